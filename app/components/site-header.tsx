@@ -1,0 +1,51 @@
+import { Form, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/resources";
+
+export function SiteHeader({ language, currentPath }: { language: Language; currentPath: string }) {
+  const { t } = useTranslation();
+  const other: Language = language === "nb" ? "en" : "nb";
+  const links = [{ to: "/", label: t("nav.home"), end: true }];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <a href="/" className="flex items-center gap-2 text-xl font-bold text-brand-800">
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
+            <rect width="32" height="32" rx="7" fill="#0b6b77" />
+            <path d="M8 22V10l8 7 8-7v12" fill="none" stroke="#fff" strokeWidth="3" strokeLinejoin="round" />
+          </svg>
+          {t("appName")}
+        </a>
+        <nav aria-label={t("nav.label")}>
+          <ul className="flex flex-wrap items-center gap-1">
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink
+                  to={link.to}
+                  end={link.end}
+                  className={({ isActive }) =>
+                    `rounded px-3 py-2 font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`
+                  }
+                >
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Form method="post" action="/language" className="flex items-center">
+          <input type="hidden" name="language" value={other} />
+          <input type="hidden" name="redirectTo" value={currentPath} />
+          <button
+            type="submit"
+            lang={other}
+            aria-label={t("language.switchToLabel")}
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+          >
+            {t("language.switchTo")}
+          </button>
+        </Form>
+      </div>
+    </header>
+  );
+}

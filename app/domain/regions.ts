@@ -1,0 +1,25 @@
+// Counties (fylker) from 1 January 2024, plus "national" for events that cover
+// the whole country. Codes are stable identifiers; names come from i18n.
+export const REGIONS = [
+  "national",
+  "oslo",
+  "rogaland",
+  "more_og_romsdal",
+  "nordland",
+  "ostfold",
+  "akershus",
+  "buskerud",
+  "innlandet",
+  "vestfold",
+  "telemark",
+  "agder",
+  "vestland",
+  "trondelag",
+  "troms",
+  "finnmark",
+] as const;
+export type Region = (typeof REGIONS)[number];
+
+export function isRegion(value: unknown): value is Region {
+  return typeof value === "string" && (REGIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,23 @@
+import type { errors as nb } from "../nb/errors";
+import type { Translation } from "../../types";
+
+export const errors: Translation<typeof nb> = {
+  notFound: {
+    title: "Page not found",
+    body: "The page does not exist, or you do not have access to it. Check the address, or go to the home page.",
+  },
+  server: {
+    title: "Something went wrong",
+    body: "We could not show the page. The error has been logged. Try again in a moment; if it still fails, go to the home page.",
+  },
+  forbidden: {
+    title: "No access",
+    body: "You do not have access to this.",
+  },
+  unavailable: {
+    title: "The service is temporarily unavailable",
+    body: "We cannot reach the database right now. Please try again shortly.",
+  },
+  code: "Error code {{status}}",
+  goHome: "Go to the home page",
+};

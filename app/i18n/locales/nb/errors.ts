@@ -1,0 +1,20 @@
+export const errors = {
+  notFound: {
+    title: "Fant ikke siden",
+    body: "Siden finnes ikke, eller du har ikke tilgang til den. Sjekk adressen, eller gå til forsiden.",
+  },
+  server: {
+    title: "Noe gikk galt",
+    body: "Vi klarte ikke å vise siden. Feilen er logget. Prøv igjen om litt; hvis det fortsatt ikke virker, gå til forsiden.",
+  },
+  forbidden: {
+    title: "Ingen tilgang",
+    body: "Du har ikke tilgang til dette.",
+  },
+  unavailable: {
+    title: "Tjenesten er midlertidig utilgjengelig",
+    body: "Vi får ikke kontakt med databasen akkurat nå. Prøv igjen om litt.",
+  },
+  code: "Feilkode {{status}}",
+  goHome: "Gå til forsiden",
+};

@@ -1,0 +1,109 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { createI18n, fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
+import stylesheet from "~/styles/built.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+// Routes set their own titles; this one is used when an error boundary renders.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const t = fixedT(data?.language ?? DEFAULT_LANGUAGE, "errors");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? t("notFound.title") : status === 403 ? t("forbidden.title") : t("server.title");
+  return [{ title: `${title} – Markedsdialog` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await getLanguage(request);
+  const url = new URL(request.url);
+  return json({ language, path: url.pathname + url.search });
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const language: Language = data?.language ?? DEFAULT_LANGUAGE;
+  const i18n = useMemo(() => createI18n(language), [language]);
+  return (
+    <html lang={language} className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">
+        <I18nextProvider i18n={i18n}>
+          <SkipLink />
+          <SiteHeader language={language} currentPath={data?.path ?? "/"} />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a
+      href="#main"
+      className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-800 focus:shadow"
+    >
+      {t("skipToContent")}
+    </a>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation("errors");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 503 ? "unavailable" : "server";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <section aria-labelledby="error-title" className="mx-auto max-w-2xl py-12">
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("code", { status })}</p>
+      <h1 id="error-title" className="mt-2 text-3xl font-bold">
+        {t(`${kind}.title`)}
+      </h1>
+      <p className="mt-4 text-lg text-slate-700">{t(`${kind}.body`)}</p>
+      <p className="mt-8">
+        <a href="/" className="font-semibold text-brand-700 underline hover:text-brand-800">
+          {t("goHome")}
+        </a>
+      </p>
+    </section>
+  );
+}

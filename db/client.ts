@@ -1,0 +1,56 @@
+import { PGlite, types } from "@electric-sql/pglite";
+import { CamelCasePlugin, Kysely } from "kysely";
+import { PostgresJSDialect } from "kysely-postgres-js";
+import postgres from "postgres";
+import { mkdirSync } from "node:fs";
+import { PGliteDialect } from "./pglite-dialect";
+import type { Database } from "./schema";
+
+export type Db = Kysely<Database>;
+export type DbKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DbKind;
+  close: () => Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A postgres:// URL. Without it the embedded database is used. */
+  url?: string;
+  /** Where PGlite keeps its files; "memory" for a throw-away database. */
+  dataDir?: string | "memory";
+  /** Pool size for a PostgreSQL server. */
+  max?: number;
+}
+
+// Both drivers return the same JavaScript types: int8 (counts, money in NOK) as
+// number — every amount we store is far below 2^53 — and `date` as "YYYY-MM-DD",
+// so a calendar date never shifts with the server's time zone.
+const parseInt8 = (value: string) => Number(value);
+const keepDate = (value: string) => value;
+
+export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      types: {
+        int8: { to: 20, from: [20], serialize: (v: number) => String(v), parse: parseInt8 },
+        dateOnly: { to: 1082, from: [1082], serialize: (v: string) => v, parse: keepDate },
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }), plugins });
+    return { db, kind: "postgres", close: () => db.destroy() };
+  }
+
+  const dataDir = options.dataDir ?? "./data/pglite";
+  if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite({
+    dataDir: dataDir === "memory" ? undefined : dataDir,
+    parsers: { [types.INT8]: parseInt8, [types.DATE]: keepDate },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  return { db, kind: "pglite", close: () => db.destroy() };
+}

@@ -1,0 +1,49 @@
+import { openDatabase, type DatabaseHandle, type Db, type DbKind } from "./client";
+import { migrateToLatest } from "./migrate";
+import { seedDemoData, isEmpty } from "./seed";
+
+export type { Db, DbKind };
+
+// One database handle per process. It lives on globalThis because the server
+// entry and the Remix build are separate module graphs that must share it.
+declare global {
+  var __markedsdialogDb: DatabaseHandle | undefined;
+}
+
+export function db(): Db {
+  const handle = globalThis.__markedsdialogDb;
+  if (!handle) throw new Error("Database not initialised: call initDatabase() at start-up");
+  return handle.db;
+}
+
+export function dbKind(): DbKind {
+  const handle = globalThis.__markedsdialogDb;
+  if (!handle) throw new Error("Database not initialised: call initDatabase() at start-up");
+  return handle.kind;
+}
+
+/** Use an already opened database (tests, scripts). */
+export function setDatabase(handle: DatabaseHandle) {
+  globalThis.__markedsdialogDb = handle;
+}
+
+/**
+ * Opens the database the environment asks for, applies migrations, and seeds
+ * demo data on first start of an empty embedded database.
+ */
+export async function initDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
+  if (globalThis.__markedsdialogDb) return globalThis.__markedsdialogDb;
+  const handle = openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.PGLITE_DIR || undefined });
+  await migrateToLatest(handle.db);
+  if (handle.kind === "pglite" && env.SEED_DEMO !== "false" && (await isEmpty(handle.db))) {
+    await seedDemoData(handle.db);
+  }
+  globalThis.__markedsdialogDb = handle;
+  return handle;
+}
+
+export async function closeDatabase() {
+  const handle = globalThis.__markedsdialogDb;
+  globalThis.__markedsdialogDb = undefined;
+  if (handle) await handle.close();
+}

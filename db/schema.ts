@@ -1,0 +1,127 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { EffortLevel, EventKind, EventStatus, ExpectationStatus, Outcome } from "../app/domain/events";
+import type {
+  BuyerSector,
+  CommercialRole,
+  MemberRole,
+  VendorSize,
+  VerificationStatus,
+} from "../app/domain/organisations";
+import type { Region } from "../app/domain/regions";
+
+/** A timestamptz column: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  /** Norwegian organisation number, 9 digits, for organisations registered in Norway. */
+  orgNumber: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: Generated<string>;
+  /** Registry id for organisations registered outside Norway. */
+  foreignRegistryId: string | null;
+  isBuyer: Generated<boolean>;
+  isVendor: Generated<boolean>;
+  buyerSector: BuyerSector | null;
+  region: Region | null;
+  vendorSize: VendorSize | null;
+  website: string | null;
+  description: string | null;
+  verificationStatus: Generated<VerificationStatus>;
+  verifiedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  emailVerifiedAt: Timestamp | null;
+  language: Generated<"nb" | "en">;
+  isOperator: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface MembershipTable {
+  userId: string;
+  organisationId: string;
+  role: MemberRole;
+  commercialRole: CommercialRole | null;
+  createdAt: CreatedAt;
+}
+
+export interface StandardTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  category: string;
+  descriptionNb: string;
+  descriptionEn: string;
+  url: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface EventTable {
+  id: Generated<string>;
+  buyerId: string;
+  kind: EventKind;
+  status: Generated<EventStatus>;
+  title: string;
+  description: string;
+  region: Region | null;
+  registrationDeadline: Timestamp | null;
+  startsAt: Timestamp | null;
+  endsAt: Timestamp | null;
+  responseDeadline: Timestamp | null;
+  location: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  effortLevel: Generated<EffortLevel>;
+  effortHoursPerVendor: number | null;
+  compensationNok: number | null;
+  expectationStatus: ExpectationStatus | null;
+  budgetMinNok: number | null;
+  budgetMaxNok: number | null;
+  fundingSource: string | null;
+  expectedValueNok: number | null;
+  expectedQuantity: number | null;
+  quantityUnit: string | null;
+  /** "2027-Q2" */
+  expectedTenderQuarter: string | null;
+  /** "YYYY-MM-DD" */
+  expectedContractStart: string | null;
+  outcome: Outcome | null;
+  publishedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface EventStandardTable {
+  eventId: string;
+  standardId: string;
+  level: "required" | "recommended" | "planned";
+  /** "YYYY-MM-DD" */
+  appliesFrom: string | null;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  standards: StandardTable;
+  events: EventTable;
+  eventStandards: EventStandardTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type Standard = Selectable<StandardTable>;
+export type Event = Selectable<EventTable>;
+export type NewEvent = Insertable<EventTable>;
+export type EventUpdate = Updateable<EventTable>;

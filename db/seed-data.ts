@@ -1,0 +1,64 @@
+// Fictional organisations and people; real standards. Organisation numbers are
+// made up but pass the mod-11 check, so the forms accept them.
+import type { BuyerSector, VendorSize } from "../app/domain/organisations";
+import type { Region } from "../app/domain/regions";
+
+export interface SeedOrganisation {
+  slug: string;
+  name: string;
+  orgNumberBase?: string; // 8 digits; the check digit is computed
+  country?: string;
+  foreignRegistryId?: string;
+  isBuyer?: boolean;
+  isVendor?: boolean;
+  buyerSector?: BuyerSector;
+  region?: Region;
+  vendorSize?: VendorSize;
+  website?: string;
+  description: string;
+  verified?: boolean;
+}
+
+export const SEED_ORGANISATIONS: SeedOrganisation[] = [
+  { slug: "bergvik-kommune", name: "Bergvik kommune", orgNumberBase: "94410012", isBuyer: true, buyerSector: "municipality", region: "vestland", description: "Kommune med 42 000 innbyggere. Helse- og omsorgstjenester i 9 bydeler, 6 sykehjem og hjemmetjenester.", verified: true },
+  { slug: "fjordheim-kommune", name: "Fjordheim kommune", orgNumberBase: "94410025", isBuyer: true, buyerSector: "municipality", region: "more_og_romsdal", description: "Kommune med 11 000 innbyggere og interkommunalt legevaktsamarbeid med fire nabokommuner.", verified: true },
+  { slug: "nordre-lia-kommune", name: "Nordre Lia kommune", orgNumberBase: "94410038", isBuyer: true, buyerSector: "municipality", region: "innlandet", description: "Kommune med 6 500 innbyggere. Satser på velferdsteknologi i hjemmetjenesten.", verified: false },
+  { slug: "helse-vestfjord-hf", name: "Helse Vestfjord HF", orgNumberBase: "98320041", isBuyer: true, buyerSector: "health_trust", region: "vestland", description: "Helseforetak med tre sykehus og 7 800 ansatte.", verified: true },
+  { slug: "innlandsdal-sykehus-hf", name: "Innlandsdal sykehus HF", orgNumberBase: "98320054", isBuyer: true, buyerSector: "health_trust", region: "innlandet", description: "Helseforetak med fem somatiske sykehus og psykisk helsevern.", verified: true },
+  { slug: "helse-midtnord-rhf", name: "Helse Midtnord RHF", orgNumberBase: "98320067", isBuyer: true, buyerSector: "regional_health_authority", region: "trondelag", description: "Regionalt helseforetak med ansvar for spesialisthelsetjenesten i regionen.", verified: true },
+  { slug: "statens-helsedataetat", name: "Statens helsedataetat", orgNumberBase: "98320070", isBuyer: true, isVendor: true, buyerSector: "state_agency", region: "national", description: "Statlig etat som forvalter nasjonale e-helseløsninger. Kjøper utvikling og drift, og leverer fellestjenester til kommuner og helseforetak.", verified: true },
+  { slug: "nordlys-helse-as", name: "Nordlys Helse AS", orgNumberBase: "92150013", isVendor: true, vendorSize: "small", description: "Programvare for digital hjemmeoppfølging og medisineringsstøtte. 24 ansatte i Tromsø og Oslo." },
+  { slug: "journalverket-as", name: "Journalverket AS", orgNumberBase: "92150026", isVendor: true, vendorSize: "medium", description: "Elektronisk pasientjournal for kommunehelsetjenesten, FHIR-basert integrasjonsplattform." },
+  { slug: "fjelltopp-digital", name: "Fjelltopp Digital Ola Nordmann", orgNumberBase: "92150039", isVendor: true, vendorSize: "sole", description: "Enkeltpersonforetak: rådgivning og utvikling av FHIR-integrasjoner og SNOMED CT-kartlegging." },
+  { slug: "helix-systems-norge-as", name: "Helix Systems Norge AS", orgNumberBase: "92150042", isVendor: true, vendorSize: "large", description: "Norsk datterselskap av internasjonal leverandør av sykehussystemer, bildediagnostikk og lab." },
+  { slug: "caresoft-nordic-ab", name: "CareSoft Nordic AB", country: "SE", foreignRegistryId: "5592461234", isVendor: true, vendorSize: "medium", description: "Svensk leverandør av velferdsteknologi og trygghetsalarmer, med kunder i hele Norden." },
+];
+
+export const SEED_USERS = [
+  { email: "buyer@demo.test", name: "Berit Innkjøp", organisation: "bergvik-kommune", role: "admin", commercialRole: "commercial_lead" },
+  { email: "vendor@demo.test", name: "Viktor Leverandør", organisation: "nordlys-helse-as", role: "admin", commercialRole: "business_development_manager" },
+  { email: "admin@demo.test", name: "Anne Operatør", organisation: null, role: null, commercialRole: null, isOperator: true },
+  { email: "hf-buyer@demo.test", name: "Hanne Fagleder", organisation: "helse-vestfjord-hf", role: "admin", commercialRole: "commercial_lead" },
+  { email: "kam@demo.test", name: "Kari Kundeansvarlig", organisation: "journalverket-as", role: "admin", commercialRole: "key_account_manager" },
+] as const;
+
+export const DEMO_PASSWORD = "demo-password-1";
+
+export const SEED_STANDARDS = [
+  { code: "hl7-fhir-r4", name: "HL7 FHIR R4", category: "interoperability", url: "https://hl7.org/fhir/R4/", nb: "Internasjonal standard for utveksling av helseopplysninger gjennom REST-API og ressurser.", en: "International standard for exchanging health information through REST APIs and resources." },
+  { code: "no-basis-fhir", name: "HL7 Norway no-basis (FHIR)", category: "interoperability", url: "https://simplifier.net/HL7Norwayno-basis", nb: "Norske basisprofiler for FHIR: pasient, helsepersonell, organisasjon og adresse med norske identifikatorer.", en: "Norwegian FHIR base profiles: patient, practitioner, organisation and address with Norwegian identifiers." },
+  { code: "snomed-ct", name: "SNOMED CT", category: "terminology", url: "https://www.snomed.org/", nb: "Klinisk terminologi; Norge er medlem og forvalter norsk utgave.", en: "Clinical terminology; Norway is a member and maintains a Norwegian edition." },
+  { code: "icd-10", name: "ICD-10", category: "terminology", url: "https://www.ehelse.no/kodeverk-og-terminologi/ICD-10-og-ICD-11", nb: "Den internasjonale statistiske klassifikasjonen av sykdommer, brukt i spesialisthelsetjenesten.", en: "International Statistical Classification of Diseases, used in specialist care." },
+  { code: "icpc-2", name: "ICPC-2", category: "terminology", url: "https://www.ehelse.no/kodeverk-og-terminologi/ICPC-2", nb: "Internasjonal klassifikasjon for primærhelsetjenesten.", en: "International Classification of Primary Care." },
+  { code: "kodeverk-volven", name: "Kodeverk (FAT / Volven)", category: "terminology", url: "https://finnkode.helsedirektoratet.no/", nb: "Nasjonale kodeverk for helse- og omsorgssektoren.", en: "National code systems for the health and care sector." },
+  { code: "e-resept", name: "e-resept (meldingsstandard)", category: "messaging", url: "https://www.ehelse.no/", nb: "Meldingsutveksling for elektroniske resepter mellom forskrivere, Reseptformidleren og apotek.", en: "Messaging for electronic prescriptions between prescribers, the prescription intermediary and pharmacies." },
+  { code: "pleie-og-omsorgsmeldinger", name: "PLO-meldinger", category: "messaging", url: "https://www.ehelse.no/", nb: "Pleie- og omsorgsmeldinger mellom kommuner og helseforetak.", en: "Care messages between municipalities and health trusts." },
+  { code: "ihe-xds", name: "IHE XDS.b", category: "interoperability", url: "https://profiles.ihe.net/ITI/", nb: "Deling av dokumenter på tvers av virksomheter (brukes i nasjonal dokumentdeling).", en: "Cross-enterprise document sharing (used in national document sharing)." },
+  { code: "iso-iec-27001", name: "ISO/IEC 27001", category: "security", url: "https://www.iso.org/standard/27001", nb: "Styringssystem for informasjonssikkerhet.", en: "Information security management systems." },
+  { code: "normen", name: "Normen (Norm for informasjonssikkerhet og personvern)", category: "security", url: "https://www.ehelse.no/normen", nb: "Bransjenorm for informasjonssikkerhet og personvern i helse- og omsorgssektoren. Ikke det samme som samspillsnormene for markedsdialog.", en: "Sector norm for information security and privacy in health and care. Not the same as the code of conduct for market dialogue." },
+  { code: "helseid", name: "HelseID", category: "security", url: "https://www.nhn.no/tjenester/helseid", nb: "Nasjonal tjeneste for autentisering av helsepersonell og systemer.", en: "National authentication service for health personnel and systems." },
+  { code: "ihe-pix-pdq", name: "IHE PIX/PDQ", category: "interoperability", url: "https://profiles.ihe.net/ITI/", nb: "Oppslag og kobling av pasientidentiteter.", en: "Patient identity lookup and cross-referencing." },
+  { code: "dicom", name: "DICOM", category: "imaging", url: "https://www.dicomstandard.org/", nb: "Standard for lagring og utveksling av medisinske bilder.", en: "Standard for storing and exchanging medical images." },
+  { code: "openehr", name: "openEHR", category: "interoperability", url: "https://www.openehr.org/", nb: "Åpen spesifikasjon for strukturert journal med arketyper.", en: "Open specification for structured health records with archetypes." },
+  { code: "wcag-2-1", name: "WCAG 2.1", category: "accessibility", url: "https://www.w3.org/TR/WCAG21/", nb: "Krav til universell utforming av nettløsninger.", en: "Web content accessibility requirements." },
+] as const;

@@ -1,0 +1,318 @@
+import { sql } from "kysely";
+import { orgNumberCheckDigit } from "../app/domain/org-number";
+import { hashPassword } from "../app/auth/password.server";
+import type { Db } from "./client";
+import type { NewEvent } from "./schema";
+import { DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("organisations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  return row.n === 0;
+}
+
+function orgNumber(base: string): string {
+  const check = orgNumberCheckDigit(base);
+  if (check === null) throw new Error(`Seed organisation number base ${base} has no valid check digit`);
+  return `${base}${check}`;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A time `days` from now at hh:mm Oslo time (approximated as UTC+1). */
+function at(now: Date, days: number, hh = 10, mm = 0): Date {
+  const d = new Date(now.getTime() + days * DAY);
+  d.setUTCHours(hh - 1, mm, 0, 0);
+  return d;
+}
+
+function quarterOf(now: Date, quartersAhead: number): string {
+  const q = Math.floor(now.getUTCMonth() / 3) + quartersAhead;
+  const year = now.getUTCFullYear() + Math.floor(q / 4);
+  return `${year}-Q${(q % 4) + 1}`;
+}
+
+/**
+ * Demo data: fictional buyers and vendors, the real standards catalogue, demo
+ * accounts and published events. Safe to run again: every row has a natural
+ * key (slug, e-mail, code, fixed id) and existing rows are left as they are.
+ */
+export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    for (const o of SEED_ORGANISATIONS) {
+      await trx
+        .insertInto("organisations")
+        .values({
+          slug: o.slug,
+          name: o.name,
+          orgNumber: o.orgNumberBase ? orgNumber(o.orgNumberBase) : null,
+          country: o.country ?? "NO",
+          foreignRegistryId: o.foreignRegistryId ?? null,
+          isBuyer: o.isBuyer ?? false,
+          isVendor: o.isVendor ?? false,
+          buyerSector: o.buyerSector ?? null,
+          region: o.region ?? null,
+          vendorSize: o.vendorSize ?? null,
+          description: o.description,
+          verificationStatus: o.isBuyer ? (o.verified ? "verified" : "unverified") : "unverified",
+          verifiedAt: o.isBuyer && o.verified ? now : null,
+        })
+        .onConflict((oc) => oc.column("slug").doNothing())
+        .execute();
+    }
+    const orgs = await trx.selectFrom("organisations").select(["id", "slug"]).execute();
+    const orgId = (slug: string) => {
+      const found = orgs.find((o) => o.slug === slug);
+      if (!found) throw new Error(`Seed organisation ${slug} missing`);
+      return found.id;
+    };
+
+    for (const u of SEED_USERS) {
+      await trx
+        .insertInto("users")
+        .values({
+          email: u.email,
+          name: u.name,
+          passwordHash,
+          emailVerifiedAt: now,
+          isOperator: "isOperator" in u ? u.isOperator : false,
+        })
+        .onConflict((oc) => oc.column("email").doNothing())
+        .execute();
+      if (u.organisation && u.role) {
+        const user = await trx.selectFrom("users").select("id").where("email", "=", u.email).executeTakeFirstOrThrow();
+        await trx
+          .insertInto("memberships")
+          .values({ userId: user.id, organisationId: orgId(u.organisation), role: u.role, commercialRole: u.commercialRole })
+          .onConflict((oc) => oc.columns(["userId", "organisationId"]).doNothing())
+          .execute();
+      }
+    }
+
+    for (const s of SEED_STANDARDS) {
+      await trx
+        .insertInto("standards")
+        .values({ code: s.code, name: s.name, category: s.category, url: s.url, descriptionNb: s.nb, descriptionEn: s.en })
+        .onConflict((oc) => oc.column("code").doNothing())
+        .execute();
+    }
+    const standards = await trx.selectFrom("standards").select(["id", "code"]).execute();
+    const standardId = (code: string) => standards.find((s) => s.code === code)!.id;
+
+    for (const { standards: eventStandards, ...event } of demoEvents(now, orgId)) {
+      const inserted = await trx
+        .insertInto("events")
+        .values(event)
+        .onConflict((oc) => oc.column("id").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!inserted) continue;
+      for (const s of eventStandards) {
+        await trx
+          .insertInto("eventStandards")
+          .values({ eventId: inserted.id, standardId: standardId(s.code), level: s.level, appliesFrom: s.from ?? null })
+          .execute();
+      }
+    }
+  });
+}
+
+type SeedEvent = NewEvent & {
+  id: string;
+  standards: { code: string; level: "required" | "recommended" | "planned"; from?: string }[];
+};
+
+function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
+  const published = { status: "published" as const, publishedAt: at(now, -14) };
+  const nextYear = now.getUTCFullYear() + 1;
+  return [
+    {
+      id: "00000000-0000-4000-8000-000000000101",
+      buyerId: orgId("bergvik-kommune"),
+      kind: "rfi",
+      ...published,
+      title: "Digital hjemmeoppfølging for personer med kroniske sykdommer",
+      description:
+        "Bergvik kommune skal skalere digital hjemmeoppfølging fra pilot til ordinær drift i alle bydeler. Vi ønsker innspill på løsninger for måling, varsling og oppfølging fra responssenter, og på integrasjon med kommunens EPJ.\n\nSvar skriftlig på spørsmålene i vedlegget (ca. 10–15 timer).",
+      region: "vestland",
+      registrationDeadline: at(now, 21, 12),
+      responseDeadline: at(now, 35, 12),
+      effortLevel: "significant",
+      effortHoursPerVendor: 15,
+      expectationStatus: "planned",
+      budgetMinNok: 4_000_000,
+      budgetMaxNok: 6_000_000,
+      fundingSource: "Kommunens økonomiplan 2027–2030",
+      expectedQuantity: 1200,
+      quantityUnit: "brukere",
+      expectedTenderQuarter: quarterOf(now, 2),
+      expectedContractStart: `${nextYear}-09-01`,
+      standards: [
+        { code: "hl7-fhir-r4", level: "required", from: `${nextYear}-01-01` },
+        { code: "no-basis-fhir", level: "required", from: `${nextYear}-01-01` },
+        { code: "normen", level: "required" },
+        { code: "helseid", level: "recommended" },
+      ],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000102",
+      buyerId: orgId("helse-vestfjord-hf"),
+      kind: "supplier_conference",
+      ...published,
+      title: "Leverandørkonferanse: ny løsning for kurve og legemiddelhåndtering",
+      description:
+        "Helse Vestfjord HF inviterer til leverandørkonferanse om kommende anskaffelse av elektronisk kurve- og medikasjonsløsning (KULE) for tre sykehus. Vi presenterer behov, tidsplan og økonomiske rammer, og åpner for spørsmål.",
+      region: "vestland",
+      registrationDeadline: at(now, 10, 15),
+      startsAt: at(now, 17, 9),
+      endsAt: at(now, 17, 15),
+      location: "Konferansesenteret, Strandkaien 4, Bergvik",
+      capacity: 60,
+      effortLevel: "light",
+      effortHoursPerVendor: 6,
+      expectationStatus: "committed",
+      budgetMinNok: 35_000_000,
+      budgetMaxNok: 50_000_000,
+      fundingSource: "Investeringsbudsjett vedtatt av styret",
+      expectedValueNok: 42_000_000,
+      expectedTenderQuarter: quarterOf(now, 1),
+      expectedContractStart: `${nextYear}-06-01`,
+      standards: [
+        { code: "hl7-fhir-r4", level: "required" },
+        { code: "e-resept", level: "required" },
+        { code: "snomed-ct", level: "recommended" },
+        { code: "iso-iec-27001", level: "required" },
+      ],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000103",
+      buyerId: orgId("fjordheim-kommune"),
+      kind: "dialogue_meeting",
+      ...published,
+      title: "Dialogmøter om trygghetsalarmer og digitalt tilsyn",
+      description: "Individuelle dialogmøter på 60 minutter med leverandører av trygghetsalarmer og digitalt tilsyn. Vi ønsker å forstå markedet før vi bestemmer oss for anskaffelsesstrategi.",
+      region: "more_og_romsdal",
+      registrationDeadline: at(now, 14, 12),
+      startsAt: at(now, 24, 9),
+      endsAt: at(now, 25, 15),
+      onlineUrl: "https://teams.example.org/fjordheim-dialog",
+      capacity: 8,
+      effortLevel: "light",
+      effortHoursPerVendor: 3,
+      expectationStatus: "uncertain",
+      budgetMinNok: 800_000,
+      budgetMaxNok: 1_500_000,
+      fundingSource: "Avhenger av budsjettvedtak desember",
+      expectedQuantity: 350,
+      quantityUnit: "alarmer",
+      expectedTenderQuarter: quarterOf(now, 3),
+      standards: [{ code: "wcag-2-1", level: "required" }],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000104",
+      buyerId: orgId("helse-midtnord-rhf"),
+      kind: "demand_notice",
+      ...published,
+      title: "Behovsmelding: regional løsning for digital innbyggerdialog 2028",
+      description: "Helse Midtnord RHF melder et kommende behov for en regional løsning for digital dialog med pasienter (timebestilling, meldinger, skjema). Ingen innsats bes om nå; vi vil invitere til dialog senere.",
+      region: "trondelag",
+      effortLevel: "none",
+      expectationStatus: "planned",
+      budgetMinNok: 60_000_000,
+      budgetMaxNok: 90_000_000,
+      fundingSource: "Regional investeringsplan",
+      expectedTenderQuarter: quarterOf(now, 5),
+      standards: [
+        { code: "hl7-fhir-r4", level: "required", from: `${nextYear + 1}-01-01` },
+        { code: "helseid", level: "required" },
+      ],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000105",
+      buyerId: orgId("innlandsdal-sykehus-hf"),
+      kind: "pilot",
+      ...published,
+      title: "Utprøving av KI-støttet triage av henvisninger",
+      description: "Innlandsdal sykehus HF vil prøve ut beslutningsstøtte for vurdering av henvisninger i to poliklinikker over seks måneder. Deltakende leverandører får dekket 150 000 kroner.",
+      region: "innlandet",
+      registrationDeadline: at(now, 28, 12),
+      startsAt: at(now, 60, 8),
+      endsAt: at(now, 240, 16),
+      capacity: 3,
+      effortLevel: "significant",
+      effortHoursPerVendor: 200,
+      compensationNok: 150_000,
+      expectationStatus: "uncertain",
+      budgetMinNok: 5_000_000,
+      budgetMaxNok: 12_000_000,
+      fundingSource: "Søknad til regionalt innovasjonsfond",
+      expectedQuantity: 5,
+      quantityUnit: "poliklinikker",
+      expectedTenderQuarter: quarterOf(now, 4),
+      standards: [
+        { code: "hl7-fhir-r4", level: "required" },
+        { code: "icd-10", level: "required" },
+        { code: "normen", level: "required" },
+      ],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000106",
+      buyerId: orgId("statens-helsedataetat"),
+      kind: "rnd_partnership",
+      ...published,
+      title: "Innovasjonspartnerskap: strukturert legemiddelliste i primærhelsetjenesten",
+      description: "Statens helsedataetat inviterer til et innovasjonspartnerskap om en strukturert og delt legemiddelliste for fastleger og kommunal pleie og omsorg.",
+      region: "national",
+      registrationDeadline: at(now, 45, 12),
+      responseDeadline: at(now, 60, 12),
+      effortLevel: "significant",
+      effortHoursPerVendor: 80,
+      compensationNok: 250_000,
+      expectationStatus: "committed",
+      budgetMinNok: 20_000_000,
+      budgetMaxNok: 30_000_000,
+      fundingSource: "Tildelingsbrev",
+      expectedValueNok: 25_000_000,
+      expectedTenderQuarter: quarterOf(now, 1),
+      expectedContractStart: `${nextYear}-04-01`,
+      standards: [
+        { code: "e-resept", level: "required" },
+        { code: "no-basis-fhir", level: "required" },
+        { code: "snomed-ct", level: "planned", from: `${nextYear + 1}-01-01` },
+      ],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000107",
+      buyerId: orgId("bergvik-kommune"),
+      kind: "rfp",
+      ...published,
+      title: "Forespørsel om tilbud: medisineringsstøtte i hjemmetjenesten",
+      description: "Bergvik kommune ber om tilbud på digital medisineringsstøtte (medisindispensere med varsling) for hjemmeboende.",
+      region: "vestland",
+      responseDeadline: at(now, 30, 12),
+      effortLevel: "significant",
+      effortHoursPerVendor: 60,
+      expectationStatus: "committed",
+      budgetMinNok: 2_500_000,
+      budgetMaxNok: 3_500_000,
+      fundingSource: "Driftsbudsjett helse og omsorg",
+      expectedQuantity: 400,
+      quantityUnit: "dispensere",
+      expectedTenderQuarter: quarterOf(now, 0),
+      expectedContractStart: `${nextYear}-03-01`,
+      standards: [{ code: "pleie-og-omsorgsmeldinger", level: "required" }],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000108",
+      buyerId: orgId("helse-vestfjord-hf"),
+      kind: "dialogue_meeting",
+      status: "draft",
+      title: "Dialogmøte om regional bildedeling (utkast)",
+      description: "Utkast: dialog om deling av radiologiske bilder mellom sykehus og private røntgeninstitutter.",
+      region: "vestland",
+      effortLevel: "light",
+      effortHoursPerVendor: 4,
+      standards: [{ code: "dicom", level: "required" }],
+    },
+  ];
+}

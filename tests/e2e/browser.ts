@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** One Debian Chromium per test file, each test in a fresh context (no shared cookies). */
+export function setupBrowser() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  // Playwright gives every launch a fresh, temporary user data directory.
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    baseURL: inject("baseURL"),
+    async newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const context = await browser.newContext({ baseURL: inject("baseURL"), javaScriptEnabled: options.javaScriptEnabled ?? true });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails on any violation. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const axeLoaded = await page.evaluate(() => "axe" in window);
+  if (!axeLoaded) {
+    // The page runs without JavaScript, so axe cannot run in it: audit the same
+    // URL, with the same cookies, in a context that allows script.
+    const context = await page.context().browser()!.newContext({ storageState: await page.context().storageState() });
+    try {
+      const scripted = await context.newPage();
+      await scripted.goto(page.url());
+      return await expectNoAxeViolations(scripted);
+    } finally {
+      await context.close();
+    }
+  }
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error injected above
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Saves a screenshot under test-results/ for a person to look at. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join("test-results", `${name}.png`), fullPage: true });
+}
