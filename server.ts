@@ -7,6 +7,8 @@ import express from "express";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { closeDatabase, initDatabase } from "./db/db.server";
+import { createAppContext } from "./app/auth/context.server";
+import { isCrossSiteMutation } from "./app/auth/csrf";
 
 installGlobals();
 
@@ -23,22 +25,53 @@ const build = await loadBuild();
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy set TRUST_PROXY (e.g. "loopback") so req.ip is the client's address.
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
 // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+
+// Refuse state-changing requests that a browser sent from another site (CSRF).
+app.use((req, res, next) => {
+  const crossSite = isCrossSiteMutation({
+    method: req.method,
+    host: req.headers.host ?? null,
+    origin: req.headers.origin ?? null,
+    referer: req.headers.referer ?? null,
+    secFetchSite: (req.headers["sec-fetch-site"] as string | undefined) ?? null,
+    hasBearerToken: /^Bearer /i.test(req.headers.authorization ?? ""),
+  });
+  if (crossSite) {
+    res.status(403).type("text/plain; charset=utf-8").send("Forespørselen kom fra et annet nettsted og er avvist. / Cross-site request refused.");
+    return;
+  }
+  next();
+});
+
+// Who is asking, resolved once per request and handed to every loader and action.
+async function getLoadContext(req: express.Request, res: express.Response) {
+  const { context, setCookie } = await createAppContext({
+    cookieHeader: req.headers.cookie ?? null,
+    authorization: req.headers.authorization ?? null,
+    ip: req.ip ?? null,
+    userAgent: req.headers["user-agent"] ?? null,
+  });
+  if (setCookie) res.append("Set-Cookie", setCookie);
+  return context;
+}
 
 app.all(
   "*",
   process.env.NODE_ENV === "development"
     ? async (req, res, next) => {
         try {
-          return createRequestHandler({ build: await loadBuild(), mode: "development" })(req, res, next);
+          return createRequestHandler({ build: await loadBuild(), mode: "development", getLoadContext })(req, res, next);
         } catch (error) {
           next(error);
         }
       }
-    : createRequestHandler({ build, mode: build.mode }),
+    : createRequestHandler({ build, mode: build.mode, getLoadContext }),
 );
 
 const server = app.listen(port, host, () => {

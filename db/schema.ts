@@ -32,6 +32,10 @@ export interface OrganisationTable {
   description: string | null;
   verificationStatus: Generated<VerificationStatus>;
   verifiedAt: Timestamp | null;
+  verificationNote: string | null;
+  commercialContactUserId: string | null;
+  cpvAreas: Generated<string[]>;
+  createdBy: string | null;
   createdAt: CreatedAt;
 }
 
@@ -43,6 +47,7 @@ export interface UserTable {
   emailVerifiedAt: Timestamp | null;
   language: Generated<"nb" | "en">;
   isOperator: Generated<boolean>;
+  activeOrganisationId: string | null;
   createdAt: CreatedAt;
 }
 
@@ -108,6 +113,97 @@ export interface EventStandardTable {
   appliesFrom: string | null;
 }
 
+export interface VendorStandardTable {
+  organisationId: string;
+  standardId: string;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  expiresAt: Timestamp;
+  createdAt: CreatedAt;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface EmailTokenTable {
+  tokenHash: string;
+  purpose: "verify_email" | "reset_password";
+  userId: string;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  tokenHash: string;
+  organisationId: string;
+  email: string;
+  role: MemberRole;
+  invitedBy: string | null;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  acceptedBy: string | null;
+  revokedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  /** The first characters of the token, shown so people can tell tokens apart. */
+  prefix: string;
+  createdAt: CreatedAt;
+  lastUsedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  windowStart: Timestamp;
+  count: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actorUserId: string | null;
+  organisationId: string | null;
+  action: string;
+  subject: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  createdAt: CreatedAt;
+  template: string;
+  toAddress: string;
+  language: "nb" | "en";
+  subject: string;
+  html: string;
+  text: string;
+  attachments: ColumnType<OutboxAttachment[], string | undefined, string>;
+  status: Generated<"pending" | "sending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  nextAttemptAt: Generated<Timestamp>;
+  lockedUntil: Timestamp | null;
+  lastError: string | null;
+  sentAt: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -115,6 +211,14 @@ export interface Database {
   standards: StandardTable;
   events: EventTable;
   eventStandards: EventStandardTable;
+  vendorStandards: VendorStandardTable;
+  sessions: SessionTable;
+  emailTokens: EmailTokenTable;
+  invitations: InvitationTable;
+  apiTokens: ApiTokenTable;
+  rateLimits: RateLimitTable;
+  auditLog: AuditLogTable;
+  outbox: OutboxTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

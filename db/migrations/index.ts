@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-24-0001-foundation";
+import * as accounts from "./2026-11-24-0002-accounts";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
   "2026-11-24-0001-foundation": foundation,
+  "2026-11-24-0002-accounts": accounts,
 };

@@ -66,7 +66,7 @@ describe("public pages", () => {
   });
 
   it("the home page lists open published events with their expectation, never drafts", async () => {
-    const response = await home(routeArgs("/"));
+    const response = await home(await routeArgs("/"));
     const data = await response.json();
     expect(data.events.length).toBeGreaterThan(0);
     expect(data.events.some((e: { title: string }) => e.title.includes("(utkast)"))).toBe(false);
@@ -77,17 +77,17 @@ describe("public pages", () => {
   });
 
   it("the home page speaks English when the language cookie says so", async () => {
-    const response = await home(routeArgs("/", { headers: { Cookie: `lng=${encodeURIComponent(btoa(JSON.stringify("en")))}` } }));
+    const response = await home(await routeArgs("/", { headers: { Cookie: `lng=${encodeURIComponent(btoa(JSON.stringify("en")))}` } }));
     expect((await response.json()).title).toContain("Market dialogue in health and care");
   });
 
   it("switching language sets the cookie and returns to the same page only", async () => {
-    const ok = await switchLanguage(formRequest("/language", { language: "en", redirectTo: "/accessibility" }));
+    const ok = await switchLanguage(await formRequest("/language", { language: "en", redirectTo: "/accessibility" }));
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/accessibility");
     expect(ok.headers.get("Set-Cookie")).toMatch(/^lng=/);
 
-    const offsite = await switchLanguage(formRequest("/language", { language: "en", redirectTo: "//evil.example" }));
+    const offsite = await switchLanguage(await formRequest("/language", { language: "en", redirectTo: "//evil.example" }));
     expect(offsite.headers.get("Location")).toBe("/");
   });
 });

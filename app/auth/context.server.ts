@@ -1,0 +1,71 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { findApiTokenUser } from "~/models/api-tokens.server";
+import { lucia } from "./lucia.server";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  language: "nb" | "en";
+  isOperator: boolean;
+  emailVerifiedAt: Date | null;
+  activeOrganisationId: string | null;
+}
+
+export interface Auth {
+  user: CurrentUser;
+  /** The Lucia session, when signed in through the browser. */
+  sessionId: string | null;
+  via: "session" | "token";
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    auth: Auth | null;
+    ip: string | null;
+    userAgent: string | null;
+  }
+}
+
+export interface IncomingRequestInfo {
+  cookieHeader: string | null;
+  authorization: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Who is asking, resolved once per HTTP request (server.ts getLoadContext, and
+ * tests through the same function): a Bearer API token, or the session cookie.
+ * Returns the cookie to set when Lucia renewed or dropped the session.
+ */
+export async function createAppContext(info: IncomingRequestInfo): Promise<{ context: AppLoadContext; setCookie: string | null }> {
+  const base = { ip: info.ip, userAgent: info.userAgent };
+  const bearer = info.authorization ? lucia.readBearerToken(info.authorization) : null;
+  if (bearer) {
+    const user = await findApiTokenUser(db(), bearer);
+    return { context: { ...base, auth: user ? { user, sessionId: null, via: "token" } : null }, setCookie: null };
+  }
+
+  const sessionId = info.cookieHeader ? lucia.readSessionCookie(info.cookieHeader) : null;
+  if (!sessionId) return { context: { ...base, auth: null }, setCookie: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session) {
+    return { context: { ...base, auth: null }, setCookie: lucia.createBlankSessionCookie().serialize() };
+  }
+  return {
+    context: { ...base, auth: { user, sessionId: session.id, via: "session" } },
+    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
+  };
+}
+
+/** Builds the context from a Fetch Request (tests, and anything outside Express). */
+export function contextFromRequest(request: Request, ip = "127.0.0.1") {
+  return createAppContext({
+    cookieHeader: request.headers.get("Cookie"),
+    authorization: request.headers.get("Authorization"),
+    ip,
+    userAgent: request.headers.get("User-Agent"),
+  });
+}

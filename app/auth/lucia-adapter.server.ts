@@ -1,0 +1,81 @@
+import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
+import type { Db } from "@db/client";
+
+/**
+ * Lucia's storage in our own tables through Kysely, so sessions work the same
+ * on PGlite and on a PostgreSQL server. `getDb` is read per call: tests swap
+ * the database between files.
+ */
+export class KyselyLuciaAdapter implements Adapter {
+  constructor(private readonly getDb: () => Db) {}
+
+  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await this.getDb()
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.userId")
+      .select([
+        "sessions.id as sessionId",
+        "sessions.userId",
+        "sessions.expiresAt",
+        "sessions.userAgent",
+        "sessions.ip",
+        "users.email",
+        "users.name",
+        "users.language",
+        "users.isOperator",
+        "users.emailVerifiedAt",
+        "users.activeOrganisationId",
+      ])
+      .where("sessions.id", "=", sessionId)
+      .executeTakeFirst();
+    if (!row) return [null, null];
+    return [
+      { id: row.sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: { userAgent: row.userAgent, ip: row.ip } },
+      {
+        id: row.userId,
+        attributes: {
+          email: row.email,
+          name: row.name,
+          language: row.language,
+          isOperator: row.isOperator,
+          emailVerifiedAt: row.emailVerifiedAt,
+          activeOrganisationId: row.activeOrganisationId,
+        },
+      },
+    ];
+  }
+
+  async getUserSessions(userId: string): Promise<DatabaseSession[]> {
+    const rows = await this.getDb().selectFrom("sessions").selectAll().where("userId", "=", userId).execute();
+    return rows.map((r) => ({ id: r.id, userId: r.userId, expiresAt: r.expiresAt, attributes: { userAgent: r.userAgent, ip: r.ip } }));
+  }
+
+  async setSession(session: DatabaseSession): Promise<void> {
+    await this.getDb()
+      .insertInto("sessions")
+      .values({
+        id: session.id,
+        userId: session.userId,
+        expiresAt: session.expiresAt,
+        userAgent: session.attributes.userAgent ?? null,
+        ip: session.attributes.ip ?? null,
+      })
+      .execute();
+  }
+
+  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    await this.getDb().updateTable("sessions").set({ expiresAt }).where("id", "=", sessionId).execute();
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.getDb().deleteFrom("sessions").where("id", "=", sessionId).execute();
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    await this.getDb().deleteFrom("sessions").where("userId", "=", userId).execute();
+  }
+
+  async deleteExpiredSessions(): Promise<void> {
+    await this.getDb().deleteFrom("sessions").where("expiresAt", "<=", new Date()).execute();
+  }
+}

@@ -1,0 +1,67 @@
+import { sql } from "kysely";
+import type { Db } from "@db/client";
+import type { CurrentUser } from "~/auth/context.server";
+import { generateToken, hashToken } from "~/auth/tokens.server";
+
+export const API_TOKEN_PREFIX = "md_";
+
+/** Creates a token; the plain value is returned once and never stored. */
+export async function createApiToken(db: Db, userId: string, name: string): Promise<{ id: string; token: string }> {
+  const token = `${API_TOKEN_PREFIX}${generateToken()}`;
+  const row = await db
+    .insertInto("apiTokens")
+    .values({ userId, name: name.trim(), tokenHash: hashToken(token), prefix: token.slice(0, 10) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token };
+}
+
+export async function listApiTokens(db: Db, userId: string) {
+  return db
+    .selectFrom("apiTokens")
+    .select(["id", "name", "prefix", "createdAt", "lastUsedAt", "revokedAt"])
+    .where("userId", "=", userId)
+    .orderBy("createdAt", "desc")
+    .execute();
+}
+
+/** Revokes one of the user's own tokens; false if it is not theirs or already revoked. */
+export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
+  const result = await db
+    .updateTable("apiTokens")
+    .set({ revokedAt: new Date() })
+    .where("id", "=", tokenId)
+    .where("userId", "=", userId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findApiTokenUser(db: Db, token: string): Promise<CurrentUser | null> {
+  const row = await db
+    .selectFrom("apiTokens")
+    .innerJoin("users", "users.id", "apiTokens.userId")
+    .select([
+      "apiTokens.id as tokenId",
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.language",
+      "users.isOperator",
+      "users.emailVerifiedAt",
+      "users.activeOrganisationId",
+    ])
+    .where("apiTokens.tokenHash", "=", hashToken(token))
+    .where("apiTokens.revokedAt", "is", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  // Recording use is best effort, at most once a minute per token.
+  await db
+    .updateTable("apiTokens")
+    .set({ lastUsedAt: new Date() })
+    .where("id", "=", row.tokenId)
+    .where((eb) => eb.or([eb("lastUsedAt", "is", null), eb("lastUsedAt", "<", sql<Date>`now() - interval '1 minute'`)]))
+    .execute();
+  const { tokenId: _tokenId, ...user } = row;
+  return user;
+}

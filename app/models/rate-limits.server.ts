@@ -1,0 +1,38 @@
+import { sql } from "kysely";
+import type { Db } from "@db/client";
+
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+// Login and password-reset attempts: per account and per IP address.
+export const LIMITS = {
+  loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  loginPerIp: { limit: 50, windowSeconds: 15 * 60 },
+  resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+  resetPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  signupPerIp: { limit: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimit>;
+
+/**
+ * Counts one attempt against `key` in a fixed window and says whether it is
+ * allowed. One atomic upsert, so concurrent attempts cannot slip past the limit.
+ */
+export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }: RateLimit): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const window = sql.lit(`${windowSeconds} seconds`);
+  const row = await sql<{ count: number; retryAfter: number }>`
+    insert into rate_limits as r (key, window_start, count) values (${key}, now(), 1)
+    on conflict (key) do update set
+      count = case when r.window_start <= now() - ${window}::interval then 1 else r.count + 1 end,
+      window_start = case when r.window_start <= now() - ${window}::interval then now() else r.window_start end
+    returning r.count, ceil(extract(epoch from (r.window_start + ${window}::interval - now())))::int as retry_after
+  `.execute(db);
+  const { count, retryAfter } = row.rows[0]!;
+  return { allowed: count <= limit, retryAfterSeconds: Math.max(1, retryAfter) };
+}
+
+/** A successful login clears the account's counter (not the IP's). */
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+  await db.deleteFrom("rateLimits").where("key", "=", key).execute();
+}
