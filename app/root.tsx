@@ -16,6 +16,8 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { createI18n, fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
+import { listMemberships } from "~/models/memberships.server";
+import { db } from "@db/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
 import stylesheet from "~/styles/built.css";
 
@@ -32,10 +34,24 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   return [{ title: `${title} – Markedsdialog` }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const url = new URL(request.url);
-  return json({ language, path: url.pathname + url.search });
+  const user = context.auth?.user ?? null;
+  const memberships = user ? await listMemberships(db(), user.id) : [];
+  const active = memberships.find((m) => m.organisation.id === user?.activeOrganisationId) ?? memberships[0] ?? null;
+  return json({
+    language,
+    path: url.pathname + url.search,
+    account: user
+      ? {
+          name: user.name,
+          isOperator: user.isOperator,
+          activeOrganisation: active ? { id: active.organisation.id, name: active.organisation.name } : null,
+          organisations: memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name })),
+        }
+      : null,
+  });
 }
 
 export function useRootData() {
@@ -57,7 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">
         <I18nextProvider i18n={i18n}>
           <SkipLink />
-          <SiteHeader language={language} currentPath={data?.path ?? "/"} />
+          <SiteHeader language={language} currentPath={data?.path ?? "/"} account={data?.account ?? null} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
             {children}
           </main>

@@ -44,6 +44,12 @@ export const SEED_USERS = [
 
 export const DEMO_PASSWORD = "demo-password-1";
 
+export const DEMO_API_TOKENS = [
+  { email: "buyer@demo.test", token: "demo-buyer-token" },
+  { email: "vendor@demo.test", token: "demo-vendor-token" },
+  { email: "admin@demo.test", token: "demo-admin-token" },
+] as const;
+
 export const SEED_STANDARDS = [
   { code: "hl7-fhir-r4", name: "HL7 FHIR R4", category: "interoperability", url: "https://hl7.org/fhir/R4/", nb: "Internasjonal standard for utveksling av helseopplysninger gjennom REST-API og ressurser.", en: "International standard for exchanging health information through REST APIs and resources." },
   { code: "no-basis-fhir", name: "HL7 Norway no-basis (FHIR)", category: "interoperability", url: "https://simplifier.net/HL7Norwayno-basis", nb: "Norske basisprofiler for FHIR: pasient, helsepersonell, organisasjon og adresse med norske identifikatorer.", en: "Norwegian FHIR base profiles: patient, practitioner, organisation and address with Norwegian identifiers." },

@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import { orgNumberCheckDigit } from "../app/domain/org-number";
 import { hashPassword } from "../app/auth/password.server";
+import { hashToken } from "../app/auth/tokens.server";
 import type { Db } from "./client";
 import type { NewEvent } from "./schema";
-import { DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
+import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom("organisations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
@@ -80,13 +81,37 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
         .onConflict((oc) => oc.column("email").doNothing())
         .execute();
       if (u.organisation && u.role) {
-        const user = await trx.selectFrom("users").select("id").where("email", "=", u.email).executeTakeFirstOrThrow();
+        const user = await trx.selectFrom("users").select(["id", "activeOrganisationId"]).where("email", "=", u.email).executeTakeFirstOrThrow();
         await trx
           .insertInto("memberships")
           .values({ userId: user.id, organisationId: orgId(u.organisation), role: u.role, commercialRole: u.commercialRole })
           .onConflict((oc) => oc.columns(["userId", "organisationId"]).doNothing())
           .execute();
+        if (!user.activeOrganisationId) {
+          await trx.updateTable("users").set({ activeOrganisationId: orgId(u.organisation) }).where("id", "=", user.id).execute();
+        }
       }
+    }
+
+    // Buyers name their commercial contact point: the demo buyers' commercial leads.
+    for (const u of SEED_USERS.filter((u) => u.commercialRole === "commercial_lead")) {
+      const user = await trx.selectFrom("users").select("id").where("email", "=", u.email).executeTakeFirstOrThrow();
+      await trx
+        .updateTable("organisations")
+        .set({ commercialContactUserId: user.id })
+        .where("slug", "=", u.organisation!)
+        .where("commercialContactUserId", "is", null)
+        .execute();
+    }
+
+    // Documented API tokens for the demo accounts only (see README).
+    for (const demo of DEMO_API_TOKENS) {
+      const user = await trx.selectFrom("users").select("id").where("email", "=", demo.email).executeTakeFirstOrThrow();
+      await trx
+        .insertInto("apiTokens")
+        .values({ userId: user.id, name: "Demo", tokenHash: hashToken(demo.token), prefix: demo.token.slice(0, 10) })
+        .onConflict((oc) => oc.column("tokenHash").doNothing())
+        .execute();
     }
 
     for (const s of SEED_STANDARDS) {

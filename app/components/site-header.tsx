@@ -1,50 +1,95 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/resources";
 
-export function SiteHeader({ language, currentPath }: { language: Language; currentPath: string }) {
-  const { t } = useTranslation();
+export interface HeaderAccount {
+  name: string;
+  isOperator: boolean;
+  activeOrganisation: { id: string; name: string } | null;
+  organisations: { id: string; name: string }[];
+}
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded px-3 py-2 font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
+
+export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
+  const { t } = useTranslation(["common", "auth"]);
   const other: Language = language === "nb" ? "en" : "nb";
   const links = [{ to: "/", label: t("nav.home"), end: true }];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <a href="/" className="flex items-center gap-2 text-xl font-bold text-brand-800">
+        <Link to="/" className="flex items-center gap-2 text-xl font-bold text-brand-800">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
             <rect width="32" height="32" rx="7" fill="#0b6b77" />
             <path d="M8 22V10l8 7 8-7v12" fill="none" stroke="#fff" strokeWidth="3" strokeLinejoin="round" />
           </svg>
           {t("appName")}
-        </a>
+        </Link>
         <nav aria-label={t("nav.label")}>
           <ul className="flex flex-wrap items-center gap-1">
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink
-                  to={link.to}
-                  end={link.end}
-                  className={({ isActive }) =>
-                    `rounded px-3 py-2 font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`
-                  }
-                >
+                <NavLink to={link.to} end={link.end} className={navLinkClass}>
                   {link.label}
                 </NavLink>
               </li>
             ))}
           </ul>
         </nav>
-        <Form method="post" action="/language" className="flex items-center">
-          <input type="hidden" name="language" value={other} />
-          <input type="hidden" name="redirectTo" value={currentPath} />
-          <button
-            type="submit"
-            lang={other}
-            aria-label={t("language.switchToLabel")}
-            className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
-          >
-            {t("language.switchTo")}
-          </button>
-        </Form>
+        <div className="flex flex-wrap items-center gap-2">
+          {account ? (
+            <nav aria-label={t("auth:menu.label")}>
+              <ul className="flex flex-wrap items-center gap-1">
+                <li>
+                  <NavLink to="/organisation" className={navLinkClass}>
+                    {account.activeOrganisation?.name ?? t("auth:menu.organisation")}
+                  </NavLink>
+                </li>
+                {account.isOperator ? (
+                  <li>
+                    <NavLink to="/admin/organisations" className={navLinkClass}>
+                      {t("auth:menu.admin")}
+                    </NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/settings" className={navLinkClass} title={t("auth:menu.signedInAs", { name: account.name })}>
+                    {t("auth:menu.settings")}
+                  </NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="rounded px-3 py-2 font-medium text-slate-700 hover:bg-brand-50">
+                      {t("auth:logout")}
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </nav>
+          ) : (
+            <>
+              <NavLink to="/login" className={navLinkClass}>
+                {t("auth:menu.login")}
+              </NavLink>
+              <Link to="/signup" className="rounded bg-brand-700 px-3 py-2 font-semibold text-white hover:bg-brand-800">
+                {t("auth:menu.signup")}
+              </Link>
+            </>
+          )}
+          <Form method="post" action="/language" className="flex items-center">
+            <input type="hidden" name="language" value={other} />
+            <input type="hidden" name="redirectTo" value={currentPath} />
+            <button
+              type="submit"
+              lang={other}
+              aria-label={t("language.switchToLabel")}
+              className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            >
+              {t("language.switchTo")}
+            </button>
+          </Form>
+        </div>
       </div>
     </header>
   );

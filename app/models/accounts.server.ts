@@ -1,0 +1,185 @@
+import { sql } from "kysely";
+import type { Db } from "@db/client";
+import { enqueueEmail } from "@emails/outbox.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { generateToken, hashToken } from "~/auth/tokens.server";
+import type { Language } from "~/i18n/resources";
+
+const HOUR = 60 * 60 * 1000;
+export const VERIFY_EMAIL_TTL_MS = 48 * HOUR;
+export const RESET_PASSWORD_TTL_MS = 1 * HOUR;
+
+type Purpose = "verify_email" | "reset_password";
+
+async function createEmailToken(db: Db, userId: string, purpose: Purpose, ttlMs: number): Promise<string> {
+  const token = generateToken();
+  // A new link replaces any earlier unused one for the same purpose.
+  await db.deleteFrom("emailTokens").where("userId", "=", userId).where("purpose", "=", purpose).where("usedAt", "is", null).execute();
+  await db
+    .insertInto("emailTokens")
+    .values({ tokenHash: hashToken(token), purpose, userId, expiresAt: new Date(Date.now() + ttlMs) })
+    .execute();
+  return token;
+}
+
+/** Marks a link used and returns its user; null when unknown, expired or used. Single use even under races. */
+async function consumeEmailToken(db: Db, token: string, purpose: Purpose): Promise<string | null> {
+  const row = await db
+    .updateTable("emailTokens")
+    .set({ usedAt: new Date() })
+    .where("tokenHash", "=", hashToken(token))
+    .where("purpose", "=", purpose)
+    .where("usedAt", "is", null)
+    .where("expiresAt", ">", new Date())
+    .returning("userId")
+    .executeTakeFirst();
+  return row?.userId ?? null;
+}
+
+export async function isEmailTokenUsable(db: Db, token: string, purpose: Purpose): Promise<boolean> {
+  const row = await db
+    .selectFrom("emailTokens")
+    .select("userId")
+    .where("tokenHash", "=", hashToken(token))
+    .where("purpose", "=", purpose)
+    .where("usedAt", "is", null)
+    .where("expiresAt", ">", new Date())
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  password: string;
+  language: Language;
+}
+
+/**
+ * Creates the account and its verification e-mail in one transaction.
+ * `linkFor(token)` builds the verification URL.
+ */
+export async function createAccount(
+  db: Db,
+  account: NewAccount,
+  linkFor: (token: string) => string,
+): Promise<{ ok: true; userId: string } | { ok: false; error: "email_taken" }> {
+  const passwordHash = await hashPassword(account.password);
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("users")
+      .values({ name: account.name, email: account.email, passwordHash, language: account.language })
+      .onConflict((oc) => oc.column("email").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) return { ok: false as const, error: "email_taken" as const };
+    const token = await createEmailToken(trx, inserted.id, "verify_email", VERIFY_EMAIL_TTL_MS);
+    await enqueueEmail(trx, {
+      template: "verify-email",
+      to: account.email,
+      language: account.language,
+      data: { name: account.name, url: linkFor(token) },
+    });
+    return { ok: true as const, userId: inserted.id };
+  });
+}
+
+export async function resendVerification(db: Db, userId: string, linkFor: (token: string) => string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
+    if (!user || user.emailVerifiedAt) return false;
+    const token = await createEmailToken(trx, user.id, "verify_email", VERIFY_EMAIL_TTL_MS);
+    await enqueueEmail(trx, { template: "verify-email", to: user.email, language: user.language, data: { name: user.name, url: linkFor(token) } });
+    return true;
+  });
+}
+
+export async function verifyEmail(db: Db, token: string): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const userId = await consumeEmailToken(trx, token, "verify_email");
+    if (!userId) return null;
+    await trx.updateTable("users").set({ emailVerifiedAt: new Date() }).where("id", "=", userId).where("emailVerifiedAt", "is", null).execute();
+    return userId;
+  });
+}
+
+// Compared against when the e-mail is unknown, so a wrong address costs the
+// same time as a wrong password and does not reveal which accounts exist.
+let dummyHash: Promise<string> | undefined;
+
+export async function authenticate(db: Db, email: string, password: string): Promise<{ id: string } | null> {
+  const user = await db.selectFrom("users").select(["id", "passwordHash"]).where("email", "=", email).executeTakeFirst();
+  if (!user?.passwordHash) {
+    dummyHash ??= hashPassword("not-a-real-password-for-timing");
+    await verifyPassword(await dummyHash, password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+}
+
+/** Sends a reset link if the account exists; says nothing either way. */
+export async function requestPasswordReset(db: Db, email: string, linkFor: (token: string) => string): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    if (!user) return null;
+    const token = await createEmailToken(trx, user.id, "reset_password", RESET_PASSWORD_TTL_MS);
+    await enqueueEmail(trx, { template: "reset-password", to: user.email, language: user.language, data: { name: user.name, url: linkFor(token) } });
+    return user.id;
+  });
+}
+
+/**
+ * Sets a new password from a reset link: the link is used up, every session of
+ * the account ends, and the owner is told by e-mail.
+ */
+export async function resetPassword(db: Db, token: string, password: string): Promise<string | null> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const userId = await consumeEmailToken(trx, token, "reset_password");
+    if (!userId) return null;
+    const user = await trx
+      .updateTable("users")
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(email_verified_at, now())` })
+      .where("id", "=", userId)
+      .returning(["email", "name", "language"])
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
+    await enqueueEmail(trx, { template: "password-changed", to: user.email, language: user.language, data: { name: user.name } });
+    return userId;
+  });
+}
+
+/** Changes the password after checking the current one, ending every other session. */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  keepSessionId: string | null,
+  currentPassword: string,
+  password: string,
+): Promise<{ ok: true } | { ok: false; error: "wrong_password" }> {
+  const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false, error: "wrong_password" };
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ passwordHash }).where("id", "=", userId).execute();
+    let others = trx.deleteFrom("sessions").where("userId", "=", userId);
+    if (keepSessionId) others = others.where("id", "<>", keepSessionId);
+    await others.execute();
+    await enqueueEmail(trx, { template: "password-changed", to: user.email, language: user.language, data: { name: user.name } });
+  });
+  return { ok: true };
+}
+
+export async function updateProfile(db: Db, userId: string, profile: { name: string; language: Language }) {
+  await db.updateTable("users").set(profile).where("id", "=", userId).execute();
+}
+
+export async function listSessions(db: Db, userId: string) {
+  return db
+    .selectFrom("sessions")
+    .select(["id", "createdAt", "expiresAt", "userAgent", "ip"])
+    .where("userId", "=", userId)
+    .where("expiresAt", ">", new Date())
+    .orderBy("createdAt", "desc")
+    .execute();
+}

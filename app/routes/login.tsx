@@ -1,0 +1,94 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { getUser } from "~/auth/guards.server";
+import { LoginSchema } from "~/auth/schemas";
+import { startSession } from "~/auth/session.server";
+import { FormPage } from "~/components/page";
+import { FormErrors, SubmitButton, TextField } from "~/components/ui/field";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { authenticate } from "~/models/accounts.server";
+import { audit } from "~/models/audit.server";
+import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(args.request.url).searchParams.get("redirectTo"));
+  if (getUser(args)) throw redirect(redirectTo);
+  const t = fixedT(await getLanguage(args.request), "auth");
+  return json({ title: `${t("login.title")} – Markedsdialog` });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = fixedT(await getLanguage(request), "auth");
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const { email, password, redirectTo } = submission.value;
+
+  // Both counters move on every attempt; a success clears the account's.
+  const accountKey = `login:account:${email}`;
+  const [perAccount, perIp] = await Promise.all([
+    hitRateLimit(db(), accountKey, LIMITS.loginPerAccount),
+    hitRateLimit(db(), `login:ip:${context.ip}`, LIMITS.loginPerIp),
+  ]);
+  if (!perAccount.allowed || !perIp.allowed) {
+    const seconds = Math.max(perAccount.allowed ? 0 : perAccount.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds);
+    await audit(db(), { action: "login_rate_limited", actorUserId: null, subject: email, ip: context.ip });
+    return json(
+      submission.reply({ formErrors: [t("login.rateLimited", { minutes: Math.ceil(seconds / 60) })], hideFields: ["password"] }),
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
+  }
+
+  const user = await authenticate(db(), email, password);
+  if (!user) {
+    await audit(db(), { action: "login_failed", actorUserId: null, subject: email, ip: context.ip });
+    return json(submission.reply({ formErrors: [t("login.failed")], hideFields: ["password"] }), { status: 400 });
+  }
+  await clearRateLimit(db(), accountKey);
+  await audit(db(), { action: "login", actorUserId: user.id, subject: email, ip: context.ip });
+  const cookie = await startSession(user.id, context);
+  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("auth");
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  return (
+    <FormPage title={t("login.title")}>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField field={fields.email} label={t("fields.email")} type="email" inputProps={{ autoComplete: "username" }} />
+        <TextField field={fields.password} label={t("fields.password")} type="password" inputProps={{ autoComplete: "current-password" }} />
+        <div className="flex flex-wrap items-center gap-4">
+          <SubmitButton>{t("login.submit")}</SubmitButton>
+          <Link to="/forgot-password" className="text-brand-700 underline">
+            {t("login.forgot")}
+          </Link>
+        </div>
+      </Form>
+      <p className="text-sm">
+        {t("login.noAccount")}{" "}
+        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"} className="font-semibold text-brand-700 underline">
+          {t("login.signup")}
+        </Link>
+      </p>
+    </FormPage>
+  );
+}

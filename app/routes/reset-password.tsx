@@ -1,0 +1,69 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { ResetPasswordSchema } from "~/auth/schemas";
+import { startSession } from "~/auth/session.server";
+import { FormPage } from "~/components/page";
+import { FormErrors, SubmitButton, TextField } from "~/components/ui/field";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { isEmailTokenUsable, resetPassword } from "~/models/accounts.server";
+import { audit } from "~/models/audit.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+
+// GET only shows the form: mail scanners that open links must not use them up.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = fixedT(await getLanguage(request), "auth");
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const usable = token ? await isEmailTokenUsable(db(), token, "reset_password") : false;
+  return json({ title: `${t("reset.title")} – Markedsdialog`, token: usable ? token : null });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = fixedT(await getLanguage(request), "auth");
+  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  const userId = await resetPassword(db(), submission.value.token, submission.value.password);
+  if (!userId) return json(submission.reply({ formErrors: [t("reset.invalid")], hideFields: ["password", "confirm"] }), { status: 400 });
+  await audit(db(), { action: "password_reset", actorUserId: userId, ip: context.ip });
+  const cookie = await startSession(userId, { ...context, auth: null });
+  return redirect("/settings?passwordChanged=1", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ResetPassword() {
+  const { token } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const [form, fields] = useForm({
+    id: "reset",
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+  });
+  if (!token) {
+    return (
+      <FormPage title={t("reset.title")}>
+        <FormErrors errors={[t("reset.invalid")]} />
+        <Link to="/forgot-password" className="font-semibold text-brand-700 underline">
+          {t("reset.requestNew")}
+        </Link>
+      </FormPage>
+    );
+  }
+  return (
+    <FormPage title={t("reset.title")}>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="token" value={token} />
+        <TextField field={fields.password} label={t("fields.newPassword")} type="password" hint={t("fields.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
+        <TextField field={fields.confirm} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
+        <SubmitButton>{t("reset.submit")}</SubmitButton>
+      </Form>
+    </FormPage>
+  );
+}
