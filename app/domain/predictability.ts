@@ -26,7 +26,7 @@ export const LIGHT_EFFORT_MAX_HOURS = 8;
 export interface EffortDeclaration {
   level: EffortLevel;
   hoursPerVendor: number | null;
-  kindsOfWork: EffortWork[];
+  kindsOfWork: readonly EffortWork[];
   compensationNok: number | null;
 }
 
