@@ -1,0 +1,32 @@
+// The shape every business rule in app/domain answers with: machine codes and the
+// field they concern. The UI turns codes into words through i18n; the domain never does.
+export interface Problem<Code extends string = string> {
+  /** Dotted field path, e.g. "expectation.budgetMinNok". */
+  path: string;
+  code: Code;
+}
+
+export type GateResult<Code extends string = string> = { ok: true } | { ok: false; problems: Problem<Code>[] };
+
+export function gateResult<Code extends string>(problems: Problem<Code>[]): GateResult<Code> {
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
+}
+
+export function problemsOf<Code extends string>(result: GateResult<Code>): Problem<Code>[] {
+  return result.ok ? [] : result.problems;
+}
+
+/** Problems grouped by path, the shape Conform's `fieldErrors` expects. */
+export function fieldErrors(result: GateResult): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const { path, code } of problemsOf(result)) (errors[path] ??= []).push(code);
+  return errors;
+}
+
+export function isNegative(value: number | null): boolean {
+  return value !== null && value < 0;
+}
+
+export function isBlank(value: string | null | undefined): boolean {
+  return value === null || value === undefined || value.trim() === "";
+}

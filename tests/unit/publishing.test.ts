@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import { EVENT_KINDS } from "~/domain/events";
+import { checkPublishable, orderProblems, type PublishableEvent } from "~/domain/publishing";
+
+const now = new Date("2026-11-24T12:00:00+01:00");
+const later = new Date("2026-12-15T12:00:00+01:00");
+const earlier = new Date("2026-11-01T12:00:00+01:00");
+const verified = { buyerVerified: true, now };
+
+// An RFI asking 40 hours, fully declared: the baseline every test changes one thing in.
+const rfi: PublishableEvent = {
+  kind: "rfi",
+  registrationDeadline: null,
+  responseDeadline: later,
+  effort: { level: "significant", hoursPerVendor: 40, kindsOfWork: ["written_response"], compensationNok: null },
+  expectation: {
+    status: "planned",
+    budgetMinNok: 10_000_000,
+    budgetMaxNok: 15_000_000,
+    fundingSource: "Økonomiplan 2027–2030",
+    expectedValueNok: 12_000_000,
+    quantity: null,
+    unit: null,
+    expectedTenderQuarter: "2027-Q3",
+    expectedContractStart: "2028-01-01",
+  },
+  contract: {
+    form: "relational_contract",
+    baseMonths: 48,
+    optionMonths: 24,
+    horizonMonths: 72,
+    justification: null,
+  },
+  sourcing: { risk: "high", need: "lasting", reason: null },
+  pilotPath: null,
+};
+
+const demandNotice: PublishableEvent = {
+  ...rfi,
+  kind: "demand_notice",
+  responseDeadline: null,
+  effort: { level: "none", hoursPerVendor: null, kindsOfWork: [], compensationNok: null },
+};
+
+describe("publishing an event", () => {
+  it("publishes a fully declared RFI from a verified buyer", () => {
+    expect(checkPublishable(rfi, verified)).toEqual({ ok: true });
+  });
+
+  it("refuses to publish an RFI asking 40 hours without a purchase expectation", () => {
+    expect(checkPublishable({ ...rfi, expectation: null }, verified)).toEqual({
+      ok: false,
+      problems: [{ path: "expectation", code: "expectation_required" }],
+    });
+  });
+
+  it("refuses to publish for a buyer organisation not yet verified as a public body", () => {
+    expect(checkPublishable(rfi, { buyerVerified: false, now })).toEqual({
+      ok: false,
+      problems: [{ path: "buyer", code: "buyer_not_verified" }],
+    });
+  });
+
+  describe("deadlines", () => {
+    const deadlineNeeded = { ok: false, problems: [{ path: "registrationDeadline", code: "deadline_in_future_required" }] };
+
+    it.each([
+      ["a future registration deadline", later, null],
+      ["a future response deadline", null, later],
+      ["a past registration deadline but a future response deadline", earlier, later],
+      ["a future registration deadline and a past response deadline", later, earlier],
+    ])("accepts %s", (_what, registrationDeadline, responseDeadline) => {
+      expect(checkPublishable({ ...rfi, registrationDeadline, responseDeadline }, verified)).toEqual({ ok: true });
+    });
+
+    it.each([
+      ["no deadline at all", null, null],
+      ["only past deadlines", earlier, earlier],
+      ["a deadline that is this very moment", now, null],
+    ])("refuses %s", (_what, registrationDeadline, responseDeadline) => {
+      expect(checkPublishable({ ...rfi, registrationDeadline, responseDeadline }, verified)).toEqual(deadlineNeeded);
+    });
+
+    it.each(EVENT_KINDS.filter((kind) => kind !== "demand_notice"))("asks a %s for a deadline", (kind) => {
+      const event = { ...rfi, kind, responseDeadline: null, pilotPath: { plan: "none_planned", quarter: null, budgetNok: null } } as const;
+      expect(checkPublishable(event, verified)).toEqual(deadlineNeeded);
+    });
+  });
+
+  describe("demand notices", () => {
+    it("publishes a demand notice without a deadline", () => {
+      expect(checkPublishable(demandNotice, verified)).toEqual({ ok: true });
+    });
+
+    it("publishes a demand notice with no purchase expected at all", () => {
+      expect(checkPublishable({ ...demandNotice, expectation: null, contract: null, sourcing: null }, verified)).toEqual({
+        ok: true,
+      });
+    });
+
+    it("refuses a demand notice that asks light effort, and still wants that effort's expectation", () => {
+      const effort = { level: "light", hoursPerVendor: 2, kindsOfWork: ["attend_meeting"], compensationNok: null } as const;
+      expect(checkPublishable({ ...demandNotice, effort, expectation: null }, verified)).toEqual({
+        ok: false,
+        problems: [
+          { path: "effort.level", code: "demand_notice_asks_no_effort" },
+          { path: "expectation", code: "expectation_required" },
+        ],
+      });
+    });
+
+    it("refuses a demand notice whose work implies effort though it declares none", () => {
+      const effort = { level: "none", hoursPerVendor: null, kindsOfWork: ["demo"], compensationNok: null } as const;
+      expect(checkPublishable({ ...demandNotice, effort }, verified)).toEqual({
+        ok: false,
+        problems: [
+          { path: "effort.level", code: "demand_notice_asks_no_effort" },
+          { path: "effort.level", code: "effort_level_too_low" },
+          { path: "effort.hoursPerVendor", code: "hours_required" },
+        ],
+      });
+    });
+  });
+
+  it("refuses a contract shorter than its purpose without a justification", () => {
+    const contract = { ...rfi.contract!, optionMonths: 0 };
+    expect(checkPublishable({ ...rfi, contract }, verified)).toEqual({
+      ok: false,
+      problems: [{ path: "contract.justification", code: "justification_required" }],
+    });
+  });
+
+  it("asks a reason when the chosen contract form departs from the sourcing advice", () => {
+    const contract = { ...rfi.contract!, form: "framework_agreement" } as const;
+    expect(checkPublishable({ ...rfi, contract }, verified)).toEqual({
+      ok: false,
+      problems: [{ path: "sourcing.reason", code: "sourcing_reason_required" }],
+    });
+    const sourcing = { ...rfi.sourcing!, reason: "Eksisterende rammeavtale dekker behovet til 2029" };
+    expect(checkPublishable({ ...rfi, contract, sourcing }, verified)).toEqual({ ok: true });
+  });
+
+  it("judges the sourcing answer on its own when no contract is declared", () => {
+    const sourcing = { risk: "low", need: "none", reason: null } as const;
+    expect(checkPublishable({ ...rfi, contract: null, sourcing }, verified)).toEqual({
+      ok: false,
+      problems: [{ path: "sourcing.reason", code: "sourcing_reason_required" }],
+    });
+  });
+
+  it("refuses a pilot without a path to purchase", () => {
+    expect(checkPublishable({ ...rfi, kind: "pilot" }, verified)).toEqual({
+      ok: false,
+      problems: [{ path: "pilotPath.plan", code: "pilot_path_required" }],
+    });
+  });
+
+  it("returns every problem at once, in the order of the form", () => {
+    const event: PublishableEvent = {
+      kind: "pilot",
+      registrationDeadline: earlier,
+      responseDeadline: null,
+      effort: { level: "light", hoursPerVendor: 120, kindsOfWork: ["pilot"], compensationNok: -5 },
+      expectation: { ...rfi.expectation!, status: "committed", budgetMinNok: 9, budgetMaxNok: 1, fundingSource: "" },
+      contract: { form: "market_contract", baseMonths: 12, optionMonths: 0, horizonMonths: 60, justification: "kort" },
+      sourcing: { risk: "high", need: "temporary", reason: null },
+      pilotPath: { plan: "follow_on_procurement", quarter: null, budgetNok: null },
+    };
+    expect(checkPublishable(event, { buyerVerified: false, now })).toEqual({
+      ok: false,
+      problems: [
+        { path: "buyer", code: "buyer_not_verified" },
+        { path: "registrationDeadline", code: "deadline_in_future_required" },
+        { path: "effort.level", code: "effort_level_too_low" },
+        { path: "effort.compensationNok", code: "must_not_be_negative" },
+        { path: "expectation.budgetMaxNok", code: "budget_range_invalid" },
+        { path: "expectation.fundingSource", code: "funding_source_required" },
+        { path: "contract.justification", code: "justification_required" },
+        { path: "sourcing.reason", code: "sourcing_reason_required" },
+        { path: "pilotPath.quarter", code: "pilot_path_quarter_required" },
+        { path: "pilotPath.budgetNok", code: "pilot_path_budget_required" },
+      ],
+    });
+  });
+
+  it("lists a repeated problem once and keeps the order within a field", () => {
+    expect(
+      orderProblems([
+        { path: "pilotPath.plan", code: "pilot_path_required" },
+        { path: "effort.level", code: "b" },
+        { path: "somewhere.new", code: "x" },
+        { path: "effort.level", code: "a" },
+        { path: "pilotPath.plan", code: "pilot_path_required" },
+        { path: "buyer", code: "buyer_not_verified" },
+      ]),
+    ).toEqual([
+      { path: "buyer", code: "buyer_not_verified" },
+      { path: "effort.level", code: "b" },
+      { path: "effort.level", code: "a" },
+      { path: "pilotPath.plan", code: "pilot_path_required" },
+      { path: "somewhere.new", code: "x" },
+    ]);
+  });
+});
