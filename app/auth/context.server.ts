@@ -1,17 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
+import type { User } from "lucia";
 import { db } from "@db/db.server";
 import { findApiTokenUser } from "~/models/api-tokens.server";
 import { lucia } from "./lucia.server";
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  language: "nb" | "en";
-  isOperator: boolean;
-  emailVerifiedAt: Date | null;
-  activeOrganisationId: string | null;
-}
+/** The signed-in person: Lucia's user, with the attributes registered in lucia.server.ts. */
+export type CurrentUser = User;
 
 export interface Auth {
   user: CurrentUser;

@@ -1,5 +1,11 @@
-import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
+import type { Adapter, DatabaseSession, DatabaseUser, RegisteredDatabaseUserAttributes as DatabaseUserAttributes } from "lucia";
 import type { Db } from "@db/client";
+import { CURRENT_USER_COLUMNS } from "~/models/users.server";
+
+function pickUserAttributes(row: DatabaseUserAttributes): DatabaseUserAttributes {
+  const { email, name, language, isOperator, emailVerifiedAt, activeOrganisationId } = row;
+  return { email, name, language, isOperator, emailVerifiedAt, activeOrganisationId };
+}
 
 /**
  * Lucia's storage in our own tables through Kysely, so sessions work the same
@@ -19,29 +25,14 @@ export class KyselyLuciaAdapter implements Adapter {
         "sessions.expiresAt",
         "sessions.userAgent",
         "sessions.ip",
-        "users.email",
-        "users.name",
-        "users.language",
-        "users.isOperator",
-        "users.emailVerifiedAt",
-        "users.activeOrganisationId",
+        ...CURRENT_USER_COLUMNS,
       ])
       .where("sessions.id", "=", sessionId)
       .executeTakeFirst();
     if (!row) return [null, null];
     return [
       { id: row.sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: { userAgent: row.userAgent, ip: row.ip } },
-      {
-        id: row.userId,
-        attributes: {
-          email: row.email,
-          name: row.name,
-          language: row.language,
-          isOperator: row.isOperator,
-          emailVerifiedAt: row.emailVerifiedAt,
-          activeOrganisationId: row.activeOrganisationId,
-        },
-      },
+      { id: row.userId, attributes: pickUserAttributes(row) },
     ];
   }
 

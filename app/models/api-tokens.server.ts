@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { CurrentUser } from "~/auth/context.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
+import { CURRENT_USER_COLUMNS } from "./users.server";
 
 export const API_TOKEN_PREFIX = "md_";
 
@@ -44,12 +45,7 @@ export async function findApiTokenUser(db: Db, token: string): Promise<CurrentUs
     .select([
       "apiTokens.id as tokenId",
       "users.id",
-      "users.email",
-      "users.name",
-      "users.language",
-      "users.isOperator",
-      "users.emailVerifiedAt",
-      "users.activeOrganisationId",
+      ...CURRENT_USER_COLUMNS,
     ])
     .where("apiTokens.tokenHash", "=", hashToken(token))
     .where("apiTokens.revokedAt", "is", null)
