@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "commercial_contact_changed",
   "token_created",
   "token_revoked",
+  "outbox_message_retried",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
