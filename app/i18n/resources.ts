@@ -1,9 +1,11 @@
 import { accessibility as accessibilityNb } from "./locales/nb/accessibility";
+import { admin as adminNb } from "./locales/nb/admin";
 import { common as commonNb } from "./locales/nb/common";
 import { emails as emailsNb } from "./locales/nb/emails";
 import { errors as errorsNb } from "./locales/nb/errors";
 import { home as homeNb } from "./locales/nb/home";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
+import { admin as adminEn } from "./locales/en/admin";
 import { common as commonEn } from "./locales/en/common";
 import { emails as emailsEn } from "./locales/en/emails";
 import { errors as errorsEn } from "./locales/en/errors";
@@ -14,8 +16,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "nb";
 
 export const resources = {
-  nb: { common: commonNb, home: homeNb, errors: errorsNb, accessibility: accessibilityNb, emails: emailsNb },
-  en: { common: commonEn, home: homeEn, errors: errorsEn, accessibility: accessibilityEn, emails: emailsEn },
+  nb: { common: commonNb, home: homeNb, errors: errorsNb, accessibility: accessibilityNb, emails: emailsNb, admin: adminNb },
+  en: { common: commonEn, home: homeEn, errors: errorsEn, accessibility: accessibilityEn, emails: emailsEn, admin: adminEn },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.nb) as (keyof (typeof resources)["nb"])[];
