@@ -4,7 +4,7 @@ export default {
   serverModuleFormat: "esm",
   serverPlatform: "node",
   // db/ and emails/ live beside app/ and are imported by it; rebuild when they change.
-  watchPaths: ["db/**/*.ts", "emails/**/*.tsx"],
+  watchPaths: ["db/**/*.ts", "emails/**/*.ts", "emails/**/*.tsx"],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

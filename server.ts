@@ -7,6 +7,7 @@ import express from "express";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { closeDatabase, initDatabase } from "./db/db.server";
+import { startOutboxWorker } from "./emails/sender.server";
 import { createAppContext } from "./app/auth/context.server";
 import { isCrossSiteMutation } from "./app/auth/csrf";
 
@@ -21,6 +22,8 @@ async function loadBuild(): Promise<ServerBuild> {
 }
 
 const handle = await initDatabase();
+// Delivers queued e-mail (SMTP_URL, or .eml files under OUTBOX_DIR) every 5 seconds.
+const stopOutbox = startOutboxWorker({ db: handle.db });
 const build = await loadBuild();
 
 const app = express();
@@ -80,7 +83,8 @@ const server = app.listen(port, host, () => {
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });
 
-// Graceful shutdown: stop accepting, let in-flight requests finish, close the database.
+// Graceful shutdown: stop accepting, let in-flight requests finish and the outbox
+// worker end its round, then close the database.
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -88,7 +92,9 @@ async function shutdown(signal: string) {
   console.log(`${signal} received: closing`);
   const forced = setTimeout(() => process.exit(1), 10_000);
   forced.unref();
+  const outboxStopped = stopOutbox();
   server.close(async () => {
+    await outboxStopped;
     await closeDatabase();
     process.exit(0);
   });

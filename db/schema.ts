@@ -198,7 +198,8 @@ export interface OutboxTable {
   attachments: ColumnType<OutboxAttachment[], string | undefined, string>;
   status: Generated<"pending" | "sending" | "sent" | "failed">;
   attempts: Generated<number>;
-  nextAttemptAt: Generated<Timestamp>;
+  // Not Generated<Timestamp>: nesting ColumnType in Generated makes selects return the ColumnType.
+  nextAttemptAt: ColumnType<Date, Date | string | undefined, Date | string>;
   lockedUntil: Timestamp | null;
   lastError: string | null;
   sentAt: Timestamp | null;

@@ -1,21 +1,21 @@
+import { sql } from "kysely";
 import type { Db } from "@db/client";
-import type { EmailMessage } from "./messages";
+import type { OutboxAttachment } from "@db/schema";
+import type { EmailAttachment, EmailMessage } from "./messages";
+import { renderEmail } from "./render.server";
 
-function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-function plain(message: EmailMessage): { subject: string; text: string } {
-  const d = message.data as Record<string, string>;
-  return { subject: `Markedsdialog: ${message.template}`, text: Object.entries(d).map(([k, v]) => `${k}: ${v}`).join("\n") };
+function encodeAttachment(attachment: EmailAttachment): OutboxAttachment {
+  const bytes = typeof attachment.content === "string" ? Buffer.from(attachment.content, "utf8") : Buffer.from(attachment.content);
+  return { filename: attachment.filename, contentType: attachment.contentType, content: bytes.toString("base64") };
 }
 
 /**
- * Writes a message to the outbox. Call it with the transaction that makes the
- * change the message is about: the mail exists exactly when the change does.
+ * Renders a message and writes it to the outbox. Call it with the transaction
+ * that makes the change the message is about: the mail exists exactly when the
+ * change does, and the outbox worker (sender.server.ts) delivers it later.
  */
 export async function enqueueEmail(db: Db, message: EmailMessage): Promise<string> {
-  const { subject, text } = plain(message);
+  const { subject, html, text } = await renderEmail(message);
   const row = await db
     .insertInto("outbox")
     .values({
@@ -24,7 +24,9 @@ export async function enqueueEmail(db: Db, message: EmailMessage): Promise<strin
       language: message.language,
       subject,
       text,
-      html: `<pre>${escapeHtml(text)}</pre>`,
+      html,
+      // As text cast to jsonb: postgres.js would JSON-encode a string parameter a second time.
+      attachments: sql<string>`${JSON.stringify((message.attachments ?? []).map(encodeAttachment))}::text::jsonb`,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -1,13 +1,17 @@
 import { accessibility as accessibilityNb } from "./locales/nb/accessibility";
 import { auth as authNb } from "./locales/nb/auth";
 import { forms as formsNb } from "./locales/nb/forms";
+import { admin as adminNb } from "./locales/nb/admin";
 import { common as commonNb } from "./locales/nb/common";
+import { emails as emailsNb } from "./locales/nb/emails";
 import { errors as errorsNb } from "./locales/nb/errors";
 import { home as homeNb } from "./locales/nb/home";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
+import { admin as adminEn } from "./locales/en/admin";
 import { common as commonEn } from "./locales/en/common";
+import { emails as emailsEn } from "./locales/en/emails";
 import { errors as errorsEn } from "./locales/en/errors";
 import { home as homeEn } from "./locales/en/home";
 
@@ -16,8 +20,26 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "nb";
 
 export const resources = {
-  nb: { common: commonNb, home: homeNb, errors: errorsNb, accessibility: accessibilityNb, auth: authNb, forms: formsNb },
-  en: { common: commonEn, home: homeEn, errors: errorsEn, accessibility: accessibilityEn, auth: authEn, forms: formsEn },
+  nb: {
+    accessibility: accessibilityNb,
+    admin: adminNb,
+    auth: authNb,
+    common: commonNb,
+    emails: emailsNb,
+    errors: errorsNb,
+    forms: formsNb,
+    home: homeNb,
+  },
+  en: {
+    accessibility: accessibilityEn,
+    admin: adminEn,
+    auth: authEn,
+    common: commonEn,
+    emails: emailsEn,
+    errors: errorsEn,
+    forms: formsEn,
+    home: homeEn,
+  },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.nb) as (keyof (typeof resources)["nb"])[];

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "@db/client";
 
 // Security-relevant actions, kept for operators and organisation admins.
@@ -24,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "commercial_contact_changed",
   "token_created",
   "token_revoked",
+  "outbox_message_retried",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -46,7 +48,8 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       organisationId: entry.organisationId ?? null,
       subject: entry.subject ?? null,
       ip: entry.ip ?? null,
-      details: JSON.stringify(entry.details ?? {}),
+      // As text cast to jsonb: postgres.js would JSON-encode a string parameter a second time.
+      details: sql<string>`${JSON.stringify(entry.details ?? {})}::text::jsonb`,
     })
     .execute();
 }

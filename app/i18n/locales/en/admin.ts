@@ -1,0 +1,63 @@
+import type { admin as nb } from "../nb/admin";
+import type { Translation } from "../../types";
+
+export const admin: Translation<typeof nb> = {
+  outbox: {
+    title: "Outgoing e-mail",
+    lead: "Every e-mail the portal has queued, newest first. Failed messages can be sent again.",
+    filter: {
+      label: "Status",
+      all: "All",
+      submit: "Show",
+    },
+    caption: "Messages in the outbox",
+    columns: {
+      createdAt: "Created",
+      status: "Status",
+      recipient: "Recipient",
+      subject: "Subject",
+      template: "Template",
+      attempts: "Attempts",
+      lastError: "Last error",
+    },
+    status: {
+      pending: "Pending",
+      sending: "Sending",
+      sent: "Sent",
+      failed: "Failed",
+    },
+    empty: "No messages.",
+    older: "Older messages",
+    newest: "Back to the newest",
+    pagination: "Outbox pages",
+  },
+  message: {
+    title: "E-mail to {{to}}",
+    back: "Back to outgoing e-mail",
+    details: "Details",
+    id: "Message ID",
+    createdAt: "Created",
+    status: "Status",
+    recipient: "Recipient",
+    language: "Language",
+    subject: "Subject",
+    template: "Template",
+    attempts: "Attempts",
+    nextAttemptAt: "Next attempt",
+    sentAt: "Sent",
+    lastError: "Last error",
+    attachments: "Attachments",
+    none: "None",
+    textPart: "Text part",
+    htmlPart: "HTML preview",
+    htmlFrameTitle: "Preview of the e-mail as HTML",
+    retry: "Send again now",
+    retryHelp: "The message goes back into the queue and is sent in the next round, normally within seconds.",
+    retried: "The message is back in the queue.",
+    notFailed: "Only failed messages can be sent again.",
+  },
+  languages: {
+    nb: "Norwegian Bokmål",
+    en: "English",
+  },
+};

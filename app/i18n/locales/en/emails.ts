@@ -1,0 +1,72 @@
+import type { emails as nb } from "../nb/emails";
+import type { Translation } from "../../types";
+
+export const emails: Translation<typeof nb> = {
+  layout: {
+    portal: "Markedsdialog",
+    tagline: "Market dialogue and upcoming demand in health and care",
+    linkFallback: "Button not working? Copy this address into your browser:",
+    automatic: "This is an automatic e-mail from Markedsdialog. Replies are not read.",
+  },
+  roles: {
+    admin: "administrator",
+    member: "member",
+  },
+  "verify-email": {
+    subject: "Confirm your e-mail address for Markedsdialog",
+    preview: "Confirm the address to start using your account.",
+    heading: "Confirm your e-mail address",
+    greeting: "Hello {{name}},",
+    body: "Thank you for signing up to Markedsdialog. Confirm that this e-mail address is yours, and you can act on behalf of an organisation.",
+    action: "Confirm e-mail address",
+    expiry: "The link works once and expires after 24 hours.",
+    reason: "You are receiving this e-mail because someone signed up to Markedsdialog with this address. If it was not you, you can ignore it.",
+  },
+  "reset-password": {
+    subject: "Choose a new password for Markedsdialog",
+    preview: "Someone asked to choose a new password for your account.",
+    heading: "Choose a new password",
+    greeting: "Hello {{name}},",
+    body: "We received a request to choose a new password for your Markedsdialog account.",
+    action: "Choose new password",
+    expiry: "The link works once and expires after one hour. Your password stays the same until you choose a new one.",
+    reason: "You are receiving this e-mail because someone asked for a new password for the account with this address. If it was not you, you can ignore it.",
+  },
+  "password-changed": {
+    subject: "Your Markedsdialog password has been changed",
+    preview: "The password for your account was just changed.",
+    heading: "Your password has been changed",
+    greeting: "Hello {{name}},",
+    body: "The password for your Markedsdialog account has been changed, and you have been signed out on other devices.",
+    notYou: "Was it not you? Ask for a new password straight away from the sign-in page, and contact us at sikkerhet@markedsdialog.example.",
+    reason: "You are receiving this e-mail because the password for the account with this address was changed. We always send this notice.",
+  },
+  invitation: {
+    subject: "{{inviterName}} invites you to {{organisationName}} on Markedsdialog",
+    preview: "You are invited as {{role}} of {{organisationName}}.",
+    heading: "You are invited to {{organisationName}}",
+    body: "{{inviterName}} has invited you to become {{role}} of {{organisationName}} on Markedsdialog, the portal for market dialogue in health and care.",
+    action: "Accept the invitation",
+    expiry: "The invitation is valid until {{expiresAt}}.",
+    reason: "You are receiving this e-mail because {{inviterName}} entered this address in an invitation. If you do not want to join, you can ignore it.",
+  },
+  "organisation-verified": {
+    subject: "{{organisationName}} is verified as a public buyer",
+    preview: "The organisation can now publish events and upcoming demand.",
+    heading: "{{organisationName}} is verified",
+    greeting: "Hello {{name}},",
+    body: "We have verified that {{organisationName}} is a public buyer. The organisation can now publish market dialogues and upcoming demand on Markedsdialog.",
+    action: "Go to the organisation",
+    reason: "You are receiving this e-mail because you are an administrator of {{organisationName}} on Markedsdialog.",
+  },
+  "organisation-rejected": {
+    subject: "{{organisationName}} was not verified as a public buyer",
+    preview: "We could not verify the organisation as a public buyer.",
+    heading: "{{organisationName}} was not verified",
+    greeting: "Hello {{name}},",
+    body: "We could not verify that {{organisationName}} is a public buyer.",
+    reasonLabel: "Reason:",
+    next: "The organisation can still take part as a vendor. If you believe this is wrong, update the organisation's details and ask for a new review.",
+    reason: "You are receiving this e-mail because you are an administrator of {{organisationName}} on Markedsdialog.",
+  },
+};

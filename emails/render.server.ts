@@ -1,0 +1,43 @@
+import { render, toPlainText } from "@react-email/render";
+import { createElement } from "react";
+import { fixedT } from "~/i18n/i18n";
+import { invitation } from "./invitation";
+import type { EmailDefinition, EmailT } from "./layout";
+import type { EmailMessage, EmailTemplate } from "./messages";
+import { organisationRejected } from "./organisation-rejected";
+import { organisationVerified } from "./organisation-verified";
+import { passwordChanged } from "./password-changed";
+import { resetPassword } from "./reset-password";
+import { verifyEmail } from "./verify-email";
+
+const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
+  "verify-email": verifyEmail,
+  "reset-password": resetPassword,
+  "password-changed": passwordChanged,
+  invitation,
+  "organisation-verified": organisationVerified,
+  "organisation-rejected": organisationRejected,
+};
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Subject, HTML and plain-text part of a message, in the recipient's language. */
+export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
+  const translate = fixedT(message.language, "emails");
+  const t: EmailT = (key, options) => String(translate(key, options));
+  const definition = definitions[message.template] as EmailDefinition<EmailTemplate>;
+  const props = { t, language: message.language, data: message.data };
+  const html = await render(createElement(definition.Component, props));
+  const text = toPlainText(html, {
+    // Headings as written, not in capitals; links show their address (selectors from React Email).
+    selectors: [
+      { selector: "h1", options: { uppercase: false } },
+      { selector: "h2", options: { uppercase: false } },
+    ],
+  });
+  return { subject: definition.subject(props).replace(/\s+/g, " ").trim(), html, text: text.replace(/\n{3,}/g, "\n\n").trim() + "\n" };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { EmailMessage } from "@emails/messages";
+import { renderEmail } from "@emails/render.server";
+import { LANGUAGES, type Language } from "~/i18n/resources";
+
+const URL_ = "https://markedsdialog.example/some/link?token=abc";
+
+function every(language: Language): EmailMessage[] {
+  const base = { to: "someone@example.test", language };
+  return [
+    { ...base, template: "verify-email", data: { name: "Kari Nordmann", url: URL_ } },
+    { ...base, template: "reset-password", data: { name: "Kari Nordmann", url: URL_ } },
+    { ...base, template: "password-changed", data: { name: "Kari Nordmann" } },
+    {
+      ...base,
+      template: "invitation",
+      data: { organisationName: "Bergvik kommune", inviterName: "Berit Innkjøp", role: "member", url: URL_, expiresAt: "2026-12-01T08:00:00Z" },
+    },
+    { ...base, template: "organisation-verified", data: { name: "Kari Nordmann", organisationName: "Bergvik kommune", url: URL_ } },
+    { ...base, template: "organisation-rejected", data: { name: "Kari Nordmann", organisationName: "Bergvik kommune", reason: "Not a public body.\nSee the register." } },
+  ];
+}
+
+describe("e-mail templates", () => {
+  for (const language of LANGUAGES) {
+    for (const message of every(language)) {
+      it(`renders ${message.template} in ${language} with subject, HTML and text`, async () => {
+        const { subject, html, text } = await renderEmail(message);
+        // A missing translation shows up as its key, e.g. "verify-email.subject".
+        for (const part of [subject, html, text]) expect(part).not.toMatch(/\b(layout|roles|[a-z]+-[a-z]+|invitation)\.[a-zA-Z]+\b/);
+        expect(subject.length).toBeGreaterThan(10);
+        expect(subject).not.toContain("\n");
+        expect(html).toMatch(new RegExp(`<html[^>]* lang="${language}"`));
+        expect(html).toContain(`<title>`);
+        expect(html).toContain("<h1");
+        expect(text).toContain("Markedsdialog");
+        if ("url" in message.data) {
+          expect(html).toContain(`href="${URL_.replace(/&/g, "&amp;")}"`);
+          expect(text).toContain(URL_);
+        }
+        expect(text).not.toMatch(/<[a-z]/i);
+      });
+    }
+  }
+
+  it("escapes what people typed and keeps line breaks in a rejection reason", async () => {
+    const { html, text, subject } = await renderEmail({
+      template: "organisation-rejected",
+      to: "x@example.test",
+      language: "nb",
+      data: { name: "<script>alert(1)</script>", organisationName: "A & B AS", reason: "Line one\nLine two" },
+    });
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain("Line one<br/>Line two");
+    expect(text).toContain("Line one\nLine two");
+    expect(subject).toBe("A & B AS ble ikke bekreftet som offentlig oppdragsgiver");
+  });
+
+  it("shows the invitation's role and expiry in the recipient's language and Oslo time", async () => {
+    const message = every("en").find((m) => m.template === "invitation")!;
+    const { text } = await renderEmail(message);
+    expect(text).toContain("Berit Innkjøp has invited you to become member of Bergvik kommune");
+    expect(text).toContain("1 December 2026 at 09:00 CET");
+  });
+});
