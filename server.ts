@@ -23,7 +23,7 @@ async function loadBuild(): Promise<ServerBuild> {
 
 const handle = await initDatabase();
 // Delivers queued e-mail (SMTP_URL, or .eml files under OUTBOX_DIR) every 5 seconds.
-const stopOutbox = startOutboxWorker({ db: handle.db });
+const stopOutbox = startOutboxWorker({ db: handle.db, intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) });
 const build = await loadBuild();
 
 const app = express();

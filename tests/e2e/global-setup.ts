@@ -8,6 +8,7 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    outboxDir: string;
   }
 }
 
@@ -52,6 +53,7 @@ export default async function setup(project: TestProject) {
     HOST: "127.0.0.1",
     PGLITE_DIR: path.join(dataDir, "pglite"),
     OUTBOX_DIR: path.join(dataDir, "outbox"),
+    OUTBOX_INTERVAL_MS: "250",
     INSECURE_COOKIES: "true",
   };
   delete env.DATABASE_URL;
@@ -66,6 +68,7 @@ export default async function setup(project: TestProject) {
     throw new Error(`${String(error)}\n--- server output ---\n${log}`);
   }
   project.provide("baseURL", baseURL);
+  project.provide("outboxDir", env.OUTBOX_DIR!);
 
   return async () => {
     server.kill("SIGTERM");
