@@ -73,3 +73,18 @@ export async function listAudit(db: Db, { organisationId, limit = 200, before }:
   if (before) query = query.where("auditLog.id", "<", before);
   return query.execute();
 }
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** One page of the log, newest first; `nextBefore` continues after the last row shown. */
+export async function pageAudit(db: Db, { organisationId, before }: { organisationId?: string; before?: number }) {
+  const rows = await listAudit(db, { organisationId, before, limit: AUDIT_PAGE_SIZE + 1 });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { rows: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** `?before=123` → 123; anything else → the newest page. */
+export function parseAuditCursor(value: string | null): number | undefined {
+  if (!value || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
+}

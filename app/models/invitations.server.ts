@@ -149,6 +149,7 @@ export interface InvitationView {
   email: string;
   role: MemberRole;
   expiresAt: Date;
+  organisationId: string;
   organisationName: string;
   organisationSlug: string;
 }
@@ -161,6 +162,7 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
     email: row.email,
     role: row.role,
     expiresAt: row.expiresAt,
+    organisationId: row.organisationId,
     organisationName: row.organisationName,
     organisationSlug: row.organisationSlug,
   };
