@@ -24,7 +24,7 @@ const requiredText = (max: number, min = 1) =>
     .string({ error: "required" })
     .trim()
     .min(1, "required")
-    .min(min, "tooShort")
+    .refine((v) => v.length === 0 || v.length >= min, "tooShort")
     .max(max, "tooLong");
 
 const optionalText = (max: number) => z.string().trim().max(max, "tooLong").optional();
