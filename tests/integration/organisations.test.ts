@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkOrgNumber } from "~/domain/org-number";
 import { isVerifiedBuyer } from "~/models/organisations.server";
@@ -9,6 +10,7 @@ import { action as switchAction } from "~/routes/organisation.switch";
 import { loader as auditLoader } from "~/routes/organisation.audit";
 import { loader as publicLoader } from "~/routes/organisations.$slug";
 import { loader as listLoader } from "~/routes/organisations._index";
+import { authorizationMatrix, createWorld, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { countRows, createOrganisationWith, createPerson, nextOrgNumber, respond, type Person } from "../fixtures/people";
 import { formRequest, routeArgs } from "../fixtures/requests";
@@ -340,5 +342,127 @@ describe("organisation audit log", () => {
     await changeMember(t.db, { organisationId: org.id, userId: member.id, role: "admin", commercialRole: null }, { userId: admin.id, ip: "10.0.0.1" });
     const data = await (await respond(auditLoader(await routeArgs("/organisation/audit", { cookie: admin.cookie })))).json();
     expect(data.rows.map((r: { action: string }) => r.action)).toEqual(["member_role_changed"]);
+  });
+});
+
+// ------------------------------------------------------------------ who may do what
+
+const org = (w: World) => w.organisation.id;
+const members = (fields: (w: World) => Record<string, string>) => async (w: World, cookie?: string) =>
+  formRequest("/organisation/members", { organisationId: org(w), ...fields(w) }, { cookie });
+
+describe("authorization", () => {
+  authorizationMatrix(() => t.db, [
+    {
+      route: "GET /organisations/new",
+      call: createLoader,
+      request: (_w, cookie) => routeArgs("/organisations/new", { cookie }),
+      expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "POST /organisations/new",
+      call: createAction,
+      request: (_w, cookie) =>
+        formRequest(
+          "/organisations/new",
+          { name: `Matrise ${randomUUID()}`, kinds: "vendor", registration: "norwegian", orgNumber: nextOrgNumber(), vendorSize: "small" },
+          { cookie },
+        ),
+      expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      // The outsider sees their own organisation: nothing of A.
+      route: "GET /organisation",
+      call: settingsLoader,
+      request: (_w, cookie) => routeArgs("/organisation", { cookie }),
+      expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: "register" },
+    },
+    {
+      route: "POST /organisation (edit profile of A)",
+      call: settingsAction,
+      request: (w, cookie) =>
+        formRequest("/organisation", { organisationId: org(w), name: w.organisation.name, buyerSector: "municipality", region: "vestland" }, { cookie }),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      route: "GET /organisation/members",
+      call: membersLoader,
+      request: (_w, cookie) => routeArgs("/organisation/members", { cookie }),
+      expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: "register" },
+    },
+    {
+      route: "POST /organisation/members intent=change",
+      call: membersAction,
+      request: members((w) => ({ intent: "change", userId: w.people.member.id, role: "member" })),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /organisation/members intent=remove",
+      call: membersAction,
+      request: async (w, cookie) => {
+        const leaving = await createPerson(t.db);
+        await t.db.insertInto("memberships").values({ userId: leaving.id, organisationId: org(w), role: "member", commercialRole: null }).execute();
+        return formRequest("/organisation/members", { organisationId: org(w), intent: "remove", userId: leaving.id }, { cookie });
+      },
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /organisation/members intent=contact",
+      call: membersAction,
+      request: members((w) => ({ intent: "contact", userId: w.people.admin.id })),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /organisation/members intent=invite",
+      call: membersAction,
+      request: members(() => ({ intent: "invite", email: `new-${randomUUID()}@example.test`, role: "member" })),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /organisation/members intent=revoke",
+      call: membersAction,
+      request: members(() => ({ intent: "revoke", invitationId: randomUUID() })),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      // Runs member before admin: both may leave (A has two admins).
+      route: "POST /organisation/members intent=leave",
+      call: membersAction,
+      request: async (w, cookie) => {
+        const me = Object.values(w.people).find((p) => p.cookie === cookie);
+        return formRequest("/organisation/members", { organisationId: org(w), intent: "leave", userId: me?.id ?? randomUUID() }, { cookie });
+      },
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /organisation/switch (to A)",
+      call: switchAction,
+      request: (w, cookie) => formRequest("/organisation/switch", { organisationId: org(w), redirectTo: "/organisation" }, { cookie }),
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+    {
+      route: "GET /organisation/audit",
+      call: auditLoader,
+      request: (_w, cookie) => routeArgs("/organisation/audit", { cookie }),
+      expect: { anonymous: "login", outsider: "ok", member: 403, admin: "ok", operator: "register" },
+    },
+    {
+      route: "GET /organisations/<slug> (public)",
+      call: publicLoader,
+      request: (w, cookie) => routeArgs(`/organisations/${w.organisation.slug}`, { cookie, params: { slug: w.organisation.slug } }),
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+  ]);
+
+  it("never shows an outsider organisation A through the pages for the active organisation", async () => {
+    const world = await createWorld(t.db);
+    for (const [path, loader] of [
+      ["/organisation", settingsLoader],
+      ["/organisation/members", membersLoader],
+      ["/organisation/audit", auditLoader],
+    ] as const) {
+      const text = await (await respond(loader(await routeArgs(path, { cookie: world.people.outsider.cookie })))).text();
+      expect(text, path).not.toContain(world.organisation.id);
+    }
   });
 });
