@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "@db/client";
 
 // Security-relevant actions, kept for operators and organisation admins.
@@ -46,7 +47,9 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       organisationId: entry.organisationId ?? null,
       subject: entry.subject ?? null,
       ip: entry.ip ?? null,
-      details: JSON.stringify(entry.details ?? {}),
+      // Sent as text and cast: postgres.js would otherwise JSON-encode the
+      // already encoded string for a jsonb parameter and store a JSON string.
+      details: sql<string>`cast(${JSON.stringify(entry.details ?? {})} as text)::jsonb`,
     })
     .execute();
 }
