@@ -6,6 +6,7 @@ import { common as commonNb } from "./locales/nb/common";
 import { emails as emailsNb } from "./locales/nb/emails";
 import { errors as errorsNb } from "./locales/nb/errors";
 import { home as homeNb } from "./locales/nb/home";
+import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
@@ -14,6 +15,7 @@ import { common as commonEn } from "./locales/en/common";
 import { emails as emailsEn } from "./locales/en/emails";
 import { errors as errorsEn } from "./locales/en/errors";
 import { home as homeEn } from "./locales/en/home";
+import { organisations as organisationsEn } from "./locales/en/organisations";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,6 +31,7 @@ export const resources = {
     errors: errorsNb,
     forms: formsNb,
     home: homeNb,
+    organisations: organisationsNb,
   },
   en: {
     accessibility: accessibilityEn,
@@ -39,6 +42,7 @@ export const resources = {
     errors: errorsEn,
     forms: formsEn,
     home: homeEn,
+    organisations: organisationsEn,
   },
 } as const;
 

@@ -48,8 +48,9 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       organisationId: entry.organisationId ?? null,
       subject: entry.subject ?? null,
       ip: entry.ip ?? null,
-      // As text cast to jsonb: postgres.js would JSON-encode a string parameter a second time.
-      details: sql<string>`${JSON.stringify(entry.details ?? {})}::text::jsonb`,
+      // Sent as text and cast: postgres.js would otherwise JSON-encode the
+      // already encoded string for a jsonb parameter and store a JSON string.
+      details: sql<string>`cast(${JSON.stringify(entry.details ?? {})} as text)::jsonb`,
     })
     .execute();
 }
@@ -75,4 +76,19 @@ export async function listAudit(db: Db, { organisationId, limit = 200, before }:
   if (organisationId) query = query.where("auditLog.organisationId", "=", organisationId);
   if (before) query = query.where("auditLog.id", "<", before);
   return query.execute();
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** One page of the log, newest first; `nextBefore` continues after the last row shown. */
+export async function pageAudit(db: Db, { organisationId, before }: { organisationId?: string; before?: number }) {
+  const rows = await listAudit(db, { organisationId, before, limit: AUDIT_PAGE_SIZE + 1 });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { rows: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** `?before=123` → 123; anything else → the newest page. */
+export function parseAuditCursor(value: string | null): number | undefined {
+  if (!value || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
 }

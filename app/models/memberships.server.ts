@@ -1,5 +1,7 @@
 import type { Db } from "@db/client";
+import { checkMembershipChange, commercialRoleFits, type MembershipChangeProblem } from "~/domain/memberships";
 import type { CommercialRole, MemberRole, VerificationStatus } from "~/domain/organisations";
+import { audit } from "./audit.server";
 
 export interface MembershipWithOrganisation {
   role: MemberRole;
@@ -47,4 +49,156 @@ export async function getMembership(db: Db, userId: string, organisationId: stri
 export async function listMemberships(db: Db, userId: string): Promise<MembershipWithOrganisation[]> {
   const rows = await membershipQuery(db).where("memberships.userId", "=", userId).orderBy("organisations.name").execute();
   return rows.map(toMembership);
+}
+
+// ------------------------------------------------------------ managing members
+
+export interface MembershipActor {
+  userId: string;
+  ip: string | null;
+}
+
+export async function listMembers(db: Db, organisationId: string) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.userId")
+    .select(["users.id as userId", "users.name", "users.email", "memberships.role", "memberships.commercialRole", "memberships.createdAt"])
+    .where("memberships.organisationId", "=", organisationId)
+    .orderBy("users.name")
+    .orderBy("users.id")
+    .execute();
+}
+
+/**
+ * Locks the organisation row, then reads its members: every change to who is
+ * admin goes through this lock, so two concurrent demotions are serialised and
+ * the second one sees the first.
+ */
+async function lockMembers(trx: Db, organisationId: string) {
+  const organisation = await trx
+    .selectFrom("organisations")
+    .select(["id", "name", "isBuyer", "isVendor", "commercialContactUserId"])
+    .where("id", "=", organisationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!organisation) return null;
+  const members = await trx
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.userId")
+    .select(["memberships.userId", "memberships.role", "memberships.commercialRole", "users.name", "users.email"])
+    .where("memberships.organisationId", "=", organisationId)
+    .forUpdate(["memberships"])
+    .execute();
+  return { organisation, members };
+}
+
+export type MemberChangeProblem = MembershipChangeProblem | "commercial_role_mismatch";
+
+export async function changeMember(
+  db: Db,
+  change: { organisationId: string; userId: string; role: MemberRole; commercialRole: CommercialRole | null },
+  actor: MembershipActor,
+): Promise<{ ok: true } | { ok: false; problem: MemberChangeProblem }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockMembers(trx, change.organisationId);
+    if (!locked) return { ok: false, problem: "not_a_member" };
+    const check = checkMembershipChange(locked.members, { kind: "set_role", userId: change.userId, role: change.role });
+    if (!check.ok) return check;
+    if (change.commercialRole && !commercialRoleFits(change.commercialRole, locked.organisation)) {
+      return { ok: false, problem: "commercial_role_mismatch" };
+    }
+    const before = locked.members.find((m) => m.userId === change.userId)!;
+    if (before.role === change.role && before.commercialRole === change.commercialRole) return { ok: true };
+    await trx
+      .updateTable("memberships")
+      .set({ role: change.role, commercialRole: change.commercialRole })
+      .where("organisationId", "=", change.organisationId)
+      .where("userId", "=", change.userId)
+      .execute();
+    await audit(trx, {
+      action: "member_role_changed",
+      actorUserId: actor.userId,
+      organisationId: change.organisationId,
+      subject: before.email,
+      ip: actor.ip,
+      details: {
+        userId: change.userId,
+        from: { role: before.role, commercialRole: before.commercialRole },
+        to: { role: change.role, commercialRole: change.commercialRole },
+      },
+    });
+    return { ok: true };
+  });
+}
+
+/** Removes a member (or lets a member leave). Never the last admin. */
+export async function removeMember(
+  db: Db,
+  target: { organisationId: string; userId: string },
+  actor: MembershipActor,
+): Promise<{ ok: true } | { ok: false; problem: MembershipChangeProblem }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockMembers(trx, target.organisationId);
+    if (!locked) return { ok: false, problem: "not_a_member" };
+    const check = checkMembershipChange(locked.members, { kind: "remove", userId: target.userId });
+    if (!check.ok) return check;
+    const member = locked.members.find((m) => m.userId === target.userId)!;
+    await trx
+      .deleteFrom("memberships")
+      .where("organisationId", "=", target.organisationId)
+      .where("userId", "=", target.userId)
+      .execute();
+    await trx
+      .updateTable("users")
+      .set({ activeOrganisationId: null })
+      .where("id", "=", target.userId)
+      .where("activeOrganisationId", "=", target.organisationId)
+      .execute();
+    if (locked.organisation.commercialContactUserId === target.userId) {
+      await trx.updateTable("organisations").set({ commercialContactUserId: null }).where("id", "=", target.organisationId).execute();
+    }
+    await audit(trx, {
+      action: "member_removed",
+      actorUserId: actor.userId,
+      organisationId: target.organisationId,
+      subject: member.email,
+      ip: actor.ip,
+      details: { userId: target.userId, left: actor.userId === target.userId },
+    });
+    return { ok: true };
+  });
+}
+
+/** A buyer's commercial contact point: one of its members, or nobody. */
+export async function setCommercialContact(
+  db: Db,
+  target: { organisationId: string; userId: string | null },
+  actor: MembershipActor,
+): Promise<{ ok: true } | { ok: false; problem: "not_a_member" | "not_a_buyer" }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockMembers(trx, target.organisationId);
+    if (!locked) return { ok: false, problem: "not_a_member" };
+    if (!locked.organisation.isBuyer) return { ok: false, problem: "not_a_buyer" };
+    const member = target.userId ? locked.members.find((m) => m.userId === target.userId) : null;
+    if (target.userId && !member) return { ok: false, problem: "not_a_member" };
+    if (locked.organisation.commercialContactUserId === target.userId) return { ok: true };
+    await trx.updateTable("organisations").set({ commercialContactUserId: target.userId }).where("id", "=", target.organisationId).execute();
+    await audit(trx, {
+      action: "commercial_contact_changed",
+      actorUserId: actor.userId,
+      organisationId: target.organisationId,
+      subject: member?.email ?? null,
+      ip: actor.ip,
+      details: { from: locked.organisation.commercialContactUserId, to: target.userId },
+    });
+    return { ok: true };
+  });
+}
+
+/** Makes one of the person's organisations the one they act for. */
+export async function switchActiveOrganisation(db: Db, userId: string, organisationId: string): Promise<boolean> {
+  const membership = await getMembership(db, userId, organisationId);
+  if (!membership) return false;
+  await db.updateTable("users").set({ activeOrganisationId: organisationId }).where("id", "=", userId).execute();
+  return true;
 }

@@ -1,0 +1,361 @@
+import { sql } from "kysely";
+import type { Db } from "@db/client";
+import { enqueueEmail } from "@emails/outbox.server";
+import type { CreateOrganisationInput, OrganisationProfileInput } from "~/domain/organisation-forms";
+import type { VerificationStatus } from "~/domain/organisations";
+import { firstFreeSlug, slugify } from "~/domain/slug";
+import { audit } from "./audit.server";
+import { uniqueViolation } from "./database-errors.server";
+
+export interface Actor {
+  userId: string;
+  ip: string | null;
+}
+
+export type FieldErrors = Record<string, string[]>;
+export type Outcome<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
+
+export async function listStandards(db: Db) {
+  return db.selectFrom("standards").select(["id", "code", "name", "category"]).orderBy("category").orderBy("name").execute();
+}
+
+// Unique constraints → the form field that names the clash.
+const CONSTRAINT_FIELDS: Record<string, [string, string]> = {
+  organisations_org_number_key: ["orgNumber", "orgNumberTaken"],
+  organisations_foreign_registry_unique: ["foreignRegistryId", "registryIdTaken"],
+  organisations_slug_key: ["slug", "slugTaken"],
+};
+
+async function identityClashes(db: Db, input: CreateOrganisationInput): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  if (input.orgNumber) {
+    const row = await db.selectFrom("organisations").select("id").where("orgNumber", "=", input.orgNumber).executeTakeFirst();
+    if (row) errors.orgNumber = ["orgNumberTaken"];
+  }
+  if (input.foreignRegistryId) {
+    const row = await db
+      .selectFrom("organisations")
+      .select("id")
+      .where("country", "=", input.country)
+      .where("foreignRegistryId", "=", input.foreignRegistryId)
+      .executeTakeFirst();
+    if (row) errors.foreignRegistryId = ["registryIdTaken"];
+  }
+  if (input.slug) {
+    const row = await db.selectFrom("organisations").select("id").where("slug", "=", input.slug).executeTakeFirst();
+    if (row) errors.slug = ["slugTaken"];
+  }
+  if (input.standardIds.length > 0) {
+    const known = await db.selectFrom("standards").select("id").where("id", "in", input.standardIds).execute();
+    if (known.length !== input.standardIds.length) errors.standards = ["invalidChoice"];
+  }
+  return errors;
+}
+
+async function freeSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  const rows = await db
+    .selectFrom("organisations")
+    .select("slug")
+    .where((eb) => eb.or([eb("slug", "=", base), eb("slug", "like", `${base}-%`)]))
+    .execute();
+  return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+}
+
+/**
+ * Registers an organisation with its creator as admin and makes it their
+ * active organisation. Buyers start unverified until an operator checks them.
+ */
+export async function createOrganisation(db: Db, input: CreateOrganisationInput, actor: Actor): Promise<Outcome<{ id: string; slug: string }>> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const clashes = await identityClashes(trx, input);
+      if (Object.keys(clashes).length > 0) return { ok: false, fieldErrors: clashes };
+      const slug = input.slug ?? (await freeSlug(trx, input.name));
+      const organisation = await trx
+        .insertInto("organisations")
+        .values({
+          slug,
+          name: input.name,
+          orgNumber: input.orgNumber,
+          country: input.country,
+          foreignRegistryId: input.foreignRegistryId,
+          isBuyer: input.isBuyer,
+          isVendor: input.isVendor,
+          buyerSector: input.buyerSector,
+          region: input.region,
+          vendorSize: input.vendorSize,
+          cpvAreas: input.cpvAreas,
+          website: input.website,
+          description: input.description,
+          verificationStatus: "unverified",
+          createdBy: actor.userId,
+        })
+        .returning(["id", "slug"])
+        .executeTakeFirstOrThrow();
+      if (input.standardIds.length > 0) {
+        await trx
+          .insertInto("vendorStandards")
+          .values(input.standardIds.map((standardId) => ({ organisationId: organisation.id, standardId })))
+          .execute();
+      }
+      await trx
+        .insertInto("memberships")
+        .values({ userId: actor.userId, organisationId: organisation.id, role: "admin", commercialRole: null })
+        .execute();
+      await trx.updateTable("users").set({ activeOrganisationId: organisation.id }).where("id", "=", actor.userId).execute();
+      await audit(trx, {
+        action: "organisation_created",
+        actorUserId: actor.userId,
+        organisationId: organisation.id,
+        subject: input.name,
+        ip: actor.ip,
+        details: { isBuyer: input.isBuyer, isVendor: input.isVendor, country: input.country },
+      });
+      return { ok: true as const, value: organisation };
+    });
+  } catch (error) {
+    // Two people registering the same organisation at the same moment.
+    const field = CONSTRAINT_FIELDS[uniqueViolation(error) ?? ""];
+    if (field) return { ok: false, fieldErrors: { [field[0]]: [field[1]] } };
+    throw error;
+  }
+}
+
+export async function getOrganisation(db: Db, organisationId: string) {
+  const organisation = await db.selectFrom("organisations").selectAll().where("id", "=", organisationId).executeTakeFirst();
+  if (!organisation) return null;
+  const standards = await db
+    .selectFrom("vendorStandards")
+    .innerJoin("standards", "standards.id", "vendorStandards.standardId")
+    .select(["standards.id", "standards.code", "standards.name"])
+    .where("vendorStandards.organisationId", "=", organisationId)
+    .orderBy("standards.name")
+    .execute();
+  return { ...organisation, standards };
+}
+
+export async function updateOrganisationProfile(
+  db: Db,
+  organisationId: string,
+  input: OrganisationProfileInput,
+  actor: Actor,
+): Promise<Outcome<null>> {
+  return db.transaction().execute(async (trx) => {
+    if (input.standardIds.length > 0) {
+      const known = await trx.selectFrom("standards").select("id").where("id", "in", input.standardIds).execute();
+      if (known.length !== input.standardIds.length) return { ok: false, fieldErrors: { standards: ["invalidChoice"] } };
+    }
+    await trx
+      .updateTable("organisations")
+      .set({
+        name: input.name,
+        website: input.website,
+        description: input.description,
+        buyerSector: input.buyerSector,
+        region: input.region,
+        vendorSize: input.vendorSize,
+        cpvAreas: input.cpvAreas,
+      })
+      .where("id", "=", organisationId)
+      .execute();
+    await trx.deleteFrom("vendorStandards").where("organisationId", "=", organisationId).execute();
+    if (input.standardIds.length > 0) {
+      await trx
+        .insertInto("vendorStandards")
+        .values(input.standardIds.map((standardId) => ({ organisationId, standardId })))
+        .execute();
+    }
+    await audit(trx, { action: "organisation_updated", actorUserId: actor.userId, organisationId, subject: input.name, ip: actor.ip });
+    return { ok: true, value: null };
+  });
+}
+
+/** The public profile: what anyone may read about an organisation. */
+export async function getPublicOrganisation(db: Db, slug: string) {
+  const organisation = await db
+    .selectFrom("organisations")
+    .leftJoin("users as contact", "contact.id", "organisations.commercialContactUserId")
+    .leftJoin("memberships as contactMembership", (join) =>
+      join
+        .onRef("contactMembership.userId", "=", "organisations.commercialContactUserId")
+        .onRef("contactMembership.organisationId", "=", "organisations.id"),
+    )
+    .select([
+      "organisations.id",
+      "organisations.slug",
+      "organisations.name",
+      "organisations.orgNumber",
+      "organisations.country",
+      "organisations.foreignRegistryId",
+      "organisations.isBuyer",
+      "organisations.isVendor",
+      "organisations.buyerSector",
+      "organisations.region",
+      "organisations.vendorSize",
+      "organisations.website",
+      "organisations.description",
+      "organisations.verificationStatus",
+      "organisations.verifiedAt",
+      "organisations.cpvAreas",
+      "contact.name as contactName",
+      "contactMembership.role as contactMemberRole",
+      "contactMembership.commercialRole as contactCommercialRole",
+    ])
+    .where("organisations.slug", "=", slug)
+    .executeTakeFirst();
+  if (!organisation) return null;
+  const standards = await db
+    .selectFrom("vendorStandards")
+    .innerJoin("standards", "standards.id", "vendorStandards.standardId")
+    .select(["standards.code", "standards.name"])
+    .where("vendorStandards.organisationId", "=", organisation.id)
+    .orderBy("standards.name")
+    .execute();
+  const { contactName, contactMemberRole, contactCommercialRole, ...rest } = organisation;
+  // The contact point is a buyer's public face; only a current member counts.
+  const commercialContact =
+    rest.isBuyer && contactName && contactMemberRole ? { name: contactName, commercialRole: contactCommercialRole } : null;
+  return { ...rest, standards, commercialContact };
+}
+
+export const ORGANISATION_PAGE_SIZE = 25;
+
+export async function listPublicOrganisations(db: Db, { kind, page = 1 }: { kind?: "buyer" | "vendor"; page?: number }) {
+  let query = db.selectFrom("organisations");
+  if (kind === "buyer") query = query.where("isBuyer", "=", true);
+  if (kind === "vendor") query = query.where("isVendor", "=", true);
+  const [rows, total] = await Promise.all([
+    query
+      .select(["id", "slug", "name", "isBuyer", "isVendor", "buyerSector", "region", "vendorSize", "country", "verificationStatus"])
+      .orderBy("name")
+      .orderBy("id")
+      .limit(ORGANISATION_PAGE_SIZE)
+      .offset((page - 1) * ORGANISATION_PAGE_SIZE)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { organisations: rows, total: total.n, page, pageCount: Math.max(1, Math.ceil(total.n / ORGANISATION_PAGE_SIZE)) };
+}
+
+/** The publish rule asks this: only verified public bodies may publish as buyers. */
+export async function isVerifiedBuyer(db: Db, organisationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("id", "=", organisationId)
+    .where("isBuyer", "=", true)
+    .where("verificationStatus", "=", "verified")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+// ---------------------------------------------------------------- operators
+
+const operatorColumns = [
+  "organisations.id",
+  "organisations.slug",
+  "organisations.name",
+  "organisations.orgNumber",
+  "organisations.country",
+  "organisations.foreignRegistryId",
+  "organisations.isBuyer",
+  "organisations.isVendor",
+  "organisations.buyerSector",
+  "organisations.verificationStatus",
+  "organisations.verifiedAt",
+  "organisations.verificationNote",
+  "organisations.createdAt",
+] as const;
+
+export async function listOrganisationsForOperator(db: Db) {
+  const [awaiting, others] = await Promise.all([
+    db
+      .selectFrom("organisations")
+      .select(operatorColumns)
+      .where("isBuyer", "=", true)
+      .where("verificationStatus", "=", "unverified")
+      .orderBy("createdAt")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("organisations")
+      .select(operatorColumns)
+      .where((eb) => eb.or([eb("isBuyer", "=", false), eb("verificationStatus", "<>", "unverified")]))
+      .orderBy("name")
+      .orderBy("id")
+      .execute(),
+  ]);
+  return { awaiting, others };
+}
+
+async function organisationAdmins(db: Db, organisationId: string) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.userId")
+    .select(["users.id", "users.email", "users.name", "users.language"])
+    .where("memberships.organisationId", "=", organisationId)
+    .where("memberships.role", "=", "admin")
+    .orderBy("users.email")
+    .execute();
+}
+
+export type VerificationDecision = { decision: "verified"; baseUrl: string } | { decision: "rejected"; reason: string };
+
+/**
+ * An operator's decision on a buyer: the status, the audit entry and the mail
+ * to the organisation's admins are written together or not at all.
+ */
+export async function decideVerification(
+  db: Db,
+  organisationId: string,
+  decision: VerificationDecision,
+  actor: Actor,
+): Promise<{ ok: true } | { ok: false; problem: "not_found" | "not_a_buyer" }> {
+  return db.transaction().execute(async (trx) => {
+    const organisation = await trx
+      .selectFrom("organisations")
+      .select(["id", "name", "slug", "isBuyer"])
+      .where("id", "=", organisationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!organisation) return { ok: false, problem: "not_found" };
+    if (!organisation.isBuyer) return { ok: false, problem: "not_a_buyer" };
+    const status: VerificationStatus = decision.decision;
+    await trx
+      .updateTable("organisations")
+      .set({
+        verificationStatus: status,
+        verifiedAt: status === "verified" ? new Date() : null,
+        verificationNote: decision.decision === "rejected" ? decision.reason : null,
+      })
+      .where("id", "=", organisationId)
+      .execute();
+    await audit(trx, {
+      action: status === "verified" ? "organisation_verified" : "organisation_rejected",
+      actorUserId: actor.userId,
+      organisationId,
+      subject: organisation.name,
+      ip: actor.ip,
+      details: decision.decision === "rejected" ? { reason: decision.reason } : {},
+    });
+    for (const admin of await organisationAdmins(trx, organisationId)) {
+      if (decision.decision === "verified") {
+        await enqueueEmail(trx, {
+          template: "organisation-verified",
+          to: admin.email,
+          language: admin.language,
+          data: { name: admin.name, organisationName: organisation.name, url: `${decision.baseUrl}/organisations/${organisation.slug}` },
+        });
+      } else {
+        await enqueueEmail(trx, {
+          template: "organisation-rejected",
+          to: admin.email,
+          language: admin.language,
+          data: { name: admin.name, organisationName: organisation.name, reason: decision.reason },
+        });
+      }
+    }
+    return { ok: true };
+  });
+}

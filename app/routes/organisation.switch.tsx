@@ -1,0 +1,22 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
+import { SwitchOrganisationSchema } from "~/domain/organisation-forms";
+import { switchActiveOrganisation } from "~/models/memberships.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+
+// POST /organisation/switch: act for another of one's own organisations.
+export async function action(args: ActionFunctionArgs) {
+  const user = requireVerifiedUser(args);
+  const submission = parseWithZod(await args.request.formData(), { schema: SwitchOrganisationSchema });
+  if (submission.status !== "success") throw new Response(null, { status: 400 });
+  const switched = await switchActiveOrganisation(db(), user.id, submission.value.organisationId);
+  if (!switched) forbidden(args.request);
+  return redirect(safeRedirectPath(submission.value.redirectTo, "/organisation"));
+}
+
+export function loader() {
+  return redirect("/organisation");
+}

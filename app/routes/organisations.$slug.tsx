@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { OrganisationRoles } from "~/components/organisation-roles";
+import { formatOrgNumber } from "~/domain/org-number";
+import { getPublicOrganisation } from "~/models/organisations.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisation.name} – Markedsdialog` : "Markedsdialog" },
+  { name: "description", content: data?.organisation.description ?? "" },
+];
+
+// Public: anyone may read who a buyer or vendor is.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const organisation = await getPublicOrganisation(db(), params.slug ?? "");
+  if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
+  return json({ organisation });
+}
+
+export default function OrganisationPage() {
+  const { organisation: o } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["organisations", "common"]);
+  return (
+    <article className="max-w-3xl space-y-6">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold">{o.name}</h1>
+        <OrganisationRoles organisation={o} />
+        {o.isBuyer && o.isVendor ? <p className="text-slate-700">{t("kinds.bothExplained")}</p> : null}
+        {o.isBuyer ? (
+          <p
+            className={`inline-block rounded px-3 py-1 font-semibold ${o.verificationStatus === "verified" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
+          >
+            {t(`verification.${o.verificationStatus}`)}
+          </p>
+        ) : null}
+      </header>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+        {o.isBuyer && o.buyerSector ? (
+          <>
+            <dt className="font-medium">{t("public.sector")}</dt>
+            <dd>{t(`sectors.${o.buyerSector}`)}</dd>
+          </>
+        ) : null}
+        {o.region ? (
+          <>
+            <dt className="font-medium">{t("public.region")}</dt>
+            <dd>{t(`common:regions.${o.region}`)}</dd>
+          </>
+        ) : null}
+        {o.isVendor && o.vendorSize ? (
+          <>
+            <dt className="font-medium">{t("public.size")}</dt>
+            <dd>{t(`sizes.${o.vendorSize}`)}</dd>
+          </>
+        ) : null}
+        <dt className="font-medium">{t("public.country")}</dt>
+        <dd>{t(`countries.${o.country}`, { defaultValue: o.country })}</dd>
+        {o.orgNumber ? (
+          <>
+            <dt className="font-medium">{t("public.orgNumber")}</dt>
+            <dd>{formatOrgNumber(o.orgNumber)}</dd>
+          </>
+        ) : (
+          <>
+            <dt className="font-medium">{t("public.registryId")}</dt>
+            <dd>{o.foreignRegistryId}</dd>
+          </>
+        )}
+        {o.commercialContact ? (
+          <>
+            <dt className="font-medium">{t("public.contact")}</dt>
+            <dd>
+              {o.commercialContact.name}
+              {o.commercialContact.commercialRole ? `, ${t(`commercialRoles.${o.commercialContact.commercialRole}`).toLowerCase()}` : ""}
+            </dd>
+          </>
+        ) : null}
+        {o.website ? (
+          <>
+            <dt className="font-medium">{t("public.website")}</dt>
+            <dd>
+              <a href={o.website} rel="nofollow noopener" className="text-brand-700 underline">
+                {o.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {o.isVendor && o.cpvAreas.length > 0 ? (
+          <>
+            <dt className="font-medium">{t("public.cpvAreas")}</dt>
+            <dd>{o.cpvAreas.join(", ")}</dd>
+          </>
+        ) : null}
+        {o.isVendor && o.standards.length > 0 ? (
+          <>
+            <dt className="font-medium">{t("public.standards")}</dt>
+            <dd>{o.standards.map((s) => s.name).join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      {o.description ? (
+        <section aria-labelledby="about-title" className="space-y-2">
+          <h2 id="about-title" className="text-xl font-semibold">
+            {t("public.about")}
+          </h2>
+          <p className="whitespace-pre-line">{o.description}</p>
+        </section>
+      ) : null}
+    </article>
+  );
+}
