@@ -15,7 +15,10 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
   const { t } = useTranslation(["common", "auth"]);
   const other: Language = language === "nb" ? "en" : "nb";
-  const links = [{ to: "/", label: t("nav.home"), end: true }];
+  const links = [
+    { to: "/", label: t("nav.home"), end: true },
+    { to: "/organisations", label: t("nav.organisations"), end: false },
+  ];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">

@@ -8,6 +8,7 @@ import { AuditTable } from "~/components/audit-table";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { pageAudit, parseAuditCursor } from "~/models/audit.server";
+import { AdminNav } from "~/components/admin-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -24,6 +25,7 @@ export default function AdminAudit() {
   const { t } = useTranslation("admin");
   return (
     <div className="space-y-6">
+      <AdminNav />
       <h1 className="text-3xl font-bold">{t("audit.title")}</h1>
       <p>{t("audit.lead")}</p>
       <AuditTable rows={rows} nextBefore={nextBefore} basePath="/admin/audit" showOrganisation />

@@ -15,6 +15,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { decideVerification, listOrganisationsForOperator } from "~/models/organisations.server";
 import { baseUrl } from "~/utils/organisation-scope.server";
+import { AdminNav } from "~/components/admin-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -68,6 +69,7 @@ export default function AdminOrganisations() {
   return (
     <div className="space-y-10">
       <header className="space-y-2">
+        <AdminNav />
         <h1 className="text-3xl font-bold">{t("organisations.title")}</h1>
         <p className="text-lg text-slate-700">{t("organisations.lead")}</p>
       </header>

@@ -11,6 +11,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { OUTBOX_STATUSES, isOutboxStatus } from "~/domain/outbox";
 import { listOutbox } from "~/models/outbox.server";
+import { AdminNav } from "~/components/admin-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -61,6 +62,7 @@ export default function AdminOutbox() {
   return (
     <div className="space-y-6">
       <div className="space-y-2">
+        <AdminNav />
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("outbox.title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("outbox.lead")}</p>
       </div>

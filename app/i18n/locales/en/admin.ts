@@ -2,6 +2,12 @@ import type { admin as nb } from "../nb/admin";
 import type { Translation } from "../../types";
 
 export const admin: Translation<typeof nb> = {
+  nav: {
+    label: "Operator pages",
+    organisations: "Buyers to verify",
+    audit: "Audit log",
+    outbox: "Outgoing e-mail",
+  },
   outbox: {
     title: "Outgoing e-mail",
     lead: "Every e-mail the portal has queued, newest first. Failed messages can be sent again.",

@@ -1,4 +1,10 @@
 export const admin = {
+  nav: {
+    label: "Driftssider",
+    organisations: "Oppdragsgivere til verifisering",
+    audit: "Aktivitetslogg",
+    outbox: "Utgående e-post",
+  },
   outbox: {
     title: "Utgående e-post",
     lead: "Alle e-poster portalen har lagt i køen, nyeste først. Feilede meldinger kan sendes på nytt.",

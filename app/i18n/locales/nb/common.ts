@@ -5,6 +5,7 @@ export const common = {
   nav: {
     label: "Hovedmeny",
     home: "Forside",
+    organisations: "Virksomheter",
     accessibility: "Tilgjengelighetserklæring",
   },
   language: {

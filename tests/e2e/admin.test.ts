@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+
+const browser = setupBrowser();
+
+async function logIn(page: Awaited<ReturnType<typeof browser.newPage>>, email: string, to: string) {
+  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord").fill("demo-password-1");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL(`**${to}`);
+}
+
+describe("operator pages", () => {
+  it("lets the operator verify a waiting buyer, and the audit log shows it", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "admin@demo.test", "/admin/organisations");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Verifisering av oppdragsgivere");
+    await expectNoAxeViolations(page);
+    await screenshot(page, "admin-organisations");
+    await page.getByRole("button", { name: "Verifiser Nordre Lia kommune" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Verifiser Nordre Lia kommune" }).count()).toBe(0);
+
+    await page.getByRole("link", { name: "Aktivitetslogg" }).click();
+    await page.waitForURL("**/admin/audit");
+    await expect.poll(() => page.getByText("Nordre Lia kommune").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Utgående e-post" }).click();
+    await page.waitForURL("**/admin/outbox");
+    await expectNoAxeViolations(page);
+  });
+
+  it("refuses operator pages to a buyer", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "buyer@demo.test", "/organisation");
+    const response = await page.goto("/admin/organisations");
+    expect(response?.status()).toBe(403);
+    expect(await page.locator("h1").textContent()).toBe("Ingen tilgang");
+    await expectNoAxeViolations(page);
+  });
+
+  it("shows a buyer's public page with its verification and commercial contact", async () => {
+    const page = await browser.newPage();
+    await page.goto("/organisations/bergvik-kommune");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Bergvik kommune");
+    expect(await page.getByText("Verifisert offentlig virksomhet").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Berit Innkjøp").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "public-buyer");
+  });
+});
