@@ -3,12 +3,14 @@ import { auth as authNb } from "./locales/nb/auth";
 import { forms as formsNb } from "./locales/nb/forms";
 import { common as commonNb } from "./locales/nb/common";
 import { errors as errorsNb } from "./locales/nb/errors";
+import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
 import { common as commonEn } from "./locales/en/common";
 import { errors as errorsEn } from "./locales/en/errors";
+import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 
 export const LANGUAGES = ["nb", "en"] as const;
@@ -16,8 +18,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "nb";
 
 export const resources = {
-  nb: { common: commonNb, home: homeNb, errors: errorsNb, accessibility: accessibilityNb, auth: authNb, forms: formsNb },
-  en: { common: commonEn, home: homeEn, errors: errorsEn, accessibility: accessibilityEn, auth: authEn, forms: formsEn },
+  nb: { common: commonNb, home: homeNb, errors: errorsNb, accessibility: accessibilityNb, auth: authNb, forms: formsNb, events: eventsNb },
+  en: { common: commonEn, home: homeEn, errors: errorsEn, accessibility: accessibilityEn, auth: authEn, forms: formsEn, events: eventsEn },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.nb) as (keyof (typeof resources)["nb"])[];
