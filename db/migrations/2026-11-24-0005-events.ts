@@ -25,6 +25,9 @@ const ANY_EFFORT = sql.raw(`(
 
 const notBlank = (column: string) => sql.raw(`(${column} is not null and btrim(${column}) <> '')`);
 
+// A CHECK passes when its expression is NULL. Every rule below is wrapped in
+// coalesce(…, false) so that a missing value counts as breaking it, never as passing.
+
 export async function up(db: Kysely<unknown>) {
   await sql`
     alter table events
@@ -65,91 +68,91 @@ export async function up(db: Kysely<unknown>) {
   // --- The predictability gate (app/domain/predictability.ts, checkPredictability) ---
 
   // forutsigbarhet: effort above none requires a declared purchase expectation ("expectation_required").
-  await sql`alter table events add constraint events_effort_requires_expectation check (
+  await sql`alter table events add constraint events_effort_requires_expectation check (coalesce((
     status = 'draft' or expectation_status is not null or not ${ANY_EFFORT}
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // forutsigbarhet: every status but none carries budget frame, funding source, value or
   // quantity, and tender quarter (budget_required, funding_source_required, volume_required,
   // tender_quarter_required).
-  await sql`alter table events add constraint events_expectation_declared check (
+  await sql`alter table events add constraint events_expectation_declared check (coalesce((
     status = 'draft' or expectation_status is null or expectation_status = 'none' or (
       budget_min_nok is not null and budget_max_nok is not null
       and ${notBlank("funding_source")}
       and (expected_value_nok is not null or expected_quantity is not null)
       and expected_tender_quarter is not null
     )
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // forutsigbarhet: a quantity says what it counts ("unit_required").
-  await sql`alter table events add constraint events_quantity_has_unit check (
+  await sql`alter table events add constraint events_quantity_has_unit check (coalesce((
     status = 'draft' or expected_quantity is null or ${notBlank("quantity_unit")}
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // næringsutvikling: significant effort with no purchase expected is paid for ("compensation_required").
-  await sql`alter table events add constraint events_none_significant_requires_compensation check (
+  await sql`alter table events add constraint events_none_significant_requires_compensation check (coalesce((
     status = 'draft' or expectation_status is distinct from 'none' or not ${SIGNIFICANT_EFFORT} or compensation_nok > 0
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // forutsigbarhet: a demand notice asks no effort (checkPublishable, "demand_notice_asks_no_effort").
-  await sql`alter table events add constraint events_demand_notice_no_effort check (
+  await sql`alter table events add constraint events_demand_notice_no_effort check (coalesce((
     status = 'draft' or kind <> 'demand_notice' or not ${ANY_EFFORT}
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // --- Contract, sourcing, pilot (contract.ts, sourcing.ts, pilot.ts) ---
 
   // kontraktsvalg: base + options shorter than the horizon needs a justification of at least
   // 30 non-space characters (checkContractDuration, JUSTIFICATION_MIN_CHARACTERS).
-  await sql`alter table events add constraint events_short_contract_justified check (
+  await sql`alter table events add constraint events_short_contract_justified check (coalesce((
     status = 'draft'
     or contract_base_months is null or contract_horizon_months is null
     or contract_base_months + coalesce(contract_option_months, 0) >= contract_horizon_months
     or length(regexp_replace(coalesce(contract_justification, ''), '[[:space:]]', '', 'g')) >= 30
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // sourcingstrategi: risk and need are answered together, and the stored advice is the
   // table's answer to them (adviseSourcing).
-  await sql`alter table events add constraint events_sourcing_advice_follows_rule check (
+  await sql`alter table events add constraint events_sourcing_advice_follows_rule check (coalesce((
     (sourcing_risk is null and sourcing_need is null and sourcing_advice is null) or
     sourcing_advice = case sourcing_risk || '/' || sourcing_need
       when 'low/none' then 'not_covered' when 'low/temporary' then 'market_contract' when 'low/lasting' then 'market_contract'
       when 'medium/none' then 'in_house' when 'medium/temporary' then 'market_contract' when 'medium/lasting' then 'hybrid_relational'
       when 'high/none' then 'in_house' when 'high/temporary' then 'not_covered' when 'high/lasting' then 'hybrid_relational'
     end
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // sourcingstrategi: past the rule's edge, or against its advice, the buyer says why
   // (checkSourcingChoice, "sourcing_reason_required").
-  await sql`alter table events add constraint events_sourcing_departure_explained check (
+  await sql`alter table events add constraint events_sourcing_departure_explained check (coalesce((
     status = 'draft' or sourcing_advice is null or ${notBlank("sourcing_reason")} or (
       sourcing_advice <> 'not_covered' and (contract_form is null or sourcing_advice = case contract_form
         when 'market_contract' then 'market_contract' when 'framework_agreement' then 'market_contract'
         when 'relational_contract' then 'hybrid_relational' when 'innovation_partnership' then 'hybrid_relational'
         when 'in_house' then 'in_house' end)
     )
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // næringsutvikling: a pilot states its path to purchase, with quarter and budget when
   // one is planned (checkPilotPath).
-  await sql`alter table events add constraint events_pilot_has_path check (
+  await sql`alter table events add constraint events_pilot_has_path check (coalesce((
     status = 'draft' or kind <> 'pilot' or pilot_plan = 'none_planned' or (
       pilot_plan = 'follow_on_procurement' and pilot_quarter is not null and pilot_budget_nok > 0
     )
-  )`.execute(db);
+  ), false))`.execute(db);
 
   // --- Lifecycle: draft → published → closed → outcome ---
-  await sql`alter table events add constraint events_closed_has_date check (status <> 'closed' or closed_at is not null)`.execute(db);
-  await sql`alter table events add constraint events_outcome_only_when_closed check (outcome is null or status = 'closed')`.execute(db);
-  await sql`alter table events add constraint events_outcome_has_date check ((outcome is null) = (outcome_recorded_at is null))`.execute(db);
-  await sql`alter table events add constraint events_procured_has_contract check (
+  await sql`alter table events add constraint events_closed_has_date check (coalesce(status <> 'closed' or closed_at is not null, false))`.execute(db);
+  await sql`alter table events add constraint events_outcome_only_when_closed check (coalesce(outcome is null or status = 'closed', false))`.execute(db);
+  await sql`alter table events add constraint events_outcome_has_date check (coalesce((outcome is null) = (outcome_recorded_at is null), false))`.execute(db);
+  await sql`alter table events add constraint events_procured_has_contract check (coalesce((
     outcome is distinct from 'procured' or (outcome_contract_value_nok is not null and outcome_contract_date is not null)
-  )`.execute(db);
-  await sql`alter table events add constraint events_not_procured_has_reason check (
+  ), false))`.execute(db);
+  await sql`alter table events add constraint events_not_procured_has_reason check (coalesce((
     outcome is distinct from 'not_procured' or outcome_not_procured_reason is not null
-  )`.execute(db);
-  await sql`alter table events add constraint events_withdrawn_has_reason check (
+  ), false))`.execute(db);
+  await sql`alter table events add constraint events_withdrawn_has_reason check (coalesce((
     outcome is distinct from 'withdrawn' or ${notBlank("outcome_withdrawn_reason")}
-  )`.execute(db);
+  ), false))`.execute(db);
   await sql`create index events_needs_outcome_idx on events (buyer_id, closed_at) where status = 'closed' and outcome is null`.execute(db);
 
   await sql`
