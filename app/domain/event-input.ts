@@ -67,7 +67,7 @@ const instant = () =>
 const calendarDate = () =>
   z.string({ error: typeError }).refine(isIsoDate, "invalid_date");
 
-const quarter = () => z.string({ error: typeError }).refine(isQuarter, "invalid_quarter");
+const quarter = () => z.string({ error: typeError }).refine((value): boolean => isQuarter(value), "invalid_quarter");
 
 const Effort = z.strictObject(
   {
