@@ -3,6 +3,7 @@ import { orgNumberCheckDigit } from "../app/domain/org-number";
 import { hashPassword } from "../app/auth/password.server";
 import { hashToken } from "../app/auth/tokens.server";
 import type { Db } from "./client";
+import { jsonb } from "./jsonb";
 import type { AmendmentChange, NewEvent } from "./schema";
 import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
 
@@ -143,7 +144,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     for (const { changes, ...amendment } of demoAmendments(now)) {
       await trx
         .insertInto("eventAmendments")
-        .values({ ...amendment, changes: JSON.stringify(changes) })
+        .values({ ...amendment, changes: jsonb(changes) })
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
     }

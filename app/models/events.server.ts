@@ -1,5 +1,6 @@
 import type { Selectable, Updateable } from "kysely";
 import type { Db } from "@db/client";
+import { jsonb } from "@db/jsonb";
 import type { AmendmentChange, EventTable } from "@db/schema";
 import type { EventCreateInput, EventFields, OutcomeInput } from "~/domain/event-input";
 import type {
@@ -348,7 +349,7 @@ export async function updateEvent(
       if (changes.length === 0) return { ok: true, value: { id, status: before.status, amendment: null } };
       const row = await trx
         .insertInto("eventAmendments")
-        .values({ eventId: id, byUserId: actor.id, reason: reason!.trim(), changes: JSON.stringify(changes), at: now })
+        .values({ eventId: id, byUserId: actor.id, reason: reason!.trim(), changes: jsonb(changes), at: now })
         .returning("id")
         .executeTakeFirstOrThrow();
       amendment = { id: row.id, changes };
