@@ -123,13 +123,18 @@ async function accessOf(db: Db, actor: Actor | null, event: Pick<EventRow, "id" 
 }
 
 /** The event and what the actor may do with it; drafts are not found by those who may not see them. */
-async function eventFor(trx: Db, actor: Actor, id: string, need: "buyer" | "co_buyer"): Promise<Result<EventRow>> {
+async function eventFor(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  need: "buyer" | "co_buyer",
+): Promise<Result<EventRow & { access: NonNullable<Access> }>> {
   const event = await lockEvent(trx, id);
   if (!event) return fail("not_found");
   const access = await accessOf(trx, actor, event);
   if (access === null) return event.status === "draft" ? fail("not_found") : fail("forbidden");
   if (need === "buyer" && access !== "buyer") return fail("forbidden");
-  return { ok: true, value: event };
+  return { ok: true, value: { ...event, access } };
 }
 
 /** Columns for the fields a create or patch names; undefined leaves a column as it is. */
@@ -270,6 +275,14 @@ async function writeReferences(
   }
 }
 
+/** Defaults of an unsaved row, to check a create like an update. */
+const EMPTY_ROW: Partial<EventRow> = {
+  startsAt: null,
+  endsAt: null,
+  budgetMinNok: null,
+  budgetMaxNok: null,
+};
+
 /** A new draft for the member's (buyer) organisation. */
 export async function createDraft(db: Db, member: BuyerMember, input: EventCreateInput): Promise<Result<{ id: string; status: "draft" }>> {
   // Only buyers announce market dialogues; a vendor-only organisation cannot.
@@ -290,14 +303,6 @@ export async function createDraft(db: Db, member: BuyerMember, input: EventCreat
   });
 }
 
-/** Defaults of an unsaved row, to check a create like an update. */
-const EMPTY_ROW: Partial<EventRow> = {
-  startsAt: null,
-  endsAt: null,
-  budgetMinNok: null,
-  budgetMaxNok: null,
-};
-
 /**
  * Changes an event. A draft changes freely (buyer or co-buyer members). A published event
  * changes only with a reason, and the change is kept as an amendment listing each field
@@ -316,7 +321,9 @@ export async function updateEvent(
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "co_buyer");
     if (!found.ok) return found;
-    const before = found.value;
+    const { access, ...before } = found.value;
+    // Who organises a joint event is the buyer's decision; co-buyers edit the rest.
+    if (input.coBuyers !== undefined && access !== "buyer") return fail("forbidden");
     if (before.status === "closed") return fail("conflict", [{ path: "status", code: "event_closed" }]);
     const published = before.status === "published";
     // An amendment says why: vendors may have planned around what it changes.

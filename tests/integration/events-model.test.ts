@@ -123,6 +123,7 @@ describe("who sees a draft", () => {
   it("lets co-buyers edit but only the buyer publish", async () => {
     const id = await draft({ coBuyers: [fjordheim.id], expectation: planned });
     expect(await updateEvent(t.db, coBuyer, id, { title: "Felles forespørsel om informasjon" })).toMatchObject({ ok: true });
+    expect(await updateEvent(t.db, coBuyer, id, { coBuyers: [] })).toMatchObject({ ok: false, reason: "forbidden" });
     expect(await publishEvent(t.db, coBuyer, id, { now: NOW })).toMatchObject({ ok: false, reason: "forbidden" });
     expect(await updateEvent(t.db, vendor, id, { title: "Nei" })).toMatchObject({ ok: false, reason: "not_found" });
     expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
