@@ -1,5 +1,17 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { EffortLevel, EventKind, EventStatus, ExpectationStatus, Outcome } from "../app/domain/events";
+import type { ContractForm } from "../app/domain/contract";
+import type {
+  DataResidency,
+  EffortLevel,
+  EventKind,
+  EventStatus,
+  ExpectationStatus,
+  NotProcuredReason,
+  Outcome,
+} from "../app/domain/events";
+import type { PilotPlan } from "../app/domain/pilot";
+import type { EffortWork } from "../app/domain/predictability";
+import type { ContractRisk, OutsideNeed, SourcingAdvice } from "../app/domain/sourcing";
 import type {
   BuyerSector,
   CommercialRole,
@@ -102,7 +114,67 @@ export interface EventTable {
   outcome: Outcome | null;
   publishedAt: Timestamp | null;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  // 0005: the rest of the declaration
+  kindsOfWork: Generated<EffortWork[]>;
+  cpvCodes: Generated<string[]>;
+  contractForm: ContractForm | null;
+  contractBaseMonths: number | null;
+  contractOptionMonths: number | null;
+  contractHorizonMonths: number | null;
+  contractJustification: string | null;
+  sourcingRisk: ContractRisk | null;
+  sourcingNeed: OutsideNeed | null;
+  sourcingAdvice: SourcingAdvice | null;
+  sourcingReason: string | null;
+  ipTerms: string | null;
+  healthData: boolean | null;
+  dataResidency: DataResidency | null;
+  cloudAllowed: boolean | null;
+  dpiaNeeded: boolean | null;
+  pilotPlan: PilotPlan | null;
+  /** "2027-Q2" */
+  pilotQuarter: string | null;
+  pilotBudgetNok: number | null;
+  closedAt: Timestamp | null;
+  outcomeRecordedAt: Timestamp | null;
+  outcomeContractValueNok: number | null;
+  /** "YYYY-MM-DD" */
+  outcomeContractDate: string | null;
+  outcomeNoticeReference: string | null;
+  outcomeWinnerId: string | null;
+  outcomeNotProcuredReason: NotProcuredReason | null;
+  outcomeWithdrawnReason: string | null;
+}
+
+export interface EventCoBuyerTable {
+  eventId: string;
+  organisationId: string;
+}
+
+/** One field of an amendment: the API path and its JSON values before and after. */
+export interface AmendmentChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface EventAmendmentTable {
+  id: Generated<string>;
+  eventId: string;
+  at: CreatedAt;
+  byUserId: string | null;
+  reason: string;
+  changes: ColumnType<AmendmentChange[], string, string>;
+}
+
+export interface BlockedPublishAttemptTable {
+  id: Generated<number>;
+  buyerId: string;
+  eventId: string | null;
+  byUserId: string | null;
+  at: CreatedAt;
+  codes: string[];
 }
 
 export interface EventStandardTable {
@@ -212,6 +284,9 @@ export interface Database {
   standards: StandardTable;
   events: EventTable;
   eventStandards: EventStandardTable;
+  eventCoBuyers: EventCoBuyerTable;
+  eventAmendments: EventAmendmentTable;
+  blockedPublishAttempts: BlockedPublishAttemptTable;
   vendorStandards: VendorStandardTable;
   sessions: SessionTable;
   emailTokens: EmailTokenTable;

@@ -3,7 +3,8 @@ import { orgNumberCheckDigit } from "../app/domain/org-number";
 import { hashPassword } from "../app/auth/password.server";
 import { hashToken } from "../app/auth/tokens.server";
 import type { Db } from "./client";
-import type { NewEvent } from "./schema";
+import { jsonb } from "./jsonb";
+import type { AmendmentChange, NewEvent } from "./schema";
 import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -139,6 +140,14 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           .execute();
       }
     }
+
+    for (const { changes, ...amendment } of demoAmendments(now)) {
+      await trx
+        .insertInto("eventAmendments")
+        .values({ ...amendment, changes: jsonb(changes) })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+    }
   });
 }
 
@@ -162,8 +171,10 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       region: "vestland",
       registrationDeadline: at(now, 21, 12),
       responseDeadline: at(now, 35, 12),
+      cpvCodes: ["48814000-7", "72000000-5"],
       effortLevel: "significant",
       effortHoursPerVendor: 15,
+      kindsOfWork: ["written_response"],
       expectationStatus: "planned",
       budgetMinNok: 4_000_000,
       budgetMaxNok: 6_000_000,
@@ -172,6 +183,20 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       quantityUnit: "brukere",
       expectedTenderQuarter: quarterOf(now, 2),
       expectedContractStart: `${nextYear}-09-01`,
+      contractForm: "market_contract",
+      contractBaseMonths: 24,
+      contractOptionMonths: 24,
+      contractHorizonMonths: 72,
+      contractJustification:
+        "Markedet for hjemmeoppfølging endrer seg raskt; vi vil konkurranseutsette på nytt etter fire år i stedet for å binde oss i seks.",
+      sourcingRisk: "low",
+      sourcingNeed: "lasting",
+      sourcingAdvice: "market_contract",
+      ipTerms: "Leverandøren beholder rettighetene til sine svar; kommunen bruker dem bare i denne anskaffelsen.",
+      healthData: true,
+      dataResidency: "eea",
+      cloudAllowed: true,
+      dpiaNeeded: true,
       standards: [
         { code: "hl7-fhir-r4", level: "required", from: `${nextYear}-01-01` },
         { code: "no-basis-fhir", level: "required", from: `${nextYear}-01-01` },
@@ -193,8 +218,10 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       endsAt: at(now, 17, 15),
       location: "Konferansesenteret, Strandkaien 4, Bergvik",
       capacity: 60,
+      cpvCodes: ["48814400-1", "48180000-3"],
       effortLevel: "light",
       effortHoursPerVendor: 6,
+      kindsOfWork: ["attend_meeting"],
       expectationStatus: "committed",
       budgetMinNok: 35_000_000,
       budgetMaxNok: 50_000_000,
@@ -222,8 +249,10 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       endsAt: at(now, 25, 15),
       onlineUrl: "https://teams.example.org/fjordheim-dialog",
       capacity: 8,
+      cpvCodes: ["33196100-1"],
       effortLevel: "light",
       effortHoursPerVendor: 3,
+      kindsOfWork: ["attend_meeting"],
       expectationStatus: "uncertain",
       budgetMinNok: 800_000,
       budgetMaxNok: 1_500_000,
@@ -246,6 +275,7 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       budgetMinNok: 60_000_000,
       budgetMaxNok: 90_000_000,
       fundingSource: "Regional investeringsplan",
+      expectedValueNok: 75_000_000,
       expectedTenderQuarter: quarterOf(now, 5),
       standards: [
         { code: "hl7-fhir-r4", level: "required", from: `${nextYear + 1}-01-01` },
@@ -266,6 +296,7 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       capacity: 3,
       effortLevel: "significant",
       effortHoursPerVendor: 200,
+      kindsOfWork: ["pilot"],
       compensationNok: 150_000,
       expectationStatus: "uncertain",
       budgetMinNok: 5_000_000,
@@ -274,6 +305,13 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       expectedQuantity: 5,
       quantityUnit: "poliklinikker",
       expectedTenderQuarter: quarterOf(now, 4),
+      pilotPlan: "follow_on_procurement",
+      pilotQuarter: quarterOf(now, 4),
+      pilotBudgetNok: 8_000_000,
+      healthData: true,
+      dataResidency: "norway",
+      cloudAllowed: false,
+      dpiaNeeded: true,
       standards: [
         { code: "hl7-fhir-r4", level: "required" },
         { code: "icd-10", level: "required" },
@@ -300,6 +338,14 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       expectedValueNok: 25_000_000,
       expectedTenderQuarter: quarterOf(now, 1),
       expectedContractStart: `${nextYear}-04-01`,
+      contractForm: "innovation_partnership",
+      contractBaseMonths: 36,
+      contractOptionMonths: 24,
+      contractHorizonMonths: 60,
+      sourcingRisk: "high",
+      sourcingNeed: "lasting",
+      sourcingAdvice: "hybrid_relational",
+      ipTerms: "Partnerne eier egen bakgrunnsrett; etatens bruksrett til resultatene avtales i partnerskapskontrakten.",
       standards: [
         { code: "e-resept", level: "required" },
         { code: "no-basis-fhir", level: "required" },
@@ -317,6 +363,7 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       responseDeadline: at(now, 30, 12),
       effortLevel: "significant",
       effortHoursPerVendor: 60,
+      kindsOfWork: ["written_response"],
       expectationStatus: "committed",
       budgetMinNok: 2_500_000,
       budgetMaxNok: 3_500_000,
@@ -338,6 +385,78 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       effortLevel: "light",
       effortHoursPerVendor: 4,
       standards: [{ code: "dicom", level: "required" }],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000109",
+      buyerId: orgId("fjordheim-kommune"),
+      kind: "rfi",
+      status: "closed",
+      publishedAt: at(now, -200),
+      closedAt: at(now, -120),
+      title: "Forespørsel om informasjon: elektronisk medisineringsstøtte på sykehjem",
+      description: "Fjordheim kommune ba om skriftlige innspill om løsninger for legemiddelhåndtering på kommunens tre sykehjem.",
+      region: "more_og_romsdal",
+      registrationDeadline: at(now, -150, 12),
+      responseDeadline: at(now, -130, 12),
+      effortLevel: "significant",
+      effortHoursPerVendor: 12,
+      kindsOfWork: ["written_response"],
+      expectationStatus: "planned",
+      budgetMinNok: 1_200_000,
+      budgetMaxNok: 2_000_000,
+      fundingSource: "Budsjett pleie og omsorg",
+      expectedQuantity: 3,
+      quantityUnit: "sykehjem",
+      expectedTenderQuarter: quarterOf(now, 0),
+      outcome: "procured",
+      outcomeRecordedAt: at(now, -30),
+      outcomeContractValueNok: 1_650_000,
+      outcomeContractDate: at(now, -35).toISOString().slice(0, 10),
+      outcomeNoticeReference: "2025-123456",
+      outcomeWinnerId: orgId("caresoft-nordic-ab"),
+      standards: [{ code: "e-resept", level: "required" }],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000110",
+      buyerId: orgId("bergvik-kommune"),
+      kind: "dialogue_meeting",
+      status: "closed",
+      publishedAt: at(now, -90),
+      closedAt: at(now, -40),
+      title: "Dialogmøter om digitalt tilsyn om natten",
+      description: "Dialogmøter med leverandører av sensorbasert nattilsyn i sykehjem og omsorgsboliger.",
+      region: "vestland",
+      registrationDeadline: at(now, -60, 12),
+      startsAt: at(now, -50, 9),
+      endsAt: at(now, -50, 15),
+      location: "Bergvik rådhus",
+      effortLevel: "light",
+      effortHoursPerVendor: 2,
+      kindsOfWork: ["attend_meeting"],
+      expectationStatus: "uncertain",
+      budgetMinNok: 500_000,
+      budgetMaxNok: 900_000,
+      fundingSource: "Søknad om statlig tilskudd",
+      expectedQuantity: 120,
+      quantityUnit: "sensorer",
+      expectedTenderQuarter: quarterOf(now, 1),
+      standards: [],
+    },
+  ];
+}
+
+/** Amendments to the published demo events: the change log shows why things moved. */
+function demoAmendments(now: Date): { id: string; eventId: string; at: Date; reason: string; changes: AmendmentChange[] }[] {
+  return [
+    {
+      id: "00000000-0000-4000-8000-000000000201",
+      eventId: "00000000-0000-4000-8000-000000000102",
+      at: at(now, -7),
+      reason: "Flere påmeldte enn ventet: vi flytter til et større lokale.",
+      changes: [
+        { field: "location", before: "Bergvik rådhus, møterom Fjorden", after: "Konferansesenteret, Strandkaien 4, Bergvik" },
+        { field: "capacity", before: 30, after: 60 },
+      ],
     },
   ];
 }

@@ -21,6 +21,16 @@ export type ExpectationStatus = (typeof EXPECTATION_STATUSES)[number];
 export const OUTCOMES = ["procured", "not_procured", "withdrawn"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+export const NOT_PROCURED_REASONS = ["in_house", "budget_withdrawn", "no_suitable_solution", "postponed", "cancelled"] as const;
+export type NotProcuredReason = (typeof NOT_PROCURED_REASONS)[number];
+
+/** Where personal data may be stored and processed. */
+export const DATA_RESIDENCIES = ["norway", "eea", "other"] as const;
+export type DataResidency = (typeof DATA_RESIDENCIES)[number];
+
+export const STANDARD_LEVELS = ["required", "recommended", "planned"] as const;
+export type StandardLevel = (typeof STANDARD_LEVELS)[number];
+
 /** "2027-Q2" → { year: 2027, quarter: 2 }, or null. */
 export function parseQuarter(value: string): { year: number; quarter: 1 | 2 | 3 | 4 } | null {
   const match = /^(\d{4})-Q([1-4])$/.exec(value);

@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-24-0001-foundation";
 import * as accounts from "./2026-11-24-0002-accounts";
 import * as outbox from "./2026-11-24-0003-outbox";
+import * as events from "./2026-11-24-0005-events";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
   "2026-11-24-0001-foundation": foundation,
   "2026-11-24-0002-accounts": accounts,
   "2026-11-24-0003-outbox": outbox,
+  "2026-11-24-0005-events": events,
 };

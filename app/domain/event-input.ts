@@ -1,0 +1,235 @@
+import { z } from "zod";
+import { CONTRACT_FORMS } from "./contract";
+import { isCpvCode } from "./cpv";
+import {
+  DATA_RESIDENCIES,
+  EFFORT_LEVELS,
+  EVENT_KINDS,
+  EXPECTATION_STATUSES,
+  NOT_PROCURED_REASONS,
+  STANDARD_LEVELS,
+} from "./events";
+import { PILOT_PLANS } from "./pilot";
+import { EFFORT_WORK } from "./predictability";
+import { type Problem } from "./problems";
+import { isIsoDate, isQuarter } from "./quarters";
+import { REGIONS } from "./regions";
+import { CONTRACT_RISKS, OUTSIDE_NEEDS } from "./sourcing";
+
+// The JSON an API client (and, through the same schema, the guided form) sends for an
+// event. Field names follow the domain; messages are codes, translated by the caller
+// (namespace `events`, then `forms`). Drafts may be incomplete: only kind and title are
+// needed to create one, and the publishing rules (checkPublishable) judge the rest.
+//
+// In a PATCH, a field left out is unchanged, null clears it, and a nested object
+// changes only the keys it names (null clears the whole group).
+
+type Issue = { input?: unknown; code?: string };
+const typeError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_value");
+const choiceError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_choice");
+
+const NOK_MAX = Number.MAX_SAFE_INTEGER;
+
+function text(max: number) {
+  return z.string({ error: typeError }).trim().max(max, "too_long");
+}
+
+/** Optional text: "" and whitespace mean "not given" (null). */
+function optionalText(max: number) {
+  return text(max)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional();
+}
+
+function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: choiceError });
+}
+
+function whole(min: number, max: number, minCode = "must_not_be_negative") {
+  return z.int({ error: (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "must_be_whole_number") })
+    .min(min, minCode)
+    .max(max, "too_large");
+}
+
+const nok = () => whole(0, NOK_MAX).nullable().optional();
+const months = (min: number) => whole(min, 1200, "must_be_positive_whole_months").nullable().optional();
+const bool = () => z.boolean({ error: typeError }).nullable().optional();
+
+/** An instant with its offset, e.g. "2027-03-01T12:00:00+01:00". */
+const instant = () =>
+  z.iso
+    .datetime({ offset: true, error: "invalid_date" })
+    .transform((value) => new Date(value))
+    .nullable()
+    .optional();
+
+const calendarDate = () =>
+  z.string({ error: typeError }).refine(isIsoDate, "invalid_date");
+
+const quarter = () => z.string({ error: typeError }).refine((value): boolean => isQuarter(value), "invalid_quarter");
+
+const Effort = z.strictObject(
+  {
+    level: choice(EFFORT_LEVELS).optional(),
+    hoursPerVendor: whole(0, 10_000).nullable().optional(),
+    kindsOfWork: z
+      .array(choice(EFFORT_WORK), { error: typeError })
+      .max(EFFORT_WORK.length, "too_many")
+      .refine((kinds) => new Set(kinds).size === kinds.length, "duplicate")
+      .optional(),
+    compensationNok: nok(),
+  },
+  { error: typeError },
+);
+
+const Expectation = z.strictObject(
+  {
+    status: choice(EXPECTATION_STATUSES).optional(),
+    budgetMinNok: nok(),
+    budgetMaxNok: nok(),
+    fundingSource: optionalText(300),
+    expectedValueNok: nok(),
+    quantity: whole(0, 2_000_000_000).nullable().optional(),
+    unit: optionalText(60),
+    expectedTenderQuarter: quarter().nullable().optional(),
+    expectedContractStart: calendarDate().nullable().optional(),
+  },
+  { error: typeError },
+);
+
+const Contract = z.strictObject(
+  {
+    form: choice(CONTRACT_FORMS).nullable().optional(),
+    baseMonths: months(1),
+    optionMonths: months(0),
+    horizonMonths: months(1),
+    justification: optionalText(5000),
+  },
+  { error: typeError },
+);
+
+const Sourcing = z.strictObject(
+  {
+    risk: choice(CONTRACT_RISKS),
+    need: choice(OUTSIDE_NEEDS),
+    reason: optionalText(5000),
+  },
+  { error: typeError },
+);
+
+const StandardRef = z.strictObject(
+  {
+    code: text(100).min(1, "required"),
+    level: choice(STANDARD_LEVELS),
+    from: calendarDate().nullable().optional(),
+  },
+  { error: typeError },
+);
+
+const DataProtection = z.strictObject(
+  {
+    healthData: bool(),
+    dataResidency: choice(DATA_RESIDENCIES).nullable().optional(),
+    cloudAllowed: bool(),
+    dpiaNeeded: bool(),
+  },
+  { error: typeError },
+);
+
+const PilotPathInput = z.strictObject(
+  {
+    plan: choice(PILOT_PLANS).nullable().optional(),
+    quarter: quarter().nullable().optional(),
+    budgetNok: nok(),
+  },
+  { error: typeError },
+);
+
+const fields = {
+  kind: choice(EVENT_KINDS),
+  title: text(200).min(3, "too_short"),
+  description: text(20_000).optional(),
+  cpv: z
+    .array(z.string({ error: typeError }).refine(isCpvCode, "invalid_cpv"), { error: typeError })
+    .max(20, "too_many")
+    .refine((codes) => new Set(codes).size === codes.length, "duplicate")
+    .optional(),
+  region: choice(REGIONS).nullable().optional(),
+  registrationDeadline: instant(),
+  startsAt: instant(),
+  endsAt: instant(),
+  responseDeadline: instant(),
+  location: optionalText(300),
+  onlineUrl: z
+    .url({ protocol: /^https?$/, error: "invalid_url" })
+    .max(500, "too_long")
+    .nullable()
+    .optional(),
+  capacity: whole(1, 100_000, "must_be_positive").nullable().optional(),
+  effort: Effort.optional(),
+  expectation: Expectation.nullable().optional(),
+  contract: Contract.nullable().optional(),
+  sourcing: Sourcing.nullable().optional(),
+  standards: z
+    .array(StandardRef, { error: typeError })
+    .max(50, "too_many")
+    .refine((list) => new Set(list.map((s) => s.code)).size === list.length, "duplicate")
+    .optional(),
+  ipTerms: optionalText(5000),
+  dataProtection: DataProtection.nullable().optional(),
+  pilotPath: PilotPathInput.nullable().optional(),
+  coBuyers: z
+    .array(z.guid({ error: "invalid_value" }), { error: typeError })
+    .max(20, "too_many")
+    .refine((ids) => new Set(ids).size === ids.length, "duplicate")
+    .optional(),
+};
+
+/** POST /api/v1/events: a new draft. */
+export const EventCreateSchema = z.strictObject(fields, { error: typeError });
+
+/** PATCH /api/v1/events/{id}: the fields to change, and why (required once published). */
+export const EventPatchSchema = z.strictObject(
+  {
+    ...fields,
+    kind: fields.kind.optional(),
+    title: fields.title.optional(),
+    reason: optionalText(2000),
+  },
+  { error: typeError },
+);
+
+export type EventCreateInput = z.infer<typeof EventCreateSchema>;
+export type EventPatchInput = z.infer<typeof EventPatchSchema>;
+/** The declaration part of a create or patch (the reason is not part of the event). */
+export type EventFields = Omit<EventPatchInput, "reason">;
+
+/** POST /api/v1/events/{id}/outcome */
+export const OutcomeSchema = z.discriminatedUnion(
+  "outcome",
+  [
+    z.strictObject({
+      outcome: z.literal("procured"),
+      contractValueNok: whole(0, NOK_MAX),
+      contractDate: calendarDate(),
+      noticeReference: optionalText(200),
+      winningVendorId: z.guid({ error: "invalid_value" }).nullable().optional(),
+    }),
+    z.strictObject({ outcome: z.literal("not_procured"), reason: choice(NOT_PROCURED_REASONS) }),
+    z.strictObject({ outcome: z.literal("withdrawn"), reason: text(2000).min(1, "required") }),
+  ],
+  { error: choiceError },
+);
+export type OutcomeInput = z.infer<typeof OutcomeSchema>;
+
+/** Zod issues as problems with dotted paths; an unknown key is reported at its own path. */
+export function inputProblems(error: z.ZodError): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...path, key].join("."), code: "unknown_field" }));
+    }
+    return [{ path: path.join("."), code: issue.message }];
+  });
+}

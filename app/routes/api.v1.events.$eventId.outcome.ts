@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { requireVerifiedUser } from "~/auth/guards.server";
+import { inputProblems, OutcomeSchema } from "~/domain/event-input";
+import { recordOutcome } from "~/models/events.server";
+import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
+
+// POST /api/v1/events/{id}/outcome — procured / not_procured / withdrawn.
+export async function action(args: ActionFunctionArgs) {
+  if (args.request.method !== "POST") return methodNotAllowed("POST");
+  const user = requireVerifiedUser(args);
+  const body = await readJsonBody(args.request);
+  if (!body.ok) return invalidJson(user.language);
+  const input = OutcomeSchema.safeParse(body.body);
+  if (!input.success) return problemsResponse(400, inputProblems(input.error), user.language);
+
+  const result = await recordOutcome(db(), user, args.params.eventId ?? "", input.data);
+  if (!result.ok) return failureResponse(result, user.language);
+  return json(result.value);
+}
+
+export const loader = () => methodNotAllowed("POST");

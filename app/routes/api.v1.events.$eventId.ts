@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { getUser, requireVerifiedUser } from "~/auth/guards.server";
+import { EventPatchSchema, inputProblems } from "~/domain/event-input";
+import { getEvent, updateEvent } from "~/models/events.server";
+import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
+
+// GET /api/v1/events/{id} — published and closed events for anyone; drafts only for their buyers (else 404).
+export async function loader(args: LoaderFunctionArgs) {
+  const event = await getEvent(db(), args.params.eventId ?? "", getUser(args));
+  if (!event) return json({ error: "not_found" }, { status: 404 });
+  return json(event);
+}
+
+// PATCH /api/v1/events/{id} — change fields; a published event needs a `reason` and records an amendment.
+export async function action(args: ActionFunctionArgs) {
+  if (args.request.method !== "PATCH") return methodNotAllowed("GET, PATCH");
+  const user = requireVerifiedUser(args);
+  const body = await readJsonBody(args.request);
+  if (!body.ok) return invalidJson(user.language);
+  const input = EventPatchSchema.safeParse(body.body);
+  if (!input.success) return problemsResponse(400, inputProblems(input.error), user.language);
+
+  const { reason, ...fields } = input.data;
+  const result = await updateEvent(db(), user, args.params.eventId ?? "", fields, { reason });
+  if (!result.ok) return failureResponse(result, user.language);
+  return json(result.value);
+}

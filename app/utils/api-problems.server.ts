@@ -1,0 +1,61 @@
+import { json } from "@remix-run/node";
+import type { Problem } from "~/domain/problems";
+import { createI18n } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import type { Language } from "~/i18n/resources";
+import type { Failure } from "~/models/events.server";
+import type { GuardArgs } from "~/auth/guards.server";
+
+// JSON answers for the API: each problem keeps its machine code and field path, and
+// gains a sentence in the caller's language (and, for a publishing rule, the principle).
+
+export interface ApiError {
+  path: string;
+  code: string;
+  message: string;
+  principle?: string;
+}
+
+/** The token owner's language; for anonymous callers the language cookie, else bokmål. */
+export async function apiLanguage({ request, context }: GuardArgs): Promise<Language> {
+  return context.auth?.user.language ?? (await getLanguage(request));
+}
+
+/** Problems in words; a refusal by the publishing rules (`withPrinciples`) also says which principle it serves. */
+export function describeProblems(problems: Problem[], language: Language, { withPrinciples = false } = {}): ApiError[] {
+  const i18n = createI18n(language);
+  return problems.map(({ path, code }) => {
+    const message = i18n.t([`events:problems.${code}`, `forms:${code}`, "forms:invalid_value"]);
+    const principleKey = `events:principles.${code}`;
+    return withPrinciples && i18n.exists(principleKey)
+      ? { path, code, message, principle: i18n.t(principleKey) }
+      : { path, code, message };
+  });
+}
+
+export function problemsResponse(status: number, problems: Problem[], language: Language) {
+  return json({ errors: describeProblems(problems, language, { withPrinciples: status === 422 }) }, { status });
+}
+
+const STATUS: Record<Failure["reason"], number> = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409, refused: 422 };
+
+/** A model's refusal as the HTTP answer REST clients expect. */
+export function failureResponse(failure: Failure, language: Language) {
+  if (failure.reason === "not_found") return json({ error: "not_found" }, { status: 404 });
+  if (failure.reason === "forbidden" && failure.problems.length === 0) return json({ error: "forbidden" }, { status: 403 });
+  return problemsResponse(STATUS[failure.reason], failure.problems, language);
+}
+
+/** The request body as JSON, or undefined when it is not JSON at all. */
+export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
+  try {
+    return { ok: true, body: JSON.parse(await request.text()) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export const invalidJson = (language: Language) => problemsResponse(400, [{ path: "", code: "invalid_json" }], language);
+
+export const methodNotAllowed = (allow: string) =>
+  json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: allow } });

@@ -1,0 +1,266 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "@db/seed";
+import {
+  closeEvent,
+  countBlockedPublishAttempts,
+  createDraft,
+  getEvent,
+  listBuyerEvents,
+  publishEvent,
+  recordOutcome,
+  updateEvent,
+  type Actor,
+  type BuyerMember,
+} from "~/models/events.server";
+import type { EventCreateInput } from "~/domain/event-input";
+import { setupTestDatabase } from "../fixtures/database";
+import { createUser } from "../fixtures/users";
+
+const t = setupTestDatabase();
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = new Date("2026-11-24T12:00:00Z");
+const inDays = (days: number) => new Date(NOW.getTime() + days * DAY);
+
+interface Org {
+  id: string;
+  isBuyer: boolean;
+}
+let bergvik: Org, fjordheim: Org, nordreLia: Org, nordlys: Org;
+let buyer: Actor, coBuyer: Actor, vendor: Actor, unverifiedBuyer: Actor;
+
+async function org(slug: string): Promise<Org> {
+  return t.db.selectFrom("organisations").select(["id", "isBuyer"]).where("slug", "=", slug).executeTakeFirstOrThrow();
+}
+
+async function memberOf(o: Org): Promise<Actor> {
+  const user = await createUser(t.db);
+  await t.db.insertInto("memberships").values({ userId: user.id, organisationId: o.id, role: "member", commercialRole: null }).execute();
+  return { id: user.id };
+}
+
+const as = (actor: Actor, organisation: Org): BuyerMember => ({ user: actor, organisation });
+
+const rfi = (extra: Partial<EventCreateInput> = {}): EventCreateInput => ({
+  kind: "rfi",
+  title: "Forespørsel om informasjon: velferdsteknologi",
+  registrationDeadline: inDays(20),
+  effort: { level: "significant", hoursPerVendor: 40, kindsOfWork: ["written_response"] },
+  ...extra,
+});
+
+const planned = {
+  status: "planned" as const,
+  budgetMinNok: 1_000_000,
+  budgetMaxNok: 2_000_000,
+  fundingSource: "Økonomiplan",
+  expectedValueNok: 1_500_000,
+  expectedTenderQuarter: "2027-Q3",
+};
+
+async function draft(extra: Partial<EventCreateInput> = {}, by = buyer, o = bergvik) {
+  const result = await createDraft(t.db, as(by, o), rfi(extra));
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.value.id;
+}
+
+beforeAll(async () => {
+  await seedDemoData(t.db, NOW);
+  [bergvik, fjordheim, nordreLia, nordlys] = await Promise.all(
+    ["bergvik-kommune", "fjordheim-kommune", "nordre-lia-kommune", "nordlys-helse-as"].map(org),
+  ) as [Org, Org, Org, Org];
+  buyer = await memberOf(bergvik);
+  coBuyer = await memberOf(fjordheim);
+  vendor = await memberOf(nordlys);
+  unverifiedBuyer = await memberOf(nordreLia);
+});
+
+describe("creating drafts", () => {
+  it("lets a member of a buyer organisation create a draft, and refuses a vendor-only organisation", async () => {
+    const created = await createDraft(t.db, as(buyer, bergvik), rfi());
+    expect(created).toMatchObject({ ok: true, value: { status: "draft" } });
+    const refused = await createDraft(t.db, as(vendor, nordlys), rfi());
+    expect(refused).toEqual({ ok: false, reason: "forbidden", problems: [] });
+  });
+
+  it("stores the sourcing advice the rule gives, and the standards by code", async () => {
+    const id = await draft({
+      sourcing: { risk: "medium", need: "lasting", reason: null },
+      standards: [{ code: "hl7-fhir-r4", level: "required", from: "2027-01-01" }],
+    });
+    const event = await getEvent(t.db, id, buyer);
+    expect(event?.sourcing).toEqual({ risk: "medium", need: "lasting", advice: "hybrid_relational", reason: null });
+    expect(event?.standards).toEqual([{ code: "hl7-fhir-r4", level: "required", from: "2027-01-01" }]);
+  });
+
+  it("refuses what the database would, as field problems: an end before the start, an upside-down budget", async () => {
+    const result = await createDraft(
+      t.db,
+      as(buyer, bergvik),
+      rfi({ startsAt: inDays(5), endsAt: inDays(4), expectation: { ...planned, budgetMinNok: 3_000_000 } }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      reason: "invalid",
+      problems: [
+        { path: "endsAt", code: "ends_before_start" },
+        { path: "expectation.budgetMaxNok", code: "budget_range_invalid" },
+      ],
+    });
+  });
+});
+
+describe("who sees a draft", () => {
+  it("shows a draft to members of its buyer and co-buyers only", async () => {
+    const id = await draft({ coBuyers: [fjordheim.id] });
+    expect(await getEvent(t.db, id, buyer)).not.toBeNull();
+    expect((await getEvent(t.db, id, coBuyer))?.coBuyerOrganisations.map((o) => o.id)).toEqual([fjordheim.id]);
+    expect(await getEvent(t.db, id, vendor)).toBeNull();
+    expect(await getEvent(t.db, id, unverifiedBuyer)).toBeNull();
+    expect(await getEvent(t.db, id, null)).toBeNull();
+  });
+
+  it("lets co-buyers edit but only the buyer publish", async () => {
+    const id = await draft({ coBuyers: [fjordheim.id], expectation: planned });
+    expect(await updateEvent(t.db, coBuyer, id, { title: "Felles forespørsel om informasjon" })).toMatchObject({ ok: true });
+    expect(await updateEvent(t.db, coBuyer, id, { coBuyers: [] })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await publishEvent(t.db, coBuyer, id, { now: NOW })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await updateEvent(t.db, vendor, id, { title: "Nei" })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
+  });
+});
+
+describe("publishing", () => {
+  it("counts a blocked attempt even though the publish is refused, and keeps the draft as it was", async () => {
+    const id = await draft();
+    const before = await countBlockedPublishAttempts(t.db, bergvik.id);
+    const result = await publishEvent(t.db, buyer, id, { now: NOW });
+    expect(result).toEqual({ ok: false, reason: "refused", problems: [{ path: "expectation", code: "expectation_required" }] });
+    expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(before + 1);
+    const attempt = await t.db.selectFrom("blockedPublishAttempts").selectAll().where("eventId", "=", id).executeTakeFirstOrThrow();
+    expect(attempt).toMatchObject({ buyerId: bergvik.id, byUserId: buyer.id, codes: ["expectation_required"] });
+    expect((await getEvent(t.db, id, buyer))?.status).toBe("draft");
+  });
+
+  it("refuses an unverified buyer and a deadline that has passed, all problems at once", async () => {
+    const id = await draft({ expectation: planned, registrationDeadline: inDays(-1) }, unverifiedBuyer, nordreLia);
+    const result = await publishEvent(t.db, unverifiedBuyer, id, { now: NOW });
+    expect(result.ok === false && result.problems.map((p) => p.code)).toEqual(["buyer_not_verified", "deadline_in_future_required"]);
+    expect(await countBlockedPublishAttempts(t.db, nordreLia.id)).toBe(1);
+  });
+
+  it("publishes a pilot only with its path to purchase", async () => {
+    const id = await draft({ kind: "pilot", expectation: planned, effort: { level: "significant", hoursPerVendor: 100, kindsOfWork: ["pilot"] } });
+    const refused = await publishEvent(t.db, buyer, id, { now: NOW });
+    expect(refused.ok === false && refused.problems).toEqual([{ path: "pilotPath.plan", code: "pilot_path_required" }]);
+    await updateEvent(t.db, buyer, id, { pilotPath: { plan: "follow_on_procurement", quarter: "2027-Q4", budgetNok: 3_000_000 } });
+    expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
+  });
+});
+
+describe("amendments", () => {
+  it("edits a draft freely, without an amendment", async () => {
+    const id = await draft();
+    const result = await updateEvent(t.db, buyer, id, { title: "Ny tittel på utkastet" });
+    expect(result).toMatchObject({ ok: true, value: { amendment: null } });
+    expect((await getEvent(t.db, id, buyer))?.amendments).toEqual([]);
+  });
+
+  it("records each changed field of a published event with the reason, in one transaction", async () => {
+    const id = await draft({ expectation: planned, standards: [{ code: "hl7-fhir-r4", level: "required" }] });
+    await publishEvent(t.db, buyer, id, { now: NOW });
+
+    expect(await updateEvent(t.db, buyer, id, { capacity: 10 }, { reason: "  " })).toEqual({
+      ok: false,
+      reason: "invalid",
+      problems: [{ path: "reason", code: "reason_required" }],
+    });
+
+    const later = inDays(2);
+    const result = await updateEvent(
+      t.db,
+      buyer,
+      id,
+      {
+        registrationDeadline: inDays(27),
+        expectation: { expectedTenderQuarter: "2027-Q4" },
+        standards: [{ code: "hl7-fhir-r4", level: "required" }, { code: "snomed-ct", level: "planned", from: "2028-01-01" }],
+      },
+      { reason: "Tidsplanen er forskjøvet ett kvartal.", now: later },
+    );
+    expect(result.ok).toBe(true);
+    const event = await getEvent(t.db, id, null);
+    expect(event?.amendments).toHaveLength(1);
+    expect(event?.amendments[0]).toMatchObject({ reason: "Tidsplanen er forskjøvet ett kvartal.", at: later });
+    expect(event?.amendments[0]?.changes).toEqual([
+      { field: "registrationDeadline", before: inDays(20).toISOString(), after: inDays(27).toISOString() },
+      { field: "expectation.expectedTenderQuarter", before: "2027-Q3", after: "2027-Q4" },
+      {
+        field: "standards",
+        before: [{ code: "hl7-fhir-r4", level: "required", from: null }],
+        after: [
+          { code: "hl7-fhir-r4", level: "required", from: null },
+          { code: "snomed-ct", level: "planned", from: "2028-01-01" },
+        ],
+      },
+    ]);
+    expect(event?.expectation?.expectedTenderQuarter).toBe("2027-Q4");
+
+    // Saying the same again changes nothing and records nothing.
+    expect(await updateEvent(t.db, buyer, id, { capacity: null }, { reason: "Ingen endring." })).toMatchObject({ ok: true, value: { amendment: null } });
+  });
+
+  it("stores nothing when an amendment would break the gate", async () => {
+    const id = await draft({ expectation: planned });
+    await publishEvent(t.db, buyer, id, { now: NOW });
+    const result = await updateEvent(t.db, buyer, id, { expectation: { status: "none" }, title: "Endret tittel" }, { reason: "Ikke lenger budsjett." });
+    expect(result).toMatchObject({ ok: false, reason: "refused", problems: [{ path: "effort.compensationNok", code: "compensation_required" }] });
+    const event = await getEvent(t.db, id, null);
+    expect(event?.title).toBe(rfi().title);
+    expect(event?.amendments).toEqual([]);
+  });
+
+  it("does not change a closed event", async () => {
+    const id = await draft({ expectation: planned });
+    await publishEvent(t.db, buyer, id, { now: NOW });
+    await closeEvent(t.db, buyer, id, { now: NOW });
+    expect(await updateEvent(t.db, buyer, id, { title: "Etterpåklokskap" }, { reason: "x" })).toMatchObject({ ok: false, reason: "conflict" });
+  });
+});
+
+describe("outcomes and the buyer workspace", () => {
+  it("records not_procured once all deadlines have passed, closing the event", async () => {
+    const id = await draft({ expectation: planned });
+    await publishEvent(t.db, buyer, id, { now: NOW });
+    expect(await recordOutcome(t.db, buyer, id, { outcome: "not_procured", reason: "postponed" }, { now: NOW })).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      problems: [{ code: "not_closed" }],
+    });
+    const afterDeadline = inDays(21);
+    expect(await recordOutcome(t.db, buyer, id, { outcome: "not_procured", reason: "postponed" }, { now: afterDeadline })).toMatchObject({ ok: true });
+    const event = await getEvent(t.db, id, null);
+    expect(event).toMatchObject({ status: "closed", closedAt: afterDeadline, outcome: { outcome: "not_procured", reason: "postponed" } });
+    expect(await recordOutcome(t.db, vendor, id, { outcome: "withdrawn", reason: "x" })).toMatchObject({ ok: false, reason: "forbidden" });
+  });
+
+  it("lists the organisation's events by status, with closed events needing an outcome oldest first", async () => {
+    const older = await draft({ expectation: planned, title: "Eldre avsluttet arrangement" });
+    const newer = await draft({ expectation: planned, title: "Nyere avsluttet arrangement" });
+    for (const [id, days] of [[older, 1], [newer, 3]] as const) {
+      await publishEvent(t.db, buyer, id, { now: NOW });
+      await closeEvent(t.db, buyer, id, { now: inDays(days) });
+    }
+    const joint = await draft({ coBuyers: [bergvik.id], title: "Felles utkast fra Fjordheim" }, coBuyer, fjordheim);
+
+    const lists = await listBuyerEvents(t.db, bergvik.id);
+    const needs = lists.needsOutcome.map((e) => e.id);
+    // The seeded Bergvik event closed 40 days ago comes first.
+    expect(needs[0]).toBe("00000000-0000-4000-8000-000000000110");
+    expect(needs.indexOf(older)).toBeLessThan(needs.indexOf(newer));
+    expect(lists.drafts.find((e) => e.id === joint)).toMatchObject({ role: "co_buyer" });
+    expect(lists.published.every((e) => e.status === "published")).toBe(true);
+    expect(lists.closed.some((e) => e.id === older)).toBe(true);
+    expect([...lists.drafts, ...lists.published, ...lists.closed].some((e) => e.title.includes("Helse Vestfjord"))).toBe(false);
+  });
+});
