@@ -798,3 +798,8 @@ export async function countBlockedPublishAttempts(db: Db, buyerId: string): Prom
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The stored event as the publishing rules read it (for showing what is missing before publishing). */
+export async function toPublishableById(db: Db, id: string): Promise<PublishableEvent> {
+  return toPublishable(await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+}

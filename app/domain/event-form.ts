@@ -1,0 +1,196 @@
+import { zonedLocalToIso, toZonedLocal } from "./zoned-time";
+
+// The guided event form posts plain fields named after the API's paths
+// ("expectation.budgetMinNok"); these functions turn a submission into the API's
+// JSON shape (validated by EventPatchSchema, judged by checkPublishable) and an
+// event back into the form's values. Empty means "not given" (null).
+
+type Entries = { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] };
+
+const str = (form: Entries, name: string): string => {
+  const value = form.get(name);
+  return typeof value === "string" ? value.trim() : "";
+};
+
+const textOrNull = (form: Entries, name: string) => str(form, name) || null;
+
+/** "4 000 000" → 4000000; text that is not a whole number is passed on for the schema to refuse. */
+function numberOrNull(form: Entries, name: string): number | string | null {
+  const raw = str(form, name).replace(/[\s\u00a0]/g, "");
+  if (raw === "") return null;
+  return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function instantOrNull(form: Entries, name: string): string | null {
+  const raw = str(form, name);
+  if (raw === "") return null;
+  return zonedLocalToIso(raw) ?? raw;
+}
+
+/** A yes/no select with an empty "not stated" choice. */
+function yesNo(form: Entries, name: string): boolean | null {
+  const raw = str(form, name);
+  return raw === "yes" ? true : raw === "no" ? false : null;
+}
+
+const list = (form: Entries, name: string) =>
+  form
+    .getAll(name)
+    .filter((v): v is string => typeof v === "string")
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+const allEmpty = (...values: unknown[]) => values.every((v) => v === null || v === undefined || v === "");
+
+export function eventFormToInput(form: Entries, standardCodes: readonly string[]) {
+  const expectation = {
+    status: str(form, "expectation.status") || undefined,
+    budgetMinNok: numberOrNull(form, "expectation.budgetMinNok"),
+    budgetMaxNok: numberOrNull(form, "expectation.budgetMaxNok"),
+    fundingSource: textOrNull(form, "expectation.fundingSource"),
+    expectedValueNok: numberOrNull(form, "expectation.expectedValueNok"),
+    quantity: numberOrNull(form, "expectation.quantity"),
+    unit: textOrNull(form, "expectation.unit"),
+    expectedTenderQuarter: textOrNull(form, "expectation.expectedTenderQuarter"),
+    expectedContractStart: textOrNull(form, "expectation.expectedContractStart"),
+  };
+  const sourcing = {
+    risk: str(form, "sourcing.risk") || undefined,
+    need: str(form, "sourcing.need") || undefined,
+    reason: textOrNull(form, "sourcing.reason"),
+  };
+  const pilotPath = {
+    plan: textOrNull(form, "pilotPath.plan"),
+    quarter: textOrNull(form, "pilotPath.quarter"),
+    budgetNok: numberOrNull(form, "pilotPath.budgetNok"),
+  };
+  return {
+    kind: str(form, "kind") || undefined,
+    title: str(form, "title"),
+    description: str(form, "description"),
+    cpv: list(form, "cpv"),
+    region: textOrNull(form, "region"),
+    registrationDeadline: instantOrNull(form, "registrationDeadline"),
+    startsAt: instantOrNull(form, "startsAt"),
+    endsAt: instantOrNull(form, "endsAt"),
+    responseDeadline: instantOrNull(form, "responseDeadline"),
+    location: textOrNull(form, "location"),
+    onlineUrl: textOrNull(form, "onlineUrl"),
+    capacity: numberOrNull(form, "capacity"),
+    effort: {
+      level: str(form, "effort.level") || undefined,
+      hoursPerVendor: numberOrNull(form, "effort.hoursPerVendor"),
+      kindsOfWork: list(form, "effort.kindsOfWork"),
+      compensationNok: numberOrNull(form, "effort.compensationNok"),
+    },
+    // No status and nothing else typed: the buyer has not declared an expectation.
+    expectation: allEmpty(...Object.values(expectation)) ? null : expectation,
+    contract: {
+      form: textOrNull(form, "contract.form"),
+      baseMonths: numberOrNull(form, "contract.baseMonths"),
+      optionMonths: numberOrNull(form, "contract.optionMonths"),
+      horizonMonths: numberOrNull(form, "contract.horizonMonths"),
+      justification: textOrNull(form, "contract.justification"),
+    },
+    sourcing: allEmpty(...Object.values(sourcing)) ? null : sourcing,
+    standards: standardCodes
+      .map((code) => ({ code, level: str(form, `standards.${code}.level`), from: textOrNull(form, `standards.${code}.from`) }))
+      .filter((s) => s.level !== ""),
+    ipTerms: textOrNull(form, "ipTerms"),
+    dataProtection: {
+      healthData: yesNo(form, "dataProtection.healthData"),
+      dataResidency: textOrNull(form, "dataProtection.dataResidency"),
+      cloudAllowed: yesNo(form, "dataProtection.cloudAllowed"),
+      dpiaNeeded: yesNo(form, "dataProtection.dpiaNeeded"),
+    },
+    pilotPath: allEmpty(...Object.values(pilotPath)) ? null : pilotPath,
+    coBuyers: list(form, "coBuyers"),
+  };
+}
+
+/** What an event looks like in the form: every value a string (or list of strings). */
+export type EventFormValues = Record<string, string | string[]>;
+
+interface Declared {
+  kind: string;
+  title: string;
+  description: string;
+  cpv: string[];
+  region: string | null;
+  registrationDeadline: Date | string | null;
+  startsAt: Date | string | null;
+  endsAt: Date | string | null;
+  responseDeadline: Date | string | null;
+  location: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  effort: { level: string; hoursPerVendor: number | null; kindsOfWork: string[]; compensationNok: number | null };
+  expectation: Record<string, string | number | null> | null;
+  contract: Record<string, string | number | null>;
+  sourcing: { risk: string | null; need: string | null; reason: string | null } | null;
+  standards: { code: string; level: string; from: string | null }[];
+  ipTerms: string | null;
+  dataProtection: { healthData: boolean | null; dataResidency: string | null; cloudAllowed: boolean | null; dpiaNeeded: boolean | null };
+  pilotPath: { plan: string | null; quarter: string | null; budgetNok: number | null };
+  coBuyers: string[];
+}
+
+const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+const local = (v: Date | string | null) => (v ? toZonedLocal(v) : "");
+const yn = (v: boolean | null) => (v === true ? "yes" : v === false ? "no" : "");
+
+export function eventToFormValues(event: Declared): EventFormValues {
+  const values: EventFormValues = {
+    kind: event.kind,
+    title: event.title,
+    description: event.description,
+    cpv: event.cpv,
+    region: s(event.region),
+    registrationDeadline: local(event.registrationDeadline),
+    startsAt: local(event.startsAt),
+    endsAt: local(event.endsAt),
+    responseDeadline: local(event.responseDeadline),
+    location: s(event.location),
+    onlineUrl: s(event.onlineUrl),
+    capacity: s(event.capacity),
+    "effort.level": event.effort.level,
+    "effort.hoursPerVendor": s(event.effort.hoursPerVendor),
+    "effort.kindsOfWork": event.effort.kindsOfWork,
+    "effort.compensationNok": s(event.effort.compensationNok),
+    "sourcing.risk": s(event.sourcing?.risk),
+    "sourcing.need": s(event.sourcing?.need),
+    "sourcing.reason": s(event.sourcing?.reason),
+    ipTerms: s(event.ipTerms),
+    "dataProtection.healthData": yn(event.dataProtection.healthData),
+    "dataProtection.dataResidency": s(event.dataProtection.dataResidency),
+    "dataProtection.cloudAllowed": yn(event.dataProtection.cloudAllowed),
+    "dataProtection.dpiaNeeded": yn(event.dataProtection.dpiaNeeded),
+    "pilotPath.plan": s(event.pilotPath.plan),
+    "pilotPath.quarter": s(event.pilotPath.quarter),
+    "pilotPath.budgetNok": s(event.pilotPath.budgetNok),
+    coBuyers: event.coBuyers,
+  };
+  for (const key of ["status", "budgetMinNok", "budgetMaxNok", "fundingSource", "expectedValueNok", "quantity", "unit", "expectedTenderQuarter", "expectedContractStart"]) {
+    values[`expectation.${key}`] = s(event.expectation?.[key]);
+  }
+  for (const key of ["form", "baseMonths", "optionMonths", "horizonMonths", "justification"]) {
+    values[`contract.${key}`] = s(event.contract[key]);
+  }
+  for (const standard of event.standards) {
+    values[`standards.${standard.code}.level`] = standard.level;
+    values[`standards.${standard.code}.from`] = s(standard.from);
+  }
+  return values;
+}
+
+/** Every value a submitted form held, to put back in the fields after a refusal. */
+export function submittedValues(form: { entries(): IterableIterator<[string, FormDataEntryValue]> }): EventFormValues {
+  const values: EventFormValues = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const existing = values[name];
+    if (existing === undefined) values[name] = value;
+    else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}

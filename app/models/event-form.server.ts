@@ -1,0 +1,96 @@
+import type { Db } from "@db/client";
+import { eventFormToInput } from "~/domain/event-form";
+import { EventCreateSchema, EventPatchSchema, inputProblems } from "~/domain/event-input";
+import type { Problem } from "~/domain/problems";
+import { addQuarters, quarterOf } from "~/domain/quarters";
+import { createDraft, publishEvent, updateEvent, type Actor, type BuyerMember } from "./events.server";
+
+// The guided form's submission, through the same schema, model and publishing rules
+// as the JSON API. Field errors come back keyed by the form's field names.
+
+export type FormIntent = "save" | "publish";
+
+type RefusalStatus = 400 | 403 | 404 | 409 | 422;
+
+export type FormOutcome =
+  | { ok: true; id: string; intent: FormIntent; published: boolean; amended: boolean }
+  | { ok: false; status: RefusalStatus; id: string | null; errors: Record<string, string[]>; problems: Problem[] };
+
+export async function standardCodes(db: Db): Promise<string[]> {
+  return (await db.selectFrom("standards").select("code").orderBy("category").orderBy("name").execute()).map((s) => s.code);
+}
+
+/** A problem's path as the form names its field: list items point at their list (or the standard's row). */
+function fieldName(path: string, standards: { code: string }[]): string {
+  const parts = path.split(".");
+  if (parts[0] === "standards" && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
+    const code = standards[Number(parts[1])]?.code;
+    return code ? ["standards", code, parts[2] ?? "level"].join(".") : "standards";
+  }
+  const index = parts.findIndex((p) => /^\d+$/.test(p));
+  return index === -1 ? path : parts.slice(0, index).join(".");
+}
+
+export function errorsByField(problems: Problem[], standards: { code: string }[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const problem of problems) {
+    const name = fieldName(problem.path, standards) || "form";
+    errors[name] = [...new Set([...(errors[name] ?? []), problem.code])];
+  }
+  return errors;
+}
+
+const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409, refused: 422 } as const;
+
+export async function submitEventForm(
+  db: Db,
+  { actor, member, eventId, formData, now = new Date() }: { actor: Actor; member: BuyerMember; eventId: string | null; formData: FormData; now?: Date },
+): Promise<FormOutcome> {
+  const intent: FormIntent = formData.get("intent") === "publish" ? "publish" : "save";
+  const input = eventFormToInput(formData, await standardCodes(db));
+  const refuse = (status: RefusalStatus, problems: Problem[], id: string | null): FormOutcome => ({
+    ok: false as const,
+    status,
+    id,
+    problems,
+    errors: errorsByField(problems, input.standards),
+  });
+
+  let id = eventId;
+  let amended = false;
+  if (id === null) {
+    const parsed = EventCreateSchema.safeParse(input);
+    if (!parsed.success) return refuse(400, inputProblems(parsed.error), null);
+    const created = await createDraft(db, member, parsed.data);
+    if (!created.ok) return refuse(STATUS[created.reason], created.problems, null);
+    id = created.value.id;
+  } else {
+    const reason = formData.get("reason");
+    const parsed = EventPatchSchema.safeParse({ ...input, reason: typeof reason === "string" ? reason : undefined });
+    if (!parsed.success) return refuse(400, inputProblems(parsed.error), id);
+    const { reason: why, ...fields } = parsed.data;
+    const updated = await updateEvent(db, actor, id, fields, { reason: why ?? null, now });
+    if (!updated.ok) return refuse(STATUS[updated.reason], updated.problems, id);
+    amended = updated.value.amendment !== null;
+    if (updated.value.status !== "draft") return { ok: true, id, intent, published: false, amended };
+  }
+
+  if (intent === "publish") {
+    const published = await publishEvent(db, actor, id, { now });
+    if (!published.ok) return refuse(STATUS[published.reason], published.problems, id);
+    return { ok: true, id, intent, published: true, amended };
+  }
+  return { ok: true, id, intent, published: false, amended };
+}
+
+/** What the form offers: the standards catalogue, other buyers as co-buyers, the next three years of quarters. */
+export async function eventFormOptions(db: Db, buyerId: string, now = new Date()) {
+  const [standards, coBuyerOptions, buyer] = await Promise.all([
+    db.selectFrom("standards").select(["code", "name"]).orderBy("category").orderBy("name").execute(),
+    db.selectFrom("organisations").select(["id", "name"]).where("isBuyer", "=", true).where("id", "<>", buyerId).orderBy("name").execute(),
+    db.selectFrom("organisations").select("verificationStatus").where("id", "=", buyerId).executeTakeFirstOrThrow(),
+  ]);
+  const first = quarterOf(now);
+  const quarters = Array.from({ length: 12 }, (_, i) => addQuarters(first, i));
+  return { standards, coBuyerOptions, quarters, buyerVerified: buyer.verificationStatus === "verified" };
+}

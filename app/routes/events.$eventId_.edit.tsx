@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { forbidden, requireMember } from "~/auth/guards.server";
+import { EventForm } from "~/components/event-form";
+import { eventToFormValues, submittedValues } from "~/domain/event-form";
+import { problemsOf } from "~/domain/problems";
+import { checkPublishable } from "~/domain/publishing";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { errorsByField, eventFormOptions, submitEventForm } from "~/models/event-form.server";
+import { getEvent, toPublishableById } from "~/models/events.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+
+async function editableEvent(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const member = await requireMember(args, { kind: "buyer" });
+  const event = await getEvent(db(), args.params.eventId ?? "", member.user);
+  // Not the buyer's (or a co-buyer's) event: as if it did not exist.
+  if (!event || !event.viewer.canEdit) throw new Response(null, { status: 404 });
+  if (event.status === "closed") forbidden(args.request);
+  return { member, event };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { member, event } = await editableEvent(args);
+  const t = fixedT(await getLanguage(args.request), "eventForm");
+  const url = new URL(args.request.url);
+  const options = await eventFormOptions(db(), event.buyer.id);
+  // After a refused publish from the new-event page: show what is missing, by its field.
+  const problems =
+    url.searchParams.get("check") === "publish" && event.status === "draft"
+      ? problemsOf(checkPublishable(await toPublishableById(db(), event.id), { buyerVerified: options.buyerVerified, now: new Date() }))
+      : [];
+  return json({
+    title: `${t(event.status === "published" ? "amendTitle" : "editTitle")}: ${event.title} – Markedsdialog`,
+    options,
+    status: event.status,
+    canPublish: event.viewer.canPublish && member.organisation.id === event.buyer.id,
+    values: eventToFormValues(event),
+    problems,
+    errors: errorsByField(problems, []),
+    notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("amended") ? "amended" : null,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { member, event } = await editableEvent(args);
+  const formData = await args.request.formData();
+  const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: event.id, formData });
+  if (outcome.ok) {
+    if (outcome.published) return redirect(`/events/${event.id}?published=1`);
+    return redirect(`/events/${event.id}/edit?${outcome.amended ? "amended" : "saved"}=1`);
+  }
+  return json({ values: submittedValues(formData), errors: outcome.errors, problems: outcome.problems }, { status: outcome.status });
+}
+
+export default function EditEvent() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("eventForm");
+  const problems = result?.problems ?? data.problems;
+  return (
+    <div className="space-y-6">
+      <div className="max-w-3xl space-y-2">
+        <h1 className="text-3xl font-bold">{t(data.status === "published" ? "amendTitle" : "editTitle")}</h1>
+        <p className="text-slate-700">{t("lead")}</p>
+      </div>
+      <EventForm
+        values={result?.values ?? data.values}
+        errors={result?.errors ?? data.errors}
+        problems={problems}
+        mode={data.status === "published" ? "published" : "draft"}
+        canPublish={data.canPublish}
+        buyerVerified={data.options.buyerVerified}
+        standards={data.options.standards}
+        coBuyerOptions={data.options.coBuyerOptions}
+        quarters={data.options.quarters}
+        notice={!result && data.notice ? t(data.notice) : null}
+      />
+    </div>
+  );
+}
+

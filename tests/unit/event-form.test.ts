@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { eventFormToInput, eventToFormValues } from "~/domain/event-form";
+
+function form(fields: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+  return data;
+}
+
+describe("the guided form's fields as the API's input", () => {
+  it("turns typed text into numbers, Oslo times, lists and yes/no", () => {
+    const input = eventFormToInput(
+      form({
+        kind: "rfi",
+        title: " Digital hjemmeoppfølging ",
+        registrationDeadline: "2027-01-15T12:00",
+        capacity: "60",
+        "effort.level": "significant",
+        "effort.hoursPerVendor": "40",
+        "effort.kindsOfWork": ["written_response", "demo"],
+        "expectation.status": "planned",
+        "expectation.budgetMinNok": "4 000 000",
+        "expectation.budgetMaxNok": "6\u00a0000\u00a0000",
+        "dataProtection.healthData": "yes",
+        "dataProtection.cloudAllowed": "no",
+        cpv: ["48180000-3"],
+        "standards.hl7-fhir-r4.level": "required",
+        "standards.hl7-fhir-r4.from": "2027-01-01",
+        "standards.snomed-ct.level": "",
+      }),
+      ["hl7-fhir-r4", "snomed-ct"],
+    );
+    expect(input).toMatchObject({
+      kind: "rfi",
+      title: "Digital hjemmeoppfølging",
+      registrationDeadline: "2027-01-15T12:00:00+01:00",
+      capacity: 60,
+      effort: { level: "significant", hoursPerVendor: 40, kindsOfWork: ["written_response", "demo"], compensationNok: null },
+      expectation: { status: "planned", budgetMinNok: 4_000_000, budgetMaxNok: 6_000_000, fundingSource: null },
+      dataProtection: { healthData: true, cloudAllowed: false, dpiaNeeded: null, dataResidency: null },
+      cpv: ["48180000-3"],
+      standards: [{ code: "hl7-fhir-r4", level: "required", from: "2027-01-01" }],
+      sourcing: null,
+      pilotPath: null,
+    });
+  });
+
+  it("declares no expectation when nothing of it is typed", () => {
+    expect(eventFormToInput(form({ kind: "rfi", title: "Uten forventning" }), []).expectation).toBeNull();
+  });
+
+  it("passes text that is not a whole number on, for the schema to refuse", () => {
+    expect(eventFormToInput(form({ "effort.hoursPerVendor": "førti" }), []).effort.hoursPerVendor).toBe("førti");
+  });
+
+  it("shows a stored event in the form the way it was typed", () => {
+    const values = eventToFormValues({
+      kind: "rfi",
+      title: "T",
+      description: "",
+      cpv: ["48180000-3"],
+      region: null,
+      registrationDeadline: new Date("2027-01-15T11:00:00Z"),
+      startsAt: null,
+      endsAt: null,
+      responseDeadline: null,
+      location: null,
+      onlineUrl: null,
+      capacity: 60,
+      effort: { level: "light", hoursPerVendor: 6, kindsOfWork: [], compensationNok: null },
+      expectation: { status: "planned", budgetMinNok: 4_000_000, budgetMaxNok: null },
+      contract: { form: null, baseMonths: 24 },
+      sourcing: null,
+      standards: [{ code: "hl7-fhir-r4", level: "required", from: null }],
+      ipTerms: null,
+      dataProtection: { healthData: true, dataResidency: "norway", cloudAllowed: null, dpiaNeeded: false },
+      pilotPath: { plan: null, quarter: null, budgetNok: null },
+      coBuyers: [],
+    });
+    expect(values).toMatchObject({
+      registrationDeadline: "2027-01-15T12:00",
+      capacity: "60",
+      "expectation.budgetMinNok": "4000000",
+      "expectation.budgetMaxNok": "",
+      "contract.baseMonths": "24",
+      "dataProtection.healthData": "yes",
+      "dataProtection.dpiaNeeded": "no",
+      "dataProtection.cloudAllowed": "",
+      "standards.hl7-fhir-r4.level": "required",
+    });
+  });
+});
