@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-24-0001-foundation";
 import * as accounts from "./2026-11-24-0002-accounts";
+import * as conduct from "./2026-11-24-0006-conduct";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
   "2026-11-24-0001-foundation": foundation,
   "2026-11-24-0002-accounts": accounts,
+  "2026-11-24-0006-conduct": conduct,
 };
