@@ -216,7 +216,8 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
         channel: input.channel,
         assessment: input.assessment,
         concernCategory: row.concernCategory as ConcernCategory | null,
-        participants: JSON.stringify(row.participants),
+        // Sent as text and cast, so neither driver JSON-encodes the string a second time.
+        participants: sql<string>`cast(${JSON.stringify(row.participants)}::text as jsonb)`,
         prevHash: link.prevHash,
         hash,
       })
