@@ -5,6 +5,10 @@ import { osloLocalToDate } from "./oslo-time";
 // One schema per form, shared by the browser (Conform) and the server.
 // Messages are codes translated through the `forms` namespace.
 
+// Cross-field rules run even when another field failed, so a form sent without
+// JavaScript shows every problem at once.
+const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
 const uuid = (code = "invalid_value") => z.string({ error: "required" }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, code);
 const text = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, "too_long");
 const optionalText = (max: number) => z.string().trim().max(max, "too_long").optional();
@@ -47,7 +51,7 @@ export const InteractionSchema = z
     for (const [path, codes] of Object.entries(checkAssessment(value))) {
       for (const message of codes) ctx.addIssue({ code: "custom", path: [path], message });
     }
-  });
+  }, always);
 
 export const ResponseSchema = z
   .object({
@@ -58,7 +62,7 @@ export const ResponseSchema = z
     for (const [path, codes] of Object.entries(checkResponse(value.response, value.account))) {
       for (const message of codes) ctx.addIssue({ code: "custom", path: [path], message });
     }
-  });
+  }, always);
 
 export const ClauseSchema = z.object({
   intent: z.literal("save-clause"),
