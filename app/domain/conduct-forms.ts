@@ -79,3 +79,52 @@ export const SummarySchema = z.object({
   summaryNb: optionalText(2000),
   summaryEn: optionalText(2000),
 });
+
+/** POST /api/v1/interactions: the same entry as the form, as JSON with an ISO 8601 instant. */
+export const ApiInteractionSchema = z
+  .object({
+    counterpartId: uuid("conduct_unknown_counterpart"),
+    occurredAt: z.iso.datetime({ offset: true, error: "invalid_datetime" }).transform((v) => new Date(v)),
+    channel: z.enum(INTERACTION_CHANNELS, { error: "invalid_choice" }),
+    participants: z
+      .array(
+        z.object({
+          side: z.enum(["own", "counterpart"], { error: "invalid_choice" }),
+          userId: uuid().nullable().optional(),
+          name: z.string().trim().max(200, "too_long").optional(),
+        }),
+      )
+      .max(100, "too_long")
+      .optional(),
+    eventId: uuid().nullable().optional(),
+    subject: text(200),
+    summary: text(10000),
+    clauses: z.array(z.number({ error: "invalid_choice" }).int("invalid_choice")).max(99, "too_long").optional(),
+    assessment: z.enum(ASSESSMENTS, { error: "invalid_choice" }),
+    concernCategory: z.enum(CONCERN_CATEGORIES, { error: "invalid_choice" }).nullable().optional(),
+    concernDescription: z.string().trim().max(10000, "too_long").nullable().optional(),
+    supersedesId: uuid().nullable().optional(),
+  })
+  .superRefine((value, ctx) => {
+    for (const [path, codes] of Object.entries(checkAssessment(value))) {
+      for (const message of codes) ctx.addIssue({ code: "custom", path: [path], message });
+    }
+    for (const [i, p] of (value.participants ?? []).entries()) {
+      if (!p.userId && !p.name) ctx.addIssue({ code: "custom", path: ["participants", i, "name"], message: "required" });
+    }
+  }, always);
+
+export const ApiResponseSchema = z
+  .object({ response: z.enum(RESPONSES, { error: "invalid_choice" }), account: z.string().trim().max(10000, "too_long").nullable().optional() })
+  .superRefine((value, ctx) => {
+    for (const [path, codes] of Object.entries(checkResponse(value.response, value.account))) {
+      for (const message of codes) ctx.addIssue({ code: "custom", path: [path], message });
+    }
+  }, always);
+
+/** Zod issues as { "field.path": ["code"] }, the shape the API answers with. */
+export function issuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) (out[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
+  return out;
+}

@@ -186,6 +186,15 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
     const errors = await checkReferences(trx, input, conductVersion);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
 
+    // A participant with an account is recorded under the account's name when none was given.
+    const ids = input.participants.filter((p) => p.userId && !p.name.trim()).map((p) => p.userId!);
+    const accountNames = ids.length ? await trx.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute() : [];
+    const participants = input.participants.map((p) => ({
+      side: p.side,
+      userId: p.userId,
+      name: (p.name.trim() || accountNames.find((u) => u.id === p.userId)?.name) ?? "",
+    }));
+
     const link = await nextLink(trx, input.organisationId);
     const isConcern = input.assessment === "concern";
     const row: EntryHashed = {
@@ -195,7 +204,7 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
       loggedBy: input.loggedBy,
       occurredAt: input.occurredAt,
       channel: input.channel,
-      participants: input.participants.map((p) => ({ side: p.side, userId: p.userId, name: p.name.trim() })),
+      participants,
       eventId: input.eventId,
       subject: input.subject.trim(),
       summary: input.summary.trim(),
@@ -397,8 +406,8 @@ export async function getInteractionForViewer(db: Db, id: string, viewer: Viewer
 export type InteractionView = NonNullable<Awaited<ReturnType<typeof getInteractionForViewer>>>;
 
 /** Entries the organisation logged or that were logged about it, newest first, with the latest answer. */
-export async function listInteractions(db: Db, organisationId: string, { limit = 100 } = {}) {
-  return entryQuery(db)
+export async function listInteractions(db: Db, organisationId: string, { limit = 100, counterpartId }: { limit?: number; counterpartId?: string } = {}) {
+  let query = entryQuery(db)
     .select((eb) =>
       eb
         .selectFrom("interactionResponses as r")
@@ -412,8 +421,11 @@ export async function listInteractions(db: Db, organisationId: string, { limit =
     .where((eb) => eb.or([eb("e.organisationId", "=", organisationId), eb("e.counterpartId", "=", organisationId)]))
     .orderBy("e.occurredAt", "desc")
     .orderBy("e.recordedAt", "desc")
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  if (counterpartId) {
+    query = query.where((eb) => eb.or([eb("e.organisationId", "=", counterpartId), eb("e.counterpartId", "=", counterpartId)]));
+  }
+  return query.execute();
 }
 
 /** Verifies one organisation's chain, entries and answers together, against its recorded head. */
