@@ -176,7 +176,7 @@ export default function InteractionEntry() {
                 <legend className="px-1 font-medium">{t("entry.respond")}</legend>
                 {getCollectionProps(fields.response, { type: "radio", options: [...RESPONSES] }).map(({ key, ...props }) => (
                   <label key={key} className="flex items-center gap-2">
-                    <input {...props} key={key} /> {t(`responses.${props.value as (typeof RESPONSES)[number]}`)}
+                    <input {...props} key={key} /> {t(`entry.respondOptions.${props.value as (typeof RESPONSES)[number]}`)}
                   </label>
                 ))}
                 <FieldErrors id={fields.response.errorId} errors={fields.response.errors} />

@@ -174,6 +174,10 @@ export const conduct: Translation<typeof nb> = {
     answeredBy: "{{response}} by {{name}}, {{date}}",
     respondHeading: "Answer this entry",
     respond: "Your answer",
+    respondOptions: {
+      confirm: "Confirm the entry",
+      dispute: "Dispute the entry",
+    },
     account: "Your account",
     accountHint: "Required when you dispute. Shown beside the entry.",
     submitResponse: "Send answer",

@@ -171,6 +171,10 @@ export const conduct = {
     answeredBy: "{{response}} av {{name}}, {{date}}",
     respondHeading: "Svar på oppføringen",
     respond: "Ditt svar",
+    respondOptions: {
+      confirm: "Bekreft oppføringen",
+      dispute: "Bestrid oppføringen",
+    },
     account: "Deres framstilling",
     accountHint: "Må fylles ut når du bestrider. Vises ved siden av oppføringen.",
     submitResponse: "Send svar",
