@@ -262,6 +262,7 @@ export interface InteractionEntryTable {
   concernCategory: ConcernCategory | null;
   concernDescription: string | null;
   supersedesId: string | null;
+  quietPeriodContact: ColumnType<boolean, boolean | undefined, never>;
   recordedAt: ColumnType<Date, Date | string, never>;
   chainSeq: number;
   prevHash: string;

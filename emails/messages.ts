@@ -53,6 +53,14 @@ export type EmailMessage =
       };
     }
   | {
+      // To the buyer's admins: a one-to-one contact about an RFP in its tender phase was logged;
+      // publish what was shared to all participants.
+      template: "quiet-period-contact";
+      to: string;
+      language: Language;
+      data: { name: string; buyerName: string; vendorName: string; eventTitle: string; subject: string; occurredAt: string; url: string };
+    }
+  | {
       // To the admins of organisations that adopted an earlier version: please re-adopt.
       template: "code-version-published";
       to: string;

@@ -83,3 +83,28 @@ export function checkResponse(response: InteractionResponse, account: string | n
 export function needsReadoption(adoptedVersion: number | null, currentVersion: number | null): boolean {
   return currentVersion !== null && (adoptedVersion === null || adoptedVersion < currentVersion);
 }
+
+/** Channels where the buyer meets one vendor alone; a conference is open to all. */
+export const ONE_TO_ONE_CHANNELS: readonly InteractionChannel[] = INTERACTION_CHANNELS.filter((c) => c !== "conference");
+
+export interface QuietPeriodFacts {
+  event: { kind: string; status: string; outcome: string | null; buyerId: string; publishedAt: Date | null } | null;
+  channel: InteractionChannel;
+  organisationId: string;
+  counterpartId: string;
+  occurredAt: Date;
+}
+
+/**
+ * Quiet period (karenstid): from an RFP's publication until its outcome is
+ * recorded, one-to-one contact between its buyer and a vendor about it is
+ * flagged, and the buyer is asked to share what was said with every
+ * participant (equal treatment).
+ */
+export function isQuietPeriodContact({ event, channel, organisationId, counterpartId, occurredAt }: QuietPeriodFacts): boolean {
+  if (!event || event.kind !== "rfp") return false;
+  const inTenderPhase = event.status !== "draft" && event.outcome === null && event.publishedAt !== null && occurredAt >= event.publishedAt;
+  if (!inTenderPhase) return false;
+  if (!ONE_TO_ONE_CHANNELS.includes(channel)) return false;
+  return event.buyerId === organisationId || event.buyerId === counterpartId;
+}

@@ -6,6 +6,7 @@ import {
   checkAssessment,
   checkResponse,
   CONCERN_CATEGORIES,
+  isQuietPeriodContact,
   type Assessment,
   type ConcernCategory,
   type InteractionChannel,
@@ -58,6 +59,7 @@ interface EntryHashed {
   concernCategory: string | null;
   concernDescription: string | null;
   supersedesId: string | null;
+  quietPeriodContact: boolean;
   recordedAt: Date;
   chainSeq: number;
 }
@@ -93,6 +95,7 @@ function entryContent(e: EntryHashed): JsonValue {
     concernCategory: e.concernCategory,
     concernDescription: e.concernDescription,
     supersedesId: e.supersedesId,
+    quietPeriodContact: e.quietPeriodContact,
     recordedAt: e.recordedAt,
     seq: e.chainSeq,
   };
@@ -195,6 +198,11 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
       name: (p.name.trim() || accountNames.find((u) => u.id === p.userId)?.name) ?? "",
     }));
 
+    const event = input.eventId
+      ? await trx.selectFrom("events").select(["kind", "status", "outcome", "buyerId", "publishedAt", "title"]).where("id", "=", input.eventId).executeTakeFirst()
+      : undefined;
+    const quietPeriodContact = isQuietPeriodContact({ ...input, event: event ?? null });
+
     const link = await nextLink(trx, input.organisationId);
     const isConcern = input.assessment === "concern";
     const row: EntryHashed = {
@@ -214,6 +222,7 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
       concernCategory: isConcern ? input.concernCategory : null,
       concernDescription: isConcern ? (input.concernDescription?.trim() ?? null) : null,
       supersedesId: input.supersedesId,
+      quietPeriodContact,
       recordedAt: new Date(),
       chainSeq: link.seq,
     };
@@ -257,6 +266,25 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
           url: entryUrl(row.id),
         },
       });
+    }
+    if (quietPeriodContact && event) {
+      const buyerIsLogging = event.buyerId === input.organisationId;
+      for (const admin of await adminsOf(trx, event.buyerId)) {
+        await enqueueEmail(trx, {
+          template: "quiet-period-contact",
+          to: admin.email,
+          language: admin.language,
+          data: {
+            name: admin.name,
+            buyerName: buyerIsLogging ? names.ownName : names.otherName,
+            vendorName: buyerIsLogging ? names.otherName : names.ownName,
+            eventTitle: event.title,
+            subject: row.subject,
+            occurredAt: row.occurredAt.toISOString(),
+            url: entryUrl(row.id),
+          },
+        });
+      }
     }
     return { ok: true, id: row.id };
   });
@@ -360,6 +388,8 @@ function entryQuery(db: Db) {
       "e.concernDescription",
       "e.supersedesId",
       "later.id as supersededById",
+      "e.quietPeriodContact",
+      "events.buyerId as eventBuyerId",
       "e.recordedAt",
       "e.chainSeq",
       "e.hash",
@@ -475,6 +505,8 @@ export interface InteractionCounts {
   loggedAboutThem: AnswerCounts;
   concernsRaised: Record<ConcernCategory, number>;
   concernsReceived: Record<ConcernCategory, number>;
+  /** Entries either side logged of one-to-one contact with them about an RFP in its tender phase. */
+  quietPeriodContacts: number;
 }
 
 /**
@@ -489,6 +521,7 @@ export async function interactionCounts(db: Db, organisationId: string): Promise
       sql<"by" | "about">`case when e.organisation_id = ${organisationId} then 'by' else 'about' end`.as("direction"),
       "e.assessment",
       "e.concernCategory",
+      "e.quietPeriodContact",
       (eb) =>
         eb
           .selectFrom("interactionResponses as r")
@@ -504,10 +537,11 @@ export async function interactionCounts(db: Db, organisationId: string): Promise
     .execute();
   const answers = (): AnswerCounts => ({ total: 0, confirmed: 0, disputed: 0, unanswered: 0 });
   const categories = () => Object.fromEntries(CONCERN_CATEGORIES.map((c) => [c, 0])) as Record<ConcernCategory, number>;
-  const counts: InteractionCounts = { loggedByThem: answers(), loggedAboutThem: answers(), concernsRaised: categories(), concernsReceived: categories() };
+  const counts: InteractionCounts = { loggedByThem: answers(), loggedAboutThem: answers(), concernsRaised: categories(), concernsReceived: categories(), quietPeriodContacts: 0 };
   for (const row of rows) {
     const bucket = row.direction === "by" ? counts.loggedByThem : counts.loggedAboutThem;
     bucket.total++;
+    if (row.quietPeriodContact) counts.quietPeriodContacts++;
     if (row.latestResponse === "confirm") bucket.confirmed++;
     else if (row.latestResponse === "dispute") bucket.disputed++;
     else bucket.unanswered++;

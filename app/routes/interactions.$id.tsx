@@ -81,6 +81,12 @@ export default function InteractionEntry() {
               {t("entry.loggedBy", { name: entry.loggedByName, organisation: entry.organisationName, date: formatDateTime(entry.recordedAt, language) })}
             </p>
           </header>
+          {entry.quietPeriodContact ? (
+            <div role="note" className="rounded border border-amber-400 bg-amber-50 p-3">
+              <p className="font-semibold">{t("entry.quietPeriod", { event: entry.eventTitle ?? "" })}</p>
+              <p>{t("entry.quietPeriodAsk", { buyer: entry.eventBuyerId === entry.organisationId ? entry.organisationName : entry.counterpartName })}</p>
+            </div>
+          ) : null}
           {entry.supersededById ? (
             <div role="note" className="rounded border border-amber-400 bg-amber-50 p-3">
               {t("entry.supersededBy")}{" "}

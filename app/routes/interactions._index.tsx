@@ -76,6 +76,7 @@ export default function Interactions() {
                       {e.subject}
                     </Link>
                     {e.supersededById ? <span className="ml-2 rounded bg-slate-200 px-1 text-xs">{t("log.superseded")}</span> : null}
+                    {e.quietPeriodContact ? <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("log.quietPeriod")}</span> : null}
                   </td>
                   <td>{mine ? e.counterpartName : e.organisationName}</td>
                   <td>

@@ -212,6 +212,8 @@ export async function up(db: Kysely<unknown>) {
       concern_category text check (concern_category in (${CATEGORIES})),
       concern_description text check (length(concern_description) <= 10000),
       supersedes_id uuid,
+      -- One-to-one contact about an RFP in its tender phase (app/domain/conduct.ts isQuietPeriodContact).
+      quiet_period_contact boolean not null default false,
       recorded_at timestamptz not null,
       chain_seq integer not null check (chain_seq >= 1),
       prev_hash text not null check (prev_hash ~ '^[0-9a-f]{64}$'),

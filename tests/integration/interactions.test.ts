@@ -324,6 +324,52 @@ describe("the hash chain", () => {
   });
 });
 
+describe("quiet period", () => {
+  async function rfp(outcome: "procured" | null = null) {
+    return t.db
+      .insertInto("events")
+      .values({ buyerId: buyer.org.id, kind: "rfp", status: "published", title: "Anskaffelse av journalløsning", description: "", publishedAt: new Date("2026-10-01T08:00:00Z"), outcome })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  }
+
+  it("flags a one-to-one meeting about an RFP in its tender phase and asks the buyer's admins to share what was said", async () => {
+    const event = await rfp();
+    const id = await logEntry(vendor.memberCookie, { subject: "Lunsj om konkurransen", eventId: event.id, assessment: "in_line", concernCategory: "", concernDescription: "" });
+    const row = await t.db.selectFrom("interactionEntries").select(["quietPeriodContact"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.quietPeriodContact).toBe(true);
+    const mail = await t.db.selectFrom("outbox").selectAll().where("toAddress", "=", buyer.admin.email).where("template", "=", "quiet-period-contact").executeTakeFirst();
+    expect(mail?.text).toContain(`/interactions/${id}`);
+    const page = await readJson(await entryLoader(await routeArgs(`/interactions/${id}`, { cookie: buyer.memberCookie, params: { id } })));
+    expect(page.entry).toMatchObject({ quietPeriodContact: true, eventTitle: "Anskaffelse av journalløsning", eventBuyerId: buyer.org.id });
+    expect((await verifyOrganisationChain(t.db, vendor.org.id)).ok).toBe(true);
+  });
+
+  it("does not flag a conference or a tender with its outcome recorded", async () => {
+    const open = await rfp();
+    const done = await rfp("procured");
+    for (const [eventId, channel] of [
+      [open.id, "conference"],
+      [done.id, "meeting"],
+    ]) {
+      const id = await logEntry(vendor.memberCookie, { eventId: eventId!, channel: channel!, assessment: "in_line", concernCategory: "", concernDescription: "" });
+      const row = await t.db.selectFrom("interactionEntries").select("quietPeriodContact").where("id", "=", id).executeTakeFirstOrThrow();
+      expect(row.quietPeriodContact).toBe(false);
+    }
+  });
+
+  it("refuses an event held by neither party", async () => {
+    const other = await t.db
+      .insertInto("events")
+      .values({ buyerId: third.org.id, kind: "rfi", status: "published", title: "Andres arrangement", description: "", publishedAt: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const response = (await newAction(await formRequest("/interactions/new", entryFields({ eventId: other.id }), { cookie: vendor.memberCookie }))) as Response;
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).error.eventId).toEqual(["conduct_event_not_between_parties"]);
+  });
+});
+
 describe("public counts", () => {
   it("count entries by and about an organisation, concerns by category, and answers, leaving superseded entries out", async () => {
     const a = await party("Teller Kommune", "buyer", "teller");

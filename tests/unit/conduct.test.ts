@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAssessment, checkResponse, needsReadoption } from "~/domain/conduct";
+import { checkAssessment, checkResponse, isQuietPeriodContact, needsReadoption } from "~/domain/conduct";
 import { InteractionSchema, namesFromLines, ResponseSchema } from "~/domain/conduct-forms";
 
 describe("assessment of an interaction", () => {
@@ -51,5 +51,26 @@ describe("the interaction form", () => {
   it("asks for an account with a dispute", () => {
     const result = ResponseSchema.safeParse({ response: "dispute" });
     expect(result.error?.issues.map((i) => i.message)).toEqual(["conduct_dispute_needs_account"]);
+  });
+});
+
+describe("quiet period", () => {
+  const published = new Date("2026-10-01T08:00:00Z");
+  const rfp = { kind: "rfp", status: "published", outcome: null, buyerId: "buyer", publishedAt: published };
+  const facts = { event: rfp, channel: "meeting" as const, organisationId: "vendor", counterpartId: "buyer", occurredAt: new Date("2026-11-20T13:30:00Z") };
+
+  it("flags a one-to-one contact between the buyer and a vendor about an RFP in its tender phase, whoever logs it", () => {
+    expect(isQuietPeriodContact(facts)).toBe(true);
+    expect(isQuietPeriodContact({ ...facts, organisationId: "buyer", counterpartId: "vendor" })).toBe(true);
+    expect(isQuietPeriodContact({ ...facts, event: { ...rfp, status: "closed" } })).toBe(true);
+  });
+
+  it("does not flag a conference, another kind of event, a draft, a tender with an outcome, or contact before publication", () => {
+    expect(isQuietPeriodContact({ ...facts, channel: "conference" })).toBe(false);
+    expect(isQuietPeriodContact({ ...facts, event: { ...rfp, kind: "rfi" } })).toBe(false);
+    expect(isQuietPeriodContact({ ...facts, event: { ...rfp, status: "draft", publishedAt: null } })).toBe(false);
+    expect(isQuietPeriodContact({ ...facts, event: { ...rfp, outcome: "procured" } })).toBe(false);
+    expect(isQuietPeriodContact({ ...facts, occurredAt: new Date("2026-09-30T08:00:00Z") })).toBe(false);
+    expect(isQuietPeriodContact({ ...facts, event: null })).toBe(false);
   });
 });
