@@ -56,6 +56,13 @@ export async function action(args: ActionFunctionArgs) {
         return json<ActionData>({ intent, number: formNumber === "new" ? 0 : Number(formNumber), result: submission.reply() }, { status: 400 });
       }
       const { intent: _intent, ...clause } = submission.value;
+      // A new or renumbered clause must not overwrite another one.
+      if (String(clause.number) !== formNumber && draft.clauses.some((c) => c.number === clause.number)) {
+        return json<ActionData>(
+          { intent, number: formNumber === "new" ? 0 : Number(formNumber), result: submission.reply({ fieldErrors: { number: ["conduct_clause_number_taken"] } }) },
+          { status: 400 },
+        );
+      }
       // Renumbering moves the clause: the old number goes.
       if (formNumber !== "new" && Number(formNumber) !== clause.number) await removeDraftClause(db(), draft.number, Number(formNumber));
       await saveDraftClause(db(), draft.number, clause);

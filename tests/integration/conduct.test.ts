@@ -126,6 +126,9 @@ describe("publishing a new version", () => {
         await formRequest("/admin/conduct", { intent: "save-clause", formNumber: "1", ...clauseFields({ ...first, textNb: `${first.textNb} Svar gis innen ti virkedager.` }) }, { cookie }),
       ),
     );
+    const taken = await draftAction(await formRequest("/admin/conduct", { intent: "save-clause", formNumber: "new", ...clauseFields({ ...first, number: 3 }) }, { cookie }));
+    expect((taken as Response).status).toBe(400);
+    expect((await readJson(taken as Response)).result.error).toEqual({ number: ["conduct_clause_number_taken"] });
     await thrown(draftAction(await formRequest("/admin/conduct", { intent: "remove-clause", number: "2" }, { cookie })));
     await thrown(
       draftAction(
