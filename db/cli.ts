@@ -1,7 +1,8 @@
-// npm run db:migrate | db:seed — against DATABASE_URL, or the embedded database.
+// npm run db:migrate | db:seed | log:verify — against DATABASE_URL, or the embedded database.
 import { openDatabase } from "./client";
 import { migrateToLatest } from "./migrate";
 import { seedDemoData } from "./seed";
+import { verifyAllChains } from "../app/models/interactions.server";
 
 const command = process.argv[2];
 const handle = openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.PGLITE_DIR || undefined });
@@ -12,8 +13,20 @@ try {
   if (command === "seed") {
     await seedDemoData(handle.db);
     console.log("Demo data is in place.");
+  } else if (command === "log-verify") {
+    // Every organisation's interaction-log chain, first broken link reported; exit 1 if any is broken.
+    const chains = await verifyAllChains(handle.db);
+    for (const { name, verdict } of chains) {
+      console.log(
+        verdict.ok
+          ? `ok      ${name}: ${verdict.length} records`
+          : `BROKEN  ${name}: at record ${verdict.seq ?? "(end)"} of ${verdict.length} (${verdict.reason})`,
+      );
+    }
+    console.log(`${chains.length} chains checked.`);
+    if (chains.some((c) => !c.verdict.ok)) process.exitCode = 1;
   } else if (command !== "migrate") {
-    console.error(`Unknown command "${command}". Use "migrate" or "seed".`);
+    console.error(`Unknown command "${command}". Use "migrate", "seed" or "log-verify".`);
     process.exitCode = 2;
   }
 } finally {

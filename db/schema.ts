@@ -20,6 +20,7 @@ import type {
   VerificationStatus,
 } from "../app/domain/organisations";
 import type { Region } from "../app/domain/regions";
+import type { Assessment, ClauseGround, ConcernCategory, InteractionChannel, InteractionResponse } from "../app/domain/conduct";
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -277,6 +278,84 @@ export interface OutboxTable {
   sentAt: Timestamp | null;
 }
 
+export interface ConductVersionTable {
+  number: number;
+  /** null while the version is a draft. */
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+  summaryNb: Generated<string>;
+  summaryEn: Generated<string>;
+  createdAt: CreatedAt;
+}
+
+export interface ConductClauseTable {
+  versionNumber: number;
+  number: number;
+  principle: ClauseGround;
+  titleNb: string;
+  titleEn: string;
+  textNb: string;
+  textEn: string;
+}
+
+export interface ConductAdoptionTable {
+  organisationId: string;
+  versionNumber: number;
+  adoptedBy: string | null;
+  adoptedAt: CreatedAt;
+}
+
+export interface InteractionChainHeadTable {
+  organisationId: string;
+  length: Generated<number>;
+  headHash: Generated<string>;
+}
+
+export interface InteractionParticipant {
+  side: "own" | "counterpart";
+  userId: string | null;
+  name: string;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface InteractionEntryTable {
+  id: string;
+  organisationId: string;
+  counterpartId: string;
+  loggedBy: string;
+  occurredAt: ColumnType<Date, Date | string, never>;
+  channel: InteractionChannel;
+  participants: ColumnType<InteractionParticipant[], string, never>;
+  eventId: string | null;
+  subject: string;
+  summary: string;
+  conductVersion: number | null;
+  clauses: ColumnType<number[], number[], never>;
+  assessment: Assessment;
+  concernCategory: ConcernCategory | null;
+  concernDescription: string | null;
+  supersedesId: string | null;
+  quietPeriodContact: ColumnType<boolean, boolean | undefined, never>;
+  recordedAt: ColumnType<Date, Date | string, never>;
+  chainSeq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface InteractionResponseTable {
+  id: string;
+  entryId: string;
+  organisationId: string;
+  respondedBy: string;
+  response: InteractionResponse;
+  account: string | null;
+  recordedAt: ColumnType<Date, Date | string, never>;
+  chainSeq: number;
+  prevHash: string;
+  hash: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -295,6 +374,12 @@ export interface Database {
   rateLimits: RateLimitTable;
   auditLog: AuditLogTable;
   outbox: OutboxTable;
+  conductVersions: ConductVersionTable;
+  conductClauses: ConductClauseTable;
+  conductAdoptions: ConductAdoptionTable;
+  interactionChainHeads: InteractionChainHeadTable;
+  interactionEntries: InteractionEntryTable;
+  interactionResponses: InteractionResponseTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -26,7 +26,46 @@ export type EmailMessage =
       { organisationName: string; inviterName: string; role: "admin" | "member"; url: string; expiresAt: string }
     >
   | Envelope<"organisation-verified", { name: string; organisationName: string; url: string }>
-  | Envelope<"organisation-rejected", { name: string; organisationName: string; reason: string }>;
+  | Envelope<"organisation-rejected", { name: string; organisationName: string; reason: string }>
+  // To the admins of the counterpart organisation: an entry about them was logged.
+  | Envelope<
+      "interaction-logged",
+      {
+        name: string;
+        /** The recipient's organisation. */
+        counterpartName: string;
+        loggedByOrganisation: string;
+        loggedByName: string;
+        subject: string;
+        /** "in_line" | "concern" */
+        assessment: string;
+        /** A concern category code, or "" for in_line. */
+        concernCategory: string;
+        /** An ISO timestamp; render in Europe/Oslo. */
+        occurredAt: string;
+        url: string;
+      }
+    >
+  // To the admins of the organisation that logged an entry: the counterpart answered.
+  | Envelope<
+      "interaction-answered",
+      {
+        name: string;
+        organisationName: string;
+        answeredByOrganisation: string;
+        answeredByName: string;
+        subject: string;
+        /** "confirm" | "dispute" */
+        response: string;
+        /** The counterpart's account, "" when none was given. */
+        account: string;
+        url: string;
+      }
+    >
+  // To the buyer's admins: a one-to-one contact about an RFP in its tender phase was logged.
+  | Envelope<"quiet-period-contact", { name: string; buyerName: string; vendorName: string; eventTitle: string; subject: string; occurredAt: string; url: string }>
+  // To the admins of organisations that adopted an earlier version: please re-adopt.
+  | Envelope<"code-version-published", { name: string; organisationName: string; versionNumber: string; summary: string; url: string }>;
 
 export type EmailTemplate = EmailMessage["template"];
 

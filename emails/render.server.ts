@@ -1,7 +1,11 @@
 import { render, toPlainText } from "@react-email/render";
 import { createElement } from "react";
 import { fixedT } from "~/i18n/i18n";
+import { codeVersionPublished } from "./code-version-published";
+import { interactionAnswered } from "./interaction-answered";
+import { interactionLogged } from "./interaction-logged";
 import { invitation } from "./invitation";
+import { quietPeriodContact } from "./quiet-period-contact";
 import type { EmailDefinition, EmailT } from "./layout";
 import type { EmailMessage, EmailTemplate } from "./messages";
 import { organisationRejected } from "./organisation-rejected";
@@ -17,6 +21,10 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   invitation,
   "organisation-verified": organisationVerified,
   "organisation-rejected": organisationRejected,
+  "interaction-logged": interactionLogged,
+  "interaction-answered": interactionAnswered,
+  "quiet-period-contact": quietPeriodContact,
+  "code-version-published": codeVersionPublished,
 };
 
 export interface RenderedEmail {

@@ -18,6 +18,8 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
   const links = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/organisations", label: t("nav.organisations"), end: false },
+    { to: "/conduct", label: t("nav.conduct"), end: false },
+    ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

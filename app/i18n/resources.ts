@@ -9,6 +9,7 @@ import { eventForm as eventFormNb } from "./locales/nb/eventForm";
 import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
+import { conduct as conductNb } from "./locales/nb/conduct";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
@@ -20,6 +21,7 @@ import { eventForm as eventFormEn } from "./locales/en/eventForm";
 import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
+import { conduct as conductEn } from "./locales/en/conduct";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,6 +33,7 @@ export const resources = {
     admin: adminNb,
     auth: authNb,
     common: commonNb,
+    conduct: conductNb,
     emails: emailsNb,
     errors: errorsNb,
     eventForm: eventFormNb,
@@ -44,6 +47,7 @@ export const resources = {
     admin: adminEn,
     auth: authEn,
     common: commonEn,
+    conduct: conductEn,
     emails: emailsEn,
     errors: errorsEn,
     eventForm: eventFormEn,

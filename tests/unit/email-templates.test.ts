@@ -18,6 +18,41 @@ function every(language: Language): EmailMessage[] {
     },
     { ...base, template: "organisation-verified", data: { name: "Kari Nordmann", organisationName: "Bergvik kommune", url: URL_ } },
     { ...base, template: "organisation-rejected", data: { name: "Kari Nordmann", organisationName: "Bergvik kommune", reason: "Not a public body.\nSee the register." } },
+    {
+      ...base,
+      template: "interaction-logged",
+      data: {
+        name: "Kari Nordmann",
+        counterpartName: "Nordlys Helse AS",
+        loggedByOrganisation: "Bergvik kommune",
+        loggedByName: "Berit Innkjøp",
+        subject: "Dialogmøte om trygghetsalarmer",
+        assessment: "concern",
+        concernCategory: "unpaid_advisory_work",
+        occurredAt: "2026-11-20T13:30:00Z",
+        url: URL_,
+      },
+    },
+    {
+      ...base,
+      template: "interaction-answered",
+      data: {
+        name: "Berit Innkjøp",
+        organisationName: "Bergvik kommune",
+        answeredByOrganisation: "Nordlys Helse AS",
+        answeredByName: "Viktor Leverandør",
+        subject: "Dialogmøte om trygghetsalarmer",
+        response: "dispute",
+        account: "Vi ble bedt om en fullstendig løsningsbeskrivelse.",
+        url: URL_,
+      },
+    },
+    {
+      ...base,
+      template: "quiet-period-contact",
+      data: { name: "Berit", buyerName: "Bergvik kommune", vendorName: "Nordlys Helse AS", eventTitle: "Medisineringsstøtte", subject: "Lunsj", occurredAt: "2026-11-20T11:00:00Z", url: URL_ },
+    },
+    { ...base, template: "code-version-published", data: { name: "Berit", organisationName: "Bergvik kommune", versionNumber: "2", summary: "Ny klausul om gaver.", url: URL_ } },
   ];
 }
 

@@ -9,6 +9,8 @@ export const common: Translation<typeof nb> = {
     label: "Main menu",
     home: "Home",
     organisations: "Organisations",
+    conduct: "Code of conduct",
+    interactions: "Interaction log",
     accessibility: "Accessibility statement",
   },
   language: {

@@ -6,6 +6,8 @@ export const common = {
     label: "Hovedmeny",
     home: "Forside",
     organisations: "Virksomheter",
+    conduct: "Samspillsnormer",
+    interactions: "Samhandlingslogg",
     accessibility: "Tilgjengelighetserklæring",
   },
   language: {

@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { requireOperator } from "~/auth/guards.server";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { verifyAllChains } from "~/models/interactions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireOperator(args);
+  const t = fixedT(await getLanguage(args.request), "conduct");
+  return json({ title: `${t("chains.title")} – Markedsdialog`, chains: await verifyAllChains(db()) });
+}
+
+export default function InteractionChains() {
+  const { chains } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("conduct");
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("chains.title")}</h1>
+        <p className="text-slate-700">{t("chains.lead")}</p>
+      </header>
+      {chains.length === 0 ? (
+        <p>{t("chains.empty")}</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-2">{t("chains.organisation")}</th>
+              <th scope="col">{t("chains.entries")}</th>
+              <th scope="col">{t("chains.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chains.map(({ id, name, verdict }) => (
+              <tr key={id} className="border-b border-slate-200">
+                <th scope="row" className="py-2 font-medium">{name}</th>
+                <td>{verdict.length}</td>
+                <td className={verdict.ok ? "text-emerald-800" : "font-semibold text-red-800"}>
+                  {verdict.ok
+                    ? t("chains.ok")
+                    : verdict.seq === null
+                      ? t("chains.brokenAtEnd", { reason: t(`reasons.${verdict.reason}`) })
+                      : t("chains.broken", { seq: verdict.seq, reason: t(`reasons.${verdict.reason}`) })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

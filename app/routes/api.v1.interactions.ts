@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { requireMember } from "~/auth/guards.server";
+import { ApiInteractionSchema, issuesByField } from "~/domain/conduct-forms";
+import { listInteractions, logInteraction } from "~/models/interactions.server";
+import { publicUrl } from "~/utils/public-url.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function organisationParam(value: string | null | undefined) {
+  return value && UUID.test(value) ? value : undefined;
+}
+
+// GET /api/v1/interactions?counterpart=<organisation id>[&organisation=<own id>]
+// Only the acting organisation's own entries (logged by it or about it).
+export async function loader(args: LoaderFunctionArgs) {
+  const url = new URL(args.request.url);
+  const member = await requireMember(args, { organisationId: organisationParam(url.searchParams.get("organisation")) });
+  const counterpart = url.searchParams.get("counterpart");
+  if (counterpart !== null && !UUID.test(counterpart)) return json({ error: "invalid", fieldErrors: { counterpart: ["invalid_value"] } }, { status: 400 });
+  const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit: 500 });
+  return json({
+    organisation: { id: member.organisation.id, name: member.organisation.name },
+    interactions: entries.map((e) => ({ ...e, url: publicUrl(args.request, `/interactions/${e.id}`) })),
+  });
+}
+
+// POST /api/v1/interactions — JSON body; acts for the active organisation, or `organisationId`.
+export async function action(args: ActionFunctionArgs) {
+  if (args.request.method !== "POST") return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "GET, POST" } });
+  const body: unknown = await args.request.json().catch(() => null);
+  const organisationId = organisationParam((body as { organisationId?: string } | null)?.organisationId);
+  const member = await requireMember(args, { organisationId });
+  const parsed = ApiInteractionSchema.safeParse(body ?? {});
+  if (!parsed.success) return json({ error: "invalid", fieldErrors: issuesByField(parsed.error.issues) }, { status: 400 });
+  const v = parsed.data;
+  const result = await logInteraction(
+    db(),
+    {
+      organisationId: member.organisation.id,
+      counterpartId: v.counterpartId,
+      loggedBy: member.user.id,
+      occurredAt: v.occurredAt,
+      channel: v.channel,
+      participants: (v.participants ?? []).map((p) => ({ side: p.side, userId: p.userId ?? null, name: p.name ?? "" })),
+      eventId: v.eventId ?? null,
+      subject: v.subject,
+      summary: v.summary,
+      clauses: v.clauses ?? [],
+      assessment: v.assessment,
+      concernCategory: v.concernCategory ?? null,
+      concernDescription: v.concernDescription ?? null,
+      supersedesId: v.supersedesId ?? null,
+    },
+    { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
+  );
+  if (!result.ok) return json({ error: "invalid", fieldErrors: result.fieldErrors }, { status: 400 });
+  const url = publicUrl(args.request, `/interactions/${result.id}`);
+  return json({ id: result.id, url }, { status: 201, headers: { Location: url } });
+}
