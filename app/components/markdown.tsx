@@ -162,3 +162,26 @@ export function Markdown({ source, className }: { source: string; className?: st
   const tokens = new Lexer({ gfm: true, breaks: true }).lex(source);
   return <div className={className ?? "space-y-3"}>{blocks(tokens, "md")}</div>;
 }
+
+/** The words of a Markdown text, for meta descriptions and calendar entries. */
+export function markdownToPlainText(source: string): string {
+  const walk = (tokens: Token[]): string =>
+    tokens
+      .map((token) => {
+        if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "table") return walk(token.tokens);
+        if (token.type === "list") return (token as Tokens.List).items.map((item) => `- ${walk(item.tokens)}`).join("\n");
+        if (token.type === "br") return "\n";
+        if (token.type === "space") return "\n";
+        if (token.type === "text" || token.type === "escape" || token.type === "codespan" || token.type === "code") {
+          return decodeEntities((token as Tokens.Text).text);
+        }
+        return token.raw;
+      })
+      .join("");
+  const tokens = new Lexer({ gfm: true, breaks: true }).lex(source);
+  return tokens
+    .map((token) => walk([token]))
+    .filter((text) => text.trim() !== "")
+    .join("\n\n")
+    .trim();
+}

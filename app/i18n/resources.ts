@@ -5,6 +5,7 @@ import { admin as adminNb } from "./locales/nb/admin";
 import { common as commonNb } from "./locales/nb/common";
 import { emails as emailsNb } from "./locales/nb/emails";
 import { errors as errorsNb } from "./locales/nb/errors";
+import { eventPage as eventPageNb } from "./locales/nb/eventPage";
 import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
@@ -15,6 +16,7 @@ import { admin as adminEn } from "./locales/en/admin";
 import { common as commonEn } from "./locales/en/common";
 import { emails as emailsEn } from "./locales/en/emails";
 import { errors as errorsEn } from "./locales/en/errors";
+import { eventPage as eventPageEn } from "./locales/en/eventPage";
 import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
@@ -31,6 +33,7 @@ export const resources = {
     common: commonNb,
     emails: emailsNb,
     errors: errorsNb,
+    eventPage: eventPageNb,
     events: eventsNb,
     forms: formsNb,
     home: homeNb,
@@ -43,6 +46,7 @@ export const resources = {
     common: commonEn,
     emails: emailsEn,
     errors: errorsEn,
+    eventPage: eventPageEn,
     events: eventsEn,
     forms: formsEn,
     home: homeEn,
