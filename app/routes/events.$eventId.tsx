@@ -90,7 +90,9 @@ export async function action(args: ActionFunctionArgs) {
 
   if (intent === "close") {
     const closed = await closeEvent(db(), user, id);
-    if (!closed.ok) return reply("close", { status: "error", error: { "": refusal(closed, args.request).formErrors } });
+    if (!closed.ok) {
+      return reply("close", { status: "error", error: { "": refusal(closed, args.request).formErrors } }, closed.reason === "conflict" ? 409 : 400);
+    }
     return redirect(`/events/${id}?saved=closed`);
   }
   if (intent === "outcome") {
