@@ -59,6 +59,17 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type FormName = "close" | "procured" | "not_procured" | "withdrawn";
 
+/** The outcome forms' fields through OutcomeSchema, on the server and in the browser alike. */
+function parseOutcome(formData: FormData) {
+  const fields = new FormData();
+  for (const [key, value] of formData) {
+    if (key === "intent") continue;
+    // Kroner as people write them: "4 500 000" is 4500000.
+    fields.append(key, key === "contractValueNok" && typeof value === "string" ? value.replace(/[\s\u00a0\u202f.]/g, "") : value);
+  }
+  return parseWithZod(fields, { schema: OutcomeSchema });
+}
+
 function reply(form: FormName, result: SubmissionResult<string[]>, status = 400) {
   return json({ form, result }, { status });
 }
@@ -86,7 +97,6 @@ export async function action(args: ActionFunctionArgs) {
 
   const formData = await args.request.formData();
   const intent = formData.get("intent");
-  formData.delete("intent");
 
   if (intent === "close") {
     const closed = await closeEvent(db(), user, id);
@@ -96,12 +106,9 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/events/${id}?saved=closed`);
   }
   if (intent === "outcome") {
-    // Kroner as people write them: "4 500 000" is 4500000.
-    const value = formData.get("contractValueNok");
-    if (typeof value === "string") formData.set("contractValueNok", value.replace(/[\s\u00a0\u202f.]/g, ""));
     const outcome = formData.get("outcome");
     const form: FormName = outcome === "procured" || outcome === "not_procured" || outcome === "withdrawn" ? outcome : "procured";
-    const submission = parseWithZod(formData, { schema: OutcomeSchema });
+    const submission = parseOutcome(formData);
     if (submission.status !== "success") return reply(form, submission.reply());
     const recorded = await recordOutcome(db(), user, id, submission.value);
     if (!recorded.ok) return reply(form, submission.reply(refusal(recorded, args.request)), recorded.reason === "conflict" ? 409 : 400);
@@ -644,7 +651,7 @@ function useOutcomeForm(name: FormName) {
   return useForm({
     id: `event-${name}`,
     lastResult: actionData?.form === name ? (actionData.result as SubmissionResult<string[]>) : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OutcomeSchema }),
+    onValidate: ({ formData }) => parseOutcome(formData),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
