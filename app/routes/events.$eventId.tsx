@@ -127,14 +127,15 @@ function Time({ value, language, dateOnly = false }: { value: string; language: 
 }
 
 /** A definition list of the facts that are given; nothing when none is. */
-function Facts({ items }: { items: [string, ReactNode][] }) {
+function Facts({ items, stacked = false }: { items: [string, ReactNode][]; stacked?: boolean }) {
   const given = items.filter(([, value]) => value !== null && value !== undefined && value !== "");
   if (given.length === 0) return null;
+  // Beside the main text (the aside), terms sit above their values; in the main column, in a fixed column.
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[minmax(10rem,auto)_1fr]">
+    <dl className={stacked ? "space-y-3" : "grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[16rem_1fr]"}>
       {given.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="font-medium text-slate-700">{term}</dt>
+        <div key={term} className={stacked ? "" : "contents"}>
+          <dt className={stacked ? "text-sm font-medium text-slate-700" : "font-medium text-slate-700"}>{term}</dt>
           <dd className="text-slate-900">{value}</dd>
         </div>
       ))}
@@ -248,6 +249,7 @@ export default function EventPage() {
         <aside className="space-y-8" aria-label={t("summary.heading")}>
           <Section id="summary" title={t("summary.heading")}>
             <Facts
+              stacked
               items={[
                 [t("summary.kind"), t(`common:kinds.${event.kind}`)],
                 [t("status.label"), t(`status.${event.status}`)],
@@ -282,6 +284,7 @@ function WhenSection({ event, hasCalendar }: { event: Event; hasCalendar: boolea
   return (
     <Section id="when" title={t("when.heading")}>
       <Facts
+        stacked
         items={[
           [t("when.registrationDeadline"), time(event.registrationDeadline)],
           [t("when.startsAt"), time(event.startsAt)],
@@ -431,7 +434,7 @@ function StandardsSection({ event, names }: { event: Event; names: Record<string
             <tr key={s.code} className="border-b border-slate-200">
               <td className="py-2 pr-4">{names[s.code] ?? s.code}</td>
               <td className="py-2 pr-4">{t(`standards.levels.${s.level}`)}</td>
-              <td className="py-2">{s.from ? <Time value={s.from} language={language} dateOnly /> : t("standards.now")}</td>
+              <td className="py-2">{s.from ? <Time value={s.from} language={language} dateOnly /> : t("notGiven")}</td>
             </tr>
           ))}
         </tbody>

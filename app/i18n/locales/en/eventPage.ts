@@ -114,7 +114,6 @@ export const eventPage: Translation<typeof nb> = {
     level: "Requirement",
     from: "Applies from",
     levels: { required: "Required", recommended: "Recommended", planned: "Planned" },
-    now: "Now",
   },
   ipTerms: "Intellectual property",
   dataProtection: {

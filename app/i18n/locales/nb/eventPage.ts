@@ -113,7 +113,6 @@ export const eventPage = {
     level: "Krav",
     from: "Gjelder fra",
     levels: { required: "Påkrevd", recommended: "Anbefalt", planned: "Planlagt" },
-    now: "Nå",
   },
   ipTerms: "Immaterielle rettigheter",
   dataProtection: {
