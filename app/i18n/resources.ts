@@ -6,6 +6,7 @@ import { common as commonNb } from "./locales/nb/common";
 import { emails as emailsNb } from "./locales/nb/emails";
 import { errors as errorsNb } from "./locales/nb/errors";
 import { eventForm as eventFormNb } from "./locales/nb/eventForm";
+import { eventPage as eventPageNb } from "./locales/nb/eventPage";
 import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
@@ -18,6 +19,7 @@ import { common as commonEn } from "./locales/en/common";
 import { emails as emailsEn } from "./locales/en/emails";
 import { errors as errorsEn } from "./locales/en/errors";
 import { eventForm as eventFormEn } from "./locales/en/eventForm";
+import { eventPage as eventPageEn } from "./locales/en/eventPage";
 import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
@@ -37,6 +39,7 @@ export const resources = {
     emails: emailsNb,
     errors: errorsNb,
     eventForm: eventFormNb,
+    eventPage: eventPageNb,
     events: eventsNb,
     forms: formsNb,
     home: homeNb,
@@ -51,6 +54,7 @@ export const resources = {
     emails: emailsEn,
     errors: errorsEn,
     eventForm: eventFormEn,
+    eventPage: eventPageEn,
     events: eventsEn,
     forms: formsEn,
     home: homeEn,

@@ -238,6 +238,11 @@ export async function listPublicOrganisations(db: Db, { kind, page = 1 }: { kind
   return { organisations: rows, total: total.n, page, pageCount: Math.max(1, Math.ceil(total.n / ORGANISATION_PAGE_SIZE)) };
 }
 
+/** Vendor organisations by name: the choices for "chosen vendor" when a buyer records an outcome. */
+export async function listVendorChoices(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom("organisations").select(["id", "name"]).where("isVendor", "=", true).orderBy("name").orderBy("id").execute();
+}
+
 /** The publish rule asks this: only verified public bodies may publish as buyers. */
 export async function isVerifiedBuyer(db: Db, organisationId: string): Promise<boolean> {
   const row = await db

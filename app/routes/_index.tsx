@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { ExpectationSummary } from "~/components/expectation-summary";
@@ -76,7 +76,11 @@ export default function Home() {
               return (
                 <li key={event.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
                   <p className="text-sm font-medium text-brand-700">{t(`common:kinds.${event.kind}`)}</p>
-                  <h3 className="mt-1 text-lg font-semibold leading-snug">{event.title}</h3>
+                  <h3 className="mt-1 text-lg font-semibold leading-snug">
+                    <Link to={`/events/${event.id}`} className="text-slate-900 underline decoration-brand-600 underline-offset-4 hover:text-brand-800">
+                      {event.title}
+                    </Link>
+                  </h3>
                   <dl className="mt-3 space-y-1 text-sm text-slate-700">
                     <div className="flex gap-2">
                       <dt className="font-medium">{t("upcoming.buyer")}:</dt>

@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { requireMember } from "~/auth/guards.server";
+import { fixedT } from "~/i18n/i18n";
+import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
+import { getLanguage } from "~/i18n/language.server";
+import type { Language } from "~/i18n/resources";
+import { countBlockedPublishAttempts, listBuyerEvents } from "~/models/events.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+
+// Members of a buyer organisation: their organisation's own and joint events.
+export async function loader(args: LoaderFunctionArgs) {
+  const { organisation } = await requireMember(args, { kind: "buyer" });
+  const t = fixedT(await getLanguage(args.request), "eventPage");
+  const [events, blockedAttempts] = await Promise.all([
+    listBuyerEvents(db(), organisation.id),
+    countBlockedPublishAttempts(db(), organisation.id),
+  ]);
+  return json({
+    organisation: { name: organisation.name },
+    events,
+    blockedAttempts,
+    title: `${t("workspace.title")} – ${organisation.name} – Markedsdialog`,
+  });
+}
+
+type Summary = ReturnType<typeof useLoaderData<typeof loader>>["events"]["drafts"][number];
+
+function EventList({ id, events, empty, detail }: { id: string; events: Summary[]; empty: string; detail: (e: Summary) => string | null }) {
+  const { t } = useTranslation(["eventPage", "common"]);
+  if (events.length === 0) return <p className="text-slate-700">{empty}</p>;
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-labelledby={`${id}-title`}>
+      {events.map((e) => (
+        <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
+          <div>
+            <Link to={`/events/${e.id}`} className="font-semibold text-brand-700 underline hover:text-brand-800">
+              {e.title}
+            </Link>
+            <p className="text-sm text-slate-700">
+              {t(`common:kinds.${e.kind}`)}
+              {e.role === "co_buyer" ? ` · ${t("workspace.coBuyer")}` : ""}
+            </p>
+          </div>
+          <p className="text-sm text-slate-700">{detail(e)}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function BuyerWorkspace() {
+  const { organisation, events, blockedAttempts } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["eventPage", "common"]);
+  const language = i18n.language as Language;
+  const deadline = (e: Summary) => {
+    const d = e.registrationDeadline ?? e.responseDeadline;
+    return d ? t("workspace.deadline", { date: formatDateTime(d, language) }) : null;
+  };
+  const section = (key: "drafts" | "published" | "closed", detail: (e: Summary) => string | null) => (
+    <section aria-labelledby={`${key}-title`} className="space-y-3">
+      <h2 id={`${key}-title`} className="text-xl font-semibold">
+        {t(`workspace.${key}.heading`)} <span className="font-normal text-slate-600">({formatNumber(events[key].length, language)})</span>
+      </h2>
+      <EventList id={key} events={events[key]} empty={t(`workspace.${key}.empty`)} detail={detail} />
+    </section>
+  );
+  return (
+    <div className="space-y-10">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-2">
+          <h1 className="text-3xl font-bold">{t("workspace.title")}</h1>
+          <p className="text-lg text-slate-700">{t("workspace.lead", { organisation: organisation.name })}</p>
+        </div>
+        <Link to="/events/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("workspace.newEvent")}
+        </Link>
+      </header>
+
+      <section aria-labelledby="needs-outcome-title" className="space-y-3 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-4">
+        <h2 id="needs-outcome-title" className="text-xl font-semibold text-amber-900">
+          {t("workspace.needsOutcome.heading")} ({formatNumber(events.needsOutcome.length, language)})
+        </h2>
+        <p className="text-slate-800">{t("workspace.needsOutcome.lead")}</p>
+        <EventList
+          id="needs-outcome"
+          events={events.needsOutcome}
+          empty={t("workspace.needsOutcome.empty")}
+          detail={(e) => (e.closedAt ? t("workspace.needsOutcome.closedAt", { date: formatDate(e.closedAt, language) }) : null)}
+        />
+      </section>
+
+      <dl className="inline-block rounded-lg border border-slate-200 bg-white p-4">
+        <dt className="text-sm text-slate-700">{t("workspace.blockedAttempts")}</dt>
+        <dd className="text-2xl font-bold">{formatNumber(blockedAttempts, language)}</dd>
+        <dd className="max-w-md text-sm text-slate-600">{t("workspace.blockedAttemptsHint")}</dd>
+      </dl>
+
+      {section("drafts", (e) => t("workspace.updated", { date: formatDate(e.updatedAt, language) }))}
+      {section("published", deadline)}
+      {section("closed", (e) => (e.outcome ? t(`outcome.kinds.${e.outcome}`) : t("workspace.noOutcome")))}
+    </div>
+  );
+}

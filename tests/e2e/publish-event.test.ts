@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+
+const browser = setupBrowser();
+
+describe("the predictability rule in the browser", () => {
+  it("refuses an RFI asking 40 hours without an expectation, by the field, then publishes it once declared", async () => {
+    const page = await browser.newPage();
+    await page.goto(`/login?redirectTo=${encodeURIComponent("/events/new")}`);
+    await page.getByLabel("E-postadresse").fill("buyer@demo.test");
+    await page.getByLabel("Passord").fill("demo-password-1");
+    await page.getByRole("button", { name: "Logg inn" }).click();
+    await page.waitForURL("**/events/new");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Type", { exact: true }).selectOption("rfi");
+    await page.getByLabel("Tittel", { exact: true }).fill("RFI: digitalt tilsyn i sykehjem");
+    await page.getByLabel("Beskrivelse", { exact: true }).fill("Vi ønsker skriftlige innspill om **digitalt tilsyn**.");
+    const inThreeWeeks = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await page.getByLabel("Påmeldingsfrist").fill(`${inThreeWeeks}T12:00`);
+    await page.getByRole("radio", { name: /^Betydelig/ }).check();
+    await page.getByLabel("Timer per leverandør (anslag)").fill("40");
+    await page.getByRole("checkbox", { name: "Skriftlig svar (RFI/RFP)" }).check();
+    await page.getByRole("button", { name: "Publiser" }).click();
+
+    await page.waitForURL("**/edit?check=publish");
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toContain("Oppgi forventet innkjøp før du ber leverandører om innsats.");
+    expect(await alert.textContent()).toContain("Forutsigbarhet: leverandører skal vite hvilket innkjøp de kan forvente");
+    // The message stands by the field too, and everything typed is still there.
+    expect(await page.locator("#f-expectation").textContent()).toContain("Oppgi forventet innkjøp");
+    expect(await page.getByLabel("Tittel", { exact: true }).inputValue()).toBe("RFI: digitalt tilsyn i sykehjem");
+    expect(await page.getByLabel("Timer per leverandør (anslag)").inputValue()).toBe("40");
+    await expectNoAxeViolations(page);
+    await screenshot(page, "publish-refused");
+
+    await page.getByRole("radio", { name: /^Planlagt:/ }).check();
+    await page.getByLabel("Budsjettramme fra (kr)").fill("4 000 000");
+    await page.getByLabel("Budsjettramme til (kr)").fill("6 000 000");
+    await page.getByLabel("Finansiering", { exact: true }).fill("Økonomiplan 2027–2030");
+    await page.getByLabel("Forventet mengde").fill("40");
+    await page.getByLabel("Enhet", { exact: true }).fill("sykehjem");
+    await page.getByLabel("Forventet kunngjøring av konkurranse").selectOption({ index: 3 });
+    await page.getByRole("button", { name: "Publiser" }).click();
+
+    await page.waitForURL(/\/events\/[0-9a-f-]{36}\?published=1$/);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("RFI: digitalt tilsyn i sykehjem");
+    expect(await page.getByText(/Kjøp forventet: planlagt, 4–6 MNOK/).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "published-event");
+  });
+});
