@@ -3,6 +3,7 @@ import { orgNumberCheckDigit } from "../app/domain/org-number";
 import { hashPassword } from "../app/auth/password.server";
 import { hashToken } from "../app/auth/tokens.server";
 import type { Db } from "./client";
+import { logInteraction, respondToInteraction } from "../app/models/interactions.server";
 import { jsonb } from "./jsonb";
 import type { AmendmentChange, NewEvent } from "./schema";
 import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
@@ -148,7 +149,83 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
     }
-  });
+  });  await seedConduct(db, now);
+}
+
+/**
+ * Demo organisations that adopted the code of conduct, and a few interaction-log
+ * entries written through the model so the hash chains are real. Runs once.
+ */
+async function seedConduct(db: Db, now: Date) {
+  const slugs = ["bergvik-kommune", "helse-vestfjord-hf", "nordlys-helse-as", "journalverket-as"];
+  const orgs = await db.selectFrom("organisations").select(["id", "slug"]).where("slug", "in", slugs).execute();
+  const org = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
+  const user = async (email: string) => (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  const version = await db.selectFrom("conductVersions").select("number").where("publishedAt", "is not", null).orderBy("number", "desc").executeTakeFirst();
+  if (version) {
+    for (const o of orgs) {
+      await db
+        .insertInto("conductAdoptions")
+        .values({ organisationId: o.id, versionNumber: version.number, adoptedAt: new Date(now.getTime() - 10 * DAY) })
+        .onConflict((oc) => oc.columns(["organisationId", "versionNumber"]).doNothing())
+        .execute();
+    }
+  }
+  const existing = await db.selectFrom("interactionEntries").select("id").where("organisationId", "=", org("bergvik-kommune")).executeTakeFirst();
+  if (existing) return;
+  const entryUrl = (id: string) => `/interactions/${id}`;
+  const buyer = await user("buyer@demo.test");
+  const vendor = await user("vendor@demo.test");
+  const meeting = await logInteraction(
+    db,
+    {
+      organisationId: org("bergvik-kommune"),
+      counterpartId: org("nordlys-helse-as"),
+      loggedBy: buyer,
+      occurredAt: new Date(now.getTime() - 6 * DAY),
+      channel: "meeting",
+      participants: [
+        { side: "own", userId: buyer, name: "Berit Innkjøp" },
+        { side: "counterpart", userId: vendor, name: "Viktor Leverandør" },
+      ],
+      eventId: "00000000-0000-4000-8000-000000000101",
+      subject: "Oppklarende møte om RFI for digital hjemmeoppfølging",
+      summary: "Vi gikk gjennom spørsmålene i forespørselen og tidsplanen for anskaffelsen. Svarene publiseres til alle påmeldte.",
+      clauses: [],
+      assessment: "in_line",
+      concernCategory: null,
+      concernDescription: null,
+      supersedesId: null,
+    },
+    { entryUrl },
+  );
+  if (meeting.ok) {
+    await respondToInteraction(
+      db,
+      { entryId: meeting.id, organisationId: org("nordlys-helse-as"), userId: vendor, response: "confirm", account: null },
+      { entryUrl },
+    );
+  }
+  await logInteraction(
+    db,
+    {
+      organisationId: org("journalverket-as"),
+      counterpartId: org("helse-vestfjord-hf"),
+      loggedBy: await user("kam@demo.test"),
+      occurredAt: new Date(now.getTime() - 3 * DAY),
+      channel: "call",
+      participants: [],
+      eventId: null,
+      subject: "Forespørsel om gratis løsningsskisse",
+      summary: "Vi ble bedt om en detaljert løsningsskisse med integrasjonsdesign uten at det er oppgitt noe forventet innkjøp.",
+      clauses: [],
+      assessment: "concern",
+      concernCategory: "unpaid_advisory_work",
+      concernDescription: "Arbeidet er anslått til 40 timer. Vi ber om at forventet innkjøp oppgis eller at arbeidet kompenseres.",
+      supersedesId: null,
+    },
+    { entryUrl },
+  );
 }
 
 type SeedEvent = NewEvent & {

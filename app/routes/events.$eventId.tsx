@@ -271,6 +271,13 @@ export default function EventPage() {
             />
           </Section>
           <WhenSection event={event} hasCalendar={hasCalendar} />
+          {event.viewer.canEdit && event.status !== "closed" ? (
+            <p>
+              <Link to={`/events/${event.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {t(event.status === "draft" ? "editDraft" : "amend")}
+              </Link>
+            </p>
+          ) : null}
           {manage ? <ManageSection event={event} canClose={manage.canClose} vendors={manage.vendors} /> : null}
         </aside>
       </div>

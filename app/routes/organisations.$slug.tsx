@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { OrganisationRoles } from "~/components/organisation-roles";
 import { formatOrgNumber } from "~/domain/org-number";
 import { getPublicOrganisation } from "~/models/organisations.server";
+import { formatDate } from "~/i18n/format";
+import type { Language } from "~/i18n/resources";
+import { getAdoption } from "~/models/conduct.server";
+import { interactionCounts } from "~/models/interactions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisation.name} – Markedsdialog` : "Markedsdialog" },
@@ -16,12 +20,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const organisation = await getPublicOrganisation(db(), params.slug ?? "");
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return json({ organisation });
+  // samspillsnormer: which version it has adopted, and how its interactions went (counts only).
+  const [adoption, interactions] = await Promise.all([getAdoption(db(), organisation.id), interactionCounts(db(), organisation.id)]);
+  return json({ organisation, adoption, interactions });
 }
 
 export default function OrganisationPage() {
-  const { organisation: o } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["organisations", "common"]);
+  const { organisation: o, adoption, interactions } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["organisations", "common", "conduct"]);
+  const language = i18n.language as Language;
+  const concerns = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <article className="max-w-3xl space-y-6">
       <header className="space-y-3">
@@ -108,6 +116,45 @@ export default function OrganisationPage() {
           <p className="whitespace-pre-line">{o.description}</p>
         </section>
       ) : null}
+      <section aria-labelledby="conduct-title" className="space-y-3">
+        <h2 id="conduct-title" className="text-xl font-semibold">
+          {t("public.conductHeading")}
+        </h2>
+        <p>
+          {adoption
+            ? t("conduct:adoption.adoptedNoName", { organisation: o.name, number: adoption.versionNumber, date: formatDate(adoption.adoptedAt, language) })
+            : t("conduct:adoption.none", { organisation: o.name })}{" "}
+          <Link to="/conduct" className="text-brand-700 underline">
+            {t("public.conductLink")}
+          </Link>
+        </p>
+        <table className="w-full max-w-xl text-left text-sm">
+          <caption className="mb-1 text-left text-slate-700">{t("public.interactionsCaption")}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-1"><span className="sr-only">{t("public.direction")}</span></th>
+              <th scope="col">{t("public.entries")}</th>
+              <th scope="col">{t("public.confirmed")}</th>
+              <th scope="col">{t("public.disputed")}</th>
+              <th scope="col">{t("public.concerns")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {([
+              ["loggedByThem", interactions.loggedByThem, concerns(interactions.concernsRaised)],
+              ["loggedAboutThem", interactions.loggedAboutThem, concerns(interactions.concernsReceived)],
+            ] as const).map(([key, counts, concernCount]) => (
+              <tr key={key} className="border-b border-slate-200">
+                <th scope="row" className="py-1 font-medium">{t(`public.${key}`)}</th>
+                <td>{counts.total}</td>
+                <td>{counts.confirmed}</td>
+                <td>{counts.disputed}</td>
+                <td>{concernCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </article>
   );
 }

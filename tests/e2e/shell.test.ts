@@ -10,7 +10,10 @@ describe("the portal shell", () => {
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute("html", "lang")).toBe("nb");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Markedsdialog i helse og omsorg");
-    expect(await page.getByText("Kjøp forventet: planlagt, 4–6 MNOK").count()).toBeGreaterThan(0);
+    // Every card says plainly what purchase to expect (other test files add events, so no fixed card is asserted).
+    const cards = page.locator("main li");
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect(await cards.filter({ hasText: /Kjøp forventet:|Ingen innkjøp forventet|Forventet innkjøp er ikke oppgitt/ }).count()).toBe(await cards.count());
     await expectNoAxeViolations(page);
     await screenshot(page, "home-nb");
   });

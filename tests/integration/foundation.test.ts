@@ -58,6 +58,25 @@ describe("database foundation", () => {
   });
 });
 
+describe("demo conduct data", () => {
+  it("has adoptions and interaction entries whose hash chains verify, once", async () => {
+    const { verifyAllChains } = await import("~/models/interactions.server");
+    const entries = await t.db.selectFrom("interactionEntries").select("id").execute();
+    expect(entries).toHaveLength(2);
+    const adoptions = await t.db.selectFrom("conductAdoptions").select("organisationId").execute();
+    expect(adoptions.length).toBe(4);
+    const verdicts = await verifyAllChains(t.db);
+    expect(verdicts.map((v) => [v.slug, v.verdict.ok])).toEqual(
+      expect.arrayContaining([
+        ["bergvik-kommune", true],
+        ["journalverket-as", true],
+        ["nordlys-helse-as", true],
+      ]),
+    );
+    expect(verdicts.every((v) => v.verdict.ok)).toBe(true);
+  });
+});
+
 describe("public pages", () => {
   it("/healthz answers ok after asking the database", async () => {
     const response = await healthz();

@@ -2,6 +2,8 @@ import type { eventPage as nb } from "../nb/eventPage";
 import type { Translation } from "../../types";
 
 export const eventPage: Translation<typeof nb> = {
+  editDraft: "Edit the draft",
+  amend: "Change the market dialogue",
   status: {
     label: "Status",
     draft: "Draft",

@@ -1,6 +1,8 @@
 // The public event page, its calendar file, the buyer's close and outcome forms, and the
 // buyer workspace (/workspace/events).
 export const eventPage = {
+  editDraft: "Rediger utkastet",
+  amend: "Endre markedsdialogen",
   status: {
     label: "Status",
     draft: "Utkast",
