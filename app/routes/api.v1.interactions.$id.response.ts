@@ -5,6 +5,7 @@ import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
 import { ApiResponseSchema, issuesByField } from "~/domain/conduct-forms";
 import { getInteractionForViewer, respondToInteraction } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { apiLanguage, fieldErrorsResponse } from "~/utils/api-problems.server";
 
 export function loader() {
   return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } });
@@ -18,12 +19,12 @@ export async function action(args: ActionFunctionArgs) {
   if (!view) return json({ error: "not_found" }, { status: 404 });
   if (!view.canRespond) forbidden(args.request);
   const parsed = ApiResponseSchema.safeParse((await args.request.json().catch(() => null)) ?? {});
-  if (!parsed.success) return json({ error: "invalid", fieldErrors: issuesByField(parsed.error.issues) }, { status: 400 });
+  if (!parsed.success) return fieldErrorsResponse(issuesByField(parsed.error.issues), await apiLanguage(args));
   const result = await respondToInteraction(
     db(),
     { entryId: view.entry.id, organisationId: view.entry.counterpartId, userId: user.id, response: parsed.data.response, account: parsed.data.account ?? null },
     { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
   );
-  if (!result.ok) return json({ error: "invalid", fieldErrors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) return fieldErrorsResponse(result.fieldErrors, await apiLanguage(args));
   return json({ id: result.id, entryId: view.entry.id, response: parsed.data.response }, { status: 201 });
 }

@@ -5,6 +5,7 @@ import { requireMember } from "~/auth/guards.server";
 import { ApiInteractionSchema, issuesByField } from "~/domain/conduct-forms";
 import { listInteractions, logInteraction } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { apiLanguage, fieldErrorsResponse } from "~/utils/api-problems.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const member = await requireMember(args, { organisationId: organisationParam(url.searchParams.get("organisation")) });
   const counterpart = url.searchParams.get("counterpart");
-  if (counterpart !== null && !UUID.test(counterpart)) return json({ error: "invalid", fieldErrors: { counterpart: ["invalid_value"] } }, { status: 400 });
+  if (counterpart !== null && !UUID.test(counterpart)) return fieldErrorsResponse({ counterpart: ["invalid_value"] }, await apiLanguage(args));
   const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit: 500 });
   return json({
     organisation: { id: member.organisation.id, name: member.organisation.name },
@@ -33,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
   const organisationId = organisationParam((body as { organisationId?: string } | null)?.organisationId);
   const member = await requireMember(args, { organisationId });
   const parsed = ApiInteractionSchema.safeParse(body ?? {});
-  if (!parsed.success) return json({ error: "invalid", fieldErrors: issuesByField(parsed.error.issues) }, { status: 400 });
+  if (!parsed.success) return fieldErrorsResponse(issuesByField(parsed.error.issues), await apiLanguage(args));
   const v = parsed.data;
   const result = await logInteraction(
     db(),
@@ -55,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
     },
     { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
   );
-  if (!result.ok) return json({ error: "invalid", fieldErrors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) return fieldErrorsResponse(result.fieldErrors, await apiLanguage(args));
   const url = publicUrl(args.request, `/interactions/${result.id}`);
   return json({ id: result.id, url }, { status: 201, headers: { Location: url } });
 }

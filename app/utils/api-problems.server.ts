@@ -59,3 +59,9 @@ export const invalidJson = (language: Language) => problemsResponse(400, [{ path
 
 export const methodNotAllowed = (allow: string) =>
   json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: allow } });
+
+/** A form-style map of field → codes as the API's 400 answer, in the same shape as every other API error. */
+export function fieldErrorsResponse(fieldErrors: Record<string, string[]>, language: Language) {
+  const problems = Object.entries(fieldErrors).flatMap(([path, codes]) => codes.map((code) => ({ path, code })));
+  return problemsResponse(400, problems, language);
+}

@@ -70,7 +70,13 @@ describe("POST /api/v1/interactions", () => {
     const response = await call(create(await jsonRequest("/api/v1/interactions", "POST", { ...entry(), occurredAt: "i går", concernDescription: "" }, vendorToken)));
     expect(response.status).toBe(400);
     const body = await readJson(response);
-    expect(body.fieldErrors).toMatchObject({ occurredAt: ["invalid_datetime"], concernDescription: ["conduct_concern_needs_description"] });
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "occurredAt", code: "invalid_datetime" }),
+        expect.objectContaining({ path: "concernDescription", code: "conduct_concern_needs_description" }),
+      ]),
+    );
+    expect(body.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
   });
 
   it("answers 401 without a token", async () => {
@@ -87,7 +93,7 @@ describe("POST /api/v1/interactions/{id}/response", () => {
     expect((await call(respond(await jsonRequest(path, "POST", { response: "confirm" }, vendorToken, params)))).status).toBe(403);
     const missing = await call(respond(await jsonRequest(path, "POST", { response: "dispute" }, buyerToken, params)));
     expect(missing.status).toBe(400);
-    expect((await readJson(missing)).fieldErrors).toEqual({ account: ["conduct_dispute_needs_account"] });
+    expect((await readJson(missing)).errors).toEqual([expect.objectContaining({ path: "account", code: "conduct_dispute_needs_account" })]);
     const ok = await call(respond(await jsonRequest(path, "POST", { response: "dispute", account: "Vi ba om en kort demo." }, buyerToken, params)));
     expect(ok.status).toBe(201);
   });
