@@ -10,7 +10,7 @@ export interface HeaderAccount {
 }
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded px-3 py-2 font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
+  `inline-block rounded px-2 py-2 text-[0.95rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
   const { t } = useTranslation(["common", "auth", "eventPage"]);
@@ -25,7 +25,7 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
         <Link to="/" className="flex items-center gap-2 text-xl font-bold text-brand-800">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
             <rect width="32" height="32" rx="7" fill="#0b6b77" />
@@ -33,17 +33,6 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
           </svg>
           {t("appName")}
         </Link>
-        <nav aria-label={t("nav.label")}>
-          <ul className="flex flex-wrap items-center gap-1">
-            {links.map((link) => (
-              <li key={link.to}>
-                <NavLink to={link.to} end={link.end} className={navLinkClass}>
-                  {link.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
         <div className="flex flex-wrap items-center gap-2">
           {account ? (
             <nav aria-label={t("auth:menu.label")}>
@@ -97,6 +86,19 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
             </button>
           </Form>
         </div>
+      </div>
+      <div className="border-t border-slate-100">
+        <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl px-2">
+          <ul className="flex flex-wrap items-center gap-1">
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end} className={navLinkClass}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </header>
   );
