@@ -447,3 +447,15 @@ export async function notifyAmendment(trx: Db, event: { id: string; title: strin
   }
   return recipients.length;
 }
+
+/** What the participation panel needs of the event beyond its public declaration. */
+export async function participationFacts(db: Db, eventId: string) {
+  if (!UUID.test(eventId)) return null;
+  return (
+    (await db
+      .selectFrom("events")
+      .select(["id", "status", "buyerId", "capacity", "attendeeLimitPerVendor", "registrationDeadline"])
+      .where("id", "=", eventId)
+      .executeTakeFirst()) ?? null
+  );
+}
