@@ -289,7 +289,8 @@ export function QuestionsSection({ view, reply, language }: { view: Participatio
         </ol>
       )}
       {view.buyer ? <UnansweredQuestions questions={view.buyer.unanswered} reply={reply} language={language} /> : null}
-      {view.vendor && view.published ? <AskQuestion view={view} reply={reply} language={language} /> : null}
+      {/* Keyed on the count: after a question is sent the form starts empty. */}
+      {view.vendor && view.published ? <AskQuestion key={view.vendor.questions.length} view={view} reply={reply} language={language} /> : null}
     </section>
   );
 }
@@ -447,8 +448,9 @@ export function ParticipantsSection({ view, eventId, reply }: { view: Participat
                         <Form method="post">
                           <input type="hidden" name="intent" value="remove" />
                           <input type="hidden" name="registrationId" value={p.registrationId} />
-                          <button type="submit" aria-label={t("participants.removeLabel", { organisationName: p.organisationName })} className="text-brand-700 underline hover:text-brand-800">
+                          <button type="submit" className="text-brand-700 underline hover:text-brand-800">
                             {t("participants.remove")}
+                            <span className="sr-only"> ({p.organisationName})</span>
                           </button>
                         </Form>
                       ) : null}

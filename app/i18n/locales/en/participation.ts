@@ -70,7 +70,6 @@ export const participation: Translation<typeof nb> = {
     note: "Note",
     actions: "Change",
     remove: "Remove from the list",
-    removeLabel: "Remove {{organisationName}} from the list",
     csv: "Download the participant list (CSV)",
     shared: "shown to others",
   },

@@ -68,7 +68,6 @@ export const participation = {
     note: "Merknad",
     actions: "Endre",
     remove: "Fjern fra listen",
-    removeLabel: "Fjern {{organisationName}} fra listen",
     csv: "Last ned deltakerlisten (CSV)",
     shared: "vises for andre",
   },
