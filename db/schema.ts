@@ -146,6 +146,8 @@ export interface EventTable {
   outcomeWinnerId: string | null;
   outcomeNotProcuredReason: NotProcuredReason | null;
   outcomeWithdrawnReason: string | null;
+  // 0008: participation
+  attendeeLimitPerVendor: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EventCoBuyerTable {
@@ -380,6 +382,13 @@ export interface Database {
   interactionChainHeads: InteractionChainHeadTable;
   interactionEntries: InteractionEntryTable;
   interactionResponses: InteractionResponseTable;
+  // 0008: participation
+  registrations: RegistrationTable;
+  registrationAttendees: RegistrationAttendeeTable;
+  eventQuestions: EventQuestionTable;
+  effortRequests: EffortRequestTable;
+  effortRequestRecipients: EffortRequestRecipientTable;
+  effortReports: EffortReportTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -390,3 +399,87 @@ export type Standard = Selectable<StandardTable>;
 export type Event = Selectable<EventTable>;
 export type NewEvent = Insertable<EventTable>;
 export type EventUpdate = Updateable<EventTable>;
+
+// --- 0008: participation -------------------------------------------------------------
+
+export type RegistrationStatus = "registered" | "waitlisted" | "withdrawn" | "declined";
+
+export interface RegistrationTable {
+  id: Generated<string>;
+  eventId: string;
+  organisationId: string;
+  status: RegistrationStatus;
+  note: string | null;
+  shareAttendees: Generated<boolean>;
+  declineReason: string | null;
+  registeredBy: string | null;
+  queuedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RegistrationAttendeeTable {
+  registrationId: string;
+  userId: string;
+}
+
+export interface EventQuestionTable {
+  id: Generated<string>;
+  eventId: string;
+  organisationId: string;
+  askedBy: string | null;
+  askedAt: ColumnType<Date, Date | string | undefined, never>;
+  originalText: ColumnType<string, string, never>;
+  publishedText: string | null;
+  answer: string | null;
+  answeredAt: Timestamp | null;
+  answeredBy: string | null;
+}
+
+export type EffortRequestWork = "demo" | "short_written_input" | "written_response" | "workshop_series" | "prototype" | "pilot";
+
+export interface EffortRequestTable {
+  id: Generated<string>;
+  buyerId: string;
+  eventId: string | null;
+  requestedBy: string | null;
+  title: string;
+  description: Generated<string>;
+  kindsOfWork: EffortRequestWork[];
+  hoursPerVendor: number;
+  deadline: Timestamp;
+  compensationNok: number | null;
+  expectationStatus: ExpectationStatus | null;
+  budgetMinNok: number | null;
+  budgetMaxNok: number | null;
+  fundingSource: string | null;
+  expectedValueNok: number | null;
+  expectedQuantity: number | null;
+  quantityUnit: string | null;
+  expectedTenderQuarter: string | null;
+  /** "YYYY-MM-DD" */
+  expectedContractStart: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface EffortRequestRecipientTable {
+  requestId: string;
+  organisationId: string;
+  status: Generated<"open" | "accepted" | "declined">;
+  respondedAt: Timestamp | null;
+  respondedBy: string | null;
+  declineReason: string | null;
+}
+
+export interface EffortReportTable {
+  id: Generated<string>;
+  vendorId: string;
+  buyerId: string;
+  eventId: string | null;
+  requestId: string | null;
+  hours: number;
+  people: number;
+  note: string | null;
+  reportedBy: string | null;
+  reportedAt: ColumnType<Date, Date | string | undefined, never>;
+}

@@ -65,7 +65,26 @@ export type EmailMessage =
   // To the buyer's admins: a one-to-one contact about an RFP in its tender phase was logged.
   | Envelope<"quiet-period-contact", { name: string; buyerName: string; vendorName: string; eventTitle: string; subject: string; occurredAt: string; url: string }>
   // To the admins of organisations that adopted an earlier version: please re-adopt.
-  | Envelope<"code-version-published", { name: string; organisationName: string; versionNumber: string; summary: string; url: string }>;
+  | Envelope<"code-version-published", { name: string; organisationName: string; versionNumber: string; summary: string; url: string }>
+  // To the attendees and whoever registered: a place, or a place on the waiting list (.ics attached with a place).
+  | Envelope<"registration-confirmed", RegistrationMailData>
+  // To the attendees of the first on the waiting list: a place was freed for them (.ics attached).
+  | Envelope<"registration-promoted", RegistrationMailData>
+  // To every member of every vendor taking part: a published event was amended.
+  | Envelope<"event-amended", { name: string; eventTitle: string; buyerName: string; reason: string; changedFields: string[]; url: string }>
+  // To every member of every vendor taking part: a question was answered to all. Never names who asked.
+  | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>;
+
+export interface RegistrationMailData {
+  name: string;
+  eventTitle: string;
+  buyerName: string;
+  organisationName: string;
+  status: "registered" | "waitlisted";
+  /** An ISO timestamp, or "" when the event has no start time. */
+  startsAt: string;
+  url: string;
+}
 
 export type EmailTemplate = EmailMessage["template"];
 

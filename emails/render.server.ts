@@ -13,6 +13,9 @@ import { organisationVerified } from "./organisation-verified";
 import { passwordChanged } from "./password-changed";
 import { resetPassword } from "./reset-password";
 import { verifyEmail } from "./verify-email";
+import { eventAmended } from "./event-amended";
+import { questionAnswered } from "./question-answered";
+import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
 
 const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "verify-email": verifyEmail,
@@ -25,6 +28,10 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "interaction-answered": interactionAnswered,
   "quiet-period-contact": quietPeriodContact,
   "code-version-published": codeVersionPublished,
+  "registration-confirmed": registrationConfirmed,
+  "registration-promoted": registrationPromoted,
+  "event-amended": eventAmended,
+  "question-answered": questionAnswered,
 };
 
 export interface RenderedEmail {

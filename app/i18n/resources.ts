@@ -11,6 +11,7 @@ import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { conduct as conductNb } from "./locales/nb/conduct";
+import { participation as participationNb } from "./locales/nb/participation";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
@@ -24,6 +25,7 @@ import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
 import { conduct as conductEn } from "./locales/en/conduct";
+import { participation as participationEn } from "./locales/en/participation";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +46,7 @@ export const resources = {
     forms: formsNb,
     home: homeNb,
     organisations: organisationsNb,
+    participation: participationNb,
   },
   en: {
     accessibility: accessibilityEn,
@@ -59,6 +62,7 @@ export const resources = {
     forms: formsEn,
     home: homeEn,
     organisations: organisationsEn,
+    participation: participationEn,
   },
 } as const;
 

@@ -44,7 +44,14 @@ const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409, re
 
 export async function submitEventForm(
   db: Db,
-  { actor, member, eventId, formData, now = new Date() }: { actor: Actor; member: BuyerMember; eventId: string | null; formData: FormData; now?: Date },
+  {
+    actor,
+    member,
+    eventId,
+    formData,
+    now = new Date(),
+    baseUrl,
+  }: { actor: Actor; member: BuyerMember; eventId: string | null; formData: FormData; now?: Date; baseUrl?: string },
 ): Promise<FormOutcome> {
   const intent: FormIntent = formData.get("intent") === "publish" ? "publish" : "save";
   const input = eventFormToInput(formData, await standardCodes(db));
@@ -69,7 +76,7 @@ export async function submitEventForm(
     const parsed = EventPatchSchema.safeParse({ ...input, reason: typeof reason === "string" ? reason : undefined });
     if (!parsed.success) return refuse(400, inputProblems(parsed.error), id);
     const { reason: why, ...fields } = parsed.data;
-    const updated = await updateEvent(db, actor, id, fields, { reason: why ?? null, now });
+    const updated = await updateEvent(db, actor, id, fields, { reason: why ?? null, now, baseUrl });
     if (!updated.ok) return refuse(STATUS[updated.reason], updated.problems, id);
     amended = updated.value.amendment !== null;
     if (updated.value.status !== "draft") return { ok: true, id, intent, published: false, amended };

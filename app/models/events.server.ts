@@ -16,6 +16,7 @@ import { isBlank, problemsOf, type Problem } from "~/domain/problems";
 import { checkPublishable, type PublishableEvent } from "~/domain/publishing";
 import type { Region } from "~/domain/regions";
 import { adviseSourcing } from "~/domain/sourcing";
+import { notifyAmendment } from "./registrations.server";
 
 export interface EventSummary {
   id: string;
@@ -308,15 +309,19 @@ export async function createDraft(db: Db, member: BuyerMember, input: EventCreat
  * changes only with a reason, and the change is kept as an amendment listing each field
  * before and after; it must still pass the publishing rules. Closed events do not change.
  *
- * Registered vendors are to be told of each amendment by e-mail: that needs the
- * registrations of issue 5, which will read event_amendments.
+ * Every member of every vendor taking part (registered or wait-listed) is e-mailed the
+ * amendment, its reason and the changed fields, in the same transaction.
  */
 export async function updateEvent(
   db: Db,
   actor: Actor,
   id: string,
   input: EventFields,
-  { reason = null, now = new Date() }: { reason?: string | null; now?: Date } = {},
+  {
+    reason = null,
+    now = new Date(),
+    baseUrl = process.env.PUBLIC_URL || "http://localhost:3000",
+  }: { reason?: string | null; now?: Date; baseUrl?: string } = {},
 ): Promise<Result<{ id: string; status: EventStatus; amendment: { id: string; changes: AmendmentChange[] } | null }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "co_buyer");
@@ -360,6 +365,8 @@ export async function updateEvent(
         .returning("id")
         .executeTakeFirstOrThrow();
       amendment = { id: row.id, changes };
+      // forutsigbarhet: vendors who planned around the event hear of every change.
+      await notifyAmendment(trx, { id, title: after.title, buyerId: before.buyerId }, reason!.trim(), changes, baseUrl);
     }
 
     if (Object.keys(columns).length) {

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { forbidden, getUser, requireVerifiedUser } from "~/auth/guards.server";
 import { ExpectationSummary } from "~/components/expectation-summary";
+import { ParticipantsSection, QuestionsSection, RegistrationPanel, type ParticipationReply, type ParticipationView } from "~/components/participation";
 import { Markdown, markdownToPlainText } from "~/components/markdown";
 import { totalMonths } from "~/domain/contract";
 import { cpvEntry } from "~/domain/cpv";
@@ -21,6 +22,7 @@ import { getMembership } from "~/models/memberships.server";
 import { listStandards, listVendorChoices } from "~/models/organisations.server";
 import { hasCalendarDates } from "~/utils/event-calendar";
 import { expectationText } from "~/utils/event-text";
+import { DONE, isParticipationIntent, participationAction, participationData } from "~/utils/participation-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -45,7 +47,9 @@ export async function loader(args: LoaderFunctionArgs) {
     event.standards.length ? listStandards(db()) : Promise.resolve([]),
     mayManage ? listVendorChoices(db()) : Promise.resolve([]),
   ]);
+  const participation = await participationData(event.id, user);
   const saved = new URL(args.request.url).searchParams.get("saved");
+  const done = new URL(args.request.url).searchParams.get("done");
   const summary = markdownToPlainText(event.description ?? "").replace(/\s+/g, " ");
   return json({
     event,
@@ -53,6 +57,8 @@ export async function loader(args: LoaderFunctionArgs) {
     manage: mayManage ? { canClose: event.status === "published", vendors } : null,
     hasCalendar: hasCalendarDates(event),
     saved: SAVED.find((s) => s === saved) ?? null,
+    done: DONE.find((d) => d === done) ?? null,
+    participation,
     metaDescription: `${expectationText(event.expectation, language)}. ${summary.length > 160 ? `${summary.slice(0, 157)}…` : summary}`,
   });
 }
@@ -88,15 +94,16 @@ function refusal(failure: Failure, request: Request): { fieldErrors: Record<stri
 }
 
 // Close (intent=close) and record the outcome (intent=outcome): the buyer's members only.
+// Registration, questions and answers (participation intents): see participation-page.server.ts.
 export async function action(args: ActionFunctionArgs) {
   const user = requireVerifiedUser(args);
   const id = args.params.eventId ?? "";
   const event = await getEvent(db(), id, user);
   if (!event) throw new Response(null, { status: 404, statusText: "Not Found" });
-  if (!(await getMembership(db(), user.id, event.buyer.id))) forbidden(args.request);
-
   const formData = await args.request.formData();
   const intent = formData.get("intent");
+  if (isParticipationIntent(intent)) return participationAction(args, intent, formData);
+  if (!(await getMembership(db(), user.id, event.buyer.id))) forbidden(args.request);
 
   if (intent === "close") {
     const closed = await closeEvent(db(), user, id);
@@ -155,7 +162,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 function useFormatters() {
-  const { t, i18n } = useTranslation(["eventPage", "common", "events", "forms"]);
+  const { t, i18n } = useTranslation(["eventPage", "common", "events", "forms", "participation"]);
   const language = i18n.language as Language;
   const quarter = (value: string | null) => {
     const q = value ? parseQuarter(value) : null;
@@ -170,8 +177,11 @@ function useFormatters() {
 // --- The page ----------------------------------------------------------------------------
 
 export default function EventPage() {
-  const { event, standardNames, manage, hasCalendar, saved } = useLoaderData<typeof loader>();
+  const { event, standardNames, manage, hasCalendar, saved, done, participation } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
+  const actionData = useActionData<typeof action>();
+  const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
+  const view = participation as ParticipationView | null;
   return (
     <article className="space-y-8">
       <header className="space-y-4">
@@ -203,6 +213,11 @@ export default function EventPage() {
         {saved ? (
           <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
             {t(`saved.${saved}`)}
+          </p>
+        ) : null}
+        {done ? (
+          <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
+            {t(`participation:saved.${done}`)}
           </p>
         ) : null}
         <div className="rounded-lg border-l-4 border-brand-600 bg-white p-4 shadow-sm">
@@ -243,6 +258,8 @@ export default function EventPage() {
           ) : null}
           <DataProtectionSection event={event} />
           <PilotPathSection event={event} />
+          {view ? <QuestionsSection view={view} reply={participationReply} language={language} /> : null}
+          {view?.buyer ? <ParticipantsSection view={view} eventId={event.id} reply={participationReply} /> : null}
           <ChangeLog event={event} language={language} />
         </div>
 
@@ -271,6 +288,7 @@ export default function EventPage() {
             />
           </Section>
           <WhenSection event={event} hasCalendar={hasCalendar} />
+          {view ? <RegistrationPanel view={view} reply={participationReply} eventId={event.id} /> : null}
           {event.viewer.canEdit && event.status !== "closed" ? (
             <p>
               <Link to={`/events/${event.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { publicUrl } from "~/utils/public-url.server";
 import { forbidden, requireMember } from "~/auth/guards.server";
 import { EventForm } from "~/components/event-form";
 import { eventToFormValues, submittedValues } from "~/domain/event-form";
@@ -49,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { member, event } = await editableEvent(args);
   const formData = await args.request.formData();
-  const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: event.id, formData });
+  const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: event.id, formData, baseUrl: publicUrl(args.request, "/").replace(/\/$/, "") });
   if (outcome.ok) {
     if (outcome.published) return redirect(`/events/${event.id}?published=1`);
     return redirect(`/events/${event.id}/edit?${outcome.amended ? "amended" : "saved"}=1`);

@@ -53,6 +53,19 @@ function every(language: Language): EmailMessage[] {
       data: { name: "Berit", buyerName: "Bergvik kommune", vendorName: "Nordlys Helse AS", eventTitle: "Medisineringsstøtte", subject: "Lunsj", occurredAt: "2026-11-20T11:00:00Z", url: URL_ },
     },
     { ...base, template: "code-version-published", data: { name: "Berit", organisationName: "Bergvik kommune", versionNumber: "2", summary: "Ny klausul om gaver.", url: URL_ } },
+    ...(["registered", "waitlisted"] as const).flatMap((status) =>
+      (["registration-confirmed", "registration-promoted"] as const).map((template) => ({
+        ...base,
+        template,
+        data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", organisationName: "Nordlys Helse AS", status, startsAt: "2026-12-08T09:00:00Z", url: URL_ },
+      })),
+    ),
+    {
+      ...base,
+      template: "event-amended",
+      data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", reason: "Større rom.\nNy sal.", changedFields: ["Sted", "Starter"], url: URL_ },
+    },
+    { ...base, template: "question-answered", data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", question: "Kreves FHIR R4?", answer: "Ja.", url: URL_ } },
   ];
 }
 

@@ -113,4 +113,72 @@ export const emails: Translation<typeof nb> = {
     next: "The organisation can still take part as a vendor. If you believe this is wrong, update the organisation's details and ask for a new review.",
     reason: "You are receiving this e-mail because you are an administrator of {{organisationName}} on Markedsdialog.",
   },
+  "registration-confirmed": {
+    subject: {
+      registered: "Registered: {{eventTitle}}",
+      waitlisted: "On the waiting list: {{eventTitle}}",
+    },
+    preview: {
+      registered: "You have a place at {{eventTitle}}.",
+      waitlisted: "The event is full. You are on the waiting list for {{eventTitle}}.",
+    },
+    heading: {
+      registered: "You are registered",
+      waitlisted: "You are on the waiting list",
+    },
+    greeting: "Hello {{name}},",
+    body: {
+      registered: "{{organisationName}} is registered for “{{eventTitle}}” held by {{buyerName}}.",
+      waitlisted: "“{{eventTitle}}” held by {{buyerName}} is full, and {{organisationName}} is on the waiting list. If a place comes free, you will be told by e-mail.",
+    },
+    startsAt: "When: {{startsAt}}.",
+    calendar: "The dates are attached as a calendar file (.ics).",
+    action: "See the event",
+    reason: "You get this e-mail because you are registered, or registered {{organisationName}}, on Markedsdialog.",
+  },
+  "registration-promoted": {
+    subject: {
+      registered: "You have a place: {{eventTitle}}",
+      waitlisted: "Still on the waiting list: {{eventTitle}}",
+    },
+    preview: {
+      registered: "A place came free, and it is yours.",
+      waitlisted: "You are still on the waiting list.",
+    },
+    heading: {
+      registered: "You have a place",
+      waitlisted: "Still on the waiting list",
+    },
+    greeting: "Hello {{name}},",
+    body: {
+      registered: "A place came free at “{{eventTitle}}” held by {{buyerName}}, and {{organisationName}} was first on the waiting list. You are now registered.",
+      waitlisted: "{{organisationName}} is still on the waiting list for “{{eventTitle}}” held by {{buyerName}}.",
+    },
+    startsAt: "When: {{startsAt}}.",
+    calendar: "The dates are attached as a calendar file (.ics).",
+    action: "See the event",
+    reason: "You get this e-mail because you are listed as an attendee for {{organisationName}} on Markedsdialog.",
+  },
+  "event-amended": {
+    subject: "Amended: {{eventTitle}}",
+    preview: "{{buyerName}} has amended an event you take part in.",
+    heading: "“{{eventTitle}}” has been amended",
+    greeting: "Hello {{name}},",
+    body: "{{buyerName}} has amended “{{eventTitle}}”, which your organisation is registered for.",
+    reasonLabel: "Reason:",
+    changedLabel: "Changed:",
+    action: "See the change log",
+    reason: "You get this e-mail because your organisation is registered for the event on Markedsdialog.",
+  },
+  "question-answered": {
+    subject: "New answer: {{eventTitle}}",
+    preview: "{{buyerName}} has answered a question to every participant.",
+    heading: "Questions and answers for every participant",
+    greeting: "Hello {{name}},",
+    body: "{{buyerName}} has answered a question about “{{eventTitle}}”. Every registered vendor gets the same answer at the same time.",
+    questionLabel: "Question:",
+    answerLabel: "Answer:",
+    action: "See all questions and answers",
+    reason: "You get this e-mail because your organisation is registered for the event on Markedsdialog.",
+  },
 };

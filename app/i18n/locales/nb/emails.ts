@@ -110,4 +110,72 @@ export const emails = {
     next: "Virksomheten kan fortsatt delta som leverandør. Mener du at dette er feil, kan du oppdatere opplysningene om virksomheten og be om en ny vurdering.",
     reason: "Du får denne e-posten fordi du er administrator for {{organisationName}} i Markedsdialog.",
   },
+  "registration-confirmed": {
+    subject: {
+      registered: "Påmeldt: {{eventTitle}}",
+      waitlisted: "På venteliste: {{eventTitle}}",
+    },
+    preview: {
+      registered: "Dere har plass på {{eventTitle}}.",
+      waitlisted: "Arrangementet er fullt. Dere står på ventelisten til {{eventTitle}}.",
+    },
+    heading: {
+      registered: "Dere er påmeldt",
+      waitlisted: "Dere står på ventelisten",
+    },
+    greeting: "Hei {{name}},",
+    body: {
+      registered: "{{organisationName}} er påmeldt «{{eventTitle}}» hos {{buyerName}}.",
+      waitlisted: "«{{eventTitle}}» hos {{buyerName}} er fullt, og {{organisationName}} står på ventelisten. Får dere plass, får dere beskjed på e-post.",
+    },
+    startsAt: "Tidspunkt: {{startsAt}}.",
+    calendar: "Datoene ligger vedlagt som kalenderfil (.ics).",
+    action: "Se arrangementet",
+    reason: "Du får denne e-posten fordi du er påmeldt, eller meldte på, {{organisationName}} i Markedsdialog.",
+  },
+  "registration-promoted": {
+    subject: {
+      registered: "Dere har fått plass: {{eventTitle}}",
+      waitlisted: "Fortsatt på venteliste: {{eventTitle}}",
+    },
+    preview: {
+      registered: "En plass ble ledig, og den er deres.",
+      waitlisted: "Dere står fortsatt på ventelisten.",
+    },
+    heading: {
+      registered: "Dere har fått plass",
+      waitlisted: "Fortsatt på venteliste",
+    },
+    greeting: "Hei {{name}},",
+    body: {
+      registered: "En plass ble ledig på «{{eventTitle}}» hos {{buyerName}}, og {{organisationName}} sto først på ventelisten. Dere er nå påmeldt.",
+      waitlisted: "{{organisationName}} står fortsatt på ventelisten til «{{eventTitle}}» hos {{buyerName}}.",
+    },
+    startsAt: "Tidspunkt: {{startsAt}}.",
+    calendar: "Datoene ligger vedlagt som kalenderfil (.ics).",
+    action: "Se arrangementet",
+    reason: "Du får denne e-posten fordi du er oppført som deltaker for {{organisationName}} i Markedsdialog.",
+  },
+  "event-amended": {
+    subject: "Endret: {{eventTitle}}",
+    preview: "{{buyerName}} har endret et arrangement dere deltar i.",
+    heading: "«{{eventTitle}}» er endret",
+    greeting: "Hei {{name}},",
+    body: "{{buyerName}} har endret «{{eventTitle}}», som virksomheten din er påmeldt.",
+    reasonLabel: "Begrunnelse:",
+    changedLabel: "Endret:",
+    action: "Se endringsloggen",
+    reason: "Du får denne e-posten fordi virksomheten din er påmeldt arrangementet i Markedsdialog.",
+  },
+  "question-answered": {
+    subject: "Nytt svar: {{eventTitle}}",
+    preview: "{{buyerName}} har svart på et spørsmål til alle deltakerne.",
+    heading: "Spørsmål og svar til alle deltakere",
+    greeting: "Hei {{name}},",
+    body: "{{buyerName}} har besvart et spørsmål om «{{eventTitle}}». Alle påmeldte leverandører får det samme svaret samtidig.",
+    questionLabel: "Spørsmål:",
+    answerLabel: "Svar:",
+    action: "Se alle spørsmål og svar",
+    reason: "Du får denne e-posten fordi virksomheten din er påmeldt arrangementet i Markedsdialog.",
+  },
 };

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { forbidden, getUser, requireVerifiedUser } from "~/auth/guards.server";
+import { getLanguage } from "~/i18n/language.server";
+import { getEvent } from "~/models/events.server";
+import { getMembership } from "~/models/memberships.server";
+import { listParticipants, participantsCsv } from "~/models/registrations.server";
+
+// GET /events/{id}/participants.csv — the participant list for the buyer's members only:
+// 404 for an event the person may not see, 403 for anyone else who can see it.
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireVerifiedUser(args);
+  const event = await getEvent(db(), args.params.eventId ?? "", getUser(args));
+  if (!event) throw new Response("Not Found", { status: 404 });
+  if (!(await getMembership(db(), user.id, event.buyer.id))) forbidden(args.request);
+  const body = participantsCsv(await listParticipants(db(), event.id), await getLanguage(args.request));
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="deltakere-${event.id}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
