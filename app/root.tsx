@@ -47,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? {
           name: user.name,
           isOperator: user.isOperator,
-          activeOrganisation: active ? { id: active.organisation.id, name: active.organisation.name, isBuyer: active.organisation.isBuyer } : null,
+          activeOrganisation: active ? { id: active.organisation.id, name: active.organisation.name, isBuyer: active.organisation.isBuyer, isVendor: active.organisation.isVendor } : null,
           organisations: memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name })),
         }
       : null,

@@ -73,7 +73,11 @@ export type EmailMessage =
   // To every member of every vendor taking part: a published event was amended.
   | Envelope<"event-amended", { name: string; eventTitle: string; buyerName: string; reason: string; changedFields: string[]; url: string }>
   // To every member of every vendor taking part: a question was answered to all. Never names who asked.
-  | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>;
+  | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>
+  // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
+  | Envelope<"effort-requested", { name: string; buyerName: string; organisationName: string; title: string; hoursPerVendor: number; /** ISO timestamp */ deadline: string; url: string }>
+  // To the buyer's admins: a vendor accepted or declined (with its reason) an effort request.
+  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>;
 
 export interface RegistrationMailData {
   name: string;

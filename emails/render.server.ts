@@ -13,6 +13,7 @@ import { organisationVerified } from "./organisation-verified";
 import { passwordChanged } from "./password-changed";
 import { resetPassword } from "./reset-password";
 import { verifyEmail } from "./verify-email";
+import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
@@ -32,6 +33,8 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "registration-promoted": registrationPromoted,
   "event-amended": eventAmended,
   "question-answered": questionAnswered,
+  "effort-requested": effortRequested,
+  "effort-request-answered": effortRequestAnswered,
 };
 
 export interface RenderedEmail {

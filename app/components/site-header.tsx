@@ -5,7 +5,7 @@ import type { Language } from "~/i18n/resources";
 export interface HeaderAccount {
   name: string;
   isOperator: boolean;
-  activeOrganisation: { id: string; name: string; isBuyer: boolean } | null;
+  activeOrganisation: { id: string; name: string; isBuyer: boolean; isVendor: boolean } | null;
   organisations: { id: string; name: string }[];
 }
 
@@ -13,13 +13,15 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block rounded px-2 py-2 text-[0.95rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
-  const { t } = useTranslation(["common", "auth", "eventPage"]);
+  const { t } = useTranslation(["common", "auth", "eventPage", "effort"]);
   const other: Language = language === "nb" ? "en" : "nb";
   const links = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/organisations", label: t("nav.organisations"), end: false },
     // The buyer workspace: for people acting for a buyer organisation.
     ...(account?.activeOrganisation?.isBuyer ? [{ to: "/workspace/events", label: t("eventPage:workspace.title"), end: false }] : []),
+    // The vendor workspace: for people acting for a vendor organisation.
+    ...(account?.activeOrganisation?.isVendor ? [{ to: "/workspace/participation", label: t("effort:nav.workspace"), end: false }] : []),
     { to: "/conduct", label: t("nav.conduct"), end: false },
     ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
   ];

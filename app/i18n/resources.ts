@@ -11,6 +11,7 @@ import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { conduct as conductNb } from "./locales/nb/conduct";
+import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
@@ -25,6 +26,7 @@ import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
 import { conduct as conductEn } from "./locales/en/conduct";
+import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 
 export const LANGUAGES = ["nb", "en"] as const;
@@ -38,6 +40,7 @@ export const resources = {
     auth: authNb,
     common: commonNb,
     conduct: conductNb,
+    effort: effortNb,
     emails: emailsNb,
     errors: errorsNb,
     eventForm: eventFormNb,
@@ -54,6 +57,7 @@ export const resources = {
     auth: authEn,
     common: commonEn,
     conduct: conductEn,
+    effort: effortEn,
     emails: emailsEn,
     errors: errorsEn,
     eventForm: eventFormEn,

@@ -8,6 +8,7 @@ import { fixedT } from "~/i18n/i18n";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
+import { listBuyerEffortRequests } from "~/models/effort-requests.server";
 import { countBlockedPublishAttempts, listBuyerEvents } from "~/models/events.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
@@ -16,14 +17,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { organisation } = await requireMember(args, { kind: "buyer" });
   const t = fixedT(await getLanguage(args.request), "eventPage");
-  const [events, blockedAttempts] = await Promise.all([
+  const [events, blockedAttempts, effortRequests] = await Promise.all([
     listBuyerEvents(db(), organisation.id),
     countBlockedPublishAttempts(db(), organisation.id),
+    listBuyerEffortRequests(db(), organisation.id),
   ]);
   return json({
     organisation: { name: organisation.name },
     events,
     blockedAttempts,
+    effortRequests,
     title: `${t("workspace.title")} – ${organisation.name} – Markedsdialog`,
   });
 }
@@ -54,8 +57,8 @@ function EventList({ id, events, empty, detail }: { id: string; events: Summary[
 }
 
 export default function BuyerWorkspace() {
-  const { organisation, events, blockedAttempts } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["eventPage", "common"]);
+  const { organisation, events, blockedAttempts, effortRequests } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["eventPage", "common", "effort"]);
   const language = i18n.language as Language;
   const deadline = (e: Summary) => {
     const d = e.registrationDeadline ?? e.responseDeadline;
@@ -103,6 +106,33 @@ export default function BuyerWorkspace() {
       {section("drafts", (e) => t("workspace.updated", { date: formatDate(e.updatedAt, language) }))}
       {section("published", deadline)}
       {section("closed", (e) => (e.outcome ? t(`outcome.kinds.${e.outcome}`) : t("workspace.noOutcome")))}
+
+      <section aria-labelledby="effort-requests-title" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-4">
+          <h2 id="effort-requests-title" className="text-xl font-semibold">
+            {t("effort:buyerList.heading")} <span className="font-normal text-slate-600">({formatNumber(effortRequests.length, language)})</span>
+          </h2>
+          <Link to="/effort-requests/new" className="font-semibold text-brand-700 underline">
+            {t("effort:buyerList.new")}
+          </Link>
+        </div>
+        {effortRequests.length === 0 ? (
+          <p className="text-slate-700">{t("effort:buyerList.empty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {effortRequests.map((r) => (
+              <li key={r.id} className="p-4">
+                <Link to={`/effort-requests/${r.id}`} className="font-semibold text-brand-700 underline hover:text-brand-800">
+                  {r.title}
+                </Link>
+                <p className="text-sm text-slate-700">
+                  {t("effort:buyerList.summary", { recipients: r.recipients, open: r.open, deadline: formatDateTime(r.deadline, language) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -66,6 +66,16 @@ function every(language: Language): EmailMessage[] {
       data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", reason: "Større rom.\nNy sal.", changedFields: ["Sted", "Starter"], url: URL_ },
     },
     { ...base, template: "question-answered", data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", question: "Kreves FHIR R4?", answer: "Ja.", url: URL_ } },
+    {
+      ...base,
+      template: "effort-requested",
+      data: { name: "Viktor", buyerName: "Bergvik kommune", organisationName: "Nordlys Helse AS", title: "Demo av medisineringsstøtte", hoursPerVendor: 12, deadline: "2026-12-08T09:00:00Z", url: URL_ },
+    },
+    ...(["accepted", "declined"] as const).map((decision) => ({
+      ...base,
+      template: "effort-request-answered" as const,
+      data: { name: "Berit", vendorName: "Nordlys Helse AS", title: "Demo", decision, reason: decision === "declined" ? "Ikke kapasitet." : "", url: URL_ },
+    })),
   ];
 }
 

@@ -181,4 +181,30 @@ export const emails: Translation<typeof nb> = {
     action: "See all questions and answers",
     reason: "You get this e-mail because your organisation is registered for the event on Markedsdialog.",
   },
+  "effort-requested": {
+    subject: "{{buyerName}} asks for effort: {{title}}",
+    preview: "{{buyerName}} asks your organisation for work.",
+    heading: "Request for effort",
+    greeting: "Hello {{name}},",
+    body: "{{buyerName}} asks {{organisationName}} for effort: “{{title}}”. The request states which purchase you can expect.",
+    facts_one: "Expected effort: {{count}} hour per vendor. Deadline: {{deadline}}.",
+    facts_other: "Expected effort: {{count}} hours per vendor. Deadline: {{deadline}}.",
+    action: "See the request and answer",
+    reason: "You get this e-mail because you are an admin of {{organisationName}} on Markedsdialog.",
+  },
+  "effort-request-answered": {
+    subject: {
+      accepted: "{{vendorName}} accepted: {{title}}",
+      declined: "{{vendorName}} declined: {{title}}",
+    },
+    heading: "Answer to a request for effort",
+    greeting: "Hello {{name}},",
+    body: {
+      accepted: "{{vendorName}} has accepted “{{title}}”.",
+      declined: "{{vendorName}} has declined “{{title}}”.",
+    },
+    reasonGiven: "Reason: {{reason}}",
+    action: "See the request",
+    reason: "You get this e-mail because you are an admin of the buyer on Markedsdialog.",
+  },
 };

@@ -178,4 +178,30 @@ export const emails = {
     action: "Se alle spørsmål og svar",
     reason: "Du får denne e-posten fordi virksomheten din er påmeldt arrangementet i Markedsdialog.",
   },
+  "effort-requested": {
+    subject: "{{buyerName}} ber om innsats: {{title}}",
+    preview: "{{buyerName}} ber leverandøren din om arbeid.",
+    heading: "Forespørsel om innsats",
+    greeting: "Hei {{name}},",
+    body: "{{buyerName}} ber {{organisationName}} om innsats: «{{title}}». Forespørselen oppgir hvilket innkjøp dere kan forvente.",
+    facts_one: "Forventet innsats: {{count}} time per leverandør. Frist: {{deadline}}.",
+    facts_other: "Forventet innsats: {{count}} timer per leverandør. Frist: {{deadline}}.",
+    action: "Se forespørselen og svar",
+    reason: "Du får denne e-posten fordi du er administrator for {{organisationName}} på Markedsdialog.",
+  },
+  "effort-request-answered": {
+    subject: {
+      accepted: "{{vendorName}} takket ja: {{title}}",
+      declined: "{{vendorName}} takket nei: {{title}}",
+    },
+    heading: "Svar på forespørsel om innsats",
+    greeting: "Hei {{name}},",
+    body: {
+      accepted: "{{vendorName}} har takket ja til «{{title}}».",
+      declined: "{{vendorName}} har takket nei til «{{title}}».",
+    },
+    reasonGiven: "Begrunnelse: {{reason}}",
+    action: "Se forespørselen",
+    reason: "Du får denne e-posten fordi du er administrator for oppdragsgiveren på Markedsdialog.",
+  },
 };

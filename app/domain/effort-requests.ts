@@ -1,0 +1,146 @@
+import type { ExpectationStatus } from "./events";
+import { EXPECTATION_STATUSES } from "./events";
+import { checkPredictability, minimumEffortLevel, type PurchaseExpectation } from "./predictability";
+import { isBlank, type Problem } from "./problems";
+import { zonedLocalToIso } from "./zoned-time";
+
+// A buyer's direct request to vendors for work, and the vendor's report of effort spent.
+// The request passes the same predictability gate as an event (checkPredictability);
+// this file only turns the form into that gate's input and names the form's fields.
+
+export const EFFORT_REQUEST_WORK = ["demo", "short_written_input", "written_response", "workshop_series", "prototype", "pilot"] as const;
+export type EffortRequestWork = (typeof EFFORT_REQUEST_WORK)[number];
+
+export interface EffortRequestInput {
+  title: string;
+  description: string;
+  kindsOfWork: EffortRequestWork[];
+  hoursPerVendor: number | null;
+  /** ISO instant */
+  deadline: string | null;
+  compensationNok: number | null;
+  eventId: string | null;
+  recipients: string[];
+  /** Declared on the request; null when left to the linked event. */
+  expectation: PurchaseExpectation | null;
+}
+
+type Entries = { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] };
+
+const str = (form: Entries, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v.trim() : "";
+};
+const list = (form: Entries, name: string) =>
+  form
+    .getAll(name)
+    .filter((v): v is string => typeof v === "string")
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** "4 000 000" → 4000000; not a whole number → NaN (refused as invalid_value). */
+function whole(form: Entries, name: string): number | null {
+  const raw = str(form, name).replace(/[\s\u00a0]/g, "");
+  if (raw === "") return null;
+  return /^-?\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+export function effortRequestFormToInput(form: Entries): EffortRequestInput {
+  const status = str(form, "expectation.status");
+  const deadline = str(form, "deadline");
+  return {
+    title: str(form, "title"),
+    description: str(form, "description"),
+    kindsOfWork: list(form, "kindsOfWork") as EffortRequestWork[],
+    hoursPerVendor: whole(form, "hoursPerVendor"),
+    deadline: deadline === "" ? null : (zonedLocalToIso(deadline) ?? "invalid"),
+    compensationNok: whole(form, "compensationNok"),
+    eventId: str(form, "eventId") || null,
+    recipients: [...new Set(list(form, "recipients"))],
+    expectation:
+      status === ""
+        ? null
+        : {
+            status: status as ExpectationStatus,
+            budgetMinNok: whole(form, "expectation.budgetMinNok"),
+            budgetMaxNok: whole(form, "expectation.budgetMaxNok"),
+            fundingSource: str(form, "expectation.fundingSource") || null,
+            expectedValueNok: whole(form, "expectation.expectedValueNok"),
+            quantity: whole(form, "expectation.quantity"),
+            unit: str(form, "expectation.unit") || null,
+            expectedTenderQuarter: str(form, "expectation.expectedTenderQuarter") || null,
+            expectedContractStart: str(form, "expectation.expectedContractStart") || null,
+          },
+  };
+}
+
+/** The gate's paths as the form names its fields. */
+function formPath(path: string): string {
+  if (path === "expectation") return "expectation.status";
+  return path.startsWith("effort.") ? path.slice("effort.".length) : path;
+}
+
+/**
+ * Everything wrong with a request before it is sent: the form's own rules, then the
+ * predictability gate with the expectation declared on the request or, failing that,
+ * the linked event's.
+ */
+export function checkEffortRequest(input: EffortRequestInput, { now, eventExpectation }: { now: Date; eventExpectation: PurchaseExpectation | null }): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, code: string) => problems.push({ path, code });
+  if (isBlank(input.title)) add("title", "required");
+  else if (input.title.length > 200) add("title", "too_long");
+  if (input.description.length > 8000) add("description", "too_long");
+  if (input.kindsOfWork.length === 0) add("kindsOfWork", "required");
+  else if (input.kindsOfWork.some((k) => !EFFORT_REQUEST_WORK.includes(k))) add("kindsOfWork", "invalid_choice");
+  const numbers = ["hoursPerVendor", "compensationNok"] as const;
+  for (const field of numbers) if (Number.isNaN(input[field])) add(field, "must_be_whole_number");
+  if (input.hoursPerVendor === null) add("hoursPerVendor", "hours_required");
+  else if (input.hoursPerVendor !== null && input.hoursPerVendor <= 0) add("hoursPerVendor", "must_be_positive");
+  if (input.deadline === null) add("deadline", "required");
+  else if (Number.isNaN(Date.parse(input.deadline))) add("deadline", "invalid_datetime");
+  else if (Date.parse(input.deadline) <= now.getTime()) add("deadline", "deadline_in_future_required");
+  if (input.recipients.length === 0) add("recipients", "recipients_required");
+  if (input.expectation && !EXPECTATION_STATUSES.includes(input.expectation.status)) add("expectation.status", "invalid_choice");
+  if (input.expectation) {
+    for (const [k, v] of Object.entries(input.expectation)) if (typeof v === "number" && Number.isNaN(v)) add(`expectation.${k}`, "must_be_whole_number");
+  }
+  if (problems.length > 0) return problems;
+
+  // forutsigbarhet: the one gate; the level is what the hours and work imply.
+  const kinds = input.kindsOfWork;
+  const gate = checkPredictability({
+    effort: { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok },
+    expectation: input.expectation ?? eventExpectation,
+  });
+  if (!gate.ok) for (const p of gate.problems) add(formPath(p.path), p.code);
+  return problems;
+}
+
+export interface EffortReportInput {
+  hours: number | null;
+  people: number | null;
+  note: string | null;
+}
+
+export function effortReportFormToInput(form: Entries): EffortReportInput {
+  return { hours: whole(form, "hours"), people: whole(form, "people"), note: str(form, "note") || null };
+}
+
+export function checkEffortReport(input: EffortReportInput): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, max] of [["hours", 100000], ["people", 1000]] as const) {
+    const v = input[field];
+    if (v === null) problems.push({ path: field, code: "required" });
+    else if (Number.isNaN(v)) problems.push({ path: field, code: "must_be_whole_number" });
+    else if (v <= 0) problems.push({ path: field, code: "must_be_positive" });
+    else if (v > max) problems.push({ path: field, code: "too_large" });
+  }
+  if (input.note !== null && input.note.length > 2000) problems.push({ path: "note", code: "too_long" });
+  return problems;
+}
+
+export function checkDeclineReason(reason: string): Problem[] {
+  if (isBlank(reason)) return [{ path: "reason", code: "reason_required" }];
+  return reason.length > 2000 ? [{ path: "reason", code: "too_long" }] : [];
+}

@@ -1,0 +1,382 @@
+import type { Db } from "@db/client";
+import { enqueueEmail } from "@emails/outbox.server";
+import { checkDeclineReason, checkEffortReport, checkEffortRequest, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
+import type { PurchaseExpectation } from "~/domain/predictability";
+import type { Problem } from "~/domain/problems";
+import type { Failure, Result } from "./registrations.server";
+
+// Effort requests (a buyer asks vendors for work, through the predictability gate) and
+// the effort ledger (what vendors actually spent). Every change is one transaction;
+// who may see or do what is checked here as well as in the routes.
+
+const fail = (reason: Failure["reason"], problems: Problem[] = []): Failure => ({ ok: false, reason, problems });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface OrganisationMember {
+  user: { id: string };
+  organisation: { id: string };
+}
+
+interface Options {
+  now?: Date;
+  baseUrl: string;
+}
+
+async function admins(db: Db, organisationId: string) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.userId")
+    .select(["users.email", "users.name", "users.language"])
+    .where("memberships.organisationId", "=", organisationId)
+    .where("memberships.role", "=", "admin")
+    .orderBy("users.email")
+    .execute();
+}
+
+/** What the new-request form offers: the buyer's events with their taking-part vendors, and every vendor. */
+export async function effortRequestFormOptions(db: Db, buyerId: string) {
+  const [events, vendors] = await Promise.all([
+    db.selectFrom("events").select(["id", "title"]).where("buyerId", "=", buyerId).where("status", "<>", "draft").orderBy("createdAt", "desc").execute(),
+    db.selectFrom("organisations").select(["id", "name"]).where("isVendor", "=", true).where("id", "<>", buyerId).orderBy("name").execute(),
+  ]);
+  const registered = events.length
+    ? await db
+        .selectFrom("registrations")
+        .select(["eventId", "organisationId"])
+        .where("eventId", "in", events.map((e) => e.id))
+        .where("status", "in", ["registered", "waitlisted"])
+        .execute()
+    : [];
+  return {
+    events: events.map((e) => ({ ...e, vendorIds: registered.filter((r) => r.eventId === e.id).map((r) => r.organisationId) })),
+    vendors,
+  };
+}
+
+type EventExpectationRow = {
+  expectationStatus: PurchaseExpectation["status"] | null;
+  budgetMinNok: number | null;
+  budgetMaxNok: number | null;
+  fundingSource: string | null;
+  expectedValueNok: number | null;
+  expectedQuantity: number | null;
+  quantityUnit: string | null;
+  expectedTenderQuarter: string | null;
+  expectedContractStart: string | null;
+};
+
+function expectationOf(row: EventExpectationRow): PurchaseExpectation | null {
+  if (row.expectationStatus === null) return null;
+  return {
+    status: row.expectationStatus,
+    budgetMinNok: row.budgetMinNok === null ? null : Number(row.budgetMinNok),
+    budgetMaxNok: row.budgetMaxNok === null ? null : Number(row.budgetMaxNok),
+    fundingSource: row.fundingSource,
+    expectedValueNok: row.expectedValueNok === null ? null : Number(row.expectedValueNok),
+    quantity: row.expectedQuantity,
+    unit: row.quantityUnit,
+    expectedTenderQuarter: row.expectedTenderQuarter,
+    expectedContractStart: row.expectedContractStart,
+  };
+}
+
+/**
+ * Send an effort request. With a linked event the recipients must take part in it; a
+ * stand-alone request may go to any vendor. The recipients' admins are e-mailed in the
+ * same transaction.
+ */
+export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<Result<{ id: string }>> {
+  return db.transaction().execute(async (trx) => {
+    let eventExpectation: PurchaseExpectation | null = null;
+    if (input.eventId !== null) {
+      const event = UUID.test(input.eventId)
+        ? await trx.selectFrom("events").selectAll().where("id", "=", input.eventId).where("buyerId", "=", member.organisation.id).where("status", "<>", "draft").executeTakeFirst()
+        : undefined;
+      if (!event) return fail("invalid", [{ path: "eventId", code: "invalid_choice" }]);
+      eventExpectation = expectationOf(event);
+    }
+    const problems = checkEffortRequest(input, { now, eventExpectation });
+    if (problems.length > 0) return fail("invalid", problems);
+
+    const recipientIds = input.recipients.filter((id) => UUID.test(id));
+    let allowed = recipientIds.length
+      ? trx.selectFrom("organisations").select(["organisations.id", "organisations.name"]).where("organisations.id", "in", recipientIds).where("organisations.isVendor", "=", true).where("organisations.id", "<>", member.organisation.id)
+      : null;
+    if (allowed && input.eventId !== null) {
+      const eventId = input.eventId;
+      allowed = allowed.where((eb) =>
+        eb.exists(eb.selectFrom("registrations").select("registrations.id").whereRef("registrations.organisationId", "=", "organisations.id").where("registrations.eventId", "=", eventId).where("registrations.status", "in", ["registered", "waitlisted"])),
+      );
+    }
+    const recipients = allowed ? await allowed.execute() : [];
+    if (recipients.length !== input.recipients.length) return fail("invalid", [{ path: "recipients", code: "recipient_not_allowed" }]);
+
+    const e = input.expectation ?? eventExpectation!;
+    const request = await trx
+      .insertInto("effortRequests")
+      .values({
+        buyerId: member.organisation.id,
+        eventId: input.eventId,
+        requestedBy: member.user.id,
+        title: input.title,
+        description: input.description,
+        kindsOfWork: input.kindsOfWork,
+        hoursPerVendor: input.hoursPerVendor!,
+        deadline: new Date(input.deadline!),
+        compensationNok: input.compensationNok,
+        expectationStatus: e.status,
+        budgetMinNok: e.budgetMinNok,
+        budgetMaxNok: e.budgetMaxNok,
+        fundingSource: e.fundingSource,
+        expectedValueNok: e.expectedValueNok,
+        expectedQuantity: e.quantity,
+        quantityUnit: e.unit,
+        expectedTenderQuarter: e.expectedTenderQuarter,
+        expectedContractStart: e.expectedContractStart,
+        createdAt: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("effortRequestRecipients")
+      .values(recipients.map((r) => ({ requestId: request.id, organisationId: r.id })))
+      .execute();
+    const buyer = await trx.selectFrom("organisations").select("name").where("id", "=", member.organisation.id).executeTakeFirstOrThrow();
+    for (const recipient of recipients) {
+      for (const person of await admins(trx, recipient.id)) {
+        await enqueueEmail(trx, {
+          template: "effort-requested",
+          to: person.email,
+          language: person.language,
+          data: {
+            name: person.name,
+            buyerName: buyer.name,
+            organisationName: recipient.name,
+            title: input.title,
+            hoursPerVendor: input.hoursPerVendor!,
+            deadline: new Date(input.deadline!).toISOString(),
+            url: `${baseUrl}/effort-requests/${request.id}`,
+          },
+        });
+      }
+    }
+    return { ok: true, value: { id: request.id } };
+  });
+}
+
+export type EffortViewer = { side: "buyer" } | { side: "vendor"; organisationId: string };
+
+/** The request as one organisation may see it: the buyer sees every recipient, a vendor only itself. Null for everyone else. */
+export async function getEffortRequest(db: Db, id: string, organisationId: string) {
+  if (!UUID.test(id)) return null;
+  const request = await db
+    .selectFrom("effortRequests")
+    .innerJoin("organisations as buyer", "buyer.id", "effortRequests.buyerId")
+    .leftJoin("events", "events.id", "effortRequests.eventId")
+    .leftJoin("users as requester", "requester.id", "effortRequests.requestedBy")
+    .selectAll("effortRequests")
+    .select(["buyer.name as buyerName", "events.title as eventTitle", "requester.name as requestedByName"])
+    .where("effortRequests.id", "=", id)
+    .executeTakeFirst();
+  if (!request) return null;
+  let recipientQuery = db
+    .selectFrom("effortRequestRecipients")
+    .innerJoin("organisations", "organisations.id", "effortRequestRecipients.organisationId")
+    .leftJoin("users", "users.id", "effortRequestRecipients.respondedBy")
+    .select([
+      "effortRequestRecipients.organisationId",
+      "organisations.name as organisationName",
+      "effortRequestRecipients.status",
+      "effortRequestRecipients.respondedAt",
+      "effortRequestRecipients.declineReason",
+      "users.name as respondedByName",
+    ])
+    .where("effortRequestRecipients.requestId", "=", id);
+  let viewer: EffortViewer;
+  if (request.buyerId === organisationId) viewer = { side: "buyer" };
+  else {
+    recipientQuery = recipientQuery.where("effortRequestRecipients.organisationId", "=", organisationId);
+    viewer = { side: "vendor", organisationId };
+  }
+  const recipients = await recipientQuery.orderBy("organisations.name").execute();
+  if (viewer.side === "vendor" && recipients.length === 0) return null;
+  let reportQuery = db
+    .selectFrom("effortReports")
+    .innerJoin("organisations", "organisations.id", "effortReports.vendorId")
+    .select(["effortReports.id", "effortReports.vendorId", "organisations.name as organisationName", "effortReports.hours", "effortReports.people", "effortReports.note", "effortReports.reportedAt"])
+    .where("effortReports.requestId", "=", id);
+  if (viewer.side === "vendor") reportQuery = reportQuery.where("effortReports.vendorId", "=", organisationId);
+  const reports = await reportQuery.orderBy("effortReports.reportedAt").execute();
+
+  // The request's history, oldest first: sent, each answer, each report of effort.
+  const history = [
+    { at: request.createdAt, kind: "sent" as const, organisationName: request.buyerName, detail: null as string | null },
+    ...recipients.filter((r) => r.respondedAt !== null).map((r) => ({ at: r.respondedAt!, kind: r.status === "accepted" ? ("accepted" as const) : ("declined" as const), organisationName: r.organisationName, detail: r.declineReason })),
+    ...reports.map((r) => ({ at: r.reportedAt, kind: "reported" as const, organisationName: r.organisationName, detail: null })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return { request, recipients, reports, history, viewer };
+}
+
+export type Decision = { kind: "accept" } | { kind: "decline"; reason: string };
+
+/** A recipient vendor accepts or declines, once; the buyer's admins are told. */
+export async function respondToEffortRequest(db: Db, member: OrganisationMember, id: string, decision: Decision, { now = new Date(), baseUrl }: Options): Promise<Result<{ status: "accepted" | "declined" }>> {
+  if (!UUID.test(id)) return fail("not_found");
+  if (decision.kind === "decline") {
+    const problems = checkDeclineReason(decision.reason);
+    if (problems.length) return fail("invalid", problems);
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("effortRequestRecipients")
+      .innerJoin("effortRequests", "effortRequests.id", "effortRequestRecipients.requestId")
+      .innerJoin("organisations", "organisations.id", "effortRequestRecipients.organisationId")
+      .select(["effortRequestRecipients.status", "effortRequests.buyerId", "effortRequests.title", "organisations.name as vendorName"])
+      .where("effortRequestRecipients.requestId", "=", id)
+      .where("effortRequestRecipients.organisationId", "=", member.organisation.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return fail("not_found");
+    if (row.status !== "open") return fail("conflict", [{ path: "", code: "already_answered" }]);
+    const status = decision.kind === "accept" ? ("accepted" as const) : ("declined" as const);
+    await trx
+      .updateTable("effortRequestRecipients")
+      .set({ status, respondedAt: now, respondedBy: member.user.id, declineReason: decision.kind === "decline" ? decision.reason.trim() : null })
+      .where("requestId", "=", id)
+      .where("organisationId", "=", member.organisation.id)
+      .execute();
+    for (const person of await admins(trx, row.buyerId)) {
+      await enqueueEmail(trx, {
+        template: "effort-request-answered",
+        to: person.email,
+        language: person.language,
+        data: { name: person.name, vendorName: row.vendorName, title: row.title, decision: status, reason: decision.kind === "decline" ? decision.reason.trim() : "", url: `${baseUrl}/effort-requests/${id}` },
+      });
+    }
+    return { ok: true, value: { status } };
+  });
+}
+
+export type EffortSubject = { eventId: string } | { requestId: string };
+
+/**
+ * The effort ledger: a vendor reports what it spent after an event it was registered
+ * for (once the event has started) or on a request it accepted. Once per subject.
+ */
+export async function reportEffort(db: Db, member: OrganisationMember, subject: EffortSubject, input: EffortReportInput, { now = new Date() }: { now?: Date } = {}): Promise<Result<{ id: string }>> {
+  const id = "eventId" in subject ? subject.eventId : subject.requestId;
+  if (!UUID.test(id)) return fail("not_found");
+  const problems = checkEffortReport(input);
+  if (problems.length) return fail("invalid", problems);
+  return db.transaction().execute(async (trx) => {
+    let buyerId: string;
+    if ("eventId" in subject) {
+      const event = await trx
+        .selectFrom("events")
+        .innerJoin("registrations", "registrations.eventId", "events.id")
+        .select(["events.buyerId", "events.startsAt", "events.responseDeadline", "events.status"])
+        .where("events.id", "=", id)
+        .where("registrations.organisationId", "=", member.organisation.id)
+        .where("registrations.status", "=", "registered")
+        .executeTakeFirst();
+      if (!event) return fail("not_found");
+      const held = event.startsAt ?? event.responseDeadline;
+      if (event.status !== "closed" && (held === null || held.getTime() > now.getTime())) return fail("conflict", [{ path: "", code: "event_not_held" }]);
+      buyerId = event.buyerId;
+    } else {
+      const request = await trx
+        .selectFrom("effortRequests")
+        .innerJoin("effortRequestRecipients", "effortRequestRecipients.requestId", "effortRequests.id")
+        .select(["effortRequests.buyerId", "effortRequestRecipients.status"])
+        .where("effortRequests.id", "=", id)
+        .where("effortRequestRecipients.organisationId", "=", member.organisation.id)
+        .executeTakeFirst();
+      if (!request) return fail("not_found");
+      if (request.status !== "accepted") return fail("conflict", [{ path: "", code: "request_not_accepted" }]);
+      buyerId = request.buyerId;
+    }
+    const row = await trx
+      .insertInto("effortReports")
+      .values({
+        vendorId: member.organisation.id,
+        buyerId,
+        eventId: "eventId" in subject ? id : null,
+        requestId: "requestId" in subject ? id : null,
+        hours: input.hours!,
+        people: input.people!,
+        note: input.note,
+        reportedBy: member.user.id,
+        reportedAt: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return fail("conflict", [{ path: "", code: "already_reported" }]);
+    return { ok: true, value: { id: row.id } };
+  });
+}
+
+/** Hours and people vendors reported spending for one buyer: public totals, never per vendor. */
+export async function reportedHoursByBuyer(db: Db, buyerId: string, { since }: { since?: Date } = {}): Promise<{ hours: number; people: number; reports: number }> {
+  let query = db
+    .selectFrom("effortReports")
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>("hours"), eb.lit(0)).as("hours"), eb.fn.coalesce(eb.fn.sum<number>("people"), eb.lit(0)).as("people"), eb.fn.countAll<number>().as("reports")])
+    .where("buyerId", "=", buyerId);
+  if (since) query = query.where("reportedAt", ">=", since);
+  const row = await query.executeTakeFirstOrThrow();
+  return { hours: Number(row.hours), people: Number(row.people), reports: Number(row.reports) };
+}
+
+/** A vendor's own reported hours, by buyer (the vendor's workspace). */
+export async function vendorHoursByBuyer(db: Db, vendorId: string, { since }: { since: Date }) {
+  const rows = await db
+    .selectFrom("effortReports")
+    .innerJoin("organisations", "organisations.id", "effortReports.buyerId")
+    .select((eb) => ["organisations.id as buyerId", "organisations.name as buyerName", eb.fn.sum<number>("effortReports.hours").as("hours"), eb.fn.sum<number>("effortReports.people").as("people")])
+    .where("effortReports.vendorId", "=", vendorId)
+    .where("effortReports.reportedAt", ">=", since)
+    .groupBy(["organisations.id", "organisations.name"])
+    .orderBy("organisations.name")
+    .execute();
+  return rows.map((r) => ({ ...r, hours: Number(r.hours), people: Number(r.people) }));
+}
+
+/** A buyer's requests, newest first, with how many recipients answered. */
+export async function listBuyerEffortRequests(db: Db, buyerId: string) {
+  return db
+    .selectFrom("effortRequests")
+    .select((eb) => [
+      "effortRequests.id",
+      "effortRequests.title",
+      "effortRequests.deadline",
+      "effortRequests.createdAt",
+      eb.selectFrom("effortRequestRecipients").select(eb.fn.countAll<number>().as("n")).whereRef("requestId", "=", "effortRequests.id").as("recipients"),
+      eb.selectFrom("effortRequestRecipients").select(eb.fn.countAll<number>().as("n")).whereRef("requestId", "=", "effortRequests.id").where("status", "=", "open").as("open"),
+    ])
+    .where("effortRequests.buyerId", "=", buyerId)
+    .orderBy("effortRequests.createdAt", "desc")
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, recipients: Number(r.recipients ?? 0), open: Number(r.open ?? 0) })));
+}
+
+/** Requests to a vendor, newest first, with its answer and whether it reported effort. */
+export async function listVendorEffortRequests(db: Db, vendorId: string) {
+  return db
+    .selectFrom("effortRequestRecipients")
+    .innerJoin("effortRequests", "effortRequests.id", "effortRequestRecipients.requestId")
+    .innerJoin("organisations", "organisations.id", "effortRequests.buyerId")
+    .select((eb) => [
+      "effortRequests.id",
+      "effortRequests.title",
+      "effortRequests.deadline",
+      "effortRequests.hoursPerVendor",
+      "organisations.name as buyerName",
+      "effortRequestRecipients.status",
+      eb
+        .exists(eb.selectFrom("effortReports").select("effortReports.id").whereRef("effortReports.requestId", "=", "effortRequests.id").where("effortReports.vendorId", "=", vendorId))
+        .as("reported"),
+    ])
+    .where("effortRequestRecipients.organisationId", "=", vendorId)
+    .orderBy("effortRequests.createdAt", "desc")
+    .execute();
+}

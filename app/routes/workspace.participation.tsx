@@ -1,0 +1,242 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { requireMember } from "~/auth/guards.server";
+import { ErrorText, errorsByField, Field } from "~/components/effort-fields";
+import { effortReportFormToInput } from "~/domain/effort-requests";
+import { fixedT } from "~/i18n/i18n";
+import { formatDateTime, formatNumber } from "~/i18n/format";
+import { getLanguage } from "~/i18n/language.server";
+import type { Language } from "~/i18n/resources";
+import { listVendorEffortRequests, reportEffort, vendorHoursByBuyer } from "~/models/effort-requests.server";
+import { listOwnQuestions } from "~/models/questions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+
+/** 1 January, 00:00 in Norway (CET), of the year `now` falls in. */
+function startOfYear(now: Date) {
+  return new Date(`${now.getUTCFullYear()}-01-01T00:00:00+01:00`);
+}
+
+// Members of a vendor organisation: what it takes part in, and the effort it reported.
+export async function loader(args: LoaderFunctionArgs) {
+  const { organisation } = await requireMember(args, { kind: "vendor" });
+  const t = fixedT(await getLanguage(args.request), "effort");
+  const now = new Date();
+  const [registrations, questions, requests, hours] = await Promise.all([
+    db()
+      .selectFrom("registrations")
+      .innerJoin("events", "events.id", "registrations.eventId")
+      .innerJoin("organisations", "organisations.id", "events.buyerId")
+      .select((eb) => [
+        "events.id",
+        "events.title",
+        "events.startsAt",
+        "events.responseDeadline",
+        "events.status as eventStatus",
+        "organisations.name as buyerName",
+        "registrations.status",
+        eb.exists(eb.selectFrom("effortReports").select("effortReports.id").whereRef("effortReports.eventId", "=", "events.id").where("effortReports.vendorId", "=", organisation.id)).as("reported"),
+      ])
+      .where("registrations.organisationId", "=", organisation.id)
+      .where("registrations.status", "in", ["registered", "waitlisted"])
+      .orderBy("events.startsAt")
+      .execute(),
+    listOwnQuestions(db(), organisation.id),
+    listVendorEffortRequests(db(), organisation.id),
+    vendorHoursByBuyer(db(), organisation.id, { since: startOfYear(now) }),
+  ]);
+  const held = (r: (typeof registrations)[number]) => {
+    const at = r.startsAt ?? r.responseDeadline;
+    return r.eventStatus === "closed" || (at !== null && at.getTime() <= now.getTime());
+  };
+  return json({
+    title: `${t("vendor.title")} – ${organisation.name} – Markedsdialog`,
+    organisation: { name: organisation.name },
+    upcoming: registrations.filter((r) => !held(r)),
+    past: registrations.filter(held),
+    questions: questions.filter((q) => q.answeredAt === null),
+    openRequests: requests.filter((r) => r.status === "open"),
+    answeredRequests: requests.filter((r) => r.status !== "open"),
+    hours,
+  });
+}
+
+const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409 } as const;
+
+// The effort ledger for events: report what an event the organisation attended took.
+export async function action(args: ActionFunctionArgs) {
+  const member = await requireMember(args, { kind: "vendor" });
+  const form = await args.request.formData();
+  const eventId = String(form.get("eventId") ?? "");
+  const result = await reportEffort(db(), member, { eventId }, effortReportFormToInput(form));
+  if (result.ok) return redirect("/workspace/participation?done=reported");
+  const values: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === "string") values[k] = v;
+  return json({ eventId, values, errors: errorsByField(result.problems) }, { status: STATUS[result.reason] });
+}
+
+export default function VendorWorkspace() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation(["effort", "participation"]);
+  const language = i18n.language as Language;
+  const when = (r: { startsAt: string | null; responseDeadline: string | null }) => {
+    const at = r.startsAt ?? r.responseDeadline;
+    return at ? formatDateTime(at, language) : "";
+  };
+  const heading = (id: string, text: string, count: number) => (
+    <h2 id={id} className="text-xl font-semibold">
+      {text} <span className="font-normal text-slate-600">({formatNumber(count, language)})</span>
+    </h2>
+  );
+  const requestList = (rows: typeof data.openRequests) =>
+    rows.length === 0 ? (
+      <p className="text-slate-700">{t("vendor.noRequests")}</p>
+    ) : (
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {rows.map((r) => (
+          <li key={r.id} className="p-3">
+            <Link to={`/effort-requests/${r.id}`} className="font-semibold text-brand-700 underline">
+              {r.title}
+            </Link>
+            <p className="text-sm text-slate-700">
+              {r.buyerName} · {t(`status.${r.status}`)} · {formatDateTime(r.deadline, language)}
+              {r.reported ? ` · ${t("vendor.reported")}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("vendor.title")}</h1>
+        <p className="text-lg text-slate-700">{t("vendor.lead", { organisation: data.organisation.name })}</p>
+        {params.get("done") === "reported" ? (
+          <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            {t("page.reported")}
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="upcoming-title" className="space-y-3">
+        {heading("upcoming-title", t("vendor.upcoming"), data.upcoming.length)}
+        {data.upcoming.length === 0 ? (
+          <p className="text-slate-700">{t("vendor.noneUpcoming")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {data.upcoming.map((r) => (
+              <li key={r.id} className="p-3">
+                <Link to={`/events/${r.id}`} className="font-semibold text-brand-700 underline">
+                  {r.title}
+                </Link>
+                <p className="text-sm text-slate-700">
+                  {r.buyerName} · {when(r)} · {t(`participation:status.${r.status}`)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="past-title" className="space-y-3">
+        {heading("past-title", t("vendor.past"), data.past.length)}
+        {data.past.length === 0 ? (
+          <p className="text-slate-700">{t("vendor.nonePast")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {data.past.map((r) => {
+              const errors = result?.eventId === r.id ? result.errors : {};
+              const values = result?.eventId === r.id ? result.values : {};
+              return (
+                <li key={r.id} className="space-y-2 p-3">
+                  <Link to={`/events/${r.id}`} className="font-semibold text-brand-700 underline">
+                    {r.title}
+                  </Link>
+                  <p className="text-sm text-slate-700">
+                    {r.buyerName} · {when(r)}
+                  </p>
+                  {r.reported ? (
+                    <p className="text-sm">{t("vendor.reported")}</p>
+                  ) : r.status === "registered" ? (
+                    <Form method="post" noValidate aria-label={t("vendor.reportFor", { title: r.title })} className="grid gap-3 sm:grid-cols-3">
+                      <input type="hidden" name="eventId" value={r.id} />
+                      <ErrorText name="form" errors={errors} />
+                      <Field name="hours" label={t("page.hoursSpent")} values={values} errors={errors} />
+                      <Field name="people" label={t("page.peopleSpent")} values={values} errors={errors} />
+                      <div className="self-end">
+                        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                          {t("page.report")}
+                          <span className="sr-only"> – {r.title}</span>
+                        </button>
+                      </div>
+                    </Form>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="questions-title" className="space-y-3">
+        {heading("questions-title", t("vendor.questions"), data.questions.length)}
+        {data.questions.length === 0 ? (
+          <p className="text-slate-700">{t("vendor.noQuestions")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {data.questions.map((q) => (
+              <li key={q.id} className="p-3">
+                <Link to={`/events/${q.eventId}`} className="font-semibold text-brand-700 underline">
+                  {q.eventTitle}
+                </Link>
+                <p className="whitespace-pre-line text-slate-800">{q.text}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="open-requests-title" className="space-y-3">
+        {heading("open-requests-title", t("vendor.openRequests"), data.openRequests.length)}
+        {requestList(data.openRequests)}
+      </section>
+      <section aria-labelledby="answered-requests-title" className="space-y-3">
+        {heading("answered-requests-title", t("vendor.answeredRequests"), data.answeredRequests.length)}
+        {requestList(data.answeredRequests)}
+      </section>
+
+      <section aria-labelledby="hours-title" className="space-y-3">
+        <h2 id="hours-title" className="text-xl font-semibold">
+          {t("vendor.hours")}
+        </h2>
+        {data.hours.length === 0 ? (
+          <p className="text-slate-700">{t("vendor.noHours")}</p>
+        ) : (
+          <table className="min-w-[20rem] border border-slate-200 bg-white">
+            <thead>
+              <tr>
+                <th scope="col" className="p-2 text-left">{t("vendor.buyer")}</th>
+                <th scope="col" className="p-2 text-right">{t("vendor.hoursCol")}</th>
+                <th scope="col" className="p-2 text-right">{t("vendor.peopleCol")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.hours.map((h) => (
+                <tr key={h.buyerId} className="border-t border-slate-200">
+                  <th scope="row" className="p-2 text-left font-normal">{h.buyerName}</th>
+                  <td className="p-2 text-right">{formatNumber(h.hours, language)}</td>
+                  <td className="p-2 text-right">{formatNumber(h.people, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
