@@ -145,6 +145,8 @@ export interface EventTable {
   outcomeWinnerId: string | null;
   outcomeNotProcuredReason: NotProcuredReason | null;
   outcomeWithdrawnReason: string | null;
+  // 0007: Norwegian full-text search document (title, buyer name, description), kept by triggers.
+  searchDocument: ColumnType<string, never, never>;
 }
 
 export interface EventCoBuyerTable {

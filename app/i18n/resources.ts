@@ -3,6 +3,7 @@ import { auth as authNb } from "./locales/nb/auth";
 import { forms as formsNb } from "./locales/nb/forms";
 import { admin as adminNb } from "./locales/nb/admin";
 import { common as commonNb } from "./locales/nb/common";
+import { demand as demandNb } from "./locales/nb/demand";
 import { emails as emailsNb } from "./locales/nb/emails";
 import { errors as errorsNb } from "./locales/nb/errors";
 import { eventForm as eventFormNb } from "./locales/nb/eventForm";
@@ -14,6 +15,7 @@ import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
 import { admin as adminEn } from "./locales/en/admin";
 import { common as commonEn } from "./locales/en/common";
+import { demand as demandEn } from "./locales/en/demand";
 import { emails as emailsEn } from "./locales/en/emails";
 import { errors as errorsEn } from "./locales/en/errors";
 import { eventForm as eventFormEn } from "./locales/en/eventForm";
@@ -31,6 +33,7 @@ export const resources = {
     admin: adminNb,
     auth: authNb,
     common: commonNb,
+    demand: demandNb,
     emails: emailsNb,
     errors: errorsNb,
     eventForm: eventFormNb,
@@ -44,6 +47,7 @@ export const resources = {
     admin: adminEn,
     auth: authEn,
     common: commonEn,
+    demand: demandEn,
     emails: emailsEn,
     errors: errorsEn,
     eventForm: eventFormEn,

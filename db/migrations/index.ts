@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-24-0001-foundation";
 import * as accounts from "./2026-11-24-0002-accounts";
 import * as outbox from "./2026-11-24-0003-outbox";
 import * as events from "./2026-11-24-0005-events";
+import * as demand from "./2026-11-24-0007-demand";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0002-accounts": accounts,
   "2026-11-24-0003-outbox": outbox,
   "2026-11-24-0005-events": events,
+  "2026-11-24-0007-demand": demand,
 };
