@@ -5,6 +5,7 @@ import { demandPipeline, listDemand, type DemandItem } from "~/models/demand.ser
 import { loader as apiDemand } from "~/routes/api.v1.demand";
 import { loader as csvDemand } from "~/routes/demand[.]csv";
 import { loader as demandPage } from "~/routes/demand._index";
+import { loader as pipelinePage } from "~/routes/demand.pipeline";
 import { setupTestDatabase } from "../fixtures/database";
 import { readJson, routeArgs } from "../fixtures/requests";
 
@@ -166,7 +167,15 @@ describe("GET /api/v1/demand", () => {
   });
 });
 
-describe("the /demand page and its CSV export", () => {
+describe("the /demand page, the pipeline and the CSV export", () => {
+  it("lays the same filter out by quarter, and links back to the list with it", async () => {
+    const data = await readJson(await pipelinePage(await routeArgs("/demand/pipeline?cpv=48&region=vestland&kind=bogus")));
+    expect(data.quarters.reduce((n: number, q: { events: number }) => n + q.events, 0)).toBe(2);
+    expect(data.quarters.reduce((n: number, q: { budgetMaxNok: number }) => n + q.budgetMaxNok, 0)).toBe(56_000_000);
+    expect(data.listHref).toBe("/demand?cpv=48&region=vestland");
+    expect(data.ignored).toEqual([{ param: "kind", value: "bogus", code: "invalid_value" }]);
+  });
+
   it("reads the filter from the URL and links to the next page by cursor", async () => {
     const response = await demandPage(await routeArgs("/demand?limit=3"));
     const data = await readJson(response);
