@@ -56,6 +56,8 @@ export async function up(db: Kysely<unknown>) {
   await sql`create index events_demand_budget_idx on events
     ((coalesce(budget_max_nok, -1)), id) where status = 'published'`.execute(db);
   await sql`create index events_demand_region_idx on events (region) where status = 'published'`.execute(db);
+  // The OCDS release feed pages by last change (GET /api/v1/ocds/releases?since=).
+  await sql`create index events_published_updated_idx on events (updated_at, id) where status = 'published'`.execute(db);
   // The standard filter looks events up by standard; the primary key starts with the event.
   await sql`create index event_standards_standard_idx on event_standards (standard_id, event_id)`.execute(db);
 }
@@ -63,6 +65,7 @@ export async function up(db: Kysely<unknown>) {
 export async function down(db: Kysely<unknown>) {
   for (const index of [
     "event_standards_standard_idx",
+    "events_published_updated_idx",
     "events_demand_region_idx",
     "events_demand_budget_idx",
     "events_demand_tender_idx",
