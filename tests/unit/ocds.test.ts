@@ -113,9 +113,15 @@ describe("OCDS releases for published events", () => {
     expect(ocidOf("x")).toBe("ocds-markedsdialog-x");
   });
 
-  it("is caught by the schema check when a required field is missing", () => {
+  it("is caught by the schema check when a required field, a date format or a closed codelist is wrong", () => {
     const broken = packageOf(event()) as Record<string, unknown>;
     delete broken.version;
-    expect(validate(broken).length).toBeGreaterThan(0);
+    expect(validate(broken).join()).toMatch(/version/);
+    const badDate = packageOf(event());
+    badDate.releases[0]!.date = "yesterday";
+    expect(validate(badDate).join()).toMatch(/date-time/);
+    const badStatus = packageOf(event());
+    (badStatus.releases[0]!.tender as { status: string }).status = "open";
+    expect(validate(badStatus).join()).toMatch(/tender\/status must be equal to one of the allowed values/);
   });
 });
