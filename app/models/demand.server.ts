@@ -128,7 +128,8 @@ export async function listDemand(db: Db, filter: DemandFilter, { now = new Date(
   if (filter.cursor) {
     const { key: after, id } = filter.cursor;
     const op = sql.raw(key.direction === "asc" ? ">" : "<");
-    query = query.where(sql<SqlBool>`(${key.expression}, events.id) ${op} (cast(${after} as ${sql.raw(key.type)}), cast(${id} as uuid))`);
+    // Keys go in as text (see ocds.server.ts): exact, whatever the driver does with typed parameters.
+    query = query.where(sql<SqlBool>`(${key.expression}, events.id) ${op} (cast(${after}::text as ${sql.raw(key.type)}), cast(${id}::text as uuid))`);
   }
   const rows = await query
     .select([

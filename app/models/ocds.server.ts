@@ -19,7 +19,9 @@ export async function listOcdsEvents(
   let query = db.selectFrom("events").selectAll("events").where("events.status", "=", "published");
   if (since) query = query.where("events.updatedAt", ">=", since);
   if (after) {
-    query = query.where(sql<SqlBool>`(events.updated_at, events.id) > (cast(${after.updatedAt} as timestamptz), cast(${after.id} as uuid))`);
+    // The key goes in as text: a driver that sees a timestamptz parameter may round it
+    // through a JavaScript Date and lose the microseconds PostgreSQL keeps.
+    query = query.where(sql<SqlBool>`(events.updated_at, events.id) > (cast(${after.updatedAt}::text as timestamptz), cast(${after.id}::text as uuid))`);
   }
   const rows = await query
     .select(sql<string>`events.updated_at::text`.as("updatedAtKey"))
