@@ -121,8 +121,8 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
   return query;
 }
 
-/** One page of the filtered list, in the filter's sort, after its cursor. */
-export async function listDemand(db: Db, filter: DemandFilter, { now = new Date() } = {}): Promise<DemandPage> {
+/** The SQL of one page (limit + 1 rows, to know whether another follows); the EXPLAIN test reads it. */
+export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) {
   const key = sortKey(filter);
   let query = filtered(db, filter, now);
   if (filter.cursor) {
@@ -131,7 +131,7 @@ export async function listDemand(db: Db, filter: DemandFilter, { now = new Date(
     // Keys go in as text (see ocds.server.ts): exact, whatever the driver does with typed parameters.
     query = query.where(sql<SqlBool>`(${key.expression}, events.id) ${op} (cast(${after}::text as ${sql.raw(key.type)}), cast(${id}::text as uuid))`);
   }
-  const rows = await query
+  return query
     .select([
       "events.id",
       "events.kind",
@@ -155,9 +155,12 @@ export async function listDemand(db: Db, filter: DemandFilter, { now = new Date(
     ])
     .orderBy(key.expression, key.direction)
     .orderBy("events.id", key.direction)
-    .limit(filter.limit + 1)
-    .execute();
+    .limit(filter.limit + 1);
+}
 
+/** One page of the filtered list, in the filter's sort, after its cursor. */
+export async function listDemand(db: Db, filter: DemandFilter, { now = new Date() } = {}): Promise<DemandPage> {
+  const rows = await demandPageQuery(db, filter, now).execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const next = rows.length > filter.limit && last ? { sort: filter.sort, key: last.sortKey, id: last.id } : null;
