@@ -10,6 +10,7 @@ import { eventForm as eventFormNb } from "./locales/nb/eventForm";
 import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
+import { standards as standardsNb } from "./locales/nb/standards";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
@@ -22,6 +23,7 @@ import { eventForm as eventFormEn } from "./locales/en/eventForm";
 import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
+import { standards as standardsEn } from "./locales/en/standards";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -41,6 +43,7 @@ export const resources = {
     forms: formsNb,
     home: homeNb,
     organisations: organisationsNb,
+    standards: standardsNb,
   },
   en: {
     accessibility: accessibilityEn,
@@ -55,6 +58,7 @@ export const resources = {
     forms: formsEn,
     home: homeEn,
     organisations: organisationsEn,
+    standards: standardsEn,
   },
 } as const;
 

@@ -66,6 +66,9 @@ export default function DemandPage() {
           <a href={data.apiHref} className="font-medium text-brand-800 underline">
             {t("links.api")}
           </a>
+          <Link to="/standards" className="font-medium text-brand-800 underline">
+            {t("links.standards")}
+          </Link>
         </nav>
         <section aria-labelledby="demand-results-title" className="space-y-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">

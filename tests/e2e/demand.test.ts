@@ -80,3 +80,19 @@ describe("upcoming demand", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe("the standards roadmap", () => {
+  it("shows which buyers require each standard from when, with links to the events", async () => {
+    const page = await browser.newPage();
+    await page.goto("/standards");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Standardveikart");
+    const fhir = page.getByRole("region", { name: "HL7 FHIR R4" });
+    expect(await fhir.getByRole("table").textContent()).toContain("Bergvik kommune");
+    await fhir.getByRole("link", { name: "Vis hendelsene som nevner HL7 FHIR R4" }).click();
+    await page.waitForURL(/\/demand\?standard=hl7-fhir-r4/);
+    await expect.poll(() => page.locator("ol > li h3").count()).toBeGreaterThan(0);
+    await page.goto("/standards");
+    await expectNoAxeViolations(page);
+    await screenshot(page, "standards-nb");
+  });
+});

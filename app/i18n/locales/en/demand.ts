@@ -74,6 +74,7 @@ export const demand: Translation<typeof nb> = {
     list: "View as a list",
     csv: "Download as CSV",
     api: "JSON (API)",
+    standards: "Standards roadmap",
   },
   pipeline: {
     title: "Demand by quarter",

@@ -71,6 +71,7 @@ export const demand = {
     list: "Se som liste",
     csv: "Last ned som CSV",
     api: "JSON (API)",
+    standards: "Standardveikart",
   },
   pipeline: {
     title: "Etterspørsel per kvartal",
