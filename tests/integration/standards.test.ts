@@ -46,7 +46,7 @@ describe("the standards roadmap", () => {
     const standard = await t.db.selectFrom("standards").select("id").where("code", "=", "openehr").executeTakeFirstOrThrow();
     const draft = await t.db
       .insertInto("events")
-      .values({ buyerId: buyer.id, kind: "dialogue_meeting", title: "Utkast om strukturert journal" })
+      .values({ buyerId: buyer.id, kind: "dialogue_meeting", title: "Utkast om strukturert journal", description: "" })
       .returning("id")
       .executeTakeFirstOrThrow();
     await t.db.insertInto("eventStandards").values({ eventId: draft.id, standardId: standard.id, level: "required", appliesFrom: "2028-01-01" }).execute();
