@@ -51,6 +51,15 @@ describe("the upcoming-demand list", () => {
     expect(await search("q=kvantedatamaskin")).toEqual([]);
   });
 
+  it("answers odd search text with a list, never an error: stop words only, operators, quotes", async () => {
+    expect(await search("q=og")).toEqual([]);
+    expect(Array.isArray(await search(`q=${encodeURIComponent(`:*&|!( "digital' <->`)}`))).toBe(true);
+    const withoutWord = await search(`q=${encodeURIComponent("digital -hjemmeoppfølging")}`);
+    expect(withoutWord).not.toContain(E(101));
+    expect(withoutWord.length).toBeGreaterThan(0);
+    expect(await search(`q=${encodeURIComponent('"digital hjemmeoppfølging"')}`)).toEqual([E(101)]);
+  });
+
   it("finds an event by its buyer's new name after the buyer is renamed", async () => {
     await t.db.updateTable("organisations").set({ name: "Midtfjell helseregion RHF" }).where("slug", "=", "helse-midtnord-rhf").execute();
     expect(await search("q=Midtfjell")).toEqual([E(104)]);
