@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CPV_CODES, cpvPrefix } from "./cpv";
 import { EVENT_KINDS, EXPECTATION_STATUSES, type EventKind, type ExpectationStatus } from "./events";
+import { DEMAND_SORTS, type DemandSort } from "./demand-sort";
 import { BUYER_SECTORS, type BuyerSector } from "./organisations";
 import { isQuarter, type Quarter } from "./quarters";
 import { REGIONS, type Region } from "./regions";
@@ -10,8 +11,7 @@ import { REGIONS, type Region } from "./regions";
 // reproduces the same list everywhere. A value that does not parse is left out and
 // named back to the caller (never a 500): the rest of the filter still applies.
 
-export const DEMAND_SORTS = ["relevance", "deadline", "tender", "budget"] as const;
-export type DemandSort = (typeof DEMAND_SORTS)[number];
+export { DEMAND_SORTS, type DemandSort } from "./demand-sort";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -74,20 +74,26 @@ export const EMPTY_FILTER: Readonly<DemandFilter> = {
   limit: DEFAULT_PAGE_SIZE,
 };
 
-const SLUG = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// Millions of NOK as people type them: "4", "4.5", "4,5", "1 500".
-const Millions = z
-  .string()
-  .transform((s) => s.replace(/[\s\u00a0]/g, "").replace(",", "."))
-  .pipe(z.string().regex(/^\d{1,7}(\.\d{1,3})?$/))
-  .transform(Number);
-
-const Quarter = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .refine(isQuarter);
+// The Zod schemas are built when a filter is parsed, not when the module loads: the route
+// modules import this file for their loaders, and a schema built at import time would keep
+// Zod in the browser bundle after the loader is stripped.
+function schemas() {
+  return {
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),
+    // Millions of NOK as people type them: "4", "4.5", "4,5", "1 500".
+    millions: z
+      .string()
+      .transform((s) => s.replace(/[\s\u00a0]/g, "").replace(",", "."))
+      .pipe(z.string().regex(/^\d{1,7}(\.\d{1,3})?$/))
+      .transform(Number),
+    quarter: z
+      .string()
+      .transform((s) => s.trim().toUpperCase())
+      .refine(isQuarter),
+  };
+}
 
 /** "48814000-7", "48814000" or "488" → the prefix that selects the subtree, if the vocabulary has codes under it. */
 export function normaliseCpvPrefix(value: string): string | null {
@@ -154,6 +160,7 @@ function oneOf<T extends string>(values: readonly T[]) {
 export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilter; ignored: IgnoredParameter[] } {
   const ignored: IgnoredParameter[] = [];
   const filter: DemandFilter = { ...EMPTY_FILTER };
+  const { slug: Slug, millions: Millions, quarter: Quarter } = schemas();
   // Empty fields are what a GET form sends for "any": not an error.
   const all = (name: string) => params.getAll(name).map((v) => v.trim()).filter((v) => v !== "");
   const one = (name: string) => all(name)[0] ?? null;
@@ -178,7 +185,7 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
   filter.sectors = listOf("sector", oneOf(BUYER_SECTORS));
   filter.regions = listOf("region", oneOf(REGIONS));
   filter.expectations = listOf("expectation", oneOf(EXPECTATION_STATUSES));
-  filter.standards = listOf("standard", (v): v is string => SLUG.safeParse(v).success);
+  filter.standards = listOf("standard", (v): v is string => Slug.safeParse(v).success);
 
   const cpv: string[] = [];
   for (const value of all("cpv")) {
@@ -190,7 +197,7 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
 
   const buyer = one("buyer");
   if (buyer !== null) {
-    if (SLUG.safeParse(buyer).success) filter.buyer = buyer;
+    if (Slug.safeParse(buyer).success) filter.buyer = buyer;
     else skip("buyer", buyer);
   }
 

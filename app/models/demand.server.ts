@@ -1,7 +1,14 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
 import type { Database, OrganisationTable } from "@db/schema";
-import { cpvCodesUnder, type DemandCursor, type DemandFilter, type DemandSort } from "~/domain/demand-filter";
+import {
+  cpvCodesUnder,
+  demandSearchParams,
+  parseDemandFilter,
+  type DemandCursor,
+  type DemandFilter,
+  type DemandSort,
+} from "~/domain/demand-filter";
 import type { EffortLevel, EventKind, ExpectationStatus } from "~/domain/events";
 import type { BuyerSector } from "~/domain/organisations";
 import type { Region } from "~/domain/regions";
@@ -36,6 +43,17 @@ export interface DemandPage {
   items: DemandItem[];
   /** Where the next page starts, or null on the last page. */
   next: DemandCursor | null;
+}
+
+// Route modules read the filter and build their links through these two, so that the parser
+// and Zod stay on the server: a .server module is left out of the browser bundle whole,
+// whereas a shared module imported only by a loader can still be kept for its imports.
+export const readDemandFilter = (params: URLSearchParams) => parseDemandFilter(params);
+
+/** `path?query` for the filter (`path` alone when it is empty), optionally at a cursor. */
+export function demandHref(path: string, filter: DemandFilter, options: { cursor?: DemandCursor | null; limit?: boolean } = {}) {
+  const params = demandSearchParams(filter, options);
+  return params.size ? `${path}?${params}` : path;
 }
 
 type Query = SelectQueryBuilder<Database & { buyer: OrganisationTable }, "events" | "buyer", object>;

@@ -6,38 +6,33 @@ import { db } from "@db/db.server";
 import { DemandFilterForm, IgnoredParameters } from "~/components/demand-filter-form";
 import { ExpectationSummary } from "~/components/expectation-summary";
 import { cpvEntry } from "~/domain/cpv";
-import { demandSearchParams, parseDemandFilter } from "~/domain/demand-filter";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { demandFilterOptions, listDemand, type DemandItem } from "~/models/demand.server";
+import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem } from "~/models/demand.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
   { name: "description", content: data?.description ?? "" },
 ];
 
-const withQuery = (path: string, params: URLSearchParams) => (params.size ? `${path}?${params}` : path);
-
 // Public: published events only, for anyone.
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
-  const { filter, ignored } = parseDemandFilter(new URL(request.url).searchParams);
+  const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);
   const [page, options] = await Promise.all([listDemand(db(), filter), demandFilterOptions(db())]);
-  const same = demandSearchParams(filter, { limit: true });
-  const unpaged = demandSearchParams(filter);
   return json({
     filter,
     ignored,
     options,
     items: page.items,
-    nextHref: page.next ? withQuery("/demand", demandSearchParams(filter, { cursor: page.next, limit: true })) : null,
-    firstHref: filter.cursor ? withQuery("/demand", same) : null,
-    pipelineHref: withQuery("/demand/pipeline", unpaged),
-    csvHref: withQuery("/demand.csv", unpaged),
-    apiHref: withQuery("/api/v1/demand", same),
+    nextHref: page.next ? demandHref("/demand", filter, { cursor: page.next, limit: true }) : null,
+    firstHref: filter.cursor ? demandHref("/demand", filter, { limit: true }) : null,
+    pipelineHref: demandHref("/demand/pipeline", filter),
+    csvHref: demandHref("/demand.csv", filter),
+    apiHref: demandHref("/api/v1/demand", filter, { limit: true }),
     title: `${t("title")} – Markedsdialog`,
     description: t("lead"),
   });

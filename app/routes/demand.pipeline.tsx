@@ -4,36 +4,35 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { DemandFilterForm, IgnoredParameters } from "~/components/demand-filter-form";
-import { demandSearchParams, parseDemandFilter } from "~/domain/demand-filter";
 import { parseQuarter } from "~/domain/events";
 import type { Quarter } from "~/domain/quarters";
 import { fixedT } from "~/i18n/i18n";
 import { formatNok, formatNokRangeMillions, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { demandFilterOptions, demandPipeline, type PipelineQuarter } from "~/models/demand.server";
+import { demandFilterOptions, demandHref, demandPipeline, readDemandFilter, type PipelineQuarter } from "~/models/demand.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
   { name: "description", content: data?.description ?? "" },
 ];
 
-const withQuery = (path: string, params: URLSearchParams) => (params.size ? `${path}?${params}` : path);
-
 // Public: the /demand filter, summed per expected tender quarter.
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
-  const { filter, ignored } = parseDemandFilter(new URL(request.url).searchParams);
+  const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);
   const [quarters, options] = await Promise.all([demandPipeline(db(), filter), demandFilterOptions(db())]);
-  const params = demandSearchParams(filter);
+  // Each quarter links to the list with the same filter narrowed to that quarter.
+  const quarterHref = (quarter: string | null) =>
+    quarter ? demandHref("/demand", { ...filter, quarterFrom: quarter as Quarter, quarterTo: quarter as Quarter }) : null;
   return json({
     filter,
     ignored,
     options,
-    quarters,
-    listHref: withQuery("/demand", params),
-    csvHref: withQuery("/demand.csv", params),
+    quarters: quarters.map((q) => ({ ...q, href: quarterHref(q.quarter) })),
+    listHref: demandHref("/demand", filter),
+    csvHref: demandHref("/demand.csv", filter),
     title: `${t("pipeline.title")} – Markedsdialog`,
     description: t("pipeline.lead"),
   });
@@ -96,11 +95,8 @@ export default function DemandPipelinePage() {
                   {data.quarters.map((q) => (
                     <tr key={q.quarter ?? "none"} className="border-b border-slate-200">
                       <th scope="row" className="px-3 py-2 font-medium">
-                        {q.quarter ? (
-                          <Link
-                            to={withQuery("/demand", demandSearchParams({ ...data.filter, quarterFrom: q.quarter as Quarter, quarterTo: q.quarter as Quarter }))}
-                            className="text-brand-800 underline"
-                          >
+                        {q.href ? (
+                          <Link to={q.href} className="text-brand-800 underline">
                             {quarterLabel(q.quarter)}
                           </Link>
                         ) : (
