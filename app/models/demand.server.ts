@@ -170,6 +170,12 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
       "events.expectedTenderQuarter",
       "events.publishedAt",
       sql<string>`(${key.expression})::text`.as("sortKey"),
+      // In the same statement, evaluated for the page's rows only: on the embedded database
+      // planning a second query costs more than running this one.
+      sql<DemandItem["standards"]>`coalesce((
+        select json_agg(json_build_object('code', s.code, 'name', s.name, 'level', es.level) order by s.name)
+        from event_standards es join standards s on s.id = es.standard_id
+        where es.event_id = events.id), '[]'::json)`.as("standards"),
     ])
     .orderBy(key.expression, key.direction)
     .orderBy("events.id", key.direction)
@@ -182,25 +188,8 @@ export async function listDemand(db: Db, filter: DemandFilter, { now = new Date(
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const next = rows.length > filter.limit && last ? { sort: filter.sort, key: last.sortKey, id: last.id } : null;
-  const standards = await standardsOf(db, page.map((row) => row.id));
-  const items = page.map(({ sortKey: _sortKey, ...row }) => ({ ...row, standards: standards.get(row.id) ?? [] }));
+  const items = page.map(({ sortKey: _sortKey, ...row }) => row);
   return { items, next };
-}
-
-async function standardsOf(db: Db, eventIds: string[]): Promise<Map<string, DemandItem["standards"]>> {
-  const byEvent = new Map<string, DemandItem["standards"]>();
-  if (eventIds.length === 0) return byEvent;
-  const rows = await db
-    .selectFrom("eventStandards")
-    .innerJoin("standards", "standards.id", "eventStandards.standardId")
-    .select(["eventStandards.eventId", "standards.code", "standards.name", "eventStandards.level"])
-    .where("eventStandards.eventId", "in", eventIds)
-    .orderBy("standards.name")
-    .execute();
-  for (const { eventId, ...standard } of rows) {
-    byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), standard]);
-  }
-  return byEvent;
 }
 
 /** Every matching event, page by page, up to `max` (the CSV export). */
@@ -241,8 +230,26 @@ export async function demandPipeline(db: Db, filter: DemandFilter, { now = new D
   return rows.map((row) => ({ ...row, events: Number(row.events) }));
 }
 
-/** What the filter form offers: buyers with published events, and the standards catalogue. */
-export async function demandFilterOptions(db: Db) {
+type FilterOptions = { buyers: { slug: string; name: string }[]; standards: { code: string; name: string }[] };
+let cachedOptions: { at: number; db: Db; value: Promise<FilterOptions> } | null = null;
+const OPTIONS_TTL_MS = 60_000;
+
+/**
+ * What the filter form offers: buyers with published events, and the standards catalogue.
+ * Both change rarely and every /demand view shows them, so they are kept for a minute.
+ */
+export function demandFilterOptions(db: Db, { now = Date.now() } = {}): Promise<FilterOptions> {
+  if (cachedOptions && cachedOptions.db === db && now - cachedOptions.at < OPTIONS_TTL_MS) return cachedOptions.value;
+  const value = loadFilterOptions(db);
+  cachedOptions = { at: now, db, value };
+  // A failed load is not kept.
+  value.catch(() => {
+    if (cachedOptions?.value === value) cachedOptions = null;
+  });
+  return value;
+}
+
+async function loadFilterOptions(db: Db): Promise<FilterOptions> {
   const [buyers, standards] = await Promise.all([
     db
       .selectFrom("organisations")

@@ -23,9 +23,11 @@ export interface StandardRoadmap {
   url: string | null;
   openEvents: number;
   buyers: StandardDemand[];
+  /** Buyer rows (buyer × requirement level) beyond the first BUYERS_SHOWN. */
+  moreBuyers: number;
 }
 
-const LEVEL_ORDER: Record<StandardLevel, number> = { required: 0, recommended: 1, planned: 2 };
+export const BUYERS_SHOWN = 20;
 
 export async function standardsRoadmap(db: Db): Promise<StandardRoadmap[]> {
   const [standards, demands] = await Promise.all([
@@ -46,34 +48,37 @@ export async function standardsRoadmap(db: Db): Promise<StandardRoadmap[]> {
       .orderBy("standards.category")
       .orderBy("standards.name")
       .execute(),
-    db
-      .selectFrom("eventStandards")
-      .innerJoin("events", "events.id", "eventStandards.eventId")
-      .innerJoin("standards", "standards.id", "eventStandards.standardId")
-      .innerJoin("organisations as buyer", "buyer.id", "events.buyerId")
-      .where("events.status", "=", "published")
-      .select([
-        "standards.code",
-        "buyer.name as buyerName",
-        "buyer.slug as buyerSlug",
-        "eventStandards.level",
-        sql<string | null>`min(event_standards.applies_from)::text`.as("from"),
-        (eb) => eb.fn.countAll<number>().as("events"),
-      ])
-      .groupBy(["standards.code", "buyer.name", "buyer.slug", "eventStandards.level"])
-      .execute(),
+    // Per standard, the first BUYERS_SHOWN buyer rows (required before recommended before
+    // planned, earliest date first) and how many there are in all: at national scale a
+    // standard can be named by hundreds of buyers, and the page links to the full list.
+    sql<StandardDemand & { code: string; total: number }>`
+      select code, "buyerName", "buyerSlug", level, "from", events, total from (
+        select standards.code, buyer.name as "buyerName", buyer.slug as "buyerSlug", event_standards.level,
+               min(event_standards.applies_from)::text as "from", count(*)::int as events,
+               count(*) over (partition by standards.code)::int as total,
+               row_number() over (
+                 partition by standards.code
+                 order by array_position(array['required','recommended','planned'], event_standards.level),
+                          min(event_standards.applies_from) nulls last, buyer.name
+               ) as position
+        from event_standards
+        join events on events.id = event_standards.event_id and events.status = 'published'
+        join standards on standards.id = event_standards.standard_id
+        join organisations buyer on buyer.id = events.buyer_id
+        group by standards.code, buyer.name, buyer.slug, event_standards.level
+      ) ranked
+      where position <= ${BUYERS_SHOWN}
+      order by code, position`
+      .execute(db)
+      .then((result) => result.rows),
   ]);
-  return standards.map((standard) => ({
-    ...standard,
-    openEvents: Number(standard.openEvents),
-    buyers: demands
-      .filter((d) => d.code === standard.code)
-      .map(({ code: _code, ...d }) => ({ ...d, events: Number(d.events) }))
-      .sort(
-        (a, b) =>
-          LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-          (a.from ?? "9999").localeCompare(b.from ?? "9999") ||
-          a.buyerName.localeCompare(b.buyerName, "nb"),
-      ),
-  }));
+  return standards.map((standard) => {
+    const rows = demands.filter((d) => d.code === standard.code);
+    return {
+      ...standard,
+      openEvents: Number(standard.openEvents),
+      buyers: rows.map(({ code: _code, total: _total, ...d }) => ({ ...d, events: Number(d.events) })),
+      moreBuyers: Math.max(0, (rows[0]?.total ?? 0) - rows.length),
+    };
+  });
 }

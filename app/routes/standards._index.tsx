@@ -100,6 +100,13 @@ export default function StandardsPage() {
                         ))}
                       </tbody>
                     </table>
+                    {standard.moreBuyers > 0 ? (
+                      <p className="mt-2 text-sm">
+                        <Link to={`/demand?standard=${standard.code}`} className="font-medium text-brand-800 underline">
+                          {t("moreBuyers", { name: standard.name })}
+                        </Link>
+                      </p>
+                    ) : null}
                   </div>
                 ) : null}
               </section>

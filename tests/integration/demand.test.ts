@@ -42,6 +42,12 @@ describe("the upcoming-demand list", () => {
     expect(found.sort()).toEqual([...PUBLISHED].sort());
   });
 
+  it("carries each event's standards, in name order", async () => {
+    const item = (await listDemand(t.db, filterOf("buyer=bergvik-kommune&kind=rfi"))).items[0]!;
+    expect(item.standards.map((s) => s.code)).toEqual(["hl7-fhir-r4", "no-basis-fhir", "helseid", "normen"]);
+    expect(item.standards[0]).toEqual({ code: "hl7-fhir-r4", name: "HL7 FHIR R4", level: "required" });
+  });
+
   it("finds events by Norwegian full text over title, description and buyer name, with stemming", async () => {
     expect(await search("q=hjemmeoppfølging")).toContain(E(101));
     // "trygghetsalarm" finds "trygghetsalarmer" through the Norwegian stemmer.

@@ -11,6 +11,7 @@ export const standards: Translation<typeof nb> = {
   showEventsLabel: "Show the events that name {{name}}",
   about: "About the standard",
   aboutHidden: "{{name}}, external site",
+  moreBuyers: "More buyers: see all events that name {{name}}",
   tableCaption: "Buyers that name {{name}}",
   buyer: "Buyer",
   level: "Requirement",

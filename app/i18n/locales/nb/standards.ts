@@ -8,6 +8,7 @@ export const standards = {
   showEventsLabel: "Vis hendelsene som nevner {{name}}",
   about: "Om standarden",
   aboutHidden: "{{name}}, ekstern side",
+  moreBuyers: "Flere oppdragsgivere: se alle hendelsene som nevner {{name}}",
   tableCaption: "Oppdragsgivere som nevner {{name}}",
   buyer: "Oppdragsgiver",
   level: "Krav",
