@@ -10,7 +10,6 @@ import { REGIONS } from "~/domain/regions";
 import type { Language } from "~/i18n/resources";
 
 export interface DemandFilterOptions {
-  buyers: { slug: string; name: string }[];
   standards: { code: string; name: string }[];
 }
 
@@ -125,14 +124,15 @@ export function DemandFilterForm({
             ))}
           </Select>
           <Checkboxes legend={t("filters.kind")} name="kind" values={EVENT_KINDS} checked={filter.kinds} label={(v) => t(`common:kinds.${v}`)} />
-          <Select id="demand-buyer" name="buyer" label={t("filters.buyer")} value={filter.buyer ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            {options.buyers.map((buyer) => (
-              <option key={buyer.slug} value={buyer.slug}>
-                {buyer.name}
-              </option>
-            ))}
-          </Select>
+          <div>
+            <label htmlFor="demand-buyer" className={labelClass}>
+              {t("filters.buyer")}
+            </label>
+            <p id="demand-buyer-hint" className="text-sm text-slate-600">
+              {t("filters.buyerHint")}
+            </p>
+            <input id="demand-buyer" name="buyer" defaultValue={filter.buyer ?? ""} maxLength={100} aria-describedby="demand-buyer-hint" className={inputClass} />
+          </div>
           <Select id="demand-sector" name="sector" label={t("filters.sector")} value={filter.sectors[0] ?? ""}>
             <option value="">{t("filters.any")}</option>
             {BUYER_SECTORS.map((sector) => (

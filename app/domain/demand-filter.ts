@@ -29,7 +29,7 @@ export interface DemandFilter {
   kinds: EventKind[];
   /** CPV prefixes ("48", "48814"): each selects its subtree in the vocabulary. */
   cpv: string[];
-  /** Buyer organisation slug; co-buyers count. */
+  /** Buyer: an organisation slug (co-buyers count too), or part of a buyer's name. */
   buyer: string | null;
   sectors: BuyerSector[];
   regions: Region[];
@@ -197,8 +197,8 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
 
   const buyer = one("buyer");
   if (buyer !== null) {
-    if (Slug.safeParse(buyer).success) filter.buyer = buyer;
-    else skip("buyer", buyer);
+    if (buyer.length > 100) skip("buyer", buyer, "too_long");
+    else filter.buyer = buyer;
   }
 
   for (const name of ["budgetFrom", "budgetTo"] as const) {

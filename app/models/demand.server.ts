@@ -101,10 +101,14 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
     query = query.where(sql<SqlBool>`events.cpv_codes && array[${sql.join(codes)}]::text[]`);
   }
   if (filter.buyer) {
-    const buyerSlug = filter.buyer;
+    // A slug picks one buyer (links from the standards roadmap and organisation pages);
+    // anything else is read as part of a buyer's name, which people can type.
+    const buyer = filter.buyer;
+    const namePattern = `%${buyer.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb("buyer.slug", "=", buyerSlug),
+        eb("buyer.slug", "=", buyer),
+        eb("buyer.name", "ilike", namePattern),
         eb(
           "events.id",
           "in",
@@ -112,7 +116,7 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
             .selectFrom("eventCoBuyers")
             .innerJoin("organisations as co", "co.id", "eventCoBuyers.organisationId")
             .select("eventCoBuyers.eventId")
-            .where("co.slug", "=", buyerSlug),
+            .where("co.slug", "=", buyer),
         ),
       ]),
     );
@@ -230,37 +234,27 @@ export async function demandPipeline(db: Db, filter: DemandFilter, { now = new D
   return rows.map((row) => ({ ...row, events: Number(row.events) }));
 }
 
-type FilterOptions = { buyers: { slug: string; name: string }[]; standards: { code: string; name: string }[] };
+type FilterOptions = { standards: { code: string; name: string }[] };
 let cachedOptions: { at: number; db: Db; value: Promise<FilterOptions> } | null = null;
 const OPTIONS_TTL_MS = 60_000;
 
 /**
- * What the filter form offers: buyers with published events, and the standards catalogue.
- * Both change rarely and every /demand view shows them, so they are kept for a minute.
+ * What the filter form offers beyond the fixed lists: the standards catalogue. It changes
+ * rarely and every /demand view shows it, so it is kept for a minute. (Buyers are typed,
+ * not listed: a national list of buyers would be most of the page.)
  */
 export function demandFilterOptions(db: Db, { now = Date.now() } = {}): Promise<FilterOptions> {
   if (cachedOptions && cachedOptions.db === db && now - cachedOptions.at < OPTIONS_TTL_MS) return cachedOptions.value;
-  const value = loadFilterOptions(db);
+  const value = db
+    .selectFrom("standards")
+    .select(["code", "name"])
+    .orderBy("name")
+    .execute()
+    .then((standards) => ({ standards }));
   cachedOptions = { at: now, db, value };
   // A failed load is not kept.
   value.catch(() => {
     if (cachedOptions?.value === value) cachedOptions = null;
   });
   return value;
-}
-
-async function loadFilterOptions(db: Db): Promise<FilterOptions> {
-  const [buyers, standards] = await Promise.all([
-    db
-      .selectFrom("organisations")
-      .select(["slug", "name"])
-      .where("isBuyer", "=", true)
-      .where((eb) =>
-        eb.exists(eb.selectFrom("events").select(sql.lit(1).as("one")).whereRef("events.buyerId", "=", "organisations.id").where("events.status", "=", "published")),
-      )
-      .orderBy("name")
-      .execute(),
-    db.selectFrom("standards").select(["code", "name"]).orderBy("name").execute(),
-  ]);
-  return { buyers, standards };
 }

@@ -93,6 +93,9 @@ describe("the upcoming-demand list", () => {
     expect(await search("kind=demand_notice")).toEqual([E(104)]);
     expect((await search("kind=rfi&kind=rfp")).sort()).toEqual([E(101), E(107)]);
     expect((await search("buyer=bergvik-kommune")).sort()).toEqual([E(101), E(107)]);
+    // Part of the name, as people type it; LIKE wildcards are taken literally.
+    expect((await search("buyer=bergvik")).sort()).toEqual([E(101), E(107)]);
+    expect(await search("buyer=%25")).toEqual([]);
     expect((await search("sector=health_trust")).sort()).toEqual([E(102), E(105)]);
     expect((await search("standard=e-resept")).sort()).toEqual([E(102), E(106)]);
     expect((await search("standard=helseid&region=trondelag")).sort()).toEqual([E(104)]);

@@ -15,6 +15,7 @@ export const demand: Translation<typeof nb> = {
     kind: "Kind",
     cpv: "CPV code (with its subcodes)",
     region: "Region",
+    buyerHint: "The name or part of it, e.g. “Bergvik”.",
     buyer: "Buyer",
     sector: "Sector",
     standard: "Standard",

@@ -12,6 +12,7 @@ export const demand = {
     kind: "Type",
     cpv: "CPV-kode (med underkoder)",
     region: "Region",
+    buyerHint: "Navnet eller en del av det, f.eks. «Bergvik».",
     buyer: "Oppdragsgiver",
     sector: "Sektor",
     standard: "Standard",
