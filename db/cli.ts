@@ -1,7 +1,8 @@
-// npm run db:migrate | db:seed | log:verify — against DATABASE_URL, or the embedded database.
+// npm run db:migrate | db:seed | db:seed:scale | log:verify — against DATABASE_URL, or the embedded database.
 import { openDatabase } from "./client";
 import { migrateToLatest } from "./migrate";
 import { seedDemoData } from "./seed";
+import { seedScaleData } from "./seed-scale";
 import { verifyAllChains } from "../app/models/interactions.server";
 
 const command = process.argv[2];
@@ -25,8 +26,17 @@ try {
     }
     console.log(`${chains.length} chains checked.`);
     if (chains.some((c) => !c.verdict.ok)) process.exitCode = 1;
+  } else if (command === "seed:scale") {
+    await seedDemoData(handle.db);
+    const started = Date.now();
+    const result = await seedScaleData(handle.db);
+    console.log(
+      result.skipped
+        ? "The scale data set is already in place."
+        : `Added ${result.organisations} organisations and ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } else if (command !== "migrate") {
-    console.error(`Unknown command "${command}". Use "migrate", "seed" or "log-verify".`);
+    console.error(`Unknown command "${command}". Use "migrate", "seed", "seed:scale" or "log-verify".`);
     process.exitCode = 2;
   }
 } finally {

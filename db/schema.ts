@@ -148,6 +148,8 @@ export interface EventTable {
   outcomeWithdrawnReason: string | null;
   // 0008: participation
   attendeeLimitPerVendor: ColumnType<number | null, number | null | undefined, number | null>;
+  // 0007: Norwegian full-text search document (title, buyer name, description), kept by triggers.
+  searchDocument: ColumnType<string, never, never>;
 }
 
 export interface EventCoBuyerTable {

@@ -17,6 +17,7 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
   const other: Language = language === "nb" ? "en" : "nb";
   const links = [
     { to: "/", label: t("nav.home"), end: true },
+    { to: "/demand", label: t("nav.demand"), end: false },
     { to: "/organisations", label: t("nav.organisations"), end: false },
     // The buyer workspace: for people acting for a buyer organisation.
     ...(account?.activeOrganisation?.isBuyer ? [{ to: "/workspace/events", label: t("eventPage:workspace.title"), end: false }] : []),

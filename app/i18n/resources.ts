@@ -3,6 +3,7 @@ import { auth as authNb } from "./locales/nb/auth";
 import { forms as formsNb } from "./locales/nb/forms";
 import { admin as adminNb } from "./locales/nb/admin";
 import { common as commonNb } from "./locales/nb/common";
+import { demand as demandNb } from "./locales/nb/demand";
 import { emails as emailsNb } from "./locales/nb/emails";
 import { errors as errorsNb } from "./locales/nb/errors";
 import { eventForm as eventFormNb } from "./locales/nb/eventForm";
@@ -13,11 +14,13 @@ import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { conduct as conductNb } from "./locales/nb/conduct";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
+import { standards as standardsNb } from "./locales/nb/standards";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
 import { admin as adminEn } from "./locales/en/admin";
 import { common as commonEn } from "./locales/en/common";
+import { demand as demandEn } from "./locales/en/demand";
 import { emails as emailsEn } from "./locales/en/emails";
 import { errors as errorsEn } from "./locales/en/errors";
 import { eventForm as eventFormEn } from "./locales/en/eventForm";
@@ -28,6 +31,7 @@ import { organisations as organisationsEn } from "./locales/en/organisations";
 import { conduct as conductEn } from "./locales/en/conduct";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
+import { standards as standardsEn } from "./locales/en/standards";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,6 +44,7 @@ export const resources = {
     auth: authNb,
     common: commonNb,
     conduct: conductNb,
+    demand: demandNb,
     effort: effortNb,
     emails: emailsNb,
     errors: errorsNb,
@@ -50,6 +55,7 @@ export const resources = {
     home: homeNb,
     organisations: organisationsNb,
     participation: participationNb,
+    standards: standardsNb,
   },
   en: {
     accessibility: accessibilityEn,
@@ -57,6 +63,7 @@ export const resources = {
     auth: authEn,
     common: commonEn,
     conduct: conductEn,
+    demand: demandEn,
     effort: effortEn,
     emails: emailsEn,
     errors: errorsEn,
@@ -67,6 +74,7 @@ export const resources = {
     home: homeEn,
     organisations: organisationsEn,
     participation: participationEn,
+    standards: standardsEn,
   },
 } as const;
 

@@ -4,6 +4,7 @@ import * as accounts from "./2026-11-24-0002-accounts";
 import * as outbox from "./2026-11-24-0003-outbox";
 import * as events from "./2026-11-24-0005-events";
 import * as conduct from "./2026-11-24-0006-conduct";
+import * as demand from "./2026-11-24-0007-demand";
 import * as participation from "./2026-11-24-0008-participation";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0003-outbox": outbox,
   "2026-11-24-0005-events": events,
   "2026-11-24-0006-conduct": conduct,
+  "2026-11-24-0007-demand": demand,
   "2026-11-24-0008-participation": participation,
 };

@@ -8,6 +8,7 @@ export const common: Translation<typeof nb> = {
   nav: {
     label: "Main menu",
     home: "Home",
+    demand: "Upcoming demand",
     organisations: "Organisations",
     conduct: "Code of conduct",
     interactions: "Interaction log",

@@ -5,6 +5,7 @@ export const common = {
   nav: {
     label: "Hovedmeny",
     home: "Forside",
+    demand: "Etterspørsel",
     organisations: "Virksomheter",
     conduct: "Samspillsnormer",
     interactions: "Samhandlingslogg",

@@ -1,0 +1,244 @@
+import { cpvEntry } from "./cpv";
+import type { EventKind, ExpectationStatus } from "./events";
+import { quarterEnd, quarterStart } from "./quarters";
+import { zonedLocalToIso } from "./zoned-time";
+
+// Open Contracting Data Standard 1.1 releases for published events: market dialogue is
+// OCDS "early engagement", so every release is a planning release (tag `planning`) whose
+// tender block describes the engagement (status `planning`) or, for a demand notice with no
+// engagement, the tender that is expected (status `planned`). Pure: the caller loads the
+// rows and says what time it is.
+
+/**
+ * OCIDs are `<prefix>-<event id>`. A real prefix (`ocds-` and six characters) is assigned
+ * by the Open Contracting Partnership on registration; until the portal has one this
+ * placeholder is used, and must be replaced before the data is published as OCDS.
+ */
+export const OCID_PREFIX = "ocds-markedsdialog";
+
+export const ocidOf = (eventId: string) => `${OCID_PREFIX}-${eventId}`;
+
+export interface OcdsOrganisation {
+  id: string;
+  name: string;
+  /** Norwegian organisation number (Enhetsregisteret), for organisations registered in Norway. */
+  orgNumber: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  foreignRegistryId: string | null;
+  website: string | null;
+}
+
+export interface OcdsEvent {
+  id: string;
+  kind: EventKind;
+  title: string;
+  description: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  cpvCodes: string[];
+  registrationDeadline: Date | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  responseDeadline: Date | null;
+  expectationStatus: ExpectationStatus | null;
+  budgetMinNok: number | null;
+  budgetMaxNok: number | null;
+  fundingSource: string | null;
+  expectedValueNok: number | null;
+  expectedQuantity: number | null;
+  quantityUnit: string | null;
+  /** "2027-Q3" */
+  expectedTenderQuarter: string | null;
+  /** "YYYY-MM-DD" */
+  expectedContractStart: string | null;
+  buyer: OcdsOrganisation;
+  coBuyers: OcdsOrganisation[];
+}
+
+// org-id.guide lists for the registries our organisations come from. Norway's
+// Enhetsregisteret (Brønnøysundregistrene) is NO-BRC.
+const ORG_ID_SCHEMES: Record<string, string> = {
+  NO: "NO-BRC",
+  SE: "SE-BLV", // Bolagsverket
+  DK: "DK-CVR", // Det Centrale Virksomhedsregister
+  FI: "FI-PRO", // Patentti- ja rekisterihallitus
+};
+
+function identifierOf(org: OcdsOrganisation): { scheme: string; id: string; legalName: string } | null {
+  const registryId = org.country === "NO" ? org.orgNumber : org.foreignRegistryId;
+  const scheme = ORG_ID_SCHEMES[org.country];
+  // A registry we do not know the org-id scheme of gets no identifier rather than a wrong one.
+  if (!registryId || !scheme) return null;
+  return { scheme, id: registryId, legalName: org.name };
+}
+
+/** The party id: the org-id (`NO-BRC-944100124`) when the organisation has one, else ours. */
+export function partyIdOf(org: OcdsOrganisation): string {
+  const identifier = identifierOf(org);
+  return identifier ? `${identifier.scheme}-${identifier.id}` : `markedsdialog-${org.id}`;
+}
+
+function party(org: OcdsOrganisation) {
+  const identifier = identifierOf(org);
+  return {
+    id: partyIdOf(org),
+    name: org.name,
+    ...(identifier ? { identifier } : {}),
+    address: { countryName: COUNTRY_NAMES.of(org.country) ?? org.country },
+    ...(org.website ? { details: { url: org.website } } : {}),
+    roles: ["buyer"],
+  };
+}
+
+// OCDS 1.1 addresses carry a country name, not a code; in the release's language.
+const COUNTRY_NAMES = new Intl.DisplayNames(["nb"], { type: "region" });
+
+const nok = (amount: number) => ({ amount, currency: "NOK" });
+const iso = (date: Date) => date.toISOString();
+
+// The data is published in bokmål, like the events themselves (release.language = "nb").
+const STATUS_TEXT: Record<ExpectationStatus, string> = {
+  committed: "Forventet innkjøp: finansiert",
+  planned: "Forventet innkjøp: planlagt i budsjett",
+  uncertain: "Forventet innkjøp: usikkert",
+  none: "Ingen innkjøp forventet",
+};
+
+const MILESTONE_TITLES = {
+  registration: "Påmeldingsfrist",
+  event: "Gjennomføring",
+  response: "Svarfrist",
+} as const;
+
+function rationaleOf(event: OcdsEvent): string {
+  if (event.expectationStatus === null) return "Forventet innkjøp er ikke oppgitt.";
+  const parts = [`${STATUS_TEXT[event.expectationStatus]}.`];
+  if (event.fundingSource) parts.push(`Finansiering: ${event.fundingSource}.`);
+  if (event.expectedTenderQuarter) parts.push(`Forventet konkurranse: ${event.expectedTenderQuarter}.`);
+  return parts.join(" ");
+}
+
+function budgetOf(event: OcdsEvent) {
+  if (event.budgetMaxNok === null && event.budgetMinNok === null) return null;
+  const range =
+    event.budgetMinNok !== null && event.budgetMaxNok !== null && event.budgetMinNok !== event.budgetMaxNok
+      ? `${event.budgetMinNok}–${event.budgetMaxNok} NOK`
+      : `${event.budgetMaxNok ?? event.budgetMinNok} NOK`;
+  return {
+    id: `${ocidOf(event.id)}-budget`,
+    description: `Budsjettramme ${range}${event.fundingSource ? `. Finansiering: ${event.fundingSource}` : ""}.`,
+    // OCDS 1.1 has one budget amount: the upper bound of the frame; the range is in the description.
+    amount: nok((event.budgetMaxNok ?? event.budgetMinNok) as number),
+  };
+}
+
+function milestonesOf(event: OcdsEvent, now: Date) {
+  const dates: [keyof typeof MILESTONE_TITLES, Date | null][] = [
+    ["registration", event.registrationDeadline],
+    ["event", event.startsAt],
+    ["response", event.responseDeadline],
+  ];
+  return dates
+    .filter((entry): entry is [keyof typeof MILESTONE_TITLES, Date] => entry[1] !== null)
+    .map(([code, date]) => ({
+      id: code,
+      title: MILESTONE_TITLES[code],
+      type: "engagement",
+      code,
+      dueDate: iso(date),
+      // Whether a past milestone was met is not recorded; only a future one is known to be scheduled.
+      ...(date.getTime() > now.getTime() ? { status: "scheduled" } : {}),
+    }));
+}
+
+function itemsOf(event: OcdsEvent) {
+  return event.cpvCodes.map((code, index) => {
+    const label = cpvEntry(code)?.nb;
+    return {
+      id: String(index + 1),
+      ...(label ? { description: label } : {}),
+      classification: { scheme: "CPV", id: code, ...(label ? { description: label } : {}) },
+      // The expected quantity belongs to the purchase as a whole: it rides on the first item.
+      ...(index === 0 && event.expectedQuantity !== null
+        ? { quantity: event.expectedQuantity, ...(event.quantityUnit ? { unit: { name: event.quantityUnit } } : {}) }
+        : {}),
+    };
+  });
+}
+
+/** One OCDS 1.1 release for a published event, as of its last change. */
+export function eventToRelease(event: OcdsEvent, { now, baseUrl }: { now: Date; baseUrl: string }) {
+  const ocid = ocidOf(event.id);
+  const buyer = party(event.buyer);
+  const budget = budgetOf(event);
+  const value = event.expectedValueNok ?? event.budgetMaxNok;
+  const milestones = milestonesOf(event, now);
+  const items = itemsOf(event);
+  const quarter = event.expectedTenderQuarter;
+  const contractStart = event.expectedContractStart ? zonedLocalToIso(`${event.expectedContractStart}T00:00`) : null;
+  return {
+    ocid,
+    id: `${ocid}-${event.updatedAt.getTime()}`,
+    date: iso(event.updatedAt),
+    tag: ["planning"],
+    initiationType: "tender",
+    language: "nb",
+    buyer: { id: buyer.id, name: buyer.name },
+    parties: [buyer, ...event.coBuyers.map(party)],
+    planning: {
+      rationale: rationaleOf(event),
+      ...(budget ? { budget } : {}),
+    },
+    tender: {
+      id: `${ocid}-tender`,
+      title: event.title,
+      description: event.description,
+      // A demand notice asks for no engagement: it announces a tender that is expected.
+      status: event.kind === "demand_notice" ? "planned" : "planning",
+      procuringEntity: { id: buyer.id, name: buyer.name },
+      ...(value !== null ? { value: nok(value) } : {}),
+      ...(event.budgetMinNok !== null ? { minValue: nok(event.budgetMinNok) } : {}),
+      ...(items.length ? { items } : {}),
+      ...(quarter
+        ? {
+            tenderPeriod: {
+              startDate: zonedLocalToIso(`${quarterStart(quarter)}T00:00`),
+              endDate: zonedLocalToIso(`${quarterEnd(quarter)}T23:59`),
+            },
+          }
+        : {}),
+      ...(contractStart ? { contractPeriod: { startDate: contractStart } } : {}),
+      ...(milestones.length ? { milestones } : {}),
+      documents: [
+        {
+          id: "event-page",
+          documentType: event.kind === "demand_notice" ? "plannedProcurementNotice" : "marketEngagementNotice",
+          title: event.title,
+          url: `${baseUrl}/events/${event.id}`,
+          datePublished: iso(event.publishedAt),
+          format: "text/html",
+          language: "nb",
+        },
+      ],
+    },
+  };
+}
+
+export type OcdsRelease = ReturnType<typeof eventToRelease>;
+
+/** The release package around a page of releases. */
+export function releasePackage(releases: OcdsRelease[], { uri, now, next }: { uri: string; now: Date; next: string | null }) {
+  const latest = releases.reduce<string | null>((max, r) => (max === null || r.date > max ? r.date : max), null);
+  return {
+    uri,
+    version: "1.1",
+    // Generated on demand: the date of the newest change in it (OCDS guidance), or now when empty.
+    publishedDate: latest ?? iso(now),
+    publisher: { name: "Markedsdialog" },
+    license: "https://data.norge.no/nlod/no/2.0",
+    releases,
+    // Pagination as in the OCDS API guidance; not part of the 1.1 package schema, which allows it.
+    ...(next ? { links: { next } } : {}),
+  };
+}

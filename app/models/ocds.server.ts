@@ -1,0 +1,73 @@
+import { sql, type SqlBool } from "kysely";
+import type { Db } from "@db/client";
+import type { OcdsEvent, OcdsOrganisation } from "~/domain/ocds";
+
+// Published events for the OCDS release feed, oldest change first, read by keyset on
+// (updated_at, id) so that a harvester can page through and come back with ?since=.
+
+export interface OcdsPageCursor {
+  updatedAt: string;
+  id: string;
+}
+
+const ORG_COLUMNS = ["id", "name", "orgNumber", "country", "foreignRegistryId", "website"] as const;
+
+export async function listOcdsEvents(
+  db: Db,
+  { since, after, limit }: { since: Date | null; after: OcdsPageCursor | null; limit: number },
+): Promise<{ events: OcdsEvent[]; next: OcdsPageCursor | null }> {
+  let query = db.selectFrom("events").selectAll("events").where("events.status", "=", "published");
+  if (since) query = query.where("events.updatedAt", ">=", since);
+  if (after) {
+    // The key goes in as text: a driver that sees a timestamptz parameter may round it
+    // through a JavaScript Date and lose the microseconds PostgreSQL keeps.
+    query = query.where(sql<SqlBool>`(events.updated_at, events.id) > (cast(${after.updatedAt}::text as timestamptz), cast(${after.id}::text as uuid))`);
+  }
+  const rows = await query
+    .select(sql<string>`events.updated_at::text`.as("updatedAtKey"))
+    .orderBy("events.updatedAt")
+    .orderBy("events.id")
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next = rows.length > limit && last ? { updatedAt: last.updatedAtKey, id: last.id } : null;
+
+  const orgIds = [...new Set(page.map((row) => row.buyerId))];
+  const coBuyers = page.length
+    ? await db.selectFrom("eventCoBuyers").select(["eventId", "organisationId"]).where("eventId", "in", page.map((r) => r.id)).execute()
+    : [];
+  for (const c of coBuyers) if (!orgIds.includes(c.organisationId)) orgIds.push(c.organisationId);
+  const orgs = orgIds.length
+    ? await db.selectFrom("organisations").select([...ORG_COLUMNS]).where("id", "in", orgIds).execute()
+    : [];
+  const orgById = new Map<string, OcdsOrganisation>(orgs.map((o) => [o.id, o]));
+
+  const events = page.map(
+    (row): OcdsEvent => ({
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      description: row.description,
+      publishedAt: row.publishedAt ?? row.updatedAt,
+      updatedAt: row.updatedAt,
+      cpvCodes: row.cpvCodes,
+      registrationDeadline: row.registrationDeadline,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      responseDeadline: row.responseDeadline,
+      expectationStatus: row.expectationStatus,
+      budgetMinNok: row.budgetMinNok,
+      budgetMaxNok: row.budgetMaxNok,
+      fundingSource: row.fundingSource,
+      expectedValueNok: row.expectedValueNok,
+      expectedQuantity: row.expectedQuantity,
+      quantityUnit: row.quantityUnit,
+      expectedTenderQuarter: row.expectedTenderQuarter,
+      expectedContractStart: row.expectedContractStart,
+      buyer: orgById.get(row.buyerId)!,
+      coBuyers: coBuyers.filter((c) => c.eventId === row.id).map((c) => orgById.get(c.organisationId)!),
+    }),
+  );
+  return { events, next };
+}

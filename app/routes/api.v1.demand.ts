@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { demandSearchParams, parseDemandFilter } from "~/domain/demand-filter";
+import { listDemand, type DemandItem } from "~/models/demand.server";
+
+// GET /api/v1/demand — public: the same filtered list as /demand, with the same query
+// parameters (docs/api.md), one page at a time; `next` continues it.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter, ignored } = parseDemandFilter(new URL(request.url).searchParams);
+  const page = await listDemand(db(), filter);
+  const next = page.next ? `/api/v1/demand?${demandSearchParams(filter, { cursor: page.next, limit: true })}` : null;
+  return json(
+    { items: page.items.map(demandItemJson), next, filter: { ...filter, cursor: undefined }, ignored },
+    { headers: { "Cache-Control": "public, max-age=60" } },
+  );
+}
+
+function demandItemJson(item: DemandItem) {
+  return {
+    id: item.id,
+    url: `/events/${item.id}`,
+    kind: item.kind,
+    title: item.title,
+    buyer: { name: item.buyerName, slug: item.buyerSlug, sector: item.buyerSector },
+    region: item.region,
+    cpv: item.cpvCodes,
+    registrationDeadline: item.registrationDeadline,
+    responseDeadline: item.responseDeadline,
+    startsAt: item.startsAt,
+    effort: { level: item.effortLevel, hoursPerVendor: item.effortHoursPerVendor },
+    expectation: item.expectationStatus
+      ? {
+          status: item.expectationStatus,
+          budgetMinNok: item.budgetMinNok,
+          budgetMaxNok: item.budgetMaxNok,
+          expectedTenderQuarter: item.expectedTenderQuarter,
+        }
+      : null,
+    standards: item.standards.map(({ code, level }) => ({ code, level })),
+    publishedAt: item.publishedAt,
+  };
+}

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { eventToRelease, releasePackage } from "~/domain/ocds";
+import { isIsoDate } from "~/domain/quarters";
+import { zonedLocalToIso } from "~/domain/zoned-time";
+import { listOcdsEvents, type OcdsPageCursor } from "~/models/ocds.server";
+
+// GET /api/v1/ocds/releases — public open data: an OCDS 1.1 release package of published
+// events, oldest change first. ?since= (a date, read in Oslo, or an ISO 8601 time) keeps
+// events changed from then on; ?limit= 1–100; follow links.next (or the Link header).
+const PAGE = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseSince(value: string | null): Date | null | "invalid" {
+  if (!value) return null;
+  if (isIsoDate(value)) return new Date(zonedLocalToIso(`${value}T00:00`) as string);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return "invalid";
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? "invalid" : date;
+}
+
+function parseAfter(value: string | null): OcdsPageCursor | null | "invalid" {
+  if (!value) return null;
+  try {
+    const [updatedAt, id] = JSON.parse(atob(value.replace(/-/g, "+").replace(/_/g, "/"))) as unknown[];
+    if (typeof updatedAt !== "string" || typeof id !== "string" || !UUID.test(id)) return "invalid";
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(updatedAt)) return "invalid";
+    return { updatedAt, id };
+  } catch {
+    return "invalid";
+  }
+}
+
+const encodeAfter = (cursor: OcdsPageCursor) =>
+  btoa(JSON.stringify([cursor.updatedAt, cursor.id])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const since = parseSince(url.searchParams.get("since"));
+  const after = parseAfter(url.searchParams.get("cursor"));
+  const limitText = url.searchParams.get("limit");
+  const limit = limitText === null ? PAGE : /^\d{1,3}$/.test(limitText) ? Number(limitText) : 0;
+  const errors = [
+    ...(since === "invalid" ? [{ path: "since", code: "invalid_date" }] : []),
+    ...(after === "invalid" ? [{ path: "cursor", code: "invalid_value" }] : []),
+    ...(limit < 1 || limit > PAGE ? [{ path: "limit", code: "invalid_value" }] : []),
+  ];
+  if (errors.length) return json({ errors }, { status: 400 });
+
+  const now = new Date();
+  const page = await listOcdsEvents(db(), { since: since as Date | null, after: after as OcdsPageCursor | null, limit });
+  let next: string | null = null;
+  if (page.next) {
+    const nextUrl = new URL(url);
+    nextUrl.searchParams.set("cursor", encodeAfter(page.next));
+    next = nextUrl.toString();
+  }
+  const releases = page.events.map((event) => eventToRelease(event, { now, baseUrl: url.origin }));
+  return json(releasePackage(releases, { uri: url.toString(), now, next }), {
+    headers: { "Cache-Control": "public, max-age=300", ...(next ? { Link: `<${next}>; rel="next"` } : {}) },
+  });
+}

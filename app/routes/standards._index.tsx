@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { fixedT } from "~/i18n/i18n";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { getLanguage } from "~/i18n/language.server";
+import type { Language } from "~/i18n/resources";
+import { standardsRoadmap } from "~/models/standards.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Markedsdialog" },
+  { name: "description", content: data?.description ?? "" },
+];
+
+const CATEGORIES = ["interoperability", "terminology", "messaging", "security", "imaging", "accessibility"];
+
+// Public: what published events declare, for anyone.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await getLanguage(request);
+  const t = fixedT(language, "standards");
+  return json({ standards: await standardsRoadmap(db()), title: `${t("title")} – Markedsdialog`, description: t("lead") });
+}
+
+export default function StandardsPage() {
+  const { standards } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("standards");
+  const language = i18n.language as Language;
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
+        <p className="max-w-3xl text-lg text-slate-700">{t("lead")}</p>
+      </div>
+      <ul className="space-y-6">
+        {standards.map((standard) => {
+          const headingId = `standard-${standard.code}`;
+          const category = CATEGORIES.includes(standard.category) ? standard.category : "other";
+          return (
+            <li key={standard.code}>
+              <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+                <p className="text-sm font-medium text-brand-700">{t(`categories.${category}`)}</p>
+                <h2 id={headingId} className="text-xl font-semibold">
+                  {standard.name}
+                </h2>
+                <p className="max-w-3xl text-slate-700">{language === "nb" ? standard.descriptionNb : standard.descriptionEn}</p>
+                <p className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+                  <span className="font-medium">
+                    {standard.openEvents > 0 ? t("openEvents", { count: standard.openEvents }) : t("noEvents")}
+                  </span>
+                  {standard.openEvents > 0 ? (
+                    <Link
+                      to={`/demand?standard=${standard.code}`}
+                      aria-label={t("showEventsLabel", { name: standard.name })}
+                      className="font-medium text-brand-800 underline"
+                    >
+                      {t("showEvents")}
+                    </Link>
+                  ) : null}
+                  {standard.url ? (
+                    <a href={standard.url} className="font-medium text-brand-800 underline" rel="noreferrer">
+                      {t("about")}
+                      <span className="sr-only"> ({t("aboutHidden", { name: standard.name })})</span>
+                    </a>
+                  ) : null}
+                </p>
+                {standard.buyers.length > 0 ? (
+                  <div className="overflow-x-auto">
+                    <table className="w-full border-collapse text-left text-sm">
+                      <caption className="sr-only">{t("tableCaption", { name: standard.name })}</caption>
+                      <thead>
+                        <tr className="border-b-2 border-slate-300">
+                          <th scope="col" className="px-3 py-2">
+                            {t("buyer")}
+                          </th>
+                          <th scope="col" className="px-3 py-2">
+                            {t("level")}
+                          </th>
+                          <th scope="col" className="px-3 py-2">
+                            {t("from")}
+                          </th>
+                          <th scope="col" className="px-3 py-2 text-right">
+                            {t("events")}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {standard.buyers.map((buyer) => (
+                          <tr key={`${buyer.buyerSlug}-${buyer.level}`} className="border-b border-slate-200">
+                            <th scope="row" className="px-3 py-2 font-medium">
+                              <Link to={`/demand?buyer=${buyer.buyerSlug}&standard=${standard.code}`} className="text-brand-800 underline">
+                                {buyer.buyerName}
+                              </Link>
+                            </th>
+                            <td className="px-3 py-2">{t(`levels.${buyer.level}`)}</td>
+                            <td className="px-3 py-2">{buyer.from ? formatDate(buyer.from, language) : t("notDated")}</td>
+                            <td className="px-3 py-2 text-right tabular-nums">{formatNumber(buyer.events, language)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                    {standard.moreBuyers > 0 ? (
+                      <p className="mt-2 text-sm">
+                        <Link to={`/demand?standard=${standard.code}`} className="font-medium text-brand-800 underline">
+                          {t("moreBuyers", { name: standard.name })}
+                        </Link>
+                      </p>
+                    ) : null}
+                  </div>
+                ) : null}
+              </section>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { sql } from "kysely";
+import type { Db } from "./client";
+
+// A national-scale synthetic data set for the benchmark and for trying the portal at size:
+// 5 000 organisations (1 000 buyers, 4 000 vendors) and 100 000 events, 95 000 of them
+// published, every one within the publishing rules the database enforces. Built with
+// generate_series in a few statements, so it takes seconds on a server and about a
+// minute on the embedded database. Organisations are marked by the `scale-` slug prefix;
+// their organisation numbers are synthetic (unique, nine digits, not mod-11 valid).
+// Registrations are not generated: this branch has no registrations table yet.
+
+export const SCALE = { buyers: 1_000, vendors: 4_000, events: 100_000, draftsEvery: 20 } as const;
+
+const TITLES = [
+  "Digital hjemmeoppfølging",
+  "Elektronisk pasientjournal",
+  "Trygghetsalarmer og digitalt tilsyn",
+  "Medisineringsstøtte i hjemmetjenesten",
+  "Kurve- og legemiddelløsning",
+  "Velferdsteknologi i omsorgsboliger",
+  "Sensorbasert nattilsyn på sykehjem",
+  "Integrasjonsplattform med FHIR",
+  "Timebestilling og digital innbyggerdialog",
+  "Beslutningsstøtte for henvisninger",
+  "Bildedeling mellom sykehus",
+  "Strukturert legemiddelliste",
+  "Analyseplattform for helsedata",
+  "Videokonsultasjon i fastlegetjenesten",
+  "Logistikk for hjelpemidler",
+  "Rehabilitering med digital oppfølging",
+];
+
+const DESCRIPTIONS = [
+  "Vi ønsker innspill fra leverandører om løsninger, integrasjon med eksisterende systemer og erfaringer fra andre kommuner.",
+  "Markedsdialogen skal gi oss kunnskap om modenhet i markedet før vi velger anskaffelsesstrategi.",
+  "Vi presenterer behov, tidsplan og økonomiske rammer, og inviterer til individuelle dialogmøter.",
+  "Løsningen skal dekke ansatte i hjemmetjenesten og på sykehjem, med varsling til responssenter.",
+];
+
+const CPV = ["48814000-7", "48180000-3", "72000000-5", "72230000-6", "33196100-1", "85000000-9", "48814400-1", "73000000-2", "79418000-7", "85311100-3"];
+const REGIONS = ["national", "oslo", "rogaland", "more_og_romsdal", "nordland", "ostfold", "akershus", "buskerud", "innlandet", "vestfold", "telemark", "agder", "vestland", "trondelag", "troms", "finnmark"];
+const SECTORS = ["municipality", "municipality", "municipality", "municipality", "health_trust", "regional_health_authority", "state_agency", "county"];
+const KINDS = ["rfi", "rfp", "supplier_conference", "dialogue_meeting", "pilot", "rnd_partnership", "demand_notice"];
+const STATUSES = ["committed", "planned", "planned", "uncertain", "none"];
+
+const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql.lit(v)))}]::text[]`;
+
+export async function isScaleSeeded(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n) >= SCALE.events;
+}
+
+/** Adds the scale data set; does nothing when the database already has that many events. */
+export async function seedScaleData(db: Db): Promise<{ organisations: number; events: number; skipped: boolean }> {
+  if (await isScaleSeeded(db)) return { organisations: 0, events: 0, skipped: true };
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      insert into organisations (slug, name, org_number, is_buyer, buyer_sector, region, verification_status, verified_at, description)
+      select 'scale-buyer-' || g,
+             (array['Nordvik','Sørli','Østmark','Vestby','Fjellheim','Dalsbygd','Strandvik','Elvebakken'])[1 + g % 8] || ' ' ||
+               case when g % 8 in (4, 5) then 'helseforetak ' || g else 'kommune ' || g end,
+             (700000000 + g)::text, true,
+             (${textArray(SECTORS)})[1 + g % ${SECTORS.length}],
+             (${textArray(REGIONS)})[1 + g % ${REGIONS.length}],
+             'verified', now(), 'Syntetisk oppdragsgiver for ytelsestester.'
+      from generate_series(1, ${SCALE.buyers}) g
+      on conflict do nothing`.execute(trx);
+    await sql`
+      insert into organisations (slug, name, org_number, is_vendor, vendor_size, description)
+      select 'scale-vendor-' || g, 'Leverandør ' || g || ' AS', (710000000 + g)::text, true,
+             (array['sole','micro','small','medium','large'])[1 + g % 5], 'Syntetisk leverandør for ytelsestester.'
+      from generate_series(1, ${SCALE.vendors}) g
+      on conflict do nothing`.execute(trx);
+
+    // Every published event keeps the rules: effort above none has an expectation with
+    // budget, funding, value and quarter; "none" expectations ask for no effort; demand
+    // notices ask for none; pilots state their path.
+    await sql`
+      with buyers as (select id, row_number() over (order by slug) as n from organisations where slug like 'scale-buyer-%'),
+      series as (
+        select g,
+               (${textArray(KINDS)})[1 + g % ${KINDS.length}] as kind,
+               (${textArray(STATUSES)})[1 + (g / 7) % ${STATUSES.length}] as expectation
+        from generate_series(1, ${SCALE.events}) g
+      )
+      insert into events (
+        buyer_id, kind, status, title, description, region, registration_deadline, response_deadline,
+        effort_level, effort_hours_per_vendor, kinds_of_work,
+        expectation_status, budget_min_nok, budget_max_nok, funding_source, expected_value_nok,
+        expected_tender_quarter, cpv_codes, pilot_plan, published_at, updated_at
+      )
+      select b.id, s.kind,
+             case when s.g % ${SCALE.draftsEvery} = 0 then 'draft' else 'published' end,
+             (${textArray(TITLES)})[1 + s.g % ${TITLES.length}] || ' ' || s.g,
+             (${textArray(DESCRIPTIONS)})[1 + s.g % ${DESCRIPTIONS.length}],
+             (${textArray(REGIONS)})[1 + (s.g / 3) % ${REGIONS.length}],
+             case when s.kind = 'demand_notice' then null
+                  else now() + ((s.g % 545) - 180) * interval '1 day' + (s.g % 24) * interval '1 hour' end,
+             case when s.kind in ('rfi', 'rfp') then now() + ((s.g % 545) - 160) * interval '1 day' end,
+             case when s.kind = 'demand_notice' or s.expectation = 'none' then 'none' else 'light' end,
+             case when s.kind = 'demand_notice' or s.expectation = 'none' then null else 2 + s.g % 6 end,
+             case when s.kind = 'demand_notice' or s.expectation = 'none' then '{}'::text[] else array['attend_meeting'] end,
+             s.expectation,
+             case when s.expectation <> 'none' then 100000 * (1 + s.g % 400) end,
+             case when s.expectation <> 'none' then 100000 * (1 + s.g % 400) + 250000 * (1 + s.g % 40) end,
+             case when s.expectation <> 'none' then 'Økonomiplan' end,
+             case when s.expectation <> 'none' then 100000 * (1 + s.g % 400) + 100000 end,
+             case when s.expectation <> 'none' then (2026 + (s.g / 11) % 5)::text || '-Q' || (1 + (s.g / 5) % 4)::text end,
+             case when s.g % 3 = 0 then array[(${textArray(CPV)})[1 + s.g % ${CPV.length}], (${textArray(CPV)})[1 + (s.g / 10) % ${CPV.length}]]
+                  else array[(${textArray(CPV)})[1 + s.g % ${CPV.length}]] end,
+             case when s.kind = 'pilot' then 'none_planned' end,
+             case when s.g % ${SCALE.draftsEvery} = 0 then null else now() - (s.g % 200) * interval '1 day' end,
+             now() - (s.g % 200) * interval '1 day'
+      from series s
+      join buyers b on b.n = 1 + (s.g * 7919) % ${SCALE.buyers}`.execute(trx);
+
+    // Four in ten events name a standard from the catalogue.
+    await sql`
+      with catalogue as (select id, row_number() over (order by code) as n, count(*) over () as total from standards),
+      scaled as (select id, row_number() over (order by id) as n from events where buyer_id in (select id from organisations where slug like 'scale-buyer-%'))
+      insert into event_standards (event_id, standard_id, level, applies_from)
+      select e.id, c.id, (array['required','recommended','planned'])[1 + e.n % 3],
+             case when e.n % 2 = 0 then (date '2027-01-01' + (e.n % 8) * interval '3 months')::date end
+      from scaled e join catalogue c on c.n = 1 + e.n % c.total
+      where e.n % 5 < 2`.execute(trx);
+  });
+  await sql`analyze`.execute(db);
+  return { organisations: SCALE.buyers + SCALE.vendors, events: SCALE.events, skipped: false };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+
+const browser = setupBrowser();
+
+describe("upcoming demand", () => {
+  it("filters by CPV and region, and the URL reproduces the filter", async () => {
+    const page = await browser.newPage();
+    await page.goto("/demand");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Kommende etterspørsel");
+    expect(await page.getByRole("listitem").filter({ hasText: "Behovsmelding: regional løsning" }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "demand-nb");
+
+    await page.getByLabel("CPV-kode (med underkoder)").selectOption("48");
+    await page.getByLabel("Region").selectOption("vestland");
+    await page.getByRole("button", { name: "Vis treff" }).click();
+    await page.waitForURL(/cpv=48/);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe("/demand");
+    expect(url.searchParams.get("cpv")).toBe("48");
+    expect(url.searchParams.get("region")).toBe("vestland");
+
+    const titles = () => page.locator("ol > li h3").allTextContents();
+    await expect.poll(titles).toEqual(
+      expect.arrayContaining([
+        "Leverandørkonferanse: ny løsning for kurve og legemiddelhåndtering",
+        "Digital hjemmeoppfølging for personer med kroniske sykdommer",
+      ]),
+    );
+    expect(await titles()).toHaveLength(2);
+    expect(await page.getByText("Kjøp forventet: planlagt, 4–6 MNOK").count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Digital hjemmeoppfølging for personer med kroniske sykdommer" }).getAttribute("href")).toBe(
+      "/events/00000000-0000-4000-8000-000000000101",
+    );
+    await expectNoAxeViolations(page);
+    await screenshot(page, "demand-filtered");
+
+    // The same URL in a fresh page, without JavaScript, gives the same list and the same form.
+    const again = await browser.newPage({ javaScriptEnabled: false });
+    await again.goto(url.pathname + url.search);
+    expect(await again.locator("ol > li h3").allTextContents()).toEqual(await titles());
+    expect(await again.getByLabel("Region").inputValue()).toBe("vestland");
+    expect(await again.getByLabel("CPV-kode (med underkoder)").inputValue()).toBe("48");
+  });
+
+  it("searches and pages without JavaScript", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto("/demand");
+    await page.getByLabel("Søk i tittel, beskrivelse og oppdragsgiver").fill("kommune");
+    await page.getByRole("button", { name: "Søk", exact: true }).click();
+    await page.waitForURL(/q=kommune/);
+    expect(await page.locator("ol > li").count()).toBeGreaterThan(0);
+
+    await page.goto("/demand?limit=2");
+    const first = await page.locator("ol > li h3").allTextContents();
+    await page.getByRole("link", { name: "Neste side" }).click();
+    await page.waitForURL(/cursor=/);
+    const second = await page.locator("ol > li h3").allTextContents();
+    expect(second).toHaveLength(2);
+    expect(second.some((title) => first.includes(title))).toBe(false);
+  });
+
+  it("lays the filtered demand out by quarter with a chart and a table of the numbers", async () => {
+    const page = await browser.newPage();
+    await page.goto("/demand/pipeline?region=vestland");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Etterspørsel per kvartal");
+    expect(await page.getByRole("img", { name: /Oppgitt budsjettramme/ }).count()).toBe(1);
+    const table = page.getByRole("table");
+    expect(await table.locator("tfoot").textContent()).toContain("3");
+    await expectNoAxeViolations(page);
+    await screenshot(page, "demand-pipeline");
+  });
+
+  it("shows unreadable parameters plainly instead of failing", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto("/demand?region=atlantis&budgetFrom=mye");
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole("status").filter({ hasText: "Noen filtre ble ikke brukt" }).textContent()).toContain("atlantis");
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe("the standards roadmap", () => {
+  it("shows which buyers require each standard from when, with links to the events", async () => {
+    const page = await browser.newPage();
+    await page.goto("/standards");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Standardveikart");
+    const fhir = page.getByRole("region", { name: "HL7 FHIR R4" });
+    expect(await fhir.getByRole("table").textContent()).toContain("Bergvik kommune");
+    await fhir.getByRole("link", { name: "Vis hendelsene som nevner HL7 FHIR R4" }).click();
+    await page.waitForURL(/\/demand\?standard=hl7-fhir-r4/);
+    await expect.poll(() => page.locator("ol > li h3").count()).toBeGreaterThan(0);
+    await page.goto("/standards");
+    await expectNoAxeViolations(page);
+    await screenshot(page, "standards-nb");
+  });
+});
