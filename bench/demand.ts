@@ -9,6 +9,8 @@
 // 4. Prints requests/s and p50/p95/p99 latency for both, and ours as a share of baseline.
 //
 // The two servers run one after the other: PGlite is one process's database.
+// Known issue: against a PostgreSQL server the run has been seen to stall in the baseline
+// phase after the portal's figures are taken; not yet investigated.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createServer, type AddressInfo } from "node:net";
