@@ -7,6 +7,8 @@ type Page = Awaited<ReturnType<typeof browser.newPage>>;
 const RFI = "00000000-0000-4000-8000-000000000101";
 const AMENDED = "00000000-0000-4000-8000-000000000102";
 const DRAFT = "00000000-0000-4000-8000-000000000108";
+// Closed by a test below; no other browser test relies on it (they share one seeded server).
+const RFP = "00000000-0000-4000-8000-000000000107";
 
 async function logIn(page: Page, email: string, to: string) {
   await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
@@ -110,9 +112,9 @@ describe("the buyer's workspace and outcome", () => {
 
   it("closes a published event without JavaScript", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
-    await logIn(page, "buyer@demo.test", `/events/${RFI}`);
+    await logIn(page, "buyer@demo.test", `/events/${RFP}`);
     await page.getByRole("button", { name: "Avslutt markedsdialogen" }).click();
-    await page.waitForURL(`**/events/${RFI}?saved=closed`);
+    await page.waitForURL(`**/events/${RFP}?saved=closed`);
     expect(await page.getByText("Markedsdialogen er avsluttet.").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Registrer som anskaffet" }).count()).toBe(1);
     await expectNoAxeViolations(page);
