@@ -154,6 +154,29 @@ export default function OrganisationPage() {
             ))}
           </tbody>
         </table>
+        {concerns(interactions.concernsRaised) + concerns(interactions.concernsReceived) > 0 ? (
+          <table className="w-full max-w-xl text-left text-sm">
+            <caption className="mb-1 text-left text-slate-700">{t("public.concernsCaption")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-1">{t("public.category")}</th>
+                <th scope="col">{t("public.raised")}</th>
+                <th scope="col">{t("public.received")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.keys(interactions.concernsRaised)
+                .filter((c) => (interactions.concernsRaised as Record<string, number>)[c]! + (interactions.concernsReceived as Record<string, number>)[c]! > 0)
+                .map((c) => (
+                  <tr key={c} className="border-b border-slate-200">
+                    <th scope="row" className="py-1 font-medium">{t(`conduct:categories.${c}`)}</th>
+                    <td>{(interactions.concernsRaised as Record<string, number>)[c]}</td>
+                    <td>{(interactions.concernsReceived as Record<string, number>)[c]}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        ) : null}
       </section>
     </article>
   );

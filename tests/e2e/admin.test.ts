@@ -46,7 +46,18 @@ describe("operator pages", () => {
     await expect.poll(() => page.locator("h1").textContent()).toBe("Bergvik kommune");
     expect(await page.getByText("Verifisert offentlig virksomhet").count()).toBeGreaterThan(0);
     expect(await page.getByText("Berit Innkjøp").count()).toBeGreaterThan(0);
+    expect(await page.getByText(/har sluttet seg til versjon 1/).count()).toBe(1);
     await expectNoAxeViolations(page);
     await screenshot(page, "public-buyer");
+  });
+
+  it("shows concerns about an organisation by category, as counts only", async () => {
+    const page = await browser.newPage();
+    await page.goto("/organisations/helse-vestfjord-hf");
+    const concerns = page.getByRole("table", { name: "Bekymringer etter kategori" });
+    await expect.poll(() => concerns.getByRole("row", { name: /Ubetalt rådgivning/ }).textContent()).toContain("1");
+    // The content of the entry is for the two parties only.
+    expect(await page.getByText("Forespørsel om gratis løsningsskisse").count()).toBe(0);
+    await expectNoAxeViolations(page);
   });
 });

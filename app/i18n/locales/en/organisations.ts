@@ -181,6 +181,10 @@ export const organisations: Translation<typeof nb> = {
     submit: "Switch",
   },
   public: {
+    concernsCaption: "Concerns by category",
+    category: "Category",
+    raised: "Raised by the organisation",
+    received: "Raised about the organisation",
     conductHeading: "Code of conduct for market dialogue",
     conductLink: "Read the code",
     interactionsCaption: "The interaction log in figures (content is visible to the parties only)",

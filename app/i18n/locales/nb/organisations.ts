@@ -178,6 +178,10 @@ export const organisations = {
     submit: "Bytt",
   },
   public: {
+    concernsCaption: "Bekymringer etter kategori",
+    category: "Kategori",
+    raised: "Meldt av virksomheten",
+    received: "Meldt om virksomheten",
     conductHeading: "Samspillsnormer for markedsdialog",
     conductLink: "Les normene",
     interactionsCaption: "Samhandlingsloggen i tall (innholdet er bare synlig for partene)",
