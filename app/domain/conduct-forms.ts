@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ASSESSMENTS, checkAssessment, checkResponse, CLAUSE_GROUNDS, CONCERN_CATEGORIES, INTERACTION_CHANNELS, RESPONSES } from "./conduct";
-import { osloLocalToDate } from "./oslo-time";
+import { zonedLocalToIso } from "./zoned-time";
 
 // One schema per form, shared by the browser (Conform) and the server.
 // Messages are codes translated through the `forms` namespace.
@@ -27,7 +27,8 @@ export const InteractionSchema = z
     occurredAt: z
       .string({ error: "required" })
       .transform((value, ctx) => {
-        const date = osloLocalToDate(value);
+        const iso = zonedLocalToIso(value);
+        const date = iso ? new Date(iso) : null;
         if (!date) {
           ctx.addIssue({ code: "custom", message: "invalid_datetime" });
           return z.NEVER;

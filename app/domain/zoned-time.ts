@@ -20,27 +20,27 @@ function offsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
- * "2027-03-01T12:00" in Oslo → the instant as ISO 8601 with its offset
+ * "2027-03-01T12:00" (seconds optional) in Oslo → the instant as ISO 8601 with its offset
  * ("2027-03-01T12:00:00+01:00"), or null when the text is not a valid local time.
  * In the hour skipped at the spring change the clock is read as summer time.
  */
 export function zonedLocalToIso(local: string, timeZone = OSLO): string | null {
   const match = LOCAL.exec(local);
   if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const [year, month, day, hour, minute, second] = match.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(asUtc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
   // Two passes settle the offset, also next to a change of clocks.
   let offset = offsetMinutes(new Date(asUtc), timeZone);
   offset = offsetMinutes(new Date(asUtc - offset * 60_000), timeZone);
   const sign = offset >= 0 ? "+" : "-";
   const abs = Math.abs(offset);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6] ?? "00"}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** An instant → "YYYY-MM-DDTHH:mm" wall-clock time in the zone, for a datetime-local field. */

@@ -4,6 +4,7 @@ import { checkDeclineReason, checkEffortReport, checkEffortRequest, type EffortR
 import type { PurchaseExpectation } from "~/domain/predictability";
 import type { Problem } from "~/domain/problems";
 import type { Failure, Result } from "./registrations.server";
+import { expectationOfRow } from "./event-row.server";
 
 // Effort requests (a buyer asks vendors for work, through the predictability gate) and
 // the effort ledger (what vendors actually spent). Every change is one transaction;
@@ -53,33 +54,6 @@ export async function effortRequestFormOptions(db: Db, buyerId: string) {
   };
 }
 
-type EventExpectationRow = {
-  expectationStatus: PurchaseExpectation["status"] | null;
-  budgetMinNok: number | null;
-  budgetMaxNok: number | null;
-  fundingSource: string | null;
-  expectedValueNok: number | null;
-  expectedQuantity: number | null;
-  quantityUnit: string | null;
-  expectedTenderQuarter: string | null;
-  expectedContractStart: string | null;
-};
-
-function expectationOf(row: EventExpectationRow): PurchaseExpectation | null {
-  if (row.expectationStatus === null) return null;
-  return {
-    status: row.expectationStatus,
-    budgetMinNok: row.budgetMinNok === null ? null : Number(row.budgetMinNok),
-    budgetMaxNok: row.budgetMaxNok === null ? null : Number(row.budgetMaxNok),
-    fundingSource: row.fundingSource,
-    expectedValueNok: row.expectedValueNok === null ? null : Number(row.expectedValueNok),
-    quantity: row.expectedQuantity,
-    unit: row.quantityUnit,
-    expectedTenderQuarter: row.expectedTenderQuarter,
-    expectedContractStart: row.expectedContractStart,
-  };
-}
-
 /**
  * Send an effort request. With a linked event the recipients must take part in it; a
  * stand-alone request may go to any vendor. The recipients' admins are e-mailed in the
@@ -93,7 +67,7 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
         ? await trx.selectFrom("events").selectAll().where("id", "=", input.eventId).where("buyerId", "=", member.organisation.id).where("status", "<>", "draft").executeTakeFirst()
         : undefined;
       if (!event) return fail("invalid", [{ path: "eventId", code: "invalid_choice" }]);
-      eventExpectation = expectationOf(event);
+      eventExpectation = expectationOfRow(event);
     }
     const problems = checkEffortRequest(input, { now, eventExpectation });
     if (problems.length > 0) return fail("invalid", problems);

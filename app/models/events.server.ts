@@ -17,6 +17,7 @@ import { checkPublishable, type PublishableEvent } from "~/domain/publishing";
 import type { Region } from "~/domain/regions";
 import { adviseSourcing } from "~/domain/sourcing";
 import { notifyAmendment } from "./registrations.server";
+import { effortOfRow, expectationOfRow } from "./event-row.server";
 
 export interface EventSummary {
   id: string;
@@ -386,26 +387,8 @@ export function toPublishable(row: EventRow): PublishableEvent {
     kind: row.kind,
     registrationDeadline: row.registrationDeadline,
     responseDeadline: row.responseDeadline,
-    effort: {
-      level: row.effortLevel,
-      hoursPerVendor: row.effortHoursPerVendor,
-      kindsOfWork: row.kindsOfWork,
-      compensationNok: row.compensationNok,
-    },
-    expectation:
-      row.expectationStatus === null
-        ? null
-        : {
-            status: row.expectationStatus,
-            budgetMinNok: row.budgetMinNok,
-            budgetMaxNok: row.budgetMaxNok,
-            fundingSource: row.fundingSource,
-            expectedValueNok: row.expectedValueNok,
-            quantity: row.expectedQuantity,
-            unit: row.quantityUnit,
-            expectedTenderQuarter: row.expectedTenderQuarter,
-            expectedContractStart: row.expectedContractStart,
-          },
+    effort: effortOfRow(row),
+    expectation: expectationOfRow(row),
     contract: hasContract
       ? {
           form: row.contractForm,
@@ -576,26 +559,8 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
     location: row.location,
     onlineUrl: row.onlineUrl,
     capacity: row.capacity,
-    effort: {
-      level: row.effortLevel,
-      hoursPerVendor: row.effortHoursPerVendor,
-      kindsOfWork: row.kindsOfWork,
-      compensationNok: row.compensationNok,
-    },
-    expectation:
-      row.expectationStatus === null
-        ? null
-        : {
-            status: row.expectationStatus,
-            budgetMinNok: row.budgetMinNok,
-            budgetMaxNok: row.budgetMaxNok,
-            fundingSource: row.fundingSource,
-            expectedValueNok: row.expectedValueNok,
-            quantity: row.expectedQuantity,
-            unit: row.quantityUnit,
-            expectedTenderQuarter: row.expectedTenderQuarter,
-            expectedContractStart: row.expectedContractStart,
-          },
+    effort: effortOfRow(row),
+    expectation: expectationOfRow(row),
     contract: {
       form: row.contractForm,
       baseMonths: row.contractBaseMonths,

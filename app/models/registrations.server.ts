@@ -9,6 +9,7 @@ import type { Problem } from "~/domain/problems";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
 import { eventCalendar } from "~/utils/event-calendar";
+import { expectationOfRow } from "./event-row.server";
 
 // Registrations for an event. Capacity holds under concurrent sign-ups because every
 // change that can take or free a place first locks the event row (`for update`) and
@@ -98,26 +99,10 @@ async function calendarAttachment(trx: Db, event: EventRow, language: Language, 
   const amendments = await trx.selectFrom("eventAmendments").select(["id", "at", "reason", "changes"]).where("eventId", "=", event.id).execute();
   const url = `${baseUrl}/events/${event.id}`;
   const calendar = eventCalendar(
-    { ...event, buyer, amendments, expectation: expectationOf(event), outcome: null },
+    { ...event, buyer, amendments, expectation: expectationOfRow(event), outcome: null },
     { language, url, host: new URL(baseUrl).host },
   );
   return calendar === null ? [] : [{ filename: `markedsdialog-${event.id}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar }];
-}
-
-function expectationOf(row: EventRow) {
-  return row.expectationStatus === null
-    ? null
-    : {
-        status: row.expectationStatus,
-        budgetMinNok: row.budgetMinNok,
-        budgetMaxNok: row.budgetMaxNok,
-        fundingSource: row.fundingSource,
-        expectedValueNok: row.expectedValueNok,
-        quantity: row.expectedQuantity,
-        unit: row.quantityUnit,
-        expectedTenderQuarter: row.expectedTenderQuarter,
-        expectedContractStart: row.expectedContractStart,
-      };
 }
 
 async function sendPlaceEmails(

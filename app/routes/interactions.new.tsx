@@ -9,7 +9,7 @@ import { requireMember } from "~/auth/guards.server";
 import { FieldErrors, FormErrors, SubmitButton, TextField } from "~/components/ui/field";
 import { ASSESSMENTS, CONCERN_CATEGORIES, INTERACTION_CHANNELS } from "~/domain/conduct";
 import { InteractionSchema, namesFromLines } from "~/domain/conduct-forms";
-import { dateToOsloLocal } from "~/domain/oslo-time";
+import { toZonedLocal } from "~/domain/zoned-time";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
@@ -64,7 +64,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const defaults: InteractionDefaults = old
     ? {
         counterpartId: old.counterpartId,
-        occurredAt: dateToOsloLocal(new Date(old.occurredAt)),
+        occurredAt: toZonedLocal(new Date(old.occurredAt)),
         channel: old.channel,
         ownParticipants: old.participants.filter((p) => p.side === "own" && p.userId).map((p) => p.userId!),
         ownOthers: old.participants.filter((p) => p.side === "own" && !p.userId).map((p) => p.name).join("\n"),

@@ -29,3 +29,31 @@ describe("Norwegian wall-clock time", () => {
     }
   });
 });
+
+// Formerly the interaction log's own converter (oslo-time.ts); the same cases, through the one module.
+const osloLocalToDate = (value: string) => {
+  const iso = zonedLocalToIso(value);
+  return iso ? new Date(iso) : null;
+};
+
+describe("Oslo wall-clock time from a form", () => {
+  it("reads winter time as UTC+1 and summer time as UTC+2", () => {
+    expect(osloLocalToDate("2026-11-20T14:30")?.toISOString()).toBe("2026-11-20T13:30:00.000Z");
+    expect(osloLocalToDate("2026-06-20T14:30")?.toISOString()).toBe("2026-06-20T12:30:00.000Z");
+  });
+
+  it("refuses malformed and impossible times", () => {
+    expect(osloLocalToDate("20.11.2026 14:30")).toBeNull();
+    expect(osloLocalToDate("2026-02-30T10:00")).toBeNull();
+    expect(osloLocalToDate("2026-11-20T25:00")).toBeNull();
+  });
+
+  it("writes an instant back as Oslo wall-clock time", () => {
+    expect(toZonedLocal(new Date("2026-11-20T13:30:00Z"))).toBe("2026-11-20T14:30");
+    expect(toZonedLocal(new Date("2026-06-20T12:30:00Z"))).toBe("2026-06-20T14:30");
+  });
+
+  it("keeps seconds when the field has them", () => {
+    expect(zonedLocalToIso("2026-11-20T14:30:15")).toBe("2026-11-20T14:30:15+01:00");
+  });
+});
