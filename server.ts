@@ -8,6 +8,8 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { closeDatabase, initDatabase } from "./db/db.server";
 import { startOutboxWorker } from "./emails/sender.server";
+import { scheduledJobs } from "./app/jobs/index.server";
+import { startScheduledJobs } from "./app/jobs/scheduler.server";
 import { createAppContext } from "./app/auth/context.server";
 import { isCrossSiteMutation } from "./app/auth/csrf";
 
@@ -24,6 +26,8 @@ async function loadBuild(): Promise<ServerBuild> {
 const handle = await initDatabase();
 // Delivers queued e-mail (SMTP_URL, or .eml files under OUTBOX_DIR) every 5 seconds.
 const stopOutbox = startOutboxWorker({ db: handle.db, intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) });
+// Reminders and digests (app/jobs): each job on its own timer.
+const stopJobs = startScheduledJobs({ db: handle.db, jobs: scheduledJobs });
 const build = await loadBuild();
 
 const app = express();
@@ -92,7 +96,7 @@ async function shutdown(signal: string) {
   console.log(`${signal} received: closing`);
   const forced = setTimeout(() => process.exit(1), 10_000);
   forced.unref();
-  const outboxStopped = stopOutbox();
+  const outboxStopped = Promise.all([stopOutbox(), stopJobs()]);
   server.close(async () => {
     await outboxStopped;
     await closeDatabase();

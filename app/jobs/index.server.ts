@@ -1,0 +1,4 @@
+// The portal's periodic jobs, started by server.ts. Add a job here with its interval.
+import type { ScheduledJob } from "./scheduler.server";
+
+export const scheduledJobs: ScheduledJob[] = [];
