@@ -180,6 +180,8 @@ export interface BlockedPublishAttemptTable {
   byUserId: string | null;
   at: CreatedAt;
   codes: string[];
+  /** What was refused: publishing an event, or sending an effort request. */
+  subject: Generated<"event" | "effort_request">;
 }
 
 export interface EventStandardTable {
@@ -418,6 +420,8 @@ export interface RegistrationTable {
   queuedAt: ColumnType<Date, Date | string | undefined, Date | string>;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When the vendor was reminded to report the effort the event took (sent once). */
+  effortReminderSentAt: Timestamp | null;
 }
 
 export interface RegistrationAttendeeTable {
@@ -471,6 +475,8 @@ export interface EffortRequestRecipientTable {
   respondedAt: Timestamp | null;
   respondedBy: string | null;
   declineReason: string | null;
+  /** When the vendor was reminded to report the effort the request took (sent once). */
+  effortReminderSentAt: Timestamp | null;
 }
 
 export interface EffortReportTable {

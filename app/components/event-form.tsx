@@ -319,6 +319,7 @@ export function EventForm(props: EventFormProps) {
           <Input name="location" label={t("fields.location")} {...f} />
           <Input name="onlineUrl" type="url" label={t("fields.onlineUrl")} {...f} />
           <Input name="capacity" inputMode="numeric" label={t("fields.capacity")} {...f} />
+          <Input name="attendeeLimitPerVendor" inputMode="numeric" label={t("fields.attendeeLimitPerVendor")} hint={t("fields.attendeeLimitPerVendorHint")} {...f} />
         </Step>
 
         <Step id="effort" number={3} title={t("steps.effort")}>

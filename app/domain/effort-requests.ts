@@ -85,7 +85,13 @@ function formPath(path: string): string {
  * predictability gate with the expectation declared on the request or, failing that,
  * the linked event's.
  */
-export function checkEffortRequest(input: EffortRequestInput, { now, eventExpectation }: { now: Date; eventExpectation: PurchaseExpectation | null }): Problem[] {
+export function checkEffortRequest(input: EffortRequestInput, context: { now: Date; eventExpectation: PurchaseExpectation | null }): Problem[] {
+  const problems = effortRequestFormProblems(input, context);
+  return problems.length > 0 ? problems : effortRequestGateProblems(input, context);
+}
+
+/** The request's own rules (what a form checks), before the gate is asked. */
+export function effortRequestFormProblems(input: EffortRequestInput, { now }: { now: Date }): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, code: string) => problems.push({ path, code });
   if (isBlank(input.title)) add("title", "required");
@@ -105,16 +111,20 @@ export function checkEffortRequest(input: EffortRequestInput, { now, eventExpect
   if (input.expectation) {
     for (const [k, v] of Object.entries(input.expectation)) if (typeof v === "number" && Number.isNaN(v)) add(`expectation.${k}`, "must_be_whole_number");
   }
-  if (problems.length > 0) return problems;
+  return problems;
+}
 
-  // forutsigbarhet: the one gate; the level is what the hours and work imply.
+/**
+ * forutsigbarhet: the one gate, for a request whose own fields are in order; the level is
+ * what the hours and work imply. A refusal here is a blocked attempt (counted).
+ */
+export function effortRequestGateProblems(input: EffortRequestInput, { eventExpectation }: { eventExpectation: PurchaseExpectation | null }): Problem[] {
   const kinds = input.kindsOfWork;
   const gate = checkPredictability({
     effort: { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok },
     expectation: input.expectation ?? eventExpectation,
   });
-  if (!gate.ok) for (const p of gate.problems) add(formPath(p.path), p.code);
-  return problems;
+  return gate.ok ? [] : gate.problems.map((p) => ({ path: formPath(p.path), code: p.code }));
 }
 
 export interface EffortReportInput {

@@ -77,6 +77,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     location: textOrNull(form, "location"),
     onlineUrl: textOrNull(form, "onlineUrl"),
     capacity: numberOrNull(form, "capacity"),
+    attendeeLimitPerVendor: numberOrNull(form, "attendeeLimitPerVendor"),
     effort: {
       level: str(form, "effort.level") || undefined,
       hoursPerVendor: numberOrNull(form, "effort.hoursPerVendor"),
@@ -124,6 +125,7 @@ interface Declared {
   location: string | null;
   onlineUrl: string | null;
   capacity: number | null;
+  attendeeLimitPerVendor: number | null;
   effort: { level: string; hoursPerVendor: number | null; kindsOfWork: string[]; compensationNok: number | null };
   expectation: Record<string, string | number | null> | null;
   contract: Record<string, string | number | null>;
@@ -153,6 +155,7 @@ export function eventToFormValues(event: Declared): EventFormValues {
     location: s(event.location),
     onlineUrl: s(event.onlineUrl),
     capacity: s(event.capacity),
+    attendeeLimitPerVendor: s(event.attendeeLimitPerVendor),
     "effort.level": event.effort.level,
     "effort.hoursPerVendor": s(event.effort.hoursPerVendor),
     "effort.kindsOfWork": event.effort.kindsOfWork,

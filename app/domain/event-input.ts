@@ -83,7 +83,8 @@ const Effort = z.strictObject(
   { error: typeError },
 );
 
-const Expectation = z.strictObject(
+/** A purchase expectation as the API declares it (events and effort requests). */
+export const Expectation = z.strictObject(
   {
     status: choice(EXPECTATION_STATUSES).optional(),
     budgetMinNok: nok(),
@@ -167,6 +168,8 @@ const fields = {
     .nullable()
     .optional(),
   capacity: whole(1, 100_000, "must_be_positive").nullable().optional(),
+  /** The most people one vendor may bring; null: no limit. */
+  attendeeLimitPerVendor: whole(1, 1000, "must_be_positive").nullable().optional(),
   effort: Effort.optional(),
   expectation: Expectation.nullable().optional(),
   contract: Contract.nullable().optional(),

@@ -1,8 +1,9 @@
 import type { Db } from "@db/client";
 import { enqueueEmail } from "@emails/outbox.server";
-import { checkDeclineReason, checkEffortReport, checkEffortRequest, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
+import { checkDeclineReason, checkEffortReport, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
 import type { PurchaseExpectation } from "~/domain/predictability";
 import type { Problem } from "~/domain/problems";
+import type { Failure as EventFailure, Result as EventResult } from "./events.server";
 import type { Failure, Result } from "./registrations.server";
 import { expectationOfRow } from "./event-row.server";
 
@@ -57,9 +58,10 @@ export async function effortRequestFormOptions(db: Db, buyerId: string) {
 /**
  * Send an effort request. With a linked event the recipients must take part in it; a
  * stand-alone request may go to any vendor. The recipients' admins are e-mailed in the
- * same transaction.
+ * same transaction. Bad fields are `invalid` (400); a request the predictability gate
+ * refuses is `refused` (422) and counted as a blocked attempt, like a refused publish.
  */
-export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<Result<{ id: string }>> {
+export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<EventResult<{ id: string }>> {
   return db.transaction().execute(async (trx) => {
     let eventExpectation: PurchaseExpectation | null = null;
     if (input.eventId !== null) {
@@ -69,8 +71,17 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
       if (!event) return fail("invalid", [{ path: "eventId", code: "invalid_choice" }]);
       eventExpectation = expectationOfRow(event);
     }
-    const problems = checkEffortRequest(input, { now, eventExpectation });
+    const problems = effortRequestFormProblems(input, { now });
     if (problems.length > 0) return fail("invalid", problems);
+    const refusals = effortRequestGateProblems(input, { eventExpectation });
+    if (refusals.length > 0) {
+      // Committed with the refusal, as for a refused publish: the count is the point.
+      await trx
+        .insertInto("blockedPublishAttempts")
+        .values({ buyerId: member.organisation.id, eventId: input.eventId, byUserId: member.user.id, at: now, codes: refusals.map((p) => p.code), subject: "effort_request" })
+        .execute();
+      return { ok: false, reason: "refused", problems: refusals } satisfies EventFailure;
+    }
 
     const recipientIds = input.recipients.filter((id) => UUID.test(id));
     let allowed = recipientIds.length

@@ -157,6 +157,7 @@ function toColumns(input: EventFields): Updateable<EventTable> {
   put("location", input.location);
   put("onlineUrl", input.onlineUrl);
   put("capacity", input.capacity);
+  put("attendeeLimitPerVendor", input.attendeeLimitPerVendor);
   put("ipTerms", input.ipTerms);
   if (input.effort) {
     put("effortLevel", input.effort.level);
@@ -559,6 +560,7 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
     location: row.location,
     onlineUrl: row.onlineUrl,
     capacity: row.capacity,
+    attendeeLimitPerVendor: row.attendeeLimitPerVendor,
     effort: effortOfRow(row),
     expectation: expectationOfRow(row),
     contract: {

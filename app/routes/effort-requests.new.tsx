@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   const baseUrl = publicUrl(args.request, "/").replace(/\/$/, "");
   const result = await createEffortRequest(db(), member, effortRequestFormToInput(formData), { baseUrl });
   if (result.ok) return redirect(`/effort-requests/${result.value.id}?done=sent`);
-  const status = result.problems.some((p) => p.path.startsWith("expectation") || ["hours_required", "compensation_required"].includes(p.code)) ? 422 : 400;
+  const status = result.reason === "refused" ? 422 : 400;
   return json({ values: formValues(formData), problems: result.problems, errors: errorsByField(result.problems) }, { status });
 }
 

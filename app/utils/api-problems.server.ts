@@ -1,4 +1,6 @@
 import { json } from "@remix-run/node";
+import type { ZodError } from "zod";
+import { inputProblems } from "~/domain/event-input";
 import type { Problem } from "~/domain/problems";
 import { createI18n } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
@@ -25,7 +27,7 @@ export async function apiLanguage({ request, context }: GuardArgs): Promise<Lang
 export function describeProblems(problems: Problem[], language: Language, { withPrinciples = false } = {}): ApiError[] {
   const i18n = createI18n(language);
   return problems.map(({ path, code }) => {
-    const message = i18n.t([`events:problems.${code}`, `forms:${code}`, "forms:invalid_value"]);
+    const message = i18n.t([`events:problems.${code}`, `participation:problems.${code}`, `effort:errors.${code}`, `forms:${code}`, "forms:invalid_value"]);
     const principleKey = `events:principles.${code}`;
     return withPrinciples && i18n.exists(principleKey)
       ? { path, code, message, principle: i18n.t(principleKey) }
@@ -64,4 +66,19 @@ export const methodNotAllowed = (allow: string) =>
 export function fieldErrorsResponse(fieldErrors: Record<string, string[]>, language: Language) {
   const problems = Object.entries(fieldErrors).flatMap(([path, codes]) => codes.map((code) => ({ path, code })));
   return problemsResponse(400, problems, language);
+}
+
+/** The JSON body read through a schema: its value, or the 400 answer (not JSON, or fields wrong). */
+export async function parseJsonBody<T>(
+  request: Request,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  language: Language,
+  defaults: Record<string, unknown> = {},
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  const body = await readJsonBody(request);
+  if (!body.ok) return { ok: false, response: invalidJson(language) };
+  const raw = body.body !== null && typeof body.body === "object" && !Array.isArray(body.body) ? { ...defaults, ...body.body } : body.body;
+  const input = schema.safeParse(raw);
+  if (!input.success) return { ok: false, response: problemsResponse(400, inputProblems(input.error), language) };
+  return { ok: true, value: input.data };
 }

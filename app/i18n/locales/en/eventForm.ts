@@ -52,6 +52,8 @@ export const eventForm: Translation<typeof nb> = {
     location: "Place",
     onlineUrl: "Link for taking part online",
     capacity: "Maximum number of vendors",
+    attendeeLimitPerVendor: "Maximum number of attendees per vendor",
+    attendeeLimitPerVendorHint: "Leave empty if each vendor may bring as many people as it likes.",
     effortLevel: "How much effort do you ask for?",
     effortLevels: {
       none: "None (for example a statement of need)",

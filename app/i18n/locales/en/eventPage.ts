@@ -178,6 +178,7 @@ export const eventPage: Translation<typeof nb> = {
       location: "Place",
       onlineUrl: "Online meeting",
       capacity: "Places",
+      attendeeLimitPerVendor: "Attendees per vendor",
       effort: {
         level: "Effort level",
         hoursPerVendor: "Hours per vendor",

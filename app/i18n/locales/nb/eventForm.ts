@@ -49,6 +49,8 @@ export const eventForm = {
     location: "Sted",
     onlineUrl: "Lenke for digital deltakelse",
     capacity: "Maks antall leverandører",
+    attendeeLimitPerVendor: "Maks antall deltakere per leverandør",
+    attendeeLimitPerVendorHint: "La feltet stå tomt hvis hver leverandør kan ta med så mange de vil.",
     effortLevel: "Hvor mye innsats ber dere om?",
     effortLevels: {
       none: "Ingen innsats (for eksempel en behovsmelding)",

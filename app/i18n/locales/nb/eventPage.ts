@@ -177,6 +177,7 @@ export const eventPage = {
       location: "Sted",
       onlineUrl: "Nettmøte",
       capacity: "Plasser",
+      attendeeLimitPerVendor: "Deltakere per leverandør",
       effort: {
         level: "Innsatsnivå",
         hoursPerVendor: "Timer per leverandør",
