@@ -77,7 +77,12 @@ export type EmailMessage =
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
   | Envelope<"effort-requested", { name: string; buyerName: string; organisationName: string; title: string; hoursPerVendor: number; /** ISO timestamp */ deadline: string; url: string }>
   // To the buyer's admins: a vendor accepted or declined (with its reason) an effort request.
-  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>;
+  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>
+  // To whoever registered for a held event, or accepted a request past its deadline: please report the effort spent. Once.
+  | Envelope<
+      "effort-report-reminder",
+      { name: string; organisationName: string; buyerName: string; subject: "event" | "request"; title: string; /** ISO timestamp: when it was held, or the deadline */ at: string; url: string }
+    >;
 
 export interface RegistrationMailData {
   name: string;

@@ -13,6 +13,7 @@ import { organisationVerified } from "./organisation-verified";
 import { passwordChanged } from "./password-changed";
 import { resetPassword } from "./reset-password";
 import { verifyEmail } from "./verify-email";
+import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
 import { questionAnswered } from "./question-answered";
@@ -35,6 +36,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
   "effort-request-answered": effortRequestAnswered,
+  "effort-report-reminder": effortReportReminder,
 };
 
 export interface RenderedEmail {

@@ -126,6 +126,18 @@ export async function listUnanswered(db: Db, { buyerId, eventId }: { buyerId: st
   return query.orderBy("eventQuestions.askedAt").orderBy("eventQuestions.id").execute();
 }
 
+/** How many questions to a buyer wait for an answer (the buyer workspace's link). */
+export async function countUnanswered(db: Db, buyerId: string): Promise<number> {
+  const row = await db
+    .selectFrom("eventQuestions")
+    .innerJoin("events", "events.id", "eventQuestions.eventId")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("events.buyerId", "=", buyerId)
+    .where("eventQuestions.answeredAt", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** An organisation's own questions to one event, or to every event, newest first. */
 export async function listOwnQuestions(db: Db, organisationId: string, eventId?: string) {
   let query = db

@@ -398,6 +398,38 @@ export async function sharedParticipants(db: Db, eventId: string, viewerOrganisa
   return rows.map((r) => ({ organisationName: r.organisationName, attendees: r.attendees.map((a) => a.name) }));
 }
 
+/**
+ * A vendor's registrations that hold a place or wait for one, by event start: those still
+ * to come, and those held (closed, or started / past the response deadline), for which
+ * the vendor may report its effort.
+ */
+export async function listVendorRegistrations(db: Db, organisationId: string, now: Date) {
+  const rows = await db
+    .selectFrom("registrations")
+    .innerJoin("events", "events.id", "registrations.eventId")
+    .innerJoin("organisations", "organisations.id", "events.buyerId")
+    .select((eb) => [
+      "events.id",
+      "events.title",
+      "events.startsAt",
+      "events.responseDeadline",
+      "events.status as eventStatus",
+      "organisations.name as buyerName",
+      "registrations.status",
+      eb.exists(eb.selectFrom("effortReports").select("effortReports.id").whereRef("effortReports.eventId", "=", "events.id").where("effortReports.vendorId", "=", organisationId)).as("reported"),
+    ])
+    .where("registrations.organisationId", "=", organisationId)
+    .where("registrations.status", "in", ["registered", "waitlisted"])
+    .orderBy("events.startsAt")
+    .orderBy("events.id")
+    .execute();
+  const held = (r: (typeof rows)[number]) => {
+    const at = r.startsAt ?? r.responseDeadline;
+    return r.eventStatus === "closed" || (at !== null && at.getTime() <= now.getTime());
+  };
+  return { upcoming: rows.filter((r) => !held(r)), past: rows.filter(held) };
+}
+
 /** Members an organisation may name as attendees. */
 export async function attendeeChoices(db: Db, organisationId: string) {
   return db

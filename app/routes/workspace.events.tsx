@@ -10,6 +10,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { listBuyerEffortRequests } from "~/models/effort-requests.server";
 import { countBlockedPublishAttempts, listBuyerEvents } from "~/models/events.server";
+import { countUnanswered } from "~/models/questions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -17,16 +18,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { organisation } = await requireMember(args, { kind: "buyer" });
   const t = fixedT(await getLanguage(args.request), "eventPage");
-  const [events, blockedAttempts, effortRequests] = await Promise.all([
+  const [events, blockedAttempts, effortRequests, unansweredQuestions] = await Promise.all([
     listBuyerEvents(db(), organisation.id),
     countBlockedPublishAttempts(db(), organisation.id),
     listBuyerEffortRequests(db(), organisation.id),
+    countUnanswered(db(), organisation.id),
   ]);
   return json({
     organisation: { name: organisation.name },
     events,
     blockedAttempts,
     effortRequests,
+    unansweredQuestions,
     title: `${t("workspace.title")} – ${organisation.name} – Markedsdialog`,
   });
 }
@@ -57,8 +60,8 @@ function EventList({ id, events, empty, detail }: { id: string; events: Summary[
 }
 
 export default function BuyerWorkspace() {
-  const { organisation, events, blockedAttempts, effortRequests } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["eventPage", "common", "effort"]);
+  const { organisation, events, blockedAttempts, effortRequests, unansweredQuestions } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["eventPage", "common", "effort", "participation"]);
   const language = i18n.language as Language;
   const deadline = (e: Summary) => {
     const d = e.registrationDeadline ?? e.responseDeadline;
@@ -96,6 +99,12 @@ export default function BuyerWorkspace() {
           detail={(e) => (e.closedAt ? t("workspace.needsOutcome.closedAt", { date: formatDate(e.closedAt, language) }) : null)}
         />
       </section>
+
+      <p>
+        <Link to="/workspace/questions" className={unansweredQuestions > 0 ? "font-semibold text-brand-700 underline" : "text-brand-700 underline"}>
+          {t("participation:buyerQuestions.workspaceLink", { count: unansweredQuestions })}
+        </Link>
+      </p>
 
       <dl className="inline-block rounded-lg border border-slate-200 bg-white p-4">
         <dt className="text-sm text-slate-700">{t("workspace.blockedAttempts")}</dt>

@@ -12,6 +12,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { listVendorEffortRequests, reportEffort, vendorHoursByBuyer } from "~/models/effort-requests.server";
 import { listOwnQuestions } from "~/models/questions.server";
+import { listVendorRegistrations } from "~/models/registrations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -26,37 +27,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const t = fixedT(await getLanguage(args.request), "effort");
   const now = new Date();
   const [registrations, questions, requests, hours] = await Promise.all([
-    db()
-      .selectFrom("registrations")
-      .innerJoin("events", "events.id", "registrations.eventId")
-      .innerJoin("organisations", "organisations.id", "events.buyerId")
-      .select((eb) => [
-        "events.id",
-        "events.title",
-        "events.startsAt",
-        "events.responseDeadline",
-        "events.status as eventStatus",
-        "organisations.name as buyerName",
-        "registrations.status",
-        eb.exists(eb.selectFrom("effortReports").select("effortReports.id").whereRef("effortReports.eventId", "=", "events.id").where("effortReports.vendorId", "=", organisation.id)).as("reported"),
-      ])
-      .where("registrations.organisationId", "=", organisation.id)
-      .where("registrations.status", "in", ["registered", "waitlisted"])
-      .orderBy("events.startsAt")
-      .execute(),
+    listVendorRegistrations(db(), organisation.id, now),
     listOwnQuestions(db(), organisation.id),
     listVendorEffortRequests(db(), organisation.id),
     vendorHoursByBuyer(db(), organisation.id, { since: startOfYear(now) }),
   ]);
-  const held = (r: (typeof registrations)[number]) => {
-    const at = r.startsAt ?? r.responseDeadline;
-    return r.eventStatus === "closed" || (at !== null && at.getTime() <= now.getTime());
-  };
   return json({
     title: `${t("vendor.title")} – ${organisation.name} – Markedsdialog`,
     organisation: { name: organisation.name },
-    upcoming: registrations.filter((r) => !held(r)),
-    past: registrations.filter(held),
+    upcoming: registrations.upcoming,
+    past: registrations.past,
     questions: questions.filter((q) => q.answeredAt === null),
     openRequests: requests.filter((r) => r.status === "open"),
     answeredRequests: requests.filter((r) => r.status !== "open"),
@@ -153,7 +133,7 @@ export default function VendorWorkspace() {
               const errors = result?.eventId === r.id ? result.errors : {};
               const values = result?.eventId === r.id ? result.values : {};
               return (
-                <li key={r.id} className="space-y-2 p-3">
+                <li key={r.id} id={`report-${r.id}`} className="space-y-2 p-3">
                   <Link to={`/events/${r.id}`} className="font-semibold text-brand-700 underline">
                     {r.title}
                   </Link>

@@ -207,4 +207,15 @@ export const emails: Translation<typeof nb> = {
     action: "See the request",
     reason: "You get this e-mail because you are an admin of the buyer on Markedsdialog.",
   },
+  "effort-report-reminder": {
+    subject: "How much time did you spend? {{title}}",
+    preview: "Report the hours and people you spent for {{buyerName}}.",
+    heading: "Report the effort you spent",
+    greeting: "Hello {{name}},",
+    body_event: "“{{title}}” at {{buyerName}} took place {{at}}. How many hours and people did your organisation spend on it?",
+    body_request: "The deadline of “{{title}}” from {{buyerName}} was {{at}}. How many hours and people did your organisation spend on the request?",
+    why: "The figures are private between you and the buyer. Only the total per buyer is public, never the figures per vendor. That way everyone can see how much effort buyers ask for compared with what they buy.",
+    action: "Report effort",
+    reason: "You get this e-mail once because you registered or answered for {{organisationName}} on Markedsdialog.",
+  },
 };

@@ -269,7 +269,7 @@ export const eventPage: Translation<typeof nb> = {
     lead: "{{organisation}}'s market dialogues: drafts, published and closed, and those waiting for an outcome.",
     newEvent: "New market dialogue",
     blockedAttempts: "Blocked publish attempts",
-    blockedAttemptsHint: "Times publishing was stopped because something was missing, such as the expected purchase.",
+    blockedAttemptsHint: "Times publishing or an effort request was stopped because something was missing, such as the expected purchase.",
     needsOutcome: {
       heading: "Waiting for an outcome",
       lead: "Closed market dialogues without a recorded outcome, oldest first. Vendors are waiting for an answer.",

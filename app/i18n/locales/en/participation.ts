@@ -102,6 +102,17 @@ export const participation: Translation<typeof nb> = {
       submit: "Publish the answer",
     },
   },
+  buyerQuestions: {
+    title: "Unanswered questions",
+    back: "Back to my market dialogues",
+    lead: "Questions vendors have asked {{organisation}} across all its market dialogues, oldest first. The answer is published to everyone registered at once.",
+    heading: "Waiting for an answer",
+    none: "No unanswered questions.",
+    answer: "Answer",
+    answerFor: "{{eventTitle}}, question from {{organisationName}}",
+    workspaceLink_one: "{{count}} unanswered question",
+    workspaceLink_other: "{{count}} unanswered questions",
+  },
   problems: {
     attendees_required: "Choose at least one attendee.",
     attendee_limit_exceeded: "You have chosen more attendees than the buyer allows.",

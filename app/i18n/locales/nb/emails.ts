@@ -204,4 +204,15 @@ export const emails = {
     action: "Se forespørselen",
     reason: "Du får denne e-posten fordi du er administrator for oppdragsgiveren på Markedsdialog.",
   },
+  "effort-report-reminder": {
+    subject: "Hvor mye tid brukte dere? {{title}}",
+    preview: "Rapporter timene og personene dere brukte for {{buyerName}}.",
+    heading: "Rapporter innsatsen dere brukte",
+    greeting: "Hei {{name}},",
+    body_event: "«{{title}}» hos {{buyerName}} ble holdt {{at}}. Hvor mange timer og personer brukte virksomheten deres på det?",
+    body_request: "Fristen for «{{title}}» fra {{buyerName}} var {{at}}. Hvor mange timer og personer brukte virksomheten deres på forespørselen?",
+    why: "Tallene er private mellom dere og oppdragsgiveren. Bare summen per oppdragsgiver blir offentlig, aldri tallene per leverandør. Slik kan alle se hvor mye innsats oppdragsgivere ber om sammenlignet med innkjøpene de gjør.",
+    action: "Rapporter innsats",
+    reason: "Du får denne e-posten én gang fordi du meldte på eller svarte for {{organisationName}} i Markedsdialog.",
+  },
 };

@@ -268,7 +268,7 @@ export const eventPage = {
     lead: "{{organisation}}s markedsdialoger: utkast, publiserte og avsluttede, og de som venter på et utfall.",
     newEvent: "Ny markedsdialog",
     blockedAttempts: "Stoppede publiseringsforsøk",
-    blockedAttemptsHint: "Ganger publisering ble stoppet fordi noe manglet, for eksempel forventet innkjøp.",
+    blockedAttemptsHint: "Ganger publisering eller en forespørsel om innsats ble stoppet fordi noe manglet, for eksempel forventet innkjøp.",
     needsOutcome: {
       heading: "Venter på utfall",
       lead: "Avsluttede markedsdialoger uten registrert utfall, eldste først. Leverandørene venter på svar.",

@@ -100,6 +100,17 @@ export const participation = {
       submit: "Publiser svaret",
     },
   },
+  buyerQuestions: {
+    title: "Ubesvarte spørsmål",
+    back: "Tilbake til mine markedsdialoger",
+    lead: "Spørsmål leverandører har stilt {{organisation}} på tvers av alle markedsdialogene, eldste først. Svaret publiseres til alle påmeldte på én gang.",
+    heading: "Venter på svar",
+    none: "Ingen ubesvarte spørsmål.",
+    answer: "Svar",
+    answerFor: "{{eventTitle}}, spørsmål fra {{organisationName}}",
+    workspaceLink_one: "{{count}} ubesvart spørsmål",
+    workspaceLink_other: "{{count}} ubesvarte spørsmål",
+  },
   problems: {
     attendees_required: "Velg minst én deltaker.",
     attendee_limit_exceeded: "Dere har valgt flere deltakere enn oppdragsgiveren tillater.",
