@@ -66,4 +66,69 @@ describe("vendors take part", () => {
     await expectNoAxeViolations(other);
     await screenshot(other, "participation-other-vendor");
   }, 90_000);
+
+  it("over the API a vendor registers and asks; the buyer finds the question on the unanswered-questions page and answers it; the public API shows the answer without the asker", async () => {
+    // Own data: a Bergvik supplier conference, created and published through the API.
+    const api = (await browser.newPage()).request;
+    const buyerToken = { Authorization: "Bearer demo-buyer-token" };
+    const vendorToken = { Authorization: "Bearer demo-vendor-token" };
+    const day = 24 * 3600 * 1000;
+    const title = `Leverandørkonferanse om digitale trygghetsalarmer ${Date.now()}`;
+    const created = await api.post("/api/v1/events", {
+      headers: buyerToken,
+      data: {
+        kind: "supplier_conference",
+        title,
+        description: "Vi presenterer behovet og svarer på spørsmål.",
+        region: "vestland",
+        registrationDeadline: new Date(Date.now() + 20 * day).toISOString(),
+        startsAt: new Date(Date.now() + 25 * day).toISOString(),
+        endsAt: new Date(Date.now() + 25 * day + 3 * 3600 * 1000).toISOString(),
+        location: "Bergvik rådhus",
+        capacity: 20,
+        attendeeLimitPerVendor: 1,
+        effort: { level: "none", hoursPerVendor: 0, kindsOfWork: [] },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id: eventId } = await created.json();
+    const published = await api.post(`/api/v1/events/${eventId}/publish`, { headers: buyerToken });
+    expect(published.status(), await published.text()).toBe(200);
+
+    const registered = await api.post(`/api/v1/events/${eventId}/registrations`, { headers: vendorToken, data: { note: "Vi kommer én." } });
+    expect(registered.status(), await registered.text()).toBe(201);
+    expect(await registered.json()).toMatchObject({ status: "registered" });
+    const question = `Kan alarmene kobles til eksisterende responssenter? ${Date.now()}`;
+    const asked = await api.post(`/api/v1/events/${eventId}/questions`, { headers: vendorToken, data: { question } });
+    expect(asked.status(), await asked.text()).toBe(201);
+
+    const buyer = await browser.newPage();
+    await logIn(buyer, "buyer@demo.test", "/workspace/events");
+    await buyer.getByRole("link", { name: /ubesvarte? spørsmål/ }).click();
+    await buyer.waitForURL("**/workspace/questions");
+    const item = buyer.getByRole("listitem").filter({ hasText: question });
+    expect(await item.textContent()).toContain("Nordlys Helse AS");
+    await expectNoAxeViolations(buyer);
+    await screenshot(buyer, "participation-buyer-questions");
+    await item.getByRole("link", { name: /^Svar/ }).click();
+    await buyer.waitForURL(`**/events/${eventId}#participation-answer-*`);
+    const form = buyer.getByRole("form", { name: /Fra Nordlys Helse AS/ });
+    await form.getByLabel("Spørsmålet slik det publiseres").fill("Kan alarmene kobles til eksisterende responssenter?");
+    await form.getByLabel("Svar til alle deltakerne").fill("Ja, via standard alarmprotokoll.");
+    await form.getByRole("button", { name: "Publiser svaret" }).click();
+    await buyer.waitForURL(`**/events/${eventId}?done=answered`);
+    await buyer.goto("/workspace/questions");
+    expect(await buyer.getByText(question).count()).toBe(0);
+
+    const answers = await (await browser.newPage()).request.get(`/api/v1/events/${eventId}/questions`);
+    expect(answers.status()).toBe(200);
+    const text = await answers.text();
+    expect(JSON.parse(text).items).toEqual([expect.objectContaining({ question: "Kan alarmene kobles til eksisterende responssenter?", answer: "Ja, via standard alarmprotokoll." })]);
+    expect(text).not.toContain("Nordlys");
+    expect(text).not.toContain("Viktor");
+
+    // The withdrawal frees the place; the vendor is no longer listed.
+    const withdrawn = await api.delete(`/api/v1/events/${eventId}/registrations`, { headers: vendorToken });
+    expect(await withdrawn.json()).toMatchObject({ status: "withdrawn" });
+  }, 90_000);
 });
