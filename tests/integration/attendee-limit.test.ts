@@ -82,7 +82,7 @@ describe("the attendee limit when registering", () => {
   async function setup(limit: number) {
     const event = await t.db
       .insertInto("events")
-      .values({ buyerId: buyerOrg.id, kind: "dialogue_meeting", status: "published", publishedAt: new Date(), title: "Dialogmøte", registrationDeadline: inDays(10), startsAt: inDays(14), attendeeLimitPerVendor: limit, effortLevel: "none" })
+      .values({ buyerId: buyerOrg.id, kind: "dialogue_meeting", status: "published", publishedAt: new Date(), title: "Dialogmøte", description: "", registrationDeadline: inDays(10), startsAt: inDays(14), attendeeLimitPerVendor: limit, effortLevel: "none" })
       .returning("id")
       .executeTakeFirstOrThrow();
     const people = [await createPerson(t.db), await createPerson(t.db), await createPerson(t.db)];

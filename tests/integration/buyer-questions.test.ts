@@ -30,7 +30,7 @@ describe("the buyer's unanswered questions", () => {
   async function event(buyerId: string, title: string) {
     const row = await t.db
       .insertInto("events")
-      .values({ buyerId, kind: "dialogue_meeting", status: "published", publishedAt: NOW, title, registrationDeadline: new Date(NOW.getTime() + 10 * DAY), startsAt: new Date(NOW.getTime() + 14 * DAY), effortLevel: "none" })
+      .values({ buyerId, kind: "dialogue_meeting", status: "published", publishedAt: NOW, title, description: "", registrationDeadline: new Date(NOW.getTime() + 10 * DAY), startsAt: new Date(NOW.getTime() + 14 * DAY), effortLevel: "none" })
       .returning("id")
       .executeTakeFirstOrThrow();
     return row.id;

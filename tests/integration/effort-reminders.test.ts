@@ -47,7 +47,7 @@ describe("the effort-report reminder job", () => {
   it("asks each registered vendor once, after the event ended: none before, none the second time, none for the wait-listed or those who reported", async () => {
     const event = await t.db
       .insertInto("events")
-      .values({ buyerId: buyerOrg.id, kind: "dialogue_meeting", status: "published", publishedAt: BEFORE, title: "Dialogmøte om nattilsyn", registrationDeadline: new Date("2027-02-20T12:00:00Z"), startsAt: STARTS, endsAt: ENDS, capacity: 3, effortLevel: "light", effortHoursPerVendor: 3, expectationStatus: "none" })
+      .values({ buyerId: buyerOrg.id, kind: "dialogue_meeting", status: "published", publishedAt: BEFORE, title: "Dialogmøte om nattilsyn", description: "Om nattilsyn.", registrationDeadline: new Date("2027-02-20T12:00:00Z"), startsAt: STARTS, endsAt: ENDS, capacity: 3, effortLevel: "light", effortHoursPerVendor: 3, expectationStatus: "none" })
       .returning("id")
       .executeTakeFirstOrThrow();
     const [a, b, c, waiting] = [await vendor("Alfa Helse AS"), await vendor("Beta Omsorg AS"), await vendor("Gamma Digital AS"), await vendor("Venteliste AS")];
@@ -113,7 +113,7 @@ describe("the effort-report reminder job", () => {
   it("leaves events held more than 30 days before the first run alone", async () => {
     const old = await t.db
       .insertInto("events")
-      .values({ buyerId: buyerOrg.id, kind: "dialogue_meeting", status: "closed", publishedAt: BEFORE, closedAt: ENDS, title: "Gammelt møte", startsAt: STARTS, endsAt: ENDS, effortLevel: "none" })
+      .values({ buyerId: buyerOrg.id, kind: "dialogue_meeting", status: "closed", publishedAt: BEFORE, closedAt: ENDS, title: "Gammelt møte", description: "", startsAt: STARTS, endsAt: ENDS, effortLevel: "none" })
       .returning("id")
       .executeTakeFirstOrThrow();
     const v = await vendor("Zeta Sen AS");
