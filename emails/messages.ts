@@ -77,7 +77,9 @@ export type EmailMessage =
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
   | Envelope<"effort-requested", { name: string; buyerName: string; organisationName: string; title: string; hoursPerVendor: number; /** ISO timestamp */ deadline: string; url: string }>
   // To the buyer's admins: a vendor accepted or declined (with its reason) an effort request.
-  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>;
+  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>
+  // To the owner of a relationship follow-up, on its due date in Oslo.
+  | Envelope<"follow-up-due", { name: string; title: string; /** "YYYY-MM-DD" */ dueOn: string; organisationName: string; counterpartName: string; url: string }>;
 
 export interface RegistrationMailData {
   name: string;

@@ -15,6 +15,7 @@ import { resetPassword } from "./reset-password";
 import { verifyEmail } from "./verify-email";
 import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
+import { followUpDue } from "./follow-up-due";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
 
@@ -35,6 +36,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
   "effort-request-answered": effortRequestAnswered,
+  "follow-up-due": followUpDue,
 };
 
 export interface RenderedEmail {

@@ -207,4 +207,13 @@ export const emails: Translation<typeof nb> = {
     action: "See the request",
     reason: "You get this e-mail because you are an admin of the buyer on Markedsdialog.",
   },
+  "follow-up-due": {
+    subject: "Follow-up due today: {{title}}",
+    preview: "A follow-up of {{counterpartName}} is due today.",
+    heading: "Follow-up due today",
+    greeting: "Hello {{name}},",
+    body: "The follow-up “{{title}}” of {{counterpartName}} is due today, {{dueOn}}. You are its owner.",
+    action: "Open the relationship",
+    reason: "You get this e-mail because you own the follow-up at {{organisationName}} on Markedsdialog. You get one reminder per follow-up.",
+  },
 };
