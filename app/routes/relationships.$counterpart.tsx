@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember, type GuardArgs } from "~/auth/guards.server";
@@ -178,6 +178,9 @@ export default function Relationship() {
   const { organisation, counterpart, summary, notes, followUps, contacts, owners, edit, notice, me, today } = data;
   const resultFor = (form: string): FormResult => (actionData?.form === form ? (actionData.result as SubmissionResult<string[]>) : undefined);
   const base = `/relationships/${counterpart.slug}`;
+  // A fresh, empty add-form after each saved change (the page is the same route, so
+  // the forms would otherwise keep what was typed).
+  const { key: visit } = useLocation();
   return (
     <div className="mx-auto max-w-6xl space-y-8">
       <header className="space-y-2">
@@ -245,7 +248,7 @@ export default function Relationship() {
                 );
               })}
             </ul>
-            <FollowUpForm organisationId={organisation.id} owners={owners} defaultOwnerId={me} lastResult={resultFor("add-follow-up")} />
+            <FollowUpForm key={visit} organisationId={organisation.id} owners={owners} defaultOwnerId={me} lastResult={resultFor("add-follow-up")} />
           </section>
 
           <section id="notes" aria-labelledby="notes-title" className="space-y-3">
@@ -276,7 +279,7 @@ export default function Relationship() {
                 );
               })}
             </ul>
-            <NoteForm organisationId={organisation.id} lastResult={resultFor("add-note")} />
+            <NoteForm key={visit} organisationId={organisation.id} lastResult={resultFor("add-note")} />
           </section>
 
           <section id="contacts" aria-labelledby="contacts-title" className="space-y-3">
@@ -319,7 +322,7 @@ export default function Relationship() {
                 </li>
               ))}
             </ul>
-            <ContactForm organisationId={organisation.id} lastResult={resultFor("add-contact")} />
+            <ContactForm key={visit} organisationId={organisation.id} lastResult={resultFor("add-contact")} />
           </section>
         </div>
       </div>

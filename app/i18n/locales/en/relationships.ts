@@ -127,8 +127,8 @@ export const relationships: Translation<typeof nb> = {
     editLabel: "Edit “{{title}}”",
     markDone: "Mark as done",
     markUndone: "Mark as not done",
-    markDoneLabel: "Mark “{{title}}” as done",
-    markUndoneLabel: "Mark “{{title}}” as not done",
+    markDoneLabel: "Mark as done: “{{title}}”",
+    markUndoneLabel: "Mark as not done: “{{title}}”",
     delete: "Delete",
     deleteLabel: "Delete “{{title}}”",
     states: {

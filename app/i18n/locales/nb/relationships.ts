@@ -125,8 +125,8 @@ export const relationships = {
     editLabel: "Rediger «{{title}}»",
     markDone: "Merk som gjort",
     markUndone: "Merk som ikke gjort",
-    markDoneLabel: "Merk «{{title}}» som gjort",
-    markUndoneLabel: "Merk «{{title}}» som ikke gjort",
+    markDoneLabel: "Merk som gjort: «{{title}}»",
+    markUndoneLabel: "Merk som ikke gjort: «{{title}}»",
     delete: "Slett",
     deleteLabel: "Slett «{{title}}»",
     states: {
