@@ -23,6 +23,7 @@ describe("relationships in the browser", () => {
     expect(new URL(vendor.url()).pathname).toBe("/relationships");
     await vendor.getByRole("heading", { level: 1, name: "Relasjoner" }).waitFor();
     await expectNoAxeViolations(vendor);
+    await screenshot(vendor, "relationships-list");
 
     // Sorting and filtering live in the URL.
     await vendor.getByLabel("Vis", { exact: true }).selectOption({ label: "Med åpne oppfølginger" });
@@ -58,6 +59,7 @@ describe("relationships in the browser", () => {
     await vendor.goto("/follow-ups");
     expect(await vendor.getByRole("cell", { name: title, exact: true }).count()).toBe(1);
     await expectNoAxeViolations(vendor);
+    await screenshot(vendor, "follow-ups");
 
     // The buyer's members see their own relationship with the vendor, never the vendor's note.
     const buyer = await browser.newPage();
