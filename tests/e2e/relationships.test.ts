@@ -62,7 +62,8 @@ describe("relationships in the browser", () => {
     await screenshot(vendor, "follow-ups");
 
     // The buyer's members see their own relationship with the vendor, never the vendor's note.
-    const buyer = await browser.newPage();
+    // Without JavaScript, as every form must work.
+    const buyer = await browser.newPage({ javaScriptEnabled: false });
     await logIn(buyer, "buyer@demo.test");
     expect(new URL(buyer.url()).pathname).toBe("/relationships");
     await buyer.getByRole("heading", { level: 1, name: "Relasjoner" }).waitFor();
@@ -73,6 +74,23 @@ describe("relationships in the browser", () => {
     expect(await buyer.getByText(title).count()).toBe(0);
     expect(await buyer.content()).not.toContain(secret);
     await expectNoAxeViolations(buyer);
+
+    // The buyer's own contact at the vendor: a bad e-mail address is refused by its field, what was typed stays.
+    const contacts = buyer.locator("#contacts");
+    await contacts.getByLabel("Navn", { exact: true }).fill("Vera Salg");
+    await contacts.getByLabel("E-post", { exact: true }).fill("vera-at-nordlys");
+    await contacts.getByRole("button", { name: "Legg til kontakten" }).click();
+    await buyer.waitForLoadState();
+    expect(await contacts.getByText("Skriv en gyldig e-postadresse").count()).toBe(1);
+    expect(await contacts.getByLabel("Navn", { exact: true }).inputValue()).toBe("Vera Salg");
+    await expectNoAxeViolations(buyer);
+    await contacts.getByLabel("E-post", { exact: true }).fill("vera@nordlys.example");
+    await contacts.getByRole("button", { name: "Legg til kontakten" }).click();
+    await buyer.waitForURL(/notice=contacts\.added/);
+    expect(await contacts.locator("li", { hasText: "Vera Salg" }).count()).toBe(1);
+    // …which the vendor, in turn, never sees.
+    await vendor.goto("/relationships/bergvik-kommune");
+    expect(await vendor.content()).not.toContain("Vera Salg");
     const own = await buyer.goto("/relationships/bergvik-kommune");
     expect(own?.status()).toBe(404);
   });
