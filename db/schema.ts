@@ -393,6 +393,10 @@ export interface Database {
   effortRequests: EffortRequestTable;
   effortRequestRecipients: EffortRequestRecipientTable;
   effortReports: EffortReportTable;
+  // 0011: relationships
+  relationshipNotes: RelationshipNoteTable;
+  relationshipFollowUps: RelationshipFollowUpTable;
+  relationshipContacts: RelationshipContactTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -490,4 +494,44 @@ export interface EffortReportTable {
   note: string | null;
   reportedBy: string | null;
   reportedAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
+// --- 0011: relationships ---------------------------------------------------------------
+
+export interface RelationshipNoteTable {
+  id: Generated<string>;
+  organisationId: string;
+  counterpartId: string;
+  authorId: string | null;
+  body: string;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RelationshipFollowUpTable {
+  id: Generated<string>;
+  organisationId: string;
+  counterpartId: string;
+  title: string;
+  /** "YYYY-MM-DD", a date in Oslo */
+  dueOn: string;
+  ownerId: string | null;
+  doneAt: Timestamp | null;
+  remindedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RelationshipContactTable {
+  id: Generated<string>;
+  organisationId: string;
+  counterpartId: string;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -68,3 +68,25 @@ export const SEED_STANDARDS = [
   { code: "openehr", name: "openEHR", category: "interoperability", url: "https://www.openehr.org/", nb: "Åpen spesifikasjon for strukturert journal med arketyper.", en: "Open specification for structured health records with archetypes." },
   { code: "wcag-2-1", name: "WCAG 2.1", category: "accessibility", url: "https://www.w3.org/TR/WCAG21/", nb: "Krav til universell utforming av nettløsninger.", en: "Web content accessibility requirements." },
 ] as const;
+
+/**
+ * What the demo organisations keep privately about each other (relationships): notes,
+ * follow-ups (due `dueInDays` from seeding, owned by `owner`) and contacts. Fixed ids keep
+ * the seed idempotent.
+ */
+export const SEED_RELATIONSHIPS = {
+  notes: [
+    { id: "5eed0011-0000-4000-8000-000000000001", organisation: "nordlys-helse-as", counterpart: "bergvik-kommune", author: "vendor@demo.test", body: "Hjemmetjenesten vil ha medisineringsstøtte før sommeren. Budsjettet for 2027 vedtas i desember." },
+    { id: "5eed0011-0000-4000-8000-000000000002", organisation: "nordlys-helse-as", counterpart: "helse-vestfjord-hf", author: "vendor@demo.test", body: "Interessert i hjemmeoppfølging av KOLS-pasienter; vil ha FHIR-grensesnitt mot DIPS." },
+    { id: "5eed0011-0000-4000-8000-000000000003", organisation: "bergvik-kommune", counterpart: "nordlys-helse-as", author: "buyer@demo.test", body: "God demo. Spør om referanser fra kommuner på vår størrelse før neste møte." },
+  ],
+  followUps: [
+    { id: "5eed0011-0000-4000-8000-000000000011", organisation: "nordlys-helse-as", counterpart: "bergvik-kommune", owner: "vendor@demo.test", title: "Send referat fra dialogmøtet", dueInDays: -2 },
+    { id: "5eed0011-0000-4000-8000-000000000012", organisation: "nordlys-helse-as", counterpart: "bergvik-kommune", owner: "vendor@demo.test", title: "Avtal demo for hjemmetjenesten", dueInDays: 7 },
+    { id: "5eed0011-0000-4000-8000-000000000013", organisation: "bergvik-kommune", counterpart: "nordlys-helse-as", owner: "buyer@demo.test", title: "Be om referanser", dueInDays: 14 },
+  ],
+  contacts: [
+    { id: "5eed0011-0000-4000-8000-000000000021", organisation: "nordlys-helse-as", counterpart: "bergvik-kommune", name: "Per Prosjektleder", role: "Prosjektleder velferdsteknologi", email: "per.prosjektleder@bergvik.example", phone: "+47 912 34 567" },
+    { id: "5eed0011-0000-4000-8000-000000000022", organisation: "bergvik-kommune", counterpart: "nordlys-helse-as", name: "Viktor Leverandør", role: "Forretningsutvikler", email: "vendor@demo.test", phone: null },
+  ],
+} as const;

@@ -6,7 +6,8 @@ import type { Db } from "./client";
 import { logInteraction, respondToInteraction } from "../app/models/interactions.server";
 import { jsonb } from "./jsonb";
 import type { AmendmentChange, NewEvent } from "./schema";
-import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
+import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
+import { osloDate } from "../app/domain/relationships";
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom("organisations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
@@ -150,6 +151,36 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
         .execute();
     }
   });  await seedConduct(db, now);
+  await seedRelationships(db, now);
+}
+
+/** The demo vendor's and buyer's private notes, follow-ups and contacts about each other. */
+async function seedRelationships(db: Db, now: Date) {
+  const orgs = await db.selectFrom("organisations").select(["id", "slug"]).execute();
+  const users = await db.selectFrom("users").select(["id", "email"]).execute();
+  const orgId = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
+  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  const pair = (r: { id: string; organisation: string; counterpart: string }) => ({ id: r.id, organisationId: orgId(r.organisation), counterpartId: orgId(r.counterpart) });
+  await db.transaction().execute(async (trx) => {
+    for (const n of SEED_RELATIONSHIPS.notes) {
+      await trx.insertInto("relationshipNotes").values({ ...pair(n), authorId: userId(n.author), body: n.body }).onConflict((oc) => oc.column("id").doNothing()).execute();
+    }
+    for (const f of SEED_RELATIONSHIPS.followUps) {
+      const dueOn = osloDate(new Date(now.getTime() + f.dueInDays * 86_400_000));
+      await trx
+        .insertInto("relationshipFollowUps")
+        .values({ ...pair(f), title: f.title, dueOn, ownerId: userId(f.owner), createdBy: userId(f.owner) })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+    }
+    for (const c of SEED_RELATIONSHIPS.contacts) {
+      await trx
+        .insertInto("relationshipContacts")
+        .values({ ...pair(c), name: c.name, role: c.role, email: c.email, phone: c.phone })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+    }
+  });
 }
 
 /**

@@ -82,7 +82,9 @@ export type EmailMessage =
   | Envelope<
       "effort-report-reminder",
       { name: string; organisationName: string; buyerName: string; subject: "event" | "request"; title: string; /** ISO timestamp: when it was held, or the deadline */ at: string; url: string }
-    >;
+    >
+  // To the owner of a relationship follow-up, on its due date in Oslo.
+  | Envelope<"follow-up-due", { name: string; title: string; /** "YYYY-MM-DD" */ dueOn: string; organisationName: string; counterpartName: string; url: string }>;
 
 export interface RegistrationMailData {
   name: string;

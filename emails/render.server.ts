@@ -16,6 +16,7 @@ import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
+import { followUpDue } from "./follow-up-due";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
 
@@ -37,6 +38,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "effort-requested": effortRequested,
   "effort-request-answered": effortRequestAnswered,
   "effort-report-reminder": effortReportReminder,
+  "follow-up-due": followUpDue,
 };
 
 export interface RenderedEmail {

@@ -1,5 +1,6 @@
 // The portal's periodic jobs, started by server.ts. Add a job here with its interval.
 import { sendEffortReportReminders } from "~/models/effort-reminders.server";
+import { followUpReminders } from "./follow-up-reminders.server";
 import type { ScheduledJob } from "./scheduler.server";
 
 const baseUrl = () => (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
@@ -11,4 +12,4 @@ export const effortReportReminders: ScheduledJob = {
   run: (db, now) => sendEffortReportReminders(db, now, baseUrl()),
 };
 
-export const scheduledJobs: ScheduledJob[] = [effortReportReminders];
+export const scheduledJobs: ScheduledJob[] = [effortReportReminders, followUpReminders];

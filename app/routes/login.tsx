@@ -15,6 +15,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { authenticate } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.server";
+import { holdsCommercialRole } from "~/models/relationships.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
@@ -55,7 +56,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await clearRateLimit(db(), accountKey);
   await audit(db(), { action: "login", actorUserId: user.id, subject: email, ip: context.ip });
   const cookie = await startSession(user.id, context);
-  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
+  // Commercial-role holders start with their relationships, unless sent somewhere.
+  const home = (await holdsCommercialRole(db(), user.id)) ? "/relationships" : "/";
+  return redirect(safeRedirectPath(redirectTo, home), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -7,6 +7,7 @@ import * as conduct from "./2026-11-24-0006-conduct";
 import * as demand from "./2026-11-24-0007-demand";
 import * as participation from "./2026-11-24-0008-participation";
 import * as participationFollowups from "./2026-11-24-0009-participation-followups";
+import * as relationships from "./2026-11-24-0011-relationships";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0007-demand": demand,
   "2026-11-24-0008-participation": participation,
   "2026-11-24-0009-participation-followups": participationFollowups,
+  "2026-11-24-0011-relationships": relationships,
 };

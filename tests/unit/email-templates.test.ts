@@ -76,6 +76,11 @@ function every(language: Language): EmailMessage[] {
       template: "effort-request-answered" as const,
       data: { name: "Berit", vendorName: "Nordlys Helse AS", title: "Demo", decision, reason: decision === "declined" ? "Ikke kapasitet." : "", url: URL_ },
     })),
+    {
+      ...base,
+      template: "follow-up-due",
+      data: { name: "Viktor", title: "Send referat fra demo", dueOn: "2026-12-01", organisationName: "Nordlys Helse AS", counterpartName: "Bergvik kommune", url: URL_ },
+    },
   ];
 }
 

@@ -218,4 +218,13 @@ export const emails: Translation<typeof nb> = {
     action: "Report effort",
     reason: "You get this e-mail once because you registered or answered for {{organisationName}} on Markedsdialog.",
   },
+  "follow-up-due": {
+    subject: "Follow-up due today: {{title}}",
+    preview: "A follow-up of {{counterpartName}} is due today.",
+    heading: "Follow-up due today",
+    greeting: "Hello {{name}},",
+    body: "The follow-up “{{title}}” of {{counterpartName}} is due today, {{dueOn}}. You are its owner.",
+    action: "Open the relationship",
+    reason: "You get this e-mail because you own the follow-up at {{organisationName}} on Markedsdialog. You get one reminder per follow-up.",
+  },
 };

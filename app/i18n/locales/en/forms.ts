@@ -24,6 +24,9 @@ export const forms: Translation<typeof nb> = {
   conduct_not_counterpart: "Only the counterpart can answer this entry.",
   conduct_clause_number_taken: "The draft already has a clause with this number.",
   invalid_datetime: "Enter a date and time, for example 20 November 2026 14:30.",
+  invalid_date: "Enter a valid date, for example 2026-12-01.",
+  invalid_phone: "Enter a phone number in digits, ideally with the country code, for example +47 912 34 567.",
+  relationships_owner_not_member: "The owner must be a member of your organisation.",
   errorSummary: "The form has errors. Correct the fields that are marked.",
   required_mark: "(required)",
 };

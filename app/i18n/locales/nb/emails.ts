@@ -215,4 +215,13 @@ export const emails = {
     action: "Rapporter innsats",
     reason: "Du får denne e-posten én gang fordi du meldte på eller svarte for {{organisationName}} i Markedsdialog.",
   },
+  "follow-up-due": {
+    subject: "Oppfølging i dag: {{title}}",
+    preview: "En oppfølging av {{counterpartName}} har frist i dag.",
+    heading: "Oppfølging med frist i dag",
+    greeting: "Hei {{name}},",
+    body: "Oppfølgingen «{{title}}» av {{counterpartName}} har frist i dag, {{dueOn}}. Du er ansvarlig.",
+    action: "Åpne relasjonen",
+    reason: "Du får denne e-posten fordi du er ansvarlig for oppfølgingen i {{organisationName}} på Markedsdialog. Du får én påminnelse per oppfølging.",
+  },
 };

@@ -22,6 +22,9 @@ export const forms = {
   conduct_not_counterpart: "Bare motparten kan svare på oppføringen.",
   conduct_clause_number_taken: "Utkastet har allerede et punkt med dette nummeret.",
   invalid_datetime: "Skriv dato og klokkeslett, for eksempel 20.11.2026 14:30.",
+  invalid_date: "Skriv en gyldig dato, for eksempel 2026-12-01.",
+  invalid_phone: "Skriv et telefonnummer med sifre, gjerne med landkode, for eksempel +47 912 34 567.",
+  relationships_owner_not_member: "Ansvarlig må være medlem av virksomheten deres.",
   errorSummary: "Skjemaet har feil. Rett opp feltene som er merket.",
   required_mark: "(må fylles ut)",
 };

@@ -1,0 +1,445 @@
+import { sql, type RawBuilder, type UpdateObject } from "kysely";
+import type { Db } from "@db/client";
+import type { Database } from "@db/schema";
+import { enqueueEmail } from "@emails/outbox.server";
+import type { InteractionChannel } from "~/domain/conduct";
+import {
+  osloDate,
+  osloYearStart,
+  STALE_DAYS,
+  type RelationshipQuery,
+  type TimelineType,
+} from "~/domain/relationships";
+
+// One organisation's view of its counterparts. Everything here is scoped by the
+// organisation that asks (`organisationId`): private rows are read and changed only
+// through it, so a counterpart or an outsider never reaches them.
+
+// ------------------------------------------------------------------ the list
+
+export interface RelationshipRow {
+  id: string;
+  slug: string;
+  name: string;
+  isBuyer: boolean;
+  isVendor: boolean;
+  lastContactAt: Date | null;
+  lastContactChannel: InteractionChannel | null;
+  lastContactBy: string | null;
+  lastContactOrganisation: string | null;
+  openFollowUps: number;
+  upcomingEvents: number;
+  openEffortRequests: number;
+  confirmed: number;
+  disputed: number;
+  concerns: number;
+  hoursThisYear: number;
+  hoursTotal: number;
+  procuredNok: number;
+  contracts: number;
+}
+
+const ORDER: Record<RelationshipQuery["sort"], RawBuilder<unknown>> = {
+  lastContact: sql`last_contact_at desc nulls last, o.name`,
+  hours: sql`hours_total desc, o.name`,
+  concerns: sql`concerns desc, last_contact_at desc nulls last, o.name`,
+  name: sql`o.name`,
+};
+
+/**
+ * Every organisation mine has dealt with, with the figures of the relationship, in one
+ * query: each figure is one grouped pass over its table, joined by counterpart.
+ */
+export async function listRelationships(
+  db: Db,
+  organisationId: string,
+  query: RelationshipQuery,
+  { now = new Date(), counterpartId }: { now?: Date; /** Only this counterpart, dealt with or not yet. */ counterpartId?: string } = {},
+): Promise<RelationshipRow[]> {
+  const me = organisationId;
+  const staleBefore = new Date(now.getTime() - STALE_DAYS * 86_400_000);
+  const filter = {
+    all: sql`true`,
+    concerns: sql`coalesce(f.concerns, 0) > 0`,
+    hours: sql`coalesce(h.hours_total, 0) > 0`,
+    stale: sql`(lc.occurred_at is null or lc.occurred_at < ${staleBefore})`,
+    followUps: sql`coalesce(fu.open, 0) > 0`,
+  }[query.show];
+  const result = await sql<RelationshipRow>`
+    with pairs as (${counterpartId ? sql`select ${counterpartId}::uuid as id` : sql`
+      select counterpart_id as id from interaction_entries where organisation_id = ${me}
+      union select organisation_id from interaction_entries where counterpart_id = ${me}
+      union select e.buyer_id from registrations r join events e on e.id = r.event_id where r.organisation_id = ${me}
+      union select r.organisation_id from registrations r join events e on e.id = r.event_id where e.buyer_id = ${me}
+      union select e.buyer_id from event_questions q join events e on e.id = q.event_id where q.organisation_id = ${me}
+      union select q.organisation_id from event_questions q join events e on e.id = q.event_id where e.buyer_id = ${me}
+      union select er.buyer_id from effort_request_recipients rr join effort_requests er on er.id = rr.request_id where rr.organisation_id = ${me}
+      union select rr.organisation_id from effort_request_recipients rr join effort_requests er on er.id = rr.request_id where er.buyer_id = ${me}
+      union select buyer_id from effort_reports where vendor_id = ${me}
+      union select vendor_id from effort_reports where buyer_id = ${me}
+      union select buyer_id from events where outcome_winner_id = ${me}
+      union select outcome_winner_id from events where buyer_id = ${me} and outcome_winner_id is not null
+      union select counterpart_id from relationship_notes where organisation_id = ${me}
+      union select counterpart_id from relationship_follow_ups where organisation_id = ${me}
+      union select counterpart_id from relationship_contacts where organisation_id = ${me}`}
+    ),
+    -- Interaction entries between us and each counterpart, as corrected (a superseded
+    -- entry gives way to its correction), with the latest answer.
+    entries as (
+      select case when e.organisation_id = ${me} then e.counterpart_id else e.organisation_id end as counterpart_id,
+        e.occurred_at, e.channel, e.logged_by, e.organisation_id, e.assessment,
+        (select r.response from interaction_responses r where r.entry_id = e.id order by r.recorded_at desc, r.chain_seq desc limit 1) as response
+      from interaction_entries e
+      where (e.organisation_id = ${me} or e.counterpart_id = ${me})
+        and not exists (select 1 from interaction_entries later where later.supersedes_id = e.id)
+    ),
+    figures as (
+      select counterpart_id,
+        count(*) filter (where response = 'confirm') as confirmed,
+        count(*) filter (where response = 'dispute') as disputed,
+        count(*) filter (where assessment = 'concern') as concerns
+      from entries group by counterpart_id
+    ),
+    last_contact as (
+      select distinct on (entries.counterpart_id) entries.counterpart_id, entries.occurred_at, entries.channel, u.name as by_name, lo.name as by_organisation
+      from entries join users u on u.id = entries.logged_by join organisations lo on lo.id = entries.organisation_id
+      order by entries.counterpart_id, entries.occurred_at desc
+    ),
+    follow_ups as (
+      select counterpart_id, count(*) as open from relationship_follow_ups
+      where organisation_id = ${me} and done_at is null group by counterpart_id
+    ),
+    -- Their coming events, and our coming events they signed up for.
+    upcoming as (
+      select counterpart_id, sum(n) as n from (
+        select e.buyer_id as counterpart_id, count(*) as n from events e
+        where e.buyer_id in (select id from pairs) and e.status = 'published' and e.starts_at > ${now}
+        group by e.buyer_id
+        union all
+        select r.organisation_id, count(*) from events e join registrations r on r.event_id = e.id
+        where e.buyer_id = ${me} and e.status = 'published' and e.starts_at > ${now} and r.status in ('registered', 'waitlisted')
+        group by r.organisation_id
+      ) both_sides group by counterpart_id
+    ),
+    open_requests as (
+      select case when er.buyer_id = ${me} then rr.organisation_id else er.buyer_id end as counterpart_id, count(*) as n
+      from effort_requests er join effort_request_recipients rr on rr.request_id = er.id
+      where rr.status = 'open' and er.deadline > ${now} and (er.buyer_id = ${me} or rr.organisation_id = ${me})
+      group by 1
+    ),
+    -- Hours reported between us, whichever side reported them.
+    hours as (
+      select case when vendor_id = ${me} then buyer_id else vendor_id end as counterpart_id,
+        sum(hours) as hours_total, coalesce(sum(hours) filter (where reported_at >= ${osloYearStart(now)}), 0) as hours_this_year
+      from effort_reports where vendor_id = ${me} or buyer_id = ${me} group by 1
+    ),
+    -- Contracts one of us recorded as procured from the other.
+    procured as (
+      select case when buyer_id = ${me} then outcome_winner_id else buyer_id end as counterpart_id,
+        cast(coalesce(sum(outcome_contract_value_nok), 0) as bigint) as value, count(*) as contracts
+      from events
+      where outcome = 'procured' and ((buyer_id = ${me} and outcome_winner_id is not null) or outcome_winner_id = ${me})
+      group by 1
+    )
+    select o.id, o.slug, o.name, o.is_buyer, o.is_vendor,
+      lc.occurred_at as last_contact_at, lc.channel as last_contact_channel, lc.by_name as last_contact_by, lc.by_organisation as last_contact_organisation,
+      coalesce(fu.open, 0) as open_follow_ups,
+      cast(coalesce(up.n, 0) as bigint) as upcoming_events,
+      coalesce(rq.n, 0) as open_effort_requests,
+      coalesce(f.confirmed, 0) as confirmed, coalesce(f.disputed, 0) as disputed, coalesce(f.concerns, 0) as concerns,
+      coalesce(h.hours_this_year, 0) as hours_this_year, coalesce(h.hours_total, 0) as hours_total,
+      coalesce(p.value, 0) as procured_nok, coalesce(p.contracts, 0) as contracts
+    from pairs
+    join organisations o on o.id = pairs.id
+    left join last_contact lc on lc.counterpart_id = o.id
+    left join figures f on f.counterpart_id = o.id
+    left join follow_ups fu on fu.counterpart_id = o.id
+    left join upcoming up on up.counterpart_id = o.id
+    left join open_requests rq on rq.counterpart_id = o.id
+    left join hours h on h.counterpart_id = o.id
+    left join procured p on p.counterpart_id = o.id
+    where o.id <> ${me} and ${filter}
+    order by ${ORDER[query.sort]}
+    limit 500`.execute(db);
+  return result.rows;
+}
+
+// --------------------------------------------------------------- one counterpart
+
+/** The counterpart by id or slug; never one's own organisation. */
+export async function findCounterpart(db: Db, organisationId: string, idOrSlug: string) {
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  const row = await db
+    .selectFrom("organisations")
+    .select(["id", "slug", "name", "isBuyer", "isVendor", "verificationStatus"])
+    .where(isId ? "id" : "slug", "=", idOrSlug)
+    .executeTakeFirst();
+  return row && row.id !== organisationId ? row : null;
+}
+
+export interface TimelineItem {
+  type: TimelineType;
+  /** A finer kind inside the type, e.g. "effort_report", "outcome_procured". */
+  kind: string;
+  id: string;
+  at: Date;
+  title: string;
+  /** A code (channel, status, outcome) the page translates. */
+  status: string | null;
+  /** The organisation that acted: ours or theirs. */
+  actorId: string;
+  nok: number | null;
+  hours: number | null;
+  link: string | null;
+}
+
+/**
+ * What happened between the two organisations, newest first: interactions (as
+ * corrected), registrations, questions, effort requests and reports, and outcomes of
+ * events one of us held where the other took part or won.
+ */
+export async function relationshipTimeline(db: Db, organisationId: string, counterpartId: string, { type, limit = 200 }: { type?: TimelineType | null; limit?: number } = {}): Promise<TimelineItem[]> {
+  const me = organisationId;
+  const cp = counterpartId;
+  const result = await sql<TimelineItem>`
+    select * from (
+      select 'interaction' as type, 'interaction' as kind, e.id, e.occurred_at as at, e.subject as title,
+        coalesce((select r.response from interaction_responses r where r.entry_id = e.id order by r.recorded_at desc, r.chain_seq desc limit 1),
+          case when e.assessment = 'concern' then 'concern' else 'unanswered' end) as status,
+        e.organisation_id as actor_id, null::bigint as nok, null::integer as hours, '/interactions/' || e.id as link
+      from interaction_entries e
+      where ((e.organisation_id = ${me} and e.counterpart_id = ${cp}) or (e.organisation_id = ${cp} and e.counterpart_id = ${me}))
+        and not exists (select 1 from interaction_entries later where later.supersedes_id = e.id)
+      union all
+      select 'registration', 'registration', r.id, r.created_at, ev.title, r.status, r.organisation_id, null, null, '/events/' || ev.id
+      from registrations r join events ev on ev.id = r.event_id
+      where (r.organisation_id = ${me} and ev.buyer_id = ${cp}) or (r.organisation_id = ${cp} and ev.buyer_id = ${me})
+      union all
+      select 'question', 'question', q.id, q.asked_at, ev.title, case when q.answered_at is null then 'open' else 'answered' end, q.organisation_id, null, null, '/events/' || ev.id
+      from event_questions q join events ev on ev.id = q.event_id
+      where (q.organisation_id = ${me} and ev.buyer_id = ${cp}) or (q.organisation_id = ${cp} and ev.buyer_id = ${me})
+      union all
+      select 'effort', 'effort_request', er.id, er.created_at, er.title, rr.status, er.buyer_id, er.compensation_nok, er.hours_per_vendor, '/effort-requests/' || er.id
+      from effort_requests er join effort_request_recipients rr on rr.request_id = er.id
+      where (er.buyer_id = ${me} and rr.organisation_id = ${cp}) or (er.buyer_id = ${cp} and rr.organisation_id = ${me})
+      union all
+      select 'effort', 'effort_report', rep.id, rep.reported_at, coalesce(ev.title, er.title, ''), null, rep.vendor_id, null, rep.hours,
+        case when rep.event_id is not null then '/events/' || rep.event_id else '/effort-requests/' || rep.request_id end
+      from effort_reports rep left join events ev on ev.id = rep.event_id left join effort_requests er on er.id = rep.request_id
+      where (rep.vendor_id = ${me} and rep.buyer_id = ${cp}) or (rep.vendor_id = ${cp} and rep.buyer_id = ${me})
+      union all
+      select 'outcome', 'outcome', ev.id, ev.outcome_recorded_at, ev.title,
+        case when ev.outcome = 'procured' and ev.outcome_winner_id in (${me}, ${cp}) then 'procured_between_us' else ev.outcome end,
+        ev.buyer_id,
+        case when ev.outcome_winner_id in (${me}, ${cp}) then ev.outcome_contract_value_nok end, null, '/events/' || ev.id
+      from events ev
+      where ev.outcome is not null and ev.outcome_recorded_at is not null and ev.buyer_id in (${me}, ${cp})
+        and (ev.outcome_winner_id = case when ev.buyer_id = ${me} then ${cp}::uuid else ${me}::uuid end
+          or exists (select 1 from registrations r where r.event_id = ev.id and r.organisation_id = case when ev.buyer_id = ${me} then ${cp}::uuid else ${me}::uuid end))
+    ) timeline
+    where ${type ? sql`type = ${type}` : sql`true`}
+    order by at desc, id
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+// ------------------------------------------------------------- private records
+
+export interface Scope {
+  organisationId: string;
+  counterpartId: string;
+}
+
+export async function listNotes(db: Db, { organisationId, counterpartId }: Scope) {
+  return db
+    .selectFrom("relationshipNotes as n")
+    .leftJoin("users as u", "u.id", "n.authorId")
+    .select(["n.id", "n.body", "n.createdAt", "n.updatedAt", "n.authorId", "u.name as authorName"])
+    .where("n.organisationId", "=", organisationId)
+    .where("n.counterpartId", "=", counterpartId)
+    .orderBy("n.createdAt", "desc")
+    .execute();
+}
+
+export async function listFollowUps(db: Db, { organisationId, counterpartId }: Scope) {
+  return db
+    .selectFrom("relationshipFollowUps as f")
+    .leftJoin("users as u", "u.id", "f.ownerId")
+    .select(["f.id", "f.title", "f.dueOn", "f.ownerId", "f.doneAt", "u.name as ownerName"])
+    .where("f.organisationId", "=", organisationId)
+    .where("f.counterpartId", "=", counterpartId)
+    .orderBy("f.dueOn")
+    .execute();
+}
+
+export async function listContacts(db: Db, { organisationId, counterpartId }: Scope) {
+  return db
+    .selectFrom("relationshipContacts")
+    .select(["id", "name", "role", "email", "phone"])
+    .where("organisationId", "=", organisationId)
+    .where("counterpartId", "=", counterpartId)
+    .orderBy("name")
+    .execute();
+}
+
+/** Follow-ups of my organisation that are not done: mine and everyone else's. */
+export async function listOpenFollowUps(db: Db, organisationId: string) {
+  return db
+    .selectFrom("relationshipFollowUps as f")
+    .innerJoin("organisations as o", "o.id", "f.counterpartId")
+    .leftJoin("users as u", "u.id", "f.ownerId")
+    .select(["f.id", "f.title", "f.dueOn", "f.doneAt", "f.ownerId", "u.name as ownerName", "o.id as counterpartId", "o.slug as counterpartSlug", "o.name as counterpartName"])
+    .where("f.organisationId", "=", organisationId)
+    .where("f.doneAt", "is", null)
+    .orderBy("f.dueOn")
+    .orderBy("f.title")
+    .execute();
+}
+
+export type Saved = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; notFound: true };
+
+const notFound = { ok: false as const, notFound: true as const };
+
+async function isMember(db: Db, organisationId: string, userId: string) {
+  return Boolean(await db.selectFrom("memberships").select("userId").where("organisationId", "=", organisationId).where("userId", "=", userId).executeTakeFirst());
+}
+
+const TABLES = { note: "relationshipNotes", followUp: "relationshipFollowUps", contact: "relationshipContacts" } as const;
+
+/** Changes one of my organisation's rows about this counterpart; another's is "not found". */
+async function updateOwn<K extends keyof typeof TABLES>(
+  db: Db,
+  kind: K,
+  scope: Scope,
+  id: string,
+  values: UpdateObject<Database, (typeof TABLES)[K]>,
+  now = new Date(),
+): Promise<Saved> {
+  const row = await db
+    .updateTable(TABLES[kind] as (typeof TABLES)[keyof typeof TABLES])
+    .set({ ...values, updatedAt: now } as never)
+    .where("id", "=", id)
+    .where("organisationId", "=", scope.organisationId)
+    .where("counterpartId", "=", scope.counterpartId)
+    .returning("id")
+    .executeTakeFirst();
+  return row ? { ok: true, id: row.id } : notFound;
+}
+
+export async function saveNote(db: Db, scope: Scope & { authorId: string }, input: { id?: string; body: string }): Promise<Saved> {
+  if (input.id) return updateOwn(db, "note", scope, input.id, { body: input.body });
+  const row = await db
+    .insertInto("relationshipNotes")
+    .values({ organisationId: scope.organisationId, counterpartId: scope.counterpartId, authorId: scope.authorId, body: input.body })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { ok: true, id: row.id };
+}
+
+export async function saveFollowUp(db: Db, scope: Scope & { userId: string }, input: { id?: string; title: string; dueOn: string; ownerId: string }): Promise<Saved> {
+  return db.transaction().execute(async (trx) => {
+    // The owner is one of us; the foreign key says the same, this gives the field error.
+    if (!(await isMember(trx, scope.organisationId, input.ownerId))) return { ok: false, fieldErrors: { ownerId: ["relationships_owner_not_member"] } };
+    if (input.id) {
+      const before = await trx
+        .selectFrom("relationshipFollowUps")
+        .select(["dueOn", "ownerId"])
+        .where("id", "=", input.id)
+        .where("organisationId", "=", scope.organisationId)
+        .where("counterpartId", "=", scope.counterpartId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return notFound;
+      // A new date or a new owner is a new reminder.
+      const rearm = before.dueOn !== input.dueOn || before.ownerId !== input.ownerId;
+      await trx
+        .updateTable("relationshipFollowUps")
+        .set({ title: input.title, dueOn: input.dueOn, ownerId: input.ownerId, updatedAt: new Date(), ...(rearm ? { remindedAt: null } : {}) })
+        .where("id", "=", input.id)
+        .execute();
+      return { ok: true, id: input.id };
+    }
+    const row = await trx
+      .insertInto("relationshipFollowUps")
+      .values({ organisationId: scope.organisationId, counterpartId: scope.counterpartId, title: input.title, dueOn: input.dueOn, ownerId: input.ownerId, createdBy: scope.userId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { ok: true, id: row.id };
+  });
+}
+
+export async function toggleFollowUp(db: Db, scope: Scope, id: string, now = new Date()): Promise<Saved> {
+  return updateOwn(db, "followUp", scope, id, { doneAt: sql<Date | null>`case when done_at is null then ${now}::timestamptz end` }, now);
+}
+
+export async function saveContact(db: Db, scope: Scope & { userId: string }, input: { id?: string; name: string; role?: string; email?: string; phone?: string }): Promise<Saved> {
+  const values = { name: input.name, role: input.role ?? null, email: input.email ?? null, phone: input.phone ?? null };
+  if (input.id) return updateOwn(db, "contact", scope, input.id, values);
+  const row = await db
+    .insertInto("relationshipContacts")
+    .values({ organisationId: scope.organisationId, counterpartId: scope.counterpartId, createdBy: scope.userId, ...values })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { ok: true, id: row.id };
+}
+
+export async function deleteRecord(db: Db, scope: Scope, kind: keyof typeof TABLES, id: string): Promise<Saved> {
+  const row = await db
+    .deleteFrom(TABLES[kind])
+    .where("id", "=", id)
+    .where("organisationId", "=", scope.organisationId)
+    .where("counterpartId", "=", scope.counterpartId)
+    .returning("id")
+    .executeTakeFirst();
+  return row ? { ok: true, id: row.id } : notFound;
+}
+
+// ------------------------------------------------------------------- reminders
+
+/**
+ * Queues one e-mail to the owner of each follow-up due today (Oslo), and marks it
+ * reminded in the same transaction, so a reminder is sent once even across restarts
+ * and parallel runs (rows are locked and skipped by other runs).
+ */
+export async function sendFollowUpReminders(db: Db, now: Date, baseUrl: string): Promise<number> {
+  const today = osloDate(now);
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom("relationshipFollowUps as f")
+      .innerJoin("users as u", "u.id", "f.ownerId")
+      .innerJoin("organisations as own", "own.id", "f.organisationId")
+      .innerJoin("organisations as cp", "cp.id", "f.counterpartId")
+      .select(["f.id", "f.title", "f.dueOn", "u.email", "u.name", "u.language", "own.name as organisationName", "cp.name as counterpartName", "cp.slug as counterpartSlug"])
+      .where("f.dueOn", "=", today)
+      .where("f.doneAt", "is", null)
+      .where("f.remindedAt", "is", null)
+      .orderBy("f.id")
+      .limit(200)
+      .forUpdate("f")
+      .skipLocked()
+      .execute();
+    for (const f of due) {
+      await enqueueEmail(trx, {
+        template: "follow-up-due",
+        to: f.email,
+        language: f.language,
+        data: {
+          name: f.name,
+          title: f.title,
+          dueOn: f.dueOn,
+          organisationName: f.organisationName,
+          counterpartName: f.counterpartName,
+          url: new URL(`/relationships/${f.counterpartSlug}#follow-ups`, baseUrl).toString(),
+        },
+      });
+      await trx.updateTable("relationshipFollowUps").set({ remindedAt: now }).where("id", "=", f.id).execute();
+    }
+    return due.length;
+  });
+}
+
+/** Whether the person holds a commercial role anywhere: they start on /relationships. */
+export async function holdsCommercialRole(db: Db, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("memberships").select("userId").where("userId", "=", userId).where("commercialRole", "is not", null).executeTakeFirst();
+  return Boolean(row);
+}

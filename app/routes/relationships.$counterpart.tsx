@@ -1,0 +1,402 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { requireMember, type GuardArgs } from "~/auth/guards.server";
+import { RelationshipFigures } from "~/components/relationship-figures";
+import { ContactForm, FollowUpForm, NoteForm, RowAction, type FormResult } from "~/components/relationship-forms";
+import { Notice } from "~/components/ui/field";
+import {
+  ContactSchema,
+  FollowUpSchema,
+  followUpState,
+  NoteSchema,
+  osloDate,
+  parseIntent,
+  parseTimelineType,
+  RowSchema,
+  sortFollowUps,
+  TIMELINE_TYPES,
+} from "~/domain/relationships";
+import { formatDate, formatDateTime, formatNok } from "~/i18n/format";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import type { Language } from "~/i18n/resources";
+import { listOwnMembers } from "~/models/interactions.server";
+import {
+  deleteRecord,
+  findCounterpart,
+  listContacts,
+  listFollowUps,
+  listNotes,
+  listRelationships,
+  relationshipTimeline,
+  saveContact,
+  saveFollowUp,
+  saveNote,
+  toggleFollowUp,
+  type Saved,
+} from "~/models/relationships.server";
+import { requireMemberForForm } from "~/utils/organisation-scope.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+
+const NOTICES = [
+  "notes.added",
+  "notes.updated",
+  "notes.deleted",
+  "followUps.added",
+  "followUps.updated",
+  "followUps.deleted",
+  "followUps.toggled",
+  "contacts.added",
+  "contacts.updated",
+  "contacts.deleted",
+] as const;
+
+function notFound(): never {
+  throw new Response(null, { status: 404, statusText: "Not Found" });
+}
+
+/** The counterpart, seen from my organisation; my own organisation has no page here. */
+async function counterpartFor(args: GuardArgs & { params: { counterpart?: string } }, organisationId: string) {
+  const counterpart = await findCounterpart(db(), organisationId, args.params.counterpart ?? "");
+  if (!counterpart) notFound();
+  return counterpart;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const member = await requireMember(args);
+  const counterpart = await counterpartFor(args, member.organisation.id);
+  const url = new URL(args.request.url);
+  const type = parseTimelineType(url.searchParams.get("type"));
+  const scope = { organisationId: member.organisation.id, counterpartId: counterpart.id };
+  const [[summary], timeline, notes, followUps, contacts, owners] = await Promise.all([
+    listRelationships(db(), member.organisation.id, { sort: "name", show: "all" }, { counterpartId: counterpart.id }),
+    relationshipTimeline(db(), member.organisation.id, counterpart.id, { type }),
+    listNotes(db(), scope),
+    listFollowUps(db(), scope),
+    listContacts(db(), scope),
+    listOwnMembers(db(), member.organisation.id),
+  ]);
+  const t = fixedT(await getLanguage(args.request), "relationships");
+  const notice = NOTICES.find((key) => key === url.searchParams.get("notice")) ?? null;
+  const today = osloDate(new Date());
+  return json({
+    title: `${t("page.title", { name: counterpart.name })} – Markedsdialog`,
+    me: member.user.id,
+    organisation: member.organisation,
+    counterpart,
+    summary: summary!,
+    type,
+    timeline,
+    notes,
+    followUps: sortFollowUps(followUps, today),
+    today,
+    contacts,
+    owners,
+    edit: url.searchParams.get("edit"),
+    notice,
+  });
+}
+
+function reply(form: string, result: SubmissionResult<string[]>, status = 400) {
+  return json({ form, result }, { status });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const formData = await args.request.formData();
+  const member = await requireMemberForForm(args, formData);
+  const counterpart = await counterpartFor(args, member.organisation.id);
+  const scope = { organisationId: member.organisation.id, counterpartId: counterpart.id };
+  const intent = parseIntent(formData.get("intent"));
+  const back = (notice: (typeof NOTICES)[number], anchor: string) => {
+    const returnTo = safeRedirectPath(formData.get("returnTo"), "");
+    return redirect(returnTo || `/relationships/${counterpart.slug}?notice=${notice}#${anchor}`);
+  };
+  const done = (saved: Saved, notice: (typeof NOTICES)[number], anchor: string) => {
+    if (!saved.ok) notFound();
+    return back(notice, anchor);
+  };
+  const rowId = () => {
+    const row = parseWithZod(formData, { schema: RowSchema });
+    if (row.status !== "success") notFound();
+    return row.value.id;
+  };
+
+  switch (intent) {
+    case "add-note":
+    case "edit-note": {
+      const id = intent === "edit-note" ? rowId() : undefined;
+      const form = id ? `edit-note-${id}` : "add-note";
+      const submission = parseWithZod(formData, { schema: NoteSchema });
+      if (submission.status !== "success") return reply(form, submission.reply());
+      return done(await saveNote(db(), { ...scope, authorId: member.user.id }, { id, ...submission.value }), id ? "notes.updated" : "notes.added", "notes");
+    }
+    case "add-follow-up":
+    case "edit-follow-up": {
+      const id = intent === "edit-follow-up" ? rowId() : undefined;
+      const form = id ? `edit-follow-up-${id}` : "add-follow-up";
+      const submission = parseWithZod(formData, { schema: FollowUpSchema });
+      if (submission.status !== "success") return reply(form, submission.reply());
+      const saved = await saveFollowUp(db(), { ...scope, userId: member.user.id }, { id, ...submission.value });
+      if (!saved.ok && "fieldErrors" in saved) return reply(form, submission.reply({ fieldErrors: saved.fieldErrors }));
+      return done(saved, id ? "followUps.updated" : "followUps.added", "follow-ups");
+    }
+    case "toggle-follow-up":
+      return done(await toggleFollowUp(db(), scope, rowId()), "followUps.toggled", "follow-ups");
+    case "add-contact":
+    case "edit-contact": {
+      const id = intent === "edit-contact" ? rowId() : undefined;
+      const form = id ? `edit-contact-${id}` : "add-contact";
+      const submission = parseWithZod(formData, { schema: ContactSchema });
+      if (submission.status !== "success") return reply(form, submission.reply());
+      return done(await saveContact(db(), { ...scope, userId: member.user.id }, { id, ...submission.value }), id ? "contacts.updated" : "contacts.added", "contacts");
+    }
+    case "delete-note":
+      return done(await deleteRecord(db(), scope, "note", rowId()), "notes.deleted", "notes");
+    case "delete-follow-up":
+      return done(await deleteRecord(db(), scope, "followUp", rowId()), "followUps.deleted", "follow-ups");
+    case "delete-contact":
+      return done(await deleteRecord(db(), scope, "contact", rowId()), "contacts.deleted", "contacts");
+    default:
+      throw new Response(null, { status: 400 });
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function Relationship() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation(["relationships", "conduct"]);
+  const language = i18n.language as Language;
+  const { organisation, counterpart, summary, notes, followUps, contacts, owners, edit, notice, me, today } = data;
+  const resultFor = (form: string): FormResult => (actionData?.form === form ? (actionData.result as SubmissionResult<string[]>) : undefined);
+  const base = `/relationships/${counterpart.slug}`;
+  // A fresh, empty add-form after each saved change (the page is the same route, so
+  // the forms would otherwise keep what was typed).
+  const { key: visit } = useLocation();
+  return (
+    <div className="mx-auto max-w-6xl space-y-8">
+      <header className="space-y-2">
+        <p>
+          <Link to="/relationships" className="text-brand-700 underline">
+            ← {t("page.back")}
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold">{t("page.title", { name: counterpart.name })}</h1>
+        <p className="max-w-3xl text-slate-700">{t("page.lead", { organisation: organisation.name, counterpart: counterpart.name })}</p>
+        <p>
+          <Link to={`/organisations/${counterpart.slug}`} className="text-brand-700 underline">
+            {t("page.publicProfile", { name: counterpart.name })}
+          </Link>
+        </p>
+      </header>
+      {notice ? <Notice>{t(notice)}</Notice> : null}
+
+      <section aria-labelledby="summary-title" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="summary-title" className="text-xl font-semibold">
+          {t("page.summary")}
+        </h2>
+        <RelationshipFigures figures={summary} viewer={organisation} />
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-5">
+        <div className="space-y-8 lg:col-span-3">
+          <Timeline data={data} />
+        </div>
+        <div className="space-y-8 lg:col-span-2">
+          <section id="follow-ups" aria-labelledby="follow-ups-title" className="space-y-3">
+            <h2 id="follow-ups-title" className="text-xl font-semibold">
+              {t("followUps.heading")} <PrivateBadge name={organisation.name} />
+            </h2>
+            {followUps.length === 0 ? <p>{t("followUps.empty")}</p> : null}
+            <ul className="space-y-3">
+              {followUps.map((f) => {
+                const state = followUpState(f, today);
+                return (
+                  <li key={f.id} className="rounded border border-slate-200 bg-white p-3">
+                    {edit === `follow-up:${f.id}` ? (
+                      <FollowUpForm organisationId={organisation.id} followUp={f} owners={owners} defaultOwnerId={me} lastResult={resultFor(`edit-follow-up-${f.id}`)} cancelTo={`${base}#follow-ups`} />
+                    ) : (
+                      <>
+                        <p className={`font-medium ${state === "done" ? "text-slate-600 line-through" : ""}`}>{f.title}</p>
+                        <p className="text-sm text-slate-700">
+                          <StateBadge state={state} /> {formatDate(f.dueOn, language)} · {f.ownerName ?? t("followUps.noOwner")}
+                        </p>
+                        <div className="mt-1 flex flex-wrap gap-1 text-sm">
+                          <RowAction
+                            intent="toggle-follow-up"
+                            organisationId={organisation.id}
+                            id={f.id}
+                            label={f.doneAt ? t("followUps.markUndone") : t("followUps.markDone")}
+                            ariaLabel={f.doneAt ? t("followUps.markUndoneLabel", { title: f.title }) : t("followUps.markDoneLabel", { title: f.title })}
+                          />
+                          <Link to={`${base}?edit=follow-up:${f.id}#follow-ups`} className="rounded px-2 py-1 text-brand-700 underline" aria-label={t("followUps.editLabel", { title: f.title })}>
+                            {t("followUps.edit")}
+                          </Link>
+                          <RowAction intent="delete-follow-up" organisationId={organisation.id} id={f.id} label={t("followUps.delete")} ariaLabel={t("followUps.deleteLabel", { title: f.title })} danger />
+                        </div>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <FollowUpForm key={visit} organisationId={organisation.id} owners={owners} defaultOwnerId={me} lastResult={resultFor("add-follow-up")} />
+          </section>
+
+          <section id="notes" aria-labelledby="notes-title" className="space-y-3">
+            <h2 id="notes-title" className="text-xl font-semibold">
+              {t("notes.heading")} <PrivateBadge name={organisation.name} />
+            </h2>
+            {notes.length === 0 ? <p>{t("notes.empty")}</p> : null}
+            <ul className="space-y-3">
+              {notes.map((note) => {
+                const date = formatDateTime(note.createdAt, language);
+                return (
+                  <li key={note.id} className="rounded border border-slate-200 bg-white p-3">
+                    {edit === `note:${note.id}` ? (
+                      <NoteForm organisationId={organisation.id} note={note} lastResult={resultFor(`edit-note-${note.id}`)} cancelTo={`${base}#notes`} />
+                    ) : (
+                      <>
+                        <p className="whitespace-pre-line">{note.body}</p>
+                        <p className="mt-1 text-sm text-slate-600">{t("notes.written", { name: note.authorName ?? "–", date })}</p>
+                        <div className="mt-1 flex flex-wrap gap-1 text-sm">
+                          <Link to={`${base}?edit=note:${note.id}#notes`} className="rounded px-2 py-1 text-brand-700 underline" aria-label={t("notes.editLabel", { date })}>
+                            {t("notes.edit")}
+                          </Link>
+                          <RowAction intent="delete-note" organisationId={organisation.id} id={note.id} label={t("notes.delete")} ariaLabel={t("notes.deleteLabel", { date })} danger />
+                        </div>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <NoteForm key={visit} organisationId={organisation.id} lastResult={resultFor("add-note")} />
+          </section>
+
+          <section id="contacts" aria-labelledby="contacts-title" className="space-y-3">
+            <h2 id="contacts-title" className="text-xl font-semibold">
+              {t("contacts.heading", { name: counterpart.name })} <PrivateBadge name={organisation.name} />
+            </h2>
+            {contacts.length === 0 ? <p>{t("contacts.empty")}</p> : null}
+            <ul className="space-y-3">
+              {contacts.map((c) => (
+                <li key={c.id} className="rounded border border-slate-200 bg-white p-3">
+                  {edit === `contact:${c.id}` ? (
+                    <ContactForm organisationId={organisation.id} contact={c} lastResult={resultFor(`edit-contact-${c.id}`)} cancelTo={`${base}#contacts`} />
+                  ) : (
+                    <>
+                      <p className="font-medium">
+                        {c.name}
+                        {c.role ? <span className="font-normal text-slate-700">, {c.role}</span> : null}
+                      </p>
+                      <p className="text-sm">
+                        {c.email ? (
+                          <a href={`mailto:${c.email}`} className="text-brand-700 underline">
+                            {c.email}
+                          </a>
+                        ) : null}
+                        {c.email && c.phone ? " · " : null}
+                        {c.phone ? (
+                          <a href={`tel:${c.phone.replace(/[^+0-9]/g, "")}`} className="text-brand-700 underline">
+                            {c.phone}
+                          </a>
+                        ) : null}
+                      </p>
+                      <div className="mt-1 flex flex-wrap gap-1 text-sm">
+                        <Link to={`${base}?edit=contact:${c.id}#contacts`} className="rounded px-2 py-1 text-brand-700 underline" aria-label={t("contacts.editLabel", { name: c.name })}>
+                          {t("contacts.edit")}
+                        </Link>
+                        <RowAction intent="delete-contact" organisationId={organisation.id} id={c.id} label={t("contacts.delete")} ariaLabel={t("contacts.deleteLabel", { name: c.name })} danger />
+                      </div>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <ContactForm key={visit} organisationId={organisation.id} lastResult={resultFor("add-contact")} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Timeline({ data }: { data: LoaderData }) {
+  const { t, i18n } = useTranslation(["relationships", "conduct"]);
+  const language = i18n.language as Language;
+  const { timeline, type, organisation } = data;
+  return (
+    <section id="timeline" aria-labelledby="timeline-title" className="space-y-3">
+      <h2 id="timeline-title" className="text-xl font-semibold">
+        {t("page.timeline")}
+      </h2>
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="type" className="block font-medium">
+            {t("page.timelineFilter")}
+          </label>
+          <select id="type" name="type" defaultValue={type ?? ""} className="mt-1 block rounded border border-slate-400 bg-white px-3 py-2">
+            <option value="">{t("page.allTypes")}</option>
+            {TIMELINE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100">
+          {t("page.filter")}
+        </button>
+      </Form>
+      {timeline.length === 0 ? (
+        <p>{t("page.timelineEmpty")}</p>
+      ) : (
+        <ol className="space-y-2 border-l-2 border-slate-200 pl-4">
+          {timeline.map((item) => {
+            const ours = item.actorId === organisation.id;
+            const status = item.status === "withdrawn" && item.type === "outcome" ? "withdrawn_event" : item.status;
+            return (
+              <li key={`${item.kind}-${item.id}`} className="space-y-0.5">
+                <p className="text-sm text-slate-600">
+                  <time dateTime={String(item.at)}>{formatDate(item.at, language)}</time> · {t(`kinds.${item.kind}`)} · {t("page.by", { name: ours ? t("page.us") : t("page.them") })}
+                </p>
+                <p>
+                  {item.link ? (
+                    <Link to={item.link} className="font-medium text-brand-700 underline">
+                      {item.title}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{item.title}</span>
+                  )}
+                  {status ? <span className="text-slate-700"> – {t(`statuses.${status}`, { defaultValue: status })}</span> : null}
+                  {item.hours ? <span className="text-slate-700"> · {t("page.hours", { count: item.hours })}</span> : null}
+                  {item.nok ? <span className="text-slate-700"> · {formatNok(item.nok, language)}</span> : null}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function PrivateBadge({ name }: { name: string }) {
+  const { t } = useTranslation("relationships");
+  return <span className="ml-1 rounded bg-slate-100 px-2 py-0.5 align-middle text-xs font-medium text-slate-700">{t("page.private", { organisation: name })}</span>;
+}
+
+function StateBadge({ state }: { state: "done" | "overdue" | "due_today" | "upcoming" }) {
+  const { t } = useTranslation("relationships");
+  const style = { overdue: "bg-red-100 text-red-900", due_today: "bg-amber-100 text-amber-900", upcoming: "bg-slate-100 text-slate-800", done: "bg-emerald-100 text-emerald-900" }[state];
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${style}`}>{t(`followUps.states.${state}`)}</span>;
+}
