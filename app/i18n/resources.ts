@@ -14,6 +14,7 @@ import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { conduct as conductNb } from "./locales/nb/conduct";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
+import { scorecard as scorecardNb } from "./locales/nb/scorecard";
 import { standards as standardsNb } from "./locales/nb/standards";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
@@ -31,6 +32,7 @@ import { organisations as organisationsEn } from "./locales/en/organisations";
 import { conduct as conductEn } from "./locales/en/conduct";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
+import { scorecard as scorecardEn } from "./locales/en/scorecard";
 import { standards as standardsEn } from "./locales/en/standards";
 
 export const LANGUAGES = ["nb", "en"] as const;
@@ -55,6 +57,7 @@ export const resources = {
     home: homeNb,
     organisations: organisationsNb,
     participation: participationNb,
+    scorecard: scorecardNb,
     standards: standardsNb,
   },
   en: {
@@ -74,6 +77,7 @@ export const resources = {
     home: homeEn,
     organisations: organisationsEn,
     participation: participationEn,
+    scorecard: scorecardEn,
     standards: standardsEn,
   },
 } as const;
