@@ -6,6 +6,7 @@ import type { Db } from "./client";
 import { logInteraction, respondToInteraction } from "../app/models/interactions.server";
 import { jsonb } from "./jsonb";
 import type { AmendmentChange, NewEvent } from "./schema";
+import { scorecardEvents, seedScorecardActivity } from "./seed-scorecard";
 import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -125,6 +126,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     }
     const standards = await trx.selectFrom("standards").select(["id", "code"]).execute();
     const standardId = (code: string) => standards.find((s) => s.code === code)!.id;
+
+    for (const event of scorecardEvents(now, orgId)) {
+      await trx.insertInto("events").values(event).onConflict((oc) => oc.column("id").doNothing()).execute();
+    }
+    await seedScorecardActivity(trx, now, orgId);
 
     for (const { standards: eventStandards, ...event } of demoEvents(now, orgId)) {
       const inserted = await trx

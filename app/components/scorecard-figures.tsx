@@ -24,8 +24,8 @@ export function BarChart({ items }: { items: BarItem[] }) {
   return (
     <div role="img" aria-label={t("chart.label", { values })} className="max-w-xl space-y-1">
       {items.map((item) => (
-        <div key={item.label} className="grid grid-cols-[12rem_1fr] items-center gap-2 text-sm">
-          <span className="truncate text-slate-800">{item.label}</span>
+        <div key={item.label} className="grid grid-cols-[minmax(8rem,15rem)_1fr] items-center gap-2 text-sm">
+          <span className="text-slate-800">{item.label}</span>
           <span className="flex items-center gap-2">
             <span className="inline-block h-4 rounded-sm bg-brand-700" style={{ width: `${(item.value / largest) * 100}%`, minWidth: item.value > 0 ? "2px" : 0 }} />
             <span className="tabular-nums text-slate-900">{item.display}</span>

@@ -7,7 +7,7 @@ import { ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/sc
 import { parseWindow } from "~/domain/scorecard";
 import { totalMonths } from "~/domain/contract";
 import { fixedT } from "~/i18n/i18n";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatMonth } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
@@ -65,7 +65,7 @@ export default function BuyerScorecardPage() {
         </ul>
         <WindowSwitch months={scorecard.window.months} path={`/buyers/${buyer.id}`} />
         <p className="text-sm text-slate-700">
-          {t("window.current", { first: scorecard.window.firstMonth, last: scorecard.window.lastMonth })}{" "}
+          {t("window.current", { first: formatMonth(scorecard.window.firstMonth, language), last: formatMonth(scorecard.window.lastMonth, language) })}{" "}
           {t("window.computedAt", { time: formatDateTime(computedAt, language) })}
         </p>
       </header>

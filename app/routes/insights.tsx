@@ -6,7 +6,7 @@ import { db } from "@db/db.server";
 import { BarChart, ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/scorecard-figures";
 import { parseWindow, type Scorecard } from "~/domain/scorecard";
 import { fixedT } from "~/i18n/i18n";
-import { formatDateTime, formatNok, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedInsights } from "~/models/scorecard-cache.server";
@@ -39,7 +39,7 @@ export default function InsightsPage() {
         <p className="max-w-3xl text-lg text-slate-700">{t("insights.lead")}</p>
         <WindowSwitch months={months} path="/insights" />
         <p className="text-sm text-slate-700">
-          {t("window.current", { first: all.window.firstMonth, last: all.window.lastMonth })}{" "}
+          {t("window.current", { first: formatMonth(all.window.firstMonth, language), last: formatMonth(all.window.lastMonth, language) })}{" "}
           {t("window.computedAt", { time: formatDateTime(computedAt, language) })}
         </p>
       </header>
@@ -127,20 +127,20 @@ function GroupTable({ id, heading, grouping, months, groups, language }: { id: s
   const { t } = useTranslation("scorecard");
   const n = (value: number) => formatNumber(value, language);
   const columns: [string, (s: Scorecard) => string][] = [
-    [t("insights.buyerCount"), (s) => n(s.conduct.buyers)],
-    [t("figures.effort.heading"), (s) => n(s.effort.events)],
-    [t("figures.fulfilment.share"), (s) => (s.fulfilment.share === null ? "–" : formatPercent(s.fulfilment.share, language))],
-    [t("figures.fulfilment.medianSlip"), (s) => (s.fulfilment.medianSlipQuarters === null ? "–" : n(s.fulfilment.medianSlipQuarters))],
-    [t("figures.notProcured.heading"), (s) => n(s.notProcured.total)],
-    [t("figures.hours.requested"), (s) => n(s.hours.requestedHours)],
-    [t("figures.hours.reported"), (s) => n(s.hours.reportedHours)],
-    [t("figures.hours.procured"), (s) => formatNok(s.hours.procuredNok, language)],
-    [t("figures.pilots.withoutPurchase"), (s) => n(s.pilots.withoutPurchase)],
-    [t("figures.contracts.short"), (s) => `${n(s.contracts.short)} (${t("figures.contracts.justified").toLowerCase()}: ${n(s.contracts.justified)})`],
-    [t("figures.answers.median"), (s) => (s.answers.medianHours === null ? "–" : t("figures.answers.hours", { count: s.answers.medianHours }))],
-    [t("figures.blocked.count"), (s) => n(s.blockedAttempts)],
-    [t("figures.conduct.adoptedShare"), (s) => n(s.conduct.adopted)],
-    [t("figures.conduct.received"), (s) => n(s.conduct.concernsReceived)],
+    [t("insights.columns.buyers"), (s) => n(s.conduct.buyers)],
+    [t("insights.columns.effort"), (s) => n(s.effort.events)],
+    [t("insights.columns.share"), (s) => (s.fulfilment.share === null ? "–" : formatPercent(s.fulfilment.share, language))],
+    [t("insights.columns.slip"), (s) => (s.fulfilment.medianSlipQuarters === null ? "–" : n(s.fulfilment.medianSlipQuarters))],
+    [t("insights.columns.notProcured"), (s) => n(s.notProcured.total)],
+    [t("insights.columns.requested"), (s) => n(s.hours.requestedHours)],
+    [t("insights.columns.reported"), (s) => n(s.hours.reportedHours)],
+    [t("insights.columns.procured"), (s) => formatNok(s.hours.procuredNok, language)],
+    [t("insights.columns.pilots"), (s) => n(s.pilots.withoutPurchase)],
+    [t("insights.columns.short"), (s) => `${n(s.contracts.short)} (${n(s.contracts.justified)})`],
+    [t("insights.columns.answers"), (s) => (s.answers.medianHours === null ? "–" : t("figures.answers.hours", { count: s.answers.medianHours }))],
+    [t("insights.columns.blocked"), (s) => n(s.blockedAttempts)],
+    [t("insights.columns.adopted"), (s) => n(s.conduct.adopted)],
+    [t("insights.columns.concerns"), (s) => n(s.conduct.concernsReceived)],
   ];
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-3">
@@ -156,7 +156,7 @@ function GroupTable({ id, heading, grouping, months, groups, language }: { id: s
                 {grouping.charAt(0).toUpperCase() + grouping.slice(1)}
               </th>
               {columns.map(([label]) => (
-                <th key={label} scope="col" className="px-2 py-2 text-right">
+                <th key={label} scope="col" className="min-w-[6rem] px-2 py-2 text-right">
                   {label}
                 </th>
               ))}
@@ -175,7 +175,7 @@ function GroupTable({ id, heading, grouping, months, groups, language }: { id: s
                   )}
                 </th>
                 {columns.map(([label, value]) => (
-                  <td key={label} className="px-2 py-2 text-right tabular-nums">
+                  <td key={label} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
                     {value(g.scorecard)}
                   </td>
                 ))}
