@@ -62,10 +62,9 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         group by 1, 2, 3`.execute(db),
       // Hours asked at events: hours per vendor × vendors registered.
       sql<Keyed & { month: string; amount: number }>`
-        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, sum(e.effort_hours_per_vendor * r.vendors)::float8 as amount
-        from events e join organisations b on b.id = e.buyer_id
-          join (select event_id, count(*) as vendors from registrations where status = 'registered' group by event_id) r on r.event_id = e.id
-        where ${scoped} and e.published_at >= ${since} and e.effort_hours_per_vendor > 0
+        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, sum(e.effort_hours_per_vendor)::float8 as amount
+        from registrations r join events e on e.id = r.event_id join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at >= ${since} and e.effort_hours_per_vendor > 0 and r.status = 'registered'
         group by 1, 2`.execute(db),
       // Hours asked directly: hours per vendor × recipients who did not decline.
       sql<Keyed & { month: string; amount: number }>`

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NewEvent } from "@db/schema";
+import { logInteraction, type NewInteraction } from "~/models/interactions.server";
 import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents } from "~/models/scorecard.server";
 import { cachedFigures } from "~/models/scorecard-cache.server";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
@@ -41,7 +42,8 @@ beforeAll(async () => {
   bergvik = await createOrganisationWith(t.db, [{ person, role: "admin" }], { name: "Testvik kommune" });
   vestfjord = await createOrganisationWith(t.db, [], { name: "Test HF" });
   await t.db.updateTable("organisations").set({ buyerSector: "health_trust", region: "oslo" }).where("id", "=", vestfjord.id).execute();
-  vendor = await createOrganisationWith(t.db, [], { isBuyer: false, isVendor: true, name: "Leverandør AS" });
+  const seller = await createPerson(t.db);
+  vendor = await createOrganisationWith(t.db, [{ person: seller, role: "admin" }], { isBuyer: false, isVendor: true, name: "Leverandør AS" });
   const closed = (at: string) => ({ status: "closed" as const, closedAt: new Date(at) });
 
   // E1: committed for 2026-Q1, procured 2026-04-15 (one quarter late: met within grace); a short, justified contract.
@@ -117,6 +119,17 @@ beforeAll(async () => {
       .values({ eventId: ids.E1!, organisationId: vendor.id, askedAt, originalText: "Spørsmål?", publishedText: "Spørsmål?", answer: "Svar.", answeredAt: new Date(askedAt.getTime() + hours * 3600_000) })
       .execute();
   }
+  // The vendor raised a concern about the buyer, then corrected it (counts once); one older concern is outside 12 months.
+  const concern = (occurredAt: string, supersedesId: string | null = null): NewInteraction => ({
+    organisationId: vendor.id, counterpartId: bergvik.id, loggedBy: seller.id, occurredAt: new Date(occurredAt), channel: "call", participants: [],
+    eventId: null, subject: "Gratis løsningsskisse", summary: "Vi ble bedt om en løsningsskisse uten forventet innkjøp.", clauses: [],
+    assessment: "concern", concernCategory: "unpaid_advisory_work", concernDescription: "Anslått til 40 timer.", supersedesId,
+  });
+  const entryUrl = (id: string) => `/interactions/${id}`;
+  const first = await logInteraction(t.db, concern("2026-09-01T10:00:00Z"), { entryUrl });
+  if (!first.ok) throw new Error("could not log the concern");
+  const corrections = [await logInteraction(t.db, concern("2026-09-02T10:00:00Z", first.id), { entryUrl }), await logInteraction(t.db, concern("2025-01-10T10:00:00Z"), { entryUrl })];
+  if (!corrections.every((r) => r.ok)) throw new Error(`could not log: ${JSON.stringify(corrections)}`);
   // Blocked publish attempts: one in each window's reach.
   await t.db.insertInto("blockedPublishAttempts").values({ buyerId: bergvik.id, at: new Date("2026-10-01T10:00:00Z"), codes: ["expectation_required"] }).execute();
   await t.db.insertInto("blockedPublishAttempts").values({ buyerId: bergvik.id, at: new Date("2025-01-01T10:00:00Z"), codes: ["expectation_required"] }).execute();
@@ -135,7 +148,7 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.contracts).toEqual({ measured: 1, short: 1, justified: 1 });
     expect(card.answers).toEqual({ answered: 2, medianHours: 7 });
     expect(card.blockedAttempts).toBe(1);
-    expect(card.conduct).toEqual({ buyers: 1, adopted: 0, concernsReceived: 0, concernsRaised: 0 });
+    expect(card.conduct).toEqual({ buyers: 1, adopted: 0, concernsReceived: 1, concernsRaised: 0 });
   });
 
   it("adds the older events in the 36-month window", async () => {
@@ -143,6 +156,7 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.effort).toEqual({ events: 6, byStatus: { committed: 3, planned: 1, uncertain: 0, none: 2, undeclared: 0 } });
     expect(card.blockedAttempts).toBe(2);
     expect(card.fulfilment.share).toBe(1 / 3);
+    expect(card.conduct.concernsReceived).toBe(2);
   });
 
   it("is empty for a buyer with nothing recorded", async () => {
