@@ -301,7 +301,8 @@ export function pilotsWithoutPurchase(facts: readonly PilotFact[], bounds: Windo
   const figure = { assessed: 0, withPurchase: 0, withoutPurchase: 0, waiting: 0 };
   for (const f of facts) {
     const deadline = addMonthsToDate(f.endedOn, PILOT_FOLLOW_ON_MONTHS);
-    const boughtInTime = f.followOnOn !== null && f.followOnOn >= f.endedOn && f.followOnOn <= deadline;
+    // The pilot's own procurement may be dated before it ended (a contract signed during the pilot): that counts too.
+    const boughtInTime = f.followOnOn !== null && f.followOnOn <= deadline;
     if (deadline > today) {
       if (boughtInTime) {
         if (inWindow(f.followOnOn!.slice(0, 7), bounds)) {

@@ -6,6 +6,7 @@ import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedS
 import { cachedFigures } from "~/models/scorecard-cache.server";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
 import { loader as insightsLoader } from "~/routes/insights";
+import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
 import { routeArgs } from "../fixtures/requests";
@@ -242,3 +243,19 @@ describe("the public pages", () => {
     expect((await overview.json()).figures.bySector.groups.length).toBeGreaterThan(0);
   });
 });
+
+// Public pages: everyone may read them, signed in or not, whatever their organisation.
+authorizationMatrix(() => t.db, [
+  {
+    route: "GET /buyers/:id",
+    call: buyerLoader,
+    request: (world, cookie) => routeArgs(`/buyers/${world.organisation.id}`, { cookie, params: { id: world.organisation.id } }),
+    expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+  },
+  {
+    route: "GET /insights",
+    call: insightsLoader,
+    request: (_world, cookie) => routeArgs("/insights?window=36", { cookie }),
+    expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+  },
+]);

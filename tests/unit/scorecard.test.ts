@@ -218,6 +218,15 @@ describe("pilots without purchase", () => {
     expect(pilotsWithoutPurchase([{ endedOn: "2024-01-01", followOnOn: null, count: 1 }], w36, TODAY).withoutPurchase).toBe(1);
   });
 
+  it("counts a purchase dated before the pilot ended (its own contract) as a purchase", () => {
+    expect(pilotsWithoutPurchase([{ endedOn: "2025-06-30", followOnOn: "2025-06-01", count: 1 }], w36, TODAY)).toEqual({
+      assessed: 1,
+      withPurchase: 1,
+      withoutPurchase: 0,
+      waiting: 0,
+    });
+  });
+
   it("counts the deadline day itself as in time, and ends February on its last day", () => {
     expect(pilotsWithoutPurchase([{ endedOn: "2025-06-30", followOnOn: "2026-06-30", count: 1 }], w12, TODAY).withPurchase).toBe(1);
     // 2024-02-29 + 12 months is 2025-02-28.
