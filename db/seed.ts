@@ -8,6 +8,7 @@ import { jsonb } from "./jsonb";
 import type { AmendmentChange, NewEvent } from "./schema";
 import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
 import { osloDate } from "../app/domain/relationships";
+import { scorecardEvents, seedScorecardActivity } from "./seed-scorecard";
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom("organisations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
@@ -126,6 +127,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     }
     const standards = await trx.selectFrom("standards").select(["id", "code"]).execute();
     const standardId = (code: string) => standards.find((s) => s.code === code)!.id;
+
+    for (const event of scorecardEvents(now, orgId)) {
+      await trx.insertInto("events").values(event).onConflict((oc) => oc.column("id").doNothing()).execute();
+    }
+    await seedScorecardActivity(trx, now, orgId);
 
     for (const { standards: eventStandards, ...event } of demoEvents(now, orgId)) {
       const inserted = await trx

@@ -13,12 +13,13 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block rounded px-2 py-2 text-[0.95rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
-  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships"]);
+  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard"]);
   const other: Language = language === "nb" ? "en" : "nb";
   const links = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demand", label: t("nav.demand"), end: false },
     { to: "/organisations", label: t("nav.organisations"), end: false },
+    { to: "/insights", label: t("scorecard:nav"), end: false },
     // The buyer workspace: for people acting for a buyer organisation.
     ...(account?.activeOrganisation?.isBuyer ? [{ to: "/workspace/events", label: t("eventPage:workspace.title"), end: false }] : []),
     // The vendor workspace: for people acting for a vendor organisation.

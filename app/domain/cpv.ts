@@ -135,6 +135,11 @@ export function cpvEntry(code: string): CpvEntry | undefined {
   return BY_CODE.get(code);
 }
 
+/** The vocabulary's entry for a division ("48" → 48000000-8), if the division is in it. */
+export function cpvDivisionEntry(division: string): CpvEntry | undefined {
+  return CPV_CODES.find((entry) => entry.code.startsWith(`${division}000000-`));
+}
+
 function digitsOf(code: string): string {
   const match = FORMAT.exec(code) ?? /^(\d{8})$/.exec(code);
   if (!match) throw new RangeError(`Not a CPV code: ${JSON.stringify(code)}`);

@@ -15,6 +15,7 @@ import { conduct as conductNb } from "./locales/nb/conduct";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
+import { scorecard as scorecardNb } from "./locales/nb/scorecard";
 import { standards as standardsNb } from "./locales/nb/standards";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
@@ -33,6 +34,7 @@ import { conduct as conductEn } from "./locales/en/conduct";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
+import { scorecard as scorecardEn } from "./locales/en/scorecard";
 import { standards as standardsEn } from "./locales/en/standards";
 
 export const LANGUAGES = ["nb", "en"] as const;
@@ -58,6 +60,7 @@ export const resources = {
     organisations: organisationsNb,
     participation: participationNb,
     relationships: relationshipsNb,
+    scorecard: scorecardNb,
     standards: standardsNb,
   },
   en: {
@@ -78,6 +81,7 @@ export const resources = {
     organisations: organisationsEn,
     participation: participationEn,
     relationships: relationshipsEn,
+    scorecard: scorecardEn,
     standards: standardsEn,
   },
 } as const;

@@ -18,6 +18,7 @@ import type { Region } from "~/domain/regions";
 import { adviseSourcing } from "~/domain/sourcing";
 import { notifyAmendment } from "./registrations.server";
 import { effortOfRow, expectationOfRow } from "./event-row.server";
+import { configuredBaseUrl } from "~/utils/public-url.server";
 
 export interface EventSummary {
   id: string;
@@ -322,7 +323,7 @@ export async function updateEvent(
   {
     reason = null,
     now = new Date(),
-    baseUrl = process.env.PUBLIC_URL || "http://localhost:3000",
+    baseUrl = configuredBaseUrl(),
   }: { reason?: string | null; now?: Date; baseUrl?: string } = {},
 ): Promise<Result<{ id: string; status: EventStatus; amendment: { id: string; changes: AmendmentChange[] } | null }>> {
   return db.transaction().execute(async (trx) => {

@@ -27,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function OrganisationPage() {
   const { organisation: o, adoption, interactions } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["organisations", "common", "conduct"]);
+  const { t, i18n } = useTranslation(["organisations", "common", "conduct", "scorecard"]);
   const language = i18n.language as Language;
   const concerns = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   return (
@@ -41,6 +41,13 @@ export default function OrganisationPage() {
             className={`inline-block rounded px-3 py-1 font-semibold ${o.verificationStatus === "verified" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
           >
             {t(`verification.${o.verificationStatus}`)}
+          </p>
+        ) : null}
+        {o.isBuyer ? (
+          <p>
+            <Link to={`/buyers/${o.id}`} className="font-medium text-brand-700 underline">
+              {t("scorecard:linkFromOrganisation", { name: o.name })}
+            </Link>
           </p>
         ) : null}
       </header>

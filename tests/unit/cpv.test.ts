@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CPV_CODES, cpvDivision, cpvEntry, cpvPrefix, isCpvCode, searchCpv } from "~/domain/cpv";
+import { CPV_CODES, cpvDivision, cpvDivisionEntry, cpvEntry, cpvPrefix, isCpvCode, searchCpv } from "~/domain/cpv";
 
 const codes = (entries: { code: string }[]) => entries.map((entry) => entry.code);
 
@@ -165,5 +165,13 @@ describe("searching CPV codes", () => {
     expect(searchCpv("", "nb")).toEqual([]);
     expect(searchCpv("   ", "en")).toEqual([]);
     expect(searchCpv("!?", "nb")).toEqual([]);
+  });
+});
+
+describe("CPV divisions", () => {
+  it("finds the vocabulary's entry for a division, and nothing for one outside it", () => {
+    expect(cpvDivisionEntry("48")?.code).toBe("48000000-8");
+    expect(cpvDivisionEntry("85")?.code).toBe("85000000-9");
+    expect(cpvDivisionEntry("03")).toBeUndefined();
   });
 });

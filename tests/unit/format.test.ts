@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNok, formatNokRangeMillions } from "~/i18n/format";
+import { formatDate, formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatPercent } from "~/i18n/format";
 
 describe("formatting for Norwegian users", () => {
   it("shows winter times in Oslo time with CET named", () => {
@@ -29,5 +29,16 @@ describe("formatting for Norwegian users", () => {
     expect(formatNokRangeMillions(null, 42_000_000, "nb")).toBe("42 MNOK");
     expect(formatNokRangeMillions(5_000_000, 5_000_000, "nb")).toBe("5 MNOK");
     expect(formatNokRangeMillions(null, null, "nb")).toBeNull();
+  });
+});
+
+describe("shares and months", () => {
+  it("writes a share in whole percent, Norwegian style with a space before the sign", () => {
+    expect(formatPercent(1 / 3, "nb").replace(/\s/g, " ")).toBe("33 %");
+    expect(formatPercent(0.5, "en")).toBe("50%");
+  });
+  it("names a month with its year", () => {
+    expect(formatMonth("2026-11", "nb")).toBe("november 2026");
+    expect(formatMonth("2025-12", "en")).toBe("December 2025");
   });
 });

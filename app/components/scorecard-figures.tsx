@@ -1,0 +1,216 @@
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS, parseQuarter } from "~/domain/events";
+import { SCORECARD_WINDOWS, type Scorecard, type ScorecardWindow } from "~/domain/scorecard";
+import { formatNok, formatNumber, formatPercent } from "~/i18n/format";
+import type { Language } from "~/i18n/resources";
+
+// The scorecard's figures as the public sees them: each with one sentence on how it is
+// computed, a simple bar chart (one image with its values in its name) and a table with
+// the numbers. Shared by /buyers/:id and /insights.
+
+export interface BarItem {
+  label: string;
+  value: number;
+  display: string;
+}
+
+/** Horizontal bars; the image's accessible name lists every value, the table beside it carries them too. */
+export function BarChart({ items }: { items: BarItem[] }) {
+  const { t } = useTranslation("scorecard");
+  const largest = Math.max(1, ...items.map((i) => i.value));
+  const values = items.map((i) => `${i.label}: ${i.display}`).join("; ");
+  return (
+    <div role="img" aria-label={t("chart.label", { values })} className="max-w-xl space-y-1">
+      {items.map((item) => (
+        <div key={item.label} className="grid grid-cols-[minmax(8rem,15rem)_1fr] items-center gap-2 text-sm">
+          <span className="text-slate-800">{item.label}</span>
+          <span className="flex items-center gap-2">
+            <span className="inline-block h-4 rounded-sm bg-brand-700" style={{ width: `${(item.value / largest) * 100}%`, minWidth: item.value > 0 ? "2px" : 0 }} />
+            <span className="tabular-nums text-slate-900">{item.display}</span>
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function FigureTable({ caption, rows }: { caption: string; rows: [string, string][] }) {
+  const { t } = useTranslation("scorecard");
+  return (
+    <table className="w-full max-w-xl border-collapse text-left text-sm">
+      <caption className="mb-1 text-left font-medium text-slate-800">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-slate-300">
+          <th scope="col" className="py-1 pr-3">{t("chart.item")}</th>
+          <th scope="col" className="py-1 text-right">{t("chart.value")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label} className="border-b border-slate-200">
+            <th scope="row" className="py-1 pr-3 font-normal">{label}</th>
+            <td className="py-1 text-right tabular-nums">{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FigureSection({ id, heading, explanation, children }: { id: string; heading: string; explanation: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 id={`${id}-heading`} className="text-lg font-semibold">
+        {heading}
+      </h3>
+      <p className="max-w-3xl text-slate-700">{explanation}</p>
+      {children}
+    </section>
+  );
+}
+
+/** A chart and a table of the same items. */
+function Bars({ caption, items }: { caption: string; items: BarItem[] }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <BarChart items={items} />
+      <FigureTable caption={caption} rows={items.map((i) => [i.label, i.display])} />
+    </div>
+  );
+}
+
+/** "3. kvartal 2026" / "Q3 2026", or a dash without a quarter. */
+export function useQuarterLabel() {
+  const { t } = useTranslation("scorecard");
+  return (quarter: string | null) => {
+    const parsed = quarter ? parseQuarter(quarter) : null;
+    return parsed ? t("insights.quarterLabel", { quarter: parsed.quarter, year: parsed.year }) : "–";
+  };
+}
+
+/** Links to the same page with ?window=12 and ?window=36. */
+export function WindowSwitch({ months, path }: { months: ScorecardWindow; path: string }) {
+  const { t } = useTranslation("scorecard");
+  return (
+    <nav aria-label={t("window.label")}>
+      <ul className="flex gap-2">
+        {SCORECARD_WINDOWS.map((option) => (
+          <li key={option}>
+            <Link
+              to={`${path}?window=${option}`}
+              aria-current={option === months ? "page" : undefined}
+              className={`inline-block rounded border px-3 py-1 font-medium ${option === months ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 text-brand-800 underline"}`}
+            >
+              {t("window.option", { count: option })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Every figure of one scorecard. `slot` adds content after a figure (e.g. the list of justifications). */
+export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} }: { scorecard: Scorecard; language: Language; idPrefix: string; slots?: Partial<Record<"contracts" | "conduct", ReactNode>> }) {
+  const { t } = useTranslation(["scorecard", "demand", "eventPage"]);
+  const n = (value: number) => formatNumber(value, language);
+  const item = (label: string, value: number, display = n(value)): BarItem => ({ label, value, display });
+  const hours = (value: number | null) => (value === null ? t("figures.answers.none") : t("figures.answers.hours", { count: value }));
+  return (
+    <div className="space-y-4">
+      <FigureSection id={`${idPrefix}-effort`} heading={t("figures.effort.heading")} explanation={t("figures.effort.explanation")}>
+        <Bars
+          caption={`${t("figures.effort.caption")} (${t("figures.effort.total").toLowerCase()}: ${n(s.effort.events)})`}
+          items={[
+            ...EXPECTATION_STATUSES.map((status) => item(t(`demand:expectationStatus.${status}`), s.effort.byStatus[status])),
+            item(t("figures.effort.undeclared"), s.effort.byStatus.undeclared),
+          ]}
+        />
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-fulfilment`} heading={t("figures.fulfilment.heading")} explanation={t("figures.fulfilment.explanation")}>
+        <p className="text-2xl font-semibold">
+          {t("figures.fulfilment.share")}: {s.fulfilment.share === null ? t("figures.fulfilment.none") : formatPercent(s.fulfilment.share, language)}
+        </p>
+        <Bars
+          caption={t("figures.fulfilment.caption")}
+          items={[
+            item(t("figures.fulfilment.met"), s.fulfilment.met),
+            item(t("figures.fulfilment.missed"), s.fulfilment.missed),
+            item(t("figures.fulfilment.withdrawn"), s.fulfilment.withdrawn),
+            item(t("figures.fulfilment.pending"), s.fulfilment.pending),
+          ]}
+        />
+        <p className="text-slate-700">
+          {t("figures.fulfilment.medianSlip")}:{" "}
+          <strong>{s.fulfilment.medianSlipQuarters === null ? t("figures.fulfilment.none") : n(s.fulfilment.medianSlipQuarters)}</strong>.{" "}
+          {t("figures.fulfilment.slipExplanation")}
+        </p>
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-not-procured`} heading={t("figures.notProcured.heading")} explanation={t("figures.notProcured.explanation")}>
+        <Bars caption={t("figures.notProcured.caption")} items={NOT_PROCURED_REASONS.map((r) => item(t(`eventPage:outcome.reasons.${r}`), s.notProcured.byReason[r]))} />
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-hours`} heading={t("figures.hours.heading")} explanation={t("figures.hours.explanation")}>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BarChart items={[item(t("figures.hours.requested"), s.hours.requestedHours), item(t("figures.hours.reported"), s.hours.reportedHours)]} />
+          <FigureTable
+            caption={t("figures.hours.caption")}
+            rows={[
+              [t("figures.hours.requested"), n(s.hours.requestedHours)],
+              [t("figures.hours.reported"), n(s.hours.reportedHours)],
+              [t("figures.hours.procured"), formatNok(s.hours.procuredNok, language)],
+              [t("figures.hours.perHour"), s.hours.nokPerReportedHour === null ? "–" : formatNok(s.hours.nokPerReportedHour, language)],
+            ]}
+          />
+        </div>
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-pilots`} heading={t("figures.pilots.heading")} explanation={t("figures.pilots.explanation")}>
+        <Bars
+          caption={t("figures.pilots.caption")}
+          items={[
+            item(t("figures.pilots.withoutPurchase"), s.pilots.withoutPurchase),
+            item(t("figures.pilots.withPurchase"), s.pilots.withPurchase),
+            item(t("figures.pilots.waiting"), s.pilots.waiting),
+          ]}
+        />
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-contracts`} heading={t("figures.contracts.heading")} explanation={t("figures.contracts.explanation")}>
+        <Bars
+          caption={t("figures.contracts.caption")}
+          items={[
+            item(t("figures.contracts.measured"), s.contracts.measured),
+            item(t("figures.contracts.short"), s.contracts.short),
+            item(t("figures.contracts.justified"), s.contracts.justified),
+          ]}
+        />
+        {slots.contracts}
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-answers`} heading={t("figures.answers.heading")} explanation={t("figures.answers.explanation")}>
+        <FigureTable
+          caption={t("figures.answers.caption")}
+          rows={[
+            [t("figures.answers.answered"), n(s.answers.answered)],
+            [t("figures.answers.median"), hours(s.answers.medianHours)],
+          ]}
+        />
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-blocked`} heading={t("figures.blocked.heading")} explanation={t("figures.blocked.explanation")}>
+        <FigureTable caption={t("figures.blocked.caption")} rows={[[t("figures.blocked.count"), n(s.blockedAttempts)]]} />
+      </FigureSection>
+      <FigureSection id={`${idPrefix}-conduct`} heading={t("figures.conduct.heading")} explanation={t("figures.conduct.explanation")}>
+        <Bars
+          caption={t("figures.conduct.caption")}
+          items={[
+            s.conduct.buyers === 1
+              ? item(t("figures.conduct.adopted"), s.conduct.adopted, s.conduct.adopted ? t("figures.conduct.yes") : t("figures.conduct.no"))
+              : item(t("figures.conduct.adoptedShare"), s.conduct.adopted, `${n(s.conduct.adopted)} / ${n(s.conduct.buyers)}`),
+            item(t("figures.conduct.received"), s.conduct.concernsReceived),
+            item(t("figures.conduct.raised"), s.conduct.concernsRaised),
+          ]}
+        />
+        {slots.conduct}
+      </FigureSection>
+    </div>
+  );
+}

@@ -1,0 +1,419 @@
+import { totalMonths } from "./contract";
+import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "./events";
+import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS } from "./events";
+import { addQuarters, compareQuarters, quarterOf, type Quarter } from "./quarters";
+import { toZonedLocal } from "./zoned-time";
+
+// The public predictability scorecard (forutsigbarhet): how a buyer's declarations turned
+// out. Plain facts in (already grouped by the database, each row with a `count`), figures
+// out. The same functions serve one buyer's page and the sector overview.
+
+export const SCORECARD_WINDOWS = [12, 36] as const;
+export type ScorecardWindow = (typeof SCORECARD_WINDOWS)[number];
+
+/** The window named in the URL (`?window=36`), 12 months for anything else. */
+export function parseWindow(value: string | null | undefined): ScorecardWindow {
+  return value === "36" ? 36 : 12;
+}
+
+/** "YYYY-MM" in Europe/Oslo. */
+export type Month = string;
+
+export interface WindowBounds {
+  months: ScorecardWindow;
+  /** The first month counted; the window is this month through the current one. */
+  firstMonth: Month;
+  lastMonth: Month;
+  /** The quarters the first and the current month fall in. */
+  firstQuarter: Quarter;
+  lastQuarter: Quarter;
+}
+
+export function monthOf(instant: Date): Month {
+  return toZonedLocal(instant).slice(0, 7);
+}
+
+function shiftMonth(month: Month, count: number): Month {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+function quarterOfMonth(month: Month): Quarter {
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}` as Quarter;
+}
+
+/** The current Oslo month and the `months − 1` before it: 12 months at 2026-11-24 are 2025-12 … 2026-11. */
+export function windowBounds(now: Date, months: ScorecardWindow): WindowBounds {
+  const lastMonth = monthOf(now);
+  const firstMonth = shiftMonth(lastMonth, -(months - 1));
+  return { months, firstMonth, lastMonth, firstQuarter: quarterOfMonth(firstMonth), lastQuarter: quarterOf(now) };
+}
+
+export function inWindow(month: Month | null, bounds: WindowBounds): boolean {
+  return month !== null && month >= bounds.firstMonth && month <= bounds.lastMonth;
+}
+
+function quarterInWindow(quarter: string, bounds: WindowBounds): boolean {
+  return compareQuarters(quarter, bounds.firstQuarter) >= 0 && compareQuarters(quarter, bounds.lastQuarter) <= 0;
+}
+
+/** The median of values that occur `count` times each (null for none). */
+export function weightedMedian(values: readonly { value: number; count: number }[]): number | null {
+  const sorted = values.filter((v) => v.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, v) => sum + v.count, 0);
+  if (total === 0) return null;
+  // The value at a 0-based position in the sorted multiset.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const v of sorted) {
+      seen += v.count;
+      if (position < seen) return v.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+// --- Facts -------------------------------------------------------------------------------
+
+/** Published events by the month they were published. */
+export interface EffortFact {
+  month: Month;
+  effortLevel: EffortLevel;
+  expectationStatus: ExpectationStatus | null;
+  count: number;
+}
+
+/** Declared purchase expectations (events with status committed or planned and a tender quarter). */
+export interface ExpectationFact {
+  status: ExpectationStatus;
+  declaredQuarter: string;
+  outcome: Outcome | null;
+  /** The quarter of the contract date, for procured ones. */
+  contractQuarter: string | null;
+  count: number;
+}
+
+/** Events with a declared purchase (not `none`) that ended not procured, by the month the outcome was recorded. */
+export interface NotProcuredFact {
+  month: Month;
+  reason: NotProcuredReason;
+  count: number;
+}
+
+/** Hours asked of vendors (hours per vendor × vendors taking part), hours vendors reported, contract value procured. */
+export interface HoursFact {
+  month: Month;
+  kind: "requested" | "reported" | "procured";
+  amount: number;
+}
+
+/** A pilot that has ended: when, and the first purchase recorded after it (its own outcome, or a later procurement in a shared CPV code). */
+export interface PilotFact {
+  /** YYYY-MM-DD */
+  endedOn: string;
+  /** YYYY-MM-DD, or null when nothing was bought after it. */
+  followOnOn: string | null;
+  count: number;
+}
+
+/** Published events that declared contract terms, by month published. */
+export interface ContractFact {
+  month: Month;
+  baseMonths: number | null;
+  optionMonths: number | null;
+  horizonMonths: number | null;
+  justified: boolean;
+  count: number;
+}
+
+/** Answered questions by month answered, with the time to answer rounded to whole hours. */
+export interface AnswerFact {
+  month: Month;
+  hours: number;
+  count: number;
+}
+
+export interface MonthCount {
+  month: Month;
+  count: number;
+}
+
+export interface ConcernFact {
+  month: Month;
+  /** Logged by others about the buyer, or by the buyer about others. */
+  direction: "received" | "raised";
+  count: number;
+}
+
+export interface ScorecardFacts {
+  effort: EffortFact[];
+  expectations: ExpectationFact[];
+  notProcured: NotProcuredFact[];
+  hours: HoursFact[];
+  pilots: PilotFact[];
+  contracts: ContractFact[];
+  answers: AnswerFact[];
+  blockedAttempts: MonthCount[];
+  concerns: ConcernFact[];
+  /** Buyers in scope, and how many of them have adopted the code of conduct (now). */
+  conduct: { buyers: number; adopted: number };
+}
+
+// --- Figures -----------------------------------------------------------------------------
+
+export type StatusOrUndeclared = ExpectationStatus | "undeclared";
+
+export interface EffortFigure {
+  events: number;
+  byStatus: Record<StatusOrUndeclared, number>;
+}
+
+/** Events published in the window that asked vendors for effort (light or significant), by declared expectation. */
+export function effortEvents(facts: readonly EffortFact[], bounds: WindowBounds): EffortFigure {
+  const byStatus = Object.fromEntries([...EXPECTATION_STATUSES, "undeclared"].map((s) => [s, 0])) as Record<StatusOrUndeclared, number>;
+  let events = 0;
+  for (const f of facts) {
+    if (f.effortLevel === "none" || !inWindow(f.month, bounds)) continue;
+    events += f.count;
+    byStatus[f.expectationStatus ?? "undeclared"] += f.count;
+  }
+  return { events, byStatus };
+}
+
+/** Quarters of grace after the declared tender quarter before an expectation counts as missed. */
+export const GRACE_QUARTERS = 1;
+
+export interface FulfilmentFigure {
+  /** Decided: procured, ended otherwise, or past the declared quarter plus grace. */
+  due: number;
+  met: number;
+  missed: number;
+  /** Not yet decided and still within the declared quarter plus grace. */
+  pending: number;
+  /** Of the missed: events withdrawn. */
+  withdrawn: number;
+  /** met / due, null when nothing is due. */
+  share: number | null;
+  /** Median quarters from the declared quarter to the contract, over procured ones (early counts as 0). */
+  medianSlipQuarters: number | null;
+}
+
+/**
+ * forutsigbarhet: of the committed and planned expectations whose declared tender quarter
+ * lies in the window, how many reached a recorded procurement by the end of the quarter
+ * after it. Withdrawn and not-procured ones count as missed; ones still within the grace
+ * period and without an outcome are pending and left out of the share.
+ */
+export function expectationFulfilment(facts: readonly ExpectationFact[], bounds: WindowBounds): FulfilmentFigure {
+  const figure = { due: 0, met: 0, missed: 0, pending: 0, withdrawn: 0 };
+  const slips: { value: number; count: number }[] = [];
+  for (const f of facts) {
+    if ((f.status !== "committed" && f.status !== "planned") || !quarterInWindow(f.declaredQuarter, bounds)) continue;
+    const deadline = addQuarters(f.declaredQuarter, GRACE_QUARTERS);
+    if (f.outcome === "procured" && f.contractQuarter) {
+      const slip = Math.max(0, compareQuarterDistance(f.declaredQuarter, f.contractQuarter));
+      slips.push({ value: slip, count: f.count });
+      figure.due += f.count;
+      if (compareQuarters(f.contractQuarter, deadline) <= 0) figure.met += f.count;
+      else figure.missed += f.count;
+    } else if (f.outcome === "not_procured" || f.outcome === "withdrawn") {
+      figure.due += f.count;
+      figure.missed += f.count;
+      if (f.outcome === "withdrawn") figure.withdrawn += f.count;
+    } else if (compareQuarters(bounds.lastQuarter, deadline) > 0) {
+      figure.due += f.count;
+      figure.missed += f.count;
+    } else {
+      figure.pending += f.count;
+    }
+  }
+  return { ...figure, share: figure.due === 0 ? null : figure.met / figure.due, medianSlipQuarters: weightedMedian(slips) };
+}
+
+/** Whole quarters from a to b (negative when b is earlier). */
+function compareQuarterDistance(a: string, b: string): number {
+  const index = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6));
+  return index(b) - index(a);
+}
+
+export interface NotProcuredFigure {
+  total: number;
+  byReason: Record<NotProcuredReason, number>;
+}
+
+/** Declared purchases recorded as not procured in the window, by the reason given. */
+export function notProcuredByReason(facts: readonly NotProcuredFact[], bounds: WindowBounds): NotProcuredFigure {
+  const byReason = Object.fromEntries(NOT_PROCURED_REASONS.map((r) => [r, 0])) as Record<NotProcuredReason, number>;
+  let total = 0;
+  for (const f of facts) {
+    if (!inWindow(f.month, bounds)) continue;
+    byReason[f.reason] += f.count;
+    total += f.count;
+  }
+  return { total, byReason };
+}
+
+export interface HoursFigure {
+  requestedHours: number;
+  reportedHours: number;
+  procuredNok: number;
+  /** Contract value procured per hour vendors reported; null without reported hours. */
+  nokPerReportedHour: number | null;
+}
+
+/** næringsutvikling: the effort asked of vendors set against what the buyer then bought. */
+export function hoursAgainstPurchases(facts: readonly HoursFact[], bounds: WindowBounds): HoursFigure {
+  const sums = { requested: 0, reported: 0, procured: 0 };
+  for (const f of facts) if (inWindow(f.month, bounds)) sums[f.kind] += f.amount;
+  return {
+    requestedHours: sums.requested,
+    reportedHours: sums.reported,
+    procuredNok: sums.procured,
+    nokPerReportedHour: sums.reported > 0 ? Math.round(sums.procured / sums.reported) : null,
+  };
+}
+
+/** Months after a pilot ends within which a follow-on purchase counts. */
+export const PILOT_FOLLOW_ON_MONTHS = 12;
+
+function addMonthsToDate(date: string, months: number): string {
+  const shifted = shiftMonth(date.slice(0, 7), months);
+  const lastDay = new Date(Date.UTC(Number(shifted.slice(0, 4)), Number(shifted.slice(5, 7)), 0)).getUTCDate();
+  return `${shifted}-${String(Math.min(Number(date.slice(8, 10)), lastDay)).padStart(2, "0")}`;
+}
+
+export interface PilotFigure {
+  /** Pilots whose 12 months after ending ran out in the window. */
+  assessed: number;
+  withPurchase: number;
+  withoutPurchase: number;
+  /** Pilots ended less than 12 months ago without a purchase yet: not judged. */
+  waiting: number;
+}
+
+/**
+ * næringsutvikling: a pilot "without purchase" is one where 12 months have passed since it
+ * ended and no follow-on purchase was recorded within them. Counted in the window in
+ * which its 12 months ran out.
+ */
+export function pilotsWithoutPurchase(facts: readonly PilotFact[], bounds: WindowBounds, today: string): PilotFigure {
+  const figure = { assessed: 0, withPurchase: 0, withoutPurchase: 0, waiting: 0 };
+  for (const f of facts) {
+    const deadline = addMonthsToDate(f.endedOn, PILOT_FOLLOW_ON_MONTHS);
+    // The pilot's own procurement may be dated before it ended (a contract signed during the pilot): that counts too.
+    const boughtInTime = f.followOnOn !== null && f.followOnOn <= deadline;
+    if (deadline > today) {
+      if (boughtInTime) {
+        if (inWindow(f.followOnOn!.slice(0, 7), bounds)) {
+          figure.assessed += f.count;
+          figure.withPurchase += f.count;
+        }
+      } else if (f.endedOn <= today) figure.waiting += f.count;
+      continue;
+    }
+    const decidedMonth = boughtInTime ? f.followOnOn!.slice(0, 7) : deadline.slice(0, 7);
+    if (!inWindow(decidedMonth, bounds)) continue;
+    figure.assessed += f.count;
+    if (boughtInTime) figure.withPurchase += f.count;
+    else figure.withoutPurchase += f.count;
+  }
+  return figure;
+}
+
+export interface ShortContractFigure {
+  /** Events in the window that declared base duration and the purpose's horizon. */
+  measured: number;
+  /** Of those, base plus options shorter than the horizon. */
+  short: number;
+  /** Of the short ones, with a written justification. */
+  justified: number;
+}
+
+/** kontraktsvalg: contracts shorter than their purpose, and how many say why. */
+export function shortContracts(facts: readonly ContractFact[], bounds: WindowBounds): ShortContractFigure {
+  const figure = { measured: 0, short: 0, justified: 0 };
+  for (const f of facts) {
+    if (!inWindow(f.month, bounds)) continue;
+    const total = totalMonths(f.baseMonths, f.optionMonths);
+    if (total === null || f.horizonMonths === null) continue;
+    figure.measured += f.count;
+    if (total < f.horizonMonths) {
+      figure.short += f.count;
+      if (f.justified) figure.justified += f.count;
+    }
+  }
+  return figure;
+}
+
+export interface AnswerFigure {
+  answered: number;
+  medianHours: number | null;
+}
+
+/** Median hours from a vendor's question to the published answer, over questions answered in the window. */
+export function answerTime(facts: readonly AnswerFact[], bounds: WindowBounds): AnswerFigure {
+  const inside = facts.filter((f) => inWindow(f.month, bounds));
+  return {
+    answered: inside.reduce((sum, f) => sum + f.count, 0),
+    medianHours: weightedMedian(inside.map((f) => ({ value: f.hours, count: f.count }))),
+  };
+}
+
+export function countInWindow(facts: readonly MonthCount[], bounds: WindowBounds): number {
+  return facts.reduce((sum, f) => sum + (inWindow(f.month, bounds) ? f.count : 0), 0);
+}
+
+export interface ConductFigure {
+  buyers: number;
+  adopted: number;
+  concernsReceived: number;
+  concernsRaised: number;
+}
+
+export function conductFigure(facts: Pick<ScorecardFacts, "concerns" | "conduct">, bounds: WindowBounds): ConductFigure {
+  let concernsReceived = 0;
+  let concernsRaised = 0;
+  for (const f of facts.concerns) {
+    if (!inWindow(f.month, bounds)) continue;
+    if (f.direction === "received") concernsReceived += f.count;
+    else concernsRaised += f.count;
+  }
+  return { ...facts.conduct, concernsReceived, concernsRaised };
+}
+
+export interface Scorecard {
+  window: WindowBounds;
+  effort: EffortFigure;
+  fulfilment: FulfilmentFigure;
+  notProcured: NotProcuredFigure;
+  hours: HoursFigure;
+  pilots: PilotFigure;
+  contracts: ShortContractFigure;
+  answers: AnswerFigure;
+  blockedAttempts: number;
+  conduct: ConductFigure;
+}
+
+/** Every figure of the scorecard for one window. */
+export function computeScorecard(facts: ScorecardFacts, now: Date, months: ScorecardWindow): Scorecard {
+  const bounds = windowBounds(now, months);
+  const today = toZonedLocal(now).slice(0, 10);
+  return {
+    window: bounds,
+    effort: effortEvents(facts.effort, bounds),
+    fulfilment: expectationFulfilment(facts.expectations, bounds),
+    notProcured: notProcuredByReason(facts.notProcured, bounds),
+    hours: hoursAgainstPurchases(facts.hours, bounds),
+    pilots: pilotsWithoutPurchase(facts.pilots, bounds, today),
+    contracts: shortContracts(facts.contracts, bounds),
+    answers: answerTime(facts.answers, bounds),
+    blockedAttempts: countInWindow(facts.blockedAttempts, bounds),
+    conduct: conductFigure(facts, bounds),
+  };
+}
+
+/** Facts with nothing in them: a buyer that has not published yet. */
+export function emptyFacts(): ScorecardFacts {
+  return { effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
+}

@@ -1,0 +1,248 @@
+import { sql, type RawBuilder } from "kysely";
+import type { Db } from "@db/client";
+import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "~/domain/events";
+import { cpvDivisionEntry } from "~/domain/cpv";
+import { addQuarters } from "~/domain/quarters";
+import { computeScorecard, emptyFacts, windowBounds, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
+import { zonedLocalToIso } from "~/domain/zoned-time";
+
+// The facts behind the public scorecards, read in a handful of grouped queries (one per
+// figure, never one per event) and handed to app/domain/scorecard.ts. The same queries
+// serve one buyer (`/buyers/:id`) and all buyers grouped by sector or region (`/insights`).
+
+export type ScorecardGrouping = "sector" | "region";
+export type ScorecardScope = { buyerId: string } | { groupBy: ScorecardGrouping };
+
+/** The group a buyer falls in: its id, its sector or its region (organisations as `b`). */
+function groupKey(scope: ScorecardScope): RawBuilder<string> {
+  if ("buyerId" in scope) return sql<string>`b.id::text`;
+  return scope.groupBy === "sector" ? sql<string>`coalesce(b.buyer_sector, 'other')` : sql<string>`coalesce(b.region, 'none')`;
+}
+
+function inScope(scope: ScorecardScope): RawBuilder<boolean> {
+  return "buyerId" in scope ? sql<boolean>`b.is_buyer and b.id = ${scope.buyerId}::uuid` : sql<boolean>`b.is_buyer`;
+}
+
+const oslo = (column: RawBuilder<unknown>) => sql`(${column} at time zone 'Europe/Oslo')`;
+const monthOfColumn = (column: RawBuilder<unknown>) => sql<string>`to_char(${oslo(column)}, 'YYYY-MM')`;
+
+interface Keyed {
+  key: string;
+}
+
+/** Every fact of the scorecard for the window, per group key. */
+export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: ScorecardWindow, now = new Date()): Promise<Map<string, ScorecardFacts>> {
+  const bounds = windowBounds(now, months);
+  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  // Pilots are judged 12 months after they end: those that ended up to a year before the window.
+  const pilotsSince = new Date(zonedLocalToIso(`${Number(bounds.firstMonth.slice(0, 4)) - 1}${bounds.firstMonth.slice(4)}-01T00:00`)!);
+  const key = groupKey(scope);
+  const scoped = inScope(scope);
+  const ev = (column: string) => sql.ref(`e.${column}`);
+
+  const [effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, concerns, conduct] =
+    await Promise.all([
+      sql<Keyed & { month: string; effortLevel: EffortLevel; expectationStatus: ExpectationStatus | null; count: number }>`
+        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.effort_level, e.expectation_status, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at >= ${since} and e.effort_level <> 'none'
+        group by 1, 2, 3, 4`.execute(db),
+      sql<Keyed & { status: ExpectationStatus; declaredQuarter: string; outcome: Outcome | null; contractQuarter: string | null; count: number }>`
+        select ${key} as key, e.expectation_status as status, e.expected_tender_quarter as declared_quarter, e.outcome,
+          to_char(e.outcome_contract_date, 'YYYY-"Q"Q') as contract_quarter, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned')
+          and e.expected_tender_quarter between ${bounds.firstQuarter} and ${bounds.lastQuarter}
+        group by 1, 2, 3, 4, 5`.execute(db),
+      sql<Keyed & { month: string; reason: NotProcuredReason; count: number }>`
+        select ${key} as key, ${monthOfColumn(ev("outcome_recorded_at"))} as month, e.outcome_not_procured_reason as reason, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.outcome = 'not_procured' and e.expectation_status in ('committed', 'planned', 'uncertain')
+          and e.outcome_recorded_at >= ${since}
+        group by 1, 2, 3`.execute(db),
+      // Hours asked at events: hours per vendor × vendors registered.
+      sql<Keyed & { month: string; amount: number }>`
+        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, sum(e.effort_hours_per_vendor)::float8 as amount
+        from registrations r join events e on e.id = r.event_id join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at >= ${since} and e.effort_hours_per_vendor > 0 and r.status = 'registered'
+        group by 1, 2`.execute(db),
+      // Hours asked directly: hours per vendor × recipients who did not decline.
+      sql<Keyed & { month: string; amount: number }>`
+        select ${key} as key, ${monthOfColumn(sql.ref("q.created_at"))} as month, sum(q.hours_per_vendor)::float8 as amount
+        from effort_requests q join effort_request_recipients rr on rr.request_id = q.id join organisations b on b.id = q.buyer_id
+        where ${scoped} and q.created_at >= ${since} and rr.status <> 'declined'
+        group by 1, 2`.execute(db),
+      sql<Keyed & { month: string; amount: number }>`
+        select ${key} as key, ${monthOfColumn(sql.ref("r.reported_at"))} as month, sum(r.hours)::float8 as amount
+        from effort_reports r join organisations b on b.id = r.buyer_id
+        where ${scoped} and r.reported_at >= ${since}
+        group by 1, 2`.execute(db),
+      sql<Keyed & { month: string; amount: number }>`
+        select ${key} as key, to_char(e.outcome_contract_date, 'YYYY-MM') as month, sum(e.outcome_contract_value_nok)::float8 as amount
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.outcome = 'procured' and e.outcome_contract_date >= ${bounds.firstMonth + "-01"}::date
+        group by 1, 2`.execute(db),
+      // A pilot's follow-on purchase: its own procurement, or the buyer's first later one in a shared CPV code.
+      sql<Keyed & { endedOn: string; followOnOn: string | null; count: number }>`
+        with pilots as (
+          select ${key} as key, e.id, e.buyer_id, e.cpv_codes, e.outcome, e.outcome_contract_date,
+            (${oslo(sql`coalesce(e.ends_at, e.closed_at)`)})::date as ended_on
+          from events e join organisations b on b.id = e.buyer_id
+          where ${scoped} and e.kind = 'pilot' and e.published_at is not null and e.outcome is distinct from 'withdrawn'
+            and coalesce(e.ends_at, e.closed_at) >= ${pilotsSince} and coalesce(e.ends_at, e.closed_at) <= ${now}
+        )
+        select p.key, p.ended_on::text as ended_on,
+          (case when p.outcome = 'procured' then p.outcome_contract_date
+                else (select min(f.outcome_contract_date) from events f
+                      where f.buyer_id = p.buyer_id and f.id <> p.id and f.outcome = 'procured'
+                        and f.cpv_codes && p.cpv_codes and f.outcome_contract_date >= p.ended_on) end)::text as follow_on_on,
+          count(*)::int as count
+        from pilots p group by 1, 2, 3`.execute(db),
+      sql<Keyed & { month: string; baseMonths: number; optionMonths: number | null; horizonMonths: number; justified: boolean; count: number }>`
+        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.contract_base_months as base_months,
+          e.contract_option_months as option_months, e.contract_horizon_months as horizon_months,
+          coalesce(btrim(e.contract_justification), '') <> '' as justified, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at >= ${since} and e.contract_base_months is not null and e.contract_horizon_months is not null
+        group by 1, 2, 3, 4, 5, 6`.execute(db),
+      sql<Keyed & { month: string; hours: number; count: number }>`
+        select ${key} as key, ${monthOfColumn(sql.ref("q.answered_at"))} as month,
+          round(extract(epoch from q.answered_at - q.asked_at) / 3600)::int as hours, count(*)::int as count
+        from event_questions q join events e on e.id = q.event_id join organisations b on b.id = e.buyer_id
+        where ${scoped} and q.answered_at >= ${since}
+        group by 1, 2, 3`.execute(db),
+      sql<Keyed & { month: string; count: number }>`
+        select ${key} as key, ${monthOfColumn(sql.ref("a.at"))} as month, count(*)::int as count
+        from blocked_publish_attempts a join organisations b on b.id = a.buyer_id
+        where ${scoped} and a.at >= ${since}
+        group by 1, 2`.execute(db),
+      // Concerns others logged about the buyer, and the buyer logged about others; corrections replace what they supersede.
+      sql<Keyed & { month: string; direction: "received" | "raised"; count: number }>`
+        select ${key} as key, ${monthOfColumn(sql.ref("i.occurred_at"))} as month,
+          case when i.counterpart_id = b.id then 'received' else 'raised' end as direction, count(*)::int as count
+        from interaction_entries i join organisations b on b.id in (i.counterpart_id, i.organisation_id)
+        where ${scoped} and i.assessment = 'concern' and i.occurred_at >= ${since}
+          and not exists (select 1 from interaction_entries later where later.supersedes_id = i.id)
+        group by 1, 2, 3`.execute(db),
+      sql<Keyed & { buyers: number; adopted: number }>`
+        select ${key} as key, count(*)::int as buyers,
+          count(*) filter (where exists (select 1 from conduct_adoptions a where a.organisation_id = b.id))::int as adopted
+        from organisations b where ${scoped}
+        group by 1`.execute(db),
+    ]);
+
+  const groups = new Map<string, ScorecardFacts>();
+  const facts = (k: string) => {
+    let found = groups.get(k);
+    if (!found) groups.set(k, (found = emptyFacts()));
+    return found;
+  };
+  for (const { key: k, buyers, adopted } of conduct.rows) facts(k).conduct = { buyers, adopted };
+  for (const { key: k, ...row } of effort.rows) facts(k).effort.push(row);
+  for (const { key: k, ...row } of expectations.rows) facts(k).expectations.push(row);
+  for (const { key: k, ...row } of notProcured.rows) facts(k).notProcured.push(row);
+  for (const [rows, kind] of [[requested.rows, "requested"], [requestedDirect.rows, "requested"], [reported.rows, "reported"], [procured.rows, "procured"]] as const) {
+    for (const { key: k, month, amount } of rows) facts(k).hours.push({ month, kind, amount: Number(amount) });
+  }
+  for (const { key: k, ...row } of pilots.rows) facts(k).pilots.push(row);
+  for (const { key: k, ...row } of contracts.rows) facts(k).contracts.push(row);
+  for (const { key: k, ...row } of answers.rows) facts(k).answers.push(row);
+  for (const { key: k, ...row } of blocked.rows) facts(k).blockedAttempts.push(row);
+  for (const { key: k, ...row } of concerns.rows) facts(k).concerns.push(row);
+  return groups;
+}
+
+/** One buyer's scorecard for the window (all zeros for a buyer with nothing recorded). */
+export async function buyerScorecard(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<Scorecard> {
+  const groups = await loadScorecardFacts(db, { buyerId }, months, now);
+  return computeScorecard(groups.get(buyerId) ?? emptyFacts(), now, months);
+}
+
+/** Scorecards per sector or region, and for all buyers together. */
+export async function groupedScorecards(db: Db, groupBy: ScorecardGrouping, months: ScorecardWindow, now = new Date()) {
+  const groups = await loadScorecardFacts(db, { groupBy }, months, now);
+  const all = emptyFacts();
+  const rows = [...groups.entries()].map(([key, facts]) => {
+    for (const field of ["effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "concerns"] as const) {
+      (all[field] as unknown[]).push(...facts[field]);
+    }
+    all.conduct = { buyers: all.conduct.buyers + facts.conduct.buyers, adopted: all.conduct.adopted + facts.conduct.adopted };
+    return { key, scorecard: computeScorecard(facts, now, months) };
+  });
+  rows.sort((a, b) => a.key.localeCompare(b.key));
+  return { groups: rows, all: computeScorecard(all, now, months) };
+}
+
+/** A buyer shown on its scorecard: null for unknown ids and for organisations that are not buyers. */
+export async function getScorecardBuyer(db: Db, id: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const row = await db
+    .selectFrom("organisations")
+    .select(["id", "slug", "name", "buyerSector", "region", "verificationStatus"])
+    .where("id", "=", id)
+    .where("isBuyer", "=", true)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The buyer's events behind the figures: published in the window, or with an expectation falling due in it. */
+export async function listScorecardEvents(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+  const bounds = windowBounds(now, months);
+  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  return db
+    .selectFrom("events")
+    .select([
+      "id",
+      "title",
+      "kind",
+      "status",
+      "effortLevel",
+      "expectationStatus",
+      "expectedTenderQuarter",
+      "outcome",
+      "outcomeContractDate",
+      "outcomeContractValueNok",
+      "outcomeNotProcuredReason",
+      "contractBaseMonths",
+      "contractOptionMonths",
+      "contractHorizonMonths",
+      "contractJustification",
+      "publishedAt",
+    ])
+    .where("buyerId", "=", buyerId)
+    .where("publishedAt", "is not", null)
+    .where((eb) =>
+      eb.or([
+        eb("publishedAt", ">=", since),
+        eb("expectedTenderQuarter", ">=", bounds.firstQuarter),
+        eb("outcomeRecordedAt", ">=", since),
+      ]),
+    )
+    .orderBy("publishedAt", "desc")
+    .limit(200)
+    .execute();
+}
+
+export interface DemandCell {
+  quarter: string;
+  division: string;
+  divisionNb: string | null;
+  divisionEn: string | null;
+  events: number;
+  budgetMaxNok: number;
+}
+
+/** Declared demand per expected tender quarter and CPV division, from the window's first quarter to two years ahead. */
+export async function demandByQuarterAndDivision(db: Db, months: ScorecardWindow, now = new Date()): Promise<DemandCell[]> {
+  const bounds = windowBounds(now, months);
+  const { rows } = await sql<{ quarter: string; division: string; events: number; budgetMaxNok: number }>`
+    select e.expected_tender_quarter as quarter, substr(code, 1, 2) as division, count(distinct e.id)::int as events,
+      coalesce(sum(e.budget_max_nok), 0)::float8 as budget_max_nok
+    from events e cross join lateral (select distinct substr(c, 1, 2) as code from unnest(e.cpv_codes) c) d
+    where e.published_at is not null and e.expected_tender_quarter between ${bounds.firstQuarter} and ${addQuarters(bounds.lastQuarter, 8)}
+    group by 1, 2 order by 1, 2`.execute(db);
+  return rows.map((r) => {
+    const entry = cpvDivisionEntry(r.division);
+    return { ...r, budgetMaxNok: Number(r.budgetMaxNok), divisionNb: entry?.nb ?? null, divisionEn: entry?.en ?? null };
+  });
+}

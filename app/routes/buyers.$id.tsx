@@ -1,0 +1,141 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/scorecard-figures";
+import { parseWindow } from "~/domain/scorecard";
+import { totalMonths } from "~/domain/contract";
+import { fixedT } from "~/i18n/i18n";
+import { formatDateTime, formatMonth } from "~/i18n/format";
+import { getLanguage } from "~/i18n/language.server";
+import type { Language } from "~/i18n/resources";
+import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
+import { getScorecardBuyer, listScorecardEvents } from "~/models/scorecard.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} – Markedsdialog` : "Markedsdialog" },
+  { name: "description", content: data?.description ?? "" },
+];
+
+// Public (forutsigbarhet): anyone may see how a buyer's declarations turned out. Only buyers have a scorecard.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const buyer = await getScorecardBuyer(db(), params.id ?? "");
+  if (!buyer) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const months = parseWindow(new URL(request.url).searchParams.get("window"));
+  const language = await getLanguage(request);
+  const t = fixedT(language, "scorecard");
+  const [{ value: scorecard, computedAt }, events] = await Promise.all([cachedBuyerScorecard(db(), buyer.id, months), listScorecardEvents(db(), buyer.id, months)]);
+  return json({
+    buyer,
+    scorecard,
+    computedAt,
+    events,
+    title: t("buyer.title", { name: buyer.name }),
+    description: t("buyer.metaDescription", { name: buyer.name }),
+  });
+}
+
+export default function BuyerScorecardPage() {
+  const { buyer, scorecard, computedAt, events, title } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
+  const language = i18n.language as Language;
+  const quarterLabel = useQuarterLabel();
+  const shortOnes = events.filter((e) => {
+    const total = totalMonths(e.contractBaseMonths, e.contractOptionMonths);
+    return total !== null && e.contractHorizonMonths !== null && total < e.contractHorizonMonths;
+  });
+  return (
+    <article className="space-y-6">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{title}</h1>
+        <p className="max-w-3xl text-lg text-slate-700">{t("buyer.lead")}</p>
+        {buyer.verificationStatus !== "verified" ? <p className="inline-block rounded bg-amber-50 px-3 py-1 text-amber-900">{t("buyer.unverified")}</p> : null}
+        <ul className="flex flex-wrap gap-x-5 gap-y-1">
+          <li>
+            <Link to={`/organisations/${buyer.slug}`} className="font-medium text-brand-800 underline">
+              {t("buyer.organisationLink")}
+            </Link>
+          </li>
+          <li>
+            <Link to={`/demand?buyer=${encodeURIComponent(buyer.slug)}`} className="font-medium text-brand-800 underline">
+              {t("buyer.demandLink", { name: buyer.name })}
+            </Link>
+          </li>
+        </ul>
+        <WindowSwitch months={scorecard.window.months} path={`/buyers/${buyer.id}`} />
+        <p className="text-sm text-slate-700">
+          {t("window.current", { first: formatMonth(scorecard.window.firstMonth, language), last: formatMonth(scorecard.window.lastMonth, language) })}{" "}
+          {t("window.computedAt", { time: formatDateTime(computedAt, language) })}
+        </p>
+      </header>
+      <ScorecardFigures
+        scorecard={scorecard}
+        language={language}
+        idPrefix="buyer"
+        slots={{
+          contracts:
+            shortOnes.length > 0 ? (
+              <div className="space-y-2">
+                <h4 className="font-semibold">{t("figures.contracts.listHeading")}</h4>
+                <ul className="list-disc space-y-2 pl-6">
+                  {shortOnes.map((e) => (
+                    <li key={e.id}>
+                      <Link to={`/events/${e.id}`} className="text-brand-800 underline">
+                        {e.title}
+                      </Link>{" "}
+                      ({t("figures.contracts.months", { total: totalMonths(e.contractBaseMonths, e.contractOptionMonths), horizon: e.contractHorizonMonths })}):{" "}
+                      <q>{e.contractJustification}</q>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null,
+        }}
+      />
+      <section aria-labelledby="events-heading" className="space-y-3">
+        <h2 id="events-heading" className="text-xl font-semibold">
+          {t("events.heading")}
+        </h2>
+        <p className="max-w-3xl text-slate-700">{t("events.explanation")}</p>
+        {events.length === 0 ? (
+          <p>{t("events.none")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-left text-sm">
+              <caption className="mb-2 text-left font-medium">{t("events.caption", { name: buyer.name })}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="px-2 py-2">{t("events.title")}</th>
+                  <th scope="col" className="px-2 py-2">{t("events.kind")}</th>
+                  <th scope="col" className="px-2 py-2">{t("events.expectation")}</th>
+                  <th scope="col" className="px-2 py-2">{t("events.quarter")}</th>
+                  <th scope="col" className="px-2 py-2">{t("events.outcome")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((e) => (
+                  <tr key={e.id} className="border-b border-slate-200">
+                    <th scope="row" className="px-2 py-2 font-normal">
+                      <Link to={`/events/${e.id}`} className="text-brand-800 underline">
+                        {e.title}
+                      </Link>
+                    </th>
+                    <td className="px-2 py-2">{t(`common:kinds.${e.kind}`)}</td>
+                    <td className="px-2 py-2">{e.expectationStatus ? t(`demand:expectationStatus.${e.expectationStatus}`) : "–"}</td>
+                    <td className="px-2 py-2">{quarterLabel(e.expectedTenderQuarter)}</td>
+                    <td className="px-2 py-2">
+                      {e.outcome
+                        ? `${t(`eventPage:outcome.kinds.${e.outcome}`)}${e.outcomeNotProcuredReason ? ` (${t(`eventPage:outcome.reasons.${e.outcomeNotProcuredReason}`).toLowerCase()})` : ""}`
+                        : t("events.noOutcome")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

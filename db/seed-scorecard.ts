@@ -1,0 +1,160 @@
+import type { Kysely } from "kysely";
+import { addQuarters, quarterOf, quarterStart } from "../app/domain/quarters";
+import type { Database, NewEvent } from "./schema";
+
+// Demo history for Bergvik kommune's predictability scorecard (/buyers/:id): closed events
+// with outcomes, a pilot with no purchase after it, a short contract with its justification,
+// vendor registrations, reported hours and answered questions. Every event is closed with an
+// outcome, so none of them shows up in lists of open dialogues or events awaiting an outcome.
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+/** The 15th of the quarter's second month: safely inside it. */
+const midQuarter = (quarter: string) => `${quarterStart(quarter).slice(0, 5)}${String(Number(quarterStart(quarter).slice(5, 7)) + 1).padStart(2, "0")}-15`;
+
+export const SCORECARD_EVENT_IDS = {
+  procured: "00000000-0000-4000-8000-000000000811",
+  notProcured: "00000000-0000-4000-8000-000000000812",
+  pilot: "00000000-0000-4000-8000-000000000813",
+  shortContract: "00000000-0000-4000-8000-000000000814",
+} as const;
+
+const frame = { budgetMinNok: 2_000_000, budgetMaxNok: 4_000_000, fundingSource: "Investeringsbudsjett helse og omsorg", expectedValueNok: 3_000_000 };
+
+export function scorecardEvents(now: Date, orgId: (slug: string) => string): (NewEvent & { id: string })[] {
+  const current = quarterOf(now);
+  const buyer = { buyerId: orgId("bergvik-kommune"), region: "vestland" as const, status: "closed" as const, cpvCodes: ["48814000-7"] };
+  const declared = addQuarters(current, -3);
+  return [
+    {
+      ...buyer,
+      id: SCORECARD_EVENT_IDS.procured,
+      kind: "rfi",
+      title: "Forespørsel om informasjon: digitale trygghetsalarmer",
+      description: "Bergvik kommune ba om skriftlige innspill om digitale trygghetsalarmer med mottak i kommunens responssenter.",
+      publishedAt: daysAgo(now, 330),
+      responseDeadline: daysAgo(now, 300),
+      closedAt: daysAgo(now, 290),
+      effortLevel: "significant",
+      effortHoursPerVendor: 16,
+      kindsOfWork: ["written_response"],
+      expectationStatus: "committed",
+      ...frame,
+      expectedTenderQuarter: declared,
+      contractForm: "market_contract",
+      contractBaseMonths: 36,
+      contractOptionMonths: 24,
+      contractHorizonMonths: 60,
+      outcome: "procured",
+      // One quarter after the declared one: within the grace quarter.
+      outcomeContractDate: midQuarter(addQuarters(declared, 1)),
+      outcomeRecordedAt: new Date(`${midQuarter(addQuarters(declared, 1))}T12:00:00Z`),
+      outcomeContractValueNok: 3_200_000,
+      outcomeWinnerId: orgId("helix-systems-norge-as"),
+    },
+    {
+      ...buyer,
+      id: SCORECARD_EVENT_IDS.notProcured,
+      kind: "dialogue_meeting",
+      title: "Dialogmøte om medisindispensere i hjemmetjenesten",
+      description: "Dialogmøte med leverandører av digitale medisindispensere.",
+      publishedAt: daysAgo(now, 260),
+      startsAt: daysAgo(now, 230),
+      endsAt: new Date(daysAgo(now, 230).getTime() + 3 * 3600_000),
+      location: "Bergvik rådhus",
+      closedAt: daysAgo(now, 229),
+      effortLevel: "light",
+      effortHoursPerVendor: 4,
+      kindsOfWork: ["attend_meeting"],
+      expectationStatus: "planned",
+      ...frame,
+      expectedTenderQuarter: addQuarters(current, -2),
+      outcome: "not_procured",
+      outcomeNotProcuredReason: "budget_withdrawn",
+      outcomeRecordedAt: daysAgo(now, 60),
+    },
+    {
+      ...buyer,
+      id: SCORECARD_EVENT_IDS.pilot,
+      kind: "pilot",
+      // Patient monitoring: no later purchase shares its code, so it counts as a pilot without purchase.
+      cpvCodes: ["33195000-3"],
+      title: "Utprøving av sensorbasert nattilsyn på Bergvik sykehjem",
+      description: "Seks måneders utprøving av sensorer for nattilsyn på to avdelinger.",
+      publishedAt: daysAgo(now, 700),
+      startsAt: daysAgo(now, 660),
+      endsAt: daysAgo(now, 480),
+      closedAt: daysAgo(now, 470),
+      effortLevel: "significant",
+      effortHoursPerVendor: 60,
+      kindsOfWork: ["pilot"],
+      expectationStatus: "planned",
+      ...frame,
+      expectedTenderQuarter: addQuarters(current, -4),
+      pilotPlan: "follow_on_procurement",
+      pilotQuarter: addQuarters(current, -4),
+      pilotBudgetNok: 3_000_000,
+      outcome: "not_procured",
+      outcomeNotProcuredReason: "no_suitable_solution",
+      outcomeRecordedAt: daysAgo(now, 400),
+    },
+    {
+      ...buyer,
+      id: SCORECARD_EVENT_IDS.shortContract,
+      kind: "rfp",
+      title: "Anskaffelse av løsning for pasientvarsling",
+      description: "Konkurranse om en løsning for varsling til pasienter og pårørende.",
+      publishedAt: daysAgo(now, 150),
+      responseDeadline: daysAgo(now, 110),
+      closedAt: daysAgo(now, 100),
+      effortLevel: "significant",
+      effortHoursPerVendor: 40,
+      kindsOfWork: ["written_response"],
+      expectationStatus: "committed",
+      ...frame,
+      expectedTenderQuarter: quarterOf(daysAgo(now, 100)),
+      contractForm: "market_contract",
+      contractBaseMonths: 12,
+      contractOptionMonths: 12,
+      contractHorizonMonths: 48,
+      contractJustification: "Nasjonal løsning for pasientvarsling ventes om to år; vi binder oss ikke lenger enn det.",
+      outcome: "procured",
+      outcomeContractDate: daysAgo(now, 80).toISOString().slice(0, 10),
+      outcomeRecordedAt: daysAgo(now, 78),
+      outcomeContractValueNok: 1_400_000,
+      outcomeWinnerId: orgId("fjelltopp-digital"),
+    },
+  ];
+}
+
+/** Registrations, reported hours and answered questions on the events above. Safe to run again. */
+export async function seedScorecardActivity(trx: Kysely<Database>, now: Date, orgId: (slug: string) => string) {
+  const vendors = ["helix-systems-norge-as", "fjelltopp-digital"].map(orgId);
+  const bergvik = orgId("bergvik-kommune");
+  for (const eventId of [SCORECARD_EVENT_IDS.procured, SCORECARD_EVENT_IDS.shortContract]) {
+    for (const vendorId of vendors) {
+      await trx.insertInto("registrations").values({ eventId, organisationId: vendorId, status: "registered" }).onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing()).execute();
+    }
+  }
+  const reports = [
+    { vendorId: vendors[0]!, eventId: SCORECARD_EVENT_IDS.procured, hours: 22, people: 2, reportedAt: daysAgo(now, 280) },
+    { vendorId: vendors[1]!, eventId: SCORECARD_EVENT_IDS.procured, hours: 12, people: 1, reportedAt: daysAgo(now, 280) },
+    { vendorId: vendors[0]!, eventId: SCORECARD_EVENT_IDS.shortContract, hours: 55, people: 3, reportedAt: daysAgo(now, 95) },
+  ];
+  for (const report of reports) {
+    await trx.insertInto("effortReports").values({ ...report, buyerId: bergvik }).onConflict((oc) => oc.columns(["vendorId", "eventId"]).doNothing()).execute();
+  }
+  const questions = [
+    { id: "00000000-0000-4000-8000-000000000821", eventId: SCORECARD_EVENT_IDS.procured, askedAt: daysAgo(now, 320), hours: 6 },
+    { id: "00000000-0000-4000-8000-000000000822", eventId: SCORECARD_EVENT_IDS.shortContract, askedAt: daysAgo(now, 140), hours: 30 },
+    { id: "00000000-0000-4000-8000-000000000823", eventId: SCORECARD_EVENT_IDS.shortContract, askedAt: daysAgo(now, 130), hours: 20 },
+  ];
+  for (const { hours, ...q } of questions) {
+    const text = "Kan løsningen integreres med kommunens journalsystem via FHIR?";
+    await trx
+      .insertInto("eventQuestions")
+      .values({ ...q, organisationId: vendors[0]!, originalText: text, publishedText: text, answer: "Ja, vi krever støtte for de norske FHIR-basisprofilene.", answeredAt: new Date(q.askedAt.getTime() + hours * 3600_000) })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+  }
+}

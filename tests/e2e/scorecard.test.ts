@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+
+const browser = setupBrowser();
+
+describe("public predictability scorecards", () => {
+  it("opens a buyer's scorecard from its organisation page and switches to 36 months", async () => {
+    const page = await browser.newPage();
+    await page.goto("/organisations/bergvik-kommune");
+    await page.getByRole("link", { name: "Se forutsigbarhetstallene for Bergvik kommune" }).click();
+    await page.waitForURL(/\/buyers\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Forutsigbarhet hos Bergvik kommune");
+
+    // The seed's history: the alarm RFI was procured within the grace quarter, the dispenser dialogue was not.
+    const fulfilment = page.getByRole("region", { name: "Forventninger som endte i innkjøp i tide" });
+    expect(await fulfilment.getByRole("img").getAttribute("aria-label")).toMatch(/Innfridd i tide: [1-9]/);
+    const notProcured = page.getByRole("table", { name: "Ikke anskaffet, etter årsak" });
+    expect(await notProcured.getByRole("row", { name: /Budsjettet er trukket/ }).getByRole("cell").textContent()).toBe("1");
+    expect(await page.getByRole("table", { name: "Avsluttede piloter" }).getByRole("row", { name: /Uten innkjøp etter 12 måneder/ }).getByRole("cell").textContent()).toBe("1");
+    await expect.poll(() => page.getByText("Nasjonal løsning for pasientvarsling ventes om to år").count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("link", { name: "Forespørsel om informasjon: digitale trygghetsalarmer" }).getAttribute("href"))
+      .toBe("/events/00000000-0000-4000-8000-000000000811");
+    await expectNoAxeViolations(page);
+    await screenshot(page, "scorecard-buyer");
+
+    await page.getByRole("link", { name: "Siste 36 måneder" }).click();
+    await page.waitForURL(/window=36/);
+    await expect.poll(() => page.getByRole("link", { name: "Siste 36 måneder" }).getAttribute("aria-current")).toBe("page");
+    await expectNoAxeViolations(page);
+  });
+
+  it("answers 404 for an organisation that is not a buyer", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto("/buyers/00000000-0000-4000-8000-000000000000");
+    expect(response?.status()).toBe(404);
+  });
+
+  it("shows the sector overview from the main menu", async () => {
+    const page = await browser.newPage();
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Innsikt" }).click();
+    await page.waitForURL(/\/insights$/);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Innsikt: forutsigbarhet i sektoren");
+    const bySector = page.getByRole("table", { name: /Nøkkeltall per sektor/ });
+    expect(await bySector.getByRole("row", { name: /Kommune/ }).count()).toBe(1);
+    expect(await page.getByRole("table", { name: "Erklært etterspørsel per kvartal og CPV-hovedgruppe" }).getByRole("row").count()).toBeGreaterThan(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "scorecard-insights");
+  });
+});

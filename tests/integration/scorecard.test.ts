@@ -1,0 +1,261 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { NewEvent } from "@db/schema";
+import { logInteraction, type NewInteraction } from "~/models/interactions.server";
+import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents } from "~/models/scorecard.server";
+import { cachedFigures } from "~/models/scorecard-cache.server";
+import { loader as buyerLoader } from "~/routes/buyers.$id";
+import { loader as insightsLoader } from "~/routes/insights";
+import { authorizationMatrix } from "../fixtures/authorization";
+import { setupTestDatabase } from "../fixtures/database";
+import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
+import { routeArgs } from "../fixtures/requests";
+
+// A small hand-made history, dated around 24 November 2026 (Oslo). The 12-month window is
+// 2025-12 … 2026-11 (quarters 2025-Q4 … 2026-Q4), the 36-month one 2023-12 … 2026-11.
+const t = setupTestDatabase();
+const NOW = new Date("2026-11-24T12:00:00Z");
+
+let bergvik: { id: string };
+let vestfjord: { id: string };
+let vendor: { id: string };
+const ids: Record<string, string> = {};
+
+const committed = {
+  budgetMinNok: 1_000_000,
+  budgetMaxNok: 3_000_000,
+  fundingSource: "Investeringsbudsjett",
+  expectedValueNok: 2_000_000,
+};
+
+async function event(name: string, values: Partial<NewEvent> & Pick<NewEvent, "kind" | "buyerId">) {
+  const row = await t.db
+    .insertInto("events")
+    .values({ title: `Hendelse ${name}`, description: "Testhendelse.", status: "published", cpvCodes: ["48814000-7"], ...values })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  ids[name] = row.id;
+  return row.id;
+}
+
+beforeAll(async () => {
+  const person = await createPerson(t.db);
+  bergvik = await createOrganisationWith(t.db, [{ person, role: "admin" }], { name: "Testvik kommune" });
+  vestfjord = await createOrganisationWith(t.db, [], { name: "Test HF" });
+  await t.db.updateTable("organisations").set({ buyerSector: "health_trust", region: "oslo" }).where("id", "=", vestfjord.id).execute();
+  const seller = await createPerson(t.db);
+  vendor = await createOrganisationWith(t.db, [{ person: seller, role: "admin" }], { isBuyer: false, isVendor: true, name: "Leverandør AS" });
+  const closed = (at: string) => ({ status: "closed" as const, closedAt: new Date(at) });
+
+  // E1: committed for 2026-Q1, procured 2026-04-15 (one quarter late: met within grace); a short, justified contract.
+  await event("E1", {
+    buyerId: bergvik.id, kind: "rfi", ...closed("2026-03-01T10:00:00Z"), publishedAt: new Date("2026-02-10T10:00:00Z"),
+    effortLevel: "significant", effortHoursPerVendor: 10, kindsOfWork: ["written_response"],
+    expectationStatus: "committed", ...committed, expectedTenderQuarter: "2026-Q1",
+    contractBaseMonths: 24, contractOptionMonths: 12, contractHorizonMonths: 60,
+    contractJustification: "Markedet endrer seg raskt, vi vil vurdere på nytt etter tre år.",
+    outcome: "procured", outcomeRecordedAt: new Date("2026-04-20T10:00:00Z"), outcomeContractValueNok: 2_000_000, outcomeContractDate: "2026-04-15",
+  });
+  // E2: planned for 2026-Q2, ended not procured (budget withdrawn).
+  await event("E2", {
+    buyerId: bergvik.id, kind: "dialogue_meeting", ...closed("2026-04-01T10:00:00Z"), publishedAt: new Date("2026-03-01T10:00:00Z"),
+    effortLevel: "light", effortHoursPerVendor: 4, kindsOfWork: ["attend_meeting"],
+    expectationStatus: "planned", ...committed, expectedTenderQuarter: "2026-Q2",
+    outcome: "not_procured", outcomeRecordedAt: new Date("2026-08-01T10:00:00Z"), outcomeNotProcuredReason: "budget_withdrawn",
+  });
+  // E3: committed for 2026-Q3, no outcome yet: still within the grace quarter.
+  await event("E3", {
+    buyerId: bergvik.id, kind: "rfi", publishedAt: new Date("2026-06-01T10:00:00Z"),
+    effortLevel: "significant", effortHoursPerVendor: 20, kindsOfWork: ["written_response"],
+    expectationStatus: "committed", ...committed, expectedTenderQuarter: "2026-Q3",
+  });
+  // E4: 2025-06, only in the 36-month window; expectation none.
+  await event("E4", {
+    buyerId: bergvik.id, kind: "dialogue_meeting", publishedAt: new Date("2025-06-01T10:00:00Z"),
+    effortLevel: "light", effortHoursPerVendor: 2, kindsOfWork: ["attend_meeting"], expectationStatus: "none",
+  });
+  // E5: a pilot that ended 2025-03-31 with nothing bought within 12 months (E1 came later).
+  await event("E5", {
+    buyerId: bergvik.id, kind: "pilot", ...closed("2025-04-01T10:00:00Z"), publishedAt: new Date("2024-09-01T10:00:00Z"),
+    endsAt: new Date("2025-03-31T10:00:00Z"), pilotPlan: "none_planned",
+    effortLevel: "significant", effortHoursPerVendor: 40, kindsOfWork: ["pilot"], expectationStatus: "none", compensationNok: 50_000,
+  });
+  // E6: committed for 2026-Q1, withdrawn.
+  await event("E6", {
+    buyerId: bergvik.id, kind: "rfi", ...closed("2026-02-01T10:00:00Z"), publishedAt: new Date("2026-01-10T10:00:00Z"),
+    effortLevel: "light", effortHoursPerVendor: 3, kindsOfWork: ["short_written_input"],
+    expectationStatus: "committed", ...committed, expectedTenderQuarter: "2026-Q1",
+    outcome: "withdrawn", outcomeRecordedAt: new Date("2026-02-01T10:00:00Z"), outcomeWithdrawnReason: "Behovet ble dekket av en nasjonal avtale.",
+  });
+  // E7: a demand notice for 2027-Q1 (after the window's quarters), in two CPV divisions.
+  await event("E7", {
+    buyerId: bergvik.id, kind: "demand_notice", publishedAt: new Date("2026-05-01T10:00:00Z"), effortLevel: "none",
+    expectationStatus: "planned", ...committed, budgetMaxNok: 5_000_000, expectedTenderQuarter: "2027-Q1", cpvCodes: ["48814000-7", "85000000-9"],
+  });
+  // A draft is never counted.
+  await event("draft", { buyerId: bergvik.id, kind: "rfi", status: "draft", effortLevel: "significant", effortHoursPerVendor: 30 });
+  // The other buyer: one uncertain expectation, in another sector and region.
+  await event("H1", {
+    buyerId: vestfjord.id, kind: "rfi", publishedAt: new Date("2026-07-01T10:00:00Z"), effortLevel: "light", effortHoursPerVendor: 5,
+    kindsOfWork: ["short_written_input"], expectationStatus: "uncertain", ...committed, expectedTenderQuarter: "2027-Q2",
+  });
+
+  // The vendor registered for E1 and E3 (10 + 20 hours asked) and reported 12 hours on E1.
+  for (const name of ["E1", "E3"]) {
+    await t.db.insertInto("registrations").values({ eventId: ids[name]!, organisationId: vendor.id, status: "registered" }).execute();
+  }
+  await t.db.insertInto("effortReports").values({ vendorId: vendor.id, buyerId: bergvik.id, eventId: ids.E1!, hours: 12, people: 2, reportedAt: new Date("2026-03-01T10:00:00Z") }).execute();
+  // A direct request for 5 hours to the vendor (not declined): 5 more hours asked.
+  const request = await t.db
+    .insertInto("effortRequests")
+    .values({ buyerId: bergvik.id, title: "Kort innspill", kindsOfWork: ["short_written_input"], hoursPerVendor: 5, deadline: new Date("2026-10-10T10:00:00Z"), expectationStatus: "none", createdAt: new Date("2026-10-01T10:00:00Z") })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.db.insertInto("effortRequestRecipients").values({ requestId: request.id, organisationId: vendor.id }).execute();
+  // Two questions on E1, answered after 4 and 10 hours: median 7.
+  for (const [asked, hours] of [["2026-02-11T10:00:00Z", 4], ["2026-02-12T08:00:00Z", 10]] as const) {
+    const askedAt = new Date(asked);
+    await t.db
+      .insertInto("eventQuestions")
+      .values({ eventId: ids.E1!, organisationId: vendor.id, askedAt, originalText: "Spørsmål?", publishedText: "Spørsmål?", answer: "Svar.", answeredAt: new Date(askedAt.getTime() + hours * 3600_000) })
+      .execute();
+  }
+  // The vendor raised a concern about the buyer, then corrected it (counts once); one older concern is outside 12 months.
+  const concern = (occurredAt: string, supersedesId: string | null = null): NewInteraction => ({
+    organisationId: vendor.id, counterpartId: bergvik.id, loggedBy: seller.id, occurredAt: new Date(occurredAt), channel: "call", participants: [],
+    eventId: null, subject: "Gratis løsningsskisse", summary: "Vi ble bedt om en løsningsskisse uten forventet innkjøp.", clauses: [],
+    assessment: "concern", concernCategory: "unpaid_advisory_work", concernDescription: "Anslått til 40 timer.", supersedesId,
+  });
+  const entryUrl = (id: string) => `/interactions/${id}`;
+  const first = await logInteraction(t.db, concern("2026-09-01T10:00:00Z"), { entryUrl });
+  if (!first.ok) throw new Error("could not log the concern");
+  const corrections = [await logInteraction(t.db, concern("2026-09-02T10:00:00Z", first.id), { entryUrl }), await logInteraction(t.db, concern("2025-01-10T10:00:00Z"), { entryUrl })];
+  if (!corrections.every((r) => r.ok)) throw new Error(`could not log: ${JSON.stringify(corrections)}`);
+  // Blocked publish attempts: one in each window's reach.
+  await t.db.insertInto("blockedPublishAttempts").values({ buyerId: bergvik.id, at: new Date("2026-10-01T10:00:00Z"), codes: ["expectation_required"] }).execute();
+  await t.db.insertInto("blockedPublishAttempts").values({ buyerId: bergvik.id, at: new Date("2025-01-01T10:00:00Z"), codes: ["expectation_required"] }).execute();
+});
+
+describe("a buyer's scorecard from the database", () => {
+  it("computes the 12-month figures of the hand-made history", async () => {
+    const card = await buyerScorecard(t.db, bergvik.id, 12, NOW);
+    // E1, E2, E3, E6 asked effort in the window; E7 asked none; E4 and E5 are older.
+    expect(card.effort).toEqual({ events: 4, byStatus: { committed: 3, planned: 1, uncertain: 0, none: 0, undeclared: 0 } });
+    // E1 met (slip 1), E2 and E6 missed, E3 pending: 1 of 3.
+    expect(card.fulfilment).toEqual({ due: 3, met: 1, missed: 2, pending: 1, withdrawn: 1, share: 1 / 3, medianSlipQuarters: 1 });
+    expect(card.notProcured).toEqual({ total: 1, byReason: { in_house: 0, budget_withdrawn: 1, no_suitable_solution: 0, postponed: 0, cancelled: 0 } });
+    expect(card.hours).toEqual({ requestedHours: 35, reportedHours: 12, procuredNok: 2_000_000, nokPerReportedHour: 166_667 });
+    expect(card.pilots).toEqual({ assessed: 1, withPurchase: 0, withoutPurchase: 1, waiting: 0 });
+    expect(card.contracts).toEqual({ measured: 1, short: 1, justified: 1 });
+    expect(card.answers).toEqual({ answered: 2, medianHours: 7 });
+    expect(card.blockedAttempts).toBe(1);
+    expect(card.conduct).toEqual({ buyers: 1, adopted: 0, concernsReceived: 1, concernsRaised: 0 });
+  });
+
+  it("adds the older events in the 36-month window", async () => {
+    const card = await buyerScorecard(t.db, bergvik.id, 36, NOW);
+    expect(card.effort).toEqual({ events: 6, byStatus: { committed: 3, planned: 1, uncertain: 0, none: 2, undeclared: 0 } });
+    expect(card.blockedAttempts).toBe(2);
+    expect(card.fulfilment.share).toBe(1 / 3);
+    expect(card.conduct.concernsReceived).toBe(2);
+  });
+
+  it("is empty for a buyer with nothing recorded", async () => {
+    const other = await createOrganisationWith(t.db, [], { name: "Tom kommune" });
+    const card = await buyerScorecard(t.db, other.id, 12, NOW);
+    expect(card.effort.events).toBe(0);
+    expect(card.fulfilment.share).toBeNull();
+    expect(card.conduct.buyers).toBe(1);
+  });
+
+  it("lists the events behind the figures, without drafts", async () => {
+    const events = await listScorecardEvents(t.db, bergvik.id, 12, NOW);
+    expect(events.map((e) => e.title).sort()).toEqual(["Hendelse E1", "Hendelse E2", "Hendelse E3", "Hendelse E6", "Hendelse E7"]);
+  });
+
+  it("finds buyers only", async () => {
+    expect((await getScorecardBuyer(t.db, bergvik.id))?.name).toBe("Testvik kommune");
+    expect(await getScorecardBuyer(t.db, vendor.id)).toBeNull();
+    expect(await getScorecardBuyer(t.db, randomUUID())).toBeNull();
+    expect(await getScorecardBuyer(t.db, "not-an-id")).toBeNull();
+  });
+});
+
+describe("the sector overview from the database", () => {
+  it("groups the figures by sector and sums them for all buyers", async () => {
+    const { groups, all } = await groupedScorecards(t.db, "sector", 12, NOW);
+    const municipality = groups.find((g) => g.key === "municipality")!.scorecard;
+    const healthTrust = groups.find((g) => g.key === "health_trust")!.scorecard;
+    expect(municipality.effort.events).toBe(4);
+    expect(healthTrust.effort).toEqual({ events: 1, byStatus: { committed: 0, planned: 0, uncertain: 1, none: 0, undeclared: 0 } });
+    expect(all.effort.events).toBe(5);
+    expect(all.fulfilment.share).toBe(1 / 3);
+    expect(all.conduct.buyers).toBe(groups.reduce((sum, g) => sum + g.scorecard.conduct.buyers, 0));
+  });
+
+  it("groups by region", async () => {
+    const { groups } = await groupedScorecards(t.db, "region", 12, NOW);
+    expect(groups.find((g) => g.key === "oslo")!.scorecard.effort.events).toBe(1);
+    expect(groups.find((g) => g.key === "vestland")!.scorecard.hours.requestedHours).toBe(35);
+  });
+
+  it("sums declared demand per quarter and CPV division, counting an event once per division", async () => {
+    const cells = await demandByQuarterAndDivision(t.db, 12, NOW);
+    expect(cells.map((c) => [c.quarter, c.division, c.events, c.budgetMaxNok])).toEqual([
+      ["2026-Q1", "48", 2, 6_000_000],
+      ["2026-Q2", "48", 1, 3_000_000],
+      ["2026-Q3", "48", 1, 3_000_000],
+      ["2027-Q1", "48", 1, 5_000_000],
+      ["2027-Q1", "85", 1, 5_000_000],
+      ["2027-Q2", "48", 1, 3_000_000],
+    ]);
+    expect(cells.find((c) => c.division === "85")?.divisionNb).toBe("Helse- og sosialtjenester");
+  });
+});
+
+describe("the scorecard cache", () => {
+  it("computes once while fresh and again after five minutes", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    const key = `test:${randomUUID()}`;
+    expect((await cachedFigures(key, compute, 1_000_000)).value).toBe(1);
+    expect((await cachedFigures(key, compute, 1_000_000 + 60_000)).value).toBe(1);
+    expect((await cachedFigures(key, compute, 1_000_000 + 5 * 60_000 + 1)).value).toBe(2);
+  });
+});
+
+describe("the public pages", () => {
+  it("answers 404 for an unknown id and for an organisation that is not a buyer", async () => {
+    for (const id of [randomUUID(), vendor.id, "x"]) {
+      const response = await respond(buyerLoader(await routeArgs(`/buyers/${id}`, { params: { id } })));
+      expect(response.status).toBe(404);
+    }
+  });
+
+  it("serves a buyer's scorecard and the overview to visitors without an account", async () => {
+    const response = await respond(buyerLoader(await routeArgs(`/buyers/${bergvik.id}?window=36`, { params: { id: bergvik.id } })));
+    expect(response.status).toBe(200);
+    const data = await response.json();
+    expect(data.buyer.name).toBe("Testvik kommune");
+    expect(data.scorecard.window.months).toBe(36);
+    const overview = await respond(insightsLoader(await routeArgs("/insights")));
+    expect(overview.status).toBe(200);
+    expect((await overview.json()).figures.bySector.groups.length).toBeGreaterThan(0);
+  });
+});
+
+// Public pages: everyone may read them, signed in or not, whatever their organisation.
+authorizationMatrix(() => t.db, [
+  {
+    route: "GET /buyers/:id",
+    call: buyerLoader,
+    request: (world, cookie) => routeArgs(`/buyers/${world.organisation.id}`, { cookie, params: { id: world.organisation.id } }),
+    expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+  },
+  {
+    route: "GET /insights",
+    call: insightsLoader,
+    request: (_world, cookie) => routeArgs("/insights?window=36", { cookie }),
+    expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+  },
+]);
