@@ -77,7 +77,28 @@ export type EmailMessage =
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
   | Envelope<"effort-requested", { name: string; buyerName: string; organisationName: string; title: string; hoursPerVendor: number; /** ISO timestamp */ deadline: string; url: string }>
   // To the buyer's admins: a vendor accepted or declined (with its reason) an effort request.
-  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>;
+  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>
+  // To the owner of a watch: events published or amended since the last digest that match its filter.
+  | Envelope<"watch-digest", WatchDigestData>;
+
+export interface WatchDigestEvent {
+  title: string;
+  buyerName: string;
+  /** An event kind code. */
+  kind: string;
+  url: string;
+}
+
+export interface WatchDigestData {
+  name: string;
+  watchName: string;
+  frequency: "immediate" | "daily";
+  newEvents: WatchDigestEvent[];
+  /** Amended events, with the reason given for each amendment since the last digest. */
+  amendedEvents: (WatchDigestEvent & { reasons: string[] })[];
+  demandUrl: string;
+  watchesUrl: string;
+}
 
 export interface RegistrationMailData {
   name: string;

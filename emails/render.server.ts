@@ -17,6 +17,7 @@ import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
+import { watchDigest } from "./watch-digest";
 
 const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "verify-email": verifyEmail,
@@ -35,6 +36,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
   "effort-request-answered": effortRequestAnswered,
+  "watch-digest": watchDigest,
 };
 
 export interface RenderedEmail {
