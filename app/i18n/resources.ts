@@ -15,6 +15,7 @@ import { conduct as conductNb } from "./locales/nb/conduct";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { standards as standardsNb } from "./locales/nb/standards";
+import { watches as watchesNb } from "./locales/nb/watches";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
@@ -32,6 +33,7 @@ import { conduct as conductEn } from "./locales/en/conduct";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { standards as standardsEn } from "./locales/en/standards";
+import { watches as watchesEn } from "./locales/en/watches";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -56,6 +58,7 @@ export const resources = {
     organisations: organisationsNb,
     participation: participationNb,
     standards: standardsNb,
+    watches: watchesNb,
   },
   en: {
     accessibility: accessibilityEn,
@@ -75,6 +78,7 @@ export const resources = {
     organisations: organisationsEn,
     participation: participationEn,
     standards: standardsEn,
+    watches: watchesEn,
   },
 } as const;
 

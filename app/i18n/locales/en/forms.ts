@@ -26,4 +26,7 @@ export const forms: Translation<typeof nb> = {
   invalid_datetime: "Enter a date and time, for example 20 November 2026 14:30.",
   errorSummary: "The form has errors. Correct the fields that are marked.",
   required_mark: "(required)",
+  roadmap_date_required: "Give the date: “Required from” and “Planned by” need one.",
+  invalid_date: "Enter a valid date.",
+  unknown_standard: "Choose a standard from the catalogue.",
 };

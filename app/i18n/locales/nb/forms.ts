@@ -24,4 +24,7 @@ export const forms = {
   invalid_datetime: "Skriv dato og klokkeslett, for eksempel 20.11.2026 14:30.",
   errorSummary: "Skjemaet har feil. Rett opp feltene som er merket.",
   required_mark: "(må fylles ut)",
+  roadmap_date_required: "Skriv datoen: «Påkrevd fra» og «Planlagt innen» må ha en dato.",
+  invalid_date: "Skriv en gyldig dato.",
+  unknown_standard: "Velg en standard fra katalogen.",
 };
