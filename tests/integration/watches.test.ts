@@ -1,6 +1,7 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonb } from "@db/jsonb";
 import { scheduledJobs } from "~/jobs/index.server";
@@ -61,7 +62,7 @@ async function saveWatch(person: Person, fields: Record<string, string>) {
 /** Saves a watch and dates it, so that the digest's "since the watch was saved" is chosen by the test. */
 async function watchSince(person: Person, name: string, query: string, frequency: "immediate" | "daily", createdAt: Date) {
   const body = await readJson(await saveWatch(person, { name, query, frequency }));
-  await t.db.updateTable("watches").set({ createdAt }).where("id", "=", body.id).execute();
+  await sql`update watches set created_at = ${createdAt} where id = ${body.id}`.execute(t.db);
   return body as { id: string; feed: { atom: string; ics: string } };
 }
 
@@ -104,11 +105,12 @@ describe("saving and changing watches", () => {
     const { id } = await readJson(await saveWatch(owner, { name: "Privat", query: "region=oslo" }));
     const others = await readJson(await respond(watchesLoader(await routeArgs("/watches", { cookie: other.cookie }))));
     expect(others.watches.map((w: { id: string }) => w.id)).not.toContain(id);
-    for (const fields of [
+    const attempts: Record<string, string>[] = [
       { intent: "update", id, name: "Kapret", frequency: "daily" },
       { intent: "new-feed-url", id },
       { intent: "delete", id },
-    ]) {
+    ];
+    for (const fields of attempts) {
       const response = await respond(watchesAction(await formRequest("/watches", fields, { cookie: other.cookie })));
       expect(response.status).toBe(404);
     }

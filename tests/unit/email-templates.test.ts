@@ -76,6 +76,19 @@ function every(language: Language): EmailMessage[] {
       template: "effort-request-answered" as const,
       data: { name: "Berit", vendorName: "Nordlys Helse AS", title: "Demo", decision, reason: decision === "declined" ? "Ikke kapasitet." : "", url: URL_ },
     })),
+    ...(["immediate", "daily"] as const).map((frequency) => ({
+      ...base,
+      template: "watch-digest" as const,
+      data: {
+        name: "Viktor",
+        watchName: "Velferdsteknologi i Vestland",
+        frequency,
+        newEvents: [{ title: "Behovsmelding: trygghetsalarmer", buyerName: "Bergvik kommune", kind: "demand_notice", url: URL_ }],
+        amendedEvents: [{ title: "Dialogmøte om journal", buyerName: "Helse Midtnord RHF", kind: "dialogue_meeting", url: `${URL_}&e=2`, reasons: ["Ny frist."] }],
+        demandUrl: `${URL_}&list=1`,
+        watchesUrl: `${URL_}&watches=1`,
+      },
+    })),
   ];
 }
 
