@@ -1,13 +1,13 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useRootData } from "~/root";
 
 // "Save as watch" on /demand: posts the page's filter (its query string; /watches
 // normalises it) with a name and a frequency. A plain form: no JavaScript needed, and
 // no validation library added to the demand page's bundle. Errors come back on /watches.
 export function SaveWatchForm() {
   const { t } = useTranslation("watches");
-  const root = useRootData();
+  // The root loader's account (not imported from root.tsx, which pulls in the stylesheet).
+  const root = useRouteLoaderData<{ account: object | null }>("root");
   const location = useLocation();
   if (!root?.account) {
     return (

@@ -292,3 +292,28 @@ describe("feeds", () => {
     expect(refused.status).toBe(404);
   });
 });
+
+describe("demo data", () => {
+  it("gives the demo vendor one watch with a documented feed address and Bergvik kommune a roadmap, once however often it runs", async () => {
+    const { seedDemoData } = await import("@db/seed");
+    await seedDemoData(t.db);
+    await seedDemoData(t.db);
+    const watches = await t.db
+      .selectFrom("watches")
+      .innerJoin("users", "users.id", "watches.userId")
+      .select(["watches.name", "watches.query", "watches.frequency"])
+      .where("users.email", "=", "vendor@demo.test")
+      .execute();
+    expect(watches).toEqual([{ name: "Journal og velferdsteknologi i Vestland", query: "cpv=48814&region=vestland", frequency: "daily" }]);
+    const feed = await watchAtom(await routeArgs("/feeds/watches/demo-vendor-watch-feed-token.atom", { params: { token: "demo-vendor-watch-feed-token" } }));
+    expect(parseFeed(await feed.text()).items.length).toBeGreaterThan(0);
+    const roadmap = await t.db
+      .selectFrom("buyerRoadmapEntries")
+      .innerJoin("organisations", "organisations.id", "buyerRoadmapEntries.organisationId")
+      .select("buyerRoadmapEntries.status")
+      .where("organisations.slug", "=", "bergvik-kommune")
+      .execute();
+    expect(roadmap.map((r) => r.status).sort()).toEqual(["implemented", "planned", "required"]);
+    expect(await t.db.selectFrom("buyerRoadmapChanges").select("id").execute()).toHaveLength(3);
+  });
+});
