@@ -181,8 +181,9 @@ function WatchCard({ watch, data }: { watch: WatchRow; data: ActionData }) {
           </dl>
         )}
         <p className="mt-2">
-          <Link to={watch.demandHref} aria-label={t("showMatchesLabel", { name: watch.name })} className="font-medium text-brand-800 underline">
+          <Link to={watch.demandHref} className="font-medium text-brand-800 underline">
             {t("showMatches")}
+            <span className="sr-only"> ({watch.name})</span>
           </Link>
         </p>
       </div>
@@ -240,15 +241,17 @@ function WatchCard({ watch, data }: { watch: WatchRow; data: ActionData }) {
           <Form method="post">
             <input type="hidden" name="intent" value="new-feed-url" />
             <input type="hidden" name="id" value={watch.id} />
-            <button type="submit" aria-label={t("feeds.renewLabel", { name: watch.name })} className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100">
+            <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100">
               {t("feeds.renew")}
+              <span className="sr-only"> ({watch.name})</span>
             </button>
           </Form>
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="id" value={watch.id} />
-            <button type="submit" aria-label={t("deleteLabel", { name: watch.name })} className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
+            <button type="submit" className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
               {t("delete")}
+              <span className="sr-only"> ({watch.name})</span>
             </button>
           </Form>
         </div>

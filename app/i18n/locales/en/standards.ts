@@ -65,7 +65,6 @@ export const standards: Translation<typeof nb> = {
     save: "Save to the roadmap",
     saved: "The roadmap is updated.",
     remove: "Take off",
-    removeLabel: "Take {{name}} off the roadmap",
     removedNotice: "The standard is taken off the roadmap.",
     chooseStandard: "Choose a standard",
     back: "To the standards roadmap",

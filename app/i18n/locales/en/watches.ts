@@ -13,7 +13,6 @@ export const watches: Translation<typeof nb> = {
   filter: "Filter",
   allEvents: "All published events (no filters)",
   showMatches: "Show the matches in upcoming demand",
-  showMatchesLabel: "Show the matches for “{{name}}” in upcoming demand",
   latest: "Latest matches",
   noMatches: "No published events match the filter now.",
   fields: {
@@ -27,7 +26,6 @@ export const watches: Translation<typeof nb> = {
   },
   save: "Save changes",
   delete: "Delete the watch",
-  deleteLabel: "Delete the watch “{{name}}”",
   feeds: {
     heading: "Private feeds",
     lead: "The addresses contain a secret key and are shown only when made. Keep them, and do not share them.",
@@ -35,7 +33,6 @@ export const watches: Translation<typeof nb> = {
     ics: "Calendar (iCalendar)",
     shownOnce: "The feed addresses were made {{date}}. They are shown only once; if you lost them, make new ones.",
     renew: "Revoke and make new addresses",
-    renewLabel: "Revoke the feed addresses of “{{name}}” and make new ones",
   },
   create: {
     heading: "Save as watch",

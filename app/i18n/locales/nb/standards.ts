@@ -62,7 +62,6 @@ export const standards = {
     save: "Lagre i veikartet",
     saved: "Veikartet er oppdatert.",
     remove: "Ta ut",
-    removeLabel: "Ta {{name}} ut av veikartet",
     removedNotice: "Standarden er tatt ut av veikartet.",
     chooseStandard: "Velg standard",
     back: "Til standardveikartet",

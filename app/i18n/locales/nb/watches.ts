@@ -10,7 +10,6 @@ export const watches = {
   filter: "Filter",
   allEvents: "Alle publiserte arrangementer (ingen filtre)",
   showMatches: "Vis treffene i kommende etterspørsel",
-  showMatchesLabel: "Vis treffene for «{{name}}» i kommende etterspørsel",
   latest: "Siste treff",
   noMatches: "Ingen publiserte arrangementer passer filteret nå.",
   fields: {
@@ -24,7 +23,6 @@ export const watches = {
   },
   save: "Lagre endringer",
   delete: "Slett overvåkingen",
-  deleteLabel: "Slett overvåkingen «{{name}}»",
   feeds: {
     heading: "Private strømmer",
     lead: "Adressene inneholder en hemmelig nøkkel og vises bare når de lages. Ta vare på dem, og del dem ikke.",
@@ -32,7 +30,6 @@ export const watches = {
     ics: "Kalender (iCalendar)",
     shownOnce: "Strømadressene ble laget {{date}}. De vises bare én gang; har du mistet dem, lag nye.",
     renew: "Trekk tilbake og lag nye adresser",
-    renewLabel: "Trekk tilbake strømadressene til «{{name}}» og lag nye",
   },
   create: {
     heading: "Lagre som overvåking",
