@@ -25,6 +25,7 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     ...(account?.activeOrganisation?.isVendor ? [{ to: "/workspace/participation", label: t("effort:nav.workspace"), end: false }] : []),
     { to: "/conduct", label: t("nav.conduct"), end: false },
     ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
+    ...(account ? [{ to: "/watches", label: t("watches:title"), end: false }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -151,7 +151,7 @@ export default function BuyerRoadmapPage() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="standard" value={entry.code} />
-                        <button type="submit" className="rounded border border-slate-400 px-3 py-1 font-medium hover:bg-slate-100">
+                        <button type="submit" className="whitespace-nowrap rounded border border-slate-400 px-3 py-1 font-medium hover:bg-slate-100">
                           {t("buyerRoadmap.remove")}
                           <span className="sr-only"> ({entry.name})</span>
                         </button>
