@@ -397,6 +397,11 @@ export interface Database {
   relationshipNotes: RelationshipNoteTable;
   relationshipFollowUps: RelationshipFollowUpTable;
   relationshipContacts: RelationshipContactTable;
+  // 0010: watches and buyers' standards roadmaps
+  watches: WatchTable;
+  watchDeliveries: WatchDeliveryTable;
+  buyerRoadmapEntries: BuyerRoadmapEntryTable;
+  buyerRoadmapChanges: BuyerRoadmapChangeTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -534,4 +539,57 @@ export interface RelationshipContactTable {
   createdBy: string | null;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// --- 0010: watches and buyers' standards roadmaps -------------------------------------
+
+export type WatchFrequency = "immediate" | "daily";
+
+export interface WatchTable {
+  id: Generated<string>;
+  userId: string;
+  name: string;
+  /** /demand's query string for the filter, normalised. */
+  query: string;
+  frequency: WatchFrequency;
+  feedTokenHash: string;
+  feedTokenCreatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  lastDigestAt: Timestamp | null;
+}
+
+export interface WatchDeliveryTable {
+  id: Generated<number>;
+  watchId: string;
+  eventId: string;
+  change: "published" | "amended";
+  amendmentId: string | null;
+  outboxId: string | null;
+  deliveredAt: Timestamp;
+}
+
+export type RoadmapStatus = "implemented" | "required" | "planned";
+
+export interface BuyerRoadmapEntryTable {
+  organisationId: string;
+  standardId: string;
+  status: RoadmapStatus;
+  /** "YYYY-MM-DD" */
+  date: string | null;
+  note: Generated<string>;
+  changedAt: Timestamp;
+  changedBy: string | null;
+}
+
+export interface BuyerRoadmapChangeTable {
+  id: Generated<number>;
+  organisationId: string;
+  standardId: string;
+  /** null: taken off the roadmap. */
+  status: RoadmapStatus | null;
+  date: string | null;
+  note: Generated<string>;
+  changedAt: Timestamp;
+  changedBy: string | null;
 }

@@ -50,6 +50,32 @@ export const DEMO_API_TOKENS = [
   { email: "admin@demo.test", token: "demo-admin-token" },
 ] as const;
 
+/**
+ * The demo vendor's watch: journal and welfare technology (CPV 48814…) in Vestland, daily.
+ * Its feed secret is documented like the demo API tokens (README):
+ * /feeds/watches/demo-vendor-watch-feed-token.atom and .ics.
+ */
+export const DEMO_WATCHES = [
+  {
+    email: "vendor@demo.test",
+    name: "Journal og velferdsteknologi i Vestland",
+    query: "cpv=48814&region=vestland",
+    frequency: "daily",
+    feedToken: "demo-vendor-watch-feed-token",
+  },
+] as const;
+
+/** Bergvik kommune's own standards roadmap (dates are years ahead of the seed's `now`). */
+export const DEMO_ROADMAP = {
+  organisation: "bergvik-kommune",
+  changedBy: "buyer@demo.test",
+  entries: [
+    { standard: "hl7-fhir-r4", status: "required", yearsAhead: 1, note: "Alle nye fagsystemer med API mot EPJ." },
+    { standard: "no-basis-fhir", status: "planned", yearsAhead: 2, note: "Følger nasjonale profiler når de er fastsatt." },
+    { standard: "helseid", status: "implemented", yearsAhead: null, note: "I bruk for pålogging i helse- og omsorgstjenesten." },
+  ],
+} as const;
+
 export const SEED_STANDARDS = [
   { code: "hl7-fhir-r4", name: "HL7 FHIR R4", category: "interoperability", url: "https://hl7.org/fhir/R4/", nb: "Internasjonal standard for utveksling av helseopplysninger gjennom REST-API og ressurser.", en: "International standard for exchanging health information through REST APIs and resources." },
   { code: "no-basis-fhir", name: "HL7 Norway no-basis (FHIR)", category: "interoperability", url: "https://simplifier.net/HL7Norwayno-basis", nb: "Norske basisprofiler for FHIR: pasient, helsepersonell, organisasjon og adresse med norske identifikatorer.", en: "Norwegian FHIR base profiles: patient, practitioner, organisation and address with Norwegian identifiers." },

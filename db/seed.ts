@@ -6,7 +6,7 @@ import type { Db } from "./client";
 import { logInteraction, respondToInteraction } from "../app/models/interactions.server";
 import { jsonb } from "./jsonb";
 import type { AmendmentChange, NewEvent } from "./schema";
-import { DEMO_API_TOKENS, DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
+import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
 import { osloDate } from "../app/domain/relationships";
 import { scorecardEvents, seedScorecardActivity } from "./seed-scorecard";
 
@@ -156,6 +156,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
     }
+
+    await seedWatchesAndRoadmap(trx, now, orgId, standardId);
   });  await seedConduct(db, now);
   await seedRelationships(db, now);
 }
@@ -573,4 +575,29 @@ function demoAmendments(now: Date): { id: string; eventId: string; at: Date; rea
       ],
     },
   ];
+}
+
+/** The demo vendor's watch and Bergvik kommune's roadmap (each change kept, as the app does). Runs once. */
+async function seedWatchesAndRoadmap(db: Db, now: Date, orgId: (slug: string) => string, standardId: (code: string) => string) {
+  for (const w of DEMO_WATCHES) {
+    const user = await db.selectFrom("users").select("id").where("email", "=", w.email).executeTakeFirstOrThrow();
+    await db
+      .insertInto("watches")
+      .values({ userId: user.id, name: w.name, query: w.query, frequency: w.frequency, feedTokenHash: hashToken(w.feedToken), createdAt: now, feedTokenCreatedAt: now })
+      .onConflict((oc) => oc.constraint("watches_feed_token_unique").doNothing())
+      .execute();
+  }
+  const organisationId = orgId(DEMO_ROADMAP.organisation);
+  const changedBy = (await db.selectFrom("users").select("id").where("email", "=", DEMO_ROADMAP.changedBy).executeTakeFirstOrThrow()).id;
+  for (const entry of DEMO_ROADMAP.entries) {
+    const date = entry.yearsAhead === null ? null : `${now.getUTCFullYear() + entry.yearsAhead}-01-01`;
+    const values = { organisationId, standardId: standardId(entry.standard), status: entry.status, date, note: entry.note, changedAt: now, changedBy };
+    const inserted = await db
+      .insertInto("buyerRoadmapEntries")
+      .values(values)
+      .onConflict((oc) => oc.columns(["organisationId", "standardId"]).doNothing())
+      .returning("standardId")
+      .executeTakeFirst();
+    if (inserted) await db.insertInto("buyerRoadmapChanges").values(values).execute();
+  }
 }

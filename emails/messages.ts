@@ -84,7 +84,28 @@ export type EmailMessage =
       { name: string; organisationName: string; buyerName: string; subject: "event" | "request"; title: string; /** ISO timestamp: when it was held, or the deadline */ at: string; url: string }
     >
   // To the owner of a relationship follow-up, on its due date in Oslo.
-  | Envelope<"follow-up-due", { name: string; title: string; /** "YYYY-MM-DD" */ dueOn: string; organisationName: string; counterpartName: string; url: string }>;
+  | Envelope<"follow-up-due", { name: string; title: string; /** "YYYY-MM-DD" */ dueOn: string; organisationName: string; counterpartName: string; url: string }>
+  // To the owner of a watch: events published or amended since the last digest that match its filter.
+  | Envelope<"watch-digest", WatchDigestData>;
+
+export interface WatchDigestEvent {
+  title: string;
+  buyerName: string;
+  /** An event kind code. */
+  kind: string;
+  url: string;
+}
+
+export interface WatchDigestData {
+  name: string;
+  watchName: string;
+  frequency: "immediate" | "daily";
+  newEvents: WatchDigestEvent[];
+  /** Amended events, with the reason given for each amendment since the last digest. */
+  amendedEvents: (WatchDigestEvent & { reasons: string[] })[];
+  demandUrl: string;
+  watchesUrl: string;
+}
 
 export interface RegistrationMailData {
   name: string;

@@ -19,6 +19,7 @@ import { eventAmended } from "./event-amended";
 import { followUpDue } from "./follow-up-due";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
+import { watchDigest } from "./watch-digest";
 
 const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "verify-email": verifyEmail,
@@ -39,6 +40,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "effort-request-answered": effortRequestAnswered,
   "effort-report-reminder": effortReportReminder,
   "follow-up-due": followUpDue,
+  "watch-digest": watchDigest,
 };
 
 export interface RenderedEmail {

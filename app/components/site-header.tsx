@@ -28,6 +28,7 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
     // Relationships with counterpart organisations: for members of an organisation.
     ...(account?.activeOrganisation ? [{ to: "/relationships", label: t("relationships:nav.relationships"), end: false }] : []),
+    ...(account ? [{ to: "/watches", label: t("watches:title"), end: false }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -17,6 +17,7 @@ import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
 import { scorecard as scorecardNb } from "./locales/nb/scorecard";
 import { standards as standardsNb } from "./locales/nb/standards";
+import { watches as watchesNb } from "./locales/nb/watches";
 import { accessibility as accessibilityEn } from "./locales/en/accessibility";
 import { auth as authEn } from "./locales/en/auth";
 import { forms as formsEn } from "./locales/en/forms";
@@ -36,6 +37,7 @@ import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
 import { scorecard as scorecardEn } from "./locales/en/scorecard";
 import { standards as standardsEn } from "./locales/en/standards";
+import { watches as watchesEn } from "./locales/en/watches";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -62,6 +64,7 @@ export const resources = {
     relationships: relationshipsNb,
     scorecard: scorecardNb,
     standards: standardsNb,
+    watches: watchesNb,
   },
   en: {
     accessibility: accessibilityEn,
@@ -83,6 +86,7 @@ export const resources = {
     relationships: relationshipsEn,
     scorecard: scorecardEn,
     standards: standardsEn,
+    watches: watchesEn,
   },
 } as const;
 

@@ -1,7 +1,9 @@
 // The portal's periodic jobs, started by server.ts. Add a job here with its interval.
+import { DIGEST_INTERVAL_MS } from "~/domain/watches";
 import { sendEffortReportReminders } from "~/models/effort-reminders.server";
-import { configuredBaseUrl } from "~/utils/public-url.server";
 import { refreshInsightsJob } from "~/models/scorecard-cache.server";
+import { runWatchDigests } from "~/models/watches.server";
+import { configuredBaseUrl } from "~/utils/public-url.server";
 import { followUpReminders } from "./follow-up-reminders.server";
 import type { ScheduledJob } from "./scheduler.server";
 
@@ -12,4 +14,10 @@ export const effortReportReminders: ScheduledJob = {
   run: (db, now) => sendEffortReportReminders(db, now, configuredBaseUrl()),
 };
 
-export const scheduledJobs: ScheduledJob[] = [effortReportReminders, followUpReminders, refreshInsightsJob];
+export const scheduledJobs: ScheduledJob[] = [
+  effortReportReminders,
+  followUpReminders,
+  refreshInsightsJob,
+  // Watches: immediate digests every round, daily ones once each Oslo morning.
+  { name: "watch-digests", everyMs: DIGEST_INTERVAL_MS, run: (db, now) => runWatchDigests(db, now) },
+];

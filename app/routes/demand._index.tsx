@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { DemandFilterForm, IgnoredParameters } from "~/components/demand-filter-form";
 import { ExpectationSummary } from "~/components/expectation-summary";
+import { SaveWatchForm } from "~/components/save-watch-form";
 import { cpvEntry } from "~/domain/cpv";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime } from "~/i18n/format";
@@ -15,6 +16,7 @@ import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type Dem
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
   { name: "description", content: data?.description ?? "" },
+  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: data.atomTitle, href: data.atomHref }] : []),
 ];
 
 // Public: published events only, for anyone.
@@ -33,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pipelineHref: demandHref("/demand/pipeline", filter),
     csvHref: demandHref("/demand.csv", filter),
     apiHref: demandHref("/api/v1/demand", filter, { limit: true }),
+    atomHref: demandHref("/demand.atom", filter),
+    atomTitle: fixedT(language, "watches")("publicFeeds"),
     title: `${t("title")} – Markedsdialog`,
     description: t("lead"),
   });
@@ -48,6 +52,7 @@ export default function DemandPage() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("lead")}</p>
       </div>
+      <SaveWatchForm />
       {/* Keyed by the query so the fields show the URL's filter after client-side navigation too. */}
       <DemandFilterForm key={location.search} action="/demand" filter={data.filter} options={data.options} withSort>
         <IgnoredParameters ignored={data.ignored} />

@@ -14,6 +14,10 @@ import { interactionCounts } from "~/models/interactions.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisation.name} – Markedsdialog` : "Markedsdialog" },
   { name: "description", content: data?.organisation.description ?? "" },
+  // A buyer's published events as an Atom feed (/organisations/{slug}.atom).
+  ...(data?.organisation.isBuyer
+    ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: data.organisation.name, href: `/organisations/${data.organisation.slug}.atom` }]
+    : []),
 ];
 
 // Public: anyone may read who a buyer or vendor is.

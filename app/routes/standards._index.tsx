@@ -7,6 +7,7 @@ import { fixedT } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
+import { buyersWithRoadmaps, roadmapsByStandard } from "~/models/roadmaps.server";
 import { standardsRoadmap } from "~/models/standards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,15 +17,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const CATEGORIES = ["interoperability", "terminology", "messaging", "security", "imaging", "accessibility"];
 
-// Public: what published events declare, for anyone.
+// Public: what published events declare and what buyers' own roadmaps say, for anyone.
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "standards");
-  return json({ standards: await standardsRoadmap(db()), title: `${t("title")} – Markedsdialog`, description: t("lead") });
+  const [standards, roadmaps, buyers] = await Promise.all([standardsRoadmap(db()), roadmapsByStandard(db()), buyersWithRoadmaps(db())]);
+  return json({ standards, roadmaps, buyers, title: `${t("title")} – Markedsdialog`, description: t("lead") });
 }
 
 export default function StandardsPage() {
-  const { standards } = useLoaderData<typeof loader>();
+  const { standards, roadmaps, buyers } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("standards");
   const language = i18n.language as Language;
   return (
@@ -33,6 +35,25 @@ export default function StandardsPage() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("lead")}</p>
       </div>
+      <section aria-labelledby="buyer-roadmaps-title" className="space-y-2">
+        <h2 id="buyer-roadmaps-title" className="text-xl font-semibold">
+          {t("roadmaps.buyersHeading")}
+        </h2>
+        <p className="max-w-3xl text-slate-700">{t("roadmaps.lead")}</p>
+        {buyers.length === 0 ? (
+          <p>{t("roadmaps.buyersNone")}</p>
+        ) : (
+          <ul className="flex flex-wrap gap-x-5 gap-y-1">
+            {buyers.map((buyer) => (
+              <li key={buyer.slug}>
+                <Link to={`/standards/roadmaps/${buyer.slug}`} className="font-medium text-brand-800 underline">
+                  {buyer.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <ul className="space-y-6">
         {standards.map((standard) => {
           const headingId = `standard-${standard.code}`;
@@ -109,11 +130,61 @@ export default function StandardsPage() {
                     ) : null}
                   </div>
                 ) : null}
+                <BuyerRoadmaps name={standard.name} rows={roadmaps[standard.code] ?? []} />
               </section>
             </li>
           );
         })}
       </ul>
+    </div>
+  );
+}
+
+type RoadmapRows = ReturnType<typeof useLoaderData<typeof loader>>["roadmaps"][string];
+
+/** What buyers' own roadmaps say about one standard, with when and by whom each was last changed. */
+function BuyerRoadmaps({ name, rows }: { name: string; rows: RoadmapRows }) {
+  const { t, i18n } = useTranslation("standards");
+  const language = i18n.language as Language;
+  if (rows.length === 0) return null;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="py-1 text-left font-semibold">{t("roadmaps.tableCaption", { name })}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-300">
+            <th scope="col" className="px-3 py-2">
+              {t("buyer")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("roadmaps.status")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("roadmaps.note")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("roadmaps.changed")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.buyerSlug} className="border-b border-slate-200 align-top">
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link to={`/standards/roadmaps/${row.buyerSlug}`} className="text-brand-800 underline">
+                  {row.buyerName}
+                </Link>
+              </th>
+              <td className="px-3 py-2">
+                {t(`roadmaps.statuses.${row.status}`)}
+                {row.date ? ` ${formatDate(row.date, language)}` : ""}
+              </td>
+              <td className="px-3 py-2">{row.note}</td>
+              <td className="px-3 py-2">{t("roadmaps.changedBy", { date: formatDate(row.changedAt, language), organisation: row.buyerName })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

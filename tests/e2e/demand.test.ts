@@ -87,7 +87,7 @@ describe("the standards roadmap", () => {
     await page.goto("/standards");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Standardveikart");
     const fhir = page.getByRole("region", { name: "HL7 FHIR R4" });
-    expect(await fhir.getByRole("table").textContent()).toContain("Bergvik kommune");
+    expect(await fhir.getByRole("table", { name: "Oppdragsgivere som nevner HL7 FHIR R4" }).textContent()).toContain("Bergvik kommune");
     await fhir.getByRole("link", { name: "Vis hendelsene som nevner HL7 FHIR R4" }).click();
     await page.waitForURL(/\/demand\?standard=hl7-fhir-r4/);
     await expect.poll(() => page.locator("ol > li h3").count()).toBeGreaterThan(0);

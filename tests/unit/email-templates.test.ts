@@ -81,6 +81,19 @@ function every(language: Language): EmailMessage[] {
       template: "follow-up-due",
       data: { name: "Viktor", title: "Send referat fra demo", dueOn: "2026-12-01", organisationName: "Nordlys Helse AS", counterpartName: "Bergvik kommune", url: URL_ },
     },
+    ...(["immediate", "daily"] as const).map((frequency) => ({
+      ...base,
+      template: "watch-digest" as const,
+      data: {
+        name: "Viktor",
+        watchName: "Velferdsteknologi i Vestland",
+        frequency,
+        newEvents: [{ title: "Behovsmelding: trygghetsalarmer", buyerName: "Bergvik kommune", kind: "demand_notice", url: URL_ }],
+        amendedEvents: [{ title: "Dialogmøte om journal", buyerName: "Helse Midtnord RHF", kind: "dialogue_meeting", url: `${URL_}&e=2`, reasons: ["Ny frist."] }],
+        demandUrl: `${URL_}&list=1`,
+        watchesUrl: `${URL_}&watches=1`,
+      },
+    })),
   ];
 }
 

@@ -227,4 +227,23 @@ export const emails: Translation<typeof nb> = {
     action: "Open the relationship",
     reason: "You get this e-mail because you own the follow-up at {{organisationName}} on Markedsdialog. You get one reminder per follow-up.",
   },
+  "watch-digest": {
+    subject_one: "{{watchName}}: {{count}} update",
+    subject_other: "{{watchName}}: {{count}} updates",
+    preview_one: "{{count}} event matching your watch is new or amended.",
+    preview_other: "{{count}} events matching your watch are new or amended.",
+    heading: "New in “{{watchName}}”",
+    greeting: "Hello {{name}},",
+    newHeading_one: "{{count}} new event",
+    newHeading_other: "{{count}} new events",
+    amendedHeading_one: "{{count}} amended event",
+    amendedHeading_other: "{{count}} amended events",
+    reasonLabel: "Reason for the amendment:",
+    action: "See all matches",
+    manage: "Rename, change how often, or delete the watch:",
+    reason: {
+      immediate: "You get this e-mail because you watch “{{watchName}}” on Markedsdialog, with alerts as they happen.",
+      daily: "You get this e-mail because you watch “{{watchName}}” on Markedsdialog, with a daily digest.",
+    },
+  },
 };

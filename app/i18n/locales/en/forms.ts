@@ -29,4 +29,6 @@ export const forms: Translation<typeof nb> = {
   relationships_owner_not_member: "The owner must be a member of your organisation.",
   errorSummary: "The form has errors. Correct the fields that are marked.",
   required_mark: "(required)",
+  roadmap_date_required: "Give the date: “Required from” and “Planned by” need one.",
+  unknown_standard: "Choose a standard from the catalogue.",
 };

@@ -224,4 +224,23 @@ export const emails = {
     action: "Åpne relasjonen",
     reason: "Du får denne e-posten fordi du er ansvarlig for oppfølgingen i {{organisationName}} på Markedsdialog. Du får én påminnelse per oppfølging.",
   },
+  "watch-digest": {
+    subject_one: "{{watchName}}: {{count}} nyhet",
+    subject_other: "{{watchName}}: {{count}} nyheter",
+    preview_one: "{{count}} arrangement som passer overvåkingen din, er nytt eller endret.",
+    preview_other: "{{count}} arrangementer som passer overvåkingen din, er nye eller endret.",
+    heading: "Nytt i «{{watchName}}»",
+    greeting: "Hei {{name}},",
+    newHeading_one: "{{count}} nytt arrangement",
+    newHeading_other: "{{count}} nye arrangementer",
+    amendedHeading_one: "{{count}} endret arrangement",
+    amendedHeading_other: "{{count}} endrede arrangementer",
+    reasonLabel: "Begrunnelse for endringen:",
+    action: "Se alle treff",
+    manage: "Endre navn, hyppighet eller slett overvåkingen:",
+    reason: {
+      immediate: "Du får denne e-posten fordi du overvåker «{{watchName}}» i Markedsdialog, med varsel med en gang.",
+      daily: "Du får denne e-posten fordi du overvåker «{{watchName}}» i Markedsdialog, med daglig sammendrag.",
+    },
+  },
 };

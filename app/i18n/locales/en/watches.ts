@@ -1,0 +1,44 @@
+import type { watches as nb } from "../nb/watches";
+import type { Translation } from "../../types";
+
+export const watches: Translation<typeof nb> = {
+  title: "My watches",
+  lead: "Saved searches of upcoming demand. New matching events, and amendments to them, arrive by e-mail, in an Atom feed and in a calendar.",
+  empty: "You have no watches yet. Filter the upcoming demand list and choose “Save as watch”.",
+  toDemand: "Go to upcoming demand",
+  created: "The watch “{{name}}” is saved.",
+  updated: "Your changes are saved.",
+  deleted: "The watch is deleted.",
+  renewed: "New feed addresses were made. The old ones no longer work.",
+  filter: "Filter",
+  allEvents: "All published events (no filters)",
+  showMatches: "Show the matches in upcoming demand",
+  latest: "Latest matches",
+  noMatches: "No published events match the filter now.",
+  fields: {
+    name: "Name",
+    nameHint: "So you recognise it, e.g. “Welfare technology in Vestland”.",
+    frequency: "E-mail alerts",
+  },
+  frequency: {
+    immediate: "As it happens (within minutes)",
+    daily: "Daily digest (in the morning)",
+  },
+  save: "Save changes",
+  delete: "Delete the watch",
+  feeds: {
+    heading: "Private feeds",
+    lead: "The addresses contain a secret key and are shown only when made. Keep them, and do not share them.",
+    atom: "Atom feed (feed reader)",
+    ics: "Calendar (iCalendar)",
+    shownOnce: "The feed addresses were made {{date}}. They are shown only once; if you lost them, make new ones.",
+    renew: "Revoke and make new addresses",
+  },
+  create: {
+    heading: "Save as watch",
+    submit: "Save watch",
+    signIn: "Sign in to save the filter as a watch",
+    lead: "Get an e-mail when new events match these filters, or when they are amended.",
+  },
+  publicFeeds: "Atom feed for this selection",
+};

@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { demandAtom, latestDemand } from "~/models/demand-feeds.server";
+import { demandHref, readDemandFilter } from "~/models/demand.server";
+import { publicUrl } from "~/utils/public-url.server";
+
+// GET /demand.atom — public: the demand list as an Atom feed, for the same filter
+// parameters as /demand, the most recently published or amended events first.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await getLanguage(request);
+  const t = fixedT(language, "demand");
+  const { filter } = readDemandFilter(new URL(request.url).searchParams);
+  const items = await latestDemand(db(), filter);
+  const body = demandAtom(items, {
+    selfUrl: publicUrl(request, demandHref("/demand.atom", filter)),
+    pageUrl: publicUrl(request, demandHref("/demand", filter)),
+    title: `${t("title")} – Markedsdialog`,
+    subtitle: t("lead"),
+    language,
+    origin: publicUrl(request, "/"),
+    now: new Date(),
+  });
+  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+}

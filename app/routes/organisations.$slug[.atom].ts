@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { EMPTY_FILTER } from "~/domain/demand-filter";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { demandAtom, latestDemand } from "~/models/demand-feeds.server";
+import { publicUrl } from "~/utils/public-url.server";
+
+// GET /organisations/{slug}.atom — public: one buyer's published events (co-buyers' too)
+// as an Atom feed, newest change first. 404 for an organisation that is not a buyer.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const buyer = await db().selectFrom("organisations").select(["name", "slug"]).where("slug", "=", slug).where("isBuyer", "=", true).executeTakeFirst();
+  if (!buyer) throw new Response("Not Found", { status: 404 });
+  const language = await getLanguage(request);
+  const t = fixedT(language, "demand");
+  const items = await latestDemand(db(), { ...EMPTY_FILTER, buyer: buyer.slug });
+  const body = demandAtom(items, {
+    selfUrl: publicUrl(request, `/organisations/${buyer.slug}.atom`),
+    pageUrl: publicUrl(request, `/demand?buyer=${buyer.slug}`),
+    title: `${buyer.name} – ${t("title")} – Markedsdialog`,
+    language,
+    origin: publicUrl(request, "/"),
+    now: new Date(),
+  });
+  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+}

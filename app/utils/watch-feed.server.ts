@@ -1,0 +1,33 @@
+import { db } from "@db/db.server";
+import { watchFilter } from "~/domain/watches";
+import { fixedT } from "~/i18n/i18n";
+import { getLanguage } from "~/i18n/language.server";
+import { demandAtom, demandCalendar, latestDemand } from "~/models/demand-feeds.server";
+import { demandHref } from "~/models/demand.server";
+import { findWatchByFeedToken } from "~/models/watches.server";
+import { publicUrl } from "./public-url.server";
+
+/** A watch's private feed, Atom or iCalendar, found by the secret in its address. */
+export async function watchFeed(request: Request, token: string, format: "atom" | "ics"): Promise<Response> {
+  const watch = await findWatchByFeedToken(db(), token);
+  if (!watch) throw new Response("Not Found", { status: 404 });
+  const language = await getLanguage(request);
+  const t = fixedT(language, "watches");
+  const filter = watchFilter(watch.query);
+  const items = await latestDemand(db(), filter);
+  const text = {
+    selfUrl: publicUrl(request, `/feeds/watches/${token}.${format}`),
+    pageUrl: publicUrl(request, demandHref("/demand", filter)),
+    title: `${watch.name} – Markedsdialog`,
+    subtitle: t("lead"),
+    language,
+    origin: publicUrl(request, "/"),
+    now: new Date(),
+  };
+  // Private: the address is a secret, so no shared cache may keep it.
+  const headers = { "Cache-Control": "private, max-age=300", "X-Robots-Tag": "noindex" };
+  if (format === "atom") {
+    return new Response(demandAtom(items, text), { headers: { ...headers, "Content-Type": "application/atom+xml; charset=utf-8" } });
+  }
+  return new Response(demandCalendar(items, text), { headers: { ...headers, "Content-Type": "text/calendar; charset=utf-8" } });
+}
