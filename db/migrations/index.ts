@@ -6,6 +6,7 @@ import * as events from "./2026-11-24-0005-events";
 import * as conduct from "./2026-11-24-0006-conduct";
 import * as demand from "./2026-11-24-0007-demand";
 import * as participation from "./2026-11-24-0008-participation";
+import * as demandPerformance from "./2026-11-24-0012-demand-performance";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0006-conduct": conduct,
   "2026-11-24-0007-demand": demand,
   "2026-11-24-0008-participation": participation,
+  "2026-11-24-0012-demand-performance": demandPerformance,
 };
