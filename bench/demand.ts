@@ -12,6 +12,7 @@
 //
 // Each server runs in its own process, one after the other (PGlite is one process's
 // database), so neither shares a pool or an event loop with autocannon or the other.
+// The portal is measured as deployed and, for comparison, with its page cache off.
 // BENCH_CPU_PROF=dir writes a V8 CPU profile of the portal there (open it in Chrome DevTools).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
@@ -182,7 +183,7 @@ async function startProcess(label: string, nodeArgs: string[], env: Record<strin
   };
 }
 
-const startPortal = () =>
+const startPortal = (pageCache: boolean) =>
   startProcess(
     "the portal",
     [...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : []), "--import", "tsx", "server.ts"],
@@ -192,6 +193,7 @@ const startPortal = () =>
       SEED_DEMO: "false",
       OUTBOX_INTERVAL_MS: "3600000",
       OUTBOX_DIR: "./data/bench-outbox",
+      PAGE_CACHE: pageCache ? "on" : "off",
     },
   );
 
@@ -212,8 +214,10 @@ async function main() {
   const list = targets(await prepare());
   console.log(`Database: ${url ? "PostgreSQL server" : `PGlite (${dataDir})`}; ${CONNECTIONS} connections, ${SECONDS} s per URL.`);
 
+  // The portal as deployed (anonymous public pages cached while their data holds, ADR 0009),
+  // then, unless BENCH_RENDERED=0, once more with that cache off: what every render costs.
   log("portal");
-  const portal = await startPortal();
+  const portal = await startPortal(true);
   let ours: Map<string, Figures>;
   let js: Awaited<ReturnType<typeof shippedJavaScript>>;
   try {
@@ -221,6 +225,19 @@ async function main() {
     ours = await measureAll(portal, list);
   } finally {
     await portal.stop();
+  }
+  let rendered = new Map<string, Figures>();
+  if (process.env.BENCH_RENDERED !== "0") {
+    log("portal, page cache off");
+    const uncached = await startPortal(false);
+    try {
+      rendered = await measureAll(
+        uncached,
+        list.filter((t) => t.page),
+      );
+    } finally {
+      await uncached.stop();
+    }
   }
 
   log("baseline");
@@ -257,6 +274,23 @@ async function main() {
     };
   });
   console.table(rows);
+  if (rendered.size) {
+    console.log("Every request rendered (PAGE_CACHE=off), for comparison; not held to the targets:");
+    console.table(
+      [...rendered].map(([name, o]) => {
+        const b = baseline.get(name);
+        return {
+          query: name,
+          "req/s": fmt(o.rps, 0),
+          "p50 ms": fmt(o.p50, 0),
+          "p95 ms": fmt(o.p95, 0),
+          "p99 ms": fmt(o.p99, 0),
+          errors: o.errors,
+          "ours / baseline": b ? `${fmt((o.rps / b.rps) * 100, 0)} %` : "–",
+        };
+      }),
+    );
+  }
 
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(`JavaScript shipped to /demand: ${kb(js.gzipBytes)} gzip in ${js.assets.length} files (budget ${kb(JS_BUDGET_GZIP_BYTES)}).`);

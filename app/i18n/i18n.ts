@@ -16,6 +16,7 @@ const instances = new Map<Language, I18n>();
 export function addLanguageResources(language: Language, bundle: LanguageResources) {
   loaded[language] = bundle;
   instances.delete(language);
+  for (const key of fixedTs.keys()) if (key.startsWith(`${language}|`)) fixedTs.delete(key);
 }
 
 export function hasLanguageResources(language: Language) {
@@ -46,7 +47,12 @@ export function createI18n(language: Language): I18n {
   return instance;
 }
 
-/** A translate function for loaders, actions and e-mails. */
+const fixedTs = new Map<string, ReturnType<I18n["getFixedT"]>>();
+
+/** A translate function for loaders, actions and e-mails (made once per language and namespace). */
 export function fixedT(language: Language, namespace?: Namespace) {
-  return createI18n(language).getFixedT(language, namespace ?? "common");
+  const key = `${language}|${namespace ?? "common"}`;
+  let t = fixedTs.get(key);
+  if (!t) fixedTs.set(key, (t = createI18n(language).getFixedT(language, namespace ?? "common")));
+  return t;
 }
