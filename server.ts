@@ -12,6 +12,8 @@ import { scheduledJobs } from "./app/jobs/index.server";
 import { startScheduledJobs } from "./app/jobs/scheduler.server";
 import { createAppContext } from "./app/auth/context.server";
 import { isCrossSiteMutation } from "./app/auth/csrf";
+import { SESSION_COOKIE } from "./app/auth/lucia.server";
+import { publicPageCacheMiddleware } from "./app/utils/public-page-cache.server";
 
 installGlobals();
 
@@ -55,6 +57,14 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// Public pages as anonymous visitors see them, kept while nothing they show has changed
+// (ADR 0009; PAGE_CACHE=off turns it off). Scorecard pages can join the list once they are
+// anonymous-public and read only tables that move public_pages_version.
+if (process.env.PAGE_CACHE !== "off") {
+  const cached = publicPageCacheMiddleware(() => handle.db, { paths: ["/demand", "/demand/pipeline"], sessionCookie: SESSION_COOKIE });
+  app.use((req, res, next) => void cached({ req, res: res as never }, next));
+}
 
 // Who is asking, resolved once per request and handed to every loader and action.
 async function getLoadContext(req: express.Request, res: express.Response) {

@@ -16,6 +16,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { createI18n, fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
+import { resourcesHref } from "~/i18n/published-resources.server";
 import { listMemberships } from "~/models/memberships.server";
 import { db } from "@db/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
@@ -42,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const active = memberships.find((m) => m.organisation.id === user?.activeOrganisationId) ?? memberships[0] ?? null;
   return json({
     language,
+    translations: resourcesHref(language),
     path: url.pathname + url.search,
     account: user
       ? {
@@ -68,6 +70,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* entry.client fetches this language's translations before hydrating (see i18n.ts). */}
+        <link id="i18n-resources" rel="preload" as="fetch" crossOrigin="anonymous" href={data?.translations ?? `/locales/${language}`} />
         <Links />
       </head>
       <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">

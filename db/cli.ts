@@ -33,7 +33,7 @@ try {
     console.log(
       result.skipped
         ? "The scale data set is already in place."
-        : `Added ${result.organisations} organisations and ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        : `Added ${result.organisations} organisations, ${result.events} events and ${result.registrations} registrations in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
   } else if (command !== "migrate") {
     console.error(`Unknown command "${command}". Use "migrate", "seed", "seed:scale" or "log-verify".`);

@@ -1,15 +1,30 @@
 import { sql } from "kysely";
+import { orgNumberCheckDigit } from "../app/domain/org-number";
 import type { Db } from "./client";
 
 // A national-scale synthetic data set for the benchmark and for trying the portal at size:
-// 5 000 organisations (1 000 buyers, 4 000 vendors) and 100 000 events, 95 000 of them
-// published, every one within the publishing rules the database enforces. Built with
-// generate_series in a few statements, so it takes seconds on a server and about a
-// minute on the embedded database. Organisations are marked by the `scale-` slug prefix;
-// their organisation numbers are synthetic (unique, nine digits, not mod-11 valid).
-// Registrations are not generated: this branch has no registrations table yet.
+// 5 000 organisations (1 000 buyers, 4 000 vendors), 100 000 events, 95 000 of them
+// published, every one within the publishing rules the database enforces, and about
+// 27 000 vendor registrations. Built with generate_series in a few statements, so it takes
+// seconds on a server and about a minute on the embedded database; the same input gives
+// the same data. Organisations are marked by the `scale-` slug prefix; their organisation
+// numbers are synthetic but pass the mod-11 check (app/domain/org-number.ts).
 
-export const SCALE = { buyers: 1_000, vendors: 4_000, events: 100_000, draftsEvery: 20 } as const;
+export const SCALE = { buyers: 1_000, vendors: 4_000, events: 100_000, draftsEvery: 20, registrationsEvery: 3 } as const;
+
+/**
+ * `count` valid organisation numbers from the 8-digit base `from` upwards, in order:
+ * bases whose check digit would be 10 have no valid number and are skipped.
+ */
+export function scaleOrgNumbers(from: number, count: number): string[] {
+  const numbers: string[] = [];
+  for (let base = from; numbers.length < count; base++) {
+    const first8 = String(base).padStart(8, "0");
+    const check = orgNumberCheckDigit(first8);
+    if (check !== null) numbers.push(first8 + check);
+  }
+  return numbers;
+}
 
 const TITLES = [
   "Digital hjemmeoppfølging",
@@ -51,15 +66,20 @@ export async function isScaleSeeded(db: Db): Promise<boolean> {
 }
 
 /** Adds the scale data set; does nothing when the database already has that many events. */
-export async function seedScaleData(db: Db): Promise<{ organisations: number; events: number; skipped: boolean }> {
-  if (await isScaleSeeded(db)) return { organisations: 0, events: 0, skipped: true };
+export async function seedScaleData(
+  db: Db,
+): Promise<{ organisations: number; events: number; registrations: number; skipped: boolean }> {
+  if (await isScaleSeeded(db)) return { organisations: 0, events: 0, registrations: 0, skipped: true };
+  const buyerNumbers = scaleOrgNumbers(70_000_000, SCALE.buyers);
+  const vendorNumbers = scaleOrgNumbers(71_000_000, SCALE.vendors);
+  let registrations = 0;
   await db.transaction().execute(async (trx) => {
     await sql`
       insert into organisations (slug, name, org_number, is_buyer, buyer_sector, region, verification_status, verified_at, description)
       select 'scale-buyer-' || g,
              (array['Nordvik','Sørli','Østmark','Vestby','Fjellheim','Dalsbygd','Strandvik','Elvebakken'])[1 + g % 8] || ' ' ||
                case when g % 8 in (4, 5) then 'helseforetak ' || g else 'kommune ' || g end,
-             (700000000 + g)::text, true,
+             (${buyerNumbers}::text[])[g], true,
              (${textArray(SECTORS)})[1 + g % ${SECTORS.length}],
              (${textArray(REGIONS)})[1 + g % ${REGIONS.length}],
              'verified', now(), 'Syntetisk oppdragsgiver for ytelsestester.'
@@ -67,7 +87,7 @@ export async function seedScaleData(db: Db): Promise<{ organisations: number; ev
       on conflict do nothing`.execute(trx);
     await sql`
       insert into organisations (slug, name, org_number, is_vendor, vendor_size, description)
-      select 'scale-vendor-' || g, 'Leverandør ' || g || ' AS', (710000000 + g)::text, true,
+      select 'scale-vendor-' || g, 'Leverandør ' || g || ' AS', (${vendorNumbers}::text[])[g], true,
              (array['sole','micro','small','medium','large'])[1 + g % 5], 'Syntetisk leverandør for ytelsestester.'
       from generate_series(1, ${SCALE.vendors}) g
       on conflict do nothing`.execute(trx);
@@ -117,13 +137,31 @@ export async function seedScaleData(db: Db): Promise<{ organisations: number; ev
     // Four in ten events name a standard from the catalogue.
     await sql`
       with catalogue as (select id, row_number() over (order by code) as n, count(*) over () as total from standards),
-      scaled as (select id, row_number() over (order by id) as n from events where buyer_id in (select id from organisations where slug like 'scale-buyer-%'))
+      scaled as (select id, row_number() over (order by title) as n from events where buyer_id in (select id from organisations where slug like 'scale-buyer-%'))
       insert into event_standards (event_id, standard_id, level, applies_from)
       select e.id, c.id, (array['required','recommended','planned'])[1 + e.n % 3],
              case when e.n % 2 = 0 then (date '2027-01-01' + (e.n % 8) * interval '3 months')::date end
       from scaled e join catalogue c on c.n = 1 + e.n % c.total
       where e.n % 5 < 2`.execute(trx);
+
+    // Every third published event that takes sign-ups has a vendor registered (one in ten
+    // of them waitlisted, one in twenty withdrawn); vendors spread evenly over the events.
+    const inserted = await sql`
+      with vendors as (select id, row_number() over (order by slug) as n from organisations where slug like 'scale-vendor-%'),
+      open as (
+        select id, row_number() over (order by title) as n from events
+        where status = 'published' and kind <> 'demand_notice'
+          and buyer_id in (select id from organisations where slug like 'scale-buyer-%')
+      )
+      insert into registrations (event_id, organisation_id, status, queued_at, created_at, updated_at)
+      select e.id, v.id,
+             case when e.n % 20 = 0 then 'withdrawn' when e.n % 10 = 0 then 'waitlisted' else 'registered' end,
+             now() - (e.n % 90) * interval '1 day', now() - (e.n % 90) * interval '1 day', now() - (e.n % 90) * interval '1 day'
+      from open e join vendors v on v.n = 1 + (e.n * 31) % ${SCALE.vendors}
+      where e.n % ${SCALE.registrationsEvery} = 0`.execute(trx);
+    registrations = Number(inserted.numAffectedRows ?? 0);
   });
-  await sql`analyze`.execute(db);
-  return { organisations: SCALE.buyers + SCALE.vendors, events: SCALE.events, skipped: false };
+  // Vacuum too, as autovacuum would in time: the pipeline reads its covering index alone then.
+  await sql`vacuum analyze`.execute(db);
+  return { organisations: SCALE.buyers + SCALE.vendors, events: SCALE.events, registrations, skipped: false };
 }

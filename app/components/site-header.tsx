@@ -80,7 +80,8 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
               </Link>
             </>
           )}
-          <Form method="post" action="/language" className="flex items-center">
+          {/* A whole new document: the browser holds only the current language's translations. */}
+          <Form method="post" action="/language" reloadDocument className="flex items-center">
             <input type="hidden" name="language" value={other} />
             <input type="hidden" name="redirectTo" value={currentPath} />
             <button

@@ -90,7 +90,9 @@ export const resources = {
   },
 } as const;
 
-export const NAMESPACES = Object.keys(resources.nb) as (keyof (typeof resources)["nb"])[];
+// Only names and types are computed here: the browser build, which imports this module for
+// them, must be able to leave the translations out (entry.client fetches one language).
+export type Namespace = keyof (typeof resources)["nb"];
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);

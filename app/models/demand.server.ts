@@ -219,9 +219,9 @@ export interface PipelineQuarter {
   budgetMaxNok: number;
 }
 
-/** The filtered set by expected tender quarter, with the declared budget frames summed. */
-export async function demandPipeline(db: Db, filter: DemandFilter, { now = new Date() } = {}): Promise<PipelineQuarter[]> {
-  const rows = await filtered(db, { ...filter, cursor: null }, now)
+/** The SQL of the pipeline (one row per tender quarter); the EXPLAIN test reads it. */
+export function demandPipelineQuery(db: Db, filter: DemandFilter, now = new Date()) {
+  return filtered(db, { ...filter, cursor: null }, now)
     .select([
       "events.expectedTenderQuarter as quarter",
       (eb) => eb.fn.countAll<number>().as("events"),
@@ -229,8 +229,12 @@ export async function demandPipeline(db: Db, filter: DemandFilter, { now = new D
       sql<number>`coalesce(sum(events.budget_max_nok), 0)::bigint`.as("budgetMaxNok"),
     ])
     .groupBy("events.expectedTenderQuarter")
-    .orderBy(sql`events.expected_tender_quarter`, (ob) => ob.asc().nullsLast())
-    .execute();
+    .orderBy(sql`events.expected_tender_quarter`, (ob) => ob.asc().nullsLast());
+}
+
+/** The filtered set by expected tender quarter, with the declared budget frames summed. */
+export async function demandPipeline(db: Db, filter: DemandFilter, { now = new Date() } = {}): Promise<PipelineQuarter[]> {
+  const rows = await demandPipelineQuery(db, filter, now).execute();
   return rows.map((row) => ({ ...row, events: Number(row.events) }));
 }
 

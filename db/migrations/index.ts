@@ -9,6 +9,7 @@ import * as participation from "./2026-11-24-0008-participation";
 import * as participationFollowups from "./2026-11-24-0009-participation-followups";
 import * as relationships from "./2026-11-24-0011-relationships";
 import * as watches from "./2026-11-24-0010-watches";
+import * as demandPerformance from "./2026-11-24-0012-demand-performance";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0007-demand": demand,
   "2026-11-24-0008-participation": participation,
   "2026-11-24-0009-participation-followups": participationFollowups,
-  "2026-11-24-0011-relationships": relationships,
   "2026-11-24-0010-watches": watches,
+  "2026-11-24-0011-relationships": relationships,
+  "2026-11-24-0012-demand-performance": demandPerformance,
 };
