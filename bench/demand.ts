@@ -43,10 +43,10 @@ export interface Target {
 }
 
 /**
- * What the bench measures. Further public pages (the buyer scorecard /buyers/{id}, /insights)
- * are added here as `{ name, path, baseline: false, page: true }`; resolve ids in prepare().
+ * What the bench measures. Pages the baseline has no counterpart for (the scorecards) have
+ * `baseline: false`: they are held to the p95 target only; resolve ids in prepare().
  */
-function targets({ page50 }: { page50: string }): Target[] {
+function targets({ page50, busiestBuyer }: { page50: string; busiestBuyer: string }): Target[] {
   return [
     { name: "/demand, no filter", path: "/demand", baseline: true, page: true },
     {
@@ -73,6 +73,9 @@ function targets({ page50 }: { page50: string }): Target[] {
       baseline: true,
       page: false,
     },
+    { name: "/buyers/{busiest}, 12 months", path: `/buyers/${busiestBuyer}`, baseline: false, page: true },
+    { name: "/buyers/{busiest}, 36 months", path: `/buyers/${busiestBuyer}?window=36`, baseline: false, page: true },
+    { name: "/insights", path: "/insights", baseline: false, page: true },
   ];
 }
 
@@ -123,7 +126,7 @@ async function measure(base: string, path: string): Promise<Figures> {
   };
 }
 
-async function prepare(): Promise<{ page50: string }> {
+async function prepare(): Promise<{ page50: string; busiestBuyer: string }> {
   // One connection is enough here; the handle is closed before any server starts.
   const handle = openDatabase(url ? { url, max: 1 } : { dataDir });
   try {
@@ -137,7 +140,15 @@ async function prepare(): Promise<{ page50: string }> {
     let cursor = null;
     for (let page = 1; page < 50; page++) cursor = (await listDemand(handle.db, { ...filter, cursor })).next;
     if (!cursor) throw new Error("fewer than 50 pages of events");
-    return { page50: encodeCursor(cursor) };
+    // The buyer with the most events: the heaviest scorecard.
+    const busiest = await handle.db
+      .selectFrom("events")
+      .select("buyerId")
+      .groupBy("buyerId")
+      .orderBy((eb) => eb.fn.countAll(), "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    return { page50: encodeCursor(cursor), busiestBuyer: busiest.buyerId };
   } finally {
     await handle.close();
   }
