@@ -19,6 +19,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { listMemberships } from "~/models/memberships.server";
 import { db } from "@db/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
+import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/styles/built.css";
 
 export const links: LinksFunction = () => [
@@ -30,7 +31,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const t = fixedT(data?.language ?? DEFAULT_LANGUAGE, "errors");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? t("notFound.title") : status === 403 ? t("forbidden.title") : t("server.title");
+  const title =
+    status === 404 ? t("notFound.title") : status === 403 ? t("forbidden.title") : status === 503 ? t("unavailable.title") : t("server.title");
   return [{ title: `${title} – Markedsdialog` }];
 };
 
@@ -62,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const language: Language = data?.language ?? DEFAULT_LANGUAGE;
   const i18n = useMemo(() => createI18n(language), [language]);
+  const nonce = useNonce();
   return (
     <html lang={language} className="h-full">
       <head>
@@ -79,8 +82,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
