@@ -72,6 +72,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Zod compiles validators with `new Function` when it may; the Content-Security-Policy
+            forbids eval, and even Zod's probe for it is reported as a violation. Set before
+            any module (and so any schema) loads. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
       </head>
       <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">
         <I18nextProvider i18n={i18n}>
