@@ -59,7 +59,7 @@ describe("cross-site request forgery", () => {
     const cookie = await signIn();
     const routes = await actionRoutes();
     for (const { url } of routes) {
-      for (const headers of [
+      for (const headers of <Record<string, string>[]>[
         { Origin: "https://angriper.example" },
         { Origin: "null" },
         { "Sec-Fetch-Site": "cross-site" },
