@@ -27,10 +27,10 @@ function seed(target: Target) {
   if (run.status !== 0) throw new Error(`seeding failed: ${run.stderr}`);
 }
 
-async function withDb<T>(target: Target, use: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>): Promise<T> {
+async function withDb<T>(target: Target, work: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>): Promise<T> {
   const handle = openDatabase("url" in target ? { url: target.url, max: 2 } : { dataDir: target.dataDir });
   try {
-    return await use(handle.db);
+    return await work(handle.db);
   } finally {
     await handle.close();
   }
