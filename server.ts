@@ -14,6 +14,8 @@ import { createAppContext } from "./app/auth/context.server";
 import { isCrossSiteMutation } from "./app/auth/csrf";
 import { SESSION_COOKIE } from "./app/auth/lucia.server";
 import { publicPageCacheMiddleware } from "./app/utils/public-page-cache.server";
+import { errorHandler, withOutageResponses } from "./app/http/outage.server";
+import { createNonce, securityHeaders } from "./app/http/security-headers";
 
 installGlobals();
 
@@ -21,8 +23,11 @@ const BUILD_PATH = path.resolve("build/index.js");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
+const development = process.env.NODE_ENV === "development";
+
+// Every loader and action answers 503 while the database is unreachable (app/http/outage.server.ts).
 async function loadBuild(): Promise<ServerBuild> {
-  return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+  return withOutageResponses((await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild);
 }
 
 const handle = await initDatabase();
@@ -36,6 +41,14 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY (e.g. "loopback") so req.ip is the client's address.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+// Security headers on every response, static files and API included; the
+// nonce lets through only the inline scripts Remix renders for this request.
+app.use((_req, res, next) => {
+  const nonce = createNonce();
+  res.locals.cspNonce = nonce;
+  res.set(securityHeaders({ nonce, development }));
+  next();
+});
 app.use(compression());
 // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -75,12 +88,12 @@ async function getLoadContext(req: express.Request, res: express.Response) {
     userAgent: req.headers["user-agent"] ?? null,
   });
   if (setCookie) res.append("Set-Cookie", setCookie);
-  return context;
+  return { ...context, cspNonce: res.locals.cspNonce as string };
 }
 
 app.all(
   "*",
-  process.env.NODE_ENV === "development"
+  development
     ? async (req, res, next) => {
         try {
           return createRequestHandler({ build: await loadBuild(), mode: "development", getLoadContext })(req, res, next);
@@ -90,11 +103,13 @@ app.all(
       }
     : createRequestHandler({ build, mode: build.mode, getLoadContext }),
 );
+// Errors outside loaders and actions (e.g. the session lookup while the database is down).
+app.use(errorHandler);
 
 const server = app.listen(port, host, () => {
   const shown = host === "0.0.0.0" ? "localhost" : host;
   console.log(`Markedsdialog is running at http://${shown}:${port} (database: ${handle.kind === "pglite" ? "embedded PGlite in ./data/pglite" : "PostgreSQL server"})`);
-  if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
+  if (development) void broadcastDevReady(build);
 });
 
 // Graceful shutdown: stop accepting, let in-flight requests finish and the outbox
@@ -110,6 +125,7 @@ async function shutdown(signal: string) {
   server.close(async () => {
     await outboxStopped;
     await closeDatabase();
+    console.log("database closed; exiting");
     process.exit(0);
   });
   server.closeIdleConnections();

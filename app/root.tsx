@@ -20,6 +20,7 @@ import { resourcesHref } from "~/i18n/published-resources.server";
 import { listMemberships } from "~/models/memberships.server";
 import { db } from "@db/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
+import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/styles/built.css";
 
 export const links: LinksFunction = () => [
@@ -31,7 +32,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const t = fixedT(data?.language ?? DEFAULT_LANGUAGE, "errors");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? t("notFound.title") : status === 403 ? t("forbidden.title") : t("server.title");
+  const title =
+    status === 404 ? t("notFound.title") : status === 403 ? t("forbidden.title") : status === 503 ? t("unavailable.title") : t("server.title");
   return [{ title: `${title} – Markedsdialog` }];
 };
 
@@ -64,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const language: Language = data?.language ?? DEFAULT_LANGUAGE;
   const i18n = useMemo(() => createI18n(language), [language]);
+  const nonce = useNonce();
   return (
     <html lang={language} className="h-full">
       <head>
@@ -73,6 +76,10 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* entry.client fetches this language's translations before hydrating (see i18n.ts). */}
         <link id="i18n-resources" rel="preload" as="fetch" crossOrigin="anonymous" href={data?.translations ?? `/locales/${language}`} />
         <Links />
+        {/* Zod compiles validators with `new Function` when it may; the Content-Security-Policy
+            forbids eval, and even Zod's probe for it is reported as a violation. Set before
+            any module (and so any schema) loads. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
       </head>
       <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">
         <I18nextProvider i18n={i18n}>
@@ -83,8 +90,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -19,6 +19,8 @@ declare module "@remix-run/node" {
     auth: Auth | null;
     ip: string | null;
     userAgent: string | null;
+    /** This request's Content-Security-Policy nonce (server.ts); absent in tests. */
+    cspNonce?: string;
   }
 }
 

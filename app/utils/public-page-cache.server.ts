@@ -18,6 +18,12 @@ import type { Db } from "@db/client";
 export interface CachedPage {
   body: Buffer;
   contentType: string;
+  /**
+   * The Content-Security-Policy the page was rendered under: its inline scripts carry that
+   * policy's nonce, so a hit must answer with the same policy or the browser blocks them.
+   * (The nonce is reused only while the page's data is unchanged, for at most ttlMs.)
+   */
+  contentSecurityPolicy: string | null;
   etag: string;
   version: string;
   storedAt: number;
@@ -127,6 +133,7 @@ export function publicPageCacheMiddleware(db: () => Db, options: PublicPageCache
     res.setHeader("Vary", "Cookie, Authorization");
     if (hit) {
       res.setHeader("Content-Type", hit.contentType);
+      if (hit.contentSecurityPolicy) res.setHeader("Content-Security-Policy", hit.contentSecurityPolicy);
       res.setHeader("ETag", hit.etag);
       res.setHeader("Cache-Control", "no-cache");
       res.setHeader("X-Page-Cache", "hit");
@@ -146,7 +153,8 @@ export function publicPageCacheMiddleware(db: () => Db, options: PublicPageCache
       if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
       const contentType = String(res.getHeader("Content-Type") ?? "");
       if (res.statusCode === 200 && !res.getHeader("Set-Cookie") && contentType.startsWith("text/html")) {
-        cache.set(key, { body: Buffer.concat(chunks), contentType, version });
+        const policy = res.getHeader("Content-Security-Policy");
+        cache.set(key, { body: Buffer.concat(chunks), contentType, contentSecurityPolicy: policy ? String(policy) : null, version });
       }
       return end.call(this, chunk, ...rest);
     };

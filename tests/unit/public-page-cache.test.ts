@@ -27,7 +27,7 @@ describe("publicPageKey", () => {
 });
 
 describe("PublicPageCache", () => {
-  const page = { body: Buffer.from("<html>1</html>"), contentType: "text/html; charset=utf-8", version: "7:true" };
+  const page = { body: Buffer.from("<html>1</html>"), contentType: "text/html; charset=utf-8", contentSecurityPolicy: null, version: "7:true" };
 
   it("serves a page while the version is the same and it is young enough", () => {
     const cache = new PublicPageCache({ ttlMs: 1_000 });
