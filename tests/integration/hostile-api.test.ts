@@ -1,0 +1,19 @@
+import { beforeAll, describe, it } from "vitest";
+import { setupTestDatabase } from "../fixtures/database";
+import { checkRoute, createHostileWorld, HOSTILE_SEED, type HostileWorld } from "../fixtures/hostile";
+import { HOSTILE_API_ROUTES } from "../fixtures/hostile-routes";
+
+// Property-based hostile input against every API endpoint, with API tokens and session
+// cookies: JSON of every shape, wrong content types, garbage bodies, arbitrary query strings.
+const t = setupTestDatabase();
+
+describe.each(HOSTILE_API_ROUTES)(`hostile API input (seed ${HOSTILE_SEED}): $file`, (route) => {
+  let world: HostileWorld;
+  beforeAll(async () => {
+    world = await createHostileWorld(t.db);
+  });
+  it("answers every request with a 4xx or a success and stores nothing when it refuses", async () => {
+    const module = (await import(`../../app/routes/${route.file}.ts`)) as Record<string, unknown>;
+    await checkRoute(t.db, world, route, module);
+  }, 60_000);
+});

@@ -1,0 +1,20 @@
+import { beforeAll, describe, it } from "vitest";
+import { setupTestDatabase } from "../fixtures/database";
+import { checkRoute, createHostileWorld, HOSTILE_SEED, type HostileWorld } from "../fixtures/hostile";
+import { HOSTILE_FORM_ROUTES } from "../fixtures/hostile-routes";
+
+// Property-based hostile input against every form action (fast-check, fixed seed
+// HOSTILE_SEED, HOSTILE_RUNS runs per route): never a 5xx or a thrown error, and a
+// refused request stores nothing.
+const t = setupTestDatabase();
+
+describe.each(HOSTILE_FORM_ROUTES)(`hostile input (seed ${HOSTILE_SEED}): $file`, (route) => {
+  let world: HostileWorld;
+  beforeAll(async () => {
+    world = await createHostileWorld(t.db);
+  });
+  it("answers every request with a 4xx or a success and stores nothing when it refuses", async () => {
+    const module = (await import(`../../app/routes/${route.file}.tsx`)) as Record<string, unknown>;
+    await checkRoute(t.db, world, route, module);
+  }, 60_000);
+});
