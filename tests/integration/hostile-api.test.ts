@@ -6,12 +6,14 @@ import { HOSTILE_API_ROUTES } from "../fixtures/hostile-routes";
 // Property-based hostile input against every API endpoint, with API tokens and session
 // cookies: JSON of every shape, wrong content types, garbage bodies, arbitrary query strings.
 const t = setupTestDatabase();
+// One world for the file: each run signs in with a fresh session, so a logout does not
+// carry over; a route that changes the world (a member leaves) leaves the rest still valid.
+let world: HostileWorld;
+beforeAll(async () => {
+  world = await createHostileWorld(t.db);
+});
 
 describe.each(HOSTILE_API_ROUTES)(`hostile API input (seed ${HOSTILE_SEED}): $file`, (route) => {
-  let world: HostileWorld;
-  beforeAll(async () => {
-    world = await createHostileWorld(t.db);
-  });
   it("answers every request with a 4xx or a success and stores nothing when it refuses", async () => {
     const module = (await import(`../../app/routes/${route.file}.ts`)) as Record<string, unknown>;
     await checkRoute(t.db, world, route, module);

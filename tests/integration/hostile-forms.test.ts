@@ -7,12 +7,14 @@ import { HOSTILE_FORM_ROUTES } from "../fixtures/hostile-routes";
 // HOSTILE_SEED, HOSTILE_RUNS runs per route): never a 5xx or a thrown error, and a
 // refused request stores nothing.
 const t = setupTestDatabase();
+// One world for the file: each run signs in with a fresh session, so a logout does not
+// carry over; a route that changes the world (a member leaves) leaves the rest still valid.
+let world: HostileWorld;
+beforeAll(async () => {
+  world = await createHostileWorld(t.db);
+});
 
 describe.each(HOSTILE_FORM_ROUTES)(`hostile input (seed ${HOSTILE_SEED}): $file`, (route) => {
-  let world: HostileWorld;
-  beforeAll(async () => {
-    world = await createHostileWorld(t.db);
-  });
   it("answers every request with a 4xx or a success and stores nothing when it refuses", async () => {
     const module = (await import(`../../app/routes/${route.file}.tsx`)) as Record<string, unknown>;
     await checkRoute(t.db, world, route, module);
