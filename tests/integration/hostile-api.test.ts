@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from "vitest";
 import { setupTestDatabase } from "../fixtures/database";
-import { checkRoute, createHostileWorld, HOSTILE_SEED, type HostileWorld } from "../fixtures/hostile";
+import { checkEveryFieldAt, checkRoute, createHostileWorld, HOSTILE_SEED, type HostileWorld } from "../fixtures/hostile";
 import { HOSTILE_API_ROUTES } from "../fixtures/hostile-routes";
 
 // Property-based hostile input against every API endpoint, with API tokens and session
@@ -17,5 +17,9 @@ describe.each(HOSTILE_API_ROUTES)(`hostile API input (seed ${HOSTILE_SEED}): $fi
   it("answers every request with a 4xx or a success and stores nothing when it refuses", async () => {
     const module = (await import(`../../app/routes/${route.file}.ts`)) as Record<string, unknown>;
     await checkRoute(t.db, world, route, module);
+  }, 60_000);
+  it.each(["a\u0000b", "\ud800"])("answers every field set to %j", async (value) => {
+    const module = (await import(`../../app/routes/${route.file}.ts`)) as Record<string, unknown>;
+    await checkEveryFieldAt(t.db, world, route, module, value);
   }, 60_000);
 });
