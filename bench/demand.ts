@@ -13,44 +13,17 @@
 // phase after the portal's figures are taken; not yet investigated.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import { createServer, type AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { openDatabase, type DatabaseHandle } from "../db/client";
-import { migrateToLatest } from "../db/migrate";
-import { seedDemoData } from "../db/seed";
-import { seedScaleData } from "../db/seed-scale";
 import { encodeCursor, parseDemandFilter } from "../app/domain/demand-filter";
 import { demandPageQuery, listDemand } from "../app/models/demand.server";
+import { freePort, prepareScaleDatabase, waitFor } from "../scripts/server-process";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const url = process.env.DATABASE_URL || undefined;
 const dataDir = process.env.BENCH_PGLITE_DIR ?? "./data/bench-pglite";
 const open = (): DatabaseHandle => openDatabase(url ? { url, max: 10 } : { dataDir });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(base: string, path: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(base + path)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${base}${path} did not answer within ${timeoutMs} ms`);
-}
 
 interface Figures {
   rps: number;
@@ -89,11 +62,7 @@ async function measure(base: string, path: string): Promise<Figures> {
 async function prepare(): Promise<string> {
   const handle = open();
   try {
-    await migrateToLatest(handle.db);
-    await seedDemoData(handle.db);
-    const started = Date.now();
-    const seeded = await seedScaleData(handle.db);
-    if (!seeded.skipped) console.log(`Scale data added in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    await prepareScaleDatabase(handle.db);
     // The cursor at the start of page 50 of the unfiltered list.
     const { filter } = parseDemandFilter(new URLSearchParams());
     let cursor = null;
