@@ -15,14 +15,11 @@
 // The portal is measured as deployed and, for comparison, with its page cache off.
 // BENCH_CPU_PROF=dir writes a V8 CPU profile of the portal there (open it in Chrome DevTools).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { openDatabase } from "../db/client";
-import { migrateToLatest } from "../db/migrate";
-import { seedDemoData } from "../db/seed";
-import { seedScaleData } from "../db/seed-scale";
 import { encodeCursor, parseDemandFilter } from "../app/domain/demand-filter";
 import { listDemand } from "../app/models/demand.server";
+import { freePort, prepareScaleDatabase, waitFor } from "../scripts/server-process";
 import { JS_BUDGET_GZIP_BYTES, shippedJavaScript } from "./shipped-js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -81,17 +78,6 @@ function targets({ page50, busiestBuyer }: { page50: string; busiestBuyer: strin
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 interface Figures {
   rps: number;
   p50: number;
@@ -130,11 +116,7 @@ async function prepare(): Promise<{ page50: string; busiestBuyer: string }> {
   // One connection is enough here; the handle is closed before any server starts.
   const handle = openDatabase(url ? { url, max: 1 } : { dataDir });
   try {
-    await migrateToLatest(handle.db);
-    await seedDemoData(handle.db);
-    const started = Date.now();
-    const seeded = await seedScaleData(handle.db);
-    if (!seeded.skipped) log(`scale data added in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await prepareScaleDatabase(handle.db);
     // The cursor at the start of page 50 of the unfiltered list.
     const { filter } = parseDemandFilter(new URLSearchParams());
     let cursor = null;

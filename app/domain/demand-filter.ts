@@ -162,10 +162,20 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
   const filter: DemandFilter = { ...EMPTY_FILTER };
   const { slug: Slug, millions: Millions, quarter: Quarter } = schemas();
   // Empty fields are what a GET form sends for "any": not an error.
-  const all = (name: string) => params.getAll(name).map((v) => v.trim()).filter((v) => v !== "");
-  const one = (name: string) => all(name)[0] ?? null;
   const skip = (param: string, value: string, code: IgnoredParameter["code"] = "invalid_value") =>
     ignored.push({ param, value: value.slice(0, 100), code });
+  // A NUL character cannot be stored or compared in PostgreSQL text: such a value is ignored
+  // here rather than failing the query with a 500.
+  const all = (name: string) =>
+    params
+      .getAll(name)
+      .map((v) => v.trim())
+      .filter((v) => {
+        if (!v.includes("\u0000")) return v !== "";
+        skip(name, v.replaceAll("\u0000", "\uFFFD"));
+        return false;
+      });
+  const one = (name: string) => all(name)[0] ?? null;
 
   const listOf = <T extends string>(name: string, accept: (v: string) => v is T): T[] => {
     const out: T[] = [];

@@ -15,6 +15,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { createDraft, getCurrentVersion, getDraft, publishDraft, removeDraftClause, saveDraftClause, saveDraftSummary } from "~/models/conduct.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -34,7 +35,7 @@ type ActionData = { intent: string; number?: number; result?: SubmissionResult<s
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireOperator(args);
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const intent = String(formData.get("intent") ?? "");
   if (intent === "create") {
     await createDraft(db());

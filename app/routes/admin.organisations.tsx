@@ -16,6 +16,7 @@ import type { Language } from "~/i18n/resources";
 import { decideVerification, listOrganisationsForOperator } from "~/models/organisations.server";
 import { baseUrl } from "~/utils/organisation-scope.server";
 import { AdminNav } from "~/components/admin-nav";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -28,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const operator = requireOperator(args);
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const intent = formData.get("intent");
   const actor = { userId: operator.id, ip: args.context.ip };
   if (intent === "verify") {

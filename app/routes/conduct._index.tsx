@@ -13,6 +13,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { adoptVersion, getAdoption, getCurrentVersion, listVersions } from "~/models/conduct.server";
 import { getMembership, listMemberships } from "~/models/memberships.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -46,7 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   // Adopting binds the organisation: only its admins may.
   const member = await requireMember(args, { role: "admin" });
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const versionNumber = Number(formData.get("versionNumber"));
   if (formData.get("intent") !== "adopt" || !Number.isInteger(versionNumber)) return json({ ok: false }, { status: 400 });
   const adopted = await adoptVersion(db(), { organisationId: member.organisation.id, userId: member.user.id, versionNumber });

@@ -10,6 +10,7 @@ import { formatDateTime, formatNok, formatNumber } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { getEffortRequest, reportEffort, respondToEffortRequest } from "~/models/effort-requests.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.title} – Markedsdialog` : "Markedsdialog" }];
 
@@ -35,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
   // The buyer sees the request but answers nothing on it.
   if (view.viewer.side !== "vendor") forbidden(args.request);
   const id = view.request.id;
-  const form = await args.request.formData();
+  const form = await readFormData(args.request);
   const intent = form.get("intent");
   const baseUrl = publicUrl(args.request, "/").replace(/\/$/, "");
   const result =

@@ -11,6 +11,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { createEffortRequest, effortRequestFormOptions } from "~/models/effort-requests.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -26,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "buyer" });
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const baseUrl = publicUrl(args.request, "/").replace(/\/$/, "");
   const result = await createEffortRequest(db(), member, effortRequestFormToInput(formData), { baseUrl });
   if (result.ok) return redirect(`/effort-requests/${result.value.id}?done=sent`);

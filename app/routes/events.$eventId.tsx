@@ -23,6 +23,7 @@ import { listStandards, listVendorChoices } from "~/models/organisations.server"
 import { hasCalendarDates } from "~/utils/event-calendar";
 import { expectationText } from "~/utils/event-text";
 import { DONE, isParticipationIntent, participationAction, participationData } from "~/utils/participation-page.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -100,7 +101,7 @@ export async function action(args: ActionFunctionArgs) {
   const id = args.params.eventId ?? "";
   const event = await getEvent(db(), id, user);
   if (!event) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const intent = formData.get("intent");
   if (isParticipationIntent(intent)) return participationAction(args, intent, formData);
   if (!(await getMembership(db(), user.id, event.buyer.id))) forbidden(args.request);

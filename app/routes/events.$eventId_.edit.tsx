@@ -13,6 +13,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { errorsByField, eventFormOptions, submitEventForm } from "~/models/event-form.server";
 import { getEvent, toPublishableById } from "~/models/events.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -49,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { member, event } = await editableEvent(args);
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: event.id, formData, baseUrl: publicUrl(args.request, "/").replace(/\/$/, "") });
   if (outcome.ok) {
     if (outcome.published) return redirect(`/events/${event.id}?published=1`);

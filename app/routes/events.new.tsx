@@ -9,6 +9,7 @@ import { submittedValues } from "~/domain/event-form";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { eventFormOptions, submitEventForm } from "~/models/event-form.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -23,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "buyer" });
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: null, formData });
   if (outcome.ok) {
     return redirect(outcome.published ? `/events/${outcome.id}?published=1` : `/events/${outcome.id}/edit?saved=1`);

@@ -14,6 +14,7 @@ import { requestPasswordReset } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = fixedT(await getLanguage(request), "auth");
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sentTo: null }, { status: 400 });
   const { email } = submission.value;
   const [perAccount, perIp] = await Promise.all([

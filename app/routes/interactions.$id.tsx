@@ -15,6 +15,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { getInteractionForViewer, respondToInteraction } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -36,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
   const { user, view } = await viewEntry(args);
   // Only the counterpart answers; the logging side and operators know the entry exists.
   if (!view.canRespond) forbidden(args.request);
-  const submission = parseWithZod(await args.request.formData(), { schema: ResponseSchema });
+  const submission = parseWithZod(await readFormData(args.request), { schema: ResponseSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await respondToInteraction(
     db(),

@@ -23,6 +23,7 @@ import {
   type InteractionParticipant,
 } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -93,7 +94,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args);
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const submission = parseWithZod(formData, { schema: InteractionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const v = submission.value;

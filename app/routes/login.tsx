@@ -17,6 +17,7 @@ import { audit } from "~/models/audit.server";
 import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { holdsCommercialRole } from "~/models/relationships.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -29,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = fixedT(await getLanguage(request), "auth");
-  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
 

@@ -17,6 +17,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { listMemberships } from "~/models/memberships.server";
 import { getOrganisation, listStandards, updateOrganisationProfile } from "~/models/organisations.server";
 import { requireMemberForForm } from "~/utils/organisation-scope.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -40,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const { user, organisation } = await requireMemberForForm(args, formData, { role: "admin" });
   const submission = parseWithZod(formData, { schema: organisationProfileSchema(organisation) });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });

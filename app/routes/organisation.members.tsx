@@ -24,6 +24,7 @@ import { createInvitation, listPendingInvitations, revokeInvitation } from "~/mo
 import { changeMember, listMembers, removeMember, setCommercialContact } from "~/models/memberships.server";
 import { getOrganisation } from "~/models/organisations.server";
 import { baseUrl, requireMemberForForm } from "~/utils/organisation-scope.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -54,7 +55,7 @@ function reply(form: string, result: SubmissionResult<string[]>, status = 400, n
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const intent = formData.get("intent") as Intent | null;
   // Leaving is open to any member; everything else on this page is for admins.
   const { user, organisation } = await requireMemberForForm(args, formData, intent === "leave" ? {} : { role: "admin" });

@@ -6,11 +6,12 @@ import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
 import { SwitchOrganisationSchema } from "~/domain/organisation-forms";
 import { switchActiveOrganisation } from "~/models/memberships.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { readFormData } from "~/utils/form-data.server";
 
 // POST /organisation/switch: act for another of one's own organisations.
 export async function action(args: ActionFunctionArgs) {
   const user = requireVerifiedUser(args);
-  const submission = parseWithZod(await args.request.formData(), { schema: SwitchOrganisationSchema });
+  const submission = parseWithZod(await readFormData(args.request), { schema: SwitchOrganisationSchema });
   if (submission.status !== "success") throw new Response(null, { status: 400 });
   const switched = await switchActiveOrganisation(db(), user.id, submission.value.organisationId);
   if (!switched) forbidden(args.request);

@@ -13,6 +13,7 @@ import { REGIONS } from "~/domain/regions";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { createOrganisation, listStandards } from "~/models/organisations.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -25,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireVerifiedUser(args);
-  const submission = parseWithZod(await args.request.formData(), { schema: CreateOrganisationSchema });
+  const submission = parseWithZod(await readFormData(args.request), { schema: CreateOrganisationSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const created = await createOrganisation(db(), submission.value, { userId: user.id, ip: args.context.ip });
   if (!created.ok) return json(submission.reply({ fieldErrors: created.fieldErrors }), { status: 400 });

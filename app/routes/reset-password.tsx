@@ -13,6 +13,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { isEmailTokenUsable, resetPassword } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = fixedT(await getLanguage(request), "auth");
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   const userId = await resetPassword(db(), submission.value.token, submission.value.password);
   if (!userId) return json(submission.reply({ formErrors: [t("reset.invalid")], hideFields: ["password", "confirm"] }), { status: 400 });

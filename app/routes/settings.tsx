@@ -16,6 +16,7 @@ import type { Language } from "~/i18n/resources";
 import { changePassword, listSessions, updateProfile } from "~/models/accounts.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
 import { audit } from "~/models/audit.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -37,7 +38,7 @@ type Intent = "profile" | "password" | "logout-everywhere" | "create-token" | "r
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const { request, context } = args;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent") as Intent | null;
 
   switch (intent) {

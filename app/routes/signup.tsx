@@ -17,6 +17,7 @@ import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -30,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const language = await getLanguage(request);
   const t = fixedT(language, "auth");
-  const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: SignupSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
 
   const limit = await hitRateLimit(db(), `signup:ip:${context.ip}`, LIMITS.signupPerIp);

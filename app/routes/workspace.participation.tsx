@@ -13,6 +13,7 @@ import type { Language } from "~/i18n/resources";
 import { listVendorEffortRequests, reportEffort, vendorHoursByBuyer } from "~/models/effort-requests.server";
 import { listOwnQuestions } from "~/models/questions.server";
 import { listVendorRegistrations } from "~/models/registrations.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -49,7 +50,7 @@ const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409 } a
 // The effort ledger for events: report what an event the organisation attended took.
 export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "vendor" });
-  const form = await args.request.formData();
+  const form = await readFormData(args.request);
   const eventId = String(form.get("eventId") ?? "");
   const result = await reportEffort(db(), member, { eventId }, effortReportFormToInput(form));
   if (result.ok) return redirect("/workspace/participation?done=reported");

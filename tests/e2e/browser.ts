@@ -86,3 +86,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join("test-results", `${name}.png`), fullPage: true });
 }
+
+/** Logs a demo person in (password demo-password-1) and waits for the page named by redirectTo. */
+export async function logIn(page: Page, email: string, redirectTo: string) {
+  await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord").fill("demo-password-1");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL((url) => url.pathname === redirectTo.split("?")[0]);
+}

@@ -67,3 +67,17 @@ describe("the upcoming-demand filter", () => {
     expect(parse(demandSearchParams(filter).toString()).filter).toEqual(filter);
   });
 });
+
+describe("a NUL character in a demand filter (found by the hostile-input suite: PostgreSQL answered 500)", () => {
+  it("is ignored and named back, for free text and buyer alike", () => {
+    const { filter, ignored } = parseDemandFilter(new URLSearchParams({ q: "a\u0000b", buyer: "\u0000' OR 1=1", kind: "rfi" }));
+    expect(filter.q).toBeNull();
+    expect(filter.buyer).toBeNull();
+    expect(filter.kinds).toEqual(["rfi"]);
+    expect(ignored.map((i) => [i.param, i.code])).toEqual([
+      ["q", "invalid_value"],
+      ["buyer", "invalid_value"],
+    ]);
+    expect(ignored.every((i) => !i.value.includes("\u0000"))).toBe(true);
+  });
+});
