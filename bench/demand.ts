@@ -19,7 +19,7 @@ import autocannon from "autocannon";
 import { openDatabase } from "../db/client";
 import { encodeCursor, parseDemandFilter } from "../app/domain/demand-filter";
 import { listDemand } from "../app/models/demand.server";
-import { freePort, prepareScaleDatabase, waitFor } from "../scripts/server-process";
+import { freePort, prepareScaleDatabase } from "../scripts/server-process";
 import { JS_BUDGET_GZIP_BYTES, shippedJavaScript } from "./shipped-js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
