@@ -7,7 +7,7 @@ const target: BackupTarget = process.env.DATABASE_URL ? { url: process.env.DATAB
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 
 if (command === "backup") {
-  const file = fileArgument ?? `markedsdialog-${stamp}.${"url" in target ? "pgdump" : "tar.gz"}`;
+  const file = fileArgument ?? `markedsdialog-${stamp}.${"url" in target ? "pgdump" : "json.gz"}`;
   await backupDatabase(target, file);
   console.log(`Backup written to ${file}`);
 } else if (command === "restore" && fileArgument) {

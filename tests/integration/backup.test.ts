@@ -1,8 +1,9 @@
 // Back up a seeded database, wipe it, restore it, and find every row again, on the
-// PostgreSQL server DATABASE_URL names (the second `npm test` pass in CI). The PGlite
-// path (dumpDataDir/loadDataDir) has no test yet: see docs/decisions/0012.
+// embedded database (every run) and on the PostgreSQL server DATABASE_URL names (the
+// second `npm test` pass in CI).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -28,7 +29,52 @@ async function seededCounts(handle: DatabaseHandle) {
 }
 
 describe("backup and restore", () => {
-  it.runIf(process.env.DATABASE_URL)("brings back every row of a PostgreSQL database after its schema is dropped (pg_dump, pg_restore)", async () => {
+  it("brings back every row of an embedded database after its directory is deleted", async () => {
+    const dataDir = path.join(workDir, "pglite");
+    const file = path.join(workDir, "embedded.json.gz");
+    const handle = openDatabase({ dataDir });
+    const before = await seededCounts(handle);
+    const eventsBefore = await handle.db.selectFrom("events").selectAll().orderBy("id").execute();
+    await handle.close();
+
+    await backupDatabase({ dataDir }, file);
+    rmSync(dataDir, { recursive: true, force: true });
+    await restoreDatabase({ dataDir }, file);
+
+    const restored = openDatabase({ dataDir });
+    try {
+      expect(await countRowsPerTable(restored.db)).toEqual(before);
+      expect(await restored.db.selectFrom("events").selectAll().orderBy("id").execute()).toEqual(eventsBefore);
+      // Sequences were restored too: a new row gets a fresh id, not one the backup holds.
+      const attempts = await restored.db.selectFrom("blockedPublishAttempts").select("id").execute();
+      const buyer = await restored.db.selectFrom("organisations").select("id").limit(1).executeTakeFirstOrThrow();
+      const inserted = await restored.db.insertInto("blockedPublishAttempts").values({ buyerId: buyer.id, codes: ["expectation_required"] }).returning("id").executeTakeFirstOrThrow();
+      expect(attempts.map((a) => a.id)).not.toContain(inserted.id);
+      // And the migrations are where the backup left them: nothing more to apply.
+      expect((await migrateToLatest(restored.db)).results).toEqual([]);
+    } finally {
+      await restored.close();
+    }
+  }, 180_000);
+
+  it("refuses a file that is not a backup and leaves the database as it was", async () => {
+    const dataDir = path.join(workDir, "pglite-untouched");
+    const handle = openDatabase({ dataDir });
+    await migrateToLatest(handle.db);
+    await handle.close();
+    const file = path.join(workDir, "not-a-backup.json.gz");
+    writeFileSync(file, gzipSync(JSON.stringify({ hello: "world" })));
+    await expect(restoreDatabase({ dataDir }, file)).rejects.toThrow(/not a Markedsdialog PGlite backup/);
+    const reopened = openDatabase({ dataDir });
+    try {
+      expect((await migrateToLatest(reopened.db)).results).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
+  }, 60_000);
+
+  // Only on the pass against a server (CI runs the suite on both).
+  if (process.env.DATABASE_URL) it("brings back every row of a PostgreSQL database after its schema is dropped (pg_dump, pg_restore)", async () => {
     const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
     const name = `md_backup_${randomBytes(6).toString("hex")}`;
     await admin.unsafe(`create database ${name}`);
