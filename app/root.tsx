@@ -21,6 +21,7 @@ import { listMemberships } from "~/models/memberships.server";
 import { db } from "@db/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
 import { useNonce } from "~/utils/nonce";
+import { errorKind } from "~/utils/error-kind";
 import stylesheet from "~/styles/built.css";
 
 export const links: LinksFunction = () => [
@@ -117,7 +118,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation("errors");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 503 ? "unavailable" : "server";
+  const kind = errorKind(status);
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section aria-labelledby="error-title" className="mx-auto max-w-2xl py-12">

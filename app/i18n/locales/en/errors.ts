@@ -18,6 +18,14 @@ export const errors: Translation<typeof nb> = {
     title: "The service is temporarily unavailable",
     body: "We cannot reach the database right now. Please try again shortly.",
   },
+  badRequest: {
+    title: "The request could not be handled",
+    body: "What was sent was not in a form we can accept. Go back and try again from the form.",
+  },
+  tooMany: {
+    title: "Too many attempts",
+    body: "Too many requests arrived in a short time. Wait a moment and try again.",
+  },
   code: "Error code {{status}}",
   goHome: "Go to the home page",
 };

@@ -15,6 +15,14 @@ export const errors = {
     title: "Tjenesten er midlertidig utilgjengelig",
     body: "Vi får ikke kontakt med databasen akkurat nå. Prøv igjen om litt.",
   },
+  badRequest: {
+    title: "Forespørselen kunne ikke behandles",
+    body: "Det som ble sendt, var ikke i en form vi kan ta imot. Gå tilbake og prøv igjen fra skjemaet.",
+  },
+  tooMany: {
+    title: "For mange forsøk",
+    body: "Det har kommet for mange forespørsler på kort tid. Vent litt, og prøv igjen.",
+  },
   code: "Feilkode {{status}}",
   goHome: "Gå til forsiden",
 };
