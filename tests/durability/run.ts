@@ -1,6 +1,7 @@
 // npm run test:durability — does every write the client saw acknowledged survive
 // a SIGKILL of the server? For each database: seed, start the built server, stream
-// interaction-log entries over the API (demo-vendor-token) from this process, kill
+// interaction-log entries and event registrations over the API (demo-vendor-token)
+// from this process, kill
 // the server with SIGKILL mid-stream, restart it on the same data, and check that
 // every acknowledged entry is stored exactly once. Bounded: at most 60 s of writes
 // per database, 127.0.0.1 only. Exit 1 on any lost or duplicated write.
@@ -36,8 +37,9 @@ async function withDb<T>(target: Target, work: (db: ReturnType<typeof openDataba
   }
 }
 
-async function stream(server: ServerProcess, counterpartId: string, runId: string) {
+async function stream(server: ServerProcess, counterpartId: string, runId: string, openEvents: string[]) {
   const acked = new Map<string, string>(); // subject → id
+  const registered = new Map<string, string>(); // event id → registration id
   let attempted = 0;
   let killed = false;
   const started = Date.now();
@@ -71,17 +73,48 @@ async function stream(server: ServerProcess, counterpartId: string, runId: strin
       }
     }
   };
-  await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
-  return { acked, attempted };
+  // Beside the log writers, one registers the vendor for every open event, one by one.
+  const registrar = async () => {
+    for (const eventId of openEvents) {
+      if (killed) break;
+      attempted++;
+      try {
+        const response = await fetch(`${server.baseURL}/api/v1/events/${eventId}/registrations`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+          body: "{}",
+        });
+        if (response.status === 201) registered.set(eventId, ((await response.json()) as { id: string }).id);
+        else if (!killed) throw new Error(`unexpected ${response.status} registering for ${eventId}: ${await response.text()}`);
+      } catch (error) {
+        if (!killed) throw error;
+      }
+    }
+  };
+  await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), registrar()]);
+  return { acked, registered, attempted };
 }
 
 async function check(name: string, target: Target, restart: () => Promise<ServerProcess>): Promise<boolean> {
   const counterpartId = await withDb(target, async (db) =>
     (await db.selectFrom("organisations").select("id").where("slug", "=", "bergvik-kommune").executeTakeFirstOrThrow()).id,
   );
+  // Published events the demo vendor can still register for.
+  const openEvents = await withDb(target, async (db) =>
+    (
+      await db
+        .selectFrom("events")
+        .select("id")
+        .where("status", "=", "published")
+        .where((eb) => eb.or([eb("registrationDeadline", "is", null), eb("registrationDeadline", ">", new Date())]))
+        .where("id", "not in", db.selectFrom("registrations").innerJoin("organisations", "organisations.id", "registrations.organisationId").select("registrations.eventId").where("organisations.slug", "=", "nordlys-helse-as"))
+        .orderBy("id")
+        .execute()
+    ).map((r) => r.id),
+  );
   const runId = `durability-${Date.now()}`;
   let server = await restart();
-  const { acked, attempted } = await stream(server, counterpartId, runId);
+  const { acked, registered, attempted } = await stream(server, counterpartId, runId, openEvents);
   await server.exited;
   server = await restart(); // recovery after the kill, on the same data
   const healthy = (await fetch(`${server.baseURL}/healthz`)).ok;
@@ -95,12 +128,35 @@ async function check(name: string, target: Target, restart: () => Promise<Server
   const duplicated = [...bySubject].filter(([, n]) => n > 1).map(([s]) => s);
   const storedIds = new Set(stored.map((r) => r.id));
   const wrongId = [...acked].filter(([, id]) => !storedIds.has(id));
+  const registrations = await withDb(target, (db) =>
+    db
+      .selectFrom("registrations")
+      .innerJoin("organisations", "organisations.id", "registrations.organisationId")
+      .select(["registrations.id", "registrations.eventId"])
+      .where("organisations.slug", "=", "nordlys-helse-as")
+      .where("registrations.eventId", "in", openEvents.length > 0 ? openEvents : ["00000000-0000-0000-0000-000000000000"])
+      .execute(),
+  );
+  const registrationIds = new Set(registrations.map((r) => r.id));
+  const lostRegistrations = [...registered].filter(([, id]) => !registrationIds.has(id));
+  const perEvent = new Map<string, number>();
+  for (const r of registrations) perEvent.set(r.eventId, (perEvent.get(r.eventId) ?? 0) + 1);
+  const duplicatedRegistrations = [...perEvent].filter(([, n]) => n > 1);
   console.log(
     `${name}: ${attempted} writes sent, ${acked.size} acknowledged before SIGKILL, ${stored.length} stored after restart ` +
       `(${stored.length - acked.size + lost.length} unacknowledged but committed), lost ${lost.length}, duplicated ${duplicated.length}, ` +
-      `ids differing ${wrongId.length}, healthy after restart: ${healthy}`,
+      `ids differing ${wrongId.length}; registrations: ${registered.size} of ${openEvents.length} acknowledged, ` +
+      `${registrations.length} stored, lost ${lostRegistrations.length}, duplicated ${duplicatedRegistrations.length}; healthy after restart: ${healthy}`,
   );
-  return healthy && lost.length === 0 && duplicated.length === 0 && wrongId.length === 0;
+  return (
+    healthy &&
+    lost.length === 0 &&
+    duplicated.length === 0 &&
+    wrongId.length === 0 &&
+    lostRegistrations.length === 0 &&
+    duplicatedRegistrations.length === 0 &&
+    registered.size > 0
+  );
 }
 
 const results: boolean[] = [];
