@@ -4,6 +4,14 @@ import { isIsoDate } from "./quarters";
 // A buyer's own standards roadmap: for each standard, implemented (since when, if told),
 // required from a date, or planned by a date, with a note. Every change is kept.
 
+/** A catalogue code: never control characters (PostgreSQL text cannot hold NUL). */
+const standardCode = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .max(100, "invalid_choice")
+  .refine((code) => ![...code].some((c) => c.charCodeAt(0) < 0x20), "invalid_choice");
+
 export const ROADMAP_STATUSES = ["implemented", "required", "planned"] as const;
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 export const ROADMAP_NOTE_MAX = 1000;
@@ -16,7 +24,7 @@ export function roadmapDateRequired(status: RoadmapStatus): boolean {
 export const RoadmapEntrySchema = z
   .object({
     intent: z.literal("save"),
-    standard: z.string({ error: "required" }).trim().min(1, "required").max(100, "invalid_choice"),
+    standard: standardCode,
     status: z.enum(ROADMAP_STATUSES, { error: "invalid_choice" }),
     date: z
       .string()
@@ -32,5 +40,5 @@ export const RoadmapEntrySchema = z
 
 export const RemoveRoadmapEntrySchema = z.object({
   intent: z.literal("remove"),
-  standard: z.string({ error: "required" }).trim().min(1, "required").max(100, "invalid_choice"),
+  standard: standardCode,
 });

@@ -42,6 +42,7 @@ import {
 } from "~/models/relationships.server";
 import { requireMemberForForm } from "~/utils/organisation-scope.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -109,7 +110,7 @@ function reply(form: string, result: SubmissionResult<string[]>, status = 400) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const member = await requireMemberForForm(args, formData);
   const counterpart = await counterpartFor(args, member.organisation.id);
   const scope = { organisationId: member.organisation.id, counterpartId: counterpart.id };

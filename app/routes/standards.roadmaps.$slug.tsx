@@ -14,6 +14,7 @@ import type { Language } from "~/i18n/resources";
 import { demandFilterOptions } from "~/models/demand.server";
 import { getMembership } from "~/models/memberships.server";
 import { buyerRoadmap, removeRoadmapEntry, saveRoadmapEntry } from "~/models/roadmaps.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -62,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
   const buyer = await findBuyer(args.params.slug);
   const member = await requireMember(args, { organisationId: buyer.id, kind: "buyer" });
   const actor = { organisationId: buyer.id, userId: member.user.id };
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
   const reply = (fields: Partial<ActionResult>, status?: number) =>
     json<ActionResult>({ intent: null, errors: null, values: null, ...fields }, status ? { status } : undefined);

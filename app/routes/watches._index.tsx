@@ -15,6 +15,7 @@ import { demandFilterOptions, demandHref } from "~/models/demand.server";
 import { createWatch, deleteWatch, latestForWatch, listWatches, renewFeedToken, updateWatch } from "~/models/watches.server";
 import { describeDemandFilter } from "~/utils/demand-filter-text";
 import { publicUrl } from "~/utils/public-url.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -62,7 +63,7 @@ function feedUrls(request: Request, token: string) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const intent = formData.get("intent");
   const notFound = () => new Response(null, { status: 404 });
 
