@@ -72,10 +72,14 @@ app.use((req, res, next) => {
 });
 
 // Public pages as anonymous visitors see them, kept while nothing they show has changed
-// (ADR 0009; PAGE_CACHE=off turns it off). Scorecard pages can join the list once they are
-// anonymous-public and read only tables that move public_pages_version.
+// (ADR 0009; PAGE_CACHE=off turns it off). The scorecards' figures are themselves kept for
+// up to five minutes (ADR 0011) and say when they were computed; the page cache adds at
+// most its ten seconds to that.
 if (process.env.PAGE_CACHE !== "off") {
-  const cached = publicPageCacheMiddleware(() => handle.db, { paths: ["/demand", "/demand/pipeline"], sessionCookie: SESSION_COOKIE });
+  const cached = publicPageCacheMiddleware(() => handle.db, {
+    paths: ["/demand", "/demand/pipeline", "/insights", /^\/buyers\/[^/]+$/],
+    sessionCookie: SESSION_COOKIE,
+  });
   app.use((req, res, next) => void cached({ req, res: res as never }, next));
 }
 

@@ -30,8 +30,8 @@ export interface CachedPage {
 }
 
 export interface PublicPageCacheOptions {
-  /** Paths (no query) whose anonymous GET answers may be stored. */
-  paths: readonly string[];
+  /** Paths (no query) whose anonymous GET answers may be stored: exact strings, or patterns. */
+  paths: readonly (string | RegExp)[];
   ttlMs?: number;
   maxEntries?: number;
 }
@@ -39,10 +39,10 @@ export interface PublicPageCacheOptions {
 /** Whether a request is one the cache may answer, and under which key. */
 export function publicPageKey(
   request: { method: string; path: string; url: string; headers: { cookie?: string; authorization?: string } },
-  options: { paths: readonly string[]; sessionCookie: string },
+  options: { paths: readonly (string | RegExp)[]; sessionCookie: string },
 ): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
-  if (!options.paths.includes(request.path)) return null;
+  if (!options.paths.some((p) => (typeof p === "string" ? p === request.path : p.test(request.path)))) return null;
   if (request.headers.authorization) return null;
   const cookies = request.headers.cookie ?? "";
   if (new RegExp(`(?:^|;\\s*)${options.sessionCookie}=`).test(cookies)) return null;

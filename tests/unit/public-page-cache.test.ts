@@ -17,6 +17,14 @@ describe("publicPageKey", () => {
     expect(publicPageKey(request({ method: "HEAD" }), options)).toBe("|/demand?cpv=48");
   });
 
+  it("matches listed paths exactly, or by pattern", () => {
+    const patterned = { paths: ["/insights", /^\/buyers\/[^/]+$/], sessionCookie: "md_session" };
+    expect(publicPageKey(request({ path: "/buyers/abc", url: "/buyers/abc?window=36" }), patterned)).toBe("|/buyers/abc?window=36");
+    expect(publicPageKey(request({ path: "/insights", url: "/insights" }), patterned)).toBe("|/insights");
+    expect(publicPageKey(request({ path: "/buyers/abc/more", url: "/buyers/abc/more" }), patterned)).toBeNull();
+    expect(publicPageKey(request({ path: "/insights/x", url: "/insights/x" }), patterned)).toBeNull();
+  });
+
   it("never answers signed-in visitors, API tokens, other paths, data requests or writes", () => {
     expect(publicPageKey(request({ headers: { cookie: "lng=nb; md_session=abc" } }), options)).toBeNull();
     expect(publicPageKey(request({ headers: { authorization: "Bearer x" } }), options)).toBeNull();
