@@ -7,7 +7,7 @@ import { logInteraction, respondToInteraction } from "../app/models/interactions
 import { jsonb } from "./jsonb";
 import type { AmendmentChange, NewEvent } from "./schema";
 import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
-import { osloDate } from "../app/domain/relationships";
+import { osloDate } from "../app/domain/zoned-time";
 import { scorecardEvents, seedScorecardActivity } from "./seed-scorecard";
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -1,5 +1,4 @@
 import type { ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import type { Db } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
@@ -8,17 +7,7 @@ import { seedScaleData } from "../db/seed-scale";
 // Helpers for scripts that start the built portal as a child process on 127.0.0.1
 // (bench, load test, sqlmap run).
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../tests/fixtures/mail";
 
 /** Waits until base + path answers 2xx, or throws after timeoutMs. */
 export async function waitFor(base: string, path: string, timeoutMs = 90_000) {

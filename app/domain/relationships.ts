@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toZonedLocal, zonedLocalToIso } from "./zoned-time";
+import { osloDate, zonedLocalToIso } from "./zoned-time";
 
 // Relationships (issue 8): my organisation × one counterpart, derived from events,
 // registrations, questions, effort requests, interactions and outcomes, plus what my
@@ -40,11 +40,6 @@ export function parseTimelineType(value: string | null): TimelineType | null {
 }
 
 // ------------------------------------------------------------------------ dates
-
-/** Today's date in Oslo, "YYYY-MM-DD": follow-ups are due on Oslo calendar days. */
-export function osloDate(now: Date): string {
-  return toZonedLocal(now).slice(0, 10);
-}
 
 /** The instant the current year began in Oslo ("hours this year"). */
 export function osloYearStart(now: Date): Date {

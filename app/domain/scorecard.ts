@@ -2,7 +2,7 @@ import { totalMonths } from "./contract";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "./events";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS } from "./events";
 import { addQuarters, compareQuarters, quarterOf, type Quarter } from "./quarters";
-import { toZonedLocal } from "./zoned-time";
+import { osloDate, toZonedLocal } from "./zoned-time";
 
 // The public predictability scorecard (forutsigbarhet): how a buyer's declarations turned
 // out. Plain facts in (already grouped by the database, each row with a `count`), figures
@@ -398,7 +398,7 @@ export interface Scorecard {
 /** Every figure of the scorecard for one window. */
 export function computeScorecard(facts: ScorecardFacts, now: Date, months: ScorecardWindow): Scorecard {
   const bounds = windowBounds(now, months);
-  const today = toZonedLocal(now).slice(0, 10);
+  const today = osloDate(now);
   return {
     window: bounds,
     effort: effortEvents(facts.effort, bounds),

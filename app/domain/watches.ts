@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { demandSearchParams, parseDemandFilter, type DemandFilter } from "./demand-filter";
-import { toZonedLocal, zonedLocalToIso } from "./zoned-time";
+import { osloDate, zonedLocalToIso } from "./zoned-time";
 
 // A watch is a saved /demand filter with a name and a digest frequency. Its filter is kept
 // as /demand's query string, read and written through demand-filter so that the watch,
@@ -44,7 +44,7 @@ export function isDigestDue(frequency: WatchFrequency, lastDigestAt: Date | null
 
 /** Today's digest hour in Oslo, as an instant. */
 export function dailyDigestTime(now: Date): Date {
-  const day = toZonedLocal(now).slice(0, 10);
+  const day = osloDate(now);
   const hour = String(DAILY_DIGEST_HOUR).padStart(2, "0");
   return new Date(zonedLocalToIso(`${day}T${hour}:00`) as string);
 }

@@ -49,3 +49,8 @@ export function toZonedLocal(instant: Date | string, timeZone = OSLO): string {
   const shifted = new Date(date.getTime() + offsetMinutes(date, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
 }
+
+/** The calendar date ("YYYY-MM-DD") an instant falls on in Oslo. */
+export function osloDate(instant: Date | string): string {
+  return toZonedLocal(instant).slice(0, 10);
+}

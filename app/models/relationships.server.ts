@@ -4,12 +4,12 @@ import type { Database } from "@db/schema";
 import { enqueueEmail } from "@emails/outbox.server";
 import type { InteractionChannel } from "~/domain/conduct";
 import {
-  osloDate,
   osloYearStart,
   STALE_DAYS,
   type RelationshipQuery,
   type TimelineType,
 } from "~/domain/relationships";
+import { osloDate } from "~/domain/zoned-time";
 
 // One organisation's view of its counterparts. Everything here is scoped by the
 // organisation that asks (`organisationId`): private rows are read and changed only

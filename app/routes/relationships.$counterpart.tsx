@@ -14,13 +14,13 @@ import {
   FollowUpSchema,
   followUpState,
   NoteSchema,
-  osloDate,
   parseIntent,
   parseTimelineType,
   RowSchema,
   sortFollowUps,
   TIMELINE_TYPES,
 } from "~/domain/relationships";
+import { osloDate } from "~/domain/zoned-time";
 import { formatDate, formatDateTime, formatNok } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";

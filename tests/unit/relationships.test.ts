@@ -5,13 +5,13 @@ import {
   followUpState,
   isCalendarDate,
   isStale,
-  osloDate,
   osloYearStart,
   parseRelationshipQuery,
   parseTimelineType,
   sortFollowUps,
   valuePerHour,
 } from "~/domain/relationships";
+import { osloDate } from "~/domain/zoned-time";
 
 describe("relationship dates in Oslo", () => {
   it("turns an instant into the Oslo calendar day, also around midnight and the clock change", () => {
