@@ -3,6 +3,7 @@
 // request), start it again and expect the portal to recover without a restart.
 // Lives with the browser tests because it needs the built server; CI runs it in
 // the browser-test step, where Debian's PostgreSQL is installed.
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresCluster, findPostgresBin, type PostgresCluster } from "../fixtures/postgres-cluster";
 import { startServer, stopServer, type ServerProcess } from "../fixtures/server-process";
@@ -24,7 +25,25 @@ describe.skipIf(!bin)("when the database goes away (own PostgreSQL cluster; skip
     cluster?.destroy();
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseURL}${path}`, { headers, redirect: "manual" });
+  // A new connection per request: stopping the cluster blocks this process for seconds, so a
+  // pooled keep-alive socket can be closed by the server just as it is reused.
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      const req = request(`${server.baseURL}${path}`, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
+          }
+          resolve(new Response(res.statusCode === 304 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: responseHeaders }));
+        });
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
 
   async function expectUp() {
     expect((await get("/")).status).toBe(200);
