@@ -3,7 +3,7 @@ import { openDatabase } from "./client";
 import { migrateToLatest } from "./migrate";
 import { seedDemoData } from "./seed";
 import { seedScaleData } from "./seed-scale";
-import { verifyAllChains } from "../app/models/interactions.server";
+import { verifyAllChains } from "../app/models/interaction-chain.server";
 
 const command = process.argv[2];
 const handle = openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.PGLITE_DIR || undefined });

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { AmendmentChange } from "../app/domain/amendments";
 import type { ContractForm } from "../app/domain/contract";
 import type {
   DataResidency,
@@ -157,12 +158,7 @@ export interface EventCoBuyerTable {
   organisationId: string;
 }
 
-/** One field of an amendment: the API path and its JSON values before and after. */
-export interface AmendmentChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+export type { AmendmentChange };
 
 export interface EventAmendmentTable {
   id: Generated<string>;
@@ -407,11 +403,9 @@ export interface Database {
 export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
 export type User = Selectable<UserTable>;
-export type NewUser = Insertable<UserTable>;
 export type Standard = Selectable<StandardTable>;
 export type Event = Selectable<EventTable>;
 export type NewEvent = Insertable<EventTable>;
-export type EventUpdate = Updateable<EventTable>;
 
 // --- 0008: participation -------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import type { ScheduledJob } from "./scheduler.server";
-import { sendFollowUpReminders } from "~/models/relationships.server";
+import { sendFollowUpReminders } from "~/models/relationship-records.server";
 import { configuredBaseUrl } from "~/utils/public-url.server";
 
 // A follow-up's owner gets one e-mail on its due date (Oslo); every 10 minutes is

@@ -3,7 +3,7 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { checkDeclineReason, checkEffortReport, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
 import type { PurchaseExpectation } from "~/domain/predictability";
 import type { Problem } from "~/domain/problems";
-import type { Failure as EventFailure, Result as EventResult } from "./events.server";
+import type { Failure as EventFailure, Result as EventResult } from "./event-access.server";
 import type { Failure, Result } from "./registrations.server";
 import { expectationOfRow } from "./event-row.server";
 

@@ -3,7 +3,9 @@ import { eventFormToInput } from "~/domain/event-form";
 import { EventCreateSchema, EventPatchSchema, inputProblems } from "~/domain/event-input";
 import type { Problem } from "~/domain/problems";
 import { addQuarters, quarterOf } from "~/domain/quarters";
-import { createDraft, publishEvent, updateEvent, type Actor, type BuyerMember } from "./events.server";
+import { createDraft, updateEvent } from "./event-edits.server";
+import { publishEvent } from "./event-lifecycle.server";
+import type { Actor, BuyerMember } from "./event-access.server";
 
 // The guided form's submission, through the same schema, model and publishing rules
 // as the JSON API. Field errors come back keyed by the form's field names.

@@ -1,9 +1,12 @@
 import type { Selectable } from "kysely";
 import type { EventTable } from "@db/schema";
+import type { NotProcuredReason, StandardLevel } from "~/domain/events";
+import type { PublishableEvent } from "~/domain/publishing";
 
-// The one mapping from an event's stored columns to the domain's effort and
-// expectation shapes, used by the publishing rules, the API and the e-mails.
-type EventRow = Selectable<EventTable>;
+// The one mapping from an event's stored columns to the shapes others read: the domain's
+// effort and expectation, the publishing rules' input, the declaration the API returns and
+// amendments compare, and the recorded outcome.
+export type EventRow = Selectable<EventTable>;
 
 /** The effort an event asks for, from its stored columns, in the domain's shape. */
 export function effortOfRow(row: Pick<EventRow, "effortLevel" | "effortHoursPerVendor" | "kindsOfWork" | "compensationNok">) {
@@ -45,3 +48,109 @@ export function expectationOfRow(row: ExpectationColumns) {
       };
 }
 
+/** The stored row as the publishing rules read it. */
+export function toPublishable(row: EventRow): PublishableEvent {
+  const hasContract = [row.contractForm, row.contractBaseMonths, row.contractOptionMonths, row.contractHorizonMonths, row.contractJustification].some(
+    (v) => v !== null,
+  );
+  return {
+    kind: row.kind,
+    registrationDeadline: row.registrationDeadline,
+    responseDeadline: row.responseDeadline,
+    effort: effortOfRow(row),
+    expectation: expectationOfRow(row),
+    contract: hasContract
+      ? {
+          form: row.contractForm,
+          baseMonths: row.contractBaseMonths,
+          optionMonths: row.contractOptionMonths,
+          horizonMonths: row.contractHorizonMonths,
+          justification: row.contractJustification,
+        }
+      : null,
+    sourcing: row.sourcingRisk && row.sourcingNeed ? { risk: row.sourcingRisk, need: row.sourcingNeed, reason: row.sourcingReason } : null,
+    pilotPath: row.pilotPlan === null && row.pilotQuarter === null && row.pilotBudgetNok === null
+      ? null
+      : { plan: row.pilotPlan, quarter: row.pilotQuarter, budgetNok: row.pilotBudgetNok },
+  };
+}
+
+/** A standard the event names, by its code. */
+export interface StandardRef {
+  code: string;
+  level: StandardLevel;
+  /** YYYY-MM-DD */
+  from: string | null;
+}
+
+/** The event as declared, in the API's field names: what amendments compare and GET returns. */
+export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers: string[]) {
+  return {
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    cpv: row.cpvCodes,
+    region: row.region,
+    registrationDeadline: row.registrationDeadline,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    responseDeadline: row.responseDeadline,
+    location: row.location,
+    onlineUrl: row.onlineUrl,
+    capacity: row.capacity,
+    attendeeLimitPerVendor: row.attendeeLimitPerVendor,
+    effort: effortOfRow(row),
+    expectation: expectationOfRow(row),
+    contract: {
+      form: row.contractForm,
+      baseMonths: row.contractBaseMonths,
+      optionMonths: row.contractOptionMonths,
+      horizonMonths: row.contractHorizonMonths,
+      justification: row.contractJustification,
+    },
+    sourcing:
+      row.sourcingRisk === null
+        ? null
+        : { risk: row.sourcingRisk, need: row.sourcingNeed, advice: row.sourcingAdvice, reason: row.sourcingReason },
+    standards,
+    ipTerms: row.ipTerms,
+    dataProtection: {
+      healthData: row.healthData,
+      dataResidency: row.dataResidency,
+      cloudAllowed: row.cloudAllowed,
+      dpiaNeeded: row.dpiaNeeded,
+    },
+    pilotPath: { plan: row.pilotPlan, quarter: row.pilotQuarter, budgetNok: row.pilotBudgetNok },
+    coBuyers,
+  };
+}
+
+export type EventOutcome =
+  | {
+      outcome: "procured";
+      recordedAt: Date;
+      contractValueNok: number | null;
+      contractDate: string | null;
+      noticeReference: string | null;
+      winningVendor: { id: string; name: string } | null;
+    }
+  | { outcome: "not_procured"; recordedAt: Date; reason: NotProcuredReason | null }
+  | { outcome: "withdrawn"; recordedAt: Date; reason: string | null };
+
+/** The recorded outcome in the page's and API's shape, or null while none is recorded. */
+export function outcomeOf(row: EventRow, winner: { id: string; name: string } | null): EventOutcome | null {
+  if (row.outcome === null || row.outcomeRecordedAt === null) return null;
+  const recordedAt = row.outcomeRecordedAt;
+  if (row.outcome === "procured") {
+    return {
+      outcome: "procured",
+      recordedAt,
+      contractValueNok: row.outcomeContractValueNok,
+      contractDate: row.outcomeContractDate,
+      noticeReference: row.outcomeNoticeReference,
+      winningVendor: winner,
+    };
+  }
+  if (row.outcome === "not_procured") return { outcome: "not_procured", recordedAt, reason: row.outcomeNotProcuredReason };
+  return { outcome: "withdrawn", recordedAt, reason: row.outcomeWithdrawnReason };
+}

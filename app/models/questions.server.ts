@@ -2,7 +2,8 @@ import type { Db } from "@db/client";
 import { enqueueEmail } from "@emails/outbox.server";
 import { median } from "~/domain/participation";
 import type { AnswerInput } from "~/domain/participation-input";
-import { participantMembers, type Actor, type Failure, type Result, type VendorMember } from "./registrations.server";
+import { participantMembers } from "./registration-reads.server";
+import type { Actor, Failure, Result, VendorMember } from "./registrations.server";
 
 // likebehandling (equal treatment): a vendor asks privately; the buyer answers every
 // taking-part vendor at once, without naming who asked. The answer is public on the event

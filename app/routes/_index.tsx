@@ -8,7 +8,7 @@ import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatNokRangeMillions, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { listOpenEvents } from "~/models/events.server";
+import { listOpenEvents } from "~/models/event-reads.server";
 import { getPortalFigures } from "~/models/portal-figures.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -6,7 +6,7 @@ import { db } from "@db/db.server";
 import { requireOperator } from "~/auth/guards.server";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
-import { verifyAllChains } from "~/models/interactions.server";
+import { verifyAllChains } from "~/models/interaction-chain.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

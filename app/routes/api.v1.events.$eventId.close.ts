@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { closeEvent } from "~/models/events.server";
+import { closeEvent } from "~/models/event-lifecycle.server";
 import { failureResponse, methodNotAllowed } from "~/utils/api-problems.server";
 
 // POST /api/v1/events/{id}/close — ends a published event by hand.

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
 import { inputProblems, OutcomeSchema } from "~/domain/event-input";
-import { recordOutcome } from "~/models/events.server";
+import { recordOutcome } from "~/models/event-lifecycle.server";
 import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
 
 // POST /api/v1/events/{id}/outcome — procured / not_procured / withdrawn.

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { publishEvent } from "~/models/events.server";
+import { publishEvent } from "~/models/event-lifecycle.server";
 import { failureResponse, methodNotAllowed } from "~/utils/api-problems.server";
 
 // POST /api/v1/events/{id}/publish — 200, or 422 with every publishing rule the draft breaks.

@@ -4,7 +4,7 @@ import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { QuestionSchema } from "~/domain/participation-input";
 import { askQuestion, listAnswers } from "~/models/questions.server";
-import { participationFacts } from "~/models/registrations.server";
+import { participationFacts } from "~/models/registration-reads.server";
 import { failureResponse, methodNotAllowed, parseJsonBody } from "~/utils/api-problems.server";
 
 // GET /api/v1/events/{id}/questions — answered questions, public; never who asked (likebehandling).

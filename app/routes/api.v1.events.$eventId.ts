@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { getUser, requireVerifiedUser } from "~/auth/guards.server";
 import { EventPatchSchema, inputProblems } from "~/domain/event-input";
-import { getEvent, updateEvent } from "~/models/events.server";
+import { getEvent } from "~/models/event-reads.server";
+import { updateEvent } from "~/models/event-edits.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
 

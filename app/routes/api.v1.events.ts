@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { EventCreateSchema, inputProblems } from "~/domain/event-input";
-import { createDraft } from "~/models/events.server";
+import { createDraft } from "~/models/event-edits.server";
 import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
 
 // POST /api/v1/events — a new draft for the caller's (buyer) organisation.

@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
 import { ApiResponseSchema, issuesByField } from "~/domain/conduct-forms";
-import { getInteractionForViewer, respondToInteraction } from "~/models/interactions.server";
+import { getInteractionForViewer } from "~/models/interaction-reads.server";
+import { respondToInteraction } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { apiLanguage, fieldErrorsResponse } from "~/utils/api-problems.server";
 

@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { ApiInteractionSchema, issuesByField } from "~/domain/conduct-forms";
-import { listInteractions, logInteraction } from "~/models/interactions.server";
+import { listInteractions } from "~/models/interaction-reads.server";
+import { logInteraction } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { apiLanguage, fieldErrorsResponse } from "~/utils/api-problems.server";
 

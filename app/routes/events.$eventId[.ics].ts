@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { getUser } from "~/auth/guards.server";
 import { getLanguage } from "~/i18n/language.server";
-import { getEvent } from "~/models/events.server";
+import { getEvent } from "~/models/event-reads.server";
 import { eventCalendar } from "~/utils/event-calendar";
 import { publicUrl } from "~/utils/public-url.server";
 

@@ -12,7 +12,7 @@ import { checkPublishable } from "~/domain/publishing";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { errorsByField, eventFormOptions, submitEventForm } from "~/models/event-form.server";
-import { getEvent, toPublishableById } from "~/models/events.server";
+import { getEvent, toPublishableById } from "~/models/event-reads.server";
 import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];

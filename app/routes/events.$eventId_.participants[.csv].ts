@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { forbidden, getUser, requireVerifiedUser } from "~/auth/guards.server";
 import { getLanguage } from "~/i18n/language.server";
-import { getEvent } from "~/models/events.server";
+import { getEvent } from "~/models/event-reads.server";
 import { getMembership } from "~/models/memberships.server";
-import { listParticipants, participantsCsv } from "~/models/registrations.server";
+import { listParticipants, participantsCsv } from "~/models/registration-reads.server";
 
 // GET /events/{id}/participants.csv — the participant list for the buyer's members only:
 // 404 for an event the person may not see, 403 for anyone else who can see it.

@@ -11,7 +11,7 @@ import { formatDate } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { listOpenFollowUps } from "~/models/relationships.server";
+import { listOpenFollowUps } from "~/models/relationship-records.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

@@ -13,7 +13,8 @@ import { formatDateTime } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { getInteractionForViewer, respondToInteraction } from "~/models/interactions.server";
+import { getInteractionForViewer } from "~/models/interaction-reads.server";
+import { respondToInteraction } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { readFormData } from "~/utils/form-data.server";
 

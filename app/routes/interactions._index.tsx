@@ -10,7 +10,8 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { adoptionPrompt } from "~/models/conduct.server";
-import { listInteractions, verifyOrganisationChain } from "~/models/interactions.server";
+import { listInteractions } from "~/models/interaction-reads.server";
+import { verifyOrganisationChain } from "~/models/interaction-chain.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

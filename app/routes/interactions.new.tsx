@@ -14,14 +14,8 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { getCurrentVersion } from "~/models/conduct.server";
-import {
-  getInteractionForViewer,
-  listCounterpartChoices,
-  listEventChoices,
-  listOwnMembers,
-  logInteraction,
-  type InteractionParticipant,
-} from "~/models/interactions.server";
+import { getInteractionForViewer, listCounterpartChoices, listEventChoices, listOwnMembers } from "~/models/interaction-reads.server";
+import { logInteraction, type InteractionParticipant } from "~/models/interactions.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { readFormData } from "~/utils/form-data.server";
 

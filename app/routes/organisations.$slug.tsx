@@ -9,7 +9,7 @@ import { getPublicOrganisation } from "~/models/organisations.server";
 import { formatDate } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { getAdoption } from "~/models/conduct.server";
-import { interactionCounts } from "~/models/interactions.server";
+import { interactionCounts } from "~/models/interaction-reads.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisation.name} – Markedsdialog` : "Markedsdialog" },

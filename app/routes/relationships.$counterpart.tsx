@@ -25,21 +25,9 @@ import { formatDate, formatDateTime, formatNok } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { listOwnMembers } from "~/models/interactions.server";
-import {
-  deleteRecord,
-  findCounterpart,
-  listContacts,
-  listFollowUps,
-  listNotes,
-  listRelationships,
-  relationshipTimeline,
-  saveContact,
-  saveFollowUp,
-  saveNote,
-  toggleFollowUp,
-  type Saved,
-} from "~/models/relationships.server";
+import { listOwnMembers } from "~/models/interaction-reads.server";
+import { deleteRecord, listContacts, listFollowUps, listNotes, saveContact, saveFollowUp, saveNote, toggleFollowUp, type Saved } from "~/models/relationship-records.server";
+import { findCounterpart, listRelationships, relationshipTimeline } from "~/models/relationships.server";
 import { requireMemberForForm } from "~/utils/organisation-scope.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { readFormData } from "~/utils/form-data.server";

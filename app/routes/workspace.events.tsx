@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { listBuyerEffortRequests } from "~/models/effort-requests.server";
-import { countBlockedPublishAttempts, listBuyerEvents } from "~/models/events.server";
+import { countBlockedPublishAttempts, listBuyerEvents } from "~/models/event-reads.server";
 import { countUnanswered } from "~/models/questions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];

@@ -5,7 +5,7 @@ import type { Problem } from "~/domain/problems";
 import { createI18n } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import type { Failure } from "~/models/events.server";
+import type { Failure } from "~/models/event-access.server";
 import type { GuardArgs } from "~/auth/guards.server";
 
 // JSON answers for the API: each problem keeps its machine code and field path, and

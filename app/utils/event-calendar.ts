@@ -2,7 +2,7 @@ import { markdownToPlainText } from "~/components/markdown";
 import { buildCalendar, type CalendarEvent } from "~/domain/icalendar";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
-import type { EventDetail } from "~/models/events.server";
+import type { EventDetail } from "~/models/event-reads.server";
 import { expectationText } from "./event-text";
 
 type CalendarSource = Pick<

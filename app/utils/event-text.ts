@@ -2,7 +2,7 @@ import { parseQuarter } from "~/domain/events";
 import { fixedT } from "~/i18n/i18n";
 import { formatNokRangeMillions } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
-import type { EventDetail } from "~/models/events.server";
+import type { EventDetail } from "~/models/event-reads.server";
 
 /** "Kjøp forventet: planlagt, 4–6 MNOK, anbud 2. kvartal 2027" as plain text (meta description, calendar). */
 export function expectationText(expectation: EventDetail["expectation"], language: Language): string {

@@ -7,17 +7,8 @@ import { registrationOpen } from "~/domain/participation";
 import { AnswerSchema, DeclineSchema, QuestionSchema, RegistrationSchema, RemoveRegistrationSchema } from "~/domain/participation-input";
 import { getMembership, listMemberships } from "~/models/memberships.server";
 import { answerQuestion, askQuestion, listAnswers, listOwnQuestions, listUnanswered } from "~/models/questions.server";
-import {
-  attendeeChoices,
-  leaveEvent,
-  listParticipants,
-  ownRegistration,
-  participationCounts,
-  participationFacts,
-  registerForEvent,
-  sharedParticipants,
-  type Failure,
-} from "~/models/registrations.server";
+import { attendeeChoices, listParticipants, ownRegistration, participationCounts, participationFacts, sharedParticipants } from "~/models/registration-reads.server";
+import { leaveEvent, registerForEvent, type Failure } from "~/models/registrations.server";
 import { publicUrl } from "./public-url.server";
 
 // The event page's participation part: what its loader adds, and the intents its action

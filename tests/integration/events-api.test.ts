@@ -5,7 +5,7 @@ import { action as patchEvent, loader as getEvent } from "~/routes/api.v1.events
 import { action as closeEvent } from "~/routes/api.v1.events.$eventId.close";
 import { action as recordOutcome } from "~/routes/api.v1.events.$eventId.outcome";
 import { action as publishEvent } from "~/routes/api.v1.events.$eventId.publish";
-import { countBlockedPublishAttempts } from "~/models/events.server";
+import { countBlockedPublishAttempts } from "~/models/event-reads.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { jsonRequest, readJson, routeArgs, type RouteArgs } from "../fixtures/requests";
 

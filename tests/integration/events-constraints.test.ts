@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NewEvent } from "@db/schema";
 import { checkPublishable } from "~/domain/publishing";
-import { toPublishable } from "~/models/events.server";
+import { toPublishable } from "~/models/event-row.server";
 import { setupTestDatabase } from "../fixtures/database";
 
 // The database is the last line: whatever code path writes an event, a published or closed

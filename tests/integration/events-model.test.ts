@@ -1,17 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@db/seed";
-import {
-  closeEvent,
-  countBlockedPublishAttempts,
-  createDraft,
-  getEvent,
-  listBuyerEvents,
-  publishEvent,
-  recordOutcome,
-  updateEvent,
-  type Actor,
-  type BuyerMember,
-} from "~/models/events.server";
+import { closeEvent, publishEvent, recordOutcome } from "~/models/event-lifecycle.server";
+import { countBlockedPublishAttempts, getEvent, listBuyerEvents } from "~/models/event-reads.server";
+import { createDraft, updateEvent } from "~/models/event-edits.server";
+import type { Actor, BuyerMember } from "~/models/event-access.server";
 import type { EventCreateInput } from "~/domain/event-input";
 import { setupTestDatabase } from "../fixtures/database";
 import { createUser } from "../fixtures/users";

@@ -60,7 +60,7 @@ describe("database foundation", () => {
 
 describe("demo conduct data", () => {
   it("has adoptions and interaction entries whose hash chains verify, once", async () => {
-    const { verifyAllChains } = await import("~/models/interactions.server");
+    const { verifyAllChains } = await import("~/models/interaction-chain.server");
     const entries = await t.db.selectFrom("interactionEntries").select("id").execute();
     expect(entries).toHaveLength(2);
     const adoptions = await t.db.selectFrom("conductAdoptions").select("organisationId").execute();

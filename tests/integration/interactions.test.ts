@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONCERN_CATEGORIES, INTERACTION_CHANNELS } from "~/domain/conduct";
-import { interactionCounts, verifyAllChains, verifyOrganisationChain } from "~/models/interactions.server";
+import { interactionCounts } from "~/models/interaction-reads.server";
+import { verifyAllChains, verifyOrganisationChain } from "~/models/interaction-chain.server";
 import { loader as chainsLoader } from "~/routes/admin.interaction-chains";
 import { action as entryAction, loader as entryLoader } from "~/routes/interactions.$id";
 import { loader as listLoader } from "~/routes/interactions._index";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/models/api-tokens.server";
-import { countBlockedPublishAttempts } from "~/models/events.server";
+import { countBlockedPublishAttempts } from "~/models/event-reads.server";
 import { answerQuestion } from "~/models/questions.server";
 import { action as createEffortRequest } from "~/routes/api.v1.effort-requests";
 import { action as questionsAction, loader as questionsLoader } from "~/routes/api.v1.events.$eventId.questions";

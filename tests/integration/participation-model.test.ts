@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@db/client";
 import { answerQuestion, askQuestion, listAnswers, listUnanswered, medianTimeToAnswer } from "~/models/questions.server";
-import { leaveEvent, listParticipants, participationCounts, participantsCsv, registerForEvent } from "~/models/registrations.server";
-import { updateEvent } from "~/models/events.server";
+import { leaveEvent, registerForEvent } from "~/models/registrations.server";
+import { listParticipants, participationCounts, participantsCsv } from "~/models/registration-reads.server";
+import { updateEvent } from "~/models/event-edits.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, type Person } from "../fixtures/people";
 

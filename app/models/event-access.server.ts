@@ -1,0 +1,70 @@
+import type { Db } from "@db/client";
+import type { Problem } from "~/domain/problems";
+import type { EventRow } from "./event-row.server";
+
+// Who acts on an event, what they may do with it, and the answer every event model
+// function gives (a value, or a failure with the problems that caused it).
+
+/** Who acts: a signed-in person (membership decides what they may do with an event). */
+export interface Actor {
+  id: string;
+}
+
+/** A member acting for a buyer organisation (requireMember's answer fits). */
+export interface BuyerMember {
+  user: Actor;
+  organisation: { id: string; isBuyer: boolean };
+}
+
+export type Failure = {
+  ok: false;
+  /** not_found → 404, forbidden → 403, invalid → 400, conflict → 409, refused (publishing rules) → 422 */
+  reason: "not_found" | "forbidden" | "invalid" | "conflict" | "refused";
+  problems: Problem[];
+};
+export type Result<T> = { ok: true; value: T } | Failure;
+
+export const fail = (reason: Failure["reason"], problems: Problem[] = []): Failure => ({ ok: false, reason, problems });
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Access = "buyer" | "co_buyer" | null;
+
+/** The event row, locked for the rest of the transaction; undefined for an id that cannot be one. */
+async function lockEvent(trx: Db, id: string): Promise<EventRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  return trx.selectFrom("events").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+/** Whether the actor acts for the event's buyer, for one of its co-buyers, or for neither. */
+export async function accessOf(db: Db, actor: Actor | null, event: Pick<EventRow, "id" | "buyerId">): Promise<Access> {
+  if (!actor) return null;
+  const rows = await db
+    .selectFrom("memberships")
+    .select("organisationId")
+    .where("userId", "=", actor.id)
+    .where((eb) =>
+      eb.or([
+        eb("organisationId", "=", event.buyerId),
+        eb("organisationId", "in", eb.selectFrom("eventCoBuyers").select("organisationId").where("eventId", "=", event.id)),
+      ]),
+    )
+    .execute();
+  if (rows.some((r) => r.organisationId === event.buyerId)) return "buyer";
+  return rows.length > 0 ? "co_buyer" : null;
+}
+
+/** The event and what the actor may do with it; drafts are not found by those who may not see them. */
+export async function eventFor(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  need: "buyer" | "co_buyer",
+): Promise<Result<EventRow & { access: NonNullable<Access> }>> {
+  const event = await lockEvent(trx, id);
+  if (!event) return fail("not_found");
+  const access = await accessOf(trx, actor, event);
+  if (access === null) return event.status === "draft" ? fail("not_found") : fail("forbidden");
+  if (need === "buyer" && access !== "buyer") return fail("forbidden");
+  return { ok: true, value: { ...event, access } };
+}

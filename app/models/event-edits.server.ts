@@ -1,0 +1,230 @@
+import type { Updateable } from "kysely";
+import type { Db } from "@db/client";
+import { jsonb } from "@db/jsonb";
+import type { EventTable } from "@db/schema";
+import { enqueueEmail } from "@emails/outbox.server";
+import { diffDeclarations, type AmendmentChange } from "~/domain/amendments";
+import type { EventCreateInput, EventFields } from "~/domain/event-input";
+import type { EventStatus } from "~/domain/events";
+import { isBlank, problemsOf, type Problem } from "~/domain/problems";
+import { checkPublishable } from "~/domain/publishing";
+import { adviseSourcing } from "~/domain/sourcing";
+import { fixedT } from "~/i18n/i18n";
+import { configuredBaseUrl } from "~/utils/public-url.server";
+import { eventFor, fail, type Actor, type BuyerMember, type Result } from "./event-access.server";
+import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
+import { declarationOf, toPublishable, type EventRow } from "./event-row.server";
+import { participantMembers } from "./registration-reads.server";
+
+// Creating an event and changing what it declares: a draft freely, a published event only
+// as an amendment that says why, lists each change, and tells the vendors taking part.
+
+/** Columns a create or patch may write, in the types they are read back in. */
+type EventColumns = { [K in keyof EventRow & keyof Updateable<EventTable>]?: EventRow[K] };
+
+/** Columns for the fields a create or patch names; undefined leaves a column as it is. */
+function toColumns(input: EventFields): EventColumns {
+  const c: EventColumns = {};
+  const put = <K extends keyof EventColumns>(key: K, value: EventColumns[K]) => {
+    if (value !== undefined) c[key] = value;
+  };
+  put("kind", input.kind);
+  put("title", input.title);
+  put("description", input.description);
+  put("cpvCodes", input.cpv);
+  put("region", input.region);
+  put("registrationDeadline", input.registrationDeadline);
+  put("startsAt", input.startsAt);
+  put("endsAt", input.endsAt);
+  put("responseDeadline", input.responseDeadline);
+  put("location", input.location);
+  put("onlineUrl", input.onlineUrl);
+  put("capacity", input.capacity);
+  put("attendeeLimitPerVendor", input.attendeeLimitPerVendor);
+  put("ipTerms", input.ipTerms);
+  if (input.effort) {
+    put("effortLevel", input.effort.level);
+    put("effortHoursPerVendor", input.effort.hoursPerVendor);
+    put("kindsOfWork", input.effort.kindsOfWork);
+    put("compensationNok", input.effort.compensationNok);
+  }
+  const e = input.expectation;
+  if (e !== undefined) {
+    put("expectationStatus", e === null ? null : e.status);
+    put("budgetMinNok", e === null ? null : e.budgetMinNok);
+    put("budgetMaxNok", e === null ? null : e.budgetMaxNok);
+    put("fundingSource", e === null ? null : e.fundingSource);
+    put("expectedValueNok", e === null ? null : e.expectedValueNok);
+    put("expectedQuantity", e === null ? null : e.quantity);
+    put("quantityUnit", e === null ? null : e.unit);
+    put("expectedTenderQuarter", e === null ? null : e.expectedTenderQuarter);
+    put("expectedContractStart", e === null ? null : e.expectedContractStart);
+  }
+  const k = input.contract;
+  if (k !== undefined) {
+    put("contractForm", k === null ? null : k.form);
+    put("contractBaseMonths", k === null ? null : k.baseMonths);
+    put("contractOptionMonths", k === null ? null : k.optionMonths);
+    put("contractHorizonMonths", k === null ? null : k.horizonMonths);
+    put("contractJustification", k === null ? null : k.justification);
+  }
+  const s = input.sourcing;
+  if (s !== undefined) {
+    put("sourcingRisk", s === null ? null : s.risk);
+    put("sourcingNeed", s === null ? null : s.need);
+    // sourcingstrategi: the advice is the rule's answer, stored beside the buyer's choice.
+    put("sourcingAdvice", s === null ? null : adviseSourcing(s).advice);
+    put("sourcingReason", s === null ? null : s.reason);
+  }
+  const d = input.dataProtection;
+  if (d !== undefined) {
+    put("healthData", d === null ? null : d.healthData);
+    put("dataResidency", d === null ? null : d.dataResidency);
+    put("cloudAllowed", d === null ? null : d.cloudAllowed);
+    put("dpiaNeeded", d === null ? null : d.dpiaNeeded);
+  }
+  const p = input.pilotPath;
+  if (p !== undefined) {
+    put("pilotPlan", p === null ? null : p.plan);
+    put("pilotQuarter", p === null ? null : p.quarter);
+    put("pilotBudgetNok", p === null ? null : p.budgetNok);
+  }
+  return c;
+}
+
+/** What the database refuses even in a draft, said as field problems instead of a 500. */
+function storableProblems(row: Pick<EventRow, "startsAt" | "endsAt" | "budgetMinNok" | "budgetMaxNok">): Problem[] {
+  const problems: Problem[] = [];
+  if (row.startsAt && row.endsAt && row.endsAt.getTime() < row.startsAt.getTime()) {
+    problems.push({ path: "endsAt", code: "ends_before_start" });
+  }
+  if (row.budgetMinNok !== null && row.budgetMaxNok !== null && row.budgetMinNok > row.budgetMaxNok) {
+    problems.push({ path: "expectation.budgetMaxNok", code: "budget_range_invalid" });
+  }
+  return problems;
+}
+
+/** Defaults of an unsaved row, to check a create like an update. */
+const EMPTY_ROW: Parameters<typeof storableProblems>[0] = {
+  startsAt: null,
+  endsAt: null,
+  budgetMinNok: null,
+  budgetMaxNok: null,
+};
+
+/** A new draft for the member's (buyer) organisation. */
+export async function createDraft(db: Db, member: BuyerMember, input: EventCreateInput): Promise<Result<{ id: string; status: "draft" }>> {
+  // Only buyers announce market dialogues; a vendor-only organisation cannot.
+  if (!member.organisation.isBuyer) return fail("forbidden");
+  return db.transaction().execute(async (trx) => {
+    const refs = await resolveReferences(trx, member.organisation.id, input);
+    if (!refs.ok) return refs;
+    const columns = toColumns(input);
+    const problems = storableProblems({ ...EMPTY_ROW, ...columns });
+    if (problems.length) return fail("invalid", problems);
+    const { id } = await trx
+      .insertInto("events")
+      .values({ ...columns, buyerId: member.organisation.id, kind: input.kind, title: input.title, description: input.description ?? "", status: "draft" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await writeReferences(trx, id, refs.value);
+    return { ok: true, value: { id, status: "draft" as const } };
+  });
+}
+
+/**
+ * Changes an event. A draft changes freely (buyer or co-buyer members). A published event
+ * changes only with a reason, and the change is kept as an amendment listing each field
+ * before and after; it must still pass the publishing rules. Closed events do not change.
+ *
+ * Every member of every vendor taking part (registered or wait-listed) is e-mailed the
+ * amendment, its reason and the changed fields, in the same transaction.
+ */
+export async function updateEvent(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: EventFields,
+  {
+    reason = null,
+    now = new Date(),
+    baseUrl = configuredBaseUrl(),
+  }: { reason?: string | null; now?: Date; baseUrl?: string } = {},
+): Promise<Result<{ id: string; status: EventStatus; amendment: { id: string; changes: AmendmentChange[] } | null }>> {
+  return db.transaction().execute(async (trx) => {
+    const found = await eventFor(trx, actor, id, "co_buyer");
+    if (!found.ok) return found;
+    const { access, ...before } = found.value;
+    // Who organises a joint event is the buyer's decision; co-buyers edit the rest.
+    if (input.coBuyers !== undefined && access !== "buyer") return fail("forbidden");
+    if (before.status === "closed") return fail("conflict", [{ path: "status", code: "event_closed" }]);
+    const published = before.status === "published";
+    // An amendment says why: vendors may have planned around what it changes.
+    if (published && isBlank(reason)) return fail("invalid", [{ path: "reason", code: "reason_required" }]);
+    const why = reason?.trim() ?? "";
+
+    const refs = await resolveReferences(trx, before.buyerId, input);
+    if (!refs.ok) return refs;
+    const columns = toColumns(input);
+    const after: EventRow = { ...before, ...columns };
+    const storable = storableProblems(after);
+    if (storable.length) return fail("invalid", storable);
+
+    const [standardsBefore, coBuyersBefore] = await Promise.all([eventStandardsOf(trx, id), coBuyerIdsOf(trx, id)]);
+    const standardsAfter = refs.value.standards
+      ? await standardsFromIds(trx, refs.value.standards)
+      : standardsBefore;
+    const coBuyersAfter = refs.value.coBuyers ? [...refs.value.coBuyers].sort() : coBuyersBefore;
+
+    let amendment: { id: string; changes: AmendmentChange[] } | null = null;
+    if (published) {
+      // forutsigbarhet: an amendment may not take back what publishing promised. The buyer was
+      // judged verified when it was published and is not asked again; a deadline may since have passed.
+      const gate = problemsOf(checkPublishable(toPublishable(after), { buyerVerified: true, now })).filter(
+        (p) => p.code !== "deadline_in_future_required",
+      );
+      if (gate.length) return fail("refused", gate);
+      const changes = diffDeclarations(
+        declarationOf(before, standardsBefore, coBuyersBefore),
+        declarationOf(after, standardsAfter, coBuyersAfter),
+      );
+      if (changes.length === 0) return { ok: true, value: { id, status: before.status, amendment: null } };
+      const row = await trx
+        .insertInto("eventAmendments")
+        .values({ eventId: id, byUserId: actor.id, reason: why, changes: jsonb(changes), at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      amendment = { id: row.id, changes };
+      // forutsigbarhet: vendors who planned around the event hear of every change.
+      await notifyAmendment(trx, { id, title: after.title, buyerId: before.buyerId }, why, changes, baseUrl);
+    }
+
+    if (Object.keys(columns).length) {
+      await trx.updateTable("events").set({ ...columns, updatedAt: now }).where("id", "=", id).execute();
+    }
+    await writeReferences(trx, id, refs.value);
+    return { ok: true, value: { id, status: before.status, amendment } };
+  });
+}
+
+/**
+ * Tells every member of every taking-part vendor that a published event was amended, with
+ * the reason and the changed fields. Called by updateEvent inside its transaction, so the
+ * mail exists exactly when the amendment does.
+ */
+async function notifyAmendment(trx: Db, event: { id: string; title: string; buyerId: string }, reason: string, changes: AmendmentChange[], baseUrl: string) {
+  const recipients = await participantMembers(trx, event.id);
+  if (recipients.length === 0) return 0;
+  const buyer = await trx.selectFrom("organisations").select("name").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
+  for (const person of recipients) {
+    const t = fixedT(person.language, "eventPage");
+    const fields = [...new Set(changes.map((c) => String(t(`changeLog.fields.${c.field}`, { defaultValue: c.field }))))];
+    await enqueueEmail(trx, {
+      template: "event-amended",
+      to: person.email,
+      language: person.language,
+      data: { name: person.name, eventTitle: event.title, buyerName: buyer.name, reason, changedFields: fields, url: `${baseUrl}/events/${event.id}` },
+    });
+  }
+  return recipients.length;
+}

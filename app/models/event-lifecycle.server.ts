@@ -1,0 +1,113 @@
+import type { Db } from "@db/client";
+import type { OutcomeInput } from "~/domain/event-input";
+import type { Outcome } from "~/domain/events";
+import { checkPublishable } from "~/domain/publishing";
+import { eventFor, fail, UUID, type Actor, type Result } from "./event-access.server";
+import { toPublishable, type EventRow } from "./event-row.server";
+
+// An event's way through its statuses: a draft is published when the publishing rules
+// hold, a published event closes (by hand or when its deadlines pass), and its outcome
+// is recorded once.
+
+/**
+ * Publishes a draft when every publishing rule holds for it and its buyer is verified.
+ * A refusal is counted (blocked_publish_attempts, for the buyer's scorecard) and answered
+ * with every problem, in form order.
+ */
+export async function publishEvent(
+  db: Db,
+  actor: Actor,
+  id: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<Result<{ id: string; status: "published" }>> {
+  return db.transaction().execute(async (trx) => {
+    const found = await eventFor(trx, actor, id, "buyer");
+    if (!found.ok) return found;
+    const event = found.value;
+    if (event.status !== "draft") return fail("conflict", [{ path: "status", code: "not_a_draft" }]);
+
+    const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
+    const gate = checkPublishable(toPublishable(event), { buyerVerified: buyer.verificationStatus === "verified", now });
+    if (!gate.ok) {
+      // Committed with the refusal: the count is the point.
+      await trx
+        .insertInto("blockedPublishAttempts")
+        .values({ buyerId: event.buyerId, eventId: id, byUserId: actor.id, at: now, codes: gate.problems.map((p) => p.code) })
+        .execute();
+      return fail("refused", gate.problems);
+    }
+    await trx.updateTable("events").set({ status: "published", publishedAt: now, updatedAt: now }).where("id", "=", id).execute();
+    return { ok: true, value: { id, status: "published" as const } };
+  });
+}
+
+/** Closes a published event by hand (registration over, dialogue done). */
+export async function closeEvent(
+  db: Db,
+  actor: Actor,
+  id: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<Result<{ id: string; status: "closed" }>> {
+  return db.transaction().execute(async (trx) => {
+    const found = await eventFor(trx, actor, id, "buyer");
+    if (!found.ok) return found;
+    if (found.value.status !== "published") return fail("conflict", [{ path: "status", code: "not_published" }]);
+    await trx.updateTable("events").set({ status: "closed", closedAt: now, updatedAt: now }).where("id", "=", id).execute();
+    return { ok: true, value: { id, status: "closed" as const } };
+  });
+}
+
+function lastDeadline(event: EventRow): Date | null {
+  const times = [event.registrationDeadline, event.responseDeadline, event.endsAt].filter((d): d is Date => d !== null);
+  return times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
+}
+
+/**
+ * Records how it turned out. `withdrawn` may end a published event at any time (and closes
+ * it); `procured` and `not_procured` come after it closed, by hand or because every
+ * deadline has passed (then it is closed now). An outcome is recorded once.
+ */
+export async function recordOutcome(
+  db: Db,
+  actor: Actor,
+  id: string,
+  outcome: OutcomeInput,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<Result<{ id: string; status: "closed"; outcome: Outcome }>> {
+  return db.transaction().execute(async (trx) => {
+    const found = await eventFor(trx, actor, id, "buyer");
+    if (!found.ok) return found;
+    const event = found.value;
+    if (event.status === "draft") return fail("conflict", [{ path: "status", code: "not_published" }]);
+    if (event.outcome !== null) return fail("conflict", [{ path: "outcome", code: "outcome_recorded" }]);
+    if (event.status === "published" && outcome.outcome !== "withdrawn") {
+      const last = lastDeadline(event);
+      if (last === null || last.getTime() > now.getTime()) return fail("conflict", [{ path: "status", code: "not_closed" }]);
+    }
+    if (outcome.outcome === "procured" && outcome.winningVendorId) {
+      const winner = UUID.test(outcome.winningVendorId)
+        ? await trx.selectFrom("organisations").select("isVendor").where("id", "=", outcome.winningVendorId).executeTakeFirst()
+        : undefined;
+      if (!winner) return fail("invalid", [{ path: "winningVendorId", code: "unknown_organisation" }]);
+      if (!winner.isVendor) return fail("invalid", [{ path: "winningVendorId", code: "not_a_vendor" }]);
+    }
+    await trx
+      .updateTable("events")
+      .set({
+        status: "closed",
+        closedAt: event.closedAt ?? now,
+        outcome: outcome.outcome,
+        outcomeRecordedAt: now,
+        outcomeContractValueNok: outcome.outcome === "procured" ? outcome.contractValueNok : null,
+        outcomeContractDate: outcome.outcome === "procured" ? outcome.contractDate : null,
+        outcomeNoticeReference: outcome.outcome === "procured" ? (outcome.noticeReference ?? null) : null,
+        outcomeWinnerId: outcome.outcome === "procured" ? (outcome.winningVendorId ?? null) : null,
+        outcomeNotProcuredReason: outcome.outcome === "not_procured" ? outcome.reason : null,
+        outcomeWithdrawnReason: outcome.outcome === "withdrawn" ? outcome.reason : null,
+        updatedAt: now,
+      })
+      .where("id", "=", id)
+      .execute();
+    return { ok: true, value: { id, status: "closed" as const, outcome: outcome.outcome } };
+  });
+}
