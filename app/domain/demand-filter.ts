@@ -293,8 +293,3 @@ export function demandSearchParams(
   if (cursor) params.set("cursor", encodeCursor(cursor));
   return params;
 }
-
-/** True when the filter narrows the list at all (sort, page size and cursor aside). */
-export function isFiltered(filter: DemandFilter): boolean {
-  return demandSearchParams({ ...filter, sort: filter.q ? "relevance" : "deadline" }).toString() !== "";
-}

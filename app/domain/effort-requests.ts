@@ -80,16 +80,6 @@ function formPath(path: string): string {
   return path.startsWith("effort.") ? path.slice("effort.".length) : path;
 }
 
-/**
- * Everything wrong with a request before it is sent: the form's own rules, then the
- * predictability gate with the expectation declared on the request or, failing that,
- * the linked event's.
- */
-export function checkEffortRequest(input: EffortRequestInput, context: { now: Date; eventExpectation: PurchaseExpectation | null }): Problem[] {
-  const problems = effortRequestFormProblems(input, context);
-  return problems.length > 0 ? problems : effortRequestGateProblems(input, context);
-}
-
 /** The request's own rules (what a form checks), before the gate is asked. */
 export function effortRequestFormProblems(input: EffortRequestInput, { now }: { now: Date }): Problem[] {
   const problems: Problem[] = [];

@@ -25,4 +25,3 @@ export type CommercialRole = (typeof COMMERCIAL_ROLES)[number];
 export const VENDOR_COUNTRIES = [
   "NO", "SE", "DK", "FI", "IS", "DE", "NL", "BE", "FR", "IE", "EE", "LV", "LT", "PL", "AT", "ES", "IT", "PT", "CZ", "LU",
 ] as const;
-export type VendorCountry = (typeof VENDOR_COUNTRIES)[number];

@@ -19,7 +19,3 @@ export const REGIONS = [
   "finnmark",
 ] as const;
 export type Region = (typeof REGIONS)[number];
-
-export function isRegion(value: unknown): value is Region {
-  return typeof value === "string" && (REGIONS as readonly string[]).includes(value);
-}

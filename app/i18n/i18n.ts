@@ -19,10 +19,6 @@ export function addLanguageResources(language: Language, bundle: LanguageResourc
   for (const key of fixedTs.keys()) if (key.startsWith(`${language}|`)) fixedTs.delete(key);
 }
 
-export function hasLanguageResources(language: Language) {
-  return loaded[language] !== undefined;
-}
-
 /**
  * The i18next instance for one language, made once and shared: resources are in memory, so
  * init is synchronous, and nothing changes an instance's language after it is made.

@@ -35,10 +35,6 @@ export async function cachedFigures<T>(key: string, compute: () => Promise<T>, n
   return { value: (await entry.value) as T, computedAt: new Date(entry.computedAt) };
 }
 
-export function clearScorecardCache() {
-  entries.clear();
-}
-
 export function cachedBuyerScorecard(db: Db, buyerId: string, months: ScorecardWindow) {
   return cachedFigures(`buyer:${buyerId}:${months}`, () => buyerScorecard(db, buyerId, months));
 }
