@@ -83,7 +83,7 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", OUTBOX_DIR: join(scratch, "outbox") },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", OUTBOX_DIR: join(scratch, "outbox") },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const origin = `--headers=Origin: ${base}`;

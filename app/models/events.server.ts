@@ -18,7 +18,6 @@ import type { Region } from "~/domain/regions";
 import { adviseSourcing } from "~/domain/sourcing";
 import { notifyAmendment } from "./registrations.server";
 import { effortOfRow, expectationOfRow } from "./event-row.server";
-import { configuredBaseUrl } from "~/utils/public-url.server";
 
 export interface EventSummary {
   id: string;
@@ -320,11 +319,7 @@ export async function updateEvent(
   actor: Actor,
   id: string,
   input: EventFields,
-  {
-    reason = null,
-    now = new Date(),
-    baseUrl = configuredBaseUrl(),
-  }: { reason?: string | null; now?: Date; baseUrl?: string } = {},
+  { reason = null, now = new Date(), baseUrl }: { reason?: string | null; now?: Date; baseUrl: string },
 ): Promise<Result<{ id: string; status: EventStatus; amendment: { id: string; changes: AmendmentChange[] } | null }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "co_buyer");

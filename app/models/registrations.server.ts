@@ -8,7 +8,7 @@ import type { RegistrationInput } from "~/domain/participation-input";
 import type { Problem } from "~/domain/problems";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
-import { eventCalendar } from "~/utils/event-calendar";
+import { eventCalendar } from "~/i18n/event-calendar";
 import { expectationOfRow } from "./event-row.server";
 
 // Registrations for an event. Capacity holds under concurrent sign-ups because every

@@ -22,8 +22,8 @@ import {
   logInteraction,
   type InteractionParticipant,
 } from "~/models/interactions.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -122,7 +122,7 @@ export async function action(args: ActionFunctionArgs) {
       concernDescription: v.concernDescription ?? null,
       supersedesId: v.supersedesId ?? null,
     },
-    { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
+    { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirect(`/interactions/${result.id}?logged=1`);

@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { requireMember, type GuardArgs } from "~/auth/guards.server";
+import { requireMember, requireMemberForForm, type GuardArgs } from "~/auth/guards.server";
 import { RelationshipFigures } from "~/components/relationship-figures";
 import { ContactForm, FollowUpForm, NoteForm, RowAction, type FormResult } from "~/components/relationship-forms";
 import { Notice } from "~/components/ui/field";
@@ -40,9 +40,8 @@ import {
   toggleFollowUp,
   type Saved,
 } from "~/models/relationships.server";
-import { requireMemberForForm } from "~/utils/organisation-scope.server";
-import { safeRedirectPath } from "~/utils/safe-redirect";
-import { readFormData } from "~/utils/form-data.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
