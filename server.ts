@@ -7,6 +7,7 @@ import express from "express";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { closeDatabase, initDatabase } from "./db/db.server";
+import { seedDemoOnFirstStart } from "./db/seed/demo";
 import { startOutboxWorker } from "./emails/sender.server";
 import { scheduledJobs } from "./app/jobs/index.server";
 import { startScheduledJobs } from "./app/jobs/scheduler.server";
@@ -39,6 +40,7 @@ async function loadBuild(): Promise<ServerBuild> {
 }
 
 const handle = await initDatabase();
+await seedDemoOnFirstStart(handle);
 // Delivers queued e-mail (SMTP_URL, or .eml files under OUTBOX_DIR) every 5 seconds.
 const stopOutbox = startOutboxWorker({ db: handle.db, intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) });
 // Reminders and digests (app/jobs): each job on its own timer.

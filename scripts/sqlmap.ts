@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemoData } from "../db/seed";
+import { seedDemoData } from "../db/seed/demo";
 import { freePort, stopProcess, waitFor } from "./server-process";
 
 const TIMEOUT = Number(process.env.SQLMAP_TIMEOUT ?? 600);

@@ -1,10 +1,10 @@
 // The portal's periodic jobs, started by server.ts. Add a job here with its interval.
 import { DIGEST_INTERVAL_MS } from "~/domain/watches";
 import { sendEffortReportReminders } from "~/models/effort-reminders.server";
-import { refreshInsightsJob } from "~/models/scorecard-cache.server";
 import { runWatchDigests } from "~/models/watches.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { followUpReminders } from "./follow-up-reminders.server";
+import { refreshInsightsJob } from "./refresh-insights.server";
 import type { ScheduledJob } from "./scheduler.server";
 
 /** After an event is held or a request's deadline passes: ask vendors once to report the effort spent. */

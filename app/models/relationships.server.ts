@@ -2,11 +2,11 @@ import { sql, type RawBuilder, type UpdateObject } from "kysely";
 import type { Db } from "@db/client";
 import type { Database } from "@db/schema";
 import { enqueueEmail } from "@emails/outbox.server";
-import type { InteractionChannel } from "~/domain/conduct";
 import {
   osloYearStart,
   STALE_DAYS,
   type RelationshipQuery,
+  type RelationshipRow,
   type TimelineType,
 } from "~/domain/relationships";
 import { osloDate } from "~/domain/zoned-time";
@@ -17,27 +17,7 @@ import { osloDate } from "~/domain/zoned-time";
 
 // ------------------------------------------------------------------ the list
 
-export interface RelationshipRow {
-  id: string;
-  slug: string;
-  name: string;
-  isBuyer: boolean;
-  isVendor: boolean;
-  lastContactAt: Date | null;
-  lastContactChannel: InteractionChannel | null;
-  lastContactBy: string | null;
-  lastContactOrganisation: string | null;
-  openFollowUps: number;
-  upcomingEvents: number;
-  openEffortRequests: number;
-  confirmed: number;
-  disputed: number;
-  concerns: number;
-  hoursThisYear: number;
-  hoursTotal: number;
-  procuredNok: number;
-  contracts: number;
-}
+export type { RelationshipRow };
 
 const ORDER: Record<RelationshipQuery["sort"], RawBuilder<unknown>> = {
   lastContact: sql`last_contact_at desc nulls last, o.name`,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { createDraft } from "~/models/events.server";
 import { action as eventAction, loader as eventLoader } from "~/routes/events.$eventId";
 import { loader as calendarLoader } from "~/routes/events.$eventId[.ics]";

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as membersAction } from "~/routes/organisation.members";
 import { action as signupAction } from "~/routes/signup";

@@ -295,7 +295,7 @@ describe("feeds", () => {
 
 describe("demo data", () => {
   it("gives the demo vendor one watch with a documented feed address and Bergvik kommune a roadmap, once however often it runs", async () => {
-    const { seedDemoData } = await import("@db/seed");
+    const { seedDemoData } = await import("@db/seed/demo");
     await seedDemoData(t.db);
     await seedDemoData(t.db);
     const watches = await t.db
