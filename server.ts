@@ -7,15 +7,17 @@ import express from "express";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { closeDatabase, initDatabase } from "./db/db.server";
+import { seedDemoOnFirstStart } from "./db/seed/demo";
 import { startOutboxWorker } from "./emails/sender.server";
 import { scheduledJobs } from "./app/jobs/index.server";
 import { startScheduledJobs } from "./app/jobs/scheduler.server";
 import { createAppContext } from "./app/auth/context.server";
 import { isCrossSiteMutation } from "./app/auth/csrf";
 import { SESSION_COOKIE } from "./app/auth/lucia.server";
-import { publicPageCacheMiddleware } from "./app/utils/public-page-cache.server";
+import { publicPageCacheMiddleware } from "./app/http/public-page-cache.server";
 import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { createNonce, securityHeaders } from "./app/http/security-headers";
+import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
 
 installGlobals();
 
@@ -25,12 +27,20 @@ const host = process.env.HOST ?? "0.0.0.0";
 
 const development = process.env.NODE_ENV === "development";
 
+// Links in e-mails and feeds are built from PUBLIC_URL only, never from the request's Host
+// (app/http/public-url.server.ts); a production server without it would have no address to give.
+if (process.env.NODE_ENV === "production" && !process.env.PUBLIC_URL) {
+  console.error(MISSING_PUBLIC_URL);
+  process.exit(1);
+}
+
 // Every loader and action answers 503 while the database is unreachable (app/http/outage.server.ts).
 async function loadBuild(): Promise<ServerBuild> {
   return withOutageResponses((await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild);
 }
 
 const handle = await initDatabase();
+await seedDemoOnFirstStart(handle);
 // Delivers queued e-mail (SMTP_URL, or .eml files under OUTBOX_DIR) every 5 seconds.
 const stopOutbox = startOutboxWorker({ db: handle.db, intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) });
 // Reminders and digests (app/jobs): each job on its own timer.

@@ -24,6 +24,8 @@ export default defineConfig({
           // Each file opens its own database; PGlite start-up dominates.
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // The portal's configured address: the one the test requests are made to (fixtures/requests.ts).
+          env: { PUBLIC_URL: "http://localhost" },
         },
       },
       {

@@ -20,8 +20,8 @@ import { resourcesHref } from "~/i18n/published-resources.server";
 import { listMemberships } from "~/models/memberships.server";
 import { db } from "@db/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
-import { useNonce } from "~/utils/nonce";
-import { errorKind } from "~/utils/error-kind";
+import { useNonce } from "~/http/nonce";
+import { errorKind } from "~/http/error-kind";
 import stylesheet from "~/styles/built.css";
 
 export const links: LinksFunction = () => [

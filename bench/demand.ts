@@ -147,7 +147,7 @@ interface Started {
 async function startProcess(label: string, nodeArgs: string[], env: Record<string, string>): Promise<Started> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

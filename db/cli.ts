@@ -1,8 +1,8 @@
 // npm run db:migrate | db:seed | db:seed:scale | log:verify — against DATABASE_URL, or the embedded database.
 import { openDatabase } from "./client";
 import { migrateToLatest } from "./migrate";
-import { seedDemoData } from "./seed";
-import { seedScaleData } from "./seed-scale";
+import { seedDemoData } from "./seed/demo";
+import { seedScaleData } from "./seed/scale";
 import { verifyAllChains } from "../app/models/interaction-chain.server";
 
 const command = process.argv[2];

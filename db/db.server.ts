@@ -1,6 +1,5 @@
 import { openDatabase, type DatabaseHandle, type Db, type DbKind } from "./client";
 import { migrateToLatest } from "./migrate";
-import { seedDemoData, isEmpty } from "./seed";
 
 export type { Db, DbKind };
 
@@ -28,16 +27,13 @@ export function setDatabase(handle: DatabaseHandle) {
 }
 
 /**
- * Opens the database the environment asks for, applies migrations, and seeds
- * demo data on first start of an empty embedded database.
+ * Opens the database the environment asks for and applies migrations. Demo data is
+ * the start-up's business (server.ts, db/seed/demo.ts), never the request path's.
  */
 export async function initDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
   if (globalThis.__markedsdialogDb) return globalThis.__markedsdialogDb;
   const handle = openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.PGLITE_DIR || undefined });
   await migrateToLatest(handle.db);
-  if (handle.kind === "pglite" && env.SEED_DEMO !== "false" && (await isEmpty(handle.db))) {
-    await seedDemoData(handle.db);
-  }
   globalThis.__markedsdialogDb = handle;
   return handle;
 }

@@ -169,6 +169,7 @@ async function main() {
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       MEMORY_PROBE_FILE: probeFile,
       OUTBOX_DIR: join(scratch, "outbox"),
       SMTP_URL: "",

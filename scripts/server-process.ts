@@ -1,8 +1,8 @@
 import type { ChildProcess } from "node:child_process";
 import type { Db } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemoData } from "../db/seed";
-import { seedScaleData } from "../db/seed-scale";
+import { seedDemoData } from "../db/seed/demo";
+import { seedScaleData } from "../db/seed/scale";
 
 // Helpers for scripts that start the built portal as a child process on 127.0.0.1
 // (bench, load test, sqlmap run).

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemoData } from "../db/seed";
+import { seedDemoData } from "../db/seed/demo";
 import { freePort, stopProcess, waitFor } from "./server-process";
 
 const TIMEOUT = Number(process.env.SQLMAP_TIMEOUT ?? 600);
@@ -83,7 +83,7 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", OUTBOX_DIR: join(scratch, "outbox") },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", OUTBOX_DIR: join(scratch, "outbox") },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const origin = `--headers=Origin: ${base}`;

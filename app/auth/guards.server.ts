@@ -86,3 +86,24 @@ export async function requireMember(args: GuardArgs, requirement: MemberRequirem
   if (requirement.kind === "vendor" && !membership.organisation.isVendor) forbidden(args.request);
   return { user, membership, organisation: membership.organisation };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Organisation forms carry the organisation they were rendered for, so a
+ * person who switched organisation in another tab never changes the wrong one.
+ * Without the field the active organisation is used.
+ */
+export async function requireMemberForForm(
+  args: GuardArgs,
+  formData: FormData,
+  requirement: Omit<MemberRequirement, "organisationId"> = {},
+): Promise<Member> {
+  const raw = formData.get("organisationId");
+  if (raw === null || raw === "") return requireMember(args, requirement);
+  if (typeof raw !== "string" || !UUID.test(raw)) {
+    requireVerifiedUser(args);
+    forbidden(args.request);
+  }
+  return requireMember(args, { ...requirement, organisationId: raw });
+}

@@ -1,23 +1,11 @@
 import { Lexer, type Token, type Tokens } from "marked";
 import { Fragment, type ReactNode } from "react";
+import { decodeEntities } from "~/domain/markdown-text";
 
 // Markdown written by buyers, shown to everyone: parsed by marked's lexer only, and every
 // token rendered as a React element, so text is always escaped by React and nothing is
 // ever set as HTML. Raw HTML in the source is shown as the text it is; links are kept
 // only for http(s) addresses; images become links (no third-party requests from the page).
-
-const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-/** marked leaves character references in text as written; React escapes, so decode them. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : "\uFFFD";
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
 
 /** The address when it is an absolute http(s) URL, else null (javascript:, data:, relative …). */
 export function safeHref(href: string | null | undefined): string | null {
@@ -161,27 +149,4 @@ function blocks(tokens: Token[], key: string): ReactNode {
 export function Markdown({ source, className }: { source: string; className?: string }) {
   const tokens = new Lexer({ gfm: true, breaks: true }).lex(source);
   return <div className={className ?? "space-y-3"}>{blocks(tokens, "md")}</div>;
-}
-
-/** The words of a Markdown text, for meta descriptions and calendar entries. */
-export function markdownToPlainText(source: string): string {
-  const walk = (tokens: Token[]): string =>
-    tokens
-      .map((token) => {
-        if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "table") return walk(token.tokens);
-        if (token.type === "list") return (token as Tokens.List).items.map((item) => `- ${walk(item.tokens)}`).join("\n");
-        if (token.type === "br") return "\n";
-        if (token.type === "space") return "\n";
-        if (token.type === "text" || token.type === "escape" || token.type === "codespan" || token.type === "code") {
-          return decodeEntities((token as Tokens.Text).text);
-        }
-        return token.raw;
-      })
-      .join("");
-  const tokens = new Lexer({ gfm: true, breaks: true }).lex(source);
-  return tokens
-    .map((token) => walk([token]))
-    .filter((text) => text.trim() !== "")
-    .join("\n\n")
-    .trim();
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNok, formatNumber } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
-import type { RelationshipRow } from "~/models/relationships.server";
+import type { RelationshipRow } from "~/domain/relationships";
 
 type Figures = Omit<RelationshipRow, "lastContactAt"> & { lastContactAt: Date | string | null };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { InteractionChannel } from "./conduct";
 import { osloDate, zonedLocalToIso } from "./zoned-time";
 
 // Relationships (issue 8): my organisation × one counterpart, derived from events,
@@ -127,4 +128,27 @@ export type RelationshipIntent = (typeof RELATIONSHIP_INTENTS)[number];
 
 export function parseIntent(value: FormDataEntryValue | null): RelationshipIntent | null {
   return typeof value === "string" && (RELATIONSHIP_INTENTS as readonly string[]).includes(value) ? (value as RelationshipIntent) : null;
+}
+
+/** One relationship as the list and the relationship page show it: the counterpart and its figures. */
+export interface RelationshipRow {
+  id: string;
+  slug: string;
+  name: string;
+  isBuyer: boolean;
+  isVendor: boolean;
+  lastContactAt: Date | null;
+  lastContactChannel: InteractionChannel | null;
+  lastContactBy: string | null;
+  lastContactOrganisation: string | null;
+  openFollowUps: number;
+  upcomingEvents: number;
+  openEffortRequests: number;
+  confirmed: number;
+  disputed: number;
+  concerns: number;
+  hoursThisYear: number;
+  hoursTotal: number;
+  procuredNok: number;
+  contracts: number;
 }

@@ -1,17 +1,17 @@
 // The portal's periodic jobs, started by server.ts. Add a job here with its interval.
 import { DIGEST_INTERVAL_MS } from "~/domain/watches";
 import { sendEffortReportReminders } from "~/models/effort-reminders.server";
-import { refreshInsightsJob } from "~/models/scorecard-cache.server";
 import { runWatchDigests } from "~/models/watches.server";
-import { configuredBaseUrl } from "~/utils/public-url.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import { followUpReminders } from "./follow-up-reminders.server";
+import { refreshInsightsJob } from "./refresh-insights.server";
 import type { ScheduledJob } from "./scheduler.server";
 
 /** After an event is held or a request's deadline passes: ask vendors once to report the effort spent. */
 export const effortReportReminders: ScheduledJob = {
   name: "effort-report-reminders",
   everyMs: 15 * 60 * 1000,
-  run: (db, now) => sendEffortReportReminders(db, now, configuredBaseUrl()),
+  run: (db, now) => sendEffortReportReminders(db, now, publicBaseUrl()),
 };
 
 export const scheduledJobs: ScheduledJob[] = [
@@ -19,5 +19,5 @@ export const scheduledJobs: ScheduledJob[] = [
   followUpReminders,
   refreshInsightsJob,
   // Watches: immediate digests every round, daily ones once each Oslo morning.
-  { name: "watch-digests", everyMs: DIGEST_INTERVAL_MS, run: (db, now) => runWatchDigests(db, now) },
+  { name: "watch-digests", everyMs: DIGEST_INTERVAL_MS, run: (db, now) => runWatchDigests(db, now, { baseUrl: publicBaseUrl() }) },
 ];

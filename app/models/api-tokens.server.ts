@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
-import type { CurrentUser } from "~/auth/context.server";
+import type { User as CurrentUser } from "lucia";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { CURRENT_USER_COLUMNS } from "./users.server";
 

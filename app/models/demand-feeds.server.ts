@@ -5,7 +5,7 @@ import { buildAtomFeed, type AtomEntry } from "~/domain/atom";
 import { buildCalendar, type CalendarEvent } from "~/domain/icalendar";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
-import { expectationText } from "~/utils/event-text";
+import { expectationText } from "~/i18n/event-text";
 import { demandPageQuery } from "./demand.server";
 import { expectationOfRow } from "./event-row.server";
 

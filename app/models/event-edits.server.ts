@@ -10,7 +10,6 @@ import { isBlank, problemsOf, type Problem } from "~/domain/problems";
 import { checkPublishable } from "~/domain/publishing";
 import { adviseSourcing } from "~/domain/sourcing";
 import { fixedT } from "~/i18n/i18n";
-import { configuredBaseUrl } from "~/utils/public-url.server";
 import { eventFor, fail, type Actor, type BuyerMember, type Result } from "./event-access.server";
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
 import { declarationOf, toPublishable, type EventRow } from "./event-row.server";
@@ -145,11 +144,7 @@ export async function updateEvent(
   actor: Actor,
   id: string,
   input: EventFields,
-  {
-    reason = null,
-    now = new Date(),
-    baseUrl = configuredBaseUrl(),
-  }: { reason?: string | null; now?: Date; baseUrl?: string } = {},
+  { reason = null, now = new Date(), baseUrl }: { reason?: string | null; now?: Date; baseUrl: string },
 ): Promise<Result<{ id: string; status: EventStatus; amendment: { id: string; changes: AmendmentChange[] } | null }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "co_buyer");

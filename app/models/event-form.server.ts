@@ -53,7 +53,7 @@ export async function submitEventForm(
     formData,
     now = new Date(),
     baseUrl,
-  }: { actor: Actor; member: BuyerMember; eventId: string | null; formData: FormData; now?: Date; baseUrl?: string },
+  }: { actor: Actor; member: BuyerMember; eventId: string | null; formData: FormData; now?: Date; baseUrl: string },
 ): Promise<FormOutcome> {
   const intent: FormIntent = formData.get("intent") === "publish" ? "publish" : "save";
   const input = eventFormToInput(formData, await standardCodes(db));

@@ -5,9 +5,9 @@ import { checkAttendees, placeFor, registrationOpen, type RegistrationStatus } f
 import type { RegistrationInput } from "~/domain/participation-input";
 import type { Problem } from "~/domain/problems";
 import type { Language } from "~/i18n/resources";
-import { eventCalendar } from "~/utils/event-calendar";
 import { expectationOfRow, type EventRow } from "./event-row.server";
 import type { Recipient } from "./registration-reads.server";
+import { eventCalendar } from "~/i18n/event-calendar";
 
 // Signing up for an event and leaving it. Capacity holds under concurrent sign-ups because
 // every change that can take or free a place first locks the event row (`for update`) and

@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "@db/client";
-import type { InteractionChannel } from "~/domain/conduct";
 import {
   osloYearStart,
   STALE_DAYS,
   type RelationshipQuery,
+  type RelationshipRow,
   type TimelineType,
 } from "~/domain/relationships";
 
@@ -15,27 +15,7 @@ import {
 
 // ------------------------------------------------------------------ the list
 
-export interface RelationshipRow {
-  id: string;
-  slug: string;
-  name: string;
-  isBuyer: boolean;
-  isVendor: boolean;
-  lastContactAt: Date | null;
-  lastContactChannel: InteractionChannel | null;
-  lastContactBy: string | null;
-  lastContactOrganisation: string | null;
-  openFollowUps: number;
-  upcomingEvents: number;
-  openEffortRequests: number;
-  confirmed: number;
-  disputed: number;
-  concerns: number;
-  hoursThisYear: number;
-  hoursTotal: number;
-  procuredNok: number;
-  contracts: number;
-}
+export type { RelationshipRow };
 
 const ORDER: Record<RelationshipQuery["sort"], RawBuilder<unknown>> = {
   lastContact: sql`last_contact_at desc nulls last, o.name`,

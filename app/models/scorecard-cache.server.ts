@@ -1,5 +1,4 @@
 import type { Db } from "@db/client";
-import type { ScheduledJob } from "~/jobs/scheduler.server";
 import { SCORECARD_WINDOWS, type ScorecardWindow } from "~/domain/scorecard";
 import { buyerScorecard, demandByQuarterAndDivision, groupedScorecards } from "./scorecard.server";
 
@@ -49,16 +48,11 @@ export function cachedInsights(db: Db, months: ScorecardWindow) {
   return cachedFigures(`insights:${months}`, () => insightsFigures(db, months));
 }
 
-/** Recomputes the sector overview for both windows a little before the cached copy runs out. */
-export const refreshInsightsJob: ScheduledJob = {
-  name: "scorecard insights",
-  everyMs: SCORECARD_TTL_MS - 30_000,
-  async run(db, now) {
-    for (const months of SCORECARD_WINDOWS) {
-      const fresh = { computedAt: now.getTime(), value: insightsFigures(db, months, now) };
-      await fresh.value;
-      entries.set(`insights:${months}`, fresh);
-    }
-    return 0;
-  },
-};
+/** Recomputes the sector overview for both windows (the job in app/jobs/refresh-insights.server.ts). */
+export async function refreshInsights(db: Db, now: Date): Promise<void> {
+  for (const months of SCORECARD_WINDOWS) {
+    const fresh = { computedAt: now.getTime(), value: insightsFigures(db, months, now) };
+    await fresh.value;
+    entries.set(`insights:${months}`, fresh);
+  }
+}

@@ -5,7 +5,6 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { isDigestDue, normaliseWatchQuery, watchFilter, type WatchFrequency } from "~/domain/watches";
 import { latestDemand, matchingEventIds } from "./demand-feeds.server";
-import { configuredBaseUrl } from "~/utils/public-url.server";
 
 // Watches: a person's saved /demand filters. Each has a digest frequency and a private
 // feed secret (only its hash is stored; the plain value is shown once, when made).
@@ -103,7 +102,7 @@ type DigestData = EmailData<"watch-digest">;
  * second round, a restart or a second server never sends the same news twice.
  * Only to confirmed e-mail addresses. Returns how many digests were queued.
  */
-export async function runWatchDigests(db: Db, now: Date, { baseUrl = configuredBaseUrl() } = {}): Promise<number> {
+export async function runWatchDigests(db: Db, now: Date, { baseUrl }: { baseUrl: string }): Promise<number> {
   const watches = await db
     .selectFrom("watches")
     .innerJoin("users", "users.id", "watches.userId")

@@ -14,8 +14,8 @@ import { ClauseSchema, SummarySchema } from "~/domain/conduct-forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { createDraft, getCurrentVersion, getDraft, publishDraft, removeDraftClause, saveDraftClause, saveDraftSummary } from "~/models/conduct.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -75,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
       return redirect("/admin/conduct?saved=1");
     }
     case "publish": {
-      const result = await publishDraft(db(), { userId: user.id, versionUrl: (n) => publicUrl(args.request, `/conduct/versions/${n}`) });
+      const result = await publishDraft(db(), { userId: user.id, versionUrl: (n) => absoluteUrl(`/conduct/versions/${n}`) });
       if (!result.ok) return json<ActionData>({ intent, problem: result.problem }, { status: 400 });
       return redirect(`/conduct/versions/${result.number}`);
     }

@@ -14,9 +14,9 @@ import { formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { decideVerification, listOrganisationsForOperator } from "~/models/organisations.server";
-import { baseUrl } from "~/utils/organisation-scope.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import { AdminNav } from "~/components/admin-nav";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: VerifyOrganisationSchema });
     const form = `verify-${String(formData.get("organisationId"))}`;
     if (submission.status !== "success") return json({ form, result: submission.reply(), done: null }, { status: 400 });
-    const decided = await decideVerification(db(), submission.value.organisationId, { decision: "verified", baseUrl: baseUrl(args.request) }, actor);
+    const decided = await decideVerification(db(), submission.value.organisationId, { decision: "verified", baseUrl: publicBaseUrl() }, actor);
     return outcome(form, submission.reply(), decided, "verified");
   }
   if (intent === "reject") {

@@ -4,7 +4,7 @@ import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
 import { inputProblems, OutcomeSchema } from "~/domain/event-input";
 import { recordOutcome } from "~/models/event-lifecycle.server";
-import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
+import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
 
 // POST /api/v1/events/{id}/outcome — procured / not_procured / withdrawn.
 export async function action(args: ActionFunctionArgs) {

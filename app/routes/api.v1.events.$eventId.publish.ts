@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
 import { publishEvent } from "~/models/event-lifecycle.server";
-import { failureResponse, methodNotAllowed } from "~/utils/api-problems.server";
+import { failureResponse, methodNotAllowed } from "~/http/api-problems.server";
 
 // POST /api/v1/events/{id}/publish — 200, or 422 with every publishing rule the draft breaks.
 export async function action(args: ActionFunctionArgs) {

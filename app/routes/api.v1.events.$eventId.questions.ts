@@ -5,7 +5,7 @@ import { requireMember } from "~/auth/guards.server";
 import { QuestionSchema } from "~/domain/participation-input";
 import { askQuestion, listAnswers } from "~/models/questions.server";
 import { participationFacts } from "~/models/registration-reads.server";
-import { failureResponse, methodNotAllowed, parseJsonBody } from "~/utils/api-problems.server";
+import { failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 
 // GET /api/v1/events/{id}/questions — answered questions, public; never who asked (likebehandling).
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -4,8 +4,8 @@ import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { RegistrationSchema } from "~/domain/participation-input";
 import { leaveEvent, registerForEvent } from "~/models/registrations.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { failureResponse, methodNotAllowed, parseJsonBody } from "~/utils/api-problems.server";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 
 const ALLOW = "POST, DELETE";
 
@@ -17,7 +17,7 @@ export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "vendor" });
   const language = member.user.language;
   const eventId = args.params.eventId ?? "";
-  const baseUrl = publicUrl(args.request, "/").replace(/\/$/, "");
+  const baseUrl = publicBaseUrl();
 
   if (method === "DELETE") {
     const result = await leaveEvent(db(), member.user, eventId, member.organisation.id, { kind: "withdraw" }, { baseUrl });

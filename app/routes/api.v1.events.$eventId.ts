@@ -5,8 +5,8 @@ import { getUser, requireVerifiedUser } from "~/auth/guards.server";
 import { EventPatchSchema, inputProblems } from "~/domain/event-input";
 import { getEvent } from "~/models/event-reads.server";
 import { updateEvent } from "~/models/event-edits.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
 
 // GET /api/v1/events/{id} — published and closed events for anyone; drafts only for their buyers (else 404).
 export async function loader(args: LoaderFunctionArgs) {
@@ -25,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!input.success) return problemsResponse(400, inputProblems(input.error), user.language);
 
   const { reason, ...fields } = input.data;
-  const result = await updateEvent(db(), user, args.params.eventId ?? "", fields, { reason, baseUrl: publicUrl(args.request, "/").replace(/\/$/, "") });
+  const result = await updateEvent(db(), user, args.params.eventId ?? "", fields, { reason, baseUrl: publicBaseUrl() });
   if (!result.ok) return failureResponse(result, user.language);
   return json(result.value);
 }

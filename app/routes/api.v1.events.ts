@@ -4,7 +4,7 @@ import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { EventCreateSchema, inputProblems } from "~/domain/event-input";
 import { createDraft } from "~/models/event-edits.server";
-import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/utils/api-problems.server";
+import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
 
 // POST /api/v1/events — a new draft for the caller's (buyer) organisation.
 export async function action(args: ActionFunctionArgs) {

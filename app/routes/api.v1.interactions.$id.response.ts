@@ -5,8 +5,8 @@ import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
 import { ApiResponseSchema, issuesByField } from "~/domain/conduct-forms";
 import { getInteractionForViewer } from "~/models/interaction-reads.server";
 import { respondToInteraction } from "~/models/interactions.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { apiLanguage, fieldErrorsResponse } from "~/utils/api-problems.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { apiLanguage, fieldErrorsResponse } from "~/http/api-problems.server";
 
 export function loader() {
   return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } });
@@ -24,7 +24,7 @@ export async function action(args: ActionFunctionArgs) {
   const result = await respondToInteraction(
     db(),
     { entryId: view.entry.id, organisationId: view.entry.counterpartId, userId: user.id, response: parsed.data.response, account: parsed.data.account ?? null },
-    { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
+    { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
   if (!result.ok) return fieldErrorsResponse(result.fieldErrors, await apiLanguage(args));
   return json({ id: result.id, entryId: view.entry.id, response: parsed.data.response }, { status: 201 });

@@ -5,8 +5,8 @@ import { requireMember } from "~/auth/guards.server";
 import { ApiInteractionSchema, issuesByField } from "~/domain/conduct-forms";
 import { listInteractions } from "~/models/interaction-reads.server";
 import { logInteraction } from "~/models/interactions.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { apiLanguage, fieldErrorsResponse } from "~/utils/api-problems.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { apiLanguage, fieldErrorsResponse } from "~/http/api-problems.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit: 500 });
   return json({
     organisation: { id: member.organisation.id, name: member.organisation.name },
-    interactions: entries.map((e) => ({ ...e, url: publicUrl(args.request, `/interactions/${e.id}`) })),
+    interactions: entries.map((e) => ({ ...e, url: absoluteUrl(`/interactions/${e.id}`) })),
   });
 }
 
@@ -55,9 +55,9 @@ export async function action(args: ActionFunctionArgs) {
       concernDescription: v.concernDescription ?? null,
       supersedesId: v.supersedesId ?? null,
     },
-    { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
+    { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
   if (!result.ok) return fieldErrorsResponse(result.fieldErrors, await apiLanguage(args));
-  const url = publicUrl(args.request, `/interactions/${result.id}`);
+  const url = absoluteUrl(`/interactions/${result.id}`);
   return json({ id: result.id, url }, { status: 201, headers: { Location: url } });
 }

@@ -5,6 +5,7 @@ import { eventToRelease, releasePackage } from "~/domain/ocds";
 import { isIsoDate } from "~/domain/quarters";
 import { zonedLocalToIso } from "~/domain/zoned-time";
 import { listOcdsEvents, type OcdsPageCursor } from "~/models/ocds.server";
+import { absoluteUrl, publicBaseUrl } from "~/http/public-url.server";
 
 // GET /api/v1/ocds/releases — public open data: an OCDS 1.1 release package of published
 // events, oldest change first. ?since= (a date, read in Oslo, or an ISO 8601 time) keeps
@@ -49,15 +50,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (errors.length) return json({ errors }, { status: 400 });
 
   const now = new Date();
+  // The package's own address and the next page's, on the configured base (never the Host header).
+  const self = new URL(absoluteUrl(url.pathname + url.search));
   const page = await listOcdsEvents(db(), { since: since as Date | null, after: after as OcdsPageCursor | null, limit });
   let next: string | null = null;
   if (page.next) {
-    const nextUrl = new URL(url);
+    const nextUrl = new URL(self);
     nextUrl.searchParams.set("cursor", encodeAfter(page.next));
     next = nextUrl.toString();
   }
-  const releases = page.events.map((event) => eventToRelease(event, { now, baseUrl: url.origin }));
-  return json(releasePackage(releases, { uri: url.toString(), now, next }), {
+  const releases = page.events.map((event) => eventToRelease(event, { now, baseUrl: publicBaseUrl() }));
+  return json(releasePackage(releases, { uri: self.toString(), now, next }), {
     headers: { "Cache-Control": "public, max-age=300", ...(next ? { Link: `<${next}>; rel="next"` } : {}) },
   });
 }

@@ -13,7 +13,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { adoptVersion, getAdoption, getCurrentVersion, listVersions } from "~/models/conduct.server";
 import { getMembership, listMemberships } from "~/models/memberships.server";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

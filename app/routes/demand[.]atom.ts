@@ -4,7 +4,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { demandAtom, latestDemand } from "~/models/demand-feeds.server";
 import { demandHref, readDemandFilter } from "~/models/demand.server";
-import { publicUrl } from "~/utils/public-url.server";
+import { absoluteUrl } from "~/http/public-url.server";
 
 // GET /demand.atom — public: the demand list as an Atom feed, for the same filter
 // parameters as /demand, the most recently published or amended events first.
@@ -14,12 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = readDemandFilter(new URL(request.url).searchParams);
   const items = await latestDemand(db(), filter);
   const body = demandAtom(items, {
-    selfUrl: publicUrl(request, demandHref("/demand.atom", filter)),
-    pageUrl: publicUrl(request, demandHref("/demand", filter)),
+    selfUrl: absoluteUrl(demandHref("/demand.atom", filter)),
+    pageUrl: absoluteUrl(demandHref("/demand", filter)),
     title: `${t("title")} – Markedsdialog`,
     subtitle: t("lead"),
     language,
-    origin: publicUrl(request, "/"),
+    origin: absoluteUrl("/"),
     now: new Date(),
   });
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });

@@ -4,6 +4,7 @@ import { parseDemandFilter } from "~/domain/demand-filter";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { eachDemandItem, type DemandItem } from "~/models/demand.server";
+import { absoluteUrl } from "~/http/public-url.server";
 
 // /demand.csv — the current filtered list (all pages, up to 10 000 rows) for a spreadsheet.
 // Semicolons and a UTF-8 byte-order mark, because Norwegian Excel uses the comma as its
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const columns: [string, (item: DemandItem) => string | number | null][] = [
     [t("csv.id"), (i) => i.id],
-    [t("csv.url"), (i) => `${url.origin}/events/${i.id}`],
+    [t("csv.url"), (i) => absoluteUrl(`/events/${i.id}`)],
     [t("csv.kind"), (i) => tc(`kinds.${i.kind}`)],
     [t("csv.title"), (i) => i.title],
     [t("csv.buyer"), (i) => i.buyerName],

@@ -9,8 +9,8 @@ import { effortReportFormToInput } from "~/domain/effort-requests";
 import { formatDateTime, formatNok, formatNumber } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { getEffortRequest, reportEffort, respondToEffortRequest } from "~/models/effort-requests.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.title} – Markedsdialog` : "Markedsdialog" }];
 
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   const id = view.request.id;
   const form = await readFormData(args.request);
   const intent = form.get("intent");
-  const baseUrl = publicUrl(args.request, "/").replace(/\/$/, "");
+  const baseUrl = publicBaseUrl();
   const result =
     intent === "accept"
       ? await respondToEffortRequest(db(), member, id, { kind: "accept" }, { baseUrl })

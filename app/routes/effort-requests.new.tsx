@@ -10,8 +10,8 @@ import { EXPECTATION_STATUSES } from "~/domain/events";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { createEffortRequest, effortRequestFormOptions } from "~/models/effort-requests.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -28,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "buyer" });
   const formData = await readFormData(args.request);
-  const baseUrl = publicUrl(args.request, "/").replace(/\/$/, "");
+  const baseUrl = publicBaseUrl();
   const result = await createEffortRequest(db(), member, effortRequestFormToInput(formData), { baseUrl });
   if (result.ok) return redirect(`/effort-requests/${result.value.id}?done=sent`);
   const status = result.reason === "refused" ? 422 : 400;

@@ -9,7 +9,8 @@ import { db } from "@db/db.server";
 import { forbidden, getUser, requireVerifiedUser } from "~/auth/guards.server";
 import { ExpectationSummary } from "~/components/expectation-summary";
 import { ParticipantsSection, QuestionsSection, RegistrationPanel, type ParticipationReply, type ParticipationView } from "~/components/participation";
-import { Markdown, markdownToPlainText } from "~/components/markdown";
+import { Markdown } from "~/components/markdown";
+import { markdownToPlainText } from "~/domain/markdown-text";
 import { totalMonths } from "~/domain/contract";
 import { cpvEntry } from "~/domain/cpv";
 import { OutcomeSchema } from "~/domain/event-input";
@@ -22,10 +23,10 @@ import { getEvent } from "~/models/event-reads.server";
 import type { Failure } from "~/models/event-access.server";
 import { getMembership } from "~/models/memberships.server";
 import { listStandards, listVendorChoices } from "~/models/organisations.server";
-import { hasCalendarDates } from "~/utils/event-calendar";
-import { expectationText } from "~/utils/event-text";
+import { hasCalendarDates } from "~/i18n/event-calendar";
+import { expectationText } from "~/i18n/event-text";
 import { DONE, isParticipationIntent, participationAction, participationData } from "~/utils/participation-page.server";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

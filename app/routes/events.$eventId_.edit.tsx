@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { publicUrl } from "~/utils/public-url.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import { forbidden, requireMember } from "~/auth/guards.server";
 import { EventForm } from "~/components/event-form";
 import { eventToFormValues, submittedValues } from "~/domain/event-form";
@@ -13,7 +13,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { errorsByField, eventFormOptions, submitEventForm } from "~/models/event-form.server";
 import { getEvent, toPublishableById } from "~/models/event-reads.server";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -51,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { member, event } = await editableEvent(args);
   const formData = await readFormData(args.request);
-  const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: event.id, formData, baseUrl: publicUrl(args.request, "/").replace(/\/$/, "") });
+  const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: event.id, formData, baseUrl: publicBaseUrl() });
   if (outcome.ok) {
     if (outcome.published) return redirect(`/events/${event.id}?published=1`);
     return redirect(`/events/${event.id}/edit?${outcome.amended ? "amended" : "saved"}=1`);

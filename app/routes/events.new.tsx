@@ -9,7 +9,8 @@ import { submittedValues } from "~/domain/event-form";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { eventFormOptions, submitEventForm } from "~/models/event-form.server";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -25,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "buyer" });
   const formData = await readFormData(args.request);
-  const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: null, formData });
+  const outcome = await submitEventForm(db(), { actor: member.user, member, eventId: null, formData, baseUrl: publicBaseUrl() });
   if (outcome.ok) {
     return redirect(outcome.published ? `/events/${outcome.id}?published=1` : `/events/${outcome.id}/edit?saved=1`);
   }

@@ -13,8 +13,8 @@ import { getLanguage } from "~/i18n/language.server";
 import { requestPasswordReset } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(seconds) } },
     );
   }
-  const userId = await requestPasswordReset(db(), email, (token) => publicUrl(request, `/reset-password?token=${token}`));
+  const userId = await requestPasswordReset(db(), email, (token) => absoluteUrl(`/reset-password?token=${token}`));
   if (userId) await audit(db(), { action: "password_reset_requested", actorUserId: userId, subject: email, ip: context.ip });
   // The same answer whether or not the account exists.
   return json({ result: submission.reply({ resetForm: true }), sentTo: email });

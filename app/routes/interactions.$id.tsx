@@ -15,8 +15,8 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { getInteractionForViewer } from "~/models/interaction-reads.server";
 import { respondToInteraction } from "~/models/interactions.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -43,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   const result = await respondToInteraction(
     db(),
     { entryId: view.entry.id, organisationId: view.entry.counterpartId, userId: user.id, response: submission.value.response, account: submission.value.account ?? null },
-    { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
+    { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirect(`/interactions/${view.entry.id}?answered=1`);

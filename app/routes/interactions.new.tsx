@@ -16,8 +16,8 @@ import type { Language } from "~/i18n/resources";
 import { getCurrentVersion } from "~/models/conduct.server";
 import { getInteractionForViewer, listCounterpartChoices, listEventChoices, listOwnMembers } from "~/models/interaction-reads.server";
 import { logInteraction, type InteractionParticipant } from "~/models/interactions.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -116,7 +116,7 @@ export async function action(args: ActionFunctionArgs) {
       concernDescription: v.concernDescription ?? null,
       supersedesId: v.supersedesId ?? null,
     },
-    { entryUrl: (id) => publicUrl(args.request, `/interactions/${id}`) },
+    { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirect(`/interactions/${result.id}?logged=1`);

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { languageCookie } from "~/i18n/language.server";
 import { isLanguage } from "~/i18n/resources";
-import { safeRedirectPath } from "~/utils/safe-redirect";
-import { readFormData } from "~/utils/form-data.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { readFormData } from "~/http/form-data.server";
 
 // POST /language — switches bokmål/English and goes back where the visitor was.
 export async function action({ request }: ActionFunctionArgs) {

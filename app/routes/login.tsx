@@ -16,8 +16,8 @@ import { authenticate } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { holdsCommercialRole } from "~/models/relationships.server";
-import { safeRedirectPath } from "~/utils/safe-redirect";
-import { readFormData } from "~/utils/form-data.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { requireMember } from "~/auth/guards.server";
+import { requireMember, requireMemberForForm } from "~/auth/guards.server";
 import { ChoiceGroup, FormErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { OrganisationRoles } from "~/components/organisation-roles";
 import { organisationProfileSchema } from "~/domain/organisation-forms";
@@ -16,8 +16,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { listMemberships } from "~/models/memberships.server";
 import { getOrganisation, listStandards, updateOrganisationProfile } from "~/models/organisations.server";
-import { requireMemberForForm } from "~/utils/organisation-scope.server";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

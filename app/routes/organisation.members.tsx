@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { requireMember } from "~/auth/guards.server";
+import { requireMember, requireMemberForForm } from "~/auth/guards.server";
 import { FieldErrors, FormErrorSummary, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { commercialRoleFits } from "~/domain/memberships";
 import {
@@ -23,8 +23,8 @@ import type { Language } from "~/i18n/resources";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitations.server";
 import { changeMember, listMembers, removeMember, setCommercialContact } from "~/models/memberships.server";
 import { getOrganisation } from "~/models/organisations.server";
-import { baseUrl, requireMemberForForm } from "~/utils/organisation-scope.server";
-import { readFormData } from "~/utils/form-data.server";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -104,7 +104,7 @@ export async function action(args: ActionFunctionArgs) {
           email: submission.value.email,
           role: submission.value.role,
           language: await getLanguage(args.request),
-          baseUrl: baseUrl(args.request),
+          baseUrl: publicBaseUrl(),
         },
         { ...actor, name: user.name },
       );

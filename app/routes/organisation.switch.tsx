@@ -5,8 +5,8 @@ import { db } from "@db/db.server";
 import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
 import { SwitchOrganisationSchema } from "~/domain/organisation-forms";
 import { switchActiveOrganisation } from "~/models/memberships.server";
-import { safeRedirectPath } from "~/utils/safe-redirect";
-import { readFormData } from "~/utils/form-data.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { readFormData } from "~/http/form-data.server";
 
 // POST /organisation/switch: act for another of one's own organisations.
 export async function action(args: ActionFunctionArgs) {

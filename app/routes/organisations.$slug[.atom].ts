@@ -4,7 +4,7 @@ import { EMPTY_FILTER } from "~/domain/demand-filter";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { demandAtom, latestDemand } from "~/models/demand-feeds.server";
-import { publicUrl } from "~/utils/public-url.server";
+import { absoluteUrl } from "~/http/public-url.server";
 
 // GET /organisations/{slug}.atom — public: one buyer's published events (co-buyers' too)
 // as an Atom feed, newest change first. 404 for an organisation that is not a buyer.
@@ -16,11 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = fixedT(language, "demand");
   const items = await latestDemand(db(), { ...EMPTY_FILTER, buyer: buyer.slug });
   const body = demandAtom(items, {
-    selfUrl: publicUrl(request, `/organisations/${buyer.slug}.atom`),
-    pageUrl: publicUrl(request, `/demand?buyer=${buyer.slug}`),
+    selfUrl: absoluteUrl(`/organisations/${buyer.slug}.atom`),
+    pageUrl: absoluteUrl(`/demand?buyer=${buyer.slug}`),
     title: `${buyer.name} – ${t("title")} – Markedsdialog`,
     language,
-    origin: publicUrl(request, "/"),
+    origin: absoluteUrl("/"),
     now: new Date(),
   });
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });

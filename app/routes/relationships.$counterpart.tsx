@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { requireMember, type GuardArgs } from "~/auth/guards.server";
+import { requireMember, requireMemberForForm, type GuardArgs } from "~/auth/guards.server";
 import { RelationshipFigures } from "~/components/relationship-figures";
 import { ContactForm, FollowUpForm, NoteForm, RowAction, type FormResult } from "~/components/relationship-forms";
 import { Notice } from "~/components/ui/field";
@@ -28,9 +28,8 @@ import type { Language } from "~/i18n/resources";
 import { listOwnMembers } from "~/models/interaction-reads.server";
 import { deleteRecord, listContacts, listFollowUps, listNotes, saveContact, saveFollowUp, saveNote, toggleFollowUp, type Saved } from "~/models/relationship-records.server";
 import { findCounterpart, listRelationships, relationshipTimeline } from "~/models/relationships.server";
-import { requireMemberForForm } from "~/utils/organisation-scope.server";
-import { safeRedirectPath } from "~/utils/safe-redirect";
-import { readFormData } from "~/utils/form-data.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

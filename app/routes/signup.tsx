@@ -15,9 +15,9 @@ import { getLanguage } from "~/i18n/language.server";
 import { createAccount } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { safeRedirectPath } from "~/utils/safe-redirect";
-import { readFormData } from "~/utils/form-data.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -43,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   const { name, email, password, redirectTo } = submission.value;
   const next = safeRedirectPath(redirectTo, "/organisations/new");
   const result = await createAccount(db(), { name, email, password, language }, (token) =>
-    publicUrl(request, `/verify-email?token=${token}&redirectTo=${encodeURIComponent(next)}`),
+    absoluteUrl(`/verify-email?token=${token}&redirectTo=${encodeURIComponent(next)}`),
   );
   if (!result.ok) {
     return json(submission.reply({ fieldErrors: { email: [result.error] }, hideFields: ["password"] }), { status: 400 });

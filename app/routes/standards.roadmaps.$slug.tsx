@@ -14,7 +14,7 @@ import type { Language } from "~/i18n/resources";
 import { demandFilterOptions } from "~/models/demand.server";
 import { getMembership } from "~/models/memberships.server";
 import { buyerRoadmap, removeRoadmapEntry, saveRoadmapEntry } from "~/models/roadmaps.server";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },

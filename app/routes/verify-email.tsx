@@ -11,8 +11,8 @@ import { getLanguage } from "~/i18n/language.server";
 import { resendVerification, verifyEmail } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
-import { publicUrl } from "~/utils/public-url.server";
-import { safeRedirectPath } from "~/utils/safe-redirect";
+import { absoluteUrl } from "~/http/public-url.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -43,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
     return json({ resent: false, error: t("forgot.rateLimited", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) }, { status: 429 });
   }
   const next = safeRedirectPath(new URL(args.request.url).searchParams.get("redirectTo"), "/organisations/new");
-  await resendVerification(db(), user.id, (token) => publicUrl(args.request, `/verify-email?token=${token}&redirectTo=${encodeURIComponent(next)}`));
+  await resendVerification(db(), user.id, (token) => absoluteUrl(`/verify-email?token=${token}&redirectTo=${encodeURIComponent(next)}`));
   return json({ resent: true, error: null });
 }
 

@@ -13,9 +13,9 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { demandFilterOptions, demandHref } from "~/models/demand.server";
 import { createWatch, deleteWatch, latestForWatch, listWatches, renewFeedToken, updateWatch } from "~/models/watches.server";
-import { describeDemandFilter } from "~/utils/demand-filter-text";
-import { publicUrl } from "~/utils/public-url.server";
-import { readFormData } from "~/utils/form-data.server";
+import { describeDemandFilter } from "~/i18n/demand-filter-text";
+import { absoluteUrl } from "~/http/public-url.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -58,7 +58,7 @@ function result(fields: Partial<ActionResult>, init?: number) {
 }
 
 function feedUrls(request: Request, token: string) {
-  return { atom: publicUrl(request, `/feeds/watches/${token}.atom`), ics: publicUrl(request, `/feeds/watches/${token}.ics`) };
+  return { atom: absoluteUrl(`/feeds/watches/${token}.atom`), ics: absoluteUrl(`/feeds/watches/${token}.ics`) };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -13,7 +13,7 @@ import type { Language } from "~/i18n/resources";
 import { listVendorEffortRequests, reportEffort, vendorHoursByBuyer } from "~/models/effort-requests.server";
 import { listOwnQuestions } from "~/models/questions.server";
 import { listVendorRegistrations } from "~/models/registration-reads.server";
-import { readFormData } from "~/utils/form-data.server";
+import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

@@ -9,7 +9,7 @@ import { getMembership, listMemberships } from "~/models/memberships.server";
 import { answerQuestion, askQuestion, listAnswers, listOwnQuestions, listUnanswered } from "~/models/questions.server";
 import { attendeeChoices, listParticipants, ownRegistration, participationCounts, participationFacts, sharedParticipants } from "~/models/registration-reads.server";
 import { leaveEvent, registerForEvent, type Failure } from "~/models/registrations.server";
-import { publicUrl } from "./public-url.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 
 // The event page's participation part: what its loader adds, and the intents its action
 // hands over (register, withdraw, decline, ask, answer, remove). Permissions live in the
@@ -100,7 +100,7 @@ function organisationIdOf(formData: FormData) {
 
 export async function participationAction(args: GuardArgs & { params: { eventId?: string } }, intent: ParticipationIntent, formData: FormData) {
   const eventId = args.params.eventId ?? "";
-  const baseUrl = publicUrl(args.request, "/").replace(/\/$/, "");
+  const baseUrl = publicBaseUrl();
   const done = (what: (typeof DONE)[number]) => redirect(`/events/${eventId}?done=${what}`);
 
   if (intent === "register") {

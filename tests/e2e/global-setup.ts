@@ -25,6 +25,7 @@ export default async function setup(project: TestProject) {
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
+    PUBLIC_URL: baseURL,
     PGLITE_DIR: path.join(dataDir, "pglite"),
     OUTBOX_DIR: path.join(dataDir, "outbox"),
     OUTBOX_INTERVAL_MS: "250",

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { loader as notFound } from "~/routes/api.$";
 import { loader as me } from "~/routes/api.v1.me";
 import { setupTestDatabase } from "../fixtures/database";

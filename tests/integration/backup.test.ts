@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { backupDatabase, countRowsPerTable, restoreDatabase } from "@db/backup";
 import { openDatabase, type DatabaseHandle } from "@db/client";
 import { migrateToLatest } from "@db/migrate";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 
 const workDir = mkdtempSync(path.join(tmpdir(), "markedsdialog-backup-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { parseDemandFilter } from "~/domain/demand-filter";
 import { demandPageQuery, demandPipelineQuery, listDemand } from "~/models/demand.server";
 import { setupTestDatabase } from "../fixtures/database";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { parseDemandFilter, type DemandFilter } from "~/domain/demand-filter";
 import { demandPipeline, listDemand, type DemandItem } from "~/models/demand.server";
 import { loader as apiDemand } from "~/routes/api.v1.demand";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
 import { createDraft } from "~/models/event-edits.server";
+import { seedDemoData } from "@db/seed/demo";
 import { action as eventAction, loader as eventLoader } from "~/routes/events.$eventId";
 import { loader as calendarLoader } from "~/routes/events.$eventId[.ics]";
 import { loader as workspaceLoader } from "~/routes/workspace.events";

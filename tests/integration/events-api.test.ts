@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { action as createEvent, loader as eventsLoader } from "~/routes/api.v1.events";
 import { action as patchEvent, loader as getEvent } from "~/routes/api.v1.events.$eventId";
 import { action as closeEvent } from "~/routes/api.v1.events.$eventId.close";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { closeEvent, publishEvent, recordOutcome } from "~/models/event-lifecycle.server";
 import { countBlockedPublishAttempts, getEvent, listBuyerEvents } from "~/models/event-reads.server";
 import { createDraft, updateEvent } from "~/models/event-edits.server";
@@ -12,6 +12,7 @@ const t = setupTestDatabase();
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date("2026-11-24T12:00:00Z");
+const BASE = "https://md.example";
 const inDays = (days: number) => new Date(NOW.getTime() + days * DAY);
 
 interface Org {
@@ -114,10 +115,10 @@ describe("who sees a draft", () => {
 
   it("lets co-buyers edit but only the buyer publish", async () => {
     const id = await draft({ coBuyers: [fjordheim.id], expectation: planned });
-    expect(await updateEvent(t.db, coBuyer, id, { title: "Felles forespørsel om informasjon" })).toMatchObject({ ok: true });
-    expect(await updateEvent(t.db, coBuyer, id, { coBuyers: [] })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await updateEvent(t.db, coBuyer, id, { title: "Felles forespørsel om informasjon" }, { baseUrl: BASE })).toMatchObject({ ok: true });
+    expect(await updateEvent(t.db, coBuyer, id, { coBuyers: [] }, { baseUrl: BASE })).toMatchObject({ ok: false, reason: "forbidden" });
     expect(await publishEvent(t.db, coBuyer, id, { now: NOW })).toMatchObject({ ok: false, reason: "forbidden" });
-    expect(await updateEvent(t.db, vendor, id, { title: "Nei" })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await updateEvent(t.db, vendor, id, { title: "Nei" }, { baseUrl: BASE })).toMatchObject({ ok: false, reason: "not_found" });
     expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
   });
 });
@@ -145,7 +146,7 @@ describe("publishing", () => {
     const id = await draft({ kind: "pilot", expectation: planned, effort: { level: "significant", hoursPerVendor: 100, kindsOfWork: ["pilot"] } });
     const refused = await publishEvent(t.db, buyer, id, { now: NOW });
     expect(refused.ok === false && refused.problems).toEqual([{ path: "pilotPath.plan", code: "pilot_path_required" }]);
-    await updateEvent(t.db, buyer, id, { pilotPath: { plan: "follow_on_procurement", quarter: "2027-Q4", budgetNok: 3_000_000 } });
+    await updateEvent(t.db, buyer, id, { pilotPath: { plan: "follow_on_procurement", quarter: "2027-Q4", budgetNok: 3_000_000 } }, { baseUrl: BASE });
     expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
   });
 });
@@ -153,7 +154,7 @@ describe("publishing", () => {
 describe("amendments", () => {
   it("edits a draft freely, without an amendment", async () => {
     const id = await draft();
-    const result = await updateEvent(t.db, buyer, id, { title: "Ny tittel på utkastet" });
+    const result = await updateEvent(t.db, buyer, id, { title: "Ny tittel på utkastet" }, { baseUrl: BASE });
     expect(result).toMatchObject({ ok: true, value: { amendment: null } });
     expect((await getEvent(t.db, id, buyer))?.amendments).toEqual([]);
   });
@@ -162,7 +163,7 @@ describe("amendments", () => {
     const id = await draft({ expectation: planned, standards: [{ code: "hl7-fhir-r4", level: "required" }] });
     await publishEvent(t.db, buyer, id, { now: NOW });
 
-    expect(await updateEvent(t.db, buyer, id, { capacity: 10 }, { reason: "  " })).toEqual({
+    expect(await updateEvent(t.db, buyer, id, { capacity: 10 }, { reason: "  ", baseUrl: BASE })).toEqual({
       ok: false,
       reason: "invalid",
       problems: [{ path: "reason", code: "reason_required" }],
@@ -178,7 +179,7 @@ describe("amendments", () => {
         expectation: { expectedTenderQuarter: "2027-Q4" },
         standards: [{ code: "hl7-fhir-r4", level: "required" }, { code: "snomed-ct", level: "planned", from: "2028-01-01" }],
       },
-      { reason: "Tidsplanen er forskjøvet ett kvartal.", now: later },
+      { reason: "Tidsplanen er forskjøvet ett kvartal.", now: later, baseUrl: BASE },
     );
     expect(result.ok).toBe(true);
     const event = await getEvent(t.db, id, null);
@@ -199,13 +200,13 @@ describe("amendments", () => {
     expect(event?.expectation?.expectedTenderQuarter).toBe("2027-Q4");
 
     // Saying the same again changes nothing and records nothing.
-    expect(await updateEvent(t.db, buyer, id, { capacity: null }, { reason: "Ingen endring." })).toMatchObject({ ok: true, value: { amendment: null } });
+    expect(await updateEvent(t.db, buyer, id, { capacity: null }, { reason: "Ingen endring.", baseUrl: BASE })).toMatchObject({ ok: true, value: { amendment: null } });
   });
 
   it("stores nothing when an amendment would break the gate", async () => {
     const id = await draft({ expectation: planned });
     await publishEvent(t.db, buyer, id, { now: NOW });
-    const result = await updateEvent(t.db, buyer, id, { expectation: { status: "none" }, title: "Endret tittel" }, { reason: "Ikke lenger budsjett." });
+    const result = await updateEvent(t.db, buyer, id, { expectation: { status: "none" }, title: "Endret tittel" }, { reason: "Ikke lenger budsjett.", baseUrl: BASE });
     expect(result).toMatchObject({ ok: false, reason: "refused", problems: [{ path: "effort.compensationNok", code: "compensation_required" }] });
     const event = await getEvent(t.db, id, null);
     expect(event?.title).toBe(rfi().title);
@@ -216,7 +217,7 @@ describe("amendments", () => {
     const id = await draft({ expectation: planned });
     await publishEvent(t.db, buyer, id, { now: NOW });
     await closeEvent(t.db, buyer, id, { now: NOW });
-    expect(await updateEvent(t.db, buyer, id, { title: "Etterpåklokskap" }, { reason: "x" })).toMatchObject({ ok: false, reason: "conflict" });
+    expect(await updateEvent(t.db, buyer, id, { title: "Etterpåklokskap" }, { reason: "x", baseUrl: BASE })).toMatchObject({ ok: false, reason: "conflict" });
   });
 });
 

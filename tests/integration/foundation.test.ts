@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrator } from "@db/migrate";
-import { seedDemoData } from "@db/seed";
-import { DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS } from "@db/seed-data";
+import { seedDemoData } from "@db/seed/demo";
+import { DEMO_PASSWORD, SEED_ORGANISATIONS, SEED_STANDARDS } from "@db/seed/demo-data";
 import { verifyPassword } from "~/auth/password.server";
 import { checkOrgNumber } from "~/domain/org-number";
 import { loader as healthz } from "~/routes/healthz";

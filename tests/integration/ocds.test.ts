@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { loader as releases } from "~/routes/api.v1.ocds.releases";
 import { setupTestDatabase } from "../fixtures/database";
 import { ocdsPackageValidator } from "../fixtures/ocds-schema";

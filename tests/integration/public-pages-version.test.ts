@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
-import { publicPagesVersion } from "~/utils/public-page-cache.server";
+import { seedDemoData } from "@db/seed/demo";
+import { publicPagesVersion } from "~/http/public-page-cache.server";
 import { setupTestDatabase } from "../fixtures/database";
 
 // The cache of anonymous public pages (ADR 0009) keeps a page only while this version is

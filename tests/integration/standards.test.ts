@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@db/seed";
+import { seedDemoData } from "@db/seed/demo";
 import { standardsRoadmap } from "~/models/standards.server";
 import { loader } from "~/routes/standards._index";
 import { setupTestDatabase } from "../fixtures/database";

@@ -153,13 +153,13 @@ describe("the digest", () => {
     expect(mails[0]!.text).not.toMatch(/Oslo|senger|for tidlig/);
 
     // Nothing new: nothing sent, however often the job runs.
-    await runWatchDigests(t.db, new Date("2030-01-01T01:10:00Z"));
-    await runWatchDigests(t.db, new Date("2030-01-01T01:15:00Z"));
+    await runWatchDigests(t.db, new Date("2030-01-01T01:10:00Z"), { baseUrl: "https://md.example" });
+    await runWatchDigests(t.db, new Date("2030-01-01T01:15:00Z"), { baseUrl: "https://md.example" });
     expect(await mailTo(person.email)).toHaveLength(1);
 
     await amend(matching, "Ny frist for innspill", new Date("2030-01-01T02:00:00Z"));
-    await runWatchDigests(t.db, new Date("2030-01-01T02:05:00Z"));
-    await runWatchDigests(t.db, new Date("2030-01-01T02:10:00Z"));
+    await runWatchDigests(t.db, new Date("2030-01-01T02:05:00Z"), { baseUrl: "https://md.example" });
+    await runWatchDigests(t.db, new Date("2030-01-01T02:10:00Z"), { baseUrl: "https://md.example" });
     mails = await mailTo(person.email);
     expect(mails).toHaveLength(2);
     expect(mails[1]!.text).toContain("1 endret arrangement");
@@ -174,18 +174,18 @@ describe("the digest", () => {
     await publish("Daglig: første", { at: new Date("2030-03-09T20:00:00Z") });
 
     // 06:30 in Oslo (UTC+1 in March before the change): not yet.
-    await runWatchDigests(t.db, new Date("2030-03-10T05:30:00Z"));
+    await runWatchDigests(t.db, new Date("2030-03-10T05:30:00Z"), { baseUrl: "https://md.example" });
     expect(await mailTo(person.email)).toHaveLength(0);
     // 07:05 in Oslo: the digest; later that morning: nothing more.
-    await runWatchDigests(t.db, new Date("2030-03-10T06:05:00Z"));
+    await runWatchDigests(t.db, new Date("2030-03-10T06:05:00Z"), { baseUrl: "https://md.example" });
     await publish("Daglig: andre", { at: new Date("2030-03-10T06:20:00Z") });
-    await runWatchDigests(t.db, new Date("2030-03-10T06:30:00Z"));
+    await runWatchDigests(t.db, new Date("2030-03-10T06:30:00Z"), { baseUrl: "https://md.example" });
     let mails = await mailTo(person.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain("Daglig: første");
     expect(mails[0]!.text).not.toContain("Daglig: andre");
     // Next morning: only what is new since.
-    await runWatchDigests(t.db, new Date("2030-03-11T06:05:00Z"));
+    await runWatchDigests(t.db, new Date("2030-03-11T06:05:00Z"), { baseUrl: "https://md.example" });
     mails = await mailTo(person.email);
     expect(mails).toHaveLength(2);
     expect(mails[1]!.text).toContain("Daglig: andre");
@@ -196,7 +196,7 @@ describe("the digest", () => {
     const person = await createPerson(t.db, { verified: false });
     await watchSince(person, "Ubekreftet", "region=vestland", "immediate", new Date("2031-01-01T00:00:00Z"));
     await publish("Ubekreftet: treff", { at: new Date("2031-01-01T01:00:00Z") });
-    await runWatchDigests(t.db, new Date("2031-01-01T01:05:00Z"));
+    await runWatchDigests(t.db, new Date("2031-01-01T01:05:00Z"), { baseUrl: "https://md.example" });
     expect(await mailTo(person.email)).toHaveLength(0);
   });
 });
@@ -295,7 +295,7 @@ describe("feeds", () => {
 
 describe("demo data", () => {
   it("gives the demo vendor one watch with a documented feed address and Bergvik kommune a roadmap, once however often it runs", async () => {
-    const { seedDemoData } = await import("@db/seed");
+    const { seedDemoData } = await import("@db/seed/demo");
     await seedDemoData(t.db);
     await seedDemoData(t.db);
     const watches = await t.db

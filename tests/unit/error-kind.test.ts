@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorKind } from "~/utils/error-kind";
+import { errorKind } from "~/http/error-kind";
 import { resources } from "~/i18n/resources";
 
 describe("errorKind", () => {

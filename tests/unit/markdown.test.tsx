@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { decodeEntities, Markdown, safeHref } from "~/components/markdown";
+import { Markdown, safeHref } from "~/components/markdown";
+import { decodeEntities } from "~/domain/markdown-text";
 
 const html = (source: string) => renderToStaticMarkup(<Markdown source={source} className="md" />);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PublicPageCache, publicPageKey } from "~/utils/public-page-cache.server";
+import { PublicPageCache, publicPageKey } from "~/http/public-page-cache.server";
 
 const options = { paths: ["/demand"], sessionCookie: "md_session" };
 const request = (over: Partial<Parameters<typeof publicPageKey>[0]> = {}) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "~/utils/safe-redirect";
+import { safeRedirectPath } from "~/http/safe-redirect";
 
 describe("safe redirect", () => {
   it("keeps same-site paths with their query", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValidOrgNumber } from "~/domain/org-number";
-import { SCALE, scaleOrgNumbers } from "@db/seed-scale";
+import { SCALE, scaleOrgNumbers } from "@db/seed/scale";
 
 describe("scaleOrgNumbers", () => {
   it("gives as many distinct, mod-11 valid organisation numbers as asked, the same every time", () => {

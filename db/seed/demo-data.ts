@@ -1,7 +1,7 @@
 // Fictional organisations and people; real standards. Organisation numbers are
 // made up but pass the mod-11 check, so the forms accept them.
-import type { BuyerSector, VendorSize } from "../app/domain/organisations";
-import type { Region } from "../app/domain/regions";
+import type { BuyerSector, VendorSize } from "../../app/domain/organisations";
+import type { Region } from "../../app/domain/regions";
 
 export interface SeedOrganisation {
   slug: string;

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import { orgNumberCheckDigit } from "../app/domain/org-number";
-import type { Db } from "./client";
+import { orgNumberCheckDigit } from "../../app/domain/org-number";
+import type { Db } from "../client";
 
 // A national-scale synthetic data set for the benchmark and for trying the portal at size:
 // 5 000 organisations (1 000 buyers, 4 000 vendors), 100 000 events, 95 000 of them

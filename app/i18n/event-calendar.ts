@@ -1,17 +1,32 @@
-import { markdownToPlainText } from "~/components/markdown";
+import type { EventKind } from "~/domain/events";
 import { buildCalendar, type CalendarEvent } from "~/domain/icalendar";
+import { markdownToPlainText } from "~/domain/markdown-text";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
-import type { EventDetail } from "~/models/event-reads.server";
-import { expectationText } from "./event-text";
+import { expectationText, type ExpectationSummary } from "./event-text";
 
-type CalendarSource = Pick<
-  EventDetail,
-  "id" | "title" | "kind" | "description" | "buyer" | "expectation" | "registrationDeadline" | "startsAt" | "endsAt" | "responseDeadline" | "location" | "onlineUrl" | "amendments" | "status" | "outcome"
->;
+type When = Date | string | null;
+
+/** What a calendar file needs of an event (the models' EventDetail has all of it). */
+export interface CalendarSource {
+  id: string;
+  title: string;
+  kind: EventKind;
+  description: string | null;
+  buyer: { name: string };
+  expectation: ExpectationSummary | null;
+  registrationDeadline: When;
+  startsAt: When;
+  endsAt: When;
+  responseDeadline: When;
+  location: string | null;
+  onlineUrl: string | null;
+  amendments: readonly unknown[];
+  outcome: { outcome: string } | null;
+}
 
 /** Whether the event has a date a calendar can hold. */
-export function hasCalendarDates(event: Pick<EventDetail, "registrationDeadline" | "startsAt" | "responseDeadline">): boolean {
+export function hasCalendarDates(event: Pick<CalendarSource, "registrationDeadline" | "startsAt" | "responseDeadline">): boolean {
   return Boolean(event.registrationDeadline || event.startsAt || event.responseDeadline);
 }
 

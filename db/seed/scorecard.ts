@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { addQuarters, quarterOf, quarterStart } from "../app/domain/quarters";
-import type { Database, NewEvent } from "./schema";
+import { addQuarters, quarterOf, quarterStart } from "../../app/domain/quarters";
+import type { Database, NewEvent } from "../schema";
 
 // Demo history for Bergvik kommune's predictability scorecard (/buyers/:id): closed events
 // with outcomes, a pilot with no purchase after it, a short contract with its justification,

@@ -1,14 +1,14 @@
 import { sql } from "kysely";
-import { orgNumberCheckDigit } from "../app/domain/org-number";
-import { hashPassword } from "../app/auth/password.server";
-import { hashToken } from "../app/auth/tokens.server";
-import type { Db } from "./client";
-import { logInteraction, respondToInteraction } from "../app/models/interactions.server";
-import { jsonb } from "./jsonb";
-import type { AmendmentChange, NewEvent } from "./schema";
-import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./seed-data";
-import { osloDate } from "../app/domain/zoned-time";
-import { scorecardEvents, seedScorecardActivity } from "./seed-scorecard";
+import { orgNumberCheckDigit } from "../../app/domain/org-number";
+import { hashPassword } from "../../app/auth/password.server";
+import { hashToken } from "../../app/auth/tokens.server";
+import type { DatabaseHandle, Db } from "../client";
+import { logInteraction, respondToInteraction } from "../../app/models/interactions.server";
+import { jsonb } from "../jsonb";
+import type { AmendmentChange, NewEvent } from "../schema";
+import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./demo-data";
+import { osloDate } from "../../app/domain/zoned-time";
+import { scorecardEvents, seedScorecardActivity } from "./scorecard";
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom("organisations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
@@ -600,4 +600,9 @@ async function seedWatchesAndRoadmap(db: Db, now: Date, orgId: (slug: string) =>
       .executeTakeFirst();
     if (inserted) await db.insertInto("buyerRoadmapChanges").values(values).execute();
   }
+}
+
+/** The demo data on the first start of an empty embedded database (server.ts); SEED_DEMO=false turns it off. */
+export async function seedDemoOnFirstStart(handle: DatabaseHandle, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (handle.kind === "pglite" && env.SEED_DEMO !== "false" && (await isEmpty(handle.db))) await seedDemoData(handle.db);
 }

@@ -5,7 +5,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { demandAtom, demandCalendar, latestDemand } from "~/models/demand-feeds.server";
 import { demandHref } from "~/models/demand.server";
 import { findWatchByFeedToken } from "~/models/watches.server";
-import { publicUrl } from "./public-url.server";
+import { absoluteUrl } from "~/http/public-url.server";
 
 /** A watch's private feed, Atom or iCalendar, found by the secret in its address. */
 export async function watchFeed(request: Request, token: string, format: "atom" | "ics"): Promise<Response> {
@@ -16,12 +16,12 @@ export async function watchFeed(request: Request, token: string, format: "atom" 
   const filter = watchFilter(watch.query);
   const items = await latestDemand(db(), filter);
   const text = {
-    selfUrl: publicUrl(request, `/feeds/watches/${token}.${format}`),
-    pageUrl: publicUrl(request, demandHref("/demand", filter)),
+    selfUrl: absoluteUrl(`/feeds/watches/${token}.${format}`),
+    pageUrl: absoluteUrl(demandHref("/demand", filter)),
     title: `${watch.name} – Markedsdialog`,
     subtitle: t("lead"),
     language,
-    origin: publicUrl(request, "/"),
+    origin: absoluteUrl("/"),
     now: new Date(),
   };
   // Private: the address is a secret, so no shared cache may keep it.

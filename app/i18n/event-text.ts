@@ -1,11 +1,18 @@
-import { parseQuarter } from "~/domain/events";
+import { parseQuarter, type ExpectationStatus } from "~/domain/events";
 import { fixedT } from "~/i18n/i18n";
 import { formatNokRangeMillions } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
-import type { EventDetail } from "~/models/event-reads.server";
+
+/** What the text needs of an event's purchase expectation (null: not declared). */
+export interface ExpectationSummary {
+  status: ExpectationStatus;
+  budgetMinNok: number | null;
+  budgetMaxNok: number | null;
+  expectedTenderQuarter: string | null;
+}
 
 /** "Kjøp forventet: planlagt, 4–6 MNOK, anbud 2. kvartal 2027" as plain text (meta description, calendar). */
-export function expectationText(expectation: EventDetail["expectation"], language: Language): string {
+export function expectationText(expectation: ExpectationSummary | null, language: Language): string {
   const t = fixedT(language, "common");
   if (expectation === null) return t("expectation.notDeclared");
   if (expectation.status === "none") return t("expectation.noneExpected");
