@@ -35,7 +35,7 @@ export function BarChart({ items, max, stacked = false }: { items: BarItem[]; ma
       {items.map((item, index) => (
         <div
           key={item.label}
-          className={`grid items-center gap-x-2 text-sm ${stacked ? "grid-cols-[1fr_auto]" : "grid-cols-[minmax(6.5rem,14rem)_minmax(3rem,1fr)_minmax(2.5rem,auto)]"}`}
+          className={`grid items-center gap-x-2 text-sm ${stacked ? "grid-cols-[1fr_auto]" : "grid-cols-[minmax(6.5rem,40%)_minmax(3rem,1fr)_minmax(2.5rem,auto)]"}`}
         >
           <span className={`text-slate-800 ${stacked ? "col-span-2" : ""}`}>{item.label}</span>
           <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" className="h-4 w-full">
