@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { barLengths } from "~/domain/chart-geometry";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS, parseQuarter } from "~/domain/events";
 import { SCORECARD_WINDOWS, type Scorecard, type ScorecardWindow } from "~/domain/scorecard";
 import { formatNok, formatNumber, formatPercent } from "~/i18n/format";
@@ -12,24 +13,36 @@ import type { Language } from "~/i18n/resources";
 
 export interface BarItem {
   label: string;
-  value: number;
+  /** Null where there is no figure (e.g. a share of nothing): no bar, unlike zero. */
+  value: number | null;
   display: string;
 }
 
-/** Horizontal bars; the image's accessible name lists every value, the table beside it carries them too. */
-export function BarChart({ items }: { items: BarItem[] }) {
+/**
+ * Horizontal bars, each an SVG rect whose width is an attribute (the Content-Security-Policy
+ * refuses inline styles). The image's accessible name lists every value; the value is also
+ * printed beside each bar, and the table beside the chart carries them too. `max` fills the
+ * bar's track (1 for shares); the largest value does when it is left out. An item without a
+ * figure has no track, so it differs from zero by shape as well as by its text. `stacked` puts each
+ * label above its bar, for the narrow small multiples on /insights.
+ */
+export function BarChart({ items, max, stacked = false }: { items: BarItem[]; max?: number; stacked?: boolean }) {
   const { t } = useTranslation("scorecard");
-  const largest = Math.max(1, ...items.map((i) => i.value));
+  const lengths = barLengths(items.map((i) => i.value), { max });
   const values = items.map((i) => `${i.label}: ${i.display}`).join("; ");
   return (
-    <div role="img" aria-label={t("chart.label", { values })} className="max-w-xl space-y-1">
-      {items.map((item) => (
-        <div key={item.label} className="grid grid-cols-[minmax(8rem,15rem)_1fr] items-center gap-2 text-sm">
-          <span className="text-slate-800">{item.label}</span>
-          <span className="flex items-center gap-2">
-            <span className="inline-block h-4 rounded-sm bg-brand-700" style={{ width: `${(item.value / largest) * 100}%`, minWidth: item.value > 0 ? "2px" : 0 }} />
-            <span className="tabular-nums text-slate-900">{item.display}</span>
-          </span>
+    <div role="img" aria-label={t("chart.label", { values })} className={`max-w-xl ${stacked ? "space-y-2" : "space-y-1"}`}>
+      {items.map((item, index) => (
+        <div
+          key={item.label}
+          className={`grid items-center gap-x-2 text-sm ${stacked ? "grid-cols-[1fr_auto]" : "grid-cols-[minmax(6.5rem,40%)_minmax(3rem,1fr)_minmax(2.5rem,auto)]"}`}
+        >
+          <span className={`text-slate-800 ${stacked ? "col-span-2" : ""}`}>{item.label}</span>
+          <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" className="h-4 w-full">
+            {lengths[index] === null ? null : <rect width="100" height="10" className="fill-slate-200" />}
+            {lengths[index] ? <rect width={lengths[index]!} height="10" className="fill-brand-700" /> : null}
+          </svg>
+          <span className="text-right tabular-nums text-slate-900">{item.display}</span>
         </div>
       ))}
     </div>
@@ -81,12 +94,12 @@ function Bars({ caption, items }: { caption: string; items: BarItem[] }) {
   );
 }
 
-/** "3. kvartal 2026" / "Q3 2026", or a dash without a quarter. */
-export function useQuarterLabel() {
+/** "3. kvartal 2026" / "Q3 2026" ("3. kv. 2026" when short), or a dash without a quarter. */
+export function useQuarterLabel({ short = false } = {}) {
   const { t } = useTranslation("scorecard");
   return (quarter: string | null) => {
     const parsed = quarter ? parseQuarter(quarter) : null;
-    return parsed ? t("insights.quarterLabel", { quarter: parsed.quarter, year: parsed.year }) : "–";
+    return parsed ? t(short ? "insights.quarterShort" : "insights.quarterLabel", { quarter: parsed.quarter, year: parsed.year }) : "–";
   };
 }
 

@@ -4,6 +4,7 @@ import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from 
 import { cpvDivisionEntry } from "~/domain/cpv";
 import { addQuarters } from "~/domain/quarters";
 import { computeScorecard, emptyFacts, windowBounds, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
+import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
 import { zonedLocalToIso } from "~/domain/zoned-time";
 
 // The facts behind the public scorecards, read in a handful of grouped queries (one per
@@ -152,10 +153,14 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   return groups;
 }
 
-/** One buyer's scorecard for the window (all zeros for a buyer with nothing recorded). */
-export async function buyerScorecard(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<Scorecard> {
+export type BuyerScorecard = Scorecard & { trend: QuarterFigures[] };
+
+/** One buyer's scorecard for the window (all zeros for a buyer with nothing recorded), with its headline figures per quarter. */
+export async function buyerScorecard(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<BuyerScorecard> {
   const groups = await loadScorecardFacts(db, { buyerId }, months, now);
-  return computeScorecard(groups.get(buyerId) ?? emptyFacts(), now, months);
+  const facts = groups.get(buyerId) ?? emptyFacts();
+  const scorecard = computeScorecard(facts, now, months);
+  return { ...scorecard, trend: quarterlyTrend(facts, scorecard.window) };
 }
 
 /** Scorecards per sector or region, and for all buyers together. */

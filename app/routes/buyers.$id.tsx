@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/scorecard-figures";
+import { ScorecardHeadline } from "~/components/scorecard-headline";
 import { parseWindow } from "~/domain/scorecard";
 import { totalMonths } from "~/domain/contract";
 import { fixedT } from "~/i18n/i18n";
@@ -69,6 +70,8 @@ export default function BuyerScorecardPage() {
           {t("window.computedAt", { time: formatDateTime(computedAt, language) })}
         </p>
       </header>
+      <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
+      <h2 className="text-2xl font-semibold">{t("buyer.detailsHeading")}</h2>
       <ScorecardFigures
         scorecard={scorecard}
         language={language}

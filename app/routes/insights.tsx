@@ -6,7 +6,7 @@ import { db } from "@db/db.server";
 import { BarChart, ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/scorecard-figures";
 import { parseWindow, type Scorecard } from "~/domain/scorecard";
 import { fixedT } from "~/i18n/i18n";
-import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedInsights } from "~/models/scorecard-cache.server";
@@ -49,7 +49,7 @@ export default function InsightsPage() {
         </h2>
         <ScorecardFigures scorecard={all} language={language} idPrefix="all" />
       </section>
-      <GroupTable
+      <GroupFigures
         id="by-sector"
         heading={t("insights.bySectorHeading")}
         grouping={t("insights.sector")}
@@ -57,7 +57,7 @@ export default function InsightsPage() {
         language={language}
         groups={figures.bySector.groups.map((g) => ({ ...g, label: t(`organisations:sectors.${g.key}`), href: `/demand?sector=${g.key}` }))}
       />
-      <GroupTable
+      <GroupFigures
         id="by-region"
         heading={t("insights.byRegionHeading")}
         grouping={t("insights.region")}
@@ -122,8 +122,63 @@ interface GroupRow {
   scorecard: Scorecard;
 }
 
+interface GroupChart {
+  key: string;
+  heading: string;
+  /** What fills a bar (1 for shares); the largest group otherwise. */
+  max?: number;
+  value: (s: Scorecard) => number | null;
+  display: (s: Scorecard) => string;
+}
+
+/** The key figures drawn as bars, one small chart each; the table has them all. */
+function groupCharts(t: (key: string) => string, language: Language): GroupChart[] {
+  const n = (value: number) => formatNumber(value, language);
+  return [
+    { key: "effort", heading: t("insights.columns.effort"), value: (s) => s.effort.events, display: (s) => n(s.effort.events) },
+    {
+      key: "share",
+      heading: t("insights.columns.share"),
+      max: 1,
+      value: (s) => s.fulfilment.share,
+      display: (s) => (s.fulfilment.share === null ? "–" : formatPercent(s.fulfilment.share, language)),
+    },
+    { key: "requested", heading: t("insights.columns.requested"), value: (s) => s.hours.requestedHours, display: (s) => n(s.hours.requestedHours) },
+    { key: "procured", heading: t("insights.columns.procured"), value: (s) => s.hours.procuredNok, display: (s) => formatNokRangeMillions(null, s.hours.procuredNok, language)! },
+    { key: "pilots", heading: t("insights.columns.pilots"), value: (s) => s.pilots.withoutPurchase, display: (s) => n(s.pilots.withoutPurchase) },
+    { key: "concerns", heading: t("insights.columns.concerns"), value: (s) => s.conduct.concernsReceived, display: (s) => n(s.conduct.concernsReceived) },
+  ];
+}
+
+/** Small bar charts of the key figures per sector or region, and every figure in a table behind a disclosure. */
+function GroupFigures({ id, heading, grouping, months, groups, language }: { id: string; heading: string; grouping: string; months: number; groups: GroupRow[]; language: Language }) {
+  const { t } = useTranslation("scorecard");
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-3">
+      <h2 id={`${id}-heading`} className="text-2xl font-semibold">
+        {heading}
+      </h2>
+      <p className="max-w-3xl text-slate-700">{t("insights.groupChartsLead", { grouping, months })}</p>
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {groupCharts(t, language).map((chart) => (
+          <div key={chart.key} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+            <h3 className="font-semibold">{chart.heading}</h3>
+            <BarChart stacked max={chart.max} items={groups.map((g) => ({ label: g.label, value: chart.value(g.scorecard), display: chart.display(g.scorecard) }))} />
+          </div>
+        ))}
+      </div>
+      <details className="rounded-lg border border-slate-200 bg-white p-3">
+        <summary className="cursor-pointer font-medium text-brand-800 underline">{t("insights.tableSummary", { grouping })}</summary>
+        <div className="mt-2">
+          <GroupTable grouping={grouping} months={months} groups={groups} language={language} />
+        </div>
+      </details>
+    </section>
+  );
+}
+
 /** One row per sector or region with the key figure of each scorecard figure. */
-function GroupTable({ id, heading, grouping, months, groups, language }: { id: string; heading: string; grouping: string; months: number; groups: GroupRow[]; language: Language }) {
+function GroupTable({ grouping, months, groups, language }: { grouping: string; months: number; groups: GroupRow[]; language: Language }) {
   const { t } = useTranslation("scorecard");
   const n = (value: number) => formatNumber(value, language);
   const columns: [string, (s: Scorecard) => string][] = [
@@ -143,47 +198,42 @@ function GroupTable({ id, heading, grouping, months, groups, language }: { id: s
     [t("insights.columns.concerns"), (s) => n(s.conduct.concernsReceived)],
   ];
   return (
-    <section aria-labelledby={`${id}-heading`} className="space-y-3">
-      <h2 id={`${id}-heading`} className="text-2xl font-semibold">
-        {heading}
-      </h2>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="mb-2 text-left font-medium">{t("insights.groupTableCaption", { grouping, months })}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-300 align-bottom">
-              <th scope="col" className="px-2 py-2">
-                {grouping.charAt(0).toUpperCase() + grouping.slice(1)}
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-left text-sm">
+        <caption className="mb-2 text-left font-medium">{t("insights.groupTableCaption", { grouping, months })}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-300 align-bottom">
+            <th scope="col" className="px-2 py-2">
+              {grouping.charAt(0).toUpperCase() + grouping.slice(1)}
+            </th>
+            {columns.map(([label]) => (
+              <th key={label} scope="col" className="min-w-[6rem] px-2 py-2 text-right">
+                {label}
               </th>
-              {columns.map(([label]) => (
-                <th key={label} scope="col" className="min-w-[6rem] px-2 py-2 text-right">
-                  {label}
-                </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.key} className="border-b border-slate-200">
+              <th scope="row" className="px-2 py-2 font-normal">
+                {g.href ? (
+                  <Link to={g.href} className="text-brand-800 underline">
+                    {g.label}
+                  </Link>
+                ) : (
+                  g.label
+                )}
+              </th>
+              {columns.map(([label, value]) => (
+                <td key={label} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+                  {value(g.scorecard)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.key} className="border-b border-slate-200">
-                <th scope="row" className="px-2 py-2 font-normal">
-                  {g.href ? (
-                    <Link to={g.href} className="text-brand-800 underline">
-                      {g.label}
-                    </Link>
-                  ) : (
-                    g.label
-                  )}
-                </th>
-                {columns.map(([label, value]) => (
-                  <td key={label} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-                    {value(g.scorecard)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -21,7 +21,33 @@ const CHROMIUM_ARGS = [
 // Pages opened with JavaScript disabled: axe audits them from a scripted twin.
 const scriptless = new WeakSet<Page>();
 
-/** One Debian Chromium per test file, each test in a fresh context (no shared cookies). */
+// Content-Security-Policy violations seen in the current test, with the page's address.
+const cspViolations: string[] = [];
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+
+/**
+ * Records every Content-Security-Policy violation in the context's pages: the browser's
+ * console report (which also comes with JavaScript disabled) and the
+ * `securitypolicyviolation` event, whose details name the directive and the source.
+ */
+async function watchContentSecurityPolicy(context: BrowserContext) {
+  context.on("console", (message) => {
+    if (CSP_MESSAGE.test(message.text())) cspViolations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+  });
+  await context.exposeBinding("reportCspViolation", ({ page }, violation: string) => void cspViolations.push(`${page.url()}: ${violation}`));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      );
+    });
+  });
+}
+
+/**
+ * One Debian Chromium per test file, each test in a fresh context (no shared cookies).
+ * A test fails when any page it opened reported a Content-Security-Policy violation.
+ */
 export function setupBrowser() {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -38,11 +64,20 @@ export function setupBrowser() {
     await browser?.close();
   });
 
+  beforeEach(() => {
+    cspViolations.length = 0;
+  });
+
+  afterEach(() => {
+    expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
+  });
+
   return {
     baseURL: inject("baseURL"),
     async newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
       const context = await browser.newContext({ baseURL: inject("baseURL"), javaScriptEnabled: options.javaScriptEnabled ?? true });
       contexts.push(context);
+      await watchContentSecurityPolicy(context);
       const page = await context.newPage();
       if (options.javaScriptEnabled === false) scriptless.add(page);
       return page;
@@ -60,6 +95,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     // The page runs without JavaScript, so axe cannot run in it: audit the same
     // URL, with the same cookies, in a context that allows script.
     const context = await page.context().browser()!.newContext({ storageState: await page.context().storageState() });
+    await watchContentSecurityPolicy(context);
     try {
       const scripted = await context.newPage();
       await scripted.goto(page.url());

@@ -42,10 +42,37 @@ describe("public predictability scorecards", () => {
     await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Innsikt" }).click();
     await page.waitForURL(/\/insights$/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Innsikt: forutsigbarhet i sektoren");
+    // The sector figures are drawn as bars; their table opens on request.
+    await page.getByText("Vis alle nøkkeltall per sektor i en tabell").click();
     const bySector = page.getByRole("table", { name: /Nøkkeltall per sektor/ });
     expect(await bySector.getByRole("row", { name: /Kommune/ }).count()).toBe(1);
     expect(await page.getByRole("table", { name: "Erklært etterspørsel per kvartal og CPV-hovedgruppe" }).getByRole("row").count()).toBeGreaterThan(1);
     await expectNoAxeViolations(page);
     await screenshot(page, "scorecard-insights");
   });
+
+  for (const width of [1280, 390]) {
+    it(`draws every chart within the Content-Security-Policy, loaded afresh at ${width} px`, async () => {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/organisations/bergvik-kommune");
+      const scorecard = await page.getByRole("link", { name: "Se forutsigbarhetstallene for Bergvik kommune" }).getAttribute("href");
+      for (const path of ["/insights", "/insights?window=36", scorecard, `${scorecard}?window=36`]) {
+        // A full page load: the policy judges the server's HTML (a client-side navigation would draw the bars by script).
+        const response = await page.goto(path!);
+        expect(response?.status(), path!).toBe(200);
+        // Every chart draws its largest bar: a bar the policy had blocked would have no width.
+        const largestBars = await page
+          .locator("[role=img]:has(rect)")
+          .evaluateAll((charts) => charts.map((chart) => Math.max(0, ...[...chart.querySelectorAll("rect.fill-brand-700")].map((rect) => rect.getBoundingClientRect().width))));
+        expect(largestBars.length, path!).toBeGreaterThan(5);
+        expect(Math.max(...largestBars), path!).toBeGreaterThan(width === 390 ? 40 : 100);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `overflow on ${path}`).toBe(0);
+        // The tables behind the disclosures are audited too.
+        for (const details of await page.locator("details").all()) await details.evaluate((d) => d.setAttribute("open", ""));
+        await expectNoAxeViolations(page);
+        if (path === scorecard || path === "/insights") await screenshot(page, `charts-${path === "/insights" ? "insights" : "buyer"}-${width}`);
+      }
+    });
+  }
 });

@@ -160,6 +160,21 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.conduct.concernsReceived).toBe(2);
   });
 
+  it("gives the headline figures per quarter of the window, summing to the window's figures", async () => {
+    const card = await buyerScorecard(t.db, bergvik.id, 12, NOW);
+    expect(card.trend.map((q) => q.quarter)).toEqual(["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+    // Published: E6 in January, E1 in February, E2 in March, E3 in June.
+    expect(card.trend.map((q) => q.effortEvents)).toEqual([0, 3, 1, 0, 0]);
+    // Declared for 2026-Q1: E1 met, E6 withdrawn; for Q2: E2 not procured; for Q3: E3 still within grace.
+    expect(card.trend.map((q) => [q.fulfilmentMet, q.fulfilmentDue, q.fulfilmentShare])).toEqual([[0, 0, null], [1, 2, 0.5], [0, 1, 0], [0, 0, null], [0, 0, null]]);
+    // 10 hours at E1 (February), 20 at E3 (June), 5 asked directly in October.
+    expect(card.trend.map((q) => q.requestedHours)).toEqual([0, 10, 20, 0, 5]);
+    expect(card.trend.map((q) => q.procuredNok)).toEqual([0, 0, 2_000_000, 0, 0]);
+    expect(card.trend.map((q) => q.medianAnswerHours)).toEqual([null, 7, null, null, null]);
+    expect(card.trend.reduce((sum, q) => sum + q.requestedHours, 0)).toBe(card.hours.requestedHours);
+    expect((await buyerScorecard(t.db, bergvik.id, 36, NOW)).trend).toHaveLength(13);
+  });
+
   it("is empty for a buyer with nothing recorded", async () => {
     const other = await createOrganisationWith(t.db, [], { name: "Tom kommune" });
     const card = await buyerScorecard(t.db, other.id, 12, NOW);
