@@ -21,7 +21,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",
-          // Each file opens its own database; PGlite start-up dominates.
+          // One migrated database for the run; each file opens a copy of it.
+          globalSetup: ["tests/setup/database-template.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // The portal's configured address: the one the test requests are made to (fixtures/requests.ts).

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
-
-async function logIn(page: Awaited<ReturnType<typeof browser.newPage>>, email: string, to: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill("demo-password-1");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL(`**${to}`);
-}
 
 describe("effort requests in the browser", () => {
   it("refuses a demo request without an expectation, sends it once declared, and the vendor accepts it", async () => {

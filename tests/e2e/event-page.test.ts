@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
-type Page = Awaited<ReturnType<typeof browser.newPage>>;
 
 const RFI = "00000000-0000-4000-8000-000000000101";
 const AMENDED = "00000000-0000-4000-8000-000000000102";
 const DRAFT = "00000000-0000-4000-8000-000000000108";
 // Closed by a test below; no other browser test relies on it (they share one seeded server).
 const RFP = "00000000-0000-4000-8000-000000000107";
-
-async function logIn(page: Page, email: string, to: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill("demo-password-1");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL(`**${to}`);
-}
 
 describe("the public event page", () => {
   it("shows a seeded RFI with its expectation first, the short-contract justification and a calendar file", async () => {

@@ -1,16 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
-
-async function logIn(page: Page, email: string, redirectTo: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill("demo-password-1");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL((url) => url.pathname === redirectTo.split("?")[0]);
-}
 
 describe("the code of conduct and the interaction log in the browser", () => {
   it("shows the code of conduct and its first version to anyone, and passes axe", async () => {

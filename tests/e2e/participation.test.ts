@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 import { waitForMail } from "./mail";
 
 const browser = setupBrowser();
-type Page = Awaited<ReturnType<typeof browser.newPage>>;
 
 // Helse Vestfjord HF's seeded supplier conference (amended once), open for registration; no other browser test changes it.
 const EVENT = "00000000-0000-4000-8000-000000000102";
 const QUESTION = "Må løsningen støtte FHIR R4 fra første dag?";
-
-async function logIn(page: Page, email: string, to: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill("demo-password-1");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL(`**${to}`);
-}
 
 describe("vendors take part", () => {
   it("a vendor registers and asks; the buyer sees the participant and answers; another vendor sees the answer", async () => {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
 
 describe("the predictability rule in the browser", () => {
   it("refuses an RFI asking 40 hours without an expectation, by the field, then publishes it once declared", async () => {
     const page = await browser.newPage();
-    await page.goto(`/login?redirectTo=${encodeURIComponent("/events/new")}`);
-    await page.getByLabel("E-postadresse").fill("buyer@demo.test");
-    await page.getByLabel("Passord").fill("demo-password-1");
-    await page.getByRole("button", { name: "Logg inn" }).click();
-    await page.waitForURL("**/events/new");
+    await logIn(page, "buyer@demo.test", "/events/new");
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Type", { exact: true }).selectOption("rfi");

@@ -1,19 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
 
-/** Logs in from the login page itself, without redirectTo: where the portal sends the person is under test. */
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill("demo-password-1");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
-
+// Log-ins go through the login page itself, without redirectTo: where the portal sends the person is under test.
 describe("relationships in the browser", () => {
   it("a business development manager lands on relationships, opens a buyer, adds a follow-up and a private note the buyer never sees", async () => {
     const secret = `Privat notat ${randomUUID().slice(0, 8)}: budsjettet er ikke vedtatt`;

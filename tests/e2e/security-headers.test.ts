@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setupBrowser } from "./browser";
+import { logIn, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
 
@@ -65,11 +65,7 @@ describe("security headers", () => {
     });
     const violations = async () => (await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])) as string[];
 
-    await page.goto("/login?redirectTo=/organisation");
-    await page.getByLabel("E-postadresse").fill("buyer@demo.test");
-    await page.getByLabel("Passord").fill("demo-password-1");
-    await page.getByRole("button", { name: "Logg inn" }).click();
-    await page.waitForURL("**/organisation");
+    await logIn(page, "buyer@demo.test", "/organisation");
     expect(await violations()).toEqual([]);
 
     for (const path of ["/", "/demand", "/demand/pipeline", "/organisations", "/events/new", "/interactions", "/standards", "/settings"]) {

@@ -1,17 +1,13 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
 
 async function signedIn(email: string, redirectTo: string): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill("demo-password-1");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL((url) => url.pathname === redirectTo);
+  await logIn(page, email, redirectTo);
   return page;
 }
 

@@ -10,6 +10,7 @@ import { action as signupAction } from "~/routes/signup";
 import { loader as verifyLoader } from "~/routes/verify-email";
 import { LIMITS } from "~/models/rate-limits.server";
 import { setupTestDatabase } from "../fixtures/database";
+import { respond } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { createUser, lastMailTo, linkToken, sessionCookieFrom, signIn, TEST_PASSWORD } from "../fixtures/users";
 
@@ -18,17 +19,6 @@ const t = setupTestDatabase();
 async function count(table: "users" | "outbox" | "sessions") {
   const row = await t.db.selectFrom(table).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
   return row.n;
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return value;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a Response");
 }
 
 describe("sign-up", () => {
@@ -191,7 +181,7 @@ describe("password reset", () => {
 
 describe("account settings", () => {
   it("needs a signed-in user", async () => {
-    const response = await thrown(settingsLoader(await routeArgs("/settings")));
+    const response = await respond(settingsLoader(await routeArgs("/settings")));
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/login?redirectTo=%2Fsettings");
   });
@@ -204,7 +194,7 @@ describe("account settings", () => {
     expect(wrong.status).toBe(400);
     expect((await readJson(wrong)).result.error.currentPassword).toEqual(["wrong_password"]);
 
-    const ok = await thrown(settingsAction(await formRequest("/settings", { intent: "password", currentPassword: TEST_PASSWORD, password: "et helt nytt passord", confirm: "et helt nytt passord" }, { cookie: here })));
+    const ok = await respond(settingsAction(await formRequest("/settings", { intent: "password", currentPassword: TEST_PASSWORD, password: "et helt nytt passord", confirm: "et helt nytt passord" }, { cookie: here })));
     expect(ok.status).toBe(302);
     expect((await lucia.validateSession(here.split("=")[1]!)).session).not.toBeNull();
     expect((await lucia.validateSession(elsewhere.split("=")[1]!)).session).toBeNull();
@@ -214,7 +204,7 @@ describe("account settings", () => {
     const user = await createUser(t.db);
     const a = await signIn(user.id);
     await signIn(user.id);
-    await thrown(settingsAction(await formRequest("/settings", { intent: "logout-everywhere" }, { cookie: a })));
+    await respond(settingsAction(await formRequest("/settings", { intent: "logout-everywhere" }, { cookie: a })));
     const left = await t.db.selectFrom("sessions").select("id").where("userId", "=", user.id).execute();
     expect(left).toEqual([]);
   });
@@ -231,7 +221,7 @@ describe("account settings", () => {
 
     const other = await createUser(t.db);
     const otherCookie = await signIn(other.id);
-    const foreign = await thrown(settingsAction(await formRequest("/settings", { intent: "revoke-token", tokenId: stored.id }, { cookie: otherCookie })));
+    const foreign = await respond(settingsAction(await formRequest("/settings", { intent: "revoke-token", tokenId: stored.id }, { cookie: otherCookie })));
     expect(foreign.status).toBe(404);
 
     const revoked = await settingsAction(await formRequest("/settings", { intent: "revoke-token", tokenId: stored.id }, { cookie }));

@@ -3,6 +3,7 @@ import { seedDemoData } from "@db/seed/demo";
 import { loader as notFound } from "~/routes/api.$";
 import { loader as me } from "~/routes/api.v1.me";
 import { setupTestDatabase } from "../fixtures/database";
+import { respond } from "../fixtures/people";
 import { routeArgs } from "../fixtures/requests";
 import { signIn } from "../fixtures/users";
 
@@ -10,12 +11,7 @@ const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
 
 async function call(token?: string, cookie?: string) {
-  try {
-    return await me(await routeArgs("/api/v1/me", { headers: token ? { Authorization: `Bearer ${token}` } : {}, cookie }));
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
+  return respond(me(await routeArgs("/api/v1/me", { headers: token ? { Authorization: `Bearer ${token}` } : {}, cookie })));
 }
 
 describe("API authentication", () => {

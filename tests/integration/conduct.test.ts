@@ -6,22 +6,12 @@ import { action as conductAction, loader as conductLoader } from "~/routes/condu
 import { loader as versionLoader } from "~/routes/conduct.versions.$number";
 import { action as draftAction, loader as draftLoader } from "~/routes/admin.conduct";
 import { setupTestDatabase } from "../fixtures/database";
+import { respond } from "../fixtures/people";
 import { addMember, createOrganisation } from "../fixtures/organisations";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { createUser, signIn } from "../fixtures/users";
 
 const t = setupTestDatabase();
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return value;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a Response");
-}
 
 describe("the code of conduct for market dialogue", () => {
   it("ships version 1 with numbered clauses in bokmål and English, each on a known ground", async () => {
@@ -63,7 +53,7 @@ describe("adoption", () => {
     expect(before.organisation).toMatchObject({ isAdmin: true, canAdopt: true, adoption: null });
 
     for (let i = 0; i < 2; i++) {
-      const response = await thrown(conductAction(await formRequest("/conduct", { intent: "adopt", versionNumber: "1" }, { cookie })));
+      const response = await respond(conductAction(await formRequest("/conduct", { intent: "adopt", versionNumber: "1" }, { cookie })));
       expect(response.status).toBe(302);
     }
     const rows = await t.db.selectFrom("conductAdoptions").selectAll().where("organisationId", "=", org.id).execute();
@@ -77,13 +67,13 @@ describe("adoption", () => {
     const org = await createOrganisation(t.db, { name: "Nordlys Test AS", kind: "vendor" });
     const member = await createUser(t.db);
     await addMember(t.db, member.id, org.id, "member");
-    const response = await thrown(conductAction(await formRequest("/conduct", { intent: "adopt", versionNumber: "1" }, { cookie: await signIn(member.id) })));
+    const response = await respond(conductAction(await formRequest("/conduct", { intent: "adopt", versionNumber: "1" }, { cookie: await signIn(member.id) })));
     expect(response.status).toBe(403);
     expect(await getAdoption(t.db, org.id)).toBeNull();
   });
 
   it("sends anonymous visitors who try to adopt to log in", async () => {
-    const response = await thrown(conductAction(await formRequest("/conduct", { intent: "adopt", versionNumber: "1" })));
+    const response = await respond(conductAction(await formRequest("/conduct", { intent: "adopt", versionNumber: "1" })));
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toMatch(/^\/login/);
   });
@@ -95,8 +85,8 @@ describe("publishing a new version", () => {
     const org = await createOrganisation(t.db, { name: "Ikke Operatør AS", kind: "vendor" });
     await addMember(t.db, user.id, org.id, "admin");
     const cookie = await signIn(user.id);
-    expect((await thrown(draftLoader(await routeArgs("/admin/conduct", { cookie })))).status).toBe(403);
-    expect((await thrown(draftAction(await formRequest("/admin/conduct", { intent: "create" }, { cookie })))).status).toBe(403);
+    expect((await respond(draftLoader(await routeArgs("/admin/conduct", { cookie })))).status).toBe(403);
+    expect((await respond(draftAction(await formRequest("/admin/conduct", { intent: "create" }, { cookie })))).status).toBe(403);
   });
 
   it("drafts from the current version, edits clauses, shows the differences, publishes, and asks adopters to re-adopt", async () => {
@@ -107,21 +97,21 @@ describe("publishing a new version", () => {
 
     const operator = await createUser(t.db, { operator: true });
     const cookie = await signIn(operator.id);
-    await thrown(draftAction(await formRequest("/admin/conduct", { intent: "create" }, { cookie })));
+    await respond(draftAction(await formRequest("/admin/conduct", { intent: "create" }, { cookie })));
     const v1 = (await getVersion(t.db, 1))!;
     const draft = (await getVersion(t.db, 2, { includeDraft: true }))!;
     expect(draft.publishedAt).toBeNull();
     expect(draft.clauses).toEqual(v1.clauses);
 
     // A draft is not public.
-    expect((await thrown(versionLoader(await routeArgs("/conduct/versions/2", { params: { number: "2" } })))).status).toBe(404);
+    expect((await respond(versionLoader(await routeArgs("/conduct/versions/2", { params: { number: "2" } })))).status).toBe(404);
 
     const first = v1.clauses[0]!;
     const bad = await draftAction(await formRequest("/admin/conduct", { intent: "save-clause", formNumber: "1", number: "1", principle: "nonsense", titleNb: "", titleEn: "x", textNb: "x", textEn: "x" }, { cookie }));
     expect((bad as Response).status).toBe(400);
     expect((await readJson(bad as Response)).result.error).toMatchObject({ principle: ["invalid_choice"], titleNb: ["required"] });
 
-    await thrown(
+    await respond(
       draftAction(
         await formRequest("/admin/conduct", { intent: "save-clause", formNumber: "1", ...clauseFields({ ...first, textNb: `${first.textNb} Svar gis innen ti virkedager.` }) }, { cookie }),
       ),
@@ -129,8 +119,8 @@ describe("publishing a new version", () => {
     const taken = await draftAction(await formRequest("/admin/conduct", { intent: "save-clause", formNumber: "new", ...clauseFields({ ...first, number: 3 }) }, { cookie }));
     expect((taken as Response).status).toBe(400);
     expect((await readJson(taken as Response)).result.error).toEqual({ number: ["conduct_clause_number_taken"] });
-    await thrown(draftAction(await formRequest("/admin/conduct", { intent: "remove-clause", number: "2" }, { cookie })));
-    await thrown(
+    await respond(draftAction(await formRequest("/admin/conduct", { intent: "remove-clause", number: "2" }, { cookie })));
+    await respond(
       draftAction(
         await formRequest("/admin/conduct", { intent: "save-clause", formNumber: "new", number: "20", principle: "quiet_period", titleNb: "Ny", titleEn: "New", textNb: "Ny tekst.", textEn: "New text." }, { cookie }),
       ),
@@ -141,7 +131,7 @@ describe("publishing a new version", () => {
     expect((refused as Response).status).toBe(400);
     expect((await readJson(refused as Response)).problem).toBe("no_summary");
     await draftAction(await formRequest("/admin/conduct", { intent: "save-summary", summaryNb: "Svarfrist og karenstid.", summaryEn: "Reply time and quiet period." }, { cookie }));
-    const published = await thrown(draftAction(await formRequest("/admin/conduct", { intent: "publish" }, { cookie })));
+    const published = await respond(draftAction(await formRequest("/admin/conduct", { intent: "publish" }, { cookie })));
     expect(published.headers.get("Location")).toBe("/conduct/versions/2");
 
     const page = await readJson(await versionLoader(await routeArgs("/conduct/versions/2", { params: { number: "2" } })));

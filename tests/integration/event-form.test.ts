@@ -4,7 +4,7 @@ import { toZonedLocal } from "~/domain/zoned-time";
 import { action as editAction, loader as editLoader } from "~/routes/events.$eventId_.edit";
 import { action as newAction, loader as newLoader } from "~/routes/events.new";
 import { setupTestDatabase } from "../fixtures/database";
-import { createOrganisationWith, createPerson, type Person } from "../fixtures/people";
+import { createOrganisationWith, createPerson, type Person, respond } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 
 const t = setupTestDatabase();
@@ -28,15 +28,6 @@ beforeAll(async () => {
   await createOrganisationWith(t.db, [{ person: vendor, role: "admin" }], { isBuyer: false, isVendor: true });
   await createOrganisationWith(t.db, [{ person: unverifiedBuyer, role: "admin" }], { verified: false });
 });
-
-async function respond(promise: Promise<Response>): Promise<Response> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-}
 
 const inThreeWeeks = () => toZonedLocal(new Date(Date.now() + 21 * 24 * 3600 * 1000));
 

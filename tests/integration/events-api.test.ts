@@ -7,6 +7,7 @@ import { action as recordOutcome } from "~/routes/api.v1.events.$eventId.outcome
 import { action as publishEvent } from "~/routes/api.v1.events.$eventId.publish";
 import { countBlockedPublishAttempts } from "~/models/event-reads.server";
 import { setupTestDatabase } from "../fixtures/database";
+import { respond } from "../fixtures/people";
 import { jsonRequest, readJson, routeArgs, type RouteArgs } from "../fixtures/requests";
 
 const t = setupTestDatabase();
@@ -19,12 +20,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 
 /** Calls a route function as Remix would, turning a thrown Response (401/403 from the guards) into the answer. */
 async function call(handler: (args: RouteArgs) => Promise<Response> | Response, args: Promise<RouteArgs>): Promise<Response> {
-  try {
-    return await handler(await args);
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
+  return respond(handler(await args));
 }
 
 const post = (body: unknown, token?: string) => call(createEvent, jsonRequest("/api/v1/events", "POST", body, token));

@@ -3,20 +3,12 @@ import { createApiToken } from "~/models/api-tokens.server";
 import { action as respond } from "~/routes/api.v1.interactions.$id.response";
 import { action as create, loader as list } from "~/routes/api.v1.interactions";
 import { setupTestDatabase } from "../fixtures/database";
+import { respond as call } from "../fixtures/people";
 import { addMember, createOrganisation } from "../fixtures/organisations";
 import { jsonRequest, readJson, routeArgs } from "../fixtures/requests";
 import { createUser } from "../fixtures/users";
 
 const t = setupTestDatabase();
-
-async function call(promise: Promise<unknown>): Promise<Response> {
-  try {
-    return (await promise) as Response;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-}
 
 let buyerToken: string;
 let vendorToken: string;

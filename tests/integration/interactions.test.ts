@@ -8,22 +8,12 @@ import { action as entryAction, loader as entryLoader } from "~/routes/interacti
 import { loader as listLoader } from "~/routes/interactions._index";
 import { action as newAction, loader as newLoader } from "~/routes/interactions.new";
 import { setupTestDatabase } from "../fixtures/database";
+import { respond } from "../fixtures/people";
 import { addMember, createOrganisation } from "../fixtures/organisations";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { createUser, signIn } from "../fixtures/users";
 
 const t = setupTestDatabase();
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return value;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a Response");
-}
 
 interface Party {
   org: { id: string; name: string };
@@ -72,7 +62,7 @@ function entryFields(overrides: Record<string, string | string[]> = {}) {
 }
 
 async function logEntry(cookie: string, overrides: Record<string, string | string[]> = {}) {
-  const response = await thrown(newAction(await formRequest("/interactions/new", entryFields(overrides), { cookie })));
+  const response = await respond(newAction(await formRequest("/interactions/new", entryFields(overrides), { cookie })));
   expect(response.status).toBe(302);
   const id = response.headers.get("Location")!.match(/^\/interactions\/([0-9a-f-]{36})\?logged=1$/)![1]!;
   return id;
@@ -155,26 +145,26 @@ describe("who sees an entry", () => {
   });
 
   it("answers 404 to a third organisation's member, for reading and for answering", async () => {
-    expect((await thrown(entryLoader(await routeArgs(`/interactions/${id}`, { cookie: third.adminCookie, params: { id } })))).status).toBe(404);
-    const response = await thrown(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: third.adminCookie, params: { id } })));
+    expect((await respond(entryLoader(await routeArgs(`/interactions/${id}`, { cookie: third.adminCookie, params: { id } })))).status).toBe(404);
+    const response = await respond(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: third.adminCookie, params: { id } })));
     expect(response.status).toBe(404);
   });
 
   it("answers 404 for an unknown or malformed id", async () => {
     for (const bad of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
-      expect((await thrown(entryLoader(await routeArgs(`/interactions/${bad}`, { cookie: operatorCookie, params: { id: bad } })))).status).toBe(404);
+      expect((await respond(entryLoader(await routeArgs(`/interactions/${bad}`, { cookie: operatorCookie, params: { id: bad } })))).status).toBe(404);
     }
   });
 
   it("sends anonymous visitors to log in", async () => {
-    const response = await thrown(entryLoader(await routeArgs(`/interactions/${id}`, { params: { id } })));
+    const response = await respond(entryLoader(await routeArgs(`/interactions/${id}`, { params: { id } })));
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/interactions/${id}`)}`);
   });
 
   it("lets only the counterpart answer: the logging side and operators get 403", async () => {
     for (const cookie of [vendor.memberCookie, operatorCookie]) {
-      expect((await thrown(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie, params: { id } })))).status).toBe(403);
+      expect((await respond(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie, params: { id } })))).status).toBe(403);
     }
   });
 
@@ -194,7 +184,7 @@ describe("confirming and disputing", () => {
     expect((await readJson(missing)).error.account).toEqual(["conduct_dispute_needs_account"]);
     expect(await t.db.selectFrom("interactionResponses").select("id").where("entryId", "=", id).executeTakeFirst()).toBeUndefined();
 
-    const response = await thrown(
+    const response = await respond(
       entryAction(await formRequest(`/interactions/${id}`, { response: "dispute", account: "Vi ba om innspill, ikke en kravspesifikasjon." }, { cookie: buyer.memberCookie, params: { id } })),
     );
     expect(response.headers.get("Location")).toBe(`/interactions/${id}?answered=1`);
@@ -206,7 +196,7 @@ describe("confirming and disputing", () => {
 
   it("records a confirmation without an account", async () => {
     const id = await logEntry(vendor.memberCookie, { subject: "Bekreftet", assessment: "in_line", concernCategory: "", concernDescription: "" });
-    await thrown(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: buyer.adminCookie, params: { id } })));
+    await respond(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: buyer.adminCookie, params: { id } })));
     const rows = await t.db.selectFrom("interactionResponses").selectAll().where("entryId", "=", id).execute();
     expect(rows).toMatchObject([{ response: "confirm", account: null, organisationId: buyer.org.id }]);
   });
@@ -231,7 +221,7 @@ describe("corrections", () => {
 
   it("cannot be made by the counterpart or a third organisation", async () => {
     const id = await logEntry(vendor.memberCookie, { subject: "Bare vi retter" });
-    expect((await thrown(newLoader(await routeArgs(`/interactions/new?supersedes=${id}`, { cookie: buyer.memberCookie })))).status).toBe(404);
+    expect((await respond(newLoader(await routeArgs(`/interactions/new?supersedes=${id}`, { cookie: buyer.memberCookie })))).status).toBe(404);
     const response = (await newAction(await formRequest("/interactions/new", entryFields({ counterpartId: vendor.org.id, supersedesId: id }), { cookie: buyer.memberCookie }))) as Response;
     expect(response.status).toBe(400);
     expect((await readJson(response)).error.supersedesId).toEqual(["conduct_cannot_supersede"]);
@@ -241,7 +231,7 @@ describe("corrections", () => {
 describe("append-only in the database", () => {
   it("refuses UPDATE, DELETE and TRUNCATE of entries and answers, by raw SQL", async () => {
     const id = await logEntry(vendor.memberCookie, { subject: "Uforanderlig" });
-    await thrown(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: buyer.memberCookie, params: { id } })));
+    await respond(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: buyer.memberCookie, params: { id } })));
     await expect(sql`update interaction_entries set subject = 'Omskrevet' where id = ${id}`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from interaction_entries where id = ${id}`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`update interaction_responses set response = 'dispute' where entry_id = ${id}`.execute(t.db)).rejects.toThrow(/append-only/);
@@ -321,7 +311,7 @@ describe("the hash chain", () => {
   });
 
   it("shows the operator page to operators only", async () => {
-    expect((await thrown(chainsLoader(await routeArgs("/admin/interaction-chains", { cookie: vendor.adminCookie })))).status).toBe(403);
+    expect((await respond(chainsLoader(await routeArgs("/admin/interaction-chains", { cookie: vendor.adminCookie })))).status).toBe(403);
   });
 });
 
@@ -398,7 +388,7 @@ describe("public counts", () => {
     const e2 = await about(b.memberCookie, a.org.id, { concernCategory: "gifts" });
     await about(b.memberCookie, a.org.id, { supersedesId: e2, concernCategory: "disrespect" });
     await about(a.memberCookie, b.org.id, { assessment: "in_line", concernCategory: "", concernDescription: "" });
-    await thrown(entryAction(await formRequest(`/interactions/${e1}`, { response: "dispute", account: "Nei." }, { cookie: a.memberCookie, params: { id: e1 } })));
+    await respond(entryAction(await formRequest(`/interactions/${e1}`, { response: "dispute", account: "Nei." }, { cookie: a.memberCookie, params: { id: e1 } })));
 
     const counts = await interactionCounts(t.db, a.org.id);
     expect(counts.loggedAboutThem).toEqual({ total: 2, confirmed: 0, disputed: 1, unanswered: 1 });
