@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@db/seed";
 import { createDraft } from "~/models/events.server";
-import { action as eventAction, loader as eventLoader } from "~/routes/events.$eventId";
+import { action as eventAction, loader as eventLoader } from "~/routes/events.$eventId/route";
 import { loader as calendarLoader } from "~/routes/events.$eventId[.ics]";
 import { loader as workspaceLoader } from "~/routes/workspace.events";
 import { authorizationMatrix } from "../fixtures/authorization";

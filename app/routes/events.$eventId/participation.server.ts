@@ -18,7 +18,7 @@ import {
   sharedParticipants,
   type Failure,
 } from "~/models/registrations.server";
-import { publicUrl } from "./public-url.server";
+import { publicUrl } from "~/utils/public-url.server";
 
 // The event page's participation part: what its loader adds, and the intents its action
 // hands over (register, withdraw, decline, ask, answer, remove). Permissions live in the
