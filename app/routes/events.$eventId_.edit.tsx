@@ -5,15 +5,16 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { forbidden, requireMember } from "~/auth/guards.server";
-import { EventForm } from "~/components/event-form";
 import { eventToFormValues, submittedValues } from "~/domain/event-form";
 import { problemsOf } from "~/domain/problems";
 import { checkPublishable } from "~/domain/publishing";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
-import { errorsByField, eventFormOptions, submitEventForm } from "~/models/event-form.server";
+import { eventFormOptions } from "~/models/event-form-options.server";
 import { getEvent, toPublishableById } from "~/models/event-reads.server";
 import { readFormData } from "~/http/form-data.server";
+import { EventForm } from "./+shared/event-editor/event-form";
+import { errorsByField, submitEventForm } from "./+shared/event-editor/submit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

@@ -4,13 +4,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
-import { EventForm } from "~/components/event-form";
 import { submittedValues } from "~/domain/event-form";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
-import { eventFormOptions, submitEventForm } from "~/models/event-form.server";
+import { eventFormOptions } from "~/models/event-form-options.server";
 import { readFormData } from "~/http/form-data.server";
 import { publicBaseUrl } from "~/http/public-url.server";
+import { EventForm } from "./+shared/event-editor/event-form";
+import { submitEventForm } from "./+shared/event-editor/submit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 

@@ -1,7 +1,7 @@
 // A cross-site form post to every route that has an action is refused before it
 // reaches the route. The list of routes comes from the Remix build itself, so a
 // new action route is covered (or this test fails) without anyone editing it.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -26,11 +26,15 @@ async function actionRoutes() {
     });
 }
 
-/** Route files in app/routes that export an action, read from the source. */
+/** Route files in app/routes that export an action, read from the source; a folder route's module is its route.tsx. */
 function routeFilesWithAction() {
-  return readdirSync("app/routes")
-    .filter((file) => /export (async function action|const action|\{[^}]*\baction\b)/.test(readFileSync(path.join("app/routes", file), "utf8")))
-    .map((file) => `routes/${file.replace(/\.tsx?$/, "")}`)
+  return readdirSync("app/routes", { withFileTypes: true })
+    .flatMap((entry) => {
+      const module = entry.isDirectory() ? ["route.tsx", "route.ts"].map((f) => path.join("app/routes", entry.name, f)).find((f) => existsSync(f)) : path.join("app/routes", entry.name);
+      return module ? [{ id: `routes/${entry.name.replace(/\.tsx?$/, "")}`, module }] : [];
+    })
+    .filter(({ module }) => /export (async function action|const action|\{[^}]*\baction\b)/.test(readFileSync(module, "utf8")))
+    .map(({ id }) => id)
     .sort();
 }
 

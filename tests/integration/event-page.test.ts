@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDraft } from "~/models/event-edits.server";
 import { seedDemoData } from "@db/seed/demo";
-import { action as eventAction, loader as eventLoader } from "~/routes/events.$eventId";
+import { action as eventAction, loader as eventLoader } from "~/routes/events.$eventId/route";
 import { loader as calendarLoader } from "~/routes/events.$eventId[.ics]";
 import { loader as workspaceLoader } from "~/routes/workspace.events";
 import { authorizationMatrix } from "../fixtures/authorization";

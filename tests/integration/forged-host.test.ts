@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@db/seed/demo";
 import { action as forgotAction } from "~/routes/forgot-password";
-import { action as membersAction } from "~/routes/organisation.members";
+import { action as membersAction } from "~/routes/organisation.members/route";
 import { action as signupAction } from "~/routes/signup";
 import { loader as demandAtom } from "~/routes/demand[.]atom";
 import { loader as ocdsReleases } from "~/routes/api.v1.ocds.releases";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { action as loginAction } from "~/routes/login";
 import { action as interactionsNewAction } from "~/routes/interactions.new";
 import { setupTestDatabase } from "../fixtures/database";
-import { expectHandled, routeFiles } from "../fixtures/hostile";
+import { expectHandled, routeFiles, routeModulePath } from "../fixtures/hostile";
 import { HOSTILE_API_ROUTES, HOSTILE_FORM_ROUTES } from "../fixtures/hostile-routes";
 import { createOrganisationWith, createPerson } from "../fixtures/people";
 import { routeArgs } from "../fixtures/requests";
@@ -16,7 +16,7 @@ describe("the hostile-input suite covers every route that takes input", () => {
     const missing: string[] = [];
     const files = routeFiles();
     for (const file of files) {
-      const module = (await import(`../../app/routes/${file}.tsx`).catch(() => import(`../../app/routes/${file}.ts`))) as Record<string, unknown>;
+      const module = (await import(routeModulePath(file))) as Record<string, unknown>;
       if ((typeof module.action === "function" || file.startsWith("api.")) && !covered.has(file)) missing.push(file);
     }
     expect(missing, "routes with an action or under /api that tests/fixtures/hostile-routes.ts does not list").toEqual([]);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from "vitest";
 import { setupTestDatabase } from "../fixtures/database";
-import { checkEveryFieldAt, checkRoute, createHostileWorld, HOSTILE_SEED, type HostileWorld } from "../fixtures/hostile";
+import { checkEveryFieldAt, checkRoute, createHostileWorld, HOSTILE_SEED, routeModulePath, type HostileWorld } from "../fixtures/hostile";
 import { HOSTILE_FORM_ROUTES } from "../fixtures/hostile-routes";
 
 // Property-based hostile input against every form action (fast-check, fixed seed
@@ -16,11 +16,11 @@ beforeAll(async () => {
 
 describe.each(HOSTILE_FORM_ROUTES)(`hostile input (seed ${HOSTILE_SEED}): $file`, (route) => {
   it("answers every request with a 4xx or a success and stores nothing when it refuses", async () => {
-    const module = (await import(`../../app/routes/${route.file}.tsx`)) as Record<string, unknown>;
+    const module = (await import(routeModulePath(route.file))) as Record<string, unknown>;
     await checkRoute(t.db, world, route, module);
   }, 60_000);
   it.each(["a\u0000b", "\ud800"])("answers every field set to %j", async (value) => {
-    const module = (await import(`../../app/routes/${route.file}.tsx`)) as Record<string, unknown>;
+    const module = (await import(routeModulePath(route.file))) as Record<string, unknown>;
     await checkEveryFieldAt(t.db, world, route, module, value);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashToken } from "~/auth/tokens.server";
 import { createInvitation } from "~/models/invitations.server";
-import { action as membersAction, loader as membersLoader } from "~/routes/organisation.members";
+import { action as membersAction, loader as membersLoader } from "~/routes/organisation.members/route";
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitations.$token";
 import { authorizationMatrix, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";

@@ -5,7 +5,7 @@ import { isVerifiedBuyer } from "~/models/organisations.server";
 import { changeMember } from "~/models/memberships.server";
 import { action as createAction, loader as createLoader } from "~/routes/organisations.new";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/organisation._index";
-import { action as membersAction, loader as membersLoader } from "~/routes/organisation.members";
+import { action as membersAction, loader as membersLoader } from "~/routes/organisation.members/route";
 import { action as switchAction } from "~/routes/organisation.switch";
 import { loader as auditLoader } from "~/routes/organisation.audit";
 import { loader as publicLoader } from "~/routes/organisations.$slug";

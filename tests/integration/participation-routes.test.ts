@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { action, loader } from "~/routes/events.$eventId";
+import { action, loader } from "~/routes/events.$eventId/route";
 import { loader as csvLoader } from "~/routes/events.$eventId_.participants[.csv]";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";

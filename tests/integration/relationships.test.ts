@@ -5,7 +5,7 @@ import { listRelationships, relationshipTimeline } from "~/models/relationships.
 import { action as loginAction } from "~/routes/login";
 import { loader as followUpsLoader } from "~/routes/follow-ups";
 import { loader as listLoader } from "~/routes/relationships._index";
-import { action as pageAction, loader as pageLoader } from "~/routes/relationships.$counterpart";
+import { action as pageAction, loader as pageLoader } from "~/routes/relationships.$counterpart/route";
 import { hashPassword } from "~/auth/password.server";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";

@@ -124,13 +124,13 @@ authorizationMatrix(() => t.db, [
   },
   {
     route: "GET /watches",
-    call: (args) => import("~/routes/watches._index").then((m) => m.loader(args)),
+    call: (args) => import("~/routes/watches._index/route").then((m) => m.loader(args)),
     request: (_w, cookie) => routeArgs("/watches", { cookie }),
     expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
   },
   {
     route: "POST /watches (create)",
-    call: (args) => import("~/routes/watches._index").then((m) => m.action(args)),
+    call: (args) => import("~/routes/watches._index/route").then((m) => m.action(args)),
     request: (_w, cookie) => formRequest("/watches", { intent: "create", name: "Matrise", frequency: "daily", query: "region=oslo" }, { cookie }),
     expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
   },

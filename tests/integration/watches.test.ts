@@ -10,7 +10,7 @@ import { loader as demandAtom } from "~/routes/demand[.]atom";
 import { loader as watchAtom } from "~/routes/feeds.watches.$token[.atom]";
 import { loader as watchIcs } from "~/routes/feeds.watches.$token[.ics]";
 import { loader as buyerAtom } from "~/routes/organisations.$slug[.atom]";
-import { action as watchesAction, loader as watchesLoader } from "~/routes/watches._index";
+import { action as watchesAction, loader as watchesLoader } from "~/routes/watches._index/route";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm, type GuardArgs } from "~/auth/guards.server";
@@ -18,10 +18,9 @@ import {
   parseTimelineType,
   RowSchema,
   sortFollowUps,
-  TIMELINE_TYPES,
 } from "~/domain/relationships";
 import { osloDate } from "~/domain/zoned-time";
-import { formatDate, formatDateTime, formatNok } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
@@ -30,6 +29,8 @@ import { deleteRecord, listContacts, listFollowUps, listNotes, saveContact, save
 import { findCounterpart, listRelationships, relationshipTimeline } from "~/models/relationships.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { readFormData } from "~/http/form-data.server";
+import { PrivateBadge, StateBadge } from "./badges";
+import { Timeline } from "./timeline";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -156,7 +157,6 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function Relationship() {
   const data = useLoaderData<typeof loader>();
@@ -316,75 +316,4 @@ export default function Relationship() {
       </div>
     </div>
   );
-}
-
-function Timeline({ data }: { data: LoaderData }) {
-  const { t, i18n } = useTranslation(["relationships", "conduct"]);
-  const language = i18n.language as Language;
-  const { timeline, type, organisation } = data;
-  return (
-    <section id="timeline" aria-labelledby="timeline-title" className="space-y-3">
-      <h2 id="timeline-title" className="text-xl font-semibold">
-        {t("page.timeline")}
-      </h2>
-      <Form method="get" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="type" className="block font-medium">
-            {t("page.timelineFilter")}
-          </label>
-          <select id="type" name="type" defaultValue={type ?? ""} className="mt-1 block rounded border border-slate-400 bg-white px-3 py-2">
-            <option value="">{t("page.allTypes")}</option>
-            {TIMELINE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100">
-          {t("page.filter")}
-        </button>
-      </Form>
-      {timeline.length === 0 ? (
-        <p>{t("page.timelineEmpty")}</p>
-      ) : (
-        <ol className="space-y-2 border-l-2 border-slate-200 pl-4">
-          {timeline.map((item) => {
-            const ours = item.actorId === organisation.id;
-            const status = item.status === "withdrawn" && item.type === "outcome" ? "withdrawn_event" : item.status;
-            return (
-              <li key={`${item.kind}-${item.id}`} className="space-y-0.5">
-                <p className="text-sm text-slate-600">
-                  <time dateTime={String(item.at)}>{formatDate(item.at, language)}</time> · {t(`kinds.${item.kind}`)} · {t("page.by", { name: ours ? t("page.us") : t("page.them") })}
-                </p>
-                <p>
-                  {item.link ? (
-                    <Link to={item.link} className="font-medium text-brand-700 underline">
-                      {item.title}
-                    </Link>
-                  ) : (
-                    <span className="font-medium">{item.title}</span>
-                  )}
-                  {status ? <span className="text-slate-700"> – {t(`statuses.${status}`, { defaultValue: status })}</span> : null}
-                  {item.hours ? <span className="text-slate-700"> · {t("page.hours", { count: item.hours })}</span> : null}
-                  {item.nok ? <span className="text-slate-700"> · {formatNok(item.nok, language)}</span> : null}
-                </p>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </section>
-  );
-}
-
-function PrivateBadge({ name }: { name: string }) {
-  const { t } = useTranslation("relationships");
-  return <span className="ml-1 rounded bg-slate-100 px-2 py-0.5 align-middle text-xs font-medium text-slate-700">{t("page.private", { organisation: name })}</span>;
-}
-
-function StateBadge({ state }: { state: "done" | "overdue" | "due_today" | "upcoming" }) {
-  const { t } = useTranslation("relationships");
-  const style = { overdue: "bg-red-100 text-red-900", due_today: "bg-amber-100 text-amber-900", upcoming: "bg-slate-100 text-slate-800", done: "bg-emerald-100 text-emerald-900" }[state];
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${style}`}>{t(`followUps.states.${state}`)}</span>;
 }

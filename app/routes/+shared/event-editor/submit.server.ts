@@ -2,10 +2,10 @@ import type { Db } from "@db/client";
 import { eventFormToInput } from "~/domain/event-form";
 import { EventCreateSchema, EventPatchSchema, inputProblems } from "~/domain/event-input";
 import type { Problem } from "~/domain/problems";
-import { addQuarters, quarterOf } from "~/domain/quarters";
-import { createDraft, updateEvent } from "./event-edits.server";
-import { publishEvent } from "./event-lifecycle.server";
-import type { Actor, BuyerMember } from "./event-access.server";
+import { standardCodes } from "~/models/event-form-options.server";
+import { createDraft, updateEvent } from "~/models/event-edits.server";
+import { publishEvent } from "~/models/event-lifecycle.server";
+import type { Actor, BuyerMember } from "~/models/event-access.server";
 
 // The guided form's submission, through the same schema, model and publishing rules
 // as the JSON API. Field errors come back keyed by the form's field names.
@@ -17,10 +17,6 @@ type RefusalStatus = 400 | 403 | 404 | 409 | 422;
 export type FormOutcome =
   | { ok: true; id: string; intent: FormIntent; published: boolean; amended: boolean }
   | { ok: false; status: RefusalStatus; id: string | null; errors: Record<string, string[]>; problems: Problem[] };
-
-export async function standardCodes(db: Db): Promise<string[]> {
-  return (await db.selectFrom("standards").select("code").orderBy("category").orderBy("name").execute()).map((s) => s.code);
-}
 
 /** A problem's path as the form names its field: list items point at their list (or the standard's row). */
 function fieldName(path: string, standards: { code: string }[]): string {
@@ -90,16 +86,4 @@ export async function submitEventForm(
     return { ok: true, id, intent, published: true, amended };
   }
   return { ok: true, id, intent, published: false, amended };
-}
-
-/** What the form offers: the standards catalogue, other buyers as co-buyers, the next three years of quarters. */
-export async function eventFormOptions(db: Db, buyerId: string, now = new Date()) {
-  const [standards, coBuyerOptions, buyer] = await Promise.all([
-    db.selectFrom("standards").select(["code", "name"]).orderBy("category").orderBy("name").execute(),
-    db.selectFrom("organisations").select(["id", "name"]).where("isBuyer", "=", true).where("id", "<>", buyerId).orderBy("name").execute(),
-    db.selectFrom("organisations").select("verificationStatus").where("id", "=", buyerId).executeTakeFirstOrThrow(),
-  ]);
-  const first = quarterOf(now);
-  const quarters = Array.from({ length: 12 }, (_, i) => addQuarters(first, i));
-  return { standards, coBuyerOptions, quarters, buyerVerified: buyer.verificationStatus === "verified" };
 }

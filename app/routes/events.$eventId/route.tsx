@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "@db/db.server";
+import { getUser, requireVerifiedUser } from "~/auth/guards.server";
+import { Markdown } from "~/components/markdown";
+import { markdownToPlainText } from "~/domain/markdown-text";
+import { getLanguage } from "~/i18n/language.server";
+import { getEvent } from "~/models/event-reads.server";
+import { getMembership } from "~/models/memberships.server";
+import { listStandards, listVendorChoices } from "~/models/organisations.server";
+import { hasCalendarDates } from "~/i18n/event-calendar";
+import { expectationText } from "~/i18n/event-text";
+import { readFormData } from "~/http/form-data.server";
+import { SummarySection, WhenSection } from "./aside-sections";
+import { ChangeLog } from "./change-log";
+import { ContractSection, EffortSection, ExpectationSection, SourcingSection } from "./commitment-sections";
+import { EventHeader } from "./header";
+import { manageAction } from "./manage.server";
+import { ManageSection } from "./manage-section";
+import { OutcomeSection } from "./outcome-section";
+import { ParticipantsSection } from "./participants-section";
+import { DONE, isParticipationIntent, participationAction, participationData } from "./participation.server";
+import type { ParticipationReply, ParticipationView } from "./participation-view";
+import { Section, useFormatters } from "./presentation";
+import { QuestionsSection } from "./questions-section";
+import { RegistrationPanel } from "./registration-panel";
+import { DataProtectionSection, PilotPathSection, StandardsSection } from "./requirement-sections";
+
+// The event page. Its parts live beside it: the page's sections, the participation part
+// (participation.server.ts and its forms) and the buyer's manage forms (manage.server.ts).
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.event.title} – Markedsdialog` },
+        { name: "description", content: data.metaDescription },
+      ]
+    : [{ title: "Markedsdialog" }];
+
+const SAVED = ["closed", "outcome"] as const;
+
+// Published and closed events are public; a draft only for its buyer's and co-buyers' members (else 404).
+export async function loader(args: LoaderFunctionArgs) {
+  const user = getUser(args);
+  const event = await getEvent(db(), args.params.eventId ?? "", user);
+  if (!event) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const language = await getLanguage(args.request);
+  // Closing and recording the outcome are the buyer's: members of the buyer organisation.
+  const isBuyerMember = user ? (await getMembership(db(), user.id, event.buyer.id)) !== null : false;
+  const mayManage = isBuyerMember && event.status !== "draft" && event.outcome === null;
+  const [standards, vendors] = await Promise.all([
+    event.standards.length ? listStandards(db()) : Promise.resolve([]),
+    mayManage ? listVendorChoices(db()) : Promise.resolve([]),
+  ]);
+  const participation = await participationData(event.id, user);
+  const saved = new URL(args.request.url).searchParams.get("saved");
+  const done = new URL(args.request.url).searchParams.get("done");
+  const summary = markdownToPlainText(event.description ?? "").replace(/\s+/g, " ");
+  return json({
+    event,
+    standardNames: Object.fromEntries(standards.filter((s) => event.standards.some((e) => e.code === s.code)).map((s) => [s.code, s.name])),
+    manage: mayManage ? { canClose: event.status === "published", vendors } : null,
+    hasCalendar: hasCalendarDates(event),
+    saved: SAVED.find((s) => s === saved) ?? null,
+    done: DONE.find((d) => d === done) ?? null,
+    participation,
+    metaDescription: `${expectationText(event.expectation, language)}. ${summary.length > 160 ? `${summary.slice(0, 157)}…` : summary}`,
+  });
+}
+
+// Close and record the outcome (manage.server.ts): the buyer's members only.
+// Registration, questions and answers (participation intents): see participation.server.ts.
+export async function action(args: ActionFunctionArgs) {
+  const user = requireVerifiedUser(args);
+  const id = args.params.eventId ?? "";
+  const event = await getEvent(db(), id, user);
+  if (!event) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const formData = await readFormData(args.request);
+  const intent = formData.get("intent");
+  if (isParticipationIntent(intent)) return participationAction(args, intent, formData);
+  return manageAction(args, user, event.buyer.id, intent, formData);
+}
+
+export default function EventPage() {
+  const { event, standardNames, manage, hasCalendar, saved, done, participation } = useLoaderData<typeof loader>();
+  const { t, language } = useFormatters();
+  const actionData = useActionData<typeof action>();
+  const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
+  const view = participation as ParticipationView | null;
+  return (
+    <article className="space-y-8">
+      <EventHeader event={event} saved={saved} done={done} />
+
+      <div className="grid gap-10 lg:grid-cols-3">
+        <div className="space-y-10 lg:col-span-2">
+          {event.outcome ? <OutcomeSection event={event} /> : null}
+          {event.description ? (
+            <Section id="description" title={t("description")}>
+              <Markdown source={event.description} className="max-w-prose space-y-3 text-slate-900" />
+            </Section>
+          ) : null}
+          <ExpectationSection event={event} />
+          <EffortSection event={event} />
+          <ContractSection event={event} />
+          <SourcingSection event={event} />
+          <StandardsSection event={event} names={standardNames} />
+          {event.ipTerms ? (
+            <Section id="ip" title={t("ipTerms")}>
+              <p className="max-w-prose whitespace-pre-line">{event.ipTerms}</p>
+            </Section>
+          ) : null}
+          <DataProtectionSection event={event} />
+          <PilotPathSection event={event} />
+          {view ? <QuestionsSection view={view} reply={participationReply} language={language} /> : null}
+          {view?.buyer ? <ParticipantsSection view={view} eventId={event.id} reply={participationReply} /> : null}
+          <ChangeLog event={event} language={language} />
+        </div>
+
+        <aside className="space-y-8" aria-label={t("summary.heading")}>
+          <SummarySection event={event} />
+          <WhenSection event={event} hasCalendar={hasCalendar} />
+          {view ? <RegistrationPanel view={view} reply={participationReply} eventId={event.id} /> : null}
+          {event.viewer.canEdit && event.status !== "closed" ? (
+            <p>
+              <Link to={`/events/${event.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {t(event.status === "draft" ? "editDraft" : "amend")}
+              </Link>
+            </p>
+          ) : null}
+          {manage ? <ManageSection event={event} canClose={manage.canClose} vendors={manage.vendors} /> : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
