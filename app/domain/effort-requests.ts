@@ -1,7 +1,7 @@
 import type { ExpectationStatus } from "./events";
 import { EXPECTATION_STATUSES } from "./events";
-import { checkPredictability, minimumEffortLevel, type PurchaseExpectation } from "./predictability";
-import { isBlank, type Problem } from "./problems";
+import { checkPredictability, checkTenderQuarter, minimumEffortLevel, type PurchaseExpectation } from "./predictability";
+import { isBlank, problemsOf, type Problem } from "./problems";
 import { zonedLocalToIso } from "./zoned-time";
 
 // A buyer's direct request to vendors for work, and the vendor's report of effort spent.
@@ -108,13 +108,15 @@ export function effortRequestFormProblems(input: EffortRequestInput, { now }: { 
  * forutsigbarhet: the one gate, for a request whose own fields are in order; the level is
  * what the hours and work imply. A refusal here is a blocked attempt (counted).
  */
-export function effortRequestGateProblems(input: EffortRequestInput, { eventExpectation }: { eventExpectation: PurchaseExpectation | null }): Problem[] {
+export function effortRequestGateProblems(
+  input: EffortRequestInput,
+  { eventExpectation, now }: { eventExpectation: PurchaseExpectation | null; now: Date },
+): Problem[] {
   const kinds = input.kindsOfWork;
-  const gate = checkPredictability({
-    effort: { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok },
-    expectation: input.expectation ?? eventExpectation,
-  });
-  return gate.ok ? [] : gate.problems.map((p) => ({ path: formPath(p.path), code: p.code }));
+  const expectation = input.expectation ?? eventExpectation;
+  const effort = { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok };
+  const problems = [...problemsOf(checkPredictability({ effort, expectation })), ...problemsOf(checkTenderQuarter(expectation, { now }))];
+  return problems.map((p) => ({ path: formPath(p.path), code: p.code }));
 }
 
 export interface EffortReportInput {
