@@ -19,6 +19,8 @@ export interface EffortRequestInput {
   /** ISO instant */
   deadline: string | null;
   compensationNok: number | null;
+  /** Why the compensation is below the hourly floor; shown to the vendors asked. */
+  compensationReason: string | null;
   eventId: string | null;
   recipients: string[];
   /** Declared on the request; null when left to the linked event. */
@@ -55,6 +57,7 @@ export function effortRequestFormToInput(form: Entries): EffortRequestInput {
     hoursPerVendor: whole(form, "hoursPerVendor"),
     deadline: deadline === "" ? null : (zonedLocalToIso(deadline) ?? "invalid"),
     compensationNok: whole(form, "compensationNok"),
+    compensationReason: str(form, "compensationReason") || null,
     eventId: str(form, "eventId") || null,
     recipients: [...new Set(list(form, "recipients"))],
     expectation:
@@ -87,6 +90,7 @@ export function effortRequestFormProblems(input: EffortRequestInput, { now }: { 
   if (isBlank(input.title)) add("title", "required");
   else if (input.title.length > 200) add("title", "too_long");
   if (input.description.length > 8000) add("description", "too_long");
+  if (input.compensationReason !== null && input.compensationReason.length > 2000) add("compensationReason", "too_long");
   if (input.kindsOfWork.length === 0) add("kindsOfWork", "required");
   else if (input.kindsOfWork.some((k) => !EFFORT_REQUEST_WORK.includes(k))) add("kindsOfWork", "invalid_choice");
   const numbers = ["hoursPerVendor", "compensationNok"] as const;
@@ -114,7 +118,7 @@ export function effortRequestGateProblems(
 ): Problem[] {
   const kinds = input.kindsOfWork;
   const expectation = input.expectation ?? eventExpectation;
-  const effort = { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok };
+  const effort = { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok, compensationReason: input.compensationReason };
   const problems = [...problemsOf(checkPredictability({ effort, expectation })), ...problemsOf(checkTenderQuarter(expectation, { now }))];
   return problems.map((p) => ({ path: formPath(p.path), code: p.code }));
 }

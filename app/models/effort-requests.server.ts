@@ -109,6 +109,7 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
         hoursPerVendor: input.hoursPerVendor!,
         deadline: new Date(input.deadline!),
         compensationNok: input.compensationNok,
+        compensationReason: input.compensationReason,
         expectationStatus: e.status,
         budgetMinNok: e.budgetMinNok,
         budgetMaxNok: e.budgetMaxNok,

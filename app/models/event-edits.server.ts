@@ -47,6 +47,7 @@ function toColumns(input: EventFields): EventColumns {
     put("effortHoursPerVendor", input.effort.hoursPerVendor);
     put("kindsOfWork", input.effort.kindsOfWork);
     put("compensationNok", input.effort.compensationNok);
+    put("compensationReason", input.effort.compensationReason);
   }
   const e = input.expectation;
   if (e !== undefined) {

@@ -456,6 +456,7 @@ describe("effort requests pass the same gate", () => {
     hoursPerVendor: 400,
     deadline: "2027-01-15T12:00:00+01:00",
     compensationNok: 1,
+    compensationReason: null,
     eventId: null,
     recipients: ["00000000-0000-4000-8000-000000000001"],
     expectation: noPurchase,
@@ -464,8 +465,9 @@ describe("effort requests pass the same gate", () => {
   const codes = (input: EffortRequestInput, eventExpectation: PurchaseExpectation | null = null) =>
     effortRequestGateProblems(input, { eventExpectation, now }).map((p) => `${p.path} ${p.code}`);
 
-  it("refuses 400 hours of prototype work for 1 NOK, on the form's field", () => {
+  it("refuses 400 hours of prototype work for 1 NOK, on the form's field, unless the buyer says why", () => {
     expect(codes(request({}))).toEqual(["compensationNok compensation_below_floor"]);
+    expect(codes(request({ compensationReason: "Leverandørene eier resultatet og kan selge det videre." }))).toEqual([]);
   });
 
   it("refuses a declared purchase of 0–0 NOK, an invisible funding source and a past quarter", () => {
