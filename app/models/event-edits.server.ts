@@ -180,9 +180,11 @@ export async function updateEvent(
     let amendment: { id: string; changes: AmendmentChange[] } | null = null;
     if (published) {
       // forutsigbarhet: an amendment may not take back what publishing promised. The buyer was
-      // judged verified when it was published and is not asked again; a deadline may since have passed.
+      // judged verified when it was published and is not asked again; a deadline, or a tender
+      // quarter the amendment leaves as it was, may since have passed.
+      const quarterKept = after.expectedTenderQuarter === before.expectedTenderQuarter;
       const gate = problemsOf(checkPublishable(toPublishable(after), { buyerVerified: true, now })).filter(
-        (p) => p.code !== "deadline_in_future_required",
+        (p) => p.code !== "deadline_in_future_required" && !(quarterKept && p.code === "tender_quarter_in_past"),
       );
       if (gate.length) return fail("refused", gate);
       const changes = diffDeclarations(
