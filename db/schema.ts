@@ -102,6 +102,8 @@ export interface EventTable {
   effortLevel: Generated<EffortLevel>;
   effortHoursPerVendor: number | null;
   compensationNok: number | null;
+  /** Why compensation is below the hourly floor (COMPENSATION_FLOOR_NOK_PER_HOUR); shown to vendors. */
+  compensationReason: string | null;
   expectationStatus: ExpectationStatus | null;
   budgetMinNok: number | null;
   budgetMaxNok: number | null;
@@ -458,6 +460,8 @@ export interface EffortRequestTable {
   hoursPerVendor: number;
   deadline: Timestamp;
   compensationNok: number | null;
+  /** Why compensation is below the hourly floor (COMPENSATION_FLOOR_NOK_PER_HOUR); shown to vendors. */
+  compensationReason: string | null;
   expectationStatus: ExpectationStatus | null;
   budgetMinNok: number | null;
   budgetMaxNok: number | null;

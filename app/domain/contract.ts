@@ -1,4 +1,4 @@
-import { gateResult, type GateResult, type Problem } from "./problems";
+import { gateResult, visibleLength, type GateResult, type Problem } from "./problems";
 
 export const CONTRACT_FORMS = [
   "market_contract",
@@ -9,7 +9,7 @@ export const CONTRACT_FORMS = [
 ] as const;
 export type ContractForm = (typeof CONTRACT_FORMS)[number];
 
-/** Non-whitespace characters a justification for a short contract must have. */
+/** Visible characters (not white space, not format characters) a justification for a short contract must have. */
 export const JUSTIFICATION_MIN_CHARACTERS = 30;
 
 export interface ContractTerms {
@@ -33,10 +33,6 @@ export function totalMonths(baseMonths: number | null, optionMonths: number | nu
   return baseMonths === null ? null : baseMonths + (optionMonths ?? 0);
 }
 
-function significantCharacters(text: string | null): number {
-  return text === null ? 0 : [...text.replace(/\s/gu, "")].length;
-}
-
 export function checkContractDuration(terms: ContractTerms): GateResult<ContractCode> {
   const problems: Problem<ContractCode>[] = [];
   const add = (path: string, code: ContractCode) => problems.push({ path, code });
@@ -55,7 +51,7 @@ export function checkContractDuration(terms: ContractTerms): GateResult<Contract
   const total = totalMonths(terms.baseMonths, terms.optionMonths);
   const horizon = terms.horizonMonths;
   const measurable = baseOk && optionsOk && horizonOk && total !== null && horizon !== null;
-  if (measurable && total < horizon && significantCharacters(terms.justification) < JUSTIFICATION_MIN_CHARACTERS) {
+  if (measurable && total < horizon && visibleLength(terms.justification) < JUSTIFICATION_MIN_CHARACTERS) {
     add("contract.justification", "justification_required");
   }
   return gateResult(problems);

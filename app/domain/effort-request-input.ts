@@ -20,6 +20,7 @@ export const EffortRequestCreateSchema = z.strictObject(
     /** An instant with its offset, e.g. "2027-03-01T12:00:00+01:00". */
     deadline: z.iso.datetime({ offset: true, error: "invalid_datetime" }).nullable().optional(),
     compensationNok: whole().min(0, "must_not_be_negative").nullable().optional(),
+    compensationReason: z.string({ error: typeError }).trim().max(2000, "too_long").nullable().optional(),
     eventId: z.guid({ error: "invalid_value" }).nullable().optional(),
     recipients: z.array(z.guid({ error: "invalid_value" }), { error: typeError }),
     expectation: Expectation.extend({ status: z.enum(EXPECTATION_STATUSES, { error: choiceError }) })
@@ -39,6 +40,7 @@ export function effortRequestBodyToInput(body: EffortRequestCreateBody): EffortR
     hoursPerVendor: body.hoursPerVendor ?? null,
     deadline: body.deadline ?? null,
     compensationNok: body.compensationNok ?? null,
+    compensationReason: body.compensationReason || null,
     eventId: body.eventId ?? null,
     recipients: [...new Set(body.recipients)],
     expectation: e

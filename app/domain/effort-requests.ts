@@ -1,7 +1,7 @@
 import type { ExpectationStatus } from "./events";
 import { EXPECTATION_STATUSES } from "./events";
-import { checkPredictability, minimumEffortLevel, type PurchaseExpectation } from "./predictability";
-import { isBlank, type Problem } from "./problems";
+import { checkPredictability, checkTenderQuarter, minimumEffortLevel, type PurchaseExpectation } from "./predictability";
+import { isBlank, problemsOf, type Problem } from "./problems";
 import { zonedLocalToIso } from "./zoned-time";
 
 // A buyer's direct request to vendors for work, and the vendor's report of effort spent.
@@ -19,6 +19,8 @@ export interface EffortRequestInput {
   /** ISO instant */
   deadline: string | null;
   compensationNok: number | null;
+  /** Why the compensation is below the hourly floor; shown to the vendors asked. */
+  compensationReason: string | null;
   eventId: string | null;
   recipients: string[];
   /** Declared on the request; null when left to the linked event. */
@@ -55,6 +57,7 @@ export function effortRequestFormToInput(form: Entries): EffortRequestInput {
     hoursPerVendor: whole(form, "hoursPerVendor"),
     deadline: deadline === "" ? null : (zonedLocalToIso(deadline) ?? "invalid"),
     compensationNok: whole(form, "compensationNok"),
+    compensationReason: str(form, "compensationReason") || null,
     eventId: str(form, "eventId") || null,
     recipients: [...new Set(list(form, "recipients"))],
     expectation:
@@ -87,6 +90,7 @@ export function effortRequestFormProblems(input: EffortRequestInput, { now }: { 
   if (isBlank(input.title)) add("title", "required");
   else if (input.title.length > 200) add("title", "too_long");
   if (input.description.length > 8000) add("description", "too_long");
+  if (input.compensationReason !== null && input.compensationReason.length > 2000) add("compensationReason", "too_long");
   if (input.kindsOfWork.length === 0) add("kindsOfWork", "required");
   else if (input.kindsOfWork.some((k) => !EFFORT_REQUEST_WORK.includes(k))) add("kindsOfWork", "invalid_choice");
   const numbers = ["hoursPerVendor", "compensationNok"] as const;
@@ -108,13 +112,15 @@ export function effortRequestFormProblems(input: EffortRequestInput, { now }: { 
  * forutsigbarhet: the one gate, for a request whose own fields are in order; the level is
  * what the hours and work imply. A refusal here is a blocked attempt (counted).
  */
-export function effortRequestGateProblems(input: EffortRequestInput, { eventExpectation }: { eventExpectation: PurchaseExpectation | null }): Problem[] {
+export function effortRequestGateProblems(
+  input: EffortRequestInput,
+  { eventExpectation, now }: { eventExpectation: PurchaseExpectation | null; now: Date },
+): Problem[] {
   const kinds = input.kindsOfWork;
-  const gate = checkPredictability({
-    effort: { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok },
-    expectation: input.expectation ?? eventExpectation,
-  });
-  return gate.ok ? [] : gate.problems.map((p) => ({ path: formPath(p.path), code: p.code }));
+  const expectation = input.expectation ?? eventExpectation;
+  const effort = { level: minimumEffortLevel(input.hoursPerVendor, kinds), hoursPerVendor: input.hoursPerVendor, kindsOfWork: kinds, compensationNok: input.compensationNok, compensationReason: input.compensationReason };
+  const problems = [...problemsOf(checkPredictability({ effort, expectation })), ...problemsOf(checkTenderQuarter(expectation, { now }))];
+  return problems.map((p) => ({ path: formPath(p.path), code: p.code }));
 }
 
 export interface EffortReportInput {

@@ -83,6 +83,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
       hoursPerVendor: numberOrNull(form, "effort.hoursPerVendor"),
       kindsOfWork: list(form, "effort.kindsOfWork"),
       compensationNok: numberOrNull(form, "effort.compensationNok"),
+      compensationReason: textOrNull(form, "effort.compensationReason"),
     },
     // No status and nothing else typed: the buyer has not declared an expectation.
     expectation: allEmpty(...Object.values(expectation)) ? null : expectation,
@@ -126,7 +127,7 @@ interface Declared {
   onlineUrl: string | null;
   capacity: number | null;
   attendeeLimitPerVendor: number | null;
-  effort: { level: string; hoursPerVendor: number | null; kindsOfWork: string[]; compensationNok: number | null };
+  effort: { level: string; hoursPerVendor: number | null; kindsOfWork: string[]; compensationNok: number | null; compensationReason?: string | null };
   expectation: Record<string, string | number | null> | null;
   contract: Record<string, string | number | null>;
   sourcing: { risk: string | null; need: string | null; reason: string | null } | null;
@@ -160,6 +161,7 @@ export function eventToFormValues(event: Declared): EventFormValues {
     "effort.hoursPerVendor": s(event.effort.hoursPerVendor),
     "effort.kindsOfWork": event.effort.kindsOfWork,
     "effort.compensationNok": s(event.effort.compensationNok),
+    "effort.compensationReason": s(event.effort.compensationReason),
     "sourcing.risk": s(event.sourcing?.risk),
     "sourcing.need": s(event.sourcing?.need),
     "sourcing.reason": s(event.sourcing?.reason),

@@ -79,6 +79,8 @@ const Effort = z.strictObject(
       .refine((kinds) => new Set(kinds).size === kinds.length, "duplicate")
       .optional(),
     compensationNok: nok(),
+    /** Why the compensation is below the hourly floor (COMPENSATION_FLOOR_NOK_PER_HOUR); shown to vendors. */
+    compensationReason: optionalText(2000),
   },
   { error: typeError },
 );

@@ -27,6 +27,18 @@ export function isNegative(value: number | null): boolean {
   return value !== null && value < 0;
 }
 
+// What a reader cannot see: white space and the Unicode format characters (category Cf:
+// zero-width space U+200B, joiners U+200C–U+200D, word joiner U+2060, byte-order mark U+FEFF,
+// soft hyphen, direction marks …). A field of only these declares nothing. The database
+// has the same class in visible_length() (db/migrations/2026-12-04-0013-gate-loopholes.ts).
+const INVISIBLE = /[\s\p{Cf}]/gu;
+
+/** Characters a reader sees: "a\u200b b" has 2. */
+export function visibleLength(value: string | null | undefined): number {
+  return value === null || value === undefined ? 0 : [...value.replace(INVISIBLE, "")].length;
+}
+
+/** Blank after normalisation: nothing but white space and format characters. The one such check for every rule. */
 export function isBlank(value: string | null | undefined): boolean {
-  return value === null || value === undefined || value.trim() === "";
+  return visibleLength(value) === 0;
 }

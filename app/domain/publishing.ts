@@ -3,6 +3,7 @@ import { type EventKind } from "./events";
 import { checkPilotPath, type PilotPath } from "./pilot";
 import {
   checkPredictability,
+  checkTenderQuarter,
   effectiveEffortLevel,
   type EffortDeclaration,
   type PurchaseExpectation,
@@ -94,6 +95,7 @@ export function checkPublishable(event: PublishableEvent, { buyerVerified, now }
   }
 
   problems.push(...problemsOf(checkPredictability(event)));
+  problems.push(...problemsOf(checkTenderQuarter(event.expectation, { now })));
   if (event.contract) problems.push(...problemsOf(checkContractDuration(event.contract)));
   if (event.sourcing) {
     const chosenForm = event.contract?.form ?? null;

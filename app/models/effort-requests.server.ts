@@ -73,7 +73,7 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
     }
     const problems = effortRequestFormProblems(input, { now });
     if (problems.length > 0) return fail("invalid", problems);
-    const refusals = effortRequestGateProblems(input, { eventExpectation });
+    const refusals = effortRequestGateProblems(input, { eventExpectation, now });
     if (refusals.length > 0) {
       // Committed with the refusal, as for a refused publish: the count is the point.
       await trx
@@ -109,6 +109,7 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
         hoursPerVendor: input.hoursPerVendor!,
         deadline: new Date(input.deadline!),
         compensationNok: input.compensationNok,
+        compensationReason: input.compensationReason,
         expectationStatus: e.status,
         budgetMinNok: e.budgetMinNok,
         budgetMaxNok: e.budgetMaxNok,

@@ -46,6 +46,7 @@ function toColumns(input: EventFields): EventColumns {
     put("effortHoursPerVendor", input.effort.hoursPerVendor);
     put("kindsOfWork", input.effort.kindsOfWork);
     put("compensationNok", input.effort.compensationNok);
+    put("compensationReason", input.effort.compensationReason);
   }
   const e = input.expectation;
   if (e !== undefined) {
@@ -174,9 +175,11 @@ export async function updateEvent(
     let amendment: { id: string; changes: AmendmentChange[] } | null = null;
     if (published) {
       // forutsigbarhet: an amendment may not take back what publishing promised. The buyer was
-      // judged verified when it was published and is not asked again; a deadline may since have passed.
+      // judged verified when it was published and is not asked again; a deadline, or a tender
+      // quarter the amendment leaves as it was, may since have passed.
+      const quarterKept = after.expectedTenderQuarter === before.expectedTenderQuarter;
       const gate = problemsOf(checkPublishable(toPublishable(after), { buyerVerified: true, now })).filter(
-        (p) => p.code !== "deadline_in_future_required",
+        (p) => p.code !== "deadline_in_future_required" && !(quarterKept && p.code === "tender_quarter_in_past"),
       );
       if (gate.length) return fail("refused", gate);
       const changes = diffDeclarations(

@@ -9,12 +9,13 @@ import type { PublishableEvent } from "~/domain/publishing";
 export type EventRow = Selectable<EventTable>;
 
 /** The effort an event asks for, from its stored columns, in the domain's shape. */
-export function effortOfRow(row: Pick<EventRow, "effortLevel" | "effortHoursPerVendor" | "kindsOfWork" | "compensationNok">) {
+export function effortOfRow(row: Pick<EventRow, "effortLevel" | "effortHoursPerVendor" | "kindsOfWork" | "compensationNok" | "compensationReason">) {
   return {
     level: row.effortLevel,
     hoursPerVendor: row.effortHoursPerVendor,
     kindsOfWork: row.kindsOfWork,
     compensationNok: row.compensationNok,
+    compensationReason: row.compensationReason,
   };
 }
 

@@ -49,7 +49,9 @@ export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { role: "admin" });
   const formData = await readFormData(args.request);
   const versionNumber = Number(formData.get("versionNumber"));
-  if (formData.get("intent") !== "adopt" || !Number.isInteger(versionNumber)) return json({ ok: false }, { status: 400 });
+  // Version numbers are integer columns: past 2^31 - 1 no version exists (and the query would throw).
+  const isVersion = Number.isInteger(versionNumber) && versionNumber > 0 && versionNumber <= 2 ** 31 - 1;
+  if (formData.get("intent") !== "adopt" || !isVersion) return json({ ok: false }, { status: 400 });
   const adopted = await adoptVersion(db(), { organisationId: member.organisation.id, userId: member.user.id, versionNumber });
   if (!adopted) throw new Response(null, { status: 404 });
   return redirect(`/conduct?adopted=${versionNumber}`);

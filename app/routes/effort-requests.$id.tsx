@@ -95,6 +95,12 @@ export default function EffortRequestPage() {
           <dd>{formatDateTime(request.deadline, language)}</dd>
           <dt className="font-medium">{t("page.compensation")}</dt>
           <dd>{request.compensationNok ? formatNok(Number(request.compensationNok), language) : t("page.noCompensation")}</dd>
+          {request.compensationReason ? (
+            <>
+              <dt className="font-medium">{t("page.compensationReason")}</dt>
+              <dd className="whitespace-pre-line">{request.compensationReason}</dd>
+            </>
+          ) : null}
           {request.eventId ? (
             <>
               <dt className="font-medium">{t("page.event")}</dt>

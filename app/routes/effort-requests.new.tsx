@@ -61,6 +61,7 @@ export default function NewEffortRequest() {
           <Field name="hoursPerVendor" label={t("new.hoursPerVendor")} values={values} errors={errors} />
           <Field name="deadline" type="datetime-local" label={t("new.deadline")} values={values} errors={errors} />
           <Field name="compensationNok" label={t("new.compensationNok")} values={values} errors={errors} />
+          <Field name="compensationReason" label={t("new.compensationReason")} values={values} errors={errors} rows={3} />
         </fieldset>
         <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
           <legend className="px-1 text-xl font-semibold">{t("new.to")}</legend>

@@ -125,7 +125,9 @@ export async function seedScaleData(
              case when s.expectation <> 'none' then 100000 * (1 + s.g % 400) + 250000 * (1 + s.g % 40) end,
              case when s.expectation <> 'none' then 'Økonomiplan' end,
              case when s.expectation <> 'none' then 100000 * (1 + s.g % 400) + 100000 end,
-             case when s.expectation <> 'none' then (2026 + (s.g / 11) % 5)::text || '-Q' || (1 + (s.g / 5) % 4)::text end,
+             -- The next 20 quarters from now: a tender quarter is never past at publishing nor
+             -- beyond the gate's 5-year horizon (TENDER_HORIZON_QUARTERS).
+             case when s.expectation <> 'none' then to_char(now() + ((s.g / 5) % 20) * interval '3 months', 'YYYY"-Q"Q') end,
              case when s.g % 3 = 0 then array[(${textArray(CPV)})[1 + s.g % ${CPV.length}], (${textArray(CPV)})[1 + (s.g / 10) % ${CPV.length}]]
                   else array[(${textArray(CPV)})[1 + s.g % ${CPV.length}]] end,
              case when s.kind = 'pilot' then 'none_planned' end,

@@ -200,6 +200,48 @@ describe("POST /api/v1/events/{id}/publish", () => {
   });
 });
 
+describe("declarations that declare nothing (issue 14)", () => {
+  const committed = { ...plannedExpectation, status: "committed", quantity: null, unit: null, expectedValueNok: 5_000_000 };
+  const prototype400 = { level: "significant", hoursPerVendor: 400, kindsOfWork: ["prototype"], compensationNok: 1 };
+
+  it.each<[string, Record<string, unknown>, [string, string][]]>([
+    [
+      "a committed purchase of 0–0 NOK with an expected value of 0",
+      { expectation: { ...committed, budgetMinNok: 0, budgetMaxNok: 0, expectedValueNok: 0 } },
+      [["expectation.budgetMaxNok", "budget_above_zero_required"], ["expectation.expectedValueNok", "volume_required"]],
+    ],
+    ["an expected value outside the frame", { expectation: { ...committed, expectedValueNok: 9_000_000 } }, [["expectation.expectedValueNok", "expected_value_outside_budget"]]],
+    ["an expected tender quarter of 2001-Q1", { expectation: { ...committed, expectedTenderQuarter: "2001-Q1" } }, [["expectation.expectedTenderQuarter", "tender_quarter_in_past"]]],
+    ["a tender quarter twenty years ahead", { expectation: { ...committed, expectedTenderQuarter: "2046-Q1" } }, [["expectation.expectedTenderQuarter", "tender_quarter_beyond_horizon"]]],
+    ["a funding source of one zero-width space", { expectation: { ...committed, fundingSource: "\u200b" } }, [["expectation.fundingSource", "funding_source_required"]]],
+    [
+      "400 hours of prototype work with no purchase expected, paid 1 NOK",
+      { effort: prototype400, expectation: { status: "none" } },
+      [["effort.compensationNok", "compensation_below_floor"]],
+    ],
+  ])("refuses to publish %s: 422 with its code", async (_what, changes, expected) => {
+    const created = await post({ ...rfi40Hours(), ...changes }, BUYER);
+    expect(created.status).toBe(201);
+    const { id } = await readJson(created);
+    const response = await publish(id);
+    expect(response.status).toBe(422);
+    const { errors } = await readJson(response);
+    expect(errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual(expected);
+    for (const e of errors) {
+      expect(e.message).toMatch(/\S/);
+      expect(e.principle).toMatch(/\S/);
+    }
+  });
+
+  it("publishes pay below the floor when the buyer says why, and shows the reason", async () => {
+    const compensationReason = "Leverandørene beholder rettighetene til prototypen og kan selge den videre.";
+    const { id } = await readJson(await post({ ...rfi40Hours(), effort: { ...prototype400, compensationNok: 20_000, compensationReason }, expectation: { status: "none" } }, BUYER));
+    expect((await publish(id)).status).toBe(200);
+    const { effort } = await readJson(await get(id));
+    expect(effort).toMatchObject({ compensationNok: 20_000, compensationReason });
+  });
+});
+
 describe("GET /api/v1/events/{id}", () => {
   it("shows a published event to anyone, a draft only to its buyer", async () => {
     expect((await get("00000000-0000-4000-8000-000000000101")).status).toBe(200);

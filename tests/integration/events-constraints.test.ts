@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NewEvent } from "@db/schema";
+import { visibleLength } from "~/domain/problems";
 import { checkPublishable } from "~/domain/publishing";
 import { toPublishable } from "~/models/event-row.server";
 import { setupTestDatabase } from "../fixtures/database";
@@ -141,6 +142,67 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
     breaks: { sourcing_risk: "low", sourcing_need: "lasting", sourcing_advice: "market_contract", contract_form: "in_house" },
     holds: { sourcing_risk: "low", sourcing_need: "lasting", sourcing_advice: "market_contract", contract_form: "framework_agreement" },
   },
+  // Declarations that declare nothing (issue 14, migration 0013).
+  {
+    constraint: "events_declared_budget_above_zero",
+    rule: "a committed purchase with a budget of 0–0 NOK and an expected value of 0",
+    breaks: { ...PLANNED, expectation_status: "committed", budget_min_nok: 0, budget_max_nok: 0, expected_value_nok: 0 },
+    holds: { ...PLANNED, expectation_status: "committed", budget_min_nok: 0 },
+  },
+  {
+    constraint: "events_expected_volume_above_zero",
+    rule: "a planned purchase whose only volume is a quantity of 0",
+    breaks: { ...PLANNED, expected_value_nok: null, expected_quantity: 0, quantity_unit: "lisenser" },
+    holds: { ...PLANNED, expected_value_nok: null, expected_quantity: 40, quantity_unit: "lisenser" },
+  },
+  {
+    constraint: "events_expected_value_within_budget",
+    rule: "an expected value above the budget frame",
+    breaks: { ...PLANNED, expected_value_nok: 2_000_001 },
+    holds: { ...PLANNED, expected_value_nok: 2_000_000 },
+  },
+  {
+    constraint: "events_funding_source_visible",
+    rule: "a funding source of one zero-width space",
+    breaks: { ...PLANNED, funding_source: "\u200b" },
+    holds: { ...PLANNED, funding_source: "Økonomiplan\u200b" },
+  },
+  {
+    constraint: "events_quantity_unit_visible",
+    rule: "a unit of a word joiner and a byte-order mark",
+    breaks: { ...PLANNED, expected_quantity: 40, quantity_unit: "\u2060\ufeff" },
+    holds: { ...PLANNED, expected_quantity: 40, quantity_unit: "sykehjem" },
+  },
+  {
+    constraint: "events_significant_work_pay_meets_floor",
+    rule: "400 hours of prototype work with no purchase expected, paid 1 NOK",
+    breaks: { effort_level: "significant", effort_hours_per_vendor: 400, kinds_of_work: textArray(["prototype"]), expectation_status: "none", compensation_nok: 1 },
+    holds: { effort_level: "significant", effort_hours_per_vendor: 400, kinds_of_work: textArray(["prototype"]), expectation_status: "none", compensation_nok: 200_000 },
+  },
+  {
+    constraint: "events_significant_work_pay_meets_floor",
+    rule: "pay below the floor with an invisible reason",
+    breaks: { effort_level: "significant", effort_hours_per_vendor: 40, expectation_status: "none", compensation_nok: 5_000, compensation_reason: "\u200b" },
+    holds: { effort_level: "significant", effort_hours_per_vendor: 40, expectation_status: "none", compensation_nok: 5_000, compensation_reason: "Leverandørene beholder rettighetene." },
+  },
+  {
+    constraint: "events_hours_stated_for_effort",
+    rule: "light effort with a purchase declared but no hours",
+    breaks: { effort_level: "light", ...PLANNED },
+    holds: { effort_level: "light", effort_hours_per_vendor: 2, ...PLANNED },
+  },
+  {
+    constraint: "events_stated_level_covers_work",
+    rule: "40 hours declared as light effort",
+    breaks: { effort_level: "light", effort_hours_per_vendor: 40, ...PLANNED },
+    holds: { effort_level: "significant", effort_hours_per_vendor: 40, ...PLANNED },
+  },
+  {
+    constraint: "events_short_contract_justified",
+    rule: "a short contract justified with 30 zero-width spaces",
+    breaks: { contract_base_months: 12, contract_horizon_months: 48, contract_justification: "\u200b".repeat(30) },
+    holds: { contract_base_months: 12, contract_horizon_months: 48, contract_justification: "x\u200b".repeat(30) },
+  },
 ];
 
 describe("the publishing rules as CHECK constraints", () => {
@@ -188,7 +250,8 @@ describe("the publishing rules as CHECK constraints", () => {
 });
 
 describe("the constraints and the domain agree", () => {
-  // Declarations around the boundaries; deadlines and verification are not the table's to check.
+  // Declarations around the boundaries; deadlines, verification and how far the tender
+  // quarter lies from now are not the table's to check (a CHECK cannot depend on the time).
   const samples: Partial<NewEvent>[] = [
     { effortLevel: "light", effortHoursPerVendor: 8 },
     { effortLevel: "light", effortHoursPerVendor: 8, expectationStatus: "none" },
@@ -206,6 +269,17 @@ describe("the constraints and the domain agree", () => {
     { kind: "demand_notice", kindsOfWork: ["attend_meeting"] },
     { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "in_house", contractForm: "in_house" },
     { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "in_house", contractForm: "market_contract" },
+    { effortLevel: "none", expectationStatus: "committed", budgetMinNok: 0, budgetMaxNok: 0, fundingSource: "x", expectedValueNok: 0, expectedTenderQuarter: "2027-Q1" },
+    { effortLevel: "none", expectationStatus: "committed", budgetMinNok: 0, budgetMaxNok: 1, fundingSource: "x", expectedValueNok: 1, expectedTenderQuarter: "2001-Q1" },
+    { effortLevel: "none", expectationStatus: "planned", budgetMinNok: 1, budgetMaxNok: 2, fundingSource: "x", expectedValueNok: 3, expectedTenderQuarter: "2027-Q1" },
+    { effortLevel: "none", expectationStatus: "planned", budgetMinNok: 1, budgetMaxNok: 2, fundingSource: "\u200b\ufeff", expectedValueNok: 2, expectedTenderQuarter: "2027-Q1" },
+    { effortLevel: "none", expectationStatus: "planned", budgetMinNok: 1, budgetMaxNok: 2, fundingSource: "x", expectedQuantity: 0, quantityUnit: "stk", expectedTenderQuarter: "2027-Q1" },
+    { effortLevel: "significant", effortHoursPerVendor: 400, kindsOfWork: ["prototype"], expectationStatus: "none", compensationNok: 1 },
+    { effortLevel: "significant", effortHoursPerVendor: 400, kindsOfWork: ["prototype"], expectationStatus: "none", compensationNok: 199_999, compensationReason: "Rettighetene blir hos leverandøren." },
+    { effortLevel: "significant", effortHoursPerVendor: 400, kindsOfWork: ["prototype"], expectationStatus: "none", compensationNok: 200_000 },
+    { effortLevel: "light", expectationStatus: "none" },
+    { effortLevel: "light", effortHoursPerVendor: 20, expectationStatus: "none", compensationNok: 10_000 },
+    { contractBaseMonths: 24, contractHorizonMonths: 48, contractJustification: "\u2060".repeat(40) },
   ];
 
   for (const sample of samples) {
@@ -214,10 +288,57 @@ describe("the constraints and the domain agree", () => {
       const { id } = await t.db.insertInto("events").values(values).returning("id").executeTakeFirstOrThrow();
       const row = await t.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
       const gate = checkPublishable(toPublishable(row), { buyerVerified: true, now: new Date(0) });
-      const domainOk = gate.ok || gate.problems.every((p) => p.code === "deadline_in_future_required");
+      const timeBound = ["deadline_in_future_required", "tender_quarter_in_past", "tender_quarter_beyond_horizon"];
+      const domainOk = gate.ok || gate.problems.every((p) => timeBound.includes(p.code));
       const publish = t.db.updateTable("events").set({ status: "published", publishedAt: new Date() }).where("id", "=", id).execute();
       if (domainOk) await expect(publish).resolves.toBeDefined();
       else await expect(publish).rejects.toThrow(/events_/);
     });
   }
+});
+
+describe("effort requests keep the same rules in their table", () => {
+  const columns = (changes: Columns): Columns => ({
+    title: "Prototyp",
+    kinds_of_work: textArray(["prototype"]),
+    hours_per_vendor: 400,
+    deadline: sql`now() + interval '30 days'`,
+    ...PLANNED,
+    ...changes,
+  });
+  function insertRequest(changes: Columns) {
+    const entries = Object.entries({ buyer_id: buyerId, ...columns(changes) });
+    return sql`insert into effort_requests (${sql.join(entries.map(([k]) => sql.id(k)))})
+      values (${sql.join(entries.map(([, v]) => v as RawBuilder<unknown> | unknown))})`.execute(t.db);
+  }
+
+  it.each<[string, Columns, Columns]>([
+    ["effort_requests_declared_budget_above_zero", { expectation_status: "committed", budget_min_nok: 0, budget_max_nok: 0, expected_value_nok: 0 }, { budget_min_nok: 0 }],
+    ["effort_requests_expected_volume_above_zero", { expected_value_nok: null, expected_quantity: 0, quantity_unit: "stk" }, { expected_value_nok: null, expected_quantity: 3, quantity_unit: "stk" }],
+    ["effort_requests_expected_value_within_budget", { expected_value_nok: 999_999 }, { expected_value_nok: 1_000_000 }],
+    ["effort_requests_funding_source_visible", { funding_source: "\u200b" }, { funding_source: "Driftsbudsjett" }],
+    ["effort_requests_quantity_unit_visible", { expected_quantity: 3, quantity_unit: "\u200d" }, { expected_quantity: 3, quantity_unit: "stk" }],
+    [
+      "effort_requests_significant_work_pay_meets_floor",
+      { ...Object.fromEntries(Object.keys(PLANNED).map((k) => [k, null])), expectation_status: "none", compensation_nok: 1 },
+      { ...Object.fromEntries(Object.keys(PLANNED).map((k) => [k, null])), expectation_status: "none", compensation_nok: 1, compensation_reason: "Leverandørene eier resultatet." },
+    ],
+    ["effort_requests_title_visible", { title: "\ufeff\u200b" }, { title: "Demo\u200b" }],
+  ])("%s: refuses the loophole row by raw SQL", async (constraint, breaks, holds) => {
+    await expect(insertRequest(breaks)).rejects.toThrow(new RegExp(constraint));
+    await expect(insertRequest(holds)).resolves.toBeDefined();
+  });
+});
+
+describe("visible_length, the database's copy of the domain's visibleLength", () => {
+  it("counts the same characters as invisible as the domain does", async () => {
+    // Every code point the database drops is one the domain drops (white space or Unicode Cf).
+    const { rows } = await sql<{ cp: number }>`select cp from generate_series(1, 1114111) cp
+      where (cp < 55296 or cp > 57343) and visible_length(chr(cp)) = 0`.execute(t.db);
+    const database = rows.map((r) => r.cp);
+    expect(database.filter((cp) => visibleLength(String.fromCodePoint(cp)) !== 0)).toEqual([]);
+    // … and the characters issue 14 names are among them.
+    for (const cp of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x00a0, 0x3000, 0xe0001]) expect(database).toContain(cp);
+    expect(database).toHaveLength([...Array(0x110000).keys()].filter((cp) => (cp < 0xd800 || cp > 0xdfff) && cp > 0 && visibleLength(String.fromCodePoint(cp)) === 0).length);
+  });
 });

@@ -213,6 +213,17 @@ describe("amendments", () => {
     expect(event?.amendments).toEqual([]);
   });
 
+  it("lets an amendment keep a tender quarter that has since passed, but not set a past one", async () => {
+    const id = await draft({ expectation: { ...planned, expectedTenderQuarter: "2027-Q1" } });
+    await publishEvent(t.db, buyer, id, { now: NOW });
+    const inMay = new Date("2027-05-03T12:00:00Z");
+    expect(await updateEvent(t.db, buyer, id, { capacity: 12 }, { reason: "Flere plasser.", now: inMay, baseUrl: BASE })).toMatchObject({ ok: true });
+    const moved = await updateEvent(t.db, buyer, id, { expectation: { expectedTenderQuarter: "2026-Q4" } }, { reason: "Feil kvartal.", now: inMay, baseUrl: BASE });
+    expect(moved).toMatchObject({ ok: false, reason: "refused", problems: [{ path: "expectation.expectedTenderQuarter", code: "tender_quarter_in_past" }] });
+    const ahead = await updateEvent(t.db, buyer, id, { expectation: { expectedTenderQuarter: "2027-Q4" } }, { reason: "Utsatt.", now: inMay, baseUrl: BASE });
+    expect(ahead).toMatchObject({ ok: true });
+  });
+
   it("does not change a closed event", async () => {
     const id = await draft({ expectation: planned });
     await publishEvent(t.db, buyer, id, { now: NOW });

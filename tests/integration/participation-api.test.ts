@@ -283,6 +283,31 @@ describe("POST /api/v1/effort-requests", () => {
     expect(await countRows("effortRequests")).toBe(requestsBefore);
   });
 
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      "a committed purchase of 0–0 NOK",
+      { expectation: { ...plannedExpectation, status: "committed", budgetMinNok: 0, budgetMaxNok: 0, expectedValueNok: 0, quantity: null, unit: null } },
+      ["expectation.budgetMaxNok:budget_above_zero_required", "expectation.expectedValueNok:volume_required"],
+    ],
+    ["a tender quarter of 2001-Q1", { expectation: { ...plannedExpectation, expectedTenderQuarter: "2001-Q1" } }, ["expectation.expectedTenderQuarter:tender_quarter_in_past"]],
+    ["a funding source of one zero-width space", { expectation: { ...plannedExpectation, fundingSource: "\u200b" } }, ["expectation.fundingSource:funding_source_required"]],
+    ["400 hours of prototype work for 1 NOK", { kindsOfWork: ["prototype"], hoursPerVendor: 400, compensationNok: 1, expectation: { status: "none" } }, ["compensationNok:compensation_below_floor"]],
+  ])("refuses a request with %s: 422 with its code, nothing stored", async (_what, extra, expected) => {
+    const requestsBefore = await countRows("effortRequests");
+    const response = await requestEffort(tokens.buyer, effortBody(extra));
+    expect(response.status).toBe(422);
+    expect((await readJson(response)).errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`)).toEqual(expected);
+    expect(await countRows("effortRequests")).toBe(requestsBefore);
+  });
+
+  it("sends pay below the floor when the buyer says why, and keeps the reason", async () => {
+    const compensationReason = "Leverandørene eier resultatet.";
+    const response = await requestEffort(tokens.buyer, effortBody({ kindsOfWork: ["prototype"], hoursPerVendor: 400, compensationNok: 1, compensationReason, expectation: { status: "none" } }));
+    expect(response.status).toBe(201);
+    const row = await t.db.selectFrom("effortRequests").select("compensationReason").where("id", "=", (await readJson(response)).id).executeTakeFirstOrThrow();
+    expect(row.compensationReason).toBe(compensationReason);
+  });
+
   it("answers 400 with field errors for bad input, counts no blocked attempt and stores nothing", async () => {
     const blockedBefore = await countBlockedPublishAttempts(t.db, buyerOrg.id);
     const requestsBefore = await countRows("effortRequests");

@@ -68,6 +68,9 @@ describe("the short-contract rule", () => {
   it("counts æ, ø and å as one character each", () => {
     expect(checkContractDuration(terms({ optionMonths: 0, justification: "æøåæøåæøåæøåæøåæøåæøåæøåæøåæøå" }))).toEqual({ ok: true });
     expect(checkContractDuration(terms({ optionMonths: 0, justification: "æøåæøåæøåæøåæøåæøåæøåæøåæøåæø" }))).toEqual(justificationNeeded);
+    // Format characters show nothing: 30 zero-width spaces justify nothing (issue 14).
+    expect(checkContractDuration(terms({ optionMonths: 0, justification: "\u200b".repeat(30) }))).toEqual(justificationNeeded);
+    expect(checkContractDuration(terms({ optionMonths: 0, justification: "æøå\u2060".repeat(9) + "æø" }))).toEqual(justificationNeeded);
   });
 
   it.each([

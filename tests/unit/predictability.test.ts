@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { EXPECTATION_STATUSES, type ExpectationStatus } from "~/domain/events";
+import { effortRequestGateProblems, type EffortRequestInput } from "~/domain/effort-requests";
 import {
   checkPredictability,
+  checkTenderQuarter,
+  COMPENSATION_FLOOR_NOK_PER_HOUR,
+  compensationFloorNok,
   EFFORT_WORK,
   effectiveEffortLevel,
   minimumEffortLevel,
@@ -9,7 +13,7 @@ import {
   type EffortWork,
   type PurchaseExpectation,
 } from "~/domain/predictability";
-import { fieldErrors } from "~/domain/problems";
+import { fieldErrors, isBlank, visibleLength } from "~/domain/problems";
 
 const noEffort: EffortDeclaration = { level: "none", hoursPerVendor: null, kindsOfWork: [], compensationNok: null };
 const lightEffort: EffortDeclaration = { level: "light", hoursPerVendor: 3, kindsOfWork: ["attend_meeting"], compensationNok: null };
@@ -223,7 +227,7 @@ describe("the predictability gate", () => {
   it("accepts a budget frame that is a single figure (min equal to max)", () => {
     const result = checkPredictability({
       effort: rfiEffort,
-      expectation: expectation("committed", { budgetMinNok: 3_000_000, budgetMaxNok: 3_000_000 }),
+      expectation: expectation("committed", { budgetMinNok: 3_000_000, budgetMaxNok: 3_000_000, expectedValueNok: 3_000_000 }),
     });
     expect(result).toEqual({ ok: true });
   });
@@ -300,5 +304,184 @@ describe("the predictability gate", () => {
       expectation: ["expectation_required"],
     });
     expect(fieldErrors({ ok: true })).toEqual({});
+  });
+});
+
+describe("declarations that declare nothing (issue 14)", () => {
+  it("refuses a committed purchase with a budget of 0–0 NOK and an expected value of 0", () => {
+    const result = checkPredictability({
+      effort: rfiEffort,
+      expectation: expectation("committed", { budgetMinNok: 0, budgetMaxNok: 0, expectedValueNok: 0 }),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { path: "expectation.budgetMaxNok", code: "budget_above_zero_required" },
+        { path: "expectation.expectedValueNok", code: "volume_required" },
+      ],
+    });
+  });
+
+  it("accepts a frame starting at 0 NOK when it reaches above zero", () => {
+    const result = checkPredictability({ effort: rfiEffort, expectation: expectation("planned", { budgetMinNok: 0 }) });
+    expect(result).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["above the frame", { expectedValueNok: 5_000_001 }],
+    ["below the frame", { expectedValueNok: 1_999_999 }],
+    ["of 0 beside a quantity", { expectedValueNok: 0, quantity: 10, unit: "sykehjem" }],
+  ])("refuses an expected value %s", (_what, changes) => {
+    const result = checkPredictability({ effort: rfiEffort, expectation: expectation("uncertain", changes) });
+    expect(result).toEqual({ ok: false, problems: [{ path: "expectation.expectedValueNok", code: "expected_value_outside_budget" }] });
+  });
+
+  it("accepts an expected value on the edges of the frame", () => {
+    for (const expectedValueNok of [2_000_000, 5_000_000]) {
+      expect(checkPredictability({ effort: rfiEffort, expectation: expectation("committed", { expectedValueNok }) })).toEqual({ ok: true });
+    }
+  });
+
+  it("refuses a quantity of 0 as the only volume", () => {
+    const result = checkPredictability({
+      effort: rfiEffort,
+      expectation: expectation("planned", { expectedValueNok: null, quantity: 0, unit: "lisenser" }),
+    });
+    expect(result).toEqual({ ok: false, problems: [{ path: "expectation.expectedValueNok", code: "volume_required" }] });
+  });
+
+  it.each([
+    ["one zero-width space", "\u200b"],
+    ["zero-width joiners", "\u200c\u200d"],
+    ["a word joiner and a byte-order mark", "\u2060\ufeff"],
+    ["a soft hyphen between no-break spaces", "\u00a0\u00ad\u00a0"],
+    ["a direction mark and a line break", "\u200e\n"],
+  ])("refuses a funding source or unit of %s", (_what, text) => {
+    const result = checkPredictability({
+      effort: rfiEffort,
+      expectation: expectation("committed", { fundingSource: text, quantity: 5, unit: text }),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { path: "expectation.fundingSource", code: "funding_source_required" },
+        { path: "expectation.unit", code: "unit_required" },
+      ],
+    });
+  });
+
+  it("counts only what a reader sees as text", () => {
+    expect(isBlank("\u200b \ufeff")).toBe(true);
+    expect(isBlank("Økonomiplan\u200b")).toBe(false);
+    expect(visibleLength("a\u200b b\u2060")).toBe(2);
+    expect(visibleLength("💶")).toBe(1);
+    expect(isBlank(null)).toBe(true);
+  });
+
+  describe("compensation for significant work with no purchase expected", () => {
+    const prototype: EffortDeclaration = { level: "significant", hoursPerVendor: 400, kindsOfWork: ["prototype"], compensationNok: 1 };
+    const floor = 400 * COMPENSATION_FLOOR_NOK_PER_HOUR;
+
+    it("refuses 400 hours of prototype work compensated with 1 NOK", () => {
+      expect(checkPredictability({ effort: prototype, expectation: noPurchase })).toEqual({
+        ok: false,
+        problems: [{ path: "effort.compensationNok", code: "compensation_below_floor" }],
+      });
+    });
+
+    it("wants at least the hourly floor times the hours per vendor", () => {
+      expect(compensationFloorNok(400)).toBe(floor);
+      expect(checkPredictability({ effort: { ...prototype, compensationNok: floor - 1 }, expectation: noPurchase }).ok).toBe(false);
+      expect(checkPredictability({ effort: { ...prototype, compensationNok: floor }, expectation: noPurchase })).toEqual({ ok: true });
+    });
+
+    it("accepts less when the buyer says why, and not when the reason is invisible", () => {
+      const compensationReason = "Leverandørene beholder alle rettigheter og får bruke prototypen i eget salg.";
+      expect(checkPredictability({ effort: { ...prototype, compensationReason }, expectation: noPurchase })).toEqual({ ok: true });
+      expect(checkPredictability({ effort: { ...prototype, compensationReason: "\u200b " }, expectation: noPurchase }).ok).toBe(false);
+    });
+
+    it("still wants compensation above zero, reason or not", () => {
+      const effort = { ...prototype, compensationNok: 0, compensationReason: "Ingen budsjett." };
+      expect(checkPredictability({ effort, expectation: noPurchase })).toEqual({
+        ok: false,
+        problems: [{ path: "effort.compensationNok", code: "compensation_required" }],
+      });
+    });
+
+    it("asks no floor when a purchase is declared", () => {
+      expect(checkPredictability({ effort: prototype, expectation: expectation("uncertain") })).toEqual({ ok: true });
+    });
+  });
+});
+
+describe("the expected tender quarter, at publishing", () => {
+  const now = new Date("2026-12-04T12:00:00Z");
+  const at = (expectedTenderQuarter: string, status: ExpectationStatus = "planned") =>
+    checkTenderQuarter(expectation(status, { expectedTenderQuarter }), { now });
+  const path = "expectation.expectedTenderQuarter";
+
+  it("refuses a quarter in the past, such as 2001-Q1", () => {
+    expect(at("2001-Q1")).toEqual({ ok: false, problems: [{ path, code: "tender_quarter_in_past" }] });
+    expect(at("2026-Q3")).toEqual({ ok: false, problems: [{ path, code: "tender_quarter_in_past" }] });
+  });
+
+  it("accepts the current quarter and the next five years", () => {
+    expect(at("2026-Q4")).toEqual({ ok: true });
+    expect(at("2031-Q4")).toEqual({ ok: true });
+  });
+
+  it("refuses a quarter beyond the five-year horizon", () => {
+    expect(at("2032-Q1")).toEqual({ ok: false, problems: [{ path, code: "tender_quarter_beyond_horizon" }] });
+  });
+
+  it("reads the current quarter in Norwegian time", () => {
+    const newYear = { now: new Date("2026-12-31T23:30:00Z") };
+    expect(checkTenderQuarter(expectation("planned", { expectedTenderQuarter: "2026-Q4" }), newYear).ok).toBe(false);
+  });
+
+  it("asks nothing of an honest 'no purchase', a missing or malformed quarter (other codes say so)", () => {
+    expect(at("2001-Q1", "none")).toEqual({ ok: true });
+    expect(checkTenderQuarter(null, { now })).toEqual({ ok: true });
+    expect(at("Q2 2027")).toEqual({ ok: true });
+  });
+});
+
+describe("effort requests pass the same gate", () => {
+  const now = new Date("2026-12-04T12:00:00Z");
+  const request = (changes: Partial<EffortRequestInput>): EffortRequestInput => ({
+    title: "Prototyp av medisineringsstøtte",
+    description: "",
+    kindsOfWork: ["prototype"],
+    hoursPerVendor: 400,
+    deadline: "2027-01-15T12:00:00+01:00",
+    compensationNok: 1,
+    compensationReason: null,
+    eventId: null,
+    recipients: ["00000000-0000-4000-8000-000000000001"],
+    expectation: noPurchase,
+    ...changes,
+  });
+  const codes = (input: EffortRequestInput, eventExpectation: PurchaseExpectation | null = null) =>
+    effortRequestGateProblems(input, { eventExpectation, now }).map((p) => `${p.path} ${p.code}`);
+
+  it("refuses 400 hours of prototype work for 1 NOK, on the form's field, unless the buyer says why", () => {
+    expect(codes(request({}))).toEqual(["compensationNok compensation_below_floor"]);
+    expect(codes(request({ compensationReason: "Leverandørene eier resultatet og kan selge det videre." }))).toEqual([]);
+  });
+
+  it("refuses a declared purchase of 0–0 NOK, an invisible funding source and a past quarter", () => {
+    const declared = expectation("committed", { budgetMinNok: 0, budgetMaxNok: 0, expectedValueNok: 0, fundingSource: "\u200b", expectedTenderQuarter: "2001-Q1" });
+    expect(codes(request({ expectation: declared }))).toEqual([
+      "expectation.budgetMaxNok budget_above_zero_required",
+      "expectation.fundingSource funding_source_required",
+      "expectation.expectedValueNok volume_required",
+      "expectation.expectedTenderQuarter tender_quarter_in_past",
+    ]);
+  });
+
+  it("checks the quarter of the event's expectation that a request relies on", () => {
+    const stale = expectation("planned", { expectedTenderQuarter: "2025-Q1" });
+    expect(codes(request({ expectation: null, compensationNok: null }), stale)).toEqual(["expectation.expectedTenderQuarter tender_quarter_in_past"]);
   });
 });

@@ -37,6 +37,7 @@ export function EffortSection({ event }: { event: EventView }) {
           [t("effort.hours"), e.hoursPerVendor !== null ? t("effort.hoursValue", { count: e.hoursPerVendor }) : null],
           [t("effort.kindsOfWork"), e.kindsOfWork.length ? e.kindsOfWork.map((k) => t(`effort.work.${k}`)).join(", ") : null],
           [t("effort.compensation"), e.level === "none" ? null : (nok(e.compensationNok) ?? t("effort.noCompensation"))],
+          [t("effort.compensationReason"), e.compensationReason],
         ]}
       />
     </Section>

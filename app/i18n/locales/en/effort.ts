@@ -32,6 +32,7 @@ export const effort: Translation<typeof nb> = {
     hoursPerVendor: "Expected hours per vendor",
     deadline: "Deadline (Norwegian time)",
     compensationNok: "Compensation per vendor (NOK, optional)",
+    compensationReason: "Reason, if the compensation is below NOK 500 per hour (vendors see it)",
     to: "To whom?",
     eventId: "Link to an event (optional)",
     eventHint: "With an event you can only ask registered vendors, and the event's expected purchase applies unless you declare one here.",
@@ -65,6 +66,7 @@ export const effort: Translation<typeof nb> = {
     deadline: "Deadline",
     compensation: "Compensation",
     noCompensation: "None",
+    compensationReason: "Why not more",
     event: "Event",
     expectation: "Expected purchase",
     expectationStatus: {

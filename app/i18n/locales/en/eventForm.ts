@@ -72,6 +72,8 @@ export const eventForm: Translation<typeof nb> = {
       prototype: "Prototype",
     },
     compensationNok: "Compensation per vendor (NOK)",
+    compensationReason: "Reason for lower compensation",
+    compensationReasonHint: "When you expect no purchase, significant effort is paid at least NOK 500 per hour per vendor. If you pay less, say why. Vendors see the reason.",
     expectationStatus: "How certain is the purchase?",
     expectationStatuses: {
       committed: "Funded: the money is allocated",

@@ -66,6 +66,7 @@ export const eventPage: Translation<typeof nb> = {
     kindsOfWork: "Work",
     compensation: "Compensation",
     noCompensation: "None",
+    compensationReason: "Why not more",
     work: {
       attend_meeting: "Attend a meeting",
       short_written_input: "Short written input",
@@ -184,6 +185,7 @@ export const eventPage: Translation<typeof nb> = {
         hoursPerVendor: "Hours per vendor",
         kindsOfWork: "Work",
         compensationNok: "Compensation",
+        compensationReason: "Reason for lower compensation",
       },
       expectation: {
         status: "Expected purchase",

@@ -29,6 +29,7 @@ export const effort = {
     hoursPerVendor: "Forventede timer per leverandør",
     deadline: "Frist (norsk tid)",
     compensationNok: "Kompensasjon per leverandør (kroner, valgfritt)",
+    compensationReason: "Begrunnelse hvis kompensasjonen er under 500 kroner per time (leverandørene ser den)",
     to: "Til hvem?",
     eventId: "Knytt til arrangement (valgfritt)",
     eventHint: "Med arrangement kan du bare spørre påmeldte leverandører, og arrangementets forventede innkjøp gjelder om du ikke oppgir et her.",
@@ -62,6 +63,7 @@ export const effort = {
     deadline: "Frist",
     compensation: "Kompensasjon",
     noCompensation: "Ingen",
+    compensationReason: "Hvorfor ikke mer",
     event: "Arrangement",
     expectation: "Forventet innkjøp",
     expectationStatus: {

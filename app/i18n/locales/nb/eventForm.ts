@@ -69,6 +69,8 @@ export const eventForm = {
       prototype: "Prototyp",
     },
     compensationNok: "Kompensasjon per leverandør (kr)",
+    compensationReason: "Begrunnelse for lavere kompensasjon",
+    compensationReasonHint: "Når du ikke forventer innkjøp, er betydelig innsats betalt med minst 500 kroner per time per leverandør. Betaler du mindre, si hvorfor. Leverandørene ser begrunnelsen.",
     expectationStatus: "Hvor sikkert er innkjøpet?",
     expectationStatuses: {
       committed: "Finansiert: pengene er bevilget",

@@ -65,6 +65,7 @@ export const eventPage = {
     kindsOfWork: "Arbeid",
     compensation: "Kompensasjon",
     noCompensation: "Ingen",
+    compensationReason: "Hvorfor ikke mer",
     work: {
       attend_meeting: "Delta på møte",
       short_written_input: "Kort skriftlig innspill",
@@ -183,6 +184,7 @@ export const eventPage = {
         hoursPerVendor: "Timer per leverandør",
         kindsOfWork: "Arbeid",
         compensationNok: "Kompensasjon",
+        compensationReason: "Begrunnelse for lavere kompensasjon",
       },
       expectation: {
         status: "Forventet innkjøp",

@@ -37,6 +37,7 @@ export function EffortStep({ values, errors }: StepProps) {
       <Input name="effort.hoursPerVendor" inputMode="numeric" label={t("fields.hoursPerVendor")} {...f} />
       <Choices name="effort.kindsOfWork" type="checkbox" label={t("fields.kindsOfWork")} options={opts(EFFORT_WORK, "fields.work")} {...f} />
       <Input name="effort.compensationNok" inputMode="numeric" label={t("fields.compensationNok")} {...f} />
+      <Textarea name="effort.compensationReason" label={t("fields.compensationReason")} hint={t("fields.compensationReasonHint")} {...f} />
     </Step>
   );
 }
