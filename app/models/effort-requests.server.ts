@@ -2,17 +2,13 @@ import type { Db } from "@db/client";
 import { enqueueEmail } from "@emails/outbox.server";
 import { checkDeclineReason, checkEffortReport, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
 import type { PurchaseExpectation } from "~/domain/predictability";
-import type { Problem } from "~/domain/problems";
-import type { Failure as EventFailure, Result as EventResult } from "./event-access.server";
-import type { Failure, Result } from "./registrations.server";
+import { fail, type Result } from "~/domain/result";
 import { expectationOfRow } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 
 // Effort requests (a buyer asks vendors for work, through the predictability gate) and
 // the effort ledger (what vendors actually spent). Every change is one transaction;
 // who may see or do what is checked here as well as in the routes.
-
-const fail = (reason: Failure["reason"], problems: Problem[] = []): Failure => ({ ok: false, reason, problems });
 
 export interface OrganisationMember {
   user: { id: string };
@@ -61,7 +57,7 @@ export async function effortRequestFormOptions(db: Db, buyerId: string) {
  * same transaction. Bad fields are `invalid` (400); a request the predictability gate
  * refuses is `refused` (422) and counted as a blocked attempt, like a refused publish.
  */
-export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<EventResult<{ id: string }>> {
+export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<Result<{ id: string }>> {
   return db.transaction().execute(async (trx) => {
     let eventExpectation: PurchaseExpectation | null = null;
     if (input.eventId !== null) {
@@ -80,7 +76,7 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
         .insertInto("blockedPublishAttempts")
         .values({ buyerId: member.organisation.id, eventId: input.eventId, byUserId: member.user.id, at: now, codes: refusals.map((p) => p.code), subject: "effort_request" })
         .execute();
-      return { ok: false, reason: "refused", problems: refusals } satisfies EventFailure;
+      return fail("refused", refusals);
     }
 
     const recipientIds = input.recipients.filter((id) => isUuid(id));

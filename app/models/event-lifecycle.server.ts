@@ -2,7 +2,8 @@ import type { Db } from "@db/client";
 import type { OutcomeInput } from "~/domain/event-input";
 import type { Outcome } from "~/domain/events";
 import { checkPublishable } from "~/domain/publishing";
-import { eventFor, fail, type Actor, type Result } from "./event-access.server";
+import { eventFor, type Actor } from "./event-access.server";
+import { fail, type Result } from "~/domain/result";
 import { toPublishable, type EventRow } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 

@@ -2,7 +2,7 @@ import type { Db } from "@db/client";
 import type { EventFields } from "~/domain/event-input";
 import type { StandardLevel } from "~/domain/events";
 import type { Problem } from "~/domain/problems";
-import { fail, type Result } from "./event-access.server";
+import { fail, type Result } from "~/domain/result";
 import type { StandardRef } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 

@@ -3,14 +3,13 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { median } from "~/domain/participation";
 import type { AnswerInput } from "~/domain/participation-input";
 import { participantMembers } from "./registration-reads.server";
-import type { Actor, Failure, Result, VendorMember } from "./registrations.server";
+import type { Actor, VendorMember } from "./registrations.server";
+import { fail, type Result } from "~/domain/result";
 import { isUuid } from "~/domain/ids";
 
 // likebehandling (equal treatment): a vendor asks privately; the buyer answers every
 // taking-part vendor at once, without naming who asked. The answer is public on the event
 // page, and its time is kept for the buyer's median time to answer.
-
-const fail = (reason: Failure["reason"], problems: Failure["problems"] = []): Failure => ({ ok: false, reason, problems });
 
 async function isMemberOf(db: Db, userId: string, organisationId: string) {
   return (await db.selectFrom("memberships").select("userId").where("userId", "=", userId).where("organisationId", "=", organisationId).executeTakeFirst()) !== undefined;

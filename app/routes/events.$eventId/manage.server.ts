@@ -4,7 +4,7 @@ import { db } from "@db/db.server";
 import type { CurrentUser } from "~/auth/context.server";
 import { forbidden } from "~/auth/guards.server";
 import { closeEvent, recordOutcome } from "~/models/event-lifecycle.server";
-import type { Failure } from "~/models/event-access.server";
+import type { Failure } from "~/domain/result";
 import { getMembership } from "~/models/memberships.server";
 import { parseOutcome, type ManageForm } from "./outcome-input";
 
