@@ -12,6 +12,7 @@ export function notFoundUnless<T>(value: T): NonNullable<T> {
   return value as NonNullable<T>;
 }
 
-export function notFound(): never {
-  throw new Response(null, { status: 404, statusText: "Not Found" });
+/** A 404 where the condition is not one value (see invariantResponse). */
+export function notFound(message: string | null = null): never {
+  throw new Response(message, { status: 404, statusText: "Not Found" });
 }

@@ -14,6 +14,7 @@ import type { Language } from "~/i18n/resources";
 import { adoptVersion, getAdoption, getCurrentVersion, listVersions } from "~/models/conduct.server";
 import { getMembership, listMemberships } from "~/models/memberships.server";
 import { readFormData } from "~/http/form-data.server";
+import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -51,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
   const versionNumber = Number(formData.get("versionNumber"));
   if (formData.get("intent") !== "adopt" || !Number.isInteger(versionNumber)) return json({ ok: false }, { status: 400 });
   const adopted = await adoptVersion(db(), { organisationId: member.organisation.id, userId: member.user.id, versionNumber });
-  if (!adopted) throw new Response(null, { status: 404 });
+  invariantResponse(adopted);
   return redirect(`/conduct?adopted=${versionNumber}`);
 }
 

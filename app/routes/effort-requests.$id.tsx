@@ -12,16 +12,16 @@ import { getEffortRequest, reportEffort, respondToEffortRequest } from "~/models
 import { publicBaseUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
 import { FAILURE_STATUS } from "~/http/failure-status";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.title} – Markedsdialog` : "Markedsdialog" }];
 
-const notFound = () => new Response(null, { status: 404, statusText: "Not Found" });
 
 // Only the buyer's members and the recipient vendors' members see a request (others 404).
 async function viewFor(args: LoaderFunctionArgs) {
   const member = await requireMember(args);
   const view = await getEffortRequest(db(), args.params.id ?? "", member.organisation.id);
-  if (!view) throw notFound();
+  if (!view) notFound();
   return { member, view };
 }
 

@@ -12,6 +12,7 @@ import { leaveEvent, registerForEvent } from "~/models/registrations.server";
 import type { Failure } from "~/domain/result";
 import { FAILURE_STATUS } from "~/http/failure-status";
 import { publicBaseUrl } from "~/http/public-url.server";
+import { invariantResponse, notFound } from "~/http/responses.server";
 
 // The event page's participation part: what its loader adds, and the intents its action
 // hands over (register, withdraw, decline, ask, answer, remove). Permissions live in the
@@ -82,7 +83,7 @@ function reply(form: ParticipationForm, result: unknown, status = 400, questionI
 
 /** A model's refusal: 404 and 403 as responses, the rest as errors beside the field or above the form. */
 function refusal(failure: Failure, request: Request, fields: string[]) {
-  if (failure.reason === "not_found") throw new Response(null, { status: 404, statusText: "Not Found" });
+  if (failure.reason === "not_found") notFound();
   if (failure.reason === "forbidden" && failure.problems.length === 0) forbidden(request);
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
@@ -141,10 +142,10 @@ export async function participationAction(args: GuardArgs & { params: { eventId?
   const submission = parseWithZod(formData, { schema: RemoveRegistrationSchema });
   if (submission.status !== "success") throw new Response(null, { status: 400, statusText: "Bad Request" });
   const facts = await participationFacts(db(), eventId);
-  if (!facts || facts.status === "draft") throw new Response(null, { status: 404, statusText: "Not Found" });
+  if (!facts || facts.status === "draft") notFound();
   if (!(await getMembership(db(), user.id, facts.buyerId))) forbidden(args.request);
   const registration = (await listParticipants(db(), eventId)).find((p) => p.registrationId === submission.value.registrationId);
-  if (!registration) throw new Response(null, { status: 404, statusText: "Not Found" });
+  invariantResponse(registration);
   const result = await leaveEvent(db(), user, eventId, registration.organisationId, { kind: "withdraw" }, { baseUrl });
   if (!result.ok) return reply("remove", { status: "error", error: { "": refusal(result, args.request, []).formErrors } }, FAILURE_STATUS[result.reason]);
   return done("removed");
