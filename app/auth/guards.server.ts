@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { getMembership, listMemberships, type MembershipWithOrganisation } from "~/models/memberships.server";
 import type { CurrentUser } from "./context.server";
+import { isUuid } from "~/domain/ids";
 
 export interface GuardArgs {
   request: Request;
@@ -87,7 +88,6 @@ export async function requireMember(args: GuardArgs, requirement: MemberRequirem
   return { user, membership, organisation: membership.organisation };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Organisation forms carry the organisation they were rendered for, so a
@@ -101,7 +101,7 @@ export async function requireMemberForForm(
 ): Promise<Member> {
   const raw = formData.get("organisationId");
   if (raw === null || raw === "") return requireMember(args, requirement);
-  if (typeof raw !== "string" || !UUID.test(raw)) {
+  if (typeof raw !== "string" || !isUuid(raw)) {
     requireVerifiedUser(args);
     forbidden(args.request);
   }

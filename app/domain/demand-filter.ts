@@ -5,6 +5,7 @@ import { DEMAND_SORTS, type DemandSort } from "./demand-sort";
 import { BUYER_SECTORS, type BuyerSector } from "./organisations";
 import { isQuarter, type Quarter } from "./quarters";
 import { REGIONS, type Region } from "./regions";
+import { isUuid } from "./ids";
 
 // The upcoming-demand filter, read from the URL. The page, GET /api/v1/demand,
 // /demand.csv and the pipeline all take the same parameters, so a shared link
@@ -74,7 +75,6 @@ export const EMPTY_FILTER: Readonly<DemandFilter> = {
   limit: DEFAULT_PAGE_SIZE,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The Zod schemas are built when a filter is parsed, not when the module loads: the route
 // modules import this file for their loaders, and a schema built at import time would keep
@@ -142,7 +142,7 @@ export function decodeCursor(value: string): DemandCursor | null {
     const [sort, key, id] = parsed as unknown[];
     if (typeof sort !== "string" || !(DEMAND_SORTS as readonly string[]).includes(sort)) return null;
     if (typeof key !== "string" || !CURSOR_KEY[sort as DemandSort].test(key)) return null;
-    if (typeof id !== "string" || !UUID.test(id)) return null;
+    if (typeof id !== "string" || !isUuid(id)) return null;
     return { sort: sort as DemandSort, key, id };
   } catch {
     return null;

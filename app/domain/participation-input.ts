@@ -6,7 +6,13 @@ import { z } from "zod";
 type Issue = { input?: unknown };
 const typeError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_value");
 
-const text = (max: number) => z.string({ error: typeError }).trim().max(max, "too_long");
+// PostgreSQL text cannot hold NUL: refused beside the field rather than failing the insert.
+const text = (max: number) =>
+  z
+    .string({ error: typeError })
+    .trim()
+    .max(max, "too_long")
+    .refine((value) => !value.includes("\u0000"), "invalid_value");
 const optionalText = (max: number) =>
   text(max)
     .transform((value) => (value === "" ? null : value))

@@ -16,10 +16,11 @@ export function problemsOf<Code extends string>(result: GateResult<Code>): Probl
   return result.ok ? [] : result.problems;
 }
 
-/** Problems grouped by path, the shape Conform's `fieldErrors` expects. */
-export function fieldErrors(result: GateResult): Record<string, string[]> {
+/** Problems grouped by path, the shape Conform's `fieldErrors` expects (a rule's answer or a model's failure). */
+export function fieldErrors(source: readonly Problem[] | GateResult | { ok: false; problems: readonly Problem[] }): Record<string, string[]> {
+  const problems = Array.isArray(source) ? source : "problems" in source ? source.problems : [];
   const errors: Record<string, string[]> = {};
-  for (const { path, code } of problemsOf(result)) (errors[path] ??= []).push(code);
+  for (const { path, code } of problems as readonly Problem[]) (errors[path] ??= []).push(code);
   return errors;
 }
 

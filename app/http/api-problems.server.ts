@@ -5,7 +5,8 @@ import type { Problem } from "~/domain/problems";
 import { createI18n } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import type { Failure } from "~/models/event-access.server";
+import type { Failure } from "~/domain/result";
+import { FAILURE_STATUS } from "./failure-status";
 import type { GuardArgs } from "~/auth/guards.server";
 
 // JSON answers for the API: each problem keeps its machine code and field path, and
@@ -39,13 +40,11 @@ export function problemsResponse(status: number, problems: Problem[], language: 
   return json({ errors: describeProblems(problems, language, { withPrinciples: status === 422 }) }, { status });
 }
 
-const STATUS: Record<Failure["reason"], number> = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409, refused: 422 };
-
 /** A model's refusal as the HTTP answer REST clients expect. */
 export function failureResponse(failure: Failure, language: Language) {
   if (failure.reason === "not_found") return json({ error: "not_found" }, { status: 404 });
   if (failure.reason === "forbidden" && failure.problems.length === 0) return json({ error: "forbidden" }, { status: 403 });
-  return problemsResponse(STATUS[failure.reason], failure.problems, language);
+  return problemsResponse(FAILURE_STATUS[failure.reason], failure.problems, language);
 }
 
 /** The request body as JSON, or undefined when it is not JSON at all. */

@@ -2,17 +2,13 @@ import type { Db } from "@db/client";
 import { enqueueEmail } from "@emails/outbox.server";
 import { checkDeclineReason, checkEffortReport, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
 import type { PurchaseExpectation } from "~/domain/predictability";
-import type { Problem } from "~/domain/problems";
-import type { Failure as EventFailure, Result as EventResult } from "./event-access.server";
-import type { Failure, Result } from "./registrations.server";
+import { fail, type Result } from "~/domain/result";
 import { expectationOfRow } from "./event-row.server";
+import { isUuid } from "~/domain/ids";
 
 // Effort requests (a buyer asks vendors for work, through the predictability gate) and
 // the effort ledger (what vendors actually spent). Every change is one transaction;
 // who may see or do what is checked here as well as in the routes.
-
-const fail = (reason: Failure["reason"], problems: Problem[] = []): Failure => ({ ok: false, reason, problems });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface OrganisationMember {
   user: { id: string };
@@ -61,11 +57,11 @@ export async function effortRequestFormOptions(db: Db, buyerId: string) {
  * same transaction. Bad fields are `invalid` (400); a request the predictability gate
  * refuses is `refused` (422) and counted as a blocked attempt, like a refused publish.
  */
-export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<EventResult<{ id: string }>> {
+export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<Result<{ id: string }>> {
   return db.transaction().execute(async (trx) => {
     let eventExpectation: PurchaseExpectation | null = null;
     if (input.eventId !== null) {
-      const event = UUID.test(input.eventId)
+      const event = isUuid(input.eventId)
         ? await trx.selectFrom("events").selectAll().where("id", "=", input.eventId).where("buyerId", "=", member.organisation.id).where("status", "<>", "draft").executeTakeFirst()
         : undefined;
       if (!event) return fail("invalid", [{ path: "eventId", code: "invalid_choice" }]);
@@ -80,10 +76,10 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
         .insertInto("blockedPublishAttempts")
         .values({ buyerId: member.organisation.id, eventId: input.eventId, byUserId: member.user.id, at: now, codes: refusals.map((p) => p.code), subject: "effort_request" })
         .execute();
-      return { ok: false, reason: "refused", problems: refusals } satisfies EventFailure;
+      return fail("refused", refusals);
     }
 
-    const recipientIds = input.recipients.filter((id) => UUID.test(id));
+    const recipientIds = input.recipients.filter((id) => isUuid(id));
     let allowed = recipientIds.length
       ? trx.selectFrom("organisations").select(["organisations.id", "organisations.name"]).where("organisations.id", "in", recipientIds).where("organisations.isVendor", "=", true).where("organisations.id", "<>", member.organisation.id)
       : null;
@@ -154,7 +150,7 @@ export type EffortViewer = { side: "buyer" } | { side: "vendor"; organisationId:
 
 /** The request as one organisation may see it: the buyer sees every recipient, a vendor only itself. Null for everyone else. */
 export async function getEffortRequest(db: Db, id: string, organisationId: string) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const request = await db
     .selectFrom("effortRequests")
     .innerJoin("organisations as buyer", "buyer.id", "effortRequests.buyerId")
@@ -207,7 +203,7 @@ export type Decision = { kind: "accept" } | { kind: "decline"; reason: string };
 
 /** A recipient vendor accepts or declines, once; the buyer's admins are told. */
 export async function respondToEffortRequest(db: Db, member: OrganisationMember, id: string, decision: Decision, { now = new Date(), baseUrl }: Options): Promise<Result<{ status: "accepted" | "declined" }>> {
-  if (!UUID.test(id)) return fail("not_found");
+  if (!isUuid(id)) return fail("not_found");
   if (decision.kind === "decline") {
     const problems = checkDeclineReason(decision.reason);
     if (problems.length) return fail("invalid", problems);
@@ -251,7 +247,7 @@ export type EffortSubject = { eventId: string } | { requestId: string };
  */
 export async function reportEffort(db: Db, member: OrganisationMember, subject: EffortSubject, input: EffortReportInput, { now = new Date() }: { now?: Date } = {}): Promise<Result<{ id: string }>> {
   const id = "eventId" in subject ? subject.eventId : subject.requestId;
-  if (!UUID.test(id)) return fail("not_found");
+  if (!isUuid(id)) return fail("not_found");
   const problems = checkEffortReport(input);
   if (problems.length) return fail("invalid", problems);
   return db.transaction().execute(async (trx) => {

@@ -1,6 +1,7 @@
 import type { Db } from "@db/client";
-import type { Problem } from "~/domain/problems";
 import type { EventRow } from "./event-row.server";
+import { isUuid } from "~/domain/ids";
+import { fail, type Result } from "~/domain/result";
 
 // Who acts on an event, what they may do with it, and the answer every event model
 // function gives (a value, or a failure with the problems that caused it).
@@ -16,23 +17,12 @@ export interface BuyerMember {
   organisation: { id: string; isBuyer: boolean };
 }
 
-export type Failure = {
-  ok: false;
-  /** not_found → 404, forbidden → 403, invalid → 400, conflict → 409, refused (publishing rules) → 422 */
-  reason: "not_found" | "forbidden" | "invalid" | "conflict" | "refused";
-  problems: Problem[];
-};
-export type Result<T> = { ok: true; value: T } | Failure;
-
-export const fail = (reason: Failure["reason"], problems: Problem[] = []): Failure => ({ ok: false, reason, problems });
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Access = "buyer" | "co_buyer" | null;
 
 /** The event row, locked for the rest of the transaction; undefined for an id that cannot be one. */
 async function lockEvent(trx: Db, id: string): Promise<EventRow | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   return trx.selectFrom("events").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 

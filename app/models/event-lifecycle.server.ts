@@ -2,8 +2,10 @@ import type { Db } from "@db/client";
 import type { OutcomeInput } from "~/domain/event-input";
 import type { Outcome } from "~/domain/events";
 import { checkPublishable } from "~/domain/publishing";
-import { eventFor, fail, UUID, type Actor, type Result } from "./event-access.server";
+import { eventFor, type Actor } from "./event-access.server";
+import { fail, type Result } from "~/domain/result";
 import { toPublishable, type EventRow } from "./event-row.server";
+import { isUuid } from "~/domain/ids";
 
 // An event's way through its statuses: a draft is published when the publishing rules
 // hold, a published event closes (by hand or when its deadlines pass), and its outcome
@@ -85,7 +87,7 @@ export async function recordOutcome(
       if (last === null || last.getTime() > now.getTime()) return fail("conflict", [{ path: "status", code: "not_closed" }]);
     }
     if (outcome.outcome === "procured" && outcome.winningVendorId) {
-      const winner = UUID.test(outcome.winningVendorId)
+      const winner = isUuid(outcome.winningVendorId)
         ? await trx.selectFrom("organisations").select("isVendor").where("id", "=", outcome.winningVendorId).executeTakeFirst()
         : undefined;
       if (!winner) return fail("invalid", [{ path: "winningVendorId", code: "unknown_organisation" }]);

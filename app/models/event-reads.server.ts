@@ -3,9 +3,10 @@ import type { AmendmentChange } from "~/domain/amendments";
 import type { EffortLevel, EventKind, EventStatus, ExpectationStatus, Outcome } from "~/domain/events";
 import type { PublishableEvent } from "~/domain/publishing";
 import type { Region } from "~/domain/regions";
-import { accessOf, UUID, type Actor } from "./event-access.server";
+import { accessOf, type Actor } from "./event-access.server";
 import { eventStandardsOf } from "./event-references.server";
 import { declarationOf, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
+import { isUuid } from "~/domain/ids";
 
 // Reading events: the open list on the front page, one event as its viewer may see it,
 // and the buyer's workspace.
@@ -88,7 +89,7 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
  * for members of its buyer or co-buyers. Null otherwise, so the route answers 404.
  */
 export async function getEvent(db: Db, id: string, viewer: Actor | null): Promise<EventDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return null;
   const access = await accessOf(db, viewer, row);

@@ -2,8 +2,9 @@ import type { Db } from "@db/client";
 import type { EventFields } from "~/domain/event-input";
 import type { StandardLevel } from "~/domain/events";
 import type { Problem } from "~/domain/problems";
-import { fail, UUID, type Result } from "./event-access.server";
+import { fail, type Result } from "~/domain/result";
 import type { StandardRef } from "./event-row.server";
+import { isUuid } from "~/domain/ids";
 
 // What an event refers to beyond its own row: the standards it names and the buyers it
 // is held jointly with. Checked before they are written, read back in code order.
@@ -36,7 +37,7 @@ export async function resolveReferences(db: Db, buyerId: string, input: EventFie
     const found = await db
       .selectFrom("organisations")
       .select(["id", "isBuyer"])
-      .where("id", "in", coBuyers.filter((id) => UUID.test(id)))
+      .where("id", "in", coBuyers.filter((id) => isUuid(id)))
       .execute();
     coBuyers.forEach((id, i) => {
       const org = found.find((o) => o.id === id);

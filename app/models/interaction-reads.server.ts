@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { CONCERN_CATEGORIES, type ConcernCategory } from "~/domain/conduct";
+import { isUuid } from "~/domain/ids";
 
 // Reading the interaction log: one entry as its viewer may see it, an organisation's
 // entries, the public counts, and the choices the logging form offers.
@@ -54,7 +55,7 @@ function entryQuery(db: Db) {
  * null for anyone else, so the page can answer 404 and not reveal it exists.
  */
 export async function getInteractionForViewer(db: Db, id: string, viewer: Viewer) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const entry = await entryQuery(db).where("e.id", "=", id).executeTakeFirst();
   if (!entry) return null;
   const memberships = await db

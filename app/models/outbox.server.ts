@@ -1,16 +1,16 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { OutboxStatus } from "~/domain/outbox";
+import { isUuid } from "~/domain/ids";
 
 // The operator's view of the e-mail outbox (emails/outbox.server.ts writes it,
 // emails/sender.server.ts delivers it).
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // PostgreSQL's own text form of a timestamptz, kept to the microsecond.
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/;
 
 export function isOutboxId(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
+  return typeof value === "string" && isUuid(value);
 }
 
 /** A page position: the (created_at, id) of the last row shown, as an opaque URL-safe string. */

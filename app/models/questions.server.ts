@@ -3,14 +3,13 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { median } from "~/domain/participation";
 import type { AnswerInput } from "~/domain/participation-input";
 import { participantMembers } from "./registration-reads.server";
-import type { Actor, Failure, Result, VendorMember } from "./registrations.server";
+import type { Actor, VendorMember } from "./registrations.server";
+import { fail, type Result } from "~/domain/result";
+import { isUuid } from "~/domain/ids";
 
 // likebehandling (equal treatment): a vendor asks privately; the buyer answers every
 // taking-part vendor at once, without naming who asked. The answer is public on the event
 // page, and its time is kept for the buyer's median time to answer.
-
-const fail = (reason: Failure["reason"], problems: Failure["problems"] = []): Failure => ({ ok: false, reason, problems });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function isMemberOf(db: Db, userId: string, organisationId: string) {
   return (await db.selectFrom("memberships").select("userId").where("userId", "=", userId).where("organisationId", "=", organisationId).executeTakeFirst()) !== undefined;
@@ -18,7 +17,7 @@ async function isMemberOf(db: Db, userId: string, organisationId: string) {
 
 /** A vendor that takes part (registered or wait-listed) asks a question about a published event. */
 export async function askQuestion(db: Db, member: VendorMember, eventId: string, text: string, { now = new Date() } = {}): Promise<Result<{ id: string }>> {
-  if (!UUID.test(eventId)) return fail("not_found");
+  if (!isUuid(eventId)) return fail("not_found");
   return db.transaction().execute(async (trx) => {
     const event = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", eventId).executeTakeFirst();
     if (!event || event.status === "draft") return fail("not_found");
@@ -51,7 +50,7 @@ export async function answerQuestion(
   input: AnswerInput,
   { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },
 ): Promise<Result<{ id: string; notified: number }>> {
-  if (!UUID.test(eventId)) return fail("not_found");
+  if (!isUuid(eventId)) return fail("not_found");
   return db.transaction().execute(async (trx) => {
     const event = await trx.selectFrom("events").select(["id", "title", "buyerId", "status"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
     if (!event) return fail("not_found");
@@ -93,7 +92,7 @@ export interface PublishedAnswer {
 
 /** Answered questions, in the order answered: public, and never saying who asked. */
 export async function listAnswers(db: Db, eventId: string): Promise<PublishedAnswer[]> {
-  if (!UUID.test(eventId)) return [];
+  if (!isUuid(eventId)) return [];
   const rows = await db
     .selectFrom("eventQuestions")
     .select(["id", "publishedText", "answer", "answeredAt"])

@@ -2,11 +2,11 @@ import type { Db } from "@db/client";
 import { csv, type RegistrationStatus } from "~/domain/participation";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
+import { isUuid } from "~/domain/ids";
 
 // Reading registrations: who takes part in an event (for the buyer, for the public count,
 // for other participants who agreed to be shown), and a vendor's own sign-ups.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Recipient {
   id: string;
@@ -126,7 +126,7 @@ export interface OwnRegistration {
 
 /** One organisation's registration for an event, as its members see it. */
 export async function ownRegistration(db: Db, eventId: string, organisationId: string): Promise<OwnRegistration | null> {
-  if (!UUID.test(eventId)) return null;
+  if (!isUuid(eventId)) return null;
   const row = await db
     .selectFrom("registrations")
     .select(["id", "status", "note", "shareAttendees", "declineReason", "queuedAt"])
@@ -204,7 +204,7 @@ export async function attendeeChoices(db: Db, organisationId: string) {
 
 /** What the participation panel needs of the event beyond its public declaration. */
 export async function participationFacts(db: Db, eventId: string) {
-  if (!UUID.test(eventId)) return null;
+  if (!isUuid(eventId)) return null;
   return (
     (await db
       .selectFrom("events")

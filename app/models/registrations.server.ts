@@ -3,27 +3,18 @@ import { enqueueEmail } from "@emails/outbox.server";
 import type { EmailAttachment } from "@emails/messages";
 import { checkAttendees, placeFor, registrationOpen, type RegistrationStatus } from "~/domain/participation";
 import type { RegistrationInput } from "~/domain/participation-input";
-import type { Problem } from "~/domain/problems";
 import type { Language } from "~/i18n/resources";
 import { expectationOfRow, type EventRow } from "./event-row.server";
 import type { Recipient } from "./registration-reads.server";
 import { eventCalendar } from "~/i18n/event-calendar";
+import { isUuid } from "~/domain/ids";
+import { fail, type Result } from "~/domain/result";
 
 // Signing up for an event and leaving it. Capacity holds under concurrent sign-ups because
 // every change that can take or free a place first locks the event row (`for update`) and
 // counts inside that transaction: two sign-ups for one event are serialised, the second
 // sees the first. On PGlite the driver serialises transactions anyway.
 
-export type Failure = {
-  ok: false;
-  /** not_found → 404, forbidden → 403, invalid → 400, conflict → 409 */
-  reason: "not_found" | "forbidden" | "invalid" | "conflict";
-  problems: Problem[];
-};
-export type Result<T> = { ok: true; value: T } | Failure;
-const fail = (reason: Failure["reason"], problems: Problem[] = []): Failure => ({ ok: false, reason, problems });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Actor {
   id: string;
@@ -41,7 +32,7 @@ export interface Options {
 }
 
 async function lockPublishedEvent(trx: Db, eventId: string): Promise<EventRow | undefined> {
-  if (!UUID.test(eventId)) return undefined;
+  if (!isUuid(eventId)) return undefined;
   const row = await trx.selectFrom("events").selectAll().where("id", "=", eventId).forUpdate().executeTakeFirst();
   // Drafts are not there for vendors (404); closed events take no more sign-ups (see callers).
   return row && row.status !== "draft" ? row : undefined;
@@ -203,7 +194,7 @@ export async function leaveEvent(
   change: { kind: "withdraw" } | { kind: "decline"; reason: string },
   { now = new Date(), baseUrl }: Options,
 ): Promise<Result<{ id: string; status: RegistrationStatus; promoted: string | null }>> {
-  if (!UUID.test(organisationId)) return fail("not_found");
+  if (!isUuid(organisationId)) return fail("not_found");
   return db.transaction().execute(async (trx) => {
     const event = await lockPublishedEvent(trx, eventId);
     if (!event) return fail("not_found");

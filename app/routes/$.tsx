@@ -1,6 +1,7 @@
+import { notFound } from "~/http/responses.server";
 // Any path no other route claims: a 404 rendered by the root error boundary.
 export function loader() {
-  throw new Response(null, { status: 404, statusText: "Not Found" });
+  notFound();
 }
 
 export default function NotFound() {

@@ -17,6 +17,7 @@ import { decideVerification, listOrganisationsForOperator } from "~/models/organ
 import { publicBaseUrl } from "~/http/public-url.server";
 import { AdminNav } from "~/components/admin-nav";
 import { readFormData } from "~/http/form-data.server";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -56,7 +57,7 @@ function outcome(
   done: "verified" | "rejected",
 ) {
   if (decided.ok) return json({ form, result, done });
-  if (decided.problem === "not_found") throw new Response(null, { status: 404 });
+  if (decided.problem === "not_found") notFound();
   return json({ form, result: { ...result, status: "error" as const, error: { "": ["notABuyer"] } }, done: null }, { status: 400 });
 }
 

@@ -13,12 +13,10 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { audit } from "~/models/audit.server";
 import { getOutboxMessage, retryFailedMessage } from "~/models/outbox.server";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
-function notFound(): never {
-  throw new Response(null, { status: 404, statusText: "Not Found" });
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requireOperator({ request, context });

@@ -7,11 +7,11 @@ import { listInteractions } from "~/models/interaction-reads.server";
 import { logInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { apiLanguage, fieldErrorsResponse } from "~/http/api-problems.server";
+import { isUuid } from "~/domain/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function organisationParam(value: string | null | undefined) {
-  return value && UUID.test(value) ? value : undefined;
+  return value && isUuid(value) ? value : undefined;
 }
 
 // GET /api/v1/interactions?counterpart=<organisation id>[&organisation=<own id>]
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const member = await requireMember(args, { organisationId: organisationParam(url.searchParams.get("organisation")) });
   const counterpart = url.searchParams.get("counterpart");
-  if (counterpart !== null && !UUID.test(counterpart)) return fieldErrorsResponse({ counterpart: ["invalid_value"] }, await apiLanguage(args));
+  if (counterpart !== null && !isUuid(counterpart)) return fieldErrorsResponse({ counterpart: ["invalid_value"] }, await apiLanguage(args));
   const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit: 500 });
   return json({
     organisation: { id: member.organisation.id, name: member.organisation.name },

@@ -6,12 +6,12 @@ import { isIsoDate } from "~/domain/quarters";
 import { zonedLocalToIso } from "~/domain/zoned-time";
 import { listOcdsEvents, type OcdsPageCursor } from "~/models/ocds.server";
 import { absoluteUrl, publicBaseUrl } from "~/http/public-url.server";
+import { isUuid } from "~/domain/ids";
 
 // GET /api/v1/ocds/releases — public open data: an OCDS 1.1 release package of published
 // events, oldest change first. ?since= (a date, read in Oslo, or an ISO 8601 time) keeps
 // events changed from then on; ?limit= 1–100; follow links.next (or the Link header).
 const PAGE = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseSince(value: string | null): Date | null | "invalid" {
   if (!value) return null;
@@ -25,7 +25,7 @@ function parseAfter(value: string | null): OcdsPageCursor | null | "invalid" {
   if (!value) return null;
   try {
     const [updatedAt, id] = JSON.parse(atob(value.replace(/-/g, "+").replace(/_/g, "/"))) as unknown[];
-    if (typeof updatedAt !== "string" || typeof id !== "string" || !UUID.test(id)) return "invalid";
+    if (typeof updatedAt !== "string" || typeof id !== "string" || !isUuid(id)) return "invalid";
     if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(updatedAt)) return "invalid";
     return { updatedAt, id };
   } catch {

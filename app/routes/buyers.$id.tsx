@@ -13,6 +13,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
 import { getScorecardBuyer, listScorecardEvents } from "~/models/scorecard.server";
+import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Markedsdialog` : "Markedsdialog" },
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // Public (forutsigbarhet): anyone may see how a buyer's declarations turned out. Only buyers have a scorecard.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const buyer = await getScorecardBuyer(db(), params.id ?? "");
-  if (!buyer) throw new Response(null, { status: 404, statusText: "Not Found" });
+  invariantResponse(buyer);
   const months = parseWindow(new URL(request.url).searchParams.get("window"));
   const language = await getLanguage(request);
   const t = fixedT(language, "scorecard");

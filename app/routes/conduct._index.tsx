@@ -14,6 +14,7 @@ import type { Language } from "~/i18n/resources";
 import { adoptVersion, getAdoption, getCurrentVersion, listVersions } from "~/models/conduct.server";
 import { getMembership, listMemberships } from "~/models/memberships.server";
 import { readFormData } from "~/http/form-data.server";
+import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -53,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   const isVersion = Number.isInteger(versionNumber) && versionNumber > 0 && versionNumber <= 2 ** 31 - 1;
   if (formData.get("intent") !== "adopt" || !isVersion) return json({ ok: false }, { status: 400 });
   const adopted = await adoptVersion(db(), { organisationId: member.organisation.id, userId: member.user.id, versionNumber });
-  if (!adopted) throw new Response(null, { status: 404 });
+  invariantResponse(adopted);
   return redirect(`/conduct?adopted=${versionNumber}`);
 }
 

@@ -11,15 +11,16 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { getPreviousVersion, getVersion } from "~/models/conduct.server";
+import { invariantResponse, notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const number = Number(args.params.number);
-  if (!Number.isInteger(number) || number < 1) throw new Response(null, { status: 404 });
+  if (!Number.isInteger(number) || number < 1) notFound();
   // Published versions are public; a draft only exists for operators.
   const version = await getVersion(db(), number, { includeDraft: getUser(args)?.isOperator ?? false });
-  if (!version) throw new Response(null, { status: 404 });
+  invariantResponse(version);
   const previous = await getPreviousVersion(db(), number);
   const t = fixedT(await getLanguage(args.request), "conduct");
   return json({

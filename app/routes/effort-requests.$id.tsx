@@ -11,16 +11,17 @@ import type { Language } from "~/i18n/resources";
 import { getEffortRequest, reportEffort, respondToEffortRequest } from "~/models/effort-requests.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
+import { FAILURE_STATUS } from "~/http/failure-status";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.title} – Markedsdialog` : "Markedsdialog" }];
 
-const notFound = () => new Response(null, { status: 404, statusText: "Not Found" });
 
 // Only the buyer's members and the recipient vendors' members see a request (others 404).
 async function viewFor(args: LoaderFunctionArgs) {
   const member = await requireMember(args);
   const view = await getEffortRequest(db(), args.params.id ?? "", member.organisation.id);
-  if (!view) throw notFound();
+  if (!view) notFound();
   return { member, view };
 }
 
@@ -28,8 +29,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const { view } = await viewFor(args);
   return json(view);
 }
-
-const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409 } as const;
 
 export async function action(args: ActionFunctionArgs) {
   const { member, view } = await viewFor(args);
@@ -50,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   if (result.ok) return redirect(`/effort-requests/${id}?done=${intent === "report" ? "reported" : "answered"}`);
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string") values[k] = v;
-  return json({ intent: String(intent), values, errors: errorsByField(result.problems) }, { status: STATUS[result.reason] });
+  return json({ intent: String(intent), values, errors: errorsByField(result.problems) }, { status: FAILURE_STATUS[result.reason] });
 }
 
 export default function EffortRequestPage() {

@@ -15,6 +15,7 @@ import { getEvent, toPublishableById } from "~/models/event-reads.server";
 import { readFormData } from "~/http/form-data.server";
 import { EventForm } from "./+shared/event-editor/event-form";
 import { errorsByField, submitEventForm } from "./+shared/event-editor/submit.server";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -22,7 +23,7 @@ async function editableEvent(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "buyer" });
   const event = await getEvent(db(), args.params.eventId ?? "", member.user);
   // Not the buyer's (or a co-buyer's) event: as if it did not exist.
-  if (!event || !event.viewer.canEdit) throw new Response(null, { status: 404 });
+  if (!event || !event.viewer.canEdit) notFound();
   if (event.status === "closed") forbidden(args.request);
   return { member, event };
 }

@@ -17,6 +17,7 @@ import { getInteractionForViewer } from "~/models/interaction-reads.server";
 import { respondToInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
+import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 async function viewEntry(args: GuardArgs & { params: { id?: string } }) {
   const user = requireVerifiedUser(args);
   const view = await getInteractionForViewer(db(), args.params.id ?? "", { userId: user.id, isOperator: user.isOperator });
-  if (!view) throw new Response(null, { status: 404, statusText: "Not Found" });
+  invariantResponse(view);
   return { user, view };
 }
 

@@ -18,6 +18,7 @@ import { getInteractionForViewer, listCounterpartChoices, listEventChoices, list
 import { logInteraction, type InteractionParticipant } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 async function entryToCorrect(id: string | null, member: Awaited<ReturnType<typeof requireMember>>) {
   if (!id) return null;
   const view = await getInteractionForViewer(db(), id, { userId: member.user.id, isOperator: false });
-  if (!view || !view.canSupersede || view.entry.organisationId !== member.organisation.id) throw new Response(null, { status: 404 });
+  if (!view || !view.canSupersede || view.entry.organisationId !== member.organisation.id) notFound();
   return view.entry;
 }
 

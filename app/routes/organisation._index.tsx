@@ -17,6 +17,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { listMemberships } from "~/models/memberships.server";
 import { getOrganisation, listStandards, updateOrganisationProfile } from "~/models/organisations.server";
 import { readFormData } from "~/http/form-data.server";
+import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -29,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
     listStandards(db()),
     listMemberships(db(), user.id),
   ]);
-  if (!profile) throw new Response(null, { status: 404 });
+  invariantResponse(profile);
   return json({
     organisation: { ...profile, standardIds: profile.standards.map((s) => s.id) },
     canEdit: membership.role === "admin",

@@ -10,6 +10,7 @@ import { formatDate } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { getAdoption } from "~/models/conduct.server";
 import { interactionCounts } from "~/models/interaction-reads.server";
+import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisation.name} – Markedsdialog` : "Markedsdialog" },
@@ -23,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // Public: anyone may read who a buyer or vendor is.
 export async function loader({ params }: LoaderFunctionArgs) {
   const organisation = await getPublicOrganisation(db(), params.slug ?? "");
-  if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
+  invariantResponse(organisation);
   // samspillsnormer: which version it has adopted, and how its interactions went (counts only).
   const [adoption, interactions] = await Promise.all([getAdoption(db(), organisation.id), interactionCounts(db(), organisation.id)]);
   return json({ organisation, adoption, interactions });

@@ -5,13 +5,14 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { demandAtom, latestDemand } from "~/models/demand-feeds.server";
 import { absoluteUrl } from "~/http/public-url.server";
+import { invariantResponse } from "~/http/responses.server";
 
 // GET /organisations/{slug}.atom — public: one buyer's published events (co-buyers' too)
 // as an Atom feed, newest change first. 404 for an organisation that is not a buyer.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const buyer = await db().selectFrom("organisations").select(["name", "slug"]).where("slug", "=", slug).where("isBuyer", "=", true).executeTakeFirst();
-  if (!buyer) throw new Response("Not Found", { status: 404 });
+  invariantResponse(buyer, "Not Found");
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const items = await latestDemand(db(), { ...EMPTY_FILTER, buyer: buyer.slug });

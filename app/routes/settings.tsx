@@ -17,6 +17,7 @@ import { changePassword, listSessions, updateProfile } from "~/models/accounts.s
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
 import { audit } from "~/models/audit.server";
 import { readFormData } from "~/http/form-data.server";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -82,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: RevokeTokenSchema });
       if (submission.status !== "success") return json({ intent, result: submission.reply(), token: null }, { status: 400 });
       // Someone else's token id gets the same answer as an unknown one.
-      if (!(await revokeApiToken(db(), user.id, submission.value.tokenId))) throw new Response(null, { status: 404 });
+      if (!(await revokeApiToken(db(), user.id, submission.value.tokenId))) notFound();
       await audit(db(), { action: "token_revoked", actorUserId: user.id, subject: submission.value.tokenId, ip: context.ip });
       return json({ intent, result: submission.reply(), token: null });
     }

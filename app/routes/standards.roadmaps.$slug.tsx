@@ -15,6 +15,7 @@ import { demandFilterOptions } from "~/models/demand.server";
 import { getMembership } from "~/models/memberships.server";
 import { buyerRoadmap, removeRoadmapEntry, saveRoadmapEntry } from "~/models/roadmaps.server";
 import { readFormData } from "~/http/form-data.server";
+import { invariantResponse, notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -28,7 +29,7 @@ async function findBuyer(slug: string | undefined) {
     .where("slug", "=", slug ?? "")
     .where("isBuyer", "=", true)
     .executeTakeFirst();
-  if (!buyer) throw new Response("Not Found", { status: 404 });
+  invariantResponse(buyer, "Not Found");
   return buyer;
 }
 
@@ -78,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get("intent") === "remove") {
     const submission = parseWithZod(formData, { schema: RemoveRoadmapEntrySchema });
     if (submission.status !== "success" || !(await removeRoadmapEntry(db(), actor, submission.value.standard))) {
-      throw new Response(null, { status: 404 });
+      notFound();
     }
     return reply({ intent: "remove" });
   }

@@ -14,6 +14,7 @@ import { listVendorEffortRequests, reportEffort, vendorHoursByBuyer } from "~/mo
 import { listOwnQuestions } from "~/models/questions.server";
 import { listVendorRegistrations } from "~/models/registration-reads.server";
 import { readFormData } from "~/http/form-data.server";
+import { FAILURE_STATUS } from "~/http/failure-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -45,8 +46,6 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409 } as const;
-
 // The effort ledger for events: report what an event the organisation attended took.
 export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "vendor" });
@@ -56,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
   if (result.ok) return redirect("/workspace/participation?done=reported");
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string") values[k] = v;
-  return json({ eventId, values, errors: errorsByField(result.problems) }, { status: STATUS[result.reason] });
+  return json({ eventId, values, errors: errorsByField(result.problems) }, { status: FAILURE_STATUS[result.reason] });
 }
 
 export default function VendorWorkspace() {

@@ -4,9 +4,10 @@ import { db } from "@db/db.server";
 import type { CurrentUser } from "~/auth/context.server";
 import { forbidden } from "~/auth/guards.server";
 import { closeEvent, recordOutcome } from "~/models/event-lifecycle.server";
-import type { Failure } from "~/models/event-access.server";
+import type { Failure } from "~/domain/result";
 import { getMembership } from "~/models/memberships.server";
 import { parseOutcome, type ManageForm } from "./outcome-input";
+import { notFound } from "~/http/responses.server";
 
 // The event page's manage intents: close (intent=close) and record the outcome
 // (intent=outcome), for the buyer's members only.
@@ -17,7 +18,7 @@ function reply(form: ManageForm, result: SubmissionResult<string[]>, status = 40
 
 /** A model's refusal, said beside the field it concerns or above the form. */
 function refusal(failure: Failure, request: Request): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
-  if (failure.reason === "not_found") throw new Response(null, { status: 404, statusText: "Not Found" });
+  if (failure.reason === "not_found") notFound();
   if (failure.reason === "forbidden") forbidden(request);
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];

@@ -2,14 +2,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { db } from "@db/db.server";
 import type { CurrentUser } from "~/auth/context.server";
-import { forbidden, requireMember, requireVerifiedUser, type GuardArgs } from "~/auth/guards.server";
+import { forbidden, requireMemberForForm, requireVerifiedUser, type GuardArgs } from "~/auth/guards.server";
 import { registrationOpen } from "~/domain/participation";
 import { AnswerSchema, DeclineSchema, QuestionSchema, RegistrationSchema, RemoveRegistrationSchema } from "~/domain/participation-input";
 import { getMembership, listMemberships } from "~/models/memberships.server";
 import { answerQuestion, askQuestion, listAnswers, listOwnQuestions, listUnanswered } from "~/models/questions.server";
 import { attendeeChoices, listParticipants, ownRegistration, participationCounts, participationFacts, sharedParticipants } from "~/models/registration-reads.server";
-import { leaveEvent, registerForEvent, type Failure } from "~/models/registrations.server";
+import { leaveEvent, registerForEvent } from "~/models/registrations.server";
+import type { Failure } from "~/domain/result";
+import { FAILURE_STATUS } from "~/http/failure-status";
 import { publicBaseUrl } from "~/http/public-url.server";
+import { invariantResponse, notFound } from "~/http/responses.server";
 
 // The event page's participation part: what its loader adds, and the intents its action
 // hands over (register, withdraw, decline, ask, answer, remove). Permissions live in the
@@ -78,11 +81,9 @@ function reply(form: ParticipationForm, result: unknown, status = 400, questionI
   return json({ form, result, questionId }, { status });
 }
 
-const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409 } as const;
-
 /** A model's refusal: 404 and 403 as responses, the rest as errors beside the field or above the form. */
 function refusal(failure: Failure, request: Request, fields: string[]) {
-  if (failure.reason === "not_found") throw new Response(null, { status: 404, statusText: "Not Found" });
+  if (failure.reason === "not_found") notFound();
   if (failure.reason === "forbidden" && failure.problems.length === 0) forbidden(request);
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
@@ -93,44 +94,39 @@ function refusal(failure: Failure, request: Request, fields: string[]) {
   return { fieldErrors, formErrors };
 }
 
-function organisationIdOf(formData: FormData) {
-  const value = formData.get("organisationId");
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 export async function participationAction(args: GuardArgs & { params: { eventId?: string } }, intent: ParticipationIntent, formData: FormData) {
   const eventId = args.params.eventId ?? "";
   const baseUrl = publicBaseUrl();
   const done = (what: (typeof DONE)[number]) => redirect(`/events/${eventId}?done=${what}`);
 
   if (intent === "register") {
-    const member = await requireMember(args, { kind: "vendor", organisationId: organisationIdOf(formData) });
+    const member = await requireMemberForForm(args, formData, { kind: "vendor" });
     const submission = parseWithZod(formData, { schema: RegistrationSchema });
     if (submission.status !== "success") return reply("register", submission.reply());
     const result = await registerForEvent(db(), member, eventId, submission.value, { baseUrl });
-    if (!result.ok) return reply("register", submission.reply(refusal(result, args.request, ["attendees"])), STATUS[result.reason]);
+    if (!result.ok) return reply("register", submission.reply(refusal(result, args.request, ["attendees"])), FAILURE_STATUS[result.reason]);
     return done(result.value.status);
   }
   if (intent === "decline") {
-    const member = await requireMember(args, { kind: "vendor", organisationId: organisationIdOf(formData) });
+    const member = await requireMemberForForm(args, formData, { kind: "vendor" });
     const submission = parseWithZod(formData, { schema: DeclineSchema });
     if (submission.status !== "success") return reply("decline", submission.reply());
     const result = await leaveEvent(db(), member.user, eventId, member.organisation.id, { kind: "decline", reason: submission.value.reason }, { baseUrl });
-    if (!result.ok) return reply("decline", submission.reply(refusal(result, args.request, [])), STATUS[result.reason]);
+    if (!result.ok) return reply("decline", submission.reply(refusal(result, args.request, [])), FAILURE_STATUS[result.reason]);
     return done("declined");
   }
   if (intent === "withdraw") {
-    const member = await requireMember(args, { kind: "vendor", organisationId: organisationIdOf(formData) });
+    const member = await requireMemberForForm(args, formData, { kind: "vendor" });
     const result = await leaveEvent(db(), member.user, eventId, member.organisation.id, { kind: "withdraw" }, { baseUrl });
-    if (!result.ok) return reply("withdraw", { status: "error", error: { "": refusal(result, args.request, []).formErrors } }, STATUS[result.reason]);
+    if (!result.ok) return reply("withdraw", { status: "error", error: { "": refusal(result, args.request, []).formErrors } }, FAILURE_STATUS[result.reason]);
     return done("withdrawn");
   }
   if (intent === "ask") {
-    const member = await requireMember(args, { kind: "vendor", organisationId: organisationIdOf(formData) });
+    const member = await requireMemberForForm(args, formData, { kind: "vendor" });
     const submission = parseWithZod(formData, { schema: QuestionSchema });
     if (submission.status !== "success") return reply("ask", submission.reply());
     const result = await askQuestion(db(), member, eventId, submission.value.question);
-    if (!result.ok) return reply("ask", submission.reply(refusal(result, args.request, [])), STATUS[result.reason]);
+    if (!result.ok) return reply("ask", submission.reply(refusal(result, args.request, [])), FAILURE_STATUS[result.reason]);
     return done("asked");
   }
   // The buyer's intents: the models check that the person is a member of the event's buyer.
@@ -140,17 +136,17 @@ export async function participationAction(args: GuardArgs & { params: { eventId?
     const submission = parseWithZod(formData, { schema: AnswerSchema });
     if (submission.status !== "success") return reply("answer", submission.reply(), 400, typeof questionId === "string" ? questionId : null);
     const result = await answerQuestion(db(), user, eventId, submission.value, { baseUrl });
-    if (!result.ok) return reply("answer", submission.reply(refusal(result, args.request, ["question", "answer"])), STATUS[result.reason], submission.value.questionId);
+    if (!result.ok) return reply("answer", submission.reply(refusal(result, args.request, ["question", "answer"])), FAILURE_STATUS[result.reason], submission.value.questionId);
     return done("answered");
   }
   const submission = parseWithZod(formData, { schema: RemoveRegistrationSchema });
   if (submission.status !== "success") throw new Response(null, { status: 400, statusText: "Bad Request" });
   const facts = await participationFacts(db(), eventId);
-  if (!facts || facts.status === "draft") throw new Response(null, { status: 404, statusText: "Not Found" });
+  if (!facts || facts.status === "draft") notFound();
   if (!(await getMembership(db(), user.id, facts.buyerId))) forbidden(args.request);
   const registration = (await listParticipants(db(), eventId)).find((p) => p.registrationId === submission.value.registrationId);
-  if (!registration) throw new Response(null, { status: 404, statusText: "Not Found" });
+  invariantResponse(registration);
   const result = await leaveEvent(db(), user, eventId, registration.organisationId, { kind: "withdraw" }, { baseUrl });
-  if (!result.ok) return reply("remove", { status: "error", error: { "": refusal(result, args.request, []).formErrors } }, STATUS[result.reason]);
+  if (!result.ok) return reply("remove", { status: "error", error: { "": refusal(result, args.request, []).formErrors } }, FAILURE_STATUS[result.reason]);
   return done("removed");
 }

@@ -26,6 +26,7 @@ import { Section, useFormatters } from "./presentation";
 import { QuestionsSection } from "./questions-section";
 import { RegistrationPanel } from "./registration-panel";
 import { DataProtectionSection, PilotPathSection, StandardsSection } from "./requirement-sections";
+import { invariantResponse } from "~/http/responses.server";
 
 // The event page. Its parts live beside it: the page's sections, the participation part
 // (participation.server.ts and its forms) and the buyer's manage forms (manage.server.ts).
@@ -44,7 +45,7 @@ const SAVED = ["closed", "outcome"] as const;
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
   const event = await getEvent(db(), args.params.eventId ?? "", user);
-  if (!event) throw new Response(null, { status: 404, statusText: "Not Found" });
+  invariantResponse(event);
   const language = await getLanguage(args.request);
   // Closing and recording the outcome are the buyer's: members of the buyer organisation.
   const isBuyerMember = user ? (await getMembership(db(), user.id, event.buyer.id)) !== null : false;
@@ -75,7 +76,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireVerifiedUser(args);
   const id = args.params.eventId ?? "";
   const event = await getEvent(db(), id, user);
-  if (!event) throw new Response(null, { status: 404, statusText: "Not Found" });
+  invariantResponse(event);
   const formData = await readFormData(args.request);
   const intent = formData.get("intent");
   if (isParticipationIntent(intent)) return participationAction(args, intent, formData);

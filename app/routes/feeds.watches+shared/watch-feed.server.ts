@@ -6,11 +6,12 @@ import { demandAtom, demandCalendar, latestDemand } from "~/models/demand-feeds.
 import { demandHref } from "~/models/demand.server";
 import { findWatchByFeedToken } from "~/models/watches.server";
 import { absoluteUrl } from "~/http/public-url.server";
+import { invariantResponse } from "~/http/responses.server";
 
 /** A watch's private feed, Atom or iCalendar, found by the secret in its address. */
 export async function watchFeed(request: Request, token: string, format: "atom" | "ics"): Promise<Response> {
   const watch = await findWatchByFeedToken(db(), token);
-  if (!watch) throw new Response("Not Found", { status: 404 });
+  invariantResponse(watch, "Not Found");
   const language = await getLanguage(request);
   const t = fixedT(language, "watches");
   const filter = watchFilter(watch.query);

@@ -31,6 +31,7 @@ import { safeRedirectPath } from "~/http/safe-redirect";
 import { readFormData } from "~/http/form-data.server";
 import { PrivateBadge, StateBadge } from "./badges";
 import { Timeline } from "./timeline";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -47,9 +48,6 @@ const NOTICES = [
   "contacts.deleted",
 ] as const;
 
-function notFound(): never {
-  throw new Response(null, { status: 404, statusText: "Not Found" });
-}
 
 /** The counterpart, seen from my organisation; my own organisation has no page here. */
 async function counterpartFor(args: GuardArgs & { params: { counterpart?: string } }, organisationId: string) {

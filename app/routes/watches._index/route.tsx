@@ -16,6 +16,7 @@ import { readFormData } from "~/http/form-data.server";
 import type { ActionResult, FieldErrorMap } from "./action-result";
 import { sectionClass, WatchCard, WatchFields } from "./watch-card";
 import { watchRows } from "./watch-rows.server";
+import { notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -42,7 +43,6 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const formData = await readFormData(args.request);
   const intent = formData.get("intent");
-  const notFound = () => new Response(null, { status: 404 });
 
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: CreateWatchSchema });
@@ -57,20 +57,20 @@ export async function action(args: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: UpdateWatchSchema });
     const id = String(formData.get("id") ?? "");
     if (submission.status !== "success") return result({ intent, id, errors: (submission.reply().error ?? null) as FieldErrorMap }, 400);
-    if (!(await updateWatch(db(), user.id, submission.value.id, submission.value))) throw notFound();
+    if (!(await updateWatch(db(), user.id, submission.value.id, submission.value))) notFound();
     return result({ intent, id });
   }
   if (intent === "delete" || intent === "new-feed-url") {
     const submission = parseWithZod(formData, { schema: WatchIdSchema });
     // Someone else's watch gets the same answer as an unknown one.
-    if (submission.status !== "success") throw notFound();
+    if (submission.status !== "success") notFound();
     const { id } = submission.value;
     if (intent === "delete") {
-      if (!(await deleteWatch(db(), user.id, id))) throw notFound();
+      if (!(await deleteWatch(db(), user.id, id))) notFound();
       return result({ intent, id });
     }
     const token = await renewFeedToken(db(), user.id, id);
-    if (token === null) throw notFound();
+    if (token === null) notFound();
     return result({ intent, id, feed: feedUrls(args.request, token) });
   }
   return result({}, 400);

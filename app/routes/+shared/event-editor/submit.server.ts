@@ -6,6 +6,7 @@ import { standardCodes } from "~/models/event-form-options.server";
 import { createDraft, updateEvent } from "~/models/event-edits.server";
 import { publishEvent } from "~/models/event-lifecycle.server";
 import type { Actor, BuyerMember } from "~/models/event-access.server";
+import { FAILURE_STATUS } from "~/http/failure-status";
 
 // The guided form's submission, through the same schema, model and publishing rules
 // as the JSON API. Field errors come back keyed by the form's field names.
@@ -38,8 +39,6 @@ export function errorsByField(problems: Problem[], standards: { code: string }[]
   return errors;
 }
 
-const STATUS = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409, refused: 422 } as const;
-
 export async function submitEventForm(
   db: Db,
   {
@@ -67,7 +66,7 @@ export async function submitEventForm(
     const parsed = EventCreateSchema.safeParse(input);
     if (!parsed.success) return refuse(400, inputProblems(parsed.error), null);
     const created = await createDraft(db, member, parsed.data);
-    if (!created.ok) return refuse(STATUS[created.reason], created.problems, null);
+    if (!created.ok) return refuse(FAILURE_STATUS[created.reason], created.problems, null);
     id = created.value.id;
   } else {
     const reason = formData.get("reason");
@@ -75,14 +74,14 @@ export async function submitEventForm(
     if (!parsed.success) return refuse(400, inputProblems(parsed.error), id);
     const { reason: why, ...fields } = parsed.data;
     const updated = await updateEvent(db, actor, id, fields, { reason: why ?? null, now, baseUrl });
-    if (!updated.ok) return refuse(STATUS[updated.reason], updated.problems, id);
+    if (!updated.ok) return refuse(FAILURE_STATUS[updated.reason], updated.problems, id);
     amended = updated.value.amendment !== null;
     if (updated.value.status !== "draft") return { ok: true, id, intent, published: false, amended };
   }
 
   if (intent === "publish") {
     const published = await publishEvent(db, actor, id, { now });
-    if (!published.ok) return refuse(STATUS[published.reason], published.problems, id);
+    if (!published.ok) return refuse(FAILURE_STATUS[published.reason], published.problems, id);
     return { ok: true, id, intent, published: true, amended };
   }
   return { ok: true, id, intent, published: false, amended };

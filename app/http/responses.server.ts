@@ -1,0 +1,18 @@
+// Thrown answers a loader or action gives instead of its page (Epic Stack's invariantResponse):
+// the route's ErrorBoundary shows them, with the status deciding which explanation.
+
+/** Throws `status` (404 unless told) when the condition fails; narrows the condition otherwise. */
+export function invariantResponse(condition: unknown, message: string | null = null, { status = 404 }: { status?: number } = {}): asserts condition {
+  if (!condition) throw new Response(message, { status, statusText: status === 404 ? "Not Found" : undefined });
+}
+
+/** The value, or a 404 for what the person may not see or what does not exist (never saying which). */
+export function notFoundUnless<T>(value: T): NonNullable<T> {
+  invariantResponse(value !== null && value !== undefined && value !== false);
+  return value as NonNullable<T>;
+}
+
+/** A 404 where the condition is not one value (see invariantResponse). */
+export function notFound(message: string | null = null): never {
+  throw new Response(message, { status: 404, statusText: "Not Found" });
+}
