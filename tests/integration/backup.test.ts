@@ -12,6 +12,7 @@ import { backupDatabase, countRowsPerTable, restoreDatabase } from "@db/backup";
 import { openDatabase, type DatabaseHandle } from "@db/client";
 import { migrateToLatest } from "@db/migrate";
 import { seedDemoData } from "@db/seed/demo";
+import { migratedDataDir } from "../fixtures/database";
 
 const workDir = mkdtempSync(path.join(tmpdir(), "markedsdialog-backup-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -32,6 +33,7 @@ describe("backup and restore", () => {
   it("brings back every row of an embedded database after its directory is deleted", async () => {
     const dataDir = path.join(workDir, "pglite");
     const file = path.join(workDir, "embedded.json.gz");
+    await migratedDataDir(dataDir);
     const handle = openDatabase({ dataDir });
     const before = await seededCounts(handle);
     const eventsBefore = await handle.db.selectFrom("events").selectAll().orderBy("id").execute();
@@ -39,6 +41,7 @@ describe("backup and restore", () => {
 
     await backupDatabase({ dataDir }, file);
     rmSync(dataDir, { recursive: true, force: true });
+    // Into a brand-new directory: the restore creates the cluster itself.
     await restoreDatabase({ dataDir }, file);
 
     const restored = openDatabase({ dataDir });
@@ -59,9 +62,7 @@ describe("backup and restore", () => {
 
   it("refuses a file that is not a backup and leaves the database as it was", async () => {
     const dataDir = path.join(workDir, "pglite-untouched");
-    const handle = openDatabase({ dataDir });
-    await migrateToLatest(handle.db);
-    await handle.close();
+    await migratedDataDir(dataDir);
     const file = path.join(workDir, "not-a-backup.json.gz");
     writeFileSync(file, gzipSync(JSON.stringify({ hello: "world" })));
     await expect(restoreDatabase({ dataDir }, file)).rejects.toThrow(/not a Markedsdialog PGlite backup/);
