@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, SubmitButton, TextField } from "~/components/ui/field";
+import { FieldErrors, FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationships";
 
 // The private records of a relationship: one form per note, follow-up and contact,
@@ -69,15 +69,17 @@ export function NoteForm({ organisationId, note, lastResult, cancelTo }: { organ
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NoteSchema }),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <Hidden intent={note ? "edit-note" : "add-note"} organisationId={organisationId} id={note?.id} />
-      <FormErrors errors={form.errors} />
-      <TextArea field={fields.body} label={t("notes.body")} />
-      <div className="flex items-center gap-4">
-        <SubmitButton variant={note ? "primary" : "secondary"}>{note ? t("notes.save") : t("notes.add")}</SubmitButton>
-        {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
-      </div>
-    </Form>
+    <ProblemScope first="forms">
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <Hidden intent={note ? "edit-note" : "add-note"} organisationId={organisationId} id={note?.id} />
+        <FormErrors errors={form.errors} />
+        <TextArea field={fields.body} label={t("notes.body")} />
+        <div className="flex items-center gap-4">
+          <SubmitButton variant={note ? "primary" : "secondary"}>{note ? t("notes.save") : t("notes.add")}</SubmitButton>
+          {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
+        </div>
+      </Form>
+    </ProblemScope>
   );
 }
 
@@ -107,26 +109,28 @@ export function FollowUpForm({
   });
   const { key, ...dueProps } = getInputProps(fields.dueOn, { type: "date" });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <Hidden intent={followUp ? "edit-follow-up" : "add-follow-up"} organisationId={organisationId} id={followUp?.id} />
-      <FormErrors errors={form.errors} />
-      <TextField field={fields.title} label={t("followUps.title")} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor={fields.dueOn.id} className="block font-medium text-slate-800">
-            {t("followUps.dueOn")}
-          </label>
-          <input key={key} {...dueProps} className={`${inputClass} ${fields.dueOn.errors?.length ? "border-red-700" : "border-slate-400"}`} />
-          <FieldErrors id={fields.dueOn.errorId} errors={fields.dueOn.errors} />
+    <ProblemScope first="forms">
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <Hidden intent={followUp ? "edit-follow-up" : "add-follow-up"} organisationId={organisationId} id={followUp?.id} />
+        <FormErrors errors={form.errors} />
+        <Field field={conformField(fields.title)} label={t("followUps.title")} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label htmlFor={fields.dueOn.id} className="block font-medium text-slate-800">
+              {t("followUps.dueOn")}
+            </label>
+            <input key={key} {...dueProps} className={`${inputClass} ${fields.dueOn.errors?.length ? "border-red-700" : "border-slate-400"}`} />
+            <FieldErrors id={fields.dueOn.errorId} errors={fields.dueOn.errors} />
+          </div>
+          <Select field={fields.ownerId} label={t("followUps.owner")} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
         </div>
-        <Select field={fields.ownerId} label={t("followUps.owner")} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
-      </div>
-      <p className="text-sm text-slate-600">{t("followUps.reminderHint")}</p>
-      <div className="flex items-center gap-4">
-        <SubmitButton variant={followUp ? "primary" : "secondary"}>{followUp ? t("followUps.save") : t("followUps.add")}</SubmitButton>
-        {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
-      </div>
-    </Form>
+        <p className="text-sm text-slate-600">{t("followUps.reminderHint")}</p>
+        <div className="flex items-center gap-4">
+          <SubmitButton variant={followUp ? "primary" : "secondary"}>{followUp ? t("followUps.save") : t("followUps.add")}</SubmitButton>
+          {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
+        </div>
+      </Form>
+    </ProblemScope>
   );
 }
 
@@ -151,20 +155,22 @@ export function ContactForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <Hidden intent={contact ? "edit-contact" : "add-contact"} organisationId={organisationId} id={contact?.id} />
-      <FormErrors errors={form.errors} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField field={fields.name} label={t("contacts.name")} inputProps={{ autoComplete: "off" }} />
-        <TextField field={fields.role} label={t("contacts.role")} inputProps={{ autoComplete: "off" }} />
-        <TextField field={fields.email} label={t("contacts.email")} type="email" inputProps={{ autoComplete: "off" }} />
-        <TextField field={fields.phone} label={t("contacts.phone")} type="tel" inputProps={{ autoComplete: "off" }} />
-      </div>
-      <div className="flex items-center gap-4">
-        <SubmitButton variant={contact ? "primary" : "secondary"}>{contact ? t("contacts.save") : t("contacts.add")}</SubmitButton>
-        {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
-      </div>
-    </Form>
+    <ProblemScope first="forms">
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <Hidden intent={contact ? "edit-contact" : "add-contact"} organisationId={organisationId} id={contact?.id} />
+        <FormErrors errors={form.errors} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field field={conformField(fields.name)} label={t("contacts.name")} inputProps={{ autoComplete: "off" }} />
+          <Field field={conformField(fields.role)} label={t("contacts.role")} inputProps={{ autoComplete: "off" }} />
+          <Field field={conformField(fields.email)} label={t("contacts.email")} type="email" inputProps={{ autoComplete: "off" }} />
+          <Field field={conformField(fields.phone)} label={t("contacts.phone")} type="tel" inputProps={{ autoComplete: "off" }} />
+        </div>
+        <div className="flex items-center gap-4">
+          <SubmitButton variant={contact ? "primary" : "secondary"}>{contact ? t("contacts.save") : t("contacts.add")}</SubmitButton>
+          {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
+        </div>
+      </Form>
+    </ProblemScope>
   );
 }
 
