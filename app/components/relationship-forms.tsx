@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope, Select, TextArea } from "~/components/forms";
 import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationships";
 
 // The private records of a relationship: one form per note, follow-up and contact,
@@ -10,40 +10,6 @@ import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationship
 // validates with the same schema and the page shows the errors by the field.
 
 export type FormResult = SubmissionResult<string[]> | undefined;
-
-const inputClass = "mt-1 block w-full rounded border px-3 py-2 text-slate-900 shadow-sm";
-
-function TextArea({ field, label, rows = 4 }: { field: FieldMetadata<string | undefined>; label: string; rows?: number }) {
-  const { key, ...props } = getTextareaProps(field);
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea key={key} {...props} rows={rows} className={`${inputClass} ${field.errors?.length ? "border-red-700" : "border-slate-400"}`} />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-function Select({ field, label, options }: { field: FieldMetadata<string | undefined>; label: string; options: { value: string; label: string }[] }) {
-  const { key, ...props } = getSelectProps(field);
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium text-slate-800">
-        {label}
-      </label>
-      <select key={key} {...props} className={`${inputClass} ${field.errors?.length ? "border-red-700" : "border-slate-400"}`}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
 const validation = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
@@ -73,7 +39,7 @@ export function NoteForm({ organisationId, note, lastResult, cancelTo }: { organ
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <Hidden intent={note ? "edit-note" : "add-note"} organisationId={organisationId} id={note?.id} />
         <FormErrors errors={form.errors} />
-        <TextArea field={fields.body} label={t("notes.body")} />
+        <TextArea field={conformField(fields.body)} label={t("notes.body")} />
         <div className="flex items-center gap-4">
           <SubmitButton variant={note ? "primary" : "secondary"}>{note ? t("notes.save") : t("notes.add")}</SubmitButton>
           {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
@@ -107,7 +73,6 @@ export function FollowUpForm({
     ...validation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpSchema }),
   });
-  const { key, ...dueProps } = getInputProps(fields.dueOn, { type: "date" });
   return (
     <ProblemScope first="forms">
       <Form method="post" {...getFormProps(form)} className="space-y-3">
@@ -115,14 +80,8 @@ export function FollowUpForm({
         <FormErrors errors={form.errors} />
         <Field field={conformField(fields.title)} label={t("followUps.title")} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor={fields.dueOn.id} className="block font-medium text-slate-800">
-              {t("followUps.dueOn")}
-            </label>
-            <input key={key} {...dueProps} className={`${inputClass} ${fields.dueOn.errors?.length ? "border-red-700" : "border-slate-400"}`} />
-            <FieldErrors id={fields.dueOn.errorId} errors={fields.dueOn.errors} />
-          </div>
-          <Select field={fields.ownerId} label={t("followUps.owner")} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
+          <Field field={conformField(fields.dueOn)} label={t("followUps.dueOn")} type="date" />
+          <Select field={conformField(fields.ownerId)} label={t("followUps.owner")} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
         </div>
         <p className="text-sm text-slate-600">{t("followUps.reminderHint")}</p>
         <div className="flex items-center gap-4">

@@ -50,7 +50,7 @@ export function controlProps(field: FieldState, hasHint: boolean) {
 
 export type InputType = "text" | "email" | "url" | "number" | "date" | "datetime-local" | "password" | "tel";
 
-export function Field({ type = "text", inputProps, ...props }: Labelled & { type?: InputType; inputProps?: InputHTMLAttributes<HTMLInputElement> }) {
+export function Field({ type = "text", autoComplete, inputProps, ...props }: Labelled & { type?: InputType; autoComplete?: string; inputProps?: InputHTMLAttributes<HTMLInputElement> }) {
   const { field, hint } = props;
   const { required, minLength, maxLength, min, max, step, pattern } = field.constraint ?? {};
   return (
@@ -58,6 +58,7 @@ export function Field({ type = "text", inputProps, ...props }: Labelled & { type
       <input
         key={field.key}
         type={type}
+        autoComplete={autoComplete}
         defaultValue={first(field.value)}
         {...{ required, minLength, maxLength, min, max, step, pattern }}
         {...controlProps(field, Boolean(hint))}
