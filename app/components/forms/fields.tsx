@@ -5,8 +5,9 @@ import { FieldErrors } from "./errors";
 // The field components. Each takes a FieldState (see conformField / recordField), so a
 // Conform form and a values/errors form render the same markup.
 
-const inputClass = (bad: boolean) =>
-  `mt-1 block w-full rounded border bg-white px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-600 ${bad ? "border-red-700" : "border-slate-400"}`;
+/** A control's look; an invalid one (aria-invalid) gets a red border. */
+export const inputClass =
+  "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm aria-[invalid=true]:border-red-700 focus:outline-none focus:ring-2 focus:ring-brand-600";
 
 interface Labelled {
   field: FieldState;
@@ -44,7 +45,7 @@ export function controlProps(field: FieldState, hasHint: boolean) {
     form: field.formId,
     "aria-invalid": invalid(field) || undefined,
     "aria-describedby": describedBy(field, hasHint),
-    className: inputClass(invalid(field)),
+    className: inputClass,
   };
 }
 
