@@ -1,7 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { FieldErrors, inputClass } from "~/components/forms";
 import { NOT_PROCURED_REASONS } from "~/domain/events";
 import { parseOutcome, type ManageForm, type ManageReply } from "./outcome-input";
