@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, SubmitButton, TextField } from "~/components/ui/field";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope, Select, TextArea } from "~/components/forms";
 import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationships";
 
 // The private records of a relationship: one form per note, follow-up and contact,
@@ -10,40 +10,6 @@ import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationship
 // validates with the same schema and the page shows the errors by the field.
 
 export type FormResult = SubmissionResult<string[]> | undefined;
-
-const inputClass = "mt-1 block w-full rounded border px-3 py-2 text-slate-900 shadow-sm";
-
-function TextArea({ field, label, rows = 4 }: { field: FieldMetadata<string | undefined>; label: string; rows?: number }) {
-  const { key, ...props } = getTextareaProps(field);
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea key={key} {...props} rows={rows} className={`${inputClass} ${field.errors?.length ? "border-red-700" : "border-slate-400"}`} />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-function Select({ field, label, options }: { field: FieldMetadata<string | undefined>; label: string; options: { value: string; label: string }[] }) {
-  const { key, ...props } = getSelectProps(field);
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium text-slate-800">
-        {label}
-      </label>
-      <select key={key} {...props} className={`${inputClass} ${field.errors?.length ? "border-red-700" : "border-slate-400"}`}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
 const validation = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
@@ -69,15 +35,17 @@ export function NoteForm({ organisationId, note, lastResult, cancelTo }: { organ
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NoteSchema }),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <Hidden intent={note ? "edit-note" : "add-note"} organisationId={organisationId} id={note?.id} />
-      <FormErrors errors={form.errors} />
-      <TextArea field={fields.body} label={t("notes.body")} />
-      <div className="flex items-center gap-4">
-        <SubmitButton variant={note ? "primary" : "secondary"}>{note ? t("notes.save") : t("notes.add")}</SubmitButton>
-        {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
-      </div>
-    </Form>
+    <ProblemScope first="forms">
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <Hidden intent={note ? "edit-note" : "add-note"} organisationId={organisationId} id={note?.id} />
+        <FormErrors errors={form.errors} />
+        <TextArea field={conformField(fields.body)} label={t("notes.body")} />
+        <div className="flex items-center gap-4">
+          <SubmitButton variant={note ? "primary" : "secondary"}>{note ? t("notes.save") : t("notes.add")}</SubmitButton>
+          {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
+        </div>
+      </Form>
+    </ProblemScope>
   );
 }
 
@@ -105,28 +73,23 @@ export function FollowUpForm({
     ...validation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpSchema }),
   });
-  const { key, ...dueProps } = getInputProps(fields.dueOn, { type: "date" });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <Hidden intent={followUp ? "edit-follow-up" : "add-follow-up"} organisationId={organisationId} id={followUp?.id} />
-      <FormErrors errors={form.errors} />
-      <TextField field={fields.title} label={t("followUps.title")} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor={fields.dueOn.id} className="block font-medium text-slate-800">
-            {t("followUps.dueOn")}
-          </label>
-          <input key={key} {...dueProps} className={`${inputClass} ${fields.dueOn.errors?.length ? "border-red-700" : "border-slate-400"}`} />
-          <FieldErrors id={fields.dueOn.errorId} errors={fields.dueOn.errors} />
+    <ProblemScope first="forms">
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <Hidden intent={followUp ? "edit-follow-up" : "add-follow-up"} organisationId={organisationId} id={followUp?.id} />
+        <FormErrors errors={form.errors} />
+        <Field field={conformField(fields.title)} label={t("followUps.title")} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field field={conformField(fields.dueOn)} label={t("followUps.dueOn")} type="date" />
+          <Select field={conformField(fields.ownerId)} label={t("followUps.owner")} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
         </div>
-        <Select field={fields.ownerId} label={t("followUps.owner")} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
-      </div>
-      <p className="text-sm text-slate-600">{t("followUps.reminderHint")}</p>
-      <div className="flex items-center gap-4">
-        <SubmitButton variant={followUp ? "primary" : "secondary"}>{followUp ? t("followUps.save") : t("followUps.add")}</SubmitButton>
-        {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
-      </div>
-    </Form>
+        <p className="text-sm text-slate-600">{t("followUps.reminderHint")}</p>
+        <div className="flex items-center gap-4">
+          <SubmitButton variant={followUp ? "primary" : "secondary"}>{followUp ? t("followUps.save") : t("followUps.add")}</SubmitButton>
+          {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
+        </div>
+      </Form>
+    </ProblemScope>
   );
 }
 
@@ -151,20 +114,22 @@ export function ContactForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <Hidden intent={contact ? "edit-contact" : "add-contact"} organisationId={organisationId} id={contact?.id} />
-      <FormErrors errors={form.errors} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField field={fields.name} label={t("contacts.name")} inputProps={{ autoComplete: "off" }} />
-        <TextField field={fields.role} label={t("contacts.role")} inputProps={{ autoComplete: "off" }} />
-        <TextField field={fields.email} label={t("contacts.email")} type="email" inputProps={{ autoComplete: "off" }} />
-        <TextField field={fields.phone} label={t("contacts.phone")} type="tel" inputProps={{ autoComplete: "off" }} />
-      </div>
-      <div className="flex items-center gap-4">
-        <SubmitButton variant={contact ? "primary" : "secondary"}>{contact ? t("contacts.save") : t("contacts.add")}</SubmitButton>
-        {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
-      </div>
-    </Form>
+    <ProblemScope first="forms">
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <Hidden intent={contact ? "edit-contact" : "add-contact"} organisationId={organisationId} id={contact?.id} />
+        <FormErrors errors={form.errors} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field field={conformField(fields.name)} label={t("contacts.name")} inputProps={{ autoComplete: "off" }} />
+          <Field field={conformField(fields.role)} label={t("contacts.role")} inputProps={{ autoComplete: "off" }} />
+          <Field field={conformField(fields.email)} label={t("contacts.email")} type="email" inputProps={{ autoComplete: "off" }} />
+          <Field field={conformField(fields.phone)} label={t("contacts.phone")} type="tel" inputProps={{ autoComplete: "off" }} />
+        </div>
+        <div className="flex items-center gap-4">
+          <SubmitButton variant={contact ? "primary" : "secondary"}>{contact ? t("contacts.save") : t("contacts.add")}</SubmitButton>
+          {cancelTo ? <Link to={cancelTo} className="text-brand-700 underline">{t("cancel")}</Link> : null}
+        </div>
+      </Form>
+    </ProblemScope>
   );
 }
 

@@ -4,6 +4,7 @@ import { inputProblems } from "~/domain/event-input";
 import type { Problem } from "~/domain/problems";
 import { createI18n } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
+import { problemKeys } from "~/i18n/problem-keys";
 import type { Language } from "~/i18n/resources";
 import type { Failure } from "~/domain/result";
 import { FAILURE_STATUS } from "./failure-status";
@@ -28,7 +29,7 @@ export async function apiLanguage({ request, context }: GuardArgs): Promise<Lang
 export function describeProblems(problems: Problem[], language: Language, { withPrinciples = false } = {}): ApiError[] {
   const i18n = createI18n(language);
   return problems.map(({ path, code }) => {
-    const message = i18n.t([`events:problems.${code}`, `participation:problems.${code}`, `effort:errors.${code}`, `forms:${code}`, "forms:invalid_value"]);
+    const message = i18n.t(problemKeys(code));
     const principleKey = `events:principles.${code}`;
     return withPrinciples && i18n.exists(principleKey)
       ? { path, code, message, principle: i18n.t(principleKey) }

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireOperator } from "~/auth/guards.server";
 import { ClauseChanges } from "~/components/conduct/clauses";
-import { FieldErrors, FormErrors, Notice, SubmitButton } from "~/components/ui/field";
+import { FieldErrors, FormErrors, Notice, SubmitButton, ProblemScope } from "~/components/forms";
 import { diffClauses } from "~/domain/clause-diff";
 import { CLAUSE_GROUNDS, type Clause } from "~/domain/conduct";
 import { ClauseSchema, SummarySchema } from "~/domain/conduct-forms";
@@ -153,77 +153,79 @@ export default function ConductDraft() {
   });
 
   return (
-    <div className="mx-auto max-w-3xl space-y-8">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("draft.title")}</h1>
-        <p className="text-slate-700">{t("draft.lead")}</p>
-      </header>
-      {searchParams.get("saved") || (data?.intent === "save-summary" && data.result?.status === "success") ? <Notice>{t("draft.saved")}</Notice> : null}
-      {data?.problem ? <FormErrors errors={[t(`draft.problems.${data.problem as "no_draft"}`)]} /> : null}
+    <ProblemScope first="forms">
+      <div className="mx-auto max-w-3xl space-y-8">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{t("draft.title")}</h1>
+          <p className="text-slate-700">{t("draft.lead")}</p>
+        </header>
+        {searchParams.get("saved") || (data?.intent === "save-summary" && data.result?.status === "success") ? <Notice>{t("draft.saved")}</Notice> : null}
+        {data?.problem ? <FormErrors errors={[t(`draft.problems.${data.problem as "no_draft"}`)]} /> : null}
 
-      {!draft ? (
-        <section className={sectionClass}>
-          <p>{t("draft.none")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="create" />
-            <SubmitButton>{t("draft.create")}</SubmitButton>
-          </Form>
-        </section>
-      ) : (
-        <>
-          <p>
-            <Link to={`/conduct/versions/${draft.number}`} className="text-brand-700 underline">
-              {t("version", { number: draft.number })} ({t("draftLabel")})
-            </Link>
-          </p>
-          <section aria-labelledby="summary-title" className={sectionClass}>
-            <h2 id="summary-title" className="text-xl font-semibold">
-              {t("draft.summaryHeading")}
-            </h2>
-            <Form method="post" {...getFormProps(summaryForm)} className="space-y-3">
-              <input type="hidden" name="intent" value="save-summary" />
-              {(["summaryNb", "summaryEn"] as const).map((name) => (
-                <div key={name}>
-                  <label htmlFor={summary[name].id} className="block font-medium">
-                    {t(`draft.${name}`)}
-                  </label>
-                  <textarea {...getTextareaProps(summary[name])} key={summary[name].key} rows={3} className={inputClass} />
-                  <FieldErrors id={summary[name].errorId} errors={summary[name].errors} />
-                </div>
-              ))}
-              <SubmitButton variant="secondary">{t("draft.saveSummary")}</SubmitButton>
+        {!draft ? (
+          <section className={sectionClass}>
+            <p>{t("draft.none")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="create" />
+              <SubmitButton>{t("draft.create")}</SubmitButton>
             </Form>
           </section>
+        ) : (
+          <>
+            <p>
+              <Link to={`/conduct/versions/${draft.number}`} className="text-brand-700 underline">
+                {t("version", { number: draft.number })} ({t("draftLabel")})
+              </Link>
+            </p>
+            <section aria-labelledby="summary-title" className={sectionClass}>
+              <h2 id="summary-title" className="text-xl font-semibold">
+                {t("draft.summaryHeading")}
+              </h2>
+              <Form method="post" {...getFormProps(summaryForm)} className="space-y-3">
+                <input type="hidden" name="intent" value="save-summary" />
+                {(["summaryNb", "summaryEn"] as const).map((name) => (
+                  <div key={name}>
+                    <label htmlFor={summary[name].id} className="block font-medium">
+                      {t(`draft.${name}`)}
+                    </label>
+                    <textarea {...getTextareaProps(summary[name])} key={summary[name].key} rows={3} className={inputClass} />
+                    <FieldErrors id={summary[name].errorId} errors={summary[name].errors} />
+                  </div>
+                ))}
+                <SubmitButton variant="secondary">{t("draft.saveSummary")}</SubmitButton>
+              </Form>
+            </section>
 
-          {changes && currentNumber ? <ClauseChanges changes={changes} fromVersion={currentNumber} /> : null}
+            {changes && currentNumber ? <ClauseChanges changes={changes} fromVersion={currentNumber} /> : null}
 
-          <section aria-labelledby="clauses-title" className="space-y-6">
-            <h2 id="clauses-title" className="text-xl font-semibold">
-              {t("draft.clausesHeading")}
-            </h2>
-            {draft.clauses.map((clause) => (
-              <div key={clause.number} className={sectionClass}>
-                <h3 className="font-semibold">{t("clauseNumber", { number: clause.number })}</h3>
-                <ClauseForm clause={clause} lastResult={data?.intent === "save-clause" && data.number === clause.number ? data.result : undefined} />
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove-clause" />
-                  <input type="hidden" name="number" value={clause.number} />
-                  <SubmitButton variant="danger">{t("draft.removeClause", { number: clause.number })}</SubmitButton>
-                </Form>
+            <section aria-labelledby="clauses-title" className="space-y-6">
+              <h2 id="clauses-title" className="text-xl font-semibold">
+                {t("draft.clausesHeading")}
+              </h2>
+              {draft.clauses.map((clause) => (
+                <div key={clause.number} className={sectionClass}>
+                  <h3 className="font-semibold">{t("clauseNumber", { number: clause.number })}</h3>
+                  <ClauseForm clause={clause} lastResult={data?.intent === "save-clause" && data.number === clause.number ? data.result : undefined} />
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove-clause" />
+                    <input type="hidden" name="number" value={clause.number} />
+                    <SubmitButton variant="danger">{t("draft.removeClause", { number: clause.number })}</SubmitButton>
+                  </Form>
+                </div>
+              ))}
+              <div className={sectionClass}>
+                <h3 className="font-semibold">{t("draft.addHeading")}</h3>
+                <ClauseForm clause={null} lastResult={data?.intent === "save-clause" && data.number === 0 ? data.result : undefined} />
               </div>
-            ))}
-            <div className={sectionClass}>
-              <h3 className="font-semibold">{t("draft.addHeading")}</h3>
-              <ClauseForm clause={null} lastResult={data?.intent === "save-clause" && data.number === 0 ? data.result : undefined} />
-            </div>
-          </section>
+            </section>
 
-          <Form method="post">
-            <input type="hidden" name="intent" value="publish" />
-            <SubmitButton>{t("draft.publish", { number: draft.number })}</SubmitButton>
-          </Form>
-        </>
-      )}
-    </div>
+            <Form method="post">
+              <input type="hidden" name="intent" value="publish" />
+              <SubmitButton>{t("draft.publish", { number: draft.number })}</SubmitButton>
+            </Form>
+          </>
+        )}
+      </div>
+    </ProblemScope>
   );
 }

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireOperator } from "~/auth/guards.server";
-import { FormErrorSummary, SubmitButton, TextField } from "~/components/form-fields";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { RejectOrganisationSchema, VerifyOrganisationSchema } from "~/domain/organisation-forms";
 import { formatOrgNumber } from "~/domain/org-number";
 import { fixedT } from "~/i18n/i18n";
@@ -69,30 +69,32 @@ export default function AdminOrganisations() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   return (
-    <div className="space-y-10">
-      <header className="space-y-2">
-        <AdminNav />
-        <h1 className="text-3xl font-bold">{t("organisations.title")}</h1>
-        <p className="text-lg text-slate-700">{t("organisations.lead")}</p>
-      </header>
-      {actionData?.done ? (
-        <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
-          {t(`organisations.${actionData.done}`, { name: [...awaiting, ...others].find((o) => actionData.form.endsWith(o.id))?.name ?? "" })}
-        </p>
-      ) : null}
-      <section aria-labelledby="awaiting-title" className="space-y-3">
-        <h2 id="awaiting-title" className="text-2xl font-semibold">
-          {t("organisations.awaiting")}
-        </h2>
-        {awaiting.length === 0 ? <p>{t("organisations.awaitingEmpty")}</p> : <OrganisationTable rows={awaiting} actionData={actionData} />}
-      </section>
-      <section aria-labelledby="others-title" className="space-y-3">
-        <h2 id="others-title" className="text-2xl font-semibold">
-          {t("organisations.others")}
-        </h2>
-        <OrganisationTable rows={others} actionData={actionData} />
-      </section>
-    </div>
+    <ProblemScope first="organisations:formErrors">
+      <div className="space-y-10">
+        <header className="space-y-2">
+          <AdminNav />
+          <h1 className="text-3xl font-bold">{t("organisations.title")}</h1>
+          <p className="text-lg text-slate-700">{t("organisations.lead")}</p>
+        </header>
+        {actionData?.done ? (
+          <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
+            {t(`organisations.${actionData.done}`, { name: [...awaiting, ...others].find((o) => actionData.form.endsWith(o.id))?.name ?? "" })}
+          </p>
+        ) : null}
+        <section aria-labelledby="awaiting-title" className="space-y-3">
+          <h2 id="awaiting-title" className="text-2xl font-semibold">
+            {t("organisations.awaiting")}
+          </h2>
+          {awaiting.length === 0 ? <p>{t("organisations.awaitingEmpty")}</p> : <OrganisationTable rows={awaiting} actionData={actionData} />}
+        </section>
+        <section aria-labelledby="others-title" className="space-y-3">
+          <h2 id="others-title" className="text-2xl font-semibold">
+            {t("organisations.others")}
+          </h2>
+          <OrganisationTable rows={others} actionData={actionData} />
+        </section>
+      </div>
+    </ProblemScope>
   );
 }
 
@@ -158,7 +160,7 @@ function Decision({ organisation, actionData }: { organisation: Row; actionData:
         <Form method="post">
           <input type="hidden" name="intent" value="verify" />
           <input type="hidden" name="organisationId" value={organisation.id} />
-          <FormErrorSummary errors={verifyErrors ?? undefined} />
+          <FormErrors errors={verifyErrors ?? undefined} />
           <button type="submit" aria-label={t("organisations.verifyFor", { name: organisation.name })} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
             {t("organisations.verify")}
           </button>
@@ -168,8 +170,8 @@ function Decision({ organisation, actionData }: { organisation: Row; actionData:
         <Form method="post" {...getFormProps(form)} className="space-y-2">
           <input type="hidden" name="intent" value="reject" />
           <input type="hidden" name="organisationId" value={organisation.id} />
-          <FormErrorSummary errors={form.errors} />
-          <TextField field={fields.reason} label={t("organisations.reasonFor", { name: organisation.name })} />
+          <FormErrors errors={form.errors} />
+          <Field field={conformField(fields.reason)} label={t("organisations.reasonFor", { name: organisation.name })} />
           <SubmitButton variant="danger">{t("organisations.reject")}</SubmitButton>
         </Form>
       ) : null}

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { getUser, requireMember } from "~/auth/guards.server";
 import { ClauseList } from "~/components/conduct/clauses";
-import { Notice, SubmitButton } from "~/components/ui/field";
+import { Notice, SubmitButton } from "~/components/forms";
 import { needsReadoption } from "~/domain/conduct";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";

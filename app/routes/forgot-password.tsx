@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { ForgotPasswordSchema } from "~/auth/schemas";
 import { FormPage } from "~/components/page";
-import { FormErrors, Notice, SubmitButton, TextField } from "~/components/ui/field";
+import { FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { requestPasswordReset } from "~/models/accounts.server";
@@ -55,13 +55,15 @@ export default function ForgotPassword() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
   return (
-    <FormPage title={t("forgot.title")} lead={t("forgot.lead")}>
-      {data?.sentTo ? <Notice>{t("forgot.sent", { email: data.sentTo })}</Notice> : null}
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <FormErrors errors={form.errors} />
-        <TextField field={fields.email} label={t("fields.email")} type="email" inputProps={{ autoComplete: "email" }} />
-        <SubmitButton>{t("forgot.submit")}</SubmitButton>
-      </Form>
-    </FormPage>
+    <ProblemScope first="forms">
+      <FormPage title={t("forgot.title")} lead={t("forgot.lead")}>
+        {data?.sentTo ? <Notice>{t("forgot.sent", { email: data.sentTo })}</Notice> : null}
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors errors={form.errors} />
+          <Field field={conformField(fields.email)} label={t("fields.email")} type="email" inputProps={{ autoComplete: "email" }} />
+          <SubmitButton>{t("forgot.submit")}</SubmitButton>
+        </Form>
+      </FormPage>
+    </ProblemScope>
   );
 }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { getUser, requireVerifiedUser } from "~/auth/guards.server";
-import { SubmitButton } from "~/components/form-fields";
+import { SubmitButton } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";

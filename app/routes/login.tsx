@@ -9,7 +9,7 @@ import { getUser } from "~/auth/guards.server";
 import { LoginSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
-import { FormErrors, SubmitButton, TextField } from "~/components/ui/field";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { authenticate } from "~/models/accounts.server";
@@ -74,25 +74,27 @@ export default function Login() {
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   return (
-    <FormPage title={t("login.title")}>
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField field={fields.email} label={t("fields.email")} type="email" inputProps={{ autoComplete: "username" }} />
-        <TextField field={fields.password} label={t("fields.password")} type="password" inputProps={{ autoComplete: "current-password" }} />
-        <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton>{t("login.submit")}</SubmitButton>
-          <Link to="/forgot-password" className="text-brand-700 underline">
-            {t("login.forgot")}
+    <ProblemScope first="forms">
+      <FormPage title={t("login.title")}>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field field={conformField(fields.email)} label={t("fields.email")} type="email" inputProps={{ autoComplete: "username" }} />
+          <Field field={conformField(fields.password)} label={t("fields.password")} type="password" inputProps={{ autoComplete: "current-password" }} />
+          <div className="flex flex-wrap items-center gap-4">
+            <SubmitButton>{t("login.submit")}</SubmitButton>
+            <Link to="/forgot-password" className="text-brand-700 underline">
+              {t("login.forgot")}
+            </Link>
+          </div>
+        </Form>
+        <p className="text-sm">
+          {t("login.noAccount")}{" "}
+          <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"} className="font-semibold text-brand-700 underline">
+            {t("login.signup")}
           </Link>
-        </div>
-      </Form>
-      <p className="text-sm">
-        {t("login.noAccount")}{" "}
-        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"} className="font-semibold text-brand-700 underline">
-          {t("login.signup")}
-        </Link>
-      </p>
-    </FormPage>
+        </p>
+      </FormPage>
+    </ProblemScope>
   );
 }

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
-import { ChoiceGroup, FormErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
+import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope } from "~/components/forms";
 import { OrganisationRoles } from "~/components/organisation-roles";
 import { organisationProfileSchema } from "~/domain/organisation-forms";
 import { formatOrgNumber } from "~/domain/org-number";
@@ -74,116 +74,118 @@ export default function OrganisationSettings() {
   });
   const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   return (
-    <div className="max-w-3xl space-y-8">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{organisation.name}</h1>
-        <OrganisationRoles organisation={organisation} />
-        <nav aria-label={t("settings.title")}>
-          <ul className="flex flex-wrap gap-4">
-            <li>
-              <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
-                {t("settings.publicPage")}
-              </Link>
-            </li>
-            <li>
-              <Link to="/organisation/members" className="text-brand-700 underline">
-                {t("settings.members")}
-              </Link>
-            </li>
-            {canEdit ? (
+    <ProblemScope first="organisations:formErrors">
+      <div className="max-w-3xl space-y-8">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{organisation.name}</h1>
+          <OrganisationRoles organisation={organisation} />
+          <nav aria-label={t("settings.title")}>
+            <ul className="flex flex-wrap gap-4">
               <li>
-                <Link to="/organisation/audit" className="text-brand-700 underline">
-                  {t("settings.audit")}
+                <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
+                  {t("settings.publicPage")}
                 </Link>
               </li>
+              <li>
+                <Link to="/organisation/members" className="text-brand-700 underline">
+                  {t("settings.members")}
+                </Link>
+              </li>
+              {canEdit ? (
+                <li>
+                  <Link to="/organisation/audit" className="text-brand-700 underline">
+                    {t("settings.audit")}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        </header>
+
+        {memberships.length > 1 ? (
+          <Form method="post" action="/organisation/switch" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="redirectTo" value="/organisation" />
+            <div>
+              <label htmlFor="switch-organisation" className="block font-medium">
+                {t("switcher.label")}
+              </label>
+              <select id="switch-organisation" name="organisationId" defaultValue={organisation.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
+                {memberships.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <SubmitButton variant="secondary">{t("switcher.submit")}</SubmitButton>
+          </Form>
+        ) : null}
+
+        <section aria-labelledby="identity-title" className="space-y-2">
+          <h2 id="identity-title" className="text-xl font-semibold">
+            {t("settings.identity")}
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            {organisation.orgNumber ? (
+              <>
+                <dt className="font-medium">{t("public.orgNumber")}</dt>
+                <dd>{formatOrgNumber(organisation.orgNumber)}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="font-medium">{t("public.country")}</dt>
+                <dd>{t(`countries.${organisation.country}`, { defaultValue: organisation.country })}</dd>
+                <dt className="font-medium">{t("public.registryId")}</dt>
+                <dd>{organisation.foreignRegistryId}</dd>
+              </>
+            )}
+            {organisation.isBuyer ? (
+              <>
+                <dt className="font-medium">{t("public.verification")}</dt>
+                <dd>{t(`verification.${organisation.verificationStatus}`)}</dd>
+              </>
             ) : null}
-          </ul>
-        </nav>
-      </header>
+          </dl>
+        </section>
 
-      {memberships.length > 1 ? (
-        <Form method="post" action="/organisation/switch" className="flex flex-wrap items-end gap-2">
-          <input type="hidden" name="redirectTo" value="/organisation" />
-          <div>
-            <label htmlFor="switch-organisation" className="block font-medium">
-              {t("switcher.label")}
-            </label>
-            <select id="switch-organisation" name="organisationId" defaultValue={organisation.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-              {memberships.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <SubmitButton variant="secondary">{t("switcher.submit")}</SubmitButton>
-        </Form>
-      ) : null}
-
-      <section aria-labelledby="identity-title" className="space-y-2">
-        <h2 id="identity-title" className="text-xl font-semibold">
-          {t("settings.identity")}
-        </h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          {organisation.orgNumber ? (
-            <>
-              <dt className="font-medium">{t("public.orgNumber")}</dt>
-              <dd>{formatOrgNumber(organisation.orgNumber)}</dd>
-            </>
-          ) : (
-            <>
-              <dt className="font-medium">{t("public.country")}</dt>
-              <dd>{t(`countries.${organisation.country}`, { defaultValue: organisation.country })}</dd>
-              <dt className="font-medium">{t("public.registryId")}</dt>
-              <dd>{organisation.foreignRegistryId}</dd>
-            </>
-          )}
-          {organisation.isBuyer ? (
-            <>
-              <dt className="font-medium">{t("public.verification")}</dt>
-              <dd>{t(`verification.${organisation.verificationStatus}`)}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-
-      {canEdit ? (
-        <Form method="post" {...getFormProps(form)} className="space-y-6">
-          <input type="hidden" name="organisationId" value={organisation.id} />
-          {actionData?.saved ? (
-            <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
-              {t("settings.saved")}
-            </p>
-          ) : null}
-          <FormErrorSummary errors={form.errors} />
-          <TextField field={fields.name} label={t("fields.name")} />
-          {organisation.isBuyer ? (
-            <fieldset className="space-y-4 rounded border border-slate-300 p-4">
-              <legend className="px-1 text-lg font-semibold">{t("fields.buyerProfile")}</legend>
-              <SelectField field={fields.buyerSector} label={t("fields.buyerSector")} placeholder={t("fields.choose")} options={options(BUYER_SECTORS, "sectors")} />
-              <SelectField
-                field={fields.region}
-                label={t("fields.region")}
-                placeholder={t("fields.choose")}
-                options={REGIONS.map((r) => ({ value: r, label: t(`common:regions.${r}`) }))}
-              />
-            </fieldset>
-          ) : null}
-          {organisation.isVendor ? (
-            <fieldset className="space-y-4 rounded border border-slate-300 p-4">
-              <legend className="px-1 text-lg font-semibold">{t("fields.vendorProfile")}</legend>
-              <SelectField field={fields.vendorSize} label={t("fields.vendorSize")} placeholder={t("fields.choose")} options={options(VENDOR_SIZES, "sizes")} />
-              <TextAreaField field={fields.cpvAreas} label={t("fields.cpvAreas")} hint={t("fields.cpvAreasHint")} rows={2} />
-              <ChoiceGroup field={fields.standards} legend={t("fields.standards")} type="checkbox" options={standards.map((s) => ({ value: s.id, label: s.name }))} />
-            </fieldset>
-          ) : null}
-          <TextField field={fields.website} label={t("fields.website")} type="url" />
-          <TextAreaField field={fields.description} label={t("fields.description")} />
-          <SubmitButton>{t("settings.save")}</SubmitButton>
-        </Form>
-      ) : (
-        <p>{t("settings.readOnly")}</p>
-      )}
-    </div>
+        {canEdit ? (
+          <Form method="post" {...getFormProps(form)} className="space-y-6">
+            <input type="hidden" name="organisationId" value={organisation.id} />
+            {actionData?.saved ? (
+              <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
+                {t("settings.saved")}
+              </p>
+            ) : null}
+            <FormErrors errors={form.errors} />
+            <Field field={conformField(fields.name)} label={t("fields.name")} />
+            {organisation.isBuyer ? (
+              <fieldset className="space-y-4 rounded border border-slate-300 p-4">
+                <legend className="px-1 text-lg font-semibold">{t("fields.buyerProfile")}</legend>
+                <Select field={conformField(fields.buyerSector)} label={t("fields.buyerSector")} placeholder={t("fields.choose")} options={options(BUYER_SECTORS, "sectors")} />
+                <Select
+                  field={conformField(fields.region)}
+                  label={t("fields.region")}
+                  placeholder={t("fields.choose")}
+                  options={REGIONS.map((r) => ({ value: r, label: t(`common:regions.${r}`) }))}
+                />
+              </fieldset>
+            ) : null}
+            {organisation.isVendor ? (
+              <fieldset className="space-y-4 rounded border border-slate-300 p-4">
+                <legend className="px-1 text-lg font-semibold">{t("fields.vendorProfile")}</legend>
+                <Select field={conformField(fields.vendorSize)} label={t("fields.vendorSize")} placeholder={t("fields.choose")} options={options(VENDOR_SIZES, "sizes")} />
+                <TextArea field={conformField(fields.cpvAreas)} label={t("fields.cpvAreas")} hint={t("fields.cpvAreasHint")} rows={2} />
+                <Choices field={conformField(fields.standards)} legend={t("fields.standards")} type="checkbox" options={standards.map((s) => ({ value: s.id, label: s.name }))} />
+              </fieldset>
+            ) : null}
+            <Field field={conformField(fields.website)} label={t("fields.website")} type="url" />
+            <TextArea field={conformField(fields.description)} label={t("fields.description")} />
+            <SubmitButton>{t("settings.save")}</SubmitButton>
+          </Form>
+        ) : (
+          <p>{t("settings.readOnly")}</p>
+        )}
+      </div>
+    </ProblemScope>
   );
 }

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { ChoiceGroup, FormErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
+import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope } from "~/components/forms";
 import { CreateOrganisationSchema, FOREIGN_VENDOR_COUNTRIES, ORGANISATION_KINDS, REGISTRATIONS } from "~/domain/organisation-forms";
 import { BUYER_SECTORS, VENDOR_SIZES } from "~/domain/organisations";
 import { REGIONS } from "~/domain/regions";
@@ -46,69 +46,71 @@ export default function NewOrganisation() {
   });
   const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   return (
-    <section aria-labelledby="create-title" className="max-w-2xl space-y-6">
-      <h1 id="create-title" className="text-3xl font-bold">
-        {t("create.title")}
-      </h1>
-      <p className="text-lg text-slate-700">{t("create.lead")}</p>
-      <Form method="post" {...getFormProps(form)} className="space-y-6">
-        <FormErrorSummary errors={form.errors} />
-        <TextField field={fields.name} label={t("fields.name")} autoComplete="organization" />
-        <ChoiceGroup
-          field={fields.kinds}
-          legend={t("fields.kinds")}
-          hint={t("fields.kindsHint")}
-          type="checkbox"
-          options={options(ORGANISATION_KINDS, "kinds")}
-        />
-        <ChoiceGroup
-          field={fields.registration}
-          legend={t("fields.registration")}
-          type="radio"
-          options={REGISTRATIONS.map((r) => ({
-            value: r,
-            label: t(r === "norwegian" ? "fields.registrationNorwegian" : "fields.registrationForeign"),
-          }))}
-        />
-        <TextField field={fields.orgNumber} label={t("fields.orgNumber")} hint={t("fields.orgNumberHint")} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            field={fields.country}
-            label={t("fields.country")}
-            placeholder={t("fields.chooseCountry")}
-            options={options(FOREIGN_VENDOR_COUNTRIES, "countries")}
-          />
-          <TextField field={fields.foreignRegistryId} label={t("fields.foreignRegistryId")} />
-        </div>
-        <TextField field={fields.slug} label={t("fields.slug")} hint={t("fields.slugHint")} />
-
-        <fieldset className="space-y-4 rounded border border-slate-300 p-4">
-          <legend className="px-1 text-lg font-semibold">{t("fields.buyerProfile")}</legend>
-          <SelectField field={fields.buyerSector} label={t("fields.buyerSector")} placeholder={t("fields.choose")} options={options(BUYER_SECTORS, "sectors")} />
-          <SelectField
-            field={fields.region}
-            label={t("fields.region")}
-            placeholder={t("fields.choose")}
-            options={REGIONS.map((r) => ({ value: r, label: t(`common:regions.${r}`) }))}
-          />
-        </fieldset>
-
-        <fieldset className="space-y-4 rounded border border-slate-300 p-4">
-          <legend className="px-1 text-lg font-semibold">{t("fields.vendorProfile")}</legend>
-          <SelectField field={fields.vendorSize} label={t("fields.vendorSize")} placeholder={t("fields.choose")} options={options(VENDOR_SIZES, "sizes")} />
-          <TextAreaField field={fields.cpvAreas} label={t("fields.cpvAreas")} hint={t("fields.cpvAreasHint")} rows={2} />
-          <ChoiceGroup
-            field={fields.standards}
-            legend={t("fields.standards")}
+    <ProblemScope first="organisations:formErrors">
+      <section aria-labelledby="create-title" className="max-w-2xl space-y-6">
+        <h1 id="create-title" className="text-3xl font-bold">
+          {t("create.title")}
+        </h1>
+        <p className="text-lg text-slate-700">{t("create.lead")}</p>
+        <Form method="post" {...getFormProps(form)} className="space-y-6">
+          <FormErrors errors={form.errors} />
+          <Field field={conformField(fields.name)} label={t("fields.name")} autoComplete="organization" />
+          <Choices
+            field={conformField(fields.kinds)}
+            legend={t("fields.kinds")}
+            hint={t("fields.kindsHint")}
             type="checkbox"
-            options={standards.map((s) => ({ value: s.id, label: s.name }))}
+            options={options(ORGANISATION_KINDS, "kinds")}
           />
-        </fieldset>
+          <Choices
+            field={conformField(fields.registration)}
+            legend={t("fields.registration")}
+            type="radio"
+            options={REGISTRATIONS.map((r) => ({
+              value: r,
+              label: t(r === "norwegian" ? "fields.registrationNorwegian" : "fields.registrationForeign"),
+            }))}
+          />
+          <Field field={conformField(fields.orgNumber)} label={t("fields.orgNumber")} hint={t("fields.orgNumberHint")} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Select
+              field={conformField(fields.country)}
+              label={t("fields.country")}
+              placeholder={t("fields.chooseCountry")}
+              options={options(FOREIGN_VENDOR_COUNTRIES, "countries")}
+            />
+            <Field field={conformField(fields.foreignRegistryId)} label={t("fields.foreignRegistryId")} />
+          </div>
+          <Field field={conformField(fields.slug)} label={t("fields.slug")} hint={t("fields.slugHint")} />
 
-        <TextField field={fields.website} label={t("fields.website")} type="url" autoComplete="url" />
-        <TextAreaField field={fields.description} label={t("fields.description")} />
-        <SubmitButton>{t("create.submit")}</SubmitButton>
-      </Form>
-    </section>
+          <fieldset className="space-y-4 rounded border border-slate-300 p-4">
+            <legend className="px-1 text-lg font-semibold">{t("fields.buyerProfile")}</legend>
+            <Select field={conformField(fields.buyerSector)} label={t("fields.buyerSector")} placeholder={t("fields.choose")} options={options(BUYER_SECTORS, "sectors")} />
+            <Select
+              field={conformField(fields.region)}
+              label={t("fields.region")}
+              placeholder={t("fields.choose")}
+              options={REGIONS.map((r) => ({ value: r, label: t(`common:regions.${r}`) }))}
+            />
+          </fieldset>
+
+          <fieldset className="space-y-4 rounded border border-slate-300 p-4">
+            <legend className="px-1 text-lg font-semibold">{t("fields.vendorProfile")}</legend>
+            <Select field={conformField(fields.vendorSize)} label={t("fields.vendorSize")} placeholder={t("fields.choose")} options={options(VENDOR_SIZES, "sizes")} />
+            <TextArea field={conformField(fields.cpvAreas)} label={t("fields.cpvAreas")} hint={t("fields.cpvAreasHint")} rows={2} />
+            <Choices
+              field={conformField(fields.standards)}
+              legend={t("fields.standards")}
+              type="checkbox"
+              options={standards.map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </fieldset>
+
+          <Field field={conformField(fields.website)} label={t("fields.website")} type="url" autoComplete="url" />
+          <TextArea field={conformField(fields.description)} label={t("fields.description")} />
+          <SubmitButton>{t("create.submit")}</SubmitButton>
+        </Form>
+      </section>
+    </ProblemScope>
   );
 }

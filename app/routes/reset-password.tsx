@@ -8,7 +8,7 @@ import { db } from "@db/db.server";
 import { ResetPasswordSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
-import { FormErrors, SubmitButton, TextField } from "~/components/ui/field";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { isEmailTokenUsable, resetPassword } from "~/models/accounts.server";
@@ -57,14 +57,16 @@ export default function ResetPassword() {
     );
   }
   return (
-    <FormPage title={t("reset.title")}>
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="token" value={token} />
-        <TextField field={fields.password} label={t("fields.newPassword")} type="password" hint={t("fields.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
-        <TextField field={fields.confirm} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
-        <SubmitButton>{t("reset.submit")}</SubmitButton>
-      </Form>
-    </FormPage>
+    <ProblemScope first="forms">
+      <FormPage title={t("reset.title")}>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="token" value={token} />
+          <Field field={conformField(fields.password)} label={t("fields.newPassword")} type="password" hint={t("fields.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
+          <Field field={conformField(fields.confirm)} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
+          <SubmitButton>{t("reset.submit")}</SubmitButton>
+        </Form>
+      </FormPage>
+    </ProblemScope>
   );
 }

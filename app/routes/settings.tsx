@@ -8,7 +8,7 @@ import { db } from "@db/db.server";
 import { requireUser } from "~/auth/guards.server";
 import { ChangePasswordSchema, CreateTokenSchema, ProfileSchema, RevokeTokenSchema } from "~/auth/schemas";
 import { endAllSessions } from "~/auth/session.server";
-import { FieldErrors, FormErrors, Notice, SubmitButton, TextField } from "~/components/ui/field";
+import { FieldErrors, FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { getLanguage, languageCookie } from "~/i18n/language.server";
@@ -121,126 +121,128 @@ export default function Settings() {
   });
 
   return (
-    <div className="mx-auto max-w-3xl space-y-8">
-      <h1 className="text-3xl font-bold">{t("settings.title")}</h1>
-      {searchParams.get("passwordChanged") ? <Notice>{t("settings.passwordChanged")}</Notice> : null}
+    <ProblemScope first="forms">
+      <div className="mx-auto max-w-3xl space-y-8">
+        <h1 className="text-3xl font-bold">{t("settings.title")}</h1>
+        {searchParams.get("passwordChanged") ? <Notice>{t("settings.passwordChanged")}</Notice> : null}
 
-      <section aria-labelledby="profile-title" className={sectionClass}>
-        <h2 id="profile-title" className="text-xl font-semibold">
-          {t("settings.profile")}
-        </h2>
-        <p className="text-slate-700">{user.email}</p>
-        {data?.intent === "profile" && data.result?.status === "success" ? <Notice>{t("settings.profileSaved")}</Notice> : null}
-        <Form method="post" {...getFormProps(profileForm)} className="space-y-4">
-          <input type="hidden" name="intent" value="profile" />
-          <TextField field={profile.name} label={t("fields.name")} inputProps={{ autoComplete: "name" }} />
-          <div>
-            <label htmlFor={profile.language.id} className="block font-medium text-slate-800">
-              {t("fields.language")}
-            </label>
-            <select {...getSelectProps(profile.language)} key={profile.language.key} className="mt-1 block rounded border border-slate-400 px-3 py-2">
-              <option value="nb">Norsk bokmål</option>
-              <option value="en">English</option>
-            </select>
-            <FieldErrors id={profile.language.errorId} errors={profile.language.errors} />
-          </div>
-          <SubmitButton>{t("settings.saveProfile")}</SubmitButton>
-        </Form>
-      </section>
+        <section aria-labelledby="profile-title" className={sectionClass}>
+          <h2 id="profile-title" className="text-xl font-semibold">
+            {t("settings.profile")}
+          </h2>
+          <p className="text-slate-700">{user.email}</p>
+          {data?.intent === "profile" && data.result?.status === "success" ? <Notice>{t("settings.profileSaved")}</Notice> : null}
+          <Form method="post" {...getFormProps(profileForm)} className="space-y-4">
+            <input type="hidden" name="intent" value="profile" />
+            <Field field={conformField(profile.name)} label={t("fields.name")} inputProps={{ autoComplete: "name" }} />
+            <div>
+              <label htmlFor={profile.language.id} className="block font-medium text-slate-800">
+                {t("fields.language")}
+              </label>
+              <select {...getSelectProps(profile.language)} key={profile.language.key} className="mt-1 block rounded border border-slate-400 px-3 py-2">
+                <option value="nb">Norsk bokmål</option>
+                <option value="en">English</option>
+              </select>
+              <FieldErrors id={profile.language.errorId} errors={profile.language.errors} />
+            </div>
+            <SubmitButton>{t("settings.saveProfile")}</SubmitButton>
+          </Form>
+        </section>
 
-      <section aria-labelledby="password-title" className={sectionClass}>
-        <h2 id="password-title" className="text-xl font-semibold">
-          {t("settings.changePassword")}
-        </h2>
-        <Form method="post" {...getFormProps(passwordForm)} className="space-y-4">
-          <input type="hidden" name="intent" value="password" />
-          <FormErrors errors={passwordForm.errors} />
-          <TextField field={password.currentPassword} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />
-          <TextField field={password.password} label={t("fields.newPassword")} type="password" hint={t("fields.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
-          <TextField field={password.confirm} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
-          <SubmitButton>{t("settings.changePassword")}</SubmitButton>
-        </Form>
-      </section>
+        <section aria-labelledby="password-title" className={sectionClass}>
+          <h2 id="password-title" className="text-xl font-semibold">
+            {t("settings.changePassword")}
+          </h2>
+          <Form method="post" {...getFormProps(passwordForm)} className="space-y-4">
+            <input type="hidden" name="intent" value="password" />
+            <FormErrors errors={passwordForm.errors} />
+            <Field field={conformField(password.currentPassword)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />
+            <Field field={conformField(password.password)} label={t("fields.newPassword")} type="password" hint={t("fields.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
+            <Field field={conformField(password.confirm)} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
+            <SubmitButton>{t("settings.changePassword")}</SubmitButton>
+          </Form>
+        </section>
 
-      <section aria-labelledby="sessions-title" className={sectionClass}>
-        <h2 id="sessions-title" className="text-xl font-semibold">
-          {t("settings.sessions")}
-        </h2>
-        <p>{t("settings.sessionsLead", { count: sessions.length })}</p>
-        <ul className="divide-y divide-slate-200">
-          {sessions.map((s) => (
-            <li key={s.id} className="py-2 text-sm">
-              <span className="font-medium">{s.userAgent ?? "–"}</span>
-              {s.id === currentSessionId ? <strong> ({t("settings.thisDevice")})</strong> : null}
-              <br />
-              {formatDateTime(s.createdAt, language)} · {t("settings.expires")} {formatDateTime(s.expiresAt, language)}
-            </li>
-          ))}
-        </ul>
-        <Form method="post">
-          <input type="hidden" name="intent" value="logout-everywhere" />
-          <SubmitButton variant="danger">{t("settings.logoutEverywhere")}</SubmitButton>
-        </Form>
-      </section>
+        <section aria-labelledby="sessions-title" className={sectionClass}>
+          <h2 id="sessions-title" className="text-xl font-semibold">
+            {t("settings.sessions")}
+          </h2>
+          <p>{t("settings.sessionsLead", { count: sessions.length })}</p>
+          <ul className="divide-y divide-slate-200">
+            {sessions.map((s) => (
+              <li key={s.id} className="py-2 text-sm">
+                <span className="font-medium">{s.userAgent ?? "–"}</span>
+                {s.id === currentSessionId ? <strong> ({t("settings.thisDevice")})</strong> : null}
+                <br />
+                {formatDateTime(s.createdAt, language)} · {t("settings.expires")} {formatDateTime(s.expiresAt, language)}
+              </li>
+            ))}
+          </ul>
+          <Form method="post">
+            <input type="hidden" name="intent" value="logout-everywhere" />
+            <SubmitButton variant="danger">{t("settings.logoutEverywhere")}</SubmitButton>
+          </Form>
+        </section>
 
-      <section aria-labelledby="tokens-title" className={sectionClass}>
-        <h2 id="tokens-title" className="text-xl font-semibold">
-          {t("settings.tokens")}
-        </h2>
-        <p className="text-slate-700">{t("settings.tokensLead")}</p>
-        {data?.intent === "create-token" && data.token ? (
-          <div role="status" className="rounded border border-amber-400 bg-amber-50 p-3">
-            <p className="font-medium">{t("settings.tokenCreated")}</p>
-            <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm">{data.token}</code>
-          </div>
-        ) : null}
-        {data?.intent === "revoke-token" && data.result?.status === "success" ? <Notice>{t("settings.tokenRevoked")}</Notice> : null}
-        {tokens.length === 0 ? (
-          <p>{t("settings.noTokens")}</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2">{t("settings.tokenName")}</th>
-                <th scope="col">{t("settings.tokenPrefix")}</th>
-                <th scope="col">{t("settings.created")}</th>
-                <th scope="col">{t("settings.lastUsed")}</th>
-                <th scope="col"><span className="sr-only">{t("settings.revoke")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tok) => (
-                <tr key={tok.id} className="border-b border-slate-200">
-                  <td className="py-2">{tok.name}</td>
-                  <td><code>{tok.prefix}…</code></td>
-                  <td>{formatDateTime(tok.createdAt, language)}</td>
-                  <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, language) : t("settings.never")}</td>
-                  <td>
-                    {tok.revokedAt ? (
-                      t("settings.revoked")
-                    ) : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke-token" />
-                        <input type="hidden" name="tokenId" value={tok.id} />
-                        <button type="submit" className="text-red-700 underline" aria-label={`${t("settings.revoke")}: ${tok.name}`}>
-                          {t("settings.revoke")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
+        <section aria-labelledby="tokens-title" className={sectionClass}>
+          <h2 id="tokens-title" className="text-xl font-semibold">
+            {t("settings.tokens")}
+          </h2>
+          <p className="text-slate-700">{t("settings.tokensLead")}</p>
+          {data?.intent === "create-token" && data.token ? (
+            <div role="status" className="rounded border border-amber-400 bg-amber-50 p-3">
+              <p className="font-medium">{t("settings.tokenCreated")}</p>
+              <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm">{data.token}</code>
+            </div>
+          ) : null}
+          {data?.intent === "revoke-token" && data.result?.status === "success" ? <Notice>{t("settings.tokenRevoked")}</Notice> : null}
+          {tokens.length === 0 ? (
+            <p>{t("settings.noTokens")}</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2">{t("settings.tokenName")}</th>
+                  <th scope="col">{t("settings.tokenPrefix")}</th>
+                  <th scope="col">{t("settings.created")}</th>
+                  <th scope="col">{t("settings.lastUsed")}</th>
+                  <th scope="col"><span className="sr-only">{t("settings.revoke")}</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Form method="post" {...getFormProps(tokenForm)} className="flex flex-wrap items-end gap-3">
-          <input type="hidden" name="intent" value="create-token" />
-          <div className="min-w-64 flex-1">
-            <TextField field={token.tokenName} label={t("settings.tokenName")} />
-          </div>
-          <SubmitButton variant="secondary">{t("settings.createToken")}</SubmitButton>
-        </Form>
-      </section>
-    </div>
+              </thead>
+              <tbody>
+                {tokens.map((tok) => (
+                  <tr key={tok.id} className="border-b border-slate-200">
+                    <td className="py-2">{tok.name}</td>
+                    <td><code>{tok.prefix}…</code></td>
+                    <td>{formatDateTime(tok.createdAt, language)}</td>
+                    <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, language) : t("settings.never")}</td>
+                    <td>
+                      {tok.revokedAt ? (
+                        t("settings.revoked")
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="revoke-token" />
+                          <input type="hidden" name="tokenId" value={tok.id} />
+                          <button type="submit" className="text-red-700 underline" aria-label={`${t("settings.revoke")}: ${tok.name}`}>
+                            {t("settings.revoke")}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Form method="post" {...getFormProps(tokenForm)} className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="create-token" />
+            <div className="min-w-64 flex-1">
+              <Field field={conformField(token.tokenName)} label={t("settings.tokenName")} />
+            </div>
+            <SubmitButton variant="secondary">{t("settings.createToken")}</SubmitButton>
+          </Form>
+        </section>
+      </div>
+    </ProblemScope>
   );
 }

@@ -9,7 +9,7 @@ import { getUser } from "~/auth/guards.server";
 import { SignupSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
-import { FormErrors, SubmitButton, TextField } from "~/components/ui/field";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { createAccount } from "~/models/accounts.server";
@@ -66,27 +66,29 @@ export default function Signup() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   });
   return (
-    <FormPage title={t("signup.title")} lead={t("signup.lead")}>
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField field={fields.name} label={t("fields.name")} inputProps={{ autoComplete: "name" }} />
-        <TextField field={fields.email} label={t("fields.email")} type="email" inputProps={{ autoComplete: "email" }} />
-        <TextField
-          field={fields.password}
-          label={t("fields.password")}
-          type="password"
-          hint={t("fields.passwordHint")}
-          inputProps={{ autoComplete: "new-password" }}
-        />
-        <SubmitButton>{t("signup.submit")}</SubmitButton>
-      </Form>
-      <p className="text-sm">
-        {t("signup.haveAccount")}{" "}
-        <Link to="/login" className="font-semibold text-brand-700 underline">
-          {t("signup.login")}
-        </Link>
-      </p>
-    </FormPage>
+    <ProblemScope first="forms">
+      <FormPage title={t("signup.title")} lead={t("signup.lead")}>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Field field={conformField(fields.name)} label={t("fields.name")} inputProps={{ autoComplete: "name" }} />
+          <Field field={conformField(fields.email)} label={t("fields.email")} type="email" inputProps={{ autoComplete: "email" }} />
+          <Field
+            field={conformField(fields.password)}
+            label={t("fields.password")}
+            type="password"
+            hint={t("fields.passwordHint")}
+            inputProps={{ autoComplete: "new-password" }}
+          />
+          <SubmitButton>{t("signup.submit")}</SubmitButton>
+        </Form>
+        <p className="text-sm">
+          {t("signup.haveAccount")}{" "}
+          <Link to="/login" className="font-semibold text-brand-700 underline">
+            {t("signup.login")}
+          </Link>
+        </p>
+      </FormPage>
+    </ProblemScope>
   );
 }

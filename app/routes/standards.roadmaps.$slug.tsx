@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { getUser, requireMember } from "~/auth/guards.server";
-import { FieldErrors, Notice } from "~/components/ui/field";
+import { FieldErrors, Notice, ProblemScope } from "~/components/forms";
 import { ROADMAP_STATUSES, RemoveRoadmapEntrySchema, RoadmapEntrySchema } from "~/domain/roadmap";
 import { fixedT } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -99,157 +99,159 @@ export default function BuyerRoadmapPage() {
   const described = (field: string, hint?: string) =>
     [hint, errorsOf(field)?.length ? `roadmap-${field}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="space-y-8">
-      <div className="space-y-2">
-        <p>
-          <Link to="/standards" className="font-medium text-brand-800 underline">
-            {t("buyerRoadmap.back")}
-          </Link>
-        </p>
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("buyerRoadmap.title", { name: buyer.name })}</h1>
-        <p className="max-w-3xl text-lg text-slate-700">{t("buyerRoadmap.lead", { name: buyer.name })}</p>
-      </div>
-      {data?.intent === "save" && !data.errors ? <Notice>{t("buyerRoadmap.saved")}</Notice> : null}
-      {data?.intent === "remove" ? <Notice>{t("buyerRoadmap.removedNotice")}</Notice> : null}
-
-      {entries.length === 0 ? (
-        <p>{t("buyerRoadmap.empty", { name: buyer.name })}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t("buyerRoadmap.title", { name: buyer.name })}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="px-3 py-2">{t("buyerRoadmap.standard")}</th>
-                <th scope="col" className="px-3 py-2">{t("roadmaps.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("roadmaps.date")}</th>
-                <th scope="col" className="px-3 py-2">{t("roadmaps.note")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("buyerRoadmap.events")}</th>
-                <th scope="col" className="px-3 py-2">{t("roadmaps.changed")}</th>
-                {canEdit ? <td /> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.code} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {entry.name}
-                  </th>
-                  <td className="px-3 py-2">{t(`roadmaps.statuses.${entry.status}`)}</td>
-                  <td className="px-3 py-2">{entry.date ? formatDate(entry.date, language) : t("notDated")}</td>
-                  <td className="px-3 py-2">{entry.note}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {entry.openEvents > 0 ? (
-                      <Link to={`/demand?buyer=${buyer.slug}&standard=${entry.code}`} className="text-brand-800 underline">
-                        {formatNumber(entry.openEvents, language)}
-                      </Link>
-                    ) : (
-                      formatNumber(0, language)
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{t("roadmaps.changedBy", { date: formatDate(entry.changedAt, language), organisation: buyer.name })}</td>
-                  {canEdit ? (
-                    <td className="px-3 py-2">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="standard" value={entry.code} />
-                        <button type="submit" className="whitespace-nowrap rounded border border-slate-400 px-3 py-1 font-medium hover:bg-slate-100">
-                          {t("buyerRoadmap.remove")}
-                          <span className="sr-only"> ({entry.name})</span>
-                        </button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <ProblemScope first="forms">
+      <div className="space-y-8">
+        <div className="space-y-2">
+          <p>
+            <Link to="/standards" className="font-medium text-brand-800 underline">
+              {t("buyerRoadmap.back")}
+            </Link>
+          </p>
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("buyerRoadmap.title", { name: buyer.name })}</h1>
+          <p className="max-w-3xl text-lg text-slate-700">{t("buyerRoadmap.lead", { name: buyer.name })}</p>
         </div>
-      )}
+        {data?.intent === "save" && !data.errors ? <Notice>{t("buyerRoadmap.saved")}</Notice> : null}
+        {data?.intent === "remove" ? <Notice>{t("buyerRoadmap.removedNotice")}</Notice> : null}
 
-      {canEdit ? (
-        <section aria-labelledby="roadmap-edit-title" className={sectionClass}>
-          <h2 id="roadmap-edit-title" className="text-xl font-semibold">
-            {t("buyerRoadmap.editHeading")}
-          </h2>
-          <p className="text-slate-700">{t("buyerRoadmap.editLead")}</p>
-          <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
-            <input type="hidden" name="intent" value="save" />
-            <div>
-              <label htmlFor="roadmap-standard" className="block font-medium text-slate-800">
-                {t("buyerRoadmap.standard")}
-              </label>
-              <select id="roadmap-standard" name="standard" defaultValue={failed?.values?.standard ?? ""} aria-invalid={errorsOf("standard") ? true : undefined} aria-describedby={described("standard")} className={`${inputClass} ${errorsOf("standard") ? "border-red-700" : "border-slate-400"}`}>
-                <option value="">{t("buyerRoadmap.chooseStandard")}</option>
-                {standards.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors id="roadmap-standard-error" errors={errorsOf("standard")} />
-            </div>
-            <div>
-              <label htmlFor="roadmap-status" className="block font-medium text-slate-800">
-                {t("roadmaps.status")}
-              </label>
-              <select id="roadmap-status" name="status" defaultValue={failed?.values?.status ?? "required"} aria-invalid={errorsOf("status") ? true : undefined} aria-describedby={described("status")} className={`${inputClass} ${errorsOf("status") ? "border-red-700" : "border-slate-400"}`}>
-                {ROADMAP_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`roadmaps.statuses.${status}`)}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors id="roadmap-status-error" errors={errorsOf("status")} />
-            </div>
-            <div>
-              <label htmlFor="roadmap-date" className="block font-medium text-slate-800">
-                {t("roadmaps.date")}
-              </label>
-              <p id="roadmap-date-hint" className="text-sm text-slate-600">
-                {t("buyerRoadmap.dateHint")}
-              </p>
-              <input id="roadmap-date" name="date" type="date" defaultValue={failed?.values?.date ?? ""} aria-invalid={errorsOf("date") ? true : undefined} aria-describedby={described("date", "roadmap-date-hint")} className={`${inputClass} ${errorsOf("date") ? "border-red-700" : "border-slate-400"}`} />
-              <FieldErrors id="roadmap-date-error" errors={errorsOf("date")} />
-            </div>
-            <div>
-              <label htmlFor="roadmap-note" className="block font-medium text-slate-800">
-                {t("roadmaps.note")}
-              </label>
-              <textarea id="roadmap-note" name="note" rows={2} maxLength={1000} defaultValue={failed?.values?.note ?? ""} aria-invalid={errorsOf("note") ? true : undefined} aria-describedby={described("note")} className={`${inputClass} ${errorsOf("note") ? "border-red-700" : "border-slate-400"}`} />
-              <FieldErrors id="roadmap-note-error" errors={errorsOf("note")} />
-            </div>
-            <div className="sm:col-span-2">
-              <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-                {t("buyerRoadmap.save")}
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="roadmap-history-title" className="space-y-3">
-        <h2 id="roadmap-history-title" className="text-2xl font-bold">
-          {t("buyerRoadmap.historyHeading")}
-        </h2>
-        {history.length === 0 ? (
-          <p>{t("buyerRoadmap.historyEmpty")}</p>
+        {entries.length === 0 ? (
+          <p>{t("buyerRoadmap.empty", { name: buyer.name })}</p>
         ) : (
-          <ol className="space-y-2">
-            {history.map((change) => (
-              <li key={change.id} className="rounded border border-slate-200 bg-white px-4 py-2">
-                <span className="font-medium">{change.name}</span>:{" "}
-                {change.status
-                  ? `${t(`roadmaps.statuses.${change.status}`)}${change.date ? ` ${formatDate(change.date, language)}` : ""}${change.note ? ` – ${change.note}` : ""}`
-                  : t("roadmaps.removed")}
-                <span className="block text-sm text-slate-700">
-                  {t("roadmaps.changedBy", { date: formatDate(change.changedAt, language), organisation: change.organisationName })}
-                </span>
-              </li>
-            ))}
-          </ol>
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{t("buyerRoadmap.title", { name: buyer.name })}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="px-3 py-2">{t("buyerRoadmap.standard")}</th>
+                  <th scope="col" className="px-3 py-2">{t("roadmaps.status")}</th>
+                  <th scope="col" className="px-3 py-2">{t("roadmaps.date")}</th>
+                  <th scope="col" className="px-3 py-2">{t("roadmaps.note")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("buyerRoadmap.events")}</th>
+                  <th scope="col" className="px-3 py-2">{t("roadmaps.changed")}</th>
+                  {canEdit ? <td /> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.code} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {entry.name}
+                    </th>
+                    <td className="px-3 py-2">{t(`roadmaps.statuses.${entry.status}`)}</td>
+                    <td className="px-3 py-2">{entry.date ? formatDate(entry.date, language) : t("notDated")}</td>
+                    <td className="px-3 py-2">{entry.note}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {entry.openEvents > 0 ? (
+                        <Link to={`/demand?buyer=${buyer.slug}&standard=${entry.code}`} className="text-brand-800 underline">
+                          {formatNumber(entry.openEvents, language)}
+                        </Link>
+                      ) : (
+                        formatNumber(0, language)
+                      )}
+                    </td>
+                    <td className="px-3 py-2">{t("roadmaps.changedBy", { date: formatDate(entry.changedAt, language), organisation: buyer.name })}</td>
+                    {canEdit ? (
+                      <td className="px-3 py-2">
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="standard" value={entry.code} />
+                          <button type="submit" className="whitespace-nowrap rounded border border-slate-400 px-3 py-1 font-medium hover:bg-slate-100">
+                            {t("buyerRoadmap.remove")}
+                            <span className="sr-only"> ({entry.name})</span>
+                          </button>
+                        </Form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </section>
-    </div>
+
+        {canEdit ? (
+          <section aria-labelledby="roadmap-edit-title" className={sectionClass}>
+            <h2 id="roadmap-edit-title" className="text-xl font-semibold">
+              {t("buyerRoadmap.editHeading")}
+            </h2>
+            <p className="text-slate-700">{t("buyerRoadmap.editLead")}</p>
+            <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
+              <input type="hidden" name="intent" value="save" />
+              <div>
+                <label htmlFor="roadmap-standard" className="block font-medium text-slate-800">
+                  {t("buyerRoadmap.standard")}
+                </label>
+                <select id="roadmap-standard" name="standard" defaultValue={failed?.values?.standard ?? ""} aria-invalid={errorsOf("standard") ? true : undefined} aria-describedby={described("standard")} className={`${inputClass} ${errorsOf("standard") ? "border-red-700" : "border-slate-400"}`}>
+                  <option value="">{t("buyerRoadmap.chooseStandard")}</option>
+                  {standards.map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+                <FieldErrors id="roadmap-standard-error" errors={errorsOf("standard")} />
+              </div>
+              <div>
+                <label htmlFor="roadmap-status" className="block font-medium text-slate-800">
+                  {t("roadmaps.status")}
+                </label>
+                <select id="roadmap-status" name="status" defaultValue={failed?.values?.status ?? "required"} aria-invalid={errorsOf("status") ? true : undefined} aria-describedby={described("status")} className={`${inputClass} ${errorsOf("status") ? "border-red-700" : "border-slate-400"}`}>
+                  {ROADMAP_STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`roadmaps.statuses.${status}`)}
+                    </option>
+                  ))}
+                </select>
+                <FieldErrors id="roadmap-status-error" errors={errorsOf("status")} />
+              </div>
+              <div>
+                <label htmlFor="roadmap-date" className="block font-medium text-slate-800">
+                  {t("roadmaps.date")}
+                </label>
+                <p id="roadmap-date-hint" className="text-sm text-slate-600">
+                  {t("buyerRoadmap.dateHint")}
+                </p>
+                <input id="roadmap-date" name="date" type="date" defaultValue={failed?.values?.date ?? ""} aria-invalid={errorsOf("date") ? true : undefined} aria-describedby={described("date", "roadmap-date-hint")} className={`${inputClass} ${errorsOf("date") ? "border-red-700" : "border-slate-400"}`} />
+                <FieldErrors id="roadmap-date-error" errors={errorsOf("date")} />
+              </div>
+              <div>
+                <label htmlFor="roadmap-note" className="block font-medium text-slate-800">
+                  {t("roadmaps.note")}
+                </label>
+                <textarea id="roadmap-note" name="note" rows={2} maxLength={1000} defaultValue={failed?.values?.note ?? ""} aria-invalid={errorsOf("note") ? true : undefined} aria-describedby={described("note")} className={`${inputClass} ${errorsOf("note") ? "border-red-700" : "border-slate-400"}`} />
+                <FieldErrors id="roadmap-note-error" errors={errorsOf("note")} />
+              </div>
+              <div className="sm:col-span-2">
+                <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                  {t("buyerRoadmap.save")}
+                </button>
+              </div>
+            </Form>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="roadmap-history-title" className="space-y-3">
+          <h2 id="roadmap-history-title" className="text-2xl font-bold">
+            {t("buyerRoadmap.historyHeading")}
+          </h2>
+          {history.length === 0 ? (
+            <p>{t("buyerRoadmap.historyEmpty")}</p>
+          ) : (
+            <ol className="space-y-2">
+              {history.map((change) => (
+                <li key={change.id} className="rounded border border-slate-200 bg-white px-4 py-2">
+                  <span className="font-medium">{change.name}</span>:{" "}
+                  {change.status
+                    ? `${t(`roadmaps.statuses.${change.status}`)}${change.date ? ` ${formatDate(change.date, language)}` : ""}${change.note ? ` – ${change.note}` : ""}`
+                    : t("roadmaps.removed")}
+                  <span className="block text-sm text-slate-700">
+                    {t("roadmaps.changedBy", { date: formatDate(change.changedAt, language), organisation: change.organisationName })}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </ProblemScope>
   );
 }

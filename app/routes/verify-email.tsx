@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { getUser, requireUser } from "~/auth/guards.server";
 import { FormPage } from "~/components/page";
-import { FormErrors, Notice, SubmitButton } from "~/components/ui/field";
+import { FormErrors, Notice, SubmitButton } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { resendVerification, verifyEmail } from "~/models/accounts.server";

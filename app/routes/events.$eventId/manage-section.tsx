@@ -1,27 +1,13 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { FieldErrors, inputClass } from "~/components/forms";
 import { NOT_PROCURED_REASONS } from "~/domain/events";
 import { parseOutcome, type ManageForm, type ManageReply } from "./outcome-input";
 import { useFormatters, type EventView } from "./presentation";
 
 // The buyer's forms: close the event, and record its outcome (procured, not procured, withdrawn).
 
-function Problems({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation(["events", "forms"]);
-  if (!errors?.length) return null;
-  return (
-    <div id={id} className="mt-1 text-sm font-medium text-red-700">
-      {errors.map((code) => (
-        <p key={code}>{t([`events:problems.${code}`, `forms:${code}`, "forms:invalid_value"])}</p>
-      ))}
-    </div>
-  );
-}
-
-const inputClass =
-  "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700 focus:outline-none focus:ring-2 focus:ring-brand-600";
 
 /** The hint's id; Conform adds the error's id itself when the field is invalid. */
 function describedBy(field: FieldMetadata<unknown>, hint?: string) {
@@ -40,7 +26,7 @@ function Labelled({ field, label, hint, children }: { field: FieldMetadata<unkno
         </p>
       ) : null}
       {children}
-      <Problems id={field.errorId} errors={field.errors} />
+      <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
 }
@@ -76,7 +62,7 @@ export function ManageSection({ event, canClose, vendors }: { event: EventView; 
   const formErrors = (errors: string[] | undefined, id: string) =>
     errors?.length ? (
       <div role="alert">
-        <Problems id={id} errors={errors} />
+        <FieldErrors id={id} errors={errors} />
       </div>
     ) : null;
   return (

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormProblems } from "./participation-form-kit";
+import { FormErrors } from "~/components/forms";
 import { lastResult, type ParticipationReply, type ParticipationView } from "./participation-view";
 
 // The buyer's participant list, with removal and the CSV download.
@@ -15,7 +15,7 @@ export function ParticipantsSection({ view, eventId, reply }: { view: Participat
         {t("participants.heading")}
       </h2>
       <p className="text-slate-700">{t("participants.lead")}</p>
-      <FormProblems id="remove-errors" errors={errors} />
+      <FormErrors id="remove-errors" errors={errors} />
       {participants.length === 0 ? (
         <p className="text-slate-700">{t("participants.empty")}</p>
       ) : (

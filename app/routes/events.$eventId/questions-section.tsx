@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { AnswerSchema, QuestionSchema } from "~/domain/participation-input";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
-import { FormProblems, inputClass, Problems, Submit } from "./participation-form-kit";
+import { FieldErrors, FormErrors, SubmitButton, inputClass } from "~/components/forms";
 import { lastResult, type ParticipationReply, type ParticipationView } from "./participation-view";
 
 // Questions and answers: the published answers, the buyer's unanswered questions, the vendor's own.
@@ -77,7 +77,7 @@ function AskQuestion({ view, reply, language }: { view: ParticipationView; reply
           <h3 id="ask-title" className="font-semibold">
             {t("questions.ask.heading")}
           </h3>
-          <FormProblems id={form.errorId} errors={form.errors} />
+          <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="ask" />
           <input type="hidden" name="organisationId" value={vendor.organisation.id} />
           <div>
@@ -88,9 +88,9 @@ function AskQuestion({ view, reply, language }: { view: ParticipationView; reply
               {t("questions.ask.hint")}
             </p>
             <textarea {...getTextareaProps(fields.question, { ariaDescribedBy: `${fields.question.id}-hint` })} key={fields.question.key} rows={4} className={inputClass} />
-            <Problems id={fields.question.errorId} errors={fields.question.errors} />
+            <FieldErrors id={fields.question.errorId} errors={fields.question.errors} />
           </div>
-          <Submit>{t("questions.ask.submit")}</Submit>
+          <SubmitButton>{t("questions.ask.submit")}</SubmitButton>
         </Form>
       ) : (
         <p className="text-slate-700">{t("questions.ask.onlyRegistered")}</p>
@@ -134,7 +134,7 @@ function AnswerForm({ question, reply, language }: { question: NonNullable<Parti
     <Form method="post" {...getFormProps(form)} className="space-y-2 border-t border-slate-200 pt-3" aria-label={t("questions.unanswered.askedBy", { organisationName: question.organisationName, date: formatDateTime(question.askedAt, language) })}>
       <p className="text-sm text-slate-700">{t("questions.unanswered.askedBy", { organisationName: question.organisationName, date: formatDateTime(question.askedAt, language) })}</p>
       <blockquote className="whitespace-pre-line border-l-4 border-slate-300 pl-3">{question.text}</blockquote>
-      <FormProblems id={form.errorId} errors={form.errors} />
+      <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="answer" />
       <input type="hidden" name="questionId" value={question.id} />
       <div>
@@ -142,16 +142,16 @@ function AnswerForm({ question, reply, language }: { question: NonNullable<Parti
           {t("questions.unanswered.publishedQuestion")}
         </label>
         <textarea {...getTextareaProps(fields.question)} key={fields.question.key} rows={3} className={inputClass} />
-        <Problems id={fields.question.errorId} errors={fields.question.errors} />
+        <FieldErrors id={fields.question.errorId} errors={fields.question.errors} />
       </div>
       <div>
         <label htmlFor={fields.answer.id} className="block font-medium">
           {t("questions.unanswered.answer")}
         </label>
         <textarea {...getTextareaProps(fields.answer)} key={fields.answer.key} rows={4} className={inputClass} />
-        <Problems id={fields.answer.errorId} errors={fields.answer.errors} />
+        <FieldErrors id={fields.answer.errorId} errors={fields.answer.errors} />
       </div>
-      <Submit>{t("questions.unanswered.submit")}</Submit>
+      <SubmitButton>{t("questions.unanswered.submit")}</SubmitButton>
     </Form>
   );
 }

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DeclineSchema, RegistrationSchema } from "~/domain/participation-input";
-import { FormProblems, inputClass, Problems, Submit } from "./participation-form-kit";
+import { FieldErrors, FormErrors, SubmitButton, inputClass } from "~/components/forms";
 import { lastResult, type ParticipationReply, type ParticipationView } from "./participation-view";
 
 // The aside: the count and the vendor's registration, withdrawal and decline.
@@ -83,7 +83,7 @@ function RegisterForm({ vendor, reply }: { vendor: NonNullable<ParticipationView
       <h3 id="register-title" className="font-semibold">
         {registration ? t("register.changeHeading") : t("register.heading", { organisationName: vendor.organisation.name })}
       </h3>
-      <FormProblems id={form.errorId} errors={form.errors} />
+      <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="register" />
       <input type="hidden" name="organisationId" value={vendor.organisation.id} />
       <fieldset aria-describedby={["attendees-hint", attendeesError].filter(Boolean).join(" ")}>
@@ -105,20 +105,20 @@ function RegisterForm({ vendor, reply }: { vendor: NonNullable<ParticipationView
             </label>
           ))}
         </div>
-        <Problems id={fields.attendees.errorId} errors={fields.attendees.errors} />
+        <FieldErrors id={fields.attendees.errorId} errors={fields.attendees.errors} />
       </fieldset>
       <div>
         <label htmlFor={fields.note.id} className="block font-medium">
           {t("register.note")}
         </label>
         <textarea {...getTextareaProps(fields.note)} key={fields.note.key} defaultValue={registration?.note ?? ""} rows={3} className={inputClass} />
-        <Problems id={fields.note.errorId} errors={fields.note.errors} />
+        <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
       </div>
       <label className="flex items-start gap-2">
         <input type="checkbox" name="shareAttendees" defaultChecked={registration?.shareAttendees ?? false} className="mt-1 h-4 w-4" />
         <span>{t("register.share")}</span>
       </label>
-      <Submit>{registration ? t("register.update") : t("register.submit")}</Submit>
+      <SubmitButton>{registration ? t("register.update") : t("register.submit")}</SubmitButton>
     </Form>
   );
 }
@@ -128,11 +128,11 @@ function WithdrawForm({ organisationId, reply }: { organisationId: string; reply
   const errors = lastResult(reply, "withdraw")?.error?.[""] ?? undefined;
   return (
     <Form method="post" className="space-y-2 border-t border-slate-200 pt-3">
-      <FormProblems id="withdraw-errors" errors={errors} />
+      <FormErrors id="withdraw-errors" errors={errors} />
       <input type="hidden" name="intent" value="withdraw" />
       <input type="hidden" name="organisationId" value={organisationId} />
       <p className="text-sm text-slate-700">{t("register.withdrawHint")}</p>
-      <Submit variant="secondary">{t("register.withdraw")}</Submit>
+      <SubmitButton variant="secondary">{t("register.withdraw")}</SubmitButton>
     </Form>
   );
 }
@@ -151,7 +151,7 @@ function DeclineForm({ organisationId, reply }: { organisationId: string; reply:
     <details className="border-t border-slate-200 pt-3" open={result !== undefined}>
       <summary className="cursor-pointer font-medium text-brand-700">{t("register.decline.summary")}</summary>
       <Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
-        <FormProblems id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="decline" />
         <input type="hidden" name="organisationId" value={organisationId} />
         <div>
@@ -162,9 +162,9 @@ function DeclineForm({ organisationId, reply }: { organisationId: string; reply:
             {t("register.decline.reasonHint")}
           </p>
           <textarea {...getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` })} key={fields.reason.key} rows={3} className={inputClass} />
-          <Problems id={fields.reason.errorId} errors={fields.reason.errors} />
+          <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
         </div>
-        <Submit variant="secondary">{t("register.decline.submit")}</Submit>
+        <SubmitButton variant="secondary">{t("register.decline.submit")}</SubmitButton>
       </Form>
     </details>
   );

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProblemScope } from "~/components/forms";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "@db/db.server";
@@ -113,15 +114,15 @@ export default function EventPage() {
           ) : null}
           <DataProtectionSection event={event} />
           <PilotPathSection event={event} />
-          {view ? <QuestionsSection view={view} reply={participationReply} language={language} /> : null}
-          {view?.buyer ? <ParticipantsSection view={view} eventId={event.id} reply={participationReply} /> : null}
+          {view ? <ProblemScope first="participation:problems"><QuestionsSection view={view} reply={participationReply} language={language} /></ProblemScope> : null}
+          {view?.buyer ? <ProblemScope first="participation:problems"><ParticipantsSection view={view} eventId={event.id} reply={participationReply} /></ProblemScope> : null}
           <ChangeLog event={event} language={language} />
         </div>
 
         <aside className="space-y-8" aria-label={t("summary.heading")}>
           <SummarySection event={event} />
           <WhenSection event={event} hasCalendar={hasCalendar} />
-          {view ? <RegistrationPanel view={view} reply={participationReply} eventId={event.id} /> : null}
+          {view ? <ProblemScope first="participation:problems"><RegistrationPanel view={view} reply={participationReply} eventId={event.id} /></ProblemScope> : null}
           {event.viewer.canEdit && event.status !== "closed" ? (
             <p>
               <Link to={`/events/${event.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrorSummary, SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { FieldErrors, FormErrors, Select, SubmitButton, Field, conformField } from "~/components/forms";
 import { commercialRoleFits } from "~/domain/memberships";
 import { ChangeMemberSchema, CommercialContactSchema, InviteMemberSchema } from "~/domain/organisation-forms";
 import { COMMERCIAL_ROLES, MEMBER_ROLES } from "~/domain/organisations";
@@ -45,10 +45,10 @@ export function MemberControls({
         <input type="hidden" name="intent" value="change" />
         <input type="hidden" name="organisationId" value={organisation.id} />
         <input type="hidden" name="userId" value={member.userId} />
-        <FormErrorSummary errors={form.errors} />
-        <SelectField field={fields.role} label={t("members.role")} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRoles.${r}`) }))} />
-        <SelectField
-          field={fields.commercialRole}
+        <FormErrors errors={form.errors} />
+        <Select field={conformField(fields.role)} label={t("members.role")} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRoles.${r}`) }))} />
+        <Select
+          field={conformField(fields.commercialRole)}
           label={t("members.commercialRole")}
           placeholder={t("commercialRoles.none")}
           options={commercialRoles.map((r) => ({ value: r, label: t(`commercialRoles.${r}`) }))}
@@ -86,8 +86,8 @@ export function ContactForm({ data, actionData }: { data: { organisation: { id: 
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="contact" />
         <input type="hidden" name="organisationId" value={data.organisation.id} />
-        <SelectField
-          field={fields.userId}
+        <Select
+          field={conformField(fields.userId)}
           label={t("members.contact")}
           hint={t("members.contactHint")}
           placeholder={t("members.contactNone")}
@@ -117,8 +117,8 @@ export function InviteForm({ organisationId, actionData }: { organisationId: str
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="invite" />
         <input type="hidden" name="organisationId" value={organisationId} />
-        <TextField field={fields.email} label={t("members.email_")} type="email" autoComplete="off" />
-        <SelectField field={fields.role} label={t("members.role")} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRoles.${r}`) }))} />
+        <Field field={conformField(fields.email)} label={t("members.email_")} type="email" autoComplete="off" />
+        <Select field={conformField(fields.role)} label={t("members.role")} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRoles.${r}`) }))} />
         <SubmitButton>{t("members.invite")}</SubmitButton>
       </Form>
     </section>

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
-import { FormErrorSummary, SubmitButton } from "~/components/form-fields";
+import { FormErrors, SubmitButton, ProblemScope } from "~/components/forms";
 import {
   ChangeMemberSchema,
   CommercialContactSchema,
@@ -128,97 +128,99 @@ export default function Members() {
   const { organisation, members, invitations, isAdmin, me } = data;
   const leaveResult = resultFor(actionData, "leave");
   return (
-    <div className="space-y-10">
-      <header>
-        <h1 className="text-3xl font-bold">{t("members.title")}</h1>
-        <p className="text-lg text-slate-700">{organisation.name}</p>
-      </header>
-      {actionData?.notice ? (
-        <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
-          {t(actionData.notice.key, actionData.notice.values ?? {})}
-        </p>
-      ) : null}
+    <ProblemScope first="organisations:formErrors">
+      <div className="space-y-10">
+        <header>
+          <h1 className="text-3xl font-bold">{t("members.title")}</h1>
+          <p className="text-lg text-slate-700">{organisation.name}</p>
+        </header>
+        {actionData?.notice ? (
+          <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
+            {t(actionData.notice.key, actionData.notice.values ?? {})}
+          </p>
+        ) : null}
 
-      <section aria-labelledby="members-title">
-        <h2 id="members-title" className="sr-only">
-          {t("members.title")}
-        </h2>
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">{t("members.name")}</th>
-              <th scope="col" className="py-2 pr-4">{t("members.email")}</th>
-              <th scope="col" className="py-2 pr-4">{isAdmin ? t("members.actions") : t("members.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.userId} className="border-b border-slate-200 align-top">
-                <td className="py-2 pr-4">
-                  {m.name} {m.userId === me ? <span className="text-slate-600">{t("members.you")}</span> : null}
-                </td>
-                <td className="py-2 pr-4">{m.email}</td>
-                <td className="py-2 pr-4">
-                  {isAdmin ? (
-                    <MemberControls member={m} organisation={organisation} actionData={actionData} />
-                  ) : (
-                    <>
-                      {t(`memberRoles.${m.role}`)}
-                      {m.commercialRole ? ` · ${t(`commercialRoles.${m.commercialRole}`)}` : ""}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section aria-labelledby="leave-title" className="space-y-2">
-        <h2 id="leave-title" className="text-xl font-semibold">
-          {t("members.leave")}
-        </h2>
-        <p>{t("members.leaveHint")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="leave" />
-          <input type="hidden" name="organisationId" value={organisation.id} />
-          <input type="hidden" name="userId" value={me} />
-          <FormErrorSummary errors={leaveResult?.error?.[""] ?? undefined} />
-          <SubmitButton variant="danger">{t("members.leave")}</SubmitButton>
-        </Form>
-      </section>
-
-      {isAdmin && organisation.isBuyer ? <ContactForm data={data} actionData={actionData} /> : null}
-      {isAdmin ? <InviteForm organisationId={organisation.id} actionData={actionData} /> : null}
-
-      {isAdmin ? (
-        <section aria-labelledby="pending-title" className="space-y-3">
-          <h2 id="pending-title" className="text-xl font-semibold">
-            {t("members.pendingHeading")}
+        <section aria-labelledby="members-title">
+          <h2 id="members-title" className="sr-only">
+            {t("members.title")}
           </h2>
-          {invitations.length === 0 ? (
-            <p>{t("members.pendingEmpty")}</p>
-          ) : (
-            <ul className="space-y-2">
-              {invitations.map((inv) => (
-                <li key={inv.id} className="flex flex-wrap items-center gap-4">
-                  <span>
-                    {inv.email} · {t(`memberRoles.${inv.role}`)} · {t("members.expires")} {formatDateTime(inv.expiresAt, i18n.language as Language)}
-                  </span>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="organisationId" value={organisation.id} />
-                    <input type="hidden" name="invitationId" value={inv.id} />
-                    <button type="submit" aria-label={t("members.revokeFor", { email: inv.email })} className="text-red-800 underline">
-                      {t("members.revoke")}
-                    </button>
-                  </Form>
-                </li>
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4">{t("members.name")}</th>
+                <th scope="col" className="py-2 pr-4">{t("members.email")}</th>
+                <th scope="col" className="py-2 pr-4">{isAdmin ? t("members.actions") : t("members.role")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.userId} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4">
+                    {m.name} {m.userId === me ? <span className="text-slate-600">{t("members.you")}</span> : null}
+                  </td>
+                  <td className="py-2 pr-4">{m.email}</td>
+                  <td className="py-2 pr-4">
+                    {isAdmin ? (
+                      <MemberControls member={m} organisation={organisation} actionData={actionData} />
+                    ) : (
+                      <>
+                        {t(`memberRoles.${m.role}`)}
+                        {m.commercialRole ? ` · ${t(`commercialRoles.${m.commercialRole}`)}` : ""}
+                      </>
+                    )}
+                  </td>
+                </tr>
               ))}
-            </ul>
-          )}
+            </tbody>
+          </table>
         </section>
-      ) : null}
-    </div>
+
+        <section aria-labelledby="leave-title" className="space-y-2">
+          <h2 id="leave-title" className="text-xl font-semibold">
+            {t("members.leave")}
+          </h2>
+          <p>{t("members.leaveHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="leave" />
+            <input type="hidden" name="organisationId" value={organisation.id} />
+            <input type="hidden" name="userId" value={me} />
+            <FormErrors errors={leaveResult?.error?.[""] ?? undefined} />
+            <SubmitButton variant="danger">{t("members.leave")}</SubmitButton>
+          </Form>
+        </section>
+
+        {isAdmin && organisation.isBuyer ? <ContactForm data={data} actionData={actionData} /> : null}
+        {isAdmin ? <InviteForm organisationId={organisation.id} actionData={actionData} /> : null}
+
+        {isAdmin ? (
+          <section aria-labelledby="pending-title" className="space-y-3">
+            <h2 id="pending-title" className="text-xl font-semibold">
+              {t("members.pendingHeading")}
+            </h2>
+            {invitations.length === 0 ? (
+              <p>{t("members.pendingEmpty")}</p>
+            ) : (
+              <ul className="space-y-2">
+                {invitations.map((inv) => (
+                  <li key={inv.id} className="flex flex-wrap items-center gap-4">
+                    <span>
+                      {inv.email} · {t(`memberRoles.${inv.role}`)} · {t("members.expires")} {formatDateTime(inv.expiresAt, i18n.language as Language)}
+                    </span>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="organisationId" value={organisation.id} />
+                      <input type="hidden" name="invitationId" value={inv.id} />
+                      <button type="submit" aria-label={t("members.revokeFor", { email: inv.email })} className="text-red-800 underline">
+                        {t("members.revoke")}
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+      </div>
+    </ProblemScope>
   );
 }

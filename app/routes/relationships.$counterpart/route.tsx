@@ -8,7 +8,7 @@ import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm, type GuardArgs } from "~/auth/guards.server";
 import { RelationshipFigures } from "~/components/relationship-figures";
 import { ContactForm, FollowUpForm, NoteForm, RowAction, type FormResult } from "~/components/relationship-forms";
-import { Notice } from "~/components/ui/field";
+import { Notice } from "~/components/forms";
 import {
   ContactSchema,
   FollowUpSchema,

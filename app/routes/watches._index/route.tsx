@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireUser } from "~/auth/guards.server";
-import { Notice } from "~/components/ui/field";
+import { Notice } from "~/components/forms";
 import { CreateWatchSchema, UpdateWatchSchema, WatchIdSchema } from "~/domain/watches";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";

@@ -1,0 +1,67 @@
+import { useTranslation } from "react-i18next";
+import type { Problem } from "~/domain/problems";
+import { useProblemText } from "./problem-text";
+
+// Errors in words: beside a field (tied to it by id), for the whole form, and the
+// summary of a refused request with links to the fields and the principles behind them.
+
+/** A field's problem codes in words; `id` is what the control's aria-describedby names. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
+  const text = useProblemText();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="mt-1 text-sm font-medium text-red-700">
+      {errors.map((code) => (
+        <p key={code}>{text(code)}</p>
+      ))}
+    </div>
+  );
+}
+
+/** Form-level errors: codes are put into words, an already-worded message is shown as it is. */
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const text = useProblemText();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-800">
+      {errors.map((e) => (
+        <p key={e}>{text(e, e)}</p>
+      ))}
+    </div>
+  );
+}
+
+/** The problems that stop a request, each linked to its field (`idOf`) and with the principle behind it when there is one. */
+export function ProblemSummary({ problems, heading, idOf }: { problems: Problem[]; heading: string; idOf: (path: string) => string }) {
+  const { t } = useTranslation(["effort", "events"]);
+  const text = useProblemText();
+  if (!problems.length) return null;
+  return (
+    <div role="alert" aria-labelledby="effort-problems-title" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
+      <h2 id="effort-problems-title" className="font-semibold">
+        {heading}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {problems.map((p, i) => {
+          const principle = t(`events:principles.${p.code}`, { defaultValue: "" });
+          return (
+            <li key={`${p.path}-${p.code}-${i}`}>
+              {p.path ? (
+                <a href={`#${idOf(p.path)}`} className="underline">
+                  {text(p.code)}
+                </a>
+              ) : (
+                text(p.code)
+              )}
+              {principle ? (
+                <span className="block text-sm">
+                  <span className="font-semibold">{t("effort:new.principle")}</span> {principle}
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
