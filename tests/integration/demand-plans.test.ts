@@ -30,7 +30,7 @@ beforeAll(async () => {
            case when g % 97 = 0 then 'Vi vil forstå markedet for sensorbasert nattilsyn.' else 'Vi ønsker dialog med leverandører.' end,
            (array['oslo','vestland','trondelag','nordland','agder','innlandet','national','rogaland'])[1 + g % 8],
            now() + (g % 500) * interval '1 day' + (g % 1440) * interval '1 minute',
-           'none', 'planned', 100000 * (g % 50), 100000 * (g % 50) + 500000, 'Økonomiplan', 300000,
+           'none', 'planned', 100000 * (g % 50), 100000 * (g % 50) + 500000, 'Økonomiplan', 100000 * (g % 50) + 250000,
            (2027 + g % 4)::text || '-Q' || (1 + g % 4)::text,
            array[(array['48814000-7','72000000-5','33196100-1','85000000-9','48180000-3','72230000-6'])[1 + g % 6]],
            now() - interval '10 days'
