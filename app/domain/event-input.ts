@@ -59,7 +59,7 @@ const bool = () => z.boolean({ error: typeError }).nullable().optional();
 /** An instant with its offset, e.g. "2027-03-01T12:00:00+01:00". */
 const instant = () =>
   z.iso
-    .datetime({ offset: true, error: "invalid_date" })
+    .datetime({ offset: true, error: "invalid_datetime" })
     .transform((value) => new Date(value))
     .nullable()
     .optional();

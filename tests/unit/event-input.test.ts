@@ -24,7 +24,7 @@ describe("event input", () => {
   it("reads times with their offset, and refuses times without one", () => {
     const value = EventCreateSchema.parse({ kind: "rfi", title: "Forespørsel", registrationDeadline: "2027-03-01T12:00:00+01:00" });
     expect(value.registrationDeadline).toEqual(new Date("2027-03-01T11:00:00Z"));
-    expect(problems(EventCreateSchema, { kind: "rfi", title: "Forespørsel", startsAt: "1. mars" })).toEqual([{ path: "startsAt", code: "invalid_date" }]);
+    expect(problems(EventCreateSchema, { kind: "rfi", title: "Forespørsel", startsAt: "1. mars" })).toEqual([{ path: "startsAt", code: "invalid_datetime" }]);
   });
 
   it("names unknown fields by their own path, nested too", () => {

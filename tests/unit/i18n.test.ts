@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n/i18n";
 import { resources } from "~/i18n/resources";
+import { PROBLEM_NAMESPACES, problemKeys } from "~/i18n/problem-keys";
 
 function leaves(value: unknown, prefix = ""): [string, unknown][] {
   if (typeof value === "string") return [[prefix, value]];
@@ -25,5 +26,19 @@ describe("translations", () => {
 
   it("interpolates without HTML-escaping (React escapes)", () => {
     expect(createI18n("nb").t("expectation.tenderQuarter", { quarter: 2, year: 2027 })).toBe("anbud 2. kvartal 2027");
+  });
+});
+
+describe("problem codes in words", () => {
+  it("says a generic form code (required, too_long, …) the same way on every page: no area namespace shadows it", () => {
+    const generic = Object.keys(resources.nb.forms);
+    for (const prefix of PROBLEM_NAMESPACES.filter((p) => p !== "forms")) {
+      const [ns, key] = prefix.split(":");
+      const area = (resources.nb as Record<string, Record<string, Record<string, unknown>>>)[ns][key];
+      expect(Object.keys(area).filter((code) => generic.includes(code)), prefix).toEqual([]);
+    }
+    const t = createI18n("nb").t;
+    expect(t(problemKeys("required"))).toBe("Dette feltet må fylles ut.");
+    expect(t(problemKeys("required", "organisations:formErrors"))).toBe("Dette feltet må fylles ut.");
   });
 });

@@ -62,7 +62,6 @@ export const organisations: Translation<typeof nb> = {
     rejected: "Not verified",
   },
   formErrors: {
-    required: "Please fill in this field.",
     tooShort: "The text is too short.",
     tooLong: "The text is too long.",
     invalidChoice: "Choose one of the options.",

@@ -33,7 +33,6 @@ export const events = {
     // Input
     invalid_json: "Innholdet er ikke gyldig JSON.",
     unknown_field: "Feltet finnes ikke.",
-    invalid_date: "Oppgi en gyldig dato eller et tidspunkt med tidssone.",
     invalid_quarter: "Oppgi et kvartal som ÅÅÅÅ-QN, for eksempel 2027-Q2.",
     invalid_cpv: "Koden finnes ikke i CPV-listen for helse- og omsorgs-IKT.",
     invalid_url: "Oppgi en nettadresse som begynner med https:// eller http://.",
@@ -42,7 +41,6 @@ export const events = {
     too_large: "Tallet er for stort.",
     too_many: "Listen har for mange elementer.",
     duplicate: "Listen har det samme elementet flere ganger.",
-    unknown_standard: "Standarden finnes ikke i katalogen.",
     unknown_organisation: "Organisasjonen finnes ikke.",
     not_a_buyer: "Bare oppdragsgivere kan være medarrangører.",
     not_a_vendor: "Organisasjonen er ikke registrert som leverandør.",

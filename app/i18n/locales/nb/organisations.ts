@@ -59,7 +59,6 @@ export const organisations = {
     rejected: "Ikke verifisert",
   },
   formErrors: {
-    required: "Fyll ut feltet.",
     tooShort: "Teksten er for kort.",
     tooLong: "Teksten er for lang.",
     invalidChoice: "Velg et av alternativene.",
