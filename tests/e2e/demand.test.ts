@@ -86,7 +86,13 @@ describe("the standards roadmap", () => {
     const page = await browser.newPage();
     await page.goto("/standards");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Standardveikart");
+    // The timeline draws one line per dated standard and says in words what it shows.
+    const timeline = page.getByRole("region", { name: "Tidslinje" });
+    expect(await timeline.getByRole("img", { name: /^HL7 FHIR R4: .*Bergvik kommune/ }).count()).toBe(1);
+    expect(await timeline.locator("svg[role=img] rect.fill-brand-700").count()).toBeGreaterThan(0);
+    // The exact figures are in a table under each standard, behind a summary.
     const fhir = page.getByRole("region", { name: "HL7 FHIR R4" });
+    await fhir.locator("summary").click();
     expect(await fhir.getByRole("table", { name: "Oppdragsgivere som nevner HL7 FHIR R4" }).textContent()).toContain("Bergvik kommune");
     await fhir.getByRole("link", { name: "Vis hendelsene som nevner HL7 FHIR R4" }).click();
     await page.waitForURL(/\/demand\?standard=hl7-fhir-r4/);

@@ -65,6 +65,7 @@ describe("watches", () => {
       await expectNoAxeViolations(page);
     }
     await page.goto("/standards");
+    await page.getByRole("region", { name: "HL7 FHIR R4" }).locator("summary").click();
     expect(await page.getByRole("table", { name: "Oppdragsgiveres egne veikart for HL7 FHIR R4" }).getByRole("link", { name: "Bergvik kommune" }).count()).toBe(1);
     await screenshot(page, "standards-with-roadmaps");
   });

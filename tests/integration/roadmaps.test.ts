@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as roadmapAction, loader as roadmapLoader } from "~/routes/standards.roadmaps.$slug";
-import { loader as standardsLoader } from "~/routes/standards._index";
+import { loader as standardsLoader } from "~/routes/standards._index/route";
 import { authorizationMatrix, createWorld, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { respond } from "../fixtures/people";

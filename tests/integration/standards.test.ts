@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@db/seed/demo";
 import { standardsRoadmap } from "~/models/standards.server";
-import { loader } from "~/routes/standards._index";
+import { loader } from "~/routes/standards._index/route";
 import { setupTestDatabase } from "../fixtures/database";
 import { readJson, routeArgs } from "../fixtures/requests";
 

@@ -32,6 +32,25 @@ export const standards: Translation<typeof nb> = {
     accessibility: "Accessibility",
     other: "Other",
   },
+  details_one: "Show {{count}} entry as a table",
+  details_other: "Show {{count}} entries as a table",
+  timeline: {
+    heading: "Timeline",
+    lead: "When buyers require or plan each standard. Tall marks come from published events, short ones from buyers' own roadmaps. The details are in the tables under each standard.",
+    legend: "Legend",
+    kinds: {
+      required: "Required from",
+      planned: "Planned or recommended",
+      implemented: "Implemented",
+    },
+    today: "Today",
+    none: "No buyer has given dates for the standards yet.",
+    mark: {
+      event: "{{buyer}}, event: {{kind}} {{date}}",
+      roadmap: "{{buyer}}, roadmap: {{kind}} {{date}}",
+    },
+    rowLabel: "{{name}}: {{marks}}",
+  },
   roadmaps: {
     heading: "Buyers' own roadmaps",
     lead: "Buyers keep their own roadmap: what they have implemented, what they require from when, and what they plan by when.",

@@ -29,6 +29,25 @@ export const standards = {
     accessibility: "Universell utforming",
     other: "Annet",
   },
+  details_one: "Vis {{count}} oppføring i tabell",
+  details_other: "Vis {{count}} oppføringer i tabell",
+  timeline: {
+    heading: "Tidslinje",
+    lead: "Når oppdragsgiverne krever eller planlegger hver standard. Høye streker kommer fra publiserte hendelser, lave fra oppdragsgivernes egne veikart. Detaljene står i tabellene under hver standard.",
+    legend: "Tegnforklaring",
+    kinds: {
+      required: "Påkrevd fra",
+      planned: "Planlagt eller anbefalt",
+      implemented: "Innført",
+    },
+    today: "I dag",
+    none: "Ingen oppdragsgiver har oppgitt datoer for standardene ennå.",
+    mark: {
+      event: "{{buyer}}, hendelse: {{kind}} {{date}}",
+      roadmap: "{{buyer}}, veikart: {{kind}} {{date}}",
+    },
+    rowLabel: "{{name}}: {{marks}}",
+  },
   roadmaps: {
     heading: "Oppdragsgivernes egne veikart",
     lead: "Oppdragsgivere fører sitt eget veikart: hva de har innført, hva de krever fra når, og hva de planlegger innen når.",
