@@ -122,7 +122,7 @@ app.use(errorHandler);
 
 const server = app.listen(port, host, () => {
   const shown = host === "0.0.0.0" ? "localhost" : host;
-  console.log(`Markedsdialog is running at http://${shown}:${port} (database: ${handle.kind === "pglite" ? "embedded PGlite in ./data/pglite" : "PostgreSQL server"})`);
+  console.log(`Markedsdialog is running at http://${shown}:${port} (database: ${handle.location})`);
   if (development) void broadcastDevReady(build);
 });
 

@@ -12,6 +12,8 @@ export type DbKind = "pglite" | "postgres";
 export interface DatabaseHandle {
   db: Db;
   kind: DbKind;
+  /** Where the data lives, for people: the embedded data directory, or "PostgreSQL server". */
+  location: string;
   close: () => Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }), plugins });
-    return { db, kind: "postgres", close: () => db.destroy() };
+    return { db, kind: "postgres", location: "PostgreSQL server", close: () => db.destroy() };
   }
 
   const dataDir = options.dataDir ?? "./data/pglite";
@@ -52,5 +54,5 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     parsers: { [types.INT8]: parseInt8, [types.DATE]: keepDate },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  return { db, kind: "pglite", location: dataDir === "memory" ? "embedded PGlite in memory" : `embedded PGlite in ${dataDir}`, close: () => db.destroy() };
 }

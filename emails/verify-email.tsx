@@ -1,3 +1,4 @@
+import { VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
 import { Action, EmailLayout, Paragraph, type EmailDefinition } from "./layout";
 
 export const verifyEmail: EmailDefinition<"verify-email"> = {
@@ -13,7 +14,7 @@ export const verifyEmail: EmailDefinition<"verify-email"> = {
       <Paragraph>{t("verify-email.greeting", { name: data.name })}</Paragraph>
       <Paragraph>{t("verify-email.body")}</Paragraph>
       <Action t={t} href={data.url} label={t("verify-email.action")} />
-      <Paragraph>{t("verify-email.expiry")}</Paragraph>
+      <Paragraph>{t("verify-email.expiry", { count: VERIFY_EMAIL_LINK_HOURS })}</Paragraph>
     </EmailLayout>
   ),
 };

@@ -5,9 +5,11 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import type { Language } from "~/i18n/resources";
 
+import { RESET_PASSWORD_LINK_HOURS, VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
+
 const HOUR = 60 * 60 * 1000;
-export const VERIFY_EMAIL_TTL_MS = 48 * HOUR;
-export const RESET_PASSWORD_TTL_MS = 1 * HOUR;
+export const VERIFY_EMAIL_TTL_MS = VERIFY_EMAIL_LINK_HOURS * HOUR;
+export const RESET_PASSWORD_TTL_MS = RESET_PASSWORD_LINK_HOURS * HOUR;
 
 type Purpose = "verify_email" | "reset_password";
 

@@ -118,7 +118,9 @@ export default function Conduct() {
         <p>{t("noVersion")}</p>
       )}
 
-      {versions.length > 1 ? (
+      <PrinciplesOrigin />
+
+      {versions.length > 0 ? (
         <section aria-labelledby="versions-title" className="space-y-2">
           <h2 id="versions-title" className="text-xl font-semibold">
             {t("allVersions")}
@@ -137,5 +139,28 @@ export default function Conduct() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+const PRINCIPLES = ["sourcing", "contract", "industry", "conduct", "predictability"] as const;
+
+/** Where the principles come from, and what the portal does with each: enforces, asks for, or shows. */
+function PrinciplesOrigin() {
+  const { t } = useTranslation("conduct");
+  return (
+    <section id="principles" aria-labelledby="principles-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="principles-title" className="text-xl font-semibold">
+        {t("origin.heading")}
+      </h2>
+      <p>{t("origin.lead")}</p>
+      <dl className="space-y-3">
+        {PRINCIPLES.map((key) => (
+          <div key={key}>
+            <dt className="font-semibold">{t(`origin.principles.${key}.name`)}</dt>
+            <dd className="text-slate-700">{t(`origin.principles.${key}.portal`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

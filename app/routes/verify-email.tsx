@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -65,7 +66,7 @@ export default function VerifyEmail() {
       {state === "verified" ? <Notice>{t("verify.alreadyVerified")}</Notice> : null}
       {state === "pending" ? (
         <>
-          <p>{t("verify.sent", { email })}</p>
+          <p>{t("verify.sent", { email, count: VERIFY_EMAIL_LINK_HOURS })}</p>
           {result?.resent ? <Notice>{t("verify.resent")}</Notice> : null}
           {result?.error ? <FormErrors errors={[result.error]} /> : null}
           <Form method="post">

@@ -25,6 +25,7 @@ function open(port: number): Promise<Socket> {
 describe("graceful shutdown", () => {
   it("finishes the request in flight, refuses new connections, closes the database and exits 0", async () => {
     server = await startServer({ PGLITE_DIR: path.join(dataDir, "pglite"), SEED_DEMO: "false", DATABASE_URL: undefined });
+    expect(server.output()).toContain(`(database: embedded PGlite in ${path.join(dataDir, "pglite")})`); // the directory in use, not the default
     const body = new URLSearchParams({ email: "nobody@demo.test", password: "not-the-password-1", redirectTo: "/" }).toString();
     const half = Math.floor(body.length / 2);
 

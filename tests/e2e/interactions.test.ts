@@ -9,14 +9,21 @@ describe("the code of conduct and the interaction log in the browser", () => {
     await page.goto("/conduct");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Samspillsnormer for markedsdialog");
     expect(await page.getByRole("heading", { name: "9. Ikke gratis rådgivning" }).count()).toBe(1);
+    // Where the principles come from, and which the portal enforces.
+    const origin = page.getByRole("region", { name: "Hvor prinsippene kommer fra" });
+    expect(await origin.textContent()).toContain("sak 22/219");
+    expect(await origin.getByRole("term").allTextContents()).toEqual(["Sourcingstrategi", "Kontraktsvalg", "Næringsutvikling", "Samspillsnormer", "Forutsigbarhet"]);
     await expectNoAxeViolations(page);
-    await page.goto("/conduct/versions/1");
+    // Every published version is linked from the code, the first one too.
+    await page.getByRole("region", { name: "Alle versjoner" }).getByRole("link", { name: "Versjon 1" }).click();
+    await page.waitForURL("**/conduct/versions/1");
     await expectNoAxeViolations(page);
   });
 
   it("a vendor logs a meeting with a concern about unpaid advisory work; the buyer disputes it; both accounts show", async () => {
     const vendor = await browser.newPage({ javaScriptEnabled: false });
     await logIn(vendor, "vendor@demo.test", "/interactions/new");
+    expect(await vendor.locator("h1").textContent()).toBe("Loggfør samhandling");
     await expectNoAxeViolations(vendor);
     await vendor.getByLabel("Motpart (virksomhet)").selectOption({ label: "Bergvik kommune" });
     await vendor.getByLabel("Når (norsk tid)").fill("2026-11-20T14:30");

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { EmailMessage } from "@emails/messages";
 import { renderEmail } from "@emails/render.server";
 import { LANGUAGES, type Language } from "~/i18n/resources";
+import { fixedT } from "~/i18n/i18n";
+import { VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
+import { VERIFY_EMAIL_TTL_MS } from "~/models/accounts.server";
 
 const URL_ = "https://markedsdialog.example/some/link?token=abc";
 
@@ -138,5 +141,14 @@ describe("e-mail templates", () => {
     const { text } = await renderEmail(message);
     expect(text).toContain("Berit Innkjøp has invited you to become member of Bergvik kommune");
     expect(text).toContain("1 December 2026 at 09:00 CET");
+  });
+});
+
+describe("the verification link's lifetime", () => {
+  it("is the same in the e-mail, on the page and in the token the portal stores", async () => {
+    const { text } = await renderEmail({ to: "a@example.test", language: "nb", template: "verify-email", data: { name: "Kari", url: URL_ } });
+    expect(text).toContain(`utløper etter ${VERIFY_EMAIL_LINK_HOURS} timer`);
+    expect(fixedT("nb", "auth")("verify.sent", { email: "a@example.test", count: VERIFY_EMAIL_LINK_HOURS })).toContain(`gjelder i ${VERIFY_EMAIL_LINK_HOURS} timer`);
+    expect(VERIFY_EMAIL_TTL_MS).toBe(VERIFY_EMAIL_LINK_HOURS * 3_600_000);
   });
 });

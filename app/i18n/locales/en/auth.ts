@@ -31,7 +31,8 @@ export const auth: Translation<typeof nb> = {
   logout: "Log out",
   verify: {
     title: "Confirm your e-mail address",
-    sent: "We have sent a link to {{email}}. Open it to confirm the address. The link is valid for 48 hours.",
+    sent_one: "We have sent a link to {{email}}. Open it to confirm the address. The link is valid for {{count}} hour.",
+    sent_other: "We have sent a link to {{email}}. Open it to confirm the address. The link is valid for {{count}} hours.",
     resend: "Send the link again",
     resent: "A new link has been sent.",
     invalid: "The link is invalid, expired or already used. Log in and ask for a new one.",

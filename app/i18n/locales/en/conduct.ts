@@ -75,6 +75,32 @@ export const conduct: Translation<typeof nb> = {
       no_summary: "Write a summary in Norwegian and English before publishing.",
     },
   },
+  origin: {
+    heading: "Where the principles come from",
+    lead: "The code of conduct and the portal's rules build on the Directorate of e-health's five principles for use of the market, put out for consultation in 2022 (case 22/219). Here is what the portal does with each: some it enforces, others it asks for and shows.",
+    principles: {
+      sourcing: {
+        name: "Sourcing strategy",
+        portal: "The portal asks about contract risk and the need for outside capacity, suggests a contract model and shows the answer. It does not enforce the choice, but asks for a reason where the rule does not cover the case.",
+      },
+      contract: {
+        name: "Choice of contract",
+        portal: "Enforced at publishing: when the contract with its options is shorter than the need lasts, the buyer must say why, and vendors see the reason.",
+      },
+      industry: {
+        name: "Industry development",
+        portal: "Enforced at publishing: a pilot must say which purchase it can lead to, or that none is planned. Terms for intellectual property can be stated and are shown to vendors, but are not required yet.",
+      },
+      conduct: {
+        name: "Code of conduct",
+        portal: "The code on this page, which organisations adopt, and an interaction log in which both parties record and answer what happened. The log is sealed with a hash chain, so nobody can change it afterwards.",
+      },
+      predictability: {
+        name: "Predictability",
+        portal: "Enforced most strictly: nobody can ask vendors for significant effort without saying which purchase they can expect, with budget frame, volume and timing. Blocked attempts and fulfilment show on the buyer's public scorecard.",
+      },
+    },
+  },
   log: {
     title: "Interaction log",
     lead: "Interactions with other organisations, recorded by you or by them. Only the two parties and the platform's operators see the content; the counts are public.",

@@ -19,7 +19,8 @@ export const emails: Translation<typeof nb> = {
     greeting: "Hello {{name}},",
     body: "Thank you for signing up to Markedsdialog. Confirm that this e-mail address is yours, and you can act on behalf of an organisation.",
     action: "Confirm e-mail address",
-    expiry: "The link works once and expires after 24 hours.",
+    expiry_one: "The link works once and expires after {{count}} hour.",
+    expiry_other: "The link works once and expires after {{count}} hours.",
     reason: "You are receiving this e-mail because someone signed up to Markedsdialog with this address. If it was not you, you can ignore it.",
   },
   "reset-password": {

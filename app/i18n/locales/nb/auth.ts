@@ -28,7 +28,8 @@ export const auth = {
   logout: "Logg ut",
   verify: {
     title: "Bekreft e-postadressen",
-    sent: "Vi har sendt en lenke til {{email}}. Åpne den for å bekrefte adressen. Lenken gjelder i 48 timer.",
+    sent_one: "Vi har sendt en lenke til {{email}}. Åpne den for å bekrefte adressen. Lenken gjelder i {{count}} time.",
+    sent_other: "Vi har sendt en lenke til {{email}}. Åpne den for å bekrefte adressen. Lenken gjelder i {{count}} timer.",
     resend: "Send lenken på nytt",
     resent: "Ny lenke er sendt.",
     invalid: "Lenken er ugyldig, utløpt eller allerede brukt. Logg inn og be om en ny.",

@@ -72,10 +72,36 @@ export const conduct = {
       no_summary: "Skriv et sammendrag på bokmål og engelsk før du publiserer.",
     },
   },
+  origin: {
+    heading: "Hvor prinsippene kommer fra",
+    lead: "Samspillsnormene og reglene i portalen bygger på Direktoratet for e-helses fem prinsipper for bruk av markedet, som var på høring i 2022 (sak 22/219). Her står hva portalen gjør med hvert av dem: noen håndhever den, andre ber den om og viser fram.",
+    principles: {
+      sourcing: {
+        name: "Sourcingstrategi",
+        portal: "Portalen spør om kontraktsrisiko og behov for ekstern kapasitet, foreslår en kontraktsmodell og viser svaret. Den håndhever ikke valget, men ber om en begrunnelse der regelen ikke dekker tilfellet.",
+      },
+      contract: {
+        name: "Kontraktsvalg",
+        portal: "Håndheves ved publisering: er avtaletiden med opsjoner kortere enn behovet varer, må oppdragsgiveren begrunne det, og leverandørene ser begrunnelsen.",
+      },
+      industry: {
+        name: "Næringsutvikling",
+        portal: "Håndheves ved publisering: en pilot skal si hvilket innkjøp den kan føre til, eller at ingen er planlagt. Vilkår for immaterielle rettigheter kan oppgis og vises for leverandørene, men kreves ikke ennå.",
+      },
+      conduct: {
+        name: "Samspillsnormer",
+        portal: "Normene på denne siden, som virksomheter slutter seg til, og en samhandlingslogg der begge parter fører og svarer på det som skjedde. Loggen er låst med en hash-kjede, så ingen kan endre den i etterkant.",
+      },
+      predictability: {
+        name: "Forutsigbarhet",
+        portal: "Håndheves strengest: ingen kan be leverandører om vesentlig innsats uten å si hvilket innkjøp de kan forvente, med budsjettramme, volum og tidspunkt. Stoppede forsøk og innfrielse vises på oppdragsgiverens offentlige resultatkort.",
+      },
+    },
+  },
   log: {
     title: "Samhandlingslogg",
     lead: "Samhandlinger med andre virksomheter, ført av dere eller av dem. Bare de to partene og plattformens operatører ser innholdet; antallet er offentlig.",
-    new: "Før en samhandling",
+    new: "Loggfør samhandling",
     empty: "Ingen samhandlinger er ført ennå.",
     date: "Tidspunkt",
     counterpart: "Motpart",
@@ -127,7 +153,7 @@ export const conduct = {
     none: "Ikke besvart",
   },
   form: {
-    title: "Før en samhandling",
+    title: "Loggfør samhandling",
     correctionTitle: "Rett en oppføring",
     correctionLead: "Oppføringer kan ikke endres. Rettelsen blir en ny oppføring som erstatter den gamle; begge blir stående synlige.",
     counterpart: "Motpart (virksomhet)",

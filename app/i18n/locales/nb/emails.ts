@@ -16,7 +16,8 @@ export const emails = {
     greeting: "Hei {{name}},",
     body: "Takk for at du registrerte deg i Markedsdialog. Bekreft at denne e-postadressen er din, så kan du handle på vegne av en virksomhet.",
     action: "Bekreft e-postadressen",
-    expiry: "Lenken virker én gang og utløper etter 24 timer.",
+    expiry_one: "Lenken virker én gang og utløper etter {{count}} time.",
+    expiry_other: "Lenken virker én gang og utløper etter {{count}} timer.",
     reason: "Du får denne e-posten fordi noen registrerte en konto i Markedsdialog med denne adressen. Var det ikke deg, kan du se bort fra den.",
   },
   "reset-password": {
