@@ -8,6 +8,8 @@ export function AdminNav() {
     { to: "/admin/organisations", label: t("nav.organisations") },
     { to: "/admin/audit", label: t("nav.audit") },
     { to: "/admin/outbox", label: t("nav.outbox") },
+    { to: "/admin/conduct", label: t("nav.conduct") },
+    { to: "/admin/interaction-chains", label: t("nav.chains") },
   ];
   return (
     <nav aria-label={t("nav.label")} className="mb-6 border-b border-slate-200">

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { AdminNav } from "~/components/admin-nav";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -155,6 +156,7 @@ export default function ConductDraft() {
   return (
     <ProblemScope first="forms">
       <div className="mx-auto max-w-3xl space-y-8">
+        <AdminNav />
         <header className="space-y-2">
           <h1 className="text-3xl font-bold">{t("draft.title")}</h1>
           <p className="text-slate-700">{t("draft.lead")}</p>

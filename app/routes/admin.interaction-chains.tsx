@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AdminNav } from "~/components/admin-nav";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +22,7 @@ export default function InteractionChains() {
   const { t } = useTranslation("conduct");
   return (
     <div className="mx-auto max-w-4xl space-y-6">
+      <AdminNav />
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("chains.title")}</h1>
         <p className="text-slate-700">{t("chains.lead")}</p>

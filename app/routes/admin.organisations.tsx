@@ -153,6 +153,15 @@ function Decision({ organisation, actionData }: { organisation: Row; actionData:
     lastResult: actionData?.form === rejectId ? (actionData.result as SubmissionResult<string[]>) : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RejectOrganisationSchema }),
   });
+  const rejectForm = (
+    <Form method="post" {...getFormProps(form)} className="space-y-2">
+      <input type="hidden" name="intent" value="reject" />
+      <input type="hidden" name="organisationId" value={organisation.id} />
+      <FormErrors errors={form.errors} />
+      <Field field={conformField(fields.reason)} label={t("organisations.reasonFor", { name: organisation.name })} />
+      <SubmitButton variant="danger">{t("organisations.reject")}</SubmitButton>
+    </Form>
+  );
   const verifyErrors = actionData?.form === `verify-${organisation.id}` ? (actionData.result as SubmissionResult<string[]>).error?.[""] : undefined;
   return (
     <div className="space-y-3">
@@ -166,14 +175,13 @@ function Decision({ organisation, actionData }: { organisation: Row; actionData:
           </button>
         </Form>
       ) : null}
-      {organisation.verificationStatus !== "rejected" ? (
-        <Form method="post" {...getFormProps(form)} className="space-y-2">
-          <input type="hidden" name="intent" value="reject" />
-          <input type="hidden" name="organisationId" value={organisation.id} />
-          <FormErrors errors={form.errors} />
-          <Field field={conformField(fields.reason)} label={t("organisations.reasonFor", { name: organisation.name })} />
-          <SubmitButton variant="danger">{t("organisations.reject")}</SubmitButton>
-        </Form>
+      {organisation.verificationStatus === "unverified" ? rejectForm : null}
+      {/* A verified buyer is not rejected in passing: withdrawing its verification is a deliberate step, with a reason. */}
+      {organisation.verificationStatus === "verified" ? (
+        <details open={Boolean(form.errors?.length || fields.reason.errors?.length)}>
+          <summary className="cursor-pointer text-sm font-medium text-red-800 underline">{t("organisations.withdrawFor", { name: organisation.name })}</summary>
+          <div className="mt-2">{rejectForm}</div>
+        </details>
       ) : null}
     </div>
   );

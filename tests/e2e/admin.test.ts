@@ -12,6 +12,11 @@ describe("operator pages", () => {
     await screenshot(page, "admin-organisations");
     await page.getByRole("button", { name: "Verifiser Nordre Lia kommune" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Verifiser Nordre Lia kommune" }).count()).toBe(0);
+    // Once verified, rejecting is no longer offered in passing: withdrawing is behind its own summary.
+    const rejectReason = page.getByLabel("Begrunnelse for å avvise Nordre Lia kommune");
+    expect(await rejectReason.isVisible()).toBe(false);
+    await page.getByText("Trekk tilbake verifiseringen av Nordre Lia kommune").click();
+    expect(await rejectReason.isVisible()).toBe(true);
 
     await page.getByRole("link", { name: "Aktivitetslogg" }).click();
     await page.waitForURL("**/admin/audit");
@@ -21,6 +26,13 @@ describe("operator pages", () => {
     await page.getByRole("link", { name: "Utgående e-post" }).click();
     await page.waitForURL("**/admin/outbox");
     await expectNoAxeViolations(page);
+    // Every operator page carries the same tab bar.
+    for (const [name, url] of [["Samspillsnormer", "**/admin/conduct"], ["Kontroll av loggene", "**/admin/interaction-chains"]] as const) {
+      await page.getByRole("navigation", { name: "Driftssider" }).getByRole("link", { name }).click();
+      await page.waitForURL(url);
+      expect(await page.getByRole("navigation", { name: "Driftssider" }).getByRole("link").count()).toBe(5);
+      await expectNoAxeViolations(page);
+    }
   });
 
   it("refuses operator pages to a buyer", async () => {

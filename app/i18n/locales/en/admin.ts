@@ -7,6 +7,8 @@ export const admin: Translation<typeof nb> = {
     organisations: "Buyers to verify",
     audit: "Audit log",
     outbox: "Outgoing e-mail",
+    conduct: "Code of conduct",
+    chains: "Log verification",
   },
   outbox: {
     title: "Outgoing e-mail",
@@ -83,6 +85,7 @@ export const admin: Translation<typeof nb> = {
     verifyFor: "Verify {{name}}",
     reject: "Reject",
     rejectFor: "Reject {{name}}",
+    withdrawFor: "Withdraw the verification of {{name}}",
     reason: "Reason for rejection",
     reasonFor: "Reason for rejecting {{name}}",
     verified: "{{name}} has been verified.",

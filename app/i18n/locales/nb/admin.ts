@@ -4,6 +4,8 @@ export const admin = {
     organisations: "Oppdragsgivere til verifisering",
     audit: "Aktivitetslogg",
     outbox: "Utgående e-post",
+    conduct: "Samspillsnormer",
+    chains: "Kontroll av loggene",
   },
   outbox: {
     title: "Utgående e-post",
@@ -80,6 +82,7 @@ export const admin = {
     verifyFor: "Verifiser {{name}}",
     reject: "Avvis",
     rejectFor: "Avvis {{name}}",
+    withdrawFor: "Trekk tilbake verifiseringen av {{name}}",
     reason: "Begrunnelse for avvisning",
     reasonFor: "Begrunnelse for å avvise {{name}}",
     verified: "{{name}} er verifisert.",
