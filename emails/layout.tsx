@@ -65,9 +65,7 @@ export function EmailLayout({
           <Section>
             <Text style={styles.footer}>{reason}</Text>
             <Text style={styles.footer}>{t("layout.automatic")}</Text>
-            <Text style={styles.footer}>
-              {t("layout.portal")} – {t("layout.tagline")}
-            </Text>
+            <Text style={styles.footer}>{t("layout.tagline")}</Text>
           </Section>
         </Container>
       </Body>

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EmailMessage } from "@emails/messages";
 import { renderEmail } from "@emails/render.server";
+import { EmailLayout } from "@emails/layout";
+import { render, toPlainText } from "@react-email/render";
+import { createElement } from "react";
 import { LANGUAGES, type Language } from "~/i18n/resources";
 import { fixedT } from "~/i18n/i18n";
 import { VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
@@ -150,5 +153,14 @@ describe("the verification link's lifetime", () => {
     expect(text).toContain(`utløper etter ${VERIFY_EMAIL_LINK_HOURS} timer`);
     expect(fixedT("nb", "auth")("verify.sent", { email: "a@example.test", count: VERIFY_EMAIL_LINK_HOURS })).toContain(`gjelder i ${VERIFY_EMAIL_LINK_HOURS} timer`);
     expect(VERIFY_EMAIL_TTL_MS).toBe(VERIFY_EMAIL_LINK_HOURS * 3_600_000);
+  });
+});
+
+describe("the frame around every e-mail", () => {
+  it.each(LANGUAGES)("names the portal once, at the top, not again in every footer line (%s)", async (language) => {
+    const translate = fixedT(language, "emails");
+    const t = (key: string, options?: Record<string, unknown>) => String(translate(key, options));
+    const html = await render(createElement(EmailLayout, { t, language, preview: "p", heading: "h", reason: "r", children: null }));
+    expect(toPlainText(html).match(/Markedsdialog\b/g)).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ export const emails: Translation<typeof nb> = {
     portal: "Markedsdialog",
     tagline: "Market dialogue and upcoming demand in health and care",
     linkFallback: "Button not working? Copy this address into your browser:",
-    automatic: "This is an automatic e-mail from Markedsdialog. Replies are not read.",
+    automatic: "This is an automatic e-mail. Replies are not read.",
   },
   roles: {
     admin: "administrator",

@@ -1,9 +1,9 @@
 export const emails = {
   layout: {
     portal: "Markedsdialog",
-    tagline: "Markedsdialog og kommende etterspørsel i helse og omsorg",
+    tagline: "Markedsdialoger og kommende etterspørsel i helse og omsorg",
     linkFallback: "Virker ikke knappen? Kopier denne adressen inn i nettleseren:",
-    automatic: "Dette er en automatisk e-post fra Markedsdialog. Svar på den blir ikke lest.",
+    automatic: "Dette er en automatisk e-post. Svar på den blir ikke lest.",
   },
   roles: {
     admin: "administrator",
