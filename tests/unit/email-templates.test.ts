@@ -160,7 +160,8 @@ describe("the frame around every e-mail", () => {
   it.each(LANGUAGES)("names the portal once, at the top, not again in every footer line (%s)", async (language) => {
     const translate = fixedT(language, "emails");
     const t = (key: string, options?: Record<string, unknown>) => String(translate(key, options));
-    const html = await render(createElement(EmailLayout, { t, language, preview: "p", heading: "h", reason: "r" }, null));
+    const frame: Parameters<typeof EmailLayout>[0] = { t, language, preview: "p", heading: "h", reason: "r", children: null };
+    const html = await render(createElement(EmailLayout, frame));
     expect(toPlainText(html).match(/Markedsdialog\b/g)).toHaveLength(1);
   });
 });
