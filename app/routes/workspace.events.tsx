@@ -87,8 +87,13 @@ export default function BuyerWorkspace() {
         </Link>
       </header>
 
-      <section aria-labelledby="needs-outcome-title" className="space-y-3 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-4">
-        <h2 id="needs-outcome-title" className="text-xl font-semibold text-amber-900">
+      {/* A call to act only when something waits; with nothing waiting it is an ordinary section. */}
+      <section
+        aria-labelledby="needs-outcome-title"
+        data-attention={events.needsOutcome.length > 0 ? "true" : "false"}
+        className={`space-y-3 rounded-lg p-4 ${events.needsOutcome.length > 0 ? "border-l-4 border-amber-600 bg-amber-50" : "border border-slate-200 bg-white"}`}
+      >
+        <h2 id="needs-outcome-title" className={`text-xl font-semibold ${events.needsOutcome.length > 0 ? "text-amber-900" : ""}`}>
           {t("workspace.needsOutcome.heading")} ({formatNumber(events.needsOutcome.length, language)})
         </h2>
         <p className="text-slate-800">{t("workspace.needsOutcome.lead")}</p>

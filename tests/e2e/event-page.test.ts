@@ -68,6 +68,7 @@ describe("the buyer's workspace and outcome", () => {
     await page.waitForURL("**/workspace/events");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Mine markedsdialoger");
     const waiting = page.locator("section", { has: page.getByRole("heading", { name: /Venter på utfall/ }) });
+    expect(await waiting.getAttribute("data-attention")).toBe("true");
     expect(await waiting.getByRole("link").allTextContents()).toEqual(["Dialogmøter om digitalt tilsyn om natten"]);
     await expectNoAxeViolations(page);
     await screenshot(page, "workspace-events");
@@ -99,6 +100,10 @@ describe("the buyer's workspace and outcome", () => {
 
     await page.goto("/workspace/events");
     expect(await page.getByText("Alle avsluttede markedsdialoger har et utfall.").count()).toBe(1);
+    // Nothing waits any more: no warning colours for "Venter på utfall (0)".
+    const none = page.locator("section", { has: page.getByRole("heading", { name: "Venter på utfall (0)" }) });
+    expect(await none.getAttribute("data-attention")).toBe("false");
+    expect(await none.getAttribute("class")).not.toContain("amber");
   });
 
   it("closes a published event without JavaScript", async () => {
