@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { TableScroll } from "./table-scroll";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
@@ -20,7 +21,7 @@ export function AuditTable({ rows, nextBefore, basePath, showOrganisation }: { r
   if (rows.length === 0) return <p>{t("audit.empty")}</p>;
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto">
+      <TableScroll label={t("audit.title")}>
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">
@@ -45,7 +46,7 @@ export function AuditTable({ rows, nextBefore, basePath, showOrganisation }: { r
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav aria-label={t("audit.title")} className="flex gap-4">
         <Link to={basePath} className="text-brand-700 underline">
           {t("audit.newest")}

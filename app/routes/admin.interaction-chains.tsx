@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TableScroll } from "~/components/table-scroll";
 import { AdminNav } from "~/components/admin-nav";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -30,30 +31,32 @@ export default function InteractionChains() {
       {chains.length === 0 ? (
         <p>{t("chains.empty")}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2">{t("chains.organisation")}</th>
-              <th scope="col">{t("chains.entries")}</th>
-              <th scope="col">{t("chains.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {chains.map(({ id, name, verdict }) => (
-              <tr key={id} className="border-b border-slate-200">
-                <th scope="row" className="py-2 font-medium">{name}</th>
-                <td>{verdict.length}</td>
-                <td className={verdict.ok ? "text-emerald-800" : "font-semibold text-red-800"}>
-                  {verdict.ok
-                    ? t("chains.ok")
-                    : verdict.seq === null
-                      ? t("chains.brokenAtEnd", { reason: t(`reasons.${verdict.reason}`) })
-                      : t("chains.broken", { seq: verdict.seq, reason: t(`reasons.${verdict.reason}`) })}
-                </td>
+        <TableScroll label={t("chains.title")}>
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2">{t("chains.organisation")}</th>
+                <th scope="col">{t("chains.entries")}</th>
+                <th scope="col">{t("chains.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {chains.map(({ id, name, verdict }) => (
+                <tr key={id} className="border-b border-slate-200">
+                  <th scope="row" className="py-2 font-medium">{name}</th>
+                  <td>{verdict.length}</td>
+                  <td className={verdict.ok ? "text-emerald-800" : "font-semibold text-red-800"}>
+                    {verdict.ok
+                      ? t("chains.ok")
+                      : verdict.seq === null
+                        ? t("chains.brokenAtEnd", { reason: t(`reasons.${verdict.reason}`) })
+                        : t("chains.broken", { seq: verdict.seq, reason: t(`reasons.${verdict.reason}`) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

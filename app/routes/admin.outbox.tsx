@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TableScroll } from "~/components/table-scroll";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -94,55 +95,57 @@ export default function AdminOutbox() {
       {messages.length === 0 ? (
         <p>{t("outbox.empty")}</p>
       ) : (
-        <table className="w-full divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
-          <caption className="sr-only">{t("outbox.caption")}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className={th}>
-                {t("outbox.columns.createdAt")}
-              </th>
-              <th scope="col" className={th}>
-                {t("outbox.columns.status")}
-              </th>
-              <th scope="col" className={th}>
-                {t("outbox.columns.recipient")}
-              </th>
-              <th scope="col" className={th}>
-                {t("outbox.columns.subject")}
-              </th>
-              <th scope="col" className={th}>
-                {t("outbox.columns.template")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("outbox.columns.attempts")}
-              </th>
-              <th scope="col" className={th}>
-                {t("outbox.columns.lastError")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {messages.map((m) => (
-              <tr key={m.id} className="align-top">
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(m.createdAt, language)}</td>
-                <td className="px-3 py-2">
-                  <OutboxStatusBadge status={m.status} />
-                </td>
-                <td className="px-3 py-2 break-all">{m.toAddress}</td>
-                <td className="px-3 py-2">
-                  <Link to={`/admin/outbox/${m.id}`} lang={m.language} className="text-brand-700 underline hover:text-brand-800">
-                    {m.subject}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <code>{m.template}</code>
-                </td>
-                <td className="px-3 py-2 text-right">{m.attempts}</td>
-                <td className="px-3 py-2 break-words text-slate-700">{m.lastError ?? ""}</td>
+        <TableScroll label={t("outbox.caption")}>
+          <table className="w-full divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
+            <caption className="sr-only">{t("outbox.caption")}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className={th}>
+                  {t("outbox.columns.createdAt")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("outbox.columns.status")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("outbox.columns.recipient")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("outbox.columns.subject")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("outbox.columns.template")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("outbox.columns.attempts")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("outbox.columns.lastError")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {messages.map((m) => (
+                <tr key={m.id} className="align-top">
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(m.createdAt, language)}</td>
+                  <td className="px-3 py-2">
+                    <OutboxStatusBadge status={m.status} />
+                  </td>
+                  <td className="px-3 py-2 break-all">{m.toAddress}</td>
+                  <td className="px-3 py-2">
+                    <Link to={`/admin/outbox/${m.id}`} lang={m.language} className="text-brand-700 underline hover:text-brand-800">
+                      {m.subject}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <code>{m.template}</code>
+                  </td>
+                  <td className="px-3 py-2 text-right">{m.attempts}</td>
+                  <td className="px-3 py-2 break-words text-slate-700">{m.lastError ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       {!isFirstPage || next ? (

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TableScroll } from "~/components/table-scroll";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -70,54 +71,56 @@ function FollowUpTable({ id, heading, empty, rows, today, organisationId }: { id
       {rows.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{heading}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2">{t("myFollowUps.state")}</th>
-              <th scope="col">{t("followUps.dueOn")}</th>
-              <th scope="col">{t("followUps.title")}</th>
-              <th scope="col">{t("myFollowUps.counterpart")}</th>
-              <th scope="col">{t("followUps.owner")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("followUps.markDone")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => {
-              const state = followUpState(f, today);
-              return (
-                <tr key={f.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2">
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${state === "overdue" ? "bg-red-100 text-red-900" : state === "due_today" ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-800"}`}>
-                      {t(`followUps.states.${state}`)}
-                    </span>
-                  </td>
-                  <td>{formatDate(f.dueOn, language)}</td>
-                  <td>{f.title}</td>
-                  <td>
-                    <Link to={`/relationships/${f.counterpartSlug}#follow-ups`} className="text-brand-700 underline">
-                      {f.counterpartName}
-                    </Link>
-                  </td>
-                  <td>{f.ownerName ?? t("followUps.noOwner")}</td>
-                  <td>
-                    <RowAction
-                      intent="toggle-follow-up"
-                      organisationId={organisationId}
-                      id={f.id}
-                      action={`/relationships/${f.counterpartSlug}`}
-                      returnTo="/follow-ups"
-                      label={t("followUps.markDone")}
-                      ariaLabel={t("followUps.markDoneLabel", { title: f.title })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={heading}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{heading}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2">{t("myFollowUps.state")}</th>
+                <th scope="col">{t("followUps.dueOn")}</th>
+                <th scope="col">{t("followUps.title")}</th>
+                <th scope="col">{t("myFollowUps.counterpart")}</th>
+                <th scope="col">{t("followUps.owner")}</th>
+                <th scope="col">
+                  <span className="sr-only">{t("followUps.markDone")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((f) => {
+                const state = followUpState(f, today);
+                return (
+                  <tr key={f.id} className="border-b border-slate-200 align-top">
+                    <td className="py-2">
+                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${state === "overdue" ? "bg-red-100 text-red-900" : state === "due_today" ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-800"}`}>
+                        {t(`followUps.states.${state}`)}
+                      </span>
+                    </td>
+                    <td>{formatDate(f.dueOn, language)}</td>
+                    <td>{f.title}</td>
+                    <td>
+                      <Link to={`/relationships/${f.counterpartSlug}#follow-ups`} className="text-brand-700 underline">
+                        {f.counterpartName}
+                      </Link>
+                    </td>
+                    <td>{f.ownerName ?? t("followUps.noOwner")}</td>
+                    <td>
+                      <RowAction
+                        intent="toggle-follow-up"
+                        organisationId={organisationId}
+                        id={f.id}
+                        action={`/relationships/${f.counterpartSlug}`}
+                        returnTo="/follow-ups"
+                        label={t("followUps.markDone")}
+                        ariaLabel={t("followUps.markDoneLabel", { title: f.title })}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TableScroll } from "~/components/table-scroll";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -54,42 +55,44 @@ export default function Interactions() {
       {entries.length === 0 ? (
         <p>{t("log.empty")}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("log.title")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2">{t("log.date")}</th>
-              <th scope="col">{t("log.subject")}</th>
-              <th scope="col">{t("log.counterpart")}</th>
-              <th scope="col">{t("log.loggedBy")}</th>
-              <th scope="col">{t("log.assessment")}</th>
-              <th scope="col">{t("log.answer")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => {
-              const mine = e.organisationId === organisation.id;
-              return (
-                <tr key={e.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2">{formatDateTime(e.occurredAt, language)}</td>
-                  <td>
-                    <Link to={`/interactions/${e.id}`} className="text-brand-700 underline">
-                      {e.subject}
-                    </Link>
-                    {e.supersededById ? <span className="ml-2 rounded bg-slate-200 px-1 text-xs">{t("log.superseded")}</span> : null}
-                    {e.quietPeriodContact ? <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("log.quietPeriod")}</span> : null}
-                  </td>
-                  <td>{mine ? e.counterpartName : e.organisationName}</td>
-                  <td>
-                    {e.loggedByName}, {e.organisationName}
-                  </td>
-                  <td>{e.assessment === "concern" && e.concernCategory ? t(`categories.${e.concernCategory}`) : t(`assessments.${e.assessment}`)}</td>
-                  <td>{t(`responses.${e.latestResponse ?? "none"}`)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={t("log.title")}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("log.title")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2">{t("log.date")}</th>
+                <th scope="col">{t("log.subject")}</th>
+                <th scope="col">{t("log.counterpart")}</th>
+                <th scope="col">{t("log.loggedBy")}</th>
+                <th scope="col">{t("log.assessment")}</th>
+                <th scope="col">{t("log.answer")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => {
+                const mine = e.organisationId === organisation.id;
+                return (
+                  <tr key={e.id} className="border-b border-slate-200 align-top">
+                    <td className="py-2">{formatDateTime(e.occurredAt, language)}</td>
+                    <td>
+                      <Link to={`/interactions/${e.id}`} className="text-brand-700 underline">
+                        {e.subject}
+                      </Link>
+                      {e.supersededById ? <span className="ml-2 rounded bg-slate-200 px-1 text-xs">{t("log.superseded")}</span> : null}
+                      {e.quietPeriodContact ? <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("log.quietPeriod")}</span> : null}
+                    </td>
+                    <td>{mine ? e.counterpartName : e.organisationName}</td>
+                    <td>
+                      {e.loggedByName}, {e.organisationName}
+                    </td>
+                    <td>{e.assessment === "concern" && e.concernCategory ? t(`categories.${e.concernCategory}`) : t(`assessments.${e.assessment}`)}</td>
+                    <td>{t(`responses.${e.latestResponse ?? "none"}`)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <section aria-labelledby="chain-title" className="space-y-2">
         <h2 id="chain-title" className="text-xl font-semibold">

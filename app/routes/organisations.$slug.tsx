@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TableScroll } from "~/components/table-scroll";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -140,54 +141,58 @@ export default function OrganisationPage() {
             {t("public.conductLink")}
           </Link>
         </p>
-        <table className="w-full max-w-xl text-left text-sm">
-          <caption className="mb-1 text-left text-slate-700">{t("public.interactionsCaption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1"><span className="sr-only">{t("public.direction")}</span></th>
-              <th scope="col">{t("public.entries")}</th>
-              <th scope="col">{t("public.confirmed")}</th>
-              <th scope="col">{t("public.disputed")}</th>
-              <th scope="col">{t("public.concerns")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {([
-              ["loggedByThem", interactions.loggedByThem, concerns(interactions.concernsRaised)],
-              ["loggedAboutThem", interactions.loggedAboutThem, concerns(interactions.concernsReceived)],
-            ] as const).map(([key, counts, concernCount]) => (
-              <tr key={key} className="border-b border-slate-200">
-                <th scope="row" className="py-1 font-medium">{t(`public.${key}`)}</th>
-                <td>{counts.total}</td>
-                <td>{counts.confirmed}</td>
-                <td>{counts.disputed}</td>
-                <td>{concernCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {concerns(interactions.concernsRaised) + concerns(interactions.concernsReceived) > 0 ? (
+        <TableScroll label={t("public.interactionsCaption")}>
           <table className="w-full max-w-xl text-left text-sm">
-            <caption className="mb-1 text-left text-slate-700">{t("public.concernsCaption")}</caption>
+            <caption className="mb-1 text-left text-slate-700">{t("public.interactionsCaption")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1">{t("public.category")}</th>
-                <th scope="col">{t("public.raised")}</th>
-                <th scope="col">{t("public.received")}</th>
+                <th scope="col" className="py-1"><span className="sr-only">{t("public.direction")}</span></th>
+                <th scope="col">{t("public.entries")}</th>
+                <th scope="col">{t("public.confirmed")}</th>
+                <th scope="col">{t("public.disputed")}</th>
+                <th scope="col">{t("public.concerns")}</th>
               </tr>
             </thead>
             <tbody>
-              {Object.keys(interactions.concernsRaised)
-                .filter((c) => (interactions.concernsRaised as Record<string, number>)[c]! + (interactions.concernsReceived as Record<string, number>)[c]! > 0)
-                .map((c) => (
-                  <tr key={c} className="border-b border-slate-200">
-                    <th scope="row" className="py-1 font-medium">{t(`conduct:categories.${c}`)}</th>
-                    <td>{(interactions.concernsRaised as Record<string, number>)[c]}</td>
-                    <td>{(interactions.concernsReceived as Record<string, number>)[c]}</td>
-                  </tr>
-                ))}
+              {([
+                ["loggedByThem", interactions.loggedByThem, concerns(interactions.concernsRaised)],
+                ["loggedAboutThem", interactions.loggedAboutThem, concerns(interactions.concernsReceived)],
+              ] as const).map(([key, counts, concernCount]) => (
+                <tr key={key} className="border-b border-slate-200">
+                  <th scope="row" className="py-1 font-medium">{t(`public.${key}`)}</th>
+                  <td>{counts.total}</td>
+                  <td>{counts.confirmed}</td>
+                  <td>{counts.disputed}</td>
+                  <td>{concernCount}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
+        </TableScroll>
+        {concerns(interactions.concernsRaised) + concerns(interactions.concernsReceived) > 0 ? (
+          <TableScroll label={t("public.concernsCaption")}>
+            <table className="w-full max-w-xl text-left text-sm">
+              <caption className="mb-1 text-left text-slate-700">{t("public.concernsCaption")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-1">{t("public.category")}</th>
+                  <th scope="col">{t("public.raised")}</th>
+                  <th scope="col">{t("public.received")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.keys(interactions.concernsRaised)
+                  .filter((c) => (interactions.concernsRaised as Record<string, number>)[c]! + (interactions.concernsReceived as Record<string, number>)[c]! > 0)
+                  .map((c) => (
+                    <tr key={c} className="border-b border-slate-200">
+                      <th scope="row" className="py-1 font-medium">{t(`conduct:categories.${c}`)}</th>
+                      <td>{(interactions.concernsRaised as Record<string, number>)[c]}</td>
+                      <td>{(interactions.concernsReceived as Record<string, number>)[c]}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </section>
     </article>

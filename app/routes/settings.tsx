@@ -1,4 +1,5 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { TableScroll } from "~/components/table-scroll";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -199,40 +200,42 @@ export default function Settings() {
           {tokens.length === 0 ? (
             <p>{t("settings.noTokens")}</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2">{t("settings.tokenName")}</th>
-                  <th scope="col">{t("settings.tokenPrefix")}</th>
-                  <th scope="col">{t("settings.created")}</th>
-                  <th scope="col">{t("settings.lastUsed")}</th>
-                  <th scope="col"><span className="sr-only">{t("settings.revoke")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((tok) => (
-                  <tr key={tok.id} className="border-b border-slate-200">
-                    <td className="py-2">{tok.name}</td>
-                    <td><code>{tok.prefix}…</code></td>
-                    <td>{formatDateTime(tok.createdAt, language)}</td>
-                    <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, language) : t("settings.never")}</td>
-                    <td>
-                      {tok.revokedAt ? (
-                        t("settings.revoked")
-                      ) : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke-token" />
-                          <input type="hidden" name="tokenId" value={tok.id} />
-                          <button type="submit" className="text-red-700 underline" aria-label={`${t("settings.revoke")}: ${tok.name}`}>
-                            {t("settings.revoke")}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
+            <TableScroll label={t("settings.tokens")}>
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-2">{t("settings.tokenName")}</th>
+                    <th scope="col">{t("settings.tokenPrefix")}</th>
+                    <th scope="col">{t("settings.created")}</th>
+                    <th scope="col">{t("settings.lastUsed")}</th>
+                    <th scope="col"><span className="sr-only">{t("settings.revoke")}</span></th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {tokens.map((tok) => (
+                    <tr key={tok.id} className="border-b border-slate-200">
+                      <td className="py-2">{tok.name}</td>
+                      <td><code>{tok.prefix}…</code></td>
+                      <td>{formatDateTime(tok.createdAt, language)}</td>
+                      <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, language) : t("settings.never")}</td>
+                      <td>
+                        {tok.revokedAt ? (
+                          t("settings.revoked")
+                        ) : (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="revoke-token" />
+                            <input type="hidden" name="tokenId" value={tok.id} />
+                            <button type="submit" className="text-red-700 underline" aria-label={`${t("settings.revoke")}: ${tok.name}`}>
+                              {t("settings.revoke")}
+                            </button>
+                          </Form>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
           <Form method="post" {...getFormProps(tokenForm)} className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="create-token" />

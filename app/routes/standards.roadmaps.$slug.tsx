@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { TableScroll } from "~/components/table-scroll";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -116,7 +117,7 @@ export default function BuyerRoadmapPage() {
         {entries.length === 0 ? (
           <p>{t("buyerRoadmap.empty", { name: buyer.name })}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label={t("buyerRoadmap.title", { name: buyer.name })}>
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">{t("buyerRoadmap.title", { name: buyer.name })}</caption>
               <thead>
@@ -165,7 +166,7 @@ export default function BuyerRoadmapPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
 
         {canEdit ? (

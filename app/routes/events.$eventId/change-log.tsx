@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
+import { TableScroll } from "~/components/table-scroll";
 import type { Language } from "~/i18n/resources";
 import { Section, useFormatters, type EventView } from "./presentation";
 
@@ -60,37 +61,39 @@ export function ChangeLog({ event, language }: { event: EventView; language: Lan
                 <p className="mt-1">
                   <span className="font-medium">{t("changeLog.reason")}:</span> {amendment.reason}
                 </p>
-                <table className="mt-3 w-full text-left text-sm">
-                  <caption className="sr-only">{t("changeLog.changes", { date: formatDateTime(amendment.at, language) })}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300 text-slate-700">
-                      <th scope="col" className="py-1 pr-4 font-medium">
-                        {t("changeLog.field")}
-                      </th>
-                      <th scope="col" className="py-1 pr-4 font-medium">
-                        {t("changeLog.before")}
-                      </th>
-                      <th scope="col" className="py-1 font-medium">
-                        {t("changeLog.after")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {amendment.changes.map((change) => (
-                      <tr key={change.field} className="border-b border-slate-200 align-top">
-                        <th scope="row" className="py-1 pr-4 font-medium">
-                          {t(`changeLog.fields.${change.field}`, { defaultValue: change.field })}
+                <TableScroll label={t("changeLog.changes", { date: formatDateTime(amendment.at, language) })}>
+                  <table className="mt-3 w-full text-left text-sm">
+                    <caption className="sr-only">{t("changeLog.changes", { date: formatDateTime(amendment.at, language) })}</caption>
+                    <thead>
+                      <tr className="border-b border-slate-300 text-slate-700">
+                        <th scope="col" className="py-1 pr-4 font-medium">
+                          {t("changeLog.field")}
                         </th>
-                        <td className="py-1 pr-4">
-                          <del className="text-slate-700">{show(change.field, change.before)}</del>
-                        </td>
-                        <td className="py-1">
-                          <ins className="no-underline">{show(change.field, change.after)}</ins>
-                        </td>
+                        <th scope="col" className="py-1 pr-4 font-medium">
+                          {t("changeLog.before")}
+                        </th>
+                        <th scope="col" className="py-1 font-medium">
+                          {t("changeLog.after")}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {amendment.changes.map((change) => (
+                        <tr key={change.field} className="border-b border-slate-200 align-top">
+                          <th scope="row" className="py-1 pr-4 font-medium">
+                            {t(`changeLog.fields.${change.field}`, { defaultValue: change.field })}
+                          </th>
+                          <td className="py-1 pr-4">
+                            <del className="text-slate-700">{show(change.field, change.before)}</del>
+                          </td>
+                          <td className="py-1">
+                            <ins className="no-underline">{show(change.field, change.after)}</ins>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               </li>
             ))}
           </ol>

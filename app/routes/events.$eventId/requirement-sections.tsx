@@ -1,4 +1,5 @@
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
+import { TableScroll } from "~/components/table-scroll";
 
 // What a solution must meet: standards, data protection, and the path from pilot to purchase.
 
@@ -7,30 +8,32 @@ export function StandardsSection({ event, names }: { event: EventView; names: Re
   if (event.standards.length === 0) return null;
   return (
     <Section id="standards" title={t("standards.heading")}>
-      <table className="w-full text-left">
-        <thead>
-          <tr className="border-b border-slate-300 text-sm text-slate-700">
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("standards.standard")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("standards.level")}
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              {t("standards.from")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {event.standards.map((s) => (
-            <tr key={s.code} className="border-b border-slate-200">
-              <td className="py-2 pr-4">{names[s.code] ?? s.code}</td>
-              <td className="py-2 pr-4">{t(`standards.levels.${s.level}`)}</td>
-              <td className="py-2">{s.from ? <Time value={s.from} language={language} dateOnly /> : t("notGiven")}</td>
+      <TableScroll label={t("standards.heading")}>
+        <table className="w-full text-left">
+          <thead>
+            <tr className="border-b border-slate-300 text-sm text-slate-700">
+              <th scope="col" className="py-2 pr-4 font-medium">
+                {t("standards.standard")}
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                {t("standards.level")}
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                {t("standards.from")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {event.standards.map((s) => (
+              <tr key={s.code} className="border-b border-slate-200">
+                <td className="py-2 pr-4">{names[s.code] ?? s.code}</td>
+                <td className="py-2 pr-4">{t(`standards.levels.${s.level}`)}</td>
+                <td className="py-2">{s.from ? <Time value={s.from} language={language} dateOnly /> : t("notGiven")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Section>
   );
 }

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { TableScroll } from "~/components/table-scroll";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -144,35 +145,37 @@ export default function Members() {
           <h2 id="members-title" className="sr-only">
             {t("members.title")}
           </h2>
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("members.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.email")}</th>
-                <th scope="col" className="py-2 pr-4">{isAdmin ? t("members.actions") : t("members.role")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.userId} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">
-                    {m.name} {m.userId === me ? <span className="text-slate-600">{t("members.you")}</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{m.email}</td>
-                  <td className="py-2 pr-4">
-                    {isAdmin ? (
-                      <MemberControls member={m} organisation={organisation} actionData={actionData} />
-                    ) : (
-                      <>
-                        {t(`memberRoles.${m.role}`)}
-                        {m.commercialRole ? ` · ${t(`commercialRoles.${m.commercialRole}`)}` : ""}
-                      </>
-                    )}
-                  </td>
+          <TableScroll label={t("members.title")}>
+            <table className="w-full border-collapse text-left">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">{t("members.name")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("members.email")}</th>
+                  <th scope="col" className="py-2 pr-4">{isAdmin ? t("members.actions") : t("members.role")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.userId} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-4">
+                      {m.name} {m.userId === me ? <span className="text-slate-600">{t("members.you")}</span> : null}
+                    </td>
+                    <td className="py-2 pr-4">{m.email}</td>
+                    <td className="py-2 pr-4">
+                      {isAdmin ? (
+                        <MemberControls member={m} organisation={organisation} actionData={actionData} />
+                      ) : (
+                        <>
+                          {t(`memberRoles.${m.role}`)}
+                          {m.commercialRole ? ` · ${t(`commercialRoles.${m.commercialRole}`)}` : ""}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
 
         <section aria-labelledby="leave-title" className="space-y-2">

@@ -7,10 +7,7 @@ import { fixedT } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import {
-  buyersWithRoadmaps,
-  roadmapsByStandard,
-} from "~/models/roadmaps.server";
+import { buyersWithRoadmaps, roadmapsByStandard } from "~/models/roadmaps.server";
 import { standardsRoadmap } from "~/models/standards.server";
 import { osloDate } from "~/domain/zoned-time";
 import { StandardsTimeline, type TimelineRow } from "./timeline";
@@ -20,24 +17,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.description ?? "" },
 ];
 
-const CATEGORIES = [
-  "interoperability",
-  "terminology",
-  "messaging",
-  "security",
-  "imaging",
-  "accessibility",
-];
+const CATEGORIES = ["interoperability", "terminology", "messaging", "security", "imaging", "accessibility"];
 
 // Public: what published events declare and what buyers' own roadmaps say, for anyone.
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "standards");
-  const [standards, roadmaps, buyers] = await Promise.all([
-    standardsRoadmap(db()),
-    roadmapsByStandard(db()),
-    buyersWithRoadmaps(db()),
-  ]);
+  const [standards, roadmaps, buyers] = await Promise.all([standardsRoadmap(db()), roadmapsByStandard(db()), buyersWithRoadmaps(db())]);
   return json({
     standards,
     roadmaps,
@@ -85,9 +71,7 @@ export default function StandardsPage() {
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">
-          {t("title")}
-        </h1>
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("lead")}</p>
       </div>
       <StandardsTimeline rows={timeline} today={today} language={language} />
@@ -102,10 +86,7 @@ export default function StandardsPage() {
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
             {buyers.map((buyer) => (
               <li key={buyer.slug}>
-                <Link
-                  to={`/standards/roadmaps/${buyer.slug}`}
-                  className="font-medium text-brand-800 underline"
-                >
+                <Link to={`/standards/roadmaps/${buyer.slug}`} className="font-medium text-brand-800 underline">
                   {buyer.name}
                 </Link>
               </li>
@@ -116,32 +97,17 @@ export default function StandardsPage() {
       <ul className="space-y-6">
         {standards.map((standard) => {
           const headingId = `standard-${standard.code}`;
-          const category = CATEGORIES.includes(standard.category)
-            ? standard.category
-            : "other";
+          const category = CATEGORIES.includes(standard.category) ? standard.category : "other";
           return (
             <li key={standard.code}>
-              <section
-                aria-labelledby={headingId}
-                className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-              >
-                <p className="text-sm font-medium text-brand-700">
-                  {t(`categories.${category}`)}
-                </p>
+              <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+                <p className="text-sm font-medium text-brand-700">{t(`categories.${category}`)}</p>
                 <h2 id={headingId} className="text-xl font-semibold">
                   {standard.name}
                 </h2>
-                <p className="max-w-3xl text-slate-700">
-                  {language === "nb"
-                    ? standard.descriptionNb
-                    : standard.descriptionEn}
-                </p>
+                <p className="max-w-3xl text-slate-700">{language === "nb" ? standard.descriptionNb : standard.descriptionEn}</p>
                 <p className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-                  <span className="font-medium">
-                    {standard.openEvents > 0
-                      ? t("openEvents", { count: standard.openEvents })
-                      : t("noEvents")}
-                  </span>
+                  <span className="font-medium">{standard.openEvents > 0 ? t("openEvents", { count: standard.openEvents }) : t("noEvents")}</span>
                   {standard.openEvents > 0 ? (
                     <Link
                       to={`/demand?standard=${standard.code}`}
@@ -152,36 +118,24 @@ export default function StandardsPage() {
                     </Link>
                   ) : null}
                   {standard.url ? (
-                    <a
-                      href={standard.url}
-                      className="font-medium text-brand-800 underline"
-                      rel="noreferrer"
-                    >
+                    <a href={standard.url} className="font-medium text-brand-800 underline" rel="noreferrer">
                       {t("about")}
-                      <span className="sr-only">
-                        {" "}
-                        ({t("aboutHidden", { name: standard.name })})
-                      </span>
+                      <span className="sr-only"> ({t("aboutHidden", { name: standard.name })})</span>
                     </a>
                   ) : null}
                 </p>
-                {standard.buyers.length > 0 ||
-                (roadmaps[standard.code] ?? []).length > 0 ? (
+                {standard.buyers.length > 0 || (roadmaps[standard.code] ?? []).length > 0 ? (
                   <details className="group">
                     <summary className="cursor-pointer font-medium text-brand-800 underline">
                       {t("details", {
-                        count:
-                          standard.buyers.length +
-                          (roadmaps[standard.code] ?? []).length,
+                        count: standard.buyers.length + (roadmaps[standard.code] ?? []).length,
                       })}
                     </summary>
                     <div className="mt-2 space-y-3">
                       {standard.buyers.length > 0 ? (
                         <div className="overflow-x-auto">
                           <table className="w-full border-collapse text-left text-sm">
-                            <caption className="sr-only">
-                              {t("tableCaption", { name: standard.name })}
-                            </caption>
+                            <caption className="sr-only">{t("tableCaption", { name: standard.name })}</caption>
                             <thead>
                               <tr className="border-b-2 border-slate-300">
                                 <th scope="col" className="px-3 py-2">
@@ -193,62 +147,36 @@ export default function StandardsPage() {
                                 <th scope="col" className="px-3 py-2">
                                   {t("from")}
                                 </th>
-                                <th
-                                  scope="col"
-                                  className="px-3 py-2 text-right"
-                                >
+                                <th scope="col" className="px-3 py-2 text-right">
                                   {t("events")}
                                 </th>
                               </tr>
                             </thead>
                             <tbody>
                               {standard.buyers.map((buyer) => (
-                                <tr
-                                  key={`${buyer.buyerSlug}-${buyer.level}`}
-                                  className="border-b border-slate-200"
-                                >
-                                  <th
-                                    scope="row"
-                                    className="px-3 py-2 font-medium"
-                                  >
-                                    <Link
-                                      to={`/demand?buyer=${buyer.buyerSlug}&standard=${standard.code}`}
-                                      className="text-brand-800 underline"
-                                    >
+                                <tr key={`${buyer.buyerSlug}-${buyer.level}`} className="border-b border-slate-200">
+                                  <th scope="row" className="px-3 py-2 font-medium">
+                                    <Link to={`/demand?buyer=${buyer.buyerSlug}&standard=${standard.code}`} className="text-brand-800 underline">
                                       {buyer.buyerName}
                                     </Link>
                                   </th>
-                                  <td className="px-3 py-2">
-                                    {t(`levels.${buyer.level}`)}
-                                  </td>
-                                  <td className="px-3 py-2">
-                                    {buyer.from
-                                      ? formatDate(buyer.from, language)
-                                      : t("notDated")}
-                                  </td>
-                                  <td className="px-3 py-2 text-right tabular-nums">
-                                    {formatNumber(buyer.events, language)}
-                                  </td>
+                                  <td className="px-3 py-2">{t(`levels.${buyer.level}`)}</td>
+                                  <td className="px-3 py-2">{buyer.from ? formatDate(buyer.from, language) : t("notDated")}</td>
+                                  <td className="px-3 py-2 text-right tabular-nums">{formatNumber(buyer.events, language)}</td>
                                 </tr>
                               ))}
                             </tbody>
                           </table>
                           {standard.moreBuyers > 0 ? (
                             <p className="mt-2 text-sm">
-                              <Link
-                                to={`/demand?standard=${standard.code}`}
-                                className="font-medium text-brand-800 underline"
-                              >
+                              <Link to={`/demand?standard=${standard.code}`} className="font-medium text-brand-800 underline">
                                 {t("moreBuyers", { name: standard.name })}
                               </Link>
                             </p>
                           ) : null}
                         </div>
                       ) : null}
-                      <BuyerRoadmaps
-                        name={standard.name}
-                        rows={roadmaps[standard.code] ?? []}
-                      />
+                      <BuyerRoadmaps name={standard.name} rows={roadmaps[standard.code] ?? []} />
                     </div>
                   </details>
                 ) : null}
@@ -261,9 +189,7 @@ export default function StandardsPage() {
   );
 }
 
-type RoadmapRows = ReturnType<
-  typeof useLoaderData<typeof loader>
->["roadmaps"][string];
+type RoadmapRows = ReturnType<typeof useLoaderData<typeof loader>>["roadmaps"][string];
 
 /** What buyers' own roadmaps say about one standard, with when and by whom each was last changed. */
 function BuyerRoadmaps({ name, rows }: { name: string; rows: RoadmapRows }) {
@@ -273,9 +199,7 @@ function BuyerRoadmaps({ name, rows }: { name: string; rows: RoadmapRows }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="py-1 text-left font-semibold">
-          {t("roadmaps.tableCaption", { name })}
-        </caption>
+        <caption className="py-1 text-left font-semibold">{t("roadmaps.tableCaption", { name })}</caption>
         <thead>
           <tr className="border-b-2 border-slate-300">
             <th scope="col" className="px-3 py-2">
@@ -294,15 +218,9 @@ function BuyerRoadmaps({ name, rows }: { name: string; rows: RoadmapRows }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr
-              key={row.buyerSlug}
-              className="border-b border-slate-200 align-top"
-            >
+            <tr key={row.buyerSlug} className="border-b border-slate-200 align-top">
               <th scope="row" className="px-3 py-2 font-medium">
-                <Link
-                  to={`/standards/roadmaps/${row.buyerSlug}`}
-                  className="text-brand-800 underline"
-                >
+                <Link to={`/standards/roadmaps/${row.buyerSlug}`} className="text-brand-800 underline">
                   {row.buyerName}
                 </Link>
               </th>

@@ -1,10 +1,5 @@
 import { useTranslation } from "react-i18next";
-import {
-  timelineSpan,
-  timelineX,
-  yearTicks,
-  type TimelineSpan,
-} from "~/domain/timeline";
+import { timelineSpan, timelineX, yearTicks, type TimelineSpan } from "~/domain/timeline";
 import { formatDate } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 
@@ -36,15 +31,7 @@ const MARK = {
   implemented: "fill-slate-500",
 } as const;
 
-export function StandardsTimeline({
-  rows,
-  today,
-  language,
-}: {
-  rows: TimelineRow[];
-  today: string;
-  language: Language;
-}) {
+export function StandardsTimeline({ rows, today, language }: { rows: TimelineRow[]; today: string; language: Language }) {
   const { t } = useTranslation("standards");
   const dated = rows.filter((row) => row.marks.length > 0);
   const span = timelineSpan(
@@ -53,18 +40,12 @@ export function StandardsTimeline({
   );
   const years = yearTicks(span, WIDTH);
   return (
-    <section
-      aria-labelledby="timeline-title"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby="timeline-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="timeline-title" className="text-xl font-semibold">
         {t("timeline.heading")}
       </h2>
       <p className="max-w-3xl text-slate-700">{t("timeline.lead")}</p>
-      <ul
-        className="flex flex-wrap gap-x-5 gap-y-1 text-sm"
-        aria-label={t("timeline.legend")}
-      >
+      <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm" aria-label={t("timeline.legend")}>
         {(["required", "planned", "implemented"] as const).map((kind) => (
           <li key={kind} className="flex items-center gap-2">
             <svg aria-hidden="true" viewBox="0 0 10 10" className="h-3 w-3">
@@ -84,17 +65,11 @@ export function StandardsTimeline({
         <p>{t("timeline.none")}</p>
       ) : (
         <div className="space-y-1">
-          <div
-            aria-hidden="true"
-            className="grid grid-cols-[minmax(0,9rem)_1fr] gap-x-3 sm:grid-cols-[minmax(0,14rem)_1fr]"
-          >
+          <div aria-hidden="true" className="grid grid-cols-[minmax(0,9rem)_1fr] gap-x-3 sm:grid-cols-[minmax(0,14rem)_1fr]">
             <span />
             <span className="flex text-xs text-slate-600">
               {years.map((tick) => (
-                <span
-                  key={tick.year}
-                  className="flex-1 border-l border-slate-300 pl-1"
-                >
+                <span key={tick.year} className="flex-1 border-l border-slate-300 pl-1">
                   {tick.year}
                 </span>
               ))}
@@ -102,22 +77,11 @@ export function StandardsTimeline({
           </div>
           <ul className="space-y-1">
             {dated.map((row) => (
-              <li
-                key={row.code}
-                className="grid grid-cols-[minmax(0,9rem)_1fr] items-center gap-x-3 sm:grid-cols-[minmax(0,14rem)_1fr]"
-              >
-                <a
-                  href={`#standard-${row.code}`}
-                  className="break-words text-sm font-medium text-brand-800 underline"
-                >
+              <li key={row.code} className="grid grid-cols-[minmax(0,9rem)_1fr] items-center gap-x-3 sm:grid-cols-[minmax(0,14rem)_1fr]">
+                <a href={`#standard-${row.code}`} className="break-words text-sm font-medium text-brand-800 underline">
                   {row.name}
                 </a>
-                <Strip
-                  row={row}
-                  span={span}
-                  today={today}
-                  language={language}
-                />
+                <Strip row={row} span={span} today={today} language={language} />
               </li>
             ))}
           </ul>
@@ -127,17 +91,7 @@ export function StandardsTimeline({
   );
 }
 
-function Strip({
-  row,
-  span,
-  today,
-  language,
-}: {
-  row: TimelineRow;
-  span: TimelineSpan;
-  today: string;
-  language: Language;
-}) {
+function Strip({ row, span, today, language }: { row: TimelineRow; span: TimelineSpan; today: string; language: Language }) {
   const { t } = useTranslation("standards");
   const years = yearTicks(span, WIDTH);
   const now = timelineX(today, span, WIDTH).x;
@@ -159,14 +113,7 @@ function Strip({
       className="h-7 w-full"
     >
       {years.map((tick, i) => (
-        <rect
-          key={tick.year}
-          x={tick.x}
-          y={0}
-          width={WIDTH / years.length}
-          height={HEIGHT}
-          className={i % 2 ? "fill-slate-100" : "fill-slate-50"}
-        />
+        <rect key={tick.year} x={tick.x} y={0} width={WIDTH / years.length} height={HEIGHT} className={i % 2 ? "fill-slate-100" : "fill-slate-50"} />
       ))}
       {row.marks.map((m, i) => {
         const { x } = timelineX(m.date, span, WIDTH);
@@ -182,13 +129,7 @@ function Strip({
           />
         );
       })}
-      <rect
-        x={now}
-        y={0}
-        width={0.6}
-        height={HEIGHT}
-        className="fill-red-700"
-      />
+      <rect x={now} y={0} width={0.6} height={HEIGHT} className="fill-red-700" />
     </svg>
   );
 }

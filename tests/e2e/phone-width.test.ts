@@ -1,0 +1,48 @@
+// A sweep of the portal's pages at 390 px, as the visitors who use them: nothing pushes the
+// page sideways (wide tables scroll in their own box), and axe finds nothing at that width.
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expectNoAxeViolations, logIn, setupBrowser } from "./browser";
+
+const browser = setupBrowser();
+
+async function expectFitsPhone(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll, `${path} is ${scroll} px wide at ${width} px`).toBeLessThanOrEqual(width);
+  await expectNoAxeViolations(page);
+}
+
+const VISITORS: [string, string | null, string[]][] = [
+  [
+    "an anonymous visitor",
+    null,
+    [
+      "/",
+      "/demand",
+      "/demand/pipeline",
+      "/insights",
+      "/standards",
+      "/standards/roadmaps/bergvik-kommune",
+      "/conduct",
+      "/conduct/versions/1",
+      "/accessibility",
+      "/organisations",
+      "/organisations/bergvik-kommune",
+      "/organisations/nordlys-helse-as",
+    ],
+  ],
+  ["a buyer", "buyer@demo.test", ["/workspace/events", "/workspace/questions", "/events/new", "/interactions", "/follow-ups", "/organisation/members", "/organisation/audit", "/settings"]],
+  ["a vendor", "vendor@demo.test", ["/workspace/participation", "/watches", "/interactions", "/relationships"]],
+  ["an operator", "admin@demo.test", ["/admin/organisations", "/admin/audit", "/admin/outbox", "/admin/conduct", "/admin/interaction-chains"]],
+];
+
+describe("at 390 px", () => {
+  it.each(VISITORS)("no page pushes sideways or fails axe for %s", async (_who, email, paths) => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    if (email) await logIn(page, email, "/");
+    for (const path of paths) await expectFitsPhone(page, path);
+  }, 240_000);
+});
