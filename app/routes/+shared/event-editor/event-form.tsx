@@ -36,7 +36,7 @@ export function EventForm(props: EventFormProps) {
   const hasPrinciple = props.problems.some((p) => t(`events:principles.${p.code}`, { defaultValue: "" }));
 
   return (
-    <Form method="post" noValidate className="grid gap-8 lg:grid-cols-[14rem_1fr]">
+    <Form method="post" noValidate className="grid grid-cols-1 gap-8 lg:grid-cols-[14rem_1fr]">
       <nav aria-label={t("stepsLabel")} className="lg:sticky lg:top-4 lg:self-start">
         <ol className="space-y-1 text-sm">
           {STEPS.map((step, i) => (

@@ -93,16 +93,17 @@ export function StandardsStep({ standards, ...props }: StepProps & { standards: 
         {t("fields.standardsHint")}
       </p>
       <FieldErrors id={all.errorId} errors={all.errors} />
+      {/* On a phone each standard's row stacks: its name, then level and date side by side. */}
       <table className="w-full text-left text-sm">
         <tbody>
           {standards.map((s) => {
             const from = f(`standards.${s.code}.from`);
             return (
-              <tr key={s.code} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-2 font-medium">
+              <tr key={s.code} className="block border-b border-slate-200 py-2 align-top sm:table-row sm:py-0">
+                <th scope="row" className="block pb-1 font-medium sm:table-cell sm:py-2 sm:pr-2">
                   {s.name}
                 </th>
-                <td className="py-2 pr-2">
+                <td className="inline-block pr-2 align-top sm:table-cell sm:py-2">
                   <select
                     name={`standards.${s.code}.level`}
                     aria-label={t("fields.standardLevel", { name: s.name })}
@@ -117,7 +118,7 @@ export function StandardsStep({ standards, ...props }: StepProps & { standards: 
                     ))}
                   </select>
                 </td>
-                <td className="py-2">
+                <td className="inline-block align-top sm:table-cell sm:py-2">
                   <input
                     type="date"
                     id={from.id}
