@@ -103,11 +103,12 @@ export function TextArea({ rows = 4, ...props }: Labelled & { rows?: number }) {
   );
 }
 
-export function Select({ options, placeholder, ...props }: Labelled & { options: { value: string; label: string }[]; placeholder?: string }) {
+/** A list to choose from; `multiple` (with `size` rows shown) for several. */
+export function Select({ options, placeholder, multiple, size, ...props }: Labelled & { options: { value: string; label: string }[]; placeholder?: string; multiple?: boolean; size?: number }) {
   const { field, hint } = props;
   return (
     <FieldFrame {...props}>
-      <select key={field.key} defaultValue={first(field.value)} required={field.constraint?.required} {...controlProps(field, Boolean(hint))}>
+      <select key={field.key} multiple={multiple} size={size} defaultValue={multiple ? all(field.value) : first(field.value)} required={field.constraint?.required} {...controlProps(field, Boolean(hint))}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

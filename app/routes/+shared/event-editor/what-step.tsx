@@ -1,4 +1,4 @@
-import { controlProps, Field, FieldErrors, FieldFrame, Hint, inputClass, Select, TextArea } from "~/components/forms";
+import { controlProps, Field, FieldErrors, Hint, inputClass, Select, TextArea } from "~/components/forms";
 import { CPV_CODES, cpvDivision } from "~/domain/cpv";
 import { EVENT_KINDS } from "~/domain/events";
 import { REGIONS } from "~/domain/regions";
@@ -11,7 +11,6 @@ export function WhatStep({ coBuyerOptions, ...props }: StepProps & { coBuyerOpti
   const divisions = [...new Set(CPV_CODES.map((c) => cpvDivision(c.code)))];
   const chosenCpv = many(props.values, "cpv");
   const cpv = f("cpv");
-  const coBuyers = f("coBuyers");
   return (
     <Step id="what" number={1} title={t("steps.what")}>
       <Select field={f("kind")} label={t("fields.kind")} options={opts(EVENT_KINDS, "common:kinds")} placeholder={t("choose")} />
@@ -52,15 +51,7 @@ export function WhatStep({ coBuyerOptions, ...props }: StepProps & { coBuyerOpti
         <FieldErrors id={cpv.errorId} errors={cpv.errors} />
       </fieldset>
       {coBuyerOptions.length ? (
-        <FieldFrame field={coBuyers} label={t("fields.coBuyers")} hint={t("fields.coBuyersHint")}>
-          <select multiple size={5} defaultValue={many(props.values, "coBuyers")} {...controlProps(coBuyers, true)}>
-            {coBuyerOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
+        <Select field={f("coBuyers")} label={t("fields.coBuyers")} hint={t("fields.coBuyersHint")} multiple size={5} options={coBuyerOptions.map((o) => ({ value: o.id, label: o.name }))} />
       ) : null}
     </Step>
   );
