@@ -1,6 +1,7 @@
 import type { ExpectationStatus } from "./events";
 import { EXPECTATION_STATUSES } from "./events";
 import { checkPredictability, checkTenderQuarter, minimumEffortLevel, type PurchaseExpectation } from "./predictability";
+import { list, text, type Entries } from "./form-entries";
 import { isBlank, problemsOf, type Problem } from "./problems";
 import { zonedLocalToIso } from "./zoned-time";
 
@@ -27,38 +28,26 @@ export interface EffortRequestInput {
   expectation: PurchaseExpectation | null;
 }
 
-type Entries = { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] };
-
-const str = (form: Entries, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v.trim() : "";
-};
-const list = (form: Entries, name: string) =>
-  form
-    .getAll(name)
-    .filter((v): v is string => typeof v === "string")
-    .map((v) => v.trim())
-    .filter(Boolean);
 
 /** "4 000 000" → 4000000; not a whole number → NaN (refused as invalid_value). */
 function whole(form: Entries, name: string): number | null {
-  const raw = str(form, name).replace(/[\s\u00a0]/g, "");
+  const raw = text(form, name).replace(/[\s\u00a0]/g, "");
   if (raw === "") return null;
   return /^-?\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
 }
 
 export function effortRequestFormToInput(form: Entries): EffortRequestInput {
-  const status = str(form, "expectation.status");
-  const deadline = str(form, "deadline");
+  const status = text(form, "expectation.status");
+  const deadline = text(form, "deadline");
   return {
-    title: str(form, "title"),
-    description: str(form, "description"),
+    title: text(form, "title"),
+    description: text(form, "description"),
     kindsOfWork: list(form, "kindsOfWork") as EffortRequestWork[],
     hoursPerVendor: whole(form, "hoursPerVendor"),
     deadline: deadline === "" ? null : (zonedLocalToIso(deadline) ?? "invalid"),
     compensationNok: whole(form, "compensationNok"),
-    compensationReason: str(form, "compensationReason") || null,
-    eventId: str(form, "eventId") || null,
+    compensationReason: text(form, "compensationReason") || null,
+    eventId: text(form, "eventId") || null,
     recipients: [...new Set(list(form, "recipients"))],
     expectation:
       status === ""
@@ -67,12 +56,12 @@ export function effortRequestFormToInput(form: Entries): EffortRequestInput {
             status: status as ExpectationStatus,
             budgetMinNok: whole(form, "expectation.budgetMinNok"),
             budgetMaxNok: whole(form, "expectation.budgetMaxNok"),
-            fundingSource: str(form, "expectation.fundingSource") || null,
+            fundingSource: text(form, "expectation.fundingSource") || null,
             expectedValueNok: whole(form, "expectation.expectedValueNok"),
             quantity: whole(form, "expectation.quantity"),
-            unit: str(form, "expectation.unit") || null,
-            expectedTenderQuarter: str(form, "expectation.expectedTenderQuarter") || null,
-            expectedContractStart: str(form, "expectation.expectedContractStart") || null,
+            unit: text(form, "expectation.unit") || null,
+            expectedTenderQuarter: text(form, "expectation.expectedTenderQuarter") || null,
+            expectedContractStart: text(form, "expectation.expectedContractStart") || null,
           },
   };
 }
@@ -130,7 +119,7 @@ export interface EffortReportInput {
 }
 
 export function effortReportFormToInput(form: Entries): EffortReportInput {
-  return { hours: whole(form, "hours"), people: whole(form, "people"), note: str(form, "note") || null };
+  return { hours: whole(form, "hours"), people: whole(form, "people"), note: text(form, "note") || null };
 }
 
 export function checkEffortReport(input: EffortReportInput): Problem[] {

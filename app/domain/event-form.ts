@@ -1,3 +1,4 @@
+import { list, text, type Entries, type SubmittedValues } from "./form-entries";
 import { zonedLocalToIso, toZonedLocal } from "./zoned-time";
 
 // The guided event form posts plain fields named after the API's paths
@@ -5,46 +6,33 @@ import { zonedLocalToIso, toZonedLocal } from "./zoned-time";
 // JSON shape (validated by EventPatchSchema, judged by checkPublishable) and an
 // event back into the form's values. Empty means "not given" (null).
 
-type Entries = { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] };
 
-const str = (form: Entries, name: string): string => {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-};
-
-const textOrNull = (form: Entries, name: string) => str(form, name) || null;
+const textOrNull = (form: Entries, name: string) => text(form, name) || null;
 
 /** "4 000 000" → 4000000; text that is not a whole number is passed on for the schema to refuse. */
 function numberOrNull(form: Entries, name: string): number | string | null {
-  const raw = str(form, name).replace(/[\s\u00a0]/g, "");
+  const raw = text(form, name).replace(/[\s\u00a0]/g, "");
   if (raw === "") return null;
   return /^-?\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 function instantOrNull(form: Entries, name: string): string | null {
-  const raw = str(form, name);
+  const raw = text(form, name);
   if (raw === "") return null;
   return zonedLocalToIso(raw) ?? raw;
 }
 
 /** A yes/no select with an empty "not stated" choice. */
 function yesNo(form: Entries, name: string): boolean | null {
-  const raw = str(form, name);
+  const raw = text(form, name);
   return raw === "yes" ? true : raw === "no" ? false : null;
 }
-
-const list = (form: Entries, name: string) =>
-  form
-    .getAll(name)
-    .filter((v): v is string => typeof v === "string")
-    .map((v) => v.trim())
-    .filter(Boolean);
 
 const allEmpty = (...values: unknown[]) => values.every((v) => v === null || v === undefined || v === "");
 
 export function eventFormToInput(form: Entries, standardCodes: readonly string[]) {
   const expectation = {
-    status: str(form, "expectation.status") || undefined,
+    status: text(form, "expectation.status") || undefined,
     budgetMinNok: numberOrNull(form, "expectation.budgetMinNok"),
     budgetMaxNok: numberOrNull(form, "expectation.budgetMaxNok"),
     fundingSource: textOrNull(form, "expectation.fundingSource"),
@@ -55,8 +43,8 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     expectedContractStart: textOrNull(form, "expectation.expectedContractStart"),
   };
   const sourcing = {
-    risk: str(form, "sourcing.risk") || undefined,
-    need: str(form, "sourcing.need") || undefined,
+    risk: text(form, "sourcing.risk") || undefined,
+    need: text(form, "sourcing.need") || undefined,
     reason: textOrNull(form, "sourcing.reason"),
   };
   const pilotPath = {
@@ -65,9 +53,9 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     budgetNok: numberOrNull(form, "pilotPath.budgetNok"),
   };
   return {
-    kind: str(form, "kind") || undefined,
-    title: str(form, "title"),
-    description: str(form, "description"),
+    kind: text(form, "kind") || undefined,
+    title: text(form, "title"),
+    description: text(form, "description"),
     cpv: list(form, "cpv"),
     region: textOrNull(form, "region"),
     registrationDeadline: instantOrNull(form, "registrationDeadline"),
@@ -79,7 +67,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     capacity: numberOrNull(form, "capacity"),
     attendeeLimitPerVendor: numberOrNull(form, "attendeeLimitPerVendor"),
     effort: {
-      level: str(form, "effort.level") || undefined,
+      level: text(form, "effort.level") || undefined,
       hoursPerVendor: numberOrNull(form, "effort.hoursPerVendor"),
       kindsOfWork: list(form, "effort.kindsOfWork"),
       compensationNok: numberOrNull(form, "effort.compensationNok"),
@@ -96,7 +84,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     },
     sourcing: allEmpty(...Object.values(sourcing)) ? null : sourcing,
     standards: standardCodes
-      .map((code) => ({ code, level: str(form, `standards.${code}.level`), from: textOrNull(form, `standards.${code}.from`) }))
+      .map((code) => ({ code, level: text(form, `standards.${code}.level`), from: textOrNull(form, `standards.${code}.from`) }))
       .filter((s) => s.level !== ""),
     ipTerms: textOrNull(form, "ipTerms"),
     dataProtection: {
@@ -111,7 +99,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
 }
 
 /** What an event looks like in the form: every value a string (or list of strings). */
-export type EventFormValues = Record<string, string | string[]>;
+export type EventFormValues = SubmittedValues;
 
 interface Declared {
   kind: string;
@@ -184,18 +172,6 @@ export function eventToFormValues(event: Declared): EventFormValues {
   for (const standard of event.standards) {
     values[`standards.${standard.code}.level`] = standard.level;
     values[`standards.${standard.code}.from`] = s(standard.from);
-  }
-  return values;
-}
-
-/** Every value a submitted form held, to put back in the fields after a refusal. */
-export function submittedValues(form: { entries(): IterableIterator<[string, FormDataEntryValue]> }): EventFormValues {
-  const values: EventFormValues = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    const existing = values[name];
-    if (existing === undefined) values[name] = value;
-    else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return values;
 }

@@ -41,6 +41,12 @@ export function addQuarters(quarter: string, count: number): Quarter {
   return format(Math.floor(index / 4), (((index % 4) + 4) % 4) + 1);
 }
 
+/** The quarter `now` falls in and the ones after it, `count` in all: what a form offers to choose from. */
+export function comingQuarters(now: Date, count = 12): Quarter[] {
+  const first = quarterOf(now);
+  return Array.from({ length: count }, (_, i) => addQuarters(first, i));
+}
+
 /** Negative when a is earlier, 0 when equal, positive when later; usable with Array#sort. */
 export function compareQuarters(a: string, b: string): number {
   const left = parsed(a);

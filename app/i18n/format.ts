@@ -1,3 +1,4 @@
+import { parseQuarter } from "~/domain/events";
 import type { Language } from "./resources";
 
 // One place for how dates, times and money look. Times are always shown in
@@ -72,4 +73,11 @@ export function formatPercent(share: number, language: Language): string {
 /** "november 2026" / "November 2026" for a "YYYY-MM" month. */
 export function formatMonth(month: string, language: Language): string {
   return new Intl.DateTimeFormat(locale(language), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/** "2. kvartal 2027" / "Q2 2027" for a "YYYY-Qn" quarter; anything else is shown as it is. */
+export function formatQuarter(quarter: string, language: Language): string {
+  const parsed = parseQuarter(quarter);
+  if (!parsed) return quarter;
+  return language === "nb" ? `${parsed.quarter}. kvartal ${parsed.year}` : `Q${parsed.quarter} ${parsed.year}`;
 }

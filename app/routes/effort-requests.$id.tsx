@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { forbidden, requireMember } from "~/auth/guards.server";
-import { errorsByField, Field, useProblemText } from "~/components/effort-fields";
+import { FormErrors, NumberField, SubmitButton, TextArea, recordField, type Values } from "~/components/forms";
 import { effortReportFormToInput } from "~/domain/effort-requests";
-import { formatDateTime, formatNok, formatNumber } from "~/i18n/format";
+import { submittedValues } from "~/domain/form-entries";
+import { fieldErrors } from "~/domain/problems";
+import { formatDate, formatDateTime, formatNok, formatNumber, formatQuarter } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { getEffortRequest, reportEffort, respondToEffortRequest } from "~/models/effort-requests.server";
 import { publicBaseUrl } from "~/http/public-url.server";
@@ -47,22 +50,21 @@ export async function action(args: ActionFunctionArgs) {
           ? await reportEffort(db(), member, { requestId: id }, effortReportFormToInput(form))
           : { ok: false as const, reason: "invalid" as const, problems: [{ path: "", code: "invalid_value" }] };
   if (result.ok) return redirect(`/effort-requests/${id}?done=${intent === "report" ? "reported" : "answered"}`);
-  const values: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === "string") values[k] = v;
-  return json({ intent: String(intent), values, errors: errorsByField(result.problems) }, { status: FAILURE_STATUS[result.reason] });
+  return json({ intent: String(intent), values: submittedValues(form), errors: fieldErrors(result.problems) }, { status: FAILURE_STATUS[result.reason] });
 }
 
 export default function EffortRequestPage() {
   const { request, recipients, reports, history, viewer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation(["effort", "events"]);
-  const text = useProblemText();
+  const { t, i18n } = useTranslation(["effort", "eventPage"]);
   const language = i18n.language as Language;
   const done = params.get("done");
   const own = viewer.side === "vendor" ? recipients[0] : undefined;
   const errors = result?.errors ?? {};
-  const values = result?.values ?? {};
+  const values: Values = result?.values ?? {};
+  const fieldOf = (name: string, intent: string) => recordField(name, { values: result?.intent === intent ? values : {}, errors: result?.intent === intent ? errors : {} }, (n) => `effort-${n}`);
+  const quantity = request.expectedQuantity !== null ? `${formatNumber(Number(request.expectedQuantity), language)} ${request.quantityUnit ?? ""}`.trim() : null;
   return (
     <div className="max-w-3xl space-y-8">
       <header className="space-y-2">
@@ -73,11 +75,7 @@ export default function EffortRequestPage() {
             {t(`page.${done}`)}
           </p>
         ) : null}
-        {errors.form || errors[""] ? (
-          <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-800">
-            {[...(errors.form ?? []), ...(errors[""] ?? [])].map(text).join(" ")}
-          </p>
-        ) : null}
+        <FormErrors errors={errors[""]} />
       </header>
       {request.description ? <p className="whitespace-pre-line">{request.description}</p> : null}
 
@@ -87,7 +85,7 @@ export default function EffortRequestPage() {
         </h2>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t("page.kindsOfWork")}</dt>
-          <dd>{request.kindsOfWork.map((k) => t(`work.${k}`)).join(", ")}</dd>
+          <dd>{request.kindsOfWork.map((k) => t(`eventPage:effort.work.${k}`)).join(", ")}</dd>
           <dt className="font-medium">{t("page.hours")}</dt>
           <dd>{formatNumber(request.hoursPerVendor, language)}</dd>
           <dt className="font-medium">{t("page.deadline")}</dt>
@@ -110,23 +108,17 @@ export default function EffortRequestPage() {
               </dd>
             </>
           ) : null}
-          <dt className="font-medium">{t("page.expectation")}</dt>
-          <dd>{request.expectationStatus ? t(`page.expectationStatus.${request.expectationStatus}`) : ""}</dd>
-          {request.budgetMinNok !== null && request.budgetMaxNok !== null ? (
-            <>
-              <dt className="font-medium">{t("page.budget")}</dt>
-              <dd>
-                {formatNok(Number(request.budgetMinNok), language)} – {formatNok(Number(request.budgetMaxNok), language)}
-                {request.fundingSource ? ` (${request.fundingSource})` : ""}
-              </dd>
-            </>
-          ) : null}
-          {request.expectedTenderQuarter ? (
-            <>
-              <dt className="font-medium">{t("page.tenderQuarter")}</dt>
-              <dd>{request.expectedTenderQuarter}</dd>
-            </>
-          ) : null}
+          <Fact label={t("page.expectation")}>
+            {request.expectationStatus ? t(`eventPage:expectation.statuses.${request.expectationStatus}`) : request.eventId ? t("page.expectationFromEvent") : null}
+          </Fact>
+          <Fact label={t("eventPage:expectation.budget")}>
+            {request.budgetMinNok !== null && request.budgetMaxNok !== null ? `${formatNok(Number(request.budgetMinNok), language)} – ${formatNok(Number(request.budgetMaxNok), language)}` : null}
+          </Fact>
+          <Fact label={t("eventPage:expectation.fundingSource")}>{request.fundingSource}</Fact>
+          <Fact label={t("eventPage:expectation.expectedValue")}>{request.expectedValueNok !== null ? formatNok(Number(request.expectedValueNok), language) : null}</Fact>
+          <Fact label={t("eventPage:expectation.quantity")}>{quantity}</Fact>
+          <Fact label={t("eventPage:expectation.tenderQuarter")}>{request.expectedTenderQuarter ? formatQuarter(request.expectedTenderQuarter, language) : null}</Fact>
+          <Fact label={t("eventPage:expectation.contractStart")}>{request.expectedContractStart ? formatDate(request.expectedContractStart, language) : null}</Fact>
         </dl>
       </section>
 
@@ -150,15 +142,15 @@ export default function EffortRequestPage() {
             {t("page.answerHeading")}
           </h2>
           <Form method="post">
-            <button type="submit" name="intent" value="accept" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <SubmitButton name="intent" value="accept">
               {t("page.accept")}
-            </button>
+            </SubmitButton>
           </Form>
           <Form method="post" className="space-y-3" noValidate>
-            <Field name="reason" label={t("page.declineReason")} values={result?.intent === "decline" ? values : {}} errors={errors} rows={3} />
-            <button type="submit" name="intent" value="decline" className="rounded border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
+            <TextArea field={fieldOf("reason", "decline")} label={t("page.declineReason")} rows={3} />
+            <SubmitButton name="intent" value="decline" variant="danger">
               {t("page.decline")}
-            </button>
+            </SubmitButton>
           </Form>
         </section>
       ) : null}
@@ -171,12 +163,10 @@ export default function EffortRequestPage() {
           <p className="text-slate-700">{t("page.reportLead")}</p>
           <Form method="post" className="space-y-3" noValidate>
             <input type="hidden" name="intent" value="report" />
-            <Field name="hours" label={t("page.hoursSpent")} values={values} errors={errors} />
-            <Field name="people" label={t("page.peopleSpent")} values={values} errors={errors} />
-            <Field name="note" label={t("page.note")} values={values} errors={errors} rows={3} />
-            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              {t("page.report")}
-            </button>
+            <NumberField field={fieldOf("hours", "report")} label={t("page.hoursSpent")} />
+            <NumberField field={fieldOf("people", "report")} label={t("page.peopleSpent")} />
+            <TextArea field={fieldOf("note", "report")} label={t("page.note")} rows={3} />
+            <SubmitButton>{t("page.report")}</SubmitButton>
           </Form>
         </section>
       ) : null}
@@ -208,5 +198,16 @@ export default function EffortRequestPage() {
         </ol>
       </section>
     </div>
+  );
+}
+
+/** One row of the facts; nothing when there is nothing to say. */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === "") return null;
+  return (
+    <>
+      <dt className="font-medium">{label}</dt>
+      <dd>{children}</dd>
+    </>
   );
 }

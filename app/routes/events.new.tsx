@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
-import { submittedValues } from "~/domain/event-form";
+import { submittedValues } from "~/domain/form-entries";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { eventFormOptions } from "~/models/event-form-options.server";

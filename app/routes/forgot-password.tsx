@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { ForgotPasswordSchema } from "~/auth/schemas";
 import { FormPage } from "~/components/page";
-import { FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
+import { FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { requestPasswordReset } from "~/models/accounts.server";
@@ -51,7 +51,7 @@ export default function ForgotPassword() {
   const [form, fields] = useForm({
     id: "forgot",
     lastResult: data?.result,
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
   return (

@@ -9,7 +9,7 @@ import { getUser } from "~/auth/guards.server";
 import { LoginSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
-import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { authenticate } from "~/models/accounts.server";
@@ -69,7 +69,7 @@ export default function Login() {
   const [form, fields] = useForm({
     id: "login",
     lastResult,
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";

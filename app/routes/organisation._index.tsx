@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
-import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope } from "~/components/forms";
+import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { OrganisationRoles } from "~/components/organisation-roles";
 import { organisationProfileSchema } from "~/domain/organisation-forms";
 import { formatOrgNumber } from "~/domain/org-number";
@@ -68,8 +68,7 @@ export default function OrganisationSettings() {
       cpvAreas: organisation.cpvAreas.join(", "),
       standards: organisation.standardIds,
     },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope } from "~/components/forms";
+import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { CreateOrganisationSchema, FOREIGN_VENDOR_COUNTRIES, ORGANISATION_KINDS, REGISTRATIONS } from "~/domain/organisation-forms";
 import { BUYER_SECTORS, VENDOR_SIZES } from "~/domain/organisations";
 import { REGIONS } from "~/domain/regions";
@@ -40,8 +40,7 @@ export default function NewOrganisation() {
   const [form, fields] = useForm({
     id: "create-organisation",
     lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateOrganisationSchema }),
   });
   const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));

@@ -8,7 +8,7 @@ import { db } from "@db/db.server";
 import { ResetPasswordSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
-import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { isEmailTokenUsable, resetPassword } from "~/models/accounts.server";
@@ -43,7 +43,7 @@ export default function ResetPassword() {
   const [form, fields] = useForm({
     id: "reset",
     lastResult,
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
   if (!token) {

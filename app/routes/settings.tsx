@@ -9,7 +9,7 @@ import { db } from "@db/db.server";
 import { requireUser } from "~/auth/guards.server";
 import { ChangePasswordSchema, CreateTokenSchema, ProfileSchema, RevokeTokenSchema } from "~/auth/schemas";
 import { endAllSessions } from "~/auth/session.server";
-import { FieldErrors, FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
+import { FieldErrors, FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { getLanguage, languageCookie } from "~/i18n/language.server";
@@ -112,7 +112,7 @@ export default function Settings() {
   const [passwordForm, password] = useForm({
     id: "password",
     lastResult: resultFor("password"),
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
   const [tokenForm, token] = useForm({

@@ -9,7 +9,7 @@ import { getUser } from "~/auth/guards.server";
 import { SignupSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
-import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { createAccount } from "~/models/accounts.server";
@@ -61,8 +61,7 @@ export default function Signup() {
     id: "signup",
     lastResult,
     defaultValue: { email: searchParams.get("email") ?? "" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   });
   return (

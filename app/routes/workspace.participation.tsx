@@ -4,8 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
-import { ErrorText, errorsByField, Field } from "~/components/effort-fields";
+import { FormErrors, NumberField, SubmitButton, recordField, type Errors, type Values } from "~/components/forms";
 import { effortReportFormToInput } from "~/domain/effort-requests";
+import { submittedValues } from "~/domain/form-entries";
+import { fieldErrors } from "~/domain/problems";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
@@ -53,9 +55,7 @@ export async function action(args: ActionFunctionArgs) {
   const eventId = String(form.get("eventId") ?? "");
   const result = await reportEffort(db(), member, { eventId }, effortReportFormToInput(form));
   if (result.ok) return redirect("/workspace/participation?done=reported");
-  const values: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === "string") values[k] = v;
-  return json({ eventId, values, errors: errorsByField(result.problems) }, { status: FAILURE_STATUS[result.reason] });
+  return json({ eventId, values: submittedValues(form), errors: fieldErrors(result.problems) }, { status: FAILURE_STATUS[result.reason] });
 }
 
 export default function VendorWorkspace() {
@@ -130,8 +130,9 @@ export default function VendorWorkspace() {
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {data.past.map((r) => {
-              const errors = result?.eventId === r.id ? result.errors : {};
-              const values = result?.eventId === r.id ? result.values : {};
+              const state: { values: Values; errors: Errors } = result?.eventId === r.id ? result : { values: {}, errors: {} };
+              // Each event's form names its fields apart: the page holds one form per event.
+              const fieldOf = (name: string) => recordField(name, state, (n) => `report-${r.id}-${n}`);
               return (
                 <li key={r.id} id={`report-${r.id}`} className="space-y-2 p-3">
                   <Link to={`/events/${r.id}`} className="font-semibold text-brand-700 underline">
@@ -145,14 +146,18 @@ export default function VendorWorkspace() {
                   ) : r.status === "registered" ? (
                     <Form method="post" noValidate aria-label={t("vendor.reportFor", { title: r.title })} className="grid gap-3 sm:grid-cols-3">
                       <input type="hidden" name="eventId" value={r.id} />
-                      <ErrorText name="form" errors={errors} />
-                      <Field name="hours" label={t("page.hoursSpent")} values={values} errors={errors} />
-                      <Field name="people" label={t("page.peopleSpent")} values={values} errors={errors} />
+                      {state.errors[""] ? (
+                        <div className="sm:col-span-3">
+                          <FormErrors errors={state.errors[""]} />
+                        </div>
+                      ) : null}
+                      <NumberField field={fieldOf("hours")} label={t("page.hoursSpent")} />
+                      <NumberField field={fieldOf("people")} label={t("page.peopleSpent")} />
                       <div className="self-end">
-                        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                        <SubmitButton>
                           {t("page.report")}
                           <span className="sr-only"> – {r.title}</span>
-                        </button>
+                        </SubmitButton>
                       </div>
                     </Form>
                   ) : null}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, screenshot, setupBrowser } from "./browser";
+import { linkIn, waitForMail } from "./mail";
 
 const browser = setupBrowser();
 
@@ -74,5 +75,36 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Send lenke" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Hvis det finnes en konto for ingen@example.no");
     await expectNoAxeViolations(page);
+  });
+
+  it("takes the first click on 'save new password' after a corrected field's message goes away", async () => {
+    const email = `nytt-passord-${Date.now()}@example.no`;
+    const password = "et langt og godt passord";
+    const signup = await browser.newPage();
+    await signup.goto("/signup");
+    await signup.getByLabel("Navn").fill("Nina Nytt");
+    await signup.getByLabel("E-postadresse").fill(email);
+    await signup.getByLabel("Passord").fill("et annet langt passord");
+    await signup.getByRole("button", { name: "Opprett konto" }).click();
+    await signup.waitForURL("**/verify-email**");
+    const verification = await waitForMail(email);
+
+    const page = await browser.newPage();
+    await page.goto("/forgot-password");
+    await page.getByLabel("E-postadresse").fill(email);
+    await page.getByRole("button", { name: "Send lenke" }).click();
+    await expect.poll(() => page.getByRole("status").count()).toBe(1);
+    const reset = await waitForMail(email, { after: new Set([verification.file]) });
+    await page.goto(linkIn(reset.text, "/reset-password?token="));
+
+    await page.getByLabel("Nytt passord").fill(password);
+    await page.getByLabel("Gjenta passordet").fill(`${password}x`);
+    await page.getByLabel("Gjenta passordet").press("Tab");
+    await expect.poll(() => page.getByText("Passordene er ikke like.").count()).toBe(1);
+    // Corrected while the field still has focus: the message goes as it is typed, so the
+    // button does not move under the pointer when the click takes the focus away.
+    await page.getByLabel("Gjenta passordet").fill(password);
+    await page.getByRole("button", { name: "Lagre nytt passord" }).click();
+    await page.waitForURL("**/settings?passwordChanged=1", { timeout: 5_000 });
   });
 });

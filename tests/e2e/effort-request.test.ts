@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { comingQuarters } from "~/domain/quarters";
+import { formatQuarter } from "~/i18n/format";
 import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
 
 describe("effort requests in the browser", () => {
-  it("refuses a demo request without an expectation, sends it once declared, and the vendor accepts it", async () => {
+  it("refuses a demo request without an expectation, sends it once declared with a chosen quarter, shows it as declared, and the vendor accepts it", async () => {
     const title = `Demo av medisineringsstøtte ${Date.now()}`;
     const buyer = await browser.newPage();
     await logIn(buyer, "buyer@demo.test", "/effort-requests/new");
     await expectNoAxeViolations(buyer);
     await buyer.getByLabel("Tittel", { exact: true }).fill(title);
     await buyer.getByRole("checkbox", { name: "Demonstrasjon" }).check();
-    await buyer.getByLabel("Forventede timer per leverandør").fill("12");
+    await buyer.getByLabel("Timer per leverandør (anslag)").fill("12");
     const inTwoWeeks = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     await buyer.getByLabel("Frist (norsk tid)").fill(`${inTwoWeeks}T12:00`);
     await buyer.getByRole("checkbox", { name: /^Nordlys Helse AS/ }).check();
@@ -21,16 +23,24 @@ describe("effort requests in the browser", () => {
     await expectNoAxeViolations(buyer);
     await screenshot(buyer, "effort-request-refused");
 
-    await buyer.getByLabel("Hvor sikkert er innkjøpet?").selectOption("planned");
-    await buyer.getByLabel("Budsjett fra (kroner)").fill("2500000");
-    await buyer.getByLabel("Budsjett til (kroner)").fill("3500000");
-    await buyer.getByLabel("Finansieringskilde").fill("Driftsbudsjett helse og omsorg");
-    await buyer.getByLabel("Antall").fill("400");
+    // The same controls and words as the event form: status as radios, the quarter from a list.
+    await buyer.getByRole("radio", { name: /^Planlagt:/ }).check();
+    await buyer.getByLabel("Budsjettramme fra (kr)").fill("2 500 000");
+    await buyer.getByLabel("Budsjettramme til (kr)").fill("3 500 000");
+    await buyer.getByLabel("Finansiering", { exact: true }).fill("Driftsbudsjett helse og omsorg");
+    await buyer.getByLabel("Forventet mengde").fill("400");
     await buyer.getByLabel("Enhet", { exact: true }).fill("dispensere");
-    await buyer.getByLabel("Forventet kunngjøring (f.eks. 2027-Q2)").fill("2027-Q3");
+    const quarter = comingQuarters(new Date())[2]!;
+    await buyer.getByLabel("Forventet kunngjøring av konkurranse").selectOption({ label: formatQuarter(quarter, "nb") });
     await buyer.getByRole("button", { name: "Send forespørselen" }).click();
     await buyer.waitForURL(/\/effort-requests\/[0-9a-f-]{36}\?done=sent$/);
     await expectNoAxeViolations(buyer);
+    // The request page shows what was declared, the quantity included, and the quarter in words.
+    const facts = buyer.locator("dl");
+    await expect.poll(() => facts.textContent()).toContain("400 dispensere");
+    expect(await facts.textContent()).toContain(formatQuarter(quarter, "nb"));
+    expect(await facts.textContent()).not.toContain(quarter);
+    expect(await facts.textContent()).toContain("Planlagt");
 
     const vendor = await browser.newPage();
     await logIn(vendor, "vendor@demo.test", "/workspace/participation");
@@ -42,5 +52,22 @@ describe("effort requests in the browser", () => {
     await expect.poll(() => vendor.getByText("Svaret er registrert.").count()).toBe(1);
     await expectNoAxeViolations(vendor);
     await screenshot(vendor, "effort-request-accepted");
+  });
+
+  it("lays out the effort-request and event forms on a phone and a desktop", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "buyer@demo.test", "/effort-requests/new");
+    for (const [path, name] of [
+      ["/effort-requests/new", "effort-request-form"],
+      ["/events/new", "event-form"],
+    ] as const) {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(path);
+        await screenshot(page, `${name}-${width}`);
+        // Nothing wider than the window: no sideways scrolling.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width} px`).toBeLessThanOrEqual(width);
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatPercent } from "~/i18n/format";
+import { formatDate, formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatPercent, formatQuarter } from "~/i18n/format";
 
 describe("formatting for Norwegian users", () => {
   it("shows winter times in Oslo time with CET named", () => {
@@ -40,5 +40,11 @@ describe("shares and months", () => {
   it("names a month with its year", () => {
     expect(formatMonth("2026-11", "nb")).toBe("november 2026");
     expect(formatMonth("2025-12", "en")).toBe("December 2025");
+  });
+
+  it("names a quarter as people say it, and shows anything else as it was written", () => {
+    expect(formatQuarter("2027-Q2", "nb")).toBe("2. kvartal 2027");
+    expect(formatQuarter("2027-Q2", "en")).toBe("Q2 2027");
+    expect(formatQuarter("2. kvartal 2027", "nb")).toBe("2. kvartal 2027");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addQuarters,
+  comingQuarters,
   compareQuarters,
   isIsoDate,
   isQuarter,
@@ -91,5 +92,13 @@ describe("calendar quarters", () => {
     [null, false],
   ])("recognises %j as a calendar date written YYYY-MM-DD: %s", (value, expected) => {
     expect(isIsoDate(value)).toBe(expected);
+  });
+
+  it("offers the quarter a form is filled in and the eleven after it, counted in Oslo time", () => {
+    const quarters = comingQuarters(new Date("2026-12-31T23:30:00Z"));
+    expect(quarters).toHaveLength(12);
+    expect(quarters[0]).toBe("2027-Q1");
+    expect(quarters[11]).toBe("2029-Q4");
+    expect(comingQuarters(new Date("2027-05-01T12:00:00Z"), 3)).toEqual(["2027-Q2", "2027-Q3", "2027-Q4"]);
   });
 });

@@ -33,12 +33,12 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | nu
 
 /** The problems that stop a request, each linked to its field (`idOf`) and with the principle behind it when there is one. */
 export function ProblemSummary({ problems, heading, idOf }: { problems: Problem[]; heading: string; idOf: (path: string) => string }) {
-  const { t } = useTranslation(["effort", "events"]);
+  const { t } = useTranslation(["forms", "events"]);
   const text = useProblemText();
   if (!problems.length) return null;
   return (
-    <div role="alert" aria-labelledby="effort-problems-title" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
-      <h2 id="effort-problems-title" className="font-semibold">
+    <div role="alert" aria-labelledby="problem-summary-title" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
+      <h2 id="problem-summary-title" className="font-semibold">
         {heading}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -55,7 +55,7 @@ export function ProblemSummary({ problems, heading, idOf }: { problems: Problem[
               )}
               {principle ? (
                 <span className="block text-sm">
-                  <span className="font-semibold">{t("effort:new.principle")}</span> {principle}
+                  <span className="font-semibold">{t("forms:principleLabel")}</span> {principle}
                 </span>
               ) : null}
             </li>

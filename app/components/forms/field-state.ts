@@ -39,7 +39,8 @@ export function recordField(name: string, { values, errors }: { values: Values; 
 }
 
 export const first = (value: FieldState["value"]) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
-export const all = (value: FieldState["value"]) => (Array.isArray(value) ? value : value ? [value] : []);
+/** Every value; "" counts, so a choice whose value is empty (e.g. "use the event's") can be the chosen one. */
+export const all = (value: FieldState["value"]) => (Array.isArray(value) ? value : value !== undefined ? [value] : []);
 
 export const invalid = (field: FieldState) => Boolean(field.errors?.length);
 

@@ -1,4 +1,8 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { compareQuarters, isQuarter } from "~/domain/quarters";
+import { formatQuarter } from "~/i18n/format";
+import type { Language } from "~/i18n/resources";
 import { describedBy, first, all, invalid, type FieldState } from "./field-state";
 import { FieldErrors } from "./errors";
 
@@ -69,6 +73,26 @@ export function Field({ type = "text", autoComplete, inputProps, ...props }: Lab
   );
 }
 
+/**
+ * A whole number (kroner, hours, months). A text input with a numeric keyboard, not
+ * type="number": "4 000 000" is typed as people write it, and the parser takes the spaces out.
+ */
+export function NumberField({ inputProps, ...props }: Labelled & { inputProps?: InputHTMLAttributes<HTMLInputElement> }) {
+  return <Field {...props} inputProps={{ inputMode: "numeric", autoComplete: "off", ...inputProps }} />;
+}
+
+/**
+ * A calendar quarter chosen from a list ("2. kvartal 2027"), posting "YYYY-Qn". `quarters` is
+ * what the loader offers (comingQuarters); a quarter already on the form is kept among them.
+ */
+export function QuarterField({ quarters, placeholder, ...props }: Labelled & { quarters: readonly string[]; placeholder: string }) {
+  const { i18n } = useTranslation();
+  const language: Language = i18n.language === "en" ? "en" : "nb";
+  const current = first(props.field.value);
+  const offered = [...new Set([...quarters, ...(isQuarter(current) ? [current] : [])])].sort(compareQuarters);
+  return <Select {...props} placeholder={placeholder} options={offered.map((q) => ({ value: q, label: formatQuarter(q, language) }))} />;
+}
+
 export function TextArea({ rows = 4, ...props }: Labelled & { rows?: number }) {
   const { field, hint } = props;
   const { required, minLength, maxLength } = field.constraint ?? {};
@@ -79,11 +103,12 @@ export function TextArea({ rows = 4, ...props }: Labelled & { rows?: number }) {
   );
 }
 
-export function Select({ options, placeholder, ...props }: Labelled & { options: { value: string; label: string }[]; placeholder?: string }) {
+/** A list to choose from; `multiple` (with `size` rows shown) for several. */
+export function Select({ options, placeholder, multiple, size, ...props }: Labelled & { options: { value: string; label: string }[]; placeholder?: string; multiple?: boolean; size?: number }) {
   const { field, hint } = props;
   return (
     <FieldFrame {...props}>
-      <select key={field.key} defaultValue={first(field.value)} required={field.constraint?.required} {...controlProps(field, Boolean(hint))}>
+      <select key={field.key} multiple={multiple} size={size} defaultValue={multiple ? all(field.value) : first(field.value)} required={field.constraint?.required} {...controlProps(field, Boolean(hint))}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,44 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { FieldErrors, inputClass } from "~/components/forms";
+import { conformField, Field, FieldErrors, NumberField, Select, SubmitButton, TextArea } from "~/components/forms";
 import { NOT_PROCURED_REASONS } from "~/domain/events";
 import { parseOutcome, type ManageForm, type ManageReply } from "./outcome-input";
 import { useFormatters, type EventView } from "./presentation";
 
 // The buyer's forms: close the event, and record its outcome (procured, not procured, withdrawn).
-
-
-/** The hint's id; Conform adds the error's id itself when the field is invalid. */
-function describedBy(field: FieldMetadata<unknown>, hint?: string) {
-  return hint ? `${field.id}-hint` : undefined;
-}
-
-function Labelled({ field, label, hint, children }: { field: FieldMetadata<unknown>; label: string; hint?: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-function Button({ children, variant = "primary" }: { children: ReactNode; variant?: "primary" | "secondary" }) {
-  const style = variant === "primary" ? "bg-brand-700 text-white hover:bg-brand-800" : "border border-slate-500 bg-white text-slate-900 hover:bg-slate-100";
-  return (
-    <button type="submit" className={`rounded px-4 py-2 font-semibold ${style}`}>
-      {children}
-    </button>
-  );
-}
 
 function useOutcomeForm(name: ManageForm) {
   const actionData = useActionData<ManageReply>();
@@ -78,7 +45,7 @@ export function ManageSection({ event, canClose, vendors }: { event: EventView; 
           <p className="text-sm text-slate-700">{t("manage.close.hint")}</p>
           {formErrors(closeErrors ?? undefined, "close-errors")}
           <input type="hidden" name="intent" value="close" />
-          <Button variant="secondary">{t("manage.close.submit")}</Button>
+          <SubmitButton variant="secondary">{t("manage.close.submit")}</SubmitButton>
         </Form>
       ) : null}
 
@@ -93,43 +60,16 @@ export function ManageSection({ event, canClose, vendors }: { event: EventView; 
               {formErrors(procured.errors, procured.errorId)}
               <input type="hidden" name="intent" value="outcome" />
               <input type="hidden" name="outcome" value="procured" />
-              <Labelled field={p.contractValueNok} label={t("manage.outcome.procured.contractValue")} hint={t("manage.outcome.procured.contractValueHint")}>
-                <input
-                  {...getInputProps(p.contractValueNok, { type: "text", ariaDescribedBy: describedBy(p.contractValueNok, "hint") })}
-                  key={p.contractValueNok.key}
-                  inputMode="numeric"
-                  className={inputClass}
-                />
-              </Labelled>
-              <Labelled field={p.contractDate} label={t("manage.outcome.procured.contractDate")}>
-                <input
-                  {...getInputProps(p.contractDate, { type: "date", ariaDescribedBy: describedBy(p.contractDate) })}
-                  key={p.contractDate.key}
-                  className={inputClass}
-                />
-              </Labelled>
-              <Labelled field={p.noticeReference} label={t("manage.outcome.procured.noticeReference")} hint={t("manage.outcome.procured.noticeReferenceHint")}>
-                <input
-                  {...getInputProps(p.noticeReference, { type: "text", ariaDescribedBy: describedBy(p.noticeReference, "hint") })}
-                  key={p.noticeReference.key}
-                  className={inputClass}
-                />
-              </Labelled>
-              <Labelled field={p.winningVendorId} label={t("manage.outcome.procured.winner")}>
-                <select
-                  {...getSelectProps(p.winningVendorId, { ariaDescribedBy: describedBy(p.winningVendorId) })}
-                  key={p.winningVendorId.key}
-                  className={inputClass}
-                >
-                  <option value="">{t("manage.outcome.procured.winnerNone")}</option>
-                  {vendors.map((v) => (
-                    <option key={v.id} value={v.id}>
-                      {v.name}
-                    </option>
-                  ))}
-                </select>
-              </Labelled>
-              <Button>{t("manage.outcome.procured.submit")}</Button>
+              <NumberField field={conformField(p.contractValueNok)} label={t("manage.outcome.procured.contractValue")} hint={t("manage.outcome.procured.contractValueHint")} />
+              <Field field={conformField(p.contractDate)} type="date" label={t("manage.outcome.procured.contractDate")} />
+              <Field field={conformField(p.noticeReference)} label={t("manage.outcome.procured.noticeReference")} hint={t("manage.outcome.procured.noticeReferenceHint")} />
+              <Select
+                field={conformField(p.winningVendorId)}
+                label={t("manage.outcome.procured.winner")}
+                placeholder={t("manage.outcome.procured.winnerNone")}
+                options={vendors.map((v) => ({ value: v.id, label: v.name }))}
+              />
+              <SubmitButton>{t("manage.outcome.procured.submit")}</SubmitButton>
             </fieldset>
           </Form>
         ) : null}
@@ -141,17 +81,13 @@ export function ManageSection({ event, canClose, vendors }: { event: EventView; 
               {formErrors(notProcured.errors, notProcured.errorId)}
               <input type="hidden" name="intent" value="outcome" />
               <input type="hidden" name="outcome" value="not_procured" />
-              <Labelled field={n.reason} label={t("manage.outcome.notProcured.reason")}>
-                <select {...getSelectProps(n.reason, { ariaDescribedBy: describedBy(n.reason) })} key={n.reason.key} className={inputClass}>
-                  <option value="">{t("manage.outcome.notProcured.choose")}</option>
-                  {NOT_PROCURED_REASONS.map((reason) => (
-                    <option key={reason} value={reason}>
-                      {t(`outcome.reasons.${reason}`)}
-                    </option>
-                  ))}
-                </select>
-              </Labelled>
-              <Button>{t("manage.outcome.notProcured.submit")}</Button>
+              <Select
+                field={conformField(n.reason)}
+                label={t("manage.outcome.notProcured.reason")}
+                placeholder={t("manage.outcome.notProcured.choose")}
+                options={NOT_PROCURED_REASONS.map((reason) => ({ value: reason, label: t(`outcome.reasons.${reason}`) }))}
+              />
+              <SubmitButton>{t("manage.outcome.notProcured.submit")}</SubmitButton>
             </fieldset>
           </Form>
         ) : null}
@@ -162,10 +98,8 @@ export function ManageSection({ event, canClose, vendors }: { event: EventView; 
             {formErrors(withdrawn.errors, withdrawn.errorId)}
             <input type="hidden" name="intent" value="outcome" />
             <input type="hidden" name="outcome" value="withdrawn" />
-            <Labelled field={w.reason} label={t("manage.outcome.withdrawn.reason")}>
-              <textarea {...getTextareaProps(w.reason, { ariaDescribedBy: describedBy(w.reason) })} key={w.reason.key} rows={3} className={inputClass} />
-            </Labelled>
-            <Button variant="secondary">{t("manage.outcome.withdrawn.submit")}</Button>
+            <TextArea field={conformField(w.reason)} label={t("manage.outcome.withdrawn.reason")} rows={3} />
+            <SubmitButton variant="secondary">{t("manage.outcome.withdrawn.submit")}</SubmitButton>
           </fieldset>
         </Form>
       </div>

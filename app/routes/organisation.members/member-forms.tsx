@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, Select, SubmitButton, Field, conformField } from "~/components/forms";
+import { FieldErrors, FormErrors, Select, SubmitButton, Field, conformField, validateOnBlur } from "~/components/forms";
 import { commercialRoleFits } from "~/domain/memberships";
 import { ChangeMemberSchema, CommercialContactSchema, InviteMemberSchema } from "~/domain/organisation-forms";
 import { COMMERCIAL_ROLES, MEMBER_ROLES } from "~/domain/organisations";
@@ -105,7 +105,7 @@ export function InviteForm({ organisationId, actionData }: { organisationId: str
     id: "invite",
     lastResult: resultFor(actionData, "invite"),
     defaultValue: { role: "member" },
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteMemberSchema }),
   });
   return (

@@ -12,7 +12,6 @@ export const eventForm: Translation<typeof nb> = {
   refused: "The market dialogue cannot be published yet. Fix the points below; everything you typed is saved as a draft.",
   invalid: "Some fields have errors. Correct them and try again.",
   problemsHeading: "Missing before you can publish",
-  principle: "Why:",
   goToField: "Go to the field",
   notVerified: "Your organisation is not verified yet. You can save drafts, but not publish until an operator has confirmed you are a public buyer.",
   save: "Save draft",

@@ -28,6 +28,7 @@ export const forms: Translation<typeof nb> = {
   invalid_phone: "Enter a phone number in digits, ideally with the country code, for example +47 912 34 567.",
   relationships_owner_not_member: "The owner must be a member of your organisation.",
   errorSummary: "The form has errors. Correct the fields that are marked.",
+  principleLabel: "Why:",
   required_mark: "(required)",
   roadmap_date_required: "Give the date: “Required from” and “Planned by” need one.",
   unknown_standard: "Choose a standard from the catalogue.",

@@ -9,7 +9,6 @@ export const eventForm = {
   refused: "Markedsdialogen kan ikke publiseres ennå. Rett opp punktene under; alt du har skrevet er lagret som utkast.",
   invalid: "Noen felt har feil. Rett dem opp og prøv igjen.",
   problemsHeading: "Dette mangler før du kan publisere",
-  principle: "Hvorfor:",
   goToField: "Gå til feltet",
   notVerified: "Virksomheten din er ikke verifisert ennå. Du kan lagre utkast, men ikke publisere før en operatør har bekreftet at dere er en offentlig oppdragsgiver.",
   save: "Lagre utkast",
@@ -60,7 +59,7 @@ export const eventForm = {
     hoursPerVendor: "Timer per leverandør (anslag)",
     kindsOfWork: "Hva slags arbeid",
     work: {
-      attend_meeting: "Delta i møte",
+      attend_meeting: "Delta på møte",
       short_written_input: "Kort skriftlig innspill",
       written_response: "Skriftlig svar (RFI/RFP)",
       demo: "Demonstrasjon",

@@ -27,6 +27,7 @@ export const forms = {
   relationships_owner_not_member: "Ansvarlig må være medlem av virksomheten deres.",
   errorSummary: "Skjemaet har feil. Rett opp feltene som er merket.",
   required_mark: "(må fylles ut)",
+  principleLabel: "Hvorfor:",
   roadmap_date_required: "Skriv datoen: «Påkrevd fra» og «Planlagt innen» må ha en dato.",
   unknown_standard: "Velg en standard fra katalogen.",
 };

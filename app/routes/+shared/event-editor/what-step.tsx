@@ -1,32 +1,32 @@
+import { controlProps, Field, FieldErrors, Hint, inputClass, Select, TextArea } from "~/components/forms";
 import { CPV_CODES, cpvDivision } from "~/domain/cpv";
 import { EVENT_KINDS } from "~/domain/events";
 import { REGIONS } from "~/domain/regions";
-import { describedBy, ErrorText, fieldId, Input, inputClass, Labelled, many, Select, Step, Textarea, useFormText, type StepProps } from "./fields";
+import { fieldsOf, many, Step, useFormText, type StepProps } from "./fields";
 
 /** Step 1: what the event is, its region, CPV codes and co-buyers. */
-export function WhatStep({ values, errors, coBuyerOptions }: StepProps & { coBuyerOptions: { id: string; name: string }[] }) {
+export function WhatStep({ coBuyerOptions, ...props }: StepProps & { coBuyerOptions: { id: string; name: string }[] }) {
   const { t, language, opts } = useFormText();
-  const f = { values, errors };
+  const f = fieldsOf(props);
   const divisions = [...new Set(CPV_CODES.map((c) => cpvDivision(c.code)))];
-  const chosenCpv = many(values, "cpv");
+  const chosenCpv = many(props.values, "cpv");
+  const cpv = f("cpv");
   return (
     <Step id="what" number={1} title={t("steps.what")}>
-      <Select name="kind" label={t("fields.kind")} options={opts(EVENT_KINDS, "common:kinds")} empty={t("choose")} {...f} />
-      <Input name="title" label={t("fields.title")} {...f} />
-      <Textarea name="description" label={t("fields.description")} hint={t("fields.descriptionHint")} rows={8} {...f} />
-      <Select name="region" label={t("fields.region")} options={opts(REGIONS, "common:regions")} empty={t("notStated")} {...f} />
-      <fieldset id={fieldId("cpv")} aria-describedby={describedBy("cpv", t("fields.cpvHint"), errors)}>
+      <Select field={f("kind")} label={t("fields.kind")} options={opts(EVENT_KINDS, "common:kinds")} placeholder={t("choose")} />
+      <Field field={f("title")} label={t("fields.title")} />
+      <TextArea field={f("description")} label={t("fields.description")} hint={t("fields.descriptionHint")} rows={8} />
+      <Select field={f("region")} label={t("fields.region")} options={opts(REGIONS, "common:regions")} placeholder={t("notStated")} />
+      <fieldset id={cpv.id} aria-describedby={controlProps(cpv, true)["aria-describedby"]}>
         <legend className="font-medium text-slate-800">{t("fields.cpv")}</legend>
-        <p id={`${fieldId("cpv")}-hint`} className="text-sm text-slate-600">
-          {t("fields.cpvHint")}
-        </p>
+        <Hint id={`${cpv.id}-hint`}>{t("fields.cpvHint")}</Hint>
         <label htmlFor="cpv-filter" className="mt-2 block text-sm font-medium">
           {t("fields.cpvFilter")}
         </label>
         <input
           id="cpv-filter"
           type="search"
-          className={inputClass(false)}
+          className={inputClass}
           onChange={(e) => {
             const q = e.currentTarget.value.toLowerCase();
             document.querySelectorAll<HTMLElement>("[data-cpv]").forEach((el) => {
@@ -48,26 +48,10 @@ export function WhatStep({ values, errors, coBuyerOptions }: StepProps & { coBuy
             </div>
           ))}
         </div>
-        <ErrorText name="cpv" errors={errors} />
+        <FieldErrors id={cpv.errorId} errors={cpv.errors} />
       </fieldset>
       {coBuyerOptions.length ? (
-        <Labelled name="coBuyers" label={t("fields.coBuyers")} hint={t("fields.coBuyersHint")} errors={errors}>
-          <select
-            id={fieldId("coBuyers")}
-            name="coBuyers"
-            multiple
-            size={5}
-            defaultValue={many(values, "coBuyers")}
-            aria-describedby={describedBy("coBuyers", t("fields.coBuyersHint"), errors)}
-            className={inputClass(Boolean(errors.coBuyers?.length))}
-          >
-            {coBuyerOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </Labelled>
+        <Select field={f("coBuyers")} label={t("fields.coBuyers")} hint={t("fields.coBuyersHint")} multiple size={5} options={coBuyerOptions.map((o) => ({ value: o.id, label: o.name }))} />
       ) : null}
     </Step>
   );
