@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -10,10 +11,15 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on this 2-core machine,
+    // with the main process mostly idle. Two keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" },
+        // Files share their worker's modules (isolate: false): no process and no imports of the
+        // app per file. No test file mocks modules or leaves global state behind.
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node", isolate: false },
       },
       {
         extends: true,
@@ -21,6 +27,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",
+          // As unit: the app and PGlite's compiled WebAssembly are loaded once per worker, not per
+          // file. Each file still gets a database of its own (tests/fixtures/database.ts), which
+          // also empties the app's in-memory caches, and restores what it changes in process.env.
+          isolate: false,
           // One migrated database for the run; each file opens a copy of it.
           globalSetup: ["tests/setup/database-template.ts"],
           testTimeout: 30_000,

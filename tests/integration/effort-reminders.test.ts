@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { effortReportReminders, scheduledJobs } from "~/jobs/index.server";
 import { reportEffort } from "~/models/effort-requests.server";
 import { registerForEvent } from "~/models/registrations.server";
@@ -32,10 +32,15 @@ async function reminders(to?: string) {
   return query.orderBy("toAddress").execute();
 }
 
+const savedPublicUrl = process.env.PUBLIC_URL;
 beforeAll(async () => {
   process.env.PUBLIC_URL = BASE;
   buyer = await createPerson(t.db, { name: "Berit Innkjøp" });
   buyerOrg = await createOrganisationWith(t.db, [{ person: buyer, role: "admin" }], { isBuyer: true, verified: true, name: "Bergvik kommune" });
+});
+// The next file in this worker sees the configured address again (vitest.config.ts: isolate: false).
+afterAll(() => {
+  process.env.PUBLIC_URL = savedPublicUrl;
 });
 
 describe("the effort-report reminder job", () => {

@@ -90,5 +90,6 @@ describe("a production server without PUBLIC_URL", () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], { env, encoding: "utf8", timeout: 60_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("PUBLIC_URL is not set");
-  });
+    // As long as the start-up it waits for may take (spawnSync's timeout), and a little more.
+  }, 70_000);
 });

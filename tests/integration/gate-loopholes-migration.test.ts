@@ -10,7 +10,8 @@ beforeAll(async () => {
   handle = openDatabase({ dataDir: "memory" });
   const before = await migrator(handle.db).migrateTo("2026-11-24-0012-demand-performance");
   expect(before.error).toBeUndefined();
-});
+  // A new in-memory cluster (initdb) and twelve migrations: seconds alone, more beside the other workers.
+}, 180_000);
 afterAll(async () => {
   await handle.close();
 });
