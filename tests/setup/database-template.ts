@@ -13,6 +13,8 @@ export type DatabaseTemplate = { kind: "pglite"; dataDir: string } | { kind: "po
 declare module "vitest" {
   export interface ProvidedContext {
     databaseTemplate: DatabaseTemplate;
+    /** A migrated embedded data directory, in both modes: the backup tests exercise PGlite whatever DATABASE_URL says. */
+    pgliteTemplate: string;
   }
 }
 
@@ -25,6 +27,16 @@ export const scratchDir = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
  * database on the PostgreSQL server DATABASE_URL names. Removed when the run ends.
  */
 export default async function setup(project: TestProject) {
+  const root = mkdtempSync(path.join(scratchDir, "markedsdialog-template-"));
+  const dataDir = path.join(root, "pglite");
+  const removeEmbedded = () => rmSync(root, { recursive: true, force: true });
+  const embedded = (async () => {
+    const handle = openDatabase({ dataDir });
+    await migrateToLatest(handle.db);
+    await handle.close();
+  })();
+  project.provide("pgliteTemplate", dataDir);
+
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `md_template_${randomBytes(6).toString("hex")}`;
@@ -36,18 +48,16 @@ export default async function setup(project: TestProject) {
     await migrateToLatest(handle.db);
     // A template must have no connections while files copy it.
     await handle.close();
+    await embedded;
     project.provide("databaseTemplate", { kind: "postgres", name });
     return async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
+      removeEmbedded();
     };
   }
 
-  const root = mkdtempSync(path.join(scratchDir, "markedsdialog-template-"));
-  const dataDir = path.join(root, "pglite");
-  const handle = openDatabase({ dataDir });
-  await migrateToLatest(handle.db);
-  await handle.close();
+  await embedded;
   project.provide("databaseTemplate", { kind: "pglite", dataDir });
-  return () => rmSync(root, { recursive: true, force: true });
+  return removeEmbedded;
 }
