@@ -65,9 +65,10 @@ export function normaliseSearchText(text: string): string {
     .normalize("NFKC")
     .toLocaleLowerCase("nb")
     .replace(/[^\p{L}\p{N}-]+/gu, " ")
-    .replace(/(^|\s)-+|-+(?=\s|$)/g, "$1")
-    .replace(/-{2,}/g, "-")
-    .trim();
+    .split(" ")
+    .map((word) => word.replace(/-{2,}/g, "-").replace(/^-+|-+$/g, ""))
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** The words of a text as the search compares them. */

@@ -93,6 +93,8 @@ function groupFound(alternatives: SearchAlternative[]) {
 }
 
 function searchCondition(search: ShapedSearch) {
+  // Stop words alone find nothing, as they did before: the reader typed something.
+  if (!search.groups.length) return sql<SqlBool>`false`;
   return sql<SqlBool>`${sql.join(
     search.groups.map((g) => (g.negated ? sql<SqlBool>`not ${groupFound(g.alternatives)}` : groupFound(g.alternatives))),
     sql` and `,
@@ -118,12 +120,8 @@ function relevance(search: ShapedSearch): Expression<unknown> {
   return sql`(${sql.join(parts, sql` + `)})::float8`;
 }
 
-/** The filter's text as the database searches it; null when there is nothing to search for. */
-function searchOf(filter: DemandFilter): ShapedSearch | null {
-  if (!filter.q) return null;
-  const search = shapeSearch(filter.q);
-  return search.groups.length ? search : null;
-}
+/** The filter's text as the database searches it; null without one. */
+const searchOf = (filter: DemandFilter): ShapedSearch | null => (filter.q ? shapeSearch(filter.q) : null);
 
 // Each sort key is the exact expression of its index in migration 0007 (relevance aside:
 // text search narrows the set through the GIN indexes first). Desc sorts page backwards.
