@@ -303,7 +303,8 @@ async function main() {
     const ratio = (figures: Map<string, Figures>, t: Target) => {
       const mine = figures.get(t.name);
       const theirs = figures.get(t.against!);
-      return mine && theirs ? `${fmt((mine.rps / theirs.rps) * 100, 0)} %` : "–";
+      const share = mine && theirs ? mine.rps / theirs.rps : NaN;
+      return Number.isFinite(share) ? `${fmt(share * 100, 0)} %` : "–";
     };
     console.table(
       compared.map((t) => ({
