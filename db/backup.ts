@@ -7,7 +7,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "nod
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { NO_MIGRATIONS, sql } from "kysely";
-import { openDatabase, type Db } from "./client";
+import { openDatabase, PGLITE_EXTENSIONS, type Db } from "./client";
 import { migrator } from "./migrate";
 
 export type BackupTarget = { url: string } | { dataDir: string };
@@ -18,7 +18,7 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
     return;
   }
   if (!existsSync(target.dataDir)) throw new Error(`no embedded database at ${target.dataDir}`);
-  const pglite = new PGlite({ dataDir: target.dataDir });
+  const pglite = new PGlite({ dataDir: target.dataDir, extensions: PGLITE_EXTENSIONS });
   try {
     writeFileSync(file, gzipSync(JSON.stringify(await dumpPglite(pglite))));
   } finally {
@@ -90,7 +90,7 @@ export async function restoreDatabase(target: BackupTarget, file: string): Promi
     } finally {
       await handle.close();
     }
-    const pglite = new PGlite({ dataDir: building });
+    const pglite = new PGlite({ dataDir: building, extensions: PGLITE_EXTENSIONS });
     try {
       await loadPglite(pglite, backup);
     } finally {

@@ -1,4 +1,5 @@
 import { PGlite, types } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { CamelCasePlugin, Kysely } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
@@ -32,6 +33,12 @@ export interface OpenOptions {
 const parseInt8 = (value: string) => Number(value);
 const keepDate = (value: string) => value;
 
+/**
+ * The extensions every embedded database loads: the search's trigram indexes
+ * (migration 2026-12-04-0016) need pg_trgm's code in any PGlite that writes events.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (options.url) {
@@ -51,6 +58,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite({
     dataDir: dataDir === "memory" ? undefined : dataDir,
+    extensions: PGLITE_EXTENSIONS,
     parsers: { [types.INT8]: parseInt8, [types.DATE]: keepDate },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });

@@ -153,6 +153,8 @@ export interface EventTable {
   attendeeLimitPerVendor: ColumnType<number | null, number | null | undefined, number | null>;
   // 0007: Norwegian full-text search document (title, buyer name, description), kept by triggers.
   searchDocument: ColumnType<string, never, never>;
+  /** Title, buyer name and description in lower case, for compound-word matching (trigram index); kept by a trigger. */
+  searchText: ColumnType<string, never, never>;
 }
 
 export interface EventCoBuyerTable {

@@ -10,6 +10,7 @@ import {
   type DemandSort,
 } from "~/domain/demand-filter";
 import type { EffortLevel, EventKind, ExpectationStatus } from "~/domain/events";
+import { likePatternOf, searchFinds, shapeSearch, tsqueryOf, type SearchAlternative, type ShapedSearch } from "~/domain/search-query";
 import type { BuyerSector } from "~/domain/organisations";
 import type { Region } from "~/domain/regions";
 
@@ -43,7 +44,18 @@ export interface DemandPage {
   items: DemandItem[];
   /** Where the next page starts, or null on the last page. */
   next: DemandCursor | null;
+  /** How many events match the whole filter (every page), when asked for. */
+  total: DemandTotal | null;
 }
+
+/** The number of matching events, counted up to DEMAND_COUNT_CAP: `more` when there are more. */
+export interface DemandTotal {
+  count: number;
+  more: boolean;
+}
+
+/** Beyond this many events the total says "more than": counting a national list exactly costs a scan. */
+export const DEMAND_COUNT_CAP = 1_000;
 
 // Route modules read the filter and build their links through these two, so that the parser
 // and Zod stay on the server: a .server module is left out of the browser bundle whole,
@@ -58,10 +70,61 @@ export function demandHref(path: string, filter: DemandFilter, options: { cursor
 
 type Query = SelectQueryBuilder<Database & { buyer: OrganisationTable }, "events" | "buyer", object>;
 
-const websearch = (q: string) => sql`websearch_to_tsquery('norwegian', ${q})`;
+// Text search (issue 14, app/domain/search-query.ts). What was typed is found as a stemmed
+// word or word start in the `norwegian` document (GIN index), or inside a compound in the
+// lower-case search_text (trigram index, migration 0016). Synonyms are found in search_text
+// only, unless too short: a phrase in the full-text index costs a recheck of every event
+// holding each of its words, a trigram lookup of the phrase does not. The tsquery text is
+// built from words of letters, digits and inner hyphens only, and goes in as a parameter.
+const tsquery = (alternatives: SearchAlternative[]) =>
+  sql`to_tsquery('norwegian', ${alternatives.map((a) => `(${tsqueryOf(a)})`).join(" | ")})`;
+
+/** Synonyms long enough to look up inside words are looked up there only. */
+const byFullText = (a: SearchAlternative) => a.typed || likePatternOf(a) === null;
+
+function groupFound(alternatives: SearchAlternative[]) {
+  const fullText = alternatives.filter(byFullText);
+  const inside = alternatives.flatMap((a) => {
+    const pattern = likePatternOf(a);
+    return pattern === null ? [] : [sql<SqlBool>`events.search_text like ${pattern}`];
+  });
+  const found = fullText.length ? [sql<SqlBool>`events.search_document @@ ${tsquery(fullText)}`, ...inside] : inside;
+  return sql<SqlBool>`(${sql.join(found, sql` or `)})`;
+}
+
+function searchCondition(search: ShapedSearch) {
+  // Stop words alone find nothing, as they did before: the reader typed something.
+  if (!search.groups.length) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.join(
+    search.groups.map((g) => (g.negated ? sql<SqlBool>`not ${groupFound(g.alternatives)}` : groupFound(g.alternatives))),
+    sql` and `,
+  )}`;
+}
+
+// Relevance: the full-text rank (title A > buyer B > description C) of what was typed, and
+// for each word or phrase found inside a compound a bonus, larger in the title. Whole words
+// thus rank above compound parts, and synonyms count half of what was typed.
+function relevance(search: ShapedSearch): Expression<unknown> {
+  const wanted = search.groups.filter((g) => !g.negated).flatMap((g) => g.alternatives);
+  const typed = wanted.filter((a) => a.typed);
+  const shortSynonyms = wanted.filter((a) => !a.typed && byFullText(a));
+  const parts = [sql`ts_rank(events.search_document, ${tsquery(typed)})::float8`];
+  if (shortSynonyms.length) parts.push(sql`0.5 * ts_rank(events.search_document, ${tsquery(shortSynonyms)})::float8`);
+  for (const a of wanted) {
+    const pattern = likePatternOf(a);
+    if (pattern === null) continue;
+    const weight = a.typed ? 1 : 0.5;
+    parts.push(sql`(case when lower(events.title) like ${pattern} then ${sql.lit(0.3 * weight)} else 0 end)`);
+    parts.push(sql`(case when events.search_text like ${pattern} then ${sql.lit(0.1 * weight)} else 0 end)`);
+  }
+  return sql`(${sql.join(parts, sql` + `)})::float8`;
+}
+
+/** The filter's text as the database searches it; null without one. */
+const searchOf = (filter: DemandFilter): ShapedSearch | null => (filter.q ? shapeSearch(filter.q) : null);
 
 // Each sort key is the exact expression of its index in migration 0007 (relevance aside:
-// text search narrows the set through the GIN index first). Desc sorts page backwards.
+// text search narrows the set through the GIN indexes first). Desc sorts page backwards.
 const SORT_KEYS: Record<Exclude<DemandSort, "relevance">, { expression: Expression<unknown>; type: string; direction: "asc" | "desc" }> = {
   deadline: {
     expression: sql`coalesce(events.registration_deadline, events.response_deadline, 'infinity'::timestamptz)`,
@@ -73,13 +136,8 @@ const SORT_KEYS: Record<Exclude<DemandSort, "relevance">, { expression: Expressi
 };
 
 function sortKey(filter: DemandFilter) {
-  if (filter.sort === "relevance" && filter.q) {
-    return {
-      expression: sql`ts_rank(events.search_document, ${websearch(filter.q)})::float8`,
-      type: "float8",
-      direction: "desc" as const,
-    };
-  }
+  const search = filter.sort === "relevance" ? searchOf(filter) : null;
+  if (search && searchFinds(search)) return { expression: relevance(search), type: "float8", direction: "desc" as const };
   return SORT_KEYS[filter.sort === "relevance" ? "deadline" : filter.sort];
 }
 
@@ -90,7 +148,8 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
     .innerJoin("organisations as buyer", "buyer.id", "events.buyerId")
     .where("events.status", "=", "published");
 
-  if (filter.q) query = query.where(sql<SqlBool>`events.search_document @@ ${websearch(filter.q)}`);
+  const search = searchOf(filter);
+  if (search) query = query.where(searchCondition(search));
   if (filter.kinds.length) query = query.where("events.kind", "in", filter.kinds);
   if (filter.regions.length) query = query.where("events.region", "in", filter.regions);
   if (filter.sectors.length) query = query.where("buyer.buyerSector", "in", filter.sectors);
@@ -143,9 +202,14 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
   return query;
 }
 
-/** The SQL of one page (limit + 1 rows, to know whether another follows); the EXPLAIN test reads it. */
+/**
+ * The SQL of one page (limit + 1 rows, to know whether another follows); the EXPLAIN test
+ * reads it. The first page of a search also counts every match (`total`): the search has
+ * found and ranked them all already, so counting them there costs nothing more.
+ */
 export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) {
   const key = sortKey(filter);
+  const countsAll = searchOf(filter) !== null && !filter.cursor;
   let query = filtered(db, filter, now);
   if (filter.cursor) {
     const { key: after, id } = filter.cursor;
@@ -174,6 +238,7 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
       "events.expectedTenderQuarter",
       "events.publishedAt",
       sql<string>`(${key.expression})::text`.as("sortKey"),
+      sql<number | null>`${countsAll ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
       // In the same statement, evaluated for the page's rows only: on the embedded database
       // planning a second query costs more than running this one.
       sql<DemandItem["standards"]>`coalesce((
@@ -186,14 +251,33 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
     .limit(filter.limit + 1);
 }
 
-/** One page of the filtered list, in the filter's sort, after its cursor. */
-export async function listDemand(db: Db, filter: DemandFilter, { now = new Date() } = {}): Promise<DemandPage> {
+/** The SQL counting the events that match the filter, on all pages, up to one past the cap; the EXPLAIN test reads it. */
+export function demandCountQuery(db: Db, filter: DemandFilter, now = new Date()) {
+  const hits = filtered(db, { ...filter, cursor: null }, now)
+    .select(sql.lit(1).as("hit"))
+    .limit(DEMAND_COUNT_CAP + 1)
+    .as("hits");
+  return db.selectFrom(hits).select((eb) => eb.fn.countAll<number>().as("total"));
+}
+
+const totalOf = (count: number): DemandTotal => ({ count: Math.min(count, DEMAND_COUNT_CAP), more: count > DEMAND_COUNT_CAP });
+
+/**
+ * One page of the filtered list, in the filter's sort, after its cursor; with `total`, also
+ * how many events match on every page (the page and the API show it).
+ */
+export async function listDemand(db: Db, filter: DemandFilter, { now = new Date(), total = false } = {}): Promise<DemandPage> {
   const rows = await demandPageQuery(db, filter, now).execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const next = rows.length > filter.limit && last ? { sort: filter.sort, key: last.sortKey, id: last.id } : null;
-  const items = page.map(({ sortKey: _sortKey, ...row }) => row);
-  return { items, next };
+  const items = page.map(({ sortKey: _sortKey, total: _total, ...row }) => row);
+  let counted: DemandTotal | null = null;
+  if (total) {
+    const inPage = rows[0]?.total ?? (rows.length === 0 && !filter.cursor ? 0 : null);
+    counted = totalOf(inPage !== null ? Number(inPage) : Number((await demandCountQuery(db, filter, now).executeTakeFirstOrThrow()).total));
+  }
+  return { items, next, total: counted };
 }
 
 /** Every matching event, page by page, up to `max` (the CSV export). */

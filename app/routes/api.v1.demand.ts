@@ -8,10 +8,10 @@ import { listDemand, type DemandItem } from "~/models/demand.server";
 // parameters (docs/api.md), one page at a time; `next` continues it.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, ignored } = parseDemandFilter(new URL(request.url).searchParams);
-  const page = await listDemand(db(), filter);
+  const page = await listDemand(db(), filter, { total: true });
   const next = page.next ? `/api/v1/demand?${demandSearchParams(filter, { cursor: page.next, limit: true })}` : null;
   return json(
-    { items: page.items.map(demandItemJson), next, filter: { ...filter, cursor: undefined }, ignored },
+    { items: page.items.map(demandItemJson), total: page.total, next, filter: { ...filter, cursor: undefined }, ignored },
     { headers: { "Cache-Control": "public, max-age=60" } },
   );
 }

@@ -8,10 +8,10 @@ import { ExpectationSummary } from "~/components/expectation-summary";
 import { SaveWatchForm } from "~/components/save-watch-form";
 import { cpvEntry } from "~/domain/cpv";
 import { fixedT } from "~/i18n/i18n";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem } from "~/models/demand.server";
+import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem, type DemandTotal } from "~/models/demand.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -24,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);
-  const [page, options] = await Promise.all([listDemand(db(), filter), demandFilterOptions(db())]);
+  const [page, options] = await Promise.all([listDemand(db(), filter, { total: true }), demandFilterOptions(db())]);
   return json({
     filter,
     ignored,
     options,
     items: page.items,
+    total: page.total,
     nextHref: page.next ? demandHref("/demand", filter, { cursor: page.next, limit: true }) : null,
     firstHref: filter.cursor ? demandHref("/demand", filter, { limit: true }) : null,
     pipelineHref: demandHref("/demand/pipeline", filter),
@@ -76,7 +77,7 @@ export default function DemandPage() {
               {t("results.heading")}
             </h2>
             <p role="status" className="text-slate-700">
-              {t("results.onPage", { count: data.items.length })}
+              <ResultTotal total={data.total} />
             </p>
           </div>
           {data.items.length === 0 ? (
@@ -106,6 +107,14 @@ export default function DemandPage() {
       </DemandFilterForm>
     </div>
   );
+}
+
+/** "23 treff", or "Mer enn 1 000 treff" past the count's cap: every page of the filter, not this one. */
+function ResultTotal({ total }: { total: DemandTotal | null }) {
+  const { t, i18n } = useTranslation("demand");
+  if (!total) return null;
+  const n = formatNumber(total.count, i18n.language as Language);
+  return <>{total.more ? t("results.totalMore", { n }) : t("results.total", { count: total.count, n })}</>;
 }
 
 type SerializedItem = Omit<DemandItem, "registrationDeadline" | "responseDeadline" | "startsAt" | "publishedAt"> & {

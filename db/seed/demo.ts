@@ -283,7 +283,7 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       ...published,
       title: "Digital hjemmeoppfølging for personer med kroniske sykdommer",
       description:
-        "Bergvik kommune skal skalere digital hjemmeoppfølging fra pilot til ordinær drift i alle bydeler. Vi ønsker innspill på løsninger for måling, varsling og oppfølging fra responssenter, og på integrasjon med kommunens EPJ.\n\nSvar skriftlig på spørsmålene i vedlegget (ca. 10–15 timer).",
+        "Bergvik kommune skal skalere digital hjemmeoppfølging fra pilot til ordinær drift i alle bydeler. Vi ønsker innspill på løsninger for måling, varsling og oppfølging fra responssenter, og på integrasjon med kommunens elektroniske pasientjournal (EPJ).\n\nSvar skriftlig på spørsmålene i vedlegget (ca. 10–15 timer).",
       region: "vestland",
       registrationDeadline: at(now, 21, 12),
       responseDeadline: at(now, 35, 12),
@@ -327,7 +327,7 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       ...published,
       title: "Leverandørkonferanse: ny løsning for kurve og legemiddelhåndtering",
       description:
-        "Helse Vestfjord HF inviterer til leverandørkonferanse om kommende anskaffelse av elektronisk kurve- og medikasjonsløsning (KULE) for tre sykehus. Vi presenterer behov, tidsplan og økonomiske rammer, og åpner for spørsmål.",
+        "Helse Vestfjord HF inviterer til leverandørkonferanse om kommende anskaffelse av elektronisk kurve- og medikasjonsløsning (KULE) for tre sykehus, med journalføring av hver utdeling. Vi presenterer behov, tidsplan og økonomiske rammer, og åpner for spørsmål.",
       region: "vestland",
       registrationDeadline: at(now, 10, 15),
       startsAt: at(now, 17, 9),
@@ -358,7 +358,7 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       kind: "dialogue_meeting",
       ...published,
       title: "Dialogmøter om trygghetsalarmer og digitalt tilsyn",
-      description: "Individuelle dialogmøter på 60 minutter med leverandører av trygghetsalarmer og digitalt tilsyn. Vi ønsker å forstå markedet før vi bestemmer oss for anskaffelsesstrategi.",
+      description: "Individuelle dialogmøter på 60 minutter med leverandører av trygghetsalarmer og digitalt tilsyn. Varsler skal kunne dokumenteres i kommunens journalløsninger. Vi ønsker å forstå markedet før vi bestemmer oss for anskaffelsesstrategi.",
       region: "more_og_romsdal",
       registrationDeadline: at(now, 14, 12),
       startsAt: at(now, 24, 9),

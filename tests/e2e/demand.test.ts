@@ -61,6 +61,31 @@ describe("upcoming demand", () => {
     expect(second.some((title) => first.includes(title))).toBe(false);
   });
 
+  it("finds Norwegian compounds and says how many events match in all", async () => {
+    const page = await browser.newPage();
+    await page.goto("/demand");
+    await page.getByLabel("Søk i tittel, beskrivelse og oppdragsgiver").fill("journal");
+    await page.getByRole("button", { name: "Søk", exact: true }).click();
+    await page.waitForURL(/q=journal/);
+    const titles = () => page.locator("ol > li h3").allTextContents();
+    // "pasientjournal", "journalføring" and "journalløsninger": the three demo events that say them.
+    await expect.poll(async () => (await titles()).sort()).toEqual(
+      [
+        "Digital hjemmeoppfølging for personer med kroniske sykdommer",
+        "Leverandørkonferanse: ny løsning for kurve og legemiddelhåndtering",
+        "Dialogmøter om trygghetsalarmer og digitalt tilsyn",
+      ].sort(),
+    );
+    const count = 3;
+    expect(await page.getByRole("status").filter({ hasText: "treff" }).textContent()).toBe(`${count} treff`);
+    await expectNoAxeViolations(page);
+
+    // Two to a page: the total is every match, not the page.
+    await page.goto("/demand?q=journal&limit=2");
+    expect(await page.locator("ol > li").count()).toBe(2);
+    expect(await page.getByRole("status").filter({ hasText: "treff" }).textContent()).toBe(`${count} treff`);
+  });
+
   it("lays the filtered demand out by quarter with a chart and a table of the numbers", async () => {
     const page = await browser.newPage();
     await page.goto("/demand/pipeline?region=vestland");

@@ -74,11 +74,12 @@ describe("the upcoming-demand list", () => {
   });
 
   it("ranks title matches above description matches when sorted by relevance", async () => {
-    // "løsning" is in the titles of 102 and 104, and only in 101's description ("løsninger").
+    // "løsning" is in the titles of 102 and 104, and only in 101's description ("løsninger");
+    // 103's description has it inside a compound ("journalløsninger"), which ranks last.
     const found = await search("q=løsning");
-    expect(found).toHaveLength(3);
+    expect(found).toHaveLength(4);
     expect(found.slice(0, 2).sort()).toEqual([E(102), E(104)]);
-    expect(found[2]).toBe(E(101));
+    expect(found.slice(2)).toEqual([E(101), E(103)]);
   });
 
   it("selects a CPV subtree by its prefix and combines it with region", async () => {

@@ -56,8 +56,9 @@ export const demand: Translation<typeof nb> = {
   },
   results: {
     heading: "Results",
-    onPage_other: "{{count}} results on this page",
-    onPage_one: "{{count}} result on this page",
+    total_other: "{{n}} results",
+    total_one: "{{n}} result",
+    totalMore: "More than {{n}} results",
     empty: "No published events match the filters.",
     buyer: "Buyer",
     deadline: "Registration deadline",

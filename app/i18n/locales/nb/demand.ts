@@ -53,8 +53,9 @@ export const demand = {
   },
   results: {
     heading: "Treff",
-    onPage_other: "{{count}} treff på denne siden",
-    onPage_one: "{{count}} treff på denne siden",
+    total_other: "{{n}} treff",
+    total_one: "{{n}} treff",
+    totalMore: "Mer enn {{n}} treff",
     empty: "Ingen publiserte hendelser passer filtrene.",
     buyer: "Oppdragsgiver",
     deadline: "Påmeldingsfrist",

@@ -2,6 +2,7 @@ import { controlProps, Field, FieldErrors, Hint, inputClass, Select, TextArea } 
 import { CPV_CODES, cpvDivision } from "~/domain/cpv";
 import { EVENT_KINDS } from "~/domain/events";
 import { REGIONS } from "~/domain/regions";
+import { shapeSearch, textMatchesSearch } from "~/domain/search-query";
 import { fieldsOf, many, Step, useFormText, type StepProps } from "./fields";
 
 /** Step 1: what the event is, its region, CPV codes and co-buyers. */
@@ -28,9 +29,10 @@ export function WhatStep({ coBuyerOptions, ...props }: StepProps & { coBuyerOpti
           type="search"
           className={inputClass}
           onChange={(e) => {
-            const q = e.currentTarget.value.toLowerCase();
+            // The same words, compounds and synonyms as the search on /demand: "journal" finds "Klinisk informasjonssystem".
+            const search = shapeSearch(e.currentTarget.value);
             document.querySelectorAll<HTMLElement>("[data-cpv]").forEach((el) => {
-              el.hidden = q !== "" && !(el.dataset.cpv ?? "").includes(q);
+              el.hidden = search.groups.length > 0 && !textMatchesSearch(el.dataset.cpv ?? "", search);
             });
           }}
         />
