@@ -12,8 +12,8 @@ import {
   type InteractionResponse,
 } from "~/domain/conduct";
 import { chainHash } from "~/domain/hash-chain";
-import { enqueueEmail } from "@emails/outbox.server";
 import { currentVersionNumber } from "./conduct.server";
+import { emailAdmins } from "./memberships.server";
 import { entryContent, nextLink, responseContent, type EntryHashed, type ResponseHashed } from "./interaction-chain.server";
 
 // The interaction log (samhandlingslogg). Rows are never changed: the database
@@ -42,17 +42,6 @@ export interface NewInteraction {
 }
 
 export type AppendResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
-
-async function adminsOf(db: Db, organisationId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.userId")
-    .select(["users.email", "users.name", "users.language"])
-    .where("memberships.organisationId", "=", organisationId)
-    .where("memberships.role", "=", "admin")
-    .where("users.emailVerifiedAt", "is not", null)
-    .execute();
-}
 
 /** Checks what the form cannot: that referenced rows exist and belong to the two parties. */
 async function checkReferences(db: Db, input: NewInteraction, conductVersion: number | null): Promise<Record<string, string[]>> {
@@ -158,42 +147,34 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
       .select(["own.name as ownName", "other.name as otherName", "users.name as loggedByName"])
       .where("own.id", "=", input.organisationId)
       .executeTakeFirstOrThrow();
-    for (const admin of await adminsOf(trx, input.counterpartId)) {
-      await enqueueEmail(trx, {
-        template: "interaction-logged",
-        to: admin.email,
-        language: admin.language,
+    await emailAdmins(trx, input.counterpartId, (admin) => ({
+      template: "interaction-logged",
+      data: {
+        name: admin.name,
+        counterpartName: names.otherName,
+        loggedByOrganisation: names.ownName,
+        loggedByName: names.loggedByName,
+        subject: row.subject,
+        assessment: row.assessment,
+        concernCategory: row.concernCategory ?? "",
+        occurredAt: row.occurredAt.toISOString(),
+        url: entryUrl(row.id),
+      },
+    }));
+    if (quietPeriodContact && event) {
+      const buyerIsLogging = event.buyerId === input.organisationId;
+      await emailAdmins(trx, event.buyerId, (admin) => ({
+        template: "quiet-period-contact",
         data: {
           name: admin.name,
-          counterpartName: names.otherName,
-          loggedByOrganisation: names.ownName,
-          loggedByName: names.loggedByName,
+          buyerName: buyerIsLogging ? names.ownName : names.otherName,
+          vendorName: buyerIsLogging ? names.otherName : names.ownName,
+          eventTitle: event.title,
           subject: row.subject,
-          assessment: row.assessment,
-          concernCategory: row.concernCategory ?? "",
           occurredAt: row.occurredAt.toISOString(),
           url: entryUrl(row.id),
         },
-      });
-    }
-    if (quietPeriodContact && event) {
-      const buyerIsLogging = event.buyerId === input.organisationId;
-      for (const admin of await adminsOf(trx, event.buyerId)) {
-        await enqueueEmail(trx, {
-          template: "quiet-period-contact",
-          to: admin.email,
-          language: admin.language,
-          data: {
-            name: admin.name,
-            buyerName: buyerIsLogging ? names.ownName : names.otherName,
-            vendorName: buyerIsLogging ? names.otherName : names.ownName,
-            eventTitle: event.title,
-            subject: row.subject,
-            occurredAt: row.occurredAt.toISOString(),
-            url: entryUrl(row.id),
-          },
-        });
-      }
+      }));
     }
     return { ok: true, id: row.id };
   });
@@ -240,23 +221,19 @@ export async function respondToInteraction(
     await link.advance(hash);
 
     const responder = await trx.selectFrom("users").select("name").where("id", "=", input.userId).executeTakeFirstOrThrow();
-    for (const admin of await adminsOf(trx, entry.organisationId)) {
-      await enqueueEmail(trx, {
-        template: "interaction-answered",
-        to: admin.email,
-        language: admin.language,
-        data: {
-          name: admin.name,
-          organisationName: entry.ownName,
-          answeredByOrganisation: entry.otherName,
-          answeredByName: responder.name,
-          subject: entry.subject,
-          response: input.response,
-          account: account ?? "",
-          url: entryUrl(entry.id),
-        },
-      });
-    }
+    await emailAdmins(trx, entry.organisationId, (admin) => ({
+      template: "interaction-answered",
+      data: {
+        name: admin.name,
+        organisationName: entry.ownName,
+        answeredByOrganisation: entry.otherName,
+        answeredByName: responder.name,
+        subject: entry.subject,
+        response: input.response,
+        account: account ?? "",
+        url: entryUrl(entry.id),
+      },
+    }));
     return { ok: true, id: row.id };
   });
 }

@@ -1,4 +1,6 @@
 import type { Db } from "@db/client";
+import type { EmailMessage } from "@emails/messages";
+import { enqueueEmail } from "@emails/outbox.server";
 import { checkMembershipChange, commercialRoleFits, type MembershipChangeProblem } from "~/domain/memberships";
 import type { CommercialRole, MemberRole, VerificationStatus } from "~/domain/organisations";
 import { audit } from "./audit.server";
@@ -49,6 +51,48 @@ export async function getMembership(db: Db, userId: string, organisationId: stri
 export async function listMemberships(db: Db, userId: string): Promise<MembershipWithOrganisation[]> {
   const rows = await membershipQuery(db).where("memberships.userId", "=", userId).orderBy("organisations.name").execute();
   return rows.map(toMembership);
+}
+
+// ------------------------------------------------------------ the organisation's admins
+
+export interface AdminRecipient {
+  id: string;
+  email: string;
+  name: string;
+  language: "nb" | "en";
+}
+
+/**
+ * The admins of an organisation that mail may go to: those who have confirmed their address.
+ * The one rule for every message to "the organisation's admins": an unconfirmed address may be
+ * mistyped or someone else's, and these messages carry what only the organisation may read
+ * (interaction entries about it, effort requests, the operator's verdict on it).
+ */
+export async function adminRecipients(db: Db, organisationId: string): Promise<AdminRecipient[]> {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.userId")
+    .select(["users.id", "users.email", "users.name", "users.language"])
+    .where("memberships.organisationId", "=", organisationId)
+    .where("memberships.role", "=", "admin")
+    .where("users.emailVerifiedAt", "is not", null)
+    .orderBy("users.email")
+    .execute();
+}
+
+/** One template and its data, without the envelope (`to`, `language`) each recipient fills in. */
+export type Letter = EmailMessage extends infer M ? (M extends EmailMessage ? Omit<M, "to" | "language"> : never) : never;
+
+/**
+ * Queues a message to each admin of the organisation (see adminRecipients), in the caller's
+ * transaction so the mail exists exactly when the change it tells of does. Returns how many.
+ */
+export async function emailAdmins(trx: Db, organisationId: string, letter: (admin: AdminRecipient) => Letter): Promise<number> {
+  const admins = await adminRecipients(trx, organisationId);
+  for (const admin of admins) {
+    await enqueueEmail(trx, { ...letter(admin), to: admin.email, language: admin.language });
+  }
+  return admins.length;
 }
 
 // ------------------------------------------------------------ managing members

@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
-import { enqueueEmail } from "@emails/outbox.server";
 import type { CreateOrganisationInput, OrganisationProfileInput } from "~/domain/organisation-forms";
 import type { VerificationStatus } from "~/domain/organisations";
 import { firstFreeSlug, slugify } from "~/domain/slug";
 import { audit } from "./audit.server";
 import { uniqueViolation } from "./database-errors.server";
+import { emailAdmins } from "./memberships.server";
 
 export interface Actor {
   userId: string;
@@ -294,17 +294,6 @@ export async function listOrganisationsForOperator(db: Db) {
   return { awaiting, others };
 }
 
-async function organisationAdmins(db: Db, organisationId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.userId")
-    .select(["users.id", "users.email", "users.name", "users.language"])
-    .where("memberships.organisationId", "=", organisationId)
-    .where("memberships.role", "=", "admin")
-    .orderBy("users.email")
-    .execute();
-}
-
 export type VerificationDecision = { decision: "verified"; baseUrl: string } | { decision: "rejected"; reason: string };
 
 /**
@@ -344,23 +333,11 @@ export async function decideVerification(
       ip: actor.ip,
       details: decision.decision === "rejected" ? { reason: decision.reason } : {},
     });
-    for (const admin of await organisationAdmins(trx, organisationId)) {
-      if (decision.decision === "verified") {
-        await enqueueEmail(trx, {
-          template: "organisation-verified",
-          to: admin.email,
-          language: admin.language,
-          data: { name: admin.name, organisationName: organisation.name, url: `${decision.baseUrl}/organisations/${organisation.slug}` },
-        });
-      } else {
-        await enqueueEmail(trx, {
-          template: "organisation-rejected",
-          to: admin.email,
-          language: admin.language,
-          data: { name: admin.name, organisationName: organisation.name, reason: decision.reason },
-        });
-      }
-    }
+    await emailAdmins(trx, organisationId, (admin) =>
+      decision.decision === "verified"
+        ? { template: "organisation-verified", data: { name: admin.name, organisationName: organisation.name, url: `${decision.baseUrl}/organisations/${organisation.slug}` } }
+        : { template: "organisation-rejected", data: { name: admin.name, organisationName: organisation.name, reason: decision.reason } },
+    );
     return { ok: true };
   });
 }
