@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { needsReadoption, type Clause } from "~/domain/conduct";
+import { failAt, ok, type Result } from "~/domain/result";
 import { emailAdmins } from "./memberships.server";
 
 // The code of conduct for market dialogue (samspillsnormer): versions, their
@@ -99,18 +100,18 @@ export async function removeDraftClause(db: Db, versionNumber: number, number: n
   await db.deleteFrom("conductClauses").where("versionNumber", "=", versionNumber).where("number", "=", number).execute();
 }
 
-export type PublishResult = { ok: true; number: number } | { ok: false; problem: "no_draft" | "no_clauses" | "no_summary" };
+export type PublishProblem = "no_draft" | "no_clauses" | "no_summary";
 
 /**
  * Publishes the draft and tells the admins of every organisation that had
  * adopted an earlier version, in the same transaction.
  */
-export async function publishDraft(db: Db, { userId, versionUrl }: { userId: string; versionUrl: (number: number) => string }): Promise<PublishResult> {
+export async function publishDraft(db: Db, { userId, versionUrl }: { userId: string; versionUrl: (number: number) => string }): Promise<Result<{ number: number }, PublishProblem>> {
   return db.transaction().execute(async (trx) => {
     const draft = await getDraft(trx);
-    if (!draft) return { ok: false, problem: "no_draft" } as const;
-    if (draft.clauses.length === 0) return { ok: false, problem: "no_clauses" } as const;
-    if (!draft.summaryNb.trim() || !draft.summaryEn.trim()) return { ok: false, problem: "no_summary" } as const;
+    if (!draft) return failAt("conflict", "", "no_draft");
+    if (draft.clauses.length === 0) return failAt("refused", "", "no_clauses");
+    if (!draft.summaryNb.trim() || !draft.summaryEn.trim()) return failAt("refused", "", "no_summary");
     await trx.updateTable("conductVersions").set({ publishedAt: new Date(), publishedBy: userId }).where("number", "=", draft.number).execute();
     const adopters = await trx
       .selectFrom("organisations")
@@ -130,7 +131,7 @@ export async function publishDraft(db: Db, { userId, versionUrl }: { userId: str
         },
       }));
     }
-    return { ok: true, number: draft.number } as const;
+    return ok({ number: draft.number });
   });
 }
 

@@ -3,6 +3,7 @@ import type { EmailMessage } from "@emails/messages";
 import { enqueueEmail } from "@emails/outbox.server";
 import { checkMembershipChange, commercialRoleFits, type MembershipChangeProblem } from "~/domain/memberships";
 import type { CommercialRole, MemberRole, VerificationStatus } from "~/domain/organisations";
+import { fail, failAt, ok, type Result } from "~/domain/result";
 import { audit } from "./audit.server";
 
 export interface MembershipWithOrganisation {
@@ -136,23 +137,29 @@ async function lockMembers(trx: Db, organisationId: string) {
   return { organisation, members };
 }
 
-export type MemberChangeProblem = MembershipChangeProblem | "commercial_role_mismatch";
+/**
+ * The domain's refusal of a membership change as a failure: someone who is not a member is
+ * not found (a form-level problem); losing the last admin conflicts with the rule, at `lastAdminPath`.
+ */
+function changeRefused(problem: MembershipChangeProblem, lastAdminPath: string) {
+  return problem === "not_a_member" ? failAt("not_found", "", "not_a_member") : failAt("conflict", lastAdminPath, "last_admin");
+}
 
 export async function changeMember(
   db: Db,
   change: { organisationId: string; userId: string; role: MemberRole; commercialRole: CommercialRole | null },
   actor: MembershipActor,
-): Promise<{ ok: true } | { ok: false; problem: MemberChangeProblem }> {
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, change.organisationId);
-    if (!locked) return { ok: false, problem: "not_a_member" };
+    if (!locked) return failAt("not_found", "", "not_a_member");
     const check = checkMembershipChange(locked.members, { kind: "set_role", userId: change.userId, role: change.role });
-    if (!check.ok) return check;
+    if (!check.ok) return changeRefused(check.problem, "role");
     if (change.commercialRole && !commercialRoleFits(change.commercialRole, locked.organisation)) {
-      return { ok: false, problem: "commercial_role_mismatch" };
+      return failAt("invalid", "commercialRole", "commercial_role_mismatch");
     }
     const before = locked.members.find((m) => m.userId === change.userId)!;
-    if (before.role === change.role && before.commercialRole === change.commercialRole) return { ok: true };
+    if (before.role === change.role && before.commercialRole === change.commercialRole) return ok();
     await trx
       .updateTable("memberships")
       .set({ role: change.role, commercialRole: change.commercialRole })
@@ -171,7 +178,7 @@ export async function changeMember(
         to: { role: change.role, commercialRole: change.commercialRole },
       },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -180,12 +187,12 @@ export async function removeMember(
   db: Db,
   target: { organisationId: string; userId: string },
   actor: MembershipActor,
-): Promise<{ ok: true } | { ok: false; problem: MembershipChangeProblem }> {
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, target.organisationId);
-    if (!locked) return { ok: false, problem: "not_a_member" };
+    if (!locked) return failAt("not_found", "", "not_a_member");
     const check = checkMembershipChange(locked.members, { kind: "remove", userId: target.userId });
-    if (!check.ok) return check;
+    if (!check.ok) return changeRefused(check.problem, "");
     const member = locked.members.find((m) => m.userId === target.userId)!;
     await trx
       .deleteFrom("memberships")
@@ -209,7 +216,7 @@ export async function removeMember(
       ip: actor.ip,
       details: { userId: target.userId, left: actor.userId === target.userId },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -218,14 +225,14 @@ export async function setCommercialContact(
   db: Db,
   target: { organisationId: string; userId: string | null },
   actor: MembershipActor,
-): Promise<{ ok: true } | { ok: false; problem: "not_a_member" | "not_a_buyer" }> {
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, target.organisationId);
-    if (!locked) return { ok: false, problem: "not_a_member" };
-    if (!locked.organisation.isBuyer) return { ok: false, problem: "not_a_buyer" };
+    if (!locked) return fail("not_found");
+    if (!locked.organisation.isBuyer) return failAt("invalid", "userId", "not_a_buyer");
     const member = target.userId ? locked.members.find((m) => m.userId === target.userId) : null;
-    if (target.userId && !member) return { ok: false, problem: "not_a_member" };
-    if (locked.organisation.commercialContactUserId === target.userId) return { ok: true };
+    if (target.userId && !member) return failAt("invalid", "userId", "not_a_member");
+    if (locked.organisation.commercialContactUserId === target.userId) return ok();
     await trx.updateTable("organisations").set({ commercialContactUserId: target.userId }).where("id", "=", target.organisationId).execute();
     await audit(trx, {
       action: "commercial_contact_changed",
@@ -235,7 +242,7 @@ export async function setCommercialContact(
       ip: actor.ip,
       details: { from: locked.organisation.commercialContactUserId, to: target.userId },
     });
-    return { ok: true };
+    return ok();
   });
 }
 

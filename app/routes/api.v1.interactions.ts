@@ -6,7 +6,7 @@ import { ApiInteractionSchema, issuesByField } from "~/domain/conduct-forms";
 import { listInteractions } from "~/models/interaction-reads.server";
 import { logInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
-import { apiLanguage, fieldErrorsResponse } from "~/http/api-problems.server";
+import { apiLanguage, failureResponse, fieldErrorsResponse } from "~/http/api-problems.server";
 import { isUuid } from "~/domain/ids";
 
 
@@ -57,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
     },
     { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
-  if (!result.ok) return fieldErrorsResponse(result.fieldErrors, await apiLanguage(args));
-  const url = absoluteUrl(`/interactions/${result.id}`);
-  return json({ id: result.id, url }, { status: 201, headers: { Location: url } });
+  if (!result.ok) return failureResponse(result, await apiLanguage(args));
+  const url = absoluteUrl(`/interactions/${result.value.id}`);
+  return json({ id: result.value.id, url }, { status: 201, headers: { Location: url } });
 }

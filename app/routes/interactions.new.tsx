@@ -19,6 +19,8 @@ import { logInteraction, type InteractionParticipant } from "~/models/interactio
 import { absoluteUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
 import { notFound } from "~/http/responses.server";
+import { FAILURE_STATUS } from "~/http/failure-status";
+import { fieldErrors } from "~/domain/problems";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -119,8 +121,8 @@ export async function action(args: ActionFunctionArgs) {
     },
     { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirect(`/interactions/${result.id}?logged=1`);
+  if (!result.ok) return json(submission.reply({ fieldErrors: fieldErrors(result) }), { status: FAILURE_STATUS[result.reason] });
+  return redirect(`/interactions/${result.value.id}?logged=1`);
 }
 
 const inputClass = "mt-1 block w-full rounded border border-slate-400 px-3 py-2";

@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { fieldErrors } from "~/domain/problems";
 import { requireMember, requireMemberForForm, type GuardArgs } from "~/auth/guards.server";
 import { RelationshipFigures } from "~/components/relationship-figures";
 import { ContactForm, FollowUpForm, NoteForm, RowAction, type FormResult } from "~/components/relationship-forms";
@@ -131,7 +132,7 @@ export async function action(args: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: FollowUpSchema });
       if (submission.status !== "success") return reply(form, submission.reply());
       const saved = await saveFollowUp(db(), { ...scope, userId: member.user.id }, { id, ...submission.value });
-      if (!saved.ok && "fieldErrors" in saved) return reply(form, submission.reply({ fieldErrors: saved.fieldErrors }));
+      if (!saved.ok && saved.reason === "invalid") return reply(form, submission.reply({ fieldErrors: fieldErrors(saved) }));
       return done(saved, id ? "followUps.updated" : "followUps.added", "follow-ups");
     }
     case "toggle-follow-up":
