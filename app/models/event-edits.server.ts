@@ -10,7 +10,7 @@ import { isBlank, problemsOf, type Problem } from "~/domain/problems";
 import { checkPublishable } from "~/domain/publishing";
 import { adviseSourcing } from "~/domain/sourcing";
 import { fixedT } from "~/i18n/i18n";
-import { eventFor, type Actor, type BuyerMember } from "./event-access.server";
+import { eventFor, type ActingUser, type BuyerMember } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
 import { declarationOf, toPublishable, type EventRow } from "./event-row.server";
@@ -143,7 +143,7 @@ export async function createDraft(db: Db, member: BuyerMember, input: EventCreat
  */
 export async function updateEvent(
   db: Db,
-  actor: Actor,
+  actor: ActingUser,
   id: string,
   input: EventFields,
   { reason = null, now = new Date(), baseUrl }: { reason?: string | null; now?: Date; baseUrl: string },

@@ -5,12 +5,11 @@ import { invitationExpiry, invitationState, type InvitationState } from "~/domai
 import type { MemberRole } from "~/domain/organisations";
 import type { Language } from "~/i18n/resources";
 import { fail, failAt, ok, type Result } from "~/domain/result";
-import { audit } from "./audit.server";
+import { audit, type AuditedActor } from "./audit.server";
 
-export interface InvitationActor {
-  userId: string;
+/** The inviter, named in the invitation mail. */
+export interface InvitationActor extends AuditedActor {
   name: string;
-  ip: string | null;
 }
 
 /**
@@ -103,7 +102,7 @@ export async function listPendingInvitations(db: Db, organisationId: string, now
 export async function revokeInvitation(
   db: Db,
   target: { organisationId: string; invitationId: string },
-  actor: { userId: string; ip: string | null },
+  actor: AuditedActor,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const revoked = await trx

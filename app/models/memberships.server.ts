@@ -4,7 +4,7 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { checkMembershipChange, commercialRoleFits, type MembershipChangeProblem } from "~/domain/memberships";
 import type { CommercialRole, MemberRole, VerificationStatus } from "~/domain/organisations";
 import { fail, failAt, ok, type Result } from "~/domain/result";
-import { audit } from "./audit.server";
+import { audit, type AuditedActor } from "./audit.server";
 
 export interface MembershipWithOrganisation {
   role: MemberRole;
@@ -54,6 +54,21 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
   return rows.map(toMembership);
 }
 
+/**
+ * Who a person acts for: the organisation named (a form's or a request's organisationId), else
+ * their active organisation while they are still a member of it, else their first. Null when they
+ * are not a member of the one named, or belong to none.
+ */
+export async function actingMembership(
+  db: Db,
+  user: { id: string; activeOrganisationId: string | null },
+  organisationId?: string,
+): Promise<MembershipWithOrganisation | null> {
+  if (organisationId) return getMembership(db, user.id, organisationId);
+  const active = user.activeOrganisationId ? await getMembership(db, user.id, user.activeOrganisationId) : null;
+  return active ?? (await listMemberships(db, user.id))[0] ?? null;
+}
+
 // ------------------------------------------------------------ the organisation's admins
 
 export interface AdminRecipient {
@@ -97,11 +112,6 @@ export async function emailAdmins(trx: Db, organisationId: string, letter: (admi
 }
 
 // ------------------------------------------------------------ managing members
-
-export interface MembershipActor {
-  userId: string;
-  ip: string | null;
-}
 
 export async function listMembers(db: Db, organisationId: string) {
   return db
@@ -148,7 +158,7 @@ function changeRefused(problem: MembershipChangeProblem, lastAdminPath: string) 
 export async function changeMember(
   db: Db,
   change: { organisationId: string; userId: string; role: MemberRole; commercialRole: CommercialRole | null },
-  actor: MembershipActor,
+  actor: AuditedActor,
 ): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, change.organisationId);
@@ -186,7 +196,7 @@ export async function changeMember(
 export async function removeMember(
   db: Db,
   target: { organisationId: string; userId: string },
-  actor: MembershipActor,
+  actor: AuditedActor,
 ): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, target.organisationId);
@@ -224,7 +234,7 @@ export async function removeMember(
 export async function setCommercialContact(
   db: Db,
   target: { organisationId: string; userId: string | null },
-  actor: MembershipActor,
+  actor: AuditedActor,
 ): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, target.organisationId);

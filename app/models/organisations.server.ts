@@ -3,16 +3,11 @@ import type { Db } from "@db/client";
 import type { CreateOrganisationInput, OrganisationProfileInput } from "~/domain/organisation-forms";
 import type { VerificationStatus } from "~/domain/organisations";
 import { firstFreeSlug, slugify } from "~/domain/slug";
-import { audit } from "./audit.server";
+import { audit, type AuditedActor } from "./audit.server";
 import type { Problem } from "~/domain/problems";
 import { fail, failAt, ok, type Result } from "~/domain/result";
 import { uniqueViolation } from "./database-errors.server";
 import { emailAdmins } from "./memberships.server";
-
-export interface Actor {
-  userId: string;
-  ip: string | null;
-}
 
 
 export async function listStandards(db: Db) {
@@ -66,7 +61,7 @@ async function freeSlug(db: Db, name: string): Promise<string> {
  * Registers an organisation with its creator as admin and makes it their
  * active organisation. Buyers start unverified until an operator checks them.
  */
-export async function createOrganisation(db: Db, input: CreateOrganisationInput, actor: Actor): Promise<Result<{ id: string; slug: string }>> {
+export async function createOrganisation(db: Db, input: CreateOrganisationInput, actor: AuditedActor): Promise<Result<{ id: string; slug: string }>> {
   try {
     return await db.transaction().execute(async (trx) => {
       const clashes = await identityClashes(trx, input);
@@ -139,7 +134,7 @@ export async function updateOrganisationProfile(
   db: Db,
   organisationId: string,
   input: OrganisationProfileInput,
-  actor: Actor,
+  actor: AuditedActor,
 ): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     if (input.standardIds.length > 0) {
@@ -304,7 +299,7 @@ export async function decideVerification(
   db: Db,
   organisationId: string,
   decision: VerificationDecision,
-  actor: Actor,
+  actor: AuditedActor,
 ): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const organisation = await trx
