@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { json } from "@remix-run/node";
 import { action as loginAction } from "~/routes/login";
-import { action as interactionsNewAction } from "~/routes/interactions.new";
+import { action as interactionsNewAction } from "~/routes/interactions.new/route";
 import { setupTestDatabase } from "../fixtures/database";
 import { expectHandled, routeFiles, routeModulePath } from "../fixtures/hostile";
 import { HOSTILE_API_ROUTES, HOSTILE_FORM_ROUTES } from "../fixtures/hostile-routes";
