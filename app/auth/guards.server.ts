@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { db } from "@db/db.server";
-import { getMembership, listMemberships, type MembershipWithOrganisation } from "~/models/memberships.server";
+import { actingMembership, type MembershipWithOrganisation } from "~/models/memberships.server";
 import type { CurrentUser } from "./context.server";
 import { isUuid } from "~/domain/ids";
 
@@ -71,17 +71,12 @@ export interface Member {
  */
 export async function requireMember(args: GuardArgs, requirement: MemberRequirement = {}): Promise<Member> {
   const user = requireVerifiedUser(args);
-  let organisationId = requirement.organisationId ?? user.activeOrganisationId;
-  if (!organisationId) {
-    const first = (await listMemberships(db(), user.id))[0];
-    if (!first) {
-      if (isApi(args.request)) throw json({ error: "no_organisation" }, { status: 403 });
-      throw redirect("/organisations/new");
-    }
-    organisationId = first.organisation.id;
+  const membership = await actingMembership(db(), user, requirement.organisationId);
+  if (!membership) {
+    if (requirement.organisationId) forbidden(args.request);
+    if (isApi(args.request)) throw json({ error: "no_organisation" }, { status: 403 });
+    throw redirect("/organisations/new");
   }
-  const membership = await getMembership(db(), user.id, organisationId);
-  if (!membership) forbidden(args.request);
   if (requirement.role === "admin" && membership.role !== "admin") forbidden(args.request);
   if (requirement.kind === "buyer" && !membership.organisation.isBuyer) forbidden(args.request);
   if (requirement.kind === "vendor" && !membership.organisation.isVendor) forbidden(args.request);
@@ -90,20 +85,21 @@ export async function requireMember(args: GuardArgs, requirement: MemberRequirem
 
 
 /**
- * Organisation forms carry the organisation they were rendered for, so a
- * person who switched organisation in another tab never changes the wrong one.
- * Without the field the active organisation is used.
+ * A member acting for the organisation a form or a request names (`organisationId` as it came,
+ * unchecked), so a person who switched organisation in another tab never changes the wrong one.
+ * Without one, the active organisation; a value that cannot be an organisation's id is refused
+ * like an organisation they are not a member of.
  */
-export async function requireMemberForForm(
-  args: GuardArgs,
-  formData: FormData,
-  requirement: Omit<MemberRequirement, "organisationId"> = {},
-): Promise<Member> {
-  const raw = formData.get("organisationId");
-  if (raw === null || raw === "") return requireMember(args, requirement);
-  if (typeof raw !== "string" || !isUuid(raw)) {
+export async function requireMemberFor(args: GuardArgs, organisationId: unknown, requirement: Omit<MemberRequirement, "organisationId"> = {}): Promise<Member> {
+  if (organisationId === null || organisationId === undefined || organisationId === "") return requireMember(args, requirement);
+  if (typeof organisationId !== "string" || !isUuid(organisationId)) {
     requireVerifiedUser(args);
     forbidden(args.request);
   }
-  return requireMember(args, { ...requirement, organisationId: raw });
+  return requireMember(args, { ...requirement, organisationId });
+}
+
+/** Organisation forms carry the organisation they were rendered for (see requireMemberFor). */
+export function requireMemberForForm(args: GuardArgs, formData: FormData, requirement: Omit<MemberRequirement, "organisationId"> = {}): Promise<Member> {
+  return requireMemberFor(args, formData.get("organisationId"), requirement);
 }

@@ -24,6 +24,11 @@ export function fieldErrors(source: readonly Problem[] | GateResult | { ok: fals
   return errors;
 }
 
+/** The other way: a form-style map of field → codes as problems, in the map's order. */
+export function problemsOfFields(errors: Readonly<Record<string, readonly string[]>>): Problem[] {
+  return Object.entries(errors).flatMap(([path, codes]) => codes.map((code) => ({ path, code })));
+}
+
 export function isNegative(value: number | null): boolean {
   return value !== null && value < 0;
 }

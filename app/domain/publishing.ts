@@ -77,31 +77,43 @@ function isFuture(date: Date | null, now: Date): boolean {
   return date !== null && date.getTime() > now.getTime();
 }
 
-/** Every reason the event may not be published yet, all at once. */
-export function checkPublishable(event: PublishableEvent, { buyerVerified, now }: PublishingContext): GateResult {
+/** What the event declares, judged without the clock or the publisher. */
+function declarationProblems(event: PublishableEvent): Problem[] {
   const problems: Problem[] = [];
-
-  // forutsigbarhet: only verified public bodies speak to the market as buyers.
-  if (!buyerVerified) problems.push({ path: "buyer", code: "buyer_not_verified" });
-
-  if (event.kind === "demand_notice") {
-    // forutsigbarhet: a demand notice announces what is coming and asks nothing of vendors.
-    if (effectiveEffortLevel(event.effort) !== "none") {
-      problems.push({ path: "effort.level", code: "demand_notice_asks_no_effort" });
-    }
-  } else if (!isFuture(event.registrationDeadline, now) && !isFuture(event.responseDeadline, now)) {
-    // forutsigbarhet: vendors can only take part in what they still have time to answer.
-    problems.push({ path: "registrationDeadline", code: "deadline_in_future_required" });
+  // forutsigbarhet: a demand notice announces what is coming and asks nothing of vendors.
+  if (event.kind === "demand_notice" && effectiveEffortLevel(event.effort) !== "none") {
+    problems.push({ path: "effort.level", code: "demand_notice_asks_no_effort" });
   }
-
   problems.push(...problemsOf(checkPredictability(event)));
-  problems.push(...problemsOf(checkTenderQuarter(event.expectation, { now })));
   if (event.contract) problems.push(...problemsOf(checkContractDuration(event.contract)));
   if (event.sourcing) {
     const chosenForm = event.contract?.form ?? null;
     problems.push(...problemsOf(checkSourcingChoice({ ...event.sourcing, chosenForm })));
   }
   problems.push(...problemsOf(checkPilotPath(event)));
+  return problems;
+}
 
+/** Every reason the event may not be published yet, all at once. */
+export function checkPublishable(event: PublishableEvent, { buyerVerified, now }: PublishingContext): GateResult {
+  const problems: Problem[] = [];
+  // forutsigbarhet: only verified public bodies speak to the market as buyers.
+  if (!buyerVerified) problems.push({ path: "buyer", code: "buyer_not_verified" });
+  // forutsigbarhet: vendors can only take part in what they still have time to answer.
+  if (event.kind !== "demand_notice" && !isFuture(event.registrationDeadline, now) && !isFuture(event.responseDeadline, now)) {
+    problems.push({ path: "registrationDeadline", code: "deadline_in_future_required" });
+  }
+  problems.push(...declarationProblems(event), ...problemsOf(checkTenderQuarter(event.expectation, { now })));
   return gateResult(orderProblems(problems));
+}
+
+/**
+ * What an amendment to a published event must still pass: everything publishing asked of the
+ * declarations (forutsigbarhet: an amendment may not take back what publishing promised), but not
+ * who publishes (the buyer was judged when it published) nor a deadline that may since have passed;
+ * a tender quarter now in the past counts only when the amendment sets it.
+ */
+export function checkAmendment(after: PublishableEvent, { now, tenderQuarterChanged }: { now: Date; tenderQuarterChanged: boolean }): GateResult {
+  const quarter = problemsOf(checkTenderQuarter(after.expectation, { now })).filter((p) => tenderQuarterChanged || p.code !== "tender_quarter_in_past");
+  return gateResult(orderProblems([...declarationProblems(after), ...quarter]));
 }

@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import type { ZodError } from "zod";
 import { inputProblems } from "~/domain/event-input";
-import type { Problem } from "~/domain/problems";
+import { problemsOfFields, type Problem } from "~/domain/problems";
 import { createI18n } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { problemKeys } from "~/i18n/problem-keys";
@@ -64,8 +64,7 @@ export const methodNotAllowed = (allow: string) =>
 
 /** A form-style map of field → codes as the API's 400 answer, in the same shape as every other API error. */
 export function fieldErrorsResponse(fieldErrors: Record<string, string[]>, language: Language) {
-  const problems = Object.entries(fieldErrors).flatMap(([path, codes]) => codes.map((code) => ({ path, code })));
-  return problemsResponse(400, problems, language);
+  return problemsResponse(400, problemsOfFields(fieldErrors), language);
 }
 
 /** The JSON body read through a schema: its value, or the 400 answer (not JSON, or fields wrong). */

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
+import { failAt, ok, type Result } from "~/domain/result";
 import { enqueueEmail } from "@emails/outbox.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
@@ -65,7 +66,7 @@ export async function createAccount(
   db: Db,
   account: NewAccount,
   linkFor: (token: string) => string,
-): Promise<{ ok: true; userId: string } | { ok: false; error: "email_taken" }> {
+): Promise<Result<{ userId: string }>> {
   const passwordHash = await hashPassword(account.password);
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -74,7 +75,7 @@ export async function createAccount(
       .onConflict((oc) => oc.column("email").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) return { ok: false as const, error: "email_taken" as const };
+    if (!inserted) return failAt("conflict", "email", "email_taken");
     const token = await createEmailToken(trx, inserted.id, "verify_email", VERIFY_EMAIL_TTL_MS);
     await enqueueEmail(trx, {
       template: "verify-email",
@@ -82,7 +83,7 @@ export async function createAccount(
       language: account.language,
       data: { name: account.name, url: linkFor(token) },
     });
-    return { ok: true as const, userId: inserted.id };
+    return ok({ userId: inserted.id });
   });
 }
 
@@ -158,9 +159,9 @@ export async function changePassword(
   keepSessionId: string | null,
   currentPassword: string,
   password: string,
-): Promise<{ ok: true } | { ok: false; error: "wrong_password" }> {
+): Promise<Result> {
   const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false, error: "wrong_password" };
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ passwordHash }).where("id", "=", userId).execute();
@@ -169,7 +170,7 @@ export async function changePassword(
     await others.execute();
     await enqueueEmail(trx, { template: "password-changed", to: user.email, language: user.language, data: { name: user.name } });
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function updateProfile(db: Db, userId: string, profile: { name: string; language: Language }) {

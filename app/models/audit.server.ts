@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** Who changes an organisation's records, as the audit log keeps them: the person and where from. */
+export interface AuditedActor {
+  userId: string;
+  ip: string | null;
+}
+
 export interface AuditEntry {
   action: AuditAction;
   actorUserId: string | null;

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { needsReadoption, type Clause } from "~/domain/conduct";
-import { enqueueEmail } from "@emails/outbox.server";
+import { failAt, ok, type Result } from "~/domain/result";
+import { emailAdmins } from "./memberships.server";
 
 // The code of conduct for market dialogue (samspillsnormer): versions, their
 // clauses, and which version each organisation has adopted.
@@ -99,43 +100,38 @@ export async function removeDraftClause(db: Db, versionNumber: number, number: n
   await db.deleteFrom("conductClauses").where("versionNumber", "=", versionNumber).where("number", "=", number).execute();
 }
 
-export type PublishResult = { ok: true; number: number } | { ok: false; problem: "no_draft" | "no_clauses" | "no_summary" };
+export type PublishProblem = "no_draft" | "no_clauses" | "no_summary";
 
 /**
  * Publishes the draft and tells the admins of every organisation that had
  * adopted an earlier version, in the same transaction.
  */
-export async function publishDraft(db: Db, { userId, versionUrl }: { userId: string; versionUrl: (number: number) => string }): Promise<PublishResult> {
+export async function publishDraft(db: Db, { userId, versionUrl }: { userId: string; versionUrl: (number: number) => string }): Promise<Result<{ number: number }, PublishProblem>> {
   return db.transaction().execute(async (trx) => {
     const draft = await getDraft(trx);
-    if (!draft) return { ok: false, problem: "no_draft" } as const;
-    if (draft.clauses.length === 0) return { ok: false, problem: "no_clauses" } as const;
-    if (!draft.summaryNb.trim() || !draft.summaryEn.trim()) return { ok: false, problem: "no_summary" } as const;
+    if (!draft) return failAt("conflict", "", "no_draft");
+    if (draft.clauses.length === 0) return failAt("refused", "", "no_clauses");
+    if (!draft.summaryNb.trim() || !draft.summaryEn.trim()) return failAt("refused", "", "no_summary");
     await trx.updateTable("conductVersions").set({ publishedAt: new Date(), publishedBy: userId }).where("number", "=", draft.number).execute();
-    const admins = await trx
-      .selectFrom("memberships")
-      .innerJoin("users", "users.id", "memberships.userId")
-      .innerJoin("organisations", "organisations.id", "memberships.organisationId")
-      .select(["users.email", "users.name", "users.language", "organisations.name as organisationName"])
-      .where("memberships.role", "=", "admin")
-      .where("users.emailVerifiedAt", "is not", null)
-      .where((eb) => eb.exists(eb.selectFrom("conductAdoptions").select("versionNumber").whereRef("conductAdoptions.organisationId", "=", "memberships.organisationId")))
+    const adopters = await trx
+      .selectFrom("organisations")
+      .select(["id", "name"])
+      .where((eb) => eb.exists(eb.selectFrom("conductAdoptions").select("versionNumber").whereRef("conductAdoptions.organisationId", "=", "organisations.id")))
+      .orderBy("id")
       .execute();
-    for (const admin of admins) {
-      await enqueueEmail(trx, {
+    for (const organisation of adopters) {
+      await emailAdmins(trx, organisation.id, (admin) => ({
         template: "code-version-published",
-        to: admin.email,
-        language: admin.language,
         data: {
           name: admin.name,
-          organisationName: admin.organisationName,
+          organisationName: organisation.name,
           versionNumber: String(draft.number),
           summary: admin.language === "en" ? draft.summaryEn : draft.summaryNb,
           url: versionUrl(draft.number),
         },
-      });
+      }));
     }
-    return { ok: true, number: draft.number } as const;
+    return ok({ number: draft.number });
   });
 }
 

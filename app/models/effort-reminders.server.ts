@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { enqueueEmail } from "@emails/outbox.server";
+import { adminRecipients } from "./memberships.server";
 
 // The effort ledger's reminder: once an event has been held (or a request's deadline has
 // passed), whoever registered (or accepted) for the vendor is asked once to report the
@@ -16,18 +17,19 @@ interface Recipient {
   language: "nb" | "en";
 }
 
-/** The person who acted for the vendor, while still a member; else the vendor's admins. */
+/** The person who acted for the vendor, while still a member; else the vendor's admins (adminRecipients' rule). */
 async function recipientsFor(trx: Db, organisationId: string, userId: string | null): Promise<Recipient[]> {
-  const members = trx
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.userId")
-    .select(["users.email", "users.name", "users.language"])
-    .where("memberships.organisationId", "=", organisationId);
   if (userId !== null) {
-    const actor = await members.where("users.id", "=", userId).execute();
+    const actor = await trx
+      .selectFrom("memberships")
+      .innerJoin("users", "users.id", "memberships.userId")
+      .select(["users.email", "users.name", "users.language"])
+      .where("memberships.organisationId", "=", organisationId)
+      .where("users.id", "=", userId)
+      .execute();
     if (actor.length > 0) return actor;
   }
-  return members.where("memberships.role", "=", "admin").orderBy("users.email").execute();
+  return adminRecipients(trx, organisationId);
 }
 
 /** Queues the reminders due at `now`; returns how many registrations and request recipients were reminded. */

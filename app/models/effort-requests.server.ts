@@ -1,9 +1,9 @@
 import type { Db } from "@db/client";
-import { enqueueEmail } from "@emails/outbox.server";
 import { checkDeclineReason, checkEffortReport, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
 import type { PurchaseExpectation } from "~/domain/predictability";
 import { fail, type Result } from "~/domain/result";
 import { expectationOfRow } from "./event-row.server";
+import { emailAdmins } from "./memberships.server";
 import { isUuid } from "~/domain/ids";
 
 // Effort requests (a buyer asks vendors for work, through the predictability gate) and
@@ -18,17 +18,6 @@ export interface OrganisationMember {
 interface Options {
   now?: Date;
   baseUrl: string;
-}
-
-async function admins(db: Db, organisationId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.userId")
-    .select(["users.email", "users.name", "users.language"])
-    .where("memberships.organisationId", "=", organisationId)
-    .where("memberships.role", "=", "admin")
-    .orderBy("users.email")
-    .execute();
 }
 
 /** What the new-request form offers: the buyer's events with their taking-part vendors, and every vendor. */
@@ -125,22 +114,18 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
       .execute();
     const buyer = await trx.selectFrom("organisations").select("name").where("id", "=", member.organisation.id).executeTakeFirstOrThrow();
     for (const recipient of recipients) {
-      for (const person of await admins(trx, recipient.id)) {
-        await enqueueEmail(trx, {
-          template: "effort-requested",
-          to: person.email,
-          language: person.language,
-          data: {
-            name: person.name,
-            buyerName: buyer.name,
-            organisationName: recipient.name,
-            title: input.title,
-            hoursPerVendor: input.hoursPerVendor!,
-            deadline: new Date(input.deadline!).toISOString(),
-            url: `${baseUrl}/effort-requests/${request.id}`,
-          },
-        });
-      }
+      await emailAdmins(trx, recipient.id, (person) => ({
+        template: "effort-requested",
+        data: {
+          name: person.name,
+          buyerName: buyer.name,
+          organisationName: recipient.name,
+          title: input.title,
+          hoursPerVendor: input.hoursPerVendor!,
+          deadline: new Date(input.deadline!).toISOString(),
+          url: `${baseUrl}/effort-requests/${request.id}`,
+        },
+      }));
     }
     return { ok: true, value: { id: request.id } };
   });
@@ -227,14 +212,10 @@ export async function respondToEffortRequest(db: Db, member: OrganisationMember,
       .where("requestId", "=", id)
       .where("organisationId", "=", member.organisation.id)
       .execute();
-    for (const person of await admins(trx, row.buyerId)) {
-      await enqueueEmail(trx, {
-        template: "effort-request-answered",
-        to: person.email,
-        language: person.language,
-        data: { name: person.name, vendorName: row.vendorName, title: row.title, decision: status, reason: decision.kind === "decline" ? decision.reason.trim() : "", url: `${baseUrl}/effort-requests/${id}` },
-      });
-    }
+    await emailAdmins(trx, row.buyerId, (person) => ({
+      template: "effort-request-answered",
+      data: { name: person.name, vendorName: row.vendorName, title: row.title, decision: status, reason: decision.kind === "decline" ? decision.reason.trim() : "", url: `${baseUrl}/effort-requests/${id}` },
+    }));
     return { ok: true, value: { status } };
   });
 }

@@ -6,14 +6,20 @@ import { fail, type Result } from "~/domain/result";
 // Who acts on an event, what they may do with it, and the answer every event model
 // function gives (a value, or a failure with the problems that caused it).
 
-/** Who acts: a signed-in person (membership decides what they may do with an event). */
-export interface Actor {
+/**
+ * The signed-in person acting on an event, a registration or a question (their memberships decide
+ * what they may do). requireUser's and requireMember's `user` fit.
+ */
+export interface ActingUser {
   id: string;
 }
 
+/** @deprecated The old name, still imported by routes/+shared/event-editor (edited on another branch): use ActingUser. */
+export type Actor = ActingUser;
+
 /** A member acting for a buyer organisation (requireMember's answer fits). */
 export interface BuyerMember {
-  user: Actor;
+  user: ActingUser;
   organisation: { id: string; isBuyer: boolean };
 }
 
@@ -27,7 +33,7 @@ async function lockEvent(trx: Db, id: string): Promise<EventRow | undefined> {
 }
 
 /** Whether the actor acts for the event's buyer, for one of its co-buyers, or for neither. */
-export async function accessOf(db: Db, actor: Actor | null, event: Pick<EventRow, "id" | "buyerId">): Promise<Access> {
+export async function accessOf(db: Db, actor: ActingUser | null, event: Pick<EventRow, "id" | "buyerId">): Promise<Access> {
   if (!actor) return null;
   const rows = await db
     .selectFrom("memberships")
@@ -47,7 +53,7 @@ export async function accessOf(db: Db, actor: Actor | null, event: Pick<EventRow
 /** The event and what the actor may do with it; drafts are not found by those who may not see them. */
 export async function eventFor(
   trx: Db,
-  actor: Actor,
+  actor: ActingUser,
   id: string,
   need: "buyer" | "co_buyer",
 ): Promise<Result<EventRow & { access: NonNullable<Access> }>> {

@@ -7,10 +7,10 @@ import { diffDeclarations, type AmendmentChange } from "~/domain/amendments";
 import type { EventCreateInput, EventFields } from "~/domain/event-input";
 import type { EventStatus } from "~/domain/events";
 import { isBlank, problemsOf, type Problem } from "~/domain/problems";
-import { checkPublishable } from "~/domain/publishing";
+import { checkAmendment } from "~/domain/publishing";
 import { adviseSourcing } from "~/domain/sourcing";
 import { fixedT } from "~/i18n/i18n";
-import { eventFor, type Actor, type BuyerMember } from "./event-access.server";
+import { eventFor, type ActingUser, type BuyerMember } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
 import { declarationOf, toPublishable, type EventRow } from "./event-row.server";
@@ -143,7 +143,7 @@ export async function createDraft(db: Db, member: BuyerMember, input: EventCreat
  */
 export async function updateEvent(
   db: Db,
-  actor: Actor,
+  actor: ActingUser,
   id: string,
   input: EventFields,
   { reason = null, now = new Date(), baseUrl }: { reason?: string | null; now?: Date; baseUrl: string },
@@ -175,13 +175,8 @@ export async function updateEvent(
 
     let amendment: { id: string; changes: AmendmentChange[] } | null = null;
     if (published) {
-      // forutsigbarhet: an amendment may not take back what publishing promised. The buyer was
-      // judged verified when it was published and is not asked again; a deadline, or a tender
-      // quarter the amendment leaves as it was, may since have passed.
-      const quarterKept = after.expectedTenderQuarter === before.expectedTenderQuarter;
-      const gate = problemsOf(checkPublishable(toPublishable(after), { buyerVerified: true, now })).filter(
-        (p) => p.code !== "deadline_in_future_required" && !(quarterKept && p.code === "tender_quarter_in_past"),
-      );
+      const tenderQuarterChanged = after.expectedTenderQuarter !== before.expectedTenderQuarter;
+      const gate = problemsOf(checkAmendment(toPublishable(after), { now, tenderQuarterChanged }));
       if (gate.length) return fail("refused", gate);
       const changes = diffDeclarations(
         declarationOf(before, standardsBefore, coBuyersBefore),

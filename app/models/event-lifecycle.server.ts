@@ -2,7 +2,7 @@ import type { Db } from "@db/client";
 import type { OutcomeInput } from "~/domain/event-input";
 import type { Outcome } from "~/domain/events";
 import { checkPublishable } from "~/domain/publishing";
-import { eventFor, type Actor } from "./event-access.server";
+import { eventFor, type ActingUser } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
 import { toPublishable, type EventRow } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
@@ -18,7 +18,7 @@ import { isUuid } from "~/domain/ids";
  */
 export async function publishEvent(
   db: Db,
-  actor: Actor,
+  actor: ActingUser,
   id: string,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<Result<{ id: string; status: "published" }>> {
@@ -46,7 +46,7 @@ export async function publishEvent(
 /** Closes a published event by hand (registration over, dialogue done). */
 export async function closeEvent(
   db: Db,
-  actor: Actor,
+  actor: ActingUser,
   id: string,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<Result<{ id: string; status: "closed" }>> {
@@ -71,7 +71,7 @@ function lastDeadline(event: EventRow): Date | null {
  */
 export async function recordOutcome(
   db: Db,
-  actor: Actor,
+  actor: ActingUser,
   id: string,
   outcome: OutcomeInput,
   { now = new Date() }: { now?: Date } = {},

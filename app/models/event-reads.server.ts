@@ -3,7 +3,7 @@ import type { AmendmentChange } from "~/domain/amendments";
 import type { EffortLevel, EventKind, EventStatus, ExpectationStatus, Outcome } from "~/domain/events";
 import type { PublishableEvent } from "~/domain/publishing";
 import type { Region } from "~/domain/regions";
-import { accessOf, type Actor } from "./event-access.server";
+import { accessOf, type ActingUser } from "./event-access.server";
 import { eventStandardsOf } from "./event-references.server";
 import { declarationOf, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
@@ -88,7 +88,7 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
  * One event as its viewer may see it: published and closed events are public; a draft only
  * for members of its buyer or co-buyers. Null otherwise, so the route answers 404.
  */
-export async function getEvent(db: Db, id: string, viewer: Actor | null): Promise<EventDetail | null> {
+export async function getEvent(db: Db, id: string, viewer: ActingUser | null): Promise<EventDetail | null> {
   if (!isUuid(id)) return null;
   const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return null;

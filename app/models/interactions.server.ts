@@ -12,8 +12,10 @@ import {
   type InteractionResponse,
 } from "~/domain/conduct";
 import { chainHash } from "~/domain/hash-chain";
-import { enqueueEmail } from "@emails/outbox.server";
+import { problemsOfFields, type Problem } from "~/domain/problems";
+import { fail, failAt, ok, type Result } from "~/domain/result";
 import { currentVersionNumber } from "./conduct.server";
+import { emailAdmins } from "./memberships.server";
 import { entryContent, nextLink, responseContent, type EntryHashed, type ResponseHashed } from "./interaction-chain.server";
 
 // The interaction log (samhandlingslogg). Rows are never changed: the database
@@ -41,40 +43,30 @@ export interface NewInteraction {
   supersedesId: string | null;
 }
 
-export type AppendResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
-
-async function adminsOf(db: Db, organisationId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.userId")
-    .select(["users.email", "users.name", "users.language"])
-    .where("memberships.organisationId", "=", organisationId)
-    .where("memberships.role", "=", "admin")
-    .where("users.emailVerifiedAt", "is not", null)
-    .execute();
-}
+/** The appended row's id; a refusal is `invalid` (400) with the fields it concerns. */
+export type AppendResult = Result<{ id: string }>;
 
 /** Checks what the form cannot: that referenced rows exist and belong to the two parties. */
-async function checkReferences(db: Db, input: NewInteraction, conductVersion: number | null): Promise<Record<string, string[]>> {
-  const errors: Record<string, string[]> = { ...checkAssessment(input) };
+async function checkReferences(db: Db, input: NewInteraction, conductVersion: number | null): Promise<Problem[]> {
+  const problems = problemsOfFields(checkAssessment(input));
   const counterpart = await db.selectFrom("organisations").select("id").where("id", "=", input.counterpartId).executeTakeFirst();
-  if (!counterpart || input.counterpartId === input.organisationId) errors.counterpartId = ["conduct_unknown_counterpart"];
+  if (!counterpart || input.counterpartId === input.organisationId) problems.push({ path: "counterpartId", code: "conduct_unknown_counterpart" });
   if (input.eventId) {
     const event = await db.selectFrom("events").select("buyerId").where("id", "=", input.eventId).executeTakeFirst();
-    if (!event || (event.buyerId !== input.organisationId && event.buyerId !== input.counterpartId)) errors.eventId = ["conduct_event_not_between_parties"];
+    if (!event || (event.buyerId !== input.organisationId && event.buyerId !== input.counterpartId)) problems.push({ path: "eventId", code: "conduct_event_not_between_parties" });
   }
   if (input.clauses.length) {
     const known = conductVersion
       ? await db.selectFrom("conductClauses").select("number").where("versionNumber", "=", conductVersion).where("number", "in", input.clauses).execute()
       : [];
-    if (known.length !== new Set(input.clauses).size) errors.clauses = ["invalid_choice"];
+    if (known.length !== new Set(input.clauses).size) problems.push({ path: "clauses", code: "invalid_choice" });
   }
   for (const side of ["own", "counterpart"] as const) {
     const ids = input.participants.flatMap((p) => (p.side === side && p.userId ? [p.userId] : []));
     if (!ids.length) continue;
     const orgId = side === "own" ? input.organisationId : input.counterpartId;
     const members = await db.selectFrom("memberships").select("userId").where("organisationId", "=", orgId).where("userId", "in", ids).execute();
-    if (members.length !== new Set(ids).size) errors[side === "own" ? "ownParticipants" : "counterpartParticipants"] = ["invalid_choice"];
+    if (members.length !== new Set(ids).size) problems.push({ path: side === "own" ? "ownParticipants" : "counterpartParticipants", code: "invalid_choice" });
   }
   if (input.supersedesId) {
     const old = await db
@@ -84,10 +76,10 @@ async function checkReferences(db: Db, input: NewInteraction, conductVersion: nu
       .where("id", "=", input.supersedesId)
       .executeTakeFirst();
     if (!old || old.organisationId !== input.organisationId || old.counterpartId !== input.counterpartId || old.superseded) {
-      errors.supersedesId = ["conduct_cannot_supersede"];
+      problems.push({ path: "supersedesId", code: "conduct_cannot_supersede" });
     }
   }
-  return errors;
+  return problems;
 }
 
 /**
@@ -98,8 +90,8 @@ async function checkReferences(db: Db, input: NewInteraction, conductVersion: nu
 export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }: { entryUrl: (id: string) => string }): Promise<AppendResult> {
   return db.transaction().execute(async (trx) => {
     const conductVersion = await currentVersionNumber(trx);
-    const errors = await checkReferences(trx, input, conductVersion);
-    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    const problems = await checkReferences(trx, input, conductVersion);
+    if (problems.length) return fail("invalid", problems);
 
     // A participant with an account is recorded under the account's name when none was given.
     const ids = input.participants.flatMap((p) => (p.userId && !p.name.trim() ? [p.userId] : []));
@@ -158,44 +150,36 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
       .select(["own.name as ownName", "other.name as otherName", "users.name as loggedByName"])
       .where("own.id", "=", input.organisationId)
       .executeTakeFirstOrThrow();
-    for (const admin of await adminsOf(trx, input.counterpartId)) {
-      await enqueueEmail(trx, {
-        template: "interaction-logged",
-        to: admin.email,
-        language: admin.language,
+    await emailAdmins(trx, input.counterpartId, (admin) => ({
+      template: "interaction-logged",
+      data: {
+        name: admin.name,
+        counterpartName: names.otherName,
+        loggedByOrganisation: names.ownName,
+        loggedByName: names.loggedByName,
+        subject: row.subject,
+        assessment: row.assessment,
+        concernCategory: row.concernCategory ?? "",
+        occurredAt: row.occurredAt.toISOString(),
+        url: entryUrl(row.id),
+      },
+    }));
+    if (quietPeriodContact && event) {
+      const buyerIsLogging = event.buyerId === input.organisationId;
+      await emailAdmins(trx, event.buyerId, (admin) => ({
+        template: "quiet-period-contact",
         data: {
           name: admin.name,
-          counterpartName: names.otherName,
-          loggedByOrganisation: names.ownName,
-          loggedByName: names.loggedByName,
+          buyerName: buyerIsLogging ? names.ownName : names.otherName,
+          vendorName: buyerIsLogging ? names.otherName : names.ownName,
+          eventTitle: event.title,
           subject: row.subject,
-          assessment: row.assessment,
-          concernCategory: row.concernCategory ?? "",
           occurredAt: row.occurredAt.toISOString(),
           url: entryUrl(row.id),
         },
-      });
+      }));
     }
-    if (quietPeriodContact && event) {
-      const buyerIsLogging = event.buyerId === input.organisationId;
-      for (const admin of await adminsOf(trx, event.buyerId)) {
-        await enqueueEmail(trx, {
-          template: "quiet-period-contact",
-          to: admin.email,
-          language: admin.language,
-          data: {
-            name: admin.name,
-            buyerName: buyerIsLogging ? names.ownName : names.otherName,
-            vendorName: buyerIsLogging ? names.otherName : names.ownName,
-            eventTitle: event.title,
-            subject: row.subject,
-            occurredAt: row.occurredAt.toISOString(),
-            url: entryUrl(row.id),
-          },
-        });
-      }
-    }
-    return { ok: true, id: row.id };
+    return ok({ id: row.id });
   });
 }
 
@@ -209,8 +193,8 @@ export async function respondToInteraction(
   { entryUrl }: { entryUrl: (id: string) => string },
 ): Promise<AppendResult> {
   return db.transaction().execute(async (trx) => {
-    const errors = checkResponse(input.response, input.account);
-    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    const problems = problemsOfFields(checkResponse(input.response, input.account));
+    if (problems.length) return fail("invalid", problems);
     const entry = await trx
       .selectFrom("interactionEntries as e")
       .innerJoin("organisations as own", "own.id", "e.organisationId")
@@ -218,7 +202,7 @@ export async function respondToInteraction(
       .select(["e.id", "e.organisationId", "e.counterpartId", "e.subject", "own.name as ownName", "other.name as otherName"])
       .where("e.id", "=", input.entryId)
       .executeTakeFirst();
-    if (!entry || entry.counterpartId !== input.organisationId) return { ok: false, fieldErrors: { response: ["conduct_not_counterpart"] } };
+    if (!entry || entry.counterpartId !== input.organisationId) return failAt("invalid", "response", "conduct_not_counterpart");
 
     const link = await nextLink(trx, input.organisationId);
     const account = input.account?.trim() || null;
@@ -240,23 +224,19 @@ export async function respondToInteraction(
     await link.advance(hash);
 
     const responder = await trx.selectFrom("users").select("name").where("id", "=", input.userId).executeTakeFirstOrThrow();
-    for (const admin of await adminsOf(trx, entry.organisationId)) {
-      await enqueueEmail(trx, {
-        template: "interaction-answered",
-        to: admin.email,
-        language: admin.language,
-        data: {
-          name: admin.name,
-          organisationName: entry.ownName,
-          answeredByOrganisation: entry.otherName,
-          answeredByName: responder.name,
-          subject: entry.subject,
-          response: input.response,
-          account: account ?? "",
-          url: entryUrl(entry.id),
-        },
-      });
-    }
-    return { ok: true, id: row.id };
+    await emailAdmins(trx, entry.organisationId, (admin) => ({
+      template: "interaction-answered",
+      data: {
+        name: admin.name,
+        organisationName: entry.ownName,
+        answeredByOrganisation: entry.otherName,
+        answeredByName: responder.name,
+        subject: entry.subject,
+        response: input.response,
+        account: account ?? "",
+        url: entryUrl(entry.id),
+      },
+    }));
+    return ok({ id: row.id });
   });
 }

@@ -4,12 +4,12 @@ import { generateToken, hashToken } from "~/auth/tokens.server";
 import { invitationExpiry, invitationState, type InvitationState } from "~/domain/invitations";
 import type { MemberRole } from "~/domain/organisations";
 import type { Language } from "~/i18n/resources";
-import { audit } from "./audit.server";
+import { fail, failAt, ok, type Result } from "~/domain/result";
+import { audit, type AuditedActor } from "./audit.server";
 
-export interface InvitationActor {
-  userId: string;
+/** The inviter, named in the invitation mail. */
+export interface InvitationActor extends AuditedActor {
   name: string;
-  ip: string | null;
 }
 
 /**
@@ -21,7 +21,7 @@ export async function createInvitation(
   db: Db,
   invitation: { organisationId: string; email: string; role: MemberRole; language: Language; baseUrl: string; now?: Date },
   actor: InvitationActor,
-): Promise<{ ok: true; token: string } | { ok: false; problem: "already_member" | "not_found" }> {
+): Promise<Result<{ token: string }>> {
   const now = invitation.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const organisation = await trx
@@ -30,7 +30,7 @@ export async function createInvitation(
       .where("id", "=", invitation.organisationId)
       .forUpdate()
       .executeTakeFirst();
-    if (!organisation) return { ok: false, problem: "not_found" };
+    if (!organisation) return fail("not_found");
     const existing = await trx
       .selectFrom("memberships")
       .innerJoin("users", "users.id", "memberships.userId")
@@ -38,7 +38,7 @@ export async function createInvitation(
       .where("memberships.organisationId", "=", organisation.id)
       .where("users.email", "=", invitation.email)
       .executeTakeFirst();
-    if (existing) return { ok: false, problem: "already_member" };
+    if (existing) return failAt("conflict", "email", "already_member");
     const invitee = await trx.selectFrom("users").select("language").where("email", "=", invitation.email).executeTakeFirst();
 
     await trx
@@ -82,7 +82,7 @@ export async function createInvitation(
       ip: actor.ip,
       details: { role: invitation.role },
     });
-    return { ok: true, token };
+    return ok({ token });
   });
 }
 
@@ -102,7 +102,7 @@ export async function listPendingInvitations(db: Db, organisationId: string, now
 export async function revokeInvitation(
   db: Db,
   target: { organisationId: string; invitationId: string },
-  actor: { userId: string; ip: string | null },
+  actor: AuditedActor,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const revoked = await trx
@@ -170,26 +170,31 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
 
 export type AcceptProblem = "invalid" | "expired" | "revoked" | "accepted" | "wrong_account" | "already_member";
 
-/** Joins the invited organisation, once, as the person the invitation was for. */
+const refusedAccept = (reason: "not_found" | "forbidden" | "conflict", code: AcceptProblem) => failAt(reason, "", code);
+
+/**
+ * Joins the invited organisation, once, as the person the invitation was for. A refusal's
+ * one problem names the invitation's state (its code is an AcceptProblem).
+ */
 export async function acceptInvitation(
   db: Db,
   token: string,
   user: { id: string; email: string; ip: string | null },
   now = new Date(),
-): Promise<{ ok: true; organisationId: string } | { ok: false; problem: AcceptProblem }> {
+): Promise<Result<{ organisationId: string }, AcceptProblem>> {
   return db.transaction().execute(async (trx) => {
     const invitation = await invitationByToken(trx, token).forUpdate(["invitations"]).executeTakeFirst();
-    if (!invitation) return { ok: false, problem: "invalid" };
+    if (!invitation) return refusedAccept("not_found", "invalid");
     const state = invitationState(invitation, now);
-    if (state !== "pending") return { ok: false, problem: state };
-    if (invitation.email !== user.email.toLowerCase()) return { ok: false, problem: "wrong_account" };
+    if (state !== "pending") return refusedAccept("conflict", state);
+    if (invitation.email !== user.email.toLowerCase()) return refusedAccept("forbidden", "wrong_account");
     const member = await trx
       .selectFrom("memberships")
       .select("role")
       .where("organisationId", "=", invitation.organisationId)
       .where("userId", "=", user.id)
       .executeTakeFirst();
-    if (member) return { ok: false, problem: "already_member" };
+    if (member) return refusedAccept("conflict", "already_member");
     await trx
       .insertInto("memberships")
       .values({ userId: user.id, organisationId: invitation.organisationId, role: invitation.role, commercialRole: null })
@@ -204,6 +209,6 @@ export async function acceptInvitation(
       ip: user.ip,
       details: { role: invitation.role, invitationId: invitation.id },
     });
-    return { ok: true, organisationId: invitation.organisationId };
+    return ok({ organisationId: invitation.organisationId });
   });
 }

@@ -1,7 +1,10 @@
 import type { Db } from "@db/client";
+import type { EmailMessage } from "@emails/messages";
+import { enqueueEmail } from "@emails/outbox.server";
 import { checkMembershipChange, commercialRoleFits, type MembershipChangeProblem } from "~/domain/memberships";
 import type { CommercialRole, MemberRole, VerificationStatus } from "~/domain/organisations";
-import { audit } from "./audit.server";
+import { fail, failAt, ok, type Result } from "~/domain/result";
+import { audit, type AuditedActor } from "./audit.server";
 
 export interface MembershipWithOrganisation {
   role: MemberRole;
@@ -51,12 +54,64 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
   return rows.map(toMembership);
 }
 
-// ------------------------------------------------------------ managing members
-
-export interface MembershipActor {
-  userId: string;
-  ip: string | null;
+/**
+ * Who a person acts for: the organisation named (a form's or a request's organisationId), else
+ * their active organisation while they are still a member of it, else their first. Null when they
+ * are not a member of the one named, or belong to none.
+ */
+export async function actingMembership(
+  db: Db,
+  user: { id: string; activeOrganisationId: string | null },
+  organisationId?: string,
+): Promise<MembershipWithOrganisation | null> {
+  if (organisationId) return getMembership(db, user.id, organisationId);
+  const active = user.activeOrganisationId ? await getMembership(db, user.id, user.activeOrganisationId) : null;
+  return active ?? (await listMemberships(db, user.id))[0] ?? null;
 }
+
+// ------------------------------------------------------------ the organisation's admins
+
+export interface AdminRecipient {
+  id: string;
+  email: string;
+  name: string;
+  language: "nb" | "en";
+}
+
+/**
+ * The admins of an organisation that mail may go to: those who have confirmed their address.
+ * The one rule for every message to "the organisation's admins": an unconfirmed address may be
+ * mistyped or someone else's, and these messages carry what only the organisation may read
+ * (interaction entries about it, effort requests, the operator's verdict on it).
+ */
+export async function adminRecipients(db: Db, organisationId: string): Promise<AdminRecipient[]> {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.userId")
+    .select(["users.id", "users.email", "users.name", "users.language"])
+    .where("memberships.organisationId", "=", organisationId)
+    .where("memberships.role", "=", "admin")
+    .where("users.emailVerifiedAt", "is not", null)
+    .orderBy("users.email")
+    .execute();
+}
+
+/** One template and its data, without the envelope (`to`, `language`) each recipient fills in. */
+export type Letter = EmailMessage extends infer M ? (M extends EmailMessage ? Omit<M, "to" | "language"> : never) : never;
+
+/**
+ * Queues a message to each admin of the organisation (see adminRecipients), in the caller's
+ * transaction so the mail exists exactly when the change it tells of does. Returns how many.
+ */
+export async function emailAdmins(trx: Db, organisationId: string, letter: (admin: AdminRecipient) => Letter): Promise<number> {
+  const admins = await adminRecipients(trx, organisationId);
+  for (const admin of admins) {
+    await enqueueEmail(trx, { ...letter(admin), to: admin.email, language: admin.language });
+  }
+  return admins.length;
+}
+
+// ------------------------------------------------------------ managing members
 
 export async function listMembers(db: Db, organisationId: string) {
   return db
@@ -92,23 +147,29 @@ async function lockMembers(trx: Db, organisationId: string) {
   return { organisation, members };
 }
 
-export type MemberChangeProblem = MembershipChangeProblem | "commercial_role_mismatch";
+/**
+ * The domain's refusal of a membership change as a failure: someone who is not a member is
+ * not found (a form-level problem); losing the last admin conflicts with the rule, at `lastAdminPath`.
+ */
+function changeRefused(problem: MembershipChangeProblem, lastAdminPath: string) {
+  return problem === "not_a_member" ? failAt("not_found", "", "not_a_member") : failAt("conflict", lastAdminPath, "last_admin");
+}
 
 export async function changeMember(
   db: Db,
   change: { organisationId: string; userId: string; role: MemberRole; commercialRole: CommercialRole | null },
-  actor: MembershipActor,
-): Promise<{ ok: true } | { ok: false; problem: MemberChangeProblem }> {
+  actor: AuditedActor,
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, change.organisationId);
-    if (!locked) return { ok: false, problem: "not_a_member" };
+    if (!locked) return failAt("not_found", "", "not_a_member");
     const check = checkMembershipChange(locked.members, { kind: "set_role", userId: change.userId, role: change.role });
-    if (!check.ok) return check;
+    if (!check.ok) return changeRefused(check.problem, "role");
     if (change.commercialRole && !commercialRoleFits(change.commercialRole, locked.organisation)) {
-      return { ok: false, problem: "commercial_role_mismatch" };
+      return failAt("invalid", "commercialRole", "commercial_role_mismatch");
     }
     const before = locked.members.find((m) => m.userId === change.userId)!;
-    if (before.role === change.role && before.commercialRole === change.commercialRole) return { ok: true };
+    if (before.role === change.role && before.commercialRole === change.commercialRole) return ok();
     await trx
       .updateTable("memberships")
       .set({ role: change.role, commercialRole: change.commercialRole })
@@ -127,7 +188,7 @@ export async function changeMember(
         to: { role: change.role, commercialRole: change.commercialRole },
       },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -135,13 +196,13 @@ export async function changeMember(
 export async function removeMember(
   db: Db,
   target: { organisationId: string; userId: string },
-  actor: MembershipActor,
-): Promise<{ ok: true } | { ok: false; problem: MembershipChangeProblem }> {
+  actor: AuditedActor,
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, target.organisationId);
-    if (!locked) return { ok: false, problem: "not_a_member" };
+    if (!locked) return failAt("not_found", "", "not_a_member");
     const check = checkMembershipChange(locked.members, { kind: "remove", userId: target.userId });
-    if (!check.ok) return check;
+    if (!check.ok) return changeRefused(check.problem, "");
     const member = locked.members.find((m) => m.userId === target.userId)!;
     await trx
       .deleteFrom("memberships")
@@ -165,7 +226,7 @@ export async function removeMember(
       ip: actor.ip,
       details: { userId: target.userId, left: actor.userId === target.userId },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -173,15 +234,15 @@ export async function removeMember(
 export async function setCommercialContact(
   db: Db,
   target: { organisationId: string; userId: string | null },
-  actor: MembershipActor,
-): Promise<{ ok: true } | { ok: false; problem: "not_a_member" | "not_a_buyer" }> {
+  actor: AuditedActor,
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockMembers(trx, target.organisationId);
-    if (!locked) return { ok: false, problem: "not_a_member" };
-    if (!locked.organisation.isBuyer) return { ok: false, problem: "not_a_buyer" };
+    if (!locked) return fail("not_found");
+    if (!locked.organisation.isBuyer) return failAt("invalid", "userId", "not_a_buyer");
     const member = target.userId ? locked.members.find((m) => m.userId === target.userId) : null;
-    if (target.userId && !member) return { ok: false, problem: "not_a_member" };
-    if (locked.organisation.commercialContactUserId === target.userId) return { ok: true };
+    if (target.userId && !member) return failAt("invalid", "userId", "not_a_member");
+    if (locked.organisation.commercialContactUserId === target.userId) return ok();
     await trx.updateTable("organisations").set({ commercialContactUserId: target.userId }).where("id", "=", target.organisationId).execute();
     await audit(trx, {
       action: "commercial_contact_changed",
@@ -191,7 +252,7 @@ export async function setCommercialContact(
       ip: actor.ip,
       details: { from: locked.organisation.commercialContactUserId, to: target.userId },
     });
-    return { ok: true };
+    return ok();
   });
 }
 

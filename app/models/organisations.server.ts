@@ -1,19 +1,14 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
-import { enqueueEmail } from "@emails/outbox.server";
 import type { CreateOrganisationInput, OrganisationProfileInput } from "~/domain/organisation-forms";
 import type { VerificationStatus } from "~/domain/organisations";
 import { firstFreeSlug, slugify } from "~/domain/slug";
-import { audit } from "./audit.server";
+import { audit, type AuditedActor } from "./audit.server";
+import type { Problem } from "~/domain/problems";
+import { fail, failAt, ok, type Result } from "~/domain/result";
 import { uniqueViolation } from "./database-errors.server";
+import { emailAdmins } from "./memberships.server";
 
-export interface Actor {
-  userId: string;
-  ip: string | null;
-}
-
-export type FieldErrors = Record<string, string[]>;
-export type Outcome<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
 
 export async function listStandards(db: Db) {
   return db.selectFrom("standards").select(["id", "code", "name", "category"]).orderBy("category").orderBy("name").execute();
@@ -26,11 +21,11 @@ const CONSTRAINT_FIELDS: Record<string, [string, string]> = {
   organisations_slug_key: ["slug", "slugTaken"],
 };
 
-async function identityClashes(db: Db, input: CreateOrganisationInput): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
+async function identityClashes(db: Db, input: CreateOrganisationInput): Promise<Problem[]> {
+  const problems: Problem[] = [];
   if (input.orgNumber) {
     const row = await db.selectFrom("organisations").select("id").where("orgNumber", "=", input.orgNumber).executeTakeFirst();
-    if (row) errors.orgNumber = ["orgNumberTaken"];
+    if (row) problems.push({ path: "orgNumber", code: "orgNumberTaken" });
   }
   if (input.foreignRegistryId) {
     const row = await db
@@ -39,17 +34,17 @@ async function identityClashes(db: Db, input: CreateOrganisationInput): Promise<
       .where("country", "=", input.country)
       .where("foreignRegistryId", "=", input.foreignRegistryId)
       .executeTakeFirst();
-    if (row) errors.foreignRegistryId = ["registryIdTaken"];
+    if (row) problems.push({ path: "foreignRegistryId", code: "registryIdTaken" });
   }
   if (input.slug) {
     const row = await db.selectFrom("organisations").select("id").where("slug", "=", input.slug).executeTakeFirst();
-    if (row) errors.slug = ["slugTaken"];
+    if (row) problems.push({ path: "slug", code: "slugTaken" });
   }
   if (input.standardIds.length > 0) {
     const known = await db.selectFrom("standards").select("id").where("id", "in", input.standardIds).execute();
-    if (known.length !== input.standardIds.length) errors.standards = ["invalidChoice"];
+    if (known.length !== input.standardIds.length) problems.push({ path: "standards", code: "invalidChoice" });
   }
-  return errors;
+  return problems;
 }
 
 async function freeSlug(db: Db, name: string): Promise<string> {
@@ -66,11 +61,11 @@ async function freeSlug(db: Db, name: string): Promise<string> {
  * Registers an organisation with its creator as admin and makes it their
  * active organisation. Buyers start unverified until an operator checks them.
  */
-export async function createOrganisation(db: Db, input: CreateOrganisationInput, actor: Actor): Promise<Outcome<{ id: string; slug: string }>> {
+export async function createOrganisation(db: Db, input: CreateOrganisationInput, actor: AuditedActor): Promise<Result<{ id: string; slug: string }>> {
   try {
     return await db.transaction().execute(async (trx) => {
       const clashes = await identityClashes(trx, input);
-      if (Object.keys(clashes).length > 0) return { ok: false, fieldErrors: clashes };
+      if (clashes.length > 0) return fail("conflict", clashes);
       const slug = input.slug ?? (await freeSlug(trx, input.name));
       const organisation = await trx
         .insertInto("organisations")
@@ -112,12 +107,12 @@ export async function createOrganisation(db: Db, input: CreateOrganisationInput,
         ip: actor.ip,
         details: { isBuyer: input.isBuyer, isVendor: input.isVendor, country: input.country },
       });
-      return { ok: true as const, value: organisation };
+      return ok(organisation);
     });
   } catch (error) {
     // Two people registering the same organisation at the same moment.
     const field = CONSTRAINT_FIELDS[uniqueViolation(error) ?? ""];
-    if (field) return { ok: false, fieldErrors: { [field[0]]: [field[1]] } };
+    if (field) return failAt("conflict", field[0], field[1]);
     throw error;
   }
 }
@@ -139,12 +134,12 @@ export async function updateOrganisationProfile(
   db: Db,
   organisationId: string,
   input: OrganisationProfileInput,
-  actor: Actor,
-): Promise<Outcome<null>> {
+  actor: AuditedActor,
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     if (input.standardIds.length > 0) {
       const known = await trx.selectFrom("standards").select("id").where("id", "in", input.standardIds).execute();
-      if (known.length !== input.standardIds.length) return { ok: false, fieldErrors: { standards: ["invalidChoice"] } };
+      if (known.length !== input.standardIds.length) return failAt("invalid", "standards", "invalidChoice");
     }
     await trx
       .updateTable("organisations")
@@ -167,7 +162,7 @@ export async function updateOrganisationProfile(
         .execute();
     }
     await audit(trx, { action: "organisation_updated", actorUserId: actor.userId, organisationId, subject: input.name, ip: actor.ip });
-    return { ok: true, value: null };
+    return ok();
   });
 }
 
@@ -294,17 +289,6 @@ export async function listOrganisationsForOperator(db: Db) {
   return { awaiting, others };
 }
 
-async function organisationAdmins(db: Db, organisationId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.userId")
-    .select(["users.id", "users.email", "users.name", "users.language"])
-    .where("memberships.organisationId", "=", organisationId)
-    .where("memberships.role", "=", "admin")
-    .orderBy("users.email")
-    .execute();
-}
-
 export type VerificationDecision = { decision: "verified"; baseUrl: string } | { decision: "rejected"; reason: string };
 
 /**
@@ -315,8 +299,8 @@ export async function decideVerification(
   db: Db,
   organisationId: string,
   decision: VerificationDecision,
-  actor: Actor,
-): Promise<{ ok: true } | { ok: false; problem: "not_found" | "not_a_buyer" }> {
+  actor: AuditedActor,
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const organisation = await trx
       .selectFrom("organisations")
@@ -324,8 +308,8 @@ export async function decideVerification(
       .where("id", "=", organisationId)
       .forUpdate()
       .executeTakeFirst();
-    if (!organisation) return { ok: false, problem: "not_found" };
-    if (!organisation.isBuyer) return { ok: false, problem: "not_a_buyer" };
+    if (!organisation) return fail("not_found");
+    if (!organisation.isBuyer) return failAt("refused", "", "not_a_buyer");
     const status: VerificationStatus = decision.decision;
     await trx
       .updateTable("organisations")
@@ -344,23 +328,11 @@ export async function decideVerification(
       ip: actor.ip,
       details: decision.decision === "rejected" ? { reason: decision.reason } : {},
     });
-    for (const admin of await organisationAdmins(trx, organisationId)) {
-      if (decision.decision === "verified") {
-        await enqueueEmail(trx, {
-          template: "organisation-verified",
-          to: admin.email,
-          language: admin.language,
-          data: { name: admin.name, organisationName: organisation.name, url: `${decision.baseUrl}/organisations/${organisation.slug}` },
-        });
-      } else {
-        await enqueueEmail(trx, {
-          template: "organisation-rejected",
-          to: admin.email,
-          language: admin.language,
-          data: { name: admin.name, organisationName: organisation.name, reason: decision.reason },
-        });
-      }
-    }
-    return { ok: true };
+    await emailAdmins(trx, organisationId, (admin) =>
+      decision.decision === "verified"
+        ? { template: "organisation-verified", data: { name: admin.name, organisationName: organisation.name, url: `${decision.baseUrl}/organisations/${organisation.slug}` } }
+        : { template: "organisation-rejected", data: { name: admin.name, organisationName: organisation.name, reason: decision.reason } },
+    );
+    return ok();
   });
 }

@@ -3,7 +3,8 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { median } from "~/domain/participation";
 import type { AnswerInput } from "~/domain/participation-input";
 import { participantMembers } from "./registration-reads.server";
-import type { Actor, VendorMember } from "./registrations.server";
+import type { ActingUser } from "./event-access.server";
+import type { VendorMember } from "./registrations.server";
 import { fail, type Result } from "~/domain/result";
 import { isUuid } from "~/domain/ids";
 
@@ -45,7 +46,7 @@ export async function askQuestion(db: Db, member: VendorMember, eventId: string,
  */
 export async function answerQuestion(
   db: Db,
-  actor: Actor,
+  actor: ActingUser,
   eventId: string,
   input: AnswerInput,
   { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },

@@ -4,6 +4,7 @@ import type { EmailAttachment } from "@emails/messages";
 import { checkAttendees, placeFor, registrationOpen, type RegistrationStatus } from "~/domain/participation";
 import type { RegistrationInput } from "~/domain/participation-input";
 import type { Language } from "~/i18n/resources";
+import type { ActingUser } from "./event-access.server";
 import { expectationOfRow, type EventRow } from "./event-row.server";
 import type { Recipient } from "./registration-reads.server";
 import { eventCalendar } from "~/i18n/event-calendar";
@@ -16,12 +17,9 @@ import { fail, type Result } from "~/domain/result";
 // sees the first. On PGlite the driver serialises transactions anyway.
 
 
-export interface Actor {
-  id: string;
-}
 /** A member acting for a vendor organisation (requireMember's answer fits). */
 export interface VendorMember {
-  user: Actor;
+  user: ActingUser;
   organisation: { id: string; isVendor: boolean };
 }
 
@@ -188,7 +186,7 @@ async function promoteFirstWaitlisted(trx: Db, event: EventRow, now: Date, baseU
  */
 export async function leaveEvent(
   db: Db,
-  actor: Actor,
+  actor: ActingUser,
   eventId: string,
   organisationId: string,
   change: { kind: "withdraw" } | { kind: "decline"; reason: string },

@@ -1,5 +1,6 @@
 import { sql, type UpdateObject } from "kysely";
 import type { Db } from "@db/client";
+import { fail, failAt, ok, type Result } from "~/domain/result";
 import type { Database } from "@db/schema";
 import { enqueueEmail } from "@emails/outbox.server";
 import { osloDate } from "~/domain/zoned-time";
@@ -59,9 +60,8 @@ export async function listOpenFollowUps(db: Db, organisationId: string) {
     .execute();
 }
 
-export type Saved = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; notFound: true };
-
-const notFound = { ok: false as const, notFound: true as const };
+/** A saved (or deleted) row's id; a row that is not my organisation's about this counterpart is not found. */
+export type Saved = Result<{ id: string }>;
 
 async function isMember(db: Db, organisationId: string, userId: string) {
   return Boolean(await db.selectFrom("memberships").select("userId").where("organisationId", "=", organisationId).where("userId", "=", userId).executeTakeFirst());
@@ -86,7 +86,7 @@ async function updateOwn<K extends keyof typeof TABLES>(
     .where("counterpartId", "=", scope.counterpartId)
     .returning("id")
     .executeTakeFirst();
-  return row ? { ok: true, id: row.id } : notFound;
+  return row ? ok({ id: row.id }) : fail("not_found");
 }
 
 export async function saveNote(db: Db, scope: Scope & { authorId: string }, input: { id?: string; body: string }): Promise<Saved> {
@@ -96,13 +96,13 @@ export async function saveNote(db: Db, scope: Scope & { authorId: string }, inpu
     .values({ organisationId: scope.organisationId, counterpartId: scope.counterpartId, authorId: scope.authorId, body: input.body })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { ok: true, id: row.id };
+  return ok({ id: row.id });
 }
 
 export async function saveFollowUp(db: Db, scope: Scope & { userId: string }, input: { id?: string; title: string; dueOn: string; ownerId: string }): Promise<Saved> {
   return db.transaction().execute(async (trx) => {
     // The owner is one of us; the foreign key says the same, this gives the field error.
-    if (!(await isMember(trx, scope.organisationId, input.ownerId))) return { ok: false, fieldErrors: { ownerId: ["relationships_owner_not_member"] } };
+    if (!(await isMember(trx, scope.organisationId, input.ownerId))) return failAt("invalid", "ownerId", "relationships_owner_not_member");
     if (input.id) {
       const before = await trx
         .selectFrom("relationshipFollowUps")
@@ -112,7 +112,7 @@ export async function saveFollowUp(db: Db, scope: Scope & { userId: string }, in
         .where("counterpartId", "=", scope.counterpartId)
         .forUpdate()
         .executeTakeFirst();
-      if (!before) return notFound;
+      if (!before) return fail("not_found");
       // A new date or a new owner is a new reminder.
       const rearm = before.dueOn !== input.dueOn || before.ownerId !== input.ownerId;
       await trx
@@ -120,14 +120,14 @@ export async function saveFollowUp(db: Db, scope: Scope & { userId: string }, in
         .set({ title: input.title, dueOn: input.dueOn, ownerId: input.ownerId, updatedAt: new Date(), ...(rearm ? { remindedAt: null } : {}) })
         .where("id", "=", input.id)
         .execute();
-      return { ok: true, id: input.id };
+      return ok({ id: input.id });
     }
     const row = await trx
       .insertInto("relationshipFollowUps")
       .values({ organisationId: scope.organisationId, counterpartId: scope.counterpartId, title: input.title, dueOn: input.dueOn, ownerId: input.ownerId, createdBy: scope.userId })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { ok: true, id: row.id };
+    return ok({ id: row.id });
   });
 }
 
@@ -143,7 +143,7 @@ export async function saveContact(db: Db, scope: Scope & { userId: string }, inp
     .values({ organisationId: scope.organisationId, counterpartId: scope.counterpartId, createdBy: scope.userId, ...values })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { ok: true, id: row.id };
+  return ok({ id: row.id });
 }
 
 export async function deleteRecord(db: Db, scope: Scope, kind: keyof typeof TABLES, id: string): Promise<Saved> {
@@ -154,7 +154,7 @@ export async function deleteRecord(db: Db, scope: Scope, kind: keyof typeof TABL
     .where("counterpartId", "=", scope.counterpartId)
     .returning("id")
     .executeTakeFirst();
-  return row ? { ok: true, id: row.id } : notFound;
+  return row ? ok({ id: row.id }) : fail("not_found");
 }
 
 // ------------------------------------------------------------------- reminders

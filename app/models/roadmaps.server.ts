@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
+import { failAt, ok, type Result } from "~/domain/result";
 import type { RoadmapStatus } from "~/domain/roadmap";
 
 // Buyers' own standards roadmaps: one entry per standard as it stands, and every change
@@ -103,18 +104,16 @@ export async function buyersWithRoadmaps(db: Db) {
     .execute();
 }
 
-type SaveResult = { ok: true } | { ok: false; field: "standard"; code: "unknown_standard" };
-
 /** Sets the buyer's entry for one standard and records the change. */
 export async function saveRoadmapEntry(
   db: Db,
   { organisationId, userId }: { organisationId: string; userId: string },
   input: { standard: string; status: RoadmapStatus; date: string | null; note: string },
   now = new Date(),
-): Promise<SaveResult> {
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const standard = await trx.selectFrom("standards").select("id").where("code", "=", input.standard).executeTakeFirst();
-    if (!standard) return { ok: false, field: "standard", code: "unknown_standard" } as const;
+    if (!standard) return failAt("invalid", "standard", "unknown_standard");
     const values = { status: input.status, date: input.date, note: input.note, changedAt: now, changedBy: userId };
     await trx
       .insertInto("buyerRoadmapEntries")
@@ -122,7 +121,7 @@ export async function saveRoadmapEntry(
       .onConflict((oc) => oc.columns(["organisationId", "standardId"]).doUpdateSet(values))
       .execute();
     await trx.insertInto("buyerRoadmapChanges").values({ organisationId, standardId: standard.id, ...values }).execute();
-    return { ok: true } as const;
+    return ok();
   });
 }
 

@@ -77,8 +77,8 @@ export async function action(args: ActionFunctionArgs) {
     }
     case "publish": {
       const result = await publishDraft(db(), { userId: user.id, versionUrl: (n) => absoluteUrl(`/conduct/versions/${n}`) });
-      if (!result.ok) return json<ActionData>({ intent, problem: result.problem }, { status: 400 });
-      return redirect(`/conduct/versions/${result.number}`);
+      if (!result.ok) return json<ActionData>({ intent, problem: result.problems[0]!.code }, { status: 400 });
+      return redirect(`/conduct/versions/${result.value.number}`);
     }
     default:
       return json<ActionData>({ intent, problem: "no_draft" }, { status: 400 });

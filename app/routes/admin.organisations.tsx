@@ -57,7 +57,7 @@ function outcome(
   done: "verified" | "rejected",
 ) {
   if (decided.ok) return json({ form, result, done });
-  if (decided.problem === "not_found") notFound();
+  if (decided.reason === "not_found") notFound();
   return json({ form, result: { ...result, status: "error" as const, error: { "": ["notABuyer"] } }, done: null }, { status: 400 });
 }
 

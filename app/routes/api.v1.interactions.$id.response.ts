@@ -6,7 +6,7 @@ import { ApiResponseSchema, issuesByField } from "~/domain/conduct-forms";
 import { getInteractionForViewer } from "~/models/interaction-reads.server";
 import { respondToInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
-import { apiLanguage, fieldErrorsResponse } from "~/http/api-problems.server";
+import { apiLanguage, failureResponse, fieldErrorsResponse } from "~/http/api-problems.server";
 
 export function loader() {
   return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } });
@@ -26,6 +26,6 @@ export async function action(args: ActionFunctionArgs) {
     { entryId: view.entry.id, organisationId: view.entry.counterpartId, userId: user.id, response: parsed.data.response, account: parsed.data.account ?? null },
     { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
-  if (!result.ok) return fieldErrorsResponse(result.fieldErrors, await apiLanguage(args));
-  return json({ id: result.id, entryId: view.entry.id, response: parsed.data.response }, { status: 201 });
+  if (!result.ok) return failureResponse(result, await apiLanguage(args));
+  return json({ id: result.value.id, entryId: view.entry.id, response: parsed.data.response }, { status: 201 });
 }

@@ -1,24 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
-import { requireMember } from "~/auth/guards.server";
+import { requireMemberFor } from "~/auth/guards.server";
 import { ApiInteractionSchema, issuesByField } from "~/domain/conduct-forms";
 import { listInteractions } from "~/models/interaction-reads.server";
 import { logInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
-import { apiLanguage, fieldErrorsResponse } from "~/http/api-problems.server";
+import { apiLanguage, failureResponse, fieldErrorsResponse } from "~/http/api-problems.server";
 import { isUuid } from "~/domain/ids";
-
-
-function organisationParam(value: string | null | undefined) {
-  return value && isUuid(value) ? value : undefined;
-}
 
 // GET /api/v1/interactions?counterpart=<organisation id>[&organisation=<own id>]
 // Only the acting organisation's own entries (logged by it or about it).
 export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
-  const member = await requireMember(args, { organisationId: organisationParam(url.searchParams.get("organisation")) });
+  const member = await requireMemberFor(args, url.searchParams.get("organisation"));
   const counterpart = url.searchParams.get("counterpart");
   if (counterpart !== null && !isUuid(counterpart)) return fieldErrorsResponse({ counterpart: ["invalid_value"] }, await apiLanguage(args));
   const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit: 500 });
@@ -32,8 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   if (args.request.method !== "POST") return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "GET, POST" } });
   const body: unknown = await args.request.json().catch(() => null);
-  const organisationId = organisationParam((body as { organisationId?: string } | null)?.organisationId);
-  const member = await requireMember(args, { organisationId });
+  const member = await requireMemberFor(args, body !== null && typeof body === "object" && "organisationId" in body ? body.organisationId : undefined);
   const parsed = ApiInteractionSchema.safeParse(body ?? {});
   if (!parsed.success) return fieldErrorsResponse(issuesByField(parsed.error.issues), await apiLanguage(args));
   const v = parsed.data;
@@ -57,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
     },
     { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
-  if (!result.ok) return fieldErrorsResponse(result.fieldErrors, await apiLanguage(args));
-  const url = absoluteUrl(`/interactions/${result.id}`);
-  return json({ id: result.id, url }, { status: 201, headers: { Location: url } });
+  if (!result.ok) return failureResponse(result, await apiLanguage(args));
+  const url = absoluteUrl(`/interactions/${result.value.id}`);
+  return json({ id: result.value.id, url }, { status: 201, headers: { Location: url } });
 }

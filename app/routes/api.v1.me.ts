@@ -2,13 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireUser } from "~/auth/guards.server";
-import { listMemberships } from "~/models/memberships.server";
+import { actingMembership, listMemberships } from "~/models/memberships.server";
 
 // GET /api/v1/me — who the token (or session) acts as, and for which organisation.
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const memberships = await listMemberships(db(), user.id);
-  const active = memberships.find((m) => m.organisation.id === user.activeOrganisationId) ?? memberships[0] ?? null;
+  const [memberships, active] = await Promise.all([listMemberships(db(), user.id), actingMembership(db(), user)]);
   return json({
     id: user.id,
     email: user.email,

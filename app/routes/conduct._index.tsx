@@ -12,7 +12,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { adoptVersion, getAdoption, getCurrentVersion, listVersions } from "~/models/conduct.server";
-import { getMembership, listMemberships } from "~/models/memberships.server";
+import { actingMembership } from "~/models/memberships.server";
 import { readFormData } from "~/http/form-data.server";
 import { invariantResponse } from "~/http/responses.server";
 
@@ -22,8 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 async function activeMembership(args: LoaderFunctionArgs) {
   const user = getUser(args);
   if (!user?.emailVerifiedAt) return null;
-  if (user.activeOrganisationId) return getMembership(db(), user.id, user.activeOrganisationId);
-  return (await listMemberships(db(), user.id))[0] ?? null;
+  return actingMembership(db(), user);
 }
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -5,6 +5,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { fieldErrors } from "~/domain/problems";
+import { FAILURE_STATUS } from "~/http/failure-status";
 import { forbidden, requireVerifiedUser, type GuardArgs } from "~/auth/guards.server";
 import { FieldErrors, Notice, SubmitButton, ProblemScope } from "~/components/forms";
 import { RESPONSES } from "~/domain/conduct";
@@ -46,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
     { entryId: view.entry.id, organisationId: view.entry.counterpartId, userId: user.id, response: submission.value.response, account: submission.value.account ?? null },
     { entryUrl: (id) => absoluteUrl(`/interactions/${id}`) },
   );
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  if (!result.ok) return json(submission.reply({ fieldErrors: fieldErrors(result) }), { status: FAILURE_STATUS[result.reason] });
   return redirect(`/interactions/${view.entry.id}?answered=1`);
 }
 

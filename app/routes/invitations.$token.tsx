@@ -40,7 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireVerifiedUser(args);
   const accepted = await acceptInvitation(db(), args.params.token ?? "", { id: user.id, email: user.email, ip: args.context.ip });
-  if (!accepted.ok) return json({ problem: accepted.problem }, { status: 400 });
+  // The page shows the invitation's state in place of the button, whichever the reason: 400.
+  if (!accepted.ok) return json({ problem: accepted.problems[0]!.code }, { status: 400 });
   return redirect("/organisation");
 }
 

@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { fieldErrors } from "~/domain/problems";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
 import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { OrganisationRoles } from "~/components/organisation-roles";
@@ -46,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: organisationProfileSchema(organisation) });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
   const updated = await updateOrganisationProfile(db(), organisation.id, submission.value, { userId: user.id, ip: args.context.ip });
-  if (!updated.ok) return json({ result: submission.reply({ fieldErrors: updated.fieldErrors }), saved: false }, { status: 400 });
+  if (!updated.ok) return json({ result: submission.reply({ fieldErrors: fieldErrors(updated) }), saved: false }, { status: 400 });
   return json({ result: submission.reply(), saved: true });
 }
 

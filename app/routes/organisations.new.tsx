@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { fieldErrors } from "~/domain/problems";
 import { requireVerifiedUser } from "~/auth/guards.server";
 import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { CreateOrganisationSchema, FOREIGN_VENDOR_COUNTRIES, ORGANISATION_KINDS, REGISTRATIONS } from "~/domain/organisation-forms";
@@ -29,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(args.request), { schema: CreateOrganisationSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const created = await createOrganisation(db(), submission.value, { userId: user.id, ip: args.context.ip });
-  if (!created.ok) return json(submission.reply({ fieldErrors: created.fieldErrors }), { status: 400 });
+  if (!created.ok) return json(submission.reply({ fieldErrors: fieldErrors(created) }), { status: 400 });
   return redirect("/organisation");
 }
 

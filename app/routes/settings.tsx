@@ -6,6 +6,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { fieldErrors } from "~/domain/problems";
 import { requireUser } from "~/auth/guards.server";
 import { ChangePasswordSchema, CreateTokenSchema, ProfileSchema, RevokeTokenSchema } from "~/auth/schemas";
 import { endAllSessions } from "~/auth/session.server";
@@ -62,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
       const outcome = await changePassword(db(), user.id, context.auth?.sessionId ?? null, submission.value.currentPassword, submission.value.password);
       if (!outcome.ok) {
         return json(
-          { intent, result: submission.reply({ fieldErrors: { currentPassword: [outcome.error] }, hideFields: ["currentPassword", "password", "confirm"] }), token: null },
+          { intent, result: submission.reply({ fieldErrors: fieldErrors(outcome), hideFields: ["currentPassword", "password", "confirm"] }), token: null },
           { status: 400 },
         );
       }

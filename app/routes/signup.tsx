@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { fieldErrors } from "~/domain/problems";
 import { getUser } from "~/auth/guards.server";
 import { SignupSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
@@ -46,10 +47,10 @@ export async function action(args: ActionFunctionArgs) {
     absoluteUrl(`/verify-email?token=${token}&redirectTo=${encodeURIComponent(next)}`),
   );
   if (!result.ok) {
-    return json(submission.reply({ fieldErrors: { email: [result.error] }, hideFields: ["password"] }), { status: 400 });
+    return json(submission.reply({ fieldErrors: fieldErrors(result), hideFields: ["password"] }), { status: 400 });
   }
-  await audit(db(), { action: "signup", actorUserId: result.userId, subject: email, ip: context.ip });
-  const cookie = await startSession(result.userId, context);
+  await audit(db(), { action: "signup", actorUserId: result.value.userId, subject: email, ip: context.ip });
+  const cookie = await startSession(result.value.userId, context);
   return redirect(`/verify-email?redirectTo=${encodeURIComponent(next)}`, { headers: { "Set-Cookie": cookie } });
 }
 

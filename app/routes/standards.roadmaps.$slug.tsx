@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
+import { fieldErrors } from "~/domain/problems";
 import { getUser, requireMember } from "~/auth/guards.server";
 import { FieldErrors, Notice, ProblemScope } from "~/components/forms";
 import { ROADMAP_STATUSES, RemoveRoadmapEntrySchema, RoadmapEntrySchema } from "~/domain/roadmap";
@@ -74,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: RoadmapEntrySchema });
     if (submission.status !== "success") return reply({ intent: "save", errors: submission.reply().error ?? null, values }, 400);
     const saved = await saveRoadmapEntry(db(), actor, submission.value);
-    if (!saved.ok) return reply({ intent: "save", errors: { [saved.field]: [saved.code] }, values }, 400);
+    if (!saved.ok) return reply({ intent: "save", errors: fieldErrors(saved), values }, 400);
     return reply({ intent: "save" });
   }
   if (formData.get("intent") === "remove") {

@@ -241,7 +241,7 @@ async function seedConduct(db: Db, now: Date) {
   if (meeting.ok) {
     await respondToInteraction(
       db,
-      { entryId: meeting.id, organisationId: org("nordlys-helse-as"), userId: vendor, response: "confirm", account: null },
+      { entryId: meeting.value.id, organisationId: org("nordlys-helse-as"), userId: vendor, response: "confirm", account: null },
       { entryUrl },
     );
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { audit } from "~/models/audit.server";
+import { adminRecipients } from "~/models/memberships.server";
 import { isVerifiedBuyer } from "~/models/organisations.server";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as decideAction, loader as organisationsLoader } from "~/routes/admin.organisations";
@@ -60,6 +61,20 @@ describe("operator verification of buyers", () => {
     expect(mails[0]!.text).toContain(`/organisations/${organisation.slug}`);
     const entry = await t.db.selectFrom("auditLog").selectAll().where("organisationId", "=", organisation.id).where("action", "=", "organisation_verified").executeTakeFirst();
     expect(entry?.actorUserId).toBe(operator.id);
+  });
+
+  it("mails only the admins who have confirmed their address, the one rule for every message to an organisation's admins", async () => {
+    const operator = await createPerson(t.db, { operator: true });
+    const confirmed = await createPerson(t.db);
+    const unconfirmed = await createPerson(t.db, { verified: false });
+    const organisation = await createOrganisationWith(t.db, [
+      { person: confirmed, role: "admin" },
+      { person: unconfirmed, role: "admin" },
+    ]);
+    expect((await adminRecipients(t.db, organisation.id)).map((a) => a.email)).toEqual([confirmed.email]);
+    expect((await decide(operator, { intent: "verify", organisationId: organisation.id })).status).toBe(200);
+    const mails = await t.db.selectFrom("outbox").select("toAddress").where("template", "=", "organisation-verified").where("toAddress", "in", [confirmed.email, unconfirmed.email]).execute();
+    expect(mails.map((m) => m.toAddress)).toEqual([confirmed.email]);
   });
 
   it("rejects a buyer with a reason that its admins receive", async () => {

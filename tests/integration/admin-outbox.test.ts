@@ -6,7 +6,7 @@ import { listOutbox } from "~/models/outbox.server";
 import { loader as listLoader } from "~/routes/admin.outbox";
 import { action as messageAction, loader as messageLoader } from "~/routes/admin.outbox_.$id";
 import { setupTestDatabase } from "../fixtures/database";
-import { formRequest, routeArgs } from "../fixtures/requests";
+import { formRequest, routeArgs, thrown } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 
@@ -21,17 +21,6 @@ async function signedIn(email: string, isOperator: boolean) {
     .executeTakeFirstOrThrow();
   const session = await lucia.createSession(user.id, { userAgent: null, ip: null });
   return `md_session=${session.id}`;
-}
-
-/** What a loader or action threw (Remix redirects and error responses are thrown). */
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected the route to throw a Response");
 }
 
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { json } from "@remix-run/node";
 import { action as loginAction } from "~/routes/login";
-import { action as interactionsNewAction } from "~/routes/interactions.new";
+import { action as interactionsNewAction } from "~/routes/interactions.new/route";
 import { setupTestDatabase } from "../fixtures/database";
 import { expectHandled, routeFiles, routeModulePath } from "../fixtures/hostile";
 import { HOSTILE_API_ROUTES, HOSTILE_FORM_ROUTES } from "../fixtures/hostile-routes";
 import { createOrganisationWith, createPerson } from "../fixtures/people";
-import { routeArgs } from "../fixtures/requests";
+import { routeArgs, thrown } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 
@@ -47,9 +47,7 @@ describe("the hostile-input check itself", () => {
 describe("a body that is not a form (found by the hostile-input suite)", () => {
   it("answers 400 to JSON and to a broken multipart body posted to a form action, instead of a 500", async () => {
     const asJson = await routeArgs("/login", { method: "POST", body: JSON.stringify({ email: "a@b.c" }), headers: { "Content-Type": "application/json" } });
-    const thrownJson = await Promise.resolve(loginAction(asJson)).catch((e: unknown) => e);
-    expect(thrownJson).toBeInstanceOf(Response);
-    expect((thrownJson as Response).status).toBe(400);
+    expect((await thrown(loginAction(asJson))).status).toBe(400);
 
     const person = await createPerson(t.db);
     await createOrganisationWith(t.db, [{ person, role: "admin" }], { isBuyer: false, isVendor: true });
@@ -59,8 +57,6 @@ describe("a body that is not a form (found by the hostile-input suite)", () => {
       headers: { "Content-Type": "multipart/form-data; boundary=nothing" },
       cookie: person.cookie,
     });
-    const thrownMultipart = await Promise.resolve(interactionsNewAction(broken)).catch((e: unknown) => e);
-    expect(thrownMultipart).toBeInstanceOf(Response);
-    expect((thrownMultipart as Response).status).toBe(400);
+    expect((await thrown(interactionsNewAction(broken))).status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@ import { verifyAllChains, verifyOrganisationChain } from "~/models/interaction-c
 import { loader as chainsLoader } from "~/routes/admin.interaction-chains";
 import { action as entryAction, loader as entryLoader } from "~/routes/interactions.$id";
 import { loader as listLoader } from "~/routes/interactions._index";
-import { action as newAction, loader as newLoader } from "~/routes/interactions.new";
+import { action as newAction, loader as newLoader } from "~/routes/interactions.new/route";
 import { setupTestDatabase } from "../fixtures/database";
 import { respond } from "../fixtures/people";
 import { addMember, createOrganisation } from "../fixtures/organisations";

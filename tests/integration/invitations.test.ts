@@ -148,11 +148,11 @@ describe("accepting", () => {
   it("refuses an expired link and changes nothing", async () => {
     const { admin, organisation } = await team();
     const invitee = await createPerson(t.db);
-    const { token } = (await createInvitation(
+    const { token } = ((await createInvitation(
       t.db,
       { organisationId: organisation.id, email: invitee.email, role: "member", language: "nb", baseUrl: "http://localhost", now: new Date(Date.now() - 8 * 86_400_000) },
       { userId: admin.id, name: admin.name, ip: null },
-    )) as { ok: true; token: string };
+    )) as { ok: true; value: { token: string } }).value;
     const path = `/invitations/${token}`;
     expect((await page(path, invitee)).data.state).toBe("expired");
     expect(await (await accept(path, invitee)).json()).toEqual({ problem: "expired" });
@@ -183,11 +183,11 @@ describe("authorization", () => {
   const pendingLinkFor = async (w: World, email: string) => {
     const inviter = await createPerson(t.db);
     const organisation = await createOrganisationWith(t.db, [{ person: inviter, role: "admin" }]);
-    const { token } = (await createInvitation(
+    const { token } = ((await createInvitation(
       t.db,
       { organisationId: organisation.id, email, role: "member", language: "nb", baseUrl: "http://localhost" },
       { userId: inviter.id, name: inviter.name, ip: null },
-    )) as { ok: true; token: string };
+    )) as { ok: true; value: { token: string } }).value;
     return token;
   };
   const emailOf = (w: World, cookie: string | undefined) =>

@@ -256,7 +256,7 @@ describe("members", () => {
       changeMember(t.db, { organisationId: org.id, userId: b.id, role: "member", commercialRole: null }, { userId: a.id, ip: null }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, problem: "last_admin" }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "conflict", problems: [{ path: "role", code: "last_admin" }] }]);
     const admins = await t.db.selectFrom("memberships").select("userId").where("organisationId", "=", org.id).where("role", "=", "admin").execute();
     expect(admins).toHaveLength(1);
   });

@@ -121,8 +121,8 @@ describe("a relationship between a vendor and a buyer", () => {
       entryUrl,
     );
     if (!first.ok || !second.ok) throw new Error("interactions not logged");
-    await respondToInteraction(t.db, { entryId: first.id, organisationId: buyer.id, userId: berit.id, response: "confirm", account: null }, entryUrl);
-    await respondToInteraction(t.db, { entryId: second.id, organisationId: vendor.id, userId: viktor.id, response: "dispute", account: "Vi ble ikke bedt om noe slikt." }, entryUrl);
+    await respondToInteraction(t.db, { entryId: first.value.id, organisationId: buyer.id, userId: berit.id, response: "confirm", account: null }, entryUrl);
+    await respondToInteraction(t.db, { entryId: second.value.id, organisationId: vendor.id, userId: viktor.id, response: "dispute", account: "Vi ble ikke bedt om noe slikt." }, entryUrl);
   });
 
   it("lists the buyer with every figure of the relationship, from the vendor's side", async () => {

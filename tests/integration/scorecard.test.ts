@@ -129,7 +129,7 @@ beforeAll(async () => {
   const entryUrl = (id: string) => `/interactions/${id}`;
   const first = await logInteraction(t.db, concern("2026-09-01T10:00:00Z"), { entryUrl });
   if (!first.ok) throw new Error("could not log the concern");
-  const corrections = [await logInteraction(t.db, concern("2026-09-02T10:00:00Z", first.id), { entryUrl }), await logInteraction(t.db, concern("2025-01-10T10:00:00Z"), { entryUrl })];
+  const corrections = [await logInteraction(t.db, concern("2026-09-02T10:00:00Z", first.value.id), { entryUrl }), await logInteraction(t.db, concern("2025-01-10T10:00:00Z"), { entryUrl })];
   if (!corrections.every((r) => r.ok)) throw new Error(`could not log: ${JSON.stringify(corrections)}`);
   // Blocked publish attempts: one in each window's reach.
   await t.db.insertInto("blockedPublishAttempts").values({ buyerId: bergvik.id, at: new Date("2026-10-01T10:00:00Z"), codes: ["expectation_required"] }).execute();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_KINDS } from "~/domain/events";
-import { checkPublishable, orderProblems, type PublishableEvent } from "~/domain/publishing";
+import { checkAmendment, checkPublishable, orderProblems, type PublishableEvent } from "~/domain/publishing";
 
 const now = new Date("2026-11-24T12:00:00+01:00");
 const later = new Date("2026-12-15T12:00:00+01:00");
@@ -200,5 +200,30 @@ describe("publishing an event", () => {
       { path: "pilotPath.plan", code: "pilot_path_required" },
       { path: "somewhere.new", code: "x" },
     ]);
+  });
+});
+
+describe("amending a published event", () => {
+  const passed = { ...rfi, registrationDeadline: null, responseDeadline: earlier };
+
+  it("does not ask again about the publisher or a deadline that has passed since publishing", () => {
+    expect(checkPublishable(passed, { buyerVerified: false, now }).ok).toBe(false);
+    expect(checkAmendment(passed, { now, tenderQuarterChanged: false })).toEqual({ ok: true });
+  });
+
+  it("still refuses an amendment that takes back the purchase expectation", () => {
+    expect(checkAmendment({ ...passed, expectation: null }, { now, tenderQuarterChanged: false })).toEqual({
+      ok: false,
+      problems: [{ path: "expectation", code: "expectation_required" }],
+    });
+  });
+
+  it("refuses a tender quarter in the past only when the amendment sets it", () => {
+    const pastQuarter = { ...passed, expectation: { ...rfi.expectation!, expectedTenderQuarter: "2026-Q1" } };
+    expect(checkAmendment(pastQuarter, { now, tenderQuarterChanged: false })).toEqual({ ok: true });
+    expect(checkAmendment(pastQuarter, { now, tenderQuarterChanged: true })).toEqual({
+      ok: false,
+      problems: [{ path: "expectation.expectedTenderQuarter", code: "tender_quarter_in_past" }],
+    });
   });
 });

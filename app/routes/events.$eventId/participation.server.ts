@@ -5,7 +5,7 @@ import type { CurrentUser } from "~/auth/context.server";
 import { forbidden, requireMemberForForm, requireVerifiedUser, type GuardArgs } from "~/auth/guards.server";
 import { registrationOpen } from "~/domain/participation";
 import { AnswerSchema, DeclineSchema, QuestionSchema, RegistrationSchema, RemoveRegistrationSchema } from "~/domain/participation-input";
-import { getMembership, listMemberships } from "~/models/memberships.server";
+import { actingMembership, getMembership } from "~/models/memberships.server";
 import { answerQuestion, askQuestion, listAnswers, listOwnQuestions, listUnanswered } from "~/models/questions.server";
 import { attendeeChoices, listParticipants, ownRegistration, participationCounts, participationFacts, sharedParticipants } from "~/models/registration-reads.server";
 import { leaveEvent, registerForEvent } from "~/models/registrations.server";
@@ -27,8 +27,7 @@ export const DONE = ["registered", "waitlisted", "withdrawn", "declined", "remov
 
 /** The person's active organisation (as the header shows it) when it sells. */
 async function vendorOrganisation(user: CurrentUser) {
-  const memberships = await listMemberships(db(), user.id);
-  const active = memberships.find((m) => m.organisation.id === user.activeOrganisationId) ?? memberships[0] ?? null;
+  const active = await actingMembership(db(), user);
   return active?.organisation.isVendor ? active.organisation : null;
 }
 

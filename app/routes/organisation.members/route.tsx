@@ -24,6 +24,9 @@ import { changeMember, listMembers, removeMember, setCommercialContact } from "~
 import { getOrganisation } from "~/models/organisations.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
+import { invariantResponse } from "~/http/responses.server";
+import { fieldErrors } from "~/domain/problems";
+import type { Failure } from "~/domain/result";
 import { ContactForm, InviteForm, MemberControls, resultFor } from "./member-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
@@ -54,6 +57,21 @@ function reply(form: string, result: SubmissionResult<string[]>, status = 400, n
   return json({ form, result, notice: notice ?? null }, { status });
 }
 
+// The models' problem codes in the words of this page (organisations:formErrors).
+const MESSAGE_KEYS: Record<string, string> = {
+  not_a_member: "notAMember",
+  last_admin: "lastAdmin",
+  commercial_role_mismatch: "commercialRoleMismatch",
+  not_a_buyer: "notABuyer",
+  already_member: "alreadyMember",
+};
+
+/** A refused change as the form's errors, by field ("" is the form's own); an organisation that is gone is a 404. */
+function memberErrors(failure: Failure) {
+  invariantResponse(failure.problems.length > 0);
+  return fieldErrors(failure.problems.map(({ path, code }) => ({ path, code: MESSAGE_KEYS[code] ?? code })));
+}
+
 export async function action(args: ActionFunctionArgs) {
   const formData = await readFormData(args.request);
   const intent = formData.get("intent") as Intent | null;
@@ -68,12 +86,7 @@ export async function action(args: ActionFunctionArgs) {
       if (submission.status !== "success") return reply(form, submission.reply());
       const { userId, role, commercialRole } = submission.value;
       const changed = await changeMember(db(), { organisationId: organisation.id, userId, role, commercialRole: commercialRole ?? null }, actor);
-      if (!changed.ok) {
-        if (changed.problem === "not_a_member") return reply(form, submission.reply({ formErrors: ["notAMember"] }));
-        const fieldErrors: Record<string, string[]> =
-          changed.problem === "commercial_role_mismatch" ? { commercialRole: ["commercialRoleMismatch"] } : { role: ["lastAdmin"] };
-        return reply(form, submission.reply({ fieldErrors }));
-      }
+      if (!changed.ok) return reply(form, submission.reply({ fieldErrors: memberErrors(changed) }));
       return reply(form, submission.reply(), 200, { key: "members.updated" });
     }
     case "remove":
@@ -83,7 +96,7 @@ export async function action(args: ActionFunctionArgs) {
       if (submission.status !== "success") return reply(form, submission.reply());
       if (intent === "leave" && submission.value.userId !== user.id) return reply(form, submission.reply({ formErrors: ["notAMember"] }));
       const removed = await removeMember(db(), { organisationId: organisation.id, userId: submission.value.userId }, actor);
-      if (!removed.ok) return reply(form, submission.reply({ formErrors: [removed.problem === "last_admin" ? "lastAdmin" : "notAMember"] }));
+      if (!removed.ok) return reply(form, submission.reply({ fieldErrors: memberErrors(removed) }));
       if (intent === "leave") return redirect("/");
       return reply(form, submission.reply(), 200, { key: "members.updated" });
     }
@@ -91,7 +104,7 @@ export async function action(args: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: CommercialContactSchema });
       if (submission.status !== "success") return reply("contact", submission.reply());
       const set = await setCommercialContact(db(), { organisationId: organisation.id, userId: submission.value.userId ?? null }, actor);
-      if (!set.ok) return reply("contact", submission.reply({ fieldErrors: { userId: [set.problem === "not_a_buyer" ? "notABuyer" : "notAMember"] } }));
+      if (!set.ok) return reply("contact", submission.reply({ fieldErrors: memberErrors(set) }));
       return reply("contact", submission.reply(), 200, { key: "members.updated" });
     }
     case "invite": {
@@ -108,7 +121,7 @@ export async function action(args: ActionFunctionArgs) {
         },
         { ...actor, name: user.name },
       );
-      if (!invited.ok) return reply("invite", submission.reply({ fieldErrors: { email: ["alreadyMember"] } }));
+      if (!invited.ok) return reply("invite", submission.reply({ fieldErrors: memberErrors(invited) }));
       return reply("invite", submission.reply({ resetForm: true }), 200, { key: "members.invited", values: { email: submission.value.email } });
     }
     case "revoke": {

@@ -1,60 +1,27 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { requireMember, requireMemberForForm, type GuardArgs } from "~/auth/guards.server";
+import { requireMember } from "~/auth/guards.server";
 import { RelationshipFigures } from "~/components/relationship-figures";
 import { ContactForm, FollowUpForm, NoteForm, RowAction, type FormResult } from "~/components/relationship-forms";
 import { Notice } from "~/components/forms";
-import {
-  ContactSchema,
-  FollowUpSchema,
-  followUpState,
-  NoteSchema,
-  parseIntent,
-  parseTimelineType,
-  RowSchema,
-  sortFollowUps,
-} from "~/domain/relationships";
+import { followUpState, parseTimelineType, sortFollowUps } from "~/domain/relationships";
 import { osloDate } from "~/domain/zoned-time";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { listOwnMembers } from "~/models/interaction-reads.server";
-import { deleteRecord, listContacts, listFollowUps, listNotes, saveContact, saveFollowUp, saveNote, toggleFollowUp, type Saved } from "~/models/relationship-records.server";
-import { findCounterpart, listRelationships, relationshipTimeline } from "~/models/relationships.server";
-import { safeRedirectPath } from "~/http/safe-redirect";
-import { readFormData } from "~/http/form-data.server";
+import { listContacts, listFollowUps, listNotes } from "~/models/relationship-records.server";
+import { listRelationships, relationshipTimeline } from "~/models/relationships.server";
 import { PrivateBadge, StateBadge } from "./badges";
 import { Timeline } from "./timeline";
-import { notFound } from "~/http/responses.server";
+import { counterpartFor, NOTICES, recordAction } from "./records.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
-
-const NOTICES = [
-  "notes.added",
-  "notes.updated",
-  "notes.deleted",
-  "followUps.added",
-  "followUps.updated",
-  "followUps.deleted",
-  "followUps.toggled",
-  "contacts.added",
-  "contacts.updated",
-  "contacts.deleted",
-] as const;
-
-
-/** The counterpart, seen from my organisation; my own organisation has no page here. */
-async function counterpartFor(args: GuardArgs & { params: { counterpart?: string } }, organisationId: string) {
-  const counterpart = await findCounterpart(db(), organisationId, args.params.counterpart ?? "");
-  if (!counterpart) notFound();
-  return counterpart;
-}
 
 export async function loader(args: LoaderFunctionArgs) {
   const member = await requireMember(args);
@@ -91,70 +58,10 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-function reply(form: string, result: SubmissionResult<string[]>, status = 400) {
-  return json({ form, result }, { status });
-}
-
+// Adding, changing and deleting notes, follow-ups and contacts (records.server.ts).
 export async function action(args: ActionFunctionArgs) {
-  const formData = await readFormData(args.request);
-  const member = await requireMemberForForm(args, formData);
-  const counterpart = await counterpartFor(args, member.organisation.id);
-  const scope = { organisationId: member.organisation.id, counterpartId: counterpart.id };
-  const intent = parseIntent(formData.get("intent"));
-  const back = (notice: (typeof NOTICES)[number], anchor: string) => {
-    const returnTo = safeRedirectPath(formData.get("returnTo"), "");
-    return redirect(returnTo || `/relationships/${counterpart.slug}?notice=${notice}#${anchor}`);
-  };
-  const done = (saved: Saved, notice: (typeof NOTICES)[number], anchor: string) => {
-    if (!saved.ok) notFound();
-    return back(notice, anchor);
-  };
-  const rowId = () => {
-    const row = parseWithZod(formData, { schema: RowSchema });
-    if (row.status !== "success") notFound();
-    return row.value.id;
-  };
-
-  switch (intent) {
-    case "add-note":
-    case "edit-note": {
-      const id = intent === "edit-note" ? rowId() : undefined;
-      const form = id ? `edit-note-${id}` : "add-note";
-      const submission = parseWithZod(formData, { schema: NoteSchema });
-      if (submission.status !== "success") return reply(form, submission.reply());
-      return done(await saveNote(db(), { ...scope, authorId: member.user.id }, { id, ...submission.value }), id ? "notes.updated" : "notes.added", "notes");
-    }
-    case "add-follow-up":
-    case "edit-follow-up": {
-      const id = intent === "edit-follow-up" ? rowId() : undefined;
-      const form = id ? `edit-follow-up-${id}` : "add-follow-up";
-      const submission = parseWithZod(formData, { schema: FollowUpSchema });
-      if (submission.status !== "success") return reply(form, submission.reply());
-      const saved = await saveFollowUp(db(), { ...scope, userId: member.user.id }, { id, ...submission.value });
-      if (!saved.ok && "fieldErrors" in saved) return reply(form, submission.reply({ fieldErrors: saved.fieldErrors }));
-      return done(saved, id ? "followUps.updated" : "followUps.added", "follow-ups");
-    }
-    case "toggle-follow-up":
-      return done(await toggleFollowUp(db(), scope, rowId()), "followUps.toggled", "follow-ups");
-    case "add-contact":
-    case "edit-contact": {
-      const id = intent === "edit-contact" ? rowId() : undefined;
-      const form = id ? `edit-contact-${id}` : "add-contact";
-      const submission = parseWithZod(formData, { schema: ContactSchema });
-      if (submission.status !== "success") return reply(form, submission.reply());
-      return done(await saveContact(db(), { ...scope, userId: member.user.id }, { id, ...submission.value }), id ? "contacts.updated" : "contacts.added", "contacts");
-    }
-    case "delete-note":
-      return done(await deleteRecord(db(), scope, "note", rowId()), "notes.deleted", "notes");
-    case "delete-follow-up":
-      return done(await deleteRecord(db(), scope, "followUp", rowId()), "followUps.deleted", "follow-ups");
-    case "delete-contact":
-      return done(await deleteRecord(db(), scope, "contact", rowId()), "contacts.deleted", "contacts");
-    default:
-      throw new Response(null, { status: 400 });
-  }
+  return recordAction(args);
 }
-
 
 export default function Relationship() {
   const data = useLoaderData<typeof loader>();
