@@ -14,9 +14,6 @@ export interface ActingUser {
   id: string;
 }
 
-/** @deprecated The old name, still imported by routes/+shared/event-editor (edited on another branch): use ActingUser. */
-export type Actor = ActingUser;
-
 /** A member acting for a buyer organisation (requireMember's answer fits). */
 export interface BuyerMember {
   user: ActingUser;

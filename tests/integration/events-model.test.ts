@@ -3,7 +3,7 @@ import { seedDemoData } from "@db/seed/demo";
 import { closeEvent, publishEvent, recordOutcome } from "~/models/event-lifecycle.server";
 import { countBlockedPublishAttempts, getEvent, listBuyerEvents } from "~/models/event-reads.server";
 import { createDraft, updateEvent } from "~/models/event-edits.server";
-import type { Actor, BuyerMember } from "~/models/event-access.server";
+import type { ActingUser, BuyerMember } from "~/models/event-access.server";
 import type { EventCreateInput } from "~/domain/event-input";
 import { setupTestDatabase } from "../fixtures/database";
 import { createUser } from "../fixtures/users";
@@ -20,19 +20,19 @@ interface Org {
   isBuyer: boolean;
 }
 let bergvik: Org, fjordheim: Org, nordreLia: Org, nordlys: Org;
-let buyer: Actor, coBuyer: Actor, vendor: Actor, unverifiedBuyer: Actor;
+let buyer: ActingUser, coBuyer: ActingUser, vendor: ActingUser, unverifiedBuyer: ActingUser;
 
 async function org(slug: string): Promise<Org> {
   return t.db.selectFrom("organisations").select(["id", "isBuyer"]).where("slug", "=", slug).executeTakeFirstOrThrow();
 }
 
-async function memberOf(o: Org): Promise<Actor> {
+async function memberOf(o: Org): Promise<ActingUser> {
   const user = await createUser(t.db);
   await t.db.insertInto("memberships").values({ userId: user.id, organisationId: o.id, role: "member", commercialRole: null }).execute();
   return { id: user.id };
 }
 
-const as = (actor: Actor, organisation: Org): BuyerMember => ({ user: actor, organisation });
+const as = (actor: ActingUser, organisation: Org): BuyerMember => ({ user: actor, organisation });
 
 const rfi = (extra: Partial<EventCreateInput> = {}): EventCreateInput => ({
   kind: "rfi",

@@ -5,7 +5,7 @@ import type { Problem } from "~/domain/problems";
 import { standardCodes } from "~/models/event-form-options.server";
 import { createDraft, updateEvent } from "~/models/event-edits.server";
 import { publishEvent } from "~/models/event-lifecycle.server";
-import type { Actor, BuyerMember } from "~/models/event-access.server";
+import type { ActingUser, BuyerMember } from "~/models/event-access.server";
 import { FAILURE_STATUS } from "~/http/failure-status";
 
 // The guided form's submission, through the same schema, model and publishing rules
@@ -48,7 +48,7 @@ export async function submitEventForm(
     formData,
     now = new Date(),
     baseUrl,
-  }: { actor: Actor; member: BuyerMember; eventId: string | null; formData: FormData; now?: Date; baseUrl: string },
+  }: { actor: ActingUser; member: BuyerMember; eventId: string | null; formData: FormData; now?: Date; baseUrl: string },
 ): Promise<FormOutcome> {
   const intent: FormIntent = formData.get("intent") === "publish" ? "publish" : "save";
   const input = eventFormToInput(formData, await standardCodes(db));
