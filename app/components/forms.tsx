@@ -5,3 +5,4 @@ export { Choices, Field, FieldFrame, Hint, Select, TextArea, controlProps, input
 export { FieldErrors, FormErrors, ProblemSummary } from "./forms/errors";
 export { SubmitButton, Notice } from "./forms/buttons";
 export { ProblemScope, useProblemText } from "./forms/problem-text";
+export { formFields } from "./forms/form-data";
