@@ -2,6 +2,7 @@ import type { Db } from "@db/client";
 import {
   capacityWithoutCommitment,
   contractEnd,
+  contractFigures,
   optionStarts,
   realisationByYear,
   type CallOffResponse,
@@ -200,4 +201,20 @@ export async function getBuyerEventTitle(db: Db, buyerId: string, eventId: strin
     .where("outcome", "=", "procured")
     .executeTakeFirst();
   return row ?? null;
+}
+
+/** The scorecard's contract figures for a buyer, and each contract's own, as of `now`. */
+export async function getBuyerContractFigures(db: Db, buyerId: string, { now = new Date() }: { now?: Date } = {}) {
+  const contracts = await listBuyerContracts(db, buyerId, { now });
+  const summaries = contracts.map(summaryOf);
+  return {
+    figures: contractFigures(summaries, today(now)),
+    contracts: contracts.map((c, i) => ({
+      id: c.id,
+      title: c.title,
+      type: c.type,
+      capacityWithoutCommitment: c.capacityWithoutCommitment,
+      ...contractFigures([summaries[i]!], today(now)).realisation,
+    })),
+  };
 }

@@ -138,6 +138,8 @@ export const contracts: Translation<typeof nb> = {
     share: "Called off of indicated",
     shareValue: "{{share}} ({{realised}} of {{indicated}})",
     disputed: "Disputed quarters",
+    disputedExplained: "Quarters where the vendor has disputed the buyer's figures. The vendor's account is shown to the parties only.",
+    chartLabel: "{{title}}: indicated {{indicated}}, called off {{realised}}",
     disputedValue: "{{disputed}} of {{quarters}}",
     options: "Options exercised",
     optionsValue: "{{exercised}} of {{decided}} decided",

@@ -136,6 +136,8 @@ export const contracts = {
     share: "Avropt av indikert",
     shareValue: "{{share}} ({{realised}} av {{indicated}})",
     disputed: "Bestridte kvartaler",
+    disputedExplained: "Kvartaler der leverandøren har bestridt oppdragsgiverens tall. Leverandørens framstilling vises bare for partene.",
+    chartLabel: "{{title}}: indikert {{indicated}}, avropt {{realised}}",
     disputedValue: "{{disputed}} av {{quarters}}",
     options: "Opsjoner utløst",
     optionsValue: "{{exercised}} av {{decided}} avgjorte",
