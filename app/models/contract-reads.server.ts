@@ -12,6 +12,7 @@ import {
   type YearRealisation,
 } from "~/domain/contracts";
 import { isUuid } from "~/domain/ids";
+import type { OcdsContract } from "~/domain/ocds";
 
 // Reading contracts. The facts are public (parties, periods, options, volumes, call-offs per
 // quarter and whether the vendor confirmed or disputed them); the buyer's note and the
@@ -217,4 +218,27 @@ export async function getBuyerContractFigures(db: Db, buyerId: string, { now = n
       ...contractFigures([summaries[i]!], today(now)).realisation,
     })),
   };
+}
+
+/** A contract as the open-data release tells it, with its event and vendors. */
+export type OcdsContractRow = OcdsContract & { eventId: string; vendorIds: string[] };
+
+/** The contracts of several events, for the OCDS releases (public facts only). */
+export async function listEventsContracts(db: Db, eventIds: string[], { now = new Date() }: { now?: Date } = {}): Promise<OcdsContractRow[]> {
+  const rows = await db.selectFrom("contracts").select(["id", "eventId"]).where("eventId", "in", eventIds).execute();
+  const views = await loadContracts(db, rows.map((r) => r.id), { partyOf: () => null, now });
+  return views.map((c) => ({
+    id: c.id,
+    eventId: rows.find((r) => r.id === c.id)!.eventId!,
+    vendorIds: c.vendors.map((v) => v.id),
+    title: c.title,
+    start: c.start,
+    baseEnd: c.baseEnd,
+    maxEnd: contractEnd({ start: c.start, baseEnd: c.baseEnd, options: c.options.map((o) => ({ ...o, status: "exercised" as const })) }),
+    indicatedAnnualValueNok: c.indicatedAnnualValueNok,
+    bindingMinimumNok: c.bindingMinimumNok,
+    capacityWithoutCommitment: c.capacityWithoutCommitment,
+    options: c.options.map(({ number, months, noticeDeadline, status }) => ({ number, months, noticeDeadline, status })),
+    callOffs: c.callOffs.map(({ quarter, valueNok }) => ({ quarter, valueNok })),
+  }));
 }

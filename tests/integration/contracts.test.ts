@@ -29,7 +29,7 @@ let viktor: Person; // vendor on the contract
 let other: Person; // a vendor not on the contract
 let buyer: { id: string; slug: string };
 let vendor: { id: string };
-const tokens: Record<string, string> = {};
+const tokens = {} as Record<"berit" | "viktor" | "other", string>;
 
 async function closedRfp(title = "Tilbudsforespørsel om trygghetsalarmer") {
   const past = new Date(Date.now() - 30 * 86_400_000);
@@ -76,7 +76,7 @@ beforeAll(async () => {
   buyer = await createOrganisationWith(t.db, [{ person: berit, role: "admin" }], { isBuyer: true, verified: true, name: "Bergvik kommune" });
   vendor = await createOrganisationWith(t.db, [{ person: viktor, role: "admin" }], { isBuyer: false, isVendor: true, name: "Nordlys Helse AS" });
   await createOrganisationWith(t.db, [{ person: other, role: "admin" }], { isBuyer: false, isVendor: true, name: "Annen Leverandør AS" });
-  for (const [name, p] of Object.entries({ berit, viktor, other })) tokens[name] = (await createApiToken(t.db, p.id, "test")).token;
+  for (const [name, p] of Object.entries({ berit, viktor, other }) as ["berit" | "viktor" | "other", Person][]) tokens[name] = (await createApiToken(t.db, p.id, "test")).token;
 });
 
 const countAll = async () =>
@@ -252,11 +252,11 @@ describe("the database refuses what the rules refuse", () => {
   });
 
   it("a dispute without an account, a declined option without a reason, two rows for one quarter", async () => {
-    const [{ id }] = await t.db
+    const { id } = await t.db
       .insertInto("contracts")
       .values({ buyerId: buyer.id, type: "single_contract", title: "y", startDate: "2027-01-01", baseEnd: "2028-01-01", indicatedAnnualValueNok: 10 })
       .returning("id")
-      .execute();
+      .executeTakeFirstOrThrow();
     await t.db.insertInto("contractCallOffs").values({ contractId: id, quarter: "2027-Q1", valueNok: 1 }).execute();
     await expect(t.db.insertInto("contractCallOffs").values({ contractId: id, quarter: "2027-Q1", valueNok: 1 }).execute()).rejects.toThrow(/contract_call_offs_one_per_quarter/);
     await expect(
@@ -269,11 +269,11 @@ describe("the database refuses what the rules refuse", () => {
 });
 
 async function worldContract(world: World) {
-  const [{ id }] = await t.db
+  const { id } = await t.db
     .insertInto("contracts")
     .values({ buyerId: world.organisation.id, type: "framework_agreement", title: "Matrise", startDate: START, baseEnd: `${year + 1}-12-31`, indicatedAnnualValueNok: 100 })
     .returning("id")
-    .execute();
+    .executeTakeFirstOrThrow();
   await t.db.insertInto("contractVendors").values({ contractId: id, organisationId: vendor.id }).execute();
   return id;
 }
