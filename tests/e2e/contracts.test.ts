@@ -86,5 +86,5 @@ describe("a contract after award in the browser", () => {
     await screenshot(visitor, "scorecard-contracts-1280");
     await visitor.setViewportSize({ width: 390, height: 844 });
     await screenshot(visitor, "scorecard-contracts-390");
-  });
+  }, 240_000);
 });
