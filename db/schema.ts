@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AmendmentChange } from "../app/domain/amendments";
 import type { ContractForm } from "../app/domain/contract";
+import type { CallOffResponse, ContractType, OptionStatus } from "../app/domain/contracts";
 import type {
   DataResidency,
   EffortLevel,
@@ -155,6 +156,61 @@ export interface EventTable {
   searchDocument: ColumnType<string, never, never>;
   /** Title, buyer name and description in lower case, for compound-word matching (trigram index); kept by a trigger. */
   searchText: ColumnType<string, never, never>;
+}
+
+export interface ContractTable {
+  id: Generated<string>;
+  buyerId: string;
+  eventId: string | null;
+  type: ContractType;
+  title: string;
+  /** "YYYY-MM-DD" */
+  startDate: string;
+  /** "YYYY-MM-DD": the last day of the guaranteed base period. */
+  baseEnd: string;
+  indicatedAnnualValueNok: number | null;
+  indicatedAnnualQuantity: number | null;
+  unit: string | null;
+  bindingMinimumNok: number | null;
+  bindingMinimumQuantity: number | null;
+  capacityRequired: Generated<boolean>;
+  capacityLeadTimeWeeks: number | null;
+  depreciationMonths: number | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface ContractVendorTable {
+  contractId: string;
+  organisationId: string;
+}
+
+export interface ContractOptionTable {
+  contractId: string;
+  number: number;
+  months: number;
+  /** "YYYY-MM-DD" */
+  noticeDeadline: string;
+  status: Generated<OptionStatus>;
+  reason: string | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+}
+
+export interface ContractCallOffTable {
+  id: Generated<string>;
+  contractId: string;
+  /** "2027-Q1" */
+  quarter: string;
+  valueNok: number | null;
+  quantity: number | null;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: CreatedAt;
+  response: CallOffResponse | null;
+  account: string | null;
+  respondedBy: string | null;
+  respondedAt: Timestamp | null;
 }
 
 export interface EventCoBuyerTable {
@@ -370,6 +426,10 @@ export interface Database {
   events: EventTable;
   eventStandards: EventStandardTable;
   eventCoBuyers: EventCoBuyerTable;
+  contracts: ContractTable;
+  contractVendors: ContractVendorTable;
+  contractOptions: ContractOptionTable;
+  contractCallOffs: ContractCallOffTable;
   eventAmendments: EventAmendmentTable;
   blockedPublishAttempts: BlockedPublishAttemptTable;
   vendorStandards: VendorStandardTable;

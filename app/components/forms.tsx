@@ -10,3 +10,4 @@ export { FieldErrors, FormErrors, ProblemSummary } from "./forms/errors";
 export { SubmitButton, Notice } from "./forms/buttons";
 export { validateOnBlur } from "./forms/validation";
 export { ProblemScope, useProblemText } from "./forms/problem-text";
+export { formFields } from "./forms/form-data";

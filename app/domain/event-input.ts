@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CONTRACT_FORMS } from "./contract";
+import { ContractSchema } from "./contracts";
+import { bool, calendarDate, choice, choiceError, instant, months, NOK_MAX, nok, optionalText, quarter, text, typeError, whole } from "./input-fields";
 import { isCpvCode } from "./cpv";
 import {
   DATA_RESIDENCIES,
@@ -12,7 +14,6 @@ import {
 import { PILOT_PLANS } from "./pilot";
 import { EFFORT_WORK } from "./predictability";
 import { type Problem } from "./problems";
-import { isIsoDate, isQuarter } from "./quarters";
 import { REGIONS } from "./regions";
 import { CONTRACT_RISKS, OUTSIDE_NEEDS } from "./sourcing";
 
@@ -23,51 +24,6 @@ import { CONTRACT_RISKS, OUTSIDE_NEEDS } from "./sourcing";
 //
 // In a PATCH, a field left out is unchanged, null clears it, and a nested object
 // changes only the keys it names (null clears the whole group).
-
-type Issue = { input?: unknown; code?: string };
-const typeError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_value");
-const choiceError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_choice");
-
-const NOK_MAX = Number.MAX_SAFE_INTEGER;
-
-function text(max: number) {
-  return z.string({ error: typeError }).trim().max(max, "too_long");
-}
-
-/** Optional text: "" and whitespace mean "not given" (null). */
-function optionalText(max: number) {
-  return text(max)
-    .transform((value) => (value === "" ? null : value))
-    .nullable()
-    .optional();
-}
-
-function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: choiceError });
-}
-
-function whole(min: number, max: number, minCode = "must_not_be_negative") {
-  return z.int({ error: (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "must_be_whole_number") })
-    .min(min, minCode)
-    .max(max, "too_large");
-}
-
-const nok = () => whole(0, NOK_MAX).nullable().optional();
-const months = (min: number) => whole(min, 1200, "must_be_positive_whole_months").nullable().optional();
-const bool = () => z.boolean({ error: typeError }).nullable().optional();
-
-/** An instant with its offset, e.g. "2027-03-01T12:00:00+01:00". */
-const instant = () =>
-  z.iso
-    .datetime({ offset: true, error: "invalid_datetime" })
-    .transform((value) => new Date(value))
-    .nullable()
-    .optional();
-
-const calendarDate = () =>
-  z.string({ error: typeError }).refine(isIsoDate, "invalid_date");
-
-const quarter = () => z.string({ error: typeError }).refine((value): boolean => isQuarter(value), "invalid_quarter");
 
 const Effort = z.strictObject(
   {
@@ -220,6 +176,8 @@ export const OutcomeSchema = z.discriminatedUnion(
       contractDate: calendarDate(),
       noticeReference: optionalText(200),
       winningVendorId: z.guid({ error: "invalid_value" }).nullable().optional(),
+      /** The contract the procurement led to (issue 15): created with the outcome, in one transaction. */
+      contract: ContractSchema.optional(),
     }),
     z.strictObject({ outcome: z.literal("not_procured"), reason: choice(NOT_PROCURED_REASONS) }),
     z.strictObject({ outcome: z.literal("withdrawn"), reason: text(2000).min(1, "required") }),

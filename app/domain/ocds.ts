@@ -54,6 +54,31 @@ export interface OcdsEvent {
   expectedContractStart: string | null;
   buyer: OcdsOrganisation;
   coBuyers: OcdsOrganisation[];
+  /** A procured outcome (award) and the contracts it led to; null while none is recorded. */
+  award?: OcdsAward | null;
+}
+
+export interface OcdsAward {
+  /** "YYYY-MM-DD" */
+  date: string | null;
+  valueNok: number | null;
+  suppliers: OcdsOrganisation[];
+  contracts: OcdsContract[];
+}
+
+export interface OcdsContract {
+  id: string;
+  title: string;
+  start: string;
+  baseEnd: string;
+  /** The last day if every option were exercised. */
+  maxEnd: string;
+  indicatedAnnualValueNok: number | null;
+  bindingMinimumNok: number | null;
+  capacityWithoutCommitment: boolean;
+  options: { number: number; months: number; noticeDeadline: string; status: "open" | "exercised" | "declined" }[];
+  /** Call-offs per quarter in kroner: the realised values. */
+  callOffs: { quarter: string; valueNok: number | null }[];
 }
 
 // org-id.guide lists for the registries our organisations come from. Norway's
@@ -79,7 +104,7 @@ export function partyIdOf(org: OcdsOrganisation): string {
   return identifier ? `${identifier.scheme}-${identifier.id}` : `markedsdialog-${org.id}`;
 }
 
-function party(org: OcdsOrganisation) {
+function party(org: OcdsOrganisation, roles: string[] = ["buyer"]) {
   const identifier = identifierOf(org);
   return {
     id: partyIdOf(org),
@@ -87,7 +112,7 @@ function party(org: OcdsOrganisation) {
     ...(identifier ? { identifier } : {}),
     address: { countryName: COUNTRY_NAMES.of(org.country) ?? org.country },
     ...(org.website ? { details: { url: org.website } } : {}),
-    roles: ["buyer"],
+    roles,
   };
 }
 
@@ -185,7 +210,7 @@ export function eventToRelease(event: OcdsEvent, { now, baseUrl }: { now: Date; 
     initiationType: "tender",
     language: "nb",
     buyer: { id: buyer.id, name: buyer.name },
-    parties: [buyer, ...event.coBuyers.map(party)],
+    parties: [buyer, ...event.coBuyers.map((org) => party(org))],
     planning: {
       rationale: rationaleOf(event),
       ...(budget ? { budget } : {}),
@@ -225,7 +250,90 @@ export function eventToRelease(event: OcdsEvent, { now, baseUrl }: { now: Date; 
   };
 }
 
-export type OcdsRelease = ReturnType<typeof eventToRelease>;
+// Options are told as the contract's milestones (OCDS 1.1 has no renewal field): the notice
+// deadline is the milestone, met when the option was exercised and not met when declined.
+const OPTION_STATUS = { open: "scheduled", exercised: "met", declined: "notMet" } as const;
+
+const dayStart = (date: string) => zonedLocalToIso(`${date}T00:00`);
+const dayEnd = (date: string) => zonedLocalToIso(`${date}T23:59`);
+
+function contractDescription(c: OcdsContract): string {
+  const parts: string[] = [];
+  if (c.indicatedAnnualValueNok !== null) parts.push(`Indikert volum per år: ${c.indicatedAnnualValueNok} NOK.`);
+  if (c.bindingMinimumNok !== null) parts.push(`Bindende minimum per år: ${c.bindingMinimumNok} NOK.`);
+  if (c.capacityWithoutCommitment) parts.push("Kapasitetskrav uten forpliktelse.");
+  return parts.join(" ") || c.title;
+}
+
+/** The award and contracts blocks of a procured event: contracts carry their call-offs as implementation transactions. */
+function awardBlocks(event: OcdsEvent, award: OcdsAward, buyer: { id: string; name: string }) {
+  const ocid = ocidOf(event.id);
+  const awardId = `${ocid}-award-1`;
+  const suppliers = award.suppliers.map((org) => ({ id: partyIdOf(org), name: org.name }));
+  const contracts = award.contracts.map((c) => {
+    const transactions = c.callOffs
+      .filter((o): o is { quarter: string; valueNok: number } => o.valueNok !== null)
+      .map((o) => ({
+        id: `${c.id}-${o.quarter}`,
+        date: dayEnd(quarterEnd(o.quarter)),
+        value: nok(o.valueNok),
+        payer: buyer,
+        ...(suppliers[0] ? { payee: suppliers[0] } : {}),
+      }));
+    return {
+      id: c.id,
+      awardID: awardId,
+      title: c.title,
+      description: contractDescription(c),
+      status: "active",
+      period: { startDate: dayStart(c.start), endDate: dayEnd(c.baseEnd), maxExtentDate: dayEnd(c.maxEnd) },
+      ...(c.indicatedAnnualValueNok !== null ? { value: nok(c.indicatedAnnualValueNok) } : {}),
+      ...(c.options.length
+        ? {
+            milestones: c.options.map((o) => ({
+              id: `option-${o.number}`,
+              title: `Opsjon ${o.number}: ${o.months} måneder`,
+              type: "approval",
+              dueDate: dayEnd(o.noticeDeadline),
+              status: OPTION_STATUS[o.status],
+            })),
+          }
+        : {}),
+      ...(transactions.length ? { implementation: { transactions } } : {}),
+    };
+  });
+  return {
+    awards: [
+      {
+        id: awardId,
+        status: "active",
+        ...(award.date ? { date: dayStart(award.date) } : {}),
+        ...(award.valueNok !== null ? { value: nok(award.valueNok) } : {}),
+        suppliers,
+      },
+    ],
+    contracts,
+    hasTransactions: contracts.some((c) => "implementation" in c),
+  };
+}
+
+/** A release for an event: its planning, and after a procured outcome its award, contracts and call-offs (tags award, contract, implementation). */
+export function eventToFullRelease(event: OcdsEvent, options: { now: Date; baseUrl: string }) {
+  const release = eventToRelease(event, options);
+  if (!event.award) return release;
+  const blocks = awardBlocks(event, event.award, release.buyer);
+  const supplierParties = event.award.suppliers.map((org) => party(org, ["supplier", "payee"]));
+  return {
+    ...release,
+    tag: ["planning", "award", "contract", ...(blocks.hasTransactions ? ["implementation"] : [])],
+    tender: { ...release.tender, status: "complete" },
+    parties: [...release.parties.map((p) => (p.id === release.buyer.id ? { ...p, roles: ["buyer", "payer"] } : p)), ...supplierParties],
+    awards: blocks.awards,
+    contracts: blocks.contracts,
+  };
+}
+
+export type OcdsRelease = ReturnType<typeof eventToFullRelease>;
 
 /** The release package around a page of releases. */
 export function releasePackage(releases: OcdsRelease[], { uri, now, next }: { uri: string; now: Date; next: string | null }) {

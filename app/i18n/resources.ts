@@ -12,6 +12,7 @@ import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { conduct as conductNb } from "./locales/nb/conduct";
+import { contracts as contractsNb } from "./locales/nb/contracts";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
@@ -32,6 +33,7 @@ import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
 import { conduct as conductEn } from "./locales/en/conduct";
+import { contracts as contractsEn } from "./locales/en/contracts";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
@@ -50,6 +52,7 @@ export const resources = {
     auth: authNb,
     common: commonNb,
     conduct: conductNb,
+    contracts: contractsNb,
     demand: demandNb,
     effort: effortNb,
     emails: emailsNb,
@@ -72,6 +75,7 @@ export const resources = {
     auth: authEn,
     common: commonEn,
     conduct: conductEn,
+    contracts: contractsEn,
     demand: demandEn,
     effort: effortEn,
     emails: emailsEn,

@@ -6,6 +6,7 @@ import { eventFor, type ActingUser } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
 import { toPublishable, type EventRow } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
+import { insertContract } from "./contracts.server";
 
 // An event's way through its statuses: a draft is published when the publishing rules
 // hold, a published event closes (by hand or when its deadlines pass), and its outcome
@@ -75,7 +76,7 @@ export async function recordOutcome(
   id: string,
   outcome: OutcomeInput,
   { now = new Date() }: { now?: Date } = {},
-): Promise<Result<{ id: string; status: "closed"; outcome: Outcome }>> {
+): Promise<Result<{ id: string; status: "closed"; outcome: Outcome; contractId: string | null }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "buyer");
     if (!found.ok) return found;
@@ -92,6 +93,13 @@ export async function recordOutcome(
         : undefined;
       if (!winner) return fail("invalid", [{ path: "winningVendorId", code: "unknown_organisation" }]);
       if (!winner.isVendor) return fail("invalid", [{ path: "winningVendorId", code: "not_a_vendor" }]);
+    }
+    let contractId: string | null = null;
+    if (outcome.outcome === "procured" && outcome.contract) {
+      // Judged before anything is written: a refused contract leaves the outcome unrecorded too.
+      const contract = await insertContract(trx, { buyerId: event.buyerId, userId: actor.id, eventId: id, defaultTitle: event.title }, outcome.contract);
+      if (!contract.ok) return { ...contract, problems: contract.problems.map((p) => ({ ...p, path: `contract.${p.path}` })) };
+      contractId = contract.value.contractId;
     }
     await trx
       .updateTable("events")
@@ -110,6 +118,6 @@ export async function recordOutcome(
       })
       .where("id", "=", id)
       .execute();
-    return { ok: true, value: { id, status: "closed" as const, outcome: outcome.outcome } };
+    return { ok: true, value: { id, status: "closed" as const, outcome: outcome.outcome, contractId } };
   });
 }

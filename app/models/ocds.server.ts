@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
-import type { OcdsEvent, OcdsOrganisation } from "~/domain/ocds";
+import type { OcdsAward, OcdsEvent, OcdsOrganisation } from "~/domain/ocds";
+import { listEventsContracts, type OcdsContractRow } from "./contract-reads.server";
 
 // Published events for the OCDS release feed, oldest change first, read by keyset on
 // (updated_at, id) so that a harvester can page through and come back with ?since=.
@@ -16,7 +17,11 @@ export async function listOcdsEvents(
   db: Db,
   { since, after, limit }: { since: Date | null; after: OcdsPageCursor | null; limit: number },
 ): Promise<{ events: OcdsEvent[]; next: OcdsPageCursor | null }> {
-  let query = db.selectFrom("events").selectAll("events").where("events.status", "=", "published");
+  // Published events, and closed ones that were procured (their release gains the award and contracts).
+  let query = db
+    .selectFrom("events")
+    .selectAll("events")
+    .where((eb) => eb.or([eb("events.status", "=", "published"), eb.and([eb("events.status", "=", "closed"), eb("events.outcome", "=", "procured")])]));
   if (since) query = query.where("events.updatedAt", ">=", since);
   if (after) {
     // The key goes in as text: a driver that sees a timestamptz parameter may round it
@@ -34,6 +39,9 @@ export async function listOcdsEvents(
   const next = rows.length > limit && last ? { updatedAt: last.updatedAtKey, id: last.id } : null;
 
   const orgIds = [...new Set(page.map((row) => row.buyerId))];
+  const procured = page.filter((row) => row.outcome === "procured");
+  const contracts = procured.length ? await listEventsContracts(db, procured.map((row) => row.id)) : [];
+  for (const id of [...procured.map((row) => row.outcomeWinnerId), ...contracts.flatMap((c) => c.vendorIds)]) if (id && !orgIds.includes(id)) orgIds.push(id);
   const coBuyers = page.length
     ? await db.selectFrom("eventCoBuyers").select(["eventId", "organisationId"]).where("eventId", "in", page.map((r) => r.id)).execute()
     : [];
@@ -67,7 +75,18 @@ export async function listOcdsEvents(
       expectedContractStart: row.expectedContractStart,
       buyer: orgById.get(row.buyerId)!,
       coBuyers: coBuyers.filter((c) => c.eventId === row.id).map((c) => orgById.get(c.organisationId)!),
+      award: row.outcome === "procured" ? awardOf(row, contracts.filter((c) => c.eventId === row.id), orgById) : null,
     }),
   );
   return { events, next };
+}
+
+function awardOf(row: { outcomeContractDate: string | null; outcomeContractValueNok: number | null; outcomeWinnerId: string | null }, contracts: OcdsContractRow[], orgById: Map<string, OcdsOrganisation>): OcdsAward {
+  const supplierIds = [...new Set([row.outcomeWinnerId, ...contracts.flatMap((c) => c.vendorIds)].filter((id): id is string => id !== null))];
+  return {
+    date: row.outcomeContractDate,
+    valueNok: row.outcomeContractValueNok,
+    suppliers: supplierIds.map((id) => orgById.get(id)).filter((o): o is OcdsOrganisation => o !== undefined),
+    contracts: contracts.map(({ eventId: _eventId, vendorIds: _vendorIds, ...contract }) => contract),
+  };
 }

@@ -17,7 +17,8 @@ export async function action(args: ActionFunctionArgs) {
 
   const result = await recordOutcome(db(), user, args.params.eventId ?? "", input.data);
   if (!result.ok) return failureResponse(result, user.language);
-  return json(result.value);
+  // A contract recorded with the outcome is a new resource: 201 and its id.
+  return json(result.value, { status: result.value.contractId ? 201 : 200 });
 }
 
 export const loader = () => methodNotAllowed("POST");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
-import { eventToRelease, releasePackage } from "~/domain/ocds";
+import { eventToFullRelease, releasePackage } from "~/domain/ocds";
 import { isIsoDate } from "~/domain/quarters";
 import { zonedLocalToIso } from "~/domain/zoned-time";
 import { listOcdsEvents, type OcdsPageCursor } from "~/models/ocds.server";
@@ -59,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nextUrl.searchParams.set("cursor", encodeAfter(page.next));
     next = nextUrl.toString();
   }
-  const releases = page.events.map((event) => eventToRelease(event, { now, baseUrl: publicBaseUrl() }));
+  const releases = page.events.map((event) => eventToFullRelease(event, { now, baseUrl: publicBaseUrl() }));
   return json(releasePackage(releases, { uri: self.toString(), now, next }), {
     headers: { "Cache-Control": "public, max-age=300", ...(next ? { Link: `<${next}>; rel="next"` } : {}) },
   });

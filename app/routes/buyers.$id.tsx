@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/scorecard-figures";
 import { ScorecardHeadline } from "~/components/scorecard-headline";
+import { ContractFiguresSection } from "~/components/contract-figures";
 import { parseWindow } from "~/domain/scorecard";
 import { totalMonths } from "~/domain/contract";
 import { fixedT } from "~/i18n/i18n";
@@ -13,6 +14,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
 import { getScorecardBuyer, listScorecardEvents } from "~/models/scorecard.server";
+import { getBuyerContractFigures } from "~/models/contract-reads.server";
 import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,19 +29,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const months = parseWindow(new URL(request.url).searchParams.get("window"));
   const language = await getLanguage(request);
   const t = fixedT(language, "scorecard");
-  const [{ value: scorecard, computedAt }, events] = await Promise.all([cachedBuyerScorecard(db(), buyer.id, months), listScorecardEvents(db(), buyer.id, months)]);
+  const [{ value: scorecard, computedAt }, events, contracts] = await Promise.all([
+    cachedBuyerScorecard(db(), buyer.id, months),
+    listScorecardEvents(db(), buyer.id, months),
+    getBuyerContractFigures(db(), buyer.id),
+  ]);
   return json({
     buyer,
     scorecard,
     computedAt,
     events,
+    contracts,
     title: t("buyer.title", { name: buyer.name }),
     description: t("buyer.metaDescription", { name: buyer.name }),
   });
 }
 
 export default function BuyerScorecardPage() {
-  const { buyer, scorecard, computedAt, events, title } = useLoaderData<typeof loader>();
+  const { buyer, scorecard, computedAt, events, contracts, title } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
   const language = i18n.language as Language;
   const quarterLabel = useQuarterLabel();
@@ -72,6 +79,7 @@ export default function BuyerScorecardPage() {
         </p>
       </header>
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
+      <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} />
       <h2 className="text-2xl font-semibold">{t("buyer.detailsHeading")}</h2>
       <ScorecardFigures
         scorecard={scorecard}

@@ -11,6 +11,7 @@ import * as relationships from "./2026-11-24-0011-relationships";
 import * as watches from "./2026-11-24-0010-watches";
 import * as demandPerformance from "./2026-11-24-0012-demand-performance";
 import * as gateLoopholes from "./2026-12-04-0013-gate-loopholes";
+import * as contracts from "./2026-12-04-0014-contracts";
 import * as norwegianSearch from "./2026-12-04-0016-norwegian-search";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0011-relationships": relationships,
   "2026-11-24-0012-demand-performance": demandPerformance,
   "2026-12-04-0013-gate-loopholes": gateLoopholes,
+  "2026-12-04-0014-contracts": contracts,
   "2026-12-04-0016-norwegian-search": norwegianSearch,
 };

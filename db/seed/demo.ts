@@ -1,3 +1,4 @@
+import { seedContracts } from "./demo-contracts";
 import { sql } from "kysely";
 import { orgNumberCheckDigit } from "../../app/domain/org-number";
 import { hashPassword } from "../../app/auth/password.server";
@@ -158,6 +159,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     }
 
     await seedWatchesAndRoadmap(trx, now, orgId, standardId);
+    await seedContracts(trx, now, orgId);
   });  await seedConduct(db, now);
   await seedRelationships(db, now);
 }

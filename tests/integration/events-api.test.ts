@@ -314,7 +314,7 @@ describe("POST /api/v1/events/{id}/outcome", () => {
     await publish(id);
     const response = await outcome(id, { outcome: "withdrawn", reason: "Prosjektet er stanset." });
     expect(response.status).toBe(200);
-    expect(await readJson(response)).toEqual({ id, status: "closed", outcome: "withdrawn" });
+    expect(await readJson(response)).toEqual({ id, status: "closed", outcome: "withdrawn", contractId: null });
     expect((await readJson(await get(id))).outcome).toMatchObject({ outcome: "withdrawn", reason: "Prosjektet er stanset." });
     const again = await outcome(id, { outcome: "withdrawn", reason: "Igjen." });
     expect(again.status).toBe(409);

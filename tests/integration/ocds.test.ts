@@ -12,18 +12,22 @@ const validate = ocdsPackageValidator();
 const get = async (query = "") => releases(await routeArgs(`/api/v1/ocds/releases${query}`));
 
 describe("GET /api/v1/ocds/releases", () => {
-  it("answers a release package for every published event, with zero schema errors", async () => {
+  it("answers a release package for every published event and every procured one, with zero schema errors", async () => {
     const response = await get();
     expect(response.status).toBe(200);
     const body = await readJson(response);
     expect(validate(body)).toEqual([]);
-    const published = await t.db.selectFrom("events").select("id").where("status", "=", "published").execute();
+    const published = await t.db
+      .selectFrom("events")
+      .select("id")
+      .where((eb) => eb.or([eb("status", "=", "published"), eb("outcome", "=", "procured")]))
+      .execute();
     expect(body.releases.map((r: { ocid: string }) => r.ocid).sort()).toEqual(published.map((e) => `ocds-markedsdialog-${e.id}`).sort());
     expect(body.version).toBe("1.1");
 
     for (const release of body.releases) {
       expect(release.buyer.id).toMatch(/^NO-BRC-\d{9}$/);
-      expect(release.tender.status).toMatch(/^(planning|planned)$/);
+      expect(release.tender.status).toMatch(/^(planning|planned|complete)$/);
       for (const m of release.tender.milestones ?? []) expect(m.type).toBe("engagement");
     }
     const notice = body.releases.find((r: { ocid: string }) => r.ocid.endsWith("104"));
@@ -35,6 +39,7 @@ describe("GET /api/v1/ocds/releases", () => {
   });
 
   it("pages by last change, every page a valid package, and filters by ?since=", async () => {
+    const inFeed = (await t.db.selectFrom("events").select("id").where((eb) => eb.or([eb("status", "=", "published"), eb("outcome", "=", "procured")])).execute()).length;
     const seen: string[] = [];
     let url: string | null = "?limit=3";
     while (url) {
@@ -45,8 +50,8 @@ describe("GET /api/v1/ocds/releases", () => {
       url = body.links?.next ?? null;
       if (url) expect(response.headers.get("Link")).toBe(`<${url}>; rel="next"`);
     }
-    expect(seen).toHaveLength(7);
-    expect(new Set(seen).size).toBe(7);
+    expect(seen).toHaveLength(inFeed);
+    expect(new Set(seen).size).toBe(inFeed);
 
     // One event changes: only it is newer than a moment ago.
     const marker = new Date(Date.now() + 60_000);
@@ -54,7 +59,20 @@ describe("GET /api/v1/ocds/releases", () => {
     const recent = await readJson(await get(`?since=${marker.toISOString()}`));
     expect(recent.releases.map((r: { ocid: string }) => r.ocid)).toEqual(["ocds-markedsdialog-00000000-0000-4000-8000-000000000103"]);
     expect(validate(recent)).toEqual([]);
-    expect((await readJson(await get("?since=2000-01-01"))).releases).toHaveLength(7);
+    expect((await readJson(await get("?since=2000-01-01"))).releases).toHaveLength(inFeed);
+  });
+
+  it("tells a procured event's award, its contract and the call-offs as transactions (issue 15)", async () => {
+    const body = await readJson(await get());
+    const release = body.releases.find((r: { ocid: string }) => r.ocid.endsWith("109"));
+    expect(release.tag).toEqual(["planning", "award", "contract", "implementation"]);
+    expect(release.tender.status).toBe("complete");
+    expect(release.awards[0]).toMatchObject({ value: { amount: 1_650_000, currency: "NOK" }, suppliers: [{ name: "CareSoft Nordic AB" }] });
+    expect(release.parties.find((p: { name: string }) => p.name === "CareSoft Nordic AB").roles).toEqual(["supplier", "payee"]);
+    const [contract] = release.contracts;
+    expect(contract).toMatchObject({ awardID: release.awards[0].id, title: "Elektronisk medisineringsstøtte på sykehjem", value: { amount: 550_000, currency: "NOK" } });
+    expect(contract.implementation.transactions).toHaveLength(1);
+    expect(contract.implementation.transactions[0].value).toEqual({ amount: 550_000, currency: "NOK" });
   });
 
   it("refuses an unreadable since, cursor or limit with 400 and says which", async () => {

@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { formFields } from "~/components/forms";
 import { OutcomeSchema } from "~/domain/event-input";
 
 /** The buyer's forms on the event page: close, and the three outcomes. */
@@ -10,11 +11,5 @@ export type ManageReply = { form: ManageForm; result: SubmissionResult<string[]>
 
 /** The outcome forms' fields through OutcomeSchema, on the server and in the browser alike. */
 export function parseOutcome(formData: FormData) {
-  const fields = new FormData();
-  for (const [key, value] of formData) {
-    if (key === "intent") continue;
-    // Kroner as people write them: "4 500 000" is 4500000.
-    fields.append(key, key === "contractValueNok" && typeof value === "string" ? value.replace(/[\s\u00a0\u202f.]/g, "") : value);
-  }
-  return parseWithZod(fields, { schema: OutcomeSchema });
+  return parseWithZod(formFields(formData, { kroner: ["contractValueNok"] }), { schema: OutcomeSchema });
 }

@@ -9,12 +9,14 @@ import { markdownToPlainText } from "~/domain/markdown-text";
 import { getLanguage } from "~/i18n/language.server";
 import { getEvent } from "~/models/event-reads.server";
 import { getMembership } from "~/models/memberships.server";
+import { listEventContracts } from "~/models/contract-reads.server";
 import { listStandards, listVendorChoices } from "~/models/organisations.server";
 import { hasCalendarDates } from "~/i18n/event-calendar";
 import { expectationText } from "~/i18n/event-text";
 import { readFormData } from "~/http/form-data.server";
 import { SummarySection, WhenSection } from "./aside-sections";
 import { ChangeLog } from "./change-log";
+import { ContractsSection } from "./contracts-section";
 import { ContractSection, EffortSection, ExpectationSection, SourcingSection } from "./commitment-sections";
 import { EventHeader } from "./header";
 import { manageAction } from "./manage.server";
@@ -51,9 +53,11 @@ export async function loader(args: LoaderFunctionArgs) {
   // Closing and recording the outcome are the buyer's: members of the buyer organisation.
   const isBuyerMember = user ? (await getMembership(db(), user.id, event.buyer.id)) !== null : false;
   const mayManage = isBuyerMember && event.status !== "draft" && event.outcome === null;
-  const [standards, vendors] = await Promise.all([
+  const procured = event.outcome?.outcome === "procured";
+  const [standards, vendors, contracts] = await Promise.all([
     event.standards.length ? listStandards(db()) : Promise.resolve([]),
     mayManage ? listVendorChoices(db()) : Promise.resolve([]),
+    procured ? listEventContracts(db(), event.id) : Promise.resolve([]),
   ]);
   const participation = await participationData(event.id, user);
   const saved = new URL(args.request.url).searchParams.get("saved");
@@ -63,6 +67,9 @@ export async function loader(args: LoaderFunctionArgs) {
     event,
     standardNames: Object.fromEntries(standards.filter((s) => event.standards.some((e) => e.code === s.code)).map((s) => [s.code, s.name])),
     manage: mayManage ? { canClose: event.status === "published", vendors } : null,
+    contracts,
+    // The buyer's members record the contract a procurement led to (one per event here; more through the API).
+    mayRecordContract: isBuyerMember && procured && contracts.length === 0,
     hasCalendar: hasCalendarDates(event),
     saved: SAVED.find((s) => s === saved) ?? null,
     done: DONE.find((d) => d === done) ?? null,
@@ -85,7 +92,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, manage, hasCalendar, saved, done, participation } = useLoaderData<typeof loader>();
+  const { event, standardNames, manage, contracts, mayRecordContract, hasCalendar, saved, done, participation } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -97,6 +104,7 @@ export default function EventPage() {
       <div className="grid gap-10 lg:grid-cols-3">
         <div className="space-y-10 lg:col-span-2">
           {event.outcome ? <OutcomeSection event={event} /> : null}
+          <ContractsSection event={event} contracts={contracts} mayRecord={mayRecordContract} />
           {event.description ? (
             <Section id="description" title={t("description")}>
               <Markdown source={event.description} className="max-w-prose space-y-3 text-slate-900" />

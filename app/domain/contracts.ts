@@ -1,0 +1,326 @@
+import { z } from "zod";
+import { calendarDate, choice, months, nok, optionalText, quarter, typeError, whole } from "./input-fields";
+import { gateResult, isBlank, type GateResult, type Problem } from "./problems";
+import { compareQuarters } from "./quarters";
+
+// The contract after award (issue 15): what a buyer indicated a vendor could expect, what it
+// bound itself to, and what it then called off, quarter by quarter. Forutsigbarhet asks the
+// declared and the realised to be compared like with like; these rules are the one source
+// for the forms, the API and the CHECK constraints of db/migrations/2026-12-04-0014-contracts.ts.
+
+export const CONTRACT_TYPES = [
+  "single_contract",
+  "framework_agreement",
+  "coalition_framework",
+  "innovation_partnership",
+  "operations_agreement",
+  "project_contract",
+] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+export const OPTION_STATUSES = ["open", "exercised", "declined"] as const;
+export type OptionStatus = (typeof OPTION_STATUSES)[number];
+
+export const CALL_OFF_RESPONSES = ["confirm", "dispute"] as const;
+export type CallOffResponse = (typeof CALL_OFF_RESPONSES)[number];
+
+/** Frameworks: the types where the volume is called off rather than bought once. */
+export const FRAMEWORK_TYPES: readonly ContractType[] = ["framework_agreement", "coalition_framework"];
+
+const QUANTITY_MAX = 2_000_000_000;
+const quantity = () => whole(0, QUANTITY_MAX).nullable().optional();
+
+const OptionInput = z.strictObject(
+  {
+    months: whole(1, 1200, "must_be_positive_whole_months"),
+    noticeDeadline: calendarDate(),
+  },
+  { error: typeError },
+);
+
+/** A contract as the form and the API send it (POST /api/v1/contracts, and `contract` in a procured outcome). */
+export const ContractSchema = z.strictObject(
+  {
+    type: choice(CONTRACT_TYPES),
+    title: optionalText(200),
+    vendorOrganisationIds: z
+      .array(z.guid({ error: "invalid_value" }), { error: typeError })
+      .min(1, "required")
+      .max(20, "too_many")
+      .refine((ids) => new Set(ids).size === ids.length, "duplicate"),
+    start: calendarDate(),
+    baseEnd: calendarDate(),
+    options: z.array(OptionInput, { error: typeError }).max(10, "too_many").optional(),
+    indicatedAnnualValueNok: nok(),
+    indicatedAnnualQuantity: quantity(),
+    unit: optionalText(60),
+    bindingMinimumNok: nok(),
+    bindingMinimumQuantity: quantity(),
+    capacityRequired: z.boolean({ error: typeError }).optional(),
+    capacityLeadTimeWeeks: whole(1, 520, "must_be_positive").nullable().optional(),
+    depreciationMonths: months(1),
+  },
+  { error: typeError },
+);
+export type ContractInput = z.infer<typeof ContractSchema>;
+
+/** A contract recorded on its own: for an agreement from before the portal, or linked to a procured event. */
+export const NewContractSchema = ContractSchema.extend({ eventId: z.guid({ error: "invalid_value" }).nullable().optional() });
+export type NewContractInput = z.infer<typeof NewContractSchema>;
+
+/** One quarter's call-offs (POST /api/v1/contracts/{id}/call-offs and the buyer's form). */
+export const CallOffSchema = z.strictObject(
+  {
+    quarter: quarter(),
+    valueNok: nok(),
+    quantity: quantity(),
+    note: optionalText(500),
+  },
+  { error: typeError },
+);
+export type CallOffInput = z.infer<typeof CallOffSchema>;
+
+/** The vendor's answer to a quarter, as to an interaction entry: confirm, or dispute with an account. */
+export const CallOffResponseSchema = z.strictObject(
+  {
+    response: choice(CALL_OFF_RESPONSES),
+    account: optionalText(5000),
+  },
+  { error: typeError },
+);
+export type CallOffResponseInput = z.infer<typeof CallOffResponseSchema>;
+
+/** The buyer's decision on an option. */
+export const OptionDecisionSchema = z.strictObject(
+  {
+    decision: choice(["exercised", "declined"] as const),
+    reason: optionalText(2000),
+  },
+  { error: typeError },
+);
+export type OptionDecisionInput = z.infer<typeof OptionDecisionSchema>;
+
+export type ContractCode =
+  | "base_end_before_start"
+  | "indicated_volume_required"
+  | "unit_required"
+  | "binding_minimum_exceeds_indicated"
+  | "notice_after_option_start";
+
+/** "2027-01-31" plus 1 month is "2027-02-28": the day is kept where the month has it. */
+export function addMonthsToDate(date: string, count: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + count;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return iso(year, month, Math.min(d, lastDay));
+}
+
+function iso(year: number, month: number, day: number) {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The day after a date. */
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** When each option's period would begin: options follow the base period and each other. */
+export function optionStarts(baseEnd: string, options: readonly { months: number }[]): string[] {
+  let end = baseEnd;
+  return options.map((option) => {
+    const start = nextDay(end);
+    end = addMonthsToDate(end, option.months);
+    return start;
+  });
+}
+
+/** The rules a contract's declaration must meet, each at its field. */
+export function checkContract(input: ContractInput): GateResult<ContractCode> {
+  const problems: Problem<ContractCode>[] = [];
+  const add = (path: string, code: ContractCode) => problems.push({ path, code });
+  if (input.baseEnd <= input.start) add("baseEnd", "base_end_before_start");
+  const value = input.indicatedAnnualValueNok ?? null;
+  const qty = input.indicatedAnnualQuantity ?? null;
+  // forutsigbarhet: a contract says what a vendor can expect a year, in kroner or in units.
+  if (value === null && qty === null) add("indicatedAnnualValueNok", "indicated_volume_required");
+  if ((qty !== null || (input.bindingMinimumQuantity ?? null) !== null) && isBlank(input.unit)) add("unit", "unit_required");
+  // The binding minimum is part of the indication: binding more than is indicated is a contradiction.
+  if (value !== null && (input.bindingMinimumNok ?? null) !== null && input.bindingMinimumNok! > value) {
+    add("bindingMinimumNok", "binding_minimum_exceeds_indicated");
+  }
+  if (qty !== null && (input.bindingMinimumQuantity ?? null) !== null && input.bindingMinimumQuantity! > qty) {
+    add("bindingMinimumQuantity", "binding_minimum_exceeds_indicated");
+  }
+  const options = input.options ?? [];
+  const starts = optionStarts(input.baseEnd, options);
+  options.forEach((option, i) => {
+    if (option.noticeDeadline >= starts[i]!) add(`options.${i}.noticeDeadline`, "notice_after_option_start");
+  });
+  return gateResult(problems);
+}
+
+/** "Kapasitetskrav uten forpliktelse": capacity demanded of the vendor while the buyer binds itself to nothing. */
+export function capacityWithoutCommitment(c: { capacityRequired: boolean; bindingMinimumNok: number | null; bindingMinimumQuantity: number | null }): boolean {
+  return c.capacityRequired && (c.bindingMinimumNok ?? 0) === 0 && (c.bindingMinimumQuantity ?? 0) === 0;
+}
+
+/** The quarter a calendar date falls in. */
+export function quarterOfDate(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+export interface ContractPeriod {
+  start: string;
+  baseEnd: string;
+  options: readonly { months: number; status: OptionStatus }[];
+}
+
+/** The last day of the contract as it stands: the base period and every option exercised. */
+export function contractEnd(c: ContractPeriod): string {
+  const exercised = c.options.filter((o) => o.status === "exercised").reduce((sum, o) => sum + o.months, 0);
+  return addMonthsToDate(c.baseEnd, exercised);
+}
+
+/** Whether a call-off quarter overlaps the contract period (its start to its end with options exercised). */
+export function quarterInContract(c: ContractPeriod, q: string): boolean {
+  return compareQuarters(q, quarterOfDate(c.start)) >= 0 && compareQuarters(q, quarterOfDate(contractEnd(c))) <= 0;
+}
+
+export type CallOffCode = "call_off_volume_required" | "quarter_outside_contract" | "quarter_recorded";
+
+/** A quarter's call-offs: a volume, inside the contract, once per quarter. */
+export function checkCallOff(c: ContractPeriod, input: CallOffInput, recorded: readonly string[]): GateResult<CallOffCode> {
+  const problems: Problem<CallOffCode>[] = [];
+  if ((input.valueNok ?? null) === null && (input.quantity ?? null) === null) problems.push({ path: "valueNok", code: "call_off_volume_required" });
+  if (!quarterInContract(c, input.quarter)) problems.push({ path: "quarter", code: "quarter_outside_contract" });
+  else if (recorded.includes(input.quarter)) problems.push({ path: "quarter", code: "quarter_recorded" });
+  return gateResult(problems);
+}
+
+/** A dispute says why; a confirmation may stand alone. */
+export function checkCallOffResponse(input: CallOffResponseInput): GateResult<"dispute_account_required"> {
+  return gateResult(input.response === "dispute" && isBlank(input.account) ? [{ path: "account", code: "dispute_account_required" as const }] : []);
+}
+
+/** Declining an option says why (the vendor planned for it); exercising it needs no reason. */
+export function checkOptionDecision(input: OptionDecisionInput): GateResult<"decline_reason_required"> {
+  return gateResult(input.decision === "declined" && isBlank(input.reason) ? [{ path: "reason", code: "decline_reason_required" as const }] : []);
+}
+
+export interface CallOffFigure {
+  quarter: string;
+  valueNok: number | null;
+  quantity: number | null;
+  response: CallOffResponse | null;
+}
+
+export interface ContractVolumes {
+  start: string;
+  indicatedAnnualValueNok: number | null;
+  indicatedAnnualQuantity: number | null;
+  callOffs: readonly CallOffFigure[];
+}
+
+export interface YearRealisation {
+  /** 1 for the first contract year. */
+  year: number;
+  firstQuarter: string;
+  lastQuarter: string;
+  indicatedNok: number | null;
+  realisedNok: number;
+  indicatedQuantity: number | null;
+  realisedQuantity: number;
+  /** Realised ÷ indicated, in kroner where kroner were indicated, else in units; null without an indication above 0. */
+  share: number | null;
+  confirmed: number;
+  disputed: number;
+  unanswered: number;
+}
+
+/** Contract year of a quarter: the first four quarters from the start quarter are year 1. */
+export function contractYearOf(start: string, q: string): number {
+  const [sy, sq] = quarterOfDate(start).split("-Q").map(Number) as [number, number];
+  const [y, n] = q.split("-Q").map(Number) as [number, number];
+  return Math.floor((y * 4 + n - (sy * 4 + sq)) / 4) + 1;
+}
+
+const ratio = (part: number, whole: number | null) => (whole !== null && whole > 0 ? part / whole : null);
+
+/** Realised against indicated per contract year, up to the last year `now` (a date) has reached or a call-off names. */
+export function realisationByYear(c: ContractVolumes, now: string): YearRealisation[] {
+  const years = Math.max(contractYearOf(c.start, quarterOfDate(now)), ...c.callOffs.map((o) => contractYearOf(c.start, o.quarter)), 0);
+  const startQuarter = quarterOfDate(c.start);
+  return Array.from({ length: years }, (_, i) => {
+    const year = i + 1;
+    const inYear = c.callOffs.filter((o) => contractYearOf(c.start, o.quarter) === year);
+    const realisedNok = inYear.reduce((sum, o) => sum + (o.valueNok ?? 0), 0);
+    const realisedQuantity = inYear.reduce((sum, o) => sum + (o.quantity ?? 0), 0);
+    const [sy, sq] = startQuarter.split("-Q").map(Number) as [number, number];
+    const first = (sy * 4 + sq - 1) + i * 4;
+    const label = (index: number) => `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+    return {
+      year,
+      firstQuarter: label(first),
+      lastQuarter: label(first + 3),
+      indicatedNok: c.indicatedAnnualValueNok,
+      realisedNok,
+      indicatedQuantity: c.indicatedAnnualQuantity,
+      realisedQuantity,
+      share: c.indicatedAnnualValueNok !== null ? ratio(realisedNok, c.indicatedAnnualValueNok) : ratio(realisedQuantity, c.indicatedAnnualQuantity),
+      confirmed: inYear.filter((o) => o.response === "confirm").length,
+      disputed: inYear.filter((o) => o.response === "dispute").length,
+      unanswered: inYear.filter((o) => o.response === null).length,
+    };
+  });
+}
+
+export interface ContractSummary extends ContractVolumes {
+  id: string;
+  type: ContractType;
+  capacityRequired: boolean;
+  bindingMinimumNok: number | null;
+  bindingMinimumQuantity: number | null;
+  options: readonly { status: OptionStatus }[];
+}
+
+export interface ContractFigures {
+  contracts: number;
+  /** Kroner indicated for the contract years begun, against kroner called off in them. */
+  realisation: { indicatedNok: number; realisedNok: number; share: number | null; disputedQuarters: number; quarters: number };
+  options: { exercised: number; declined: number; open: number; share: number | null };
+  capacity: { frameworks: number; withoutCommitment: number; share: number | null };
+}
+
+/** A buyer's contracts in figures for the scorecard, as of `now` (a date). */
+export function contractFigures(contracts: readonly ContractSummary[], now: string): ContractFigures {
+  let indicatedNok = 0;
+  let realisedNok = 0;
+  let disputedQuarters = 0;
+  let quarters = 0;
+  for (const c of contracts) {
+    for (const y of realisationByYear(c, now)) {
+      // Kroner only: a share in units cannot be added to one in kroner.
+      if (y.indicatedNok === null) continue;
+      indicatedNok += y.indicatedNok;
+      realisedNok += y.realisedNok;
+    }
+    disputedQuarters += c.callOffs.filter((o) => o.response === "dispute").length;
+    quarters += c.callOffs.length;
+  }
+  const options = contracts.flatMap((c) => c.options);
+  const exercised = options.filter((o) => o.status === "exercised").length;
+  const declined = options.filter((o) => o.status === "declined").length;
+  const frameworks = contracts.filter((c) => FRAMEWORK_TYPES.includes(c.type));
+  const withoutCommitment = frameworks.filter(capacityWithoutCommitment).length;
+  return {
+    contracts: contracts.length,
+    realisation: { indicatedNok, realisedNok, share: ratio(realisedNok, indicatedNok), disputedQuarters, quarters },
+    options: { exercised, declined, open: options.length - exercised - declined, share: ratio(exercised, exercised + declined) },
+    capacity: { frameworks: frameworks.length, withoutCommitment, share: ratio(withoutCommitment, frameworks.length) },
+  };
+}
+

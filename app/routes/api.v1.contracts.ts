@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { requireMember } from "~/auth/guards.server";
+import { NewContractSchema } from "~/domain/contracts";
+import { createContract } from "~/models/contracts.server";
+import { apiLanguage, failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
+
+// POST /api/v1/contracts — a contract not born in the portal (or linked to a procured event
+// with "eventId"), recorded by a member of the token owner's active buyer organisation.
+export async function action(args: ActionFunctionArgs) {
+  if (args.request.method !== "POST") return methodNotAllowed("POST");
+  const member = await requireMember(args, { kind: "buyer" });
+  const language = await apiLanguage(args);
+  const body = await parseJsonBody(args.request, NewContractSchema, language);
+  if (!body.ok) return body.response;
+  const result = await createContract(db(), { userId: member.user.id, organisationId: member.organisation.id }, body.value);
+  if (!result.ok) return failureResponse(result, language);
+  return json(result.value, { status: 201 });
+}
+
+export const loader = () => methodNotAllowed("POST");

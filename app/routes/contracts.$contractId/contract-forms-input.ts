@@ -1,0 +1,24 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { formFields } from "~/components/forms";
+import { CallOffResponseSchema, CallOffSchema, OptionDecisionSchema } from "~/domain/contracts";
+
+// The contract page's three forms, parsed the same way on the server and in the browser.
+
+/** Which form answered: "call-off", "respond-2027-Q1" or "option-1". */
+export type ContractReply = { form: string; result: SubmissionResult<string[]> };
+
+export const parseCallOff = (formData: FormData) => parseWithZod(formFields(formData, { kroner: ["valueNok"] }), { schema: CallOffSchema });
+
+/** The vendor's answer; the quarter it answers is in the form's hidden field, not the schema. */
+export function parseResponse(formData: FormData) {
+  const fields = formFields(formData);
+  fields.delete("quarter");
+  return parseWithZod(fields, { schema: CallOffResponseSchema });
+}
+
+export function parseOptionDecision(formData: FormData) {
+  const fields = formFields(formData);
+  fields.delete("number");
+  return parseWithZod(fields, { schema: OptionDecisionSchema });
+}

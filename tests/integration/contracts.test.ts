@@ -1,0 +1,319 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { createApiToken } from "~/models/api-tokens.server";
+import { action as outcomeAction } from "~/routes/api.v1.events.$eventId.outcome";
+import { action as createAction } from "~/routes/api.v1.contracts";
+import { loader as getLoader } from "~/routes/api.v1.contracts.$contractId";
+import { action as callOffAction } from "~/routes/api.v1.contracts.$contractId.call-offs";
+import { action as responseAction } from "~/routes/api.v1.contracts.$contractId.call-offs.$quarter.response";
+import { action as optionAction } from "~/routes/api.v1.contracts.$contractId.options.$number";
+import { action as pageAction, loader as pageLoader } from "~/routes/contracts.$contractId/route";
+import { action as newAction, loader as newLoader } from "~/routes/contracts.new/route";
+import { loader as scorecardLoader } from "~/routes/buyers.$id";
+import { loader as eventLoader } from "~/routes/events.$eventId/route";
+import { authorizationMatrix, type World } from "../fixtures/authorization";
+import { setupTestDatabase } from "../fixtures/database";
+import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
+import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+
+const t = setupTestDatabase();
+const NOW = new Date();
+const year = NOW.getUTCFullYear();
+// A contract that began this January: the first contract year is the one in progress.
+const START = `${year}-01-01`;
+const Q1 = `${year}-Q1`;
+const Q2 = `${year}-Q2`;
+
+let berit: Person; // buyer admin
+let viktor: Person; // vendor on the contract
+let other: Person; // a vendor not on the contract
+let buyer: { id: string; slug: string };
+let vendor: { id: string };
+const tokens = {} as Record<"berit" | "viktor" | "other", string>;
+
+async function closedRfp(title = "Tilbudsforespørsel om trygghetsalarmer") {
+  const past = new Date(Date.now() - 30 * 86_400_000);
+  const row = await t.db
+    .insertInto("events")
+    .values({
+      buyerId: buyer.id,
+      kind: "rfp",
+      status: "closed",
+      publishedAt: past,
+      closedAt: past,
+      title,
+      description: "Rammeavtale.",
+      responseDeadline: past,
+      effortLevel: "none",
+      expectationStatus: "committed",
+      budgetMinNok: 5_000_000,
+      budgetMaxNok: 12_000_000,
+      expectedValueNok: 10_000_000,
+      fundingSource: "Driftsbudsjett",
+      expectedTenderQuarter: `${year - 1}-Q3`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const framework = (extra: Record<string, unknown> = {}) => ({
+  type: "framework_agreement",
+  vendorOrganisationIds: [vendor.id],
+  start: START,
+  baseEnd: `${year + 1}-12-31`,
+  options: [{ months: 24, noticeDeadline: `${year + 1}-09-30` }],
+  indicatedAnnualValueNok: 10_000_000,
+  bindingMinimumNok: 0,
+  capacityRequired: true,
+  ...extra,
+});
+
+const procured = (contract: unknown) => ({ outcome: "procured", contractValueNok: 20_000_000, contractDate: START, contract });
+
+beforeAll(async () => {
+  [berit, viktor, other] = await Promise.all([createPerson(t.db, { name: "Berit Innkjøp" }), createPerson(t.db, { name: "Viktor Leverandør" }), createPerson(t.db)]);
+  buyer = await createOrganisationWith(t.db, [{ person: berit, role: "admin" }], { isBuyer: true, verified: true, name: "Bergvik kommune" });
+  vendor = await createOrganisationWith(t.db, [{ person: viktor, role: "admin" }], { isBuyer: false, isVendor: true, name: "Nordlys Helse AS" });
+  await createOrganisationWith(t.db, [{ person: other, role: "admin" }], { isBuyer: false, isVendor: true, name: "Annen Leverandør AS" });
+  for (const [name, p] of Object.entries({ berit, viktor, other }) as ["berit" | "viktor" | "other", Person][]) tokens[name] = (await createApiToken(t.db, p.id, "test")).token;
+});
+
+const countAll = async () =>
+  Number(
+    (
+      await sql<{ n: string }>`select (select count(*) from contracts) + (select count(*) from contract_call_offs) + (select count(*) from contract_options) + (select count(*) from contract_vendors) as n`.execute(t.db)
+    ).rows[0]!.n,
+  );
+
+describe("a framework with capacity demanded and no commitment, called off at 30 %", () => {
+  let eventId: string;
+  let contractId: string;
+
+  it("is recorded with the procured outcome: 201 and the contract's id", async () => {
+    eventId = await closedRfp();
+    const response = await respond(outcomeAction(await jsonRequest(`/api/v1/events/${eventId}/outcome`, "POST", procured(framework()), tokens.berit, { eventId })));
+    expect(response.status).toBe(201);
+    const body = await readJson(response);
+    contractId = body.contractId;
+    const row = await t.db.selectFrom("contracts").selectAll().where("id", "=", contractId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ eventId, buyerId: buyer.id, title: "Tilbudsforespørsel om trygghetsalarmer", bindingMinimumNok: 0, capacityRequired: true });
+  });
+
+  it("refuses a binding minimum above the indication with 422, and records neither the contract nor the outcome", async () => {
+    const id = await closedRfp("Annen forespørsel");
+    const before = await countAll();
+    const response = await respond(outcomeAction(await jsonRequest(`/api/v1/events/${id}/outcome`, "POST", procured(framework({ bindingMinimumNok: 11_000_000 })), tokens.berit, { eventId: id })));
+    expect(response.status).toBe(422);
+    expect((await readJson(response)).errors[0]).toMatchObject({ path: "contract.bindingMinimumNok", code: "binding_minimum_exceeds_indicated" });
+    expect(await countAll()).toBe(before);
+    expect((await t.db.selectFrom("events").select("outcome").where("id", "=", id).executeTakeFirstOrThrow()).outcome).toBeNull();
+  });
+
+  it("takes 2 MNOK in Q1 and 1 MNOK in Q2 from the buyer, and refuses a duplicate, an outside quarter and a vendor", async () => {
+    const post = async (body: unknown, token: string) => respond(callOffAction(await jsonRequest(`/api/v1/contracts/${contractId}/call-offs`, "POST", body, token, { contractId })));
+    expect((await post({ quarter: Q1, valueNok: 2_000_000 }, tokens.berit)).status).toBe(201);
+    expect((await post({ quarter: Q2, valueNok: 1_000_000 }, tokens.berit)).status).toBe(201);
+    const duplicate = await post({ quarter: Q1, valueNok: 5 }, tokens.berit);
+    expect(duplicate.status).toBe(422);
+    expect((await readJson(duplicate)).errors[0]).toMatchObject({ path: "quarter", code: "quarter_recorded" });
+    expect((await readJson(await post({ quarter: `${year - 1}-Q4`, valueNok: 5 }, tokens.berit))).errors[0].code).toBe("quarter_outside_contract");
+    expect((await post({ quarter: `${year}-Q3`, valueNok: -1 }, tokens.berit)).status).toBe(400);
+    expect((await post({ quarter: `${year}-Q3`, valueNok: 1 }, tokens.viktor)).status).toBe(403);
+    expect((await post({ quarter: `${year}-Q3`, valueNok: 1 }, tokens.other)).status).toBe(403);
+    expect(await t.db.selectFrom("contractCallOffs").select("quarter").where("contractId", "=", contractId).orderBy("quarter").execute()).toEqual([{ quarter: Q1 }, { quarter: Q2 }]);
+  });
+
+  it("lets the vendor confirm Q1 and dispute Q2 with an account, and nobody else", async () => {
+    const answer = async (quarter: string, body: unknown, token: string) =>
+      respond(responseAction(await jsonRequest(`/api/v1/contracts/${contractId}/call-offs/${quarter}/response`, "POST", body, token, { contractId, quarter })));
+    expect((await answer(Q1, { response: "confirm" }, tokens.berit)).status).toBe(403);
+    expect((await answer(Q1, { response: "confirm" }, tokens.other)).status).toBe(403);
+    expect((await answer(Q1, { response: "confirm" }, tokens.viktor)).status).toBe(201);
+    expect((await readJson(await answer(Q2, { response: "dispute" }, tokens.viktor))).errors[0].code).toBe("dispute_account_required");
+    expect((await answer(Q2, { response: "dispute", account: "Vi leverte for 1,4 MNOK i Q2." }, tokens.viktor)).status).toBe(201);
+    expect((await answer(Q1, { response: "dispute", account: "Likevel ikke" }, tokens.viktor)).status).toBe(409);
+  });
+
+  it("shows anyone the 30 % and the disputed quarter, and only the parties the vendor's account", async () => {
+    const publicView = await readJson(await respond(getLoader(await routeArgs(`/api/v1/contracts/${contractId}`, { params: { contractId } }))));
+    expect(publicView.realisation[0]).toMatchObject({ year: 1, realisedNok: 3_000_000, indicatedNok: 10_000_000, share: 0.3, disputed: 1, confirmed: 1 });
+    expect(publicView.capacityWithoutCommitment).toBe(true);
+    expect(publicView.callOffs.map((c: { response: string; account: string | null }) => [c.response, c.account])).toEqual([
+      ["confirm", null],
+      ["dispute", null],
+    ]);
+    const buyerView = await readJson(await respond(getLoader(await routeArgs(`/api/v1/contracts/${contractId}`, { params: { contractId }, cookie: berit.cookie }))));
+    expect(buyerView.callOffs[1].account).toBe("Vi leverte for 1,4 MNOK i Q2.");
+    const page = await readJson(await respond(pageLoader(await routeArgs(`/contracts/${contractId}`, { params: { contractId } }))));
+    expect(page.party).toBeNull();
+    expect(JSON.stringify(page)).not.toContain("1,4 MNOK");
+  });
+
+  it("puts the contract among the buyer scorecard's sources and on the event page", async () => {
+    const scorecard = await readJson(await respond(scorecardLoader(await routeArgs(`/buyers/${buyer.id}`, { params: { id: buyer.id } }))));
+    expect(scorecard.contracts.figures.realisation).toMatchObject({ indicatedNok: 10_000_000, realisedNok: 3_000_000, share: 0.3, disputedQuarters: 1 });
+    expect(scorecard.contracts.figures.capacity).toMatchObject({ frameworks: 1, withoutCommitment: 1 });
+    expect(scorecard.contracts.contracts.map((c: { id: string }) => c.id)).toContain(contractId);
+    const event = await readJson(await respond(eventLoader(await routeArgs(`/events/${eventId}`, { params: { eventId } }))));
+    expect(event.contracts.map((c: { id: string }) => c.id)).toEqual([contractId]);
+    expect(event.mayRecordContract).toBe(false);
+  });
+
+  it("lets the buyer decline the option with a reason, on the page's form", async () => {
+    const post = (fields: Record<string, string>) => formRequest(`/contracts/${contractId}`, fields, { cookie: berit.cookie, params: { contractId } });
+    const missing = await respond(pageAction(await post({ intent: "option", number: "1", decision: "declined" })));
+    expect(missing.status).toBe(422);
+    expect(JSON.stringify(await readJson(missing))).toContain("decline_reason_required");
+    const decided = await respond(pageAction(await post({ intent: "option", number: "1", decision: "declined", reason: "Behovet flyttes til en regional avtale." })));
+    expect(decided.status).toBe(302);
+    expect(await t.db.selectFrom("contractOptions").select(["status", "reason"]).where("contractId", "=", contractId).executeTakeFirstOrThrow()).toEqual({
+      status: "declined",
+      reason: "Behovet flyttes til en regional avtale.",
+    });
+    expect((await respond(optionAction(await jsonRequest(`/api/v1/contracts/${contractId}/options/1`, "POST", { decision: "exercised" }, tokens.berit, { contractId, number: "1" })))).status).toBe(409);
+  });
+});
+
+describe("a contract that predates the portal", () => {
+  it("is recorded through the form with a translated message by each bad field, and nothing half-saved", async () => {
+    const before = await countAll();
+    const bad = await respond(
+      newAction(
+        await formRequest(
+          "/contracts/new",
+          {
+            organisationId: buyer.id,
+            type: "single_contract",
+            title: "Driftsavtale for pasientvarsling",
+            vendorOrganisationIds: vendor.id,
+            start: START,
+            baseEnd: `${year + 2}-12-31`,
+            "options[0].months": "12",
+            "options[0].noticeDeadline": `${year + 3}-02-01`,
+            indicatedAnnualValueNok: "2 000 000",
+            bindingMinimumNok: "3 000 000",
+          },
+          { cookie: berit.cookie },
+        ),
+      ),
+    );
+    expect(bad.status).toBe(422);
+    const reply = await readJson(bad);
+    expect(reply.error).toMatchObject({ bindingMinimumNok: ["binding_minimum_exceeds_indicated"], "options[0].noticeDeadline": ["notice_after_option_start"] });
+    expect(await countAll()).toBe(before);
+
+    const good = await respond(
+      newAction(
+        await formRequest(
+          "/contracts/new",
+          {
+            organisationId: buyer.id,
+            type: "single_contract",
+            title: "Driftsavtale for pasientvarsling",
+            vendorOrganisationIds: vendor.id,
+            start: START,
+            baseEnd: `${year + 2}-12-31`,
+            indicatedAnnualValueNok: "2 000 000",
+            bindingMinimumNok: "2 000 000",
+            depreciationMonths: "60",
+          },
+          { cookie: berit.cookie },
+        ),
+      ),
+    );
+    expect(good.status).toBe(302);
+    const id = good.headers.get("Location")!.split("/")[2]!.split("?")[0]!;
+    expect(await t.db.selectFrom("contracts").select(["eventId", "bindingMinimumNok", "depreciationMonths"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({
+      eventId: null,
+      bindingMinimumNok: 2_000_000,
+      depreciationMonths: 60,
+    });
+  });
+
+  it("is refused to a vendor through the API", async () => {
+    const response = await respond(createAction(await jsonRequest("/api/v1/contracts", "POST", framework(), tokens.viktor)));
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("the database refuses what the rules refuse", () => {
+  const insert = (values: Record<string, unknown>) =>
+    t.db
+      .insertInto("contracts")
+      .values({ buyerId: buyer.id, type: "framework_agreement", title: "x", startDate: "2027-01-01", baseEnd: "2028-01-01", indicatedAnnualValueNok: 10, ...values })
+      .execute();
+
+  it("a binding minimum above the indication, no indication, a base end before the start", async () => {
+    await expect(insert({ bindingMinimumNok: 11 })).rejects.toThrow(/contracts_binding_minimum_within_indicated/);
+    await expect(insert({ indicatedAnnualValueNok: null })).rejects.toThrow(/contracts_indicated_volume_required/);
+    await expect(insert({ baseEnd: "2026-12-31" })).rejects.toThrow(/contracts_base_end_after_start/);
+    await expect(insert({ indicatedAnnualQuantity: 5 })).rejects.toThrow(/contracts_quantity_has_unit/);
+  });
+
+  it("a dispute without an account, a declined option without a reason, two rows for one quarter", async () => {
+    const { id } = await t.db
+      .insertInto("contracts")
+      .values({ buyerId: buyer.id, type: "single_contract", title: "y", startDate: "2027-01-01", baseEnd: "2028-01-01", indicatedAnnualValueNok: 10 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("contractCallOffs").values({ contractId: id, quarter: "2027-Q1", valueNok: 1 }).execute();
+    await expect(t.db.insertInto("contractCallOffs").values({ contractId: id, quarter: "2027-Q1", valueNok: 1 }).execute()).rejects.toThrow(/contract_call_offs_one_per_quarter/);
+    await expect(
+      t.db.updateTable("contractCallOffs").set({ response: "dispute", respondedAt: new Date() }).where("contractId", "=", id).execute(),
+    ).rejects.toThrow(/contract_call_offs_dispute_has_account/);
+    await expect(
+      t.db.insertInto("contractOptions").values({ contractId: id, number: 1, months: 12, noticeDeadline: "2027-10-01", status: "declined", decidedAt: new Date() }).execute(),
+    ).rejects.toThrow(/contract_options_declined_with_reason/);
+  });
+});
+
+async function worldContract(world: World) {
+  const { id } = await t.db
+    .insertInto("contracts")
+    .values({ buyerId: world.organisation.id, type: "framework_agreement", title: "Matrise", startDate: START, baseEnd: `${year + 1}-12-31`, indicatedAnnualValueNok: 100 })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.db.insertInto("contractVendors").values({ contractId: id, organisationId: vendor.id }).execute();
+  return id;
+}
+
+describe("authorization", () => {
+  authorizationMatrix(() => t.db, [
+    {
+      route: "GET /contracts/:contractId (public)",
+      call: pageLoader,
+      request: async (world, cookie) => {
+        const contractId = await worldContract(world);
+        return routeArgs(`/contracts/${contractId}`, { cookie, params: { contractId } });
+      },
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "POST /contracts/:contractId (record a call-off for organisation A)",
+      call: pageAction,
+      request: async (world, cookie) => {
+        const contractId = await worldContract(world);
+        return formRequest(`/contracts/${contractId}`, { intent: "call-off", quarter: Q1, valueNok: "100" }, { cookie, params: { contractId } });
+      },
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+    {
+      route: "GET /contracts/new",
+      call: newLoader,
+      request: async (_w, cookie) => routeArgs("/contracts/new", { cookie }),
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: "register" },
+    },
+    {
+      route: "POST /contracts/new (for organisation A)",
+      call: newAction,
+      request: async (world, cookie) =>
+        formRequest(
+          "/contracts/new",
+          { organisationId: world.organisation.id, type: "single_contract", title: "Matrise", vendorOrganisationIds: vendor.id, start: START, baseEnd: `${year + 1}-12-31`, indicatedAnnualValueNok: "100" },
+          { cookie },
+        ),
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+  ]);
+});
