@@ -39,12 +39,21 @@ export async function up(db: Kysely<unknown>) {
       return null;
     end $$`.execute(db);
 
+  // Rows published before migration 0013 may break its rules, which it added NOT VALID so
+  // they stay; PostgreSQL checks a NOT VALID constraint on every update, so the backfill
+  // lifts those constraints while it writes search_text and puts them back as they were.
+  const { rows: unvalidated } = await sql<{ name: string; definition: string }>`
+    select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+    where conrelid = 'events'::regclass and contype = 'c' and not convalidated`.execute(db);
+  for (const c of unvalidated) await sql`alter table events drop constraint ${sql.id(c.name)}`.execute(db);
   await sql`
     update events set search_text = events_search_text(events.title, events.description, organisations.name)
     from organisations where organisations.id = events.buyer_id`.execute(db);
-  // The update queued the deferred public_pages_version triggers (migration 0012); an index
-  // cannot be built on a table with pending trigger events, so they run now.
+  // The update queued the deferred public_pages_version triggers (migration 0012); a table
+  // with pending trigger events can be neither altered nor indexed, so they run now.
   await sql`set constraints all immediate`.execute(db);
+  // pg_get_constraintdef ends in NOT VALID for these.
+  for (const c of unvalidated) await sql`alter table events add constraint ${sql.id(c.name)} ${sql.raw(c.definition)}`.execute(db);
   // Only published events are searched (the query repeats `status = 'published'`).
   await sql`create index events_search_text_trgm_idx on events using gin (search_text gin_trgm_ops)
     where status = 'published'`.execute(db);

@@ -126,11 +126,11 @@ describe.each(ENDPOINTS)("SQL injection into $name", (endpoint) => {
   it.each(endpoint.params)("parameter %s: same answer as a harmless value, nothing changed", async (param) => {
     const before = await tableCounts(t.db);
     const harmless = await answer(endpoint, param, HARMLESS);
-    expect([200, 400, 422]).toContain(harmless.status);
+    expect([200, 400, 403, 422]).toContain(harmless.status);
     const absent = await answer(endpoint, "unused", HARMLESS);
     for (const payload of INJECTIONS) {
       const hostile = await answer(endpoint, param, payload);
-      expect([200, 400, 422], `${param}=${payload}`).toContain(hostile.status);
+      expect([200, 400, 403, 422], `${param}=${payload}`).toContain(hostile.status);
       // A value with a NUL character is refused like the harmless one, or ignored (named back) as if absent.
       if (payload.includes("\u0000")) expect([harmless, absent], `${param}=${payload}`).toContainEqual(hostile);
       else expect(hostile, `${param}=${payload}`).toEqual(harmless);
