@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { barLengths } from "~/domain/chart-geometry";
 import type { ContractFigures, ContractType } from "~/domain/contracts";
@@ -43,7 +44,6 @@ export function ContractFiguresSection({ figures: f, contracts, language }: { fi
     ],
     [t("scorecard.capacity"), t("scorecard.capacityValue", { count: n(f.capacity.withoutCommitment), frameworks: n(f.capacity.frameworks) }), t("scorecard.capacityExplained")],
   ];
-  const max = Math.max(1, ...contracts.flatMap((c) => [c.indicatedNok, c.realisedNok]));
   return (
     <section aria-labelledby="contract-figures-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
       <h2 id="contract-figures-title" className="text-2xl font-semibold">
@@ -64,46 +64,56 @@ export function ContractFiguresSection({ figures: f, contracts, language }: { fi
             ))}
           </dl>
           <h3 className="text-lg font-semibold">{t("scorecard.sources")}</h3>
-          <ul className="space-y-4">
-            {contracts.map((c) => {
-              const [indicated, realised] = barLengths([c.indicatedNok, c.realisedNok], { max, length: WIDTH });
-              return (
-                <li key={c.id} className="space-y-1">
-                  <p>
-                    <Link to={`/contracts/${c.id}`} className="font-medium text-brand-800 underline">
-                      {c.title}
-                    </Link>{" "}
-                    <span className="text-slate-700">
-                      ({t(`types.${c.type}`)}
-                      {c.share !== null ? `, ${t("realisation.share", { share: formatPercent(c.share, language) })}` : ""})
-                    </span>
-                  </p>
-                  <svg
-                    role="img"
-                    aria-label={t("scorecard.chartLabel", { title: c.title, indicated: formatNok(c.indicatedNok, language), realised: formatNok(c.realisedNok, language) })}
-                    viewBox={`0 0 ${WIDTH} 14`}
-                    preserveAspectRatio="none"
-                    className="h-7 w-full max-w-xl"
-                  >
-                    {indicated ? <rect x={0} y={0} width={indicated} height={6} className="fill-slate-400" /> : null}
-                    {realised ? <rect x={0} y={8} width={realised} height={6} className="fill-brand-700" /> : null}
-                  </svg>
-                  <p className="flex flex-wrap gap-x-4 text-sm text-slate-700">
-                    <span>
-                      {t("realisation.indicated")}: {formatNok(c.indicatedNok, language)}
-                    </span>
-                    <span>
-                      {t("realisation.realised")}: {formatNok(c.realisedNok, language)}
-                    </span>
-                    {c.disputedQuarters > 0 ? <span className="font-semibold text-red-800">{t("realisation.disputed", { count: c.disputedQuarters })}</span> : null}
-                    {c.capacityWithoutCommitment ? <span className="font-semibold text-amber-900">{t("volumes.withoutCommitment")}</span> : null}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
+          <ContractBars contracts={contracts} language={language} />
         </>
       )}
     </section>
+  );
+}
+
+/** Each contract's indicated and called-off kroner as two bars on one scale, the figures beside them. */
+export function ContractBars<Row extends ContractRow>({ contracts, language, detail }: { contracts: Row[]; language: Language; detail?: (c: Row) => ReactNode }) {
+  const { t } = useTranslation("contracts");
+  const max = Math.max(1, ...contracts.flatMap((c) => [c.indicatedNok, c.realisedNok]));
+  return (
+    <ul className="space-y-4">
+      {contracts.map((c) => {
+        const [indicated, realised] = barLengths([c.indicatedNok, c.realisedNok], { max, length: WIDTH });
+        return (
+          <li key={c.id} className="space-y-1">
+            <p>
+              <Link to={`/contracts/${c.id}`} className="font-medium text-brand-800 underline">
+                {c.title}
+              </Link>{" "}
+              <span className="text-slate-700">
+                ({t(`types.${c.type}`)}
+                {c.share !== null ? `, ${t("realisation.share", { share: formatPercent(c.share, language) })}` : ""})
+              </span>
+            </p>
+            {detail?.(c)}
+            <svg
+              role="img"
+              aria-label={t("scorecard.chartLabel", { title: c.title, indicated: formatNok(c.indicatedNok, language), realised: formatNok(c.realisedNok, language) })}
+              viewBox={`0 0 ${WIDTH} 14`}
+              preserveAspectRatio="none"
+              className="h-7 w-full max-w-xl"
+            >
+              {indicated ? <rect x={0} y={0} width={indicated} height={6} className="fill-slate-400" /> : null}
+              {realised ? <rect x={0} y={8} width={realised} height={6} className="fill-brand-700" /> : null}
+            </svg>
+            <p className="flex flex-wrap gap-x-4 text-sm text-slate-700">
+              <span>
+                {t("realisation.indicated")}: {formatNok(c.indicatedNok, language)}
+              </span>
+              <span>
+                {t("realisation.realised")}: {formatNok(c.realisedNok, language)}
+              </span>
+              {c.disputedQuarters > 0 ? <span className="font-semibold text-red-800">{t("realisation.disputed", { count: c.disputedQuarters })}</span> : null}
+              {c.capacityWithoutCommitment ? <span className="font-semibold text-amber-900">{t("volumes.withoutCommitment")}</span> : null}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

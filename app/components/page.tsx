@@ -10,3 +10,19 @@ export function FormPage({ title, lead, children }: { title: string; lead?: Reac
     </div>
   );
 }
+
+/** A page's title, its lead and, at the right, the one action the page invites. */
+export function PageHeader({ title, lead, action }: { title: string; lead?: ReactNode; action?: ReactNode }) {
+  return (
+    <header className="flex flex-wrap items-end justify-between gap-4">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold">{title}</h1>
+        {lead ? <p className="max-w-3xl text-lg text-slate-700">{lead}</p> : null}
+      </div>
+      {action}
+    </header>
+  );
+}
+
+/** The primary action beside a page's title: a link styled as the page's main button. */
+export const primaryLinkClass = "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800";

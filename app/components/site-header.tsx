@@ -13,7 +13,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block rounded px-2 py-2 text-[0.95rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
-  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard"]);
+  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts"]);
   const other: Language = language === "nb" ? "en" : "nb";
   const links = [
     { to: "/", label: t("nav.home"), end: true },
@@ -24,6 +24,8 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     ...(account?.activeOrganisation?.isBuyer ? [{ to: "/workspace/events", label: t("eventPage:workspace.title"), end: false }] : []),
     // The vendor workspace: for people acting for a vendor organisation.
     ...(account?.activeOrganisation?.isVendor ? [{ to: "/workspace/participation", label: t("effort:nav.workspace"), end: false }] : []),
+    // Contracts after award: for members of an organisation, buyer or vendor.
+    ...(account?.activeOrganisation ? [{ to: "/workspace/contracts", label: t("contracts:workspace.nav"), end: false }] : []),
     { to: "/conduct", label: t("nav.conduct"), end: false },
     ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
     // Relationships with counterpart organisations: for members of an organisation.

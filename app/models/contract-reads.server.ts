@@ -11,6 +11,7 @@ import {
   type OptionStatus,
   type YearRealisation,
 } from "~/domain/contracts";
+import { contractTasks, type ContractTask } from "~/domain/contract-tasks";
 import { isUuid } from "~/domain/ids";
 import type { OcdsContract } from "~/domain/ocds";
 
@@ -53,6 +54,8 @@ export interface CallOffView {
   valueNok: number | null;
   quantity: number | null;
   response: CallOffResponse | null;
+  /** The day the buyer recorded the quarter (YYYY-MM-DD). */
+  recordedAt: string;
   /** For the parties only (null for everyone else). */
   note: string | null;
   account: string | null;
@@ -117,7 +120,13 @@ async function loadContracts(db: Db, ids: string[], { partyOf, now }: { partyOf:
     const starts = optionStarts(row.baseEnd, own);
     const quarters = callOffs
       .filter((c) => c.contractId === row.id)
-      .map((c) => ({ quarter: c.quarter, valueNok: c.valueNok, quantity: c.quantity, response: c.response, note: party ? c.note : null, account: party ? c.account : null }));
+      .map((c) => ({
+        quarter: c.quarter,
+        valueNok: c.valueNok,
+        quantity: c.quantity,
+        response: c.response,
+        recordedAt: c.recordedAt.toISOString().slice(0, 10),
+        note: party ? c.note : null, account: party ? c.account : null }));
     return {
       id: row.id,
       title: row.title,
@@ -173,6 +182,62 @@ export async function listEventContracts(db: Db, eventId: string, { now = new Da
 export async function listBuyerContracts(db: Db, buyerId: string, { now = new Date() }: { now?: Date } = {}): Promise<ContractView[]> {
   const rows = await db.selectFrom("contracts").select("id").where("buyerId", "=", buyerId).execute();
   return loadContracts(db, rows.map((r) => r.id), { partyOf: () => null, now });
+}
+
+/** The contracts an organisation is party to, as buyer or as vendor, newest start first, with its side of each. */
+export async function listOrganisationContracts(db: Db, organisationId: string, { now = new Date() }: { now?: Date } = {}): Promise<ContractView[]> {
+  const rows = await db
+    .selectFrom("contracts")
+    .select("id")
+    .where((eb) =>
+      eb.or([
+        eb("buyerId", "=", organisationId),
+        eb("id", "in", eb.selectFrom("contractVendors").select("contractId").where("organisationId", "=", organisationId)),
+      ]),
+    )
+    .execute();
+  return loadContracts(db, rows.map((r) => r.id), { partyOf: (c) => (c.buyerId === organisationId ? "buyer" : "vendor"), now });
+}
+
+/** One contract in an organisation's workspace: its side, what it asks of that side, its figures. */
+export interface WorkspaceContract {
+  id: string;
+  title: string;
+  type: ContractType;
+  party: "buyer" | "vendor";
+  /** The other side: the vendors for the buyer, the buyer for a vendor. */
+  counterparts: OrgRef[];
+  start: string;
+  end: string;
+  capacityWithoutCommitment: boolean;
+  openOptions: number;
+  tasks: ContractTask[];
+  indicatedNok: number;
+  realisedNok: number;
+  share: number | null;
+  disputedQuarters: number;
+  quarters: number;
+}
+
+/** The contracts workspace: every contract the organisation is party to, with its tasks as of `now`. */
+export async function getContractWorkspace(db: Db, organisationId: string, { now = new Date() }: { now?: Date } = {}): Promise<WorkspaceContract[]> {
+  const contracts = await listOrganisationContracts(db, organisationId, { now });
+  return contracts.map((c) => {
+    const party = c.buyer.id === organisationId ? "buyer" : "vendor";
+    return {
+      id: c.id,
+      title: c.title,
+      type: c.type,
+      party,
+      counterparts: party === "buyer" ? c.vendors : [c.buyer],
+      start: c.start,
+      end: c.end,
+      capacityWithoutCommitment: c.capacityWithoutCommitment,
+      openOptions: c.options.filter((o) => o.status === "open").length,
+      tasks: contractTasks(c, party, today(now)),
+      ...contractFigures([summaryOf(c)], today(now)).realisation,
+    };
+  });
 }
 
 /** A view in the shape the scorecard's figures read. */

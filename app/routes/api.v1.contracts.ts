@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { NewContractSchema } from "~/domain/contracts";
+import { getContractWorkspace } from "~/models/contract-reads.server";
 import { createContract } from "~/models/contracts.server";
 import { apiLanguage, failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 
@@ -19,4 +20,9 @@ export async function action(args: ActionFunctionArgs) {
   return json(result.value, { status: 201 });
 }
 
-export const loader = () => methodNotAllowed("POST");
+// GET /api/v1/contracts — the contracts the token owner's active organisation is party to,
+// as buyer or as vendor, with what each asks of it next (the contracts workspace).
+export async function loader(args: LoaderFunctionArgs) {
+  const member = await requireMember(args);
+  return json({ contracts: await getContractWorkspace(db(), member.organisation.id) });
+}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader, primaryLinkClass } from "~/components/page";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { fixedT } from "~/i18n/i18n";
@@ -77,15 +78,15 @@ export default function BuyerWorkspace() {
   );
   return (
     <div className="space-y-10">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-2">
-          <h1 className="text-3xl font-bold">{t("workspace.title")}</h1>
-          <p className="text-lg text-slate-700">{t("workspace.lead", { organisation: organisation.name })}</p>
-        </div>
-        <Link to="/events/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t("workspace.newEvent")}
-        </Link>
-      </header>
+      <PageHeader
+        title={t("workspace.title")}
+        lead={t("workspace.lead", { organisation: organisation.name })}
+        action={
+          <Link to="/events/new" className={primaryLinkClass}>
+            {t("workspace.newEvent")}
+          </Link>
+        }
+      />
 
       {/* A call to act only when something waits; with nothing waiting it is an ordinary section. */}
       <section

@@ -33,8 +33,8 @@ const VISITORS: [string, string | null, string[]][] = [
       "/organisations/nordlys-helse-as",
     ],
   ],
-  ["a buyer", "buyer@demo.test", ["/workspace/events", "/workspace/questions", "/events/new", "/interactions", "/follow-ups", "/organisation/members", "/organisation/audit", "/settings"]],
-  ["a vendor", "vendor@demo.test", ["/workspace/participation", "/watches", "/interactions", "/relationships"]],
+  ["a buyer", "buyer@demo.test", ["/workspace/events", "/workspace/questions", "/workspace/contracts", "/events/new", "/interactions", "/follow-ups", "/organisation/members", "/organisation/audit", "/settings"]],
+  ["a vendor", "vendor@demo.test", ["/workspace/participation", "/workspace/contracts", "/watches", "/interactions", "/relationships"]],
   ["an operator", "admin@demo.test", ["/admin/organisations", "/admin/audit", "/admin/outbox", "/admin/conduct", "/admin/interaction-chains"]],
 ];
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { createApiToken } from "~/models/api-tokens.server";
 import { action as outcomeAction } from "~/routes/api.v1.events.$eventId.outcome";
-import { action as createAction } from "~/routes/api.v1.contracts";
+import { action as createAction, loader as listLoader } from "~/routes/api.v1.contracts";
 import { loader as getLoader } from "~/routes/api.v1.contracts.$contractId";
 import { action as callOffAction } from "~/routes/api.v1.contracts.$contractId.call-offs";
 import { action as responseAction } from "~/routes/api.v1.contracts.$contractId.call-offs.$quarter.response";
@@ -11,6 +11,8 @@ import { action as pageAction, loader as pageLoader } from "~/routes/contracts.$
 import { action as newAction, loader as newLoader } from "~/routes/contracts.new/route";
 import { loader as scorecardLoader } from "~/routes/buyers.$id";
 import { loader as eventLoader } from "~/routes/events.$eventId/route";
+import { loader as workspaceLoader } from "~/routes/workspace.contracts";
+import { getContractWorkspace } from "~/models/contract-reads.server";
 import { authorizationMatrix, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
@@ -268,6 +270,45 @@ describe("the database refuses what the rules refuse", () => {
   });
 });
 
+describe("the contracts workspace", () => {
+  // As of 5 December: Q1 and Q2 are recorded (Q1 confirmed, Q2 disputed), Q3 ended on
+  // 30 September without a record, Q4 is still running.
+  const december = new Date(`${year}-12-05T12:00:00Z`);
+
+  it("asks the buyer for the quarter it has not recorded, overdue 30 days after the quarter ended", async () => {
+    const [contract] = (await getContractWorkspace(t.db, buyer.id, { now: december })).filter((c) => c.title === "Tilbudsforespørsel om trygghetsalarmer");
+    expect(contract).toMatchObject({ party: "buyer", counterparts: [{ name: "Nordlys Helse AS" }], indicatedNok: 10_000_000, realisedNok: 3_000_000, disputedQuarters: 1 });
+    expect(contract!.tasks).toEqual([{ kind: "record_call_off", quarter: `${year}-Q3`, due: `${year}-10-30`, overdue: true }]);
+  });
+
+  it("shows the vendor the same contract from its side, with nothing to answer once both quarters are answered, and the next quarter once recorded", async () => {
+    const vendorSide = async () => (await getContractWorkspace(t.db, vendor.id, { now: december })).find((c) => c.title === "Tilbudsforespørsel om trygghetsalarmer")!;
+    expect(await vendorSide()).toMatchObject({ party: "vendor", counterparts: [{ name: "Bergvik kommune" }], tasks: [] });
+    const { id } = await t.db.selectFrom("contracts").select("id").where("title", "=", "Tilbudsforespørsel om trygghetsalarmer").executeTakeFirstOrThrow();
+    await t.db.insertInto("contractCallOffs").values({ contractId: id, quarter: `${year}-Q3`, valueNok: 0, recordedAt: new Date(`${year}-11-20T10:00:00Z`) }).execute();
+    expect((await vendorSide()).tasks).toEqual([{ kind: "answer_call_off", quarter: `${year}-Q3`, due: `${year}-12-20`, overdue: false }]);
+    expect((await getContractWorkspace(t.db, buyer.id, { now: december })).find((c) => c.id === id)!.tasks).toEqual([]);
+  });
+
+  it("lists only the organisation's own contracts on the page", async () => {
+    const body = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/contracts", { cookie: other.cookie }))));
+    expect(body.contracts).toEqual([]);
+    const mine = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/contracts", { cookie: viktor.cookie }))));
+    expect(mine.contracts.map((c: { party: string }) => c.party)).toContain("vendor");
+    expect(mine.contracts.every((c: { party: string }) => c.party === "vendor")).toBe(true);
+  });
+
+  it("answers GET /api/v1/contracts with the token owner's contracts and tasks, and 401 without a token", async () => {
+    const list = async (token?: string) => respond(listLoader(await jsonRequest("/api/v1/contracts", "GET", undefined, token)));
+    const body = await readJson(await list(tokens.berit));
+    const contract = body.contracts.find((c: { title: string }) => c.title === "Tilbudsforespørsel om trygghetsalarmer");
+    expect(contract).toMatchObject({ party: "buyer", realisedNok: 3_000_000 });
+    expect(Array.isArray(contract.tasks)).toBe(true);
+    expect((await readJson(await list(tokens.other))).contracts).toEqual([]);
+    expect((await list()).status).toBe(401);
+  });
+});
+
 async function worldContract(world: World) {
   const { id } = await t.db
     .insertInto("contracts")
@@ -297,6 +338,12 @@ describe("authorization", () => {
         return formRequest(`/contracts/${contractId}`, { intent: "call-off", quarter: Q1, valueNok: "100" }, { cookie, params: { contractId } });
       },
       expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+    {
+      route: "GET /workspace/contracts",
+      call: workspaceLoader,
+      request: async (_w, cookie) => routeArgs("/workspace/contracts", { cookie }),
+      expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: "register" },
     },
     {
       route: "GET /contracts/new",

@@ -150,4 +150,32 @@ export const contracts: Translation<typeof nb> = {
     none: "The buyer has not recorded any contracts yet.",
     sources: "The contracts behind the figures",
   },
+  workspace: {
+    nav: "Contracts",
+    title: "Contracts",
+    lead: "The contracts {{organisation}} is party to after award: what was indicated, what has been called off, and what is waiting for you.",
+    empty: "You are not party to any recorded contract yet. When a buyer records a contract with you it appears here, and you can confirm or dispute its call-offs.",
+    emptyBuyer: "You have not recorded any contracts yet. Record the contract a procurement led to, or an older agreement, so that its call-offs can be measured against what you indicated.",
+    openOptions_one: "{{count}} open option",
+    openOptions_other: "{{count}} open options",
+    tasks: {
+      heading: "Waiting for you",
+      lead: "The buyer records each quarter's call-offs at the latest {{record}} days after the quarter ends, also when nothing was bought; the vendor confirms or disputes within {{answer}} days. Options are shown {{horizon}} days before their notice deadline.",
+      empty: "Nothing is waiting for you now.",
+      record_call_off: "Record the call-offs for {{quarter}} – due {{due}}",
+      answer_call_off: "Confirm or dispute the call-offs for {{quarter}} – due {{due}}",
+      decide_option: "Decide option {{number}} – notice deadline {{due}}",
+      overdue: "Past due",
+    },
+    buyer: {
+      heading: "As buyer",
+      lead: "Indicated volume against what was called off, for the contract years begun.",
+      counterparts: "Vendor: {{names}}",
+    },
+    vendor: {
+      heading: "As vendor",
+      lead: "What the buyer indicated you could expect, against what has actually been called off.",
+      counterparts: "Buyer: {{names}}",
+    },
+  },
 };

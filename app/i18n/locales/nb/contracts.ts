@@ -148,4 +148,32 @@ export const contracts = {
     none: "Oppdragsgiveren har ikke registrert kontrakter ennå.",
     sources: "Kontraktene bak tallene",
   },
+  workspace: {
+    nav: "Kontrakter",
+    title: "Kontrakter",
+    lead: "Kontraktene {{organisation}} er part i etter tildeling: hva som ble indikert, hva som er avropt, og hva som venter på dere.",
+    empty: "Dere er ikke part i noen registrert kontrakt ennå. Når en oppdragsgiver registrerer en kontrakt med dere, vises den her, og dere kan bekrefte eller bestride avropene.",
+    emptyBuyer: "Dere har ikke registrert kontrakter ennå. Registrer kontrakten en anskaffelse førte til, eller en eldre avtale, så kan avropene måles mot det dere indikerte.",
+    openOptions_one: "{{count}} åpen opsjon",
+    openOptions_other: "{{count}} åpne opsjoner",
+    tasks: {
+      heading: "Venter på dere",
+      lead: "Oppdragsgiveren registrerer avropene for hvert kvartal senest {{record}} dager etter at kvartalet er over, også når ingenting ble kjøpt; leverandøren bekrefter eller bestrider innen {{answer}} dager. Opsjoner vises {{horizon}} dager før varslingsfristen.",
+      empty: "Ingenting venter på dere nå.",
+      record_call_off: "Registrer avrop for {{quarter}} – frist {{due}}",
+      answer_call_off: "Bekreft eller bestrid avropene for {{quarter}} – frist {{due}}",
+      decide_option: "Avgjør opsjon {{number}} – varslingsfrist {{due}}",
+      overdue: "Fristen er passert",
+    },
+    buyer: {
+      heading: "Som oppdragsgiver",
+      lead: "Indikert volum mot avropt, for kontraktsårene som har begynt.",
+      counterparts: "Leverandør: {{names}}",
+    },
+    vendor: {
+      heading: "Som leverandør",
+      lead: "Det oppdragsgiveren indikerte at dere kunne forvente, mot det som faktisk er avropt.",
+      counterparts: "Oppdragsgiver: {{names}}",
+    },
+  },
 };
