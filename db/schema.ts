@@ -213,6 +213,16 @@ export interface ContractCallOffTable {
   respondedAt: Timestamp | null;
 }
 
+/** One reminder of one contract task to one party, per stage (0022). */
+export interface ContractReminderTable {
+  contractId: string;
+  organisationId: string;
+  /** "record_call_off:2027-Q1", "answer_call_off:2027-Q1", "decide_option:1" */
+  task: string;
+  stage: "due" | "overdue";
+  sentAt: CreatedAt;
+}
+
 export interface EventCoBuyerTable {
   eventId: string;
   organisationId: string;
@@ -430,6 +440,7 @@ export interface Database {
   contractVendors: ContractVendorTable;
   contractOptions: ContractOptionTable;
   contractCallOffs: ContractCallOffTable;
+  contractReminders: ContractReminderTable;
   eventAmendments: EventAmendmentTable;
   blockedPublishAttempts: BlockedPublishAttemptTable;
   vendorStandards: VendorStandardTable;

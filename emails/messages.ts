@@ -1,3 +1,4 @@
+import type { ContractTask } from "~/domain/contract-tasks";
 import type { Language } from "~/i18n/resources";
 
 /** A file sent with a message, e.g. an .ics invitation. */
@@ -83,10 +84,15 @@ export type EmailMessage =
       "effort-report-reminder",
       { name: string; organisationName: string; buyerName: string; subject: "event" | "request"; title: string; /** ISO timestamp: when it was held, or the deadline */ at: string; url: string }
     >
+  // To the admins of a party to a contract: call-offs to record or answer, options to decide (see app/domain/contract-tasks.ts).
+  | Envelope<"contract-tasks", { name: string; organisationName: string; tasks: ContractTaskMail[]; /** Tasks beyond those listed. */ more: number; url: string }>
   // To the owner of a relationship follow-up, on its due date in Oslo.
   | Envelope<"follow-up-due", { name: string; title: string; /** "YYYY-MM-DD" */ dueOn: string; organisationName: string; counterpartName: string; url: string }>
   // To the owner of a watch: events published or amended since the last digest that match its filter.
   | Envelope<"watch-digest", WatchDigestData>;
+
+/** One contract task in a reminder: the task (app/domain/contract-tasks.ts), its contract and link. */
+export type ContractTaskMail = ContractTask & { contractTitle: string; url: string };
 
 export interface WatchDigestEvent {
   title: string;

@@ -16,6 +16,7 @@ import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
+import { contractTasks } from "./contract-tasks";
 import { followUpDue } from "./follow-up-due";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
@@ -39,6 +40,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "effort-requested": effortRequested,
   "effort-request-answered": effortRequestAnswered,
   "effort-report-reminder": effortReportReminder,
+  "contract-tasks": contractTasks,
   "follow-up-due": followUpDue,
   "watch-digest": watchDigest,
 };

@@ -1,5 +1,6 @@
 // The portal's periodic jobs, started by server.ts. Add a job here with its interval.
 import { DIGEST_INTERVAL_MS } from "~/domain/watches";
+import { sendContractReminders } from "~/models/contract-reminders.server";
 import { sendEffortReportReminders } from "~/models/effort-reminders.server";
 import { runWatchDigests } from "~/models/watches.server";
 import { publicBaseUrl } from "~/http/public-url.server";
@@ -14,8 +15,16 @@ export const effortReportReminders: ScheduledJob = {
   run: (db, now) => sendEffortReportReminders(db, now, publicBaseUrl()),
 };
 
+/** Contract tasks (call-offs to record or answer, options to decide): each party's admins, once per task and stage. */
+export const contractReminders: ScheduledJob = {
+  name: "contract-reminders",
+  everyMs: 60 * 60 * 1000,
+  run: (db, now) => sendContractReminders(db, now, publicBaseUrl()),
+};
+
 export const scheduledJobs: ScheduledJob[] = [
   effortReportReminders,
+  contractReminders,
   followUpReminders,
   refreshInsightsJob,
   // Watches: immediate digests every round, daily ones once each Oslo morning.

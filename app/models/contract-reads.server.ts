@@ -199,6 +199,20 @@ export async function listOrganisationContracts(db: Db, organisationId: string, 
   return loadContracts(db, rows.map((r) => r.id), { partyOf: (c) => (c.buyerId === organisationId ? "buyer" : "vendor"), now });
 }
 
+/**
+ * The contracts that can still ask something of a party as of `now`: those whose base period
+ * ended within the last year, or that have options (an exercised option extends the period).
+ */
+export async function listLiveContracts(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<ContractView[]> {
+  const yearAgo = new Date(now.getTime() - 366 * 86_400_000).toISOString().slice(0, 10);
+  const rows = await db
+    .selectFrom("contracts")
+    .select("id")
+    .where((eb) => eb.or([eb("baseEnd", ">=", yearAgo), eb.exists(eb.selectFrom("contractOptions").select("contractId").whereRef("contractOptions.contractId", "=", "contracts.id"))]))
+    .execute();
+  return loadContracts(db, rows.map((r) => r.id), { partyOf: () => null, now });
+}
+
 /** One contract in an organisation's workspace: its side, what it asks of that side, its figures. */
 export interface WorkspaceContract {
   id: string;

@@ -82,6 +82,20 @@ function every(language: Language): EmailMessage[] {
       template: "effort-request-answered" as const,
       data: { name: "Berit", vendorName: "Nordlys Helse AS", title: "Demo", decision, reason: decision === "declined" ? "Ikke kapasitet." : "", url: URL_ },
     })),
+    ...[0, 3].map((more) => ({
+      ...base,
+      template: "contract-tasks" as const,
+      data: {
+        name: "Berit",
+        organisationName: "Bergvik kommune",
+        tasks: [
+          { kind: "record_call_off" as const, quarter: "2026-Q3", due: "2026-10-30", overdue: true, contractTitle: "Rammeavtale for digital hjemmeoppfølging", url: `${URL_}&c=1` },
+          { kind: "decide_option" as const, number: 1, due: "2027-09-30", overdue: false, contractTitle: "Kjøp og drift av trygghetsalarmer", url: `${URL_}&c=2` },
+        ],
+        more,
+        url: URL_,
+      },
+    })),
     {
       ...base,
       template: "follow-up-due",
@@ -124,6 +138,28 @@ describe("e-mail templates", () => {
       });
     }
   }
+
+  it("writes out each contract task with its quarter or option, its date and whether it is overdue", async () => {
+    const { subject, text } = await renderEmail({
+      template: "contract-tasks",
+      to: "x@example.test",
+      language: "nb",
+      data: {
+        name: "Berit",
+        organisationName: "Bergvik kommune",
+        tasks: [
+          { kind: "record_call_off", quarter: "2026-Q3", due: "2026-10-30", overdue: true, contractTitle: "Rammeavtale A", url: URL_ },
+          { kind: "answer_call_off", quarter: "2026-Q4", due: "2027-01-30", overdue: false, contractTitle: "Rammeavtale B", url: URL_ },
+        ],
+        more: 1,
+        url: URL_,
+      },
+    });
+    expect(subject).toBe("Kontrakter: 3 oppgaver venter");
+    expect(text).toContain("Registrer avropene for 3. kvartal 2026, også om ingenting ble kjøpt – frist 30. oktober 2026. Fristen er passert.");
+    expect(text).toContain("Bekreft eller bestrid oppdragsgiverens tall for 4. kvartal 2026 – frist 30. januar 2027.");
+    expect(text).toContain("Og 1 oppgave til.");
+  });
 
   it("escapes what people typed and keeps line breaks in a rejection reason", async () => {
     const { html, text, subject } = await renderEmail({
