@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { barLengths } from "~/domain/chart-geometry";
 import type { YearRealisation } from "~/domain/contracts";
-import { formatNok, formatNumber, formatPercent } from "~/i18n/format";
+import { formatNok, formatNumber, formatPercent, formatQuarter } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 
 // Declared beside realised, per contract year: the indicated volume as a light bar, what was
@@ -37,7 +37,7 @@ export function RealisationChart({
         return (
           <li key={y.year} className="space-y-1">
             <p className="font-medium">
-              {t("realisation.year", { year: y.year, first: y.firstQuarter, last: y.lastQuarter })}:{" "}
+              {t("realisation.year", { year: y.year, first: formatQuarter(y.firstQuarter, language), last: formatQuarter(y.lastQuarter, language) })}:{" "}
               {y.share === null ? t("realisation.noShare") : t("realisation.share", { share: formatPercent(y.share, language) })}
             </p>
             <svg

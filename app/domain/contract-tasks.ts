@@ -47,6 +47,15 @@ export function unrecordedQuarters(c: TaskContract, today: string): string[] {
   return missing;
 }
 
+/** The quarters the buyer can record now: from the contract's start through the quarter `today` is in, inside the contract, not yet recorded. */
+export function recordableQuarters(c: TaskContract, today: string): string[] {
+  const last = [quarterOfDate(contractEnd(c)), quarterOfDate(today)].sort(compareQuarters)[0]!;
+  const recorded = new Set(c.callOffs.map((o) => o.quarter));
+  const open: string[] = [];
+  for (let q = quarterOfDate(c.start); compareQuarters(q, last) <= 0; q = addQuarters(q, 1)) if (!recorded.has(q)) open.push(q);
+  return open;
+}
+
 /** The tasks a party has on one contract as of `today` (YYYY-MM-DD), earliest due first. */
 export function contractTasks(c: TaskContract, party: "buyer" | "vendor", today: string): ContractTask[] {
   const tasks: ContractTask[] = [];

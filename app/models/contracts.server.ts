@@ -7,9 +7,11 @@ import {
   type CallOffInput,
   type CallOffResponseInput,
   type ContractInput,
+  type ContractPeriod,
   type NewContractInput,
   type OptionDecisionInput,
 } from "~/domain/contracts";
+import { checkCallOffImport, importable, parseCallOffCsv, type ImportRow } from "~/domain/call-off-import";
 import { isUuid } from "~/domain/ids";
 import { isQuarter } from "~/domain/quarters";
 import { fail, failAt, ok, type Result } from "~/domain/result";
@@ -113,28 +115,65 @@ async function optionsOf(trx: Db, contractId: string) {
   return trx.selectFrom("contractOptions").selectAll().where("contractId", "=", contractId).orderBy("number").execute();
 }
 
+type CallOffState = { period: ContractPeriod; recorded: string[] };
+
+/** The contract locked for the buyer, with its period and the quarters recorded; else the failure. */
+async function lockForBuyer(trx: Db, userId: string, contractId: string): Promise<Result<{ id: string } & CallOffState>> {
+  const locked = await lockContract(trx, contractId, userId);
+  if (!locked.ok) return locked;
+  if (locked.value.party !== "buyer") return fail("forbidden");
+  const { contract } = locked.value;
+  const [options, recorded] = await Promise.all([
+    optionsOf(trx, contract.id),
+    trx.selectFrom("contractCallOffs").select("quarter").where("contractId", "=", contract.id).execute(),
+  ]);
+  return ok({ id: contract.id, period: { start: contract.startDate, baseEnd: contract.baseEnd, options }, recorded: recorded.map((r) => r.quarter) });
+}
+
+async function insertCallOffs(trx: Db, contractId: string, userId: string, inputs: readonly CallOffInput[]) {
+  await trx
+    .insertInto("contractCallOffs")
+    .values(inputs.map((input) => ({ contractId, quarter: input.quarter, valueNok: input.valueNok ?? null, quantity: input.quantity ?? null, note: input.note ?? null, recordedBy: userId })))
+    .execute();
+}
+
 /** The buyer records one quarter's call-offs. */
 export async function recordCallOff(db: Db, userId: string, contractId: string, input: CallOffInput): Promise<Result<{ quarter: string }>> {
   return db.transaction().execute(async (trx) => {
-    const locked = await lockContract(trx, contractId, userId);
+    const locked = await lockForBuyer(trx, userId, contractId);
     if (!locked.ok) return locked;
-    if (locked.value.party !== "buyer") return fail("forbidden");
-    const { contract } = locked.value;
-    const [options, recorded] = await Promise.all([
-      optionsOf(trx, contract.id),
-      trx.selectFrom("contractCallOffs").select("quarter").where("contractId", "=", contract.id).execute(),
-    ]);
-    const rules = checkCallOff(
-      { start: contract.startDate, baseEnd: contract.baseEnd, options },
-      input,
-      recorded.map((r) => r.quarter),
-    );
+    const rules = checkCallOff(locked.value.period, input, locked.value.recorded);
     if (!rules.ok) return fail("refused", rules.problems);
-    await trx
-      .insertInto("contractCallOffs")
-      .values({ contractId: contract.id, quarter: input.quarter, valueNok: input.valueNok ?? null, quantity: input.quantity ?? null, note: input.note ?? null, recordedBy: userId })
-      .execute();
+    await insertCallOffs(trx, locked.value.id, userId, [input]);
     return ok({ quarter: input.quarter });
+  });
+}
+
+/**
+ * A CSV of call-offs read against the contract as it stands, row by row, for the buyer's
+ * preview; nothing is written. The file-level failure (empty, too many rows) is refused whole.
+ */
+export async function previewCallOffImport(db: Db, userId: string, contractId: string, csv: string): Promise<Result<{ rows: ImportRow[] }>> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockForBuyer(trx, userId, contractId);
+    if (!locked.ok) return locked;
+    const parsed = parseCallOffCsv(csv);
+    if (!parsed.ok) return fail("invalid", parsed.problems);
+    return ok({ rows: checkCallOffImport(locked.value.period, parsed.rows, locked.value.recorded) });
+  });
+}
+
+/** Every row of the CSV recorded, or none: the rows are checked again under the contract's lock. */
+export async function importCallOffs(db: Db, userId: string, contractId: string, csv: string): Promise<Result<{ count: number; rows: ImportRow[] }>> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockForBuyer(trx, userId, contractId);
+    if (!locked.ok) return locked;
+    const parsed = parseCallOffCsv(csv);
+    if (!parsed.ok) return fail("invalid", parsed.problems);
+    const rows = checkCallOffImport(locked.value.period, parsed.rows, locked.value.recorded);
+    if (!importable(rows)) return failAt("refused", "csv", "import_has_errors");
+    await insertCallOffs(trx, locked.value.id, userId, rows.map((r) => r.input!));
+    return ok({ count: rows.length, rows });
   });
 }
 

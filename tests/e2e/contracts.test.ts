@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, logIn, screenshot, setupBrowser } from "./browser";
 
 const browser = setupBrowser();
-const year = new Date().getUTCFullYear();
+// A contract from last January: every quarter of last year has begun, whatever today's date.
+const year = new Date().getUTCFullYear() - 1;
 
 describe("a contract after award in the browser", () => {
   it("the buyer records a framework and two quarters; the vendor confirms one and disputes one; the public sees 30 % and the dispute, not the account", async () => {
@@ -35,25 +36,28 @@ describe("a contract after award in the browser", () => {
       [`${year}-Q1`, "2 000 000"],
       [`${year}-Q2`, "1 000 000"],
     ] as const) {
-      await buyer.getByLabel("Kvartal", { exact: true }).fill(quarter);
+      await buyer.getByLabel("Kvartal", { exact: true }).selectOption(quarter);
       await buyer.getByLabel("Avropt verdi (kr)").fill(value);
       await buyer.getByRole("button", { name: "Registrer avrop" }).click();
       await buyer.waitForURL(/\?saved=call-off$/);
     }
-    await buyer.getByLabel("Kvartal", { exact: true }).fill(`${year}-Q1`);
-    await buyer.getByLabel("Avropt verdi (kr)").fill("5");
-    await buyer.getByRole("button", { name: "Registrer avrop" }).click();
+    // A recorded quarter is no longer offered; a CSV that repeats it is refused by its row, and nothing is imported.
+    expect(await buyer.getByLabel("Kvartal", { exact: true }).locator(`option[value="${year}-Q1"]`).count()).toBe(0);
+    await buyer.getByText("Importer avrop fra CSV").click();
+    await buyer.getByLabel("Eller lim inn radene her").fill(`kvartal;verdi;mengde;merknad\n${year}-Q1;5;;\n${year}-Q3;0;;`);
+    await buyer.getByRole("button", { name: "Forhåndsvis" }).click();
     await buyer.waitForLoadState();
-    expect(await buyer.getByText("Avrop for dette kvartalet er allerede registrert.").count()).toBe(1);
+    expect(await buyer.getByText("Kvartal: Avrop for dette kvartalet er allerede registrert.").count()).toBe(1);
+    expect(await buyer.getByRole("button", { name: /Importer \d+ kvartal/ }).count()).toBe(0);
     await expectNoAxeViolations(buyer);
 
     const vendor = await browser.newPage({ javaScriptEnabled: false });
     await logIn(vendor, "vendor@demo.test", contractPath);
-    const q1 = vendor.getByRole("form", { name: `Svar på ${year}-Q1` });
+    const q1 = vendor.getByRole("form", { name: `Svar på 1. kvartal ${year}` });
     await q1.getByLabel("Bekreft kvartalet").check();
     await q1.getByRole("button", { name: "Send svaret" }).click();
     await vendor.waitForURL(/\?saved=answered$/);
-    const q2 = vendor.getByRole("form", { name: `Svar på ${year}-Q2` });
+    const q2 = vendor.getByRole("form", { name: `Svar på 2. kvartal ${year}` });
     await q2.getByLabel("Bestrid kvartalet").check();
     await q2.getByLabel("Deres framstilling").fill("Vi leverte for 1,6 MNOK i andre kvartal; resten ble ført på en annen avtale.");
     await q2.getByRole("button", { name: "Send svaret" }).click();

@@ -309,6 +309,69 @@ describe("the contracts workspace", () => {
   });
 });
 
+describe("call-offs imported from CSV", () => {
+  let contractId: string;
+  const quarters = async () => (await t.db.selectFrom("contractCallOffs").select(["quarter", "valueNok"]).where("contractId", "=", contractId).orderBy("quarter").execute());
+  const post = async (fields: Record<string, string>, who: Person = berit) => respond(pageAction(await formRequest(`/contracts/${contractId}`, fields, { cookie: who.cookie, params: { contractId } })));
+
+  beforeAll(async () => {
+    ({ id: contractId } = await t.db
+      .insertInto("contracts")
+      .values({ buyerId: buyer.id, type: "framework_agreement", title: "Importavtale", startDate: "2025-01-01", baseEnd: "2025-12-31", indicatedAnnualValueNok: 4_000_000 })
+      .returning("id")
+      .executeTakeFirstOrThrow());
+    await t.db.insertInto("contractVendors").values({ contractId, organisationId: vendor.id }).execute();
+    await t.db.insertInto("contractCallOffs").values({ contractId, quarter: "2025-Q1", valueNok: 1 }).execute();
+  });
+
+  it("previews every row with its problems and saves nothing", async () => {
+    const response = await post({ intent: "import-preview", csv: "kvartal;verdi;mengde;merknad\n2025-Q1;100;;\n2025-Q2;1 000 000;;\n2025-Q2;5;;\n2026-Q1;5;;\n2025-Q3;abc;;" });
+    expect(response.status).toBe(200);
+    const { preview } = await readJson(response);
+    expect(preview.rows.map((r: { line: number; problems: { code: string }[] }) => [r.line, r.problems.map((p) => p.code)])).toEqual([
+      [2, ["quarter_recorded"]],
+      [3, []],
+      [4, ["quarter_recorded"]],
+      [5, ["quarter_outside_contract"]],
+      [6, ["must_be_whole_number"]],
+    ]);
+    expect(await quarters()).toEqual([{ quarter: "2025-Q1", valueNok: 1 }]);
+  });
+
+  it("imports nothing when a row is wrong, and answers 422 with the rows", async () => {
+    const response = await post({ intent: "import", csv: "2025-Q2;1000\n2025-Q9;1" });
+    expect(response.status).toBe(422);
+    expect((await readJson(response)).preview.rows[1].problems[0].code).toBe("invalid_quarter");
+    expect(await quarters()).toHaveLength(1);
+  });
+
+  it("imports every row of a clean file, uploaded as a file, and says how many", async () => {
+    const body = new FormData();
+    body.set("intent", "import-preview");
+    body.set("file", new File(["quarter;valueNok;quantity;note\r\n2025-Q2;1 000 000;;\r\n2025-Q3;0;;Ingenting kjøpt\r\n"], "avrop.csv", { type: "text/csv" }));
+    const preview = await respond(pageAction(await routeArgs(`/contracts/${contractId}`, { method: "POST", body, cookie: berit.cookie, params: { contractId }, headers: { Origin: "http://localhost" } })));
+    const { preview: shown } = await readJson(preview);
+    expect(shown.rows.every((r: { problems: unknown[] }) => r.problems.length === 0)).toBe(true);
+    const done = await post({ intent: "import", csv: shown.csv });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe(`/contracts/${contractId}?saved=imported&count=2`);
+    expect(await quarters()).toEqual([
+      { quarter: "2025-Q1", valueNok: 1 },
+      { quarter: "2025-Q2", valueNok: 1_000_000 },
+      { quarter: "2025-Q3", valueNok: 0 },
+    ]);
+  });
+
+  it("refuses the vendor and anyone else, and an empty file by its field", async () => {
+    expect((await post({ intent: "import", csv: "2025-Q4;1" }, viktor)).status).toBe(403);
+    expect((await post({ intent: "import", csv: "2025-Q4;1" }, other)).status).toBe(403);
+    const empty = await post({ intent: "import-preview", csv: "kvartal;verdi\n" });
+    expect(empty.status).toBe(400);
+    expect((await readJson(empty)).result.error.csv).toEqual(["import_empty"]);
+    expect(await quarters()).toHaveLength(3);
+  });
+});
+
 async function worldContract(world: World) {
   const { id } = await t.db
     .insertInto("contracts")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, contractTasks, unrecordedQuarters, type TaskContract } from "~/domain/contract-tasks";
+import { addDays, contractTasks, recordableQuarters, unrecordedQuarters, type TaskContract } from "~/domain/contract-tasks";
 
 const contract = (extra: Partial<TaskContract> = {}): TaskContract => ({
   start: "2026-01-01",
@@ -28,6 +28,15 @@ describe("unrecordedQuarters", () => {
     expect(unrecordedQuarters(ended, "2027-06-01")).toEqual(["2026-Q1", "2026-Q2"]);
     const extended = { ...ended, options: [{ ...ended.options[0]!, status: "exercised" as const }] };
     expect(unrecordedQuarters(extended, "2027-06-01")).toEqual(["2026-Q1", "2026-Q2", "2026-Q3"]);
+  });
+});
+
+describe("recordableQuarters", () => {
+  it("offers the quarters from the start through the current one, without those recorded or beyond the contract", () => {
+    const c = contract({ callOffs: [{ quarter: "2026-Q2", response: null, recordedAt: "2026-07-05" }] });
+    expect(recordableQuarters(c, "2026-12-05")).toEqual(["2026-Q1", "2026-Q3", "2026-Q4"]);
+    expect(recordableQuarters(contract({ baseEnd: "2026-03-31", options: [] }), "2027-06-01")).toEqual(["2026-Q1"]);
+    expect(recordableQuarters(contract({ start: "2027-04-01" }), "2026-12-05")).toEqual([]);
   });
 });
 

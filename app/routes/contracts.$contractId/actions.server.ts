@@ -5,10 +5,12 @@ import { forbidden } from "~/auth/guards.server";
 import { fieldErrors } from "~/domain/problems";
 import type { Failure } from "~/domain/result";
 import type { ContractParty } from "~/models/contract-reads.server";
-import { decideOption, recordCallOff, respondToCallOff } from "~/models/contracts.server";
+import { decideOption, importCallOffs, previewCallOffImport, recordCallOff, respondToCallOff } from "~/models/contracts.server";
+import { CALL_OFF_IMPORT_MAX_LENGTH } from "~/domain/call-off-import";
 import { notFound } from "~/http/responses.server";
 import { FAILURE_STATUS } from "~/http/failure-status";
-import { parseCallOff, parseOptionDecision, parseResponse } from "./contract-forms-input";
+import { IMPORT_FORM } from "./call-off-import";
+import { parseCallOff, parseImport, parseOptionDecision, parseResponse } from "./contract-forms-input";
 
 // The contract page's intents: the buyer records a quarter's call-offs (call-off) and decides
 // an option (option); a vendor on the contract answers a quarter (respond). Anyone else: 403.
@@ -34,6 +36,10 @@ export async function contractAction(args: ActionFunctionArgs, userId: string, c
       return reply("call-off", submission.reply({ fieldErrors: errors }), status);
     }
     return done("call-off");
+  }
+  if (intent === "import-preview" || intent === "import") {
+    if (party !== "buyer") forbidden(args.request);
+    return importAction(args, userId, contractId, formData, intent);
   }
   if (intent === "respond") {
     if (party !== "vendor") forbidden(args.request);
@@ -63,4 +69,36 @@ export async function contractAction(args: ActionFunctionArgs, userId: string, c
     return done("option");
   }
   throw new Response(null, { status: 400, statusText: "Bad Request" });
+}
+
+/** An uploaded file's text; a file far beyond the limit is not read at all. */
+async function uploadedText(formData: FormData): Promise<string | null | "too_long"> {
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return null;
+  if (file.size > CALL_OFF_IMPORT_MAX_LENGTH * 4) return "too_long";
+  return file.text();
+}
+
+async function importAction(args: ActionFunctionArgs, userId: string, contractId: string, formData: FormData, intent: "import-preview" | "import") {
+  const fileText = await uploadedText(formData);
+  const submission = parseImport(formData, fileText === "too_long" ? null : fileText);
+  const failed = (code: string, status = 400) => json({ form: IMPORT_FORM, result: submission.reply({ fieldErrors: { csv: [code] } }) }, { status });
+  if (fileText === "too_long") return failed("too_long");
+  if (submission.status !== "success") return json({ form: IMPORT_FORM, result: submission.reply() }, { status: 400 });
+  const csv = submission.value.csv ?? "";
+  if (intent === "import") {
+    const result = await importCallOffs(db(), userId, contractId, csv);
+    if (result.ok) return redirect(`/contracts/${contractId}?saved=imported&count=${result.value.count}`);
+    if (result.reason !== "refused") {
+      const { fieldErrors: errors, status } = refused(result, args.request);
+      return json({ form: IMPORT_FORM, result: submission.reply({ fieldErrors: errors }) }, { status });
+    }
+  }
+  // The preview, and an import refused because the contract changed since it: every row with its problems.
+  const preview = await previewCallOffImport(db(), userId, contractId, csv);
+  if (!preview.ok) {
+    const { fieldErrors: errors, status } = refused(preview, args.request);
+    return json({ form: IMPORT_FORM, result: submission.reply({ fieldErrors: errors }) }, { status });
+  }
+  return json({ form: IMPORT_FORM, result: submission.reply(), preview: { csv, rows: preview.value.rows } }, { status: intent === "import" ? 422 : 200 });
 }

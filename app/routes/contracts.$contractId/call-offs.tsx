@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { formatNok, formatNumber } from "~/i18n/format";
+import { formatNok, formatNumber, formatQuarter } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import type { ContractParty } from "~/models/contract-reads.server";
 import type { ContractData } from "./facts";
+import { CallOffImportForm } from "./call-off-import";
 import { CallOffForm, ResponseForm } from "./forms";
 
 // Call-offs per quarter with the vendor's answer. The public sees that a quarter is disputed;
@@ -10,7 +11,7 @@ import { CallOffForm, ResponseForm } from "./forms";
 
 const STATE_STYLE = { confirm: "text-emerald-800", dispute: "font-semibold text-red-800", none: "text-slate-700" } as const;
 
-export function CallOffsSection({ contract: c, party, language }: { contract: ContractData; party: ContractParty; language: Language }) {
+export function CallOffsSection({ contract: c, party, recordable, language }: { contract: ContractData; party: ContractParty; recordable: string[]; language: Language }) {
   const { t } = useTranslation("contracts");
   const unanswered = c.callOffs.filter((o) => o.response === null);
   return (
@@ -38,7 +39,7 @@ export function CallOffsSection({ contract: c, party, language }: { contract: Co
                 const state = o.response ?? "none";
                 return (
                   <tr key={o.quarter} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="px-2 py-2 font-normal">{o.quarter}</th>
+                    <th scope="row" className="px-2 py-2 font-normal">{formatQuarter(o.quarter, language)}</th>
                     <td className="px-2 py-2">{o.valueNok === null ? "–" : formatNok(o.valueNok, language)}</td>
                     <td className="px-2 py-2">{o.quantity === null ? "–" : `${formatNumber(o.quantity, language)} ${c.unit ?? ""}`}</td>
                     <td className={`px-2 py-2 ${STATE_STYLE[state]}`}>
@@ -57,8 +58,13 @@ export function CallOffsSection({ contract: c, party, language }: { contract: Co
           </table>
         </div>
       )}
-      {party === "buyer" ? <CallOffForm /> : null}
-      {party === "vendor" ? unanswered.map((o) => <ResponseForm key={o.quarter} quarter={o.quarter} />) : null}
+      {party === "buyer" ? (
+        <>
+          <CallOffForm quarters={recordable} />
+          <CallOffImportForm language={language} />
+        </>
+      ) : null}
+      {party === "vendor" ? unanswered.map((o) => <ResponseForm key={o.quarter} quarter={o.quarter} label={formatQuarter(o.quarter, language)} />) : null}
     </section>
   );
 }

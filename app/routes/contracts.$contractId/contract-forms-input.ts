@@ -1,7 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formFields } from "~/components/forms";
+import { z } from "zod";
+import { CALL_OFF_IMPORT_MAX_LENGTH } from "~/domain/call-off-import";
 import { CallOffResponseSchema, CallOffSchema, OptionDecisionSchema } from "~/domain/contracts";
+import { optionalText } from "~/domain/input-fields";
 
 // The contract page's three forms, parsed the same way on the server and in the browser.
 
@@ -21,4 +24,13 @@ export function parseOptionDecision(formData: FormData) {
   const fields = formFields(formData);
   fields.delete("number");
   return parseWithZod(fields, { schema: OptionDecisionSchema });
+}
+
+/** The import form: the pasted text (an uploaded file's text is put in its place by the action). */
+export function parseImport(formData: FormData, fileText: string | null) {
+  const fields = formFields(formData);
+  fields.delete("intent");
+  fields.delete("file");
+  if (fileText !== null) fields.set("csv", fileText);
+  return parseWithZod(fields, { schema: z.strictObject({ csv: optionalText(CALL_OFF_IMPORT_MAX_LENGTH) }) });
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type Submission, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Choices, conformField, Field, FormErrors, SubmitButton, TextArea } from "~/components/forms";
+import { Choices, conformField, FormErrors, NumberField, QuarterField, SubmitButton, TextArea } from "~/components/forms";
 import { CALL_OFF_RESPONSES } from "~/domain/contracts";
 import { parseCallOff, parseOptionDecision, parseResponse, type ContractReply } from "./contract-forms-input";
 
@@ -19,9 +19,10 @@ function useContractForm<Schema extends Record<string, unknown>>(id: string, par
   });
 }
 
-export function CallOffForm() {
+export function CallOffForm({ quarters }: { quarters: readonly string[] }) {
   const { t } = useTranslation("contracts");
   const [form, fields] = useContractForm("call-off", parseCallOff);
+  if (quarters.length === 0) return <p className="max-w-xl rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("callOffs.allRecorded")}</p>;
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="call-off-form-title" className="max-w-xl space-y-3 rounded-lg border border-brand-200 bg-white p-4">
       <h3 id="call-off-form-title" className="font-semibold">
@@ -29,21 +30,21 @@ export function CallOffForm() {
       </h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="call-off" />
-      <Field field={conformField(fields.quarter)} label={t("callOffs.quarter")} hint={t("callOffs.quarterHint")} />
-      <Field field={conformField(fields.valueNok)} label={t("callOffs.valueNok")} inputProps={{ inputMode: "numeric" }} />
-      <Field field={conformField(fields.quantity)} label={t("callOffs.quantityField")} inputProps={{ inputMode: "numeric" }} />
+      <QuarterField field={conformField(fields.quarter)} label={t("callOffs.quarter")} hint={t("callOffs.quarterHint")} quarters={quarters} placeholder={t("callOffs.quarterPlaceholder")} />
+      <NumberField field={conformField(fields.valueNok)} label={t("callOffs.valueNok")} hint={t("callOffs.valueHint")} />
+      <NumberField field={conformField(fields.quantity)} label={t("callOffs.quantityField")} />
       <TextArea field={conformField(fields.note)} label={t("callOffs.noteField")} rows={2} />
       <SubmitButton>{t("callOffs.submit")}</SubmitButton>
     </Form>
   );
 }
 
-export function ResponseForm({ quarter }: { quarter: string }) {
+export function ResponseForm({ quarter, label }: { quarter: string; label: string }) {
   const { t } = useTranslation("contracts");
   const [form, fields] = useContractForm(`respond-${quarter}`, parseResponse);
   return (
-    <Form method="post" {...getFormProps(form)} aria-label={t("callOffs.respond", { quarter })} className="max-w-xl space-y-3 rounded-lg border border-brand-200 bg-white p-4">
-      <h3 className="font-semibold">{t("callOffs.respond", { quarter })}</h3>
+    <Form method="post" {...getFormProps(form)} aria-label={t("callOffs.respond", { quarter: label })} className="max-w-xl space-y-3 rounded-lg border border-brand-200 bg-white p-4">
+      <h3 className="font-semibold">{t("callOffs.respond", { quarter: label })}</h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="respond" />
       <input type="hidden" name="quarter" value={quarter} />

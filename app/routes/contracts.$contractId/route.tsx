@@ -9,6 +9,7 @@ import { Notice, ProblemScope } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
+import { recordableQuarters } from "~/domain/contract-tasks";
 import { getContractForViewer } from "~/models/contract-reads.server";
 import { readFormData } from "~/http/form-data.server";
 import { notFoundUnless } from "~/http/responses.server";
@@ -22,14 +23,19 @@ import { ContractFacts, OptionsSection, VolumesSection } from "./facts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} – Markedsdialog` : "Markedsdialog" }];
 
-const SAVED = ["created", "call-off", "answered", "option"] as const;
+const SAVED = ["created", "call-off", "answered", "option", "imported"] as const;
+const SAVED_TEXT = { created: "new.saved", "call-off": "callOffs.recorded", answered: "callOffs.answered", option: "options.decided", imported: "import.done" } as const;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
   const { contract, party } = notFoundUnless(await getContractForViewer(db(), args.params.contractId ?? "", user?.id ?? null));
   const t = fixedT(await getLanguage(args.request), "contracts");
-  const saved = new URL(args.request.url).searchParams.get("saved");
-  return json({ contract, party, title: t("title", { title: contract.title }), saved: SAVED.find((s) => s === saved) ?? null });
+  const params = new URL(args.request.url).searchParams;
+  const saved = SAVED.find((s) => s === params.get("saved")) ?? null;
+  const count = Math.min(Math.max(Number.parseInt(params.get("count") ?? "0", 10) || 0, 0), 1000);
+  // The quarters the buyer's form offers: those begun and not yet recorded.
+  const recordable = party === "buyer" ? recordableQuarters(contract, new Date().toISOString().slice(0, 10)) : [];
+  return json({ contract, party, recordable, title: t("title", { title: contract.title }), saved, count });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -39,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ContractPage() {
-  const { contract, party, title, saved } = useLoaderData<typeof loader>();
+  const { contract, party, recordable, title, saved, count } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("contracts");
   const language = i18n.language as Language;
   return (
@@ -55,7 +61,7 @@ export default function ContractPage() {
             {" – "}
             {contract.vendors.map((v) => v.name).join(", ")}
           </p>
-          {saved ? <Notice>{t(saved === "created" ? "new.saved" : saved === "call-off" ? "callOffs.recorded" : saved === "answered" ? "callOffs.answered" : "options.decided")}</Notice> : null}
+          {saved ? <Notice>{t(SAVED_TEXT[saved], { count })}</Notice> : null}
         </header>
         <div className="grid gap-10 lg:grid-cols-2">
           <div className="space-y-8">
@@ -70,7 +76,7 @@ export default function ContractPage() {
             <RealisationChart years={contract.realisation} unit={contract.unit} bindingMinimum={contract.bindingMinimumNok} language={language} />
           </section>
         </div>
-        <CallOffsSection contract={contract} party={party} language={language} />
+        <CallOffsSection contract={contract} party={party} recordable={recordable} language={language} />
         <OptionsSection contract={contract} party={party} language={language} />
       </article>
     </ProblemScope>

@@ -45,6 +45,10 @@ export const forms: Translation<typeof nb> = {
   call_off_answered: "The quarter has already been answered.",
   option_decided: "The option has already been decided.",
   earlier_option_not_exercised: "An option can only be exercised once the options before it are exercised.",
+  import_has_errors: "Some rows must be corrected; nothing has been imported.",
+  import_empty: "The file has no rows. One row per quarter: quarter;value;quantity;note.",
+  import_too_many_rows: "The file has too many rows (at most 200, one per quarter).",
+  import_too_many_columns: "The row has more than four columns: quarter;value;quantity;note. Put notes containing semicolons in quotes.",
   unknown_event: "Your organisation has no such event.",
   event_not_procured: "The event is not recorded with the outcome “procured”.",
 };

@@ -43,6 +43,10 @@ export const forms = {
   call_off_answered: "Kvartalet er allerede besvart.",
   option_decided: "Opsjonen er allerede avgjort.",
   earlier_option_not_exercised: "En opsjon kan bare utløses når opsjonene før den er utløst.",
+  import_has_errors: "Noen rader må rettes; ingenting er importert.",
+  import_empty: "Filen har ingen rader. Én rad per kvartal: kvartal;verdi;mengde;merknad.",
+  import_too_many_rows: "Filen har for mange rader (høyst 200, én per kvartal).",
+  import_too_many_columns: "Raden har flere enn fire kolonner: kvartal;verdi;mengde;merknad. Sett merknader med semikolon i anførselstegn.",
   unknown_event: "Arrangementet finnes ikke hos deres virksomhet.",
   event_not_procured: "Arrangementet er ikke registrert med utfallet «anskaffet».",
 };
