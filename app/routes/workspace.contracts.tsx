@@ -5,10 +5,11 @@ import { useTranslation } from "react-i18next";
 import { PageHeader, primaryLinkClass } from "~/components/page";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
-import { CALL_OFF_ANSWER_DAYS, CALL_OFF_RECORDING_DAYS, OPTION_NOTICE_HORIZON_DAYS, type ContractTask } from "~/domain/contract-tasks";
+import { CALL_OFF_ANSWER_DAYS, CALL_OFF_RECORDING_DAYS, OPTION_NOTICE_HORIZON_DAYS } from "~/domain/contract-tasks";
 import { ContractBars } from "~/components/contract-figures";
+import { TaskText } from "~/components/contract-tasks";
 import { fixedT } from "~/i18n/i18n";
-import { formatDate, formatNumber, formatQuarter } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { getContractWorkspace } from "~/models/contract-reads.server";
@@ -30,21 +31,6 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 type Row = SerializeFrom<typeof loader>["contracts"][number];
-
-function TaskText({ task, language }: { task: ContractTask; language: Language }) {
-  const { t } = useTranslation("contracts");
-  const due = formatDate(task.due, language);
-  const text =
-    task.kind === "decide_option"
-      ? t("workspace.tasks.decide_option", { number: task.number, due })
-      : t(`workspace.tasks.${task.kind}`, { quarter: formatQuarter(task.quarter, language), due });
-  return (
-    <>
-      {text}
-      {task.overdue ? <strong className="ml-2 text-red-800">{t("workspace.tasks.overdue")}</strong> : null}
-    </>
-  );
-}
 
 function Tasks({ contracts, language }: { contracts: Row[]; language: Language }) {
   const { t } = useTranslation("contracts");

@@ -12,6 +12,7 @@ import { action as newAction, loader as newLoader } from "~/routes/contracts.new
 import { loader as scorecardLoader } from "~/routes/buyers.$id";
 import { loader as eventLoader } from "~/routes/events.$eventId/route";
 import { loader as workspaceLoader } from "~/routes/workspace.contracts";
+import { loader as relationshipLoader } from "~/routes/relationships.$counterpart/route";
 import { getContractWorkspace } from "~/models/contract-reads.server";
 import { authorizationMatrix, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
@@ -296,6 +297,17 @@ describe("the contracts workspace", () => {
     const mine = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/contracts", { cookie: viktor.cookie }))));
     expect(mine.contracts.map((c: { party: string }) => c.party)).toContain("vendor");
     expect(mine.contracts.every((c: { party: string }) => c.party === "vendor")).toBe(true);
+  });
+
+  it("shows the contracts between two organisations on each side's relationship page, and none to a third", async () => {
+    const page = async (who: Person, counterpart: string) =>
+      readJson(await respond(relationshipLoader(await routeArgs(`/relationships/${counterpart}`, { cookie: who.cookie, params: { counterpart } }))));
+    const fromVendor = await page(viktor, buyer.slug);
+    expect(fromVendor.contracts.map((c: { title: string; party: string }) => [c.title, c.party])).toContainEqual(["Tilbudsforespørsel om trygghetsalarmer", "vendor"]);
+    const fromBuyer = await page(berit, vendor.id);
+    expect(fromBuyer.contracts.every((c: { party: string }) => c.party === "buyer")).toBe(true);
+    expect(fromBuyer.contracts.length).toBe(fromVendor.contracts.length);
+    expect((await page(other, buyer.slug)).contracts).toEqual([]);
   });
 
   it("answers GET /api/v1/contracts with the token owner's contracts and tasks, and 401 without a token", async () => {

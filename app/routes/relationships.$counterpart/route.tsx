@@ -14,10 +14,12 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
+import { getContractWorkspace } from "~/models/contract-reads.server";
 import { listOwnMembers } from "~/models/interaction-reads.server";
 import { listContacts, listFollowUps, listNotes } from "~/models/relationship-records.server";
 import { listRelationships, relationshipTimeline } from "~/models/relationships.server";
 import { PrivateBadge, StateBadge } from "./badges";
+import { RelationshipContracts } from "./contracts";
 import { Timeline } from "./timeline";
 import { counterpartFor, NOTICES, recordAction } from "./records.server";
 
@@ -29,13 +31,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const type = parseTimelineType(url.searchParams.get("type"));
   const scope = { organisationId: member.organisation.id, counterpartId: counterpart.id };
-  const [[summary], timeline, notes, followUps, contacts, owners] = await Promise.all([
+  const [[summary], timeline, notes, followUps, contacts, owners, contracts] = await Promise.all([
     listRelationships(db(), member.organisation.id, { sort: "name", show: "all" }, { counterpartId: counterpart.id }),
     relationshipTimeline(db(), member.organisation.id, counterpart.id, { type }),
     listNotes(db(), scope),
     listFollowUps(db(), scope),
     listContacts(db(), scope),
     listOwnMembers(db(), member.organisation.id),
+    getContractWorkspace(db(), member.organisation.id),
   ]);
   const t = fixedT(await getLanguage(args.request), "relationships");
   const notice = NOTICES.find((key) => key === url.searchParams.get("notice")) ?? null;
@@ -53,6 +56,8 @@ export async function loader(args: LoaderFunctionArgs) {
     today,
     contacts,
     owners,
+    // The contracts between the two, from either side: public facts and this side's tasks.
+    contracts: contracts.filter((c) => c.counterparts.some((o) => o.id === counterpart.id)),
     edit: url.searchParams.get("edit"),
     notice,
   });
@@ -98,6 +103,8 @@ export default function Relationship() {
         </h2>
         <RelationshipFigures figures={summary} viewer={organisation} />
       </section>
+
+      <RelationshipContracts contracts={data.contracts} language={language} />
 
       <div className="grid gap-8 lg:grid-cols-5">
         <div className="space-y-8 lg:col-span-3">

@@ -175,6 +175,10 @@ export const contracts: Translation<typeof nb> = {
     none: "The buyer has not recorded any contracts yet.",
     sources: "The contracts behind the figures",
   },
+  relationship: {
+    heading: "Contracts between you",
+    lead: "What the buyer indicated against what has been called off, and what waits for you in each contract.",
+  },
   workspace: {
     nav: "Contracts",
     title: "Contracts",

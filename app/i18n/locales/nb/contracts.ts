@@ -173,6 +173,10 @@ export const contracts = {
     none: "Oppdragsgiveren har ikke registrert kontrakter ennå.",
     sources: "Kontraktene bak tallene",
   },
+  relationship: {
+    heading: "Kontrakter mellom dere",
+    lead: "Det oppdragsgiveren indikerte mot det som er avropt, og det som venter på dere i hver kontrakt.",
+  },
   workspace: {
     nav: "Kontrakter",
     title: "Kontrakter",
