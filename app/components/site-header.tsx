@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/resources";
 
@@ -32,6 +32,15 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     ...(account?.activeOrganisation ? [{ to: "/relationships", label: t("relationships:nav.relationships"), end: false }] : []),
     ...(account ? [{ to: "/watches", label: t("watches:title"), end: false }] : []),
   ];
+  const items = links.map((link) => (
+    <li key={link.to}>
+      <NavLink to={link.to} end={link.end} className={navLinkClass}>
+        {link.label}
+      </NavLink>
+    </li>
+  ));
+  const { pathname } = useLocation();
+  const current = links.find((link) => (link.end ? pathname === link.to : pathname === link.to || pathname.startsWith(`${link.to}/`)));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -99,15 +108,15 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
       </div>
       <div className="border-t border-slate-100">
         <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl px-2">
-          <ul className="flex flex-wrap items-center gap-1">
-            {links.map((link) => (
-              <li key={link.to}>
-                <NavLink to={link.to} end={link.end} className={navLinkClass}>
-                  {link.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          {/* On a phone the menu folds into one line (a details element: no script needed). */}
+          <details className="group py-1 sm:hidden">
+            <summary className="cursor-pointer rounded px-2 py-2 font-medium text-slate-800 hover:bg-brand-50">
+              {t("nav.menu")}
+              {current ? <span className="font-normal text-slate-600">: {current.label}</span> : null}
+            </summary>
+            <ul className="grid grid-cols-2 gap-1 pb-2">{items}</ul>
+          </details>
+          <ul className="hidden flex-wrap items-center gap-1 sm:flex">{items}</ul>
         </nav>
       </div>
     </header>

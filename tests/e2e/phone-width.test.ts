@@ -46,3 +46,19 @@ describe("at 390 px", () => {
     for (const path of paths) await expectFitsPhone(page, path);
   }, 240_000);
 });
+
+describe("the main menu at 390 px", () => {
+  it("folds into one line that names the current page, and opens without JavaScript", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page, "vendor@demo.test", "/workspace/contracts");
+    const menu = page.getByRole("navigation", { name: "Hovedmeny" });
+    expect(await menu.getByRole("link", { name: "Innsikt" }).count()).toBe(0);
+    await menu.getByText("Meny: Kontrakter").click();
+    await menu.getByRole("link", { name: "Innsikt" }).click();
+    await page.waitForURL("**/insights");
+    const header = await page.locator("header").first().boundingBox();
+    expect(header!.height).toBeLessThan(220);
+    await expectNoAxeViolations(page);
+  }, 120_000);
+});

@@ -7,6 +7,7 @@ export const common: Translation<typeof nb> = {
   skipToContent: "Skip to main content",
   nav: {
     label: "Main menu",
+    menu: "Menu",
     home: "Home",
     demand: "Upcoming demand",
     organisations: "Organisations",

@@ -4,6 +4,7 @@ export const common = {
   skipToContent: "Hopp til hovedinnhold",
   nav: {
     label: "Hovedmeny",
+    menu: "Meny",
     home: "Forside",
     demand: "Etterspørsel",
     organisations: "Virksomheter",
