@@ -96,10 +96,16 @@ export function DemandFilterForm({
             {t("search.submit")}
           </button>
         </div>
+        <p className="mt-2 lg:hidden">
+          <a href="#demand-filters-title" className="font-medium text-brand-800 underline">
+            {t("filters.jump")}
+          </a>
+        </p>
       </div>
 
       <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
-        <section aria-labelledby="demand-filters-title" className="space-y-5 self-start rounded-lg border border-slate-200 bg-white p-4">
+        {/* On a phone the results come first and the filters after them, one tap away. */}
+        <section aria-labelledby="demand-filters-title" className="order-last space-y-5 self-start rounded-lg border border-slate-200 bg-white p-4 lg:order-none">
           <h2 id="demand-filters-title" className="text-lg font-bold">
             {t("filters.heading")}
           </h2>

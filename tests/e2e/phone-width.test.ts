@@ -62,3 +62,17 @@ describe("the main menu at 390 px", () => {
     await expectNoAxeViolations(page);
   }, 120_000);
 });
+
+describe("/demand at 390 px", () => {
+  it("shows the results before the filters, with a link down to the filters", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/demand");
+    const results = await page.getByRole("heading", { name: "Treff" }).boundingBox();
+    const filters = await page.getByRole("heading", { name: "Filtre" }).boundingBox();
+    expect(results!.y).toBeLessThan(900);
+    expect(results!.y).toBeLessThan(filters!.y);
+    await page.getByRole("link", { name: /Flere filtre/ }).click();
+    expect(page.url()).toContain("#demand-filters-title");
+  }, 60_000);
+});

@@ -10,6 +10,7 @@ export const demand: Translation<typeof nb> = {
     submit: "Search",
   },
   filters: {
+    jump: "More filters: place, standard, budget, deadlines ↓",
     heading: "Filters",
     any: "All",
     kind: "Kind",

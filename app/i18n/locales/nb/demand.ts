@@ -7,6 +7,7 @@ export const demand = {
     submit: "Søk",
   },
   filters: {
+    jump: "Flere filtre: sted, standard, budsjett, frister ↓",
     heading: "Filtre",
     any: "Alle",
     kind: "Type",
