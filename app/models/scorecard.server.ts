@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "@db/client";
+import { isUuid } from "~/domain/ids";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "~/domain/events";
 import { cpvDivisionEntry } from "~/domain/cpv";
 import { addQuarters } from "~/domain/quarters";
@@ -179,12 +180,14 @@ export async function groupedScorecards(db: Db, groupBy: ScorecardGrouping, mont
 }
 
 /** A buyer shown on its scorecard: null for unknown ids and for organisations that are not buyers. */
-export async function getScorecardBuyer(db: Db, id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+export async function getScorecardBuyer(db: Db, idOrSlug: string) {
+  // Organisations are addressed by slug everywhere; the id keeps old links working.
+  const byId = isUuid(idOrSlug);
+  if (!byId && !/^[a-z0-9-]{1,120}$/.test(idOrSlug)) return null;
   const row = await db
     .selectFrom("organisations")
     .select(["id", "slug", "name", "buyerSector", "region", "verificationStatus"])
-    .where("id", "=", id)
+    .where(byId ? "id" : "slug", "=", idOrSlug)
     .where("isBuyer", "=", true)
     .executeTakeFirst();
   return row ?? null;

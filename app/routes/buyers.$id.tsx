@@ -72,7 +72,7 @@ export default function BuyerScorecardPage() {
             </Link>
           </li>
         </ul>
-        <WindowSwitch months={scorecard.window.months} path={`/buyers/${buyer.id}`} />
+        <WindowSwitch months={scorecard.window.months} path={`/buyers/${buyer.slug}`} />
         <p className="text-sm text-slate-700">
           {t("window.current", { first: formatMonth(scorecard.window.firstMonth, language), last: formatMonth(scorecard.window.lastMonth, language) })}{" "}
           {t("window.computedAt", { time: formatDateTime(computedAt, language) })}

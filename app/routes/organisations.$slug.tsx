@@ -51,7 +51,7 @@ export default function OrganisationPage() {
         ) : null}
         {o.isBuyer ? (
           <p>
-            <Link to={`/buyers/${o.id}`} className="font-medium text-brand-700 underline">
+            <Link to={`/buyers/${o.slug}`} className="font-medium text-brand-700 underline">
               {t("scorecard:linkFromOrganisation", { name: o.name })}
             </Link>
           </p>

@@ -299,6 +299,14 @@ describe("the contracts workspace", () => {
     expect(mine.contracts.every((c: { party: string }) => c.party === "vendor")).toBe(true);
   });
 
+  it("serves the buyer scorecard by slug as by id, and no scorecard for a vendor's slug", async () => {
+    const bySlug = await readJson(await respond(scorecardLoader(await routeArgs(`/buyers/${buyer.slug}`, { params: { id: buyer.slug } }))));
+    const byId = await readJson(await respond(scorecardLoader(await routeArgs(`/buyers/${buyer.id}`, { params: { id: buyer.id } }))));
+    expect(bySlug.buyer).toEqual(byId.buyer);
+    const vendorSlug = (await t.db.selectFrom("organisations").select("slug").where("id", "=", vendor.id).executeTakeFirstOrThrow()).slug;
+    expect((await respond(scorecardLoader(await routeArgs(`/buyers/${vendorSlug}`, { params: { id: vendorSlug } })))).status).toBe(404);
+  });
+
   it("shows the contracts between two organisations on each side's relationship page, and none to a third", async () => {
     const page = async (who: Person, counterpart: string) =>
       readJson(await respond(relationshipLoader(await routeArgs(`/relationships/${counterpart}`, { cookie: who.cookie, params: { counterpart } }))));

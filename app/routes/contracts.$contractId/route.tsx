@@ -55,7 +55,7 @@ export default function ContractPage() {
           <p className="text-sm font-medium uppercase tracking-wide text-slate-600">{t(`types.${contract.type}`)}</p>
           <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
           <p>
-            <Link to={`/buyers/${contract.buyer.id}`} className="text-brand-800 underline">
+            <Link to={`/buyers/${contract.buyer.slug}`} className="text-brand-800 underline">
               {contract.buyer.name}
             </Link>
             {" – "}
