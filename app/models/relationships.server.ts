@@ -87,15 +87,16 @@ export async function listRelationships(
       select counterpart_id, count(*) as open from relationship_follow_ups
       where organisation_id = ${me} and done_at is null group by counterpart_id
     ),
-    -- Their coming events, and our coming events they signed up for.
+    -- Their coming events, and our coming events they signed up for. An event is coming while
+    -- any of its dates is ahead: an RFI has no meeting, only its response deadline.
     upcoming as (
       select counterpart_id, sum(n) as n from (
         select e.buyer_id as counterpart_id, count(*) as n from events e
-        where e.buyer_id in (select id from pairs) and e.status = 'published' and e.starts_at > ${now}
+        where e.buyer_id in (select id from pairs) and e.status = 'published' and greatest(e.starts_at, e.ends_at, e.registration_deadline, e.response_deadline) > ${now}
         group by e.buyer_id
         union all
         select r.organisation_id, count(*) from events e join registrations r on r.event_id = e.id
-        where e.buyer_id = ${me} and e.status = 'published' and e.starts_at > ${now} and r.status in ('registered', 'waitlisted')
+        where e.buyer_id = ${me} and e.status = 'published' and greatest(e.starts_at, e.ends_at, e.registration_deadline, e.response_deadline) > ${now} and r.status in ('registered', 'waitlisted')
         group by r.organisation_id
       ) both_sides group by counterpart_id
     ),

@@ -202,12 +202,14 @@ async function seedConduct(db: Db, now: Date) {
   const orgs = await db.selectFrom("organisations").select(["id", "slug"]).where("slug", "in", slugs).execute();
   const org = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
   const user = async (email: string) => (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
-  const version = await db.selectFrom("conductVersions").select("number").where("publishedAt", "is not", null).orderBy("number", "desc").executeTakeFirst();
+  const version = await db.selectFrom("conductVersions").select(["number", "publishedAt"]).where("publishedAt", "is not", null).orderBy("number", "desc").executeTakeFirst();
   if (version) {
+    // Adopted ten days ago, but never before the version was published (it is published when the database is created).
+    const adoptedAt = new Date(Math.max(now.getTime() - 10 * DAY, version.publishedAt!.getTime()));
     for (const o of orgs) {
       await db
         .insertInto("conductAdoptions")
-        .values({ organisationId: o.id, versionNumber: version.number, adoptedAt: new Date(now.getTime() - 10 * DAY) })
+        .values({ organisationId: o.id, versionNumber: version.number, adoptedAt })
         .onConflict((oc) => oc.columns(["organisationId", "versionNumber"]).doNothing())
         .execute();
     }

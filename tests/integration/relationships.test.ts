@@ -153,6 +153,19 @@ describe("a relationship between a vendor and a buyer", () => {
     expect(rows[0]).toMatchObject({ upcomingEvents: 1, openEffortRequests: 1, hoursTotal: 42, procuredNok: 4_500_000, concerns: 1 });
   });
 
+  it("counts an open RFI the vendor registered for as coming on both sides, though it has no meeting, only a response deadline", async () => {
+    const { id } = await t.db
+      .insertInto("events")
+      .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "Åpen RFI", description: "", responseDeadline: new Date(Date.now() + 15 * DAY), effortLevel: "none" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("registrations").values({ eventId: id, organisationId: vendor.id, status: "registered" }).execute();
+    expect((await listRelationships(t.db, vendor.id, { sort: "name", show: "all" })).find((r) => r.id === buyer.id)).toMatchObject({ upcomingEvents: 3 });
+    expect((await listRelationships(t.db, buyer.id, { sort: "name", show: "all" }))[0]).toMatchObject({ upcomingEvents: 2 });
+    await t.db.deleteFrom("registrations").where("eventId", "=", id).execute();
+    await t.db.deleteFrom("events").where("id", "=", id).execute();
+  });
+
   it("filters and sorts through the URL, and ignores values it does not know", async () => {
     const other = await thirdOrganisation();
     await t.db.insertInto("relationshipContacts").values({ organisationId: vendor.id, counterpartId: other.id, name: "Ola Prospekt" }).execute();

@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { seedDemoData } from "@db/seed/demo";
+import { setupTestDatabase } from "../fixtures/database";
+
+// The demo data tells one consistent story: a reader clicking through it finds no date that
+// contradicts another.
+
+const t = setupTestDatabase();
+beforeAll(() => seedDemoData(t.db));
+
+describe("the demo data", () => {
+  it("has no organisation adopting a code-of-conduct version before it was published", async () => {
+    const early = await sql<{ n: number }>`
+      select count(*)::int as n from conduct_adoptions a join conduct_versions v on v.number = a.version_number
+      where a.adopted_at < v.published_at`.execute(t.db);
+    expect(early.rows[0]!.n).toBe(0);
+    expect(Number((await sql<{ n: string }>`select count(*) as n from conduct_adoptions`.execute(t.db)).rows[0]!.n)).toBeGreaterThan(0);
+  });
+
+  it("has no call-off for a quarter that has not begun", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = await t.db.selectFrom("contractCallOffs").innerJoin("contracts", "contracts.id", "contractCallOffs.contractId").select(["quarter"]).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [year, q] = row.quarter.split("-Q").map(Number) as [number, number];
+      const begins = `${year}-${String((q - 1) * 3 + 1).padStart(2, "0")}-01`;
+      expect(begins <= today, row.quarter).toBe(true);
+    }
+  });
+});
