@@ -1,4 +1,4 @@
-import { contractEnd, nextDay, quarterOfDate, type CallOffResponse, type OptionStatus } from "./contracts";
+import { addDays, contractEnd, nextDay, quarterOfDate, type CallOffResponse, type OptionStatus } from "./contracts";
 import { addQuarters, compareQuarters, quarterEnd } from "./quarters";
 
 // What a contract asks of each party next. Declared and realised can only be compared when
@@ -26,27 +26,6 @@ export interface TaskContract {
   callOffs: readonly { quarter: string; response: CallOffResponse | null; recordedAt: string }[];
 }
 
-/** `date` plus `days` calendar days (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * The quarters that have ended inside the contract (as it stands, options exercised) before
- * `today` and have no call-offs recorded: the buyer owes each a record, even of nothing bought.
- */
-export function unrecordedQuarters(c: TaskContract, today: string): string[] {
-  const last = quarterOfDate(contractEnd(c));
-  const recorded = new Set(c.callOffs.map((o) => o.quarter));
-  const missing: string[] = [];
-  for (let q = quarterOfDate(c.start); compareQuarters(q, last) <= 0 && quarterEnd(q) < today; q = addQuarters(q, 1)) {
-    if (!recorded.has(q)) missing.push(q);
-  }
-  return missing;
-}
-
 /** The quarters the buyer can record now: from the contract's start through the quarter `today` is in, inside the contract, not yet recorded. */
 export function recordableQuarters(c: TaskContract, today: string): string[] {
   const last = [quarterOfDate(contractEnd(c)), quarterOfDate(today)].sort(compareQuarters)[0]!;
@@ -54,6 +33,14 @@ export function recordableQuarters(c: TaskContract, today: string): string[] {
   const open: string[] = [];
   for (let q = quarterOfDate(c.start); compareQuarters(q, last) <= 0; q = addQuarters(q, 1)) if (!recorded.has(q)) open.push(q);
   return open;
+}
+
+/**
+ * The quarters that have ended inside the contract (as it stands, options exercised) before
+ * `today` and have no call-offs recorded: the buyer owes each a record, even of nothing bought.
+ */
+export function unrecordedQuarters(c: TaskContract, today: string): string[] {
+  return recordableQuarters(c, today).filter((q) => quarterEnd(q) < today);
 }
 
 /** The tasks a party has on one contract as of `today` (YYYY-MM-DD), earliest due first. */

@@ -121,12 +121,15 @@ function iso(year: number, month: number, day: number) {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** The day after a date. */
-export function nextDay(date: string): string {
+/** `date` plus `days` calendar days (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The day after a date. */
+export const nextDay = (date: string) => addDays(date, 1);
 
 /** When each option's period would begin: options follow the base period and each other. */
 export function optionStarts(baseEnd: string, options: readonly { months: number }[]): string[] {

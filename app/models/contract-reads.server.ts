@@ -126,7 +126,9 @@ async function loadContracts(db: Db, ids: string[], { partyOf, now }: { partyOf:
         quantity: c.quantity,
         response: c.response,
         recordedAt: c.recordedAt.toISOString().slice(0, 10),
-        note: party ? c.note : null, account: party ? c.account : null }));
+        note: party ? c.note : null,
+        account: party ? c.account : null,
+      }));
     return {
       id: row.id,
       title: row.title,

@@ -115,10 +115,8 @@ async function optionsOf(trx: Db, contractId: string) {
   return trx.selectFrom("contractOptions").selectAll().where("contractId", "=", contractId).orderBy("number").execute();
 }
 
-type CallOffState = { period: ContractPeriod; recorded: string[] };
-
 /** The contract locked for the buyer, with its period and the quarters recorded; else the failure. */
-async function lockForBuyer(trx: Db, userId: string, contractId: string): Promise<Result<{ id: string } & CallOffState>> {
+async function lockForBuyer(trx: Db, userId: string, contractId: string): Promise<Result<{ id: string; period: ContractPeriod; recorded: string[] }>> {
   const locked = await lockContract(trx, contractId, userId);
   if (!locked.ok) return locked;
   if (locked.value.party !== "buyer") return fail("forbidden");
@@ -149,30 +147,31 @@ export async function recordCallOff(db: Db, userId: string, contractId: string, 
   });
 }
 
-/**
- * A CSV of call-offs read against the contract as it stands, row by row, for the buyer's
- * preview; nothing is written. The file-level failure (empty, too many rows) is refused whole.
- */
+/** A CSV's rows, each checked against the contract as it stands, under the buyer's lock on it. */
+async function checkedImport(trx: Db, userId: string, contractId: string, csv: string): Promise<Result<{ id: string; rows: ImportRow[] }>> {
+  const locked = await lockForBuyer(trx, userId, contractId);
+  if (!locked.ok) return locked;
+  const parsed = parseCallOffCsv(csv);
+  if (!parsed.ok) return fail("invalid", parsed.problems);
+  return ok({ id: locked.value.id, rows: checkCallOffImport(locked.value.period, parsed.rows, locked.value.recorded) });
+}
+
+/** A CSV of call-offs row by row, for the buyer's preview; nothing is written. A file-level failure (empty, too many rows) is refused whole. */
 export async function previewCallOffImport(db: Db, userId: string, contractId: string, csv: string): Promise<Result<{ rows: ImportRow[] }>> {
   return db.transaction().execute(async (trx) => {
-    const locked = await lockForBuyer(trx, userId, contractId);
-    if (!locked.ok) return locked;
-    const parsed = parseCallOffCsv(csv);
-    if (!parsed.ok) return fail("invalid", parsed.problems);
-    return ok({ rows: checkCallOffImport(locked.value.period, parsed.rows, locked.value.recorded) });
+    const checked = await checkedImport(trx, userId, contractId, csv);
+    return checked.ok ? ok({ rows: checked.value.rows }) : checked;
   });
 }
 
 /** Every row of the CSV recorded, or none: the rows are checked again under the contract's lock. */
 export async function importCallOffs(db: Db, userId: string, contractId: string, csv: string): Promise<Result<{ count: number; rows: ImportRow[] }>> {
   return db.transaction().execute(async (trx) => {
-    const locked = await lockForBuyer(trx, userId, contractId);
-    if (!locked.ok) return locked;
-    const parsed = parseCallOffCsv(csv);
-    if (!parsed.ok) return fail("invalid", parsed.problems);
-    const rows = checkCallOffImport(locked.value.period, parsed.rows, locked.value.recorded);
+    const checked = await checkedImport(trx, userId, contractId, csv);
+    if (!checked.ok) return checked;
+    const { id, rows } = checked.value;
     if (!importable(rows)) return failAt("refused", "csv", "import_has_errors");
-    await insertCallOffs(trx, locked.value.id, userId, rows.map((r) => r.input!));
+    await insertCallOffs(trx, id, userId, rows.map((r) => r.input!));
     return ok({ count: rows.length, rows });
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, contractTasks, recordableQuarters, unrecordedQuarters, type TaskContract } from "~/domain/contract-tasks";
+import { contractTasks, recordableQuarters, unrecordedQuarters, type TaskContract } from "~/domain/contract-tasks";
+import { addDays } from "~/domain/contracts";
 
 const contract = (extra: Partial<TaskContract> = {}): TaskContract => ({
   start: "2026-01-01",

@@ -82,8 +82,7 @@ async function uploadedText(formData: FormData): Promise<string | null | "too_lo
 async function importAction(args: ActionFunctionArgs, userId: string, contractId: string, formData: FormData, intent: "import-preview" | "import") {
   const fileText = await uploadedText(formData);
   const submission = parseImport(formData, fileText === "too_long" ? null : fileText);
-  const failed = (code: string, status = 400) => json({ form: IMPORT_FORM, result: submission.reply({ fieldErrors: { csv: [code] } }) }, { status });
-  if (fileText === "too_long") return failed("too_long");
+  if (fileText === "too_long") return json({ form: IMPORT_FORM, result: submission.reply({ fieldErrors: { csv: ["too_long"] } }) }, { status: 400 });
   if (submission.status !== "success") return json({ form: IMPORT_FORM, result: submission.reply() }, { status: 400 });
   const csv = submission.value.csv ?? "";
   if (intent === "import") {
