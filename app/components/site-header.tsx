@@ -10,7 +10,7 @@ export interface HeaderAccount {
 }
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `inline-block rounded px-2 py-2 text-[0.95rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
+  `inline-block rounded px-1.5 py-2 text-[0.9rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
   const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts"]);
@@ -116,7 +116,7 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
             </summary>
             <ul className="grid grid-cols-2 gap-1 pb-2">{items}</ul>
           </details>
-          <ul className="hidden flex-wrap items-center gap-1 sm:flex">{items}</ul>
+          <ul className="hidden flex-wrap items-center gap-0.5 sm:flex">{items}</ul>
         </nav>
       </div>
     </header>
