@@ -204,8 +204,9 @@ async function seedConduct(db: Db, now: Date) {
   const user = async (email: string) => (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
   const version = await db.selectFrom("conductVersions").select(["number", "publishedAt"]).where("publishedAt", "is not", null).orderBy("number", "desc").executeTakeFirst();
   if (version) {
-    // Adopted ten days ago, but never before the version was published (it is published when the database is created).
-    const adoptedAt = new Date(Math.max(now.getTime() - 10 * DAY, version.publishedAt!.getTime()));
+    // Adopted ten days ago, but never before the version was published (it is published when the
+    // database is created). A second after it: PostgreSQL keeps microseconds, a Date milliseconds.
+    const adoptedAt = new Date(Math.max(now.getTime() - 10 * DAY, version.publishedAt!.getTime() + 1000));
     for (const o of orgs) {
       await db
         .insertInto("conductAdoptions")
