@@ -59,6 +59,16 @@ app.use((_req, res, next) => {
   res.set(securityHeaders({ nonce, development }));
   next();
 });
+// An answer given before the request's body has all arrived (a body beyond its size limit,
+// app/http/body-limit.server.ts) closes the connection: the rest of the body is never read.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+    if (!req.complete) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
+  next();
+});
 app.use(compression());
 // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -8,6 +8,7 @@ import { problemKeys } from "~/i18n/problem-keys";
 import type { Language } from "~/i18n/resources";
 import type { Failure } from "~/domain/result";
 import { FAILURE_STATUS } from "./failure-status";
+import { JSON_BODY_LIMIT, limitInWords, readBodyBytes } from "./body-limit.server";
 import type { GuardArgs } from "~/auth/guards.server";
 
 // JSON answers for the API: each problem keeps its machine code and field path, and
@@ -48,16 +49,27 @@ export function failureResponse(failure: Failure, language: Language) {
   return problemsResponse(FAILURE_STATUS[failure.reason], failure.problems, language);
 }
 
-/** The request body as JSON, or undefined when it is not JSON at all. */
-export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
+/** The request body as JSON; not JSON at all, or more than JSON_BODY_LIMIT bytes (not read further). */
+export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; reason: "invalid_json" | "too_large" }> {
+  const bytes = await readBodyBytes(request, JSON_BODY_LIMIT);
+  if (!bytes.ok) return { ok: false, reason: "too_large" };
   try {
-    return { ok: true, body: JSON.parse(await request.text()) };
+    return { ok: true, body: JSON.parse(new TextDecoder().decode(bytes.bytes)) };
   } catch {
-    return { ok: false };
+    return { ok: false, reason: "invalid_json" };
   }
 }
 
 export const invalidJson = (language: Language) => problemsResponse(400, [{ path: "", code: "invalid_json" }], language);
+
+/** 413 in the API's problem shape: the body passed JSON_BODY_LIMIT. */
+export function tooLargeBody(language: Language) {
+  const message = createI18n(language).t("errors:tooLargeJson", { limit: limitInWords(JSON_BODY_LIMIT) });
+  return json({ errors: [{ path: "", code: "too_large", message }] }, { status: 413 });
+}
+
+/** The answer to a body that could not be read as JSON. */
+export const unreadableJson = (reason: "invalid_json" | "too_large", language: Language) => (reason === "too_large" ? tooLargeBody(language) : invalidJson(language));
 
 export const methodNotAllowed = (allow: string) =>
   json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: allow } });
@@ -75,7 +87,7 @@ export async function parseJsonBody<T>(
   defaults: Record<string, unknown> = {},
 ): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   const body = await readJsonBody(request);
-  if (!body.ok) return { ok: false, response: invalidJson(language) };
+  if (!body.ok) return { ok: false, response: unreadableJson(body.reason, language) };
   const raw = body.body !== null && typeof body.body === "object" && !Array.isArray(body.body) ? { ...defaults, ...body.body } : body.body;
   const input = schema.safeParse(raw);
   if (!input.success) return { ok: false, response: problemsResponse(400, inputProblems(input.error), language) };

@@ -4,14 +4,14 @@ import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
 import { inputProblems, OutcomeSchema } from "~/domain/event-input";
 import { recordOutcome } from "~/models/event-lifecycle.server";
-import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
+import { failureResponse, unreadableJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
 
 // POST /api/v1/events/{id}/outcome — procured / not_procured / withdrawn.
 export async function action(args: ActionFunctionArgs) {
   if (args.request.method !== "POST") return methodNotAllowed("POST");
   const user = requireVerifiedUser(args);
   const body = await readJsonBody(args.request);
-  if (!body.ok) return invalidJson(user.language);
+  if (!body.ok) return unreadableJson(body.reason, user.language);
   const input = OutcomeSchema.safeParse(body.body);
   if (!input.success) return problemsResponse(400, inputProblems(input.error), user.language);
 

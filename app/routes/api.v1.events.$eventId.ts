@@ -6,7 +6,7 @@ import { EventPatchSchema, inputProblems } from "~/domain/event-input";
 import { getEvent } from "~/models/event-reads.server";
 import { updateEvent } from "~/models/event-edits.server";
 import { publicBaseUrl } from "~/http/public-url.server";
-import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
+import { failureResponse, unreadableJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
 
 // GET /api/v1/events/{id} — published and closed events for anyone; drafts only for their buyers (else 404).
 export async function loader(args: LoaderFunctionArgs) {
@@ -20,7 +20,7 @@ export async function action(args: ActionFunctionArgs) {
   if (args.request.method !== "PATCH") return methodNotAllowed("GET, PATCH");
   const user = requireVerifiedUser(args);
   const body = await readJsonBody(args.request);
-  if (!body.ok) return invalidJson(user.language);
+  if (!body.ok) return unreadableJson(body.reason, user.language);
   const input = EventPatchSchema.safeParse(body.body);
   if (!input.success) return problemsResponse(400, inputProblems(input.error), user.language);
 

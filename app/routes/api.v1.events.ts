@@ -4,7 +4,7 @@ import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
 import { EventCreateSchema, inputProblems } from "~/domain/event-input";
 import { createDraft } from "~/models/event-edits.server";
-import { failureResponse, invalidJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
+import { failureResponse, unreadableJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
 
 // POST /api/v1/events — a new draft for the caller's (buyer) organisation.
 export async function action(args: ActionFunctionArgs) {
@@ -12,7 +12,7 @@ export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "buyer" });
   const language = member.user.language;
   const body = await readJsonBody(args.request);
-  if (!body.ok) return invalidJson(language);
+  if (!body.ok) return unreadableJson(body.reason, language);
   const input = EventCreateSchema.safeParse(body.body);
   if (!input.success) return problemsResponse(400, inputProblems(input.error), language);
 

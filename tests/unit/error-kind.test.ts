@@ -8,6 +8,7 @@ describe("errorKind", () => {
     expect(errorKind(403)).toBe("forbidden");
     expect(errorKind(401)).toBe("forbidden");
     expect(errorKind(429)).toBe("tooMany");
+    expect(errorKind(413)).toBe("tooLarge");
     expect(errorKind(503)).toBe("unavailable");
     expect(errorKind(400)).toBe("badRequest");
     expect(errorKind(415)).toBe("badRequest");
@@ -17,7 +18,7 @@ describe("errorKind", () => {
   });
 
   it("has a title and a text for every kind in both languages", () => {
-    for (const status of [400, 401, 404, 429, 500, 503]) {
+    for (const status of [400, 401, 404, 413, 429, 500, 503]) {
       const kind = errorKind(status);
       for (const language of ["nb", "en"] as const) {
         const text = resources[language].errors[kind];

@@ -26,6 +26,11 @@ export const errors: Translation<typeof nb> = {
     title: "Too many attempts",
     body: "Too many requests arrived in a short time. Wait a moment and try again.",
   },
+  tooLarge: {
+    title: "What was sent is too large",
+    body: "A form with its attachment can be at most 1 MB. Make the file or the text smaller and try again.",
+  },
+  tooLargeJson: "The body is too large: at most {{limit}}.",
   code: "Error code {{status}}",
   goHome: "Go to the home page",
 };

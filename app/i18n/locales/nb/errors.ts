@@ -23,6 +23,11 @@ export const errors = {
     title: "For mange forsøk",
     body: "Det har kommet for mange forespørsler på kort tid. Vent litt, og prøv igjen.",
   },
+  tooLarge: {
+    title: "Det som ble sendt, er for stort",
+    body: "Skjemaet med vedlegg kan være på høyst 1 MB. Gjør filen eller teksten mindre, og prøv igjen.",
+  },
+  tooLargeJson: "Innholdet er for stort: høyst {{limit}}.",
   code: "Feilkode {{status}}",
   goHome: "Gå til forsiden",
 };
