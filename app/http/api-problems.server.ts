@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import type { ZodError } from "zod";
 import { inputProblems } from "~/domain/event-input";
+import { normaliseJson } from "~/domain/input-text";
 import { problemsOfFields, type Problem } from "~/domain/problems";
 import { createI18n } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
@@ -48,10 +49,10 @@ export function failureResponse(failure: Failure, language: Language) {
   return problemsResponse(FAILURE_STATUS[failure.reason], failure.problems, language);
 }
 
-/** The request body as JSON, or undefined when it is not JSON at all. */
+/** The request body as JSON with every string in it normalised (app/domain/input-text.ts), or not ok when it is not JSON at all. */
 export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
   try {
-    return { ok: true, body: JSON.parse(await request.text()) };
+    return { ok: true, body: normaliseJson(JSON.parse(await request.text())) };
   } catch {
     return { ok: false };
   }

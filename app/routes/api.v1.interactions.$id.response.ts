@@ -6,7 +6,7 @@ import { ApiResponseSchema, issuesByField } from "~/domain/conduct-forms";
 import { getInteractionForViewer } from "~/models/interaction-reads.server";
 import { respondToInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
-import { apiLanguage, failureResponse, fieldErrorsResponse } from "~/http/api-problems.server";
+import { apiLanguage, failureResponse, fieldErrorsResponse, readJsonBody } from "~/http/api-problems.server";
 
 export function loader() {
   return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } });
@@ -19,7 +19,8 @@ export async function action(args: ActionFunctionArgs) {
   // Not a party (and not an operator): the entry does not exist for them.
   if (!view) return json({ error: "not_found" }, { status: 404 });
   if (!view.canRespond) forbidden(args.request);
-  const parsed = ApiResponseSchema.safeParse((await args.request.json().catch(() => null)) ?? {});
+  const read = await readJsonBody(args.request);
+  const parsed = ApiResponseSchema.safeParse((read.ok ? read.body : null) ?? {});
   if (!parsed.success) return fieldErrorsResponse(issuesByField(parsed.error.issues), await apiLanguage(args));
   const result = await respondToInteraction(
     db(),

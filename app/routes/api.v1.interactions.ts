@@ -6,7 +6,7 @@ import { ApiInteractionSchema, issuesByField } from "~/domain/conduct-forms";
 import { listInteractions } from "~/models/interaction-reads.server";
 import { logInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
-import { apiLanguage, failureResponse, fieldErrorsResponse } from "~/http/api-problems.server";
+import { apiLanguage, failureResponse, fieldErrorsResponse, readJsonBody } from "~/http/api-problems.server";
 import { isUuid } from "~/domain/ids";
 
 // GET /api/v1/interactions?counterpart=<organisation id>[&organisation=<own id>]
@@ -26,7 +26,8 @@ export async function loader(args: LoaderFunctionArgs) {
 // POST /api/v1/interactions — JSON body; acts for the active organisation, or `organisationId`.
 export async function action(args: ActionFunctionArgs) {
   if (args.request.method !== "POST") return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "GET, POST" } });
-  const body: unknown = await args.request.json().catch(() => null);
+  const read = await readJsonBody(args.request);
+  const body: unknown = read.ok ? read.body : null;
   const member = await requireMemberFor(args, body !== null && typeof body === "object" && "organisationId" in body ? body.organisationId : undefined);
   const parsed = ApiInteractionSchema.safeParse(body ?? {});
   if (!parsed.success) return fieldErrorsResponse(issuesByField(parsed.error.issues), await apiLanguage(args));
