@@ -18,6 +18,7 @@ import { publicPageCacheMiddleware } from "./app/http/public-page-cache.server";
 import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { createNonce, securityHeaders } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
+import { normaliseRequestPath } from "./app/http/request-url";
 
 installGlobals();
 
@@ -70,6 +71,17 @@ app.use((req, res, next) => {
   next();
 });
 app.use(compression());
+// Route params and query strings normalised once, here, like every form and JSON text
+// (app/http/request-url.ts); a path with a NUL or another control character names no page.
+app.use((req, res, next) => {
+  const normal = normaliseRequestPath(req.url);
+  if (normal === "no_such_path") {
+    res.status(404).type("text/plain; charset=utf-8").send("Siden finnes ikke. / Not found.");
+    return;
+  }
+  req.url = normal;
+  next();
+});
 // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

@@ -12,6 +12,8 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
 const uuid = (code = "invalid_value") => z.string({ error: "required" }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, code);
 const text = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, "too_long");
 const optionalText = (max: number) => z.string().trim().max(max, "too_long").optional();
+/** A clause of the code of conduct is numbered 1–99 (conduct_clauses.number); any other number is no clause. */
+const clauseNumber = () => z.number({ error: "invalid_choice" }).int("invalid_choice").min(1, "invalid_choice").max(99, "invalid_choice");
 
 /** Names typed one per line; blank lines dropped. */
 export function namesFromLines(value: string | undefined): string[] {
@@ -42,7 +44,7 @@ export const InteractionSchema = z
     eventId: uuid().optional(),
     subject: text(200),
     summary: text(10000),
-    clauses: z.array(z.number({ error: "invalid_choice" }).int("invalid_choice")).optional(),
+    clauses: z.array(clauseNumber()).optional(),
     assessment: z.enum(ASSESSMENTS, { error: "invalid_choice" }),
     concernCategory: z.enum(CONCERN_CATEGORIES, { error: "invalid_choice" }).optional(),
     concernDescription: optionalText(10000),
@@ -100,7 +102,7 @@ export const ApiInteractionSchema = z
     eventId: uuid().nullable().optional(),
     subject: text(200),
     summary: text(10000),
-    clauses: z.array(z.number({ error: "invalid_choice" }).int("invalid_choice")).max(99, "too_long").optional(),
+    clauses: z.array(clauseNumber()).max(99, "too_long").optional(),
     assessment: z.enum(ASSESSMENTS, { error: "invalid_choice" }),
     concernCategory: z.enum(CONCERN_CATEGORIES, { error: "invalid_choice" }).nullable().optional(),
     concernDescription: z.string().trim().max(10000, "too_long").nullable().optional(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EFFORT_REQUEST_WORK, type EffortRequestInput } from "./effort-requests";
 import { EXPECTATION_STATUSES } from "./events";
 import { Expectation } from "./event-input";
+import { INT_MAX, NOK_MAX } from "./input-fields";
 
 // POST /api/v1/effort-requests: the JSON body, turned into the same EffortRequestInput the
 // form gives, so one model function (and one predictability gate) serves both.
@@ -9,7 +10,8 @@ import { Expectation } from "./event-input";
 type Issue = { input?: unknown };
 const typeError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_value");
 const choiceError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_choice");
-const whole = () => z.int({ error: (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "must_be_whole_number") });
+// hours_per_vendor is an integer column; compensation_nok a bigint (kroner up to NOK_MAX).
+const whole = (max = INT_MAX) => z.int({ error: (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "must_be_whole_number") }).max(max, "too_large");
 
 export const EffortRequestCreateSchema = z.strictObject(
   {
@@ -19,7 +21,7 @@ export const EffortRequestCreateSchema = z.strictObject(
     hoursPerVendor: whole().nullable().optional(),
     /** An instant with its offset, e.g. "2027-03-01T12:00:00+01:00". */
     deadline: z.iso.datetime({ offset: true, error: "invalid_datetime" }).nullable().optional(),
-    compensationNok: whole().min(0, "must_not_be_negative").nullable().optional(),
+    compensationNok: whole(NOK_MAX).min(0, "must_not_be_negative").nullable().optional(),
     compensationReason: z.string({ error: typeError }).trim().max(2000, "too_long").nullable().optional(),
     eventId: z.guid({ error: "invalid_value" }).nullable().optional(),
     recipients: z.array(z.guid({ error: "invalid_value" }), { error: typeError }),

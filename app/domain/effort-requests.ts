@@ -4,6 +4,7 @@ import { checkPredictability, checkTenderQuarter, minimumEffortLevel, type Purch
 import { list, text, type Entries } from "./form-entries";
 import { isBlank, problemsOf, type Problem } from "./problems";
 import { zonedLocalToIso } from "./zoned-time";
+import { INT_MAX } from "./input-fields";
 
 // A buyer's direct request to vendors for work, and the vendor's report of effort spent.
 // The request passes the same predictability gate as an event (checkPredictability);
@@ -86,6 +87,7 @@ export function effortRequestFormProblems(input: EffortRequestInput, { now }: { 
   for (const field of numbers) if (Number.isNaN(input[field])) add(field, "must_be_whole_number");
   if (input.hoursPerVendor === null) add("hoursPerVendor", "hours_required");
   else if (input.hoursPerVendor !== null && input.hoursPerVendor <= 0) add("hoursPerVendor", "must_be_positive");
+  else if (input.hoursPerVendor > INT_MAX) add("hoursPerVendor", "too_large");
   if (input.deadline === null) add("deadline", "required");
   else if (Number.isNaN(Date.parse(input.deadline))) add("deadline", "invalid_datetime");
   else if (Date.parse(input.deadline) <= now.getTime()) add("deadline", "deadline_in_future_required");

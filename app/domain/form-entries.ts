@@ -1,12 +1,15 @@
 // Reading a posted form (FormData or URLSearchParams) the same way in every parser:
-// text trimmed, lists without blanks, and every value kept to put back in the fields.
+// text normalised (./input-text.ts) and trimmed, lists without blanks, and every value kept
+// to put back in the fields.
+
+import { normaliseText } from "./input-text";
 
 export type Entries = { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] };
 
 /** The field's text, trimmed; "" when absent or a file. */
 export function text(form: Entries, name: string): string {
   const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
+  return typeof value === "string" ? normaliseText(value).trim() : "";
 }
 
 /** Every text value of a repeated field (checkboxes), trimmed, blanks left out. */
@@ -14,7 +17,7 @@ export function list(form: Entries, name: string): string[] {
   return form
     .getAll(name)
     .filter((v): v is string => typeof v === "string")
-    .map((v) => v.trim())
+    .map((v) => normaliseText(v).trim())
     .filter(Boolean);
 }
 

@@ -9,6 +9,8 @@ export const typeError = (issue: Issue) => (issue.input === undefined || issue.i
 export const choiceError = (issue: Issue) => (issue.input === undefined || issue.input === null ? "required" : "invalid_choice");
 
 export const NOK_MAX = Number.MAX_SAFE_INTEGER;
+/** The largest value of a PostgreSQL integer column: a count or number past it is a field error, not a database error. */
+export const INT_MAX = 2 ** 31 - 1;
 
 export function text(max: number) {
   return z.string({ error: typeError }).trim().max(max, "too_long");

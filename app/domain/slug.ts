@@ -5,6 +5,9 @@ const LETTERS: Record<string, string> = { æ: "ae", ø: "o", å: "a", ä: "a", �
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 60;
 
+/** Whether a text could be an organisation's slug at all; anything else (a NUL, 10 000 characters) names no organisation and is not looked up. */
+export const isSlug = (value: string | undefined): value is string => value !== undefined && value.length <= SLUG_MAX_LENGTH + 12 && SLUG_PATTERN.test(value);
+
 /** "Bergvik kommune" → "bergvik-kommune", "Sør-Ålesund Helse AS" → "sor-alesund-helse-as". */
 export function slugify(name: string): string {
   const slug = name

@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import type { ZodError } from "zod";
 import { inputProblems } from "~/domain/event-input";
+import { normaliseJson } from "~/domain/input-text";
 import { problemsOfFields, type Problem } from "~/domain/problems";
 import { createI18n } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
@@ -49,12 +50,12 @@ export function failureResponse(failure: Failure, language: Language) {
   return problemsResponse(FAILURE_STATUS[failure.reason], failure.problems, language);
 }
 
-/** The request body as JSON; not JSON at all, or more than JSON_BODY_LIMIT bytes (not read further). */
+/** The request body as JSON with every string in it normalised (app/domain/input-text.ts); not JSON at all, or more than JSON_BODY_LIMIT bytes (not read further). */
 export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; reason: "invalid_json" | "too_large" }> {
   const bytes = await readBodyBytes(request, JSON_BODY_LIMIT);
   if (!bytes.ok) return { ok: false, reason: "too_large" };
   try {
-    return { ok: true, body: JSON.parse(new TextDecoder().decode(bytes.bytes)) };
+    return { ok: true, body: normaliseJson(JSON.parse(new TextDecoder().decode(bytes.bytes))) };
   } catch {
     return { ok: false, reason: "invalid_json" };
   }

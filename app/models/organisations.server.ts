@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { CreateOrganisationInput, OrganisationProfileInput } from "~/domain/organisation-forms";
 import type { VerificationStatus } from "~/domain/organisations";
-import { firstFreeSlug, slugify } from "~/domain/slug";
+import { firstFreeSlug, isSlug, slugify } from "~/domain/slug";
 import { audit, type AuditedActor } from "./audit.server";
 import type { Problem } from "~/domain/problems";
 import { fail, failAt, ok, type Result } from "~/domain/result";
@@ -168,6 +168,7 @@ export async function updateOrganisationProfile(
 
 /** The public profile: what anyone may read about an organisation. */
 export async function getPublicOrganisation(db: Db, slug: string) {
+  if (!isSlug(slug)) return null;
   const organisation = await db
     .selectFrom("organisations")
     .leftJoin("users as contact", "contact.id", "organisations.commercialContactUserId")

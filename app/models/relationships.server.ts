@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "@db/client";
+import { isSlug } from "~/domain/slug";
 import {
   osloYearStart,
   STALE_DAYS,
@@ -148,6 +149,7 @@ export async function listRelationships(
 /** The counterpart by id or slug; never one's own organisation. */
 export async function findCounterpart(db: Db, organisationId: string, idOrSlug: string) {
   const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  if (!isId && !isSlug(idOrSlug)) return null;
   const row = await db
     .selectFrom("organisations")
     .select(["id", "slug", "name", "isBuyer", "isVendor", "verificationStatus"])

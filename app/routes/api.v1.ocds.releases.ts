@@ -13,12 +13,17 @@ import { isUuid } from "~/domain/ids";
 // events changed from then on; ?limit= 1–100; follow links.next (or the Link header).
 const PAGE = 100;
 
+/** Nothing was published before the portal's epoch: an earlier ?since= (year 0001) means "from the start". */
+const EPOCH = new Date(0);
+
 function parseSince(value: string | null): Date | null | "invalid" {
   if (!value) return null;
-  if (isIsoDate(value)) return new Date(zonedLocalToIso(`${value}T00:00`) as string);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return "invalid";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? "invalid" : date;
+  let date: Date;
+  if (isIsoDate(value)) date = new Date(zonedLocalToIso(`${value}T00:00`) ?? Number.NaN);
+  else if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return "invalid";
+  else date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "invalid";
+  return date < EPOCH ? EPOCH : date;
 }
 
 function parseAfter(value: string | null): OcdsPageCursor | null | "invalid" {

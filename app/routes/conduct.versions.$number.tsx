@@ -12,12 +12,13 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { getPreviousVersion, getVersion } from "~/models/conduct.server";
 import { invariantResponse, notFound } from "~/http/responses.server";
+import { INT_MAX } from "~/domain/input-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const number = Number(args.params.number);
-  if (!Number.isInteger(number) || number < 1) notFound();
+  if (!Number.isInteger(number) || number < 1 || number > INT_MAX) notFound();
   // Published versions are public; a draft only exists for operators.
   const version = await getVersion(db(), number, { includeDraft: getUser(args)?.isOperator ?? false });
   invariantResponse(version);

@@ -6,11 +6,13 @@ import { getLanguage } from "~/i18n/language.server";
 import { demandAtom, latestDemand } from "~/models/demand-feeds.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { invariantResponse } from "~/http/responses.server";
+import { isSlug } from "~/domain/slug";
 
 // GET /organisations/{slug}.atom — public: one buyer's published events (co-buyers' too)
 // as an Atom feed, newest change first. 404 for an organisation that is not a buyer.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
+  invariantResponse(isSlug(slug), "Not Found");
   const buyer = await db().selectFrom("organisations").select(["name", "slug"]).where("slug", "=", slug).where("isBuyer", "=", true).executeTakeFirst();
   invariantResponse(buyer, "Not Found");
   const language = await getLanguage(request);

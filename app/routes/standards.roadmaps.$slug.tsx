@@ -18,6 +18,7 @@ import { getMembership } from "~/models/memberships.server";
 import { buyerRoadmap, removeRoadmapEntry, saveRoadmapEntry } from "~/models/roadmaps.server";
 import { readFormData } from "~/http/form-data.server";
 import { invariantResponse, notFound } from "~/http/responses.server";
+import { isSlug } from "~/domain/slug";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -25,6 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function findBuyer(slug: string | undefined) {
+  invariantResponse(isSlug(slug), "Not Found");
   const buyer = await db()
     .selectFrom("organisations")
     .select(["id", "name", "slug"])

@@ -1,11 +1,16 @@
 // A submitted form's fields as the schemas read them: the intent (which form was sent) left
-// out, and kroner as people write them ("4 500 000" or "4.500.000" is 4500000).
+// out, text normalised (app/domain/input-text.ts; readFormData has already done it for a
+// posted form, and doing it again changes nothing), and kroner as people write them
+// ("4 500 000" or "4.500.000" is 4500000).
+
+import { normaliseText } from "~/domain/input-text";
 
 export function formFields(formData: FormData, { kroner = [] }: { kroner?: readonly string[] } = {}): FormData {
   const fields = new FormData();
   for (const [key, value] of formData) {
     if (key === "intent") continue;
-    fields.append(key, kroner.includes(key) && typeof value === "string" ? value.replace(/[\s\u00a0\u202f.]/g, "") : value);
+    if (typeof value !== "string") fields.append(key, value);
+    else fields.append(key, kroner.includes(key) ? normaliseText(value).replace(/[\s\u00a0\u202f.]/g, "") : normaliseText(value));
   }
   return fields;
 }

@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { normaliseText } from "~/domain/input-text";
 import type { SubmissionResult } from "@conform-to/react";
 import { db } from "@db/db.server";
 import { forbidden } from "~/auth/guards.server";
@@ -76,7 +77,7 @@ async function uploadedText(formData: FormData): Promise<string | null | "too_lo
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return null;
   if (file.size > CALL_OFF_IMPORT_MAX_LENGTH * 4) return "too_long";
-  return file.text();
+  return normaliseText(await file.text());
 }
 
 async function importAction(args: ActionFunctionArgs, userId: string, contractId: string, formData: FormData, intent: "import-preview" | "import") {
