@@ -38,7 +38,7 @@ export const emails: Translation<typeof nb> = {
     preview: "The password for your account was just changed.",
     heading: "Your password has been changed",
     greeting: "Hello {{name}},",
-    body: "The password for your Markedsdialog account has been changed, and you have been signed out on other devices.",
+    body: "The password for your Markedsdialog account has been changed, you have been signed out on other devices, and your personal API tokens have been revoked (create new ones under Settings).",
     notYou: "Was it not you? Ask for a new password straight away from the sign-in page, and contact us at sikkerhet@markedsdialog.example.",
     reason: "You are receiving this e-mail because the password for the account with this address was changed. We always send this notice.",
   },

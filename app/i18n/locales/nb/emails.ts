@@ -35,7 +35,7 @@ export const emails = {
     preview: "Passordet for kontoen din ble nettopp endret.",
     heading: "Passordet ditt er endret",
     greeting: "Hei {{name}},",
-    body: "Passordet for kontoen din i Markedsdialog er endret, og du er logget ut på andre enheter.",
+    body: "Passordet for kontoen din i Markedsdialog er endret, du er logget ut på andre enheter, og dine personlige API-nøkler er trukket tilbake (lag nye under Innstillinger).",
     notYou: "Var det ikke deg? Be om nytt passord med en gang fra innloggingssiden, og kontakt oss på sikkerhet@markedsdialog.example.",
     reason: "Du får denne e-posten fordi passordet for kontoen med denne adressen ble endret. Vi sender alltid et slikt varsel.",
   },
