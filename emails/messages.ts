@@ -71,7 +71,7 @@ export type EmailMessage =
   // To the attendees of the first on the waiting list: a place was freed for them (.ics attached).
   | Envelope<"registration-promoted", RegistrationMailData>
   // To every member of every vendor taking part: a published event was amended.
-  | Envelope<"event-amended", { name: string; eventTitle: string; buyerName: string; reason: string; changedFields: string[]; url: string }>
+  | Envelope<"event-amended", { name: string; eventTitle: string; buyerName: string; reason: string; changes: { field: string; before: string; after: string }[]; url: string }>
   // To every member of every vendor taking part: a question was answered to all. Never names who asked.
   | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).

@@ -4,6 +4,7 @@ import { answerQuestion, askQuestion, listAnswers, listUnanswered, medianTimeToA
 import { leaveEvent, registerForEvent } from "~/models/registrations.server";
 import { listParticipants, participationCounts, participantsCsv } from "~/models/registration-reads.server";
 import { updateEvent } from "~/models/event-edits.server";
+import { formatDateTime } from "~/i18n/format";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, type Person } from "../fixtures/people";
 
@@ -144,6 +145,18 @@ describe("amendments and questions", () => {
     const mail = (await outboxFor(v.person.email)).find((m) => m.template === "event-amended")!;
     expect(mail.text).toContain("Større rom");
     expect(mail.text).toContain("Sted");
+  });
+
+  it("names each changed field's old and new value in the amendment e-mail, formatted as on the page", async () => {
+    const eventId = await publishedEvent(t.db);
+    const v = await vendor("Gammelt og nytt AS");
+    await register(v, eventId);
+    const result = await updateEvent(t.db, { id: buyer.id }, eventId, { location: "Rådhuset, sal 2", registrationDeadline: at(11) }, { reason: "Flyttet", now: NOW, baseUrl: BASE });
+    expect(result.ok).toBe(true);
+    const mail = (await outboxFor(v.person.email)).find((m) => m.template === "event-amended")!;
+    expect(mail.text).toMatch(/Sted: – → Rådhuset, sal 2/);
+    expect(mail.text).toContain(`${formatDateTime(at(10), "nb")} → ${formatDateTime(at(11), "nb")}`);
+    expect(mail.html).toContain("Rådhuset, sal 2");
   });
 
   it("publishes an answer to every participant without naming who asked, and keeps the original question", async () => {
