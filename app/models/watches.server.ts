@@ -106,13 +106,13 @@ export async function runWatchDigests(db: Db, now: Date, { baseUrl }: { baseUrl:
   const watches = await db
     .selectFrom("watches")
     .innerJoin("users", "users.id", "watches.userId")
-    .select(["watches.id", "watches.frequency", "watches.lastDigestAt"])
+    .select(["watches.id", "watches.frequency", "watches.lastDigestAt", "watches.createdAt"])
     .where("users.emailVerifiedAt", "is not", null)
     .orderBy("watches.id")
     .execute();
   let sent = 0;
   for (const watch of watches) {
-    if (!isDigestDue(watch.frequency, watch.lastDigestAt, now)) continue;
+    if (!isDigestDue(watch.frequency, watch.lastDigestAt ?? watch.createdAt, now)) continue;
     if (await digestOne(db, watch.id, now, baseUrl)) sent++;
   }
   return sent;
@@ -129,7 +129,7 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       .forUpdate()
       .skipLocked()
       .executeTakeFirst();
-    if (!watch || !isDigestDue(watch.frequency, watch.lastDigestAt, now)) return false;
+    if (!watch || !isDigestDue(watch.frequency, watch.lastDigestAt ?? watch.createdAt, now)) return false;
     await trx.updateTable("watches").set({ lastDigestAt: now }).where("id", "=", watch.id).execute();
     const since = new Date(
       Math.max(watch.createdAt.getTime(), (watch.lastDigestAt ?? watch.createdAt).getTime() - LOOK_BACK_MARGIN_MS),

@@ -192,6 +192,21 @@ describe("the digest", () => {
     expect(mails[1]!.text).not.toContain("Daglig: første");
   });
 
+  it("sends a daily watch saved in the afternoon its first digest the next morning, not the same evening", async () => {
+    const person = await createPerson(t.db, { name: "Ettermiddag Lagret" });
+    // Saved 15:00 in Oslo; a match published at 16:00.
+    await watchSince(person, "Ettermiddag", "cpv=48814&region=vestland", "daily", new Date("2030-04-09T13:00:00Z"));
+    await publish("Ettermiddag: treff", { at: new Date("2030-04-09T14:00:00Z") });
+    // 20:00 in Oslo (UTC+2 in April): not yet.
+    await runWatchDigests(t.db, new Date("2030-04-09T18:00:00Z"), { baseUrl: "https://md.example" });
+    expect(await mailTo(person.email)).toHaveLength(0);
+    // 07:05 the next morning: the first digest.
+    await runWatchDigests(t.db, new Date("2030-04-10T05:05:00Z"), { baseUrl: "https://md.example" });
+    const mails = await mailTo(person.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain("Ettermiddag: treff");
+  });
+
   it("does not e-mail an unconfirmed address", async () => {
     const person = await createPerson(t.db, { verified: false });
     await watchSince(person, "Ubekreftet", "region=vestland", "immediate", new Date("2031-01-01T00:00:00Z"));
