@@ -14,6 +14,8 @@ type Envelope<Template extends string, Data> = {
   language: Language;
   data: Data;
   attachments?: EmailAttachment[];
+  /** Extra headers, such as RFC 8058's List-Unsubscribe and List-Unsubscribe-Post. */
+  headers?: Record<string, string>;
 };
 
 /** Every e-mail the portal sends, with the data its template needs. */
@@ -105,6 +107,8 @@ export interface WatchDigestData {
   amendedEvents: (WatchDigestEvent & { reasons: string[] })[];
   demandUrl: string;
   watchesUrl: string;
+  /** One-click unsubscribe (RFC 8058), works without signing in. */
+  unsubscribeUrl: string;
 }
 
 export interface RegistrationMailData {

@@ -98,6 +98,7 @@ function every(language: Language): EmailMessage[] {
         amendedEvents: [{ title: "Dialogmøte om journal", buyerName: "Helse Midtnord RHF", kind: "dialogue_meeting", url: `${URL_}&e=2`, reasons: ["Ny frist."] }],
         demandUrl: `${URL_}&list=1`,
         watchesUrl: `${URL_}&watches=1`,
+        unsubscribeUrl: `${URL_}&unsubscribe=1`,
       },
     })),
   ];

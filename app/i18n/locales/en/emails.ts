@@ -243,6 +243,7 @@ export const emails: Translation<typeof nb> = {
     reasonLabel: "Reason for the amendment:",
     action: "See all matches",
     manage: "Rename, change how often, or delete the watch:",
+    unsubscribe: "Want no more of these e-mails? Stop them in one click, without signing in:",
     reason: {
       immediate: "You get this e-mail because you watch “{{watchName}}” on Markedsdialog, with alerts as they happen.",
       daily: "You get this e-mail because you watch “{{watchName}}” on Markedsdialog, with a daily digest.",

@@ -240,6 +240,7 @@ export const emails = {
     reasonLabel: "Begrunnelse for endringen:",
     action: "Se alle treff",
     manage: "Endre navn, hyppighet eller slett overvåkingen:",
+    unsubscribe: "Vil du ikke ha flere slike e-poster? Stopp dem med ett klikk, uten å logge inn:",
     reason: {
       immediate: "Du får denne e-posten fordi du overvåker «{{watchName}}» i Markedsdialog, med varsel med en gang.",
       daily: "Du får denne e-posten fordi du overvåker «{{watchName}}» i Markedsdialog, med daglig sammendrag.",
