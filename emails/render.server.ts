@@ -16,6 +16,7 @@ import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
+import { eventEnded } from "./event-ended";
 import { followUpDue } from "./follow-up-due";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
@@ -35,6 +36,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "registration-confirmed": registrationConfirmed,
   "registration-promoted": registrationPromoted,
   "event-amended": eventAmended,
+  "event-ended": eventEnded,
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
   "effort-request-answered": effortRequestAnswered,

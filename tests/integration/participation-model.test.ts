@@ -4,6 +4,7 @@ import { answerQuestion, askQuestion, listAnswers, listUnanswered, medianTimeToA
 import { leaveEvent, registerForEvent } from "~/models/registrations.server";
 import { listParticipants, participationCounts, participantsCsv } from "~/models/registration-reads.server";
 import { updateEvent } from "~/models/event-edits.server";
+import { closeEvent, recordOutcome } from "~/models/event-lifecycle.server";
 import { formatDateTime } from "~/i18n/format";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, type Person } from "../fixtures/people";
@@ -132,6 +133,59 @@ describe("registration rules", () => {
     expect(text.split("\r\n")[0]).toBe("\uFEFFLeverandør,Status,Deltakere,E-post,Merknad,Begrunnelse for nei,Meldt på (UTC)");
     expect(text).toContain("'=Formel AS,Påmeldt");
     expect(text).toContain("Avslag AS,Takket nei,,,,Passer ikke vår løsning");
+  });
+});
+
+describe("when an event ends", () => {
+  async function watcher(name: string) {
+    const person = await createPerson(t.db, { name });
+    await t.db.insertInto("watches").values({ userId: person.id, name: "Alt", query: "", frequency: "daily", feedTokenHash: `h-${Math.random()}` }).execute();
+    return person;
+  }
+  const ended = async (email: string) => (await outboxFor(email)).filter((m) => m.template === "event-ended");
+
+  it("tells the vendors taking part and the watchers whose watch matches when the buyer closes it", async () => {
+    const eventId = await publishedEvent(t.db);
+    const v = await vendor("Avsluttet AS");
+    await register(v, eventId);
+    const w = await watcher("Wenche Vakt");
+    expect(await closeEvent(t.db, { id: buyer.id }, eventId, { now: NOW, baseUrl: BASE })).toMatchObject({ ok: true });
+    const [toVendor] = await ended(v.person.email);
+    expect(toVendor?.subject).toMatch(/^Avsluttet: Dialogmøte/);
+    expect(toVendor?.text).toContain(`${BASE}/events/${eventId}`);
+    expect((await ended(w.email))[0]?.text).toContain("overvåkingene dine passet");
+  });
+
+  it("tells of a withdrawal with the buyer's reason", async () => {
+    const eventId = await publishedEvent(t.db);
+    const v = await vendor("Trukket AS");
+    await register(v, eventId);
+    await recordOutcome(t.db, { id: buyer.id }, eventId, { outcome: "withdrawn", reason: "Prosjektet er stanset av kommunestyret" }, { now: NOW, baseUrl: BASE });
+    const [mail] = await ended(v.person.email);
+    expect(mail?.subject).toMatch(/^Trukket:/);
+    expect(mail?.text).toContain("Prosjektet er stanset av kommunestyret");
+  });
+
+  it("tells the recorded winner in words of its own, and the others that it is decided", async () => {
+    const eventId = await publishedEvent(t.db);
+    const winner = await vendor("Vinner AS");
+    const other = await vendor("Nummer to AS");
+    await register(winner, eventId);
+    await register(other, eventId);
+    await closeEvent(t.db, { id: buyer.id }, eventId, { now: NOW, baseUrl: BASE });
+    const recorded = await recordOutcome(
+      t.db,
+      { id: buyer.id },
+      eventId,
+      { outcome: "procured", contractValueNok: 2_000_000, contractDate: "2026-11-30", winningVendorId: winner.org.id },
+      { now: NOW, baseUrl: BASE },
+    );
+    expect(recorded).toMatchObject({ ok: true });
+    const toWinner = (await ended(winner.person.email)).find((m) => m.subject.startsWith("Anskaffet"));
+    const toOther = (await ended(other.person.email)).find((m) => m.subject.startsWith("Anskaffet"));
+    expect(toWinner?.text).toContain("Vinner AS er registrert som valgt leverandør");
+    expect(toOther?.text).not.toContain("valgt leverandør");
+    expect(toOther?.text).toContain("Takk for at dere deltok");
   });
 });
 

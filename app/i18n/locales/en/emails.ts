@@ -160,6 +160,30 @@ export const emails: Translation<typeof nb> = {
     action: "See the event",
     reason: "You get this e-mail because you are listed as an attendee for {{organisationName}} on Markedsdialog.",
   },
+  "event-ended": {
+    subject: {
+      closed: "Closed: {{eventTitle}}",
+      withdrawn: "Withdrawn: {{eventTitle}}",
+      procured: "Procured: {{eventTitle}}",
+      not_procured: "Not procured: {{eventTitle}}",
+    },
+    greeting: "Hello {{name}},",
+    body: {
+      closed: "{{buyerName}} has closed “{{eventTitle}}”. No more registrations or questions are taken.",
+      withdrawn: "{{buyerName}} has withdrawn “{{eventTitle}}”. The event will not take place.",
+      procured: "{{buyerName}} has recorded that “{{eventTitle}}” led to a procurement.",
+      not_procured: "{{buyerName}} has recorded that “{{eventTitle}}” did not lead to a procurement.",
+    },
+    whyLabel: "Reason:",
+    winner: "{{organisationName}} is recorded as the chosen vendor. Congratulations!",
+    notChosen: "Thank you for taking part. The outcome and contract value are on the event page.",
+    action: "See the event",
+    reason: {
+      participant: "You get this e-mail because your organisation is registered for the event on Markedsdialog.",
+      winner: "You get this e-mail because your organisation is registered for the event and recorded as the chosen vendor.",
+      watcher: "You get this e-mail because one of your watches matched the event. You manage your watches under “My watches”.",
+    },
+  },
   "event-amended": {
     subject: "Amended: {{eventTitle}}",
     preview: "{{buyerName}} has amended an event you take part in.",

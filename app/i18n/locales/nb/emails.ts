@@ -157,6 +157,30 @@ export const emails = {
     action: "Se arrangementet",
     reason: "Du får denne e-posten fordi du er oppført som deltaker for {{organisationName}} i Markedsdialog.",
   },
+  "event-ended": {
+    subject: {
+      closed: "Avsluttet: {{eventTitle}}",
+      withdrawn: "Trukket: {{eventTitle}}",
+      procured: "Anskaffet: {{eventTitle}}",
+      not_procured: "Ikke anskaffet: {{eventTitle}}",
+    },
+    greeting: "Hei {{name}},",
+    body: {
+      closed: "{{buyerName}} har avsluttet «{{eventTitle}}». Det tas ikke imot flere påmeldinger eller spørsmål.",
+      withdrawn: "{{buyerName}} har trukket «{{eventTitle}}». Arrangementet blir ikke noe av.",
+      procured: "{{buyerName}} har registrert at «{{eventTitle}}» endte med en anskaffelse.",
+      not_procured: "{{buyerName}} har registrert at «{{eventTitle}}» ikke endte med en anskaffelse.",
+    },
+    whyLabel: "Årsak:",
+    winner: "{{organisationName}} er registrert som valgt leverandør. Gratulerer!",
+    notChosen: "Takk for at dere deltok. Utfallet og kontraktsverdien står på arrangementssiden.",
+    action: "Se arrangementet",
+    reason: {
+      participant: "Du får denne e-posten fordi virksomheten din er påmeldt arrangementet i Markedsdialog.",
+      winner: "Du får denne e-posten fordi virksomheten din er påmeldt arrangementet og registrert som valgt leverandør.",
+      watcher: "Du får denne e-posten fordi en av overvåkingene dine passet arrangementet. Overvåkingene styrer du under «Mine overvåkinger».",
+    },
+  },
   "event-amended": {
     subject: "Endret: {{eventTitle}}",
     preview: "{{buyerName}} har endret et arrangement dere deltar i.",
