@@ -341,6 +341,8 @@ export interface OutboxTable {
   html: string;
   text: string;
   attachments: ColumnType<OutboxAttachment[], string | undefined, string>;
+  /** Extra headers for this message (e.g. List-Unsubscribe), name → value. */
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
   status: Generated<"pending" | "sending" | "sent" | "failed">;
   attempts: Generated<number>;
   // Not Generated<Timestamp>: nesting ColumnType in Generated makes selects return the ColumnType.
@@ -471,6 +473,7 @@ export interface Database {
   // 0010: watches and buyers' standards roadmaps
   watches: WatchTable;
   watchDeliveries: WatchDeliveryTable;
+  watchUnsubscribeTokens: WatchUnsubscribeTokenTable;
   buyerRoadmapEntries: BuyerRoadmapEntryTable;
   buyerRoadmapChanges: BuyerRoadmapChangeTable;
 }
@@ -628,6 +631,13 @@ export interface WatchTable {
   createdAt: ColumnType<Date, Date | string | undefined, never>;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
   lastDigestAt: Timestamp | null;
+}
+
+/** A digest's secret unsubscribe link (only its hash), one per digest sent. */
+export interface WatchUnsubscribeTokenTable {
+  tokenHash: string;
+  watchId: string;
+  createdAt: CreatedAt;
 }
 
 export interface WatchDeliveryTable {

@@ -2,6 +2,7 @@ import { Text } from "@react-email/components";
 import { Fragment } from "react";
 import { Action, EmailLayout, Paragraph, type EmailDefinition } from "./layout";
 
+const list = { fontSize: 16, lineHeight: "24px", margin: "0 0 16px", paddingLeft: 20 };
 const quote = { borderLeft: "4px solid #0b6b77", fontSize: 16, lineHeight: "24px", margin: "0 0 16px", paddingLeft: 12 };
 
 export const eventAmended: EmailDefinition<"event-amended"> = {
@@ -28,8 +29,13 @@ export const eventAmended: EmailDefinition<"event-amended"> = {
         ))}
       </Text>
       <Paragraph>
-        <strong>{t("event-amended.changedLabel")}</strong> {data.changedFields.join(", ")}
+        <strong>{t("event-amended.changedLabel")}</strong>
       </Paragraph>
+      <ul style={list}>
+        {data.changes.map((change) => (
+          <li key={change.field}>{t("event-amended.change", change)}</li>
+        ))}
+      </ul>
       <Action t={t} href={data.url} label={t("event-amended.action")} />
     </EmailLayout>
   ),

@@ -15,6 +15,8 @@ type Envelope<Template extends string, Data> = {
   language: Language;
   data: Data;
   attachments?: EmailAttachment[];
+  /** Extra headers, such as RFC 8058's List-Unsubscribe and List-Unsubscribe-Post. */
+  headers?: Record<string, string>;
 };
 
 /** Every e-mail the portal sends, with the data its template needs. */
@@ -72,7 +74,24 @@ export type EmailMessage =
   // To the attendees of the first on the waiting list: a place was freed for them (.ics attached).
   | Envelope<"registration-promoted", RegistrationMailData>
   // To every member of every vendor taking part: a published event was amended.
-  | Envelope<"event-amended", { name: string; eventTitle: string; buyerName: string; reason: string; changedFields: string[]; url: string }>
+  | Envelope<"event-amended", { name: string; eventTitle: string; buyerName: string; reason: string; changes: { field: string; before: string; after: string }[]; url: string }>
+  // To every member of every vendor taking part (the recorded winner in its own words) and to each
+  // watcher whose watch matched: the event was closed, withdrawn, or its outcome recorded.
+  | Envelope<
+      "event-ended",
+      {
+        name: string;
+        eventTitle: string;
+        buyerName: string;
+        ending: "closed" | "withdrawn" | "procured" | "not_procured";
+        recipient: "participant" | "winner" | "watcher";
+        /** The recipient's organisation (for the winner), or "". */
+        organisationName: string;
+        /** The buyer's reason (withdrawn: as written; not procured: translated), or "". */
+        why: string;
+        url: string;
+      }
+    >
   // To every member of every vendor taking part: a question was answered to all. Never names who asked.
   | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
@@ -111,6 +130,8 @@ export interface WatchDigestData {
   amendedEvents: (WatchDigestEvent & { reasons: string[] })[];
   demandUrl: string;
   watchesUrl: string;
+  /** One-click unsubscribe (RFC 8058), works without signing in. */
+  unsubscribeUrl: string;
 }
 
 export interface RegistrationMailData {

@@ -27,6 +27,7 @@ export async function enqueueEmail(db: Db, message: EmailMessage): Promise<strin
       html,
       // As text cast to jsonb: postgres.js would JSON-encode a string parameter a second time.
       attachments: sql<string>`${JSON.stringify((message.attachments ?? []).map(encodeAttachment))}::text::jsonb`,
+      headers: sql<string>`${JSON.stringify(message.headers ?? {})}::text::jsonb`,
       // Due from this process's clock, the clock the sender compares with: the database's
       // now() has microseconds and could be read as "not yet" by a sender in the same millisecond.
       nextAttemptAt: new Date(),

@@ -17,6 +17,7 @@ import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequestAnswered, effortRequested } from "./effort-requested";
 import { eventAmended } from "./event-amended";
 import { contractTasks } from "./contract-tasks";
+import { eventEnded } from "./event-ended";
 import { followUpDue } from "./follow-up-due";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
@@ -36,6 +37,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "registration-confirmed": registrationConfirmed,
   "registration-promoted": registrationPromoted,
   "event-amended": eventAmended,
+  "event-ended": eventEnded,
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
   "effort-request-answered": effortRequestAnswered,

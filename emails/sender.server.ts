@@ -17,6 +17,7 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: OutboxAttachment[];
+  headers?: Record<string, string>;
 }
 
 /** Where mail goes: an SMTP server, or .eml files on disk. */
@@ -47,7 +48,7 @@ export function toMailOptions(mail: OutgoingMail): Mail.Options {
     html: mail.html,
     messageId: messageIdFor(mail.id),
     // RFC 3834: tells auto-responders not to answer.
-    headers: { "Content-Language": mail.language, "Auto-Submitted": "auto-generated" },
+    headers: { ...mail.headers, "Content-Language": mail.language, "Auto-Submitted": "auto-generated" },
     attachments: mail.attachments.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,
@@ -186,6 +187,7 @@ export async function deliverDueMessages(db: Db, transport: MailTransport, optio
         html: row.html,
         text: row.text,
         attachments: row.attachments,
+        headers: row.headers,
       });
     } catch (error) {
       const message = describeError(error);

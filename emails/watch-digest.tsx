@@ -60,6 +60,12 @@ export const watchDigest: EmailDefinition<"watch-digest"> = {
           {data.watchesUrl}
         </Link>
       </Paragraph>
+      <Paragraph>
+        {t("watch-digest.unsubscribe")}{" "}
+        <Link href={data.unsubscribeUrl} style={link}>
+          {data.unsubscribeUrl}
+        </Link>
+      </Paragraph>
     </EmailLayout>
   ),
 };

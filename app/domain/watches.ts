@@ -33,13 +33,14 @@ export function watchFilter(query: string): DemandFilter {
 /**
  * Whether a watch's digest is due at `now`. Immediate: always (the job runs every few
  * minutes). Daily: once the Oslo clock has passed DAILY_DIGEST_HOUR, if the last digest
- * round was before this morning's hour.
+ * round — or, before the first, the saving of the watch — was before this morning's hour.
+ * A watch saved in the afternoon so gets its first digest the next morning.
  */
-export function isDigestDue(frequency: WatchFrequency, lastDigestAt: Date | null, now: Date): boolean {
+export function isDigestDue(frequency: WatchFrequency, lastRoundOrSaved: Date, now: Date): boolean {
   if (frequency === "immediate") return true;
   const morning = dailyDigestTime(now);
   if (now.getTime() < morning.getTime()) return false;
-  return lastDigestAt === null || lastDigestAt.getTime() < morning.getTime();
+  return lastRoundOrSaved.getTime() < morning.getTime();
 }
 
 /** Today's digest hour in Oslo, as an instant. */

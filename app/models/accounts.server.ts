@@ -4,6 +4,7 @@ import { failAt, ok, type Result } from "~/domain/result";
 import { enqueueEmail } from "@emails/outbox.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
+import { revokeAllApiTokens } from "./api-tokens.server";
 import type { Language } from "~/i18n/resources";
 
 import { RESET_PASSWORD_LINK_HOURS, VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
@@ -132,8 +133,8 @@ export async function requestPasswordReset(db: Db, email: string, linkFor: (toke
 }
 
 /**
- * Sets a new password from a reset link: the link is used up, every session of
- * the account ends, and the owner is told by e-mail.
+ * Sets a new password from a reset link: the link is used up, every session and
+ * every personal API token of the account ends, and the owner is told by e-mail.
  */
 export async function resetPassword(db: Db, token: string, password: string): Promise<string | null> {
   const passwordHash = await hashPassword(password);
@@ -147,12 +148,13 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
       .returning(["email", "name", "language"])
       .executeTakeFirstOrThrow();
     await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
+    await revokeAllApiTokens(trx, userId);
     await enqueueEmail(trx, { template: "password-changed", to: user.email, language: user.language, data: { name: user.name } });
     return userId;
   });
 }
 
-/** Changes the password after checking the current one, ending every other session. */
+/** Changes the password after checking the current one, ending every other session and every personal API token. */
 export async function changePassword(
   db: Db,
   userId: string,
@@ -168,6 +170,7 @@ export async function changePassword(
     let others = trx.deleteFrom("sessions").where("userId", "=", userId);
     if (keepSessionId) others = others.where("id", "<>", keepSessionId);
     await others.execute();
+    await revokeAllApiTokens(trx, userId);
     await enqueueEmail(trx, { template: "password-changed", to: user.email, language: user.language, data: { name: user.name } });
   });
   return ok();

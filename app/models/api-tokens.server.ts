@@ -38,6 +38,15 @@ export async function revokeApiToken(db: Db, userId: string, tokenId: string): P
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Revokes every live token of the account: a new password ends every other way in,
+ * and a token is a way in that outlives a session.
+ */
+export async function revokeAllApiTokens(db: Db, userId: string): Promise<number> {
+  const result = await db.updateTable("apiTokens").set({ revokedAt: new Date() }).where("userId", "=", userId).where("revokedAt", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function findApiTokenUser(db: Db, token: string): Promise<CurrentUser | null> {
   const row = await db
     .selectFrom("apiTokens")

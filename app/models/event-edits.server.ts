@@ -10,6 +10,7 @@ import { isBlank, problemsOf, type Problem } from "~/domain/problems";
 import { checkAmendment } from "~/domain/publishing";
 import { adviseSourcing } from "~/domain/sourcing";
 import { fixedT } from "~/i18n/i18n";
+import { amendmentFieldLabel, amendmentValueText } from "~/i18n/amendment-text";
 import { eventFor, type ActingUser, type BuyerMember } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
@@ -212,12 +213,16 @@ async function notifyAmendment(trx: Db, event: { id: string; title: string; buye
   const buyer = await trx.selectFrom("organisations").select("name").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
   for (const person of recipients) {
     const t = fixedT(person.language, "eventPage");
-    const fields = [...new Set(changes.map((c) => String(t(`changeLog.fields.${c.field}`, { defaultValue: c.field }))))];
+    const changed = changes.map((c) => ({
+      field: amendmentFieldLabel(t, c.field),
+      before: amendmentValueText(t, person.language, c.field, c.before),
+      after: amendmentValueText(t, person.language, c.field, c.after),
+    }));
     await enqueueEmail(trx, {
       template: "event-amended",
       to: person.email,
       language: person.language,
-      data: { name: person.name, eventTitle: event.title, buyerName: buyer.name, reason, changedFields: fields, url: `${baseUrl}/events/${event.id}` },
+      data: { name: person.name, eventTitle: event.title, buyerName: buyer.name, reason, changes: changed, url: `${baseUrl}/events/${event.id}` },
     });
   }
   return recipients.length;

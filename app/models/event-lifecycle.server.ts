@@ -7,6 +7,7 @@ import { fail, type Result } from "~/domain/result";
 import { toPublishable, type EventRow } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 import { insertContract } from "./contracts.server";
+import { notifyEventEnded } from "./event-ending-notices.server";
 
 // An event's way through its statuses: a draft is published when the publishing rules
 // hold, a published event closes (by hand or when its deadlines pass), and its outcome
@@ -44,17 +45,18 @@ export async function publishEvent(
   });
 }
 
-/** Closes a published event by hand (registration over, dialogue done). */
+/** Closes a published event by hand (registration over, dialogue done); those taking part and watching are told. */
 export async function closeEvent(
   db: Db,
   actor: ActingUser,
   id: string,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },
 ): Promise<Result<{ id: string; status: "closed" }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "buyer");
     if (!found.ok) return found;
     if (found.value.status !== "published") return fail("conflict", [{ path: "status", code: "not_published" }]);
+    await notifyEventEnded(trx, found.value, "closed", { now, baseUrl });
     await trx.updateTable("events").set({ status: "closed", closedAt: now, updatedAt: now }).where("id", "=", id).execute();
     return { ok: true, value: { id, status: "closed" as const } };
   });
@@ -68,14 +70,15 @@ function lastDeadline(event: EventRow): Date | null {
 /**
  * Records how it turned out. `withdrawn` may end a published event at any time (and closes
  * it); `procured` and `not_procured` come after it closed, by hand or because every
- * deadline has passed (then it is closed now). An outcome is recorded once.
+ * deadline has passed (then it is closed now). An outcome is recorded once, and those
+ * taking part (the winner in its own words) and watching are told.
  */
 export async function recordOutcome(
   db: Db,
   actor: ActingUser,
   id: string,
   outcome: OutcomeInput,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },
 ): Promise<Result<{ id: string; status: "closed"; outcome: Outcome; contractId: string | null }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "buyer");
@@ -101,6 +104,12 @@ export async function recordOutcome(
       if (!contract.ok) return { ...contract, problems: contract.problems.map((p) => ({ ...p, path: `contract.${p.path}` })) };
       contractId = contract.value.contractId;
     }
+    await notifyEventEnded(trx, event, outcome.outcome, {
+      why: outcome.outcome === "procured" ? "" : outcome.reason,
+      winnerId: outcome.outcome === "procured" ? (outcome.winningVendorId ?? null) : null,
+      now,
+      baseUrl,
+    });
     await trx
       .updateTable("events")
       .set({

@@ -106,13 +106,13 @@ export async function runWatchDigests(db: Db, now: Date, { baseUrl }: { baseUrl:
   const watches = await db
     .selectFrom("watches")
     .innerJoin("users", "users.id", "watches.userId")
-    .select(["watches.id", "watches.frequency", "watches.lastDigestAt"])
+    .select(["watches.id", "watches.frequency", "watches.lastDigestAt", "watches.createdAt"])
     .where("users.emailVerifiedAt", "is not", null)
     .orderBy("watches.id")
     .execute();
   let sent = 0;
   for (const watch of watches) {
-    if (!isDigestDue(watch.frequency, watch.lastDigestAt, now)) continue;
+    if (!isDigestDue(watch.frequency, watch.lastDigestAt ?? watch.createdAt, now)) continue;
     if (await digestOne(db, watch.id, now, baseUrl)) sent++;
   }
   return sent;
@@ -129,7 +129,7 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       .forUpdate()
       .skipLocked()
       .executeTakeFirst();
-    if (!watch || !isDigestDue(watch.frequency, watch.lastDigestAt, now)) return false;
+    if (!watch || !isDigestDue(watch.frequency, watch.lastDigestAt ?? watch.createdAt, now)) return false;
     await trx.updateTable("watches").set({ lastDigestAt: now }).where("id", "=", watch.id).execute();
     const since = new Date(
       Math.max(watch.createdAt.getTime(), (watch.lastDigestAt ?? watch.createdAt).getTime() - LOOK_BACK_MARGIN_MS),
@@ -193,6 +193,9 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       .execute();
     const byId = new Map(events.map((e) => [e.id, e]));
     const link = (path: string) => new URL(path, baseUrl).toString();
+    const unsubscribeToken = generateToken();
+    await trx.insertInto("watchUnsubscribeTokens").values({ tokenHash: hashToken(unsubscribeToken), watchId: watch.id }).execute();
+    const unsubscribeUrl = link(`/unsubscribe/${unsubscribeToken}`);
     const describe = (id: string) => {
       const event = byId.get(id)!;
       return { title: event.title, buyerName: event.buyerName, kind: event.kind, url: link(`/events/${id}`) };
@@ -210,8 +213,11 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       amendedEvents: [...amendedByEvent].map(([id, reasons]) => ({ ...describe(id), reasons })),
       demandUrl: link(watch.query ? `/demand?${watch.query}` : "/demand"),
       watchesUrl: link("/watches"),
+      unsubscribeUrl,
     };
-    const outboxId = await enqueueEmail(trx, { template: "watch-digest", to: watch.email, language: watch.language, data });
+    // RFC 8058: a mail client's "unsubscribe" button POSTs to this link; it needs no sign-in.
+    const headers = { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+    const outboxId = await enqueueEmail(trx, { template: "watch-digest", to: watch.email, language: watch.language, data, headers });
     await trx
       .insertInto("watchDeliveries")
       .values([
@@ -220,5 +226,35 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       ])
       .execute();
     return true;
+  });
+}
+
+// --- One-click unsubscribe -----------------------------------------------------------
+
+/** The watch a digest's unsubscribe link names, or null if the link is unknown or the watch gone. */
+export async function watchForUnsubscribe(db: Db, token: string): Promise<{ name: string } | null> {
+  const row = await db
+    .selectFrom("watchUnsubscribeTokens")
+    .innerJoin("watches", "watches.id", "watchUnsubscribeTokens.watchId")
+    .select("watches.name")
+    .where("watchUnsubscribeTokens.tokenHash", "=", hashToken(token))
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * Deletes the watch a digest's unsubscribe link names, so no more digests come (its feed
+ * addresses end with it). Null if the link is unknown or the watch already gone.
+ */
+export async function unsubscribeWatch(db: Db, token: string): Promise<{ name: string } | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("watchUnsubscribeTokens")
+      .select("watchId")
+      .where("tokenHash", "=", hashToken(token))
+      .executeTakeFirst();
+    if (!row) return null;
+    const deleted = await trx.deleteFrom("watches").where("id", "=", row.watchId).returning("name").executeTakeFirst();
+    return deleted ?? null;
   });
 }

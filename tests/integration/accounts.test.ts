@@ -9,6 +9,7 @@ import { action as settingsAction, loader as settingsLoader } from "~/routes/set
 import { action as signupAction } from "~/routes/signup";
 import { loader as verifyLoader } from "~/routes/verify-email";
 import { LIMITS } from "~/models/rate-limits.server";
+import { createApiToken, findApiTokenUser } from "~/models/api-tokens.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { respond } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
@@ -152,6 +153,17 @@ describe("password reset", () => {
     const reused = await resetAction(await formRequest("/reset-password", { token, password: "enda et nytt passord", confirm: "enda et nytt passord" }));
     expect(reused.status).toBe(400);
     expect((await readJson(await resetLoader(await routeArgs(`/reset-password?token=${token}`)))).token).toBeNull();
+  });
+
+  it("revokes the account's personal API tokens, as the notice says every other sign-in ended", async () => {
+    const user = await createUser(t.db, { email: "tokens@example.no" });
+    const { token: apiToken } = await createApiToken(t.db, user.id, "Integrasjon");
+    expect(await findApiTokenUser(t.db, apiToken)).not.toBeNull();
+    await forgotAction(await formRequest("/forgot-password", { email: "tokens@example.no" }));
+    const token = linkToken((await lastMailTo(t.db, "tokens@example.no"))!.text, "/reset-password");
+    await resetAction(await formRequest("/reset-password", { token, password: "et helt nytt passord", confirm: "et helt nytt passord" }));
+    expect(await findApiTokenUser(t.db, apiToken)).toBeNull();
+    expect((await lastMailTo(t.db, "tokens@example.no"))!.text).toMatch(/personlige API-nøkler/);
   });
 
   it("answers the same for unknown addresses and sends nothing", async () => {

@@ -227,7 +227,7 @@ describe("amendments", () => {
   it("does not change a closed event", async () => {
     const id = await draft({ expectation: planned });
     await publishEvent(t.db, buyer, id, { now: NOW });
-    await closeEvent(t.db, buyer, id, { now: NOW });
+    await closeEvent(t.db, buyer, id, { now: NOW, baseUrl: "https://md.example" });
     expect(await updateEvent(t.db, buyer, id, { title: "Etterpåklokskap" }, { reason: "x", baseUrl: BASE })).toMatchObject({ ok: false, reason: "conflict" });
   });
 });
@@ -236,16 +236,16 @@ describe("outcomes and the buyer workspace", () => {
   it("records not_procured once all deadlines have passed, closing the event", async () => {
     const id = await draft({ expectation: planned });
     await publishEvent(t.db, buyer, id, { now: NOW });
-    expect(await recordOutcome(t.db, buyer, id, { outcome: "not_procured", reason: "postponed" }, { now: NOW })).toMatchObject({
+    expect(await recordOutcome(t.db, buyer, id, { outcome: "not_procured", reason: "postponed" }, { now: NOW, baseUrl: "https://md.example" })).toMatchObject({
       ok: false,
       reason: "conflict",
       problems: [{ code: "not_closed" }],
     });
     const afterDeadline = inDays(21);
-    expect(await recordOutcome(t.db, buyer, id, { outcome: "not_procured", reason: "postponed" }, { now: afterDeadline })).toMatchObject({ ok: true });
+    expect(await recordOutcome(t.db, buyer, id, { outcome: "not_procured", reason: "postponed" }, { now: afterDeadline, baseUrl: "https://md.example" })).toMatchObject({ ok: true });
     const event = await getEvent(t.db, id, null);
     expect(event).toMatchObject({ status: "closed", closedAt: afterDeadline, outcome: { outcome: "not_procured", reason: "postponed" } });
-    expect(await recordOutcome(t.db, vendor, id, { outcome: "withdrawn", reason: "x" })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await recordOutcome(t.db, vendor, id, { outcome: "withdrawn", reason: "x" }, { baseUrl: "https://md.example" })).toMatchObject({ ok: false, reason: "forbidden" });
   });
 
   it("lists the organisation's events by status, with closed events needing an outcome oldest first", async () => {
@@ -253,7 +253,7 @@ describe("outcomes and the buyer workspace", () => {
     const newer = await draft({ expectation: planned, title: "Nyere avsluttet arrangement" });
     for (const [id, days] of [[older, 1], [newer, 3]] as const) {
       await publishEvent(t.db, buyer, id, { now: NOW });
-      await closeEvent(t.db, buyer, id, { now: inDays(days) });
+      await closeEvent(t.db, buyer, id, { now: inDays(days), baseUrl: "https://md.example" });
     }
     const joint = await draft({ coBuyers: [bergvik.id], title: "Felles utkast fra Fjordheim" }, coBuyer, fjordheim);
 

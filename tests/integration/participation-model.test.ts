@@ -4,6 +4,8 @@ import { answerQuestion, askQuestion, listAnswers, listUnanswered, medianTimeToA
 import { leaveEvent, registerForEvent } from "~/models/registrations.server";
 import { listParticipants, participationCounts, participantsCsv } from "~/models/registration-reads.server";
 import { updateEvent } from "~/models/event-edits.server";
+import { closeEvent, recordOutcome } from "~/models/event-lifecycle.server";
+import { formatDateTime } from "~/i18n/format";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, type Person } from "../fixtures/people";
 
@@ -134,6 +136,59 @@ describe("registration rules", () => {
   });
 });
 
+describe("when an event ends", () => {
+  async function watcher(name: string) {
+    const person = await createPerson(t.db, { name });
+    await t.db.insertInto("watches").values({ userId: person.id, name: "Alt", query: "", frequency: "daily", feedTokenHash: `h-${Math.random()}` }).execute();
+    return person;
+  }
+  const ended = async (email: string) => (await outboxFor(email)).filter((m) => m.template === "event-ended");
+
+  it("tells the vendors taking part and the watchers whose watch matches when the buyer closes it", async () => {
+    const eventId = await publishedEvent(t.db);
+    const v = await vendor("Avsluttet AS");
+    await register(v, eventId);
+    const w = await watcher("Wenche Vakt");
+    expect(await closeEvent(t.db, { id: buyer.id }, eventId, { now: NOW, baseUrl: BASE })).toMatchObject({ ok: true });
+    const [toVendor] = await ended(v.person.email);
+    expect(toVendor?.subject).toMatch(/^Avsluttet: Dialogmøte/);
+    expect(toVendor?.text).toContain(`${BASE}/events/${eventId}`);
+    expect((await ended(w.email))[0]?.text).toContain("overvåkingene dine passet");
+  });
+
+  it("tells of a withdrawal with the buyer's reason", async () => {
+    const eventId = await publishedEvent(t.db);
+    const v = await vendor("Trukket AS");
+    await register(v, eventId);
+    await recordOutcome(t.db, { id: buyer.id }, eventId, { outcome: "withdrawn", reason: "Prosjektet er stanset av kommunestyret" }, { now: NOW, baseUrl: BASE });
+    const [mail] = await ended(v.person.email);
+    expect(mail?.subject).toMatch(/^Trukket:/);
+    expect(mail?.text).toContain("Prosjektet er stanset av kommunestyret");
+  });
+
+  it("tells the recorded winner in words of its own, and the others that it is decided", async () => {
+    const eventId = await publishedEvent(t.db);
+    const winner = await vendor("Vinner AS");
+    const other = await vendor("Nummer to AS");
+    await register(winner, eventId);
+    await register(other, eventId);
+    await closeEvent(t.db, { id: buyer.id }, eventId, { now: NOW, baseUrl: BASE });
+    const recorded = await recordOutcome(
+      t.db,
+      { id: buyer.id },
+      eventId,
+      { outcome: "procured", contractValueNok: 2_000_000, contractDate: "2026-11-30", winningVendorId: winner.org.id },
+      { now: NOW, baseUrl: BASE },
+    );
+    expect(recorded).toMatchObject({ ok: true });
+    const toWinner = (await ended(winner.person.email)).find((m) => m.subject.startsWith("Anskaffet"));
+    const toOther = (await ended(other.person.email)).find((m) => m.subject.startsWith("Anskaffet"));
+    expect(toWinner?.text).toContain("Vinner AS er registrert som valgt leverandør");
+    expect(toOther?.text).not.toContain("valgt leverandør");
+    expect(toOther?.text).toContain("Takk for at dere deltok");
+  });
+});
+
 describe("amendments and questions", () => {
   it("e-mails every member of every taking-part vendor when a published event is amended", async () => {
     const eventId = await publishedEvent(t.db);
@@ -144,6 +199,18 @@ describe("amendments and questions", () => {
     const mail = (await outboxFor(v.person.email)).find((m) => m.template === "event-amended")!;
     expect(mail.text).toContain("Større rom");
     expect(mail.text).toContain("Sted");
+  });
+
+  it("names each changed field's old and new value in the amendment e-mail, formatted as on the page", async () => {
+    const eventId = await publishedEvent(t.db);
+    const v = await vendor("Gammelt og nytt AS");
+    await register(v, eventId);
+    const result = await updateEvent(t.db, { id: buyer.id }, eventId, { location: "Rådhuset, sal 2", registrationDeadline: at(11) }, { reason: "Flyttet", now: NOW, baseUrl: BASE });
+    expect(result.ok).toBe(true);
+    const mail = (await outboxFor(v.person.email)).find((m) => m.template === "event-amended")!;
+    expect(mail.text).toMatch(/Sted: – → Rådhuset, sal 2/);
+    expect(mail.text).toContain(`${formatDateTime(at(10), "nb")} → ${formatDateTime(at(11), "nb")}`);
+    expect(mail.html).toContain("Rådhuset, sal 2");
   });
 
   it("publishes an answer to every participant without naming who asked, and keeps the original question", async () => {

@@ -6,11 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { jsonb } from "@db/jsonb";
 import { scheduledJobs } from "~/jobs/index.server";
 import { runWatchDigests } from "~/models/watches.server";
+import { generateToken, hashToken } from "~/auth/tokens.server";
 import { loader as demandAtom } from "~/routes/demand[.]atom";
 import { loader as watchAtom } from "~/routes/feeds.watches.$token[.atom]";
 import { loader as watchIcs } from "~/routes/feeds.watches.$token[.ics]";
+import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/unsubscribe.$token";
+import { toMailOptions } from "@emails/sender.server";
 import { loader as buyerAtom } from "~/routes/organisations.$slug[.atom]";
 import { action as watchesAction, loader as watchesLoader } from "~/routes/watches._index/route";
+import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
@@ -192,6 +196,53 @@ describe("the digest", () => {
     expect(mails[1]!.text).not.toContain("Daglig: første");
   });
 
+  it("sends a daily watch saved in the afternoon its first digest the next morning, not the same evening", async () => {
+    const person = await createPerson(t.db, { name: "Ettermiddag Lagret" });
+    // Saved 15:00 in Oslo; a match published at 16:00.
+    await watchSince(person, "Ettermiddag", "cpv=48814&region=vestland", "daily", new Date("2030-04-09T13:00:00Z"));
+    await publish("Ettermiddag: treff", { at: new Date("2030-04-09T14:00:00Z") });
+    // 20:00 in Oslo (UTC+2 in April): not yet.
+    await runWatchDigests(t.db, new Date("2030-04-09T18:00:00Z"), { baseUrl: "https://md.example" });
+    expect(await mailTo(person.email)).toHaveLength(0);
+    // 07:05 the next morning: the first digest.
+    await runWatchDigests(t.db, new Date("2030-04-10T05:05:00Z"), { baseUrl: "https://md.example" });
+    const mails = await mailTo(person.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain("Ettermiddag: treff");
+  });
+
+  it("offers one-click unsubscribe (RFC 8058) in every digest, by a secret link that works without signing in", async () => {
+    const person = await createPerson(t.db, { name: "Una Avmeld" });
+    const { id } = await watchSince(person, "Avmeld", "cpv=48814&region=vestland", "immediate", new Date("2030-05-01T00:00:00Z"));
+    await publish("Avmeld: treff", { at: new Date("2030-05-01T01:00:00Z") });
+    await runWatchDigests(t.db, new Date("2030-05-01T01:05:00Z"), { baseUrl: "https://md.example" });
+    const row = await t.db.selectFrom("outbox").selectAll().where("toAddress", "=", person.email).executeTakeFirstOrThrow();
+    const url = row.headers["List-Unsubscribe"]!.match(/^<(https:\/\/md\.example\/unsubscribe\/([A-Za-z0-9_-]+))>$/);
+    expect(url).not.toBeNull();
+    expect(row.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(row.text).toContain(url![1]);
+    const sent = toMailOptions({ id: row.id, createdAt: row.createdAt, from: "a@b.no", to: row.toAddress, language: row.language, subject: row.subject, html: row.html, text: row.text, attachments: [], headers: row.headers });
+    expect(sent.headers).toMatchObject({ "List-Unsubscribe": `<${url![1]}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+
+    const token = url![2]!;
+    // GET only asks (link scanners fetch links): the watch stays.
+    const page = await unsubscribeLoader(await routeArgs(`/unsubscribe/${token}`, { params: { token } }));
+    expect((await readJson(page)).watchName).toBe("Avmeld");
+    expect(await t.db.selectFrom("watches").select("id").where("id", "=", id).executeTakeFirst()).toBeDefined();
+    // The mail client's one-click POST, signed out and without an Origin header.
+    const oneClick = await respond(
+      unsubscribeAction(await routeArgs(`/unsubscribe/${token}`, { method: "POST", params: { token }, body: "List-Unsubscribe=One-Click", headers: { "Content-Type": "application/x-www-form-urlencoded" } })),
+    );
+    expect(oneClick.status).toBe(200);
+    expect(await t.db.selectFrom("watches").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
+    await publish("Avmeld: etterpå", { at: new Date("2030-05-01T02:00:00Z") });
+    await runWatchDigests(t.db, new Date("2030-05-01T02:05:00Z"), { baseUrl: "https://md.example" });
+    expect(await mailTo(person.email)).toHaveLength(1);
+    // Used again, or a made-up token: 404, nothing else happens.
+    expect((await respond(unsubscribeAction(await formRequest(`/unsubscribe/${token}`, {}, { params: { token } })))).status).toBe(404);
+    expect((await unsubscribeLoader(await routeArgs("/unsubscribe/nope", { params: { token: "nope" } }))).status).toBe(404);
+  });
+
   it("does not e-mail an unconfirmed address", async () => {
     const person = await createPerson(t.db, { verified: false });
     await watchSince(person, "Ubekreftet", "region=vestland", "immediate", new Date("2031-01-01T00:00:00Z"));
@@ -316,4 +367,39 @@ describe("demo data", () => {
     expect(roadmap.map((r) => r.status).sort()).toEqual(["implemented", "planned", "required"]);
     expect(await t.db.selectFrom("buyerRoadmapChanges").select("id").execute()).toHaveLength(3);
   });
+});
+
+describe("who may use a digest's unsubscribe link", () => {
+  /** A watch of the world's member and a digest link for it, as runWatchDigests makes them. */
+  async function unsubscribeLink(personId: string) {
+    const watch = await t.db
+      .insertInto("watches")
+      .values({ userId: personId, name: `Matrise ${randomUUID()}`, query: "", frequency: "daily", feedTokenHash: hashToken(generateToken()) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const token = generateToken();
+    await t.db.insertInto("watchUnsubscribeTokens").values({ tokenHash: hashToken(token), watchId: watch.id }).execute();
+    return token;
+  }
+  // The secret link is the permission (it reaches only the watch's owner, by e-mail): anyone holding it may use it.
+  authorizationMatrix(() => t.db, [
+    {
+      route: "GET /unsubscribe/<token>",
+      call: unsubscribeLoader,
+      request: async (w, cookie) => {
+        const token = await unsubscribeLink(w.people.member.id);
+        return routeArgs(`/unsubscribe/${token}`, { cookie, params: { token } });
+      },
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "POST /unsubscribe/<token>",
+      call: unsubscribeAction,
+      request: async (w, cookie) => {
+        const token = await unsubscribeLink(w.people.member.id);
+        return formRequest(`/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }, { cookie, params: { token } });
+      },
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+  ]);
 });

@@ -69,7 +69,7 @@ function every(language: Language): EmailMessage[] {
     {
       ...base,
       template: "event-amended",
-      data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", reason: "Større rom.\nNy sal.", changedFields: ["Sted", "Starter"], url: URL_ },
+      data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", reason: "Større rom.\nNy sal.", changes: [{ field: "Sted", before: "–", after: "Rådhuset" }, { field: "Starter", before: "8. desember 2026 kl. 10:00", after: "9. desember 2026 kl. 10:00" }], url: URL_ },
     },
     { ...base, template: "question-answered", data: { name: "Viktor", eventTitle: "Dialogmøte", buyerName: "Bergvik kommune", question: "Kreves FHIR R4?", answer: "Ja.", url: URL_ } },
     {
@@ -112,6 +112,7 @@ function every(language: Language): EmailMessage[] {
         amendedEvents: [{ title: "Dialogmøte om journal", buyerName: "Helse Midtnord RHF", kind: "dialogue_meeting", url: `${URL_}&e=2`, reasons: ["Ny frist."] }],
         demandUrl: `${URL_}&list=1`,
         watchesUrl: `${URL_}&watches=1`,
+        unsubscribeUrl: `${URL_}&unsubscribe=1`,
       },
     })),
   ];

@@ -22,8 +22,12 @@ describe("the daily digest", () => {
 
   it("is due once per Oslo morning; an immediate watch every round", () => {
     const morning = new Date("2027-01-15T06:00:00Z");
-    expect(isDigestDue("daily", null, new Date("2027-01-15T05:59:00Z"))).toBe(false);
-    expect(isDigestDue("daily", null, morning)).toBe(true);
+    const savedYesterday = new Date("2027-01-14T13:00:00Z");
+    expect(isDigestDue("daily", savedYesterday, new Date("2027-01-15T05:59:00Z"))).toBe(false);
+    expect(isDigestDue("daily", savedYesterday, morning)).toBe(true);
+    // Saved in the afternoon: the first digest is the next morning, not the same evening.
+    expect(isDigestDue("daily", new Date("2027-01-15T14:00:00Z"), new Date("2027-01-15T19:00:00Z"))).toBe(false);
+    expect(isDigestDue("daily", new Date("2027-01-15T14:00:00Z"), new Date("2027-01-16T06:00:00Z"))).toBe(true);
     expect(isDigestDue("daily", new Date("2027-01-14T06:05:00Z"), new Date("2027-01-15T06:05:00Z"))).toBe(true);
     expect(isDigestDue("daily", new Date("2027-01-15T06:05:00Z"), new Date("2027-01-15T18:00:00Z"))).toBe(false);
     expect(isDigestDue("immediate", new Date("2027-01-15T06:05:00Z"), new Date("2027-01-15T06:06:00Z"))).toBe(true);

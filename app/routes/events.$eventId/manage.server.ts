@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { db } from "@db/db.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import type { CurrentUser } from "~/auth/context.server";
 import { forbidden } from "~/auth/guards.server";
 import { closeEvent, recordOutcome } from "~/models/event-lifecycle.server";
@@ -34,7 +35,7 @@ export async function manageAction(args: ActionFunctionArgs, user: CurrentUser, 
   if (!(await getMembership(db(), user.id, buyerId))) forbidden(args.request);
 
   if (intent === "close") {
-    const closed = await closeEvent(db(), user, id);
+    const closed = await closeEvent(db(), user, id, { baseUrl: publicBaseUrl() });
     if (!closed.ok) {
       return reply("close", { status: "error", error: { "": refusal(closed, args.request).formErrors } }, closed.reason === "conflict" ? 409 : 400);
     }
@@ -45,7 +46,7 @@ export async function manageAction(args: ActionFunctionArgs, user: CurrentUser, 
     const form: ManageForm = outcome === "procured" || outcome === "not_procured" || outcome === "withdrawn" ? outcome : "procured";
     const submission = parseOutcome(formData);
     if (submission.status !== "success") return reply(form, submission.reply());
-    const recorded = await recordOutcome(db(), user, id, submission.value);
+    const recorded = await recordOutcome(db(), user, id, submission.value, { baseUrl: publicBaseUrl() });
     if (!recorded.ok) return reply(form, submission.reply(refusal(recorded, args.request)), recorded.reason === "conflict" ? 409 : 400);
     return redirect(`/events/${id}?saved=outcome`);
   }

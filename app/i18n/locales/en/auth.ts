@@ -58,7 +58,7 @@ export const auth: Translation<typeof nb> = {
     saveProfile: "Save profile",
     profileSaved: "Your profile is saved.",
     changePassword: "Change password",
-    passwordChanged: "Your password is changed. You are logged out on every other device.",
+    passwordChanged: "Your password is changed. You are logged out on every other device, and your personal API tokens are revoked.",
     sessions: "Sign-ins",
     sessionsLead_one: "You are signed in on one device or browser.",
     sessionsLead_other: "You are signed in on {{count}} devices or browsers.",

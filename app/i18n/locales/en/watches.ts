@@ -3,6 +3,14 @@ import type { Translation } from "../../types";
 
 export const watches: Translation<typeof nb> = {
   title: "My watches",
+  unsubscribe: {
+    title: "Stop e-mails from a watch",
+    confirm: "Delete the watch “{{name}}”? No more e-mails will come from it, and its feed addresses stop working.",
+    submit: "Delete the watch and stop the e-mails",
+    done: "The watch “{{name}}” is deleted. You will get no more e-mails from it.",
+    invalid: "This link no longer works: the watch is already deleted, or the link is incomplete.",
+    manage: "See your watches (requires signing in)",
+  },
   lead: "Saved searches of upcoming demand. New matching events, and amendments to them, arrive by e-mail, in an Atom feed and in a calendar.",
   empty: "You have no watches yet. Filter the upcoming demand list and choose “Save as watch”.",
   toDemand: "Go to upcoming demand",

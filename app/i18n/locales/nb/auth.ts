@@ -55,7 +55,7 @@ export const auth = {
     saveProfile: "Lagre profil",
     profileSaved: "Profilen er lagret.",
     changePassword: "Bytt passord",
-    passwordChanged: "Passordet er byttet. Du er logget ut på alle andre enheter.",
+    passwordChanged: "Passordet er byttet. Du er logget ut på alle andre enheter, og dine personlige API-nøkler er trukket tilbake.",
     sessions: "Innlogginger",
     sessionsLead_one: "Du er logget inn på én enhet eller nettleser.",
     sessionsLead_other: "Du er logget inn på {{count}} enheter eller nettlesere.",

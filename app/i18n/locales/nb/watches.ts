@@ -1,5 +1,13 @@
 export const watches = {
   title: "Mine overvåkinger",
+  unsubscribe: {
+    title: "Stopp e-poster fra en overvåking",
+    confirm: "Vil du slette overvåkingen «{{name}}»? Da kommer det ikke flere e-poster fra den, og strømadressene slutter å virke.",
+    submit: "Slett overvåkingen og stopp e-postene",
+    done: "Overvåkingen «{{name}}» er slettet. Du får ikke flere e-poster fra den.",
+    invalid: "Lenken virker ikke lenger: overvåkingen er allerede slettet, eller lenken er ufullstendig.",
+    manage: "Se overvåkingene dine (krever innlogging)",
+  },
   lead: "Lagrede søk i kommende etterspørsel. Nye arrangementer som passer, og endringer i dem, kommer på e-post, i en Atom-strøm og i en kalender.",
   empty: "Du har ingen overvåkinger ennå. Filtrer listen over kommende etterspørsel og velg «Lagre som overvåking».",
   toDemand: "Gå til kommende etterspørsel",

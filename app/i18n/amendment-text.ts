@@ -1,0 +1,52 @@
+import { formatDate, formatDateTime, formatNok, formatNumber, formatQuarter } from "./format";
+import type { Language } from "./resources";
+
+// An amendment's field and values as people read them: the event page's change log and the
+// amendment e-mail show the same words (forutsigbarhet: vendors see exactly what moved).
+
+/** A translate function whose default namespace is `eventPage` (the hook's or fixedT's). */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const DATE_TIME_FIELDS = new Set(["registrationDeadline", "startsAt", "endsAt", "responseDeadline"]);
+const DATE_FIELDS = new Set(["expectation.expectedContractStart"]);
+const QUARTER_FIELDS = new Set(["expectation.expectedTenderQuarter", "pilotPath.quarter"]);
+const CHOICE_FIELDS: Record<string, string> = {
+  kind: "common:kinds",
+  region: "common:regions",
+  "effort.level": "common:effort",
+  "effort.kindsOfWork": "eventPage:effort.work",
+  "expectation.status": "eventPage:expectation.statuses",
+  "contract.form": "eventPage:contract.forms",
+  "sourcing.risk": "eventPage:sourcing.risks",
+  "sourcing.need": "eventPage:sourcing.needs",
+  "sourcing.advice": "eventPage:sourcing.advices",
+  "dataProtection.dataResidency": "eventPage:dataProtection.residencies",
+  "pilotPath.plan": "eventPage:pilotPath.plans",
+};
+
+export function amendmentFieldLabel(t: Translate, field: string): string {
+  return String(t(`changeLog.fields.${field}`, { defaultValue: field }));
+}
+
+/** One value of a changed field, "–" for none. */
+export function amendmentValueText(t: Translate, language: Language, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (typeof value === "boolean") return String(t(value ? "yes" : "no"));
+  if (typeof value === "string" && DATE_TIME_FIELDS.has(field)) return formatDateTime(value, language);
+  if (typeof value === "string" && DATE_FIELDS.has(field)) return formatDate(value, language);
+  if (typeof value === "string" && QUARTER_FIELDS.has(field)) return formatQuarter(value, language);
+  if (typeof value === "number" && field.endsWith("Nok")) return formatNok(value, language);
+  if (typeof value === "number") return formatNumber(value, language);
+  const choices = CHOICE_FIELDS[field];
+  if (Array.isArray(value)) {
+    if (field === "standards") {
+      return value
+        .map((s: { code?: string; level?: string }) => `${s.code ?? ""}${s.level ? ` (${String(t(`standards.levels.${s.level}`)).toLowerCase()})` : ""}`)
+        .join(", ");
+    }
+    if (field === "coBuyers") return formatNumber(value.length, language);
+    return value.map((v) => (choices ? String(t(`${choices}.${String(v)}`)) : String(v))).join(", ") || "–";
+  }
+  if (typeof value === "string") return choices ? String(t(`${choices}.${value}`)) : value;
+  return JSON.stringify(value);
+}
