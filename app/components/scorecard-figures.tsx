@@ -49,6 +49,11 @@ export function BarChart({ items, max, stacked = false }: { items: BarItem[]; ma
   );
 }
 
+/** Blocked attempts per published event to two decimals ("0,25"); "–" when nothing was published. */
+export function blockedPerEvent(figure: Scorecard["blockedAttempts"], n: (value: number) => string): string {
+  return figure.perEvent === null ? "–" : n(Math.round(figure.perEvent * 100) / 100);
+}
+
 export function FigureTable({ caption, rows }: { caption: string; rows: [string, string][] }) {
   const { t } = useTranslation("scorecard");
   return (
@@ -209,7 +214,14 @@ export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} 
         />
       </FigureSection>
       <FigureSection id={`${idPrefix}-blocked`} heading={t("figures.blocked.heading")} explanation={t("figures.blocked.explanation")}>
-        <FigureTable caption={t("figures.blocked.caption")} rows={[[t("figures.blocked.count"), n(s.blockedAttempts)]]} />
+        <FigureTable
+          caption={t("figures.blocked.caption")}
+          rows={[
+            [t("figures.blocked.perEvent"), blockedPerEvent(s.blockedAttempts, n)],
+            [t("figures.blocked.count"), n(s.blockedAttempts.attempts)],
+            [t("figures.blocked.published"), n(s.blockedAttempts.published)],
+          ]}
+        />
       </FigureSection>
       <FigureSection id={`${idPrefix}-conduct`} heading={t("figures.conduct.heading")} explanation={t("figures.conduct.explanation")}>
         <Bars

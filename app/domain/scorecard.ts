@@ -155,6 +155,8 @@ export interface ScorecardFacts {
   contracts: ContractFact[];
   answers: AnswerFact[];
   blockedAttempts: MonthCount[];
+  /** Every published event, by the month it was published (what blocked attempts are measured against). */
+  published: MonthCount[];
   concerns: ConcernFact[];
   /** Buyers in scope, and how many of them have adopted the code of conduct (now). */
   conduct: { buyers: number; adopted: number };
@@ -364,6 +366,23 @@ export function countInWindow(facts: readonly MonthCount[], bounds: WindowBounds
   return facts.reduce((sum, f) => sum + (inWindow(f.month, bounds) ? f.count : 0), 0);
 }
 
+/**
+ * forutsigbarhet: refused attempts the rule counts (countsAsBlockedAttempt), per event
+ * published in the window: one refusal on the way to ten events is not one refusal for one.
+ */
+export interface BlockedFigure {
+  attempts: number;
+  published: number;
+  /** Attempts per published event; null when nothing was published (then `attempts` stands alone). */
+  perEvent: number | null;
+}
+
+export function blockedPerPublished(facts: Pick<ScorecardFacts, "blockedAttempts" | "published">, bounds: WindowBounds): BlockedFigure {
+  const attempts = countInWindow(facts.blockedAttempts, bounds);
+  const published = countInWindow(facts.published, bounds);
+  return { attempts, published, perEvent: published === 0 ? null : attempts / published };
+}
+
 export interface ConductFigure {
   buyers: number;
   adopted: number;
@@ -391,7 +410,7 @@ export interface Scorecard {
   pilots: PilotFigure;
   contracts: ShortContractFigure;
   answers: AnswerFigure;
-  blockedAttempts: number;
+  blockedAttempts: BlockedFigure;
   conduct: ConductFigure;
 }
 
@@ -408,12 +427,12 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
     pilots: pilotsWithoutPurchase(facts.pilots, bounds, today),
     contracts: shortContracts(facts.contracts, bounds),
     answers: answerTime(facts.answers, bounds),
-    blockedAttempts: countInWindow(facts.blockedAttempts, bounds),
+    blockedAttempts: blockedPerPublished(facts, bounds),
     conduct: conductFigure(facts, bounds),
   };
 }
 
 /** Facts with nothing in them: a buyer that has not published yet. */
 export function emptyFacts(): ScorecardFacts {
-  return { effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
+  return { effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@db/client";
 import type { OutcomeInput } from "~/domain/event-input";
 import type { Outcome } from "~/domain/events";
+import { countsAsBlockedAttempt } from "~/domain/predictability";
 import { checkPublishable } from "~/domain/publishing";
 import { eventFor, type ActingUser } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
@@ -14,8 +15,8 @@ import { insertContract } from "./contracts.server";
 
 /**
  * Publishes a draft when every publishing rule holds for it and its buyer is verified.
- * A refusal is counted (blocked_publish_attempts, for the buyer's scorecard) and answered
- * with every problem, in form order.
+ * A refusal is answered with every problem, in form order, and counted (blocked_publish_attempts,
+ * for the buyer's scorecard) when the predictability rule refused a verified buyer's well-formed draft.
  */
 export async function publishEvent(
   db: Db,
@@ -30,13 +31,16 @@ export async function publishEvent(
     if (event.status !== "draft") return fail("conflict", [{ path: "status", code: "not_a_draft" }]);
 
     const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
-    const gate = checkPublishable(toPublishable(event), { buyerVerified: buyer.verificationStatus === "verified", now });
+    const buyerVerified = buyer.verificationStatus === "verified";
+    const gate = checkPublishable(toPublishable(event), { buyerVerified, now });
     if (!gate.ok) {
-      // Committed with the refusal: the count is the point.
-      await trx
-        .insertInto("blockedPublishAttempts")
-        .values({ buyerId: event.buyerId, eventId: id, byUserId: actor.id, at: now, codes: gate.problems.map((p) => p.code) })
-        .execute();
+      // Committed with the refusal: the count is the point (only what the rule counts; see countsAsBlockedAttempt).
+      if (countsAsBlockedAttempt(gate.problems, { buyerVerified })) {
+        await trx
+          .insertInto("blockedPublishAttempts")
+          .values({ buyerId: event.buyerId, eventId: id, byUserId: actor.id, at: now, codes: gate.problems.map((p) => p.code) })
+          .execute();
+      }
       return fail("refused", gate.problems);
     }
     await trx.updateTable("events").set({ status: "published", publishedAt: now, updatedAt: now }).where("id", "=", id).execute();

@@ -41,7 +41,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
 
-  const [effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, concerns, conduct] =
+  const [effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct] =
     await Promise.all([
       sql<Keyed & { month: string; effortLevel: EffortLevel; expectationStatus: ExpectationStatus | null; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.effort_level, e.expectation_status, count(*)::int as count
@@ -117,6 +117,11 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         from blocked_publish_attempts a join organisations b on b.id = a.buyer_id
         where ${scoped} and a.at >= ${since}
         group by 1, 2`.execute(db),
+      sql<Keyed & { month: string; count: number }>`
+        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at >= ${since}
+        group by 1, 2`.execute(db),
       // Concerns others logged about the buyer, and the buyer logged about others; corrections replace what they supersede.
       sql<Keyed & { month: string; direction: "received" | "raised"; count: number }>`
         select ${key} as key, ${monthOfColumn(sql.ref("i.occurred_at"))} as month,
@@ -149,6 +154,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   for (const { key: k, ...row } of contracts.rows) facts(k).contracts.push(row);
   for (const { key: k, ...row } of answers.rows) facts(k).answers.push(row);
   for (const { key: k, ...row } of blocked.rows) facts(k).blockedAttempts.push(row);
+  for (const { key: k, ...row } of published.rows) facts(k).published.push(row);
   for (const { key: k, ...row } of concerns.rows) facts(k).concerns.push(row);
   return groups;
 }
@@ -168,7 +174,7 @@ export async function groupedScorecards(db: Db, groupBy: ScorecardGrouping, mont
   const groups = await loadScorecardFacts(db, { groupBy }, months, now);
   const all = emptyFacts();
   const rows = [...groups.entries()].map(([key, facts]) => {
-    for (const field of ["effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "concerns"] as const) {
+    for (const field of ["effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns"] as const) {
       (all[field] as unknown[]).push(...facts[field]);
     }
     all.conduct = { buyers: all.conduct.buyers + facts.conduct.buyers, adopted: all.conduct.adopted + facts.conduct.adopted };

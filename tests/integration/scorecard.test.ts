@@ -148,14 +148,14 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.pilots).toEqual({ assessed: 1, withPurchase: 0, withoutPurchase: 1, waiting: 0 });
     expect(card.contracts).toEqual({ measured: 1, short: 1, justified: 1 });
     expect(card.answers).toEqual({ answered: 2, medianHours: 7 });
-    expect(card.blockedAttempts).toBe(1);
+    expect(card.blockedAttempts).toEqual({ attempts: 1, published: 5, perEvent: 1 / 5 });
     expect(card.conduct).toEqual({ buyers: 1, adopted: 0, concernsReceived: 1, concernsRaised: 0 });
   });
 
   it("adds the older events in the 36-month window", async () => {
     const card = await buyerScorecard(t.db, bergvik.id, 36, NOW);
     expect(card.effort).toEqual({ events: 6, byStatus: { committed: 3, planned: 1, uncertain: 0, none: 2, undeclared: 0 } });
-    expect(card.blockedAttempts).toBe(2);
+    expect(card.blockedAttempts).toMatchObject({ attempts: 2 });
     expect(card.fulfilment.share).toBe(1 / 3);
     expect(card.conduct.concernsReceived).toBe(2);
   });

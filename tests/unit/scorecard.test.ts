@@ -299,7 +299,7 @@ describe("the whole scorecard", () => {
     expect(card.hours).toEqual({ requestedHours: 0, reportedHours: 0, procuredNok: 0, nokPerReportedHour: null });
     expect(card.pilots).toEqual({ assessed: 0, withPurchase: 0, withoutPurchase: 0, waiting: 0 });
     expect(card.answers.medianHours).toBeNull();
-    expect(card.blockedAttempts).toBe(0);
+    expect(card.blockedAttempts).toEqual({ attempts: 0, published: 0, perEvent: null });
     expect(card.conduct).toEqual({ buyers: 0, adopted: 0, concernsReceived: 0, concernsRaised: 0 });
   });
 });

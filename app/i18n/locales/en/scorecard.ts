@@ -51,7 +51,7 @@ export const scorecard: Translation<typeof nb> = {
       pilots: "Pilots without purchase",
       short: "Short contracts (justified)",
       answers: "Median time to answer",
-      blocked: "Blocked attempts",
+      blocked: "Blocked attempts per published event",
       adopted: "Adopted the code",
       concerns: "Concerns received",
     },
@@ -144,9 +144,11 @@ export const scorecard: Translation<typeof nb> = {
     },
     blocked: {
       heading: "Blocked publish attempts",
-      explanation: "How many times publishing was stopped in the period because something the predictability rule requires was missing, such as a purchase expectation.",
+      explanation: "Times the predictability rule stopped publishing or an effort request in the period because the declaration lacked something, such as a purchase expectation, divided by the events published in the period. Only refusals of an otherwise well-formed submission by a verified buyer count: not refusals because the organisation was not yet verified, a deadline had passed or a field was malformed.",
       caption: "Blocked publish attempts",
+      perEvent: "Blocked attempts per published event",
       count: "Blocked attempts",
+      published: "Published events",
     },
     conduct: {
       heading: "Code of conduct",

@@ -48,7 +48,7 @@ export const scorecard = {
       pilots: "Piloter uten innkjøp",
       short: "Korte kontrakter (begrunnet)",
       answers: "Median svartid",
-      blocked: "Stoppede forsøk",
+      blocked: "Stoppede forsøk per publiserte hendelse",
       adopted: "Har sluttet seg til normene",
       concerns: "Bekymringer mottatt",
     },
@@ -141,9 +141,11 @@ export const scorecard = {
     },
     blocked: {
       heading: "Stoppede publiseringsforsøk",
-      explanation: "Hvor mange ganger publisering ble stoppet i perioden fordi det manglet noe forutsigbarhetsregelen krever, for eksempel en innkjøpsforventning.",
+      explanation: "Ganger forutsigbarhetsregelen stoppet publisering eller en forespørsel om innsats i perioden fordi erklæringen manglet noe, for eksempel en innkjøpsforventning, delt på antall hendelser publisert i perioden. Bare avslag på en ellers korrekt utfylt innsending fra en verifisert oppdragsgiver teller: ikke avslag fordi organisasjonen ennå ikke var verifisert, en frist som var passert eller et felt med feil format.",
       caption: "Stoppede publiseringsforsøk",
+      perEvent: "Stoppede forsøk per publiserte hendelse",
       count: "Stoppede forsøk",
+      published: "Publiserte hendelser",
     },
     conduct: {
       heading: "Samspillsnormer",
