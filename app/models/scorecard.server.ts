@@ -3,7 +3,7 @@ import type { Db } from "@db/client";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "~/domain/events";
 import { cpvDivisionEntry } from "~/domain/cpv";
 import { addQuarters } from "~/domain/quarters";
-import { computeScorecard, emptyFacts, windowBounds, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
+import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
 import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
 import { zonedLocalToIso } from "~/domain/zoned-time";
 
@@ -123,13 +123,17 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         where ${scoped} and e.published_at >= ${since}
         group by 1, 2`.execute(db),
       // Concerns others logged about the buyer, and the buyer logged about others; corrections replace what they supersede.
-      sql<Keyed & { month: string; direction: "received" | "raised"; count: number }>`
+      // … with the state the latest answer gives them, and the day logged (the answer period runs from it).
+      sql<Keyed & { month: string; direction: "received" | "raised"; state: ConcernState; recordedOn: string; count: number }>`
         select ${key} as key, ${monthOfColumn(sql.ref("i.occurred_at"))} as month,
-          case when i.counterpart_id = b.id then 'received' else 'raised' end as direction, count(*)::int as count
+          case when i.counterpart_id = b.id then 'received' else 'raised' end as direction,
+          case (select r.response from interaction_responses r where r.entry_id = i.id order by r.recorded_at desc, r.chain_seq desc limit 1)
+            when 'confirm' then 'confirmed' when 'dispute' then 'disputed' else 'unanswered' end as state,
+          (${oslo(sql.ref("i.recorded_at"))})::date::text as recorded_on, count(*)::int as count
         from interaction_entries i join organisations b on b.id in (i.counterpart_id, i.organisation_id)
         where ${scoped} and i.assessment = 'concern' and i.occurred_at >= ${since}
           and not exists (select 1 from interaction_entries later where later.supersedes_id = i.id)
-        group by 1, 2, 3`.execute(db),
+        group by 1, 2, 3, 4, 5`.execute(db),
       sql<Keyed & { buyers: number; adopted: number }>`
         select ${key} as key, count(*)::int as buyers,
           count(*) filter (where exists (select 1 from conduct_adoptions a where a.organisation_id = b.id))::int as adopted

@@ -152,7 +152,7 @@ export const scorecard: Translation<typeof nb> = {
     },
     conduct: {
       heading: "Code of conduct",
-      explanation: "Whether the buyer has adopted the code of conduct for market dialogue now, and how many concerns in the interaction log were raised about and by the buyer in the period (corrected entries count once).",
+      explanation: "Whether the buyer has adopted the code of conduct for market dialogue now, and how many concerns in the interaction log were raised about and by the buyer in the period (corrected entries count once). A concern is one party's account: it counts only once the other party has answered it (confirmed or disputed), or after {{days}} days without an answer. Until then it is shown as awaiting an answer.",
       caption: "Code of conduct and concerns",
       adopted: "Has adopted the code",
       adoptedShare: "Buyers that have adopted the code",
@@ -160,6 +160,9 @@ export const scorecard: Translation<typeof nb> = {
       raised: "Concerns raised by the buyer",
       yes: "Yes",
       no: "No",
+      statesCaption: "Concerns raised about the buyer, by answer",
+      state: { unanswered: "Unanswered after the answer period", confirmed: "Confirmed by the buyer", disputed: "Disputed by the buyer" },
+      awaiting: "Awaiting an answer (under {{days}} days, not counted yet)",
     },
   },
   events: {

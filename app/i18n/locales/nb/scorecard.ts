@@ -149,7 +149,7 @@ export const scorecard = {
     },
     conduct: {
       heading: "Samspillsnormer",
-      explanation: "Om oppdragsgiveren har sluttet seg til samspillsnormene nå, og hvor mange bekymringer i samhandlingsloggen som ble meldt om og av oppdragsgiveren i perioden (rettede oppføringer teller én gang).",
+      explanation: "Om oppdragsgiveren har sluttet seg til samspillsnormene nå, og hvor mange bekymringer i samhandlingsloggen som ble meldt om og av oppdragsgiveren i perioden (rettede oppføringer teller én gang). En bekymring er den ene partens beskrivelse: den telles først når den andre parten har svart (bekreftet eller bestridt), eller etter {{days}} dager uten svar. Til da vises den som «venter på svar».",
       caption: "Samspillsnormer og bekymringer",
       adopted: "Har sluttet seg til normene",
       adoptedShare: "Oppdragsgivere som har sluttet seg til normene",
@@ -157,6 +157,9 @@ export const scorecard = {
       raised: "Bekymringer meldt av oppdragsgiveren",
       yes: "Ja",
       no: "Nei",
+      statesCaption: "Bekymringer meldt om oppdragsgiveren, etter svar",
+      state: { unanswered: "Ubesvart etter svarfristen", confirmed: "Bekreftet av oppdragsgiveren", disputed: "Bestridt av oppdragsgiveren" },
+      awaiting: "Venter på svar (under {{days}} dager, telles ikke ennå)",
     },
   },
   events: {
