@@ -48,17 +48,19 @@ export async function publishEvent(
   });
 }
 
-/** Closes a published event by hand (registration over, dialogue done). */
+/** Closes a published event by hand (registration over, dialogue done); `confirmed: false` refuses with confirm_required. */
 export async function closeEvent(
   db: Db,
   actor: ActingUser,
   id: string,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), confirmed = true }: { now?: Date; confirmed?: boolean } = {},
 ): Promise<Result<{ id: string; status: "closed" }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "buyer");
     if (!found.ok) return found;
     if (found.value.status !== "published") return fail("conflict", [{ path: "status", code: "not_published" }]);
+    // The page asks for a ticked confirmation (irreversible); checked after access, so it tells outsiders nothing.
+    if (!confirmed) return fail("invalid", [{ path: "confirm", code: "confirm_required" }]);
     await trx.updateTable("events").set({ status: "closed", closedAt: now, updatedAt: now }).where("id", "=", id).execute();
     return { ok: true, value: { id, status: "closed" as const } };
   });
