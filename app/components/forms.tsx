@@ -8,6 +8,7 @@ export { EffortFields } from "./forms/effort-fields";
 export { ExpectationFields } from "./forms/expectation-fields";
 export { FieldErrors, FormErrors, ProblemSummary } from "./forms/errors";
 export { SubmitButton, Notice } from "./forms/buttons";
+export { ConfirmAction } from "./forms/confirm";
 export { validateOnBlur } from "./forms/validation";
 export { ProblemScope, useProblemText } from "./forms/problem-text";
 export { formFields } from "./forms/form-data";

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { barLengths } from "~/domain/chart-geometry";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS, parseQuarter } from "~/domain/events";
-import { SCORECARD_WINDOWS, type Scorecard, type ScorecardWindow } from "~/domain/scorecard";
+import { CONCERN_ANSWER_DAYS, CONCERN_STATES, SCORECARD_WINDOWS, type Scorecard, type ScorecardWindow } from "~/domain/scorecard";
 import { formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 
@@ -47,6 +47,11 @@ export function BarChart({ items, max, stacked = false }: { items: BarItem[]; ma
       ))}
     </div>
   );
+}
+
+/** Blocked attempts per published event to two decimals ("0,25"); "–" when nothing was published. */
+export function blockedPerEvent(figure: Scorecard["blockedAttempts"], n: (value: number) => string): string {
+  return figure.perEvent === null ? "–" : n(Math.round(figure.perEvent * 100) / 100);
 }
 
 export function FigureTable({ caption, rows }: { caption: string; rows: [string, string][] }) {
@@ -209,9 +214,16 @@ export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} 
         />
       </FigureSection>
       <FigureSection id={`${idPrefix}-blocked`} heading={t("figures.blocked.heading")} explanation={t("figures.blocked.explanation")}>
-        <FigureTable caption={t("figures.blocked.caption")} rows={[[t("figures.blocked.count"), n(s.blockedAttempts)]]} />
+        <FigureTable
+          caption={t("figures.blocked.caption")}
+          rows={[
+            [t("figures.blocked.perEvent"), blockedPerEvent(s.blockedAttempts, n)],
+            [t("figures.blocked.count"), n(s.blockedAttempts.attempts)],
+            [t("figures.blocked.published"), n(s.blockedAttempts.published)],
+          ]}
+        />
       </FigureSection>
-      <FigureSection id={`${idPrefix}-conduct`} heading={t("figures.conduct.heading")} explanation={t("figures.conduct.explanation")}>
+      <FigureSection id={`${idPrefix}-conduct`} heading={t("figures.conduct.heading")} explanation={t("figures.conduct.explanation", { days: CONCERN_ANSWER_DAYS })}>
         <Bars
           caption={t("figures.conduct.caption")}
           items={[
@@ -220,6 +232,13 @@ export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} 
               : item(t("figures.conduct.adoptedShare"), s.conduct.adopted, `${n(s.conduct.adopted)} / ${n(s.conduct.buyers)}`),
             item(t("figures.conduct.received"), s.conduct.concernsReceived),
             item(t("figures.conduct.raised"), s.conduct.concernsRaised),
+          ]}
+        />
+        <FigureTable
+          caption={t("figures.conduct.statesCaption")}
+          rows={[
+            ...CONCERN_STATES.map((state): [string, string] => [t(`figures.conduct.state.${state}`), n(s.conduct.received[state])]),
+            [t("figures.conduct.awaiting", { days: CONCERN_ANSWER_DAYS }), n(s.conduct.receivedAwaitingAnswer)],
           ]}
         />
         {slots.conduct}

@@ -3,6 +3,7 @@ import { EXPECTATION_STATUSES } from "./events";
 import { checkPredictability, checkTenderQuarter, minimumEffortLevel, type PurchaseExpectation } from "./predictability";
 import { list, text, type Entries } from "./form-entries";
 import { isBlank, problemsOf, type Problem } from "./problems";
+import { isQuarter } from "./quarters";
 import { zonedLocalToIso } from "./zoned-time";
 import { INT_MAX } from "./input-fields";
 
@@ -95,6 +96,9 @@ export function effortRequestFormProblems(input: EffortRequestInput, { now }: { 
   if (input.expectation && !EXPECTATION_STATUSES.includes(input.expectation.status)) add("expectation.status", "invalid_choice");
   if (input.expectation) {
     for (const [k, v] of Object.entries(input.expectation)) if (typeof v === "number" && Number.isNaN(v)) add(`expectation.${k}`, "must_be_whole_number");
+    // A quarter typed some other way ("2. kvartal 2027") is a malformed field, not a missing declaration.
+    const quarter = input.expectation.expectedTenderQuarter;
+    if (quarter !== null && !isQuarter(quarter)) add("expectation.expectedTenderQuarter", "invalid_quarter");
   }
   return problems;
 }

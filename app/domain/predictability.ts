@@ -61,24 +61,46 @@ export interface PurchaseExpectation {
   expectedContractStart: string | null;
 }
 
-export type PredictabilityCode =
-  | "must_not_be_negative"
-  | "effort_level_too_low"
-  | "hours_required"
-  | "compensation_required"
-  | "compensation_below_floor"
-  | "expectation_required"
-  | "budget_required"
-  | "budget_range_invalid"
-  | "budget_above_zero_required"
-  | "expected_value_outside_budget"
-  | "funding_source_required"
-  | "volume_required"
-  | "unit_required"
-  | "tender_quarter_required"
-  | "tender_quarter_in_past"
-  | "tender_quarter_beyond_horizon"
-  | "contract_start_invalid";
+export const PREDICTABILITY_CODES = [
+  "must_not_be_negative",
+  "effort_level_too_low",
+  "hours_required",
+  "compensation_required",
+  "compensation_below_floor",
+  "expectation_required",
+  "budget_required",
+  "budget_range_invalid",
+  "budget_above_zero_required",
+  "expected_value_outside_budget",
+  "funding_source_required",
+  "volume_required",
+  "unit_required",
+  "tender_quarter_required",
+  "tender_quarter_in_past",
+  "tender_quarter_beyond_horizon",
+  "contract_start_invalid",
+] as const;
+export type PredictabilityCode = (typeof PREDICTABILITY_CODES)[number];
+
+/**
+ * Refusals that say a submission is not well formed, or not the buyer's to make yet, rather
+ * than that its declaration falls short: an unverified buyer, a deadline already past, a
+ * negative number, a malformed quarter or date. Never counted as blocked attempts.
+ */
+const NOT_COUNTED = new Set<string>(["buyer_not_verified", "deadline_in_future_required", "must_not_be_negative", "contract_start_invalid", "invalid_quarter"]);
+
+/** The predictability rule's own refusals (and a demand notice that asks for effort). */
+const COUNTED = new Set<string>([...PREDICTABILITY_CODES, "demand_notice_asks_no_effort"].filter((code) => !NOT_COUNTED.has(code)));
+
+/**
+ * forutsigbarhet, counted fairly: a refusal is a blocked attempt on the buyer's public
+ * scorecard only when the predictability rule itself refused a well-formed submission by a
+ * verified buyer. A new buyer's refusal for not being verified yet, or for a typo, is not.
+ */
+export function countsAsBlockedAttempt(problems: readonly Problem[], { buyerVerified }: { buyerVerified: boolean }): boolean {
+  if (!buyerVerified) return false;
+  return problems.some((p) => COUNTED.has(p.code)) && !problems.some((p) => NOT_COUNTED.has(p.code));
+}
 
 export interface PredictabilityInput {
   effort: EffortDeclaration;

@@ -1,4 +1,5 @@
 import { totalMonths } from "./contract";
+import { addDays } from "./contracts";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "./events";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS } from "./events";
 import { addQuarters, compareQuarters, quarterOf, type Quarter } from "./quarters";
@@ -139,11 +140,30 @@ export interface MonthCount {
   count: number;
 }
 
+/** Where a concern stands: the latest answer of the party it concerns. */
+export const CONCERN_STATES = ["unanswered", "confirmed", "disputed"] as const;
+export type ConcernState = (typeof CONCERN_STATES)[number];
+
+/**
+ * samspill, fairly: the days the party a concern is about has to answer it (confirm or
+ * dispute) before the concern counts on its public scorecard. A vendor's one-sided concern
+ * is shown at once as awaiting an answer, but counted only when answered or after this.
+ */
+export const CONCERN_ANSWER_DAYS = 14;
+
 export interface ConcernFact {
   month: Month;
   /** Logged by others about the buyer, or by the buyer about others. */
   direction: "received" | "raised";
+  state: ConcernState;
+  /** The Oslo day the concern was logged (YYYY-MM-DD): the answer period runs from it. */
+  recordedOn: string;
   count: number;
+}
+
+/** Counted publicly: answered, or left unanswered for CONCERN_ANSWER_DAYS full days. */
+export function concernCounts({ state, recordedOn }: Pick<ConcernFact, "state" | "recordedOn">, today: string): boolean {
+  return state !== "unanswered" || addDays(recordedOn, CONCERN_ANSWER_DAYS) <= today;
 }
 
 export interface ScorecardFacts {
@@ -155,6 +175,8 @@ export interface ScorecardFacts {
   contracts: ContractFact[];
   answers: AnswerFact[];
   blockedAttempts: MonthCount[];
+  /** Every published event, by the month it was published (what blocked attempts are measured against). */
+  published: MonthCount[];
   concerns: ConcernFact[];
   /** Buyers in scope, and how many of them have adopted the code of conduct (now). */
   conduct: { buyers: number; adopted: number };
@@ -364,22 +386,48 @@ export function countInWindow(facts: readonly MonthCount[], bounds: WindowBounds
   return facts.reduce((sum, f) => sum + (inWindow(f.month, bounds) ? f.count : 0), 0);
 }
 
+/**
+ * forutsigbarhet: refused attempts the rule counts (countsAsBlockedAttempt), per event
+ * published in the window: one refusal on the way to ten events is not one refusal for one.
+ */
+export interface BlockedFigure {
+  attempts: number;
+  published: number;
+  /** Attempts per published event; null when nothing was published (then `attempts` stands alone). */
+  perEvent: number | null;
+}
+
+export function blockedPerPublished(facts: Pick<ScorecardFacts, "blockedAttempts" | "published">, bounds: WindowBounds): BlockedFigure {
+  const attempts = countInWindow(facts.blockedAttempts, bounds);
+  const published = countInWindow(facts.published, bounds);
+  return { attempts, published, perEvent: published === 0 ? null : attempts / published };
+}
+
 export interface ConductFigure {
   buyers: number;
   adopted: number;
+  /** Counted concerns (see concernCounts). */
   concernsReceived: number;
   concernsRaised: number;
+  /** Concerns about the buyer in the window by state, counted ones only … */
+  received: Record<ConcernState, number>;
+  /** … and those still inside the answer period, shown but not counted. */
+  receivedAwaitingAnswer: number;
 }
 
-export function conductFigure(facts: Pick<ScorecardFacts, "concerns" | "conduct">, bounds: WindowBounds): ConductFigure {
-  let concernsReceived = 0;
+export function conductFigure(facts: Pick<ScorecardFacts, "concerns" | "conduct">, bounds: WindowBounds, today: string): ConductFigure {
   let concernsRaised = 0;
+  let receivedAwaitingAnswer = 0;
+  const received = Object.fromEntries(CONCERN_STATES.map((state) => [state, 0])) as Record<ConcernState, number>;
   for (const f of facts.concerns) {
     if (!inWindow(f.month, bounds)) continue;
-    if (f.direction === "received") concernsReceived += f.count;
-    else concernsRaised += f.count;
+    const counted = concernCounts(f, today);
+    if (f.direction === "raised") concernsRaised += counted ? f.count : 0;
+    else if (counted) received[f.state] += f.count;
+    else receivedAwaitingAnswer += f.count;
   }
-  return { ...facts.conduct, concernsReceived, concernsRaised };
+  const concernsReceived = CONCERN_STATES.reduce((sum, state) => sum + received[state], 0);
+  return { ...facts.conduct, concernsReceived, concernsRaised, received, receivedAwaitingAnswer };
 }
 
 export interface Scorecard {
@@ -391,7 +439,7 @@ export interface Scorecard {
   pilots: PilotFigure;
   contracts: ShortContractFigure;
   answers: AnswerFigure;
-  blockedAttempts: number;
+  blockedAttempts: BlockedFigure;
   conduct: ConductFigure;
 }
 
@@ -408,12 +456,12 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
     pilots: pilotsWithoutPurchase(facts.pilots, bounds, today),
     contracts: shortContracts(facts.contracts, bounds),
     answers: answerTime(facts.answers, bounds),
-    blockedAttempts: countInWindow(facts.blockedAttempts, bounds),
-    conduct: conductFigure(facts, bounds),
+    blockedAttempts: blockedPerPublished(facts, bounds),
+    conduct: conductFigure(facts, bounds, today),
   };
 }
 
 /** Facts with nothing in them: a buyer that has not published yet. */
 export function emptyFacts(): ScorecardFacts {
-  return { effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
+  return { effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@db/client";
 import { checkDeclineReason, checkEffortReport, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
-import type { PurchaseExpectation } from "~/domain/predictability";
+import { countsAsBlockedAttempt, type PurchaseExpectation } from "~/domain/predictability";
 import { fail, type Result } from "~/domain/result";
 import { expectationOfRow } from "./event-row.server";
 import { emailAdmins } from "./memberships.server";
@@ -44,7 +44,7 @@ export async function effortRequestFormOptions(db: Db, buyerId: string) {
  * Send an effort request. With a linked event the recipients must take part in it; a
  * stand-alone request may go to any vendor. The recipients' admins are e-mailed in the
  * same transaction. Bad fields are `invalid` (400); a request the predictability gate
- * refuses is `refused` (422) and counted as a blocked attempt, like a refused publish.
+ * refuses is `refused` (422) and counted as a blocked attempt when a refused publish would be.
  */
 export async function createEffortRequest(db: Db, member: OrganisationMember, input: EffortRequestInput, { now = new Date(), baseUrl }: Options): Promise<Result<{ id: string }>> {
   return db.transaction().execute(async (trx) => {
@@ -60,11 +60,14 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
     if (problems.length > 0) return fail("invalid", problems);
     const refusals = effortRequestGateProblems(input, { eventExpectation, now });
     if (refusals.length > 0) {
-      // Committed with the refusal, as for a refused publish: the count is the point.
-      await trx
-        .insertInto("blockedPublishAttempts")
-        .values({ buyerId: member.organisation.id, eventId: input.eventId, byUserId: member.user.id, at: now, codes: refusals.map((p) => p.code), subject: "effort_request" })
-        .execute();
+      // Committed with the refusal, as for a refused publish: the count is the point (when the rule counts it).
+      const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", member.organisation.id).executeTakeFirst();
+      if (countsAsBlockedAttempt(refusals, { buyerVerified: buyer?.verificationStatus === "verified" })) {
+        await trx
+          .insertInto("blockedPublishAttempts")
+          .values({ buyerId: member.organisation.id, eventId: input.eventId, byUserId: member.user.id, at: now, codes: refusals.map((p) => p.code), subject: "effort_request" })
+          .execute();
+      }
       return fail("refused", refusals);
     }
 

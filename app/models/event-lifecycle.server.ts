@@ -1,6 +1,7 @@
 import type { Db } from "@db/client";
 import type { OutcomeInput } from "~/domain/event-input";
 import type { Outcome } from "~/domain/events";
+import { countsAsBlockedAttempt } from "~/domain/predictability";
 import { checkPublishable } from "~/domain/publishing";
 import { eventFor, type ActingUser } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
@@ -15,8 +16,8 @@ import { notifyEventEnded } from "./event-ending-notices.server";
 
 /**
  * Publishes a draft when every publishing rule holds for it and its buyer is verified.
- * A refusal is counted (blocked_publish_attempts, for the buyer's scorecard) and answered
- * with every problem, in form order.
+ * A refusal is answered with every problem, in form order, and counted (blocked_publish_attempts,
+ * for the buyer's scorecard) when the predictability rule refused a verified buyer's well-formed draft.
  */
 export async function publishEvent(
   db: Db,
@@ -31,13 +32,16 @@ export async function publishEvent(
     if (event.status !== "draft") return fail("conflict", [{ path: "status", code: "not_a_draft" }]);
 
     const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
-    const gate = checkPublishable(toPublishable(event), { buyerVerified: buyer.verificationStatus === "verified", now });
+    const buyerVerified = buyer.verificationStatus === "verified";
+    const gate = checkPublishable(toPublishable(event), { buyerVerified, now });
     if (!gate.ok) {
-      // Committed with the refusal: the count is the point.
-      await trx
-        .insertInto("blockedPublishAttempts")
-        .values({ buyerId: event.buyerId, eventId: id, byUserId: actor.id, at: now, codes: gate.problems.map((p) => p.code) })
-        .execute();
+      // Committed with the refusal: the count is the point (only what the rule counts; see countsAsBlockedAttempt).
+      if (countsAsBlockedAttempt(gate.problems, { buyerVerified })) {
+        await trx
+          .insertInto("blockedPublishAttempts")
+          .values({ buyerId: event.buyerId, eventId: id, byUserId: actor.id, at: now, codes: gate.problems.map((p) => p.code) })
+          .execute();
+      }
       return fail("refused", gate.problems);
     }
     await trx.updateTable("events").set({ status: "published", publishedAt: now, updatedAt: now }).where("id", "=", id).execute();
@@ -45,17 +49,19 @@ export async function publishEvent(
   });
 }
 
-/** Closes a published event by hand (registration over, dialogue done); those taking part and watching are told. */
+/** Closes a published event by hand (registration over, dialogue done); those taking part and watching are told. `confirmed: false` refuses with confirm_required. */
 export async function closeEvent(
   db: Db,
   actor: ActingUser,
   id: string,
-  { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },
+  { now = new Date(), baseUrl, confirmed = true }: { now?: Date; baseUrl: string; confirmed?: boolean },
 ): Promise<Result<{ id: string; status: "closed" }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "buyer");
     if (!found.ok) return found;
     if (found.value.status !== "published") return fail("conflict", [{ path: "status", code: "not_published" }]);
+    // The page asks for a ticked confirmation (irreversible); checked after access, so it tells outsiders nothing.
+    if (!confirmed) return fail("invalid", [{ path: "confirm", code: "confirm_required" }]);
     await notifyEventEnded(trx, found.value, "closed", { now, baseUrl });
     await trx.updateTable("events").set({ status: "closed", closedAt: now, updatedAt: now }).where("id", "=", id).execute();
     return { ok: true, value: { id, status: "closed" as const } };

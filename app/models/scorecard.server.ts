@@ -4,7 +4,7 @@ import { isUuid } from "~/domain/ids";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "~/domain/events";
 import { cpvDivisionEntry } from "~/domain/cpv";
 import { addQuarters } from "~/domain/quarters";
-import { computeScorecard, emptyFacts, windowBounds, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
+import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
 import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
 import { zonedLocalToIso } from "~/domain/zoned-time";
 
@@ -42,7 +42,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
 
-  const [effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, concerns, conduct] =
+  const [effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct] =
     await Promise.all([
       sql<Keyed & { month: string; effortLevel: EffortLevel; expectationStatus: ExpectationStatus | null; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.effort_level, e.expectation_status, count(*)::int as count
@@ -118,14 +118,23 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         from blocked_publish_attempts a join organisations b on b.id = a.buyer_id
         where ${scoped} and a.at >= ${since}
         group by 1, 2`.execute(db),
+      sql<Keyed & { month: string; count: number }>`
+        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at >= ${since}
+        group by 1, 2`.execute(db),
       // Concerns others logged about the buyer, and the buyer logged about others; corrections replace what they supersede.
-      sql<Keyed & { month: string; direction: "received" | "raised"; count: number }>`
+      // … with the state the latest answer gives them, and the day logged (the answer period runs from it).
+      sql<Keyed & { month: string; direction: "received" | "raised"; state: ConcernState; recordedOn: string; count: number }>`
         select ${key} as key, ${monthOfColumn(sql.ref("i.occurred_at"))} as month,
-          case when i.counterpart_id = b.id then 'received' else 'raised' end as direction, count(*)::int as count
+          case when i.counterpart_id = b.id then 'received' else 'raised' end as direction,
+          case (select r.response from interaction_responses r where r.entry_id = i.id order by r.recorded_at desc, r.chain_seq desc limit 1)
+            when 'confirm' then 'confirmed' when 'dispute' then 'disputed' else 'unanswered' end as state,
+          (${oslo(sql.ref("i.recorded_at"))})::date::text as recorded_on, count(*)::int as count
         from interaction_entries i join organisations b on b.id in (i.counterpart_id, i.organisation_id)
         where ${scoped} and i.assessment = 'concern' and i.occurred_at >= ${since}
           and not exists (select 1 from interaction_entries later where later.supersedes_id = i.id)
-        group by 1, 2, 3`.execute(db),
+        group by 1, 2, 3, 4, 5`.execute(db),
       sql<Keyed & { buyers: number; adopted: number }>`
         select ${key} as key, count(*)::int as buyers,
           count(*) filter (where exists (select 1 from conduct_adoptions a where a.organisation_id = b.id))::int as adopted
@@ -150,6 +159,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   for (const { key: k, ...row } of contracts.rows) facts(k).contracts.push(row);
   for (const { key: k, ...row } of answers.rows) facts(k).answers.push(row);
   for (const { key: k, ...row } of blocked.rows) facts(k).blockedAttempts.push(row);
+  for (const { key: k, ...row } of published.rows) facts(k).published.push(row);
   for (const { key: k, ...row } of concerns.rows) facts(k).concerns.push(row);
   return groups;
 }
@@ -169,7 +179,7 @@ export async function groupedScorecards(db: Db, groupBy: ScorecardGrouping, mont
   const groups = await loadScorecardFacts(db, { groupBy }, months, now);
   const all = emptyFacts();
   const rows = [...groups.entries()].map(([key, facts]) => {
-    for (const field of ["effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "concerns"] as const) {
+    for (const field of ["effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns"] as const) {
       (all[field] as unknown[]).push(...facts[field]);
     }
     all.conduct = { buyers: all.conduct.buyers + facts.conduct.buyers, adopted: all.conduct.adopted + facts.conduct.adopted };

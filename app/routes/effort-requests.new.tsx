@@ -78,6 +78,7 @@ export default function NewEffortRequest() {
           <legend className="px-1 text-xl font-semibold">{t("new.expectation")}</legend>
           <ExpectationFields fieldOf={fieldOf} quarters={quarters} inherit={{ label: t("new.fromEvent"), hint: t("new.expectationHint") }} />
         </fieldset>
+        <p className="text-sm text-slate-700">{t("new.countedPublicly")}</p>
         <SubmitButton>{t("new.submit")}</SubmitButton>
       </Form>
     </div>

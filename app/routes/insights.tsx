@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { BarChart, ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/scorecard-figures";
+import { BarChart, blockedPerEvent, ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/scorecard-figures";
 import { parseWindow, type Scorecard } from "~/domain/scorecard";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatNumber, formatPercent } from "~/i18n/format";
@@ -193,7 +193,7 @@ function GroupTable({ grouping, months, groups, language }: { grouping: string; 
     [t("insights.columns.pilots"), (s) => n(s.pilots.withoutPurchase)],
     [t("insights.columns.short"), (s) => `${n(s.contracts.short)} (${n(s.contracts.justified)})`],
     [t("insights.columns.answers"), (s) => (s.answers.medianHours === null ? "–" : t("figures.answers.hours", { count: s.answers.medianHours }))],
-    [t("insights.columns.blocked"), (s) => n(s.blockedAttempts)],
+    [t("insights.columns.blocked"), (s) => blockedPerEvent(s.blockedAttempts, n)],
     [t("insights.columns.adopted"), (s) => n(s.conduct.adopted)],
     [t("insights.columns.concerns"), (s) => n(s.conduct.concernsReceived)],
   ];

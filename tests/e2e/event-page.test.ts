@@ -109,6 +109,9 @@ describe("the buyer's workspace and outcome", () => {
   it("closes a published event without JavaScript", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await logIn(page, "buyer@demo.test", `/events/${RFP}`);
+    // Irreversible, so it says what will happen and asks for a ticked confirmation first.
+    expect(await page.getByText(/Markedsdialogen avsluttes og påmeldingen stenger for godt\. \d+ påmeldte? leverandør/).count()).toBe(1);
+    await page.getByLabel("Jeg forstår at dette ikke kan angres").check();
     await page.getByRole("button", { name: "Avslutt markedsdialogen" }).click();
     await page.waitForURL(`**/events/${RFP}?saved=closed`);
     expect(await page.getByText("Markedsdialogen er avsluttet.").count()).toBe(1);

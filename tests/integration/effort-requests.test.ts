@@ -75,6 +75,17 @@ describe("effort requests through the predictability gate", () => {
     expect(unpaid.errors.compensationNok).toEqual(["compensation_required"]);
   });
 
+  it("counts the gate's refusal as a blocked attempt, but not a quarter typed as words", async () => {
+    const blocked = async () => (await t.db.selectFrom("blockedPublishAttempts").select("id").where("buyerId", "=", buyerOrg.id).execute()).length;
+    const before = await blocked();
+    const typo = await send("buyer", { ...base(), ...expectation, "expectation.expectedTenderQuarter": "2. kvartal 2027" });
+    expect(typo.status).toBe(400);
+    expect((await readJson(typo)).errors["expectation.expectedTenderQuarter"]).toEqual(["invalid_quarter"]);
+    expect(await blocked()).toBe(before);
+    expect((await send("buyer", base())).status).toBe(422);
+    expect(await blocked()).toBe(before + 1);
+  });
+
   it("is backed by the database constraint", async () => {
     await expect(
       sql`insert into effort_requests (buyer_id, title, kinds_of_work, hours_per_vendor, deadline) values (${buyerOrg.id}, 'x', array['demo'], 12, now())`.execute(t.db),

@@ -225,12 +225,18 @@ describe("closing and recording the outcome", () => {
     expect(early.status).toBe(409);
     expect((await readJson(early)).result.error).toEqual({ "": ["not_closed"] });
 
-    const closed = await post(RFI, { intent: "close" }, bergvikMember.cookie);
+    // Irreversible: without the ticked confirmation nothing changes, and the page says why.
+    const unconfirmed = await post(RFI, { intent: "close" }, bergvikMember.cookie);
+    expect(unconfirmed.status).toBe(400);
+    expect((await readJson(unconfirmed)).result.error).toEqual({ "": ["confirm_required"] });
+    expect((await stored(RFI)).status).toBe("published");
+
+    const closed = await post(RFI, { intent: "close", confirm: "yes" }, bergvikMember.cookie);
     expect(closed.status).toBe(302);
     expect(closed.headers.get("Location")).toBe(`/events/${RFI}?saved=closed`);
     expect((await stored(RFI)).status).toBe("closed");
 
-    const twice = await post(RFI, { intent: "close" }, bergvikMember.cookie);
+    const twice = await post(RFI, { intent: "close", confirm: "yes" }, bergvikMember.cookie);
     expect(twice.status).toBe(409);
     expect((await readJson(twice)).result.error).toEqual({ "": ["not_published"] });
 

@@ -139,7 +139,27 @@ describe("publishing", () => {
     const id = await draft({ expectation: planned, registrationDeadline: inDays(-1) }, unverifiedBuyer, nordreLia);
     const result = await publishEvent(t.db, unverifiedBuyer, id, { now: NOW });
     expect(result.ok === false && result.problems.map((p) => p.code)).toEqual(["buyer_not_verified", "deadline_in_future_required"]);
-    expect(await countBlockedPublishAttempts(t.db, nordreLia.id)).toBe(1);
+    expect(await countBlockedPublishAttempts(t.db, nordreLia.id)).toBe(0);
+  });
+
+  it("counts only the predictability rule's refusal of a verified buyer's well-formed draft", async () => {
+    const before = await countBlockedPublishAttempts(t.db, nordreLia.id);
+    // An unverified buyer missing its expectation: refused, but not yet the buyer's to publish, so not counted.
+    const unverified = await draft({}, unverifiedBuyer, nordreLia);
+    expect(await publishEvent(t.db, unverifiedBuyer, unverified, { now: NOW })).toMatchObject({ ok: false, reason: "refused" });
+    expect(await countBlockedPublishAttempts(t.db, nordreLia.id)).toBe(before);
+
+    // A verified buyer whose deadline has passed as well: the submission is not well formed, not counted.
+    const counted = await countBlockedPublishAttempts(t.db, bergvik.id);
+    const late = await draft({ registrationDeadline: inDays(-1) });
+    const lateResult = await publishEvent(t.db, buyer, late, { now: NOW });
+    expect(lateResult.ok === false && lateResult.problems.map((p) => p.code)).toEqual(["deadline_in_future_required", "expectation_required"]);
+    expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(counted);
+
+    // The same draft with the deadline in order: the rule's own refusal, counted once.
+    await updateEvent(t.db, buyer, late, { registrationDeadline: inDays(20) }, { baseUrl: BASE });
+    expect(await publishEvent(t.db, buyer, late, { now: NOW })).toMatchObject({ ok: false, reason: "refused" });
+    expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(counted + 1);
   });
 
   it("publishes a pilot only with its path to purchase", async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NewEvent } from "@db/schema";
-import { logInteraction, type NewInteraction } from "~/models/interactions.server";
+import { logInteraction, respondToInteraction, type NewInteraction } from "~/models/interactions.server";
 import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents } from "~/models/scorecard.server";
+import { CONCERN_ANSWER_DAYS } from "~/domain/scorecard";
 import { cachedFigures } from "~/models/scorecard-cache.server";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
 import { loader as insightsLoader } from "~/routes/insights";
@@ -131,6 +132,12 @@ beforeAll(async () => {
   if (!first.ok) throw new Error("could not log the concern");
   const corrections = [await logInteraction(t.db, concern("2026-09-02T10:00:00Z", first.value.id), { entryUrl }), await logInteraction(t.db, concern("2025-01-10T10:00:00Z"), { entryUrl })];
   if (!corrections.every((r) => r.ok)) throw new Error(`could not log: ${JSON.stringify(corrections)}`);
+  // The buyer disputes the corrected concern (answered: it counts at once); the older one stays unanswered,
+  // logged today (after NOW), so it is still inside its answer period: shown as awaiting, not counted.
+  const corrected = corrections[0]!;
+  if (!corrected.ok) throw new Error("no correction");
+  const answer = { entryId: corrected.value.id, organisationId: bergvik.id, userId: person.id, response: "dispute" as const, account: "Vi ba om innspill, ikke en løsningsskisse." };
+  if (!(await respondToInteraction(t.db, answer, { entryUrl })).ok) throw new Error("could not answer the concern");
   // Blocked publish attempts: one in each window's reach.
   await t.db.insertInto("blockedPublishAttempts").values({ buyerId: bergvik.id, at: new Date("2026-10-01T10:00:00Z"), codes: ["expectation_required"] }).execute();
   await t.db.insertInto("blockedPublishAttempts").values({ buyerId: bergvik.id, at: new Date("2025-01-01T10:00:00Z"), codes: ["expectation_required"] }).execute();
@@ -148,16 +155,26 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.pilots).toEqual({ assessed: 1, withPurchase: 0, withoutPurchase: 1, waiting: 0 });
     expect(card.contracts).toEqual({ measured: 1, short: 1, justified: 1 });
     expect(card.answers).toEqual({ answered: 2, medianHours: 7 });
-    expect(card.blockedAttempts).toBe(1);
-    expect(card.conduct).toEqual({ buyers: 1, adopted: 0, concernsReceived: 1, concernsRaised: 0 });
+    expect(card.blockedAttempts).toEqual({ attempts: 1, published: 5, perEvent: 1 / 5 });
+    expect(card.conduct).toEqual({
+      buyers: 1,
+      adopted: 0,
+      concernsReceived: 1,
+      concernsRaised: 0,
+      received: { unanswered: 0, confirmed: 0, disputed: 1 },
+      receivedAwaitingAnswer: 0,
+    });
   });
 
   it("adds the older events in the 36-month window", async () => {
     const card = await buyerScorecard(t.db, bergvik.id, 36, NOW);
     expect(card.effort).toEqual({ events: 6, byStatus: { committed: 3, planned: 1, uncertain: 0, none: 2, undeclared: 0 } });
-    expect(card.blockedAttempts).toBe(2);
+    expect(card.blockedAttempts).toMatchObject({ attempts: 2 });
     expect(card.fulfilment.share).toBe(1 / 3);
-    expect(card.conduct.concernsReceived).toBe(2);
+    expect(card.conduct).toMatchObject({ concernsReceived: 1, received: { unanswered: 0, confirmed: 0, disputed: 1 }, receivedAwaitingAnswer: 1 });
+    // Once the answer period has passed, the unanswered concern counts as unanswered.
+    const later = await buyerScorecard(t.db, bergvik.id, 36, new Date(Date.now() + (CONCERN_ANSWER_DAYS + 1) * 24 * 3600_000));
+    expect(later.conduct).toMatchObject({ received: { unanswered: 1, confirmed: 0, disputed: 1 }, receivedAwaitingAnswer: 0 });
   });
 
   it("gives the headline figures per quarter of the window, summing to the window's figures", async () => {

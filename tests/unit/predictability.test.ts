@@ -3,6 +3,7 @@ import { EXPECTATION_STATUSES, type ExpectationStatus } from "~/domain/events";
 import { effortRequestGateProblems, type EffortRequestInput } from "~/domain/effort-requests";
 import {
   checkPredictability,
+  countsAsBlockedAttempt,
   checkTenderQuarter,
   COMPENSATION_FLOOR_NOK_PER_HOUR,
   compensationFloorNok,
@@ -483,5 +484,22 @@ describe("effort requests pass the same gate", () => {
   it("checks the quarter of the event's expectation that a request relies on", () => {
     const stale = expectation("planned", { expectedTenderQuarter: "2025-Q1" });
     expect(codes(request({ expectation: null, compensationNok: null }), stale)).toEqual(["expectation.expectedTenderQuarter tender_quarter_in_past"]);
+  });
+});
+
+describe("countsAsBlockedAttempt", () => {
+  const p = (...codes: string[]) => codes.map((code) => ({ path: "x", code }));
+  it("counts the rule's own refusal of a verified buyer's well-formed submission", () => {
+    expect(countsAsBlockedAttempt(p("expectation_required"), { buyerVerified: true })).toBe(true);
+    expect(countsAsBlockedAttempt(p("compensation_below_floor", "contract_too_long"), { buyerVerified: true })).toBe(true);
+    expect(countsAsBlockedAttempt(p("demand_notice_asks_no_effort"), { buyerVerified: true })).toBe(true);
+  });
+  it("does not count an unverified buyer, a passed deadline, a malformed value, or other rules alone", () => {
+    expect(countsAsBlockedAttempt(p("expectation_required"), { buyerVerified: false })).toBe(false);
+    expect(countsAsBlockedAttempt(p("buyer_not_verified", "expectation_required"), { buyerVerified: true })).toBe(false);
+    expect(countsAsBlockedAttempt(p("deadline_in_future_required", "expectation_required"), { buyerVerified: true })).toBe(false);
+    expect(countsAsBlockedAttempt(p("must_not_be_negative", "budget_required"), { buyerVerified: true })).toBe(false);
+    expect(countsAsBlockedAttempt(p("invalid_quarter"), { buyerVerified: true })).toBe(false);
+    expect(countsAsBlockedAttempt(p("contract_too_long"), { buyerVerified: true })).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   answerTime,
   computeScorecard,
+  CONCERN_ANSWER_DAYS,
   conductFigure,
   countInWindow,
   effortEvents,
@@ -274,19 +275,26 @@ describe("time to answer questions", () => {
 describe("blocked publish attempts and conduct", () => {
   it("counts blocked attempts and concerns in the window", () => {
     expect(countInWindow([{ month: "2026-11", count: 2 }, { month: "2025-11", count: 5 }], w12)).toBe(2);
+    const concern = (month: string, direction: "received" | "raised", state: "unanswered" | "confirmed" | "disputed", recordedOn: string, count: number) => ({ month, direction, state, recordedOn, count });
     expect(
       conductFigure(
         {
           concerns: [
-            { month: "2026-06", direction: "received", count: 3 },
-            { month: "2026-06", direction: "raised", count: 1 },
-            { month: "2024-01", direction: "received", count: 4 },
+            concern("2026-06", "received", "disputed", "2026-06-02", 2),
+            concern("2026-06", "received", "unanswered", "2026-06-02", 1),
+            concern("2026-06", "raised", "confirmed", "2026-06-02", 1),
+            concern("2024-01", "received", "confirmed", "2024-01-02", 4),
+            // Logged 13 days before "today": still in its answer period; 14 days: counted.
+            concern("2026-11", "received", "unanswered", "2026-11-11", 5),
+            concern("2026-11", "received", "unanswered", "2026-11-10", 7),
           ],
           conduct: { buyers: 1, adopted: 1 },
         },
         w12,
+        "2026-11-24",
       ),
-    ).toEqual({ buyers: 1, adopted: 1, concernsReceived: 3, concernsRaised: 1 });
+    ).toEqual({ buyers: 1, adopted: 1, concernsReceived: 10, concernsRaised: 1, received: { unanswered: 8, confirmed: 0, disputed: 2 }, receivedAwaitingAnswer: 5 });
+    expect(CONCERN_ANSWER_DAYS).toBe(14);
   });
 });
 
@@ -299,7 +307,7 @@ describe("the whole scorecard", () => {
     expect(card.hours).toEqual({ requestedHours: 0, reportedHours: 0, procuredNok: 0, nokPerReportedHour: null });
     expect(card.pilots).toEqual({ assessed: 0, withPurchase: 0, withoutPurchase: 0, waiting: 0 });
     expect(card.answers.medianHours).toBeNull();
-    expect(card.blockedAttempts).toBe(0);
-    expect(card.conduct).toEqual({ buyers: 0, adopted: 0, concernsReceived: 0, concernsRaised: 0 });
+    expect(card.blockedAttempts).toEqual({ attempts: 0, published: 0, perEvent: null });
+    expect(card.conduct).toEqual({ buyers: 0, adopted: 0, concernsReceived: 0, concernsRaised: 0, received: { unanswered: 0, confirmed: 0, disputed: 0 }, receivedAwaitingAnswer: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
-import { conformField, Field, FieldErrors, NumberField, Select, SubmitButton, TextArea } from "~/components/forms";
+import { ConfirmAction, conformField, Field, FieldErrors, NumberField, Select, SubmitButton, TextArea } from "~/components/forms";
 import { NOT_PROCURED_REASONS } from "~/domain/events";
 import { parseOutcome, type ManageForm, type ManageReply } from "./outcome-input";
 import { useFormatters, type EventView } from "./presentation";
@@ -18,7 +18,19 @@ function useOutcomeForm(name: ManageForm) {
   });
 }
 
-export function ManageSection({ event, canClose, vendors }: { event: EventView; canClose: boolean; vendors: { id: string; name: string }[] }) {
+export function ManageSection({
+  event,
+  canClose,
+  vendors,
+  registered,
+  beforeDeadline,
+}: {
+  event: EventView;
+  canClose: boolean;
+  vendors: { id: string; name: string }[];
+  registered: number;
+  beforeDeadline: boolean;
+}) {
   const { t } = useFormatters();
   const actionData = useActionData<ManageReply>();
   const closeErrors = actionData?.form === "close" ? (actionData.result as SubmissionResult<string[]>).error?.[""] : undefined;
@@ -45,6 +57,15 @@ export function ManageSection({ event, canClose, vendors }: { event: EventView; 
           <p className="text-sm text-slate-700">{t("manage.close.hint")}</p>
           {formErrors(closeErrors ?? undefined, "close-errors")}
           <input type="hidden" name="intent" value="close" />
+          <ConfirmAction
+            id="close-confirm"
+            consequence={
+              <>
+                <p>{t("manage.close.consequence", { count: registered })}</p>
+                {beforeDeadline ? <p className="font-semibold">{t("manage.close.beforeDeadline")}</p> : null}
+              </>
+            }
+          />
           <SubmitButton variant="secondary">{t("manage.close.submit")}</SubmitButton>
         </Form>
       ) : null}

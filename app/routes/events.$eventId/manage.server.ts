@@ -5,6 +5,7 @@ import { publicBaseUrl } from "~/http/public-url.server";
 import type { CurrentUser } from "~/auth/context.server";
 import { forbidden } from "~/auth/guards.server";
 import { closeEvent, recordOutcome } from "~/models/event-lifecycle.server";
+import { isConfirmed } from "~/domain/confirmation";
 import type { Failure } from "~/domain/result";
 import { getMembership } from "~/models/memberships.server";
 import { parseOutcome, type ManageForm } from "./outcome-input";
@@ -35,7 +36,7 @@ export async function manageAction(args: ActionFunctionArgs, user: CurrentUser, 
   if (!(await getMembership(db(), user.id, buyerId))) forbidden(args.request);
 
   if (intent === "close") {
-    const closed = await closeEvent(db(), user, id, { baseUrl: publicBaseUrl() });
+    const closed = await closeEvent(db(), user, id, { baseUrl: publicBaseUrl(), confirmed: isConfirmed(formData) });
     if (!closed.ok) {
       return reply("close", { status: "error", error: { "": refusal(closed, args.request).formErrors } }, closed.reason === "conflict" ? 409 : 400);
     }

@@ -1,3 +1,5 @@
+import { participationCounts } from "~/models/registration-reads.server";
+import { registrationOpen } from "~/domain/participation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ProblemScope } from "~/components/forms";
 import { json } from "@remix-run/node";
@@ -66,7 +68,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     event,
     standardNames: Object.fromEntries(standards.filter((s) => event.standards.some((e) => e.code === s.code)).map((s) => [s.code, s.name])),
-    manage: mayManage ? { canClose: event.status === "published", vendors } : null,
+    manage: mayManage
+      ? { canClose: event.status === "published", vendors, registered: (await participationCounts(db(), event.id)).registered, beforeDeadline: registrationOpen(event.registrationDeadline ? new Date(event.registrationDeadline) : null, new Date()) }
+      : null,
     contracts,
     // The buyer's members record the contract a procurement led to (one per event here; more through the API).
     mayRecordContract: isBuyerMember && procured && contracts.length === 0,
@@ -138,7 +142,7 @@ export default function EventPage() {
               </Link>
             </p>
           ) : null}
-          {manage ? <ManageSection event={event} canClose={manage.canClose} vendors={manage.vendors} /> : null}
+          {manage ? <ManageSection event={event} canClose={manage.canClose} vendors={manage.vendors} registered={manage.registered} beforeDeadline={manage.beforeDeadline} /> : null}
         </aside>
       </div>
     </article>

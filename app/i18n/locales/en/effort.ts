@@ -32,6 +32,7 @@ export const effort: Translation<typeof nb> = {
     fromEvent: "Use the event's",
     submit: "Send the request",
     problemsHeading: "The request cannot be sent yet",
+    countedPublicly: "If the predictability rule stops the request because the effort or the expected purchase is not declared well enough, it counts as a blocked attempt on the public scorecard. Mistakes in the form itself do not count.",
   },
   page: {
     from: "From {{buyerName}}",

@@ -14,6 +14,7 @@ export const eventForm: Translation<typeof nb> = {
   problemsHeading: "Missing before you can publish",
   goToField: "Go to the field",
   notVerified: "Your organisation is not verified yet. You can save drafts, but not publish until an operator has confirmed you are a public buyer.",
+  countedPublicly: "If the predictability rule stops publishing because the declared effort or expected purchase lacks something, it counts as a blocked attempt on your organisation's public scorecard (per published event). Refusals because the organisation is not verified, or because a field is malformed, do not count.",
   save: "Save draft",
   publish: "Publish",
   saveAmendment: "Publish the change",

@@ -236,6 +236,9 @@ export const eventPage: Translation<typeof nb> = {
       heading: "Close the market dialogue",
       hint: "When the dialogue is over, close it here. Then record the outcome: vendors want to know how it went.",
       submit: "Close the market dialogue",
+      consequence_one: "The market dialogue is closed and registration ends for good. {{count}} vendor is registered.",
+      consequence_other: "The market dialogue is closed and registration ends for good. {{count}} vendors are registered.",
+      beforeDeadline: "The registration deadline has not passed: vendors who have not registered yet no longer can.",
     },
     outcome: {
       heading: "Record the outcome",

@@ -3,6 +3,8 @@ import type { Translation } from "../../types";
 
 export const forms: Translation<typeof nb> = {
   required: "This field is required.",
+  confirm_required: "Tick the box to say you have read what will happen, then confirm again. This cannot be undone.",
+  confirmLabel: "I understand that this cannot be undone",
   too_long: "The text is too long.",
   too_short: "The text is too short.",
   invalid_email: "Enter a valid e-mail address, for example name@organisation.no.",

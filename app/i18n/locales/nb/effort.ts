@@ -29,6 +29,7 @@ export const effort = {
     fromEvent: "Bruk arrangementets",
     submit: "Send forespørselen",
     problemsHeading: "Forespørselen kan ikke sendes ennå",
+    countedPublicly: "Hvis forutsigbarhetsregelen stopper forespørselen fordi innsatsen eller forventet innkjøp ikke er erklært godt nok, telles det som et stoppet forsøk på det offentlige resultatkortet. Feil i selve skjemaet telles ikke.",
   },
   page: {
     from: "Fra {{buyerName}}",

@@ -11,6 +11,7 @@ export const eventForm = {
   problemsHeading: "Dette mangler før du kan publisere",
   goToField: "Gå til feltet",
   notVerified: "Virksomheten din er ikke verifisert ennå. Du kan lagre utkast, men ikke publisere før en operatør har bekreftet at dere er en offentlig oppdragsgiver.",
+  countedPublicly: "Hvis forutsigbarhetsregelen stopper publiseringen fordi erklæringen om innsats eller forventet innkjøp mangler noe, telles det som et stoppet forsøk på oppdragsgiverens offentlige resultatkort (per publiserte hendelse). Avslag fordi virksomheten ikke er verifisert, eller fordi et felt har feil format, telles ikke.",
   save: "Lagre utkast",
   publish: "Publiser",
   saveAmendment: "Publiser endringen",

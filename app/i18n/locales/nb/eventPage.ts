@@ -235,6 +235,9 @@ export const eventPage = {
       heading: "Avslutt markedsdialogen",
       hint: "Når dialogen er ferdig, avslutter du den her. Etterpå registrerer du utfallet: leverandørene vil vite hvordan det gikk.",
       submit: "Avslutt markedsdialogen",
+      consequence_one: "Markedsdialogen avsluttes og påmeldingen stenger for godt. {{count}} påmeldt leverandør står på den.",
+      consequence_other: "Markedsdialogen avsluttes og påmeldingen stenger for godt. {{count}} påmeldte leverandører står på den.",
+      beforeDeadline: "Påmeldingsfristen er ikke passert: leverandører som ennå ikke har meldt seg på, kan ikke lenger gjøre det.",
     },
     outcome: {
       heading: "Registrer utfallet",

@@ -1,6 +1,8 @@
 // Validation messages, keyed by the codes our Zod schemas and domain rules return.
 export const forms = {
   required: "Dette feltet må fylles ut.",
+  confirm_required: "Kryss av for at du har lest hva som skjer, og bekreft på nytt. Dette kan ikke angres.",
+  confirmLabel: "Jeg forstår at dette ikke kan angres",
   too_long: "Teksten er for lang.",
   too_short: "Teksten er for kort.",
   invalid_email: "Skriv en gyldig e-postadresse, for eksempel navn@virksomhet.no.",

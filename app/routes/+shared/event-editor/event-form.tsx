@@ -76,6 +76,7 @@ export function EventForm(props: EventFormProps) {
             </>
           ) : (
             <div className="flex flex-wrap gap-3">
+              {props.canPublish ? <p className="w-full text-sm text-slate-700">{t("countedPublicly")}</p> : null}
               <SubmitButton name="intent" value="save" variant="secondary">
                 {t("save")}
               </SubmitButton>
