@@ -13,6 +13,7 @@ import * as demandPerformance from "./2026-11-24-0012-demand-performance";
 import * as gateLoopholes from "./2026-12-04-0013-gate-loopholes";
 import * as contracts from "./2026-12-04-0014-contracts";
 import * as norwegianSearch from "./2026-12-04-0016-norwegian-search";
+import * as pilotTerms from "./2026-12-05-0019-pilot-terms";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04-0013-gate-loopholes": gateLoopholes,
   "2026-12-04-0014-contracts": contracts,
   "2026-12-04-0016-norwegian-search": norwegianSearch,
+  "2026-12-05-0019-pilot-terms": pilotTerms,
 };

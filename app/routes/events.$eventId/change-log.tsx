@@ -7,7 +7,7 @@ import { Section, useFormatters, type EventView } from "./presentation";
 
 const DATE_TIME_FIELDS = new Set(["registrationDeadline", "startsAt", "endsAt", "responseDeadline"]);
 const DATE_FIELDS = new Set(["expectation.expectedContractStart"]);
-const QUARTER_FIELDS = new Set(["expectation.expectedTenderQuarter", "pilotPath.quarter"]);
+const QUARTER_FIELDS = new Set(["expectation.expectedTenderQuarter", "pilotPath.quarter", "pilotPath.optionWindowFrom", "pilotPath.optionWindowTo"]);
 const CHOICE_FIELDS: Record<string, string> = {
   kind: "common:kinds",
   region: "common:regions",
@@ -40,6 +40,7 @@ export function ChangeLog({ event, language }: { event: EventView; language: Lan
           .join(", ");
       }
       if (field === "coBuyers") return formatNumber(value.length, language);
+      if (field === "pilotPath.acceptanceCriteria") return value.map((c: { measure?: string; threshold?: string }) => `${c.measure ?? ""}: ${c.threshold ?? ""}`).join("; ") || "–";
       return value.map((v) => (choices ? t(`${choices}.${String(v)}`) : String(v))).join(", ") || "–";
     }
     if (typeof value === "string") return choices ? t(`${choices}.${value}`) : value;
