@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from "kysely";
 import type { AmendmentChange } from "../app/domain/amendments";
 import type { ContractForm } from "../app/domain/contract";
 import type { CallOffResponse, ContractType, OptionStatus } from "../app/domain/contracts";
@@ -11,7 +11,7 @@ import type {
   NotProcuredReason,
   Outcome,
 } from "../app/domain/events";
-import type { PilotPlan } from "../app/domain/pilot";
+import type { AcceptanceCriterion, PilotPlan } from "../app/domain/pilot";
 import type { EffortWork } from "../app/domain/predictability";
 import type { ContractRisk, OutsideNeed, SourcingAdvice } from "../app/domain/sourcing";
 import type {
@@ -141,6 +141,16 @@ export interface EventTable {
   /** "2027-Q2" */
   pilotQuarter: string | null;
   pilotBudgetNok: number | null;
+  // 0019: acceptance criteria and the purchase path (app/domain/pilot.ts); criteria written with jsonb()
+  pilotCriteria: ColumnType<AcceptanceCriterion[], RawBuilder<string> | undefined, RawBuilder<string>>;
+  pilotBudgetEarmarked: boolean | null;
+  pilotBudgetSource: string | null;
+  pilotDeciderRole: string | null;
+  pilotDeciderOrganisation: string | null;
+  pilotOptionMaxPriceNok: number | null;
+  /** "2027-Q3" */
+  pilotOptionWindowFrom: string | null;
+  pilotOptionWindowTo: string | null;
   closedAt: Timestamp | null;
   outcomeRecordedAt: Timestamp | null;
   outcomeContractValueNok: number | null;

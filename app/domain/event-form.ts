@@ -1,4 +1,5 @@
 import { list, text, type Entries, type SubmittedValues } from "./form-entries";
+import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, type PilotPath } from "./pilot";
 import { zonedLocalToIso, toZonedLocal } from "./zoned-time";
 
 // The guided event form posts plain fields named after the API's paths
@@ -30,6 +31,16 @@ function yesNo(form: Entries, name: string): boolean | null {
 
 const allEmpty = (...values: unknown[]) => values.every((v) => v === null || v === undefined || v === "");
 
+/** The form's rows of acceptance criteria, up to the last one typed in (a blank row before it is the rule's to name). */
+function criteriaOf(form: Entries) {
+  const rows = Array.from({ length: MAX_ACCEPTANCE_CRITERIA }, (_, i) =>
+    Object.fromEntries(CRITERION_PARTS.map((part) => [part, text(form, `pilotPath.acceptanceCriteria.${i}.${part}`)])) as Record<(typeof CRITERION_PARTS)[number], string>,
+  );
+  let last = rows.length;
+  while (last > 0 && allEmpty(...Object.values(rows[last - 1]!))) last--;
+  return rows.slice(0, last);
+}
+
 export function eventFormToInput(form: Entries, standardCodes: readonly string[]) {
   const expectation = {
     status: text(form, "expectation.status") || undefined,
@@ -51,7 +62,15 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     plan: textOrNull(form, "pilotPath.plan"),
     quarter: textOrNull(form, "pilotPath.quarter"),
     budgetNok: numberOrNull(form, "pilotPath.budgetNok"),
+    budgetEarmarked: yesNo(form, "pilotPath.budgetEarmarked"),
+    budgetSource: textOrNull(form, "pilotPath.budgetSource"),
+    deciderRole: textOrNull(form, "pilotPath.deciderRole"),
+    deciderOrganisation: textOrNull(form, "pilotPath.deciderOrganisation"),
+    optionMaxPriceNok: numberOrNull(form, "pilotPath.optionMaxPriceNok"),
+    optionWindowFrom: textOrNull(form, "pilotPath.optionWindowFrom"),
+    optionWindowTo: textOrNull(form, "pilotPath.optionWindowTo"),
   };
+  const acceptanceCriteria = criteriaOf(form);
   return {
     kind: text(form, "kind") || undefined,
     title: text(form, "title"),
@@ -93,7 +112,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
       cloudAllowed: yesNo(form, "dataProtection.cloudAllowed"),
       dpiaNeeded: yesNo(form, "dataProtection.dpiaNeeded"),
     },
-    pilotPath: allEmpty(...Object.values(pilotPath)) ? null : pilotPath,
+    pilotPath: allEmpty(...Object.values(pilotPath)) && acceptanceCriteria.length === 0 ? null : { ...pilotPath, acceptanceCriteria },
     coBuyers: list(form, "coBuyers"),
   };
 }
@@ -122,7 +141,7 @@ interface Declared {
   standards: { code: string; level: string; from: string | null }[];
   ipTerms: string | null;
   dataProtection: { healthData: boolean | null; dataResidency: string | null; cloudAllowed: boolean | null; dpiaNeeded: boolean | null };
-  pilotPath: { plan: string | null; quarter: string | null; budgetNok: number | null };
+  pilotPath: PilotPath;
   coBuyers: string[];
 }
 
@@ -158,9 +177,6 @@ export function eventToFormValues(event: Declared): EventFormValues {
     "dataProtection.dataResidency": s(event.dataProtection.dataResidency),
     "dataProtection.cloudAllowed": yn(event.dataProtection.cloudAllowed),
     "dataProtection.dpiaNeeded": yn(event.dataProtection.dpiaNeeded),
-    "pilotPath.plan": s(event.pilotPath.plan),
-    "pilotPath.quarter": s(event.pilotPath.quarter),
-    "pilotPath.budgetNok": s(event.pilotPath.budgetNok),
     coBuyers: event.coBuyers,
   };
   for (const key of ["status", "budgetMinNok", "budgetMaxNok", "fundingSource", "expectedValueNok", "quantity", "unit", "expectedTenderQuarter", "expectedContractStart"]) {
@@ -169,6 +185,12 @@ export function eventToFormValues(event: Declared): EventFormValues {
   for (const key of ["form", "baseMonths", "optionMonths", "horizonMonths", "justification"]) {
     values[`contract.${key}`] = s(event.contract[key]);
   }
+  const { acceptanceCriteria, budgetEarmarked, ...pilotPath } = event.pilotPath;
+  for (const [key, value] of Object.entries(pilotPath)) values[`pilotPath.${key}`] = s(value);
+  values["pilotPath.budgetEarmarked"] = yn(budgetEarmarked);
+  acceptanceCriteria.forEach((criterion, i) => {
+    for (const part of CRITERION_PARTS) values[`pilotPath.acceptanceCriteria.${i}.${part}`] = s(criterion[part]);
+  });
   for (const standard of event.standards) {
     values[`standards.${standard.code}.level`] = standard.level;
     values[`standards.${standard.code}.from`] = s(standard.from);

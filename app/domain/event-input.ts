@@ -11,7 +11,7 @@ import {
   NOT_PROCURED_REASONS,
   STANDARD_LEVELS,
 } from "./events";
-import { PILOT_PLANS } from "./pilot";
+import { MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "./pilot";
 import { EFFORT_WORK } from "./predictability";
 import { type Problem } from "./problems";
 import { REGIONS } from "./regions";
@@ -96,11 +96,30 @@ const DataProtection = z.strictObject(
   { error: typeError },
 );
 
+/** One acceptance criterion; a blank part is the publishing rule's to name (criterion_part_required). */
+const CriterionInput = z.strictObject(
+  {
+    measure: text(500),
+    threshold: text(500),
+    method: text(500),
+    judgedBy: text(300),
+  },
+  { error: typeError },
+);
+
 const PilotPathInput = z.strictObject(
   {
+    acceptanceCriteria: z.array(CriterionInput, { error: typeError }).max(MAX_ACCEPTANCE_CRITERIA, "too_many").optional(),
     plan: choice(PILOT_PLANS).nullable().optional(),
     quarter: quarter().nullable().optional(),
     budgetNok: nok(),
+    budgetEarmarked: bool(),
+    budgetSource: optionalText(300),
+    deciderRole: optionalText(200),
+    deciderOrganisation: optionalText(200),
+    optionMaxPriceNok: nok(),
+    optionWindowFrom: quarter().nullable().optional(),
+    optionWindowTo: quarter().nullable().optional(),
   },
   { error: typeError },
 );

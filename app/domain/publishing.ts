@@ -1,6 +1,6 @@
 import { checkContractDuration, type ContractTerms } from "./contract";
 import { type EventKind } from "./events";
-import { checkPilotPath, type PilotPath } from "./pilot";
+import { checkOptionWindow, checkPilotPath, type PilotPath } from "./pilot";
 import {
   checkPredictability,
   checkTenderQuarter,
@@ -51,13 +51,22 @@ const FIELD_ORDER = [
   "contract.horizonMonths",
   "contract.justification",
   "sourcing.reason",
+  "pilotPath.acceptanceCriteria",
   "pilotPath.plan",
   "pilotPath.quarter",
   "pilotPath.budgetNok",
+  "pilotPath.optionMaxPriceNok",
+  "pilotPath.optionWindowFrom",
+  "pilotPath.optionWindowTo",
+  "pilotPath.budgetEarmarked",
+  "pilotPath.budgetSource",
+  "pilotPath.deciderRole",
+  "pilotPath.deciderOrganisation",
 ];
 
 function position(path: string): number {
-  const index = FIELD_ORDER.indexOf(path);
+  // Each acceptance criterion's parts sort with the criteria ("pilotPath.acceptanceCriteria.0.measure").
+  const index = FIELD_ORDER.indexOf(path.startsWith("pilotPath.acceptanceCriteria.") ? "pilotPath.acceptanceCriteria" : path);
   return index === -1 ? FIELD_ORDER.length : index;
 }
 
@@ -90,7 +99,7 @@ function declarationProblems(event: PublishableEvent): Problem[] {
     const chosenForm = event.contract?.form ?? null;
     problems.push(...problemsOf(checkSourcingChoice({ ...event.sourcing, chosenForm })));
   }
-  problems.push(...problemsOf(checkPilotPath(event)));
+  problems.push(...problemsOf(checkPilotPath({ kind: event.kind, contractForm: event.contract?.form, pilotPath: event.pilotPath })));
   return problems;
 }
 
@@ -103,7 +112,11 @@ export function checkPublishable(event: PublishableEvent, { buyerVerified, now }
   if (event.kind !== "demand_notice" && !isFuture(event.registrationDeadline, now) && !isFuture(event.responseDeadline, now)) {
     problems.push({ path: "registrationDeadline", code: "deadline_in_future_required" });
   }
-  problems.push(...declarationProblems(event), ...problemsOf(checkTenderQuarter(event.expectation, { now })));
+  problems.push(
+    ...declarationProblems(event),
+    ...problemsOf(checkTenderQuarter(event.expectation, { now })),
+    ...problemsOf(checkOptionWindow(event.pilotPath, { now })),
+  );
   return gateResult(orderProblems(problems));
 }
 
@@ -111,9 +124,13 @@ export function checkPublishable(event: PublishableEvent, { buyerVerified, now }
  * What an amendment to a published event must still pass: everything publishing asked of the
  * declarations (forutsigbarhet: an amendment may not take back what publishing promised), but not
  * who publishes (the buyer was judged when it published) nor a deadline that may since have passed;
- * a tender quarter now in the past counts only when the amendment sets it.
+ * a tender quarter or an option window now in the past counts only when the amendment sets it.
  */
-export function checkAmendment(after: PublishableEvent, { now, tenderQuarterChanged }: { now: Date; tenderQuarterChanged: boolean }): GateResult {
+export function checkAmendment(
+  after: PublishableEvent,
+  { now, tenderQuarterChanged, optionWindowChanged = false }: { now: Date; tenderQuarterChanged: boolean; optionWindowChanged?: boolean },
+): GateResult {
   const quarter = problemsOf(checkTenderQuarter(after.expectation, { now })).filter((p) => tenderQuarterChanged || p.code !== "tender_quarter_in_past");
-  return gateResult(orderProblems([...declarationProblems(after), ...quarter]));
+  const window = optionWindowChanged ? problemsOf(checkOptionWindow(after.pilotPath, { now })) : [];
+  return gateResult(orderProblems([...declarationProblems(after), ...quarter, ...window]));
 }

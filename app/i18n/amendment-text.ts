@@ -9,7 +9,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 const DATE_TIME_FIELDS = new Set(["registrationDeadline", "startsAt", "endsAt", "responseDeadline"]);
 const DATE_FIELDS = new Set(["expectation.expectedContractStart"]);
-const QUARTER_FIELDS = new Set(["expectation.expectedTenderQuarter", "pilotPath.quarter"]);
+const QUARTER_FIELDS = new Set(["expectation.expectedTenderQuarter", "pilotPath.quarter", "pilotPath.optionWindowFrom", "pilotPath.optionWindowTo"]);
 const CHOICE_FIELDS: Record<string, string> = {
   kind: "common:kinds",
   region: "common:regions",
@@ -45,6 +45,7 @@ export function amendmentValueText(t: Translate, language: Language, field: stri
         .join(", ");
     }
     if (field === "coBuyers") return formatNumber(value.length, language);
+    if (field === "pilotPath.acceptanceCriteria") return value.map((c: { measure?: string; threshold?: string }) => `${c.measure ?? ""}: ${c.threshold ?? ""}`).join("; ") || "–";
     return value.map((v) => (choices ? String(t(`${choices}.${String(v)}`)) : String(v))).join(", ") || "–";
   }
   if (typeof value === "string") return choices ? String(t(`${choices}.${value}`)) : value;

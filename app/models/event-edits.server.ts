@@ -90,8 +90,21 @@ function toColumns(input: EventFields): EventColumns {
     put("pilotPlan", p === null ? null : p.plan);
     put("pilotQuarter", p === null ? null : p.quarter);
     put("pilotBudgetNok", p === null ? null : p.budgetNok);
+    put("pilotCriteria", p === null ? [] : p.acceptanceCriteria);
+    put("pilotBudgetEarmarked", p === null ? null : p.budgetEarmarked);
+    put("pilotBudgetSource", p === null ? null : p.budgetSource);
+    put("pilotDeciderRole", p === null ? null : p.deciderRole);
+    put("pilotDeciderOrganisation", p === null ? null : p.deciderOrganisation);
+    put("pilotOptionMaxPriceNok", p === null ? null : p.optionMaxPriceNok);
+    put("pilotOptionWindowFrom", p === null ? null : p.optionWindowFrom);
+    put("pilotOptionWindowTo", p === null ? null : p.optionWindowTo);
   }
   return c;
+}
+
+/** The columns as written: the criteria list goes in as jsonb. */
+function stored({ pilotCriteria, ...columns }: EventColumns) {
+  return pilotCriteria === undefined ? columns : { ...columns, pilotCriteria: jsonb(pilotCriteria) };
 }
 
 /** What the database refuses even in a draft, said as field problems instead of a 500. */
@@ -126,7 +139,7 @@ export async function createDraft(db: Db, member: BuyerMember, input: EventCreat
     if (problems.length) return fail("invalid", problems);
     const { id } = await trx
       .insertInto("events")
-      .values({ ...columns, buyerId: member.organisation.id, kind: input.kind, title: input.title, description: input.description ?? "", status: "draft" })
+      .values({ ...stored(columns), buyerId: member.organisation.id, kind: input.kind, title: input.title, description: input.description ?? "", status: "draft" })
       .returning("id")
       .executeTakeFirstOrThrow();
     await writeReferences(trx, id, refs.value);
@@ -177,7 +190,8 @@ export async function updateEvent(
     let amendment: { id: string; changes: AmendmentChange[] } | null = null;
     if (published) {
       const tenderQuarterChanged = after.expectedTenderQuarter !== before.expectedTenderQuarter;
-      const gate = problemsOf(checkAmendment(toPublishable(after), { now, tenderQuarterChanged }));
+      const optionWindowChanged = after.pilotOptionWindowTo !== before.pilotOptionWindowTo;
+      const gate = problemsOf(checkAmendment(toPublishable(after), { now, tenderQuarterChanged, optionWindowChanged }));
       if (gate.length) return fail("refused", gate);
       const changes = diffDeclarations(
         declarationOf(before, standardsBefore, coBuyersBefore),
@@ -195,7 +209,7 @@ export async function updateEvent(
     }
 
     if (Object.keys(columns).length) {
-      await trx.updateTable("events").set({ ...columns, updatedAt: now }).where("id", "=", id).execute();
+      await trx.updateTable("events").set({ ...stored(columns), updatedAt: now }).where("id", "=", id).execute();
     }
     await writeReferences(trx, id, refs.value);
     return { ok: true, value: { id, status: before.status, amendment } };

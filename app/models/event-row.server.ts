@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { EventTable } from "@db/schema";
 import type { NotProcuredReason, StandardLevel } from "~/domain/events";
+import type { PilotPath } from "~/domain/pilot";
 import type { PublishableEvent } from "~/domain/publishing";
 
 // The one mapping from an event's stored columns to the shapes others read: the domain's
@@ -70,9 +71,39 @@ export function toPublishable(row: EventRow): PublishableEvent {
         }
       : null,
     sourcing: row.sourcingRisk && row.sourcingNeed ? { risk: row.sourcingRisk, need: row.sourcingNeed, reason: row.sourcingReason } : null,
-    pilotPath: row.pilotPlan === null && row.pilotQuarter === null && row.pilotBudgetNok === null
-      ? null
-      : { plan: row.pilotPlan, quarter: row.pilotQuarter, budgetNok: row.pilotBudgetNok },
+    pilotPath: pilotPathOfRow(row),
+  };
+}
+
+/** Acceptance criteria and the purchase path, from their stored columns, in the domain's (and the API's) shape. */
+export function pilotPathOfRow(
+  row: Pick<
+    EventRow,
+    | "pilotCriteria"
+    | "pilotPlan"
+    | "pilotQuarter"
+    | "pilotBudgetNok"
+    | "pilotBudgetEarmarked"
+    | "pilotBudgetSource"
+    | "pilotDeciderRole"
+    | "pilotDeciderOrganisation"
+    | "pilotOptionMaxPriceNok"
+    | "pilotOptionWindowFrom"
+    | "pilotOptionWindowTo"
+  >,
+): PilotPath {
+  return {
+    acceptanceCriteria: row.pilotCriteria,
+    plan: row.pilotPlan,
+    quarter: row.pilotQuarter,
+    budgetNok: row.pilotBudgetNok,
+    budgetEarmarked: row.pilotBudgetEarmarked,
+    budgetSource: row.pilotBudgetSource,
+    deciderRole: row.pilotDeciderRole,
+    deciderOrganisation: row.pilotDeciderOrganisation,
+    optionMaxPriceNok: row.pilotOptionMaxPriceNok,
+    optionWindowFrom: row.pilotOptionWindowFrom,
+    optionWindowTo: row.pilotOptionWindowTo,
   };
 }
 
@@ -121,7 +152,7 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
       cloudAllowed: row.cloudAllowed,
       dpiaNeeded: row.dpiaNeeded,
     },
-    pilotPath: { plan: row.pilotPlan, quarter: row.pilotQuarter, budgetNok: row.pilotBudgetNok },
+    pilotPath: pilotPathOfRow(row),
     coBuyers,
   };
 }

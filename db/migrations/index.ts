@@ -15,6 +15,7 @@ import * as contracts from "./2026-12-04-0014-contracts";
 import * as norwegianSearch from "./2026-12-04-0016-norwegian-search";
 import * as contractReminders from "./2026-12-05-0022-contract-reminders";
 import * as watchUnsubscribe from "./2026-12-05-0023-watch-unsubscribe";
+import * as pilotTerms from "./2026-12-05-0024-pilot-terms";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04-0016-norwegian-search": norwegianSearch,
   "2026-12-05-0022-contract-reminders": contractReminders,
   "2026-12-05-0023-watch-unsubscribe": watchUnsubscribe,
+  "2026-12-05-0024-pilot-terms": pilotTerms,
 };

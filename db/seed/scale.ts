@@ -94,7 +94,7 @@ export async function seedScaleData(
 
     // Every published event keeps the rules: effort above none has an expectation with
     // budget, funding, value and quarter; "none" expectations ask for no effort; demand
-    // notices ask for none; pilots state their path.
+    // notices ask for none; pilots and R&D partnerships state a criterion and their path.
     await sql`
       with buyers as (select id, row_number() over (order by slug) as n from organisations where slug like 'scale-buyer-%'),
       series as (
@@ -107,7 +107,7 @@ export async function seedScaleData(
         buyer_id, kind, status, title, description, region, registration_deadline, response_deadline,
         effort_level, effort_hours_per_vendor, kinds_of_work,
         expectation_status, budget_min_nok, budget_max_nok, funding_source, expected_value_nok,
-        expected_tender_quarter, cpv_codes, pilot_plan, published_at, updated_at
+        expected_tender_quarter, cpv_codes, pilot_plan, pilot_criteria, published_at, updated_at
       )
       select b.id, s.kind,
              case when s.g % ${SCALE.draftsEvery} = 0 then 'draft' else 'published' end,
@@ -130,7 +130,10 @@ export async function seedScaleData(
              case when s.expectation <> 'none' then to_char(now() + ((s.g / 5) % 20) * interval '3 months', 'YYYY"-Q"Q') end,
              case when s.g % 3 = 0 then array[(${textArray(CPV)})[1 + s.g % ${CPV.length}], (${textArray(CPV)})[1 + (s.g / 10) % ${CPV.length}]]
                   else array[(${textArray(CPV)})[1 + s.g % ${CPV.length}]] end,
-             case when s.kind = 'pilot' then 'none_planned' end,
+             case when s.kind in ('pilot', 'rnd_partnership') then 'none_planned' end,
+             case when s.kind in ('pilot', 'rnd_partnership')
+                  then '[{"measure":"Svartid","threshold":"Under 2 sekunder","method":"Logg","judgedBy":"Prosjektleder"}]'::jsonb
+                  else '[]'::jsonb end,
              case when s.g % ${SCALE.draftsEvery} = 0 then null else now() - (s.g % 200) * interval '1 day' end,
              now() - (s.g % 200) * interval '1 day'
       from series s

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { addQuarters, quarterOf, quarterStart } from "../../app/domain/quarters";
+import { jsonb } from "../jsonb";
 import type { Database, NewEvent } from "../schema";
 
 // Demo history for Bergvik kommune's predictability scorecard (/buyers/:id): closed events
@@ -91,9 +92,15 @@ export function scorecardEvents(now: Date, orgId: (slug: string) => string): (Ne
       expectationStatus: "planned",
       ...frame,
       expectedTenderQuarter: addQuarters(current, -4),
+      pilotCriteria: jsonb([
+        { measure: "Uanmeldte nattlige tilsyn per beboer", threshold: "Minst 30 % færre", method: "Tilsynslogg før og etter", judgedBy: "Avdelingsleder" },
+      ]),
       pilotPlan: "follow_on_procurement",
       pilotQuarter: addQuarters(current, -4),
       pilotBudgetNok: 3_000_000,
+      pilotBudgetEarmarked: false,
+      pilotDeciderRole: "Kommunalsjef helse og omsorg",
+      pilotDeciderOrganisation: "Bergvik kommune",
       outcome: "not_procured",
       outcomeNotProcuredReason: "no_suitable_solution",
       outcomeRecordedAt: daysAgo(now, 400),

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NewEvent } from "@db/schema";
+import { jsonb } from "@db/jsonb";
 import { visibleLength } from "~/domain/problems";
 import { checkPublishable } from "~/domain/publishing";
 import { toPublishable } from "~/models/event-row.server";
@@ -44,6 +45,12 @@ function insertRaw(columns: Columns) {
 }
 
 const textArray = (values: string[]) => sql`${sql.raw(`array[${values.map((v) => `'${v}'`).join(",")}]::text[]`)}`;
+
+const CRITERION = { measure: "Svartid", threshold: "Under 2 sekunder", method: "Logg", judgedBy: "Prosjektleder" };
+const CRITERIA = jsonb([CRITERION]);
+const DECIDED: Columns = { pilot_budget_earmarked: true, pilot_budget_source: "Økonomiplan", pilot_decider_role: "Direktør", pilot_decider_organisation: "Testby kommune" };
+const FOLLOW_ON: Columns = { pilot_plan: "follow_on_procurement", pilot_quarter: "2028-Q1", pilot_budget_nok: 3_000_000, ...DECIDED };
+const OPTION: Columns = { pilot_plan: "purchase_option", pilot_option_max_price_nok: 3_000_000, pilot_option_window_from: "2027-Q3", pilot_option_window_to: "2027-Q4", ...DECIDED, pilot_budget_earmarked: false };
 
 const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns }[] = [
   {
@@ -119,16 +126,34 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
     },
   },
   {
-    constraint: "events_pilot_has_path",
-    rule: "a pilot without a path to purchase",
-    breaks: { kind: "pilot" },
-    holds: { kind: "pilot", pilot_plan: "none_planned" },
+    constraint: "events_pilot_has_criteria",
+    rule: "a pilot without acceptance criteria",
+    breaks: { kind: "pilot", pilot_plan: "none_planned" },
+    holds: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA },
   },
   {
-    constraint: "events_pilot_has_path",
-    rule: "a planned follow-on purchase without a budget",
-    breaks: { kind: "pilot", pilot_plan: "follow_on_procurement", pilot_quarter: "2028-Q1" },
-    holds: { kind: "pilot", pilot_plan: "follow_on_procurement", pilot_quarter: "2028-Q1", pilot_budget_nok: 3_000_000 },
+    constraint: "events_pilot_has_criteria",
+    rule: "an R&D partnership whose criterion has an invisible threshold",
+    breaks: { kind: "rnd_partnership", pilot_plan: "none_planned", pilot_criteria: jsonb([{ ...CRITERION, threshold: "\u200b " }]) },
+    holds: { kind: "rnd_partnership", pilot_plan: "none_planned", pilot_criteria: CRITERIA },
+  },
+  {
+    constraint: "events_pilot_has_purchase_path",
+    rule: "a pilot without a path to purchase",
+    breaks: { kind: "pilot", pilot_criteria: CRITERIA },
+    holds: { kind: "pilot", pilot_criteria: CRITERIA, pilot_plan: "none_planned" },
+  },
+  {
+    constraint: "events_pilot_has_purchase_path",
+    rule: "a planned follow-on purchase without saying who decides",
+    breaks: { kind: "pilot", pilot_criteria: CRITERIA, ...FOLLOW_ON, pilot_decider_role: null },
+    holds: { kind: "pilot", pilot_criteria: CRITERIA, ...FOLLOW_ON },
+  },
+  {
+    constraint: "events_pilot_has_purchase_path",
+    rule: "an innovation partnership's option whose window ends before it begins",
+    breaks: { contract_form: "innovation_partnership", pilot_criteria: CRITERIA, ...OPTION, pilot_option_window_to: "2027-Q2" },
+    holds: { contract_form: "innovation_partnership", pilot_criteria: CRITERIA, ...OPTION },
   },
   {
     constraint: "events_sourcing_departure_explained",
@@ -265,7 +290,13 @@ describe("the constraints and the domain agree", () => {
     { contractBaseMonths: 24, contractHorizonMonths: 48, contractJustification: "x".repeat(30) },
     { contractBaseMonths: 24, contractHorizonMonths: 48, contractJustification: "x ".repeat(29) },
     { kind: "pilot", pilotPlan: "none_planned" },
-    { kind: "pilot", pilotPlan: "follow_on_procurement", pilotQuarter: "2027-Q3", pilotBudgetNok: 0 },
+    { kind: "pilot", pilotPlan: "none_planned", pilotCriteria: jsonb([CRITERION]) },
+    { kind: "pilot", pilotPlan: "none_planned", pilotCriteria: jsonb([{ ...CRITERION, judgedBy: "\u2060" }]) },
+    { kind: "pilot", pilotPlan: "follow_on_procurement", pilotQuarter: "2027-Q3", pilotBudgetNok: 0, pilotCriteria: jsonb([CRITERION]) },
+    { kind: "rnd_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "follow_on_procurement", pilotQuarter: "2027-Q3", pilotBudgetNok: 1, pilotBudgetEarmarked: true, pilotDeciderRole: "Direktør", pilotDeciderOrganisation: "Testby" },
+    { kind: "rnd_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "follow_on_procurement", pilotQuarter: "2027-Q3", pilotBudgetNok: 1, pilotBudgetEarmarked: true, pilotBudgetSource: "Økonomiplan", pilotDeciderRole: "Direktør", pilotDeciderOrganisation: "Testby" },
+    { contractForm: "innovation_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "purchase_option", pilotOptionMaxPriceNok: 0, pilotOptionWindowFrom: "2027-Q3", pilotOptionWindowTo: "2027-Q4", pilotBudgetEarmarked: false, pilotDeciderRole: "Direktør", pilotDeciderOrganisation: "Testby" },
+    { contractForm: "innovation_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "purchase_option", pilotOptionMaxPriceNok: 9, pilotOptionWindowFrom: "2027-Q3", pilotOptionWindowTo: "2027-Q4", pilotBudgetEarmarked: false, pilotDeciderRole: "Direktør", pilotDeciderOrganisation: "Testby" },
     { kind: "demand_notice", kindsOfWork: ["attend_meeting"] },
     { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "in_house", contractForm: "in_house" },
     { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "in_house", contractForm: "market_contract" },
@@ -283,7 +314,7 @@ describe("the constraints and the domain agree", () => {
   ];
 
   for (const sample of samples) {
-    it(`${JSON.stringify(sample)}`, async () => {
+    it(`${JSON.stringify(sample, (_key, value: unknown) => (value instanceof Object && "toOperationNode" in value ? "jsonb" : value))}`, async () => {
       const values = { buyerId, kind: "rfi" as const, title: "Et arrangement", description: "", status: "draft" as const, ...sample };
       const { id } = await t.db.insertInto("events").values(values).returning("id").executeTakeFirstOrThrow();
       const row = await t.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

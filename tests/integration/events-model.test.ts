@@ -162,12 +162,25 @@ describe("publishing", () => {
     expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(counted + 1);
   });
 
-  it("publishes a pilot only with its path to purchase", async () => {
+  it("publishes a pilot only with its acceptance criteria and path to purchase, and reads them back", async () => {
     const id = await draft({ kind: "pilot", expectation: planned, effort: { level: "significant", hoursPerVendor: 100, kindsOfWork: ["pilot"] } });
     const refused = await publishEvent(t.db, buyer, id, { now: NOW });
-    expect(refused.ok === false && refused.problems).toEqual([{ path: "pilotPath.plan", code: "pilot_path_required" }]);
-    await updateEvent(t.db, buyer, id, { pilotPath: { plan: "follow_on_procurement", quarter: "2027-Q4", budgetNok: 3_000_000 } }, { baseUrl: BASE });
+    expect(refused.ok === false && refused.problems).toEqual([
+      { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
+      { path: "pilotPath.plan", code: "purchase_path_required" },
+    ]);
+    const criteria = [
+      { measure: "Svartid", threshold: "Under 2 sekunder", method: "Logg", judgedBy: "Prosjektleder" },
+      { measure: "Brukertilfredshet", threshold: "Minst 4 av 5", method: "Spørreskjema", judgedBy: "Avdelingsleder" },
+    ];
+    const option = { plan: "purchase_option", optionMaxPriceNok: 3_000_000, optionWindowFrom: "2027-Q3", optionWindowTo: "2027-Q4", budgetEarmarked: false } as const;
+    await updateEvent(t.db, buyer, id, { pilotPath: { acceptanceCriteria: criteria, ...option } }, { baseUrl: BASE });
+    const stillRefused = await publishEvent(t.db, buyer, id, { now: NOW });
+    expect(stillRefused.ok === false && stillRefused.problems.map((p) => p.path)).toEqual(["pilotPath.deciderRole", "pilotPath.deciderOrganisation"]);
+    await updateEvent(t.db, buyer, id, { pilotPath: { deciderRole: "Kommunalsjef", deciderOrganisation: "Nordre Lia kommune" } }, { baseUrl: BASE });
     expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
+    const stored = await getEvent(t.db, id, null);
+    expect(stored?.pilotPath).toMatchObject({ acceptanceCriteria: criteria, ...option, deciderRole: "Kommunalsjef", budgetSource: null });
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { jsonb } from "@db/jsonb";
 import type { NewEvent } from "@db/schema";
 import { logInteraction, respondToInteraction, type NewInteraction } from "~/models/interactions.server";
 import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents } from "~/models/scorecard.server";
@@ -79,6 +80,7 @@ beforeAll(async () => {
   await event("E5", {
     buyerId: bergvik.id, kind: "pilot", ...closed("2025-04-01T10:00:00Z"), publishedAt: new Date("2024-09-01T10:00:00Z"),
     endsAt: new Date("2025-03-31T10:00:00Z"), pilotPlan: "none_planned",
+    pilotCriteria: jsonb([{ measure: "Svartid", threshold: "Under 2 sekunder", method: "Logg", judgedBy: "Prosjektleder" }]),
     effortLevel: "significant", effortHoursPerVendor: 40, kindsOfWork: ["pilot"], expectationStatus: "none", compensationNok: 50_000,
   });
   // E6: committed for 2026-Q1, withdrawn.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventFormToInput, eventToFormValues } from "~/domain/event-form";
+import { EMPTY_PILOT_PATH } from "~/domain/pilot";
 
 function form(fields: Record<string, string | string[]>) {
   const data = new FormData();
@@ -77,7 +78,14 @@ describe("the guided form's fields as the API's input", () => {
       standards: [{ code: "hl7-fhir-r4", level: "required", from: null }],
       ipTerms: null,
       dataProtection: { healthData: true, dataResidency: "norway", cloudAllowed: null, dpiaNeeded: false },
-      pilotPath: { plan: null, quarter: null, budgetNok: null },
+      pilotPath: {
+        ...EMPTY_PILOT_PATH,
+        acceptanceCriteria: [{ measure: "Svartid", threshold: "Under 2 s", method: "Logg", judgedBy: "IKT-sjef" }],
+        plan: "purchase_option",
+        optionMaxPriceNok: 3_000_000,
+        optionWindowTo: "2027-Q4",
+        budgetEarmarked: false,
+      },
       coBuyers: [],
     });
     expect(values).toMatchObject({
@@ -91,6 +99,37 @@ describe("the guided form's fields as the API's input", () => {
       "dataProtection.dpiaNeeded": "no",
       "dataProtection.cloudAllowed": "",
       "standards.hl7-fhir-r4.level": "required",
+      "pilotPath.acceptanceCriteria.0.threshold": "Under 2 s",
+      "pilotPath.plan": "purchase_option",
+      "pilotPath.optionMaxPriceNok": "3000000",
+      "pilotPath.optionWindowTo": "2027-Q4",
+      "pilotPath.budgetEarmarked": "no",
+      "pilotPath.deciderRole": "",
+    });
+  });
+
+  it("reads the criteria up to the last row typed in, keeping a blank row before it for the rule to name", () => {
+    const input = eventFormToInput(
+      form({
+        kind: "pilot",
+        title: "Utprøving",
+        "pilotPath.acceptanceCriteria.0.measure": "Svartid",
+        "pilotPath.acceptanceCriteria.0.threshold": "Under 2 s",
+        "pilotPath.acceptanceCriteria.2.measure": " Oppetid ",
+        "pilotPath.acceptanceCriteria.3.measure": "",
+        "pilotPath.plan": "none_planned",
+        "pilotPath.budgetEarmarked": "yes",
+      }),
+      [],
+    );
+    expect(input.pilotPath).toMatchObject({
+      plan: "none_planned",
+      budgetEarmarked: true,
+      acceptanceCriteria: [
+        { measure: "Svartid", threshold: "Under 2 s", method: "", judgedBy: "" },
+        { measure: "", threshold: "", method: "", judgedBy: "" },
+        { measure: "Oppetid", threshold: "", method: "", judgedBy: "" },
+      ],
     });
   });
 });

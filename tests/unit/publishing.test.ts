@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_KINDS } from "~/domain/events";
+import { EMPTY_PILOT_PATH, type AcceptanceCriterion } from "~/domain/pilot";
 import { checkAmendment, checkPublishable, orderProblems, type PublishableEvent } from "~/domain/publishing";
 
 const now = new Date("2026-11-24T12:00:00+01:00");
 const later = new Date("2026-12-15T12:00:00+01:00");
 const earlier = new Date("2026-11-01T12:00:00+01:00");
 const verified = { buyerVerified: true, now };
+
+const criterion: AcceptanceCriterion = {
+  measure: "Andel henvisninger vurdert innen fristen",
+  threshold: "Minst 95 %",
+  method: "Uttrekk fra PAS etter seks måneder",
+  judgedBy: "Klinikkleder",
+};
 
 // An RFI asking 40 hours, fully declared: the baseline every test changes one thing in.
 const rfi: PublishableEvent = {
@@ -82,7 +90,7 @@ describe("publishing an event", () => {
     });
 
     it.each(EVENT_KINDS.filter((kind) => kind !== "demand_notice"))("asks a %s for a deadline", (kind) => {
-      const event = { ...rfi, kind, responseDeadline: null, pilotPath: { plan: "none_planned", quarter: null, budgetNok: null } } as const;
+      const event = { ...rfi, kind, responseDeadline: null, pilotPath: { ...EMPTY_PILOT_PATH, acceptanceCriteria: [criterion], plan: "none_planned" } } as const;
       expect(checkPublishable(event, verified)).toEqual(deadlineNeeded);
     });
   });
@@ -148,11 +156,45 @@ describe("publishing an event", () => {
     });
   });
 
-  it("refuses a pilot without a path to purchase", () => {
-    expect(checkPublishable({ ...rfi, kind: "pilot" }, verified)).toEqual({
+  it.each(["pilot", "rnd_partnership"] as const)("refuses a %s without acceptance criteria and a path to purchase", (kind) => {
+    expect(checkPublishable({ ...rfi, kind }, verified)).toEqual({
       ok: false,
-      problems: [{ path: "pilotPath.plan", code: "pilot_path_required" }],
+      problems: [
+        { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
+        { path: "pilotPath.plan", code: "purchase_path_required" },
+      ],
     });
+  });
+
+  it("asks the same of an RFI whose contract form is an innovation partnership", () => {
+    const contract = { form: "innovation_partnership", baseMonths: 36, optionMonths: 24, horizonMonths: 60, justification: null } as const;
+    expect(checkPublishable({ ...rfi, contract }, verified)).toEqual({
+      ok: false,
+      problems: [
+        { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
+        { path: "pilotPath.plan", code: "purchase_path_required" },
+      ],
+    });
+  });
+
+  it("refuses at publishing an option window that has already closed, but not in an amendment that leaves it alone", () => {
+    const option = {
+      ...EMPTY_PILOT_PATH,
+      acceptanceCriteria: [criterion],
+      plan: "purchase_option",
+      optionMaxPriceNok: 3_000_000,
+      optionWindowFrom: "2025-Q3",
+      optionWindowTo: "2025-Q4",
+      budgetEarmarked: false,
+      deciderRole: "Direktør",
+      deciderOrganisation: "Testby kommune",
+    } as const;
+    const pilot = { ...rfi, kind: "pilot", pilotPath: option } as const;
+    const windowPassed = { ok: false, problems: [{ path: "pilotPath.optionWindowTo", code: "option_window_in_past" }] };
+    expect(checkPublishable(pilot, verified)).toEqual(windowPassed);
+    expect(checkAmendment(pilot, { now, tenderQuarterChanged: false })).toEqual({ ok: true });
+    expect(checkAmendment(pilot, { now, tenderQuarterChanged: false, optionWindowChanged: true })).toEqual(windowPassed);
+    expect(checkPublishable({ ...pilot, pilotPath: { ...option, optionWindowTo: "2027-Q4" } }, verified)).toEqual({ ok: true });
   });
 
   it("returns every problem at once, in the order of the form", () => {
@@ -164,7 +206,7 @@ describe("publishing an event", () => {
       expectation: { ...rfi.expectation!, status: "committed", budgetMinNok: 9, budgetMaxNok: 1, fundingSource: "" },
       contract: { form: "market_contract", baseMonths: 12, optionMonths: 0, horizonMonths: 60, justification: "kort" },
       sourcing: { risk: "high", need: "temporary", reason: null },
-      pilotPath: { plan: "follow_on_procurement", quarter: null, budgetNok: null },
+      pilotPath: { ...EMPTY_PILOT_PATH, acceptanceCriteria: [{ ...criterion, threshold: " " }], plan: "follow_on_procurement" },
     };
     expect(checkPublishable(event, { buyerVerified: false, now })).toEqual({
       ok: false,
@@ -177,8 +219,12 @@ describe("publishing an event", () => {
         { path: "expectation.fundingSource", code: "funding_source_required" },
         { path: "contract.justification", code: "justification_required" },
         { path: "sourcing.reason", code: "sourcing_reason_required" },
+        { path: "pilotPath.acceptanceCriteria.0.threshold", code: "criterion_part_required" },
         { path: "pilotPath.quarter", code: "pilot_path_quarter_required" },
         { path: "pilotPath.budgetNok", code: "pilot_path_budget_required" },
+        { path: "pilotPath.budgetEarmarked", code: "budget_earmarked_required" },
+        { path: "pilotPath.deciderRole", code: "decider_required" },
+        { path: "pilotPath.deciderOrganisation", code: "decider_required" },
       ],
     });
   });
@@ -186,18 +232,18 @@ describe("publishing an event", () => {
   it("lists a repeated problem once and keeps the order within a field", () => {
     expect(
       orderProblems([
-        { path: "pilotPath.plan", code: "pilot_path_required" },
+        { path: "pilotPath.plan", code: "purchase_path_required" },
         { path: "effort.level", code: "b" },
         { path: "somewhere.new", code: "x" },
         { path: "effort.level", code: "a" },
-        { path: "pilotPath.plan", code: "pilot_path_required" },
+        { path: "pilotPath.plan", code: "purchase_path_required" },
         { path: "buyer", code: "buyer_not_verified" },
       ]),
     ).toEqual([
       { path: "buyer", code: "buyer_not_verified" },
       { path: "effort.level", code: "b" },
       { path: "effort.level", code: "a" },
-      { path: "pilotPath.plan", code: "pilot_path_required" },
+      { path: "pilotPath.plan", code: "purchase_path_required" },
       { path: "somewhere.new", code: "x" },
     ]);
   });

@@ -1,3 +1,4 @@
+import { needsPilotTerms, purchaseBudgetStatus } from "~/domain/pilot";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
 import { TableScroll } from "~/components/table-scroll";
 
@@ -56,17 +57,44 @@ export function DataProtectionSection({ event }: { event: EventView }) {
   );
 }
 
+/** næringsutvikling: how the pilot is judged and what follows success, said plainly to vendors. */
 export function PilotPathSection({ event }: { event: EventView }) {
   const { t, quarter, nok } = useFormatters();
   const p = event.pilotPath;
-  if (p.plan === null && event.kind !== "pilot") return null;
+  if (p.plan === null && p.acceptanceCriteria.length === 0 && !needsPilotTerms(event.kind, event.contract.form)) return null;
+  const budget = purchaseBudgetStatus(p);
+  const window = p.optionWindowFrom && p.optionWindowTo ? t("pilotPath.window", { from: quarter(p.optionWindowFrom), to: quarter(p.optionWindowTo) }) : null;
+  const decider = [p.deciderRole, p.deciderOrganisation].filter(Boolean).join(", ");
   return (
     <Section id="pilot-path" title={t("pilotPath.heading")}>
+      <h3 className="font-semibold">{t("pilotPath.criteria")}</h3>
+      {p.acceptanceCriteria.length === 0 ? (
+        <p className="text-slate-700">{t("notGiven")}</p>
+      ) : (
+        <ol className="list-decimal space-y-2 pl-6">
+          {p.acceptanceCriteria.map((c, i) => (
+            <li key={i}>
+              <span className="font-medium">{c.measure}</span>: {c.threshold}
+              <span className="block text-sm text-slate-700">{t("pilotPath.judged", { method: c.method, judgedBy: c.judgedBy })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h3 className="font-semibold">{t("pilotPath.ifMet")}</h3>
+      {budget ? (
+        <p className={budget === "budgeted" ? "font-medium text-green-800" : "rounded border border-amber-300 bg-amber-50 p-2 font-medium text-amber-900"}>
+          {t(`pilotPath.budgetStatus.${p.plan}.${budget}`)}
+        </p>
+      ) : null}
       <Facts
         items={[
-          [t("pilotPath.heading"), p.plan ? t(`pilotPath.plans.${p.plan}`) : t("notGiven")],
-          [t("pilotPath.quarter"), quarter(p.quarter)],
-          [t("pilotPath.budget"), nok(p.budgetNok)],
+          [t("pilotPath.plan"), p.plan ? t(`pilotPath.plans.${p.plan}`) : t("notGiven")],
+          [t("pilotPath.quarter"), p.plan === "follow_on_procurement" ? quarter(p.quarter) : null],
+          [t("pilotPath.budget"), p.plan === "follow_on_procurement" ? nok(p.budgetNok) : null],
+          [t("pilotPath.optionMaxPrice"), p.plan === "purchase_option" ? nok(p.optionMaxPriceNok) : null],
+          [t("pilotPath.optionWindow"), p.plan === "purchase_option" ? window : null],
+          [t("pilotPath.budgetSource"), budget === "budgeted" ? p.budgetSource : null],
+          [t("pilotPath.decider"), budget ? decider : null],
         ]}
       />
     </Section>

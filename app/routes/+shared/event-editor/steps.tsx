@@ -1,7 +1,7 @@
-import { Choices, EffortFields, ExpectationFields, Field, FieldErrors, NumberField, QuarterField, Select, TextArea } from "~/components/forms";
+import { AcceptanceCriteriaFields, Choices, EffortFields, ExpectationFields, Field, FieldErrors, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
 import { CONTRACT_FORMS } from "~/domain/contract";
 import { DATA_RESIDENCIES, STANDARD_LEVELS } from "~/domain/events";
-import { PILOT_PLANS } from "~/domain/pilot";
+import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA } from "~/domain/pilot";
 import { EFFORT_WORK } from "~/domain/predictability";
 import { adviseSourcing, CONTRACT_RISKS, OUTSIDE_NEEDS, type ContractRisk, type OutsideNeed } from "~/domain/sourcing";
 import { fieldId, fieldsOf, one, Step, useFormText, type StepProps } from "./fields";
@@ -160,16 +160,22 @@ export function TermsStep(props: StepProps) {
   );
 }
 
+/** The criteria rows that hold anything: the form shows them and one more. */
+function filledCriteria(values: StepProps["values"]): number {
+  let filled = 0;
+  for (let i = 0; i < MAX_ACCEPTANCE_CRITERIA; i++) {
+    if (CRITERION_PARTS.some((part) => one(values, `pilotPath.acceptanceCriteria.${i}.${part}`) !== "")) filled = i + 1;
+  }
+  return filled;
+}
+
 export function PilotStep({ quarters, ...props }: StepProps & Quarters) {
-  const { t, opts } = useFormText();
+  const { t } = useFormText();
   const f = fieldsOf(props);
   return (
     <Step id="pilot" number={9} title={t("steps.pilot")}>
-      <Choices field={f("pilotPath.plan")} type="radio" legend={t("fields.pilotPlan")} options={opts(PILOT_PLANS, "fields.pilotPlans")} />
-      <div className="grid gap-4 md:grid-cols-2">
-        <QuarterField field={f("pilotPath.quarter")} label={t("fields.pilotQuarter")} quarters={quarters} placeholder={t("notStated")} />
-        <NumberField field={f("pilotPath.budgetNok")} label={t("fields.pilotBudgetNok")} />
-      </div>
+      <AcceptanceCriteriaFields fieldOf={f} filled={filledCriteria(props.values)} />
+      <PurchasePathFields fieldOf={f} quarters={quarters} />
     </Step>
   );
 }

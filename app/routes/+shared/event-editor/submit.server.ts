@@ -26,6 +26,8 @@ function fieldName(path: string, standards: { code: string }[]): string {
     const code = standards[Number(parts[1])]?.code;
     return code ? ["standards", code, parts[2] ?? "level"].join(".") : "standards";
   }
+  // Each part of each acceptance criterion has a field of its own.
+  if (parts[0] === "pilotPath" && parts[1] === "acceptanceCriteria" && parts.length === 4) return path;
   const index = parts.findIndex((p) => /^\d+$/.test(p));
   return index === -1 ? path : parts.slice(0, index).join(".");
 }

@@ -1,0 +1,86 @@
+import { useTranslation } from "react-i18next";
+import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "~/domain/pilot";
+import { FieldErrors } from "./errors";
+import type { FieldState } from "./field-state";
+import { Choices, Field, NumberField, QuarterField, Select } from "./fields";
+
+// næringsutvikling (issue 16): how a pilot, an R&D partnership or an innovation partnership is
+// judged (acceptance criteria) and what follows success (the purchase path), fields
+// `pilotPath.*`, labels from eventForm:fields.pilot. Without JavaScript the list offers one
+// empty criterion more than is filled in; saving the draft offers the next.
+
+interface Props {
+  fieldOf: (name: string) => FieldState;
+  /** Criteria already on the form (filled rows). */
+  filled: number;
+  /** The quarters offered for the procurement and the option window. */
+  quarters: readonly string[];
+}
+
+/** Rows to show: every filled one and one empty, at least two, at most MAX_ACCEPTANCE_CRITERIA. */
+export const criterionRows = (filled: number) => Math.min(MAX_ACCEPTANCE_CRITERIA, Math.max(2, filled + 1));
+
+export function AcceptanceCriteriaFields({ fieldOf, filled }: Omit<Props, "quarters">) {
+  const { t } = useTranslation("eventForm");
+  const whole = fieldOf("pilotPath.acceptanceCriteria");
+  return (
+    <div id={whole.id} className="space-y-3">
+      <h3 className="font-semibold">{t("fields.pilot.criteriaHeading")}</h3>
+      <p className="text-sm text-slate-600">{t("fields.pilot.criteriaHint")}</p>
+      <FieldErrors id={whole.errorId} errors={whole.errors} />
+      {Array.from({ length: criterionRows(filled) }, (_, i) => (
+        <fieldset key={i} className="space-y-2 rounded border border-slate-200 p-3">
+          <legend className="px-1 font-medium">{t("fields.pilot.criterion", { number: i + 1 })}</legend>
+          <div className="grid gap-3 md:grid-cols-2">
+            {CRITERION_PARTS.map((part) => (
+              <Field key={part} field={fieldOf(`pilotPath.acceptanceCriteria.${i}.${part}`)} label={t(`fields.pilot.parts.${part}`)} hint={i === 0 ? t(`fields.pilot.partHints.${part}`) : undefined} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </div>
+  );
+}
+
+export function PurchasePathFields({ fieldOf, quarters }: Omit<Props, "filled">) {
+  const { t } = useTranslation("eventForm");
+  const yesNo = [
+    { value: "yes", label: t("yes") },
+    { value: "no", label: t("no") },
+  ];
+  return (
+    <div className="space-y-4">
+      <Choices
+        field={fieldOf("pilotPath.plan")}
+        type="radio"
+        legend={t("fields.pilotPlan")}
+        hint={t("fields.pilot.planHint")}
+        options={PILOT_PLANS.map((plan) => ({ value: plan, label: t(`fields.pilotPlans.${plan}`) }))}
+      />
+      <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+        <legend className="px-1 font-medium">{t("fields.pilot.procurementHeading")}</legend>
+        <div className="grid gap-4 md:grid-cols-2">
+          <QuarterField field={fieldOf("pilotPath.quarter")} label={t("fields.pilotQuarter")} quarters={quarters} placeholder={t("notStated")} />
+          <NumberField field={fieldOf("pilotPath.budgetNok")} label={t("fields.pilotBudgetNok")} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+        <legend className="px-1 font-medium">{t("fields.pilot.optionHeading")}</legend>
+        <NumberField field={fieldOf("pilotPath.optionMaxPriceNok")} label={t("fields.pilot.optionMaxPriceNok")} />
+        <div className="grid gap-4 md:grid-cols-2">
+          <QuarterField field={fieldOf("pilotPath.optionWindowFrom")} label={t("fields.pilot.optionWindowFrom")} quarters={quarters} placeholder={t("notStated")} />
+          <QuarterField field={fieldOf("pilotPath.optionWindowTo")} label={t("fields.pilot.optionWindowTo")} quarters={quarters} placeholder={t("notStated")} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+        <legend className="px-1 font-medium">{t("fields.pilot.commitmentHeading")}</legend>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Select field={fieldOf("pilotPath.budgetEarmarked")} label={t("fields.pilot.budgetEarmarked")} options={yesNo} placeholder={t("notStated")} />
+          <Field field={fieldOf("pilotPath.budgetSource")} label={t("fields.pilot.budgetSource")} />
+          <Field field={fieldOf("pilotPath.deciderRole")} label={t("fields.pilot.deciderRole")} hint={t("fields.pilot.deciderHint")} />
+          <Field field={fieldOf("pilotPath.deciderOrganisation")} label={t("fields.pilot.deciderOrganisation")} />
+        </div>
+      </fieldset>
+    </div>
+  );
+}
