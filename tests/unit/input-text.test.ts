@@ -42,7 +42,7 @@ describe("normaliseText", () => {
         expect(encodeURIComponent(once)).toBeTypeOf("string"); // throws URIError on a lone surrogate
       }),
     );
-  });
+  }, 30_000); // a hundred generated strings; the default 5 s is too short on a loaded 2-core machine
 });
 
 describe("normaliseJson", () => {
