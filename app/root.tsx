@@ -17,7 +17,7 @@ import { SiteHeader } from "~/components/site-header";
 import { createI18n, fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { resourcesHref } from "~/i18n/published-resources.server";
-import { listMemberships } from "~/models/memberships.server";
+import { headerAccount } from "~/models/header-account.server";
 import { db } from "@db/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
 import { useNonce } from "~/http/nonce";
@@ -42,20 +42,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const url = new URL(request.url);
   const user = context.auth?.user ?? null;
-  const memberships = user ? await listMemberships(db(), user.id) : [];
-  const active = memberships.find((m) => m.organisation.id === user?.activeOrganisationId) ?? memberships[0] ?? null;
   return json({
     language,
     translations: resourcesHref(language),
     path: url.pathname + url.search,
-    account: user
-      ? {
-          name: user.name,
-          isOperator: user.isOperator,
-          activeOrganisation: active ? { id: active.organisation.id, name: active.organisation.name, isBuyer: active.organisation.isBuyer, isVendor: active.organisation.isVendor } : null,
-          organisations: memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name })),
-        }
-      : null,
+    account: user ? await headerAccount(db(), user) : null,
   });
 }
 

@@ -22,6 +22,7 @@ import type {
   VerificationStatus,
 } from "../app/domain/organisations";
 import type { Region } from "../app/domain/regions";
+import type { ActivityNoticeMode, VendorActivityKind } from "../app/domain/vendor-activity";
 import type { Assessment, ClauseGround, ConcernCategory, InteractionChannel, InteractionResponse } from "../app/domain/conduct";
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
@@ -72,6 +73,9 @@ export interface MembershipTable {
   role: MemberRole;
   commercialRole: CommercialRole | null;
   createdAt: CreatedAt;
+  // 0029: how the member hears of vendors' activity (null: the default for the role), and where their next daily digest starts
+  activityNotices: ActivityNoticeMode | null;
+  activityDigestFrom: Timestamp | null;
 }
 
 export interface StandardTable {
@@ -221,6 +225,19 @@ export interface ContractCallOffTable {
   account: string | null;
   respondedBy: string | null;
   respondedAt: Timestamp | null;
+}
+
+/** What a vendor did that the buyer hears of (0029, app/domain/vendor-activity.ts). */
+export interface VendorActivityTable {
+  id: Generated<string>;
+  buyerId: string;
+  vendorId: string;
+  kind: VendorActivityKind;
+  eventId: string | null;
+  effortRequestId: string | null;
+  /** The question as asked, or the reason given for declining. */
+  detail: string | null;
+  at: Timestamp;
 }
 
 /** One reminder of one contract task to one party, per stage (0022). */
@@ -453,6 +470,7 @@ export interface Database {
   contractOptions: ContractOptionTable;
   contractCallOffs: ContractCallOffTable;
   contractReminders: ContractReminderTable;
+  vendorActivity: VendorActivityTable;
   eventAmendments: EventAmendmentTable;
   blockedPublishAttempts: BlockedPublishAttemptTable;
   vendorStandards: VendorStandardTable;

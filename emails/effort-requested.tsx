@@ -19,21 +19,3 @@ export const effortRequested: EmailDefinition<"effort-requested"> = {
     </EmailLayout>
   ),
 };
-
-export const effortRequestAnswered: EmailDefinition<"effort-request-answered"> = {
-  subject: ({ t, data }) => t(`effort-request-answered.subject.${data.decision}`, { vendorName: data.vendorName, title: data.title }),
-  Component: ({ t, language, data }) => (
-    <EmailLayout
-      t={t}
-      language={language}
-      preview={t(`effort-request-answered.subject.${data.decision}`, { vendorName: data.vendorName, title: data.title })}
-      heading={t("effort-request-answered.heading")}
-      reason={t("effort-request-answered.reason")}
-    >
-      <Paragraph>{t("effort-request-answered.greeting", { name: data.name })}</Paragraph>
-      <Paragraph>{t(`effort-request-answered.body.${data.decision}`, { vendorName: data.vendorName, title: data.title })}</Paragraph>
-      {data.reason ? <Paragraph>{t("effort-request-answered.reasonGiven", { reason: data.reason })}</Paragraph> : null}
-      <Action t={t} href={data.url} label={t("effort-request-answered.action")} />
-    </EmailLayout>
-  ),
-};

@@ -1,4 +1,5 @@
 import type { ContractTask } from "~/domain/contract-tasks";
+import type { VendorActivityKind } from "~/domain/vendor-activity";
 import type { Language } from "~/i18n/resources";
 
 /** A file sent with a message, e.g. an .ics invitation. */
@@ -96,8 +97,8 @@ export type EmailMessage =
   | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
   | Envelope<"effort-requested", { name: string; buyerName: string; organisationName: string; title: string; hoursPerVendor: number; /** ISO timestamp */ deadline: string; url: string }>
-  // To the buyer's admins: a vendor accepted or declined (with its reason) an effort request.
-  | Envelope<"effort-request-answered", { name: string; vendorName: string; title: string; decision: "accepted" | "declined"; reason: string; url: string }>
+  // To a member of a buyer organisation: what vendors did (app/domain/vendor-activity.ts), one item at once or a daily digest.
+  | Envelope<"vendor-activity", { name: string; buyerName: string; digest: boolean; items: VendorActivityItem[]; settingsUrl: string }>
   // To whoever registered for a held event, or accepted a request past its deadline: please report the effort spent. Once.
   | Envelope<
       "effort-report-reminder",
@@ -109,6 +110,19 @@ export type EmailMessage =
   | Envelope<"follow-up-due", { name: string; title: string; /** "YYYY-MM-DD" */ dueOn: string; organisationName: string; counterpartName: string; url: string }>
   // To the owner of a watch: events published or amended since the last digest that match its filter.
   | Envelope<"watch-digest", WatchDigestData>;
+
+/** One thing a vendor did, as a buyer's notice shows it. */
+export interface VendorActivityItem {
+  kind: VendorActivityKind;
+  vendorName: string;
+  /** The event's or the effort request's title. */
+  title: string;
+  /** The question as asked, or the reason for declining; "" for none. */
+  detail: string;
+  /** ISO timestamp; render in Europe/Oslo. */
+  at: string;
+  url: string;
+}
 
 /** One contract task in a reminder: the task (app/domain/contract-tasks.ts), its contract and link. */
 export type ContractTaskMail = ContractTask & { contractTitle: string; url: string };

@@ -14,7 +14,8 @@ import { passwordChanged } from "./password-changed";
 import { resetPassword } from "./reset-password";
 import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
-import { effortRequestAnswered, effortRequested } from "./effort-requested";
+import { effortRequested } from "./effort-requested";
+import { vendorActivity } from "./vendor-activity";
 import { eventAmended } from "./event-amended";
 import { contractTasks } from "./contract-tasks";
 import { eventEnded } from "./event-ended";
@@ -40,7 +41,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "event-ended": eventEnded,
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
-  "effort-request-answered": effortRequestAnswered,
+  "vendor-activity": vendorActivity,
   "effort-report-reminder": effortReportReminder,
   "contract-tasks": contractTasks,
   "follow-up-due": followUpDue,

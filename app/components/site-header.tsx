@@ -7,21 +7,23 @@ export interface HeaderAccount {
   isOperator: boolean;
   activeOrganisation: { id: string; name: string; isBuyer: boolean; isVendor: boolean } | null;
   organisations: { id: string; name: string }[];
+  /** Questions to the active buyer organisation that wait for an answer. */
+  unansweredQuestions: number;
 }
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block rounded px-1.5 py-2 text-[0.9rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
-  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts"]);
+  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation"]);
   const other: Language = language === "nb" ? "en" : "nb";
-  const links = [
+  const links: { to: string; label: string; end: boolean; count?: number }[] = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demand", label: t("nav.demand"), end: false },
     { to: "/organisations", label: t("nav.organisations"), end: false },
     { to: "/insights", label: t("scorecard:nav"), end: false },
     // The buyer workspace: for people acting for a buyer organisation.
-    ...(account?.activeOrganisation?.isBuyer ? [{ to: "/workspace/events", label: t("eventPage:workspace.title"), end: false }] : []),
+    ...(account?.activeOrganisation?.isBuyer ? [{ to: "/workspace/events", label: t("eventPage:workspace.title"), end: false, count: account.unansweredQuestions }] : []),
     // The vendor workspace: for people acting for a vendor organisation.
     ...(account?.activeOrganisation?.isVendor ? [{ to: "/workspace/participation", label: t("effort:nav.workspace"), end: false }] : []),
     // Contracts after award: for members of an organisation, buyer or vendor.
@@ -36,6 +38,15 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     <li key={link.to}>
       <NavLink to={link.to} end={link.end} className={navLinkClass}>
         {link.label}
+        {link.count ? (
+          <>
+            {" "}
+            <span aria-hidden="true" className="ml-0.5 inline-block min-w-[1.25rem] rounded-full bg-amber-700 px-1.5 text-center text-xs font-bold text-white">
+              {link.count}
+            </span>
+            <span className="sr-only">({t("participation:buyerQuestions.workspaceLink", { count: link.count })})</span>
+          </>
+        ) : null}
       </NavLink>
     </li>
   ));

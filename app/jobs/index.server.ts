@@ -2,6 +2,7 @@
 import { DIGEST_INTERVAL_MS } from "~/domain/watches";
 import { sendContractReminders } from "~/models/contract-reminders.server";
 import { sendEffortReportReminders } from "~/models/effort-reminders.server";
+import { sendVendorActivityDigests } from "~/models/vendor-activity.server";
 import { runWatchDigests } from "~/models/watches.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { followUpReminders } from "./follow-up-reminders.server";
@@ -29,4 +30,6 @@ export const scheduledJobs: ScheduledJob[] = [
   refreshInsightsJob,
   // Watches: immediate digests every round, daily ones once each Oslo morning.
   { name: "watch-digests", everyMs: DIGEST_INTERVAL_MS, run: (db, now) => runWatchDigests(db, now, { baseUrl: publicBaseUrl() }) },
+  // Vendor activity for buyers who chose one digest each Oslo morning (the rest hear at once).
+  { name: "vendor-activity-digests", everyMs: DIGEST_INTERVAL_MS, run: (db, now) => sendVendorActivityDigests(db, now, publicBaseUrl()) },
 ];

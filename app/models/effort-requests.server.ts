@@ -4,6 +4,7 @@ import { countsAsBlockedAttempt, type PurchaseExpectation } from "~/domain/predi
 import { fail, type Result } from "~/domain/result";
 import { expectationOfRow } from "./event-row.server";
 import { emailAdmins } from "./memberships.server";
+import { recordVendorActivity } from "./vendor-activity.server";
 import { isUuid } from "~/domain/ids";
 
 // Effort requests (a buyer asks vendors for work, through the predictability gate) and
@@ -189,7 +190,7 @@ export async function getEffortRequest(db: Db, id: string, organisationId: strin
 
 export type Decision = { kind: "accept" } | { kind: "decline"; reason: string };
 
-/** A recipient vendor accepts or declines, once; the buyer's admins are told. */
+/** A recipient vendor accepts or declines, once; the buyer hears of it (app/models/vendor-activity.server.ts). */
 export async function respondToEffortRequest(db: Db, member: OrganisationMember, id: string, decision: Decision, { now = new Date(), baseUrl }: Options): Promise<Result<{ status: "accepted" | "declined" }>> {
   if (!isUuid(id)) return fail("not_found");
   if (decision.kind === "decline") {
@@ -200,8 +201,7 @@ export async function respondToEffortRequest(db: Db, member: OrganisationMember,
     const row = await trx
       .selectFrom("effortRequestRecipients")
       .innerJoin("effortRequests", "effortRequests.id", "effortRequestRecipients.requestId")
-      .innerJoin("organisations", "organisations.id", "effortRequestRecipients.organisationId")
-      .select(["effortRequestRecipients.status", "effortRequests.buyerId", "effortRequests.title", "organisations.name as vendorName"])
+      .select(["effortRequestRecipients.status", "effortRequests.buyerId"])
       .where("effortRequestRecipients.requestId", "=", id)
       .where("effortRequestRecipients.organisationId", "=", member.organisation.id)
       .forUpdate()
@@ -215,10 +215,17 @@ export async function respondToEffortRequest(db: Db, member: OrganisationMember,
       .where("requestId", "=", id)
       .where("organisationId", "=", member.organisation.id)
       .execute();
-    await emailAdmins(trx, row.buyerId, (person) => ({
-      template: "effort-request-answered",
-      data: { name: person.name, vendorName: row.vendorName, title: row.title, decision: status, reason: decision.kind === "decline" ? decision.reason.trim() : "", url: `${baseUrl}/effort-requests/${id}` },
-    }));
+    await recordVendorActivity(
+      trx,
+      {
+        buyerId: row.buyerId,
+        vendorId: member.organisation.id,
+        kind: status === "accepted" ? "effort_accepted" : "effort_declined",
+        effortRequestId: id,
+        detail: decision.kind === "decline" ? decision.reason.trim() : null,
+      },
+      { now, baseUrl },
+    );
     return { ok: true, value: { status } };
   });
 }

@@ -3,6 +3,7 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { median } from "~/domain/participation";
 import type { AnswerInput } from "~/domain/participation-input";
 import { participantMembers } from "./registration-reads.server";
+import { recordVendorActivity } from "./vendor-activity.server";
 import type { ActingUser } from "./event-access.server";
 import type { VendorMember } from "./registrations.server";
 import { fail, type Result } from "~/domain/result";
@@ -16,11 +17,17 @@ async function isMemberOf(db: Db, userId: string, organisationId: string) {
   return (await db.selectFrom("memberships").select("userId").where("userId", "=", userId).where("organisationId", "=", organisationId).executeTakeFirst()) !== undefined;
 }
 
-/** A vendor that takes part (registered or wait-listed) asks a question about a published event. */
-export async function askQuestion(db: Db, member: VendorMember, eventId: string, text: string, { now = new Date() } = {}): Promise<Result<{ id: string }>> {
+/** A vendor that takes part (registered or wait-listed) asks a question about a published event; the buyer hears of it. */
+export async function askQuestion(
+  db: Db,
+  member: VendorMember,
+  eventId: string,
+  text: string,
+  { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },
+): Promise<Result<{ id: string }>> {
   if (!isUuid(eventId)) return fail("not_found");
   return db.transaction().execute(async (trx) => {
-    const event = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", eventId).executeTakeFirst();
+    const event = await trx.selectFrom("events").select(["id", "status", "buyerId"]).where("id", "=", eventId).executeTakeFirst();
     if (!event || event.status === "draft") return fail("not_found");
     if (event.status !== "published") return fail("conflict", [{ path: "", code: "event_closed" }]);
     const registration = await trx
@@ -35,6 +42,7 @@ export async function askQuestion(db: Db, member: VendorMember, eventId: string,
       .values({ eventId, organisationId: member.organisation.id, askedBy: member.user.id, askedAt: now, originalText: text })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await recordVendorActivity(trx, { buyerId: event.buyerId, vendorId: member.organisation.id, kind: "question", eventId, detail: text }, { now, baseUrl });
     return { ok: true, value: { id: row.id } };
   });
 }

@@ -1,5 +1,7 @@
 import type { Db } from "@db/client";
 import { enqueueEmail } from "@emails/outbox.server";
+import { registrationActivity } from "~/domain/vendor-activity";
+import { recordVendorActivity } from "./vendor-activity.server";
 import type { EmailAttachment } from "@emails/messages";
 import { checkAttendees, placeFor, registrationOpen, type RegistrationStatus } from "~/domain/participation";
 import type { RegistrationInput } from "~/domain/participation-input";
@@ -154,6 +156,8 @@ export async function registerForEvent(
       id = row.id;
     }
     await trx.insertInto("registrationAttendees").values(attendees.map((userId) => ({ registrationId: id, userId }))).execute();
+    const activity = registrationActivity(existing?.status ?? null, status);
+    if (activity) await recordVendorActivity(trx, { buyerId: event.buyerId, vendorId: member.organisation.id, kind: activity, eventId }, { now, baseUrl });
     await sendPlaceEmails(trx, event, { organisationId: member.organisation.id, status, userIds: [...attendees, member.user.id] }, "registration-confirmed", baseUrl);
     return { ok: true, value: { id, status } };
   });
@@ -226,6 +230,9 @@ export async function leaveEvent(
         .executeTakeFirstOrThrow();
       id = row.id;
     }
+    // The buyer hears when a vendor leaves or declines, not of its own changes to the list.
+    const activity = ownMember && !buyerMember ? registrationActivity(existing?.status ?? null, status) : null;
+    if (activity) await recordVendorActivity(trx, { buyerId: event.buyerId, vendorId: organisationId, kind: activity, eventId, detail: declineReason }, { now, baseUrl });
     const promoted = existing?.status === "registered" ? await promoteFirstWaitlisted(trx, event, now, baseUrl) : null;
     return { ok: true, value: { id, status, promoted } };
   });

@@ -6,6 +6,7 @@ import { QuestionSchema } from "~/domain/participation-input";
 import { askQuestion, listAnswers } from "~/models/questions.server";
 import { participationFacts } from "~/models/registration-reads.server";
 import { failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 
 // GET /api/v1/events/{id}/questions — answered questions, public; never who asked (likebehandling).
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
   const input = await parseJsonBody(args.request, QuestionSchema, language);
   if (!input.ok) return input.response;
 
-  const result = await askQuestion(db(), member, args.params.eventId ?? "", input.value.question);
+  const result = await askQuestion(db(), member, args.params.eventId ?? "", input.value.question, { baseUrl: publicBaseUrl() });
   if (!result.ok) return failureResponse(result, language);
   return json({ id: result.value.id, status: "unanswered" }, { status: 201 });
 }

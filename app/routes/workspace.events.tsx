@@ -106,11 +106,18 @@ export default function BuyerWorkspace() {
         />
       </section>
 
-      <p>
-        <Link to="/workspace/questions" className={unansweredQuestions > 0 ? "font-semibold text-brand-700 underline" : "text-brand-700 underline"}>
-          {t("participation:buyerQuestions.workspaceLink", { count: unansweredQuestions })}
-        </Link>
-      </p>
+      <ul className="flex flex-wrap gap-x-6 gap-y-2">
+        <li>
+          <Link to="/workspace/questions" className={unansweredQuestions > 0 ? "font-semibold text-brand-700 underline" : "text-brand-700 underline"}>
+            {t("participation:buyerQuestions.workspaceLink", { count: unansweredQuestions })}
+          </Link>
+        </li>
+        <li>
+          <Link to="/workspace/activity" className="text-brand-700 underline">
+            {t("participation:buyerActivity.workspaceLink")}
+          </Link>
+        </li>
+      </ul>
 
       <dl className="inline-block rounded-lg border border-slate-200 bg-white p-4">
         <dt className="text-sm text-slate-700">{t("workspace.blockedAttempts")}</dt>

@@ -55,7 +55,7 @@ describe("the buyer's unanswered questions", () => {
       expect((await registerForEvent(t.db, member, id, { attendees: [vendorPerson.id], note: null }, { baseUrl: "https://x.example" })).ok).toBe(true);
     }
     const asked = async (id: string, text: string, minutesAgo: number) => {
-      const result = await askQuestion(t.db, member, id, text, { now: new Date(NOW.getTime() - minutesAgo * 60_000) });
+      const result = await askQuestion(t.db, member, id, text, { now: new Date(NOW.getTime() - minutesAgo * 60_000), baseUrl: "http://localhost:3000" });
       if (!result.ok) throw new Error("not asked");
       return result.value.id;
     };

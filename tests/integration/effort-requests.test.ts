@@ -124,7 +124,7 @@ describe("effort requests through the predictability gate", () => {
     expect(buyerView.reports[0]).toMatchObject({ hours: 14, people: 2 });
     expect(await reportedHoursByBuyer(t.db, buyerOrg.id, { since: new Date(Date.now() - 86_400_000) })).toEqual({ hours: 14, people: 2, reports: 1 });
     expect(await reportedHoursByBuyer(t.db, buyerOrg.id, { since: new Date(Date.now() + 86_400_000) })).toEqual({ hours: 0, people: 0, reports: 0 });
-    const answeredMail = await t.db.selectFrom("outbox").select("toAddress").where("template", "=", "effort-request-answered").execute();
+    const answeredMail = await t.db.selectFrom("outbox").select("toAddress").where("template", "=", "vendor-activity").execute();
     expect(answeredMail).toEqual([{ toAddress: people.buyer.email }]);
   });
 

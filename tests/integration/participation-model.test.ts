@@ -220,8 +220,8 @@ describe("amendments and questions", () => {
     const outsider = await vendor("Utenfor AS");
     await register(asker, eventId);
     await register(other, eventId);
-    expect(await askQuestion(t.db, outsider.member, eventId, "Kan vi delta?", { now: NOW })).toMatchObject({ ok: false, reason: "forbidden" });
-    const asked = await askQuestion(t.db, asker.member, eventId, "Spørrer AS lurer på om FHIR R4 kreves?", { now: NOW });
+    expect(await askQuestion(t.db, outsider.member, eventId, "Kan vi delta?", { now: NOW, baseUrl: BASE })).toMatchObject({ ok: false, reason: "forbidden" });
+    const asked = await askQuestion(t.db, asker.member, eventId, "Spørrer AS lurer på om FHIR R4 kreves?", { now: NOW, baseUrl: BASE });
     if (!asked.ok) throw new Error("not asked");
     expect(await listUnanswered(t.db, { buyerId: buyerOrg.id })).toMatchObject([{ id: asked.value.id, organisationName: "Spørrer AS" }]);
     expect(await answerQuestion(t.db, { id: other.person.id }, eventId, { questionId: asked.value.id, question: "x", answer: "y" }, { baseUrl: BASE })).toMatchObject({ ok: false, reason: "forbidden" });

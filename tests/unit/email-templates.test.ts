@@ -77,10 +77,20 @@ function every(language: Language): EmailMessage[] {
       template: "effort-requested",
       data: { name: "Viktor", buyerName: "Bergvik kommune", organisationName: "Nordlys Helse AS", title: "Demo av medisineringsstøtte", hoursPerVendor: 12, deadline: "2026-12-08T09:00:00Z", url: URL_ },
     },
-    ...(["accepted", "declined"] as const).map((decision) => ({
+    ...[false, true].map((digest) => ({
       ...base,
-      template: "effort-request-answered" as const,
-      data: { name: "Berit", vendorName: "Nordlys Helse AS", title: "Demo", decision, reason: decision === "declined" ? "Ikke kapasitet." : "", url: URL_ },
+      template: "vendor-activity" as const,
+      data: {
+        name: "Berit",
+        buyerName: "Bergvik kommune",
+        digest,
+        items: [
+          { kind: "question" as const, vendorName: "Nordlys Helse AS", title: "Dialogmøte", detail: "Kreves FHIR R4?\nOg HelseID?", at: "2026-12-08T09:00:00Z", url: `${URL_}&a=1` },
+          { kind: "effort_declined" as const, vendorName: "Fjordtech AS", title: "Demo", detail: "Ikke kapasitet.", at: "2026-12-08T10:00:00Z", url: `${URL_}&a=2` },
+          { kind: "registered" as const, vendorName: "Fjordtech AS", title: "Dialogmøte", detail: "", at: "2026-12-08T11:00:00Z", url: `${URL_}&a=3` },
+        ].slice(0, digest ? 3 : 1),
+        settingsUrl: URL_,
+      },
     })),
     ...[0, 3].map((more) => ({
       ...base,

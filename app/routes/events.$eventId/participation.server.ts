@@ -124,7 +124,7 @@ export async function participationAction(args: GuardArgs & { params: { eventId?
     const member = await requireMemberForForm(args, formData, { kind: "vendor" });
     const submission = parseWithZod(formData, { schema: QuestionSchema });
     if (submission.status !== "success") return reply("ask", submission.reply());
-    const result = await askQuestion(db(), member, eventId, submission.value.question);
+    const result = await askQuestion(db(), member, eventId, submission.value.question, { baseUrl });
     if (!result.ok) return reply("ask", submission.reply(refusal(result, args.request, [])), FAILURE_STATUS[result.reason]);
     return done("asked");
   }
