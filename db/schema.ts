@@ -424,6 +424,8 @@ export interface InteractionEntryTable {
   chainSeq: number;
   prevHash: string;
   hash: string;
+  /** How the row was hashed: 1 before migration 0017 (chosen fields), 2 since (the whole row). */
+  hashVersion: ColumnType<number, number | undefined, never>;
 }
 
 /** Append-only: the database refuses UPDATE and DELETE. */
@@ -438,6 +440,8 @@ export interface InteractionResponseTable {
   chainSeq: number;
   prevHash: string;
   hash: string;
+  /** How the row was hashed: 1 before migration 0017 (chosen fields), 2 since (the whole row). */
+  hashVersion: ColumnType<number, number | undefined, never>;
 }
 
 export interface Database {
