@@ -287,7 +287,7 @@ describe("the hash chain", () => {
       await sql`update interaction_entries set summary = 'Det ble aldri bedt om noe.' where id = ${ids[1]!}`.execute(trx);
       await sql`alter table interaction_entries enable trigger interaction_entries_append_only`.execute(trx);
     });
-    expect(await verifyOrganisationChain(t.db, org.org.id)).toEqual({ ok: false, length: 3, brokenAt: 1, seq: 2, reason: "hash_mismatch" });
+    expect(await verifyOrganisationChain(t.db, org.org.id)).toEqual({ ok: false, length: 3, brokenAt: 1, seq: 2, reason: "hash_mismatch", breaks: [{ index: 1, seq: 2, reason: "hash_mismatch" }] });
 
     const all = await verifyAllChains(t.db);
     expect(all.find((c) => c.id === org.org.id)!.verdict.ok).toBe(false);
