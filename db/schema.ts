@@ -424,7 +424,7 @@ export interface InteractionEntryTable {
   chainSeq: number;
   prevHash: string;
   hash: string;
-  /** How the row was hashed: 1 before migration 0017 (chosen fields), 2 since (the whole row). */
+  /** How the row was hashed: 1 before migration 0025 (chosen fields), 2 since (the whole row). */
   hashVersion: ColumnType<number, number | undefined, never>;
 }
 
@@ -440,7 +440,7 @@ export interface InteractionResponseTable {
   chainSeq: number;
   prevHash: string;
   hash: string;
-  /** How the row was hashed: 1 before migration 0017 (chosen fields), 2 since (the whole row). */
+  /** How the row was hashed: 1 before migration 0025 (chosen fields), 2 since (the whole row). */
   hashVersion: ColumnType<number, number | undefined, never>;
 }
 

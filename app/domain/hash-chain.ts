@@ -49,15 +49,25 @@ export interface ChainRecord {
   content: JsonValue;
   /** How the content was taken (1: the fields known in 2026-11; 2: every stored column, whole). Records without it are version 1. */
   version?: number;
+  /** Which stored row this is, so a break can name it for people. */
+  row?: ChainRow;
+}
+
+/** An entry in the interaction log, or an answer to one (entryId is the entry answered). */
+export interface ChainRow {
+  type: "entry" | "response";
+  id: string;
+  entryId: string;
 }
 
 export type BrokenReason = "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "version_downgrade" | "head_mismatch";
 
-/** One broken link: its index in the sorted records (the length for the head), its sequence number (null for the head) and why. */
+/** One broken link: its index in the sorted records (the length for the head), its sequence number and row (none for the head) and why. */
 export interface ChainBreak {
   index: number;
   seq: number | null;
   reason: BrokenReason;
+  row?: ChainRow;
 }
 
 export type ChainVerdict =
@@ -81,10 +91,11 @@ export function verifyChain(records: readonly ChainRecord[], expectedHead?: { le
   let prevVersion = 1;
   for (const [index, record] of sorted.entries()) {
     const version = record.version ?? 1;
-    if (record.seq !== prevSeq + 1) breaks.push({ index, seq: record.seq, reason: "sequence_gap" });
-    else if (record.prevHash !== prev) breaks.push({ index, seq: record.seq, reason: "prev_hash_mismatch" });
-    if (version < prevVersion) breaks.push({ index, seq: record.seq, reason: "version_downgrade" });
-    else if (chainHash(record.content, record.prevHash) !== record.hash) breaks.push({ index, seq: record.seq, reason: "hash_mismatch" });
+    const broken = (reason: BrokenReason) => breaks.push({ index, seq: record.seq, reason, ...(record.row ? { row: record.row } : {}) });
+    if (record.seq !== prevSeq + 1) broken("sequence_gap");
+    else if (record.prevHash !== prev) broken("prev_hash_mismatch");
+    if (version < prevVersion) broken("version_downgrade");
+    else if (chainHash(record.content, record.prevHash) !== record.hash) broken("hash_mismatch");
     prev = record.hash;
     prevSeq = record.seq;
     prevVersion = Math.max(prevVersion, version);

@@ -5,7 +5,7 @@ import { verifyChain, type ChainRecord, type ChainVerdict, type JsonValue } from
 
 // Each organisation's hash chain over what it appends to the interaction log: entries it
 // logs and answers it gives. What is hashed, how a link is taken, and how a chain is verified.
-// Rows carry the version of their hashing (migration 0017): version 1 hashed chosen fields
+// Rows carry the version of their hashing (migration 0025): version 1 hashed chosen fields
 // and read participants as side, user and name only, so a key added to the stored JSON went
 // unnoticed; version 2, for every row appended since, hashes the whole row as stored (every
 // column but the chain's own, participants whole, the version itself). Old rows verify as
@@ -125,8 +125,22 @@ export async function verifyOrganisationChain(db: Db, organisationId: string): P
     db.selectFrom("interactionChainHeads").selectAll().where("organisationId", "=", organisationId).executeTakeFirst(),
   ]);
   const records: ChainRecord[] = [
-    ...entries.map((e) => ({ seq: e.chainSeq, prevHash: e.prevHash, hash: e.hash, content: entryContent(e), version: e.hashVersion })),
-    ...responses.map((r) => ({ seq: r.chainSeq, prevHash: r.prevHash, hash: r.hash, content: responseContent(r), version: r.hashVersion })),
+    ...entries.map((e) => ({
+      seq: e.chainSeq,
+      prevHash: e.prevHash,
+      hash: e.hash,
+      content: entryContent(e),
+      version: e.hashVersion,
+      row: { type: "entry" as const, id: e.id, entryId: e.id },
+    })),
+    ...responses.map((r) => ({
+      seq: r.chainSeq,
+      prevHash: r.prevHash,
+      hash: r.hash,
+      content: responseContent(r),
+      version: r.hashVersion,
+      row: { type: "response" as const, id: r.id, entryId: r.entryId },
+    })),
   ];
   return verifyChain(records, head ? { length: head.length, hash: head.headHash } : { length: 0, hash: "0".repeat(64) });
 }

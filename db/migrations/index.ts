@@ -13,10 +13,10 @@ import * as demandPerformance from "./2026-11-24-0012-demand-performance";
 import * as gateLoopholes from "./2026-12-04-0013-gate-loopholes";
 import * as contracts from "./2026-12-04-0014-contracts";
 import * as norwegianSearch from "./2026-12-04-0016-norwegian-search";
-import * as chainCanonical from "./2026-12-05-0017-chain-canonical";
 import * as contractReminders from "./2026-12-05-0022-contract-reminders";
 import * as watchUnsubscribe from "./2026-12-05-0023-watch-unsubscribe";
 import * as pilotTerms from "./2026-12-05-0024-pilot-terms";
+import * as hashChainV2 from "./2026-12-05-0025-hash-chain-v2";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -34,8 +34,8 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04-0013-gate-loopholes": gateLoopholes,
   "2026-12-04-0014-contracts": contracts,
   "2026-12-04-0016-norwegian-search": norwegianSearch,
-  "2026-12-05-0017-chain-canonical": chainCanonical,
   "2026-12-05-0022-contract-reminders": contractReminders,
   "2026-12-05-0023-watch-unsubscribe": watchUnsubscribe,
   "2026-12-05-0024-pilot-terms": pilotTerms,
+  "2026-12-05-0025-hash-chain-v2": hashChainV2,
 };

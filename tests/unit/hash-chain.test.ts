@@ -94,6 +94,18 @@ describe("verifyChain", () => {
     const versioned = chain.map((r, i) => ({ ...r, version: i < 2 ? 1 : 2 }));
     expect(verifyChain(versioned).ok).toBe(true);
     const downgraded = versioned.map((r, i) => (i === 3 ? { ...r, version: 1 } : r));
-    expect(verifyChain(downgraded)).toMatchObject({ ok: false, seq: 4, reason: "version_downgrade" });
+    expect(verifyChain(downgraded)).toMatchObject({ ok: false, seq: 4, reason: "version_downgrade", breaks: [{ index: 3, seq: 4, reason: "version_downgrade" }] });
+  });
+
+  it("names the row of each break, so people can be shown which entry or answer it is", () => {
+    const rows = chain.map((r, i) => ({ ...r, row: { type: i === 1 ? ("response" as const) : ("entry" as const), id: `row-${i}`, entryId: `entry-${i}` } }));
+    const tampered = rows.map((r, i) => (i === 1 ? { ...r, content: { subject: "Annet" } } : r));
+    expect(verifyChain(tampered, { length: 5, hash: "f".repeat(64) })).toMatchObject({
+      ok: false,
+      breaks: [
+        { index: 1, seq: 2, reason: "hash_mismatch", row: { type: "response", id: "row-1", entryId: "entry-1" } },
+        { index: 4, seq: null, reason: "head_mismatch" },
+      ],
+    });
   });
 });

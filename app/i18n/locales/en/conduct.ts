@@ -124,6 +124,7 @@ export const conduct: Translation<typeof nb> = {
     sequence_gap: "a gap in the numbering",
     prev_hash_mismatch: "the link to the previous entry does not match",
     hash_mismatch: "the content does not match its hash",
+    version_downgrade: "the hashing version goes back: a row hashed whole is labelled as hashed the old way",
     head_mismatch: "entries are missing at the end",
   },
   channels: {

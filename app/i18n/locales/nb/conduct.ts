@@ -121,6 +121,7 @@ export const conduct = {
     sequence_gap: "hull i nummereringen",
     prev_hash_mismatch: "lenken til forrige oppføring stemmer ikke",
     hash_mismatch: "innholdet stemmer ikke med hashen",
+    version_downgrade: "hashversjonen går tilbake: en rad som var hashet i sin helhet, er merket som hashet på den gamle måten",
     head_mismatch: "oppføringer mangler på slutten",
   },
   channels: {
