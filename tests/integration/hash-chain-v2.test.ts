@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -236,6 +237,29 @@ describe("hash chain v2 on a database with version 1 chains", () => {
     const all = await verifyAllChains(db);
     expect(all.find((c) => c.id === party.orgId)?.verdict).toEqual(verdict);
   });
+
+  it("npm run log:verify prints every break of every chain and exits 1", async () => {
+    const broken = await verifyAllChains(db);
+    const expected = broken.flatMap((c) => (c.verdict.ok ? [] : c.verdict.breaks.map((b) => ({ name: c.name, b }))));
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    await handle.close();
+    const run = spawnSync(process.execPath, ["--import", "tsx", "db/cli.ts", "log-verify"], {
+      env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    handle = openDatabase({ dataDir });
+    db = handle.db;
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("BROKEN  Mange Brudd AS: 3 broken links in 4 records");
+    expect(run.stdout).toContain("no. 2, entry");
+    expect(run.stdout).toContain("version_downgrade");
+    expect(run.stdout).toContain("the hashing version goes back");
+    expect(run.stdout).toContain("at the end: head_mismatch");
+    for (const { b } of expected) if (b.row) expect(run.stdout).toContain(b.row.id);
+    expect(run.stdout).toMatch(/ok {6}Bergvik kommune: \d+ records/);
+  }, 180_000);
 });
 
 /** Rewrites every hash of an organisation's entries and its head from its rows as they now stand; the ids whose hash changed. */

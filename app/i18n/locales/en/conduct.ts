@@ -116,8 +116,8 @@ export const conduct: Translation<typeof nb> = {
     superseded: "Superseded",
     chainOk_one: "Chain verified: {{count}} entry, no breaks.",
     chainOk_other: "Chain verified: {{count}} entries, no breaks.",
-    chainBroken: "The chain breaks at entry no. {{seq}} ({{reason}}).",
-    chainBrokenAtEnd: "The chain is broken: it ends before its recorded end ({{reason}}).",
+    chainBroken_one: "The chain is broken in one place:",
+    chainBroken_other: "The chain is broken in {{count}} places:",
     chainHeading: "Log verification",
   },
   reasons: {
@@ -126,6 +126,11 @@ export const conduct: Translation<typeof nb> = {
     hash_mismatch: "the content does not match its hash",
     version_downgrade: "the hashing version goes back: a row hashed whole is labelled as hashed the old way",
     head_mismatch: "entries are missing at the end",
+  },
+  breaks: {
+    entry: "No. {{seq}} in the chain, an entry",
+    response: "No. {{seq}} in the chain, an answer to an entry",
+    end: "The end of the chain",
   },
   channels: {
     meeting: "Meeting",
@@ -224,8 +229,8 @@ export const conduct: Translation<typeof nb> = {
     entries: "Entries",
     status: "Status",
     ok: "Intact",
-    broken: "Broken at no. {{seq}}: {{reason}}",
-    brokenAtEnd: "Broken at the end: {{reason}}",
+    broken_one: "Broken in one place",
+    broken_other: "Broken in {{count}} places",
     empty: "No organisation has logged anything yet.",
   },
 };

@@ -113,8 +113,8 @@ export const conduct = {
     superseded: "Erstattet",
     chainOk_one: "Kjeden er kontrollert: {{count}} oppføring, ingen brudd.",
     chainOk_other: "Kjeden er kontrollert: {{count}} oppføringer, ingen brudd.",
-    chainBroken: "Kjeden er brutt ved oppføring nr. {{seq}} ({{reason}}).",
-    chainBrokenAtEnd: "Kjeden er brutt: den slutter før den registrerte enden ({{reason}}).",
+    chainBroken_one: "Kjeden er brutt ett sted:",
+    chainBroken_other: "Kjeden er brutt {{count}} steder:",
     chainHeading: "Kontroll av loggen",
   },
   reasons: {
@@ -123,6 +123,11 @@ export const conduct = {
     hash_mismatch: "innholdet stemmer ikke med hashen",
     version_downgrade: "hashversjonen går tilbake: en rad som var hashet i sin helhet, er merket som hashet på den gamle måten",
     head_mismatch: "oppføringer mangler på slutten",
+  },
+  breaks: {
+    entry: "Nr. {{seq}} i kjeden, en oppføring",
+    response: "Nr. {{seq}} i kjeden, et svar på en oppføring",
+    end: "Slutten av kjeden",
   },
   channels: {
     meeting: "Møte",
@@ -221,8 +226,8 @@ export const conduct = {
     entries: "Oppføringer",
     status: "Status",
     ok: "I orden",
-    broken: "Brutt ved nr. {{seq}}: {{reason}}",
-    brokenAtEnd: "Brutt på slutten: {{reason}}",
+    broken_one: "Brutt ett sted",
+    broken_other: "Brutt {{count}} steder",
     empty: "Ingen virksomhet har ført noe ennå.",
   },
 };
