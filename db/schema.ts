@@ -441,6 +441,8 @@ export interface InteractionEntryTable {
   chainSeq: number;
   prevHash: string;
   hash: string;
+  /** How the row was hashed: 1 before migration 0025 (chosen fields), 2 since (the whole row). */
+  hashVersion: ColumnType<number, number | undefined, never>;
 }
 
 /** Append-only: the database refuses UPDATE and DELETE. */
@@ -455,6 +457,8 @@ export interface InteractionResponseTable {
   chainSeq: number;
   prevHash: string;
   hash: string;
+  /** How the row was hashed: 1 before migration 0025 (chosen fields), 2 since (the whole row). */
+  hashVersion: ColumnType<number, number | undefined, never>;
 }
 
 export interface Database {

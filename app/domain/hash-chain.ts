@@ -47,33 +47,63 @@ export interface ChainRecord {
   prevHash: string;
   hash: string;
   content: JsonValue;
+  /** How the content was taken (1: the fields known in 2026-11; 2: every stored column, whole). Records without it are version 1. */
+  version?: number;
+  /** Which stored row this is, so a break can name it for people. */
+  row?: ChainRow;
 }
 
-export type BrokenReason = "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
+/** An entry in the interaction log, or an answer to one (entryId is the entry answered). */
+export interface ChainRow {
+  type: "entry" | "response";
+  id: string;
+  entryId: string;
+}
+
+export type BrokenReason = "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "version_downgrade" | "head_mismatch";
+
+/** One broken link: its index in the sorted records (the length for the head), its sequence number and row (none for the head) and why. */
+export interface ChainBreak {
+  index: number;
+  seq: number | null;
+  reason: BrokenReason;
+  row?: ChainRow;
+}
 
 export type ChainVerdict =
   | { ok: true; length: number; headHash: string }
-  | { ok: false; length: number; brokenAt: number; seq: number | null; reason: BrokenReason };
+  | { ok: false; length: number; brokenAt: number; seq: number | null; reason: BrokenReason; breaks: ChainBreak[] };
 
 /**
- * Walks the records in sequence order and returns the first broken link: its
- * index in `records`, its sequence number and why. With `expectedHead` (the
- * chain's recorded length and last hash) a chain cut short at the end is
- * caught too.
+ * Walks the records in sequence order and reports every broken link, not the first only
+ * (tampering after a first break must not hide behind it). Each record is checked on its
+ * own: its number follows the one before, its prev_hash is the stored hash of the one
+ * before, its hash is the hash of its content, and its hashing version is not older than
+ * the one before (a version 2 row relabelled 1 would escape the whole-row hash). With
+ * `expectedHead` (the chain's recorded length and last hash) a chain cut short at the end
+ * is caught too. brokenAt, seq and reason name the first break.
  */
 export function verifyChain(records: readonly ChainRecord[], expectedHead?: { length: number; hash: string }): ChainVerdict {
   const sorted = [...records].sort((a, b) => a.seq - b.seq);
+  const breaks: ChainBreak[] = [];
   let prev = GENESIS_HASH;
+  let prevSeq = 0;
+  let prevVersion = 1;
   for (const [index, record] of sorted.entries()) {
-    if (record.seq !== index + 1) return { ok: false, length: sorted.length, brokenAt: index, seq: record.seq, reason: "sequence_gap" };
-    if (record.prevHash !== prev) return { ok: false, length: sorted.length, brokenAt: index, seq: record.seq, reason: "prev_hash_mismatch" };
-    if (chainHash(record.content, record.prevHash) !== record.hash) {
-      return { ok: false, length: sorted.length, brokenAt: index, seq: record.seq, reason: "hash_mismatch" };
-    }
+    const version = record.version ?? 1;
+    const broken = (reason: BrokenReason) => breaks.push({ index, seq: record.seq, reason, ...(record.row ? { row: record.row } : {}) });
+    if (record.seq !== prevSeq + 1) broken("sequence_gap");
+    else if (record.prevHash !== prev) broken("prev_hash_mismatch");
+    if (version < prevVersion) broken("version_downgrade");
+    else if (chainHash(record.content, record.prevHash) !== record.hash) broken("hash_mismatch");
     prev = record.hash;
+    prevSeq = record.seq;
+    prevVersion = Math.max(prevVersion, version);
   }
   if (expectedHead && (expectedHead.length !== sorted.length || expectedHead.hash !== prev)) {
-    return { ok: false, length: sorted.length, brokenAt: sorted.length, seq: null, reason: "head_mismatch" };
+    breaks.push({ index: sorted.length, seq: null, reason: "head_mismatch" });
   }
+  const [first] = breaks;
+  if (first) return { ok: false, length: sorted.length, brokenAt: first.index, seq: first.seq, reason: first.reason, breaks };
   return { ok: true, length: sorted.length, headHash: prev };
 }

@@ -5,6 +5,14 @@ import { verifyChain, type ChainRecord, type ChainVerdict, type JsonValue } from
 
 // Each organisation's hash chain over what it appends to the interaction log: entries it
 // logs and answers it gives. What is hashed, how a link is taken, and how a chain is verified.
+// Rows carry the version of their hashing (migration 0025): version 1 hashed chosen fields
+// and read participants as side, user and name only, so a key added to the stored JSON went
+// unnoticed; version 2, for every row appended since, hashes the whole row as stored (every
+// column but the chain's own, participants whole, the version itself). Old rows verify as
+// they were hashed.
+
+/** The hashing version every new row is appended with. */
+export const CURRENT_HASH_VERSION = 2;
 
 export interface EntryHashed {
   id: string;
@@ -26,6 +34,7 @@ export interface EntryHashed {
   quietPeriodContact: boolean;
   recordedAt: Date;
   chainSeq: number;
+  hashVersion: number;
 }
 
 export interface ResponseHashed {
@@ -37,10 +46,12 @@ export interface ResponseHashed {
   account: string | null;
   recordedAt: Date;
   chainSeq: number;
+  hashVersion: number;
 }
 
 /** Everything an entry says, as hashed: the row minus its chain fields, with its position. */
 export function entryContent(e: EntryHashed): JsonValue {
+  if (e.hashVersion >= 2) return wholeRow("entry", e);
   return {
     type: "entry",
     id: e.id,
@@ -66,6 +77,7 @@ export function entryContent(e: EntryHashed): JsonValue {
 }
 
 export function responseContent(r: ResponseHashed): JsonValue {
+  if (r.hashVersion >= 2) return wholeRow("response", r);
   return {
     type: "response",
     id: r.id,
@@ -77,6 +89,16 @@ export function responseContent(r: ResponseHashed): JsonValue {
     recordedAt: r.recordedAt,
     seq: r.chainSeq,
   };
+}
+
+/**
+ * Version 2: the row as stored, every column but its links (prev_hash is hashed beside the
+ * content, the hash is the result), whatever keys the participants JSON holds, keys sorted
+ * by canonicalJson.
+ */
+function wholeRow(type: "entry" | "response", row: EntryHashed | ResponseHashed): JsonValue {
+  const { prevHash: _prevHash, hash: _hash, ...columns } = row as (EntryHashed | ResponseHashed) & { prevHash?: string; hash?: string };
+  return { ...(columns as unknown as Record<string, JsonValue>), type };
 }
 
 /**
@@ -103,8 +125,22 @@ export async function verifyOrganisationChain(db: Db, organisationId: string): P
     db.selectFrom("interactionChainHeads").selectAll().where("organisationId", "=", organisationId).executeTakeFirst(),
   ]);
   const records: ChainRecord[] = [
-    ...entries.map((e) => ({ seq: e.chainSeq, prevHash: e.prevHash, hash: e.hash, content: entryContent(e) })),
-    ...responses.map((r) => ({ seq: r.chainSeq, prevHash: r.prevHash, hash: r.hash, content: responseContent(r) })),
+    ...entries.map((e) => ({
+      seq: e.chainSeq,
+      prevHash: e.prevHash,
+      hash: e.hash,
+      content: entryContent(e),
+      version: e.hashVersion,
+      row: { type: "entry" as const, id: e.id, entryId: e.id },
+    })),
+    ...responses.map((r) => ({
+      seq: r.chainSeq,
+      prevHash: r.prevHash,
+      hash: r.hash,
+      content: responseContent(r),
+      version: r.hashVersion,
+      row: { type: "response" as const, id: r.id, entryId: r.entryId },
+    })),
   ];
   return verifyChain(records, head ? { length: head.length, hash: head.headHash } : { length: 0, hash: "0".repeat(64) });
 }

@@ -16,7 +16,7 @@ import { problemsOfFields, type Problem } from "~/domain/problems";
 import { fail, failAt, ok, type Result } from "~/domain/result";
 import { currentVersionNumber } from "./conduct.server";
 import { emailAdmins } from "./memberships.server";
-import { entryContent, nextLink, responseContent, type EntryHashed, type ResponseHashed } from "./interaction-chain.server";
+import { CURRENT_HASH_VERSION, entryContent, nextLink, responseContent, type EntryHashed, type ResponseHashed } from "./interaction-chain.server";
 
 // The interaction log (samhandlingslogg). Rows are never changed: the database
 // refuses UPDATE and DELETE, a correction is a new entry that supersedes an old
@@ -129,6 +129,7 @@ export async function logInteraction(db: Db, input: NewInteraction, { entryUrl }
       quietPeriodContact,
       recordedAt: new Date(),
       chainSeq: link.seq,
+      hashVersion: CURRENT_HASH_VERSION,
     };
     const hash = chainHash(entryContent(row), link.prevHash);
     await trx
@@ -215,6 +216,7 @@ export async function respondToInteraction(
       account,
       recordedAt: new Date(),
       chainSeq: link.seq,
+      hashVersion: CURRENT_HASH_VERSION,
     };
     const hash = chainHash(responseContent(row), link.prevHash);
     await trx

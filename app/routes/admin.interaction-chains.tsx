@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { TableScroll } from "~/components/table-scroll";
 import { AdminNav } from "~/components/admin-nav";
+import { ChainBreakList } from "~/components/conduct/chain-status";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -45,12 +46,15 @@ export default function InteractionChains() {
                 <tr key={id} className="border-b border-slate-200">
                   <th scope="row" className="py-2 font-medium">{name}</th>
                   <td>{verdict.length}</td>
-                  <td className={verdict.ok ? "text-emerald-800" : "font-semibold text-red-800"}>
-                    {verdict.ok
-                      ? t("chains.ok")
-                      : verdict.seq === null
-                        ? t("chains.brokenAtEnd", { reason: t(`reasons.${verdict.reason}`) })
-                        : t("chains.broken", { seq: verdict.seq, reason: t(`reasons.${verdict.reason}`) })}
+                  <td className={verdict.ok ? "text-emerald-800" : "py-2 text-red-800"}>
+                    {verdict.ok ? (
+                      t("chains.ok")
+                    ) : (
+                      <>
+                        <p className="font-semibold">{t("chains.broken", { count: verdict.breaks.length })}</p>
+                        <ChainBreakList breaks={verdict.breaks} />
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

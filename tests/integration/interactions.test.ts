@@ -287,15 +287,17 @@ describe("the hash chain", () => {
       await sql`update interaction_entries set summary = 'Det ble aldri bedt om noe.' where id = ${ids[1]!}`.execute(trx);
       await sql`alter table interaction_entries enable trigger interaction_entries_append_only`.execute(trx);
     });
-    expect(await verifyOrganisationChain(t.db, org.org.id)).toEqual({ ok: false, length: 3, brokenAt: 1, seq: 2, reason: "hash_mismatch" });
+    const row = { type: "entry", id: ids[1]!, entryId: ids[1]! };
+    expect(await verifyOrganisationChain(t.db, org.org.id)).toEqual({ ok: false, length: 3, brokenAt: 1, seq: 2, reason: "hash_mismatch", breaks: [{ index: 1, seq: 2, reason: "hash_mismatch", row }] });
 
     const all = await verifyAllChains(t.db);
     expect(all.find((c) => c.id === org.org.id)!.verdict.ok).toBe(false);
     expect(all.find((c) => c.id === buyer.org.id)!.verdict.ok).toBe(true);
     const page = await readJson(await chainsLoader(await routeArgs("/admin/interaction-chains", { cookie: operatorCookie })));
-    expect(page.chains.find((c: { id: string }) => c.id === org.org.id).verdict).toMatchObject({ ok: false, seq: 2 });
+    // Both pages get every break with its row, for the list people read (components/conduct/chain-status.tsx).
+    expect(page.chains.find((c: { id: string }) => c.id === org.org.id).verdict).toMatchObject({ ok: false, breaks: [{ seq: 2, reason: "hash_mismatch", row }] });
     const list = await readJson(await listLoader(await routeArgs("/interactions", { cookie: org.memberCookie })));
-    expect(list.verdict).toMatchObject({ ok: false, seq: 2 });
+    expect(list.verdict).toMatchObject({ ok: false, breaks: [{ seq: 2, reason: "hash_mismatch", row }] });
   });
 
   it("detects the last entry removed by raw SQL", async () => {

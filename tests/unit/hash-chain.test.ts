@@ -50,7 +50,7 @@ describe("verifyChain", () => {
 
   it("finds content changed in the third record at index 2", () => {
     const tampered = chain.map((r, i) => (i === 2 ? { ...r, content: { subject: "Telefonmøte" } } : r));
-    expect(verifyChain(tampered)).toEqual({ ok: false, length: 4, brokenAt: 2, seq: 3, reason: "hash_mismatch" });
+    expect(verifyChain(tampered)).toEqual({ ok: false, length: 4, brokenAt: 2, seq: 3, reason: "hash_mismatch", breaks: [{ index: 2, seq: 3, reason: "hash_mismatch" }] });
   });
 
   it("finds a record whose hash was recomputed after a change, at the next link", () => {
@@ -67,5 +67,45 @@ describe("verifyChain", () => {
     const head = { length: 4, hash: chain[3]!.hash };
     expect(verifyChain(chain, head).ok).toBe(true);
     expect(verifyChain(chain.slice(0, 3), head)).toMatchObject({ ok: false, brokenAt: 3, seq: null, reason: "head_mismatch" });
+  });
+
+  it("reports every broken link, not the first only: tampering after a first break is not hidden", () => {
+    const tampered = chain.map((r, i) => (i === 0 || i === 3 ? { ...r, content: { subject: `${String((r.content as { subject: string }).subject)}!` } } : r));
+    const verdict = verifyChain(tampered);
+    expect(verdict).toMatchObject({ ok: false, brokenAt: 0, seq: 1, reason: "hash_mismatch" });
+    expect(verdict.ok ? [] : verdict.breaks).toEqual([
+      { index: 0, seq: 1, reason: "hash_mismatch" },
+      { index: 3, seq: 4, reason: "hash_mismatch" },
+    ]);
+  });
+
+  it("reports a gap once, and a later change and a cut end beside it", () => {
+    const head = { length: 4, hash: chain[3]!.hash };
+    const later = { ...chain[3]!, content: { subject: "Middag" } };
+    const verdict = verifyChain([chain[0]!, chain[2]!, later], head);
+    expect(verdict.ok ? [] : verdict.breaks).toEqual([
+      { index: 1, seq: 3, reason: "sequence_gap" },
+      { index: 2, seq: 4, reason: "hash_mismatch" },
+      { index: 3, seq: null, reason: "head_mismatch" },
+    ]);
+  });
+
+  it("refuses a record whose hashing version goes back (a whole-row hash relabelled as the old one)", () => {
+    const versioned = chain.map((r, i) => ({ ...r, version: i < 2 ? 1 : 2 }));
+    expect(verifyChain(versioned).ok).toBe(true);
+    const downgraded = versioned.map((r, i) => (i === 3 ? { ...r, version: 1 } : r));
+    expect(verifyChain(downgraded)).toMatchObject({ ok: false, seq: 4, reason: "version_downgrade", breaks: [{ index: 3, seq: 4, reason: "version_downgrade" }] });
+  });
+
+  it("names the row of each break, so people can be shown which entry or answer it is", () => {
+    const rows = chain.map((r, i) => ({ ...r, row: { type: i === 1 ? ("response" as const) : ("entry" as const), id: `row-${i}`, entryId: `entry-${i}` } }));
+    const tampered = rows.map((r, i) => (i === 1 ? { ...r, content: { subject: "Annet" } } : r));
+    expect(verifyChain(tampered, { length: 5, hash: "f".repeat(64) })).toMatchObject({
+      ok: false,
+      breaks: [
+        { index: 1, seq: 2, reason: "hash_mismatch", row: { type: "response", id: "row-1", entryId: "entry-1" } },
+        { index: 4, seq: null, reason: "head_mismatch" },
+      ],
+    });
   });
 });
