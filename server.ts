@@ -19,6 +19,7 @@ import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { createNonce, securityHeaders } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
 import { normaliseRequestPath } from "./app/http/request-url";
+import { answerToMethod, rawMethodNotAllowed, READ_ONLY_ALLOW } from "./app/http/methods";
 
 installGlobals();
 
@@ -66,6 +67,19 @@ app.use((req, res, next) => {
   const writeHead = res.writeHead;
   res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
     if (!req.complete) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
+  next();
+});
+// Methods the portal does not serve (TRACE, PUT, WebDAV…) are 405 with an Allow header before
+// any route sees them (app/http/methods.ts); Remix's own 405 (a write to a page without an
+// action) gains the Allow header it leaves out.
+app.use((req, res, next) => {
+  const answer = answerToMethod(req.method, req.path);
+  if (answer) return void res.status(answer.status).set(answer.headers).send(answer.body);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+    if (args[0] === 405 && !this.getHeader("Allow")) this.setHeader("Allow", READ_ONLY_ALLOW);
     return writeHead.apply(this, args);
   } as typeof res.writeHead;
   next();
@@ -147,6 +161,15 @@ const server = app.listen(port, host, () => {
   console.log(`Markedsdialog is running at http://${shown}:${port} (database: ${handle.location})`);
   if (development) void broadcastDevReady(build);
 });
+// Methods Node's parser does not know (TRACK, made-up ones) and CONNECT never reach Express.
+// Other parse errors get Node's own answers (431, 408, 400), which a listener here replaces.
+const PARSER_ANSWERS: Record<string, string> = { HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large", ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout" };
+server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+  if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+  if (error.code === "HPE_INVALID_METHOD") return void socket.end(rawMethodNotAllowed());
+  socket.end(`HTTP/1.1 ${PARSER_ANSWERS[error.code ?? ""] ?? "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+});
+server.on("connect", (_req, socket) => void socket.end(rawMethodNotAllowed()));
 
 // Graceful shutdown: stop accepting, let in-flight requests finish and the outbox
 // worker end its round, then close the database.
