@@ -1,3 +1,6 @@
+import { redirect } from "@remix-run/node";
+import { withoutEmptyParameters } from "~/domain/demand-filter";
+
 // Thrown answers a loader or action gives instead of its page (Epic Stack's invariantResponse):
 // the route's ErrorBoundary shows them, with the status deciding which explanation.
 
@@ -15,4 +18,11 @@ export function notFoundUnless<T>(value: T): NonNullable<T> {
 /** A 404 where the condition is not one value (see invariantResponse). */
 export function notFound(message: string | null = null): never {
   throw new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+/** Redirects (302) to the same path without its empty query parameters, when it has any: a filter page's one URL per filter. */
+export function redirectWithoutEmptyParameters(request: Request): void {
+  const url = new URL(request.url);
+  const kept = withoutEmptyParameters(url.searchParams);
+  if (kept) throw redirect(kept.size ? `${url.pathname}?${kept}` : url.pathname);
 }

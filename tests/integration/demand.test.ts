@@ -7,7 +7,7 @@ import { loader as csvDemand } from "~/routes/demand[.]csv";
 import { loader as demandPage } from "~/routes/demand._index";
 import { loader as pipelinePage } from "~/routes/demand.pipeline";
 import { setupTestDatabase } from "../fixtures/database";
-import { readJson, routeArgs } from "../fixtures/requests";
+import { readJson, routeArgs, thrown } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
@@ -193,6 +193,23 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(data.quarters.reduce((n: number, q: { budgetMaxNok: number }) => n + q.budgetMaxNok, 0)).toBe(56_000_000);
     expect(data.listHref).toBe("/demand?cpv=48&region=vestland");
     expect(data.ignored).toEqual([{ param: "kind", value: "bogus", code: "invalid_value" }]);
+  });
+
+  it("takes empty parameters (a GET form's 'any') as no filter, and sends the reader to the URL without them", async () => {
+    const empty = "cpv=&region=&q=&kind=&sector=&standard=&expectation=&budgetFrom=&budgetTo=&quarterFrom=&quarterTo=&open=&sort=&buyer=";
+    const page = await thrown(demandPage(await routeArgs(`/demand?${empty}`)));
+    expect(page.status).toBe(302);
+    expect(page.headers.get("Location")).toBe("/demand");
+    const kept = await thrown(demandPage(await routeArgs("/demand?q=journal&cpv=&region=vestland&region=&kind=bogus")));
+    expect(kept.headers.get("Location")).toBe("/demand?q=journal&region=vestland&kind=bogus");
+    const pipeline = await thrown(pipelinePage(await routeArgs(`/demand/pipeline?${empty}`)));
+    expect(pipeline.headers.get("Location")).toBe("/demand/pipeline");
+    // Read without the redirect (the API and the CSV answer at once), empty means no filter and no complaint.
+    const api = await readJson(await apiDemand(await routeArgs(`/api/v1/demand?${empty}`)));
+    const all = await readJson(await apiDemand(await routeArgs("/api/v1/demand")));
+    expect(api.ignored).toEqual([]);
+    expect(api.items.map((i: { id: string }) => i.id)).toEqual(all.items.map((i: { id: string }) => i.id));
+    expect((await csvDemand(await routeArgs(`/demand.csv?${empty}`))).status).toBe(200);
   });
 
   it("reads the filter from the URL and links to the next page by cursor", async () => {
