@@ -20,6 +20,7 @@ import { createNonce, securityHeaders } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
 import { normaliseRequestPath } from "./app/http/request-url";
 import { answerToMethod, rawMethodNotAllowed, READ_ONLY_ALLOW } from "./app/http/methods";
+import { carriesCredentials, sessionCacheHeaders } from "./app/http/session-cache";
 
 installGlobals();
 
@@ -114,6 +115,23 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain; charset=utf-8").send("Forespørselen kom fra et annet nettsted og er avvist. / Cross-site request refused.");
     return;
   }
+  next();
+});
+
+// Everything past the static files depends on cookies (session, language): it varies on
+// Cookie and Authorization, and an answer to a signed-in request is private, so a shared
+// cache never gives one member's page to anyone else (app/http/session-cache.ts). Before
+// the page cache, so its hits are told the same.
+app.use((req, res, next) => {
+  const signedIn = carriesCredentials(req.headers, SESSION_COOKIE);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+    const header = (name: string) => (this.getHeader(name) === undefined ? null : String(this.getHeader(name)));
+    const { cacheControl, vary } = sessionCacheHeaders(signedIn, { cacheControl: header("Cache-Control"), vary: header("Vary") });
+    if (cacheControl !== null) this.setHeader("Cache-Control", cacheControl);
+    if (vary !== null) this.setHeader("Vary", vary);
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
   next();
 });
 
