@@ -26,3 +26,20 @@ export function redirectWithoutEmptyParameters(request: Request): void {
   const kept = withoutEmptyParameters(url.searchParams);
   if (kept) throw redirect(kept.size ? `${url.pathname}?${kept}` : url.pathname);
 }
+
+/** "Etterspørsel.csv" → "Ettersporsel.csv": the plain-ASCII name for clients that do not read filename*. */
+function asciiFilename(filename: string): string {
+  const plain: Record<string, string> = { æ: "ae", ø: "o", å: "a", Æ: "AE", Ø: "O", Å: "A" };
+  return filename.replace(/[æøåÆØÅ]/g, (c) => plain[c] ?? "").replace(/[^\x20-\x7e]|["\\]/g, "");
+}
+
+/** A CSV file (app/domain/csv.ts wrote it) as a download named `filename` (RFC 6266: ASCII name and UTF-8 filename*). */
+export function csvResponse(body: string, filename: string, { cacheControl }: { cacheControl?: string } = {}): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${asciiFilename(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      ...(cacheControl ? { "Cache-Control": cacheControl } : {}),
+    },
+  });
+}

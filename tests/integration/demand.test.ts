@@ -234,4 +234,18 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(text).toContain("Digital hjemmeoppfølging for personer med kroniske sykdommer");
     expect(lines.slice(1).every((line) => line.split(";").length >= lines[0]!.split(";").length)).toBe(true);
   });
+
+  it("writes deadlines in Oslo time and standards by name, as a reader wants them in a spreadsheet", async () => {
+    const text = (await (await csvDemand(await routeArgs("/demand.csv?region=vestland"))).text()).replace(/^\uFEFF/, "");
+    const [header, ...rows] = text.trimEnd().split("\r\n").map((line) => line.split(";"));
+    const column = (name: string) => header!.indexOf(name);
+    expect(column("Påmeldingsfrist (norsk tid)")).toBeGreaterThan(-1);
+    expect(column("Svarfrist (norsk tid)")).toBeGreaterThan(-1);
+    const conference = rows.find((r) => r[column("ID")] === E(102))!;
+    // 2026-12-15T14:00Z is 15:00 in Oslo (winter time).
+    expect(conference[column("Påmeldingsfrist (norsk tid)")]).toBe("2026-12-15 15:00");
+    expect(conference[column("Standarder")]).toContain("HL7 FHIR R4");
+    expect(conference[column("Standarder")]).not.toContain("hl7-fhir-r4");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
 });

@@ -128,6 +128,6 @@ export const participation = {
     emails: "E-post",
     note: "Merknad",
     declineReason: "Begrunnelse for nei",
-    queuedAt: "Meldt på (UTC)",
+    queuedAt: "Meldt på (norsk tid)",
   },
 };
