@@ -19,6 +19,8 @@ import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { createNonce, securityHeaders } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
 import { normaliseRequestPath } from "./app/http/request-url";
+import { answerToMethod, rawMethodNotAllowed, READ_ONLY_ALLOW } from "./app/http/methods";
+import { carriesCredentials, sessionCacheHeaders } from "./app/http/session-cache";
 
 installGlobals();
 
@@ -70,6 +72,19 @@ app.use((req, res, next) => {
   } as typeof res.writeHead;
   next();
 });
+// Methods the portal does not serve (TRACE, PUT, WebDAV…) are 405 with an Allow header before
+// any route sees them (app/http/methods.ts); Remix's own 405 (a write to a page without an
+// action) gains the Allow header it leaves out.
+app.use((req, res, next) => {
+  const answer = answerToMethod(req.method, req.path);
+  if (answer) return void res.status(answer.status).set(answer.headers).send(answer.body);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+    if (args[0] === 405 && !this.getHeader("Allow")) this.setHeader("Allow", READ_ONLY_ALLOW);
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
+  next();
+});
 app.use(compression());
 // Route params and query strings normalised once, here, like every form and JSON text
 // (app/http/request-url.ts); a path with a NUL or another control character names no page.
@@ -100,6 +115,23 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain; charset=utf-8").send("Forespørselen kom fra et annet nettsted og er avvist. / Cross-site request refused.");
     return;
   }
+  next();
+});
+
+// Everything past the static files depends on cookies (session, language): it varies on
+// Cookie and Authorization, and an answer to a signed-in request is private, so a shared
+// cache never gives one member's page to anyone else (app/http/session-cache.ts). Before
+// the page cache, so its hits are told the same.
+app.use((req, res, next) => {
+  const signedIn = carriesCredentials(req.headers, SESSION_COOKIE);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+    const header = (name: string) => (this.getHeader(name) === undefined ? null : String(this.getHeader(name)));
+    const { cacheControl, vary } = sessionCacheHeaders(signedIn, { cacheControl: header("Cache-Control"), vary: header("Vary") });
+    if (cacheControl !== null) this.setHeader("Cache-Control", cacheControl);
+    if (vary !== null) this.setHeader("Vary", vary);
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
   next();
 });
 
@@ -147,6 +179,15 @@ const server = app.listen(port, host, () => {
   console.log(`Markedsdialog is running at http://${shown}:${port} (database: ${handle.location})`);
   if (development) void broadcastDevReady(build);
 });
+// Methods Node's parser does not know (TRACK, made-up ones) and CONNECT never reach Express.
+// Other parse errors get Node's own answers (431, 408, 400), which a listener here replaces.
+const PARSER_ANSWERS: Record<string, string> = { HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large", ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout" };
+server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+  if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+  if (error.code === "HPE_INVALID_METHOD") return void socket.end(rawMethodNotAllowed());
+  socket.end(`HTTP/1.1 ${PARSER_ANSWERS[error.code ?? ""] ?? "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+});
+server.on("connect", (_req, socket) => void socket.end(rawMethodNotAllowed()));
 
 // Graceful shutdown: stop accepting, let in-flight requests finish and the outbox
 // worker end its round, then close the database.

@@ -266,6 +266,16 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
 }
 
 /**
+ * The parameters without the empty ones ("" or blanks: what a GET form sends for "any"), or
+ * null when none is empty. The pages send the reader to the shorter URL, so a shared link
+ * carries only the filter that was chosen.
+ */
+export function withoutEmptyParameters(params: URLSearchParams): URLSearchParams | null {
+  const kept = [...params].filter(([, value]) => value.trim() !== "");
+  return kept.length === params.size ? null : new URLSearchParams(kept);
+}
+
+/**
  * The filter back as query parameters, in a stable order: links to the next page, the
  * pipeline, the CSV and the API. `cursor` and `limit` only when asked for.
  */

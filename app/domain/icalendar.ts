@@ -1,3 +1,5 @@
+import { normaliseText } from "./input-text";
+
 // iCalendar (RFC 5545) for market-dialogue events: one VCALENDAR, one VEVENT per dated
 // moment. Pure text in, text out, so the event page's .ics download and e-mail
 // attachments (issue 5) share it.
@@ -74,8 +76,12 @@ export function foldLine(line: string): string {
   return lines.join(CRLF);
 }
 
+// RFC 5545 §3.1 and §3.3.11: a content line holds no CONTROL character but HTAB. TEXT has
+// its newlines escaped as \n before this; what else is there (a title stored before text was
+// normalised at the boundary, a newline in a URI) is dropped, as the boundary would drop it.
+/** A property's content line: well-formed, no control but tab, folded at 75 octets. */
 function property(name: string, value: string): string {
-  return foldLine(`${name}:${value}`);
+  return foldLine(`${name}:${normaliseText(value).replace(/\n/g, "")}`);
 }
 
 function vevent(event: CalendarEvent, now: Date): string[] {

@@ -195,7 +195,8 @@ function itemsOf(event: OcdsEvent) {
 /** One OCDS 1.1 release for a published event, as of its last change. */
 export function eventToRelease(event: OcdsEvent, { now, baseUrl }: { now: Date; baseUrl: string }) {
   const ocid = ocidOf(event.id);
-  const buyer = party(event.buyer);
+  // The buyer runs the dialogue itself: the party tender.procuringEntity names has that role too.
+  const buyer = party(event.buyer, ["buyer", "procuringEntity"]);
   const budget = budgetOf(event);
   const value = event.expectedValueNok ?? event.budgetMaxNok;
   const milestones = milestonesOf(event, now);
@@ -327,7 +328,7 @@ export function eventToFullRelease(event: OcdsEvent, options: { now: Date; baseU
     ...release,
     tag: ["planning", "award", "contract", ...(blocks.hasTransactions ? ["implementation"] : [])],
     tender: { ...release.tender, status: "complete" },
-    parties: [...release.parties.map((p) => (p.id === release.buyer.id ? { ...p, roles: ["buyer", "payer"] } : p)), ...supplierParties],
+    parties: [...release.parties.map((p) => (p.id === release.buyer.id ? { ...p, roles: [...p.roles, "payer"] } : p)), ...supplierParties],
     awards: blocks.awards,
     contracts: blocks.contracts,
   };
@@ -336,7 +337,7 @@ export function eventToFullRelease(event: OcdsEvent, options: { now: Date; baseU
 export type OcdsRelease = ReturnType<typeof eventToFullRelease>;
 
 /** The release package around a page of releases. */
-export function releasePackage(releases: OcdsRelease[], { uri, now, next }: { uri: string; now: Date; next: string | null }) {
+export function releasePackage(releases: OcdsRelease[], { uri, now }: { uri: string; now: Date }) {
   const latest = releases.reduce<string | null>((max, r) => (max === null || r.date > max ? r.date : max), null);
   return {
     uri,
@@ -346,7 +347,5 @@ export function releasePackage(releases: OcdsRelease[], { uri, now, next }: { ur
     publisher: { name: "Markedsdialog" },
     license: "https://data.norge.no/nlod/no/2.0",
     releases,
-    // Pagination as in the OCDS API guidance; not part of the 1.1 package schema, which allows it.
-    ...(next ? { links: { next } } : {}),
   };
 }

@@ -1,3 +1,6 @@
+import { redirect } from "@remix-run/node";
+import { withoutEmptyParameters } from "~/domain/demand-filter";
+
 // Thrown answers a loader or action gives instead of its page (Epic Stack's invariantResponse):
 // the route's ErrorBoundary shows them, with the status deciding which explanation.
 
@@ -15,4 +18,28 @@ export function notFoundUnless<T>(value: T): NonNullable<T> {
 /** A 404 where the condition is not one value (see invariantResponse). */
 export function notFound(message: string | null = null): never {
   throw new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+/** Redirects (302) to the same path without its empty query parameters, when it has any: a filter page's one URL per filter. */
+export function redirectWithoutEmptyParameters(request: Request): void {
+  const url = new URL(request.url);
+  const kept = withoutEmptyParameters(url.searchParams);
+  if (kept) throw redirect(kept.size ? `${url.pathname}?${kept}` : url.pathname);
+}
+
+/** "Etterspørsel.csv" → "Ettersporsel.csv": the plain-ASCII name for clients that do not read filename*. */
+function asciiFilename(filename: string): string {
+  const plain: Record<string, string> = { æ: "ae", ø: "o", å: "a", Æ: "AE", Ø: "O", Å: "A" };
+  return filename.replace(/[æøåÆØÅ]/g, (c) => plain[c] ?? "").replace(/[^\x20-\x7e]|["\\]/g, "");
+}
+
+/** A CSV file (app/domain/csv.ts wrote it) as a download named `filename` (RFC 6266: ASCII name and UTF-8 filename*). */
+export function csvResponse(body: string, filename: string, { cacheControl }: { cacheControl?: string } = {}): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${asciiFilename(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      ...(cacheControl ? { "Cache-Control": cacheControl } : {}),
+    },
+  });
 }

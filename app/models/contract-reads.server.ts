@@ -14,6 +14,9 @@ import {
 import { contractTasks, type ContractTask } from "~/domain/contract-tasks";
 import { isUuid } from "~/domain/ids";
 import type { OcdsContract } from "~/domain/ocds";
+import { csvDocument, csvOsloTime } from "~/domain/csv";
+import { fixedT } from "~/i18n/i18n";
+import type { Language } from "~/i18n/resources";
 
 // Reading contracts. The facts are public (parties, periods, options, volumes, call-offs per
 // quarter and whether the vendor confirmed or disputed them); the buyer's note and the
@@ -322,4 +325,24 @@ export async function listEventsContracts(db: Db, eventIds: string[], { now = ne
     options: c.options.map(({ number, months, noticeDeadline, status }) => ({ number, months, noticeDeadline, status })),
     callOffs: c.callOffs.map(({ quarter, valueNok }) => ({ quarter, valueNok })),
   }));
+}
+
+/**
+ * A contract's call-offs as CSV (app/domain/csv.ts) for its parties, in the reader's language:
+ * the import's four columns first (quarter, value, quantity, note; the unit beside them),
+ * then the vendor's answer and account, and when the buyer recorded the quarter, in Oslo.
+ */
+export async function callOffsCsv(db: Db, contract: { id: string; unit: string | null }, language: Language): Promise<string> {
+  const t = fixedT(language, "contracts");
+  const rows = await db
+    .selectFrom("contractCallOffs")
+    .select(["quarter", "valueNok", "quantity", "note", "response", "account", "recordedAt"])
+    .where("contractId", "=", contract.id)
+    .orderBy("quarter")
+    .execute();
+  const header = (["quarter", "valueNok", "quantity", "unit", "note", "response", "account", "recordedAt"] as const).map((k) => t(`callOffsCsv.${k}`));
+  return csvDocument([
+    header,
+    ...rows.map((r) => [r.quarter, r.valueNok, r.quantity, contract.unit, r.note, t(`callOffs.states.${r.response ?? "none"}`), r.account, csvOsloTime(r.recordedAt)]),
+  ]);
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@db/client";
-import { csv, type RegistrationStatus } from "~/domain/participation";
+import { csvDocument, csvOsloTime } from "~/domain/csv";
+import type { RegistrationStatus } from "~/domain/participation";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
 import { isUuid } from "~/domain/ids";
@@ -75,25 +76,22 @@ export async function listParticipants(db: Db, eventId: string): Promise<Partici
   return rows.map((r) => ({ ...r, attendees: attendees.filter((a) => a.registrationId === r.registrationId).map(({ id, name, email }) => ({ id, name, email })) }));
 }
 
-/** The participant list as CSV (UTF-8 with BOM, so spreadsheets read æøå), in the buyer's language. */
+/** The participant list as CSV (app/domain/csv.ts), in the buyer's language, times in Oslo. */
 export function participantsCsv(rows: ParticipantRow[], language: Language): string {
   const t = fixedT(language, "participation");
   const header = ["organisation", "status", "attendees", "emails", "note", "declineReason", "queuedAt"].map((k) => t(`csv.${k}`));
-  return (
-    "\uFEFF" +
-    csv([
-      header,
-      ...rows.map((r) => [
-        r.organisationName,
-        t(`status.${r.status}`),
-        r.attendees.map((a) => a.name).join("; "),
-        r.attendees.map((a) => a.email).join("; "),
-        r.note,
-        r.declineReason,
-        r.queuedAt.toISOString(),
-      ]),
-    ])
-  );
+  return csvDocument([
+    header,
+    ...rows.map((r) => [
+      r.organisationName,
+      t(`status.${r.status}`),
+      r.attendees.map((a) => a.name).join(", "),
+      r.attendees.map((a) => a.email).join(", "),
+      r.note,
+      r.declineReason,
+      csvOsloTime(r.queuedAt),
+    ]),
+  ]);
 }
 
 export interface PublicParticipation {

@@ -65,7 +65,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next = nextUrl.toString();
   }
   const releases = page.events.map((event) => eventToFullRelease(event, { now, baseUrl: publicBaseUrl() }));
-  return json(releasePackage(releases, { uri: self.toString(), now, next }), {
+  // The next page in the Link header only: the 1.1 release package has no field for it.
+  return json(releasePackage(releases, { uri: self.toString(), now }), {
     headers: { "Cache-Control": "public, max-age=300", ...(next ? { Link: `<${next}>; rel="next"` } : {}) },
   });
 }

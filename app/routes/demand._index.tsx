@@ -12,6 +12,7 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem, type DemandTotal } from "~/models/demand.server";
+import { redirectWithoutEmptyParameters } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -21,6 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Public: published events only, for anyone.
 export async function loader({ request }: LoaderFunctionArgs) {
+  // A GET form sends every empty field: the page has one URL per filter, without them.
+  redirectWithoutEmptyParameters(request);
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);

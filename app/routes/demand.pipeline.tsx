@@ -11,6 +11,7 @@ import { formatNok, formatNokRangeMillions, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { demandFilterOptions, demandHref, demandPipeline, readDemandFilter, type PipelineQuarter } from "~/models/demand.server";
+import { redirectWithoutEmptyParameters } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -19,6 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Public: the /demand filter, summed per expected tender quarter.
 export async function loader({ request }: LoaderFunctionArgs) {
+  // A GET form sends every empty field: the page has one URL per filter, without them.
+  redirectWithoutEmptyParameters(request);
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);

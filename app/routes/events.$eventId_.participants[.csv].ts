@@ -5,7 +5,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { getEvent } from "~/models/event-reads.server";
 import { getMembership } from "~/models/memberships.server";
 import { listParticipants, participantsCsv } from "~/models/registration-reads.server";
-import { invariantResponse } from "~/http/responses.server";
+import { csvResponse, invariantResponse } from "~/http/responses.server";
 
 // GET /events/{id}/participants.csv — the participant list for the buyer's members only:
 // 404 for an event the person may not see, 403 for anyone else who can see it.
@@ -15,11 +15,5 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(event, "Not Found");
   if (!(await getMembership(db(), user.id, event.buyer.id))) forbidden(args.request);
   const body = participantsCsv(await listParticipants(db(), event.id), await getLanguage(args.request));
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="deltakere-${event.id}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(body, `deltakere-${event.id}.csv`, { cacheControl: "private, no-store" });
 }

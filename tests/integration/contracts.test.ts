@@ -8,6 +8,7 @@ import { action as callOffAction } from "~/routes/api.v1.contracts.$contractId.c
 import { action as responseAction } from "~/routes/api.v1.contracts.$contractId.call-offs.$quarter.response";
 import { action as optionAction } from "~/routes/api.v1.contracts.$contractId.options.$number";
 import { action as pageAction, loader as pageLoader } from "~/routes/contracts.$contractId/route";
+import { loader as callOffsCsvLoader } from "~/routes/contracts.$contractId_.call-offs[.csv]";
 import { action as newAction, loader as newLoader } from "~/routes/contracts.new/route";
 import { loader as scorecardLoader } from "~/routes/buyers.$id";
 import { loader as eventLoader } from "~/routes/events.$eventId/route";
@@ -392,6 +393,70 @@ describe("call-offs imported from CSV", () => {
   });
 });
 
+describe("call-offs as CSV, for the contract's parties", () => {
+  let contractId: string;
+  const get = async (who: Person | null, id = contractId) =>
+    respond(callOffsCsvLoader(await routeArgs(`/contracts/${id}/call-offs.csv`, { cookie: who?.cookie, params: { contractId: id } })));
+
+  beforeAll(async () => {
+    ({ id: contractId } = await t.db
+      .insertInto("contracts")
+      .values({ buyerId: buyer.id, type: "framework_agreement", title: "Eksportavtale", startDate: "2025-01-01", baseEnd: "2026-12-31", indicatedAnnualValueNok: 4_000_000, unit: "lisenser" })
+      .returning("id")
+      .executeTakeFirstOrThrow());
+    await t.db.insertInto("contractVendors").values({ contractId, organisationId: vendor.id }).execute();
+    await t.db
+      .insertInto("contractCallOffs")
+      .values([
+        { contractId, quarter: "2025-Q2", valueNok: 500_000, quantity: 12, note: null, response: "dispute", account: 'Vi leverte mer; se "faktura 7"', respondedAt: new Date("2025-07-02T08:00:00Z") },
+        { contractId, quarter: "2025-Q1", valueNok: 1_000_000, quantity: null, note: "=SUM(A1:A9)", response: "confirm", respondedAt: new Date("2025-04-03T08:00:00Z"), recordedAt: new Date("2025-04-01T22:30:00Z") },
+        { contractId, quarter: "2025-Q3", valueNok: 0, quantity: null, note: "Ingenting kjøpt" },
+      ])
+      .execute();
+  });
+
+  it("gives the buyer every quarter in order, with the vendor's answer and account, in the one CSV form", async () => {
+    const response = await get(berit);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="avrop-${contractId}.csv"; filename*=UTF-8''avrop-${contractId}.csv`);
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3)).split("\r\n")).toEqual([
+      "Kvartal;Avropt verdi (kr);Avropt mengde;Enhet;Merknad;Leverandørens svar;Leverandørens framstilling;Registrert (norsk tid)",
+      // A note a spreadsheet would run as a formula is made inert; 22:30 UTC on 1 April is 00:30 on 2 April in Oslo.
+      "2025-Q1;1000000;;lisenser;'=SUM(A1:A9);Bekreftet;;2025-04-02 00:30",
+      expect.stringMatching(/^2025-Q2;500000;12;lisenser;;Bestridt;"Vi leverte mer; se ""faktura 7""";\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      expect.stringMatching(/^2025-Q3;0;;lisenser;Ingenting kjøpt;Ikke besvart;;/),
+      "",
+    ]);
+  });
+
+  it("gives the vendor on the contract the same file", async () => {
+    const response = await get(viktor);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Vi leverte mer");
+  });
+
+  it("refuses a vendor not on the contract (403) and sends an anonymous visitor to log in; a contract that is none is 404", async () => {
+    expect((await get(other)).status).toBe(403);
+    const anonymous = await get(null);
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login/);
+    expect((await get(berit, "00000000-0000-4000-8000-00000000dead")).status).toBe(404);
+    expect((await get(berit, "not-a-uuid")).status).toBe(404);
+  });
+
+  it("is linked from the contract page for the parties, and not for anyone else", async () => {
+    const page = async (who: Person | null) => readJson(await respond(pageLoader(await routeArgs(`/contracts/${contractId}`, { cookie: who?.cookie, params: { contractId } }))));
+    expect((await page(berit)).callOffsCsvHref).toBe(`/contracts/${contractId}/call-offs.csv`);
+    expect((await page(viktor)).callOffsCsvHref).toBe(`/contracts/${contractId}/call-offs.csv`);
+    expect((await page(other)).callOffsCsvHref).toBeNull();
+    expect((await page(null)).callOffsCsvHref).toBeNull();
+  });
+});
+
 async function worldContract(world: World) {
   const { id } = await t.db
     .insertInto("contracts")
@@ -419,6 +484,15 @@ describe("authorization", () => {
       request: async (world, cookie) => {
         const contractId = await worldContract(world);
         return formRequest(`/contracts/${contractId}`, { intent: "call-off", quarter: Q1, valueNok: "100" }, { cookie, params: { contractId } });
+      },
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+    {
+      route: "GET /contracts/:contractId/call-offs.csv (organisation A's contract: its parties only)",
+      call: callOffsCsvLoader,
+      request: async (world, cookie) => {
+        const contractId = await worldContract(world);
+        return routeArgs(`/contracts/${contractId}/call-offs.csv`, { cookie, params: { contractId } });
       },
       expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
     },

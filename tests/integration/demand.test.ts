@@ -7,7 +7,7 @@ import { loader as csvDemand } from "~/routes/demand[.]csv";
 import { loader as demandPage } from "~/routes/demand._index";
 import { loader as pipelinePage } from "~/routes/demand.pipeline";
 import { setupTestDatabase } from "../fixtures/database";
-import { readJson, routeArgs } from "../fixtures/requests";
+import { readJson, routeArgs, thrown } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
@@ -195,6 +195,23 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(data.ignored).toEqual([{ param: "kind", value: "bogus", code: "invalid_value" }]);
   });
 
+  it("takes empty parameters (a GET form's 'any') as no filter, and sends the reader to the URL without them", async () => {
+    const empty = "cpv=&region=&q=&kind=&sector=&standard=&expectation=&budgetFrom=&budgetTo=&quarterFrom=&quarterTo=&open=&sort=&buyer=";
+    const page = await thrown(demandPage(await routeArgs(`/demand?${empty}`)));
+    expect(page.status).toBe(302);
+    expect(page.headers.get("Location")).toBe("/demand");
+    const kept = await thrown(demandPage(await routeArgs("/demand?q=journal&cpv=&region=vestland&region=&kind=bogus")));
+    expect(kept.headers.get("Location")).toBe("/demand?q=journal&region=vestland&kind=bogus");
+    const pipeline = await thrown(pipelinePage(await routeArgs(`/demand/pipeline?${empty}`)));
+    expect(pipeline.headers.get("Location")).toBe("/demand/pipeline");
+    // Read without the redirect (the API and the CSV answer at once), empty means no filter and no complaint.
+    const api = await readJson(await apiDemand(await routeArgs(`/api/v1/demand?${empty}`)));
+    const all = await readJson(await apiDemand(await routeArgs("/api/v1/demand")));
+    expect(api.ignored).toEqual([]);
+    expect(api.items.map((i: { id: string }) => i.id)).toEqual(all.items.map((i: { id: string }) => i.id));
+    expect((await csvDemand(await routeArgs(`/demand.csv?${empty}`))).status).toBe(200);
+  });
+
   it("reads the filter from the URL and links to the next page by cursor", async () => {
     const response = await demandPage(await routeArgs("/demand?limit=3"));
     const data = await readJson(response);
@@ -216,5 +233,19 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(lines[0]!.split(";")[0]).toBe("ID");
     expect(text).toContain("Digital hjemmeoppfølging for personer med kroniske sykdommer");
     expect(lines.slice(1).every((line) => line.split(";").length >= lines[0]!.split(";").length)).toBe(true);
+  });
+
+  it("writes deadlines in Oslo time and standards by name, as a reader wants them in a spreadsheet", async () => {
+    const text = (await (await csvDemand(await routeArgs("/demand.csv?region=vestland"))).text()).replace(/^\uFEFF/, "");
+    const [header, ...rows] = text.trimEnd().split("\r\n").map((line) => line.split(";"));
+    const column = (name: string) => header!.indexOf(name);
+    expect(column("Påmeldingsfrist (norsk tid)")).toBeGreaterThan(-1);
+    expect(column("Svarfrist (norsk tid)")).toBeGreaterThan(-1);
+    const conference = rows.find((r) => r[column("ID")] === E(102))!;
+    // 2026-12-15T14:00Z is 15:00 in Oslo (winter time).
+    expect(conference[column("Påmeldingsfrist (norsk tid)")]).toBe("2026-12-15 15:00");
+    expect(conference[column("Standarder")]).toContain("HL7 FHIR R4");
+    expect(conference[column("Standarder")]).not.toContain("hl7-fhir-r4");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 });

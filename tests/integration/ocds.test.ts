@@ -47,8 +47,8 @@ describe("GET /api/v1/ocds/releases", () => {
       const body = await readJson(response);
       expect(validate(body)).toEqual([]);
       seen.push(...body.releases.map((r: { ocid: string }) => r.ocid));
-      url = body.links?.next ?? null;
-      if (url) expect(response.headers.get("Link")).toBe(`<${url}>; rel="next"`);
+      expect(body).not.toHaveProperty("links");
+      url = /^<([^>]+)>; rel="next"$/.exec(response.headers.get("Link") ?? "")?.[1] ?? null;
     }
     expect(seen).toHaveLength(inFeed);
     expect(new Set(seen).size).toBe(inFeed);

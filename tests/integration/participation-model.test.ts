@@ -130,9 +130,10 @@ describe("registration rules", () => {
     const w = await vendor("=Formel AS");
     await register(w, eventId);
     const text = participantsCsv(await listParticipants(t.db, eventId), "nb");
-    expect(text.split("\r\n")[0]).toBe("\uFEFFLeverandør,Status,Deltakere,E-post,Merknad,Begrunnelse for nei,Meldt på (UTC)");
-    expect(text).toContain("'=Formel AS,Påmeldt");
-    expect(text).toContain("Avslag AS,Takket nei,,,,Passer ikke vår løsning");
+    // Semicolons like /demand.csv (Norwegian Excel reads a comma-separated file as one column), times in Oslo.
+    expect(text.split("\r\n")[0]).toBe("\uFEFFLeverandør;Status;Deltakere;E-post;Merknad;Begrunnelse for nei;Meldt på (norsk tid)");
+    expect(text).toContain("'=Formel AS;Påmeldt");
+    expect(text).toMatch(/Avslag AS;Takket nei;;;;Passer ikke vår løsning;\d{4}-\d{2}-\d{2} \d{2}:\d{2}\r\n/);
   });
 });
 

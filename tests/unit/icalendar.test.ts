@@ -107,3 +107,51 @@ describe("a calendar file", () => {
     expect(deadline).toContain("TRANSP:TRANSPARENT");
   });
 });
+
+describe("control characters (RFC 5545 §3.3.11: TEXT holds no CONTROL but tab)", () => {
+  // Every C0 control but tab, line feed and carriage return (escaped as \n), DEL, and C1 controls.
+  const controls = [...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)).filter((c) => !"\t\n\r".includes(c)), "\u007f", "\u0085", "\u009b"];
+  const file = buildCalendar({
+    productId: "-//Markedsdialog//Markedsdialog//NB",
+    name: `Navn\u0007med bjelle`,
+    now: NOW,
+    events: [
+      {
+        uid: "e2-event@markedsdialog.example",
+        start: new Date("2027-03-01T08:00:00Z"),
+        summary: `Tittel${controls.join("")}slutt\tmed tab`,
+        description: `Første\u0000linje\r\nandre\u001blinje\u000bog vertikal tab`,
+        location: `Rom\u00084`,
+        url: "https://markedsdialog.example/events/e2\u0000",
+      },
+    ],
+  });
+
+  it("leaves none in the file but the CRLF line endings and tab", () => {
+    const withoutLineEnds = file.replace(/\r\n/g, "");
+    // eslint-disable-next-line no-control-regex
+    expect(withoutLineEnds.match(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g)).toBeNull();
+  });
+
+  it("drops them from the text and keeps the rest, newlines escaped and tab kept", () => {
+    const lines = unfold(file);
+    expect(lines).toContain("SUMMARY:Tittelslutt\tmed tab");
+    expect(lines).toContain("DESCRIPTION:Førstelinje\\nandrelinjeog vertikal tab");
+    expect(lines).toContain("LOCATION:Rom4");
+    expect(lines).toContain("URL:https://markedsdialog.example/events/e2");
+    expect(lines).toContain("X-WR-CALNAME:Navnmed bjelle");
+  });
+
+  it("still folds at 75 octets after they are gone, never inside a character", () => {
+    const long = buildCalendar({
+      productId: "-//Markedsdialog//Markedsdialog//NB",
+      now: NOW,
+      events: [{ uid: "e3@markedsdialog.example", start: NOW, summary: `${"å\u0001".repeat(60)}😀`.repeat(3) }],
+    });
+    for (const line of long.split("\r\n")) {
+      expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+      expect(line.includes("\uFFFD")).toBe(false);
+    }
+    expect(unfold(long)).toContain(`SUMMARY:${`${"å".repeat(60)}😀`.repeat(3)}`);
+  });
+});

@@ -44,7 +44,7 @@ const event = (extra: Partial<OcdsEvent> = {}): OcdsEvent => ({
 const packageOf = (...events: OcdsEvent[]) =>
   releasePackage(
     events.map((e) => eventToRelease(e, { now: NOW, baseUrl: BASE })),
-    { uri: `${BASE}/api/v1/ocds/releases`, now: NOW, next: null },
+    { uri: `${BASE}/api/v1/ocds/releases`, now: NOW },
   );
 
 describe("OCDS releases for published events", () => {
@@ -56,7 +56,7 @@ describe("OCDS releases for published events", () => {
     expect(release.parties[0]).toMatchObject({
       identifier: { scheme: "NO-BRC", id: "944100124", legalName: "Bergvik kommune" },
       address: { countryName: "Norge" },
-      roles: ["buyer"],
+      roles: ["buyer", "procuringEntity"],
     });
     expect(release.planning.budget).toMatchObject({ amount: { amount: 6_000_000, currency: "NOK" } });
     expect(release.planning.budget?.description).toContain("4000000–6000000 NOK");

@@ -11,7 +11,20 @@ import { CallOffForm, ResponseForm } from "./forms";
 
 const STATE_STYLE = { confirm: "text-emerald-800", dispute: "font-semibold text-red-800", none: "text-slate-700" } as const;
 
-export function CallOffsSection({ contract: c, party, recordable, language }: { contract: ContractData; party: ContractParty; recordable: string[]; language: Language }) {
+export function CallOffsSection({
+  contract: c,
+  party,
+  recordable,
+  language,
+  csvHref,
+}: {
+  contract: ContractData;
+  party: ContractParty;
+  recordable: string[];
+  language: Language;
+  /** The parties' CSV of the call-offs, notes and accounts included; null for anyone else. */
+  csvHref: string | null;
+}) {
   const { t } = useTranslation("contracts");
   const unanswered = c.callOffs.filter((o) => o.response === null);
   return (
@@ -58,6 +71,14 @@ export function CallOffsSection({ contract: c, party, recordable, language }: { 
           </table>
         </div>
       )}
+      {csvHref && c.callOffs.length > 0 ? (
+        <p className="text-sm">
+          <a href={csvHref} className="font-semibold text-brand-700 underline" download>
+            {t("callOffsCsv.link")}
+          </a>{" "}
+          <span className="text-slate-700">{t("callOffsCsv.linkHint")}</span>
+        </p>
+      ) : null}
       {party === "buyer" ? (
         <>
           <CallOffForm quarters={recordable} />

@@ -35,7 +35,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const count = Math.min(Math.max(Number.parseInt(params.get("count") ?? "0", 10) || 0, 0), 1000);
   // The quarters the buyer's form offers: those begun and not yet recorded.
   const recordable = party === "buyer" ? recordableQuarters(contract, new Date().toISOString().slice(0, 10)) : [];
-  return json({ contract, party, recordable, title: t("title", { title: contract.title }), saved, count });
+  // The CSV carries the notes and accounts, which are the parties' own.
+  const callOffsCsvHref = party ? `/contracts/${contract.id}/call-offs.csv` : null;
+  return json({ contract, party, recordable, title: t("title", { title: contract.title }), saved, count, callOffsCsvHref });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -45,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ContractPage() {
-  const { contract, party, recordable, title, saved, count } = useLoaderData<typeof loader>();
+  const { contract, party, recordable, title, saved, count, callOffsCsvHref } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("contracts");
   const language = i18n.language as Language;
   return (
@@ -76,7 +78,7 @@ export default function ContractPage() {
             <RealisationChart years={contract.realisation} unit={contract.unit} bindingMinimum={contract.bindingMinimumNok} language={language} />
           </section>
         </div>
-        <CallOffsSection contract={contract} party={party} recordable={recordable} language={language} />
+        <CallOffsSection contract={contract} party={party} recordable={recordable} language={language} csvHref={callOffsCsvHref} />
         <OptionsSection contract={contract} party={party} language={language} />
       </article>
     </ProblemScope>

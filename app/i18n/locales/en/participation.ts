@@ -168,6 +168,6 @@ export const participation: Translation<typeof nb> = {
     emails: "E-mail",
     note: "Note",
     declineReason: "Reason for declining",
-    queuedAt: "Registered (UTC)",
+    queuedAt: "Registered (Oslo time)",
   },
 };

@@ -166,6 +166,6 @@ export const participation = {
     emails: "E-post",
     note: "Merknad",
     declineReason: "Begrunnelse for nei",
-    queuedAt: "Meldt på (UTC)",
+    queuedAt: "Meldt på (norsk tid)",
   },
 };
