@@ -97,13 +97,13 @@ export function allCriteriaMet(results: readonly Pick<CriterionJudgement, "resul
  * The heart of "pilotsyken": a pilot whose every agreed criterion was met, and that the buyer
  * then decided not to buy. (Extended and undecided pilots are not yet either way.)
  */
-export function metButNotBought(exit: Pick<PilotExit, "results" | "decision">): boolean {
+export function metButNotBought(exit: { results: readonly Pick<CriterionJudgement, "result">[]; decision: PilotDecision }): boolean {
   return exit.decision === "stopped" && allCriteriaMet(exit.results);
 }
 
 /** What a recorded exit comes to, for the register's filter and the chart. */
 export type ExitOutcome = "bought" | "met_not_bought" | "not_met_not_bought" | "open";
-export function exitOutcome(exit: Pick<PilotExit, "results" | "decision">): ExitOutcome {
+export function exitOutcome(exit: { results: readonly Pick<CriterionJudgement, "result">[]; decision: PilotDecision }): ExitOutcome {
   if (PURCHASE_DECISIONS.includes(exit.decision)) return "bought";
   if (exit.decision !== "stopped") return "open";
   return metButNotBought(exit) ? "met_not_bought" : "not_met_not_bought";

@@ -125,3 +125,24 @@ describe("exitOverdue", () => {
     expect(exitOverdue(null, false, now)).toBe(false);
   });
 });
+
+describe("the pilot register's outcome and filter", async () => {
+  const { registerOutcome, outcomeCounts, parsePilotRegisterFilter, pilotRegisterSearch } = await import("~/domain/pilot-register");
+  const now = new Date("2027-06-30T12:00:00Z");
+  it("says where a pilot stands", () => {
+    expect(registerOutcome({ endedAt: new Date("2027-07-30T00:00:00Z"), exit: null }, now)).toBe("running");
+    expect(registerOutcome({ endedAt: null, exit: null }, now)).toBe("running");
+    expect(registerOutcome({ endedAt: new Date("2027-06-01T00:00:00Z"), exit: null }, now)).toBe("awaiting");
+    expect(registerOutcome({ endedAt: new Date("2027-01-01T00:00:00Z"), exit: null }, now)).toBe("missing");
+    expect(registerOutcome({ endedAt: new Date("2027-01-01T00:00:00Z"), exit: exit() }, now)).toBe("met_not_bought");
+  });
+  it("counts the ended outcomes for the chart, leaving running ones out", () => {
+    expect(outcomeCounts(["bought", "met_not_bought", "met_not_bought", "running", "awaiting", "missing"])).toEqual({ bought: 1, met_not_bought: 2, not_met_not_bought: 0, open: 0, missing: 1 });
+  });
+  it("reads a filter from the query, dropping what it does not know", () => {
+    const filter = parsePilotRegisterFilter(new URLSearchParams("cpv=33190000-8&region=vestland&buyer=bergvik-kommune&outcome=met_not_bought&decision=stopped"));
+    expect(filter).toEqual({ cpv: "3319", region: "vestland", buyer: "bergvik-kommune", outcome: "met_not_bought", decision: "stopped" });
+    expect(parsePilotRegisterFilter(new URLSearchParams("cpv=xx&region=mars&buyer=%00&outcome=1&decision=bought"))).toEqual({ cpv: null, region: null, buyer: null, outcome: null, decision: null });
+    expect(pilotRegisterSearch(filter)).toBe("?cpv=3319&region=vestland&buyer=bergvik-kommune&outcome=met_not_bought&decision=stopped");
+  });
+});

@@ -80,6 +80,7 @@ export const pilots = {
     all: "All",
     apply: "Show",
     outcomes: {
+      awaiting: "Awaiting its exit record",
       bought: "Bought",
       met_not_bought: "Criteria met, not bought",
       not_met_not_bought: "Not met, not bought",

@@ -80,6 +80,7 @@ export const pilots = {
     all: "Alle",
     apply: "Vis",
     outcomes: {
+      awaiting: "Venter på sluttføring",
       bought: "Kjøpt",
       met_not_bought: "Kriteriene oppfylt, ikke kjøpt",
       not_met_not_bought: "Ikke oppfylt, ikke kjøpt",
