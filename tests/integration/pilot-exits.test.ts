@@ -3,11 +3,15 @@ import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { getPilotExitPage, recordPilotExit, respondToPilotExit } from "~/models/pilot-exits.server";
 import { action as exitAction, loader as exitLoader } from "~/routes/events.$eventId_.pilot-exit/route";
+import { action as apiExitAction } from "~/routes/api.v1.events.$eventId.pilot-exit";
+import { action as apiResponseAction } from "~/routes/api.v1.events.$eventId.pilot-exit.response";
+import { loader as apiPilotsLoader } from "~/routes/api.v1.pilots";
+import { createApiToken } from "~/models/api-tokens.server";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { PILOT_CRITERIA as CRITERIA, insertPilot } from "../fixtures/pilots";
-import { formRequest, readJson, routeArgs } from "../fixtures/requests";
+import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
 
 // The decision after a pilot ends, through the real database: the buyer's members record it
 // once, each vendor that took part answers each judgement once, and the CHECK constraints
@@ -149,6 +153,35 @@ describe("recording the exit through the page", () => {
       .executeTakeFirstOrThrow();
     expect((await respond(exitLoader(await routeArgs(`/events/${rfi.id}/pilot-exit`, { params: { eventId: rfi.id } })))).status).toBe(404);
     expect((await respond(exitLoader(await routeArgs(`/events/nope/pilot-exit`, { params: { eventId: "nope" } })))).status).toBe(404);
+  });
+});
+
+describe("the JSON API", () => {
+  it("records the exit, refuses a dishonest reason with 422, takes the vendor's answer, and lists the pilot", async () => {
+    const eventId = await insertPilot(t.db, buyer.id, { title: "API-pilot" });
+    await register(t.db, eventId, vendor.id);
+    const [buyerToken, vendorToken, outsiderToken] = await Promise.all([berit, viktor, otto].map(async (p) => (await createApiToken(t.db, p.id, "test")).token));
+    const path = `/api/v1/events/${eventId}/pilot-exit`;
+    const results = [{ result: "met", note: "94 %" }, { result: "met" }];
+    const dishonest = await respond(apiExitAction(await jsonRequest(path, "POST", { results, decision: "stopped", stopReason: "criteria_not_met" }, buyerToken, { eventId })));
+    expect(dishonest.status).toBe(422);
+    expect(JSON.stringify(await readJson(dishonest))).toContain("criteria_were_met");
+    expect((await respond(apiExitAction(await jsonRequest(path, "POST", { results, decision: "stopped", stopReason: "no_budget" }, outsiderToken, { eventId })))).status).toBe(403);
+    const recorded = await respond(apiExitAction(await jsonRequest(path, "POST", { results, decision: "stopped", stopReason: "no_budget" }, buyerToken, { eventId })));
+    expect(recorded.status).toBe(201);
+    expect(await readJson(recorded)).toEqual({ decision: "stopped" });
+    expect((await respond(apiExitAction(await jsonRequest(path, "POST", { results, decision: "extended" }, buyerToken, { eventId })))).status).toBe(409);
+
+    const answer = { responses: [{ response: "confirm" }, { response: "dispute" }] };
+    const noAccount = await respond(apiResponseAction(await jsonRequest(`${path}/response`, "POST", answer, vendorToken, { eventId })));
+    expect(noAccount.status).toBe(422);
+    expect((await respond(apiResponseAction(await jsonRequest(`${path}/response`, "POST", answer, outsiderToken, { eventId })))).status).toBe(403);
+    answer.responses[1] = { response: "dispute", account: "Målt før opplæringen" } as never;
+    expect((await respond(apiResponseAction(await jsonRequest(`${path}/response`, "POST", answer, vendorToken, { eventId })))).status).toBe(201);
+
+    const listed = await readJson(await respond(apiPilotsLoader(await routeArgs(`/api/v1/pilots?buyer=${buyer.slug}&outcome=met_not_bought`))));
+    expect(listed.items.map((p: { title: string }) => p.title)).toContain("API-pilot");
+    expect(listed.items.find((p: { title: string }) => p.title === "API-pilot")).toMatchObject({ outcome: "met_not_bought", exitUrl: `/events/${eventId}/pilot-exit` });
   });
 });
 
