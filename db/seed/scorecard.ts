@@ -21,6 +21,8 @@ export const SCORECARD_EVENT_IDS = {
   shortContract: "00000000-0000-4000-8000-000000000814",
   /** A pilot with an unbudgeted purchase option that met both criteria and was not bought (issue 16's acceptance story). */
   pilotOption: "00000000-0000-4000-8000-000000000815",
+  /** Helse Vestfjord HF's R&D partnership, ended without an exit record ("mangler sluttføring"). */
+  rndWithoutExit: "00000000-0000-4000-8000-000000000816",
 } as const;
 
 const frame = { budgetMinNok: 2_000_000, budgetMaxNok: 4_000_000, fundingSource: "Investeringsbudsjett helse og omsorg", expectedValueNok: 3_000_000 };
@@ -142,6 +144,32 @@ export function scorecardEvents(now: Date, orgId: (slug: string) => string): (Ne
     },
     {
       ...buyer,
+      buyerId: orgId("helse-vestfjord-hf"),
+      id: SCORECARD_EVENT_IDS.rndWithoutExit,
+      kind: "rnd_partnership",
+      cpvCodes: ["48814000-7"],
+      title: "FoU-samarbeid om digital oppfølging etter utskrivning",
+      description: "Helse Vestfjord HF og leverandører utviklet og prøvde ut digital oppfølging av pasienter de første 30 dagene etter utskrivning.",
+      publishedAt: daysAgo(now, 420),
+      startsAt: daysAgo(now, 380),
+      endsAt: daysAgo(now, 120),
+      closedAt: daysAgo(now, 118),
+      effortLevel: "significant",
+      effortHoursPerVendor: 80,
+      compensationNok: 100_000,
+      kindsOfWork: ["pilot"],
+      expectationStatus: "none",
+      pilotCriteria: jsonb([
+        { measure: "Reinnleggelser innen 30 dager", threshold: "Minst 15 % færre enn i kontrollgruppen", method: "Uttrekk fra pasientadministrativt system", judgedBy: "Klinikkleder medisin" },
+        { measure: "Pasienter som fullførte oppfølgingen", threshold: "Minst 70 %", method: "Løsningens logg", judgedBy: "Prosjektleder" },
+      ]),
+      pilotPlan: "none_planned",
+      outcome: "not_procured",
+      outcomeNotProcuredReason: "postponed",
+      outcomeRecordedAt: daysAgo(now, 100),
+    },
+    {
+      ...buyer,
       id: SCORECARD_EVENT_IDS.shortContract,
       kind: "rfp",
       title: "Anskaffelse av løsning for pasientvarsling",
@@ -187,6 +215,11 @@ export async function seedScorecardActivity(trx: Kysely<Database>, now: Date, or
     await trx.insertInto("effortReports").values({ ...report, buyerId: bergvik }).onConflict((oc) => oc.columns(["vendorId", "eventId"]).doNothing()).execute();
   }
   await seedPilotExits(trx, now, vendors[0]!);
+  await trx
+    .insertInto("registrations")
+    .values({ eventId: SCORECARD_EVENT_IDS.rndWithoutExit, organisationId: orgId("nordlys-helse-as"), status: "registered" })
+    .onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing())
+    .execute();
   const questions = [
     { id: "00000000-0000-4000-8000-000000000821", eventId: SCORECARD_EVENT_IDS.procured, askedAt: daysAgo(now, 320), hours: 6 },
     { id: "00000000-0000-4000-8000-000000000822", eventId: SCORECARD_EVENT_IDS.shortContract, askedAt: daysAgo(now, 140), hours: 30 },
