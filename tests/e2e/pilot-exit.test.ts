@@ -12,9 +12,9 @@ describe("the decision after a pilot, in the browser", () => {
     const buyer = await browser.newPage();
     await logIn(buyer, "hf-buyer@demo.test", PATH);
     const form = buyer.getByRole("form", { name: "Registrer vurdering og beslutning" });
-    for (const n of [1, 2]) await form.getByRole("group", { name: `Kriterium ${n}` }).getByRole("radio", { name: "Oppfylt" }).check();
+    for (const n of [1, 2]) await form.getByRole("group", { name: `Kriterium ${n}` }).getByRole("radio", { name: "Oppfylt", exact: true }).check();
     await form.getByRole("group", { name: "Kriterium 1" }).getByLabel("Kort begrunnelse eller dokumentasjon").fill("19 % færre reinnleggelser");
-    await form.getByRole("radio", { name: "Ikke kjøpt" }).check();
+    await form.getByRole("radio", { name: "Ikke kjøpt", exact: true }).check();
     await form.getByLabel("Årsak").selectOption("criteria_not_met");
     await form.getByRole("button", { name: "Registrer" }).click();
     await expect.poll(() => form.getByText("«Kriteriene ble ikke oppfylt» kan ikke være årsaken", { exact: false }).count()).toBe(1);
