@@ -3,6 +3,7 @@ import { recordPilotExit } from "~/models/pilot-exits.server";
 import { listPilotRegister } from "~/models/pilot-register.server";
 import { EMPTY_REGISTER_FILTER, type PilotRegisterFilter } from "~/domain/pilot-register";
 import { loader as registerLoader } from "~/routes/pilots._index";
+import { loader as workspaceLoader } from "~/routes/workspace.events";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
@@ -68,6 +69,17 @@ describe("the pilot register", () => {
     expect(data.counts).toEqual({ bought: 0, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 0 });
     const all = await readJson(await respond(registerLoader(await routeArgs("/pilots"))));
     expect(all.counts).toEqual({ bought: 1, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 2 });
+  });
+});
+
+describe("the buyer's workspace", () => {
+  it("names the pilots ended more than 90 days ago without an exit record", async () => {
+    const before = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/events", { cookie: berit.cookie }))));
+    expect(before.missingExits).toEqual([]);
+    const id = await insertPilot(t.db, buyer.id, { title: "Glemt pilot", endedDaysAgo: 91 });
+    await insertPilot(t.db, buyer.id, { title: "Nylig avsluttet", endedDaysAgo: 30 });
+    const after = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/events", { cookie: berit.cookie }))));
+    expect(after.missingExits).toEqual([{ id, title: "Glemt pilot" }]);
   });
 });
 

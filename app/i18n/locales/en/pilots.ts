@@ -6,7 +6,10 @@ export const pilots = {
   endsOn: "Ends {{date}}.",
   noExit: "The buyer has not yet recorded its judgement and decision.",
   notEnded: "The pilot has not ended. The judgement and decision are recorded when it is over.",
-  overdue: "Exit record missing",
+  workspace: {
+    missingHeading: "Exit record missing",
+    missingLead: "The pilots below ended more than 90 days ago without a judgement and decision. They show as “exit record missing” in the pilot register and on the scorecard.",
+  },
   saved: {
     exit: "The judgement and decision are recorded.",
     respond: "Your answer is recorded.",

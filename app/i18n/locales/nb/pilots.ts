@@ -6,7 +6,10 @@ export const pilots = {
   endsOn: "Avsluttes {{date}}.",
   noExit: "Oppdragsgiveren har ikke registrert vurdering og beslutning ennå.",
   notEnded: "Piloten er ikke avsluttet. Vurdering og beslutning registreres når den er over.",
-  overdue: "Mangler sluttføring",
+  workspace: {
+    missingHeading: "Mangler sluttføring",
+    missingLead: "Pilotene under ble avsluttet for mer enn 90 dager siden uten vurdering og beslutning. De vises som «mangler sluttføring» i pilotregisteret og på forutsigbarhetstallene.",
+  },
   saved: {
     exit: "Vurderingen og beslutningen er registrert.",
     respond: "Svaret deres er registrert.",
