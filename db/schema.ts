@@ -12,6 +12,7 @@ import type {
   Outcome,
 } from "../app/domain/events";
 import type { AcceptanceCriterion, PilotPlan } from "../app/domain/pilot";
+import type { CriterionJudgement, ExitResponse, PilotDecision, StopReason } from "../app/domain/pilot-exit";
 import type { EffortWork } from "../app/domain/predictability";
 import type { ContractRisk, OutsideNeed, SourcingAdvice } from "../app/domain/sourcing";
 import type {
@@ -250,6 +251,32 @@ export interface ContractReminderTable {
   sentAt: CreatedAt;
 }
 
+/** The decision after a pilot ends (0026, app/domain/pilot-exit.ts); results written with jsonb(). */
+export interface PilotExitTable {
+  eventId: string;
+  results: ColumnType<CriterionJudgement[], RawBuilder<string> | undefined, RawBuilder<string>>;
+  /** Every criterion judged and met (generated). */
+  criteriaMet: ColumnType<boolean, never, never>;
+  decision: PilotDecision;
+  stopReason: StopReason | null;
+  stopReasonText: string | null;
+  followOnEventId: string | null;
+  contractId: string | null;
+  recordedBy: string | null;
+  recordedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A vendor's answer to one judgement (0026). */
+export interface PilotExitResponseTable {
+  eventId: string;
+  organisationId: string;
+  criterion: number;
+  response: ExitResponse;
+  account: string | null;
+  respondedBy: string | null;
+  respondedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface EventCoBuyerTable {
   eventId: string;
   organisationId: string;
@@ -475,6 +502,8 @@ export interface Database {
   contractCallOffs: ContractCallOffTable;
   contractReminders: ContractReminderTable;
   vendorActivity: VendorActivityTable;
+  pilotExits: PilotExitTable;
+  pilotExitResponses: PilotExitResponseTable;
   eventAmendments: EventAmendmentTable;
   blockedPublishAttempts: BlockedPublishAttemptTable;
   vendorStandards: VendorStandardTable;

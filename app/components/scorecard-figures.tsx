@@ -187,11 +187,20 @@ export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} 
         <Bars
           caption={t("figures.pilots.caption")}
           items={[
-            item(t("figures.pilots.withoutPurchase"), s.pilots.withoutPurchase),
-            item(t("figures.pilots.withPurchase"), s.pilots.withPurchase),
-            item(t("figures.pilots.waiting"), s.pilots.waiting),
+            item(t("figures.pilots.metButNotBought"), s.pilots.metButNotBought),
+            item(t("figures.pilots.bought"), s.pilots.bought),
+            item(t("figures.pilots.notBought"), s.pilots.notBought),
+            item(t("figures.pilots.open"), s.pilots.open),
+            item(t("figures.pilots.missingExit"), s.pilots.missingExit),
+            item(t("figures.pilots.awaitingExit"), s.pilots.awaitingExit),
           ]}
         />
+        <p className="text-slate-700">
+          {t("figures.pilots.optionRate")}: <strong>{t("figures.pilots.optionRateValue", { exercised: n(s.pilots.optionsExercised), decided: n(s.pilots.optionsDecided) })}</strong>.{" "}
+          <Link to="/pilots" className="text-brand-800 underline">
+            {t("figures.pilots.register")}
+          </Link>
+        </p>
       </FigureSection>
       <FigureSection id={`${idPrefix}-contracts`} heading={t("figures.contracts.heading")} explanation={t("figures.contracts.explanation")}>
         <Bars

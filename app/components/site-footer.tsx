@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export function SiteFooter() {
-  const { t } = useTranslation(["common", "scorecard"]);
+  const { t } = useTranslation(["common", "scorecard", "pilots"]);
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 text-sm text-slate-700 md:grid-cols-3">
@@ -11,6 +11,11 @@ export function SiteFooter() {
           <li>
             <Link to="/insights" className="text-brand-700 underline hover:text-brand-800">
               {t("scorecard:nav")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/pilots" className="text-brand-700 underline hover:text-brand-800">
+              {t("pilots:register.title")}
             </Link>
           </li>
           <li>

@@ -2,6 +2,8 @@ import { totalMonths } from "./contract";
 import { addDays } from "./contracts";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "./events";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS } from "./events";
+import type { PilotPlan } from "./pilot";
+import { EXIT_OVERDUE_DAYS, PURCHASE_DECISIONS, type PilotDecision } from "./pilot-exit";
 import { addQuarters, compareQuarters, quarterOf, type Quarter } from "./quarters";
 import { osloDate, toZonedLocal } from "./zoned-time";
 
@@ -109,12 +111,18 @@ export interface HoursFact {
   amount: number;
 }
 
-/** A pilot that has ended: when, and the first purchase recorded after it (its own outcome, or a later procurement in a shared CPV code). */
+/**
+ * A pilot, R&D partnership or innovation partnership that has ended: when, its purchase path,
+ * and its exit record (the decision and whether every criterion was met), grouped.
+ */
 export interface PilotFact {
   /** YYYY-MM-DD */
   endedOn: string;
-  /** YYYY-MM-DD, or null when nothing was bought after it. */
-  followOnOn: string | null;
+  plan: PilotPlan | null;
+  /** The recorded decision, or null when no exit record exists. */
+  decision: PilotDecision | null;
+  /** Every criterion judged and met (false without an exit record). */
+  criteriaMet: boolean;
   count: number;
 }
 
@@ -296,49 +304,49 @@ export function hoursAgainstPurchases(facts: readonly HoursFact[], bounds: Windo
   };
 }
 
-/** Months after a pilot ends within which a follow-on purchase counts. */
-export const PILOT_FOLLOW_ON_MONTHS = 12;
-
-function addMonthsToDate(date: string, months: number): string {
-  const shifted = shiftMonth(date.slice(0, 7), months);
-  const lastDay = new Date(Date.UTC(Number(shifted.slice(0, 4)), Number(shifted.slice(5, 7)), 0)).getUTCDate();
-  return `${shifted}-${String(Math.min(Number(date.slice(8, 10)), lastDay)).padStart(2, "0")}`;
-}
-
 export interface PilotFigure {
-  /** Pilots whose 12 months after ending ran out in the window. */
-  assessed: number;
-  withPurchase: number;
-  withoutPurchase: number;
-  /** Pilots ended less than 12 months ago without a purchase yet: not judged. */
-  waiting: number;
+  /** Pilots, R&D and innovation partnerships that ended in the window. */
+  ended: number;
+  /** Of those, bought by an explicit link: a procurement or contract started, or the option exercised. */
+  bought: number;
+  /** næringsutvikling: every agreed criterion met, and still not bought (the heart of "pilotsyken"). */
+  metButNotBought: number;
+  /** Not bought for another reason, or with a criterion not met. */
+  notBought: number;
+  /** Extended or not yet decided. */
+  open: number;
+  /** Ended more than 90 days ago with no exit record ("mangler sluttføring"). */
+  missingExit: number;
+  /** Ended less than 90 days ago with no exit record yet. */
+  awaitingExit: number;
+  /** Pilots with a purchase option whose decision was taken (exercised or not bought), and of those, exercised. */
+  optionsDecided: number;
+  optionsExercised: number;
 }
 
 /**
- * næringsutvikling: a pilot "without purchase" is one where 12 months have passed since it
- * ended and no follow-on purchase was recorded within them. Counted in the window in
- * which its 12 months ran out.
+ * næringsutvikling: how the pilots that ended in the window ended, from their exit records
+ * (issue 16). A follow-on purchase counts only by the explicit link the buyer recorded; the
+ * old inference from a later procurement sharing a CPV code is gone.
  */
-export function pilotsWithoutPurchase(facts: readonly PilotFact[], bounds: WindowBounds, today: string): PilotFigure {
-  const figure = { assessed: 0, withPurchase: 0, withoutPurchase: 0, waiting: 0 };
+export function pilotFigures(facts: readonly PilotFact[], bounds: WindowBounds, today: string): PilotFigure {
+  const figure: PilotFigure = { ended: 0, bought: 0, metButNotBought: 0, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0 };
+  const overdueBefore = addDays(today, -EXIT_OVERDUE_DAYS);
   for (const f of facts) {
-    const deadline = addMonthsToDate(f.endedOn, PILOT_FOLLOW_ON_MONTHS);
-    // The pilot's own procurement may be dated before it ended (a contract signed during the pilot): that counts too.
-    const boughtInTime = f.followOnOn !== null && f.followOnOn <= deadline;
-    if (deadline > today) {
-      if (boughtInTime) {
-        if (inWindow(f.followOnOn!.slice(0, 7), bounds)) {
-          figure.assessed += f.count;
-          figure.withPurchase += f.count;
-        }
-      } else if (f.endedOn <= today) figure.waiting += f.count;
+    if (!inWindow(f.endedOn.slice(0, 7), bounds) || f.endedOn > today) continue;
+    figure.ended += f.count;
+    if (f.decision === null) {
+      if (f.endedOn < overdueBefore) figure.missingExit += f.count;
+      else figure.awaitingExit += f.count;
       continue;
     }
-    const decidedMonth = boughtInTime ? f.followOnOn!.slice(0, 7) : deadline.slice(0, 7);
-    if (!inWindow(decidedMonth, bounds)) continue;
-    figure.assessed += f.count;
-    if (boughtInTime) figure.withPurchase += f.count;
-    else figure.withoutPurchase += f.count;
+    if (PURCHASE_DECISIONS.includes(f.decision)) figure.bought += f.count;
+    else if (f.decision === "stopped") figure[f.criteriaMet ? "metButNotBought" : "notBought"] += f.count;
+    else figure.open += f.count;
+    if (f.plan === "purchase_option" && (f.decision === "option_exercised" || f.decision === "stopped")) {
+      figure.optionsDecided += f.count;
+      if (f.decision === "option_exercised") figure.optionsExercised += f.count;
+    }
   }
   return figure;
 }
@@ -453,7 +461,7 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
     fulfilment: expectationFulfilment(facts.expectations, bounds),
     notProcured: notProcuredByReason(facts.notProcured, bounds),
     hours: hoursAgainstPurchases(facts.hours, bounds),
-    pilots: pilotsWithoutPurchase(facts.pilots, bounds, today),
+    pilots: pilotFigures(facts.pilots, bounds, today),
     contracts: shortContracts(facts.contracts, bounds),
     answers: answerTime(facts.answers, bounds),
     blockedAttempts: blockedPerPublished(facts, bounds),

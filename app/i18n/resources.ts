@@ -13,6 +13,7 @@ import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { conduct as conductNb } from "./locales/nb/conduct";
 import { contracts as contractsNb } from "./locales/nb/contracts";
+import { pilots as pilotsNb } from "./locales/nb/pilots";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
@@ -34,6 +35,7 @@ import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
 import { conduct as conductEn } from "./locales/en/conduct";
 import { contracts as contractsEn } from "./locales/en/contracts";
+import { pilots as pilotsEn } from "./locales/en/pilots";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
@@ -64,6 +66,7 @@ export const resources = {
     home: homeNb,
     organisations: organisationsNb,
     participation: participationNb,
+    pilots: pilotsNb,
     relationships: relationshipsNb,
     scorecard: scorecardNb,
     standards: standardsNb,
@@ -87,6 +90,7 @@ export const resources = {
     home: homeEn,
     organisations: organisationsEn,
     participation: participationEn,
+    pilots: pilotsEn,
     relationships: relationshipsEn,
     scorecard: scorecardEn,
     standards: standardsEn,

@@ -2,6 +2,8 @@ import { sql, type RawBuilder } from "kysely";
 import type { Db } from "@db/client";
 import { isUuid } from "~/domain/ids";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "~/domain/events";
+import type { PilotPlan } from "~/domain/pilot";
+import type { PilotDecision } from "~/domain/pilot-exit";
 import { cpvDivisionEntry } from "~/domain/cpv";
 import { addQuarters } from "~/domain/quarters";
 import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
@@ -36,8 +38,6 @@ interface Keyed {
 export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: ScorecardWindow, now = new Date()): Promise<Map<string, ScorecardFacts>> {
   const bounds = windowBounds(now, months);
   const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
-  // Pilots are judged 12 months after they end: those that ended up to a year before the window.
-  const pilotsSince = new Date(zonedLocalToIso(`${Number(bounds.firstMonth.slice(0, 4)) - 1}${bounds.firstMonth.slice(4)}-01T00:00`)!);
   const key = groupKey(scope);
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
@@ -84,22 +84,16 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         from events e join organisations b on b.id = e.buyer_id
         where ${scoped} and e.outcome = 'procured' and e.outcome_contract_date >= ${bounds.firstMonth + "-01"}::date
         group by 1, 2`.execute(db),
-      // A pilot's follow-on purchase: its own procurement, or the buyer's first later one in a shared CPV code.
-      sql<Keyed & { endedOn: string; followOnOn: string | null; count: number }>`
-        with pilots as (
-          select ${key} as key, e.id, e.buyer_id, e.cpv_codes, e.outcome, e.outcome_contract_date,
-            (${oslo(sql`coalesce(e.ends_at, e.closed_at)`)})::date as ended_on
-          from events e join organisations b on b.id = e.buyer_id
-          where ${scoped} and e.kind = 'pilot' and e.published_at is not null and e.outcome is distinct from 'withdrawn'
-            and coalesce(e.ends_at, e.closed_at) >= ${pilotsSince} and coalesce(e.ends_at, e.closed_at) <= ${now}
-        )
-        select p.key, p.ended_on::text as ended_on,
-          (case when p.outcome = 'procured' then p.outcome_contract_date
-                else (select min(f.outcome_contract_date) from events f
-                      where f.buyer_id = p.buyer_id and f.id <> p.id and f.outcome = 'procured'
-                        and f.cpv_codes && p.cpv_codes and f.outcome_contract_date >= p.ended_on) end)::text as follow_on_on,
-          count(*)::int as count
-        from pilots p group by 1, 2, 3`.execute(db),
+      // Pilots, R&D and innovation partnerships that ended in the window, with their exit record (issue 16):
+      // a follow-on purchase is the buyer's explicit link, no longer inferred from shared CPV codes.
+      sql<Keyed & { endedOn: string; plan: PilotPlan | null; decision: PilotDecision | null; criteriaMet: boolean; count: number }>`
+        select ${key} as key, (${oslo(sql`coalesce(e.ends_at, e.closed_at)`)})::date::text as ended_on, e.pilot_plan as plan,
+          x.decision, coalesce(x.criteria_met, false) as criteria_met, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id left join pilot_exits x on x.event_id = e.id
+        where ${scoped} and (e.kind in ('pilot', 'rnd_partnership') or e.contract_form is not distinct from 'innovation_partnership')
+          and e.published_at is not null and e.outcome is distinct from 'withdrawn'
+          and coalesce(e.ends_at, e.closed_at) >= ${since} and coalesce(e.ends_at, e.closed_at) <= ${now}
+        group by 1, 2, 3, 4, 5`.execute(db),
       sql<Keyed & { month: string; baseMonths: number; optionMonths: number | null; horizonMonths: number; justified: boolean; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.contract_base_months as base_months,
           e.contract_option_months as option_months, e.contract_horizon_months as horizon_months,

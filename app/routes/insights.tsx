@@ -145,7 +145,7 @@ function groupCharts(t: (key: string) => string, language: Language): GroupChart
     },
     { key: "requested", heading: t("insights.columns.requested"), value: (s) => s.hours.requestedHours, display: (s) => n(s.hours.requestedHours) },
     { key: "procured", heading: t("insights.columns.procured"), value: (s) => s.hours.procuredNok, display: (s) => formatNokRangeMillions(null, s.hours.procuredNok, language)! },
-    { key: "pilots", heading: t("insights.columns.pilots"), value: (s) => s.pilots.withoutPurchase, display: (s) => n(s.pilots.withoutPurchase) },
+    { key: "pilots", heading: t("insights.columns.pilots"), value: (s) => s.pilots.metButNotBought, display: (s) => n(s.pilots.metButNotBought) },
     { key: "concerns", heading: t("insights.columns.concerns"), value: (s) => s.conduct.concernsReceived, display: (s) => n(s.conduct.concernsReceived) },
   ];
 }
@@ -190,7 +190,7 @@ function GroupTable({ grouping, months, groups, language }: { grouping: string; 
     [t("insights.columns.requested"), (s) => n(s.hours.requestedHours)],
     [t("insights.columns.reported"), (s) => n(s.hours.reportedHours)],
     [t("insights.columns.procured"), (s) => formatNok(s.hours.procuredNok, language)],
-    [t("insights.columns.pilots"), (s) => n(s.pilots.withoutPurchase)],
+    [t("insights.columns.pilots"), (s) => n(s.pilots.metButNotBought)],
     [t("insights.columns.short"), (s) => `${n(s.contracts.short)} (${n(s.contracts.justified)})`],
     [t("insights.columns.answers"), (s) => (s.answers.medianHours === null ? "–" : t("figures.answers.hours", { count: s.answers.medianHours }))],
     [t("insights.columns.blocked"), (s) => blockedPerEvent(s.blockedAttempts, n)],

@@ -11,6 +11,8 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { listBuyerEffortRequests } from "~/models/effort-requests.server";
 import { countBlockedPublishAttempts, listBuyerEvents } from "~/models/event-reads.server";
+import { listPilotRegister } from "~/models/pilot-register.server";
+import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
 import { countUnanswered } from "~/models/questions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
@@ -19,11 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { organisation } = await requireMember(args, { kind: "buyer" });
   const t = fixedT(await getLanguage(args.request), "eventPage");
-  const [events, blockedAttempts, effortRequests, unansweredQuestions] = await Promise.all([
+  const [events, blockedAttempts, effortRequests, unansweredQuestions, missingExits] = await Promise.all([
     listBuyerEvents(db(), organisation.id),
     countBlockedPublishAttempts(db(), organisation.id),
     listBuyerEffortRequests(db(), organisation.id),
     countUnanswered(db(), organisation.id),
+    // næringsutvikling: pilots ended more than 90 days ago without an exit record ("mangler sluttføring").
+    listPilotRegister(db(), { ...EMPTY_REGISTER_FILTER, buyer: organisation.slug, outcome: "missing" }),
   ]);
   return json({
     organisation: { name: organisation.name },
@@ -31,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
     blockedAttempts,
     effortRequests,
     unansweredQuestions,
+    missingExits: missingExits.map((p) => ({ id: p.id, title: p.title })),
     title: `${t("workspace.title")} – ${organisation.name} – Markedsdialog`,
   });
 }
@@ -61,8 +66,8 @@ function EventList({ id, events, empty, detail }: { id: string; events: Summary[
 }
 
 export default function BuyerWorkspace() {
-  const { organisation, events, blockedAttempts, effortRequests, unansweredQuestions } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["eventPage", "common", "effort", "participation"]);
+  const { organisation, events, blockedAttempts, effortRequests, unansweredQuestions, missingExits } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["eventPage", "common", "effort", "participation", "pilots"]);
   const language = i18n.language as Language;
   const deadline = (e: Summary) => {
     const d = e.registrationDeadline ?? e.responseDeadline;
@@ -105,6 +110,24 @@ export default function BuyerWorkspace() {
           detail={(e) => (e.closedAt ? t("workspace.needsOutcome.closedAt", { date: formatDate(e.closedAt, language) }) : null)}
         />
       </section>
+
+      {missingExits.length > 0 ? (
+        <section aria-labelledby="missing-exits-title" className="space-y-2 rounded-lg border-l-4 border-red-700 bg-red-50 p-4">
+          <h2 id="missing-exits-title" className="text-xl font-semibold text-red-900">
+            {t("pilots:workspace.missingHeading")} ({formatNumber(missingExits.length, language)})
+          </h2>
+          <p className="text-slate-800">{t("pilots:workspace.missingLead")}</p>
+          <ul className="list-disc space-y-1 pl-6">
+            {missingExits.map((p) => (
+              <li key={p.id}>
+                <Link to={`/events/${p.id}/pilot-exit`} className="text-brand-800 underline">
+                  {p.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <ul className="flex flex-wrap gap-x-6 gap-y-2">
         <li>

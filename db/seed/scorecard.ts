@@ -4,7 +4,8 @@ import { jsonb } from "../jsonb";
 import type { Database, NewEvent } from "../schema";
 
 // Demo history for Bergvik kommune's predictability scorecard (/buyers/:id): closed events
-// with outcomes, a pilot with no purchase after it, a short contract with its justification,
+// with outcomes, two pilots with their exit records (one whose criterion was not met, one that
+// met both and was not bought for want of budget), a short contract with its justification,
 // vendor registrations, reported hours and answered questions. Every event is closed with an
 // outcome, so none of them shows up in lists of open dialogues or events awaiting an outcome.
 
@@ -18,6 +19,10 @@ export const SCORECARD_EVENT_IDS = {
   notProcured: "00000000-0000-4000-8000-000000000812",
   pilot: "00000000-0000-4000-8000-000000000813",
   shortContract: "00000000-0000-4000-8000-000000000814",
+  /** A pilot with an unbudgeted purchase option that met both criteria and was not bought (issue 16's acceptance story). */
+  pilotOption: "00000000-0000-4000-8000-000000000815",
+  /** Helse Vestfjord HF's R&D partnership, ended without an exit record ("mangler sluttføring"). */
+  rndWithoutExit: "00000000-0000-4000-8000-000000000816",
 } as const;
 
 const frame = { budgetMinNok: 2_000_000, budgetMaxNok: 4_000_000, fundingSource: "Investeringsbudsjett helse og omsorg", expectedValueNok: 3_000_000 };
@@ -78,7 +83,7 @@ export function scorecardEvents(now: Date, orgId: (slug: string) => string): (Ne
       ...buyer,
       id: SCORECARD_EVENT_IDS.pilot,
       kind: "pilot",
-      // Patient monitoring: no later purchase shares its code, so it counts as a pilot without purchase.
+      // Patient monitoring: its criterion was not met, and the buyer recorded that (seedScorecardActivity).
       cpvCodes: ["33195000-3"],
       title: "Utprøving av sensorbasert nattilsyn på Bergvik sykehjem",
       description: "Seks måneders utprøving av sensorer for nattilsyn på to avdelinger.",
@@ -104,6 +109,64 @@ export function scorecardEvents(now: Date, orgId: (slug: string) => string): (Ne
       outcome: "not_procured",
       outcomeNotProcuredReason: "no_suitable_solution",
       outcomeRecordedAt: daysAgo(now, 400),
+    },
+    {
+      ...buyer,
+      id: SCORECARD_EVENT_IDS.pilotOption,
+      kind: "pilot",
+      contractForm: "innovation_partnership",
+      cpvCodes: ["33195000-3"],
+      title: "Utprøving av digitale fallsensorer i omsorgsboliger",
+      description: "Innovasjonspartnerskap: fire måneders utprøving av fallsensorer i to omsorgsboliger, med opsjon på kjøp.",
+      publishedAt: daysAgo(now, 300),
+      startsAt: daysAgo(now, 250),
+      endsAt: daysAgo(now, 130),
+      closedAt: daysAgo(now, 125),
+      effortLevel: "significant",
+      effortHoursPerVendor: 40,
+      compensationNok: 50_000,
+      kindsOfWork: ["pilot"],
+      expectationStatus: "none",
+      pilotCriteria: jsonb([
+        { measure: "Andel fall oppdaget innen 2 minutter", threshold: "Minst 90 %", method: "Hendelseslogg mot journal", judgedBy: "Prosjektleder og fagsykepleier" },
+        { measure: "Falske alarmer per beboer per uke", threshold: "Under 1", method: "Alarmlogg", judgedBy: "Avdelingsleder" },
+      ]),
+      pilotPlan: "purchase_option",
+      pilotOptionMaxPriceNok: 3_000_000,
+      pilotOptionWindowFrom: addQuarters(current, 1),
+      pilotOptionWindowTo: addQuarters(current, 2),
+      pilotBudgetEarmarked: false,
+      pilotDeciderRole: "Kommunalsjef helse og omsorg",
+      pilotDeciderOrganisation: "Bergvik kommune",
+      outcome: "not_procured",
+      outcomeNotProcuredReason: "postponed",
+      outcomeRecordedAt: daysAgo(now, 60),
+    },
+    {
+      ...buyer,
+      buyerId: orgId("helse-vestfjord-hf"),
+      id: SCORECARD_EVENT_IDS.rndWithoutExit,
+      kind: "rnd_partnership",
+      cpvCodes: ["48814000-7"],
+      title: "FoU-samarbeid om digital oppfølging etter utskrivning",
+      description: "Helse Vestfjord HF og leverandører utviklet og prøvde ut digital oppfølging av pasienter de første 30 dagene etter utskrivning.",
+      publishedAt: daysAgo(now, 420),
+      startsAt: daysAgo(now, 380),
+      endsAt: daysAgo(now, 120),
+      closedAt: daysAgo(now, 118),
+      effortLevel: "significant",
+      effortHoursPerVendor: 80,
+      compensationNok: 100_000,
+      kindsOfWork: ["pilot"],
+      expectationStatus: "none",
+      pilotCriteria: jsonb([
+        { measure: "Reinnleggelser innen 30 dager", threshold: "Minst 15 % færre enn i kontrollgruppen", method: "Uttrekk fra pasientadministrativt system", judgedBy: "Klinikkleder medisin" },
+        { measure: "Pasienter som fullførte oppfølgingen", threshold: "Minst 70 %", method: "Løsningens logg", judgedBy: "Prosjektleder" },
+      ]),
+      pilotPlan: "none_planned",
+      outcome: "not_procured",
+      outcomeNotProcuredReason: "postponed",
+      outcomeRecordedAt: daysAgo(now, 100),
     },
     {
       ...buyer,
@@ -151,6 +214,12 @@ export async function seedScorecardActivity(trx: Kysely<Database>, now: Date, or
   for (const report of reports) {
     await trx.insertInto("effortReports").values({ ...report, buyerId: bergvik }).onConflict((oc) => oc.columns(["vendorId", "eventId"]).doNothing()).execute();
   }
+  await seedPilotExits(trx, now, vendors[0]!);
+  await trx
+    .insertInto("registrations")
+    .values({ eventId: SCORECARD_EVENT_IDS.rndWithoutExit, organisationId: orgId("nordlys-helse-as"), status: "registered" })
+    .onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing())
+    .execute();
   const questions = [
     { id: "00000000-0000-4000-8000-000000000821", eventId: SCORECARD_EVENT_IDS.procured, askedAt: daysAgo(now, 320), hours: 6 },
     { id: "00000000-0000-4000-8000-000000000822", eventId: SCORECARD_EVENT_IDS.shortContract, askedAt: daysAgo(now, 140), hours: 30 },
@@ -163,5 +232,44 @@ export async function seedScorecardActivity(trx: Kysely<Database>, now: Date, or
       .values({ ...q, organisationId: vendors[0]!, originalText: text, publishedText: text, answer: "Ja, vi krever støtte for de norske FHIR-basisprofilene.", answeredAt: new Date(q.askedAt.getTime() + hours * 3600_000) })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
+  }
+}
+
+/** The buyer's exit records of the two pilots, and the vendor that took part answering them (issue 16). */
+async function seedPilotExits(trx: Kysely<Database>, now: Date, vendorId: string) {
+  const exits = [
+    {
+      eventId: SCORECARD_EVENT_IDS.pilot,
+      results: [{ result: "not_met" as const, note: "18 % færre tilsyn, målt over seks uker" }],
+      decision: "stopped" as const,
+      stopReason: "criteria_not_met" as const,
+      recordedAt: daysAgo(now, 440),
+      answers: [{ response: "confirm" as const, account: null }],
+    },
+    {
+      eventId: SCORECARD_EVENT_IDS.pilotOption,
+      results: [
+        { result: "met" as const, note: "94 % oppdaget innen 2 minutter" },
+        { result: "met" as const, note: "0,4 falske alarmer per beboer per uke" },
+      ],
+      decision: "stopped" as const,
+      stopReason: "no_budget" as const,
+      recordedAt: daysAgo(now, 70),
+      answers: [
+        { response: "confirm" as const, account: null },
+        { response: "confirm" as const, account: null },
+      ],
+    },
+  ];
+  for (const { answers, results, ...exit } of exits) {
+    await trx.insertInto("registrations").values({ eventId: exit.eventId, organisationId: vendorId, status: "registered" }).onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing()).execute();
+    await trx.insertInto("pilotExits").values({ ...exit, results: jsonb(results) }).onConflict((oc) => oc.column("eventId").doNothing()).execute();
+    for (const [criterion, answer] of answers.entries()) {
+      await trx
+        .insertInto("pilotExitResponses")
+        .values({ eventId: exit.eventId, organisationId: vendorId, criterion, ...answer, respondedAt: new Date(exit.recordedAt.getTime() + 3 * DAY) })
+        .onConflict((oc) => oc.columns(["eventId", "organisationId", "criterion"]).doNothing())
+        .execute();
+    }
   }
 }

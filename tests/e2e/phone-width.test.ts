@@ -22,6 +22,8 @@ const VISITORS: [string, string | null, string[]][] = [
       "/",
       "/demand",
       "/demand/pipeline",
+      "/pilots",
+      "/events/00000000-0000-4000-8000-000000000815/pilot-exit",
       "/insights",
       "/standards",
       "/standards/roadmaps/bergvik-kommune",

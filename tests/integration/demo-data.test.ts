@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { seedDemoData } from "@db/seed/demo";
+import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
+import { listPilotRegister } from "~/models/pilot-register.server";
+import { buyerScorecard } from "~/models/scorecard.server";
 import { setupTestDatabase } from "../fixtures/database";
 
 // The demo data tells one consistent story: a reader clicking through it finds no date that
@@ -27,5 +30,15 @@ describe("the demo data", () => {
       const begins = `${year}-${String((q - 1) * 3 + 1).padStart(2, "0")}-01`;
       expect(begins <= today, row.quarter).toBe(true);
     }
+  });
+
+  it("has a pilot that met both criteria and was not bought, confirmed by its vendor, on the scorecard and in the register", async () => {
+    const bergvik = await t.db.selectFrom("organisations").select("id").where("slug", "=", "bergvik-kommune").executeTakeFirstOrThrow();
+    const card = await buyerScorecard(t.db, bergvik.id, 12);
+    expect(card.pilots).toMatchObject({ metButNotBought: 1, optionsDecided: 1, optionsExercised: 0, missingExit: 0 });
+    const register = await listPilotRegister(t.db, { ...EMPTY_REGISTER_FILTER, buyer: "bergvik-kommune" });
+    expect(register.map((p) => p.outcome).sort()).toEqual(["met_not_bought", "not_met_not_bought"]);
+    const confirmed = await t.db.selectFrom("pilotExitResponses").select("response").distinct().execute();
+    expect(confirmed).toEqual([{ response: "confirm" }]);
   });
 });

@@ -76,13 +76,14 @@ beforeAll(async () => {
     buyerId: bergvik.id, kind: "dialogue_meeting", publishedAt: new Date("2025-06-01T10:00:00Z"),
     effortLevel: "light", effortHoursPerVendor: 2, kindsOfWork: ["attend_meeting"], expectationStatus: "none",
   });
-  // E5: a pilot that ended 2025-03-31 with nothing bought within 12 months (E1 came later).
+  // E5: a pilot that ended 2025-03-31, its one criterion met and not bought for want of budget (E1, in a shared CPV code, is no purchase of it).
   await event("E5", {
     buyerId: bergvik.id, kind: "pilot", ...closed("2025-04-01T10:00:00Z"), publishedAt: new Date("2024-09-01T10:00:00Z"),
     endsAt: new Date("2025-03-31T10:00:00Z"), pilotPlan: "none_planned",
     pilotCriteria: jsonb([{ measure: "Svartid", threshold: "Under 2 sekunder", method: "Logg", judgedBy: "Prosjektleder" }]),
     effortLevel: "significant", effortHoursPerVendor: 40, kindsOfWork: ["pilot"], expectationStatus: "none", compensationNok: 50_000,
   });
+  await t.db.insertInto("pilotExits").values({ eventId: ids.E5!, results: jsonb([{ result: "met", note: null }]), decision: "stopped", stopReason: "no_budget" }).execute();
   // E6: committed for 2026-Q1, withdrawn.
   await event("E6", {
     buyerId: bergvik.id, kind: "rfi", ...closed("2026-02-01T10:00:00Z"), publishedAt: new Date("2026-01-10T10:00:00Z"),
@@ -154,7 +155,8 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.fulfilment).toEqual({ due: 3, met: 1, missed: 2, pending: 1, withdrawn: 1, share: 1 / 3, medianSlipQuarters: 1 });
     expect(card.notProcured).toEqual({ total: 1, byReason: { in_house: 0, budget_withdrawn: 1, no_suitable_solution: 0, postponed: 0, cancelled: 0 } });
     expect(card.hours).toEqual({ requestedHours: 35, reportedHours: 12, procuredNok: 2_000_000, nokPerReportedHour: 166_667 });
-    expect(card.pilots).toEqual({ assessed: 1, withPurchase: 0, withoutPurchase: 1, waiting: 0 });
+    // E5 ended before the 12-month window.
+    expect(card.pilots).toMatchObject({ ended: 0, metButNotBought: 0 });
     expect(card.contracts).toEqual({ measured: 1, short: 1, justified: 1 });
     expect(card.answers).toEqual({ answered: 2, medianHours: 7 });
     expect(card.blockedAttempts).toEqual({ attempts: 1, published: 5, perEvent: 1 / 5 });
@@ -173,6 +175,8 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.effort).toEqual({ events: 6, byStatus: { committed: 3, planned: 1, uncertain: 0, none: 2, undeclared: 0 } });
     expect(card.blockedAttempts).toMatchObject({ attempts: 2 });
     expect(card.fulfilment.share).toBe(1 / 3);
+    // E5 met its criterion and was not bought: counted from its exit record, not inferred from E1's CPV code.
+    expect(card.pilots).toEqual({ ended: 1, bought: 0, metButNotBought: 1, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0 });
     expect(card.conduct).toMatchObject({ concernsReceived: 1, received: { unanswered: 0, confirmed: 0, disputed: 1 }, receivedAwaitingAnswer: 1 });
     // Once the answer period has passed, the unanswered concern counts as unanswered.
     const later = await buyerScorecard(t.db, bergvik.id, 36, new Date(Date.now() + (CONCERN_ANSWER_DAYS + 1) * 24 * 3600_000));

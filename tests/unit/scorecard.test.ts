@@ -12,7 +12,8 @@ import {
   inWindow,
   notProcuredByReason,
   parseWindow,
-  pilotsWithoutPurchase,
+  pilotFigures,
+  type PilotFact,
   shortContracts,
   weightedMedian,
   windowBounds,
@@ -201,42 +202,37 @@ describe("hours asked against purchases", () => {
   });
 });
 
-describe("pilots without purchase", () => {
-  it("judges a pilot 12 months after it ended, in the window where that happens", () => {
-    const figure = pilotsWithoutPurchase(
+describe("pilot figures from exit records", () => {
+  const fact = (endedOn: string, decision: PilotFact["decision"], extra: Partial<PilotFact> = {}): PilotFact => ({ endedOn, plan: "none_planned", decision, criteriaMet: false, count: 1, ...extra });
+  it("sorts the pilots that ended in the window by their recorded decision", () => {
+    const figure = pilotFigures(
       [
-        { endedOn: "2025-05-10", followOnOn: null, count: 1 }, // 12 months ran out 2026-05-10: without
-        { endedOn: "2025-02-01", followOnOn: "2025-12-15", count: 1 }, // bought within 12 months, in the window: with
-        { endedOn: "2025-06-30", followOnOn: "2026-07-01", count: 1 }, // bought one day late: without (decided 2026-06)
-        { endedOn: "2026-03-01", followOnOn: null, count: 2 }, // not yet 12 months: waiting
-        { endedOn: "2026-04-01", followOnOn: "2026-09-01", count: 1 }, // bought early: with
-        { endedOn: "2024-01-01", followOnOn: null, count: 1 }, // ran out 2025-01: before the 12-month window
+        fact("2026-03-01", "stopped", { criteriaMet: true, plan: "purchase_option", count: 2 }), // met, option not exercised
+        fact("2026-04-01", "option_exercised", { criteriaMet: true, plan: "purchase_option" }),
+        fact("2026-05-01", "purchase_started", { criteriaMet: true }),
+        fact("2026-05-02", "stopped"), // a criterion not met
+        fact("2026-06-01", "extended", { criteriaMet: true }),
+        fact("2026-07-01", null), // no exit record, 146 days ago: missing
+        fact("2026-10-01", null), // no exit record, 54 days ago: awaiting
+        fact("2025-01-01", "stopped", { criteriaMet: true }), // ended before the 12-month window
       ],
       w12,
       TODAY,
     );
-    expect(figure).toEqual({ assessed: 4, withPurchase: 2, withoutPurchase: 2, waiting: 2 });
-    expect(pilotsWithoutPurchase([{ endedOn: "2024-01-01", followOnOn: null, count: 1 }], w36, TODAY).withoutPurchase).toBe(1);
+    expect(figure).toEqual({ ended: 8, bought: 2, metButNotBought: 2, notBought: 1, open: 1, missingExit: 1, awaitingExit: 1, optionsDecided: 3, optionsExercised: 1 });
+    expect(pilotFigures([fact("2025-01-01", "stopped", { criteriaMet: true })], w36, TODAY).metButNotBought).toBe(1);
   });
 
-  it("counts a purchase dated before the pilot ended (its own contract) as a purchase", () => {
-    expect(pilotsWithoutPurchase([{ endedOn: "2025-06-30", followOnOn: "2025-06-01", count: 1 }], w36, TODAY)).toEqual({
-      assessed: 1,
-      withPurchase: 1,
-      withoutPurchase: 0,
-      waiting: 0,
-    });
+  it("counts an exit record as missing from the 91st day", () => {
+    expect(pilotFigures([fact("2026-08-26", null)], w12, TODAY)).toMatchObject({ awaitingExit: 1, missingExit: 0 }); // 90 days
+    expect(pilotFigures([fact("2026-08-25", null)], w12, TODAY)).toMatchObject({ awaitingExit: 0, missingExit: 1 }); // 91 days
   });
 
-  it("counts the deadline day itself as in time, and ends February on its last day", () => {
-    expect(pilotsWithoutPurchase([{ endedOn: "2025-06-30", followOnOn: "2026-06-30", count: 1 }], w12, TODAY).withPurchase).toBe(1);
-    // 2024-02-29 + 12 months is 2025-02-28.
-    expect(pilotsWithoutPurchase([{ endedOn: "2024-02-29", followOnOn: "2025-02-28", count: 1 }], w36, TODAY).withPurchase).toBe(1);
-    // A pilot that ended exactly 12 months ago today without a purchase is judged today.
-    expect(pilotsWithoutPurchase([{ endedOn: "2025-11-24", followOnOn: null, count: 1 }], w12, TODAY).withoutPurchase).toBe(1);
-    expect(pilotsWithoutPurchase([{ endedOn: "2025-11-25", followOnOn: null, count: 1 }], w12, TODAY).waiting).toBe(1);
+  it("leaves out a pilot that has not ended, and an option still open", () => {
+    expect(pilotFigures([fact("2026-12-01", null), fact("2026-05-01", "undecided", { plan: "purchase_option" })], w12, TODAY)).toMatchObject({ ended: 1, open: 1, optionsDecided: 0 });
   });
 });
+
 
 describe("short contracts", () => {
   it("counts base plus options shorter than the horizon, and the justified ones", () => {
@@ -305,7 +301,7 @@ describe("the whole scorecard", () => {
     expect(card.effort.events).toBe(0);
     expect(card.fulfilment.share).toBeNull();
     expect(card.hours).toEqual({ requestedHours: 0, reportedHours: 0, procuredNok: 0, nokPerReportedHour: null });
-    expect(card.pilots).toEqual({ assessed: 0, withPurchase: 0, withoutPurchase: 0, waiting: 0 });
+    expect(card.pilots).toEqual({ ended: 0, bought: 0, metButNotBought: 0, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0 });
     expect(card.answers.medianHours).toBeNull();
     expect(card.blockedAttempts).toEqual({ attempts: 0, published: 0, perEvent: null });
     expect(card.conduct).toEqual({ buyers: 0, adopted: 0, concernsReceived: 0, concernsRaised: 0, received: { unanswered: 0, confirmed: 0, disputed: 0 }, receivedAwaitingAnswer: 0 });

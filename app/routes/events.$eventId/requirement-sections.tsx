@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { needsPilotTerms, purchaseBudgetStatus } from "~/domain/pilot";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
 import { TableScroll } from "~/components/table-scroll";
@@ -97,6 +98,13 @@ export function PilotPathSection({ event }: { event: EventView }) {
           [t("pilotPath.decider"), budget ? decider : null],
         ]}
       />
+      {event.status !== "draft" && needsPilotTerms(event.kind, event.contract.form) ? (
+        <p>
+          <Link to={`/events/${event.id}/pilot-exit`} className="font-medium text-brand-800 underline">
+            {t("pilotPath.exitLink")}
+          </Link>
+        </p>
+      ) : null}
     </Section>
   );
 }

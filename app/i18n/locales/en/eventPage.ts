@@ -128,6 +128,7 @@ export const eventPage: Translation<typeof nb> = {
     dpiaNeeded: "Data protection impact assessment (DPIA) needed",
   },
   pilotPath: {
+    exitLink: "Judgement and decision after the pilot",
     heading: "Acceptance criteria and path to purchase",
     criteria: "Acceptance criteria",
     judged: "How it is judged: {{method}}. By: {{judgedBy}}.",

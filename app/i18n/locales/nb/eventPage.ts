@@ -127,6 +127,7 @@ export const eventPage = {
     dpiaNeeded: "Personvernkonsekvensvurdering (DPIA) trengs",
   },
   pilotPath: {
+    exitLink: "Vurdering og beslutning etter piloten",
     heading: "Godkjenningskriterier og vei til innkjøp",
     criteria: "Godkjenningskriterier",
     judged: "Vurderes: {{method}}. Av: {{judgedBy}}.",

@@ -1,0 +1,164 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { PilotOutcomeChart } from "~/components/pilot-outcome-chart";
+import { PILOT_DECISIONS } from "~/domain/pilot-exit";
+import { outcomeCounts, parsePilotRegisterFilter, REGISTER_OUTCOMES, type PilotRegisterFilter } from "~/domain/pilot-register";
+import { REGIONS } from "~/domain/regions";
+import { fixedT } from "~/i18n/i18n";
+import { formatDate, formatNok } from "~/i18n/format";
+import { getLanguage } from "~/i18n/language.server";
+import type { Language } from "~/i18n/resources";
+import { listPilotRegister, pilotBuyers, type PilotRegisterRow } from "~/models/pilot-register.server";
+
+// The pilot register (issue 16): public. Every pilot, R&D and innovation partnership with its
+// criteria, purchase path and how it ended, filtered by CPV, region, buyer, result and decision.
+// The chart counts the filtered pilots that have ended.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }, { name: "description", content: data?.description ?? "" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = fixedT(await getLanguage(request), "pilots");
+  const filter = parsePilotRegisterFilter(new URL(request.url).searchParams);
+  const [pilots, buyers] = await Promise.all([listPilotRegister(db(), filter), pilotBuyers(db())]);
+  return json({ filter, pilots, buyers, counts: outcomeCounts(pilots.map((p) => p.outcome)), title: `${t("register.title")} – Markedsdialog`, description: t("register.metaDescription") });
+}
+
+const selectClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2";
+
+function FilterSelect({ name, label, value, options }: { name: keyof PilotRegisterFilter; label: string; value: string | null; options: { value: string; label: string }[] }) {
+  const { t } = useTranslation("pilots");
+  return (
+    <label className="block text-sm font-medium" htmlFor={`pilot-filter-${name}`}>
+      {label}
+      <select id={`pilot-filter-${name}`} name={name} defaultValue={value ?? ""} className={selectClass}>
+        <option value="">{t("register.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export default function PilotRegister() {
+  const { filter, pilots, buyers, counts } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("pilots");
+  const { t: tc } = useTranslation("common");
+  const language = i18n.language as Language;
+  const location = useLocation();
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">{t("register.title")}</h1>
+        <p className="max-w-3xl text-lg text-slate-700">{t("register.intro")}</p>
+      </header>
+      <Form key={location.search} method="get" action="/pilots" aria-labelledby="pilot-filter-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="pilot-filter-title" className="font-semibold">
+          {t("register.filters")}
+        </h2>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <label className="block text-sm font-medium" htmlFor="pilot-filter-cpv">
+            {t("register.cpv")}
+            <input id="pilot-filter-cpv" name="cpv" defaultValue={filter.cpv ?? ""} inputMode="numeric" className={selectClass} />
+          </label>
+          <FilterSelect name="region" label={t("register.region")} value={filter.region} options={REGIONS.map((r) => ({ value: r, label: tc(`regions.${r}`) }))} />
+          <FilterSelect name="buyer" label={t("register.buyer")} value={filter.buyer} options={buyers.map((b) => ({ value: b.slug, label: b.name }))} />
+          <FilterSelect name="outcome" label={t("register.outcome")} value={filter.outcome} options={REGISTER_OUTCOMES.map((o) => ({ value: o, label: t(`register.outcomes.${o}`) }))} />
+          <FilterSelect name="decision" label={t("register.decision")} value={filter.decision} options={PILOT_DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))} />
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("register.apply")}
+        </button>
+      </Form>
+      <PilotOutcomeChart counts={counts} language={language} />
+      <section aria-labelledby="pilot-list-title" className="space-y-4">
+        <h2 id="pilot-list-title" className="text-2xl font-bold">
+          <span role="status">{t("register.count", { count: pilots.length })}</span>
+        </h2>
+        {pilots.length === 0 ? <p>{t("register.none")}</p> : <ol className="space-y-4">{pilots.map((p) => <PilotEntry key={p.id} pilot={p} language={language} />)}</ol>}
+      </section>
+    </div>
+  );
+}
+
+const OUTCOME_STYLE: Record<PilotRegisterRow["outcome"], string> = {
+  running: "bg-slate-100 text-slate-800",
+  awaiting: "bg-slate-100 text-slate-800",
+  missing: "bg-red-100 text-red-900",
+  bought: "bg-emerald-100 text-emerald-900",
+  met_not_bought: "bg-amber-100 text-amber-900",
+  not_met_not_bought: "bg-slate-200 text-slate-900",
+  open: "bg-sky-100 text-sky-900",
+};
+
+function PilotEntry({ pilot: p, language }: { pilot: PilotRegisterRow; language: Language }) {
+  const { t } = useTranslation("pilots");
+  const { t: tc } = useTranslation("common");
+  const met = p.exit ? p.exit.results.filter((r) => r.result === "met").length : null;
+  return (
+    <li className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-lg font-semibold">
+          <Link to={`/events/${p.id}`} className="text-brand-800 underline">
+            {p.title}
+          </Link>
+        </h3>
+        <span className={`rounded px-2 py-0.5 text-sm font-medium ${OUTCOME_STYLE[p.outcome]}`}>{t(`register.outcomes.${p.outcome}`)}</span>
+      </div>
+      <p className="text-sm text-slate-700">
+        {tc(`kinds.${p.kind}`)} · <Link to={`/buyers/${p.buyer.slug}`} className="underline">{p.buyer.name}</Link>
+        {p.region ? ` · ${tc(`regions.${p.region}`)}` : ""}
+        {p.endedAt ? ` · ${t(new Date(p.endedAt) <= new Date() ? "endedOn" : "endsOn", { date: formatDate(p.endedAt, language) })}` : ""}
+      </p>
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="font-medium">{t("register.criteria")}</dt>
+        <dd>
+          <ul className="list-disc pl-5">
+            {p.criteria.map((c, i) => (
+              <li key={i}>
+                {c.measure}: {c.threshold}
+                {p.exit?.results[i] ? <span className="font-medium"> – {t(`results.${p.exit.results[i]!.result}`)}</span> : null}
+              </li>
+            ))}
+          </ul>
+          {met !== null ? <span className="text-slate-700">{t("register.criteriaMet", { met, count: p.criteria.length })}</span> : null}
+        </dd>
+        <dt className="font-medium">{t("register.path")}</dt>
+        <dd>
+          {p.plan ? t(`register.paths.${p.plan}`) : "–"}
+          {p.plan === "purchase_option" && p.optionMaxPriceNok !== null ? ` (${formatNok(p.optionMaxPriceNok, language)})` : ""}
+          {p.budget ? `, ${t(`register.budget.${p.budget}`)}` : ""}
+        </dd>
+        {p.exit ? (
+          <>
+            <dt className="font-medium">{t("register.decision")}</dt>
+            <dd>
+              {t(`decisions.${p.exit.decision}`)}
+              {p.exit.stopReason ? ` – ${t(`reasons.${p.exit.stopReason}`)}` : ""}
+              {p.exit.followOn ? (
+                <>
+                  {" – "}
+                  <Link to={p.exit.followOn.href} className="underline">
+                    {p.exit.followOn.title}
+                  </Link>
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {p.outcome !== "running" ? (
+        <p className="text-sm">
+          <Link to={`/events/${p.id}/pilot-exit`} className="font-medium text-brand-800 underline">
+            {t("register.details")}
+          </Link>
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { recordPilotExit } from "~/models/pilot-exits.server";
+import { listPilotRegister } from "~/models/pilot-register.server";
+import { EMPTY_REGISTER_FILTER, type PilotRegisterFilter } from "~/domain/pilot-register";
+import { loader as registerLoader } from "~/routes/pilots._index";
+import { loader as workspaceLoader } from "~/routes/workspace.events";
+import { authorizationMatrix } from "../fixtures/authorization";
+import { setupTestDatabase } from "../fixtures/database";
+import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
+import { insertPilot } from "../fixtures/pilots";
+import { readJson, routeArgs } from "../fixtures/requests";
+
+// The pilot register through the database: every published pilot and R&D partnership with
+// how it ended, filtered by CPV, buyer, result and decision.
+
+const t = setupTestDatabase();
+let berit: Person;
+let buyer: { id: string; slug: string };
+let other: { id: string; slug: string };
+const ids = {} as Record<"metNotBought" | "bought" | "missing" | "running" | "rnd", string>;
+
+beforeAll(async () => {
+  berit = await createPerson(t.db, { name: "Berit" });
+  buyer = await createOrganisationWith(t.db, [{ person: berit, role: "admin" }], { name: "Bergvik kommune" });
+  other = await createOrganisationWith(t.db, [], { name: "Fjordby kommune" });
+  ids.metNotBought = await insertPilot(t.db, buyer.id, { title: "Fallsensorer" });
+  ids.bought = await insertPilot(t.db, buyer.id, { title: "Digitalt tilsyn", cpvCodes: ["48000000-8"] });
+  ids.missing = await insertPilot(t.db, other.id, { title: "Medisindispenser", endedDaysAgo: 200 });
+  ids.running = await insertPilot(t.db, other.id, { title: "Velferdsrobot", endedDaysAgo: -60 });
+  ids.rnd = await insertPilot(t.db, other.id, { title: "FoU: sensorplaster", kind: "rnd_partnership", endedDaysAgo: 150 });
+  const met = [{ result: "met" as const }, { result: "met" as const }];
+  expect((await recordPilotExit(t.db, berit.id, ids.metNotBought, { results: met, decision: "stopped", stopReason: "no_budget" })).ok).toBe(true);
+  const procurement = await t.db
+    .insertInto("events")
+    .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "Anskaffelse: digitalt tilsyn", description: "x", effortLevel: "none" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  expect((await recordPilotExit(t.db, berit.id, ids.bought, { results: met, decision: "purchase_started", followOnEventId: procurement.id })).ok).toBe(true);
+});
+
+describe("the pilot register", () => {
+  it("lists every pilot and R&D partnership with its result", async () => {
+    const rows = await listPilotRegister(t.db, EMPTY_REGISTER_FILTER);
+    expect(Object.fromEntries(rows.map((r) => [r.title, r.outcome]))).toEqual({
+      Fallsensorer: "met_not_bought",
+      "Digitalt tilsyn": "bought",
+      Medisindispenser: "missing",
+      Velferdsrobot: "running",
+      "FoU: sensorplaster": "missing",
+    });
+    const bought = rows.find((r) => r.id === ids.bought)!;
+    expect(bought.exit?.followOn).toMatchObject({ title: "Anskaffelse: digitalt tilsyn" });
+    expect(bought).toMatchObject({ plan: "purchase_option", budget: "not_budgeted", optionMaxPriceNok: 3_000_000 });
+  });
+
+  it("filters by CPV, buyer, result and decision", async () => {
+    const titles = async (query: Partial<PilotRegisterFilter>) => (await listPilotRegister(t.db, { ...EMPTY_REGISTER_FILTER, ...query })).map((r) => r.title).sort();
+    expect(await titles({ cpv: "48" })).toEqual(["Digitalt tilsyn"]);
+    expect(await titles({ buyer: buyer.slug })).toEqual(["Digitalt tilsyn", "Fallsensorer"]);
+    expect(await titles({ outcome: "met_not_bought" })).toEqual(["Fallsensorer"]);
+    expect(await titles({ decision: "purchase_started" })).toEqual(["Digitalt tilsyn"]);
+  });
+
+  it("answers the page with the filter from the query and the chart's counts", async () => {
+    const response = await respond(registerLoader(await routeArgs("/pilots?outcome=met_not_bought&region=nowhere")));
+    const data = await readJson(response);
+    expect(data.filter).toMatchObject({ outcome: "met_not_bought", region: null });
+    expect(data.pilots.map((p: { title: string }) => p.title)).toEqual(["Fallsensorer"]);
+    expect(data.counts).toEqual({ bought: 0, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 0 });
+    const all = await readJson(await respond(registerLoader(await routeArgs("/pilots"))));
+    expect(all.counts).toEqual({ bought: 1, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 2 });
+  });
+});
+
+describe("the buyer's workspace", () => {
+  it("names the pilots ended more than 90 days ago without an exit record", async () => {
+    const before = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/events", { cookie: berit.cookie }))));
+    expect(before.missingExits).toEqual([]);
+    const id = await insertPilot(t.db, buyer.id, { title: "Glemt pilot", endedDaysAgo: 91 });
+    await insertPilot(t.db, buyer.id, { title: "Nylig avsluttet", endedDaysAgo: 30 });
+    const after = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/events", { cookie: berit.cookie }))));
+    expect(after.missingExits).toEqual([{ id, title: "Glemt pilot" }]);
+  });
+});
+
+describe("authorization", () => {
+  authorizationMatrix(() => t.db, [
+    {
+      route: "GET /pilots (public)",
+      call: registerLoader,
+      request: async (_world, cookie) => routeArgs("/pilots?cpv=33", { cookie }),
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+  ]);
+});
