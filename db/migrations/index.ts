@@ -16,6 +16,7 @@ import * as norwegianSearch from "./2026-12-04-0016-norwegian-search";
 import * as contractReminders from "./2026-12-05-0022-contract-reminders";
 import * as watchUnsubscribe from "./2026-12-05-0023-watch-unsubscribe";
 import * as pilotTerms from "./2026-12-05-0024-pilot-terms";
+import * as twoFactor from "./2026-12-05-0027-two-factor";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-0022-contract-reminders": contractReminders,
   "2026-12-05-0023-watch-unsubscribe": watchUnsubscribe,
   "2026-12-05-0024-pilot-terms": pilotTerms,
+  "2026-12-05-0027-two-factor": twoFactor,
 };
