@@ -28,6 +28,16 @@ export async function startSignIn(userId: string, context: AppLoadContext): Prom
   return { cookie: await startSession(userId, context, { awaitingSecondFactor }), awaitingSecondFactor };
 }
 
+/**
+ * The code was right: the waiting session becomes a whole one. Its id is kept: it was made new
+ * at the password step and only this browser has it, and changing it here would race with
+ * requests the page still has in flight under the old cookie (a stale cookie is answered with a
+ * blank one, which would sign the person out again).
+ */
+export async function finishSignIn(sessionId: string): Promise<void> {
+  await db().updateTable("sessions").set({ awaitingSecondFactor: false }).where("id", "=", sessionId).execute();
+}
+
 export async function endSession(context: AppLoadContext): Promise<string> {
   const current = currentSessionId(context);
   if (current) await lucia.invalidateSession(current);

@@ -6,7 +6,7 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import type { GuardArgs } from "~/auth/guards.server";
-import { startSession } from "~/auth/session.server";
+import { finishSignIn } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
 import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { fieldErrors } from "~/domain/problems";
@@ -70,10 +70,8 @@ export async function action(args: ActionFunctionArgs) {
     await audit(db(), { action: "recovery_code_used", actorUserId: step.user.id, subject: step.user.email, ip: context.ip, details: { left: recoveryCodesLeft } });
   }
   await audit(db(), { action: "login", actorUserId: step.user.id, subject: step.user.email, ip: context.ip, details: { secondFactor: method } });
-  // A new session id for the finished sign-in; the waiting one ends.
-  const cookie = await startSession(step.user.id, context);
-  const next = method === "recovery" ? "/settings/two-factor?recoveryCodeUsed=1" : await homeAfterSignIn(step.user.id, submission.value.redirectTo);
-  return redirect(next, { headers: { "Set-Cookie": cookie } });
+  await finishSignIn(step.sessionId);
+  return redirect(method === "recovery" ? "/settings/two-factor?recoveryCodeUsed=1" : await homeAfterSignIn(step.user.id, submission.value.redirectTo));
 }
 
 export default function SecondFactorStep() {

@@ -4,7 +4,6 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { startSession } from "~/auth/session.server";
 import { Notice, ProblemScope } from "~/components/forms";
 import { fieldErrors } from "~/domain/problems";
 import { ConfirmEnrolmentSchema, DisableSecondFactorSchema, RegenerateRecoveryCodesSchema, StartEnrolmentSchema } from "~/domain/two-factor";
@@ -79,9 +78,8 @@ export async function action(args: ActionFunctionArgs) {
     const outcome = await confirmEnrolment(db(), change, submission.value.code);
     if (!outcome.ok) return reply({ intent, result: submission.reply({ ...hidden, fieldErrors: fieldErrors(outcome) }) }, { status: FAILURE_STATUS[outcome.reason] });
     await audit(db(), { action: "second_factor_enrolled", actorUserId: user.id, subject: user.email, ip: context.ip, details: { method: "totp" } });
-    // A session that now has its second factor gets a new id, like any finished sign-in.
-    const cookie = await startSession(user.id, context);
-    return reply({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: outcome.value.recoveryCodes }, { headers: { "Set-Cookie": cookie } });
+    // This session goes on (the others ended): a person held at enrolment is now signed in whole.
+    return reply({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: outcome.value.recoveryCodes });
   }
   if (submission.value.intent === "disable") {
     const outcome = await disableSecondFactor(db(), change);
