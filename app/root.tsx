@@ -19,6 +19,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { resourcesHref } from "~/i18n/published-resources.server";
 import { headerAccount } from "~/models/header-account.server";
 import { db } from "@db/db.server";
+import { requireNoPendingStep } from "~/auth/guards.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
 import { useNonce } from "~/http/nonce";
 import { errorKind } from "~/http/error-kind";
@@ -39,6 +40,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // A sign-in waiting for its second factor opens nothing but that step.
+  requireNoPendingStep({ request, context });
   const language = await getLanguage(request);
   const url = new URL(request.url);
   const user = context.auth?.user ?? null;

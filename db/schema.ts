@@ -54,6 +54,8 @@ export interface OrganisationTable {
   cpvAreas: Generated<string[]>;
   createdBy: string | null;
   createdAt: CreatedAt;
+  /** 0027: who must have a second factor (SecondFactorPolicy in app/domain/two-factor.ts). */
+  secondFactorPolicy: Generated<"none" | "admins" | "all">;
 }
 
 export interface UserTable {
@@ -324,6 +326,26 @@ export interface SessionTable {
   createdAt: CreatedAt;
   userAgent: string | null;
   ip: string | null;
+  /** 0027: past the password, waiting for the second factor. */
+  awaitingSecondFactor: Generated<boolean>;
+}
+
+/** 0027: one RFC 6238 key per person; unconfirmed until a code from it has been typed. */
+export interface TotpFactorTable {
+  userId: string;
+  /** Base32, 32 characters (160 bits). */
+  key: string;
+  confirmedAt: Timestamp | null;
+  /** The last 30-second step whose code was accepted; a code is never accepted twice. */
+  lastUsedStep: ColumnType<number | null, number | null | undefined, number | null>;
+  createdAt: CreatedAt;
+}
+
+export interface RecoveryCodeTable {
+  userId: string;
+  codeHash: string;
+  usedAt: Timestamp | null;
+  createdAt: CreatedAt;
 }
 
 export interface EmailTokenTable {
@@ -508,6 +530,8 @@ export interface Database {
   blockedPublishAttempts: BlockedPublishAttemptTable;
   vendorStandards: VendorStandardTable;
   sessions: SessionTable;
+  totpFactors: TotpFactorTable;
+  recoveryCodes: RecoveryCodeTable;
   emailTokens: EmailTokenTable;
   invitations: InvitationTable;
   apiTokens: ApiTokenTable;

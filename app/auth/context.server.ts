@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { User } from "lucia";
 import { db } from "@db/db.server";
 import { findApiTokenUser } from "~/models/api-tokens.server";
+import { mustEnrolSecondFactor } from "~/models/two-factor.server";
 import { lucia } from "./lucia.server";
 
 /** The signed-in person: Lucia's user, with the attributes registered in lucia.server.ts. */
@@ -14,9 +15,22 @@ export interface Auth {
   via: "session" | "token";
 }
 
+/**
+ * A sign-in that is not finished: the password was right, and the person must now type a code
+ * ("code") or, because a second factor is required of them, set one up ("enrol"). Such a session
+ * is not `auth`: every guard sees nobody, so it can do nothing but the step it is at.
+ */
+export interface SignInStep {
+  step: "code" | "enrol";
+  user: CurrentUser;
+  sessionId: string;
+}
+
 declare module "@remix-run/node" {
   interface AppLoadContext {
     auth: Auth | null;
+    /** Set instead of `auth` while a sign-in waits for its second factor (absent when nobody is signed in). */
+    signInStep?: SignInStep | null;
     ip: string | null;
     userAgent: string | null;
     /** This request's Content-Security-Policy nonce (server.ts); absent in tests. */
@@ -50,10 +64,10 @@ export async function createAppContext(info: IncomingRequestInfo): Promise<{ con
   if (!session) {
     return { context: { ...base, auth: null }, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
-  return {
-    context: { ...base, auth: { user, sessionId: session.id, via: "session" } },
-    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
-  };
+  const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  if (session.awaitingSecondFactor) return { context: { ...base, auth: null, signInStep: { step: "code", user, sessionId: session.id } }, setCookie };
+  if (await mustEnrolSecondFactor(db(), user)) return { context: { ...base, auth: null, signInStep: { step: "enrol", user, sessionId: session.id } }, setCookie };
+  return { context: { ...base, auth: { user, sessionId: session.id, via: "session" } }, setCookie };
 }
 
 /** Builds the context from a Fetch Request (tests, and anything outside Express). */

@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { actingMembership, type MembershipWithOrganisation } from "~/models/memberships.server";
-import type { CurrentUser } from "./context.server";
+import type { CurrentUser, SignInStep } from "./context.server";
 import { isUuid } from "~/domain/ids";
 
 export interface GuardArgs {
@@ -14,9 +14,32 @@ function isApi(request: Request) {
   return new URL(request.url).pathname.startsWith("/api/");
 }
 
-function unauthenticated(request: Request): never {
+/** Where a sign-in waiting at a step continues: the code, or setting up a second factor. */
+export function signInStepPath(step: SignInStep["step"], redirectTo?: string): string {
+  const base = step === "code" ? "/login/code" : "/settings/two-factor";
+  return redirectTo && redirectTo !== "/" ? `${base}?redirectTo=${encodeURIComponent(redirectTo)}` : base;
+}
+
+// The pages a half-finished sign-in may open (besides logging out and choosing a language).
+const STEP_PAGES: Record<SignInStep["step"], string[]> = { code: ["/login/code", "/login"], enrol: ["/settings/two-factor"] };
+const ALWAYS_OPEN = ["/logout", "/language"];
+
+/**
+ * A person at a sign-in step sees only that step: any other page sends them there. (They are
+ * signed out for every guard anyway; this only leads them on.)
+ */
+export function requireNoPendingStep({ request, context }: GuardArgs): void {
+  const step = context.signInStep?.step;
+  if (!step) return;
+  const url = new URL(request.url);
+  if (STEP_PAGES[step].includes(url.pathname) || ALWAYS_OPEN.includes(url.pathname)) return;
+  throw redirect(signInStepPath(step, url.pathname + url.search));
+}
+
+function unauthenticated({ request, context }: GuardArgs): never {
   if (isApi(request)) throw json({ error: "unauthenticated" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   const url = new URL(request.url);
+  if (context.signInStep) throw redirect(signInStepPath(context.signInStep.step, url.pathname + url.search));
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
@@ -32,7 +55,7 @@ export function getUser({ context }: GuardArgs): CurrentUser | null {
 /** Anyone signed in (browser session or API token). */
 export function requireUser(args: GuardArgs): CurrentUser {
   const user = getUser(args);
-  if (!user) unauthenticated(args.request);
+  if (!user) unauthenticated(args);
   return user;
 }
 

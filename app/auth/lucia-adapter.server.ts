@@ -1,6 +1,10 @@
+import { sql } from "kysely";
 import type { Adapter, DatabaseSession, DatabaseUser, RegisteredDatabaseUserAttributes as DatabaseUserAttributes } from "lucia";
 import type { Db } from "@db/client";
 import { CURRENT_USER_COLUMNS } from "~/models/users.server";
+
+/** How long a sign-in may wait at the code step. */
+export const SECOND_STEP_MINUTES = 15;
 
 function pickUserAttributes(row: DatabaseUserAttributes): DatabaseUserAttributes {
   const { email, name, language, isOperator, emailVerifiedAt, activeOrganisationId } = row;
@@ -25,20 +29,33 @@ export class KyselyLuciaAdapter implements Adapter {
         "sessions.expiresAt",
         "sessions.userAgent",
         "sessions.ip",
+        "sessions.awaitingSecondFactor",
         ...CURRENT_USER_COLUMNS,
       ])
       .where("sessions.id", "=", sessionId)
+      // A sign-in left at the code step lapses after a while, whatever Lucia's expiry says.
+      .where((eb) => eb.or([eb("sessions.awaitingSecondFactor", "=", false), eb("sessions.createdAt", ">", sql<Date>`now() - ${sql.lit(`${SECOND_STEP_MINUTES} minutes`)}::interval`)]))
       .executeTakeFirst();
     if (!row) return [null, null];
     return [
-      { id: row.sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: { userAgent: row.userAgent, ip: row.ip } },
+      {
+        id: row.sessionId,
+        userId: row.userId,
+        expiresAt: row.expiresAt,
+        attributes: { userAgent: row.userAgent, ip: row.ip, awaitingSecondFactor: row.awaitingSecondFactor },
+      },
       { id: row.userId, attributes: pickUserAttributes(row) },
     ];
   }
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     const rows = await this.getDb().selectFrom("sessions").selectAll().where("userId", "=", userId).execute();
-    return rows.map((r) => ({ id: r.id, userId: r.userId, expiresAt: r.expiresAt, attributes: { userAgent: r.userAgent, ip: r.ip } }));
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.userId,
+      expiresAt: r.expiresAt,
+      attributes: { userAgent: r.userAgent, ip: r.ip, awaitingSecondFactor: r.awaitingSecondFactor },
+    }));
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
@@ -50,6 +67,7 @@ export class KyselyLuciaAdapter implements Adapter {
         expiresAt: session.expiresAt,
         userAgent: session.attributes.userAgent ?? null,
         ip: session.attributes.ip ?? null,
+        awaitingSecondFactor: session.attributes.awaitingSecondFactor ?? false,
       })
       .execute();
   }

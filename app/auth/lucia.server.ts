@@ -24,7 +24,7 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     UserId: string;
-    DatabaseSessionAttributes: { userAgent: string | null; ip: string | null };
+    DatabaseSessionAttributes: { userAgent: string | null; ip: string | null; awaitingSecondFactor?: boolean };
     DatabaseUserAttributes: {
       email: string;
       name: string;

@@ -26,6 +26,17 @@ export const AUDIT_ACTIONS = [
   "token_created",
   "token_revoked",
   "outbox_message_retried",
+  // Two-factor authentication (issue 21)
+  "login_awaiting_second_factor",
+  "second_factor_failed",
+  "second_factor_rate_limited",
+  "recovery_code_used",
+  "second_factor_enrolment_started",
+  "second_factor_enrolled",
+  "second_factor_disabled",
+  "second_factor_disable_refused",
+  "recovery_codes_regenerated",
+  "second_factor_policy_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

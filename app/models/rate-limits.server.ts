@@ -6,13 +6,17 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-// Login and password-reset attempts: per account and per IP address.
+// Login, password-reset and second-factor attempts: per account and per IP address.
 export const LIMITS = {
   loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   loginPerIp: { limit: 50, windowSeconds: 15 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
   resetPerIp: { limit: 20, windowSeconds: 60 * 60 },
   signupPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  // Six-digit codes: five wrong tries per account in 15 minutes leave an attacker a
+  // one-in-200,000 chance per window (issue 21).
+  secondFactorPerAccount: { limit: 5, windowSeconds: 15 * 60 },
+  secondFactorPerIp: { limit: 50, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
 /**

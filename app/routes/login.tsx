@@ -5,9 +5,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { getUser } from "~/auth/guards.server";
+import { getUser, signInStepPath } from "~/auth/guards.server";
 import { LoginSchema } from "~/auth/schemas";
-import { startSession } from "~/auth/session.server";
+import { startSignIn } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
 import { FormErrors, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
@@ -15,8 +15,8 @@ import { getLanguage } from "~/i18n/language.server";
 import { authenticate } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.server";
-import { holdsCommercialRole } from "~/models/relationships.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
+import { homeAfterSignIn } from "./+shared/sign-in.server";
 import { readFormData } from "~/http/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
@@ -55,11 +55,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ formErrors: [t("login.failed")], hideFields: ["password"] }), { status: 400 });
   }
   await clearRateLimit(db(), accountKey);
+  const { cookie, awaitingSecondFactor } = await startSignIn(user.id, context);
+  if (awaitingSecondFactor) {
+    await audit(db(), { action: "login_awaiting_second_factor", actorUserId: user.id, subject: email, ip: context.ip });
+    return redirect(signInStepPath("code", redirectTo ? safeRedirectPath(redirectTo) : undefined), { headers: { "Set-Cookie": cookie } });
+  }
   await audit(db(), { action: "login", actorUserId: user.id, subject: email, ip: context.ip });
-  const cookie = await startSession(user.id, context);
-  // Commercial-role holders start with their relationships, unless sent somewhere.
-  const home = (await holdsCommercialRole(db(), user.id)) ? "/relationships" : "/";
-  return redirect(safeRedirectPath(redirectTo, home), { headers: { "Set-Cookie": cookie } });
+  return redirect(await homeAfterSignIn(user.id, redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -98,6 +98,13 @@ export default function OrganisationSettings() {
                   </Link>
                 </li>
               ) : null}
+              {canEdit ? (
+                <li>
+                  <Link to="/organisation/security" className="text-brand-700 underline">
+                    {t("security.link")}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
         </header>

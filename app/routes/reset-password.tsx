@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { ResetPasswordSchema } from "~/auth/schemas";
-import { startSession } from "~/auth/session.server";
+import { startSignIn } from "~/auth/session.server";
+import { signInStepPath } from "~/auth/guards.server";
 import { FormPage } from "~/components/page";
 import { FormErrors, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
@@ -32,8 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await resetPassword(db(), submission.value.token, submission.value.password);
   if (!userId) return json(submission.reply({ formErrors: [t("reset.invalid")], hideFields: ["password", "confirm"] }), { status: 400 });
   await audit(db(), { action: "password_reset", actorUserId: userId, ip: context.ip });
-  const cookie = await startSession(userId, { ...context, auth: null });
-  return redirect("/settings?passwordChanged=1", { headers: { "Set-Cookie": cookie } });
+  // A new password is not a second factor: an account with one still types its code.
+  const { cookie, awaitingSecondFactor } = await startSignIn(userId, { ...context, auth: null, signInStep: null });
+  const next = "/settings?passwordChanged=1";
+  return redirect(awaitingSecondFactor ? signInStepPath("code", next) : next, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ResetPassword() {

@@ -3,7 +3,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { fieldErrors } from "~/domain/problems";
@@ -18,6 +18,7 @@ import type { Language } from "~/i18n/resources";
 import { changePassword, listSessions, updateProfile } from "~/models/accounts.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
 import { audit } from "~/models/audit.server";
+import { hasSecondFactor } from "~/models/two-factor.server";
 import { readFormData } from "~/http/form-data.server";
 import { notFound } from "~/http/responses.server";
 
@@ -26,13 +27,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const [sessions, tokens] = await Promise.all([listSessions(db(), user.id), listApiTokens(db(), user.id)]);
+  const [sessions, tokens, secondFactor] = await Promise.all([listSessions(db(), user.id), listApiTokens(db(), user.id), hasSecondFactor(db(), user.id)]);
   return json({
     title: `${t("settings.title")} – Markedsdialog`,
     user: { name: user.name, email: user.email, language: user.language },
     currentSessionId: args.context.auth?.sessionId ?? null,
     sessions,
     tokens,
+    secondFactor,
   });
 }
 
@@ -97,7 +99,7 @@ export async function action(args: ActionFunctionArgs) {
 const sectionClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 
 export default function Settings() {
-  const { user, sessions, tokens, currentSessionId } = useLoaderData<typeof loader>();
+  const { user, sessions, tokens, currentSessionId, secondFactor } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("auth");
@@ -163,6 +165,18 @@ export default function Settings() {
             <Field field={conformField(password.confirm)} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
             <SubmitButton>{t("settings.changePassword")}</SubmitButton>
           </Form>
+        </section>
+
+        <section aria-labelledby="two-factor-title" className={sectionClass}>
+          <h2 id="two-factor-title" className="text-xl font-semibold">
+            {t("twoFactor.title")}
+          </h2>
+          <p>
+            {t("twoFactor.settingsLead")} <strong>{secondFactor ? t("twoFactor.settingsOn") : t("twoFactor.settingsOff")}</strong>
+          </p>
+          <Link to="/settings/two-factor" className="inline-block font-semibold text-brand-700 underline">
+            {t("twoFactor.manage")}
+          </Link>
         </section>
 
         <section aria-labelledby="sessions-title" className={sectionClass}>

@@ -18,6 +18,7 @@ import * as watchUnsubscribe from "./2026-12-05-0023-watch-unsubscribe";
 import * as pilotTerms from "./2026-12-05-0024-pilot-terms";
 import * as hashChainV2 from "./2026-12-05-0025-hash-chain-v2";
 import * as pilotExits from "./2026-12-05-0026-pilot-exits";
+import * as twoFactor from "./2026-12-05-0027-two-factor";
 import * as vendorActivity from "./2026-12-05-0029-vendor-activity";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-0024-pilot-terms": pilotTerms,
   "2026-12-05-0025-hash-chain-v2": hashChainV2,
   "2026-12-05-0026-pilot-exits": pilotExits,
+  "2026-12-05-0027-two-factor": twoFactor,
   "2026-12-05-0029-vendor-activity": vendorActivity,
 };

@@ -51,6 +51,12 @@ export const DEMO_API_TOKENS = [
 ] as const;
 
 /**
+ * Operators always need a second factor, so the demo operator has an authenticator key:
+ * demo data only, documented in the README so anyone can add it to an app (or generate codes).
+ */
+export const DEMO_SECOND_FACTORS = [{ email: "admin@demo.test", totpKey: "MARKEDSDIALOGDEMOOPERATORKEY2345" }] as const;
+
+/**
  * The demo vendor's watch: journal and welfare technology (CPV 48814…) in Vestland, daily.
  * Its feed secret is documented like the demo API tokens (README):
  * /feeds/watches/demo-vendor-watch-feed-token.atom and .ics.

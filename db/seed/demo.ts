@@ -7,7 +7,7 @@ import type { DatabaseHandle, Db } from "../client";
 import { logInteraction, respondToInteraction } from "../../app/models/interactions.server";
 import { jsonb } from "../jsonb";
 import type { AmendmentChange, NewEvent } from "../schema";
-import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./demo-data";
+import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_SECOND_FACTORS, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./demo-data";
 import { osloDate } from "../../app/domain/zoned-time";
 import { scorecardEvents, seedScorecardActivity } from "./scorecard";
 
@@ -116,6 +116,16 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
         .insertInto("apiTokens")
         .values({ userId: user.id, name: "Demo", tokenHash: hashToken(demo.token), prefix: demo.token.slice(0, 10) })
         .onConflict((oc) => oc.column("tokenHash").doNothing())
+        .execute();
+    }
+
+    // The demo operator's authenticator key (operators always need a second factor); documented in the README.
+    for (const demo of DEMO_SECOND_FACTORS) {
+      const user = await trx.selectFrom("users").select("id").where("email", "=", demo.email).executeTakeFirstOrThrow();
+      await trx
+        .insertInto("totpFactors")
+        .values({ userId: user.id, key: demo.totpKey, confirmedAt: now })
+        .onConflict((oc) => oc.column("userId").doNothing())
         .execute();
     }
 

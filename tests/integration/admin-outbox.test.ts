@@ -7,6 +7,7 @@ import { loader as listLoader } from "~/routes/admin.outbox";
 import { action as messageAction, loader as messageLoader } from "~/routes/admin.outbox_.$id";
 import { setupTestDatabase } from "../fixtures/database";
 import { formRequest, routeArgs, thrown } from "../fixtures/requests";
+import { enrolSecondFactor } from "../fixtures/second-factor";
 
 const t = setupTestDatabase();
 
@@ -19,6 +20,7 @@ async function signedIn(email: string, isOperator: boolean) {
     .values({ email, name: email.split("@")[0]!, isOperator, emailVerifiedAt: new Date() })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (isOperator) await enrolSecondFactor(t.db, user.id);
   const session = await lucia.createSession(user.id, { userAgent: null, ip: null });
   return `md_session=${session.id}`;
 }

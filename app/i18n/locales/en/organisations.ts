@@ -114,6 +114,17 @@ export const organisations: Translation<typeof nb> = {
     lead: "Register the organisation you represent. You become its administrator and can invite colleagues. Contracting authorities are shown as verified once an operator has confirmed that they are public bodies.",
     submit: "Register organisation",
   },
+  security: {
+    title: "Two-factor sign-in",
+    lead: "Decide who in {{organisation}} must sign in with a code from an authenticator app as well as the password.",
+    policy: "Two-factor requirement",
+    policyHint: "Those without it are led to the set-up the next time they open a page, and can do nothing else until it is done.",
+    policies: { none: "No requirement", admins: "Admins", all: "All members" },
+    withoutFactor: "Without two-factor sign-in now: {{admins}} admins and {{members}} members.",
+    save: "Save the requirement",
+    saved: "The requirement is saved.",
+    link: "Two-factor sign-in",
+  },
   settings: {
     title: "Organisation profile",
     readOnly: "Only administrators can change the profile.",

@@ -111,6 +111,17 @@ export const organisations = {
     lead: "Registrer virksomheten du representerer. Du blir administrator og kan invitere kolleger. Oppdragsgivere blir synlige som verifiserte når en operatør har bekreftet at virksomheten er offentlig.",
     submit: "Registrer virksomhet",
   },
+  security: {
+    title: "Totrinnsinnlogging",
+    lead: "Bestem hvem i {{organisation}} som må logge inn med en kode fra en autentiseringsapp i tillegg til passordet.",
+    policy: "Krav om totrinnsinnlogging",
+    policyHint: "De som ikke har det, blir ført til oppsettet neste gang de åpner en side, og kan ikke gjøre noe annet før det er gjort.",
+    policies: { none: "Ingen krav", admins: "Administratorer", all: "Alle medlemmer" },
+    withoutFactor: "Uten totrinnsinnlogging nå: {{admins}} administratorer og {{members}} medlemmer.",
+    save: "Lagre kravet",
+    saved: "Kravet er lagret.",
+    link: "Totrinnsinnlogging",
+  },
   settings: {
     title: "Virksomhetsprofil",
     readOnly: "Bare administratorer kan endre profilen.",

@@ -1,0 +1,252 @@
+import { randomBytes } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
+import type { Db } from "@db/client";
+import { verifyPassword } from "~/auth/password.server";
+import { hashToken } from "~/auth/tokens.server";
+import { fail, failAt, ok, type Result } from "~/domain/result";
+import {
+  matchTotp,
+  RECOVERY_CODE_COUNT,
+  RECOVERY_CODE_LENGTH,
+  readSecondFactorCode,
+  secondFactorRequired,
+  type SecondFactorPolicy,
+} from "~/domain/two-factor";
+
+// A person's second factor: the TOTP key, its recovery codes, and whether their organisations
+// (or being an operator) require one. Every change ends the person's other sessions.
+
+export interface SecondFactorState {
+  enrolled: boolean;
+  required: boolean;
+  /** The key being set up (shown as a QR code), until a code from it confirms it. */
+  pendingKey: string | null;
+  recoveryCodesLeft: number;
+}
+
+export async function secondFactorState(db: Db, userId: string): Promise<SecondFactorState> {
+  const [user, memberships, factor, codes] = await Promise.all([
+    db.selectFrom("users").select("isOperator").where("id", "=", userId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("memberships")
+      .innerJoin("organisations", "organisations.id", "memberships.organisationId")
+      .select(["memberships.role", "organisations.secondFactorPolicy as policy"])
+      .where("memberships.userId", "=", userId)
+      .execute(),
+    db.selectFrom("totpFactors").select(["key", "confirmedAt"]).where("userId", "=", userId).executeTakeFirst(),
+    db
+      .selectFrom("recoveryCodes")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("userId", "=", userId)
+      .where("usedAt", "is", null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const enrolled = Boolean(factor?.confirmedAt);
+  return {
+    enrolled,
+    required: secondFactorRequired({ isOperator: user.isOperator, memberships: memberships as { role: "admin" | "member"; policy: SecondFactorPolicy }[] }),
+    pendingKey: factor && !enrolled ? factor.key : null,
+    recoveryCodesLeft: Number(codes.n),
+  };
+}
+
+/** Whether a person has a confirmed second factor: sign-in then asks for a code. */
+export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("totpFactors").select("userId").where("userId", "=", userId).where("confirmedAt", "is not", null).executeTakeFirst();
+  return Boolean(row);
+}
+
+/**
+ * Whether a signed-in person must still enrol before anything else (createAppContext asks on
+ * every request, so it costs one small query for most people and two for those required).
+ */
+export async function mustEnrolSecondFactor(db: Db, user: { id: string; isOperator: boolean }): Promise<boolean> {
+  const memberships = user.isOperator
+    ? []
+    : await db
+        .selectFrom("memberships")
+        .innerJoin("organisations", "organisations.id", "memberships.organisationId")
+        .select(["memberships.role", "organisations.secondFactorPolicy as policy"])
+        .where("memberships.userId", "=", user.id)
+        .where("organisations.secondFactorPolicy", "<>", "none")
+        .execute();
+  if (!secondFactorRequired({ isOperator: user.isOperator, memberships: memberships as { role: "admin" | "member"; policy: SecondFactorPolicy }[] })) return false;
+  return !(await hasSecondFactor(db, user.id));
+}
+
+export function newTotpKey(): string {
+  return encodeBase32UpperCaseNoPadding(randomBytes(20));
+}
+
+/** Starts (or starts over) setting up an authenticator app; a confirmed factor stays as it is. */
+export async function beginEnrolment(db: Db, userId: string): Promise<Result<{ key: string }, "already_enrolled">> {
+  const key = newTotpKey();
+  const row = await db
+    .insertInto("totpFactors")
+    .values({ userId, key })
+    .onConflict((oc) => oc.column("userId").doUpdateSet({ key, lastUsedStep: null }).where("totpFactors.confirmedAt", "is", null))
+    .returning("key")
+    .executeTakeFirst();
+  return row ? ok({ key: row.key }) : failAt("conflict", "intent", "already_enrolled");
+}
+
+async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {
+  const user = await db.selectFrom("users").select("passwordHash").where("id", "=", userId).executeTakeFirstOrThrow();
+  return Boolean(user.passwordHash) && (await verifyPassword(user.passwordHash!, password));
+}
+
+function newRecoveryCodes(): string[] {
+  return Array.from({ length: RECOVERY_CODE_COUNT }, () => encodeBase32LowerCaseNoPadding(randomBytes(8)).slice(0, RECOVERY_CODE_LENGTH));
+}
+
+async function replaceRecoveryCodes(trx: Db, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await trx.deleteFrom("recoveryCodes").where("userId", "=", userId).execute();
+  await trx
+    .insertInto("recoveryCodes")
+    .values(codes.map((code) => ({ userId, codeHash: hashToken(code) })))
+    .execute();
+  return codes;
+}
+
+async function endOtherSessions(trx: Db, userId: string, keepSessionId: string | null) {
+  let others = trx.deleteFrom("sessions").where("userId", "=", userId);
+  if (keepSessionId) others = others.where("id", "<>", keepSessionId);
+  await others.execute();
+}
+
+export interface ChangeContext {
+  userId: string;
+  /** The session the change is made from; every other one ends. */
+  keepSessionId: string | null;
+  currentPassword: string;
+}
+
+/**
+ * Turns the key being set up into the person's factor, once they have proved both the password
+ * and a code from the app; returns the ten recovery codes, shown this once.
+ */
+export async function confirmEnrolment(
+  db: Db,
+  { userId, keepSessionId, currentPassword }: ChangeContext,
+  typedCode: string,
+  now = new Date(),
+): Promise<Result<{ recoveryCodes: string[] }, "wrong_password" | "invalid_code" | "no_enrolment">> {
+  if (!(await passwordMatches(db, userId, currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+  const factor = await db.selectFrom("totpFactors").selectAll().where("userId", "=", userId).where("confirmedAt", "is", null).executeTakeFirst();
+  if (!factor) return failAt("conflict", "code", "no_enrolment");
+  const typed = readSecondFactorCode(typedCode);
+  const step = typed?.kind === "totp" ? matchTotp(factor.key, typed.code, now, null) : null;
+  if (step === null) return failAt("invalid", "code", "invalid_code");
+  return db.transaction().execute(async (trx) => {
+    const confirmed = await trx
+      .updateTable("totpFactors")
+      .set({ confirmedAt: now, lastUsedStep: step })
+      .where("userId", "=", userId)
+      .where("key", "=", factor.key)
+      .where("confirmedAt", "is", null)
+      .returning("userId")
+      .executeTakeFirst();
+    if (!confirmed) return failAt("conflict", "code", "no_enrolment");
+    const recoveryCodes = await replaceRecoveryCodes(trx, userId);
+    await endOtherSessions(trx, userId, keepSessionId);
+    return ok({ recoveryCodes });
+  });
+}
+
+/** Removes the factor and its recovery codes; refused while an organisation or the operator role requires one. */
+export async function disableSecondFactor(db: Db, change: ChangeContext): Promise<Result<undefined, "wrong_password" | "second_factor_required" | "not_enrolled">> {
+  if (!(await passwordMatches(db, change.userId, change.currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+  const state = await secondFactorState(db, change.userId);
+  if (!state.enrolled) return failAt("conflict", "intent", "not_enrolled");
+  if (state.required) return failAt("refused", "currentPassword", "second_factor_required");
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("totpFactors").where("userId", "=", change.userId).execute();
+    await trx.deleteFrom("recoveryCodes").where("userId", "=", change.userId).execute();
+    await endOtherSessions(trx, change.userId, change.keepSessionId);
+  });
+  return ok();
+}
+
+/** Ten new recovery codes; the old ones stop working. */
+export async function regenerateRecoveryCodes(db: Db, change: ChangeContext): Promise<Result<{ recoveryCodes: string[] }, "wrong_password" | "not_enrolled">> {
+  if (!(await passwordMatches(db, change.userId, change.currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+  if (!(await hasSecondFactor(db, change.userId))) return failAt("conflict", "intent", "not_enrolled");
+  const recoveryCodes = await db.transaction().execute(async (trx) => {
+    const codes = await replaceRecoveryCodes(trx, change.userId);
+    await endOtherSessions(trx, change.userId, change.keepSessionId);
+    return codes;
+  });
+  return ok({ recoveryCodes });
+}
+
+/**
+ * The second step of signing in: a code from the app (each step's code once, never an older
+ * one) or an unused recovery code (used up by this). Both are single atomic updates, so two
+ * requests racing with the same code cannot both succeed.
+ */
+export async function verifySecondFactor(
+  db: Db,
+  userId: string,
+  typedCode: string,
+  now = new Date(),
+): Promise<Result<{ method: "totp" | "recovery"; recoveryCodesLeft: number | null }, "invalid_code">> {
+  const typed = readSecondFactorCode(typedCode);
+  const factor = await db.selectFrom("totpFactors").selectAll().where("userId", "=", userId).where("confirmedAt", "is not", null).executeTakeFirst();
+  if (!typed || !factor) return failAt("invalid", "code", "invalid_code");
+  if (typed.kind === "totp") {
+    const step = matchTotp(factor.key, typed.code, now, factor.lastUsedStep);
+    if (step === null) return failAt("invalid", "code", "invalid_code");
+    const accepted = await db
+      .updateTable("totpFactors")
+      .set({ lastUsedStep: step })
+      .where("userId", "=", userId)
+      .where((eb) => eb.or([eb("lastUsedStep", "is", null), eb("lastUsedStep", "<", step)]))
+      .returning("userId")
+      .executeTakeFirst();
+    return accepted ? ok({ method: "totp" as const, recoveryCodesLeft: null }) : failAt("invalid", "code", "invalid_code");
+  }
+  const used = await db
+    .updateTable("recoveryCodes")
+    .set({ usedAt: now })
+    .where("userId", "=", userId)
+    .where("codeHash", "=", hashToken(typed.code))
+    .where("usedAt", "is", null)
+    .returning("userId")
+    .executeTakeFirst();
+  if (!used) return failAt("invalid", "code", "invalid_code");
+  const left = await db
+    .selectFrom("recoveryCodes")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("userId", "=", userId)
+    .where("usedAt", "is", null)
+    .executeTakeFirstOrThrow();
+  return ok({ method: "recovery" as const, recoveryCodesLeft: Number(left.n) });
+}
+
+/** The organisation's policy, for its admin's settings page. */
+export async function organisationSecondFactorPolicy(db: Db, organisationId: string) {
+  const [organisation, missing] = await Promise.all([
+    db.selectFrom("organisations").select("secondFactorPolicy").where("id", "=", organisationId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("memberships")
+      .leftJoin("totpFactors", (join) => join.onRef("totpFactors.userId", "=", "memberships.userId").on("totpFactors.confirmedAt", "is not", null))
+      .select(["memberships.role", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("memberships.organisationId", "=", organisationId)
+      .where("totpFactors.userId", "is", null)
+      .groupBy("memberships.role")
+      .execute(),
+  ]);
+  const count = (role: string) => Number(missing.find((m) => m.role === role)?.n ?? 0);
+  return { policy: organisation.secondFactorPolicy, withoutFactor: { admins: count("admin"), members: count("member") } };
+}
+
+/** Sets who in the organisation must have a second factor; says whether it changed. */
+export async function setSecondFactorPolicy(db: Db, organisationId: string, policy: SecondFactorPolicy): Promise<Result<{ changed: boolean; previous: SecondFactorPolicy }>> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom("organisations").select("secondFactorPolicy").where("id", "=", organisationId).forUpdate().executeTakeFirst();
+    if (!current) return fail("not_found");
+    if (current.secondFactorPolicy !== policy) await trx.updateTable("organisations").set({ secondFactorPolicy: policy }).where("id", "=", organisationId).execute();
+    return ok({ changed: current.secondFactorPolicy !== policy, previous: current.secondFactorPolicy });
+  });
+}
