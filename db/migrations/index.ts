@@ -20,6 +20,7 @@ import * as hashChainV2 from "./2026-12-05-0025-hash-chain-v2";
 import * as pilotExits from "./2026-12-05-0026-pilot-exits";
 import * as twoFactor from "./2026-12-05-0027-two-factor";
 import * as vendorActivity from "./2026-12-05-0029-vendor-activity";
+import * as functionSearchPath from "./2026-12-05-0030-function-search-path";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-0026-pilot-exits": pilotExits,
   "2026-12-05-0027-two-factor": twoFactor,
   "2026-12-05-0029-vendor-activity": vendorActivity,
+  "2026-12-05-0030-function-search-path": functionSearchPath,
 };
