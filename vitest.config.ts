@@ -14,16 +14,6 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one worker on this 2-core machine,
     // with the main process mostly idle. Two keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // One known stray: now and then, in a full run, PGlite's WebAssembly file system rejects a
-    // promise nobody awaits with ENOENT (ErrnoError, errno 44, no stack) after a test file's
-    // database directory was removed. It never came with a failed test and its origin is not
-    // yet found (2026-12-05 note); it is printed, and only it is kept from failing the run.
-    onUnhandledError(error) {
-      if (error.name === "ErrnoError" && (error as { errno?: number }).errno === 44) {
-        console.warn("ignored: PGlite ErrnoError 44 (ENOENT) after a test database was removed");
-        return false;
-      }
-    },
     projects: [
       {
         extends: true,

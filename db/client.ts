@@ -62,5 +62,15 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     parsers: { [types.INT8]: parseInt8, [types.DATE]: keepDate },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
-  return { db, kind: "pglite", location: dataDir === "memory" ? "embedded PGlite in memory" : `embedded PGlite in ${dataDir}`, close: () => db.destroy() };
+  // Kysely's destroy() reaches the dialect only once a query has run; a database opened and
+  // closed unused would go on starting in the background (and, its directory removed, reject
+  // with ENOENT that nobody awaits). So PGlite is closed here too, after it is ready.
+  const close = async () => {
+    await db.destroy();
+    if (!pglite.closed) {
+      await pglite.waitReady;
+      await pglite.close();
+    }
+  };
+  return { db, kind: "pglite", location: dataDir === "memory" ? "embedded PGlite in memory" : `embedded PGlite in ${dataDir}`, close };
 }
