@@ -233,6 +233,12 @@ export async function seedScorecardActivity(trx: Kysely<Database>, now: Date, or
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
   }
+  // What Bergvik's members read on /workspace/activity: the same questions and sign-ups as vendor activity.
+  const activity = [
+    ...questions.map((q, i) => ({ id: `00000000-0000-4000-8000-00000000083${i}`, vendorId: vendors[0]!, kind: "question" as const, eventId: q.eventId, detail: "Kan løsningen integreres med kommunens journalsystem via FHIR?", at: q.askedAt })),
+    ...vendors.map((vendorId, i) => ({ id: `00000000-0000-4000-8000-00000000084${i}`, vendorId, kind: "registered" as const, eventId: SCORECARD_EVENT_IDS.shortContract, detail: null, at: daysAgo(now, 150 - i) })),
+  ];
+  for (const row of activity) await trx.insertInto("vendorActivity").values({ ...row, buyerId: bergvik }).onConflict((oc) => oc.column("id").doNothing()).execute();
 }
 
 /** The buyer's exit records of the two pilots, and the vendor that took part answering them (issue 16). */
