@@ -95,7 +95,9 @@ describe("vendors take part", () => {
 
     const buyer = await browser.newPage();
     await logIn(buyer, "buyer@demo.test", "/workspace/events");
-    await buyer.getByRole("link", { name: /ubesvarte? spørsmål/ }).click();
+    // The navigation counts the questions waiting for an answer beside the buyer's workspace link.
+    await expect.poll(() => buyer.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: /^Mine markedsdialoger \([0-9]+ ubesvarte? spørsmål\)$/ }).count()).toBeGreaterThan(0);
+    await buyer.getByRole("link", { name: /^[0-9]+ ubesvarte? spørsmål$/ }).click();
     await buyer.waitForURL("**/workspace/questions");
     const item = buyer.getByRole("listitem").filter({ hasText: question });
     expect(await item.textContent()).toContain("Nordlys Helse AS");

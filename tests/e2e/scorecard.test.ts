@@ -16,7 +16,7 @@ describe("public predictability scorecards", () => {
     expect(await fulfilment.getByRole("img").getAttribute("aria-label")).toMatch(/Innfridd i tide: [1-9]/);
     const notProcured = page.getByRole("table", { name: "Ikke anskaffet, etter årsak" });
     expect(await notProcured.getByRole("row", { name: /Budsjettet er trukket/ }).getByRole("cell").textContent()).toBe("1");
-    expect(await page.getByRole("table", { name: "Avsluttede piloter" }).getByRole("row", { name: /Uten innkjøp etter 12 måneder/ }).getByRole("cell").textContent()).toBe("1");
+    expect(await page.getByRole("table", { name: "Avsluttede piloter" }).getByRole("row", { name: /Kriteriene oppfylt, ikke kjøpt/ }).getByRole("cell").textContent()).toBe("1");
     await expect.poll(() => page.getByText("Nasjonal løsning for pasientvarsling ventes om to år").count()).toBe(1);
     await expect
       .poll(() => page.getByRole("link", { name: "Forespørsel om informasjon: digitale trygghetsalarmer" }).getAttribute("href"))
