@@ -9,7 +9,7 @@ export { ExpectationFields } from "./forms/expectation-fields";
 export { AcceptanceCriteriaFields, PurchasePathFields } from "./forms/pilot-fields";
 export { FieldErrors, FormErrors, ProblemSummary } from "./forms/errors";
 export { SubmitButton, Notice } from "./forms/buttons";
-export { ConfirmAction } from "./forms/confirm";
+export { ConfirmAction, ConfirmDisclosure } from "./forms/confirm";
 export { validateOnBlur } from "./forms/validation";
 export { ProblemScope, useProblemText } from "./forms/problem-text";
 export { formFields } from "./forms/form-data";

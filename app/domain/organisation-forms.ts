@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmation } from "./confirmation";
 import { checkOrgNumber } from "./org-number";
 import { BUYER_SECTORS, COMMERCIAL_ROLES, MEMBER_ROLES, VENDOR_COUNTRIES, VENDOR_SIZES } from "./organisations";
 import { REGIONS } from "./regions";
@@ -174,7 +175,8 @@ export const ChangeMemberSchema = z.object({
   commercialRole: choice(COMMERCIAL_ROLES).optional(),
 });
 
-export const RemoveMemberSchema = z.object({ userId });
+/** Removing a member and leaving are final: the box must be ticked. */
+export const RemoveMemberSchema = z.object({ userId, confirm: confirmation });
 
 export const RevokeInvitationSchema = z.object({ invitationId: userId });
 
@@ -185,9 +187,10 @@ export const SwitchOrganisationSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const VerifyOrganisationSchema = z.object({ organisationId: userId });
+export const VerifyOrganisationSchema = z.object({ organisationId: userId, confirm: confirmation });
 
 export const RejectOrganisationSchema = z.object({
   organisationId: userId,
   reason: requiredText(REASON_MAX),
+  confirm: confirmation,
 });

@@ -8,12 +8,13 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireOperator } from "~/auth/guards.server";
 import { ClauseChanges } from "~/components/conduct/clauses";
-import { FieldErrors, FormErrors, Notice, SubmitButton, ProblemScope } from "~/components/forms";
+import { ConfirmAction, FieldErrors, FormErrors, Notice, SubmitButton, ProblemScope } from "~/components/forms";
 import { diffClauses } from "~/domain/clause-diff";
 import { CLAUSE_GROUNDS, type Clause } from "~/domain/conduct";
 import { ClauseSchema, SummarySchema } from "~/domain/conduct-forms";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
+import { CONFIRM_REQUIRED, isConfirmed } from "~/domain/confirmation";
 import { createDraft, getCurrentVersion, getDraft, publishDraft, removeDraftClause, saveDraftClause, saveDraftSummary } from "~/models/conduct.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
@@ -76,6 +77,7 @@ export async function action(args: ActionFunctionArgs) {
       return redirect("/admin/conduct?saved=1");
     }
     case "publish": {
+      if (!isConfirmed(formData)) return json<ActionData>({ intent, problem: CONFIRM_REQUIRED }, { status: 400 });
       const result = await publishDraft(db(), { userId: user.id, versionUrl: (n) => absoluteUrl(`/conduct/versions/${n}`) });
       if (!result.ok) return json<ActionData>({ intent, problem: result.problems[0]!.code }, { status: 400 });
       return redirect(`/conduct/versions/${result.value.number}`);
@@ -162,7 +164,7 @@ export default function ConductDraft() {
           <p className="text-slate-700">{t("draft.lead")}</p>
         </header>
         {searchParams.get("saved") || (data?.intent === "save-summary" && data.result?.status === "success") ? <Notice>{t("draft.saved")}</Notice> : null}
-        {data?.problem ? <FormErrors errors={[t(`draft.problems.${data.problem as "no_draft"}`)]} /> : null}
+        {data?.problem && data.problem !== CONFIRM_REQUIRED ? <FormErrors errors={[t(`draft.problems.${data.problem as "no_draft"}`)]} /> : null}
 
         {!draft ? (
           <section className={sectionClass}>
@@ -221,8 +223,13 @@ export default function ConductDraft() {
               </div>
             </section>
 
-            <Form method="post">
+            <Form method="post" className="max-w-prose space-y-2">
               <input type="hidden" name="intent" value="publish" />
+              <ConfirmAction
+                id="publish-confirm"
+                consequence={<p>{t("draft.publishConsequence", { number: draft.number })}</p>}
+                errors={data?.intent === "publish" && data.problem === CONFIRM_REQUIRED ? [CONFIRM_REQUIRED] : null}
+              />
               <SubmitButton>{t("draft.publish", { number: draft.number })}</SubmitButton>
             </Form>
           </>

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireOperator } from "~/auth/guards.server";
-import { FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
+import { ConfirmAction, ConfirmDisclosure, FormErrors, SubmitButton, Field, conformField, ProblemScope } from "~/components/forms";
 import { RejectOrganisationSchema, VerifyOrganisationSchema } from "~/domain/organisation-forms";
 import { formatOrgNumber } from "~/domain/org-number";
 import { fixedT } from "~/i18n/i18n";
@@ -159,21 +159,27 @@ function Decision({ organisation, actionData }: { organisation: Row; actionData:
       <input type="hidden" name="organisationId" value={organisation.id} />
       <FormErrors errors={form.errors} />
       <Field field={conformField(fields.reason)} label={t("organisations.reasonFor", { name: organisation.name })} />
+      <ConfirmAction id={`${rejectId}-confirm`} consequence={<p>{t("organisations.rejectConsequence", { name: organisation.name })}</p>} errors={fields.confirm.errors} />
       <SubmitButton variant="danger">{t("organisations.reject")}</SubmitButton>
     </Form>
   );
-  const verifyErrors = actionData?.form === `verify-${organisation.id}` ? (actionData.result as SubmissionResult<string[]>).error?.[""] : undefined;
+  const verifyResult = actionData?.form === `verify-${organisation.id}` ? (actionData.result as SubmissionResult<string[]>) : undefined;
+  const verifyErrors = [...(verifyResult?.error?.confirm ?? []), ...(verifyResult?.error?.[""] ?? [])];
   return (
     <div className="space-y-3">
       {organisation.verificationStatus !== "verified" ? (
-        <Form method="post">
+        <ConfirmDisclosure
+          id={`verify-${organisation.id}-confirm`}
+          variant="primary"
+          label={t("organisations.verifyConfirm", { name: organisation.name })}
+          summary={t("organisations.verifyFor", { name: organisation.name })}
+          consequence={<p>{t("organisations.verifyConsequence", { name: organisation.name })}</p>}
+          submit={t("organisations.verify")}
+          errors={verifyErrors}
+        >
           <input type="hidden" name="intent" value="verify" />
           <input type="hidden" name="organisationId" value={organisation.id} />
-          <FormErrors errors={verifyErrors ?? undefined} />
-          <button type="submit" aria-label={t("organisations.verifyFor", { name: organisation.name })} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
-            {t("organisations.verify")}
-          </button>
-        </Form>
+        </ConfirmDisclosure>
       ) : null}
       {organisation.verificationStatus === "unverified" ? rejectForm : null}
       {/* A verified buyer is not rejected in passing: withdrawing its verification is a deliberate step, with a reason. */}

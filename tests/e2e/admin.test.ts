@@ -10,8 +10,12 @@ describe("operator pages", () => {
     await expect.poll(() => page.locator("h1").textContent()).toBe("Verifisering av oppdragsgivere");
     await expectNoAxeViolations(page);
     await screenshot(page, "admin-organisations");
-    await page.getByRole("button", { name: "Verifiser Nordre Lia kommune" }).click();
-    await expect.poll(() => page.getByRole("button", { name: "Verifiser Nordre Lia kommune" }).count()).toBe(0);
+    // Verifying is behind its own summary, with a box the server requires.
+    const verify = page.locator("details", { has: page.locator("summary", { hasText: "Verifiser Nordre Lia kommune" }) });
+    await verify.locator("summary").click();
+    await verify.getByLabel("Jeg har kontrollert at Nordre Lia kommune er en offentlig oppdragsgiver").check();
+    await verify.getByRole("button", { name: "Verifiser", exact: true }).click();
+    await expect.poll(() => page.locator("summary", { hasText: "Verifiser Nordre Lia kommune" }).count()).toBe(0);
     // Once verified, rejecting is no longer offered in passing: withdrawing is behind its own summary.
     const rejectReason = page.getByLabel("Begrunnelse for å avvise Nordre Lia kommune");
     expect(await rejectReason.isVisible()).toBe(false);

@@ -53,7 +53,10 @@ describe("watches", () => {
 
     // Revoking makes a new address; the old one is gone.
     await page.goto("/watches");
-    await page.getByRole("button", { name: "Trekk tilbake og lag nye adresser (Vestland, IT-systemer)" }).click();
+    const renew = page.locator("details", { has: page.locator("summary", { hasText: "Trekk tilbake og lag nye adresser (Vestland, IT-systemer)" }) });
+    await renew.locator("summary").click();
+    await renew.getByLabel("Jeg forstår at dette ikke kan angres").check();
+    await renew.getByRole("button", { name: "Trekk tilbake og lag nye adresser", exact: true }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Nye strømadresser er laget");
     expect((await page.request.get(atomUrl!)).status()).toBe(404);
   });

@@ -8,7 +8,7 @@ import { action as decideAction, loader as organisationsLoader } from "~/routes/
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { countRows, createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
-import { formRequest, routeArgs } from "../fixtures/requests";
+import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 
@@ -51,7 +51,13 @@ describe("operator verification of buyers", () => {
   it("verifies a buyer: status, audit and a mail to each of its admins, together", async () => {
     const operator = await createPerson(t.db, { operator: true });
     const { organisation, admins, member } = await buyerAwaiting(`Verifiservik ${randomUUID().slice(0, 4)}`);
-    const response = await decide(operator, { intent: "verify", organisationId: organisation.id });
+    // Verifying is a deliberate step: without the ticked box nothing changes and nobody is mailed.
+    const unconfirmed = await decide(operator, { intent: "verify", organisationId: organisation.id });
+    expect(unconfirmed.status).toBe(400);
+    expect((await readJson(unconfirmed)).result.error).toEqual({ confirm: ["confirm_required"] });
+    expect(await isVerifiedBuyer(t.db, organisation.id)).toBe(false);
+    expect(await t.db.selectFrom("outbox").select("id").where("template", "=", "organisation-verified").where("toAddress", "in", admins.map((a) => a.email)).execute()).toEqual([]);
+    const response = await decide(operator, { intent: "verify", confirm: "yes", organisationId: organisation.id });
     expect(response.status).toBe(200);
     expect(await isVerifiedBuyer(t.db, organisation.id)).toBe(true);
     const row = await t.db.selectFrom("organisations").selectAll().where("id", "=", organisation.id).executeTakeFirstOrThrow();
@@ -72,7 +78,7 @@ describe("operator verification of buyers", () => {
       { person: unconfirmed, role: "admin" },
     ]);
     expect((await adminRecipients(t.db, organisation.id)).map((a) => a.email)).toEqual([confirmed.email]);
-    expect((await decide(operator, { intent: "verify", organisationId: organisation.id })).status).toBe(200);
+    expect((await decide(operator, { intent: "verify", confirm: "yes", organisationId: organisation.id })).status).toBe(200);
     const mails = await t.db.selectFrom("outbox").select("toAddress").where("template", "=", "organisation-verified").where("toAddress", "in", [confirmed.email, unconfirmed.email]).execute();
     expect(mails.map((m) => m.toAddress)).toEqual([confirmed.email]);
   });
@@ -80,7 +86,7 @@ describe("operator verification of buyers", () => {
   it("rejects a buyer with a reason that its admins receive", async () => {
     const operator = await createPerson(t.db, { operator: true });
     const { organisation, admins } = await buyerAwaiting(`Avvisvik ${randomUUID().slice(0, 4)}`);
-    const response = await decide(operator, { intent: "reject", organisationId: organisation.id, reason: "Fant ikke virksomheten i Enhetsregisteret." });
+    const response = await decide(operator, { intent: "reject", confirm: "yes", organisationId: organisation.id, reason: "Fant ikke virksomheten i Enhetsregisteret." });
     expect(response.status).toBe(200);
     const row = await t.db.selectFrom("organisations").selectAll().where("id", "=", organisation.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ verificationStatus: "rejected", verificationNote: "Fant ikke virksomheten i Enhetsregisteret.", verifiedAt: null });
@@ -99,7 +105,7 @@ describe("operator verification of buyers", () => {
     const operator = await createPerson(t.db, { operator: true });
     const { organisation } = await buyerAwaiting(`Uendretvik ${randomUUID().slice(0, 4)}`);
     const before = await Promise.all([countRows(t.db, "outbox"), countRows(t.db, "auditLog")]);
-    const response = await decide(operator, { intent: "reject", organisationId: organisation.id, ...fields });
+    const response = await decide(operator, { intent: "reject", confirm: "yes", organisationId: organisation.id, ...fields });
     expect(response.status).toBe(400);
     expect((await response.json()).result.error).toEqual(expected);
     const row = await t.db.selectFrom("organisations").select("verificationStatus").where("id", "=", organisation.id).executeTakeFirstOrThrow();
@@ -111,10 +117,10 @@ describe("operator verification of buyers", () => {
     const operator = await createPerson(t.db, { operator: true });
     const vendorAdmin = await createPerson(t.db);
     const vendor = await createOrganisationWith(t.db, [{ person: vendorAdmin, role: "admin" }], { isBuyer: false, isVendor: true });
-    const refused = await decide(operator, { intent: "verify", organisationId: vendor.id });
+    const refused = await decide(operator, { intent: "verify", confirm: "yes", organisationId: vendor.id });
     expect(refused.status).toBe(400);
     expect((await refused.json()).result.error).toEqual({ "": ["notABuyer"] });
-    expect((await decide(operator, { intent: "verify", organisationId: randomUUID() })).status).toBe(404);
+    expect((await decide(operator, { intent: "verify", confirm: "yes", organisationId: randomUUID() })).status).toBe(404);
   });
 });
 
@@ -144,13 +150,13 @@ describe("authorization", () => {
     {
       route: "POST /admin/organisations intent=verify",
       call: decideAction,
-      request: (w, cookie) => formRequest("/admin/organisations", { intent: "verify", organisationId: w.organisation.id }, { cookie }),
+      request: (w, cookie) => formRequest("/admin/organisations", { intent: "verify", confirm: "yes", organisationId: w.organisation.id }, { cookie }),
       expect: { anonymous: "login", outsider: 403, member: 403, admin: 403, operator: "ok" },
     },
     {
       route: "POST /admin/organisations intent=reject",
       call: decideAction,
-      request: (w, cookie) => formRequest("/admin/organisations", { intent: "reject", organisationId: w.organisation.id, reason: "Ikke offentlig." }, { cookie }),
+      request: (w, cookie) => formRequest("/admin/organisations", { intent: "reject", confirm: "yes", organisationId: w.organisation.id, reason: "Ikke offentlig." }, { cookie }),
       expect: { anonymous: "login", outsider: 403, member: 403, admin: 403, operator: "ok" },
     },
     {

@@ -127,11 +127,15 @@ describe("publishing a new version", () => {
     );
 
     // Publishing needs a summary in both languages.
-    const refused = await draftAction(await formRequest("/admin/conduct", { intent: "publish" }, { cookie }));
+    const refused = await draftAction(await formRequest("/admin/conduct", { intent: "publish", confirm: "yes" }, { cookie }));
     expect((refused as Response).status).toBe(400);
     expect((await readJson(refused as Response)).problem).toBe("no_summary");
     await draftAction(await formRequest("/admin/conduct", { intent: "save-summary", summaryNb: "Svarfrist og karenstid.", summaryEn: "Reply time and quiet period." }, { cookie }));
-    const published = await respond(draftAction(await formRequest("/admin/conduct", { intent: "publish" }, { cookie })));
+    const unconfirmed = await draftAction(await formRequest("/admin/conduct", { intent: "publish" }, { cookie }));
+    expect((unconfirmed as Response).status).toBe(400);
+    expect((await readJson(unconfirmed as Response)).problem).toBe("confirm_required");
+    expect(await t.db.selectFrom("conductVersions").select("number").where("publishedAt", "is not", null).where("number", "=", 2).execute()).toEqual([]);
+    const published = await respond(draftAction(await formRequest("/admin/conduct", { intent: "publish", confirm: "yes" }, { cookie })));
     expect(published.headers.get("Location")).toBe("/conduct/versions/2");
 
     const page = await readJson(await versionLoader(await routeArgs("/conduct/versions/2", { params: { number: "2" } })));

@@ -249,7 +249,11 @@ describe("closing and recording the outcome", () => {
     const other = await createPerson(t.db);
     await t.db.insertInto("memberships").values({ userId: other.id, organisationId: await orgId("statens-helsedataetat"), role: "member", commercialRole: null }).execute();
     const id = "00000000-0000-4000-8000-000000000106";
-    const response = await post(id, { intent: "outcome", outcome: "withdrawn", reason: "Finansieringen falt bort." }, other.cookie);
+    const unconfirmed = await post(id, { intent: "outcome", outcome: "withdrawn", reason: "Finansieringen falt bort." }, other.cookie);
+    expect(unconfirmed.status).toBe(400);
+    expect((await readJson(unconfirmed)).result.error).toEqual({ confirm: ["confirm_required"] });
+    expect(await stored(id)).toMatchObject({ status: "published", outcome: null });
+    const response = await post(id, { intent: "outcome", outcome: "withdrawn", confirm: "yes", reason: "Finansieringen falt bort." }, other.cookie);
     expect(response.status).toBe(302);
     expect(await stored(id)).toMatchObject({ status: "closed", outcome: "withdrawn", outcomeWithdrawnReason: "Finansieringen falt bort." });
   });

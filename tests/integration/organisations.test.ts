@@ -13,7 +13,7 @@ import { loader as listLoader } from "~/routes/organisations._index";
 import { authorizationMatrix, createWorld, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { countRows, createOrganisationWith, createPerson, nextOrgNumber, respond, type Person } from "../fixtures/people";
-import { formRequest, routeArgs } from "../fixtures/requests";
+import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 
@@ -236,9 +236,9 @@ describe("members", () => {
     const demote = await post(admin, { intent: "change", organisationId: org.id, userId: admin.id, role: "member" });
     expect(demote.status).toBe(400);
     expect(await errorsOf(demote)).toEqual({ role: ["lastAdmin"] });
-    const remove = await post(admin, { intent: "remove", organisationId: org.id, userId: admin.id });
+    const remove = await post(admin, { intent: "remove", confirm: "yes", organisationId: org.id, userId: admin.id });
     expect(await errorsOf(remove)).toEqual({ "": ["lastAdmin"] });
-    const leave = await post(admin, { intent: "leave", organisationId: org.id, userId: admin.id });
+    const leave = await post(admin, { intent: "leave", confirm: "yes", organisationId: org.id, userId: admin.id });
     expect(leave.status).toBe(400);
     const row = await t.db.selectFrom("memberships").selectAll().where("userId", "=", admin.id).executeTakeFirstOrThrow();
     expect(row.role).toBe("admin");
@@ -263,7 +263,12 @@ describe("members", () => {
 
   it("lets an admin remove a member, who then no longer acts for the organisation", async () => {
     const { admin, member, org } = await team();
-    const response = await post(admin, { intent: "remove", organisationId: org.id, userId: member.id });
+    // Removing is final: without the ticked box it is refused and the member stays.
+    const unconfirmed = await post(admin, { intent: "remove", organisationId: org.id, userId: member.id });
+    expect(unconfirmed.status).toBe(400);
+    expect((await readJson(unconfirmed)).result.error).toEqual({ confirm: ["confirm_required"] });
+    expect(await t.db.selectFrom("memberships").select("userId").where("userId", "=", member.id).execute()).toHaveLength(1);
+    const response = await post(admin, { intent: "remove", confirm: "yes", organisationId: org.id, userId: member.id });
     expect(response.status).toBe(200);
     expect(await t.db.selectFrom("memberships").selectAll().where("userId", "=", member.id).execute()).toEqual([]);
     const user = await t.db.selectFrom("users").select("activeOrganisationId").where("id", "=", member.id).executeTakeFirstOrThrow();
@@ -274,7 +279,10 @@ describe("members", () => {
 
   it("lets a member leave by themselves", async () => {
     const { member, org } = await team();
-    const response = await post(member, { intent: "leave", organisationId: org.id, userId: member.id });
+    const unconfirmed = await post(member, { intent: "leave", confirm: "no", organisationId: org.id, userId: member.id });
+    expect(unconfirmed.status).toBe(400);
+    expect(await t.db.selectFrom("memberships").select("userId").where("userId", "=", member.id).where("organisationId", "=", org.id).execute()).toHaveLength(1);
+    const response = await post(member, { intent: "leave", confirm: "yes", organisationId: org.id, userId: member.id });
     expect(response.status).toBe(302);
     expect(await t.db.selectFrom("memberships").selectAll().where("userId", "=", member.id).where("organisationId", "=", org.id).execute()).toEqual([]);
   });
@@ -402,7 +410,7 @@ describe("authorization", () => {
       request: async (w, cookie) => {
         const leaving = await createPerson(t.db);
         await t.db.insertInto("memberships").values({ userId: leaving.id, organisationId: org(w), role: "member", commercialRole: null }).execute();
-        return formRequest("/organisation/members", { organisationId: org(w), intent: "remove", userId: leaving.id }, { cookie });
+        return formRequest("/organisation/members", { organisationId: org(w), intent: "remove", confirm: "yes", userId: leaving.id }, { cookie });
       },
       expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
     },
@@ -430,7 +438,7 @@ describe("authorization", () => {
       call: membersAction,
       request: async (w, cookie) => {
         const me = Object.values(w.people).find((p) => p.cookie === cookie);
-        return formRequest("/organisation/members", { organisationId: org(w), intent: "leave", userId: me?.id ?? randomUUID() }, { cookie });
+        return formRequest("/organisation/members", { organisationId: org(w), intent: "leave", confirm: "yes", userId: me?.id ?? randomUUID() }, { cookie });
       },
       expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
     },

@@ -91,6 +91,25 @@ describe("registration through the event page", () => {
     expect((await ask.json()).result.error.question).toEqual(["required"]);
     expect(await t.db.selectFrom("registrations").select("id").where("eventId", "=", id).execute()).toEqual([]);
   });
+
+  it("withdraws a registration only with the ticked box; the place then goes to the waiting list", async () => {
+    const id = await newEvent();
+    await respond(action(await post("vendor", { intent: "register", organisationId: vendorOrg.id, attendees: people.vendor.id }, id)));
+    await respond(action(await post("otherVendor", { intent: "register", organisationId: otherOrg.id, attendees: people.otherVendor.id }, id)));
+    const statuses = async () =>
+      Object.fromEntries((await t.db.selectFrom("registrations").select(["organisationId", "status"]).where("eventId", "=", id).execute()).map((r) => [r.organisationId, r.status]));
+    const before = await statuses();
+    expect(before).toEqual({ [vendorOrg.id]: "registered", [otherOrg.id]: "waitlisted" });
+
+    const unconfirmed = await respond(action(await post("vendor", { intent: "withdraw", organisationId: vendorOrg.id }, id)));
+    expect(unconfirmed.status).toBe(400);
+    expect((await unconfirmed.json()).result.error).toEqual({ confirm: ["confirm_required"] });
+    expect(await statuses()).toEqual(before);
+
+    const withdrawn = await respond(action(await post("vendor", { intent: "withdraw", organisationId: vendorOrg.id, confirm: "yes" }, id)));
+    expect(withdrawn.headers.get("Location")).toBe(`/events/${id}?done=withdrawn`);
+    expect(await statuses()).toEqual({ [vendorOrg.id]: "withdrawn", [otherOrg.id]: "registered" });
+  });
 });
 
 describe("who may do what", () => {

@@ -111,8 +111,8 @@ describe("saving and changing watches", () => {
     expect(others.watches.map((w: { id: string }) => w.id)).not.toContain(id);
     const attempts: Record<string, string>[] = [
       { intent: "update", id, name: "Kapret", frequency: "daily" },
-      { intent: "new-feed-url", id },
-      { intent: "delete", id },
+      { intent: "new-feed-url", id, confirm: "yes" },
+      { intent: "delete", id, confirm: "yes" },
     ];
     for (const fields of attempts) {
       const response = await respond(watchesAction(await formRequest("/watches", fields, { cookie: other.cookie })));
@@ -129,7 +129,7 @@ describe("saving and changing watches", () => {
     expect(badRename.status).toBe(400);
     expect((await readJson(badRename)).errors.name).toEqual(["too_long"]);
 
-    expect((await respond(watchesAction(await formRequest("/watches", { intent: "delete", id }, { cookie: owner.cookie })))).status).toBe(200);
+    expect((await respond(watchesAction(await formRequest("/watches", { intent: "delete", id, confirm: "yes" }, { cookie: owner.cookie })))).status).toBe(200);
     expect(await t.db.selectFrom("watches").select("id").where("id", "=", id).execute()).toEqual([]);
   });
 });
@@ -301,7 +301,12 @@ describe("feeds", () => {
 
   it("revokes the old addresses when new ones are made, and answers unknown ones with 404", async () => {
     const { id, feed } = await readJson(await saveWatch(owner, { name: "Rotasjon", query: "region=vestland" }));
-    const renewed = await readJson(await respond(watchesAction(await formRequest("/watches", { intent: "new-feed-url", id }, { cookie: owner.cookie }))));
+    // Renewing revokes the addresses in use: without the ticked box the old ones keep working.
+    const unconfirmed = await respond(watchesAction(await formRequest("/watches", { intent: "new-feed-url", id }, { cookie: owner.cookie })));
+    expect(unconfirmed.status).toBe(400);
+    expect((await readJson(unconfirmed)).errors).toEqual({ confirm: ["confirm_required"] });
+    expect((await respond(watchAtom(await routeArgs("/x", { params: { token: token(feed.atom) } })))).status).toBe(200);
+    const renewed = await readJson(await respond(watchesAction(await formRequest("/watches", { intent: "new-feed-url", id, confirm: "yes" }, { cookie: owner.cookie }))));
     expect(token(renewed.feed.atom)).not.toBe(token(feed.atom));
     const old = await respond(watchAtom(await routeArgs("/x", { params: { token: token(feed.atom) } })));
     expect(old.status).toBe(404);

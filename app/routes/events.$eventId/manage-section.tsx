@@ -120,6 +120,11 @@ export function ManageSection({
             <input type="hidden" name="intent" value="outcome" />
             <input type="hidden" name="outcome" value="withdrawn" />
             <TextArea field={conformField(w.reason)} label={t("manage.outcome.withdrawn.reason")} rows={3} />
+            <ConfirmAction
+              id="withdrawn-confirm"
+              consequence={<p>{t("manage.outcome.withdrawn.consequence", { count: registered })}</p>}
+              errors={actionData?.form === "withdrawn" ? (actionData.result as SubmissionResult<string[]>).error?.confirm : null}
+            />
             <SubmitButton variant="secondary">{t("manage.outcome.withdrawn.submit")}</SubmitButton>
           </fieldset>
         </Form>

@@ -5,7 +5,7 @@ import { publicBaseUrl } from "~/http/public-url.server";
 import type { CurrentUser } from "~/auth/context.server";
 import { forbidden } from "~/auth/guards.server";
 import { closeEvent, recordOutcome } from "~/models/event-lifecycle.server";
-import { isConfirmed } from "~/domain/confirmation";
+import { CONFIRM_REQUIRED, isConfirmed } from "~/domain/confirmation";
 import type { Failure } from "~/domain/result";
 import { getMembership } from "~/models/memberships.server";
 import { parseOutcome, type ManageForm } from "./outcome-input";
@@ -47,6 +47,8 @@ export async function manageAction(args: ActionFunctionArgs, user: CurrentUser, 
     const form: ManageForm = outcome === "procured" || outcome === "not_procured" || outcome === "withdrawn" ? outcome : "procured";
     const submission = parseOutcome(formData);
     if (submission.status !== "success") return reply(form, submission.reply());
+    // Withdrawing ends the dialogue for everyone taking part: it asks for the ticked box.
+    if (submission.value.outcome === "withdrawn" && !isConfirmed(formData)) return reply(form, submission.reply({ fieldErrors: { confirm: [CONFIRM_REQUIRED] } }));
     const recorded = await recordOutcome(db(), user, id, submission.value, { baseUrl: publicBaseUrl() });
     if (!recorded.ok) return reply(form, submission.reply(refusal(recorded, args.request)), recorded.reason === "conflict" ? 409 : 400);
     return redirect(`/events/${id}?saved=outcome`);

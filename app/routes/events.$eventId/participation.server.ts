@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { db } from "@db/db.server";
 import type { CurrentUser } from "~/auth/context.server";
 import { forbidden, requireMemberForForm, requireVerifiedUser, type GuardArgs } from "~/auth/guards.server";
+import { CONFIRM_REQUIRED, isConfirmed } from "~/domain/confirmation";
 import { registrationOpen } from "~/domain/participation";
 import { AnswerSchema, DeclineSchema, QuestionSchema, RegistrationSchema, RemoveRegistrationSchema } from "~/domain/participation-input";
 import { actingMembership, getMembership } from "~/models/memberships.server";
@@ -116,6 +117,7 @@ export async function participationAction(args: GuardArgs & { params: { eventId?
   }
   if (intent === "withdraw") {
     const member = await requireMemberForForm(args, formData, { kind: "vendor" });
+    if (!isConfirmed(formData)) return reply("withdraw", { status: "error", error: { confirm: [CONFIRM_REQUIRED] } });
     const result = await leaveEvent(db(), member.user, eventId, member.organisation.id, { kind: "withdraw" }, { baseUrl });
     if (!result.ok) return reply("withdraw", { status: "error", error: { "": refusal(result, args.request, []).formErrors } }, FAILURE_STATUS[result.reason]);
     return done("withdrawn");

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DeclineSchema, RegistrationSchema } from "~/domain/participation-input";
-import { FieldErrors, FormErrors, SubmitButton, inputClass } from "~/components/forms";
+import { ConfirmAction, FieldErrors, FormErrors, SubmitButton, inputClass } from "~/components/forms";
 import { lastResult, type ParticipationReply, type ParticipationView } from "./participation-view";
 
 // The aside: the count and the vendor's registration, withdrawal and decline.
@@ -131,7 +131,7 @@ function WithdrawForm({ organisationId, reply }: { organisationId: string; reply
       <FormErrors id="withdraw-errors" errors={errors} />
       <input type="hidden" name="intent" value="withdraw" />
       <input type="hidden" name="organisationId" value={organisationId} />
-      <p className="text-sm text-slate-700">{t("register.withdrawHint")}</p>
+      <ConfirmAction id="withdraw-confirm" consequence={<p>{t("register.withdrawHint")}</p>} errors={lastResult(reply, "withdraw")?.error?.confirm} />
       <SubmitButton variant="secondary">{t("register.withdraw")}</SubmitButton>
     </Form>
   );

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, Select, SubmitButton, Field, conformField, validateOnBlur } from "~/components/forms";
+import { ConfirmDisclosure, FormErrors, Select, SubmitButton, Field, conformField, validateOnBlur } from "~/components/forms";
 import { commercialRoleFits } from "~/domain/memberships";
 import { ChangeMemberSchema, CommercialContactSchema, InviteMemberSchema } from "~/domain/organisation-forms";
 import { COMMERCIAL_ROLES, MEMBER_ROLES } from "~/domain/organisations";
@@ -57,15 +57,17 @@ export function MemberControls({
           {t("members.save")}
         </button>
       </Form>
-      <Form method="post">
+      <ConfirmDisclosure
+        id={`remove-${member.userId}-confirm`}
+        summary={t("members.removeFor", { name: member.name })}
+        consequence={<p>{t("members.removeConsequence", { name: member.name })}</p>}
+        submit={t("members.remove")}
+        errors={removeResult?.error?.confirm ?? removeResult?.error?.[""]}
+      >
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name="organisationId" value={organisation.id} />
         <input type="hidden" name="userId" value={member.userId} />
-        <button type="submit" aria-label={t("members.removeFor", { name: member.name })} className="rounded px-3 py-2 text-red-800 underline">
-          {t("members.remove")}
-        </button>
-        <FieldErrors id={`remove-${member.userId}-error`} errors={removeResult?.error?.[""] ?? undefined} />
-      </Form>
+      </ConfirmDisclosure>
     </div>
   );
 }

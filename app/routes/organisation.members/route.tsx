@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
-import { FormErrors, SubmitButton, ProblemScope } from "~/components/forms";
+import { ConfirmAction, FormErrors, SubmitButton, ProblemScope } from "~/components/forms";
 import {
   ChangeMemberSchema,
   CommercialContactSchema,
@@ -195,12 +195,12 @@ export default function Members() {
           <h2 id="leave-title" className="text-xl font-semibold">
             {t("members.leave")}
           </h2>
-          <p>{t("members.leaveHint")}</p>
-          <Form method="post">
+          <Form method="post" className="max-w-prose space-y-2">
             <input type="hidden" name="intent" value="leave" />
             <input type="hidden" name="organisationId" value={organisation.id} />
             <input type="hidden" name="userId" value={me} />
             <FormErrors errors={leaveResult?.error?.[""] ?? undefined} />
+            <ConfirmAction id="leave-confirm" consequence={<p>{t("members.leaveHint", { name: organisation.name })}</p>} errors={leaveResult?.error?.confirm} />
             <SubmitButton variant="danger">{t("members.leave")}</SubmitButton>
           </Form>
         </section>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireUser } from "~/auth/guards.server";
 import { Notice } from "~/components/forms";
+import { CONFIRM_REQUIRED, isConfirmed } from "~/domain/confirmation";
 import { CreateWatchSchema, UpdateWatchSchema, WatchIdSchema } from "~/domain/watches";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
@@ -35,7 +36,7 @@ function result(fields: Partial<ActionResult>, init?: number) {
   return json<ActionResult>({ intent: null, id: null, errors: null, values: null, feed: null, name: null, ...fields }, init ? { status: init } : undefined);
 }
 
-function feedUrls(request: Request, token: string) {
+function feedUrls(token: string) {
   return { atom: absoluteUrl(`/feeds/watches/${token}.atom`), ics: absoluteUrl(`/feeds/watches/${token}.ics`) };
 }
 
@@ -51,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
       return result({ intent, errors: (submission.reply().error ?? null) as FieldErrorMap, values }, 400);
     }
     const created = await createWatch(db(), user.id, submission.value);
-    return result({ intent, id: created.id, feed: feedUrls(args.request, created.token), name: submission.value.name });
+    return result({ intent, id: created.id, feed: feedUrls(created.token), name: submission.value.name });
   }
   if (intent === "update") {
     const submission = parseWithZod(formData, { schema: UpdateWatchSchema });
@@ -65,13 +66,14 @@ export async function action(args: ActionFunctionArgs) {
     // Someone else's watch gets the same answer as an unknown one.
     if (submission.status !== "success") notFound();
     const { id } = submission.value;
+    if (!isConfirmed(formData)) return result({ intent: submission.value.intent, id, errors: { confirm: [CONFIRM_REQUIRED] } }, 400);
     if (intent === "delete") {
       if (!(await deleteWatch(db(), user.id, id))) notFound();
       return result({ intent, id });
     }
     const token = await renewFeedToken(db(), user.id, id);
     if (token === null) notFound();
-    return result({ intent, id, feed: feedUrls(args.request, token) });
+    return result({ intent, id, feed: feedUrls(token) });
   }
   return result({}, 400);
 }

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, ProblemScope } from "~/components/forms";
+import { ConfirmDisclosure, FieldErrors, ProblemScope } from "~/components/forms";
 import { WATCH_FREQUENCIES } from "~/domain/watches";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
@@ -99,22 +99,36 @@ export function WatchCard({ watch, data }: { watch: WatchRow; data: ActionData }
             <p>{t("feeds.shownOnce", { date: formatDateTime(watch.feedTokenCreatedAt, language) })}</p>
           )}
           <div className="flex flex-wrap gap-3">
-            <Form method="post">
+            <ConfirmDisclosure
+              id={`renew-${watch.id}-confirm`}
+              summary={
+                <>
+                  {t("feeds.renew")}
+                  <span className="sr-only"> ({watch.name})</span>
+                </>
+              }
+              consequence={<p>{t("feeds.renewConsequence")}</p>}
+              submit={t("feeds.renew")}
+              errors={mine?.intent === "new-feed-url" ? mine.errors?.confirm : null}
+            >
               <input type="hidden" name="intent" value="new-feed-url" />
               <input type="hidden" name="id" value={watch.id} />
-              <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100">
-                {t("feeds.renew")}
-                <span className="sr-only"> ({watch.name})</span>
-              </button>
-            </Form>
-            <Form method="post">
+            </ConfirmDisclosure>
+            <ConfirmDisclosure
+              id={`delete-${watch.id}-confirm`}
+              summary={
+                <>
+                  {t("delete")}
+                  <span className="sr-only"> ({watch.name})</span>
+                </>
+              }
+              consequence={<p>{t("deleteConsequence")}</p>}
+              submit={t("delete")}
+              errors={mine?.intent === "delete" ? mine.errors?.confirm : null}
+            >
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="id" value={watch.id} />
-              <button type="submit" className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
-                {t("delete")}
-                <span className="sr-only"> ({watch.name})</span>
-              </button>
-            </Form>
+            </ConfirmDisclosure>
           </div>
         </div>
       </section>

@@ -67,6 +67,7 @@ export const conduct: Translation<typeof nb> = {
     addClause: "Add clause",
     addHeading: "New clause",
     publish: "Publish version {{number}}",
+    publishConsequence: "Version {{number}} takes effect at once and cannot be changed afterwards; corrections become a new version. Every organisation that adopted an earlier version is e-mailed the summary and a link to the changes.",
     published: "Version {{number}} has been published.",
     saved: "Saved.",
     problems: {

@@ -288,6 +288,8 @@ export const eventPage: Translation<typeof nb> = {
         legend: "Withdrawn",
         reason: "Why the market dialogue is withdrawn",
         submit: "Withdraw the market dialogue",
+        consequence_one: "The market dialogue is withdrawn for good. The reason shows on the event and counts on the organisation's scorecard, and {{count}} registered vendor and those watching are e-mailed.",
+        consequence_other: "The market dialogue is withdrawn for good. The reason shows on the event and counts on the organisation's scorecard, and {{count}} registered vendors and those watching are e-mailed.",
       },
     },
     editLink: "Edit",

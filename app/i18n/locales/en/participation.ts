@@ -36,7 +36,7 @@ export const participation: Translation<typeof nb> = {
     submit: "Register",
     update: "Save changes",
     withdraw: "Withdraw the registration",
-    withdrawHint: "If anyone is on the waiting list, the first one gets your place.",
+    withdrawHint: "Your place is released at once, and the organiser is told. If anyone is on the waiting list, the first one gets it. To take part again you must register anew, and if the event is full you go to the back of the waiting list.",
     decline: {
       summary: "Decline to take part",
       reason: "Why do you decline?",

@@ -34,6 +34,7 @@ export const watches: Translation<typeof nb> = {
   },
   save: "Save changes",
   delete: "Delete the watch",
+  deleteConsequence: "The watch and its private feeds are deleted. You get no more alerts or digests from it, and the feed addresses stop working.",
   feeds: {
     heading: "Private feeds",
     lead: "The addresses contain a secret key and are shown only when made. Keep them, and do not share them.",
@@ -41,6 +42,7 @@ export const watches: Translation<typeof nb> = {
     ics: "Calendar (iCalendar)",
     shownOnce: "The feed addresses were made {{date}}. They are shown only once; if you lost them, make new ones.",
     renew: "Revoke and make new addresses",
+    renewConsequence: "The old addresses stop working at once, also in feed readers and calendars where you added them. The new ones are shown this one time only.",
   },
   create: {
     heading: "Save as watch",

@@ -64,6 +64,7 @@ export const conduct = {
     addClause: "Legg til punkt",
     addHeading: "Nytt punkt",
     publish: "Publiser versjon {{number}}",
+    publishConsequence: "Versjon {{number}} blir gjeldende med én gang og kan ikke endres etterpå; rettelser blir en ny versjon. Alle virksomheter som har sluttet seg til en tidligere versjon, får e-post med sammendraget og lenke til endringene.",
     published: "Versjon {{number}} er publisert.",
     saved: "Lagret.",
     problems: {

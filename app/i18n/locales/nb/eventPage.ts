@@ -287,6 +287,8 @@ export const eventPage = {
         legend: "Trukket",
         reason: "Hvorfor markedsdialogen trekkes",
         submit: "Trekk markedsdialogen",
+        consequence_one: "Markedsdialogen trekkes for godt. Begrunnelsen vises på arrangementet og teller på virksomhetens resultatkort, og {{count}} påmeldt leverandør og de som overvåker den får e-post.",
+        consequence_other: "Markedsdialogen trekkes for godt. Begrunnelsen vises på arrangementet og teller på virksomhetens resultatkort, og {{count}} påmeldte leverandører og de som overvåker den får e-post.",
       },
     },
     editLink: "Rediger",

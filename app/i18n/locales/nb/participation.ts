@@ -34,7 +34,7 @@ export const participation = {
     submit: "Meld på",
     update: "Lagre endringene",
     withdraw: "Trekk påmeldingen",
-    withdrawHint: "Står noen på ventelisten, får den første plassen deres.",
+    withdrawHint: "Plassen deres slipper med én gang, og arrangøren får beskjed. Står noen på ventelisten, får den første plassen. Vil dere være med igjen, må dere melde dere på på nytt, og er det fullt, havner dere bakerst på ventelisten.",
     decline: {
       summary: "Takk nei til å delta",
       reason: "Hvorfor takker dere nei?",

@@ -31,6 +31,7 @@ export const watches = {
   },
   save: "Lagre endringer",
   delete: "Slett overvåkingen",
+  deleteConsequence: "Overvåkingen og dens private strømmer slettes. Du får ingen flere varsler eller sammendrag fra den, og strømadressene slutter å virke.",
   feeds: {
     heading: "Private strømmer",
     lead: "Adressene inneholder en hemmelig nøkkel og vises bare når de lages. Ta vare på dem, og del dem ikke.",
@@ -38,6 +39,7 @@ export const watches = {
     ics: "Kalender (iCalendar)",
     shownOnce: "Strømadressene ble laget {{date}}. De vises bare én gang; har du mistet dem, lag nye.",
     renew: "Trekk tilbake og lag nye adresser",
+    renewConsequence: "De gamle adressene slutter å virke med én gang, også i nyhetslesere og kalendere der du har lagt dem inn. De nye vises bare denne ene gangen.",
   },
   create: {
     heading: "Lagre som overvåking",
