@@ -495,6 +495,17 @@ export interface InteractionEntryTable {
 }
 
 /** Append-only: the database refuses UPDATE and DELETE. */
+/** The view interaction_answers (migration 0035): each entry's first answer, the one that counts. */
+export interface InteractionAnswerView {
+  id: string;
+  entryId: string;
+  organisationId: string;
+  respondedBy: string;
+  response: InteractionResponse;
+  account: string | null;
+  recordedAt: ColumnType<Date, never, never>;
+}
+
 export interface InteractionResponseTable {
   id: string;
   entryId: string;
@@ -544,6 +555,7 @@ export interface Database {
   interactionChainHeads: InteractionChainHeadTable;
   interactionEntries: InteractionEntryTable;
   interactionResponses: InteractionResponseTable;
+  interactionAnswers: InteractionAnswerView;
   // 0008: participation
   registrations: RegistrationTable;
   registrationAttendees: RegistrationAttendeeTable;

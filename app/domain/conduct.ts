@@ -79,6 +79,15 @@ export function checkResponse(response: InteractionResponse, account: string | n
   return response === "dispute" && !account?.trim() ? { account: ["conduct_dispute_needs_account"] } : {};
 }
 
+/**
+ * An entry is answered once: the counterpart's first answer is final, so the public counts
+ * cannot be flipped back and forth (each flip once mailed the other side). Someone who
+ * remembers it differently later logs an entry of its own.
+ */
+export function checkAnswerOpen(earlierAnswers: number): Record<string, string[]> {
+  return earlierAnswers > 0 ? { response: ["conduct_already_answered"] } : {};
+}
+
 /** The version an organisation should adopt, given the one it has (null: none). */
 export function needsReadoption(adoptedVersion: number | null, currentVersion: number | null): boolean {
   return currentVersion !== null && (adoptedVersion === null || adoptedVersion < currentVersion);

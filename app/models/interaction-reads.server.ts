@@ -84,21 +84,28 @@ export async function getInteractionForViewer(db: Db, id: string, viewer: Viewer
         .orderBy("number")
         .execute()
     : [];
-  return { entry, responses, clauses, side, canRespond: orgs.includes(entry.counterpartId), canSupersede: orgs.includes(entry.organisationId) && !entry.supersededById };
+  // The first answer counts and is final; later rows (recorded before answers became final) stay in the log, marked.
+  const answers = responses.map((r, i) => ({ ...r, counts: i === 0 }));
+  return {
+    entry,
+    responses: answers,
+    clauses,
+    side,
+    canRespond: orgs.includes(entry.counterpartId),
+    answered: responses.length > 0,
+    canSupersede: orgs.includes(entry.organisationId) && !entry.supersededById,
+  };
 }
 
-/** Entries the organisation logged or that were logged about it, newest first, with the latest answer. */
+/** Entries the organisation logged or that were logged about it, newest first, with the answer that counts. */
 export async function listInteractions(db: Db, organisationId: string, { limit = 100, counterpartId }: { limit?: number; counterpartId?: string } = {}) {
   let query = entryQuery(db)
     .select((eb) =>
       eb
-        .selectFrom("interactionResponses as r")
-        .select("r.response")
-        .whereRef("r.entryId", "=", "e.id")
-        .orderBy("r.recordedAt", "desc")
-        .orderBy("r.chainSeq", "desc")
-        .limit(1)
-        .as("latestResponse"),
+        .selectFrom("interactionAnswers as a")
+        .select("a.response")
+        .whereRef("a.entryId", "=", "e.id")
+        .as("answer"),
     )
     .where((eb) => eb.or([eb("e.organisationId", "=", organisationId), eb("e.counterpartId", "=", organisationId)]))
     .orderBy("e.occurredAt", "desc")
@@ -131,7 +138,7 @@ export interface InteractionCounts {
 /**
  * Public figures for an organisation's page and scorecard: counts only, never
  * content. Superseded entries are left out (their correction counts instead);
- * an entry's answer is the latest one given.
+ * an entry's answer is its first, which is final.
  */
 export async function interactionCounts(db: Db, organisationId: string): Promise<InteractionCounts> {
   const rows = await db
@@ -143,13 +150,10 @@ export async function interactionCounts(db: Db, organisationId: string): Promise
       "e.quietPeriodContact",
       (eb) =>
         eb
-          .selectFrom("interactionResponses as r")
-          .select("r.response")
-          .whereRef("r.entryId", "=", "e.id")
-          .orderBy("r.recordedAt", "desc")
-          .orderBy("r.chainSeq", "desc")
-          .limit(1)
-          .as("latestResponse"),
+          .selectFrom("interactionAnswers as a")
+          .select("a.response")
+          .whereRef("a.entryId", "=", "e.id")
+          .as("answer"),
     ])
     .where((eb) => eb.or([eb("e.organisationId", "=", organisationId), eb("e.counterpartId", "=", organisationId)]))
     .where((eb) => eb.not(eb.exists(eb.selectFrom("interactionEntries as later").select("later.id").whereRef("later.supersedesId", "=", "e.id"))))
@@ -161,8 +165,8 @@ export async function interactionCounts(db: Db, organisationId: string): Promise
     const bucket = row.direction === "by" ? counts.loggedByThem : counts.loggedAboutThem;
     bucket.total++;
     if (row.quietPeriodContact) counts.quietPeriodContacts++;
-    if (row.latestResponse === "confirm") bucket.confirmed++;
-    else if (row.latestResponse === "dispute") bucket.disputed++;
+    if (row.answer === "confirm") bucket.confirmed++;
+    else if (row.answer === "dispute") bucket.disputed++;
     else bucket.unanswered++;
     if (row.assessment === "concern" && row.concernCategory) {
       (row.direction === "by" ? counts.concernsRaised : counts.concernsReceived)[row.concernCategory]++;

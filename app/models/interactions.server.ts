@@ -4,6 +4,7 @@ import type { Db } from "@db/client";
 import type { InteractionParticipant } from "@db/schema";
 import {
   checkAssessment,
+  checkAnswerOpen,
   checkResponse,
   isQuietPeriodContact,
   type Assessment,
@@ -202,8 +203,13 @@ export async function respondToInteraction(
       .innerJoin("organisations as other", "other.id", "e.counterpartId")
       .select(["e.id", "e.organisationId", "e.counterpartId", "e.subject", "own.name as ownName", "other.name as otherName"])
       .where("e.id", "=", input.entryId)
+      // Two answers at once: the second waits here, then finds the first.
+      .forUpdate("e")
       .executeTakeFirst();
     if (!entry || entry.counterpartId !== input.organisationId) return failAt("invalid", "response", "conduct_not_counterpart");
+    const earlier = await trx.selectFrom("interactionResponses").select((eb) => eb.fn.countAll<number>().as("n")).where("entryId", "=", entry.id).executeTakeFirstOrThrow();
+    const closed = problemsOfFields(checkAnswerOpen(Number(earlier.n)));
+    if (closed.length) return fail("conflict", closed);
 
     const link = await nextLink(trx, input.organisationId);
     const account = input.account?.trim() || null;

@@ -63,11 +63,11 @@ export async function listRelationships(
       union select counterpart_id from relationship_contacts where organisation_id = ${me}`}
     ),
     -- Interaction entries between us and each counterpart, as corrected (a superseded
-    -- entry gives way to its correction), with the latest answer.
+    -- entry gives way to its correction), with the answer that counts (the first, final).
     entries as (
       select case when e.organisation_id = ${me} then e.counterpart_id else e.organisation_id end as counterpart_id,
         e.occurred_at, e.channel, e.logged_by, e.organisation_id, e.assessment,
-        (select r.response from interaction_responses r where r.entry_id = e.id order by r.recorded_at desc, r.chain_seq desc limit 1) as response
+        (select a.response from interaction_answers a where a.entry_id = e.id) as response
       from interaction_entries e
       where (e.organisation_id = ${me} or e.counterpart_id = ${me})
         and not exists (select 1 from interaction_entries later where later.supersedes_id = e.id)
@@ -185,7 +185,7 @@ export async function relationshipTimeline(db: Db, organisationId: string, count
   const result = await sql<TimelineItem>`
     select * from (
       select 'interaction' as type, 'interaction' as kind, e.id, e.occurred_at as at, e.subject as title,
-        coalesce((select r.response from interaction_responses r where r.entry_id = e.id order by r.recorded_at desc, r.chain_seq desc limit 1),
+        coalesce((select a.response from interaction_answers a where a.entry_id = e.id),
           case when e.assessment = 'concern' then 'concern' else 'unanswered' end) as status,
         e.organisation_id as actor_id, null::bigint as nok, null::integer as hours, '/interactions/' || e.id as link
       from interaction_entries e

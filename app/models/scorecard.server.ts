@@ -118,11 +118,11 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         where ${scoped} and e.published_at >= ${since}
         group by 1, 2`.execute(db),
       // Concerns others logged about the buyer, and the buyer logged about others; corrections replace what they supersede.
-      // … with the state the latest answer gives them, and the day logged (the answer period runs from it).
+      // … with the state their answer gives them (the first, which is final), and the day logged (the answer period runs from it).
       sql<Keyed & { month: string; direction: "received" | "raised"; state: ConcernState; recordedOn: string; count: number }>`
         select ${key} as key, ${monthOfColumn(sql.ref("i.occurred_at"))} as month,
           case when i.counterpart_id = b.id then 'received' else 'raised' end as direction,
-          case (select r.response from interaction_responses r where r.entry_id = i.id order by r.recorded_at desc, r.chain_seq desc limit 1)
+          case (select a.response from interaction_answers a where a.entry_id = i.id)
             when 'confirm' then 'confirmed' when 'dispute' then 'disputed' else 'unanswered' end as state,
           (${oslo(sql.ref("i.recorded_at"))})::date::text as recorded_on, count(*)::int as count
         from interaction_entries i join organisations b on b.id in (i.counterpart_id, i.organisation_id)

@@ -19,7 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit: 500 });
   return json({
     organisation: { id: member.organisation.id, name: member.organisation.name },
-    interactions: entries.map((e) => ({ ...e, url: absoluteUrl(`/interactions/${e.id}`) })),
+    // `latestResponse` is the old name of `answer`, kept for clients written before answers became final.
+    interactions: entries.map((e) => ({ ...e, latestResponse: e.answer, url: absoluteUrl(`/interactions/${e.id}`) })),
   });
 }
 

@@ -53,7 +53,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InteractionEntry() {
-  const { entry, responses, clauses, canRespond, canSupersede } = useLoaderData<typeof loader>();
+  const { entry, responses, clauses, canRespond, answered, canSupersede } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("conduct");
@@ -173,15 +173,17 @@ export default function InteractionEntry() {
             {responses.length === 0 ? <p>{t("entry.noAnswers")}</p> : null}
             <ul className="space-y-3">
               {responses.map((r) => (
-                <li key={r.id} className={`rounded border p-3 ${r.response === "dispute" ? "border-red-300 bg-red-50" : "border-emerald-300 bg-emerald-50"}`}>
+                <li key={r.id} className={`rounded border p-3 ${r.response === "dispute" ? "border-red-300 bg-red-50" : "border-emerald-300 bg-emerald-50"} ${r.counts ? "" : "opacity-75"}`}>
                   <p className="font-semibold">
                     {t("entry.answeredBy", { response: t(`responses.${r.response}`), name: r.respondedByName, date: formatDateTime(r.recordedAt, language) })}
                   </p>
                   {r.account ? <p className="whitespace-pre-line">{r.account}</p> : null}
+                  {r.counts ? null : <p className="mt-1 text-sm font-medium text-slate-700">{t("entry.notCounted")}</p>}
                 </li>
               ))}
             </ul>
-            {canRespond ? (
+            {canRespond && answered ? <p className="text-sm text-slate-700">{t("entry.answerFinal")}</p> : null}
+            {canRespond && !answered ? (
               <Form method="post" {...getFormProps(form)} className="space-y-3">
                 <h3 className="font-semibold">{t("entry.respondHeading")}</h3>
                 <fieldset className="space-y-1 rounded border border-slate-300 p-3">

@@ -86,7 +86,7 @@ export default function Interactions() {
                       {e.loggedByName}, {e.organisationName}
                     </td>
                     <td>{e.assessment === "concern" && e.concernCategory ? t(`categories.${e.concernCategory}`) : t(`assessments.${e.assessment}`)}</td>
-                    <td>{t(`responses.${e.latestResponse ?? "none"}`)}</td>
+                    <td>{t(`responses.${e.answer ?? "none"}`)}</td>
                   </tr>
                 );
               })}

@@ -200,6 +200,42 @@ describe("confirming and disputing", () => {
     const rows = await t.db.selectFrom("interactionResponses").selectAll().where("entryId", "=", id).execute();
     expect(rows).toMatchObject([{ response: "confirm", account: null, organisationId: buyer.org.id }]);
   });
+
+  it("keeps the first answer final: a second one is refused with nothing stored or sent, and the page offers no form", async () => {
+    const id = await logEntry(vendor.memberCookie, { subject: "Endelig svar", assessment: "in_line", concernCategory: "", concernDescription: "" });
+    await respond(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: buyer.memberCookie, params: { id } })));
+    const mails = () => t.db.selectFrom("outbox").select("id").where("template", "=", "interaction-answered").execute();
+    const mailsBefore = (await mails()).length;
+
+    const flipped = (await entryAction(await formRequest(`/interactions/${id}`, { response: "dispute", account: "Likevel ikke." }, { cookie: buyer.adminCookie, params: { id } }))) as Response;
+    expect(flipped.status).toBe(409);
+    expect((await readJson(flipped)).error.response).toEqual(["conduct_already_answered"]);
+    expect(await t.db.selectFrom("interactionResponses").select("response").where("entryId", "=", id).execute()).toEqual([{ response: "confirm" }]);
+    expect((await mails()).length).toBe(mailsBefore);
+
+    const page = await readJson(await entryLoader(await routeArgs(`/interactions/${id}`, { cookie: buyer.memberCookie, params: { id } })));
+    expect(page).toMatchObject({ canRespond: true, answered: true, responses: [{ response: "confirm", counts: true }] });
+    expect((await interactionCounts(t.db, vendor.org.id)).loggedByThem.confirmed).toBeGreaterThan(0);
+
+    // Whatever path writes it, the database refuses a second answer too.
+    const link = await t.db.selectFrom("interactionResponses").select(["chainSeq"]).where("organisationId", "=", buyer.org.id).orderBy("chainSeq", "desc").executeTakeFirstOrThrow();
+    await expect(
+      sql`insert into interaction_responses (id, entry_id, organisation_id, responded_by, response, account, recorded_at, chain_seq, prev_hash, hash)
+          values (gen_random_uuid(), ${id}, ${buyer.org.id}, ${buyer.admin.id}, 'dispute', 'Bakvei.', now(), ${link.chainSeq + 1}, ${"0".repeat(64)}, ${"0".repeat(64)})`.execute(t.db),
+    ).rejects.toThrow(/already has its final answer/);
+  });
+
+  it("lets exactly one of two answers sent at once through", async () => {
+    const id = await logEntry(vendor.memberCookie, { subject: "Samtidige svar", assessment: "in_line", concernCategory: "", concernDescription: "" });
+    const answers = await Promise.all([
+      entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: buyer.memberCookie, params: { id } })).catch((e: unknown) => e),
+      entryAction(await formRequest(`/interactions/${id}`, { response: "dispute", account: "Nei." }, { cookie: buyer.adminCookie, params: { id } })).catch((e: unknown) => e),
+    ]);
+    const statuses = answers.map((a) => (a as Response).status).sort();
+    expect(statuses).toEqual([302, 409]);
+    expect(await t.db.selectFrom("interactionResponses").select("id").where("entryId", "=", id).execute()).toHaveLength(1);
+    expect(await verifyOrganisationChain(t.db, buyer.org.id)).toMatchObject({ ok: true });
+  });
 });
 
 describe("corrections", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAssessment, checkResponse, isQuietPeriodContact, needsReadoption } from "~/domain/conduct";
+import { checkAnswerOpen, checkAssessment, checkResponse, isQuietPeriodContact, needsReadoption } from "~/domain/conduct";
 import { InteractionSchema, namesFromLines, ResponseSchema } from "~/domain/conduct-forms";
 
 describe("assessment of an interaction", () => {
@@ -22,6 +22,12 @@ describe("answers", () => {
     expect(checkResponse("dispute", "")).toEqual({ account: ["conduct_dispute_needs_account"] });
     expect(checkResponse("dispute", "Vi husker det annerledes.")).toEqual({});
     expect(checkResponse("confirm", null)).toEqual({});
+  });
+
+  it("takes one answer per entry: the first is final", () => {
+    expect(checkAnswerOpen(0)).toEqual({});
+    expect(checkAnswerOpen(1)).toEqual({ response: ["conduct_already_answered"] });
+    expect(checkAnswerOpen(3)).toEqual({ response: ["conduct_already_answered"] });
   });
 });
 

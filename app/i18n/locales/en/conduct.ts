@@ -207,6 +207,8 @@ export const conduct: Translation<typeof nb> = {
     correct: "Log a correction",
     answers: "The counterpart's answer",
     noAnswers: "The counterpart has not answered yet.",
+    answerFinal: "The answer is final and cannot be changed. If you remember it differently now, log an interaction of your own.",
+    notCounted: "Given before answers became final; does not count. The first answer stands.",
     answeredBy: "{{response}} by {{name}}, {{date}}",
     respondHeading: "Answer this entry",
     respond: "Your answer",

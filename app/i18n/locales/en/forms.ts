@@ -28,6 +28,7 @@ export const forms: Translation<typeof nb> = {
   conduct_unknown_counterpart: "Choose an organisation other than your own.",
   conduct_event_not_between_parties: "The event must be held by one of the two parties.",
   conduct_cannot_supersede: "You cannot correct this entry, or it has already been corrected.",
+  conduct_already_answered: "The entry has already been answered, and the first answer is final. If you remember it differently now, log an interaction of your own.",
   conduct_not_counterpart: "Only the counterpart can answer this entry.",
   conduct_clause_number_taken: "The draft already has a clause with this number.",
   invalid_datetime: "Enter a date and time, for example 20 November 2026 14:30.",

@@ -204,6 +204,8 @@ export const conduct = {
     correct: "Før en rettelse",
     answers: "Motpartens svar",
     noAnswers: "Motparten har ikke svart ennå.",
+    answerFinal: "Svaret er endelig og kan ikke endres. Husker dere det annerledes nå, loggfør en egen samhandling.",
+    notCounted: "Gitt før svar ble endelige; teller ikke. Det første svaret gjelder.",
     answeredBy: "{{response}} av {{name}}, {{date}}",
     respondHeading: "Svar på oppføringen",
     respond: "Ditt svar",

@@ -26,6 +26,7 @@ export const forms = {
   conduct_unknown_counterpart: "Velg en annen virksomhet enn deres egen.",
   conduct_event_not_between_parties: "Arrangementet må være holdt av en av de to partene.",
   conduct_cannot_supersede: "Denne oppføringen kan ikke rettes av dere, eller den er allerede rettet.",
+  conduct_already_answered: "Oppføringen er allerede besvart, og det første svaret er endelig. Husker dere det annerledes nå, loggfør en egen samhandling.",
   conduct_not_counterpart: "Bare motparten kan svare på oppføringen.",
   conduct_clause_number_taken: "Utkastet har allerede et punkt med dette nummeret.",
   invalid_datetime: "Skriv dato og klokkeslett, for eksempel 20.11.2026 14:30.",
