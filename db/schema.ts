@@ -495,16 +495,8 @@ export interface InteractionEntryTable {
 }
 
 /** Append-only: the database refuses UPDATE and DELETE. */
-/** The view interaction_answers (migration 0035): each entry's first answer, the one that counts. */
-export interface InteractionAnswerView {
-  id: string;
-  entryId: string;
-  organisationId: string;
-  respondedBy: string;
-  response: InteractionResponse;
-  account: string | null;
-  recordedAt: ColumnType<Date, never, never>;
-}
+/** The view interaction_answers (migration 0035): each entry's first answer, the one that counts. Read only. */
+export type InteractionAnswerView = Pick<InteractionResponseTable, "id" | "entryId" | "organisationId" | "respondedBy" | "response" | "account" | "recordedAt">;
 
 export interface InteractionResponseTable {
   id: string;
