@@ -189,6 +189,12 @@ export const SwitchOrganisationSchema = z.object({
 
 export const VerifyOrganisationSchema = z.object({ organisationId: userId, confirm: confirmation });
 
+/** A rejected buyer's request for a new review: what it has corrected since. */
+export const RequestReviewSchema = z.object({
+  intent: z.literal("request-review"),
+  changes: requiredText(REASON_MAX),
+});
+
 export const RejectOrganisationSchema = z.object({
   organisationId: userId,
   reason: requiredText(REASON_MAX),

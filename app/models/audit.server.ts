@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "organisation_updated",
   "organisation_verified",
   "organisation_rejected",
+  "verification_review_requested",
   "member_invited",
   "invitation_revoked",
   "member_joined",

@@ -49,6 +49,11 @@ describe("a new vendor joins the portal", () => {
     await page.getByRole("button", { name: "Registrer virksomhet" }).click();
     await page.waitForURL("**/organisation");
     await expect.poll(() => page.getByRole("link", { name: "Fjordtech Helse AS" }).count()).toBeGreaterThan(0);
+    // The first steps say what is left and lead there.
+    const firstSteps = page.getByRole("region", { name: "Kom i gang" });
+    expect(await firstSteps.getByText("0 av 2 steg er gjort.").count()).toBe(1);
+    expect(await firstSteps.getByRole("link", { name: "Se kommende etterspørsel" }).getAttribute("href")).toBe("/demand");
+    await expectNoAxeViolations(page);
 
     // 4. Invite a colleague.
     await page.goto("/organisation/members");

@@ -4,7 +4,7 @@ import { checkOrgNumber } from "~/domain/org-number";
 import { isVerifiedBuyer } from "~/models/organisations.server";
 import { changeMember } from "~/models/memberships.server";
 import { action as createAction, loader as createLoader } from "~/routes/organisations.new";
-import { action as settingsAction, loader as settingsLoader } from "~/routes/organisation._index";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/organisation._index/route";
 import { action as membersAction, loader as membersLoader } from "~/routes/organisation.members/route";
 import { action as switchAction } from "~/routes/organisation.switch";
 import { loader as auditLoader } from "~/routes/organisation.audit";
@@ -183,6 +183,56 @@ describe("organisation profile", () => {
     const org = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }, { person: member, role: "member" }]);
     const data = await (await respond(settingsLoader(await routeArgs("/organisation", { cookie: member.cookie })))).json();
     expect(data).toMatchObject({ canEdit: false, organisation: { id: org.id } });
+  });
+});
+
+describe("first steps and a new review", () => {
+  it("lists a new buyer's first steps from what it has done, and hides them once all are done", async () => {
+    const admin = await createPerson(t.db);
+    const org = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }]);
+    const steps = async () => (await (await respond(settingsLoader(await routeArgs("/organisation", { cookie: admin.cookie })))).json()).onboarding;
+    expect(await steps()).toEqual([
+      { key: "verification", state: "waiting", href: null },
+      { key: "contact", state: "todo", href: "/organisation/members" },
+      { key: "code", state: "todo", href: "/conduct" },
+      { key: "firstEvent", state: "blocked", href: "/events/new" },
+    ]);
+    await t.db.updateTable("organisations").set({ verificationStatus: "verified", verifiedAt: new Date(), commercialContactUserId: admin.id }).where("id", "=", org.id).execute();
+    const current = await t.db.selectFrom("conductVersions").select((eb) => eb.fn.max("number").as("n")).where("publishedAt", "is not", null).executeTakeFirstOrThrow();
+    if (current.n !== null) await t.db.insertInto("conductAdoptions").values({ organisationId: org.id, versionNumber: current.n, adoptedBy: admin.id }).execute();
+    expect((await steps()).map((s: { key: string; state: string }) => `${s.key}:${s.state}`)).toEqual(["verification:done", "contact:done", "code:done", "firstEvent:todo"]);
+    await t.db
+      .insertInto("events")
+      .values({ buyerId: org.id, kind: "dialogue_meeting", status: "published", publishedAt: new Date(), title: "Første", description: "Første dialogmøte.", effortLevel: "none" })
+      .execute();
+    expect(await steps()).toBeNull();
+  });
+
+  it("shows a rejected buyer the reason and lets its admin ask for a new review, back in the operators' queue", async () => {
+    const admin = await createPerson(t.db);
+    const member = await createPerson(t.db);
+    const org = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }, { person: member, role: "member" }]);
+    await t.db.updateTable("organisations").set({ verificationStatus: "rejected", verificationNote: "Fant ikke virksomheten." }).where("id", "=", org.id).execute();
+    const page = await (await respond(settingsLoader(await routeArgs("/organisation", { cookie: admin.cookie })))).json();
+    expect(page.organisation).toMatchObject({ verificationStatus: "rejected", verificationNote: "Fant ikke virksomheten." });
+    expect(page.onboarding[0]).toEqual({ key: "verification", state: "refused", href: null });
+
+    const ask = (who: Person, changes: string) => formRequest("/organisation", { intent: "request-review", organisationId: org.id, changes }, { cookie: who.cookie });
+    expect((await respond(settingsAction(await ask(member, "Vi er en kommune.")))).status).toBe(403);
+    const blank = await respond(settingsAction(await ask(admin, "  ")));
+    expect(blank.status).toBe(400);
+    expect((await t.db.selectFrom("organisations").select("verificationStatus").where("id", "=", org.id).executeTakeFirstOrThrow()).verificationStatus).toBe("rejected");
+
+    const asked = await respond(settingsAction(await ask(admin, "Organisasjonsnummeret er rettet.")));
+    expect(asked.status).toBe(200);
+    expect(await t.db.selectFrom("organisations").select(["verificationStatus", "verificationNote"]).where("id", "=", org.id).executeTakeFirstOrThrow()).toEqual({ verificationStatus: "unverified", verificationNote: null });
+    const entry = await t.db.selectFrom("auditLog").selectAll().where("organisationId", "=", org.id).where("action", "=", "verification_review_requested").executeTakeFirstOrThrow();
+    expect(entry.details).toEqual({ changes: "Organisasjonsnummeret er rettet.", previousReason: "Fant ikke virksomheten." });
+
+    // Asked once, it is in the queue: asking again is refused until the operators decide.
+    const again = await respond(settingsAction(await ask(admin, "Igjen.")));
+    expect(again.status).toBe(400);
+    expect((await readJson(again)).result.error).toEqual({ "": ["reviewNotOpen"] });
   });
 });
 
@@ -390,6 +440,15 @@ describe("authorization", () => {
       call: settingsAction,
       request: (w, cookie) =>
         formRequest("/organisation", { organisationId: org(w), name: w.organisation.name, buyerSector: "municipality", region: "vestland" }, { cookie }),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /organisation intent=request-review (A rejected)",
+      call: settingsAction,
+      request: async (w, cookie) => {
+        await t.db.updateTable("organisations").set({ verificationStatus: "rejected", verificationNote: "Ukjent." }).where("id", "=", org(w)).execute();
+        return formRequest("/organisation", { intent: "request-review", organisationId: org(w), changes: "Rettet." }, { cookie });
+      },
       expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
     },
     {

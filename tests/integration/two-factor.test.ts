@@ -7,7 +7,7 @@ import { requireNoPendingStep } from "~/auth/guards.server";
 import { action as loginAction } from "~/routes/login";
 import { action as codeAction, loader as codeLoader } from "~/routes/login_.code";
 import { action as policyAction, loader as policyLoader } from "~/routes/organisation.security";
-import { loader as organisationLoader } from "~/routes/organisation._index";
+import { loader as organisationLoader } from "~/routes/organisation._index/route";
 import { loader as settingsLoader } from "~/routes/settings";
 import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/settings_.two-factor/route";
 import { setupTestDatabase } from "../fixtures/database";

@@ -124,6 +124,7 @@ export const admin: Translation<typeof nb> = {
       organisation_updated: "Organisation profile changed",
       organisation_verified: "Organisation verified",
       organisation_rejected: "Organisation rejected",
+      verification_review_requested: "New review requested",
       member_invited: "Member invited",
       invitation_revoked: "Invitation revoked",
       member_joined: "Member joined",

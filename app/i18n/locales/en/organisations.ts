@@ -61,7 +61,49 @@ export const organisations: Translation<typeof nb> = {
     unverified: "Awaiting verification",
     rejected: "Not verified",
   },
+  onboarding: {
+    title: "Getting started",
+    progress: "{{done}} of {{total}} steps done.",
+    states: { done: "done", todo: "to do", waiting: "waiting for the operators", blocked: "waiting for verification", refused: "rejected" },
+    steps: {
+      verification: {
+        title: "Verification as a public buyer",
+        waiting: "The portal's operators check in the Register of Business Enterprises that the organisation is a public buyer, usually within {{days}} working days. Until then you can write drafts but not publish events or demand. The administrators are e-mailed when it is decided.",
+        refused: "The operators could not verify the organisation. See the reason above, correct what is needed and ask for a new review.",
+      },
+      contact: {
+        title: "Commercial contact point",
+        todo: "Choose whom vendors can turn to. The name shows on the public page.",
+        action: "Choose a contact point",
+      },
+      code: {
+        title: "Adopt the code of conduct",
+        todo: "An administrator adopts the current version of the code of conduct for the organisation. It shows on the public page.",
+        action: "Read and adopt the code of conduct",
+      },
+      firstEvent: {
+        title: "First market dialogue",
+        todo: "Announce a market dialogue or upcoming demand. The form shows what the predictability rule requires.",
+        blocked: "You can write drafts now; publishing opens once the organisation is verified.",
+        action: "Create a market dialogue",
+      },
+      followDemand: {
+        title: "Follow the demand",
+        todo: "Find upcoming demand that fits, and save the filter as a watch or register for an event.",
+        action: "See upcoming demand",
+      },
+    },
+  },
+  review: {
+    title: "The organisation was not verified",
+    reason: "The operators' reason:",
+    lead: "Do you think this is wrong, or have you corrected the details? Say what has changed, and the organisation goes back into the operators' queue.",
+    changes: "What has been corrected or should be looked at again",
+    submit: "Ask for a new review",
+    requested: "The organisation has been sent for a new review. The administrators are e-mailed when the operators have decided.",
+  },
   formErrors: {
+    reviewNotOpen: "Only a rejected organisation can ask for a new review.",
     tooShort: "The text is too short.",
     tooLong: "The text is too long.",
     invalidChoice: "Choose one of the options.",

@@ -121,6 +121,7 @@ export const admin = {
       organisation_updated: "Virksomhetsprofil endret",
       organisation_verified: "Virksomhet verifisert",
       organisation_rejected: "Virksomhet avvist",
+      verification_review_requested: "Ny vurdering bedt om",
       member_invited: "Medlem invitert",
       invitation_revoked: "Invitasjon trukket tilbake",
       member_joined: "Medlem ble med",

@@ -58,7 +58,49 @@ export const organisations = {
     unverified: "Venter på verifisering",
     rejected: "Ikke verifisert",
   },
+  onboarding: {
+    title: "Kom i gang",
+    progress: "{{done}} av {{total}} steg er gjort.",
+    states: { done: "gjort", todo: "gjenstår", waiting: "venter på operatørene", blocked: "venter på verifisering", refused: "avvist" },
+    steps: {
+      verification: {
+        title: "Verifisering som offentlig oppdragsgiver",
+        waiting: "Portalens operatører kontrollerer i Enhetsregisteret at virksomheten er en offentlig oppdragsgiver, vanligvis innen {{days}} virkedager. Til da kan dere skrive utkast, men ikke publisere arrangementer eller etterspørsel. Administratorene får e-post når det er avgjort.",
+        refused: "Operatørene kunne ikke verifisere virksomheten. Se begrunnelsen over, rett det som trengs, og be om en ny vurdering.",
+      },
+      contact: {
+        title: "Kommersielt kontaktpunkt",
+        todo: "Velg hvem leverandører kan henvende seg til. Navnet vises på den offentlige siden.",
+        action: "Velg kontaktpunkt",
+      },
+      code: {
+        title: "Slutt dere til samspillsnormene",
+        todo: "En administrator slutter seg til gjeldende versjon av samspillsnormene på vegne av virksomheten. Det vises på den offentlige siden.",
+        action: "Les og slutt dere til samspillsnormene",
+      },
+      firstEvent: {
+        title: "Første markedsdialog",
+        todo: "Kunngjør en markedsdialog eller varsle om kommende etterspørsel. Skjemaet viser hva forutsigbarhetsregelen krever.",
+        blocked: "Dere kan skrive utkast nå; publisering åpner når virksomheten er verifisert.",
+        action: "Lag en markedsdialog",
+      },
+      followDemand: {
+        title: "Følg etterspørselen",
+        todo: "Finn kommende etterspørsel som passer, og lagre filteret som overvåking eller meld dere på et arrangement.",
+        action: "Se kommende etterspørsel",
+      },
+    },
+  },
+  review: {
+    title: "Virksomheten ble ikke verifisert",
+    reason: "Operatørenes begrunnelse:",
+    lead: "Mener dere det er feil, eller har dere rettet opplysningene? Skriv hva som er endret, så kommer virksomheten tilbake i operatørenes kø.",
+    changes: "Hva er rettet eller bør vurderes på nytt",
+    submit: "Be om ny vurdering",
+    requested: "Virksomheten er sendt til ny vurdering. Administratorene får e-post når operatørene har avgjort.",
+  },
   formErrors: {
+    reviewNotOpen: "Bare en avvist virksomhet kan be om ny vurdering.",
     tooShort: "Teksten er for kort.",
     tooLong: "Teksten er for lang.",
     invalidChoice: "Velg et av alternativene.",

@@ -9,16 +9,19 @@ import { fieldErrors } from "~/domain/problems";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
 import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { OrganisationRoles } from "~/components/organisation-roles";
-import { organisationProfileSchema } from "~/domain/organisation-forms";
+import { canRequestReview, onboardingComplete } from "~/domain/onboarding";
+import { organisationProfileSchema, RequestReviewSchema } from "~/domain/organisation-forms";
 import { formatOrgNumber } from "~/domain/org-number";
 import { BUYER_SECTORS, VENDOR_SIZES } from "~/domain/organisations";
 import { REGIONS } from "~/domain/regions";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { listMemberships } from "~/models/memberships.server";
+import { organisationOnboarding, requestVerificationReview } from "~/models/onboarding.server";
 import { getOrganisation, listStandards, updateOrganisationProfile } from "~/models/organisations.server";
 import { readFormData } from "~/http/form-data.server";
 import { invariantResponse } from "~/http/responses.server";
+import { OnboardingChecklist, ReviewRequest } from "./onboarding";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -26,17 +29,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { user, membership, organisation } = await requireMember(args);
   const t = fixedT(await getLanguage(args.request), "organisations");
-  const [profile, standards, memberships] = await Promise.all([
+  const [profile, standards, memberships, onboarding] = await Promise.all([
     getOrganisation(db(), organisation.id),
     listStandards(db()),
     listMemberships(db(), user.id),
+    organisationOnboarding(db(), organisation.id),
   ]);
-  invariantResponse(profile);
+  invariantResponse(profile && onboarding);
   return json({
     organisation: { ...profile, standardIds: profile.standards.map((s) => s.id) },
     canEdit: membership.role === "admin",
     standards,
     memberships: memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name })),
+    // Shown until every first step is done; a rejected buyer always sees why.
+    onboarding: onboardingComplete(onboarding) ? null : onboarding,
     title: `${t("settings.title")} – Markedsdialog`,
   });
 }
@@ -44,21 +50,30 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const formData = await readFormData(args.request);
   const { user, organisation } = await requireMemberForForm(args, formData, { role: "admin" });
+  if (formData.get("intent") === "request-review") {
+    const review = parseWithZod(formData, { schema: RequestReviewSchema });
+    if (review.status !== "success") return json({ form: "review", result: review.reply(), saved: false }, { status: 400 });
+    const requested = await requestVerificationReview(db(), organisation.id, { changes: review.value.changes }, { userId: user.id, ip: args.context.ip });
+    if (!requested.ok) return json({ form: "review", result: review.reply({ formErrors: ["reviewNotOpen"] }), saved: false }, { status: 400 });
+    return json({ form: "review", result: review.reply(), saved: true });
+  }
   const submission = parseWithZod(formData, { schema: organisationProfileSchema(organisation) });
-  if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success") return json({ form: "profile", result: submission.reply(), saved: false }, { status: 400 });
   const updated = await updateOrganisationProfile(db(), organisation.id, submission.value, { userId: user.id, ip: args.context.ip });
-  if (!updated.ok) return json({ result: submission.reply({ fieldErrors: fieldErrors(updated) }), saved: false }, { status: 400 });
-  return json({ result: submission.reply(), saved: true });
+  if (!updated.ok) return json({ form: "profile", result: submission.reply({ fieldErrors: fieldErrors(updated) }), saved: false }, { status: 400 });
+  return json({ form: "profile", result: submission.reply(), saved: true });
 }
 
 export default function OrganisationSettings() {
-  const { organisation, canEdit, standards, memberships } = useLoaderData<typeof loader>();
+  const { organisation, canEdit, standards, memberships, onboarding } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const review = actionData?.form === "review" ? actionData : undefined;
+  const profileResult = actionData?.form === "profile" ? actionData : undefined;
   const { t } = useTranslation(["organisations", "common"]);
   const schema = organisationProfileSchema(organisation);
   const [form, fields] = useForm({
     id: `organisation-profile-${organisation.id}`,
-    lastResult: actionData?.result,
+    lastResult: profileResult?.result,
     defaultValue: {
       name: organisation.name,
       website: organisation.website ?? "",
@@ -128,6 +143,11 @@ export default function OrganisationSettings() {
           </Form>
         ) : null}
 
+        {canEdit && (canRequestReview(organisation.verificationStatus) || review?.saved) ? (
+          <ReviewRequest organisationId={organisation.id} reason={organisation.verificationNote} lastResult={review?.result} requested={Boolean(review?.saved)} />
+        ) : null}
+        {onboarding ? <OnboardingChecklist steps={onboarding} canEdit={canEdit} /> : null}
+
         <section aria-labelledby="identity-title" className="space-y-2">
           <h2 id="identity-title" className="text-xl font-semibold">
             {t("settings.identity")}
@@ -158,7 +178,7 @@ export default function OrganisationSettings() {
         {canEdit ? (
           <Form method="post" {...getFormProps(form)} className="space-y-6">
             <input type="hidden" name="organisationId" value={organisation.id} />
-            {actionData?.saved ? (
+            {profileResult?.saved ? (
               <p role="status" className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
                 {t("settings.saved")}
               </p>
