@@ -495,7 +495,7 @@ export interface InteractionEntryTable {
 }
 
 /** Append-only: the database refuses UPDATE and DELETE. */
-/** The view interaction_answers (migration 0035): each entry's first answer, the one that counts. Read only. */
+/** The view interaction_answers (migration 0039): each entry's first answer, the one that counts. Read only. */
 export type InteractionAnswerView = Pick<InteractionResponseTable, "id" | "entryId" | "organisationId" | "respondedBy" | "response" | "account" | "recordedAt">;
 
 export interface InteractionResponseTable {

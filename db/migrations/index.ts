@@ -21,7 +21,7 @@ import * as pilotExits from "./2026-12-05-0026-pilot-exits";
 import * as twoFactor from "./2026-12-05-0027-two-factor";
 import * as vendorActivity from "./2026-12-05-0029-vendor-activity";
 import * as functionSearchPath from "./2026-12-05-0030-function-search-path";
-import * as finalAnswers from "./2026-12-05-0035-final-answers";
+import * as finalAnswers from "./2026-12-05-0039-final-answers";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -47,5 +47,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-0027-two-factor": twoFactor,
   "2026-12-05-0029-vendor-activity": vendorActivity,
   "2026-12-05-0030-function-search-path": functionSearchPath,
-  "2026-12-05-0035-final-answers": finalAnswers,
+  "2026-12-05-0039-final-answers": finalAnswers,
 };
