@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
+import { CONFIRM_REQUIRED } from "~/domain/confirmation";
 import {
   ChangeMemberSchema,
   CreateOrganisationSchema,
@@ -99,7 +100,12 @@ describe("member forms", () => {
   });
 
   it("requires a reason to reject an organisation", () => {
-    const s = parseWithZod(form({ organisationId: "6f1c1a52-8f1e-4a57-9d5b-3a0f0f6b1a11", reason: "   " }), { schema: RejectOrganisationSchema });
+    const s = parseWithZod(form({ organisationId: "6f1c1a52-8f1e-4a57-9d5b-3a0f0f6b1a11", reason: "   ", confirm: "yes" }), { schema: RejectOrganisationSchema });
     expect(s.reply().error).toEqual({ reason: ["required"] });
+  });
+
+  it("refuses to reject an organisation without the confirmation box", () => {
+    const s = parseWithZod(form({ organisationId: "6f1c1a52-8f1e-4a57-9d5b-3a0f0f6b1a11", reason: "Not a public buyer" }), { schema: RejectOrganisationSchema });
+    expect(s.reply().error).toEqual({ confirm: [CONFIRM_REQUIRED] });
   });
 });
