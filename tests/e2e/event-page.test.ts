@@ -111,8 +111,10 @@ describe("the buyer's workspace and outcome", () => {
     await logIn(page, "buyer@demo.test", `/events/${RFP}`);
     // Irreversible, so it says what will happen and asks for a ticked confirmation first.
     expect(await page.getByText(/Markedsdialogen avsluttes og påmeldingen stenger for godt\. \d+ påmeldte? leverandør/).count()).toBe(1);
-    await page.getByLabel("Jeg forstår at dette ikke kan angres").check();
-    await page.getByRole("button", { name: "Avslutt markedsdialogen" }).click();
+    // Closing and withdrawing each ask for the same confirmation; tick the one in the closing form.
+    const closeForm = page.locator("form", { has: page.getByRole("button", { name: "Avslutt markedsdialogen" }) });
+    await closeForm.getByLabel("Jeg forstår at dette ikke kan angres").check();
+    await closeForm.getByRole("button", { name: "Avslutt markedsdialogen" }).click();
     await page.waitForURL(`**/events/${RFP}?saved=closed`);
     expect(await page.getByText("Markedsdialogen er avsluttet.").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Registrer som anskaffet" }).count()).toBe(1);
