@@ -242,8 +242,15 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(column("Påmeldingsfrist (norsk tid)")).toBeGreaterThan(-1);
     expect(column("Svarfrist (norsk tid)")).toBeGreaterThan(-1);
     const conference = rows.find((r) => r[column("ID")] === E(102))!;
-    // 2026-12-15T14:00Z is 15:00 in Oslo (winter time).
-    expect(conference[column("Påmeldingsfrist (norsk tid)")]).toBe("2026-12-15 15:00");
+    // The seed sets the deadline relative to today; the CSV shows that instant as a clock in Oslo reads it
+    // (a UTC instant of 14:00 in winter is 15:00), written as "YYYY-MM-DD HH:MM".
+    const { registrationDeadline } = await t.db
+      .selectFrom("events")
+      .select("registrationDeadline")
+      .where("id", "=", E(102))
+      .executeTakeFirstOrThrow();
+    const oslo = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo", dateStyle: "short", timeStyle: "short" });
+    expect(conference[column("Påmeldingsfrist (norsk tid)")]).toBe(oslo.format(registrationDeadline!));
     expect(conference[column("Standarder")]).toContain("HL7 FHIR R4");
     expect(conference[column("Standarder")]).not.toContain("hl7-fhir-r4");
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
