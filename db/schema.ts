@@ -328,6 +328,10 @@ export interface SessionTable {
   ip: string | null;
   /** 0027: past the password, waiting for the second factor. */
   awaitingSecondFactor: Generated<boolean>;
+  /** 0043: what pages name the session by; the id is the cookie's secret and stays on the server. */
+  handle: Generated<string>;
+  /** 0043: the last request made with it, written at most once a minute. */
+  lastUsedAt: Generated<Date>;
 }
 
 /** 0027: one RFC 6238 key per person; unconfirmed until a code from it has been typed. */

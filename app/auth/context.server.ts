@@ -2,6 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { User } from "lucia";
 import { db } from "@db/db.server";
 import { findApiTokenUser } from "~/models/api-tokens.server";
+import { sessionNeedsTouch } from "~/domain/sessions";
+import { touchSession } from "~/models/sessions.server";
 import { mustEnrolSecondFactor } from "~/models/two-factor.server";
 import { lucia } from "./lucia.server";
 
@@ -67,6 +69,9 @@ export async function createAppContext(info: IncomingRequestInfo): Promise<{ con
   const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
   if (session.awaitingSecondFactor) return { context: { ...base, auth: null, signInStep: { step: "code", user, sessionId: session.id } }, setCookie };
   if (await mustEnrolSecondFactor(db(), user)) return { context: { ...base, auth: null, signInStep: { step: "enrol", user, sessionId: session.id } }, setCookie };
+  // When the session was last used, for the sessions pages; written at most once a minute.
+  const now = new Date();
+  if (sessionNeedsTouch(session.lastUsedAt, now)) await touchSession(db(), session.id, now);
   return { context: { ...base, auth: { user, sessionId: session.id, via: "session" } }, setCookie };
 }
 

@@ -30,6 +30,7 @@ export class KyselyLuciaAdapter implements Adapter {
         "sessions.userAgent",
         "sessions.ip",
         "sessions.awaitingSecondFactor",
+        "sessions.lastUsedAt",
         ...CURRENT_USER_COLUMNS,
       ])
       .where("sessions.id", "=", sessionId)
@@ -42,7 +43,7 @@ export class KyselyLuciaAdapter implements Adapter {
         id: row.sessionId,
         userId: row.userId,
         expiresAt: row.expiresAt,
-        attributes: { userAgent: row.userAgent, ip: row.ip, awaitingSecondFactor: row.awaitingSecondFactor },
+        attributes: { userAgent: row.userAgent, ip: row.ip, awaitingSecondFactor: row.awaitingSecondFactor, lastUsedAt: row.lastUsedAt },
       },
       { id: row.userId, attributes: pickUserAttributes(row) },
     ];
@@ -54,7 +55,7 @@ export class KyselyLuciaAdapter implements Adapter {
       id: r.id,
       userId: r.userId,
       expiresAt: r.expiresAt,
-      attributes: { userAgent: r.userAgent, ip: r.ip, awaitingSecondFactor: r.awaitingSecondFactor },
+      attributes: { userAgent: r.userAgent, ip: r.ip, awaitingSecondFactor: r.awaitingSecondFactor, lastUsedAt: r.lastUsedAt },
     }));
   }
 

@@ -24,7 +24,7 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     UserId: string;
-    DatabaseSessionAttributes: { userAgent: string | null; ip: string | null; awaitingSecondFactor?: boolean };
+    DatabaseSessionAttributes: { userAgent: string | null; ip: string | null; awaitingSecondFactor?: boolean; lastUsedAt?: Date };
     DatabaseUserAttributes: {
       email: string;
       name: string;

@@ -59,3 +59,5 @@ export const CreateTokenSchema = z.object({
 });
 
 export const RevokeTokenSchema = z.object({ intent: z.literal("revoke-token"), tokenId: z.uuid({ error: "invalid_value" }) });
+/** Ending a sign-in, by the handle the sessions list shows (never the session id). */
+export const EndSessionSchema = z.object({ handle: z.uuid({ error: "invalid_value" }) });

@@ -179,13 +179,3 @@ export async function changePassword(
 export async function updateProfile(db: Db, userId: string, profile: { name: string; language: Language }) {
   await db.updateTable("users").set(profile).where("id", "=", userId).execute();
 }
-
-export async function listSessions(db: Db, userId: string) {
-  return db
-    .selectFrom("sessions")
-    .select(["id", "createdAt", "expiresAt", "userAgent", "ip"])
-    .where("userId", "=", userId)
-    .where("expiresAt", ">", new Date())
-    .orderBy("createdAt", "desc")
-    .execute();
-}

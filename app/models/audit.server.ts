@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   "login_rate_limited",
   "logout",
   "logout_everywhere",
+  "session_ended",
+  "member_session_ended",
   "signup",
   "email_verified",
   "password_reset_requested",

@@ -8,14 +8,16 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { fieldErrors } from "~/domain/problems";
 import { requireUser } from "~/auth/guards.server";
-import { ChangePasswordSchema, CreateTokenSchema, ProfileSchema, RevokeTokenSchema } from "~/auth/schemas";
+import { ChangePasswordSchema, CreateTokenSchema, EndSessionSchema, ProfileSchema, RevokeTokenSchema } from "~/auth/schemas";
 import { endAllSessions } from "~/auth/session.server";
 import { FieldErrors, FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { getLanguage, languageCookie } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { changePassword, listSessions, updateProfile } from "~/models/accounts.server";
+import { changePassword, updateProfile } from "~/models/accounts.server";
+import { endOwnSession, listOwnSessions } from "~/models/sessions.server";
+import { SessionList } from "~/components/session-list";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
 import { audit } from "~/models/audit.server";
 import { hasSecondFactor } from "~/models/two-factor.server";
@@ -27,18 +29,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const [sessions, tokens, secondFactor] = await Promise.all([listSessions(db(), user.id), listApiTokens(db(), user.id), hasSecondFactor(db(), user.id)]);
+  const currentSessionId = args.context.auth?.sessionId ?? null;
+  const [sessions, tokens, secondFactor] = await Promise.all([listOwnSessions(db(), user.id, currentSessionId), listApiTokens(db(), user.id), hasSecondFactor(db(), user.id)]);
   return json({
     title: `${t("settings.title")} – Markedsdialog`,
     user: { name: user.name, email: user.email, language: user.language },
-    currentSessionId: args.context.auth?.sessionId ?? null,
     sessions,
     tokens,
     secondFactor,
   });
 }
 
-type Intent = "profile" | "password" | "logout-everywhere" | "create-token" | "revoke-token";
+type Intent = "profile" | "password" | "logout-everywhere" | "end-session" | "create-token" | "revoke-token";
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
@@ -76,6 +78,14 @@ export async function action(args: ActionFunctionArgs) {
       await audit(db(), { action: "logout_everywhere", actorUserId: user.id, ip: context.ip });
       throw redirect("/", { headers: { "Set-Cookie": await endAllSessions(user.id) } });
     }
+    case "end-session": {
+      const submission = parseWithZod(formData, { schema: EndSessionSchema });
+      if (submission.status !== "success") return json({ intent, result: submission.reply(), token: null }, { status: 400 });
+      // Another person's session, or one already ended, gets the same answer as an unknown one.
+      if (!(await endOwnSession(db(), user.id, submission.value.handle))) notFound();
+      await audit(db(), { action: "session_ended", actorUserId: user.id, ip: context.ip, details: { by: "self" } });
+      return json({ intent, result: submission.reply(), token: null });
+    }
     case "create-token": {
       const submission = parseWithZod(formData, { schema: CreateTokenSchema });
       if (submission.status !== "success") return json({ intent, result: submission.reply(), token: null }, { status: 400 });
@@ -99,7 +109,7 @@ export async function action(args: ActionFunctionArgs) {
 const sectionClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 
 export default function Settings() {
-  const { user, sessions, tokens, currentSessionId, secondFactor } = useLoaderData<typeof loader>();
+  const { user, sessions, tokens, secondFactor } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("auth");
@@ -184,16 +194,9 @@ export default function Settings() {
             {t("settings.sessions")}
           </h2>
           <p>{t("settings.sessionsLead", { count: sessions.length })}</p>
-          <ul className="divide-y divide-slate-200">
-            {sessions.map((s) => (
-              <li key={s.id} className="py-2 text-sm">
-                <span className="font-medium">{s.userAgent ?? "–"}</span>
-                {s.id === currentSessionId ? <strong> ({t("settings.thisDevice")})</strong> : null}
-                <br />
-                {formatDateTime(s.createdAt, language)} · {t("settings.expires")} {formatDateTime(s.expiresAt, language)}
-              </li>
-            ))}
-          </ul>
+          <p className="text-sm text-slate-600">{t("sessionList.addressHint")}</p>
+          {data?.intent === "end-session" && data.result?.status === "success" ? <Notice>{t("sessionList.ended")}</Notice> : null}
+          <SessionList sessions={sessions} intent="end-session" />
           <Form method="post">
             <input type="hidden" name="intent" value="logout-everywhere" />
             <SubmitButton variant="danger">{t("settings.logoutEverywhere")}</SubmitButton>

@@ -120,6 +120,13 @@ export default function OrganisationSettings() {
                   </Link>
                 </li>
               ) : null}
+              {canEdit ? (
+                <li>
+                  <Link to="/organisation/sessions" className="text-brand-700 underline">
+                    {t("memberSessions.link")}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
         </header>

@@ -115,6 +115,8 @@ export const admin: Translation<typeof nb> = {
       login_rate_limited: "Sign-in stopped (too many attempts)",
       logout: "Sign-out",
       logout_everywhere: "Signed out everywhere",
+      session_ended: "Ended one of their sign-ins",
+      member_session_ended: "Ended a member's sign-in",
       signup: "New account",
       email_verified: "E-mail confirmed",
       password_reset_requested: "Password reset requested",

@@ -156,6 +156,14 @@ export const organisations: Translation<typeof nb> = {
     lead: "Register the organisation you represent. You become its administrator and can invite colleagues. Contracting authorities are shown as verified once an operator has confirmed that they are public bodies.",
     submit: "Register organisation",
   },
+  memberSessions: {
+    title: "Members' sign-ins",
+    link: "Sign-ins",
+    lead: "Admins of {{organisation}} see where members are signed in here, and can end a sign-in that does not belong, on a lost phone say. The member must then sign in again.",
+    memberCount_one: "{{count}} active sign-in",
+    memberCount_other: "{{count}} active sign-ins",
+    ended: "{{name}}'s sign-in has ended.",
+  },
   security: {
     title: "Two-factor sign-in",
     lead: "Decide who in {{organisation}} must sign in with a code from an authenticator app as well as the password.",

@@ -112,6 +112,8 @@ export const admin = {
       login_rate_limited: "Innlogging stoppet (for mange forsøk)",
       logout: "Utlogging",
       logout_everywhere: "Logget ut overalt",
+      session_ended: "Avsluttet en av sine innlogginger",
+      member_session_ended: "Avsluttet innloggingen til et medlem",
       signup: "Ny konto",
       email_verified: "E-post bekreftet",
       password_reset_requested: "Tilbakestilling av passord bestilt",

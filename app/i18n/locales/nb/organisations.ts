@@ -153,6 +153,14 @@ export const organisations = {
     lead: "Registrer virksomheten du representerer. Du blir administrator og kan invitere kolleger. Oppdragsgivere blir synlige som verifiserte når en operatør har bekreftet at virksomheten er offentlig.",
     submit: "Registrer virksomhet",
   },
+  memberSessions: {
+    title: "Medlemmenes innlogginger",
+    link: "Innlogginger",
+    lead: "Her ser administratorer i {{organisation}} hvor medlemmene er logget inn, og kan avslutte en innlogging som ikke hører hjemme der, for eksempel på en tapt telefon. Medlemmet må da logge inn på nytt.",
+    memberCount_one: "{{count}} aktiv innlogging",
+    memberCount_other: "{{count}} aktive innlogginger",
+    ended: "Innloggingen til {{name}} er avsluttet.",
+  },
   security: {
     title: "Totrinnsinnlogging",
     lead: "Bestem hvem i {{organisation}} som må logge inn med en kode fra en autentiseringsapp i tillegg til passordet.",
