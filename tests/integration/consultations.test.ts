@@ -5,6 +5,8 @@ import { action as apiCreate } from "~/routes/api.v1.consultations";
 import { action as apiRespond, loader as apiResponses } from "~/routes/api.v1.consultations.$id.responses";
 import { action as apiSummary } from "~/routes/api.v1.consultations.$id.summary";
 import { loader as listLoader } from "~/routes/consultations._index";
+import { loader as buyerLoader } from "~/routes/buyers.$id";
+import { loader as versionLoader } from "~/routes/conduct.versions.$number";
 import { action as newAction, loader as newLoader } from "~/routes/consultations.new";
 import { action as pageAction, loader as pageLoader } from "~/routes/consultations.$id";
 import { authorizationMatrix } from "../fixtures/authorization";
@@ -139,6 +141,11 @@ describe("opening a consultation", () => {
     const row = await t.db.selectFrom("consultations").select(["organiserId", "conductVersion"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toEqual({ organiserId: null, conductVersion: 1 });
     expect((await consultationsOnConductVersion(t.db, 1)).map((c) => c.id)).toContain(id);
+    // The version page links to it, and shows its summary once there is one.
+    await passDeadline(id);
+    await t.db.updateTable("consultations").set({ usageSummary: "Klausul 9 er skrevet om.", usageSummaryAt: new Date() }).where("id", "=", id).execute();
+    const page = await readJson(await respond(versionLoader(await routeArgs("/conduct/versions/1", { params: { number: "1" } }))));
+    expect(page.consultations).toEqual([expect.objectContaining({ id, caseNumber: "MD 26/2", state: "concluded", usageSummary: "Klausul 9 er skrevet om." })]);
     expect((await createByApi(tokens.viktor)).status).toBe(403);
   });
 });
@@ -240,11 +247,15 @@ describe("after the deadline", () => {
     await passDeadline(id, 61);
     expect((await readJson(await respond(listLoader(await routeArgs("/consultations"))))).consultations.find((c: { id: string }) => c.id === id).state).toBe("missing_summary");
     expect(await missingSummaryCount(t.db, buyer.id)).toBeGreaterThanOrEqual(1);
+    const scorecard = async () => (await readJson(await respond(buyerLoader(await routeArgs(`/buyers/${buyer.slug}`, { params: { id: buyer.slug } }))))).consultationsMissingSummary;
+    const missingBefore = await scorecard();
+    expect(missingBefore).toBeGreaterThanOrEqual(1);
     expect((await respond(apiSummary(await jsonRequest(`/api/v1/consultations/${id}/summary`, "POST", { summary: "Nei" }, tokens.viktor, { id })))).status).toBe(403);
     const done = await respond(apiSummary(await jsonRequest(`/api/v1/consultations/${id}/summary`, "POST", { summary: "Vi utsetter kravet til 2029." }, tokens.berit, { id })));
     expect(done.status).toBe(200);
     const listed = (await listConsultations(t.db)).find((c) => c.id === id)!;
     expect(listed.state).toBe("concluded");
+    expect(await scorecard()).toBe(missingBefore - 1);
     expect((await pageData(id, undefined)).consultation.usageSummary).toBe("Vi utsetter kravet til 2029.");
   });
 });
