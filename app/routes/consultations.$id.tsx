@@ -176,6 +176,13 @@ export default function ConsultationPage() {
             </Link>
           </p>
         ) : null}
+        {signedIn && !responder && !isOrganiser && open ? (
+          <p>
+            <Link to="/organisations/new" className="text-brand-700 underline">
+              {t("page.registerToRespond")}
+            </Link>
+          </p>
+        ) : null}
         {isOrganiser && consultation.organiserId !== null ? <p className="text-slate-700">{t("page.organiserCannotRespond")}</p> : null}
 
         {isOrganiser && responses.withholdRequests.length ? (
