@@ -260,6 +260,19 @@ describe("after the deadline", () => {
   });
 });
 
+describe("authorization through the API", () => {
+  it("answers 401 without a token, 403 to those who may not act, and 404 on an id that is no consultation", async () => {
+    const id = await newConsultation();
+    expect((await createByApi("")).status).toBe(401);
+    expect((await createByApi(tokens.viktor)).status).toBe(403);
+    expect((await respond(apiRespond(await jsonRequest(`/api/v1/consultations/${id}/responses`, "POST", { answers: [] }, undefined, { id })))).status).toBe(401);
+    expect((await respond(apiSummary(await jsonRequest(`/api/v1/consultations/${id}/summary`, "POST", { summary: "x" }, undefined, { id })))).status).toBe(401);
+    expect((await respond(apiSummary(await jsonRequest(`/api/v1/consultations/${id}/summary`, "POST", { summary: "x" }, tokens.ole, { id })))).status).toBe(403);
+    expect((await apiGet("not-a-consultation")).status).toBe(404);
+    expect((await apiPost("00000000-0000-4000-8000-000000000000", { answers: [] }, tokens.viktor)).status).toBe(404);
+  });
+});
+
 describe("authorization", () => {
   const consultationOf = async (organiserId: string | null, { closed = false } = {}) => {
     const row = await t.db
