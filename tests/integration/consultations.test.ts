@@ -8,7 +8,7 @@ import { loader as listLoader } from "~/routes/consultations._index";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
 import { loader as versionLoader } from "~/routes/conduct.versions.$number";
 import { action as newAction, loader as newLoader } from "~/routes/consultations.new";
-import { action as pageAction, loader as pageLoader } from "~/routes/consultations.$id";
+import { action as pageAction, loader as pageLoader } from "~/routes/consultations.$id/route";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";

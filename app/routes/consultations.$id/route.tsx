@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
-import { FormErrors, Notice, ProblemScope, SubmitButton, TextArea, recordField, FieldErrors, type Values } from "~/components/forms";
+import { FormErrors, Notice, ProblemScope, SubmitButton } from "~/components/forms";
 import { safeHref } from "~/components/markdown";
-import { REFUSAL_NOTICE_DAYS, mayOrganise, responseFormToInput } from "~/domain/consultations";
+import { mayOrganise, responseFormToInput } from "~/domain/consultations";
 import { submittedValues, text } from "~/domain/form-entries";
 import { fieldErrors } from "~/domain/problems";
 import { FAILURE_STATUS } from "~/http/failure-status";
@@ -17,7 +17,9 @@ import { notFound } from "~/http/responses.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { confirmPublication, consultationResponses, decideWithholding, getConsultation, publishUsageSummary, saveResponse, withdrawResponse } from "~/models/consultations.server";
-import { consultationViewer, requireOrganiserOf } from "./consultations+shared/viewer.server";
+import { consultationViewer, requireOrganiserOf } from "../consultations+shared/viewer.server";
+import { OwnResponse } from "./own-response";
+import { SummaryForm } from "./summary-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} – Markedsdialog` : "Markedsdialog" }];
 
@@ -252,107 +254,6 @@ export default function ConsultationPage() {
         </section>
       </div>
     </ProblemScope>
-  );
-}
-
-type ActionResult = { intent: string; values: Values; errors: Record<string, string[]> } | undefined;
-type Own = ReturnType<typeof useLoaderData<typeof loader>>["responses"]["own"];
-
-function OwnResponse({ questions, own, open, result }: { questions: string[]; own: Own; open: boolean; result: ActionResult }) {
-  const { t } = useTranslation("consultations");
-  const fromResult = result && (result.intent === "save" || result.intent === "submit");
-  const values: Values = fromResult ? result.values : Object.fromEntries((own?.parts ?? []).flatMap((p) => [[`answers[${p.position}].text`, p.text], [`answers[${p.position}].withhold`, p.withholdRequested ? "on" : undefined], [`answers[${p.position}].withholdReason`, p.withholdReason ?? ""]]));
-  const errors = fromResult ? result.errors : {};
-  const fieldOf = (name: string) => recordField(name, { values, errors }, (n) => `response-${n.replace(/[[\].]/g, "-")}`);
-  const editable = open && own?.status !== "withdrawn";
-  return (
-    <section aria-labelledby="own-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="own-title" className="text-xl font-semibold">
-        {t("page.yourResponse")}
-        {own ? ` (${t(`page.status.${own.status}`)})` : ""}
-      </h2>
-      <p className="text-slate-700">{t("page.yourResponseLead")}</p>
-      {own?.awaitsConfirmation ? (
-        <div className="space-y-2 rounded border-l-4 border-amber-600 bg-amber-50 p-3">
-          <p>{t("page.awaitsConfirmation", { count: REFUSAL_NOTICE_DAYS })}</p>
-          <Form method="post">
-            <SubmitButton name="intent" value="confirm">
-              {t("page.confirm")}
-            </SubmitButton>
-          </Form>
-        </div>
-      ) : null}
-      {editable ? (
-        <Form method="post" noValidate className="space-y-6">
-          <FieldErrors id="response-answers-error" errors={errors.answers} />
-          {questions.map((q, i) => {
-            const withhold = fieldOf(`answers[${i}].withhold`);
-            return (
-              <fieldset key={i} className="space-y-2 border-t border-slate-200 pt-4">
-                <legend className="font-semibold">{t("page.answerFor", { question: q })}</legend>
-                <TextArea field={fieldOf(`answers[${i}].text`)} label={t("page.answerFor", { question: q })} rows={5} />
-                <label className="flex items-start gap-2">
-                  <input type="checkbox" name={withhold.name} value="on" defaultChecked={withhold.value === "on"} className="mt-1 h-4 w-4" />
-                  <span>{t("page.withhold")}</span>
-                </label>
-                <TextArea field={fieldOf(`answers[${i}].withholdReason`)} label={t("page.withholdReason")} rows={2} />
-              </fieldset>
-            );
-          })}
-          <div className="flex flex-wrap gap-3">
-            <SubmitButton name="intent" value="save" variant="secondary">
-              {t("page.saveDraft")}
-            </SubmitButton>
-            <SubmitButton name="intent" value="submit">
-              {t("page.submit")}
-            </SubmitButton>
-          </div>
-        </Form>
-      ) : own ? (
-        <dl className="space-y-2">
-          {own.parts.map((p) => (
-            <div key={p.position}>
-              <dt className="font-medium">{questions[p.position]}</dt>
-              <dd className="whitespace-pre-line">{p.text || t("page.noAnswer")}</dd>
-              {p.withholdRequested ? (
-                <dd className="text-sm text-slate-700">
-                  {p.withholdDecision === "accepted" ? t("page.withholdAccepted") : p.withholdDecision === "refused" ? t("page.withholdRefused") : t("page.withholdPending")}
-                </dd>
-              ) : null}
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p>{t("page.closedNoResponse")}</p>
-      )}
-      {own?.mayWithdraw ? (
-        <Form method="post" className="space-y-2">
-          <p className="text-sm text-slate-700">{t("page.withdrawLead")}</p>
-          <SubmitButton name="intent" value="withdraw" variant="danger">
-            {t("page.withdraw")}
-          </SubmitButton>
-        </Form>
-      ) : null}
-    </section>
-  );
-}
-
-function SummaryForm({ current, result }: { current: string | null; result: ActionResult }) {
-  const { t } = useTranslation("consultations");
-  const fromResult = result?.intent === "summary";
-  const field = recordField("summary", { values: fromResult ? result.values : { summary: current ?? "" }, errors: fromResult ? result.errors : {} }, (n) => `usage-${n}`);
-  return (
-    <section aria-labelledby="usage-form-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="usage-form-title" className="text-xl font-semibold">
-        {t("page.usageSummary")}
-      </h2>
-      <Form method="post" noValidate className="space-y-3">
-        <TextArea field={field} label={t("page.usageSummaryLead")} rows={6} />
-        <SubmitButton name="intent" value="summary">
-          {t("page.publishSummary")}
-        </SubmitButton>
-      </Form>
-    </section>
   );
 }
 
