@@ -24,6 +24,7 @@ import type {
 } from "../app/domain/organisations";
 import type { Region } from "../app/domain/regions";
 import type { ActivityNoticeMode, VendorActivityKind } from "../app/domain/vendor-activity";
+import type { ConsultationEffortLevel, ConsultationSubject, ResponseStatus, WithholdDecision } from "../app/domain/consultations";
 import type { Assessment, ClauseGround, ConcernCategory, InteractionChannel, InteractionResponse } from "../app/domain/conduct";
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
@@ -569,6 +570,11 @@ export interface Database {
   watchUnsubscribeTokens: WatchUnsubscribeTokenTable;
   buyerRoadmapEntries: BuyerRoadmapEntryTable;
   buyerRoadmapChanges: BuyerRoadmapChangeTable;
+  // 0040: consultations (høring)
+  consultations: ConsultationTable;
+  consultationInvitees: ConsultationInviteeTable;
+  consultationResponses: ConsultationResponseTable;
+  consultationResponseParts: ConsultationResponsePartTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -766,4 +772,61 @@ export interface BuyerRoadmapChangeTable {
   note: Generated<string>;
   changedAt: Timestamp;
   changedBy: string | null;
+}
+
+// --- 0040: consultations (høring) ------------------------------------------------------
+
+export interface ConsultationTable {
+  id: Generated<string>;
+  /** null: the operators (the portal's own code of conduct). */
+  organiserId: string | null;
+  createdBy: string | null;
+  caseNumber: string;
+  title: string;
+  summary: string;
+  subject: ConsultationSubject;
+  conductVersion: number | null;
+  questions: string[];
+  documentLinks: Generated<string[]>;
+  deadline: Timestamp;
+  effortLevel: ConsultationEffortLevel;
+  hoursPerResponder: number | null;
+  targetSectors: Generated<BuyerSector[]>;
+  targetVendorSizes: Generated<VendorSize[]>;
+  /** "Slik brukte vi innspillene", published after the deadline. */
+  usageSummary: string | null;
+  usageSummaryAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface ConsultationInviteeTable {
+  consultationId: string;
+  organisationId: string;
+}
+
+export interface ConsultationResponseTable {
+  id: Generated<string>;
+  consultationId: string;
+  organisationId: string;
+  status: Generated<ResponseStatus>;
+  createdBy: string | null;
+  submittedAt: Timestamp | null;
+  submittedBy: string | null;
+  withdrawnAt: Timestamp | null;
+  /** The responder accepted a refused withholding: the part is published at once. */
+  publicationConfirmedAt: Timestamp | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  createdAt: CreatedAt;
+}
+
+export interface ConsultationResponsePartTable {
+  responseId: string;
+  /** The question's index. */
+  position: number;
+  text: string;
+  withholdRequested: Generated<boolean>;
+  withholdReason: string | null;
+  withholdDecision: WithholdDecision | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
 }

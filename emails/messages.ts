@@ -97,6 +97,10 @@ export type EmailMessage =
   | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
   | Envelope<"effort-requested", { name: string; buyerName: string; organisationName: string; title: string; hoursPerVendor: number; /** ISO timestamp */ deadline: string; url: string }>
+  // To the admins of each organisation invited to a consultation (høring). organiserName "" = the operators.
+  | Envelope<"consultation-invited", { name: string; organisationName: string; organiserName: string; title: string; caseNumber: string; /** ISO timestamp */ deadline: string; url: string }>
+  // To the admins of a responding organisation: the organiser refused to withhold part of its response.
+  | Envelope<"consultation-withholding-refused", { name: string; organisationName: string; organiserName: string; title: string; question: string; days: number; url: string }>
   // To a member of a buyer organisation: what vendors did (app/domain/vendor-activity.ts), one item at once or a daily digest.
   | Envelope<"vendor-activity", { name: string; buyerName: string; digest: boolean; items: VendorActivityItem[]; settingsUrl: string }>
   // To whoever registered for a held event, or accepted a request past its deadline: please report the effort spent. Once.

@@ -15,6 +15,8 @@ import { resetPassword } from "./reset-password";
 import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequested } from "./effort-requested";
+import { consultationInvited } from "./consultation-invited";
+import { consultationWithholdingRefused } from "./consultation-withholding-refused";
 import { vendorActivity } from "./vendor-activity";
 import { eventAmended } from "./event-amended";
 import { contractTasks } from "./contract-tasks";
@@ -41,6 +43,8 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "event-ended": eventEnded,
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
+  "consultation-invited": consultationInvited,
+  "consultation-withholding-refused": consultationWithholdingRefused,
   "vendor-activity": vendorActivity,
   "effort-report-reminder": effortReportReminder,
   "contract-tasks": contractTasks,

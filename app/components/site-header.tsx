@@ -15,7 +15,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block rounded px-1.5 py-2 text-[0.9rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
-  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation"]);
+  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation", "consultations"]);
   const other: Language = language === "nb" ? "en" : "nb";
   const links: { to: string; label: string; end: boolean; count?: number }[] = [
     { to: "/", label: t("nav.home"), end: true },
@@ -29,6 +29,7 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     // Contracts after award: for members of an organisation, buyer or vendor.
     ...(account?.activeOrganisation ? [{ to: "/workspace/contracts", label: t("contracts:workspace.nav"), end: false }] : []),
     { to: "/conduct", label: t("nav.conduct"), end: false },
+    { to: "/consultations", label: t("consultations:nav"), end: false },
     ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
     // Relationships with counterpart organisations: for members of an organisation.
     ...(account?.activeOrganisation ? [{ to: "/relationships", label: t("relationships:nav.relationships"), end: false }] : []),

@@ -12,6 +12,7 @@ import { events as eventsNb } from "./locales/nb/events";
 import { home as homeNb } from "./locales/nb/home";
 import { organisations as organisationsNb } from "./locales/nb/organisations";
 import { conduct as conductNb } from "./locales/nb/conduct";
+import { consultations as consultationsNb } from "./locales/nb/consultations";
 import { contracts as contractsNb } from "./locales/nb/contracts";
 import { pilots as pilotsNb } from "./locales/nb/pilots";
 import { effort as effortNb } from "./locales/nb/effort";
@@ -34,6 +35,7 @@ import { events as eventsEn } from "./locales/en/events";
 import { home as homeEn } from "./locales/en/home";
 import { organisations as organisationsEn } from "./locales/en/organisations";
 import { conduct as conductEn } from "./locales/en/conduct";
+import { consultations as consultationsEn } from "./locales/en/consultations";
 import { contracts as contractsEn } from "./locales/en/contracts";
 import { pilots as pilotsEn } from "./locales/en/pilots";
 import { effort as effortEn } from "./locales/en/effort";
@@ -54,6 +56,7 @@ export const resources = {
     auth: authNb,
     common: commonNb,
     conduct: conductNb,
+    consultations: consultationsNb,
     contracts: contractsNb,
     demand: demandNb,
     effort: effortNb,
@@ -78,6 +81,7 @@ export const resources = {
     auth: authEn,
     common: commonEn,
     conduct: conductEn,
+    consultations: consultationsEn,
     contracts: contractsEn,
     demand: demandEn,
     effort: effortEn,

@@ -148,6 +148,7 @@ export default function ConductDraft() {
   const data = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("conduct");
+  const { t: tc } = useTranslation("consultations");
   const [summaryForm, summary] = useForm({
     id: "summary",
     lastResult: data?.intent === "save-summary" ? data.result : undefined,
@@ -179,6 +180,10 @@ export default function ConductDraft() {
             <p>
               <Link to={`/conduct/versions/${draft.number}`} className="text-brand-700 underline">
                 {t("version", { number: draft.number })} ({t("draftLabel")})
+              </Link>
+              {" · "}
+              <Link to={`/consultations/new?conductVersion=${draft.number}`} className="text-brand-700 underline">
+                {tc("conduct.open", { number: draft.number })}
               </Link>
             </p>
             <section aria-labelledby="summary-title" className={sectionClass}>

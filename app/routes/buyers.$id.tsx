@@ -14,6 +14,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
 import { getScorecardBuyer, listScorecardEvents } from "~/models/scorecard.server";
+import { missingSummaryCount } from "~/models/consultations.server";
 import { getBuyerContractFigures } from "~/models/contract-reads.server";
 import { invariantResponse } from "~/http/responses.server";
 
@@ -29,10 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const months = parseWindow(new URL(request.url).searchParams.get("window"));
   const language = await getLanguage(request);
   const t = fixedT(language, "scorecard");
-  const [{ value: scorecard, computedAt }, events, contracts] = await Promise.all([
+  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary] = await Promise.all([
     cachedBuyerScorecard(db(), buyer.id, months),
     listScorecardEvents(db(), buyer.id, months),
     getBuyerContractFigures(db(), buyer.id),
+    missingSummaryCount(db(), buyer.id),
   ]);
   return json({
     buyer,
@@ -40,14 +42,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     computedAt,
     events,
     contracts,
+    consultationsMissingSummary,
     title: t("buyer.title", { name: buyer.name }),
     description: t("buyer.metaDescription", { name: buyer.name }),
   });
 }
 
 export default function BuyerScorecardPage() {
-  const { buyer, scorecard, computedAt, events, contracts, title } = useLoaderData<typeof loader>();
+  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, title } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
+  const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
   const quarterLabel = useQuarterLabel();
   const shortOnes = events.filter((e) => {
@@ -60,6 +64,13 @@ export default function BuyerScorecardPage() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{title}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("buyer.lead")}</p>
         {buyer.verificationStatus !== "verified" ? <p className="inline-block rounded bg-amber-50 px-3 py-1 text-amber-900">{t("buyer.unverified")}</p> : null}
+        {consultationsMissingSummary > 0 ? (
+          <p className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-900">
+            <Link to="/consultations" className="underline">
+              {tc("scorecard.missing", { count: consultationsMissingSummary })}
+            </Link>
+          </p>
+        ) : null}
         <ul className="flex flex-wrap gap-x-5 gap-y-1">
           <li>
             <Link to={`/organisations/${buyer.slug}`} className="font-medium text-brand-800 underline">

@@ -11,6 +11,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { getPreviousVersion, getVersion } from "~/models/conduct.server";
+import { consultationsOnConductVersion } from "~/models/consultations.server";
 import { invariantResponse, notFound } from "~/http/responses.server";
 import { INT_MAX } from "~/domain/input-fields";
 
@@ -22,19 +23,21 @@ export async function loader(args: LoaderFunctionArgs) {
   // Published versions are public; a draft only exists for operators.
   const version = await getVersion(db(), number, { includeDraft: getUser(args)?.isOperator ?? false });
   invariantResponse(version);
-  const previous = await getPreviousVersion(db(), number);
+  const [previous, consultations] = await Promise.all([getPreviousVersion(db(), number), consultationsOnConductVersion(db(), number)]);
   const t = fixedT(await getLanguage(args.request), "conduct");
   return json({
     title: `${t("title")}, ${t("version", { number })} – Markedsdialog`,
     version,
     previousNumber: previous?.number ?? null,
+    consultations,
     changes: previous ? diffClauses(previous.clauses, version.clauses) : null,
   });
 }
 
 export default function ConductVersion() {
-  const { version, previousNumber, changes } = useLoaderData<typeof loader>();
+  const { version, previousNumber, changes, consultations } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("conduct");
+  const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
   const summary = language === "en" ? version.summaryEn : version.summaryNb;
   return (
@@ -56,6 +59,29 @@ export default function ConductVersion() {
           </p>
         ) : null}
       </header>
+      {consultations.length ? (
+        <section aria-labelledby="consultation-title" className="space-y-3">
+          <h2 id="consultation-title" className="text-2xl font-semibold">
+            {tc("conduct.heading")}
+          </h2>
+          <ul className="space-y-3">
+            {consultations.map((c) => (
+              <li key={c.id} className="space-y-1">
+                <Link to={`/consultations/${c.id}`} className="text-brand-700 underline">
+                  {tc("conduct.link", { caseNumber: c.caseNumber, title: c.title })}
+                </Link>{" "}
+                ({tc(`states.${c.state}`)})
+                {c.usageSummary ? (
+                  <div className="rounded border-l-4 border-blue-300 bg-blue-50 p-3">
+                    <h3 className="font-semibold">{tc("conduct.summary")}</h3>
+                    <p className="whitespace-pre-line">{c.usageSummary}</p>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {changes && previousNumber ? <ClauseChanges changes={changes} fromVersion={previousNumber} /> : null}
       <section aria-labelledby="clauses-title" className="space-y-4">
         <h2 id="clauses-title" className="text-2xl font-semibold">

@@ -1,4 +1,5 @@
 import { seedContracts } from "./demo-contracts";
+import { seedConsultations } from "./demo-consultations";
 import { sql } from "kysely";
 import { orgNumberCheckDigit } from "../../app/domain/org-number";
 import { hashPassword } from "../../app/auth/password.server";
@@ -172,6 +173,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     await seedContracts(trx, now, orgId);
   });  await seedConduct(db, now);
   await seedRelationships(db, now);
+  await seedConsultations(db, now);
 }
 
 /** The demo vendor's and buyer's private notes, follow-ups and contacts about each other. */

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { seedDemoData } from "@db/seed/demo";
 import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
 import { listPilotRegister } from "~/models/pilot-register.server";
+import { consultationResponses, consultationsOnConductVersion, getConsultation, listConsultations } from "~/models/consultations.server";
 import { buyerScorecard } from "~/models/scorecard.server";
 import { setupTestDatabase } from "../fixtures/database";
 
@@ -40,5 +41,22 @@ describe("the demo data", () => {
     expect(register.map((p) => p.outcome).sort()).toEqual(["met_not_bought", "not_met_not_bought"]);
     const confirmed = await t.db.selectFrom("pilotExitResponses").select("response").distinct().execute();
     expect(confirmed).toEqual([{ response: "confirm" }]);
+  });
+
+  it("has Helse Vestfjord HF's open roadmap consultation with one hidden response, and the operators' concluded one on code-of-conduct version 2", async () => {
+    const list = await listConsultations(t.db);
+    const open = list.find((c) => c.organiserName === "Helse Vestfjord HF")!;
+    expect(open).toMatchObject({ subject: "standards_roadmap", state: "open", responses: null });
+    const openView = await getConsultation(t.db, open.id);
+    expect((await consultationResponses(t.db, openView!.consultation, { organisationId: null, actor: null })).published).toEqual([]);
+    expect(await t.db.selectFrom("consultationResponses").select("id").where("consultationId", "=", open.id).execute()).toHaveLength(1);
+
+    const [onConduct] = await consultationsOnConductVersion(t.db, 2);
+    expect(onConduct).toMatchObject({ state: "concluded" });
+    const conduct = await getConsultation(t.db, onConduct!.id);
+    const { published } = await consultationResponses(t.db, conduct!.consultation, { organisationId: null, actor: null });
+    expect(published.map((r) => r.organisationName)).toEqual(["Bergvik kommune", "Nordlys Helse AS"]);
+    expect(published[0]!.parts).toHaveLength(1);
+    expect(JSON.stringify(published)).not.toMatch(/intern sak|personalsak/);
   });
 });

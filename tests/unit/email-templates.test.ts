@@ -77,6 +77,16 @@ function every(language: Language): EmailMessage[] {
       template: "effort-requested",
       data: { name: "Viktor", buyerName: "Bergvik kommune", organisationName: "Nordlys Helse AS", title: "Demo av medisineringsstøtte", hoursPerVendor: 12, deadline: "2026-12-08T09:00:00Z", url: URL_ },
     },
+    ...["Helse Vestfjord HF", ""].map((organiserName) => ({
+      ...base,
+      template: "consultation-invited" as const,
+      data: { name: "Viktor", organisationName: "Nordlys Helse AS", organiserName, title: "Veikart for standarder", caseNumber: "26/1234", deadline: "2027-01-15T11:00:00Z", url: URL_ },
+    })),
+    {
+      ...base,
+      template: "consultation-withholding-refused",
+      data: { name: "Viktor", organisationName: "Nordlys Helse AS", organiserName: "", title: "Samspillsnormer versjon 2", question: "Hva mener dere om klausul 3?", days: 7, url: URL_ },
+    },
     ...[false, true].map((digest) => ({
       ...base,
       template: "vendor-activity" as const,
