@@ -2,6 +2,7 @@ import { sql, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
 import type { OcdsAward, OcdsEvent, OcdsOrganisation } from "~/domain/ocds";
 import { listEventsContracts, type OcdsContractRow } from "./contract-reads.server";
+import { ipTermsOfRow, nonUseUndertakingOfRow } from "./event-row.server";
 
 // Published events for the OCDS release feed, oldest change first, read by keyset on
 // (updated_at, id) so that a harvester can page through and come back with ?since=.
