@@ -51,6 +51,8 @@ export async function up(db: Kysely<unknown>) {
   `.execute(db);
   // Grandfathered: what was published before the rule and does not meet it.
   await sql`update events set ip_terms_grandfathered = true where status <> 'draft' and ${sql.raw(NEEDS_TERMS)}`.execute(db);
+  // The update queues the table's deferred triggers; fire them now, or the ALTER TABLE below is refused.
+  await sql`set constraints all immediate`.execute(db);
   for (const rule of RULES) {
     await sql`alter table events add constraint ${sql.id(rule.name)} check (${expression(rule.holds)})`.execute(db);
   }
