@@ -77,6 +77,8 @@ export async function listOcdsEvents(
       buyer: orgById.get(row.buyerId)!,
       coBuyers: coBuyers.filter((c) => c.eventId === row.id).map((c) => orgById.get(c.organisationId)!),
       award: row.outcome === "procured" ? awardOf(row, contracts.filter((c) => c.eventId === row.id), orgById) : null,
+      intellectualProperty: ipTermsOfRow(row),
+      nonUseUndertaking: nonUseUndertakingOfRow(row),
     }),
   );
   return { events, next };
