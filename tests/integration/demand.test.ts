@@ -259,8 +259,10 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(column("Påmeldingsfrist (norsk tid)")).toBeGreaterThan(-1);
     expect(column("Svarfrist (norsk tid)")).toBeGreaterThan(-1);
     const conference = rows.find((r) => r[column("ID")] === E(102))!;
-    // 2026-12-15T14:00Z is 15:00 in Oslo (winter time).
-    expect(conference[column("Påmeldingsfrist (norsk tid)")]).toBe("2026-12-15 15:00");
+    // The demo's deadline is 14:00Z ten days from the seed's day: 15:00 in Oslo (winter time), the same date.
+    const { registrationDeadline } = await t.db.selectFrom("events").select("registrationDeadline").where("id", "=", E(102)).executeTakeFirstOrThrow();
+    expect(registrationDeadline?.toISOString()).toMatch(/T14:00:00\.000Z$/);
+    expect(conference[column("Påmeldingsfrist (norsk tid)")]).toBe(`${registrationDeadline!.toISOString().slice(0, 10)} 15:00`);
     expect(conference[column("Standarder")]).toContain("HL7 FHIR R4");
     expect(conference[column("Standarder")]).not.toContain("hl7-fhir-r4");
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
