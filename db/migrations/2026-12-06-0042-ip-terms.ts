@@ -8,10 +8,12 @@ import { sql, type Kysely } from "kysely";
 // carry the buyer's named, dated undertaking not to use vendors' information in its own
 // business. The same rule as checkIpTerms in app/domain/ip-terms.ts.
 //
-// Existing rows (ADR 0020): published and closed events from before this migration that would
-// break the rule are grandfathered (ip_terms_grandfathered), not backfilled: terms nobody
-// declared, or an undertaking nobody gave, would be false statements on a public page. The
-// constraints hold for every event published from now on, and are validated at once.
+// Existing rows (ADR 0020): events published (or closed) before this migration are
+// grandfathered (ip_terms_grandfathered), not backfilled: terms nobody declared, or an
+// undertaking nobody gave, would be false statements on a public page. The flag comes from the
+// new column's default, so no published row is updated here: an old row that breaks an earlier
+// rule (0013, 0024 leave those NOT VALID) would refuse the update. Drafts are then set back, so
+// the constraints hold for every event published from now on; they are validated at once.
 
 /** Which events must state terms (requiresIpTerms; the significant effort as in 0013). */
 const NEEDS_TERMS = `(kind in ('rfi','pilot','rnd_partnership') or contract_form is not distinct from 'innovation_partnership'
@@ -47,12 +49,13 @@ export async function up(db: Kysely<unknown>) {
       add column non_use_undertaking_by uuid references users(id) on delete set null,
       add column non_use_undertaking_name text constraint events_non_use_undertaking_name_length check (length(non_use_undertaking_name) <= 200),
       add column non_use_undertaking_at timestamptz,
-      add column ip_terms_grandfathered boolean not null default false
+      add column ip_terms_grandfathered boolean not null default true
   `.execute(db);
-  // Grandfathered: what was published before the rule and does not meet it.
-  await sql`update events set ip_terms_grandfathered = true where status <> 'draft' and ${sql.raw(NEEDS_TERMS)}`.execute(db);
-  // The update queues the table's deferred triggers; fire them now, or the ALTER TABLE below is refused.
+  // Drafts publish under the rule (a draft holds every earlier rule, so the update cannot fail).
+  await sql`update events set ip_terms_grandfathered = false where status = 'draft'`.execute(db);
+  // The update queues the table's deferred triggers; fire them now, or the ALTER TABLE statements below are refused.
   await sql`set constraints all immediate`.execute(db);
+  await sql`alter table events alter column ip_terms_grandfathered set default false`.execute(db);
   for (const rule of RULES) {
     await sql`alter table events add constraint ${sql.id(rule.name)} check (${expression(rule.holds)})`.execute(db);
   }

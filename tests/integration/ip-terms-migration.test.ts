@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@db/client";
 import { migrateToLatest, migrator } from "@db/migrate";
 
-// Migration 0042 on a database that already holds published events (ADR 0020): an RFI published
+// Migration 0042 on a database that already holds published events (ADR 0020): what was published
 // before the rule is grandfathered, not given terms or an undertaking nobody declared; it stays
 // readable and changeable. A draft from before publishes only with terms and the undertaking.
 let handle: DatabaseHandle;
@@ -34,12 +34,15 @@ it("grandfathers events published before IP terms were required, and holds every
 
   const rows = await sql<{ id: string; grandfathered: boolean }>`select id, ip_terms_grandfathered as grandfathered from events`.execute(db);
   const grandfathered = Object.fromEntries(rows.rows.map((r) => [r.id, r.grandfathered]));
-  expect(grandfathered).toEqual({ [oldRfi]: true, [oldMeeting]: false, [oldDraft]: false });
+  expect(grandfathered).toEqual({ [oldRfi]: true, [oldMeeting]: true, [oldDraft]: false });
   // Every constraint holds for every row, so all are validated.
   const unvalidated = await sql<{ conname: string }>`select conname from pg_constraint where conname like 'events_ip%' and not convalidated`.execute(db);
   expect(unvalidated.rows).toEqual([]);
 
   await expect(sql`update events set title = 'Endret' where id = ${oldRfi}`.execute(db)).resolves.toBeDefined();
+  // New events are not grandfathered.
+  const fresh = await insert("rfi", "draft");
+  expect((await sql<{ g: boolean }>`select ip_terms_grandfathered as g from events where id = ${fresh}`.execute(db)).rows[0]!.g).toBe(false);
   await expect(sql`update events set status = 'published', published_at = now() where id = ${oldDraft}`.execute(db)).rejects.toThrow(/events_ip_(non_use_undertaking_given|terms_stated)/);
   await expect(
     sql`update events set status = 'published', published_at = now(), ip_background_stays_with_vendor = true, ip_foreground_owner = 'vendor',
