@@ -11,6 +11,7 @@ import type {
   NotProcuredReason,
   Outcome,
 } from "../app/domain/events";
+import type { ForegroundOwner, InputUse } from "../app/domain/ip-terms";
 import type { AcceptanceCriterion, PilotPlan } from "../app/domain/pilot";
 import type { CriterionJudgement, ExitResponse, PilotDecision, StopReason } from "../app/domain/pilot-exit";
 import type { EffortWork } from "../app/domain/predictability";
@@ -174,6 +175,18 @@ export interface EventTable {
   searchDocument: ColumnType<string, never, never>;
   /** Title, buyer name and description in lower case, for compound-word matching (trigram index); kept by a trigger. */
   searchText: ColumnType<string, never, never>;
+  // 0042: structured IP terms and the buyer's non-use undertaking (app/domain/ip-terms.ts)
+  ipBackgroundStaysWithVendor: boolean | null;
+  ipForegroundOwner: ForegroundOwner | null;
+  ipLicenceScope: string | null;
+  ipExistingProductsNotTransferred: boolean | null;
+  ipInputUse: InputUse | null;
+  /** Who gave the undertaking (null once the account is deleted; the name stays). */
+  nonUseUndertakingBy: string | null;
+  nonUseUndertakingName: string | null;
+  nonUseUndertakingAt: Timestamp | null;
+  /** Published before 0042 without IP terms: the rule does not judge it. */
+  ipTermsGrandfathered: Generated<boolean>;
 }
 
 export interface ContractTable {

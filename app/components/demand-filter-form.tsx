@@ -208,6 +208,12 @@ export function DemandFilterForm({
               {t("filters.open")}
             </label>
           </div>
+          <div className="flex items-start gap-2">
+            <input type="checkbox" id="demand-background-ip" name="backgroundIp" value="1" defaultChecked={filter.backgroundIp} className="mt-1 h-4 w-4 accent-brand-700" />
+            <label htmlFor="demand-background-ip" className="font-medium text-slate-800">
+              {t("filters.backgroundIp")}
+            </label>
+          </div>
           {withSort ? (
             <Select id="demand-sort" name="sort" label={t("filters.sort")} value={filter.sort}>
               {DEMAND_SORTS.map((sort) => (

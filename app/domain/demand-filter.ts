@@ -44,6 +44,8 @@ export interface DemandFilter {
   quarterTo: Quarter | null;
   /** Only events whose registration deadline has not passed. */
   open: boolean;
+  /** Only events whose IP terms say background IP stays with the vendor (issue 17). */
+  backgroundIp: boolean;
   sort: DemandSort;
   cursor: DemandCursor | null;
   limit: number;
@@ -70,6 +72,7 @@ export const EMPTY_FILTER: Readonly<DemandFilter> = {
   quarterFrom: null,
   quarterTo: null,
   open: false,
+  backgroundIp: false,
   sort: "deadline",
   cursor: null,
   limit: DEFAULT_PAGE_SIZE,
@@ -235,10 +238,11 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
     filter.quarterTo = null;
   }
 
-  const open = one("open");
-  if (open !== null) {
-    if (["1", "true", "on", "yes"].includes(open)) filter.open = true;
-    else if (!["0", "false", "off", "no"].includes(open)) skip("open", open);
+  for (const name of ["open", "backgroundIp"] as const) {
+    const value = one(name);
+    if (value === null) continue;
+    if (["1", "true", "on", "yes"].includes(value)) filter[name] = true;
+    else if (!["0", "false", "off", "no"].includes(value)) skip(name, value);
   }
 
   // Relevance needs words to rank by; without them the list is read by deadline.
@@ -297,6 +301,7 @@ export function demandSearchParams(
   if (filter.quarterFrom) params.set("quarterFrom", filter.quarterFrom);
   if (filter.quarterTo) params.set("quarterTo", filter.quarterTo);
   if (filter.open) params.set("open", "1");
+  if (filter.backgroundIp) params.set("backgroundIp", "1");
   const defaultSort = filter.q ? "relevance" : "deadline";
   if (filter.sort !== defaultSort) params.set("sort", filter.sort);
   if (limit && filter.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(filter.limit));

@@ -71,6 +71,13 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     optionWindowTo: textOrNull(form, "pilotPath.optionWindowTo"),
   };
   const acceptanceCriteria = criteriaOf(form);
+  const intellectualProperty = {
+    backgroundStaysWithVendor: yesNo(form, "intellectualProperty.backgroundStaysWithVendor"),
+    foregroundOwner: textOrNull(form, "intellectualProperty.foregroundOwner"),
+    licenceScope: textOrNull(form, "intellectualProperty.licenceScope"),
+    existingProductsNotTransferred: yesNo(form, "intellectualProperty.existingProductsNotTransferred"),
+    inputUse: textOrNull(form, "intellectualProperty.inputUse"),
+  };
   return {
     kind: text(form, "kind") || undefined,
     title: text(form, "title"),
@@ -106,6 +113,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
       .map((code) => ({ code, level: text(form, `standards.${code}.level`), from: textOrNull(form, `standards.${code}.from`) }))
       .filter((s) => s.level !== ""),
     ipTerms: textOrNull(form, "ipTerms"),
+    intellectualProperty,
     dataProtection: {
       healthData: yesNo(form, "dataProtection.healthData"),
       dataResidency: textOrNull(form, "dataProtection.dataResidency"),
@@ -140,6 +148,15 @@ interface Declared {
   sourcing: { risk: string | null; need: string | null; reason: string | null } | null;
   standards: { code: string; level: string; from: string | null }[];
   ipTerms: string | null;
+  intellectualProperty: {
+    backgroundStaysWithVendor: boolean | null;
+    foregroundOwner: string | null;
+    licenceScope: string | null;
+    existingProductsNotTransferred: boolean | null;
+    inputUse: string | null;
+  };
+  /** Given when the event was published (or amended into needing it): the form does not ask again. */
+  nonUseUndertaking?: { name: string; at: Date | string } | null;
   dataProtection: { healthData: boolean | null; dataResidency: string | null; cloudAllowed: boolean | null; dpiaNeeded: boolean | null };
   pilotPath: PilotPath;
   coBuyers: string[];
@@ -173,6 +190,12 @@ export function eventToFormValues(event: Declared): EventFormValues {
     "sourcing.need": s(event.sourcing?.need),
     "sourcing.reason": s(event.sourcing?.reason),
     ipTerms: s(event.ipTerms),
+    "intellectualProperty.backgroundStaysWithVendor": yn(event.intellectualProperty.backgroundStaysWithVendor),
+    "intellectualProperty.foregroundOwner": s(event.intellectualProperty.foregroundOwner),
+    "intellectualProperty.licenceScope": s(event.intellectualProperty.licenceScope),
+    "intellectualProperty.existingProductsNotTransferred": yn(event.intellectualProperty.existingProductsNotTransferred),
+    "intellectualProperty.inputUse": s(event.intellectualProperty.inputUse),
+    nonUseUndertakingGiven: event.nonUseUndertaking ? "yes" : "",
     "dataProtection.healthData": yn(event.dataProtection.healthData),
     "dataProtection.dataResidency": s(event.dataProtection.dataResidency),
     "dataProtection.cloudAllowed": yn(event.dataProtection.cloudAllowed),

@@ -11,6 +11,7 @@ import {
   NOT_PROCURED_REASONS,
   STANDARD_LEVELS,
 } from "./events";
+import { FOREGROUND_OWNERS, INPUT_USES, LICENCE_SCOPE_MAX } from "./ip-terms";
 import { MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "./pilot";
 import { EFFORT_WORK } from "./predictability";
 import { type Problem } from "./problems";
@@ -96,6 +97,18 @@ const DataProtection = z.strictObject(
   { error: typeError },
 );
 
+/** Structured IP terms (app/domain/ip-terms.ts); which events must state them is checkIpTerms's to say. */
+const IntellectualProperty = z.strictObject(
+  {
+    backgroundStaysWithVendor: bool(),
+    foregroundOwner: choice(FOREGROUND_OWNERS).nullable().optional(),
+    licenceScope: optionalText(LICENCE_SCOPE_MAX),
+    existingProductsNotTransferred: bool(),
+    inputUse: choice(INPUT_USES).nullable().optional(),
+  },
+  { error: typeError },
+);
+
 /** One acceptance criterion; a blank part is the publishing rule's to name (criterion_part_required). */
 const CriterionInput = z.strictObject(
   {
@@ -157,6 +170,7 @@ const fields = {
     .refine((list) => new Set(list.map((s) => s.code)).size === list.length, "duplicate")
     .optional(),
   ipTerms: optionalText(5000),
+  intellectualProperty: IntellectualProperty.nullable().optional(),
   dataProtection: DataProtection.nullable().optional(),
   pilotPath: PilotPathInput.nullable().optional(),
   coBuyers: z
@@ -176,6 +190,8 @@ export const EventPatchSchema = z.strictObject(
     kind: fields.kind.optional(),
     title: fields.title.optional(),
     reason: optionalText(2000),
+    /** The buyer's non-use undertaking, given with an amendment that makes a published event need it. */
+    nonUseUndertaking: z.boolean({ error: typeError }).optional(),
   },
   { error: typeError },
 );
@@ -183,7 +199,10 @@ export const EventPatchSchema = z.strictObject(
 export type EventCreateInput = z.infer<typeof EventCreateSchema>;
 export type EventPatchInput = z.infer<typeof EventPatchSchema>;
 /** The declaration part of a create or patch (the reason is not part of the event). */
-export type EventFields = Omit<EventPatchInput, "reason">;
+export type EventFields = Omit<EventPatchInput, "reason" | "nonUseUndertaking">;
+
+/** POST /api/v1/events/{id}/publish: an optional body; `nonUseUndertaking: true` gives the undertaking. */
+export const PublishSchema = z.strictObject({ nonUseUndertaking: z.boolean({ error: typeError }).optional() }, { error: typeError });
 
 /** POST /api/v1/events/{id}/outcome */
 export const OutcomeSchema = z.discriminatedUnion(

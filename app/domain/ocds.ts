@@ -1,5 +1,6 @@
 import { cpvEntry } from "./cpv";
 import type { EventKind, ExpectationStatus } from "./events";
+import type { IpTerms } from "./ip-terms";
 import { quarterEnd, quarterStart } from "./quarters";
 import { zonedLocalToIso } from "./zoned-time";
 
@@ -56,6 +57,10 @@ export interface OcdsEvent {
   coBuyers: OcdsOrganisation[];
   /** A procured outcome (award) and the contracts it led to; null while none is recorded. */
   award?: OcdsAward | null;
+  /** Structured IP terms (issue 17); absent or all null when none are stated. */
+  intellectualProperty?: IpTerms;
+  /** The buyer's non-use undertaking: who gave it and when. */
+  nonUseUndertaking?: { name: string; at: Date } | null;
 }
 
 export interface OcdsAward {
@@ -246,9 +251,54 @@ export function eventToRelease(event: OcdsEvent, { now, baseUrl }: { now: Date; 
           format: "text/html",
           language: "nb",
         },
+        ...ipTermsDocuments(event, baseUrl),
       ],
     },
   };
+}
+
+const FOREGROUND_TEXT = {
+  buyer: "oppdragsgiveren",
+  vendor: "leverandøren",
+  shared: "partene i fellesskap",
+  licence: "leverandøren, med lisens til oppdragsgiveren",
+} as const;
+const INPUT_USE_TEXT = {
+  this_procurement: "bare til å forberede denne anskaffelsen",
+  wider_planning: "også til oppdragsgiverens bredere planlegging",
+} as const;
+/** The undertaking in the report's words, as the event page shows it in bokmål. */
+export const NON_USE_UNDERTAKING_NB = "Vi vil ikke bruke leverandørenes informasjon i egen forretningsdrift, og vil behandle forretningshemmeligheter som det.";
+
+const yesNoNb = (value: boolean) => (value ? "ja" : "nei");
+
+/**
+ * The IP terms and the undertaking as a document of the tender (OCDS 1.1 has no field for
+ * intellectual property): terms vendors take part under, described in words, linking to the
+ * event page's section. Nothing when the event states none.
+ */
+function ipTermsDocuments(event: OcdsEvent, baseUrl: string) {
+  const ip = event.intellectualProperty;
+  const parts: string[] = [];
+  if (ip?.backgroundStaysWithVendor != null) parts.push(`Bakgrunnsrettigheter forblir hos leverandøren: ${yesNoNb(ip.backgroundStaysWithVendor)}.`);
+  if (ip?.foregroundOwner) parts.push(`Resultatene eies av ${FOREGROUND_TEXT[ip.foregroundOwner]}${ip.licenceScope ? ` (lisensen omfatter: ${ip.licenceScope})` : ""}.`);
+  if (ip?.existingProductsNotTransferred != null) parts.push(`Eksisterende produkter overdras ikke: ${yesNoNb(ip.existingProductsNotTransferred)}.`);
+  if (ip?.inputUse) parts.push(`Leverandørenes innspill brukes ${INPUT_USE_TEXT[ip.inputUse]}.`);
+  const undertaking = event.nonUseUndertaking ?? null;
+  if (undertaking) parts.push(`Oppdragsgiverens forpliktelse, gitt av ${undertaking.name} ${iso(undertaking.at)}: «${NON_USE_UNDERTAKING_NB}»`);
+  if (parts.length === 0) return [];
+  return [
+    {
+      id: "ip-terms",
+      documentType: "otherParticipationRequirements",
+      title: "Immaterielle rettigheter og oppdragsgiverens forpliktelse",
+      description: parts.join(" "),
+      url: `${baseUrl}/events/${event.id}#ip-title`,
+      datePublished: iso(undertaking?.at ?? event.publishedAt),
+      format: "text/html",
+      language: "nb",
+    },
+  ];
 }
 
 // Options are told as the contract's milestones (OCDS 1.1 has no renewal field): the notice

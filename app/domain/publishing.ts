@@ -1,5 +1,6 @@
 import { checkContractDuration, type ContractTerms } from "./contract";
 import { type EventKind } from "./events";
+import { checkIpTerms, type IpTerms } from "./ip-terms";
 import { checkOptionWindow, checkPilotPath, type PilotPath } from "./pilot";
 import {
   checkPredictability,
@@ -23,6 +24,11 @@ export interface PublishableEvent {
   /** Null when the buyer has not used the sourcing advisor. */
   sourcing: Omit<SourcingChoice, "chosenForm"> | null;
   pilotPath: PilotPath | null;
+  intellectualProperty: IpTerms;
+  /** The buyer's non-use undertaking is given (stored, or given with this publish or amendment). */
+  nonUseUndertaking: boolean;
+  /** Published before IP terms were required (migration 0042): that rule does not judge it. */
+  ipTermsGrandfathered: boolean;
 }
 
 export interface PublishingContext {
@@ -51,6 +57,11 @@ const FIELD_ORDER = [
   "contract.horizonMonths",
   "contract.justification",
   "sourcing.reason",
+  "intellectualProperty.backgroundStaysWithVendor",
+  "intellectualProperty.foregroundOwner",
+  "intellectualProperty.licenceScope",
+  "intellectualProperty.existingProductsNotTransferred",
+  "intellectualProperty.inputUse",
   "pilotPath.acceptanceCriteria",
   "pilotPath.plan",
   "pilotPath.quarter",
@@ -62,6 +73,7 @@ const FIELD_ORDER = [
   "pilotPath.budgetSource",
   "pilotPath.deciderRole",
   "pilotPath.deciderOrganisation",
+  "nonUseUndertaking",
 ];
 
 function position(path: string): number {
@@ -100,6 +112,18 @@ function declarationProblems(event: PublishableEvent): Problem[] {
     problems.push(...problemsOf(checkSourcingChoice({ ...event.sourcing, chosenForm })));
   }
   problems.push(...problemsOf(checkPilotPath({ kind: event.kind, contractForm: event.contract?.form, pilotPath: event.pilotPath })));
+  problems.push(
+    ...problemsOf(
+      checkIpTerms({
+        kind: event.kind,
+        effortLevel: effectiveEffortLevel(event.effort),
+        contractForm: event.contract?.form,
+        ip: event.intellectualProperty,
+        nonUseUndertaking: event.nonUseUndertaking,
+        grandfathered: event.ipTermsGrandfathered,
+      }),
+    ),
+  );
   return problems;
 }
 

@@ -51,9 +51,14 @@ export function failureResponse(failure: Failure, language: Language) {
 }
 
 /** The request body as JSON with every string in it normalised (app/domain/input-text.ts); not JSON at all, or more than JSON_BODY_LIMIT bytes (not read further). */
-export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; reason: "invalid_json" | "too_large" }> {
+export async function readJsonBody(
+  request: Request,
+  /** `optional`: an empty body reads as `{}` (a POST whose body only adds to it, e.g. publish). */
+  { optional = false }: { optional?: boolean } = {},
+): Promise<{ ok: true; body: unknown } | { ok: false; reason: "invalid_json" | "too_large" }> {
   const bytes = await readBodyBytes(request, JSON_BODY_LIMIT);
   if (!bytes.ok) return { ok: false, reason: "too_large" };
+  if (optional && bytes.bytes.length === 0) return { ok: true, body: {} };
   try {
     return { ok: true, body: normaliseJson(JSON.parse(new TextDecoder().decode(bytes.bytes))) };
   } catch {

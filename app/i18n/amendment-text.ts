@@ -22,6 +22,8 @@ const CHOICE_FIELDS: Record<string, string> = {
   "sourcing.advice": "eventPage:sourcing.advices",
   "dataProtection.dataResidency": "eventPage:dataProtection.residencies",
   "pilotPath.plan": "eventPage:pilotPath.plans",
+  "intellectualProperty.foregroundOwner": "eventPage:ip.owners",
+  "intellectualProperty.inputUse": "eventPage:ip.uses",
 };
 
 export function amendmentFieldLabel(t: Translate, field: string): string {

@@ -37,6 +37,8 @@ export interface DemandItem {
   budgetMaxNok: number | null;
   expectedTenderQuarter: string | null;
   publishedAt: Date | null;
+  /** The IP terms say background IP stays with the vendor (true), passes to the buyer (false), or say nothing (null). */
+  backgroundIpStaysWithVendor: boolean | null;
   standards: { code: string; name: string; level: "required" | "recommended" | "planned" }[];
 }
 
@@ -199,6 +201,7 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
   if (filter.quarterFrom) query = query.where("events.expectedTenderQuarter", ">=", filter.quarterFrom);
   if (filter.quarterTo) query = query.where("events.expectedTenderQuarter", "<=", filter.quarterTo);
   if (filter.open) query = query.where("events.registrationDeadline", ">", now);
+  if (filter.backgroundIp) query = query.where("events.ipBackgroundStaysWithVendor", "=", true);
   return query;
 }
 
@@ -237,6 +240,7 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
       "events.budgetMaxNok",
       "events.expectedTenderQuarter",
       "events.publishedAt",
+      "events.ipBackgroundStaysWithVendor as backgroundIpStaysWithVendor",
       sql<string>`(${key.expression})::text`.as("sortKey"),
       sql<number | null>`${countsAll ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
       // In the same statement, evaluated for the page's rows only: on the embedded database

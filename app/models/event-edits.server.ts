@@ -14,7 +14,8 @@ import { amendmentFieldLabel, amendmentValueText } from "~/i18n/amendment-text";
 import { eventFor, type ActingUser, type BuyerMember } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
-import { declarationOf, toPublishable, type EventRow } from "./event-row.server";
+import { declarationOf, nonUseUndertakingOfRow, toPublishable, type EventRow } from "./event-row.server";
+import { undertakingColumns } from "./non-use-undertaking.server";
 import { participantMembers } from "./registration-reads.server";
 
 // Creating an event and changing what it declares: a draft freely, a published event only
@@ -84,6 +85,14 @@ function toColumns(input: EventFields): EventColumns {
     put("dataResidency", d === null ? null : d.dataResidency);
     put("cloudAllowed", d === null ? null : d.cloudAllowed);
     put("dpiaNeeded", d === null ? null : d.dpiaNeeded);
+  }
+  const ip = input.intellectualProperty;
+  if (ip !== undefined) {
+    put("ipBackgroundStaysWithVendor", ip === null ? null : ip.backgroundStaysWithVendor);
+    put("ipForegroundOwner", ip === null ? null : ip.foregroundOwner);
+    put("ipLicenceScope", ip === null ? null : ip.licenceScope);
+    put("ipExistingProductsNotTransferred", ip === null ? null : ip.existingProductsNotTransferred);
+    put("ipInputUse", ip === null ? null : ip.inputUse);
   }
   const p = input.pilotPath;
   if (p !== undefined) {
@@ -160,7 +169,12 @@ export async function updateEvent(
   actor: ActingUser,
   id: string,
   input: EventFields,
-  { reason = null, now = new Date(), baseUrl }: { reason?: string | null; now?: Date; baseUrl: string },
+  {
+    reason = null,
+    now = new Date(),
+    baseUrl,
+    nonUseUndertaking = false,
+  }: { reason?: string | null; now?: Date; baseUrl: string; /** Given with an amendment that makes the event need it. */ nonUseUndertaking?: boolean },
 ): Promise<Result<{ id: string; status: EventStatus; amendment: { id: string; changes: AmendmentChange[] } | null }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "co_buyer");
@@ -191,8 +205,12 @@ export async function updateEvent(
     if (published) {
       const tenderQuarterChanged = after.expectedTenderQuarter !== before.expectedTenderQuarter;
       const optionWindowChanged = after.pilotOptionWindowTo !== before.pilotOptionWindowTo;
-      const gate = problemsOf(checkAmendment(toPublishable(after), { now, tenderQuarterChanged, optionWindowChanged }));
+      // næringsutvikling: an amendment that makes the event need IP terms also needs the undertaking.
+      const undertakingNow = nonUseUndertaking && nonUseUndertakingOfRow(before) === null;
+      const judged = { ...toPublishable(after), ...(undertakingNow ? { nonUseUndertaking: true } : {}) };
+      const gate = problemsOf(checkAmendment(judged, { now, tenderQuarterChanged, optionWindowChanged }));
       if (gate.length) return fail("refused", gate);
+      if (undertakingNow) Object.assign(columns, await undertakingColumns(trx, actor, now));
       const changes = diffDeclarations(
         declarationOf(before, standardsBefore, coBuyersBefore),
         declarationOf(after, standardsAfter, coBuyersAfter),

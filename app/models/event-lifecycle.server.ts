@@ -9,6 +9,7 @@ import { toPublishable, type EventRow } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 import { insertContract } from "./contracts.server";
 import { notifyEventEnded } from "./event-ending-notices.server";
+import { undertakingColumns } from "./non-use-undertaking.server";
 
 // An event's way through its statuses: a draft is published when the publishing rules
 // hold, a published event closes (by hand or when its deadlines pass), and its outcome
@@ -23,7 +24,10 @@ export async function publishEvent(
   db: Db,
   actor: ActingUser,
   id: string,
-  { now = new Date() }: { now?: Date } = {},
+  {
+    now = new Date(),
+    nonUseUndertaking = false,
+  }: { now?: Date; /** The buyer ticks the non-use undertaking (app/domain/ip-terms.ts) with this publish. */ nonUseUndertaking?: boolean } = {},
 ): Promise<Result<{ id: string; status: "published" }>> {
   return db.transaction().execute(async (trx) => {
     const found = await eventFor(trx, actor, id, "buyer");
@@ -33,7 +37,9 @@ export async function publishEvent(
 
     const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
     const buyerVerified = buyer.verificationStatus === "verified";
-    const gate = checkPublishable(toPublishable(event), { buyerVerified, now });
+    const publishable = toPublishable(event);
+    const undertakingNow = nonUseUndertaking && !publishable.nonUseUndertaking;
+    const gate = checkPublishable({ ...publishable, nonUseUndertaking: publishable.nonUseUndertaking || nonUseUndertaking }, { buyerVerified, now });
     if (!gate.ok) {
       // Committed with the refusal: the count is the point (only what the rule counts; see countsAsBlockedAttempt).
       if (countsAsBlockedAttempt(gate.problems, { buyerVerified })) {
@@ -44,7 +50,8 @@ export async function publishEvent(
       }
       return fail("refused", gate.problems);
     }
-    await trx.updateTable("events").set({ status: "published", publishedAt: now, updatedAt: now }).where("id", "=", id).execute();
+    const undertaking = undertakingNow ? await undertakingColumns(trx, actor, now) : {};
+    await trx.updateTable("events").set({ status: "published", publishedAt: now, updatedAt: now, ...undertaking }).where("id", "=", id).execute();
     return { ok: true, value: { id, status: "published" as const } };
   });
 }

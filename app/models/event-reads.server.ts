@@ -5,7 +5,7 @@ import type { PublishableEvent } from "~/domain/publishing";
 import type { Region } from "~/domain/regions";
 import { accessOf, type ActingUser } from "./event-access.server";
 import { eventStandardsOf } from "./event-references.server";
-import { declarationOf, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
+import { declarationOf, nonUseUndertakingOfRow, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 
 // Reading events: the open list on the front page, one event as its viewer may see it,
@@ -78,6 +78,8 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
   coBuyerOrganisations: { id: string; name: string; slug: string }[];
   publishedAt: Date | null;
   closedAt: Date | null;
+  /** The buyer's non-use undertaking, by name and time (null: none given, or not needed). */
+  nonUseUndertaking: { name: string; at: Date } | null;
   outcome: EventOutcome | null;
   amendments: EventAmendment[];
   /** Whether the viewer may edit it (buyer or co-buyer member), and publish or close it (buyer member). */
@@ -118,6 +120,7 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
     coBuyerOrganisations,
     publishedAt: row.publishedAt,
     closedAt: row.closedAt,
+    nonUseUndertaking: nonUseUndertakingOfRow(row),
     outcome: outcomeOf(row, winner ?? null),
     amendments,
     viewer: { canEdit: access !== null && row.status !== "closed", canPublish: access === "buyer" && row.status === "draft" },

@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { EventTable } from "@db/schema";
 import type { NotProcuredReason, StandardLevel } from "~/domain/events";
+import type { IpTerms } from "~/domain/ip-terms";
 import type { PilotPath } from "~/domain/pilot";
 import type { PublishableEvent } from "~/domain/publishing";
 
@@ -72,7 +73,28 @@ export function toPublishable(row: EventRow): PublishableEvent {
       : null,
     sourcing: row.sourcingRisk && row.sourcingNeed ? { risk: row.sourcingRisk, need: row.sourcingNeed, reason: row.sourcingReason } : null,
     pilotPath: pilotPathOfRow(row),
+    intellectualProperty: ipTermsOfRow(row),
+    nonUseUndertaking: nonUseUndertakingOfRow(row) !== null,
+    ipTermsGrandfathered: row.ipTermsGrandfathered,
   };
+}
+
+/** The structured IP terms, from their stored columns, in the domain's (and the API's) shape. */
+export function ipTermsOfRow(
+  row: Pick<EventRow, "ipBackgroundStaysWithVendor" | "ipForegroundOwner" | "ipLicenceScope" | "ipExistingProductsNotTransferred" | "ipInputUse">,
+): IpTerms {
+  return {
+    backgroundStaysWithVendor: row.ipBackgroundStaysWithVendor,
+    foregroundOwner: row.ipForegroundOwner,
+    licenceScope: row.ipLicenceScope,
+    existingProductsNotTransferred: row.ipExistingProductsNotTransferred,
+    inputUse: row.ipInputUse,
+  };
+}
+
+/** The buyer's non-use undertaking: who (by name, as given) and when; null while none is given. */
+export function nonUseUndertakingOfRow(row: Pick<EventRow, "nonUseUndertakingName" | "nonUseUndertakingAt">): { name: string; at: Date } | null {
+  return row.nonUseUndertakingAt !== null && row.nonUseUndertakingName !== null ? { name: row.nonUseUndertakingName, at: row.nonUseUndertakingAt } : null;
 }
 
 /** Acceptance criteria and the purchase path, from their stored columns, in the domain's (and the API's) shape. */
@@ -146,6 +168,7 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
         : { risk: row.sourcingRisk, need: row.sourcingNeed, advice: row.sourcingAdvice, reason: row.sourcingReason },
     standards,
     ipTerms: row.ipTerms,
+    intellectualProperty: ipTermsOfRow(row),
     dataProtection: {
       healthData: row.healthData,
       dataResidency: row.dataResidency,

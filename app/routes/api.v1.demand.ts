@@ -38,6 +38,7 @@ function demandItemJson(item: DemandItem) {
         }
       : null,
     standards: item.standards.map(({ code, level }) => ({ code, level })),
+    intellectualProperty: { backgroundStaysWithVendor: item.backgroundIpStaysWithVendor },
     publishedAt: item.publishedAt,
   };
 }

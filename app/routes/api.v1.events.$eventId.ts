@@ -24,8 +24,8 @@ export async function action(args: ActionFunctionArgs) {
   const input = EventPatchSchema.safeParse(body.body);
   if (!input.success) return problemsResponse(400, inputProblems(input.error), user.language);
 
-  const { reason, ...fields } = input.data;
-  const result = await updateEvent(db(), user, args.params.eventId ?? "", fields, { reason, baseUrl: publicBaseUrl() });
+  const { reason, nonUseUndertaking, ...fields } = input.data;
+  const result = await updateEvent(db(), user, args.params.eventId ?? "", fields, { reason, baseUrl: publicBaseUrl(), nonUseUndertaking: nonUseUndertaking === true });
   if (!result.ok) return failureResponse(result, user.language);
   return json(result.value);
 }

@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     [t("csv.budgetMax"), (i) => i.budgetMaxNok],
     [t("csv.tenderQuarter"), (i) => i.expectedTenderQuarter],
     [t("csv.standards"), (i) => i.standards.map((s) => s.name).join(", ")],
+    [t("csv.backgroundIp"), (i) => (i.backgroundIpStaysWithVendor === null ? null : t(i.backgroundIpStaysWithVendor ? "csv.yes" : "csv.no"))],
   ];
 
   const rows: CsvCell[][] = [columns.map(([heading]) => heading)];

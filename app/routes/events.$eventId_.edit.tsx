@@ -35,16 +35,18 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const options = await eventFormOptions(db(), event.buyer.id);
   // After a refused publish from the new-event page: show what is missing, by its field.
+  const undertaking = url.searchParams.get("undertaking") === "1";
+  const publishable = await toPublishableById(db(), event.id);
   const problems =
     url.searchParams.get("check") === "publish" && event.status === "draft"
-      ? problemsOf(checkPublishable(await toPublishableById(db(), event.id), { buyerVerified: options.buyerVerified, now: new Date() }))
+      ? problemsOf(checkPublishable({ ...publishable, nonUseUndertaking: publishable.nonUseUndertaking || undertaking }, { buyerVerified: options.buyerVerified, now: new Date() }))
       : [];
   return json({
     title: `${t(event.status === "published" ? "amendTitle" : "editTitle")}: ${event.title} – Markedsdialog`,
     options,
     status: event.status,
     canPublish: event.viewer.canPublish && member.organisation.id === event.buyer.id,
-    values: eventToFormValues(event),
+    values: { ...eventToFormValues(event), ...(undertaking ? { nonUseUndertaking: "yes" } : {}) },
     problems,
     errors: errorsByField(problems, []),
     notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("amended") ? "amended" : null,

@@ -32,7 +32,8 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(outcome.published ? `/events/${outcome.id}?published=1` : `/events/${outcome.id}/edit?saved=1`);
   }
   // The draft exists but may not be published yet: show what is missing on its own page.
-  if (outcome.id) return redirect(`/events/${outcome.id}/edit?check=publish`);
+  // A ticked non-use undertaking is not saved with a draft: the page ticks it again.
+  if (outcome.id) return redirect(`/events/${outcome.id}/edit?check=publish${formData.get("nonUseUndertaking") === "yes" ? "&undertaking=1" : ""}`);
   return json({ values: submittedValues(formData), errors: outcome.errors, problems: outcome.problems }, { status: outcome.status });
 }
 

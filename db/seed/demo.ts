@@ -146,9 +146,13 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     await seedScorecardActivity(trx, now, orgId);
 
     for (const { standards: eventStandards, ...event } of demoEvents(now, orgId)) {
+      // The non-use undertaking is given by a named person: a demo account when the name is one.
+      const giver = event.nonUseUndertakingName
+        ? await trx.selectFrom("users").select("id").where("name", "=", event.nonUseUndertakingName).executeTakeFirst()
+        : undefined;
       const inserted = await trx
         .insertInto("events")
-        .values(event)
+        .values({ ...event, nonUseUndertakingBy: giver?.id ?? null })
         .onConflict((oc) => oc.column("id").doNothing())
         .returning("id")
         .executeTakeFirst();
@@ -330,6 +334,12 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       dataResidency: "eea",
       cloudAllowed: true,
       dpiaNeeded: true,
+      ipBackgroundStaysWithVendor: true,
+      ipForegroundOwner: "vendor",
+      ipExistingProductsNotTransferred: true,
+      ipInputUse: "this_procurement",
+      nonUseUndertakingName: "Berit Innkjøp",
+      nonUseUndertakingAt: published.publishedAt,
       standards: [
         { code: "hl7-fhir-r4", level: "required", from: `${nextYear}-01-01` },
         { code: "no-basis-fhir", level: "required", from: `${nextYear}-01-01` },
@@ -463,6 +473,13 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       dataResidency: "norway",
       cloudAllowed: false,
       dpiaNeeded: true,
+      ipBackgroundStaysWithVendor: true,
+      ipForegroundOwner: "licence",
+      ipLicenceScope: "Innlandsdal sykehus HF får en vederlagsfri, ikke-eksklusiv rett til å bruke resultatene av utprøvingen i egen drift; leverandøren eier dem.",
+      ipExistingProductsNotTransferred: true,
+      ipInputUse: "this_procurement",
+      nonUseUndertakingName: "Ingvild Dahl",
+      nonUseUndertakingAt: published.publishedAt,
       standards: [
         { code: "hl7-fhir-r4", level: "required" },
         { code: "icd-10", level: "required" },
@@ -513,6 +530,12 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       sourcingNeed: "lasting",
       sourcingAdvice: "hybrid_relational",
       ipTerms: "Partnerne eier egen bakgrunnsrett; etatens bruksrett til resultatene avtales i partnerskapskontrakten.",
+      ipBackgroundStaysWithVendor: true,
+      ipForegroundOwner: "shared",
+      ipExistingProductsNotTransferred: true,
+      ipInputUse: "wider_planning",
+      nonUseUndertakingName: "Sverre Holm",
+      nonUseUndertakingAt: published.publishedAt,
       standards: [
         { code: "e-resept", level: "required" },
         { code: "no-basis-fhir", level: "required" },
@@ -539,6 +562,12 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       quantityUnit: "dispensere",
       expectedTenderQuarter: quarterOf(now, 0),
       expectedContractStart: `${nextYear}-03-01`,
+      ipBackgroundStaysWithVendor: true,
+      ipForegroundOwner: "vendor",
+      ipExistingProductsNotTransferred: true,
+      ipInputUse: "this_procurement",
+      nonUseUndertakingName: "Berit Innkjøp",
+      nonUseUndertakingAt: published.publishedAt,
       standards: [{ code: "pleie-og-omsorgsmeldinger", level: "required" }],
     },
     {
@@ -581,6 +610,8 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       outcomeContractDate: at(now, -35).toISOString().slice(0, 10),
       outcomeNoticeReference: "2025-123456",
       outcomeWinnerId: orgId("caresoft-nordic-ab"),
+      // Published long before IP terms were required (migration 0042): grandfathered, shown without terms.
+      ipTermsGrandfathered: true,
       standards: [{ code: "e-resept", level: "required" }],
     },
     {

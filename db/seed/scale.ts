@@ -94,7 +94,8 @@ export async function seedScaleData(
 
     // Every published event keeps the rules: effort above none has an expectation with
     // budget, funding, value and quarter; "none" expectations ask for no effort; demand
-    // notices ask for none; pilots and R&D partnerships state a criterion and their path.
+    // notices ask for none; pilots and R&D partnerships state a criterion and their path;
+    // RFIs, pilots and R&D partnerships state IP terms and carry the buyer's undertaking.
     await sql`
       with buyers as (select id, row_number() over (order by slug) as n from organisations where slug like 'scale-buyer-%'),
       series as (
@@ -107,7 +108,9 @@ export async function seedScaleData(
         buyer_id, kind, status, title, description, region, registration_deadline, response_deadline,
         effort_level, effort_hours_per_vendor, kinds_of_work,
         expectation_status, budget_min_nok, budget_max_nok, funding_source, expected_value_nok,
-        expected_tender_quarter, cpv_codes, pilot_plan, pilot_criteria, published_at, updated_at
+        expected_tender_quarter, cpv_codes, pilot_plan, pilot_criteria, published_at, updated_at,
+        ip_background_stays_with_vendor, ip_foreground_owner, ip_existing_products_not_transferred, ip_input_use,
+        non_use_undertaking_name, non_use_undertaking_at
       )
       select b.id, s.kind,
              case when s.g % ${SCALE.draftsEvery} = 0 then 'draft' else 'published' end,
@@ -135,7 +138,14 @@ export async function seedScaleData(
                   then '[{"measure":"Svartid","threshold":"Under 2 sekunder","method":"Logg","judgedBy":"Prosjektleder"}]'::jsonb
                   else '[]'::jsonb end,
              case when s.g % ${SCALE.draftsEvery} = 0 then null else now() - (s.g % 200) * interval '1 day' end,
-             now() - (s.g % 200) * interval '1 day'
+             now() - (s.g % 200) * interval '1 day',
+             -- IP terms (issue 17) on every event but demand notices; three in four keep background IP with the vendor.
+             case when s.kind <> 'demand_notice' then s.g % 4 <> 0 end,
+             case when s.kind <> 'demand_notice' then (array['vendor','shared','buyer'])[1 + s.g % 3] end,
+             case when s.kind <> 'demand_notice' then true end,
+             case when s.kind <> 'demand_notice' then (array['this_procurement','wider_planning'])[1 + s.g % 2] end,
+             case when s.kind <> 'demand_notice' and s.g % ${SCALE.draftsEvery} <> 0 then 'Innkjøpsleder' end,
+             case when s.kind <> 'demand_notice' and s.g % ${SCALE.draftsEvery} <> 0 then now() - (s.g % 200) * interval '1 day' end
       from series s
       join buyers b on b.n = 1 + (s.g * 7919) % ${SCALE.buyers}`.execute(trx);
 

@@ -18,9 +18,17 @@ describe("a pilot's acceptance criteria and purchase option in the browser", () 
     await page.getByRole("checkbox", { name: "Utprøving", exact: true }).check();
     await page.getByRole("radio", { name: "Ingen innkjøp forventet" }).check();
     await page.getByLabel("Kompensasjon per leverandør (kr)").fill("20 000");
+    // A pilot states its IP terms, and the buyer gives the non-use undertaking when publishing (issue 17).
+    await page.getByLabel("Bakgrunnsrettigheter forblir hos leverandøren", { exact: true }).selectOption("yes");
+    await page.getByLabel("Leverandørens eksisterende produkter overdras ikke", { exact: true }).selectOption("yes");
+    await page.getByLabel("Hvem eier resultatene?", { exact: true }).selectOption("licence");
+    await page.getByLabel("Hva lisensen omfatter", { exact: true }).fill("Bergvik kommune kan bruke resultatene i egen drift.");
+    await page.getByLabel("Hva brukes leverandørenes innspill til?", { exact: true }).selectOption("this_procurement");
+    await page.getByRole("checkbox", { name: /^Vi vil ikke bruke leverandørenes informasjon i egen forretningsdrift/ }).check();
     await page.getByRole("button", { name: "Publiser" }).click();
 
-    await page.waitForURL("**/edit?check=publish");
+    // The ticked undertaking is not saved with the draft; the edit page ticks it again.
+    await page.waitForURL(/\/edit\?check=publish&undertaking=1$/);
     const alert = page.getByRole("alert");
     await expect.poll(() => alert.textContent()).toContain("Oppgi minst ett godkjenningskriterium");
     expect(await alert.textContent()).toContain("Oppgi hva som skjer hvis kriteriene nås");
@@ -43,7 +51,7 @@ describe("a pilot's acceptance criteria and purchase option in the browser", () 
     await page.getByLabel("Hvem beslutter kjøpet (virksomhet)").fill("Bergvik kommune");
     await page.getByRole("button", { name: "Publiser" }).click();
 
-    await page.waitForURL("**/edit?check=publish");
+    await page.waitForURL(/\/edit\?check=publish&undertaking=1$/);
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("Fyll ut denne delen av kriteriet.");
     expect(await page.locator("#f-pilotPath-acceptanceCriteria-1-threshold-error").textContent()).toContain("Fyll ut denne delen");
     expect(await part(1, "measure").inputValue()).toBe("Tid brukt på utdeling");

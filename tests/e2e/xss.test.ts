@@ -78,6 +78,8 @@ describe("stored XSS attempts render inert", () => {
       location: `Rådhuset ${IMG}`,
       onlineUrl: JS_URL,
       effort: { level: "none" },
+      // Free text in the IP terms (issue 17) is shown on the event page too.
+      intellectualProperty: { foregroundOwner: "licence", licenceScope: `Lisens ${SCRIPT} ${IMG}` },
     };
     let created = await api.post("/api/v1/events", { headers: { Authorization: `Bearer ${BUYER_TOKEN}` }, data: body });
     if (created.status() === 400) {

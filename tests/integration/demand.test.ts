@@ -106,6 +106,23 @@ describe("the upcoming-demand list", () => {
     expect(open).toContain(E(101));
   });
 
+  it("filters on background IP staying with the vendor (issue 17): only events whose terms say so", async () => {
+    // The demo's RFI, RFP, pilot and R&D partnership state it; the conference, meetings and the notice state no terms.
+    expect((await search("backgroundIp=1")).sort()).toEqual([101, 105, 106, 107].map(E));
+    expect((await search("backgroundIp=1&kind=rfi")).sort()).toEqual([E(101)]);
+    expect(await search("backgroundIp=0")).toEqual(await search(""));
+    expect(parseDemandFilter(new URLSearchParams("backgroundIp=kanskje")).ignored).toEqual([{ param: "backgroundIp", value: "kanskje", code: "invalid_value" }]);
+    const api = await readJson(await apiDemand(await routeArgs("/api/v1/demand?backgroundIp=1&kind=rfi")));
+    expect(api.items.map((i: { id: string }) => i.id)).toEqual([E(101)]);
+    expect(api.items[0].intellectualProperty).toEqual({ backgroundStaysWithVendor: true });
+    expect(api.filter.backgroundIp).toBe(true);
+    const csv = (await (await csvDemand(await routeArgs("/demand.csv?backgroundIp=1"))).text()).replace(/^\uFEFF/, "");
+    const [header, ...rows] = csv.trimEnd().split("\r\n").map((line) => line.split(";"));
+    const column = header!.indexOf("Bakgrunnsrettigheter hos leverandøren");
+    expect(column).toBeGreaterThan(-1);
+    expect(rows.map((r) => r[column])).toEqual(["ja", "ja", "ja", "ja"]);
+  });
+
   it("filters by overlapping budget frame in MNOK and by expected tender quarter range", async () => {
     // 101 is 4–6 MNOK, 103 is 0.8–1.5 MNOK: a 1–5 range overlaps both.
     const inRange = await search("budgetFrom=1&budgetTo=5");

@@ -6,6 +6,7 @@ import { action as newAction, loader as newLoader } from "~/routes/events.new";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, type Person, respond } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
+import { IP_TERMS_FORM } from "../fixtures/ip-terms";
 
 const t = setupTestDatabase();
 
@@ -43,6 +44,7 @@ function rfiWithoutExpectation(intent: "save" | "publish") {
     "effort.hoursPerVendor": "40",
     "effort.kindsOfWork": "written_response",
     "standards.hl7-fhir-r4.level": "",
+    ...IP_TERMS_FORM,
   };
 }
 
@@ -86,11 +88,14 @@ describe("the guided event form", () => {
     const response = await respond(newAction(await formRequest("/events/new", rfiWithoutExpectation("publish"), { cookie: buyer.cookie })));
     expect(response.status).toBe(302);
     const location = response.headers.get("Location")!;
-    expect(location).toMatch(/^\/events\/[0-9a-f-]{36}\/edit\?check=publish$/);
+    // The ticked undertaking is not saved with the draft: the edit page ticks it again.
+    expect(location).toMatch(/^\/events\/[0-9a-f-]{36}\/edit\?check=publish&undertaking=1$/);
     expect(await count("blockedPublishAttempts")).toBe(blockedBefore + 1);
 
     const eventId = location.split("/")[2]!;
     const page = await readJson(await editLoader(await routeArgs(location, { cookie: buyer.cookie, params: { eventId } })));
+    expect(page.values.nonUseUndertaking).toBe("yes");
+    expect(page.problems).not.toContainEqual(expect.objectContaining({ code: "non_use_undertaking_required" }));
     expect(page.status).toBe("draft");
     expect(page.problems).toContainEqual({ path: "expectation", code: "expectation_required" });
     expect(page.errors.expectation).toEqual(["expectation_required"]);
@@ -113,6 +118,42 @@ describe("the guided event form", () => {
     expect(published.headers.get("Location")).toBe(`/events/${eventId}?published=1`);
     const row = await t.db.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "published", expectationStatus: "planned", budgetMinNok: 4_000_000, budgetMaxNok: 6_000_000, expectedQuantity: 1200 });
+  });
+
+  it("refuses to publish an RFI without IP terms or the undertaking, by the fields, publishing nothing", async () => {
+    const withoutTerms = Object.fromEntries(
+      Object.entries({ ...rfiWithoutExpectation("save"), ...expectation }).filter(([name]) => !name.startsWith("intellectualProperty.") && name !== "nonUseUndertaking"),
+    );
+    const created = await respond(newAction(await formRequest("/events/new", withoutTerms, { cookie: buyer.cookie })));
+    const eventId = created.headers.get("Location")!.split("/")[2]!;
+
+    const refused = await respond(editAction(await formRequest(`/events/${eventId}/edit`, { ...withoutTerms, intent: "publish" }, { cookie: buyer.cookie, params: { eventId } })));
+    expect(refused.status).toBe(422);
+    const { errors } = await readJson(refused);
+    for (const field of ["backgroundStaysWithVendor", "foregroundOwner", "existingProductsNotTransferred", "inputUse"]) {
+      expect(errors[`intellectualProperty.${field}`]).toEqual(["ip_terms_required"]);
+    }
+    expect(errors.nonUseUndertaking).toEqual(["non_use_undertaking_required"]);
+
+    // The terms without the ticked undertaking: still refused, by the box.
+    const { nonUseUndertaking: _ticked, ...termsOnly } = IP_TERMS_FORM;
+    const unticked = await respond(
+      editAction(await formRequest(`/events/${eventId}/edit`, { ...withoutTerms, ...termsOnly, intent: "publish" }, { cookie: buyer.cookie, params: { eventId } })),
+    );
+    expect(unticked.status).toBe(422);
+    expect((await readJson(unticked)).errors).toEqual({ nonUseUndertaking: ["non_use_undertaking_required"] });
+    const row = await t.db.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "draft", nonUseUndertakingAt: null, ipBackgroundStaysWithVendor: true, ipInputUse: "this_procurement" });
+
+    const published = await respond(
+      editAction(await formRequest(`/events/${eventId}/edit`, { ...withoutTerms, ...IP_TERMS_FORM, intent: "publish" }, { cookie: buyer.cookie, params: { eventId } })),
+    );
+    expect(published.status).toBe(302);
+    expect(await t.db.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow()).toMatchObject({
+      status: "published",
+      nonUseUndertakingBy: buyer.id,
+      nonUseUndertakingName: "Berit",
+    });
   });
 
   it("reads typed times as Norwegian time", async () => {
@@ -151,8 +192,9 @@ describe("the guided event form", () => {
     expect(foreign.status).toBe(404);
 
     const unverified = await respond(newAction(await formRequest("/events/new", { ...rfiWithoutExpectation("publish"), ...expectation }, { cookie: unverifiedBuyer.cookie })));
-    const draftId = unverified.headers.get("Location")!.split("/")[2]!;
-    const page = await readJson(await editLoader(await routeArgs(`/events/${draftId}/edit?check=publish`, { cookie: unverifiedBuyer.cookie, params: { eventId: draftId } })));
+    const draftLocation = unverified.headers.get("Location")!;
+    const draftId = draftLocation.split("/")[2]!;
+    const page = await readJson(await editLoader(await routeArgs(draftLocation, { cookie: unverifiedBuyer.cookie, params: { eventId: draftId } })));
     expect(page.problems).toEqual([{ path: "buyer", code: "buyer_not_verified" }]);
   });
 });

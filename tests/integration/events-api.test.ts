@@ -9,6 +9,7 @@ import { countBlockedPublishAttempts } from "~/models/event-reads.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { respond } from "../fixtures/people";
 import { jsonRequest, readJson, routeArgs, type RouteArgs } from "../fixtures/requests";
+import { IP_TERMS, UNDERTAKING_BODY } from "../fixtures/ip-terms";
 
 const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
@@ -24,7 +25,9 @@ async function call(handler: (args: RouteArgs) => Promise<Response> | Response, 
 }
 
 const post = (body: unknown, token?: string) => call(createEvent, jsonRequest("/api/v1/events", "POST", body, token));
-const publish = (id: string, token = BUYER) => call(publishEvent, jsonRequest(`/api/v1/events/${id}/publish`, "POST", undefined, token, { eventId: id }));
+/** Publishes with the buyer's non-use undertaking (issue 17); `body` null sends no body at all. */
+const publish = (id: string, token = BUYER, body: unknown = UNDERTAKING_BODY) =>
+  call(publishEvent, jsonRequest(`/api/v1/events/${id}/publish`, "POST", body ?? undefined, token, { eventId: id }));
 const patch = (id: string, body: unknown, token = BUYER) => call(patchEvent, jsonRequest(`/api/v1/events/${id}`, "PATCH", body, token, { eventId: id }));
 const get = (id: string, token?: string) =>
   call(getEvent, routeArgs(`/api/v1/events/${id}`, { params: { eventId: id }, headers: token ? { Authorization: `Bearer ${token}` } : {} }));
@@ -45,6 +48,7 @@ const rfi40Hours = () => ({
   registrationDeadline: inDays(20),
   responseDeadline: inDays(30),
   effort: { level: "significant", hoursPerVendor: 40, kindsOfWork: ["written_response"] },
+  intellectualProperty: { ...IP_TERMS },
 });
 
 const plannedExpectation = {
@@ -149,6 +153,41 @@ describe("POST /api/v1/events/{id}/publish", () => {
       effort: { level: "significant", hoursPerVendor: 40 },
       expectation: plannedExpectation,
     });
+  });
+
+  it("refuses to publish an RFI without IP terms (422 ip_terms_required), storing nothing", async () => {
+    const { id } = await readJson(await post({ ...rfi40Hours(), intellectualProperty: undefined, expectation: plannedExpectation }, BUYER));
+    const response = await publish(id, BUYER, null);
+    expect(response.status).toBe(422);
+    const { errors } = await readJson(response);
+    expect(errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ["intellectualProperty.backgroundStaysWithVendor", "ip_terms_required"],
+      ["intellectualProperty.foregroundOwner", "ip_terms_required"],
+      ["intellectualProperty.existingProductsNotTransferred", "ip_terms_required"],
+      ["intellectualProperty.inputUse", "ip_terms_required"],
+      ["nonUseUndertaking", "non_use_undertaking_required"],
+    ]);
+    for (const e of errors) expect(e.message).toMatch(/\S/);
+    expect(await readJson(await get(id, BUYER))).toMatchObject({ status: "draft", nonUseUndertaking: null });
+
+    // Terms alone are not enough: the buyer gives the undertaking with the publish.
+    expect((await patch(id, { intellectualProperty: { ...IP_TERMS, foregroundOwner: "licence", licenceScope: "Bruk i egen drift" } })).status).toBe(200);
+    const withoutUndertaking = await publish(id, BUYER, {});
+    expect(withoutUndertaking.status).toBe(422);
+    expect((await readJson(withoutUndertaking)).errors).toMatchObject([{ path: "nonUseUndertaking", code: "non_use_undertaking_required" }]);
+    expect((await publish(id, BUYER, { nonUseUndertaking: "ja" })).status).toBe(400);
+    expect((await publish(id, BUYER, { nonUseUndertaking: true, extra: 1 })).status).toBe(400);
+    expect((await publish(id)).status).toBe(200);
+    const event = await readJson(await get(id));
+    expect(event.intellectualProperty).toEqual({ ...IP_TERMS, foregroundOwner: "licence", licenceScope: "Bruk i egen drift" });
+    expect(event.nonUseUndertaking).toMatchObject({ name: "Berit Innkjøp" });
+    expect(Date.parse(event.nonUseUndertaking.at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("asks a licence of the results to say what it covers", async () => {
+    const { id } = await readJson(await post({ ...rfi40Hours(), expectation: plannedExpectation, intellectualProperty: { ...IP_TERMS, foregroundOwner: "licence" } }, BUYER));
+    const { errors } = await readJson(await publish(id));
+    expect(errors).toMatchObject([{ path: "intellectualProperty.licenceScope", code: "licence_scope_required" }]);
   });
 
   it("answers in the token owner's language", async () => {

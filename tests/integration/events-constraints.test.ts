@@ -6,6 +6,7 @@ import { visibleLength } from "~/domain/problems";
 import { checkPublishable } from "~/domain/publishing";
 import { toPublishable } from "~/models/event-row.server";
 import { setupTestDatabase } from "../fixtures/database";
+import { IP_TERMS_SQL, ipTermsColumns } from "../fixtures/ip-terms";
 
 // The database is the last line: whatever code path writes an event, a published or closed
 // row breaking a publishing rule is refused, naming the rule.
@@ -26,8 +27,8 @@ type Columns = Record<string, unknown>;
 
 const PUBLISHED: Columns = { status: "published", published_at: sql`now()` };
 
-/** A published RFI asking nothing: every rule holds. */
-const base = (): Columns => ({ kind: "rfi", title: "Et arrangement", ...PUBLISHED, effort_level: "none" });
+/** A published RFI asking nothing, with its IP terms and the buyer's undertaking: every rule holds. */
+const base = (): Columns => ({ kind: "rfi", title: "Et arrangement", ...PUBLISHED, effort_level: "none", ...IP_TERMS_SQL });
 
 const PLANNED: Columns = {
   expectation_status: "planned",
@@ -222,6 +223,37 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
     breaks: { effort_level: "light", effort_hours_per_vendor: 40, ...PLANNED },
     holds: { effort_level: "significant", effort_hours_per_vendor: 40, ...PLANNED },
   },
+  // IP terms and the buyer's undertaking (issue 17, migration 0042).
+  {
+    constraint: "events_ip_terms_stated",
+    rule: "an RFI without saying what its input is used for",
+    breaks: { ip_input_use: null },
+    holds: { ip_input_use: "wider_planning" },
+  },
+  {
+    constraint: "events_ip_terms_stated",
+    rule: "a supplier conference asking a demo, without IP terms",
+    breaks: { kind: "supplier_conference", effort_level: "significant", effort_hours_per_vendor: 6, kinds_of_work: textArray(["demo"]), ...PLANNED, ip_background_stays_with_vendor: null },
+    holds: { kind: "supplier_conference", effort_level: "light", effort_hours_per_vendor: 6, kinds_of_work: textArray(["attend_meeting"]), ...PLANNED, ip_background_stays_with_vendor: null },
+  },
+  {
+    constraint: "events_ip_licence_has_scope",
+    rule: "results licensed to the buyer with an invisible scope",
+    breaks: { ip_foreground_owner: "licence", ip_licence_scope: "\u200b " },
+    holds: { ip_foreground_owner: "licence", ip_licence_scope: "Bruk i egen drift" },
+  },
+  {
+    constraint: "events_ip_non_use_undertaking_given",
+    rule: "an RFI without the buyer's non-use undertaking",
+    breaks: { non_use_undertaking_at: null },
+    holds: { kind: "rfp", non_use_undertaking_at: null },
+  },
+  {
+    constraint: "events_ip_non_use_undertaking_given",
+    rule: "an undertaking given by nobody",
+    breaks: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA, non_use_undertaking_name: "\u2060" },
+    holds: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA },
+  },
   {
     constraint: "events_short_contract_justified",
     rule: "a short contract justified with 30 zero-width spaces",
@@ -311,11 +343,20 @@ describe("the constraints and the domain agree", () => {
     { effortLevel: "light", expectationStatus: "none" },
     { effortLevel: "light", effortHoursPerVendor: 20, expectationStatus: "none", compensationNok: 10_000 },
     { contractBaseMonths: 24, contractHorizonMonths: 48, contractJustification: "\u2060".repeat(40) },
+    // IP terms and the undertaking (issue 17).
+    { ipInputUse: null },
+    { nonUseUndertakingAt: null },
+    { kind: "rfp", ipInputUse: null, nonUseUndertakingAt: null },
+    { kind: "rfp", effortLevel: "significant", effortHoursPerVendor: 9, expectationStatus: "none", compensationNok: 4_500, nonUseUndertakingAt: null },
+    { kind: "dialogue_meeting", contractForm: "innovation_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "none_planned", ipBackgroundStaysWithVendor: null },
+    { ipForegroundOwner: "licence", ipLicenceScope: " " },
+    { kind: "demand_notice", ipForegroundOwner: "licence", ipLicenceScope: null, nonUseUndertakingAt: null },
+    { ipTermsGrandfathered: true, ipBackgroundStaysWithVendor: null, nonUseUndertakingAt: null },
   ];
 
   for (const sample of samples) {
     it(`${JSON.stringify(sample, (_key, value: unknown) => (value instanceof Object && "toOperationNode" in value ? "jsonb" : value))}`, async () => {
-      const values = { buyerId, kind: "rfi" as const, title: "Et arrangement", description: "", status: "draft" as const, ...sample };
+      const values = { buyerId, kind: "rfi" as const, title: "Et arrangement", description: "", status: "draft" as const, ...ipTermsColumns(), ...sample };
       const { id } = await t.db.insertInto("events").values(values).returning("id").executeTakeFirstOrThrow();
       const row = await t.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
       const gate = checkPublishable(toPublishable(row), { buyerVerified: true, now: new Date(0) });

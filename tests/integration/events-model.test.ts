@@ -7,6 +7,7 @@ import type { ActingUser, BuyerMember } from "~/models/event-access.server";
 import type { EventCreateInput } from "~/domain/event-input";
 import { setupTestDatabase } from "../fixtures/database";
 import { createUser } from "../fixtures/users";
+import { IP_TERMS } from "../fixtures/ip-terms";
 
 const t = setupTestDatabase();
 
@@ -39,6 +40,7 @@ const rfi = (extra: Partial<EventCreateInput> = {}): EventCreateInput => ({
   title: "Forespørsel om informasjon: velferdsteknologi",
   registrationDeadline: inDays(20),
   effort: { level: "significant", hoursPerVendor: 40, kindsOfWork: ["written_response"] },
+  intellectualProperty: { ...IP_TERMS },
   ...extra,
 });
 
@@ -117,9 +119,9 @@ describe("who sees a draft", () => {
     const id = await draft({ coBuyers: [fjordheim.id], expectation: planned });
     expect(await updateEvent(t.db, coBuyer, id, { title: "Felles forespørsel om informasjon" }, { baseUrl: BASE })).toMatchObject({ ok: true });
     expect(await updateEvent(t.db, coBuyer, id, { coBuyers: [] }, { baseUrl: BASE })).toMatchObject({ ok: false, reason: "forbidden" });
-    expect(await publishEvent(t.db, coBuyer, id, { now: NOW })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await publishEvent(t.db, coBuyer, id, { now: NOW, nonUseUndertaking: true })).toMatchObject({ ok: false, reason: "forbidden" });
     expect(await updateEvent(t.db, vendor, id, { title: "Nei" }, { baseUrl: BASE })).toMatchObject({ ok: false, reason: "not_found" });
-    expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
+    expect(await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true })).toMatchObject({ ok: true });
   });
 });
 
@@ -127,7 +129,7 @@ describe("publishing", () => {
   it("counts a blocked attempt even though the publish is refused, and keeps the draft as it was", async () => {
     const id = await draft();
     const before = await countBlockedPublishAttempts(t.db, bergvik.id);
-    const result = await publishEvent(t.db, buyer, id, { now: NOW });
+    const result = await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
     expect(result).toEqual({ ok: false, reason: "refused", problems: [{ path: "expectation", code: "expectation_required" }] });
     expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(before + 1);
     const attempt = await t.db.selectFrom("blockedPublishAttempts").selectAll().where("eventId", "=", id).executeTakeFirstOrThrow();
@@ -137,7 +139,7 @@ describe("publishing", () => {
 
   it("refuses an unverified buyer and a deadline that has passed, all problems at once", async () => {
     const id = await draft({ expectation: planned, registrationDeadline: inDays(-1) }, unverifiedBuyer, nordreLia);
-    const result = await publishEvent(t.db, unverifiedBuyer, id, { now: NOW });
+    const result = await publishEvent(t.db, unverifiedBuyer, id, { now: NOW, nonUseUndertaking: true });
     expect(result.ok === false && result.problems.map((p) => p.code)).toEqual(["buyer_not_verified", "deadline_in_future_required"]);
     expect(await countBlockedPublishAttempts(t.db, nordreLia.id)).toBe(0);
   });
@@ -146,25 +148,25 @@ describe("publishing", () => {
     const before = await countBlockedPublishAttempts(t.db, nordreLia.id);
     // An unverified buyer missing its expectation: refused, but not yet the buyer's to publish, so not counted.
     const unverified = await draft({}, unverifiedBuyer, nordreLia);
-    expect(await publishEvent(t.db, unverifiedBuyer, unverified, { now: NOW })).toMatchObject({ ok: false, reason: "refused" });
+    expect(await publishEvent(t.db, unverifiedBuyer, unverified, { now: NOW, nonUseUndertaking: true })).toMatchObject({ ok: false, reason: "refused" });
     expect(await countBlockedPublishAttempts(t.db, nordreLia.id)).toBe(before);
 
     // A verified buyer whose deadline has passed as well: the submission is not well formed, not counted.
     const counted = await countBlockedPublishAttempts(t.db, bergvik.id);
     const late = await draft({ registrationDeadline: inDays(-1) });
-    const lateResult = await publishEvent(t.db, buyer, late, { now: NOW });
+    const lateResult = await publishEvent(t.db, buyer, late, { now: NOW, nonUseUndertaking: true });
     expect(lateResult.ok === false && lateResult.problems.map((p) => p.code)).toEqual(["deadline_in_future_required", "expectation_required"]);
     expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(counted);
 
     // The same draft with the deadline in order: the rule's own refusal, counted once.
     await updateEvent(t.db, buyer, late, { registrationDeadline: inDays(20) }, { baseUrl: BASE });
-    expect(await publishEvent(t.db, buyer, late, { now: NOW })).toMatchObject({ ok: false, reason: "refused" });
+    expect(await publishEvent(t.db, buyer, late, { now: NOW, nonUseUndertaking: true })).toMatchObject({ ok: false, reason: "refused" });
     expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(counted + 1);
   });
 
   it("publishes a pilot only with its acceptance criteria and path to purchase, and reads them back", async () => {
     const id = await draft({ kind: "pilot", expectation: planned, effort: { level: "significant", hoursPerVendor: 100, kindsOfWork: ["pilot"] } });
-    const refused = await publishEvent(t.db, buyer, id, { now: NOW });
+    const refused = await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
     expect(refused.ok === false && refused.problems).toEqual([
       { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
       { path: "pilotPath.plan", code: "purchase_path_required" },
@@ -175,12 +177,61 @@ describe("publishing", () => {
     ];
     const option = { plan: "purchase_option", optionMaxPriceNok: 3_000_000, optionWindowFrom: "2027-Q3", optionWindowTo: "2027-Q4", budgetEarmarked: false } as const;
     await updateEvent(t.db, buyer, id, { pilotPath: { acceptanceCriteria: criteria, ...option } }, { baseUrl: BASE });
-    const stillRefused = await publishEvent(t.db, buyer, id, { now: NOW });
+    const stillRefused = await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
     expect(stillRefused.ok === false && stillRefused.problems.map((p) => p.path)).toEqual(["pilotPath.deciderRole", "pilotPath.deciderOrganisation"]);
     await updateEvent(t.db, buyer, id, { pilotPath: { deciderRole: "Kommunalsjef", deciderOrganisation: "Nordre Lia kommune" } }, { baseUrl: BASE });
-    expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
+    expect(await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true })).toMatchObject({ ok: true });
     const stored = await getEvent(t.db, id, null);
     expect(stored?.pilotPath).toMatchObject({ acceptanceCriteria: criteria, ...option, deciderRole: "Kommunalsjef", budgetSource: null });
+  });
+});
+
+describe("IP terms and the non-use undertaking (issue 17)", () => {
+  it("refuses to publish an RFI without IP terms or the undertaking, saving nothing and counting nothing", async () => {
+    const id = await draft({ expectation: planned, intellectualProperty: null });
+    const before = await countBlockedPublishAttempts(t.db, bergvik.id);
+    const result = await publishEvent(t.db, buyer, id, { now: NOW });
+    expect(result.ok === false && result.problems.map((p) => p.code)).toEqual([
+      "ip_terms_required",
+      "ip_terms_required",
+      "ip_terms_required",
+      "ip_terms_required",
+      "non_use_undertaking_required",
+    ]);
+    const row = await t.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "draft", publishedAt: null, nonUseUndertakingAt: null, nonUseUndertakingName: null });
+    // næringsutvikling, not the predictability gate: the scorecard's blocked attempts are the gate's.
+    expect(await countBlockedPublishAttempts(t.db, bergvik.id)).toBe(before);
+  });
+
+  it("records the undertaking with the publisher's name and the time, and shows it with the terms", async () => {
+    const id = await draft({ expectation: planned });
+    expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: false, problems: [{ path: "nonUseUndertaking", code: "non_use_undertaking_required" }] });
+    expect(await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true })).toMatchObject({ ok: true });
+    const user = await t.db.selectFrom("users").select("name").where("id", "=", buyer.id).executeTakeFirstOrThrow();
+    const event = await getEvent(t.db, id, null);
+    expect(event?.intellectualProperty).toEqual(IP_TERMS);
+    expect(event?.nonUseUndertaking).toEqual({ name: user.name, at: NOW });
+    const row = await t.db.selectFrom("events").select("nonUseUndertakingBy").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.nonUseUndertakingBy).toBe(buyer.id);
+  });
+
+  it("refuses an amendment that takes the terms back", async () => {
+    const id = await draft({ expectation: planned });
+    await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
+    const result = await updateEvent(t.db, buyer, id, { intellectualProperty: { inputUse: null } }, { reason: "Vi vil bruke innspillene bredere.", now: NOW, baseUrl: BASE });
+    expect(result).toEqual({ ok: false, reason: "refused", problems: [{ path: "intellectualProperty.inputUse", code: "ip_terms_required" }] });
+  });
+
+  it("asks for the undertaking when an amendment makes a published event need terms", async () => {
+    const id = await draft({ kind: "dialogue_meeting", effort: { level: "light", hoursPerVendor: 4, kindsOfWork: ["attend_meeting"] }, expectation: planned, intellectualProperty: null });
+    expect(await publishEvent(t.db, buyer, id, { now: NOW })).toMatchObject({ ok: true });
+    const change = { effort: { level: "significant" as const, hoursPerVendor: 20 }, intellectualProperty: { ...IP_TERMS } };
+    const refused = await updateEvent(t.db, buyer, id, change, { reason: "Vi ber om skriftlige innspill.", now: NOW, baseUrl: BASE });
+    expect(refused).toEqual({ ok: false, reason: "refused", problems: [{ path: "nonUseUndertaking", code: "non_use_undertaking_required" }] });
+    const amended = await updateEvent(t.db, buyer, id, change, { reason: "Vi ber om skriftlige innspill.", now: NOW, baseUrl: BASE, nonUseUndertaking: true });
+    expect(amended).toMatchObject({ ok: true });
+    expect((await getEvent(t.db, id, null))?.nonUseUndertaking).toMatchObject({ at: NOW });
   });
 });
 
@@ -194,7 +245,7 @@ describe("amendments", () => {
 
   it("records each changed field of a published event with the reason, in one transaction", async () => {
     const id = await draft({ expectation: planned, standards: [{ code: "hl7-fhir-r4", level: "required" }] });
-    await publishEvent(t.db, buyer, id, { now: NOW });
+    await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
 
     expect(await updateEvent(t.db, buyer, id, { capacity: 10 }, { reason: "  ", baseUrl: BASE })).toEqual({
       ok: false,
@@ -238,7 +289,7 @@ describe("amendments", () => {
 
   it("stores nothing when an amendment would break the gate", async () => {
     const id = await draft({ expectation: planned });
-    await publishEvent(t.db, buyer, id, { now: NOW });
+    await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
     const result = await updateEvent(t.db, buyer, id, { expectation: { status: "none" }, title: "Endret tittel" }, { reason: "Ikke lenger budsjett.", baseUrl: BASE });
     expect(result).toMatchObject({ ok: false, reason: "refused", problems: [{ path: "effort.compensationNok", code: "compensation_required" }] });
     const event = await getEvent(t.db, id, null);
@@ -248,7 +299,7 @@ describe("amendments", () => {
 
   it("lets an amendment keep a tender quarter that has since passed, but not set a past one", async () => {
     const id = await draft({ expectation: { ...planned, expectedTenderQuarter: "2027-Q1" } });
-    await publishEvent(t.db, buyer, id, { now: NOW });
+    await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
     const inMay = new Date("2027-05-03T12:00:00Z");
     expect(await updateEvent(t.db, buyer, id, { capacity: 12 }, { reason: "Flere plasser.", now: inMay, baseUrl: BASE })).toMatchObject({ ok: true });
     const moved = await updateEvent(t.db, buyer, id, { expectation: { expectedTenderQuarter: "2026-Q4" } }, { reason: "Feil kvartal.", now: inMay, baseUrl: BASE });
@@ -259,7 +310,7 @@ describe("amendments", () => {
 
   it("does not change a closed event", async () => {
     const id = await draft({ expectation: planned });
-    await publishEvent(t.db, buyer, id, { now: NOW });
+    await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
     await closeEvent(t.db, buyer, id, { now: NOW, baseUrl: "https://md.example" });
     expect(await updateEvent(t.db, buyer, id, { title: "Etterpåklokskap" }, { reason: "x", baseUrl: BASE })).toMatchObject({ ok: false, reason: "conflict" });
   });
@@ -268,7 +319,7 @@ describe("amendments", () => {
 describe("outcomes and the buyer workspace", () => {
   it("records not_procured once all deadlines have passed, closing the event", async () => {
     const id = await draft({ expectation: planned });
-    await publishEvent(t.db, buyer, id, { now: NOW });
+    await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
     expect(await recordOutcome(t.db, buyer, id, { outcome: "not_procured", reason: "postponed" }, { now: NOW, baseUrl: "https://md.example" })).toMatchObject({
       ok: false,
       reason: "conflict",
@@ -285,7 +336,7 @@ describe("outcomes and the buyer workspace", () => {
     const older = await draft({ expectation: planned, title: "Eldre avsluttet arrangement" });
     const newer = await draft({ expectation: planned, title: "Nyere avsluttet arrangement" });
     for (const [id, days] of [[older, 1], [newer, 3]] as const) {
-      await publishEvent(t.db, buyer, id, { now: NOW });
+      await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
       await closeEvent(t.db, buyer, id, { now: inDays(days), baseUrl: "https://md.example" });
     }
     const joint = await draft({ coBuyers: [bergvik.id], title: "Felles utkast fra Fjordheim" }, coBuyer, fjordheim);

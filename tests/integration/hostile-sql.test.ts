@@ -14,6 +14,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { createHostileWorld, tableCounts, type HostileWorld } from "../fixtures/hostile";
 import { respond } from "../fixtures/people";
 import { routeArgs, type RouteArgs } from "../fixtures/requests";
+import { ipTermsColumns } from "../fixtures/ip-terms";
 
 // SQL injection through every filter and search parameter: each payload must give the
 // same answer (status and results) as a harmless value in the same place, and leave
@@ -108,6 +109,7 @@ beforeAll(async () => {
       kind: "rfi",
       status: "published",
       publishedAt: new Date(),
+      ...ipTermsColumns(),
       title: "Forespørsel om digitalt tilsyn",
       description: "Kameratilsyn om natten.",
       registrationDeadline: new Date(Date.now() + 5 * 86_400_000),

@@ -12,6 +12,7 @@ import { respond } from "../fixtures/people";
 import { addMember, createOrganisation } from "../fixtures/organisations";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { createUser, signIn } from "../fixtures/users";
+import { ipTermsColumns } from "../fixtures/ip-terms";
 
 const t = setupTestDatabase();
 
@@ -407,7 +408,7 @@ describe("quiet period", () => {
   it("refuses an event held by neither party", async () => {
     const other = await t.db
       .insertInto("events")
-      .values({ buyerId: third.org.id, kind: "rfi", status: "published", title: "Andres arrangement", description: "", publishedAt: new Date() })
+      .values({ buyerId: third.org.id, kind: "rfi", status: "published", title: "Andres arrangement", description: "", publishedAt: new Date(), ...ipTermsColumns() })
       .returning("id")
       .executeTakeFirstOrThrow();
     const response = (await newAction(await formRequest("/interactions/new", entryFields({ eventId: other.id }), { cookie: vendor.memberCookie }))) as Response;

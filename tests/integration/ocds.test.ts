@@ -36,6 +36,15 @@ describe("GET /api/v1/ocds/releases", () => {
     expect(rfi.planning.budget.amount).toEqual({ amount: 6_000_000, currency: "NOK" });
     expect(rfi.tender.minValue).toEqual({ amount: 4_000_000, currency: "NOK" });
     expect(rfi.tender.milestones.map((m: { code: string }) => m.code)).toEqual(["registration", "response"]);
+    // The IP terms and the buyer's undertaking (issue 17), as a document of the tender.
+    const terms = rfi.tender.documents.find((d: { id: string }) => d.id === "ip-terms");
+    expect(terms).toMatchObject({ documentType: "otherParticipationRequirements", format: "text/html", language: "nb" });
+    expect(terms.description).toContain("Bakgrunnsrettigheter forblir hos leverandøren: ja.");
+    expect(terms.description).toContain("gitt av Berit Innkjøp");
+    expect(terms.description).toContain("vil ikke bruke leverandørenes informasjon i egen forretningsdrift");
+    expect(terms.url).toMatch(/\/events\/00000000-0000-4000-8000-000000000101#ip-title$/);
+    // An event that states no terms has no such document.
+    expect(notice.tender.documents.map((d: { id: string }) => d.id)).toEqual(["event-page"]);
   });
 
   it("pages by last change, every page a valid package, and filters by ?since=", async () => {

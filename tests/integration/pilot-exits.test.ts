@@ -12,6 +12,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { PILOT_CRITERIA as CRITERIA, insertPilot } from "../fixtures/pilots";
 import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+import { ipTermsColumns } from "../fixtures/ip-terms";
 
 // The decision after a pilot ends, through the real database: the buyer's members record it
 // once, each vendor that took part answers each judgement once, and the CHECK constraints
@@ -148,7 +149,7 @@ describe("recording the exit through the page", () => {
   it("has no exit page for an event that is not a pilot", async () => {
     const rfi = await t.db
       .insertInto("events")
-      .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "RFI", description: "x", effortLevel: "none" })
+      .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "RFI", description: "x", effortLevel: "none", ...ipTermsColumns() })
       .returning("id")
       .executeTakeFirstOrThrow();
     expect((await respond(exitLoader(await routeArgs(`/events/${rfi.id}/pilot-exit`, { params: { eventId: rfi.id } })))).status).toBe(404);

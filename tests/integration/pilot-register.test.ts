@@ -9,6 +9,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { insertPilot } from "../fixtures/pilots";
 import { readJson, routeArgs } from "../fixtures/requests";
+import { ipTermsColumns } from "../fixtures/ip-terms";
 
 // The pilot register through the database: every published pilot and R&D partnership with
 // how it ended, filtered by CPV, buyer, result and decision.
@@ -32,7 +33,7 @@ beforeAll(async () => {
   expect((await recordPilotExit(t.db, berit.id, ids.metNotBought, { results: met, decision: "stopped", stopReason: "no_budget" })).ok).toBe(true);
   const procurement = await t.db
     .insertInto("events")
-    .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "Anskaffelse: digitalt tilsyn", description: "x", effortLevel: "none" })
+    .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "Anskaffelse: digitalt tilsyn", description: "x", effortLevel: "none", ...ipTermsColumns() })
     .returning("id")
     .executeTakeFirstOrThrow();
   expect((await recordPilotExit(t.db, berit.id, ids.bought, { results: met, decision: "purchase_started", followOnEventId: procurement.id })).ok).toBe(true);

@@ -11,6 +11,7 @@ import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
+import { ipTermsColumns } from "../fixtures/ip-terms";
 
 const t = setupTestDatabase();
 const DAY = 86_400_000;
@@ -156,7 +157,7 @@ describe("a relationship between a vendor and a buyer", () => {
   it("counts an open RFI the vendor registered for as coming on both sides, though it has no meeting, only a response deadline", async () => {
     const { id } = await t.db
       .insertInto("events")
-      .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "Åpen RFI", description: "", responseDeadline: new Date(Date.now() + 15 * DAY), effortLevel: "none" })
+      .values({ buyerId: buyer.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "Åpen RFI", description: "", responseDeadline: new Date(Date.now() + 15 * DAY), effortLevel: "none", ...ipTermsColumns() })
       .returning("id")
       .executeTakeFirstOrThrow();
     await t.db.insertInto("registrations").values({ eventId: id, organisationId: vendor.id, status: "registered" }).execute();

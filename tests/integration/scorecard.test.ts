@@ -12,6 +12,7 @@ import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
 import { routeArgs } from "../fixtures/requests";
+import { ipTermsColumns } from "../fixtures/ip-terms";
 
 // A small hand-made history, dated around 24 November 2026 (Oslo). The 12-month window is
 // 2025-12 … 2026-11 (quarters 2025-Q4 … 2026-Q4), the 36-month one 2023-12 … 2026-11.
@@ -33,7 +34,7 @@ const committed = {
 async function event(name: string, values: Partial<NewEvent> & Pick<NewEvent, "kind" | "buyerId">) {
   const row = await t.db
     .insertInto("events")
-    .values({ title: `Hendelse ${name}`, description: "Testhendelse.", status: "published", cpvCodes: ["48814000-7"], ...values })
+    .values({ title: `Hendelse ${name}`, description: "Testhendelse.", status: "published", cpvCodes: ["48814000-7"], ...ipTermsColumns(), ...values })
     .returning("id")
     .executeTakeFirstOrThrow();
   ids[name] = row.id;

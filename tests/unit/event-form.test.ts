@@ -48,6 +48,29 @@ describe("the guided form's fields as the API's input", () => {
     });
   });
 
+  it("reads the IP terms as yes/no and choices, and leaves the undertaking to the submission", () => {
+    const input = eventFormToInput(
+      form({
+        kind: "rfi",
+        title: "Med vilkår",
+        "intellectualProperty.backgroundStaysWithVendor": "yes",
+        "intellectualProperty.foregroundOwner": "shared",
+        "intellectualProperty.existingProductsNotTransferred": "no",
+        "intellectualProperty.inputUse": "wider_planning",
+        nonUseUndertaking: "yes",
+      }),
+      [],
+    );
+    expect(input.intellectualProperty).toEqual({
+      backgroundStaysWithVendor: true,
+      foregroundOwner: "shared",
+      licenceScope: null,
+      existingProductsNotTransferred: false,
+      inputUse: "wider_planning",
+    });
+    expect(input).not.toHaveProperty("nonUseUndertaking");
+  });
+
   it("declares no expectation when nothing of it is typed", () => {
     expect(eventFormToInput(form({ kind: "rfi", title: "Uten forventning" }), []).expectation).toBeNull();
   });
@@ -77,6 +100,8 @@ describe("the guided form's fields as the API's input", () => {
       sourcing: null,
       standards: [{ code: "hl7-fhir-r4", level: "required", from: null }],
       ipTerms: null,
+      intellectualProperty: { backgroundStaysWithVendor: true, foregroundOwner: "licence", licenceScope: "Egen drift", existingProductsNotTransferred: false, inputUse: null },
+      nonUseUndertaking: { name: "Berit Innkjøp", at: "2026-12-06T10:00:00Z" },
       dataProtection: { healthData: true, dataResidency: "norway", cloudAllowed: null, dpiaNeeded: false },
       pilotPath: {
         ...EMPTY_PILOT_PATH,
@@ -98,6 +123,12 @@ describe("the guided form's fields as the API's input", () => {
       "dataProtection.healthData": "yes",
       "dataProtection.dpiaNeeded": "no",
       "dataProtection.cloudAllowed": "",
+      "intellectualProperty.backgroundStaysWithVendor": "yes",
+      "intellectualProperty.foregroundOwner": "licence",
+      "intellectualProperty.licenceScope": "Egen drift",
+      "intellectualProperty.existingProductsNotTransferred": "no",
+      "intellectualProperty.inputUse": "",
+      nonUseUndertakingGiven: "yes",
       "standards.hl7-fhir-r4.level": "required",
       "pilotPath.acceptanceCriteria.0.threshold": "Under 2 s",
       "pilotPath.plan": "purchase_option",

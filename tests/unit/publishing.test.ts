@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EVENT_KINDS } from "~/domain/events";
 import { EMPTY_PILOT_PATH, type AcceptanceCriterion } from "~/domain/pilot";
 import { checkAmendment, checkPublishable, orderProblems, type PublishableEvent } from "~/domain/publishing";
+import { PUBLISHABLE_IP } from "../fixtures/ip-terms";
 
 const now = new Date("2026-11-24T12:00:00+01:00");
 const later = new Date("2026-12-15T12:00:00+01:00");
@@ -41,6 +42,7 @@ const rfi: PublishableEvent = {
   },
   sourcing: { risk: "high", need: "lasting", reason: null },
   pilotPath: null,
+  ...PUBLISHABLE_IP,
 };
 
 const demandNotice: PublishableEvent = {
@@ -207,6 +209,7 @@ describe("publishing an event", () => {
       contract: { form: "market_contract", baseMonths: 12, optionMonths: 0, horizonMonths: 60, justification: "kort" },
       sourcing: { risk: "high", need: "temporary", reason: null },
       pilotPath: { ...EMPTY_PILOT_PATH, acceptanceCriteria: [{ ...criterion, threshold: " " }], plan: "follow_on_procurement" },
+      ...PUBLISHABLE_IP,
     };
     expect(checkPublishable(event, { buyerVerified: false, now })).toEqual({
       ok: false,

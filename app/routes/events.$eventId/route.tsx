@@ -21,6 +21,7 @@ import { ChangeLog } from "./change-log";
 import { ContractsSection } from "./contracts-section";
 import { ContractSection, EffortSection, ExpectationSection, SourcingSection } from "./commitment-sections";
 import { EventHeader } from "./header";
+import { IpTermsSection } from "./ip-terms-section";
 import { manageAction } from "./manage.server";
 import { ManageSection } from "./manage-section";
 import { OutcomeSection } from "./outcome-section";
@@ -119,11 +120,7 @@ export default function EventPage() {
           <ContractSection event={event} />
           <SourcingSection event={event} />
           <StandardsSection event={event} names={standardNames} />
-          {event.ipTerms ? (
-            <Section id="ip" title={t("ipTerms")}>
-              <p className="max-w-prose whitespace-pre-line">{event.ipTerms}</p>
-            </Section>
-          ) : null}
+          <IpTermsSection event={event} />
           <DataProtectionSection event={event} />
           <PilotPathSection event={event} />
           {view ? <ProblemScope first="participation:problems"><QuestionsSection view={view} reply={participationReply} language={language} /></ProblemScope> : null}

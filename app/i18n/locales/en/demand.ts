@@ -30,6 +30,7 @@ export const demand: Translation<typeof nb> = {
     quarterFrom: "From quarter",
     quarterTo: "To quarter",
     open: "Only open for registration",
+    backgroundIp: "Background IP stays with the vendor",
     sort: "Sort by",
     submit: "Show results",
     reset: "Clear filters",
@@ -114,5 +115,8 @@ export const demand: Translation<typeof nb> = {
     tenderQuarter: "Expected tender quarter",
     standards: "Standards",
     notDeclared: "not declared",
+    backgroundIp: "Background IP with the vendor",
+    yes: "yes",
+    no: "no",
   },
 };

@@ -119,6 +119,20 @@ export const eventPage: Translation<typeof nb> = {
     levels: { required: "Required", recommended: "Recommended", planned: "Planned" },
   },
   ipTerms: "Intellectual property",
+  ip: {
+    backgroundStaysWithVendor: "Background IP stays with the vendor",
+    foregroundOwner: "The results are owned by",
+    owners: { buyer: "The buyer", vendor: "The vendor", shared: "The parties jointly", licence: "The vendor, with a licence to the buyer" },
+    licenceScope: "The licence covers",
+    existingProductsNotTransferred: "Existing products are not transferred",
+    inputUse: "Vendors' input is used",
+    uses: { this_procurement: "Only to prepare this procurement", wider_planning: "Also for the buyer's wider planning" },
+    undertaking: {
+      heading: "The buyer's undertaking",
+      text: "We will not use vendors' information in our own business operations, and will treat business secrets as such.",
+      givenBy: "Given by {{name}} for {{buyer}},",
+    },
+  },
   dataProtection: {
     heading: "Data protection and information security",
     healthData: "Health data",
@@ -228,6 +242,13 @@ export const eventPage: Translation<typeof nb> = {
       },
       standards: "Standards",
       ipTerms: "Intellectual property",
+      intellectualProperty: {
+        backgroundStaysWithVendor: "Background IP with the vendor",
+        foregroundOwner: "Owner of the results",
+        licenceScope: "Licence scope",
+        existingProductsNotTransferred: "Existing products not transferred",
+        inputUse: "Use of input",
+      },
       dataProtection: {
         healthData: "Health data",
         dataResidency: "Data residency",

@@ -38,6 +38,9 @@ export const events: Translation<typeof nb> = {
     option_window_in_past: "The option window has already passed. Give when the option may be exercised.",
     pilot_path_quarter_required: "Give the quarter of the procurement planned after the pilot.",
     pilot_path_budget_required: "Give the estimated value of the procurement planned after the pilot.",
+    ip_terms_required: "State this intellectual property term. It is required for requests for information, pilots, R&D and innovation partnerships and significant effort.",
+    licence_scope_required: "State what the licence to the results covers.",
+    non_use_undertaking_required: "Tick that you will not use vendors' information in your own business operations, and will treat business secrets as such.",
     invalid_json: "The body is not valid JSON.",
     unknown_field: "There is no such field.",
     invalid_quarter: "Give a quarter as YYYY-QN, for example 2027-Q2.",
@@ -97,5 +100,8 @@ export const events: Translation<typeof nb> = {
     option_window_in_past: "Industry development: an option that can no longer be exercised promises nothing.",
     pilot_path_quarter_required: "Industry development: a procurement planned after a pilot has a date.",
     pilot_path_budget_required: "Industry development: a procurement planned after a pilot has a budget.",
+    ip_terms_required: "Industry development: vendors know who owns what, and what their input is used for, before they answer.",
+    licence_scope_required: "Industry development: a licence without a scope does not say what the vendor gives away.",
+    non_use_undertaking_required: "Industry development: public buyers do not exploit vendors' information in their own business operations.",
   },
 };

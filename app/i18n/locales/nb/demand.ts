@@ -27,6 +27,7 @@ export const demand = {
     quarterFrom: "Fra kvartal",
     quarterTo: "Til kvartal",
     open: "Bare med åpen påmelding",
+    backgroundIp: "Bakgrunnsrettigheter forblir hos leverandøren",
     sort: "Sorter etter",
     submit: "Vis treff",
     reset: "Nullstill filtre",
@@ -111,5 +112,8 @@ export const demand = {
     tenderQuarter: "Forventet anbudskvartal",
     standards: "Standarder",
     notDeclared: "ikke oppgitt",
+    backgroundIp: "Bakgrunnsrettigheter hos leverandøren",
+    yes: "ja",
+    no: "nei",
   },
 };

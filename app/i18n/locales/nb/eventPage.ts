@@ -118,6 +118,20 @@ export const eventPage = {
     levels: { required: "Påkrevd", recommended: "Anbefalt", planned: "Planlagt" },
   },
   ipTerms: "Immaterielle rettigheter",
+  ip: {
+    backgroundStaysWithVendor: "Bakgrunnsrettigheter forblir hos leverandøren",
+    foregroundOwner: "Resultatene eies av",
+    owners: { buyer: "Oppdragsgiveren", vendor: "Leverandøren", shared: "Partene i fellesskap", licence: "Leverandøren, med lisens til oppdragsgiveren" },
+    licenceScope: "Lisensen omfatter",
+    existingProductsNotTransferred: "Eksisterende produkter overdras ikke",
+    inputUse: "Leverandørenes innspill brukes",
+    uses: { this_procurement: "Bare til å forberede denne anskaffelsen", wider_planning: "Også til oppdragsgiverens bredere planlegging" },
+    undertaking: {
+      heading: "Oppdragsgiverens forpliktelse",
+      text: "Vi vil ikke bruke leverandørenes informasjon i egen forretningsdrift, og vil behandle forretningshemmeligheter som det.",
+      givenBy: "Gitt av {{name}} for {{buyer}},",
+    },
+  },
   dataProtection: {
     heading: "Personvern og informasjonssikkerhet",
     healthData: "Helseopplysninger",
@@ -227,6 +241,13 @@ export const eventPage = {
       },
       standards: "Standarder",
       ipTerms: "Immaterielle rettigheter",
+      intellectualProperty: {
+        backgroundStaysWithVendor: "Bakgrunnsrettigheter hos leverandøren",
+        foregroundOwner: "Eier av resultatene",
+        licenceScope: "Lisensens omfang",
+        existingProductsNotTransferred: "Eksisterende produkter overdras ikke",
+        inputUse: "Bruk av innspill",
+      },
       dataProtection: {
         healthData: "Helseopplysninger",
         dataResidency: "Lagring av data",

@@ -39,6 +39,9 @@ export const events = {
     option_window_in_past: "Opsjonsvinduet har allerede vært. Oppgi når opsjonen kan utløses.",
     pilot_path_quarter_required: "Oppgi kvartalet for den planlagte anskaffelsen etter utprøvingen.",
     pilot_path_budget_required: "Oppgi anslått verdi av den planlagte anskaffelsen etter utprøvingen.",
+    ip_terms_required: "Oppgi dette vilkåret om immaterielle rettigheter. Det kreves for forespørsel om informasjon, utprøving, FoU- og innovasjonspartnerskap og betydelig innsats.",
+    licence_scope_required: "Oppgi hva lisensen til resultatene omfatter.",
+    non_use_undertaking_required: "Kryss av for at dere ikke vil bruke leverandørenes informasjon i egen forretningsdrift, og vil behandle forretningshemmeligheter som det.",
     // Input
     invalid_json: "Innholdet er ikke gyldig JSON.",
     unknown_field: "Feltet finnes ikke.",
@@ -100,5 +103,8 @@ export const events = {
     option_window_in_past: "Næringsutvikling: en opsjon som ikke lenger kan utløses, lover ingenting.",
     pilot_path_quarter_required: "Næringsutvikling: en planlagt anskaffelse etter utprøving har et tidspunkt.",
     pilot_path_budget_required: "Næringsutvikling: en planlagt anskaffelse etter utprøving har et budsjett.",
+    ip_terms_required: "Næringsutvikling: leverandører skal vite hvem som eier hva, og hva innspillet deres brukes til, før de svarer.",
+    licence_scope_required: "Næringsutvikling: en lisens uten omfang sier ikke hva leverandøren gir fra seg.",
+    non_use_undertaking_required: "Næringsutvikling: offentlige oppdragsgivere skal ikke utnytte leverandørenes informasjon til egen forretningsdrift.",
   },
 };

@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import type { EventFormValues } from "~/domain/event-form";
 import type { Problem } from "~/domain/problems";
 import { Notice, ProblemSummary, SubmitButton, TextArea } from "~/components/forms";
-import { fieldId, fieldsOf, useFormText } from "./fields";
+import { fieldId, fieldsOf, one, useFormText } from "./fields";
+import { NonUseUndertaking } from "./non-use-undertaking";
 import { ContractStep, EffortStep, ExpectationStep, PilotStep, SourcingStep, StandardsStep, TermsStep, WhenStep } from "./steps";
 import { WhatStep } from "./what-step";
 
@@ -71,12 +72,18 @@ export function EventForm(props: EventFormProps) {
           {props.mode === "published" ? (
             <>
               <TextArea field={fieldsOf(f)("reason")} label={t("reason")} hint={t("reasonHint")} rows={3} />
+              {one(values, "nonUseUndertakingGiven") === "yes" ? (
+                <input type="hidden" name="nonUseUndertakingGiven" value="yes" />
+              ) : (
+                <NonUseUndertaking field={fieldsOf(f)("nonUseUndertaking")} />
+              )}
               <SubmitButton name="intent" value="save">
                 {t("saveAmendment")}
               </SubmitButton>
             </>
           ) : (
             <div className="flex flex-wrap gap-3">
+              {props.canPublish ? <NonUseUndertaking field={fieldsOf(f)("nonUseUndertaking")} /> : null}
               {props.canPublish ? <p className="w-full text-sm text-slate-700">{t("countedPublicly")}</p> : null}
               <SubmitButton name="intent" value="save" variant="secondary">
                 {t("save")}

@@ -1,6 +1,7 @@
 import { AcceptanceCriteriaFields, Choices, EffortFields, ExpectationFields, Field, FieldErrors, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
 import { CONTRACT_FORMS } from "~/domain/contract";
 import { DATA_RESIDENCIES, STANDARD_LEVELS } from "~/domain/events";
+import { FOREGROUND_OWNERS, INPUT_USES } from "~/domain/ip-terms";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA } from "~/domain/pilot";
 import { EFFORT_WORK } from "~/domain/predictability";
 import { adviseSourcing, CONTRACT_RISKS, OUTSIDE_NEEDS, type ContractRisk, type OutsideNeed } from "~/domain/sourcing";
@@ -149,7 +150,25 @@ export function TermsStep(props: StepProps) {
   ];
   return (
     <Step id="terms" number={8} title={t("steps.terms")}>
-      <TextArea field={f("ipTerms")} label={t("fields.ipTerms")} hint={t("fields.ipTermsHint")} />
+      <fieldset className="space-y-4" aria-describedby="ip-terms-hint">
+        <legend className="text-lg font-semibold">{t("fields.ip.heading")}</legend>
+        <p id="ip-terms-hint" className="text-sm text-slate-600">
+          {t("fields.ip.hint")}
+        </p>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Select field={f("intellectualProperty.backgroundStaysWithVendor")} label={t("fields.ip.backgroundStaysWithVendor")} options={yesNo} placeholder={t("notStated")} />
+          <Select
+            field={f("intellectualProperty.existingProductsNotTransferred")}
+            label={t("fields.ip.existingProductsNotTransferred")}
+            options={yesNo}
+            placeholder={t("notStated")}
+          />
+          <Select field={f("intellectualProperty.foregroundOwner")} label={t("fields.ip.foregroundOwner")} options={opts(FOREGROUND_OWNERS, "fields.ip.owners")} placeholder={t("notStated")} />
+          <Select field={f("intellectualProperty.inputUse")} label={t("fields.ip.inputUse")} options={opts(INPUT_USES, "fields.ip.uses")} placeholder={t("notStated")} />
+        </div>
+        <TextArea field={f("intellectualProperty.licenceScope")} label={t("fields.ip.licenceScope")} hint={t("fields.ip.licenceScopeHint")} rows={3} />
+        <TextArea field={f("ipTerms")} label={t("fields.ipTerms")} hint={t("fields.ipTermsHint")} />
+      </fieldset>
       <div className="grid gap-4 md:grid-cols-2">
         <Select field={f("dataProtection.healthData")} label={t("fields.healthData")} options={yesNo} placeholder={t("notStated")} />
         <Select field={f("dataProtection.dataResidency")} label={t("fields.dataResidency")} options={opts(DATA_RESIDENCIES, "fields.residencies")} placeholder={t("notStated")} />

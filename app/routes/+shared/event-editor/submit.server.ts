@@ -54,6 +54,8 @@ export async function submitEventForm(
 ): Promise<FormOutcome> {
   const intent: FormIntent = formData.get("intent") === "publish" ? "publish" : "save";
   const input = eventFormToInput(formData, await standardCodes(db));
+  // The non-use undertaking is an act, not a declaration: given with this submission, never saved in a draft.
+  const nonUseUndertaking = formData.get("nonUseUndertaking") === "yes";
   const refuse = (status: RefusalStatus, problems: Problem[], id: string | null): FormOutcome => ({
     ok: false as const,
     status,
@@ -75,14 +77,14 @@ export async function submitEventForm(
     const parsed = EventPatchSchema.safeParse({ ...input, reason: typeof reason === "string" ? reason : undefined });
     if (!parsed.success) return refuse(400, inputProblems(parsed.error), id);
     const { reason: why, ...fields } = parsed.data;
-    const updated = await updateEvent(db, actor, id, fields, { reason: why ?? null, now, baseUrl });
+    const updated = await updateEvent(db, actor, id, fields, { reason: why ?? null, now, baseUrl, nonUseUndertaking });
     if (!updated.ok) return refuse(FAILURE_STATUS[updated.reason], updated.problems, id);
     amended = updated.value.amendment !== null;
     if (updated.value.status !== "draft") return { ok: true, id, intent, published: false, amended };
   }
 
   if (intent === "publish") {
-    const published = await publishEvent(db, actor, id, { now });
+    const published = await publishEvent(db, actor, id, { now, nonUseUndertaking });
     if (!published.ok) return refuse(FAILURE_STATUS[published.reason], published.problems, id);
     return { ok: true, id, intent, published: true, amended };
   }
