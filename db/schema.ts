@@ -24,6 +24,7 @@ import type {
 } from "../app/domain/organisations";
 import type { Region } from "../app/domain/regions";
 import type { ActivityNoticeMode, VendorActivityKind } from "../app/domain/vendor-activity";
+import type { ClarificationTopic, VendorRequestStatus, VendorRequestStepKind, VendorRequestType } from "../app/domain/vendor-requests";
 import type { Assessment, ClauseGround, ConcernCategory, InteractionChannel, InteractionResponse } from "../app/domain/conduct";
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
@@ -565,6 +566,9 @@ export interface Database {
   watchUnsubscribeTokens: WatchUnsubscribeTokenTable;
   buyerRoadmapEntries: BuyerRoadmapEntryTable;
   buyerRoadmapChanges: BuyerRoadmapChangeTable;
+  // 0041: requests from vendors
+  vendorRequests: VendorRequestTable;
+  vendorRequestSteps: VendorRequestStepTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -762,4 +766,49 @@ export interface BuyerRoadmapChangeTable {
   note: Generated<string>;
   changedAt: Timestamp;
   changedBy: string | null;
+}
+
+// --- 0041: requests from vendors -------------------------------------------------------
+
+export interface VendorRequestTable {
+  id: Generated<string>;
+  vendorId: string;
+  /** The buyer organisation the vendor chose. */
+  addressedTo: string;
+  /** The buyer organisation holding the request now (a referral to another organisation moves it). */
+  buyerId: string;
+  sentBy: string | null;
+  type: VendorRequestType;
+  topic: ClarificationTopic | null;
+  subject: string;
+  body: string;
+  eventId: string | null;
+  contractId: string | null;
+  status: Generated<VendorRequestStatus>;
+  ownerId: string | null;
+  decisionMakerRole: string | null;
+  decisionMandate: string | null;
+  /** "YYYY-MM-DD", a date in Oslo */
+  dueOn: string | null;
+  answer: string | null;
+  declineReason: string | null;
+  closedBy: string | null;
+  closedAt: Timestamp | null;
+  referrals: Generated<number>;
+  remindedAt: Timestamp | null;
+  escalatedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface VendorRequestStepTable {
+  id: Generated<string>;
+  requestId: string;
+  kind: VendorRequestStepKind;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  byUserId: string | null;
+  /** The buyer organisation the step happened in. */
+  organisationId: string | null;
+  toOrganisationId: string | null;
+  toUserId: string | null;
+  reason: string | null;
 }

@@ -22,6 +22,7 @@ import * as twoFactor from "./2026-12-05-0027-two-factor";
 import * as vendorActivity from "./2026-12-05-0029-vendor-activity";
 import * as functionSearchPath from "./2026-12-05-0030-function-search-path";
 import * as finalAnswers from "./2026-12-05-0039-final-answers";
+import * as vendorRequests from "./2026-12-06-0041-vendor-requests";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-0029-vendor-activity": vendorActivity,
   "2026-12-05-0030-function-search-path": functionSearchPath,
   "2026-12-05-0039-final-answers": finalAnswers,
+  "2026-12-06-0041-vendor-requests": vendorRequests,
 };
