@@ -103,7 +103,7 @@ export function checkAnswer(input: AnswerInput): Problem[] {
 }
 
 export function checkReason(reason: string): Problem[] {
-  if (isBlank(reason)) return [{ path: "reason", code: "reason_required" }];
+  if (isBlank(reason)) return [{ path: "reason", code: "request_reason_required" }];
   return tooLong(reason, REASON_MAX) ? [{ path: "reason", code: "too_long" }] : [];
 }
 
