@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/models/api-tokens.server";
 import { sendVendorRequestReminders, vendorRequestFiguresForBuyer } from "~/models/vendor-requests.server";
+import { relationshipTimeline } from "~/models/relationships.server";
+import { loader as scorecardLoader } from "~/routes/buyers.$id";
 import { action as newAction, loader as newLoader } from "~/routes/requests.new";
 import { action as pageAction, loader as pageLoader } from "~/routes/requests.$id";
 import { loader as listLoader } from "~/routes/requests._index";
@@ -273,6 +275,21 @@ describe("the scorecard's request figures", () => {
       .execute();
     const figures = await vendorRequestFiguresForBuyer(t.db, org.id, { now: new Date("2026-02-01T12:00:00Z") });
     expect(figures).toEqual({ received: 4, medianDaysToFirstAnswer: 4, withinDueDate: { answered: 1, of: 3 }, referredMoreThanTwice: 1 });
+    // The buyer's public scorecard shows them (36 months, so the fixed dates stay inside the window).
+    const page = await readJson(await respond(scorecardLoader(await routeArgs(`/buyers/${org.slug}?window=36`, { params: { id: org.slug } }))));
+    expect(page.requests.medianDaysToFirstAnswer).toBe(4);
+    expect(page.requests.referredMoreThanTwice).toBe(1);
+  });
+});
+
+describe("relationship timelines", () => {
+  it("show a request on both parties' timelines, and on no one else's", async () => {
+    const id = idFrom(await send(vendor, { ...clarification(), subject: "Tidslinje-test" }));
+    const vendorSide = await relationshipTimeline(t.db, vendorOrg.id, bergvik.id, { type: "request" });
+    const buyerSide = await relationshipTimeline(t.db, bergvik.id, vendorOrg.id);
+    expect(vendorSide.find((i) => i.id === id)).toMatchObject({ kind: "vendor_request", title: "Tidslinje-test", status: "open", link: `/requests/${id}` });
+    expect(buyerSide.some((i) => i.id === id)).toBe(true);
+    expect((await relationshipTimeline(t.db, vestfjord.id, vendorOrg.id)).some((i) => i.id === id)).toBe(false);
   });
 });
 
