@@ -121,6 +121,22 @@ describe("a vendor sends a request to a buyer organisation", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it("starts the form addressed to the buyer whose page linked to it, and offers only events the vendor can see", async () => {
+    const draft = await t.db
+      .insertInto("events")
+      .values({ buyerId: bergvik.id, kind: "rfi", status: "draft", title: "Utkast ingen skal se", description: "Utkast.", effortLevel: "none" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const page = await readJson(await respond(newLoader(await routeArgs(`/requests/new?buyerId=${bergvik.id}`, { cookie: vendor.cookie }))));
+    expect(page.values.buyerId).toBe(bergvik.id);
+    expect(page.options.buyers.find((b: { id: string }) => b.id === vestfjord.id).hasContact).toBe(false);
+    const eventIds = page.options.events.map((e: { id: string }) => e.id);
+    expect(eventIds).toContain(openEventId);
+    expect(eventIds).not.toContain(draft.id);
+    const refused = await send(vendor, { ...clarification(), eventId: draft.id });
+    expect((await readJson(refused)).errors.eventId).toEqual(["invalid_choice"]);
+  });
+
   it("lets only vendor members send (403 to a buyer, through the page and the API)", async () => {
     expect((await respond(newLoader(await routeArgs("/requests/new", { cookie: berit.cookie })))).status).toBe(403);
     expect((await send(berit, clarification())).status).toBe(403);

@@ -60,6 +60,7 @@ export const requests: Translation<typeof nb> = {
     none: "None",
     linkHint: "The event or contract must belong to the organisation you write to.",
     submit: "Send the request",
+    fromOrganisation: "Send a request to {{name}} (for vendors)",
     problemsHeading: "The request was not sent",
   },
   page: {

@@ -57,6 +57,7 @@ export const requests = {
     none: "Ingen",
     linkHint: "Arrangementet eller kontrakten må høre til virksomheten du skriver til.",
     submit: "Send henvendelsen",
+    fromOrganisation: "Send en henvendelse til {{name}} (for leverandører)",
     problemsHeading: "Henvendelsen ble ikke sendt",
   },
   page: {
