@@ -26,6 +26,7 @@ import type {
 import type { Region } from "../app/domain/regions";
 import type { ActivityNoticeMode, VendorActivityKind } from "../app/domain/vendor-activity";
 import type { ConsultationEffortLevel, ConsultationSubject, ResponseStatus, WithholdDecision } from "../app/domain/consultations";
+import type { ClarificationTopic, VendorRequestStatus, VendorRequestStepKind, VendorRequestType } from "../app/domain/vendor-requests";
 import type { Assessment, ClauseGround, ConcernCategory, InteractionChannel, InteractionResponse } from "../app/domain/conduct";
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
@@ -588,6 +589,9 @@ export interface Database {
   consultationInvitees: ConsultationInviteeTable;
   consultationResponses: ConsultationResponseTable;
   consultationResponseParts: ConsultationResponsePartTable;
+  // 0041: requests from vendors
+  vendorRequests: VendorRequestTable;
+  vendorRequestSteps: VendorRequestStepTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -842,4 +846,49 @@ export interface ConsultationResponsePartTable {
   withholdDecision: WithholdDecision | null;
   decidedAt: Timestamp | null;
   decidedBy: string | null;
+}
+
+// --- 0041: requests from vendors -------------------------------------------------------
+
+export interface VendorRequestTable {
+  id: Generated<string>;
+  vendorId: string;
+  /** The buyer organisation the vendor chose. */
+  addressedTo: string;
+  /** The buyer organisation holding the request now (a referral to another organisation moves it). */
+  buyerId: string;
+  sentBy: string | null;
+  type: VendorRequestType;
+  topic: ClarificationTopic | null;
+  subject: string;
+  body: string;
+  eventId: string | null;
+  contractId: string | null;
+  status: Generated<VendorRequestStatus>;
+  ownerId: string | null;
+  decisionMakerRole: string | null;
+  decisionMandate: string | null;
+  /** "YYYY-MM-DD", a date in Oslo */
+  dueOn: string | null;
+  answer: string | null;
+  declineReason: string | null;
+  closedBy: string | null;
+  closedAt: Timestamp | null;
+  referrals: Generated<number>;
+  remindedAt: Timestamp | null;
+  escalatedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface VendorRequestStepTable {
+  id: Generated<string>;
+  requestId: string;
+  kind: VendorRequestStepKind;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  byUserId: string | null;
+  /** The buyer organisation the step happened in. */
+  organisationId: string | null;
+  toOrganisationId: string | null;
+  toUserId: string | null;
+  reason: string | null;
 }

@@ -112,8 +112,26 @@ export type EmailMessage =
   | Envelope<"contract-tasks", { name: string; organisationName: string; tasks: ContractTaskMail[]; /** Tasks beyond those listed. */ more: number; url: string }>
   // To the owner of a relationship follow-up, on its due date in Oslo.
   | Envelope<"follow-up-due", { name: string; title: string; /** "YYYY-MM-DD" */ dueOn: string; organisationName: string; counterpartName: string; url: string }>
+  // Requests from vendors (app/domain/vendor-requests.ts): to the buyer on arrival, the owner on the due date, the
+  // commercial lead when overdue, the vendor's sender when it is assigned, referred, answered or declined.
+  | Envelope<"vendor-request", VendorRequestMail>
   // To the owner of a watch: events published or amended since the last digest that match its filter.
   | Envelope<"watch-digest", WatchDigestData>;
+
+export interface VendorRequestMail {
+  kind: "received" | "due" | "overdue" | "assigned" | "referred" | "answered" | "declined";
+  /** Why this person gets it: the buyer's commercial contact, an admin (no contact named), the owner, the commercial lead, the vendor's sender. */
+  reason: "contact" | "admin" | "owner" | "lead" | "sender";
+  name: string;
+  vendorName: string;
+  buyerName: string;
+  subject: string;
+  /** "YYYY-MM-DD" or "" */
+  dueOn: string;
+  /** The answer, the reason, or "" */
+  detail: string;
+  url: string;
+}
 
 /** One thing a vendor did, as a buyer's notice shows it. */
 export interface VendorActivityItem {

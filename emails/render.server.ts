@@ -25,6 +25,7 @@ import { followUpDue } from "./follow-up-due";
 import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
 import { watchDigest } from "./watch-digest";
+import { vendorRequest } from "./vendor-request";
 
 const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "verify-email": verifyEmail,
@@ -50,6 +51,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "contract-tasks": contractTasks,
   "follow-up-due": followUpDue,
   "watch-digest": watchDigest,
+  "vendor-request": vendorRequest,
 };
 
 export interface RenderedEmail {

@@ -15,7 +15,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block rounded px-1.5 py-2 text-[0.9rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
-  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation", "consultations"]);
+  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation", "consultations", "requests"]);
   const other: Language = language === "nb" ? "en" : "nb";
   const links: { to: string; label: string; end: boolean; count?: number }[] = [
     { to: "/", label: t("nav.home"), end: true },
@@ -33,6 +33,8 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
     // Relationships with counterpart organisations: for members of an organisation.
     ...(account?.activeOrganisation ? [{ to: "/relationships", label: t("relationships:nav.relationships"), end: false }] : []),
+    // Requests from vendors to buyers: for members of an organisation.
+    ...(account?.activeOrganisation ? [{ to: "/requests", label: t("requests:nav"), end: false }] : []),
     ...(account ? [{ to: "/watches", label: t("watches:title"), end: false }] : []),
   ];
   const items = links.map((link) => (

@@ -32,7 +32,7 @@ export function parseRelationshipQuery(params: URLSearchParams): RelationshipQue
   return { sort: pick(RELATIONSHIP_SORTS, params.get("sort"), "lastContact"), show: pick(RELATIONSHIP_FILTERS, params.get("show"), "all") };
 }
 
-export const TIMELINE_TYPES = ["interaction", "registration", "question", "effort", "outcome"] as const;
+export const TIMELINE_TYPES = ["interaction", "registration", "question", "effort", "request", "outcome"] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 /** The timeline's type filter: null shows every type. */

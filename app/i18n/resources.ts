@@ -18,6 +18,7 @@ import { pilots as pilotsNb } from "./locales/nb/pilots";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
+import { requests as requestsNb } from "./locales/nb/requests";
 import { scorecard as scorecardNb } from "./locales/nb/scorecard";
 import { standards as standardsNb } from "./locales/nb/standards";
 import { watches as watchesNb } from "./locales/nb/watches";
@@ -41,6 +42,7 @@ import { pilots as pilotsEn } from "./locales/en/pilots";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
+import { requests as requestsEn } from "./locales/en/requests";
 import { scorecard as scorecardEn } from "./locales/en/scorecard";
 import { standards as standardsEn } from "./locales/en/standards";
 import { watches as watchesEn } from "./locales/en/watches";
@@ -71,6 +73,7 @@ export const resources = {
     participation: participationNb,
     pilots: pilotsNb,
     relationships: relationshipsNb,
+    requests: requestsNb,
     scorecard: scorecardNb,
     standards: standardsNb,
     watches: watchesNb,
@@ -96,6 +99,7 @@ export const resources = {
     participation: participationEn,
     pilots: pilotsEn,
     relationships: relationshipsEn,
+    requests: requestsEn,
     scorecard: scorecardEn,
     standards: standardsEn,
     watches: watchesEn,

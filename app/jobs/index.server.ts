@@ -7,6 +7,7 @@ import { runWatchDigests } from "~/models/watches.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { followUpReminders } from "./follow-up-reminders.server";
 import { refreshInsightsJob } from "./refresh-insights.server";
+import { vendorRequestReminders } from "./vendor-request-reminders.server";
 import type { ScheduledJob } from "./scheduler.server";
 
 /** After an event is held or a request's deadline passes: ask vendors once to report the effort spent. */
@@ -27,6 +28,7 @@ export const scheduledJobs: ScheduledJob[] = [
   effortReportReminders,
   contractReminders,
   followUpReminders,
+  vendorRequestReminders,
   refreshInsightsJob,
   // Watches: immediate digests every round, daily ones once each Oslo morning.
   { name: "watch-digests", everyMs: DIGEST_INTERVAL_MS, run: (db, now) => runWatchDigests(db, now, { baseUrl: publicBaseUrl() }) },

@@ -176,7 +176,8 @@ export interface TimelineItem {
 
 /**
  * What happened between the two organisations, newest first: interactions (as
- * corrected), registrations, questions, effort requests and reports, and outcomes of
+ * corrected), registrations, questions, effort requests and reports, requests from vendors
+ * (with the buyer holding them now), and outcomes of
  * events one of us held where the other took part or won.
  */
 export async function relationshipTimeline(db: Db, organisationId: string, counterpartId: string, { type, limit = 200 }: { type?: TimelineType | null; limit?: number } = {}): Promise<TimelineItem[]> {
@@ -208,6 +209,10 @@ export async function relationshipTimeline(db: Db, organisationId: string, count
         case when rep.event_id is not null then '/events/' || rep.event_id else '/effort-requests/' || rep.request_id end
       from effort_reports rep left join events ev on ev.id = rep.event_id left join effort_requests er on er.id = rep.request_id
       where (rep.vendor_id = ${me} and rep.buyer_id = ${cp}) or (rep.vendor_id = ${cp} and rep.buyer_id = ${me})
+      union all
+      select 'request', 'vendor_request', vr.id, vr.created_at, vr.subject, vr.status, vr.vendor_id, null, null, '/requests/' || vr.id
+      from vendor_requests vr
+      where (vr.vendor_id = ${me} and vr.buyer_id = ${cp}) or (vr.vendor_id = ${cp} and vr.buyer_id = ${me})
       union all
       select 'outcome', 'outcome', ev.id, ev.outcome_recorded_at, ev.title,
         case when ev.outcome = 'procured' and ev.outcome_winner_id in (${me}, ${cp}) then 'procured_between_us' else ev.outcome end,

@@ -16,6 +16,8 @@ import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
 import { getScorecardBuyer, listScorecardEvents } from "~/models/scorecard.server";
 import { missingSummaryCount } from "~/models/consultations.server";
 import { getBuyerContractFigures } from "~/models/contract-reads.server";
+import { vendorRequestFiguresForBuyer } from "~/models/vendor-requests.server";
+import { RequestFiguresSection } from "~/components/request-figures";
 import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,11 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const months = parseWindow(new URL(request.url).searchParams.get("window"));
   const language = await getLanguage(request);
   const t = fixedT(language, "scorecard");
-  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary] = await Promise.all([
+  const since = new Date();
+  since.setUTCMonth(since.getUTCMonth() - months);
+  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests] = await Promise.all([
     cachedBuyerScorecard(db(), buyer.id, months),
     listScorecardEvents(db(), buyer.id, months),
     getBuyerContractFigures(db(), buyer.id),
     missingSummaryCount(db(), buyer.id),
+    vendorRequestFiguresForBuyer(db(), buyer.id, { since }),
   ]);
   return json({
     buyer,
@@ -43,13 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events,
     contracts,
     consultationsMissingSummary,
+    requests,
     title: t("buyer.title", { name: buyer.name }),
     description: t("buyer.metaDescription", { name: buyer.name }),
   });
 }
 
 export default function BuyerScorecardPage() {
-  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, title } = useLoaderData<typeof loader>();
+  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, title } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
   const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
@@ -91,6 +97,7 @@ export default function BuyerScorecardPage() {
       </header>
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
       <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} />
+      <RequestFiguresSection figures={requests} language={language} />
       <h2 className="text-2xl font-semibold">{t("buyer.detailsHeading")}</h2>
       <ScorecardFigures
         scorecard={scorecard}

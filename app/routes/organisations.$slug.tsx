@@ -33,7 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function OrganisationPage() {
   const { organisation: o, adoption, interactions } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["organisations", "common", "conduct", "scorecard"]);
+  const { t, i18n } = useTranslation(["organisations", "common", "conduct", "scorecard", "requests"]);
   const language = i18n.language as Language;
   const concerns = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   return (
@@ -53,6 +53,13 @@ export default function OrganisationPage() {
           <p>
             <Link to={`/buyers/${o.slug}`} className="font-medium text-brand-700 underline">
               {t("scorecard:linkFromOrganisation", { name: o.name })}
+            </Link>
+          </p>
+        ) : null}
+        {o.isBuyer ? (
+          <p>
+            <Link to={`/requests/new?buyerId=${o.id}`} className="font-medium text-brand-700 underline">
+              {t("requests:new.fromOrganisation", { name: o.name })}
             </Link>
           </p>
         ) : null}

@@ -23,6 +23,7 @@ import * as vendorActivity from "./2026-12-05-0029-vendor-activity";
 import * as functionSearchPath from "./2026-12-05-0030-function-search-path";
 import * as finalAnswers from "./2026-12-05-0039-final-answers";
 import * as consultations from "./2026-12-06-0040-consultations";
+import * as vendorRequests from "./2026-12-06-0041-vendor-requests";
 import * as ipTerms from "./2026-12-06-0042-ip-terms";
 import * as sessionHandles from "./2026-12-06-0043-session-handles";
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-0030-function-search-path": functionSearchPath,
   "2026-12-05-0039-final-answers": finalAnswers,
   "2026-12-06-0040-consultations": consultations,
+  "2026-12-06-0041-vendor-requests": vendorRequests,
   "2026-12-06-0042-ip-terms": ipTerms,
   "2026-12-06-0043-session-handles": sessionHandles,
 };

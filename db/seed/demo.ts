@@ -175,9 +175,73 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
 
     await seedWatchesAndRoadmap(trx, now, orgId, standardId);
     await seedContracts(trx, now, orgId);
-  });  await seedConduct(db, now);
+  });
+  await seedConduct(db, now);
   await seedRelationships(db, now);
   await seedConsultations(db, now);
+  await seedVendorRequests(db, now);
+}
+
+const DEMO_VENDOR_REQUEST_ID = "5eed0041-0000-4000-8000-000000000001";
+
+/**
+ * A request from the demo vendor to Bergvik kommune (issue 18): assigned to the commercial
+ * lead, referred once to the project lead for welfare technology (a member who has no
+ * sign-in in the demo), and answered within the due date. Runs once.
+ */
+async function seedVendorRequests(db: Db, now: Date) {
+  if (await db.selectFrom("vendorRequests").select("id").where("id", "=", DEMO_VENDOR_REQUEST_ID).executeTakeFirst()) return;
+  const orgs = await db.selectFrom("organisations").select(["id", "slug"]).execute();
+  const orgId = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
+  const day = 86_400_000;
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * day);
+  await db.transaction().execute(async (trx) => {
+    const userId = async (email: string) => (await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const bergvik = orgId("bergvik-kommune");
+    const berit = await userId("buyer@demo.test");
+    const viktor = await userId("vendor@demo.test");
+    const per = await trx
+      .insertInto("users")
+      .values({ email: "per.prosjektleder@bergvik.example", name: "Per Prosjektleder", passwordHash: null, emailVerifiedAt: null })
+      .onConflict((oc) => oc.column("email").doUpdateSet({ name: "Per Prosjektleder" }))
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("memberships").values({ userId: per.id, organisationId: bergvik, role: "member", commercialRole: null }).onConflict((oc) => oc.columns(["userId", "organisationId"]).doNothing()).execute();
+    const dueOn = osloDate(at(10));
+    await trx
+      .insertInto("vendorRequests")
+      .values({
+        id: DEMO_VENDOR_REQUEST_ID,
+        vendorId: orgId("nordlys-helse-as"),
+        addressedTo: bergvik,
+        buyerId: bergvik,
+        sentBy: viktor,
+        type: "clarification",
+        topic: "privacy",
+        subject: "Databehandleravtale for medisineringsstøtte i hjemmetjenesten",
+        body: "Vi ønsker å avklare hvem hos dere som kan godkjenne databehandleravtalen før en pilot i hjemmetjenesten, og om dere krever lagring i Norge.",
+        status: "answered",
+        ownerId: per.id,
+        decisionMakerRole: "Kommunalsjef helse og omsorg",
+        decisionMandate: "Godkjenner databehandleravtaler for tjenester i helse og omsorg etter råd fra personvernombudet.",
+        dueOn,
+        answer: "Kommunalsjefen godkjenner avtalen etter råd fra personvernombudet. Vi krever lagring i EØS, ikke nødvendigvis i Norge. Send utkastet til Per Prosjektleder.",
+        closedBy: per.id,
+        closedAt: at(14),
+        referrals: 1,
+        createdAt: at(20),
+      })
+      .execute();
+    await trx
+      .insertInto("vendorRequestSteps")
+      .values([
+        { requestId: DEMO_VENDOR_REQUEST_ID, kind: "sent", at: at(20), byUserId: viktor, organisationId: bergvik },
+        { requestId: DEMO_VENDOR_REQUEST_ID, kind: "assigned", at: at(19), byUserId: berit, organisationId: bergvik, toUserId: berit },
+        { requestId: DEMO_VENDOR_REQUEST_ID, kind: "referred_person", at: at(18), byUserId: berit, organisationId: bergvik, toUserId: per.id, reason: "Per leder velferdsteknologiprosjektet og har kontakten med personvernombudet." },
+        { requestId: DEMO_VENDOR_REQUEST_ID, kind: "answered", at: at(14), byUserId: per.id, organisationId: bergvik },
+      ])
+      .execute();
+  });
 }
 
 /** The demo vendor's and buyer's private notes, follow-ups and contacts about each other. */

@@ -121,6 +121,22 @@ function every(language: Language): EmailMessage[] {
       template: "follow-up-due",
       data: { name: "Viktor", title: "Send referat fra demo", dueOn: "2026-12-01", organisationName: "Nordlys Helse AS", counterpartName: "Bergvik kommune", url: URL_ },
     },
+    ...(
+      [
+        ["received", "contact"],
+        ["received", "admin"],
+        ["due", "owner"],
+        ["overdue", "lead"],
+        ["assigned", "sender"],
+        ["referred", "sender"],
+        ["answered", "sender"],
+        ["declined", "sender"],
+      ] as const
+    ).map(([kind, reason]) => ({
+      ...base,
+      template: "vendor-request" as const,
+      data: { kind, reason, name: "Berit", vendorName: "Nordlys Helse AS", buyerName: "Bergvik kommune", subject: "Databehandleravtale", dueOn: "2026-12-10", detail: "Per eier avtalene.", url: URL_ },
+    })),
     ...(["immediate", "daily"] as const).map((frequency) => ({
       ...base,
       template: "watch-digest" as const,

@@ -319,4 +319,57 @@ export const emails: Translation<typeof nb> = {
       daily: "You get this e-mail because you watch “{{watchName}}” on Markedsdialog, with a daily digest.",
     },
   },
+  "vendor-request": {
+    greeting: "Hello {{name}},",
+    action: "Open the request",
+    received: {
+      subject: "New request from {{vendorName}}: {{subject}}",
+      preview: "{{vendorName}} has sent a request to {{buyerName}}.",
+      heading: "A new request from a vendor",
+      body: "{{vendorName}} has sent the request “{{subject}}” to {{buyerName}}. Give it an owner, say who can decide, and set a due date.",
+    },
+    due: {
+      subject: "Due today: {{subject}}",
+      preview: "The request from {{vendorName}} is due today.",
+      heading: "A request due today",
+      body: "The request “{{subject}}” from {{vendorName}} is due today, {{dueOn}}. You are its owner.",
+    },
+    overdue: {
+      subject: "Overdue request: {{subject}}",
+      preview: "The request from {{vendorName}} is past its due date.",
+      heading: "A request is past its due date",
+      body: "The request “{{subject}}” from {{vendorName}} was due on {{dueOn}} and is unanswered. It comes to you as commercial lead at {{buyerName}}.",
+    },
+    assigned: {
+      subject: "{{buyerName}} has given your request an owner",
+      preview: "The request “{{subject}}” has an owner and a due date.",
+      heading: "Your request has an owner",
+      body: "{{buyerName}} has given the request “{{subject}}” an owner and promised an answer by {{dueOn}}.",
+    },
+    referred: {
+      subject: "Your request was referred: {{subject}}",
+      preview: "{{buyerName}} has referred the request.",
+      heading: "Your request was referred",
+      body: "The request “{{subject}}” was referred, now to {{buyerName}}. The reason:",
+    },
+    answered: {
+      subject: "Answer from {{buyerName}}: {{subject}}",
+      preview: "{{buyerName}} has answered the request.",
+      heading: "Your request is answered",
+      body: "{{buyerName}} has answered the request “{{subject}}”:",
+    },
+    declined: {
+      subject: "{{buyerName}} declined your request: {{subject}}",
+      preview: "{{buyerName}} has declined the request.",
+      heading: "Your request was declined",
+      body: "{{buyerName}} has declined the request “{{subject}}”. The reason:",
+    },
+    reason: {
+      contact: "You get this e-mail because you are the commercial contact point of {{buyerName}} on Markedsdialog.",
+      admin: "You get this e-mail because you are an admin of {{buyerName}}, which has named no commercial contact point on Markedsdialog.",
+      owner: "You get this e-mail because you own the request at {{buyerName}} on Markedsdialog. You get one reminder.",
+      lead: "You get this e-mail because you are the commercial lead (or an admin) of {{buyerName}} on Markedsdialog. You get one notice per request.",
+      sender: "You get this e-mail because you sent the request for {{vendorName}} on Markedsdialog.",
+    },
+  },
 };

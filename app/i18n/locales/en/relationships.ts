@@ -72,6 +72,7 @@ export const relationships: Translation<typeof nb> = {
     registration: "Registrations",
     question: "Questions",
     effort: "Effort",
+    request: "Requests",
     outcome: "Outcomes",
   },
   kinds: {
@@ -80,6 +81,7 @@ export const relationships: Translation<typeof nb> = {
     question: "Question",
     effort_request: "Effort request",
     effort_report: "Effort reported",
+    vendor_request: "Request from a vendor",
     outcome: "Outcome",
   },
   statuses: {

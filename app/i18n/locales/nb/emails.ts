@@ -316,4 +316,57 @@ export const emails = {
       daily: "Du får denne e-posten fordi du overvåker «{{watchName}}» i Markedsdialog, med daglig sammendrag.",
     },
   },
+  "vendor-request": {
+    greeting: "Hei {{name}},",
+    action: "Åpne henvendelsen",
+    received: {
+      subject: "Ny henvendelse fra {{vendorName}}: {{subject}}",
+      preview: "{{vendorName}} har sendt en henvendelse til {{buyerName}}.",
+      heading: "Ny henvendelse fra en leverandør",
+      body: "{{vendorName}} har sendt henvendelsen «{{subject}}» til {{buyerName}}. Gi den en ansvarlig, si hvem som kan beslutte, og sett en svarfrist.",
+    },
+    due: {
+      subject: "Svarfrist i dag: {{subject}}",
+      preview: "Henvendelsen fra {{vendorName}} har svarfrist i dag.",
+      heading: "Henvendelse med svarfrist i dag",
+      body: "Henvendelsen «{{subject}}» fra {{vendorName}} har svarfrist i dag, {{dueOn}}. Du er ansvarlig.",
+    },
+    overdue: {
+      subject: "Forfalt henvendelse: {{subject}}",
+      preview: "Henvendelsen fra {{vendorName}} har passert svarfristen.",
+      heading: "En henvendelse har passert svarfristen",
+      body: "Henvendelsen «{{subject}}» fra {{vendorName}} hadde svarfrist {{dueOn}} og er ikke besvart. Den sendes deg som kommersiell ansvarlig i {{buyerName}}.",
+    },
+    assigned: {
+      subject: "{{buyerName}} har gitt henvendelsen en ansvarlig",
+      preview: "Henvendelsen «{{subject}}» har fått en ansvarlig og en svarfrist.",
+      heading: "Henvendelsen har en ansvarlig",
+      body: "{{buyerName}} har gitt henvendelsen «{{subject}}» en ansvarlig og lovet svar innen {{dueOn}}.",
+    },
+    referred: {
+      subject: "Henvendelsen er henvist videre: {{subject}}",
+      preview: "{{buyerName}} har henvist henvendelsen videre.",
+      heading: "Henvendelsen er henvist videre",
+      body: "Henvendelsen «{{subject}}» er henvist videre, nå til {{buyerName}}. Begrunnelsen:",
+    },
+    answered: {
+      subject: "Svar fra {{buyerName}}: {{subject}}",
+      preview: "{{buyerName}} har svart på henvendelsen.",
+      heading: "Henvendelsen er besvart",
+      body: "{{buyerName}} har svart på henvendelsen «{{subject}}»:",
+    },
+    declined: {
+      subject: "{{buyerName}} avslo henvendelsen: {{subject}}",
+      preview: "{{buyerName}} har avslått henvendelsen.",
+      heading: "Henvendelsen er avslått",
+      body: "{{buyerName}} har avslått henvendelsen «{{subject}}». Begrunnelsen:",
+    },
+    reason: {
+      contact: "Du får denne e-posten fordi du er kommersielt kontaktpunkt for {{buyerName}} på Markedsdialog.",
+      admin: "Du får denne e-posten fordi du er administrator i {{buyerName}}, som ikke har oppgitt noe kommersielt kontaktpunkt på Markedsdialog.",
+      owner: "Du får denne e-posten fordi du er ansvarlig for henvendelsen i {{buyerName}} på Markedsdialog. Du får én påminnelse.",
+      lead: "Du får denne e-posten fordi du er kommersiell ansvarlig (eller administrator) i {{buyerName}} på Markedsdialog. Du får ett varsel per henvendelse.",
+      sender: "Du får denne e-posten fordi du sendte henvendelsen for {{vendorName}} på Markedsdialog.",
+    },
+  },
 };

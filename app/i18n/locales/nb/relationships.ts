@@ -70,6 +70,7 @@ export const relationships = {
     registration: "Påmeldinger",
     question: "Spørsmål",
     effort: "Innsats",
+    request: "Henvendelser",
     outcome: "Utfall",
   },
   kinds: {
@@ -78,6 +79,7 @@ export const relationships = {
     question: "Spørsmål",
     effort_request: "Forespørsel om innsats",
     effort_report: "Rapportert innsats",
+    vendor_request: "Henvendelse fra leverandør",
     outcome: "Utfall",
   },
   statuses: {
