@@ -45,7 +45,7 @@ export function SessionList({ sessions, intent, hidden = {} }: { sessions: Seria
             <div className="min-w-0">
               <p className="font-medium">
                 {device} <span className="font-normal text-slate-600">· {t(`sessionList.types.${session.device.type}`)}</span>
-                {session.current ? <strong className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t("sessionList.current")}</strong> : null}
+                {session.current ? <strong className="ml-2 inline-block whitespace-nowrap rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t("sessionList.current")}</strong> : null}
               </p>
               <p className="text-slate-700">{addressText(t, session.address)}</p>
               <p className="text-slate-700">

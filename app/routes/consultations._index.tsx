@@ -68,7 +68,7 @@ export default function Consultations() {
                   <td className="p-2">{c.organiserName ?? t("operators")}</td>
                   <td className="p-2">{formatDateTime(c.deadline, language)}</td>
                   <td className="p-2">
-                    <span className={`rounded px-2 py-0.5 text-sm font-medium ${stateClass[c.state]}`}>{t(`states.${c.state}`)}</span>
+                    <span className={`whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ${stateClass[c.state]}`}>{t(`states.${c.state}`)}</span>
                   </td>
                   <td className="p-2">{c.responses === null ? <span className="text-sm text-slate-700">{t("list.hidden")}</span> : c.responses}</td>
                 </tr>

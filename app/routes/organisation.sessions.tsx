@@ -61,7 +61,7 @@ export default function OrganisationSessions() {
             <h2 id={`member-${member.userId}`} className="text-lg font-semibold">
               {member.name} <span className="text-sm font-normal text-slate-600">{member.email}</span>
             </h2>
-            <p className="text-sm text-slate-700">{t("memberSessions.memberCount", { count: member.sessions.length })}</p>
+            {member.sessions.length > 0 ? <p className="text-sm text-slate-700">{t("memberSessions.memberCount", { count: member.sessions.length })}</p> : null}
             <SessionList sessions={member.sessions} intent="end-member-session" hidden={{ organisationId: organisation.id }} />
           </section>
         ))}

@@ -17,7 +17,13 @@ export async function seedConsultations(db: Db, now: Date): Promise<void> {
   const org = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
   const users = await db.selectFrom("users").select(["id", "email"]).execute();
   const user = (email: string) => users.find((u) => u.email === email)!.id;
-  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  // Whole days from the seed's day, at 10:00 in Oslo in winter, so the demo does not read as if written at night.
+  const onDay = (days: number) => {
+    const d = new Date(now.getTime() + days * DAY);
+    d.setUTCHours(9, 0, 0, 0);
+    return d;
+  };
+  const ago = (days: number) => onDay(-days);
 
   // Version 2 of the code of conduct is drafted by the operators and put out for consultation.
   const version = await createDraft(db);
@@ -40,7 +46,7 @@ export async function seedConsultations(db: Db, now: Date): Promise<void> {
         subject: "standards_roadmap",
         questions: ["Er tidspunktet 1. januar 2028 realistisk for dere?", "Hva koster tilpasningen, og hvem bør bære den?", "Hva mangler i veikartet?"],
         documentLinks: ["https://www.ehelse.no/standardisering"],
-        deadline: new Date(now.getTime() + 21 * DAY),
+        deadline: onDay(21),
         effortLevel: "light",
         hoursPerResponder: 4,
         targetSectors: ["health_trust", "municipality"],

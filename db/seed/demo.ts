@@ -194,7 +194,12 @@ async function seedVendorRequests(db: Db, now: Date) {
   const orgs = await db.selectFrom("organisations").select(["id", "slug"]).execute();
   const orgId = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
   const day = 86_400_000;
-  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * day);
+  // Office hours in Oslo (winter), whole days before the seed's day.
+  const at = (daysAgo: number) => {
+    const d = new Date(now.getTime() - daysAgo * day);
+    d.setUTCHours(9, 30, 0, 0);
+    return d;
+  };
   await db.transaction().execute(async (trx) => {
     const userId = async (email: string) => (await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
     const bergvik = orgId("bergvik-kommune");
