@@ -24,7 +24,18 @@ export interface ContractRow {
 
 const WIDTH = 100;
 
-export function ContractFiguresSection({ figures: f, contracts, language }: { figures: ContractFigures; contracts: ContractRow[]; language: Language }) {
+/** `callOffsCsvUrl`: where the buyer's call-offs are open data (/buyers/{id}/call-offs.csv), linked once a quarter is recorded. */
+export function ContractFiguresSection({
+  figures: f,
+  contracts,
+  language,
+  callOffsCsvUrl,
+}: {
+  figures: ContractFigures;
+  contracts: ContractRow[];
+  language: Language;
+  callOffsCsvUrl?: string;
+}) {
   const { t } = useTranslation("contracts");
   const n = (value: number) => formatNumber(value, language);
   const decided = f.options.exercised + f.options.declined;
@@ -65,6 +76,14 @@ export function ContractFiguresSection({ figures: f, contracts, language }: { fi
           </dl>
           <h3 className="text-lg font-semibold">{t("scorecard.sources")}</h3>
           <ContractBars contracts={contracts} language={language} />
+          {callOffsCsvUrl && f.realisation.quarters > 0 ? (
+            <p className="max-w-3xl text-sm text-slate-700">
+              <a href={callOffsCsvUrl} className="font-medium text-brand-800 underline" download>
+                {t("scorecard.csvLink")}
+              </a>{" "}
+              {t("scorecard.csvHint")}
+            </p>
+          ) : null}
         </>
       )}
     </section>

@@ -189,6 +189,20 @@ export async function listBuyerContracts(db: Db, buyerId: string, { now = new Da
   return loadContracts(db, rows.map((r) => r.id), { partyOf: () => null, now });
 }
 
+/**
+ * A buyer's contracts with at least one recorded call-off, for /buyers/{id}/call-offs.csv
+ * (public facts only: the notes and accounts are left out as for any non-party).
+ */
+export async function listBuyerCallOffContracts(db: Db, buyerId: string, { now = new Date() }: { now?: Date } = {}): Promise<ContractView[]> {
+  const rows = await db
+    .selectFrom("contracts")
+    .select("id")
+    .where("buyerId", "=", buyerId)
+    .where((eb) => eb.exists(eb.selectFrom("contractCallOffs").select("contractCallOffs.id").whereRef("contractCallOffs.contractId", "=", "contracts.id")))
+    .execute();
+  return loadContracts(db, rows.map((r) => r.id), { partyOf: () => null, now });
+}
+
 /** The contracts an organisation is party to, as buyer or as vendor, newest start first, with its side of each. */
 export async function listOrganisationContracts(db: Db, organisationId: string, { now = new Date() }: { now?: Date } = {}): Promise<ContractView[]> {
   const rows = await db

@@ -96,7 +96,7 @@ export default function BuyerScorecardPage() {
         </p>
       </header>
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
-      <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} />
+      <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} callOffsCsvUrl={`/buyers/${buyer.slug}/call-offs.csv`} />
       <RequestFiguresSection figures={requests} language={language} />
       <h2 className="text-2xl font-semibold">{t("buyer.detailsHeading")}</h2>
       <ScorecardFigures

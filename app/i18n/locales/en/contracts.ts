@@ -114,6 +114,20 @@ export const contracts: Translation<typeof nb> = {
     account: "Vendor's account",
     recordedAt: "Recorded (Oslo time)",
   },
+  // /buyers/{id}/call-offs.csv: a buyer's call-offs as open data, without notes or accounts.
+  buyerCallOffsCsv: {
+    filename: "call-offs",
+    contractId: "Contract ID",
+    contractTitle: "Contract",
+    contractType: "Contract type",
+    vendors: "Vendor(s)",
+    quarter: "Quarter",
+    valueNok: "Value called off (NOK)",
+    quantity: "Quantity called off",
+    unit: "Unit",
+    indicatedAnnualValueNok: "Indicated value per year (NOK)",
+    response: "Vendor's answer",
+  },
   import: {
     heading: "Import call-offs from CSV",
     lead: "One row per quarter, separated by semicolons: quarter;value in kroner;quantity;note. A first row of column names is skipped. At most {{max}} rows. You see every row before anything is saved, and either all rows are saved or none.",
@@ -187,6 +201,8 @@ export const contracts: Translation<typeof nb> = {
     capacityExplained: "Framework agreements where the vendor must hold capacity while the buyer has bound itself to no minimum.",
     none: "The buyer has not recorded any contracts yet.",
     sources: "The contracts behind the figures",
+    csvLink: "Download the call-offs per quarter (CSV)",
+    csvHint: "Open data: each contract and quarter with the value and quantity called off and the vendor's answer (confirmed, disputed or not answered), without the parties' notes and accounts.",
   },
   relationship: {
     heading: "Contracts between you",

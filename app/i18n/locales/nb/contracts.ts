@@ -112,6 +112,20 @@ export const contracts = {
     account: "Leverandørens framstilling",
     recordedAt: "Registrert (norsk tid)",
   },
+  // /buyers/{id}/call-offs.csv: en oppdragsgivers avrop som åpne data, uten merknader og framstillinger.
+  buyerCallOffsCsv: {
+    filename: "avrop",
+    contractId: "Kontrakt-ID",
+    contractTitle: "Kontrakt",
+    contractType: "Kontraktstype",
+    vendors: "Leverandør(er)",
+    quarter: "Kvartal",
+    valueNok: "Avropt verdi (kr)",
+    quantity: "Avropt mengde",
+    unit: "Enhet",
+    indicatedAnnualValueNok: "Indikert verdi per år (kr)",
+    response: "Leverandørens svar",
+  },
   import: {
     heading: "Importer avrop fra CSV",
     lead: "Én rad per kvartal, skilt med semikolon: kvartal;verdi i kroner;mengde;merknad. En første rad med kolonnenavn hoppes over. Høyst {{max}} rader. Dere ser alle radene før noe lagres, og enten lagres alle eller ingen.",
@@ -185,6 +199,8 @@ export const contracts = {
     capacityExplained: "Rammeavtaler der leverandøren må holde kapasitet mens oppdragsgiveren ikke har bundet seg til noe minimum.",
     none: "Oppdragsgiveren har ikke registrert kontrakter ennå.",
     sources: "Kontraktene bak tallene",
+    csvLink: "Last ned avropene per kvartal (CSV)",
+    csvHint: "Åpne data: hver kontrakt og hvert kvartal med avropt verdi og mengde og leverandørens svar (bekreftet, bestridt eller ikke besvart), uten partenes merknader og framstillinger.",
   },
   relationship: {
     heading: "Kontrakter mellom dere",
