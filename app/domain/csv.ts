@@ -1,7 +1,7 @@
 import { toZonedLocal } from "./zoned-time";
 
 // The portal's one CSV writer: every export (/demand.csv, the participant list, a contract's
-// call-offs) goes through it, so they open alike in a spreadsheet. Semicolons and a UTF-8
+// call-offs, a buyer's call-offs) goes through it, so they open alike in a spreadsheet. Semicolons and a UTF-8
 // byte-order mark, because Norwegian Excel uses the comma as its decimal separator (a
 // comma-separated file opens in one column) and reads a file without a BOM as Windows-1252.
 // Fields are quoted as RFC 4180 says (with ";" as the separator), and a text cell that a
