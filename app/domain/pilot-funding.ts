@@ -66,3 +66,10 @@ export function unbudgetedExternalShare(pilots: readonly { funding: readonly Pic
   const external = pilots.filter((p) => isExternallyFunded(p.funding));
   return { unbudgeted: external.filter((p) => p.budgetEarmarked !== true).length, externallyFunded: external.length };
 }
+
+/** An event as the API shows it: the pilot path carries the derived mark `noPurchaseBudgetAfterPilot` beside `funding`. */
+export function withFundingMark<E extends { pilotPath: { funding: readonly Pick<PilotFunding, "source">[]; budgetEarmarked: boolean | null } }>(
+  event: E,
+): E & { pilotPath: E["pilotPath"] & { noPurchaseBudgetAfterPilot: boolean } } {
+  return { ...event, pilotPath: { ...event.pilotPath, noPurchaseBudgetAfterPilot: noPurchaseBudgetAfterPilot(event.pilotPath) } };
+}
