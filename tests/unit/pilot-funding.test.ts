@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkPilotPath, EMPTY_PILOT_PATH } from "~/domain/pilot";
 import { fundingProblems, isExternallyFunded, noPurchaseBudgetAfterPilot, unbudgetedExternalShare, withFundingMark } from "~/domain/pilot-funding";
-import { pilotFigures, type PilotFact } from "~/domain/scorecard";
+import { pilotFigures, windowBounds, type PilotFact } from "~/domain/scorecard";
 
 const own = { source: "own_budget" as const, amountNok: 200_000, otherText: null };
 const innovasjonNorge = { source: "innovation_norway" as const, amountNok: 1_000_000, otherText: null };
@@ -84,7 +84,7 @@ describe("the scorecard's share of externally funded pilots without purchase bud
       purchaseBudgeted,
       count: 1,
     });
-    const figure = pilotFigures([fact(true, false), fact(true, true), fact(false, false)], { months: 12, firstMonth: "2026-01", lastMonth: "2026-12" }, "2026-12-06");
+    const figure = pilotFigures([fact(true, false), fact(true, true), fact(false, false)], windowBounds(new Date("2026-12-06T12:00:00Z"), 12), "2026-12-06");
     expect(figure.externallyFunded).toBe(2);
     expect(figure.externalWithoutPurchaseBudget).toBe(1);
   });
