@@ -13,6 +13,7 @@ import type {
 } from "../app/domain/events";
 import type { ForegroundOwner, InputUse } from "../app/domain/ip-terms";
 import type { AcceptanceCriterion, PilotPlan } from "../app/domain/pilot";
+import type { PilotFunding } from "../app/domain/pilot-funding";
 import type { CriterionJudgement, ExitResponse, PilotDecision, StopReason } from "../app/domain/pilot-exit";
 import type { EffortWork } from "../app/domain/predictability";
 import type { ContractRisk, OutsideNeed, SourcingAdvice } from "../app/domain/sourcing";
@@ -161,6 +162,8 @@ export interface EventTable {
   /** "2027-Q3" */
   pilotOptionWindowFrom: string | null;
   pilotOptionWindowTo: string | null;
+  // 0044: how the pilot itself is paid for, by source (app/domain/pilot-funding.ts); written with jsonb()
+  pilotFunding: ColumnType<PilotFunding[], RawBuilder<string> | undefined, RawBuilder<string>>;
   closedAt: Timestamp | null;
   outcomeRecordedAt: Timestamp | null;
   outcomeContractValueNok: number | null;

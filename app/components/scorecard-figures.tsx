@@ -201,6 +201,11 @@ export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} 
             {t("figures.pilots.register")}
           </Link>
         </p>
+        <p className="text-slate-700" data-testid="external-without-purchase-budget">
+          {t("figures.pilots.externalWithoutBudget")}:{" "}
+          <strong>{t("figures.pilots.externalWithoutBudgetValue", { unbudgeted: n(s.pilots.externalWithoutPurchaseBudget), funded: n(s.pilots.externallyFunded) })}</strong>.{" "}
+          {t("figures.pilots.externalWithoutBudgetExplanation")}
+        </p>
       </FigureSection>
       <FigureSection id={`${idPrefix}-contracts`} heading={t("figures.contracts.heading")} explanation={t("figures.contracts.explanation")}>
         <Bars

@@ -1,5 +1,6 @@
 import { list, text, type Entries, type SubmittedValues } from "./form-entries";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, type PilotPath } from "./pilot";
+import { MAX_FUNDING_SOURCES } from "./pilot-funding";
 import { zonedLocalToIso, toZonedLocal } from "./zoned-time";
 
 // The guided event form posts plain fields named after the API's paths
@@ -41,6 +42,18 @@ function criteriaOf(form: Entries) {
   return rows.slice(0, last);
 }
 
+/** The form's funding rows up to the last one with anything in it (a row without a source is the schema's to name, at its own index). */
+function fundingOf(form: Entries) {
+  const rows = Array.from({ length: MAX_FUNDING_SOURCES }, (_, i) => ({
+    source: text(form, `pilotPath.funding.${i}.source`),
+    amountNok: numberOrNull(form, `pilotPath.funding.${i}.amountNok`),
+    otherText: textOrNull(form, `pilotPath.funding.${i}.otherText`),
+  }));
+  let last = rows.length;
+  while (last > 0 && allEmpty(...Object.values(rows[last - 1]!))) last--;
+  return rows.slice(0, last);
+}
+
 export function eventFormToInput(form: Entries, standardCodes: readonly string[]) {
   const expectation = {
     status: text(form, "expectation.status") || undefined,
@@ -71,6 +84,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     optionWindowTo: textOrNull(form, "pilotPath.optionWindowTo"),
   };
   const acceptanceCriteria = criteriaOf(form);
+  const funding = fundingOf(form);
   const intellectualProperty = {
     backgroundStaysWithVendor: yesNo(form, "intellectualProperty.backgroundStaysWithVendor"),
     foregroundOwner: textOrNull(form, "intellectualProperty.foregroundOwner"),
@@ -120,7 +134,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
       cloudAllowed: yesNo(form, "dataProtection.cloudAllowed"),
       dpiaNeeded: yesNo(form, "dataProtection.dpiaNeeded"),
     },
-    pilotPath: allEmpty(...Object.values(pilotPath)) && acceptanceCriteria.length === 0 ? null : { ...pilotPath, acceptanceCriteria },
+    pilotPath: allEmpty(...Object.values(pilotPath)) && acceptanceCriteria.length === 0 && funding.length === 0 ? null : { ...pilotPath, acceptanceCriteria, funding },
     coBuyers: list(form, "coBuyers"),
   };
 }
@@ -208,9 +222,14 @@ export function eventToFormValues(event: Declared): EventFormValues {
   for (const key of ["form", "baseMonths", "optionMonths", "horizonMonths", "justification"]) {
     values[`contract.${key}`] = s(event.contract[key]);
   }
-  const { acceptanceCriteria, budgetEarmarked, ...pilotPath } = event.pilotPath;
+  const { acceptanceCriteria, budgetEarmarked, funding, ...pilotPath } = event.pilotPath;
   for (const [key, value] of Object.entries(pilotPath)) values[`pilotPath.${key}`] = s(value);
   values["pilotPath.budgetEarmarked"] = yn(budgetEarmarked);
+  (funding ?? []).forEach((row, i) => {
+    values[`pilotPath.funding.${i}.source`] = row.source;
+    values[`pilotPath.funding.${i}.amountNok`] = s(row.amountNok);
+    values[`pilotPath.funding.${i}.otherText`] = s(row.otherText);
+  });
   acceptanceCriteria.forEach((criterion, i) => {
     for (const part of CRITERION_PARTS) values[`pilotPath.acceptanceCriteria.${i}.${part}`] = s(criterion[part]);
   });

@@ -13,6 +13,7 @@ import {
 } from "./events";
 import { FOREGROUND_OWNERS, INPUT_USES, LICENCE_SCOPE_MAX } from "./ip-terms";
 import { MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "./pilot";
+import { FUNDING_OTHER_TEXT_MAX, FUNDING_SOURCES, MAX_FUNDING_SOURCES } from "./pilot-funding";
 import { EFFORT_WORK } from "./predictability";
 import { type Problem } from "./problems";
 import { REGIONS } from "./regions";
@@ -120,6 +121,16 @@ const CriterionInput = z.strictObject(
   { error: typeError },
 );
 
+/** One source of the pilot's own funding; "other" without text is the rule's to name (funding_other_text_required). */
+const FundingInput = z.strictObject(
+  {
+    source: choice(FUNDING_SOURCES),
+    amountNok: nok(),
+    otherText: optionalText(FUNDING_OTHER_TEXT_MAX),
+  },
+  { error: typeError },
+);
+
 const PilotPathInput = z.strictObject(
   {
     acceptanceCriteria: z.array(CriterionInput, { error: typeError }).max(MAX_ACCEPTANCE_CRITERIA, "too_many").optional(),
@@ -133,6 +144,7 @@ const PilotPathInput = z.strictObject(
     optionMaxPriceNok: nok(),
     optionWindowFrom: quarter().nullable().optional(),
     optionWindowTo: quarter().nullable().optional(),
+    funding: z.array(FundingInput, { error: typeError }).max(MAX_FUNDING_SOURCES, "too_many").optional(),
   },
   { error: typeError },
 );

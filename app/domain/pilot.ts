@@ -1,5 +1,6 @@
 import { type ContractForm } from "./contract";
 import { type EventKind } from "./events";
+import { fundingProblems, type FundingCode, type PilotFunding } from "./pilot-funding";
 import { gateResult, isBlank, isNegative, type GateResult, type Problem } from "./problems";
 import { compareQuarters, isQuarter, quarterOf } from "./quarters";
 
@@ -41,6 +42,8 @@ export interface PilotPath {
   optionMaxPriceNok: number | null;
   optionWindowFrom: string | null;
   optionWindowTo: string | null;
+  /** How the pilot itself is paid for, by source (app/domain/pilot-funding.ts); optional at publishing. */
+  funding: readonly PilotFunding[];
 }
 
 export const EMPTY_PILOT_PATH: PilotPath = {
@@ -55,6 +58,7 @@ export const EMPTY_PILOT_PATH: PilotPath = {
   optionMaxPriceNok: null,
   optionWindowFrom: null,
   optionWindowTo: null,
+  funding: [],
 };
 
 export type PilotCode =
@@ -71,7 +75,8 @@ export type PilotCode =
   | "option_window_required"
   | "option_window_order"
   | "option_window_in_past"
-  | "must_not_be_negative";
+  | "must_not_be_negative"
+  | FundingCode;
 
 /** Which events must declare criteria and a purchase path: pilots, R&D partnerships, innovation partnerships. */
 export function needsPilotTerms(kind: EventKind, contractForm: ContractForm | null | undefined): boolean {
@@ -141,6 +146,8 @@ export function checkPilotPath({
   // næringsutvikling: say whether a purchase can follow ("none planned" is an honest answer; the effort rules then apply).
   if (p.plan === null) problems.push({ path: "pilotPath.plan", code: "purchase_path_required" });
   problems.push(...planProblems(p));
+  // næringsutvikling: funding by source is not required, but what is declared must read without doubt.
+  problems.push(...fundingProblems(p.funding ?? []));
   return gateResult(problems);
 }
 

@@ -73,12 +73,15 @@ const FIELD_ORDER = [
   "pilotPath.budgetSource",
   "pilotPath.deciderRole",
   "pilotPath.deciderOrganisation",
+  "pilotPath.funding",
   "nonUseUndertaking",
 ];
 
 function position(path: string): number {
   // Each acceptance criterion's parts sort with the criteria ("pilotPath.acceptanceCriteria.0.measure").
-  const index = FIELD_ORDER.indexOf(path.startsWith("pilotPath.acceptanceCriteria.") ? "pilotPath.acceptanceCriteria" : path);
+  // … and each funding row's parts with the funding ("pilotPath.funding.0.otherText").
+  const list = path.startsWith("pilotPath.acceptanceCriteria.") ? "pilotPath.acceptanceCriteria" : path.startsWith("pilotPath.funding.") ? "pilotPath.funding" : path;
+  const index = FIELD_ORDER.indexOf(list);
   return index === -1 ? FIELD_ORDER.length : index;
 }
 

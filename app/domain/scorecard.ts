@@ -123,6 +123,10 @@ export interface PilotFact {
   decision: PilotDecision | null;
   /** Every criterion judged and met (false without an exit record). */
   criteriaMet: boolean;
+  /** Paid for wholly or partly from outside the buyer's own budget (app/domain/pilot-funding.ts); absent: not known. */
+  externallyFunded?: boolean;
+  /** Money earmarked for the purchase after the pilot. */
+  purchaseBudgeted?: boolean;
   count: number;
 }
 
@@ -322,6 +326,9 @@ export interface PilotFigure {
   /** Pilots with a purchase option whose decision was taken (exercised or not bought), and of those, exercised. */
   optionsDecided: number;
   optionsExercised: number;
+  /** næringsutvikling: ended pilots paid for (wholly or partly) from outside, and of those, with no budget for the purchase after them. */
+  externallyFunded: number;
+  externalWithoutPurchaseBudget: number;
 }
 
 /**
@@ -330,11 +337,16 @@ export interface PilotFigure {
  * old inference from a later procurement sharing a CPV code is gone.
  */
 export function pilotFigures(facts: readonly PilotFact[], bounds: WindowBounds, today: string): PilotFigure {
-  const figure: PilotFigure = { ended: 0, bought: 0, metButNotBought: 0, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0 };
+  const figure: PilotFigure = { ended: 0, bought: 0, metButNotBought: 0, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0, externallyFunded: 0, externalWithoutPurchaseBudget: 0 };
   const overdueBefore = addDays(today, -EXIT_OVERDUE_DAYS);
   for (const f of facts) {
     if (!inWindow(f.endedOn.slice(0, 7), bounds) || f.endedOn > today) continue;
     figure.ended += f.count;
+    // næringsutvikling: outside money for the pilot with none set aside for the purchase (noPurchaseBudgetAfterPilot).
+    if (f.externallyFunded) {
+      figure.externallyFunded += f.count;
+      if (!f.purchaseBudgeted) figure.externalWithoutPurchaseBudget += f.count;
+    }
     if (f.decision === null) {
       if (f.endedOn < overdueBefore) figure.missingExit += f.count;
       else figure.awaitingExit += f.count;

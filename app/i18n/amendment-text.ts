@@ -47,6 +47,16 @@ export function amendmentValueText(t: Translate, language: Language, field: stri
         .join(", ");
     }
     if (field === "coBuyers") return formatNumber(value.length, language);
+    if (field === "pilotPath.funding") {
+      return (
+        value
+          .map((f: { source?: string; amountNok?: number | null; otherText?: string | null }) => {
+            const name = f.source === "other" && f.otherText ? f.otherText : String(t(`pilotPath.fundingSources.${f.source ?? ""}`));
+            return typeof f.amountNok === "number" ? `${name} (${formatNok(f.amountNok, language)})` : name;
+          })
+          .join(", ") || "–"
+      );
+    }
     if (field === "pilotPath.acceptanceCriteria") return value.map((c: { measure?: string; threshold?: string }) => `${c.measure ?? ""}: ${c.threshold ?? ""}`).join("; ") || "–";
     return value.map((v) => (choices ? String(t(`${choices}.${String(v)}`)) : String(v))).join(", ") || "–";
   }

@@ -107,13 +107,18 @@ function toColumns(input: EventFields): EventColumns {
     put("pilotOptionMaxPriceNok", p === null ? null : p.optionMaxPriceNok);
     put("pilotOptionWindowFrom", p === null ? null : p.optionWindowFrom);
     put("pilotOptionWindowTo", p === null ? null : p.optionWindowTo);
+    put("pilotFunding", p === null ? [] : p.funding?.map((f) => ({ source: f.source, amountNok: f.amountNok ?? null, otherText: f.otherText ?? null })));
   }
   return c;
 }
 
 /** The columns as written: the criteria list goes in as jsonb. */
-function stored({ pilotCriteria, ...columns }: EventColumns) {
-  return pilotCriteria === undefined ? columns : { ...columns, pilotCriteria: jsonb(pilotCriteria) };
+function stored({ pilotCriteria, pilotFunding, ...columns }: EventColumns) {
+  return {
+    ...columns,
+    ...(pilotCriteria === undefined ? {} : { pilotCriteria: jsonb(pilotCriteria) }),
+    ...(pilotFunding === undefined ? {} : { pilotFunding: jsonb(pilotFunding) }),
+  };
 }
 
 /** What the database refuses even in a draft, said as field problems instead of a 500. */

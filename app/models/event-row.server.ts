@@ -112,6 +112,7 @@ export function pilotPathOfRow(
     | "pilotOptionMaxPriceNok"
     | "pilotOptionWindowFrom"
     | "pilotOptionWindowTo"
+    | "pilotFunding"
   >,
 ): PilotPath {
   return {
@@ -126,6 +127,7 @@ export function pilotPathOfRow(
     optionMaxPriceNok: row.pilotOptionMaxPriceNok,
     optionWindowFrom: row.pilotOptionWindowFrom,
     optionWindowTo: row.pilotOptionWindowTo,
+    funding: row.pilotFunding,
   };
 }
 

@@ -4,6 +4,7 @@ import { cpvCodesUnder } from "~/domain/demand-filter";
 import type { EventKind } from "~/domain/events";
 import type { AcceptanceCriterion, PilotPlan } from "~/domain/pilot";
 import { purchaseBudgetStatus } from "~/domain/pilot";
+import { noPurchaseBudgetAfterPilot, type PilotFunding } from "~/domain/pilot-funding";
 import type { CriterionJudgement, PilotDecision, StopReason } from "~/domain/pilot-exit";
 import { registerOutcome, type PilotRegisterFilter, type RegisterOutcome } from "~/domain/pilot-register";
 import type { Region } from "~/domain/regions";
@@ -25,6 +26,10 @@ export interface PilotRegisterRow {
   plan: PilotPlan | null;
   budget: "budgeted" | "not_budgeted" | null;
   optionMaxPriceNok: number | null;
+  /** How the pilot itself is paid for, by source. */
+  funding: PilotFunding[];
+  /** "ingen budsjett for kjøp etter piloten": outside money for the pilot, none earmarked for the purchase. */
+  noPurchaseBudgetAfterPilot: boolean;
   exit: {
     results: CriterionJudgement[];
     decision: PilotDecision;
@@ -54,6 +59,7 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
       "e.pilotPlan as plan",
       "e.pilotBudgetEarmarked as budgetEarmarked",
       "e.pilotOptionMaxPriceNok as optionMaxPriceNok",
+      "e.pilotFunding as funding",
       "x.results",
       "x.decision",
       "x.stopReason",
@@ -96,6 +102,8 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
         plan: r.plan,
         budget: purchaseBudgetStatus({ plan: r.plan, budgetEarmarked: r.budgetEarmarked }),
         optionMaxPriceNok: r.optionMaxPriceNok === null ? null : Number(r.optionMaxPriceNok),
+        funding: r.funding,
+        noPurchaseBudgetAfterPilot: noPurchaseBudgetAfterPilot({ funding: r.funding, budgetEarmarked: r.budgetEarmarked }),
         exit,
         outcome: registerOutcome({ endedAt: r.endedAt, exit }, now),
       };

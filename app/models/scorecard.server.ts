@@ -86,14 +86,16 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         group by 1, 2`.execute(db),
       // Pilots, R&D and innovation partnerships that ended in the window, with their exit record (issue 16):
       // a follow-on purchase is the buyer's explicit link, no longer inferred from shared CPV codes.
-      sql<Keyed & { endedOn: string; plan: PilotPlan | null; decision: PilotDecision | null; criteriaMet: boolean; count: number }>`
+      sql<Keyed & { endedOn: string; plan: PilotPlan | null; decision: PilotDecision | null; criteriaMet: boolean; externallyFunded: boolean; purchaseBudgeted: boolean; count: number }>`
         select ${key} as key, (${oslo(sql`coalesce(e.ends_at, e.closed_at)`)})::date::text as ended_on, e.pilot_plan as plan,
-          x.decision, coalesce(x.criteria_met, false) as criteria_met, count(*)::int as count
+          x.decision, coalesce(x.criteria_met, false) as criteria_met,
+          exists (select 1 from jsonb_array_elements(e.pilot_funding) f where f->>'source' <> 'own_budget') as externally_funded,
+          coalesce(e.pilot_budget_earmarked, false) as purchase_budgeted, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id left join pilot_exits x on x.event_id = e.id
         where ${scoped} and (e.kind in ('pilot', 'rnd_partnership') or e.contract_form is not distinct from 'innovation_partnership')
           and e.published_at is not null and e.outcome is distinct from 'withdrawn'
           and coalesce(e.ends_at, e.closed_at) >= ${since} and coalesce(e.ends_at, e.closed_at) <= ${now}
-        group by 1, 2, 3, 4, 5`.execute(db),
+        group by 1, 2, 3, 4, 5, 6, 7`.execute(db),
       sql<Keyed & { month: string; baseMonths: number; optionMonths: number | null; horizonMonths: number; justified: boolean; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.contract_base_months as base_months,
           e.contract_option_months as option_months, e.contract_horizon_months as horizon_months,

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { withFundingMark } from "~/domain/pilot-funding";
 import { db } from "@db/db.server";
 import { getUser, requireVerifiedUser } from "~/auth/guards.server";
 import { EventPatchSchema, inputProblems } from "~/domain/event-input";
@@ -12,7 +13,7 @@ import { failureResponse, unreadableJson, methodNotAllowed, problemsResponse, re
 export async function loader(args: LoaderFunctionArgs) {
   const event = await getEvent(db(), args.params.eventId ?? "", getUser(args));
   if (!event) return json({ error: "not_found" }, { status: 404 });
-  return json(event);
+  return json(withFundingMark(event));
 }
 
 // PATCH /api/v1/events/{id} — change fields; a published event needs a `reason` and records an amendment.

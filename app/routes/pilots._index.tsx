@@ -108,7 +108,14 @@ function PilotEntry({ pilot: p, language }: { pilot: PilotRegisterRow; language:
             {p.title}
           </Link>
         </h3>
-        <span className={`rounded px-2 py-0.5 text-sm font-medium ${OUTCOME_STYLE[p.outcome]}`}>{t(`register.outcomes.${p.outcome}`)}</span>
+        <span className="flex flex-wrap gap-2">
+          {p.noPurchaseBudgetAfterPilot ? (
+            <span data-testid="no-purchase-budget" className="rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+              {t("register.noPurchaseBudget")}
+            </span>
+          ) : null}
+          <span className={`rounded px-2 py-0.5 text-sm font-medium ${OUTCOME_STYLE[p.outcome]}`}>{t(`register.outcomes.${p.outcome}`)}</span>
+        </span>
       </div>
       <p className="text-sm text-slate-700">
         {tc(`kinds.${p.kind}`)} · <Link to={`/buyers/${p.buyer.slug}`} className="underline">{p.buyer.name}</Link>
@@ -134,6 +141,19 @@ function PilotEntry({ pilot: p, language }: { pilot: PilotRegisterRow; language:
           {p.plan === "purchase_option" && p.optionMaxPriceNok !== null ? ` (${formatNok(p.optionMaxPriceNok, language)})` : ""}
           {p.budget ? `, ${t(`register.budget.${p.budget}`)}` : ""}
         </dd>
+        {p.funding.length > 0 ? (
+          <>
+            <dt className="font-medium">{t("register.funding")}</dt>
+            <dd>
+              {p.funding
+                .map((f) => {
+                  const name = f.source === "other" && f.otherText ? f.otherText : t(`register.fundingSources.${f.source}`);
+                  return f.amountNok === null ? name : `${name} (${formatNok(f.amountNok, language)})`;
+                })
+                .join(", ")}
+            </dd>
+          </>
+        ) : null}
         {p.exit ? (
           <>
             <dt className="font-medium">{t("register.decision")}</dt>

@@ -536,6 +536,7 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       pilotBudgetNok: 8_000_000,
       // Funded from a regional innovation fund: nothing set aside for the purchase (shown as "ikke budsjettert").
       pilotBudgetEarmarked: false,
+      pilotFunding: jsonb([{ source: "regional_innovation_fund", amountNok: 900_000, otherText: null }]),
       pilotDeciderRole: "Administrerende direktør",
       pilotDeciderOrganisation: "Innlandsdal sykehus HF",
       healthData: true,

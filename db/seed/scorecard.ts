@@ -137,6 +137,11 @@ export function scorecardEvents(now: Date, orgId: (slug: string) => string): (Ne
       pilotOptionWindowFrom: addQuarters(current, 1),
       pilotOptionWindowTo: addQuarters(current, 2),
       pilotBudgetEarmarked: false,
+      // Paid for mostly by Innovasjon Norge, nothing set aside for the option: "ingen budsjett for kjøp etter piloten" (issue 16).
+      pilotFunding: jsonb([
+        { source: "innovation_norway", amountNok: 1_200_000, otherText: null },
+        { source: "own_budget", amountNok: 300_000, otherText: null },
+      ]),
       pilotDeciderRole: "Kommunalsjef helse og omsorg",
       pilotDeciderOrganisation: "Bergvik kommune",
       outcome: "not_procured",

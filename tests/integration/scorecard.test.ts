@@ -177,7 +177,7 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.blockedAttempts).toMatchObject({ attempts: 2 });
     expect(card.fulfilment.share).toBe(1 / 3);
     // E5 met its criterion and was not bought: counted from its exit record, not inferred from E1's CPV code.
-    expect(card.pilots).toEqual({ ended: 1, bought: 0, metButNotBought: 1, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0 });
+    expect(card.pilots).toEqual({ ended: 1, bought: 0, metButNotBought: 1, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0, externallyFunded: 0, externalWithoutPurchaseBudget: 0 });
     expect(card.conduct).toMatchObject({ concernsReceived: 1, received: { unanswered: 0, confirmed: 0, disputed: 1 }, receivedAwaitingAnswer: 1 });
     // Once the answer period has passed, the unanswered concern counts as unanswered.
     const later = await buyerScorecard(t.db, bergvik.id, 36, new Date(Date.now() + (CONCERN_ANSWER_DAYS + 1) * 24 * 3600_000));

@@ -164,3 +164,28 @@ describe("the guided form's fields as the API's input", () => {
     });
   });
 });
+
+describe("the pilot step's funding rows", () => {
+  it("reads the rows up to the last one filled, keeping a blank row's index, and parses amounts", () => {
+    const input = eventFormToInput(
+      form({
+        kind: "pilot",
+        title: "Pilot",
+        "pilotPath.funding.0.source": "innovation_norway",
+        "pilotPath.funding.0.amountNok": "1 200 000",
+        "pilotPath.funding.2.source": "other",
+        "pilotPath.funding.2.otherText": "Sparebankstiftelsen",
+      }),
+      [],
+    );
+    expect(input.pilotPath?.funding).toEqual([
+      { source: "innovation_norway", amountNok: 1_200_000, otherText: null },
+      { source: "", amountNok: null, otherText: null },
+      { source: "other", amountNok: null, otherText: "Sparebankstiftelsen" },
+    ]);
+  });
+
+  it("leaves the pilot path out when nothing of it is filled", () => {
+    expect(eventFormToInput(form({ kind: "rfi", title: "Uten pilot" }), []).pilotPath).toBeNull();
+  });
+});

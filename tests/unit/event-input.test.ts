@@ -108,6 +108,8 @@ describe("event messages", () => {
     option_window_required: true,
     option_window_order: true,
     option_window_in_past: true,
+    funding_other_text_required: true,
+    duplicate: true,
   } satisfies Record<
     PredictabilityCode | ContractCode | SourcingCode | PilotCode | "buyer_not_verified" | "deadline_in_future_required" | "demand_notice_asks_no_effort",
     true

@@ -219,7 +219,7 @@ describe("pilot figures from exit records", () => {
       w12,
       TODAY,
     );
-    expect(figure).toEqual({ ended: 8, bought: 2, metButNotBought: 2, notBought: 1, open: 1, missingExit: 1, awaitingExit: 1, optionsDecided: 3, optionsExercised: 1 });
+    expect(figure).toEqual({ ended: 8, bought: 2, metButNotBought: 2, notBought: 1, open: 1, missingExit: 1, awaitingExit: 1, optionsDecided: 3, optionsExercised: 1, externallyFunded: 0, externalWithoutPurchaseBudget: 0 });
     expect(pilotFigures([fact("2025-01-01", "stopped", { criteriaMet: true })], w36, TODAY).metButNotBought).toBe(1);
   });
 
@@ -301,7 +301,7 @@ describe("the whole scorecard", () => {
     expect(card.effort.events).toBe(0);
     expect(card.fulfilment.share).toBeNull();
     expect(card.hours).toEqual({ requestedHours: 0, reportedHours: 0, procuredNok: 0, nokPerReportedHour: null });
-    expect(card.pilots).toEqual({ ended: 0, bought: 0, metButNotBought: 0, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0 });
+    expect(card.pilots).toEqual({ ended: 0, bought: 0, metButNotBought: 0, notBought: 0, open: 0, missingExit: 0, awaitingExit: 0, optionsDecided: 0, optionsExercised: 0, externallyFunded: 0, externalWithoutPurchaseBudget: 0 });
     expect(card.answers.medianHours).toBeNull();
     expect(card.blockedAttempts).toEqual({ attempts: 0, published: 0, perEvent: null });
     expect(card.conduct).toEqual({ buyers: 0, adopted: 0, concernsReceived: 0, concernsRaised: 0, received: { unanswered: 0, confirmed: 0, disputed: 0 }, receivedAwaitingAnswer: 0 });

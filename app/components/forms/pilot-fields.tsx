@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "~/domain/pilot";
+import { FUNDING_SOURCES, MAX_FUNDING_SOURCES } from "~/domain/pilot-funding";
 import { FieldErrors } from "./errors";
 import type { FieldState } from "./field-state";
 import { Choices, Field, NumberField, QuarterField, Select } from "./fields";
@@ -81,6 +82,30 @@ export function PurchasePathFields({ fieldOf, quarters }: Omit<Props, "filled">)
           <Field field={fieldOf("pilotPath.deciderOrganisation")} label={t("fields.pilot.deciderOrganisation")} />
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+/** How the pilot itself is paid for: a fixed MAX_FUNDING_SOURCES rows (source, amount, what "other" is), so it works without JavaScript. */
+export function FundingFields({ fieldOf }: Pick<Props, "fieldOf">) {
+  const { t } = useTranslation("eventForm");
+  const whole = fieldOf("pilotPath.funding");
+  const sources = FUNDING_SOURCES.map((source) => ({ value: source, label: t(`fields.pilot.fundingSources.${source}`) }));
+  return (
+    <div id={whole.id} className="space-y-3">
+      <h3 className="font-semibold">{t("fields.pilot.fundingHeading")}</h3>
+      <p className="text-sm text-slate-600">{t("fields.pilot.fundingHint")}</p>
+      <FieldErrors id={whole.errorId} errors={whole.errors} />
+      {Array.from({ length: MAX_FUNDING_SOURCES }, (_, i) => (
+        <fieldset key={i} className="rounded border border-slate-200 p-3">
+          <legend className="px-1 font-medium">{t("fields.pilot.fundingRow", { number: i + 1 })}</legend>
+          <div className="grid gap-3 md:grid-cols-3">
+            <Select field={fieldOf(`pilotPath.funding.${i}.source`)} label={t("fields.pilot.fundingSource")} options={sources} placeholder={t("notStated")} />
+            <NumberField field={fieldOf(`pilotPath.funding.${i}.amountNok`)} label={t("fields.pilot.fundingAmountNok")} />
+            <Field field={fieldOf(`pilotPath.funding.${i}.otherText`)} label={t("fields.pilot.fundingOtherText")} />
+          </div>
+        </fieldset>
+      ))}
     </div>
   );
 }

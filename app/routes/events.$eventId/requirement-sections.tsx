@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { needsPilotTerms, purchaseBudgetStatus } from "~/domain/pilot";
+import { noPurchaseBudgetAfterPilot } from "~/domain/pilot-funding";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
 import { TableScroll } from "~/components/table-scroll";
 
@@ -66,8 +67,17 @@ export function PilotPathSection({ event }: { event: EventView }) {
   const budget = purchaseBudgetStatus(p);
   const window = p.optionWindowFrom && p.optionWindowTo ? t("pilotPath.window", { from: quarter(p.optionWindowFrom), to: quarter(p.optionWindowTo) }) : null;
   const decider = [p.deciderRole, p.deciderOrganisation].filter(Boolean).join(", ");
+  const funding = p.funding ?? [];
+  // næringsutvikling: outside money for the pilot and none set aside for the purchase after it is said publicly.
+  const unbudgeted = noPurchaseBudgetAfterPilot({ funding, budgetEarmarked: p.budgetEarmarked });
   return (
     <Section id="pilot-path" title={t("pilotPath.heading")}>
+      {unbudgeted ? (
+        <p data-testid="no-purchase-budget" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">
+          <span className="font-medium">{t("pilotPath.noPurchaseBudget")}</span>
+          <span className="block text-sm">{t("pilotPath.noPurchaseBudgetExplained")}</span>
+        </p>
+      ) : null}
       <h3 className="font-semibold">{t("pilotPath.criteria")}</h3>
       {p.acceptanceCriteria.length === 0 ? (
         <p className="text-slate-700">{t("notGiven")}</p>
@@ -96,6 +106,17 @@ export function PilotPathSection({ event }: { event: EventView }) {
           [t("pilotPath.optionWindow"), p.plan === "purchase_option" ? window : null],
           [t("pilotPath.budgetSource"), budget === "budgeted" ? p.budgetSource : null],
           [t("pilotPath.decider"), budget ? decider : null],
+          [
+            t("pilotPath.funding"),
+            funding.length === 0
+              ? null
+              : funding
+                  .map((f) => {
+                    const name = f.source === "other" && f.otherText ? f.otherText : t(`pilotPath.fundingSources.${f.source}`);
+                    return f.amountNok === null ? name : `${name} (${nok(f.amountNok)})`;
+                  })
+                  .join(", "),
+          ],
         ]}
       />
       {event.status !== "draft" && needsPilotTerms(event.kind, event.contract.form) ? (

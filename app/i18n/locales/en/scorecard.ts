@@ -126,6 +126,10 @@ export const scorecard: Translation<typeof nb> = {
       awaitingExit: "Ended less than 90 days ago, no exit record yet",
       optionRate: "Purchase options exercised",
       optionRateValue: "{{exercised}} of {{decided}}",
+      externalWithoutBudget: "Externally funded pilots without budget for purchase after the pilot",
+      externalWithoutBudgetValue: "{{unbudgeted}} of {{funded}}",
+      externalWithoutBudgetExplanation:
+        "Of the ended pilots paid for wholly or partly by others than the buyer (the Research Council, Innovation Norway, the EU, regional funds or other), this many had no money set aside to buy the solution afterwards.",
       register: "See the pilot register",
     },
     contracts: {

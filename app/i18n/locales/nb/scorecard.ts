@@ -123,6 +123,10 @@ export const scorecard = {
       awaitingExit: "Avsluttet for under 90 dager siden, ikke sluttført",
       optionRate: "Kjøpsopsjoner utløst",
       optionRateValue: "{{exercised}} av {{decided}}",
+      externalWithoutBudget: "Piloter finansiert utenfra uten budsjett for kjøp etter piloten",
+      externalWithoutBudgetValue: "{{unbudgeted}} av {{funded}}",
+      externalWithoutBudgetExplanation:
+        "Av de avsluttede pilotene som helt eller delvis ble betalt av andre enn oppdragsgiveren selv (Forskningsrådet, Innovasjon Norge, EU, regionale midler eller annet), så mange hadde ingen penger satt av til å kjøpe løsningen etterpå.",
       register: "Se pilotregisteret",
     },
     contracts: {

@@ -28,7 +28,7 @@ const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", 
 
 /** The element a problem links to: list indexes in its path ("coBuyers.0") name no element of their own. */
 const problemFieldId = (path: string) =>
-  path.startsWith("pilotPath.acceptanceCriteria.") ? fieldId(path) : fieldId(path.split(".").filter((s) => !/^\d+$/.test(s)).join("."));
+  path.startsWith("pilotPath.acceptanceCriteria.") || path.startsWith("pilotPath.funding.") ? fieldId(path) : fieldId(path.split(".").filter((s) => !/^\d+$/.test(s)).join("."));
 
 /** The guided event form: one page, numbered steps, usable without JavaScript. */
 export function EventForm(props: EventFormProps) {

@@ -1,4 +1,4 @@
-import { AcceptanceCriteriaFields, Choices, EffortFields, ExpectationFields, Field, FieldErrors, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
+import { AcceptanceCriteriaFields, Choices, EffortFields, ExpectationFields, Field, FieldErrors, FundingFields, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
 import { CONTRACT_FORMS } from "~/domain/contract";
 import { DATA_RESIDENCIES, STANDARD_LEVELS } from "~/domain/events";
 import { FOREGROUND_OWNERS, INPUT_USES } from "~/domain/ip-terms";
@@ -195,6 +195,7 @@ export function PilotStep({ quarters, ...props }: StepProps & Quarters) {
     <Step id="pilot" number={9} title={t("steps.pilot")}>
       <AcceptanceCriteriaFields fieldOf={f} filled={filledCriteria(props.values)} />
       <PurchasePathFields fieldOf={f} quarters={quarters} />
+      <FundingFields fieldOf={f} />
     </Step>
   );
 }

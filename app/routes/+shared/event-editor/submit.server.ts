@@ -28,6 +28,8 @@ function fieldName(path: string, standards: { code: string }[]): string {
   }
   // Each part of each acceptance criterion has a field of its own.
   if (parts[0] === "pilotPath" && parts[1] === "acceptanceCriteria" && parts.length === 4) return path;
+  // … and so has each part of each funding row.
+  if (parts[0] === "pilotPath" && parts[1] === "funding" && parts.length === 4) return path;
   const index = parts.findIndex((p) => /^\d+$/.test(p));
   return index === -1 ? path : parts.slice(0, index).join(".");
 }
