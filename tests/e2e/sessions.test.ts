@@ -20,7 +20,8 @@ describe("sign-ins a person can see and end", () => {
     await second.getByLabel("E-postadresse").fill(email);
     await second.getByLabel("Passord").fill(PASSWORD);
     await second.getByRole("button", { name: "Logg inn" }).click();
-    await second.waitForURL("**/settings");
+    // By path: the login page's own URL ends in "redirectTo=/settings", which a glob would match at once.
+    await second.waitForURL((url) => url.pathname === "/settings");
 
     await first.setViewportSize({ width: 390, height: 844 });
     await first.goto("/settings");
