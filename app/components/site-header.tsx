@@ -17,19 +17,24 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
   const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation", "consultations", "requests"]);
   const other: Language = language === "nb" ? "en" : "nb";
-  const links: { to: string; label: string; end: boolean; count?: number }[] = [
+  type NavItem = { to: string; label: string; end: boolean; count?: number };
+  // What anyone may read: the public portal.
+  const publicLinks: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demand", label: t("nav.demand"), end: false },
     { to: "/organisations", label: t("nav.organisations"), end: false },
     { to: "/insights", label: t("scorecard:nav"), end: false },
+    { to: "/conduct", label: t("nav.conduct"), end: false },
+    { to: "/consultations", label: t("consultations:nav"), end: false },
+  ];
+  // What a signed-in person works on: a row of its own, so the menu does not wrap as it grows.
+  const workLinks: NavItem[] = [
     // The buyer workspace: for people acting for a buyer organisation.
     ...(account?.activeOrganisation?.isBuyer ? [{ to: "/workspace/events", label: t("eventPage:workspace.title"), end: false, count: account.unansweredQuestions }] : []),
     // The vendor workspace: for people acting for a vendor organisation.
     ...(account?.activeOrganisation?.isVendor ? [{ to: "/workspace/participation", label: t("effort:nav.workspace"), end: false }] : []),
     // Contracts after award: for members of an organisation, buyer or vendor.
     ...(account?.activeOrganisation ? [{ to: "/workspace/contracts", label: t("contracts:workspace.nav"), end: false }] : []),
-    { to: "/conduct", label: t("nav.conduct"), end: false },
-    { to: "/consultations", label: t("consultations:nav"), end: false },
     ...(account ? [{ to: "/interactions", label: t("nav.interactions"), end: false }] : []),
     // Relationships with counterpart organisations: for members of an organisation.
     ...(account?.activeOrganisation ? [{ to: "/relationships", label: t("relationships:nav.relationships"), end: false }] : []),
@@ -37,22 +42,24 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     ...(account?.activeOrganisation ? [{ to: "/requests", label: t("requests:nav"), end: false }] : []),
     ...(account ? [{ to: "/watches", label: t("watches:title"), end: false }] : []),
   ];
-  const items = links.map((link) => (
-    <li key={link.to}>
-      <NavLink to={link.to} end={link.end} className={navLinkClass}>
-        {link.label}
-        {link.count ? (
-          <>
-            {" "}
-            <span aria-hidden="true" className="ml-0.5 inline-block min-w-[1.25rem] rounded-full bg-amber-700 px-1.5 text-center text-xs font-bold text-white">
-              {link.count}
-            </span>
-            <span className="sr-only">({t("participation:buyerQuestions.workspaceLink", { count: link.count })})</span>
-          </>
-        ) : null}
-      </NavLink>
-    </li>
-  ));
+  const links = [...publicLinks, ...workLinks];
+  const itemsOf = (group: NavItem[]) =>
+    group.map((link) => (
+      <li key={link.to}>
+        <NavLink to={link.to} end={link.end} className={navLinkClass}>
+          {link.label}
+          {link.count ? (
+            <>
+              {" "}
+              <span aria-hidden="true" className="ml-0.5 inline-block min-w-[1.25rem] rounded-full bg-amber-700 px-1.5 text-center text-xs font-bold text-white">
+                {link.count}
+              </span>
+              <span className="sr-only">({t("participation:buyerQuestions.workspaceLink", { count: link.count })})</span>
+            </>
+          ) : null}
+        </NavLink>
+      </li>
+    ));
   const { pathname } = useLocation();
   const current = links.find((link) => (link.end ? pathname === link.to : pathname === link.to || pathname.startsWith(`${link.to}/`)));
   return (
@@ -128,9 +135,29 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
               {t("nav.menu")}
               {current ? <span className="font-normal text-slate-600">: {current.label}</span> : null}
             </summary>
-            <ul className="grid grid-cols-2 gap-1 pb-2">{items}</ul>
+            <ul className="grid grid-cols-2 gap-1 pb-2">{itemsOf(publicLinks)}</ul>
+            {workLinks.length > 0 ? (
+              <>
+                <p id="nav-work-phone" className="border-t border-slate-100 px-2 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  {t("nav.work")}
+                </p>
+                <ul aria-labelledby="nav-work-phone" className="grid grid-cols-2 gap-1 pb-2">
+                  {itemsOf(workLinks)}
+                </ul>
+              </>
+            ) : null}
           </details>
-          <ul className="hidden flex-wrap items-center gap-0.5 sm:flex">{items}</ul>
+          <ul className="hidden flex-wrap items-center gap-0.5 sm:flex">{itemsOf(publicLinks)}</ul>
+          {workLinks.length > 0 ? (
+            <div className="hidden flex-wrap items-center gap-x-2 border-t border-slate-100 sm:flex">
+              <p id="nav-work" className="px-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                {t("nav.work")}
+              </p>
+              <ul aria-labelledby="nav-work" className="flex flex-wrap items-center gap-0.5">
+                {itemsOf(workLinks)}
+              </ul>
+            </div>
+          ) : null}
         </nav>
       </div>
     </header>

@@ -8,6 +8,7 @@ export const common: Translation<typeof nb> = {
   nav: {
     label: "Main menu",
     menu: "Menu",
+    work: "My work",
     home: "Home",
     demand: "Upcoming demand",
     organisations: "Organisations",

@@ -5,6 +5,7 @@ export const common = {
   nav: {
     label: "Hovedmeny",
     menu: "Meny",
+    work: "Mitt arbeid",
     home: "Forside",
     demand: "Etterspørsel",
     organisations: "Virksomheter",
