@@ -363,6 +363,31 @@ export interface TotpFactorTable {
   createdAt: CreatedAt;
 }
 
+/** 0051: a WebAuthn credential (passkey); the public key and counter, never a secret. */
+export interface PasskeyTable {
+  id: Generated<string>;
+  userId: string;
+  /** Base64url, as the browser reports it. */
+  credentialId: string;
+  publicKey: Uint8Array;
+  counter: ColumnType<string | number, number | undefined, number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  backedUp: ColumnType<boolean, boolean | undefined, boolean>;
+  name: string;
+  createdAt: CreatedAt;
+  lastUsedAt: Timestamp | null;
+}
+
+/** 0051: a challenge handed out for a WebAuthn ceremony; deleted when its answer arrives. */
+export interface WebauthnChallengeTable {
+  id: Generated<string>;
+  challenge: string;
+  purpose: "register" | "authenticate" | "second_factor";
+  userId: string | null;
+  expiresAt: Timestamp;
+  createdAt: CreatedAt;
+}
+
 export interface RecoveryCodeTable {
   userId: string;
   codeHash: string;
@@ -557,6 +582,8 @@ export interface Database {
   sessions: SessionTable;
   totpFactors: TotpFactorTable;
   recoveryCodes: RecoveryCodeTable;
+  passkeys: PasskeyTable;
+  webauthnChallenges: WebauthnChallengeTable;
   emailTokens: EmailTokenTable;
   invitations: InvitationTable;
   apiTokens: ApiTokenTable;

@@ -21,7 +21,7 @@ export function signInStepPath(step: SignInStep["step"], redirectTo?: string): s
 }
 
 // The pages a half-finished sign-in may open (besides logging out and choosing a language).
-const STEP_PAGES: Record<SignInStep["step"], string[]> = { code: ["/login/code", "/login"], enrol: ["/settings/two-factor"] };
+const STEP_PAGES: Record<SignInStep["step"], string[]> = { code: ["/login/code", "/login", "/login/passkey"], enrol: ["/settings/two-factor"] };
 const ALWAYS_OPEN = ["/logout", "/language"];
 
 /**

@@ -40,6 +40,9 @@ export const AUDIT_ACTIONS = [
   "second_factor_disable_refused",
   "recovery_codes_regenerated",
   "second_factor_policy_changed",
+  "passkey_added",
+  "passkey_removed",
+  "passkey_sign_in_failed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,8 @@ export const LIMITS = {
   // one-in-200,000 chance per window (issue 21).
   secondFactorPerAccount: { limit: 5, windowSeconds: 15 * 60 },
   secondFactorPerIp: { limit: 50, windowSeconds: 15 * 60 },
+  // A passkey ceremony stores a challenge: one address may start 60 in 15 minutes.
+  passkeyCeremonyPerIp: { limit: 60, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
 /**

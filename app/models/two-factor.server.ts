@@ -22,10 +22,12 @@ export interface SecondFactorState {
   /** The key being set up (shown as a QR code), until a code from it confirms it. */
   pendingKey: string | null;
   recoveryCodesLeft: number;
+  /** Passkeys registered: each is a second factor of its own. */
+  passkeys: number;
 }
 
 export async function secondFactorState(db: Db, userId: string): Promise<SecondFactorState> {
-  const [user, memberships, factor, codes] = await Promise.all([
+  const [user, memberships, factor, codes, passkeys] = await Promise.all([
     db.selectFrom("users").select("isOperator").where("id", "=", userId).executeTakeFirstOrThrow(),
     db
       .selectFrom("memberships")
@@ -40,6 +42,11 @@ export async function secondFactorState(db: Db, userId: string): Promise<SecondF
       .where("userId", "=", userId)
       .where("usedAt", "is", null)
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("passkeys")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("userId", "=", userId)
+      .executeTakeFirstOrThrow(),
   ]);
   const enrolled = Boolean(factor?.confirmedAt);
   return {
@@ -47,13 +54,17 @@ export async function secondFactorState(db: Db, userId: string): Promise<SecondF
     required: secondFactorRequired({ isOperator: user.isOperator, memberships: memberships as { role: "admin" | "member"; policy: SecondFactorPolicy }[] }),
     pendingKey: factor && !enrolled ? factor.key : null,
     recoveryCodesLeft: Number(codes.n),
+    passkeys: Number(passkeys.n),
   };
 }
 
 /** Whether a person has a confirmed second factor: sign-in then asks for a code. */
 export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
-  const row = await db.selectFrom("totpFactors").select("userId").where("userId", "=", userId).where("confirmedAt", "is not", null).executeTakeFirst();
-  return Boolean(row);
+  const [totp, passkey] = await Promise.all([
+    db.selectFrom("totpFactors").select("userId").where("userId", "=", userId).where("confirmedAt", "is not", null).executeTakeFirst(),
+    db.selectFrom("passkeys").select("userId").where("userId", "=", userId).limit(1).executeTakeFirst(),
+  ]);
+  return Boolean(totp ?? passkey);
 }
 
 /**
@@ -90,7 +101,7 @@ export async function beginEnrolment(db: Db, userId: string): Promise<Result<{ k
   return row ? ok({ key: row.key }) : failAt("conflict", "intent", "already_enrolled");
 }
 
-async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {
+export async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {
   const user = await db.selectFrom("users").select("passwordHash").where("id", "=", userId).executeTakeFirstOrThrow();
   return Boolean(user.passwordHash) && (await verifyPassword(user.passwordHash!, password));
 }
@@ -109,7 +120,7 @@ async function replaceRecoveryCodes(trx: Db, userId: string): Promise<string[]> 
   return codes;
 }
 
-async function endOtherSessions(trx: Db, userId: string, keepSessionId: string | null) {
+export async function endOtherSessions(trx: Db, userId: string, keepSessionId: string | null) {
   let others = trx.deleteFrom("sessions").where("userId", "=", userId);
   if (keepSessionId) others = others.where("id", "<>", keepSessionId);
   await others.execute();
@@ -159,7 +170,8 @@ export async function disableSecondFactor(db: Db, change: ChangeContext): Promis
   if (!(await passwordMatches(db, change.userId, change.currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
   const state = await secondFactorState(db, change.userId);
   if (!state.enrolled) return failAt("conflict", "intent", "not_enrolled");
-  if (state.required) return failAt("refused", "currentPassword", "second_factor_required");
+  // A passkey is a second factor too: with one left, the app's codes may go.
+  if (state.required && state.passkeys === 0) return failAt("refused", "currentPassword", "second_factor_required");
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("totpFactors").where("userId", "=", change.userId).execute();
     await trx.deleteFrom("recoveryCodes").where("userId", "=", change.userId).execute();
@@ -171,7 +183,7 @@ export async function disableSecondFactor(db: Db, change: ChangeContext): Promis
 /** Ten new recovery codes; the old ones stop working. */
 export async function regenerateRecoveryCodes(db: Db, change: ChangeContext): Promise<Result<{ recoveryCodes: string[] }, "wrong_password" | "not_enrolled">> {
   if (!(await passwordMatches(db, change.userId, change.currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
-  if (!(await hasSecondFactor(db, change.userId))) return failAt("conflict", "intent", "not_enrolled");
+  if (!(await secondFactorState(db, change.userId)).enrolled) return failAt("conflict", "intent", "not_enrolled");
   const recoveryCodes = await db.transaction().execute(async (trx) => {
     const codes = await replaceRecoveryCodes(trx, change.userId);
     await endOtherSessions(trx, change.userId, change.keepSessionId);

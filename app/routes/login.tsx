@@ -18,6 +18,7 @@ import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.serve
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { homeAfterSignIn } from "./+shared/sign-in.server";
 import { readFormData } from "~/http/form-data.server";
+import { PasskeySignIn } from "./+shared/passkey-sign-in";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -90,6 +91,7 @@ export default function Login() {
             </Link>
           </div>
         </Form>
+        <PasskeySignIn redirectTo={redirectTo} label={t("passkeys.signIn")} />
         <p className="text-sm">
           {t("login.noAccount")}{" "}
           <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"} className="font-semibold text-brand-700 underline">

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import type { GuardArgs } from "~/auth/guards.server";
@@ -15,10 +15,11 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { audit } from "~/models/audit.server";
 import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.server";
-import { verifySecondFactor } from "~/models/two-factor.server";
+import { secondFactorState, verifySecondFactor } from "~/models/two-factor.server";
 import { readFormData } from "~/http/form-data.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { homeAfterSignIn } from "./+shared/sign-in.server";
+import { PasskeySignIn } from "./+shared/passkey-sign-in";
 
 // The second step of signing in: the password was right, now a code from the app or a recovery code.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
@@ -32,9 +33,11 @@ function requireCodeStep({ request, context }: GuardArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  requireCodeStep(args);
+  const step = requireCodeStep(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  return json({ title: `${t("secondFactor.title")} – Markedsdialog` });
+  const { enrolled, passkeys } = await secondFactorState(db(), step.user.id);
+  // The code field for those with the app (and its recovery codes); the passkey button for those with a passkey.
+  return json({ title: `${t("secondFactor.title")} – Markedsdialog`, hasApp: enrolled, hasPasskey: passkeys > 0 });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -75,6 +78,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SecondFactorStep() {
+  const { hasApp, hasPasskey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("auth");
@@ -85,8 +89,15 @@ export default function SecondFactorStep() {
   });
   return (
     <ProblemScope first="forms">
-      <FormPage title={t("secondFactor.title")} lead={t("secondFactor.lead")}>
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <FormPage title={t("secondFactor.title")} lead={hasApp ? t("secondFactor.lead") : t("passkeys.secondFactorLead")}>
+        {hasPasskey ? <PasskeySignIn redirectTo={searchParams.get("redirectTo") ?? ""} label={t("passkeys.useAsSecondFactor")} /> : null}
+        {hasPasskey && !hasApp ? (
+          <noscript>
+            <p>{t("passkeys.needsScript")}</p>
+          </noscript>
+        ) : null}
+        {hasApp ? (
+          <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormErrors errors={form.errors} />
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <Field
@@ -96,7 +107,8 @@ export default function SecondFactorStep() {
             inputProps={{ autoComplete: "one-time-code", autoFocus: true, spellCheck: false, autoCapitalize: "none" }}
           />
           <SubmitButton>{t("secondFactor.submit")}</SubmitButton>
-        </Form>
+          </Form>
+        ) : null}
         <Form method="post" action="/logout">
           <SubmitButton variant="secondary">{t("secondFactor.cancel")}</SubmitButton>
         </Form>

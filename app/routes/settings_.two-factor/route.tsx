@@ -14,9 +14,12 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
+import { listPasskeys } from "~/models/passkeys.server";
 import { beginEnrolment, confirmEnrolment, disableSecondFactor, regenerateRecoveryCodes, secondFactorState } from "~/models/two-factor.server";
 import { EnrolmentSection, EnrolledSection, RecoveryCodes } from "./two-factor-sections";
 import { enrolmentPicture, requireEnrollingOrSignedIn } from "./enrolment.server";
+import { isPasskeyIntent, passkeyAction, type PasskeyCeremony, type PasskeyIntent } from "./passkeys.server";
+import { PasskeySection } from "./passkey-section";
 
 // Two-factor authentication on the account: set up an authenticator app (QR code and key,
 // confirmed by a code and the password), recovery codes, turning it off. A sign-in that must
@@ -26,8 +29,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { user, enrolling } = requireEnrollingOrSignedIn(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const state = await secondFactorState(db(), user.id);
+  const [state, passkeys] = await Promise.all([secondFactorState(db(), user.id), listPasskeys(db(), user.id)]);
   return json({
+    passkeys,
     title: `${t("twoFactor.title")} – Markedsdialog`,
     enrolling,
     enrolled: state.enrolled,
@@ -37,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-type Intent = "start" | "confirm" | "disable" | "regenerate";
+type Intent = "start" | "confirm" | "disable" | "regenerate" | PasskeyIntent;
 
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
@@ -45,8 +49,13 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent") as Intent | null;
   const t = fixedT(await getLanguage(request), "auth");
-  const reply = (body: { intent: Intent | null; result: unknown; recoveryCodes?: string[] }, init?: ResponseInit) =>
-    json({ recoveryCodes: null as string[] | null, ...body }, init);
+  const reply = (body: { intent: Intent | null; result: unknown; recoveryCodes?: string[]; passkeyCeremony?: PasskeyCeremony | null }, init?: ResponseInit) =>
+    json({ recoveryCodes: null as string[] | null, passkeyCeremony: null as PasskeyCeremony | null, ...body }, init);
+
+  if (intent && isPasskeyIntent(intent)) {
+    const answer = await passkeyAction({ intent, formData, user, sessionId, ip: context.ip, userAgent: context.userAgent, t });
+    return reply({ intent, result: answer.result, passkeyCeremony: answer.ceremony ?? null }, answer.init);
+  }
 
   if (intent === "start") {
     const submission = parseWithZod(formData, { schema: StartEnrolmentSchema });
@@ -97,7 +106,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TwoFactorSettings() {
-  const { enrolling, enrolled, required, recoveryCodesLeft, picture } = useLoaderData<typeof loader>();
+  const { enrolling, enrolled, required, recoveryCodesLeft, picture, passkeys } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("auth");
@@ -121,10 +130,11 @@ export default function TwoFactorSettings() {
           </RecoveryCodes>
         ) : null}
         {enrolled ? (
-          <EnrolledSection required={required} recoveryCodesLeft={recoveryCodesLeft} disableResult={resultFor("disable")} regenerateResult={resultFor("regenerate")} />
+          <EnrolledSection required={required && passkeys.length === 0} recoveryCodesLeft={recoveryCodesLeft} disableResult={resultFor("disable")} regenerateResult={resultFor("regenerate")} />
         ) : (
           <EnrolmentSection picture={picture} startResult={resultFor("start")} confirmResult={resultFor("confirm")} />
         )}
+        <PasskeySection passkeys={passkeys} required={required && !enrolled} />
         {enrolling ? null : (
           <p>
             <Link to="/settings" className="text-brand-700 underline">

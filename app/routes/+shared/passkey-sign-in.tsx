@@ -1,0 +1,64 @@
+import { useFetcher } from "@remix-run/react";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/forms";
+import { useWebAuthnAvailable } from "./passkey-support";
+
+interface Options {
+  challengeId: string;
+  options: Parameters<typeof startAuthentication>[0]["optionsJSON"];
+}
+
+/**
+ * "Sign in with a passkey": asks /login/passkey for a challenge, lets the browser sign it with
+ * a passkey the person picks (and unlocks), and sends the answer back; the server then signs
+ * the person in and sends them on. Shown only where the browser can do it.
+ */
+export function PasskeySignIn({ redirectTo, label }: { redirectTo: string; label: string }) {
+  const { t } = useTranslation("auth");
+  const available = useWebAuthnAvailable();
+  const start = useFetcher<Options | { error: string }>();
+  const finish = useFetcher<{ error?: Record<string, string[]> }>();
+  const [browserError, setBrowserError] = useState<string | null>(null);
+  const ceremony = start.data && "challengeId" in start.data ? start.data : null;
+
+  useEffect(() => {
+    if (!ceremony) return;
+    let cancelled = false;
+    startAuthentication({ optionsJSON: ceremony.options as Options["options"] })
+      .then((response) => {
+        if (cancelled) return;
+        finish.submit({ intent: "passkey-verify", challengeId: ceremony.challengeId, response: JSON.stringify(response), redirectTo }, { method: "post", action: "/login/passkey" });
+      })
+      .catch(() => !cancelled && setBrowserError(t("passkeys.browserRefused")));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per challenge the server gave
+  }, [ceremony?.challengeId]);
+
+  if (available !== "yes") return null;
+  const refused = finish.data?.error?.response ?? (start.data && "error" in start.data ? [t("passkeys.rateLimited")] : null);
+  const busy = start.state !== "idle" || finish.state !== "idle";
+  return (
+    <div className="space-y-2">
+      <FormErrors errors={browserError ? [browserError] : refused} />
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          setBrowserError(null);
+          start.submit({ intent: "passkey-options" }, { method: "post", action: "/login/passkey" });
+        }}
+        className="inline-flex items-center gap-2 rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+          <circle cx="8" cy="8" r="4" />
+          <path d="M11 11l9 9m-3-3l2-2m-4 0l2-2" strokeLinecap="round" />
+        </svg>
+        {label}
+      </button>
+    </div>
+  );
+}
