@@ -4,9 +4,13 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import cluster from "node:cluster";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { closeDatabase, initDatabase } from "./db/db.server";
+import { listenForChanges, withJobLock } from "./db/coordination";
+import { runCluster } from "./cluster";
+import { webProcesses } from "./app/domain/web-processes";
 import { seedDemoOnFirstStart } from "./db/seed/demo";
 import { startOutboxWorker } from "./emails/sender.server";
 import { scheduledJobs } from "./app/jobs/index.server";
@@ -37,6 +41,12 @@ if (process.env.NODE_ENV === "production" && !process.env.PUBLIC_URL) {
   process.exit(1);
 }
 
+// Several web processes on one PostgreSQL server (WEB_CONCURRENCY=N, ADR 0026): this process
+// becomes their primary (cluster.ts) and goes no further; each of them runs the rest of this file.
+const processes = webProcesses(process.env);
+if (cluster.isPrimary && processes.notice) console.warn(processes.notice);
+if (cluster.isPrimary && processes.count > 1) await runCluster(processes.count);
+
 // Every loader and action answers 503 while the database is unreachable (app/http/outage.server.ts).
 async function loadBuild(): Promise<ServerBuild> {
   return withOutageResponses((await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild);
@@ -46,8 +56,16 @@ const handle = await initDatabase();
 await seedDemoOnFirstStart(handle);
 // Delivers queued e-mail (SMTP_URL, or .eml files under OUTBOX_DIR) every 5 seconds.
 const stopOutbox = startOutboxWorker({ db: handle.db, intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) });
-// Reminders and digests (app/jobs): each job on its own timer.
-const stopJobs = startScheduledJobs({ db: handle.db, jobs: scheduledJobs });
+// Reminders and digests (app/jobs): each job on its own timer. On a PostgreSQL server every
+// web process runs them, and a job's advisory lock keeps each round to one process (ADR 0026).
+const stopJobs = startScheduledJobs({
+  db: handle.db,
+  jobs: scheduledJobs,
+  exclusive: handle.kind === "postgres" ? (name, round) => withJobLock(handle.db, name, round) : undefined,
+  everyMs: process.env.JOB_INTERVAL_MS ? Number(process.env.JOB_INTERVAL_MS) : undefined,
+});
+// Changes other processes commit empty this one's page and scorecard caches (PostgreSQL server).
+const stopListening = await listenForChanges(handle);
 const build = await loadBuild();
 
 const app = express();
@@ -201,6 +219,7 @@ async function shutdown(signal: string) {
   const outboxStopped = Promise.all([stopOutbox(), stopJobs()]);
   server.close(async () => {
     await outboxStopped;
+    await stopListening().catch(() => {});
     await closeDatabase();
     console.log("database closed; exiting");
     process.exit(0);

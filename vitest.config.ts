@@ -52,6 +52,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // Three built servers on a PostgreSQL cluster of the test's own (ADR 0026): no shared
+        // browser-test server, so a project of its own (npm run test:processes).
+        test: {
+          name: "processes",
+          include: ["tests/processes/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

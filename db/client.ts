@@ -16,6 +16,12 @@ export interface DatabaseHandle {
   /** Where the data lives, for people: the embedded data directory, or "PostgreSQL server". */
   location: string;
   close: () => Promise<void>;
+  /**
+   * PostgreSQL server only: LISTEN on `channel` over a connection of its own (postgres.js
+   * reconnects it); `onListen` runs each time the LISTEN is in place, at first and after a
+   * reconnect. Resolves with a function that stops listening.
+   */
+  listen?: (channel: string, onNotify: (payload: string) => void, onListen: () => void) => Promise<() => Promise<void>>;
 }
 
 export interface OpenOptions {
@@ -25,6 +31,11 @@ export interface OpenOptions {
   dataDir?: string | "memory";
   /** Pool size for a PostgreSQL server. */
   max?: number;
+  /**
+   * Where LISTEN connects, when not to `url`: the server itself or a session-mode pool,
+   * because a transaction-mode pooler (PgBouncer) does not keep a LISTEN (ADR 0026).
+   */
+  listenUrl?: string;
 }
 
 // Both drivers return the same JavaScript types: int8 (counts, money in NOK) as
@@ -51,7 +62,16 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }), plugins });
-    return { db, kind: "postgres", location: "PostgreSQL server", close: () => db.destroy() };
+    const listener = options.listenUrl ? postgres(options.listenUrl, { max: 1, onnotice: () => {} }) : client;
+    const listen = async (channel: string, onNotify: (payload: string) => void, onListen: () => void) => {
+      const { unlisten } = await listener.listen(channel, onNotify, onListen);
+      return unlisten;
+    };
+    const close = async () => {
+      await db.destroy();
+      if (listener !== client) await listener.end();
+    };
+    return { db, kind: "postgres", location: "PostgreSQL server", close, listen };
   }
 
   const dataDir = options.dataDir ?? "./data/pglite";

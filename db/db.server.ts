@@ -32,7 +32,7 @@ export function setDatabase(handle: DatabaseHandle) {
  */
 export async function initDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
   if (globalThis.__markedsdialogDb) return globalThis.__markedsdialogDb;
-  const handle = openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.PGLITE_DIR || undefined });
+  const handle = openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.PGLITE_DIR || undefined, listenUrl: env.DATABASE_LISTEN_URL || undefined });
   await migrateToLatest(handle.db);
   globalThis.__markedsdialogDb = handle;
   return handle;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "@db/client";
+import { changeEpoch } from "@db/coordination";
 
 // A short-lived cache of public pages as anonymous visitors see them (ADR 0009). Rendering
 // /demand costs several times what its SQL costs, and most visitors are anonymous and ask
@@ -10,6 +11,9 @@ import type { Db } from "@db/client";
 //   - nothing the page shows has changed: public_pages_version (migration 0012) moves at
 //     every commit that touches events, their standards or co-buyers, organisations or the
 //     standards catalogue,
+//   - no other process has committed a change since it was stored: the change epoch
+//     (LISTEN/NOTIFY, db/coordination.ts, ADR 0026) is part of the version, read before the
+//     page is rendered, so a page rendered from data a commit is replacing is never kept,
 //   - and it is younger than the time limit (filters such as "open for registration" move
 //     with the clock).
 // Only complete 200 HTML answers without Set-Cookie are stored. Signed-in visitors and
@@ -125,7 +129,8 @@ export function publicPageCacheMiddleware(db: () => Db, options: PublicPageCache
     if (!key) return next();
     let version: string;
     try {
-      version = await publicPagesVersion(db());
+      const epoch = changeEpoch();
+      version = `${await publicPagesVersion(db())}#${epoch}`;
     } catch (error) {
       return next(error);
     }

@@ -5,6 +5,8 @@ import type { ScheduledJob } from "./scheduler.server";
 export const refreshInsightsJob: ScheduledJob = {
   name: "scorecard insights",
   everyMs: SCORECARD_TTL_MS - 30_000,
+  // The figures live in each process's memory: every process refreshes its own.
+  perProcess: true,
   async run(db, now) {
     await refreshInsights(db, now);
     return 0;

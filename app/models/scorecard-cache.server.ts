@@ -1,16 +1,21 @@
 import type { Db } from "@db/client";
+import { changeEpoch } from "@db/coordination";
 import { SCORECARD_WINDOWS, type ScorecardWindow } from "~/domain/scorecard";
 import { buyerScorecard, demandByQuarterAndDivision, groupedScorecards } from "./scorecard.server";
 
 // Scorecards are read far more often than outcomes are recorded, and the sector overview
 // reads every event: computed figures are kept in memory for a few minutes (ADR 0011).
 // The job below recomputes the overview before it runs out, so visitors never wait for it.
+// A committed change to what they count (heard by every process, db/coordination.ts) makes
+// them stale at once: a figure computed before the change epoch moved is computed again.
 
 export const SCORECARD_TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 1_000;
 
 interface Entry {
   computedAt: number;
+  /** changeEpoch() when the computation started. */
+  epoch: number;
   value: Promise<unknown>;
 }
 
@@ -23,8 +28,9 @@ const entries: Map<string, Entry> = (holder[globalKey] ??= new Map<string, Entry
 /** The cached value while it is fresh; otherwise computes it once, however many ask at the same time. */
 export async function cachedFigures<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<{ value: T; computedAt: Date }> {
   let entry = entries.get(key);
-  if (!entry || now - entry.computedAt > SCORECARD_TTL_MS) {
-    entry = { computedAt: now, value: compute() };
+  const epoch = changeEpoch();
+  if (!entry || now - entry.computedAt > SCORECARD_TTL_MS || entry.epoch !== epoch) {
+    entry = { computedAt: now, epoch, value: compute() };
     entries.delete(key);
     entries.set(key, entry);
     // Oldest first in a Map: drop the oldest beyond the limit.
@@ -51,7 +57,7 @@ export function cachedInsights(db: Db, months: ScorecardWindow) {
 /** Recomputes the sector overview for both windows (the job in app/jobs/refresh-insights.server.ts). */
 export async function refreshInsights(db: Db, now: Date): Promise<void> {
   for (const months of SCORECARD_WINDOWS) {
-    const fresh = { computedAt: now.getTime(), value: insightsFigures(db, months, now) };
+    const fresh = { computedAt: now.getTime(), epoch: changeEpoch(), value: insightsFigures(db, months, now) };
     await fresh.value;
     entries.set(`insights:${months}`, fresh);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@db/client";
-import { startScheduledJobs, type ScheduledJob } from "~/jobs/scheduler.server";
+import { startScheduledJobs, type Exclusive, type ScheduledJob } from "~/jobs/scheduler.server";
 
 const db = {} as Db; // the runner only hands it on; jobs are tested against the real database
 const quietLog = { info: () => {}, error: () => {} };
@@ -67,5 +67,35 @@ describe("startScheduledJobs", () => {
     await wait(10);
     await stop();
     expect(finished).toBe(true);
+  });
+
+  it("runs a round only when `exclusive` lets it, except jobs whose work is this process's own", async () => {
+    const asked: string[] = [];
+    const othersHoldTheLock: Exclusive = async (name) => {
+      asked.push(name);
+      return { ran: false };
+    };
+    let shared = 0;
+    let own = 0;
+    const jobs: ScheduledJob[] = [
+      { name: "digests", everyMs: 5, run: async () => (shared += 1) },
+      { name: "warm my cache", everyMs: 5, perProcess: true, run: async () => (own += 1) },
+    ];
+    const stop = startScheduledJobs({ db, jobs, log: quietLog, exclusive: othersHoldTheLock });
+    await wait(60);
+    await stop();
+    expect(shared).toBe(0);
+    expect(own).toBeGreaterThanOrEqual(2);
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(asked)).toEqual(new Set(["digests"]));
+  });
+
+  it("uses one interval for every job when given (JOB_INTERVAL_MS)", async () => {
+    let rounds = 0;
+    const job: ScheduledJob = { name: "hourly", everyMs: 3_600_000, run: async () => (rounds += 1) };
+    const stop = startScheduledJobs({ db, jobs: [job], log: quietLog, everyMs: 5 });
+    await wait(60);
+    await stop();
+    expect(rounds).toBeGreaterThanOrEqual(3);
   });
 });

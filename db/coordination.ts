@@ -1,0 +1,54 @@
+import { sql } from "kysely";
+import type { DatabaseHandle, Db } from "./client";
+
+// What several web processes on one PostgreSQL server need to agree on (ADR 0026).
+//
+// - Jobs: a round of a job runs in one process at a time. `withJobLock` takes the job's
+//   transaction-level advisory lock in a transaction of its own and holds it while the round
+//   runs (on other connections, in the round's own short transactions); a process that does
+//   not get the lock skips the round. Transaction-level, so it also holds through PgBouncer
+//   in transaction mode, and a process that dies lets go of it with its connection.
+// - Caches: a commit that touches what the public page and scorecard caches show sends
+//   NOTIFY markedsdialog_changes (migration 0049). Each process LISTENs and moves its change
+//   epoch; a cached page or figure stored under an older epoch is not served again.
+
+export const CHANGES_CHANNEL = "markedsdialog_changes";
+
+// On globalThis: server.ts (which listens) and the Remix build (which reads the scorecard
+// cache) load this module separately, and both must see the same epoch.
+const epochKey = Symbol.for("markedsdialog.change-epoch");
+const holder = globalThis as typeof globalThis & { [epochKey]?: { value: number } };
+const epoch = (holder[epochKey] ??= { value: 0 });
+
+/** Moves at every change another process (or this one) committed, and whenever the LISTEN was (re)established. */
+export function changeEpoch(): number {
+  return epoch.value;
+}
+
+/** Forget what the caches hold (a change was committed, or we may have missed one). */
+export function noteChange(): void {
+  epoch.value += 1;
+}
+
+/**
+ * LISTENs for committed changes on a PostgreSQL server. After a reconnect the epoch moves too:
+ * a notification sent while the connection was down is lost. The embedded database has one
+ * process, whose caches need no telling. Resolves with a function that stops listening.
+ */
+export async function listenForChanges(handle: DatabaseHandle): Promise<() => Promise<void>> {
+  if (!handle.listen) return async () => {};
+  return handle.listen(CHANGES_CHANNEL, noteChange, noteChange);
+}
+
+/**
+ * Runs `round` only if no other process is running the job `name` (its advisory lock is
+ * free), holding the lock until the round ends; `{ ran: false }` otherwise. PostgreSQL
+ * server only: the embedded database has one connection, which the held transaction would block.
+ */
+export async function withJobLock<T>(db: Db, name: string, round: () => Promise<T>): Promise<{ ran: true; handled: T } | { ran: false }> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${`markedsdialog.job:${name}`}, 0)) as locked`.execute(trx);
+    if (!rows[0]?.locked) return { ran: false } as const;
+    return { ran: true, handled: await round() } as const;
+  });
+}
