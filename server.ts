@@ -20,6 +20,7 @@ import { isCrossSiteMutation } from "./app/auth/csrf";
 import { SESSION_COOKIE } from "./app/auth/lucia.server";
 import { publicPageCacheMiddleware } from "./app/http/public-page-cache.server";
 import { errorHandler, withOutageResponses } from "./app/http/outage.server";
+import { gracefulShutdown } from "./app/http/shutdown.server";
 import { createNonce, securityHeaders } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
 import { normaliseRequestPath } from "./app/http/request-url";
@@ -70,6 +71,15 @@ const build = await loadBuild();
 
 const app = express();
 app.disable("x-powered-by");
+// Graceful shutdown (app/http/shutdown.server.ts): the work that may use the database is tracked,
+// so the database closes only after the last request has its answer.
+const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 8000);
+const lifecycle = gracefulShutdown({
+  stopWorkers: () => Promise.all([stopOutbox(), stopJobs(), stopListening().catch(() => {})]),
+  closeDatabase,
+  graceMs: GRACE_MS,
+});
+app.use(lifecycle.gate);
 // Behind a reverse proxy set TRUST_PROXY (e.g. "loopback") so req.ip is the client's address.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 // Security headers on every response, static files and API included; the
@@ -162,7 +172,7 @@ if (process.env.PAGE_CACHE !== "off") {
     paths: ["/demand", "/demand/pipeline", "/insights", /^\/buyers\/[^/]+$/],
     sessionCookie: SESSION_COOKIE,
   });
-  app.use((req, res, next) => void cached({ req, res: res as never }, next));
+  app.use((req, res, next) => void lifecycle.track(res, () => cached({ req, res: res as never }, next)));
 }
 
 // Who is asking, resolved once per request and handed to every loader and action.
@@ -177,18 +187,16 @@ async function getLoadContext(req: express.Request, res: express.Response) {
   return { ...context, cspNonce: res.locals.cspNonce as string };
 }
 
-app.all(
-  "*",
-  development
-    ? async (req, res, next) => {
-        try {
-          return createRequestHandler({ build: await loadBuild(), mode: "development", getLoadContext })(req, res, next);
-        } catch (error) {
-          next(error);
-        }
+const remix = development
+  ? async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      try {
+        return await createRequestHandler({ build: await loadBuild(), mode: "development", getLoadContext })(req, res, next);
+      } catch (error) {
+        next(error);
       }
-    : createRequestHandler({ build, mode: build.mode, getLoadContext }),
-);
+    }
+  : createRequestHandler({ build, mode: build.mode, getLoadContext });
+app.all("*", (req, res, next) => void lifecycle.track(res, () => remix(req, res, next)));
 // Errors outside loaders and actions (e.g. the session lookup while the database is down).
 app.use(errorHandler);
 
@@ -207,24 +215,13 @@ server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
 });
 server.on("connect", (_req, socket) => void socket.end(rawMethodNotAllowed()));
 
-// Graceful shutdown: stop accepting, let in-flight requests finish and the outbox
-// worker end its round, then close the database.
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal} received: closing`);
-  const forced = setTimeout(() => process.exit(1), 10_000);
-  forced.unref();
-  const outboxStopped = Promise.all([stopOutbox(), stopJobs()]);
-  server.close(async () => {
-    await outboxStopped;
-    await stopListening().catch(() => {});
-    await closeDatabase();
-    console.log("database closed; exiting");
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+// Graceful shutdown: stop accepting, let the requests in flight finish (those still running
+// after SHUTDOWN_GRACE_MS, default 8 s, are answered 503), stop the outbox and job runners,
+// then close the database and exit 0.
+const shutdown = (signal: string) => {
+  // The backstop: whatever happens, the process ends.
+  setTimeout(() => process.exit(1), GRACE_MS + 5000).unref();
+  void lifecycle.shutdown(server, signal).then(() => process.exit(0));
+};
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

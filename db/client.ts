@@ -36,6 +36,11 @@ export interface OpenOptions {
    * because a transaction-mode pooler (PgBouncer) does not keep a LISTEN (ADR 0026).
    */
   listenUrl?: string;
+  /**
+   * Embedded database only: how long a statement may wait for its one connection before it
+   * fails as "unavailable" (503 on the HTTP path). Unset: it waits as long as it takes.
+   */
+  queueTimeoutMs?: number;
 }
 
 // Both drivers return the same JavaScript types: int8 (counts, money in NOK) as
@@ -81,7 +86,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     extensions: PGLITE_EXTENSIONS,
     parsers: { [types.INT8]: parseInt8, [types.DATE]: keepDate },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, { queueTimeoutMs: options.queueTimeoutMs }), plugins });
   // Kysely's destroy() reaches the dialect only once a query has run; a database opened and
   // closed unused would go on starting in the background (and, its directory removed, reject
   // with ENOENT that nobody awaits). So PGlite is closed here too, after it is ready.

@@ -32,7 +32,14 @@ export function setDatabase(handle: DatabaseHandle) {
  */
 export async function initDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
   if (globalThis.__markedsdialogDb) return globalThis.__markedsdialogDb;
-  const handle = openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.PGLITE_DIR || undefined, listenUrl: env.DATABASE_LISTEN_URL || undefined });
+  // The web server's embedded database: a request waits at most PGLITE_QUEUE_TIMEOUT_MS (default
+  // 10 s) per statement for the one connection, then gets 503 (db/pglite-dialect.ts).
+  const handle = openDatabase({
+    url: env.DATABASE_URL || undefined,
+    dataDir: env.PGLITE_DIR || undefined,
+    listenUrl: env.DATABASE_LISTEN_URL || undefined,
+    queueTimeoutMs: Number(env.PGLITE_QUEUE_TIMEOUT_MS ?? 10_000),
+  });
   await migrateToLatest(handle.db);
   globalThis.__markedsdialogDb = handle;
   return handle;

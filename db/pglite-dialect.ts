@@ -19,14 +19,22 @@ import {
  * PGlite is a single connection. Kysely hands a connection to one query or one
  * whole transaction at a time, so we serialise acquisitions with a queue: a
  * transaction never sees another request's statements interleaved with its own.
+ *
+ * With `queueTimeoutMs`, a statement that has waited that long for the connection gives up
+ * with a ConnectionWaitTimeout, which the HTTP layer answers 503 (db/errors.ts): under more
+ * load than one connection can carry, a request gets a clear "try again" instead of a wait
+ * without end (issue 20).
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly options: { queueTimeoutMs?: number } = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.options.queueTimeoutMs);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -36,10 +44,24 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+/** The embedded database's one connection stayed busy longer than the wait allowed. */
+export class ConnectionWaitTimeout extends Error {
+  // postgres.js's code for a pool that could not give a connection in time: db/errors.ts
+  // counts it as "unavailable", so the answer is 503 with Retry-After.
+  readonly code = "CONNECT_TIMEOUT";
+  constructor(waitedMs: number) {
+    super(`waited ${waitedMs} ms for the embedded database's connection`);
+    this.name = "ConnectionWaitTimeout";
+  }
+}
+
 class PGliteDriver implements Driver {
   #tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly queueTimeoutMs?: number,
+  ) {}
 
   async init() {
     await this.pglite.waitReady;
@@ -50,7 +72,22 @@ class PGliteDriver implements Driver {
     const held = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => held);
-    await previous;
+    if (this.queueTimeoutMs !== undefined) {
+      const limit = this.queueTimeoutMs;
+      let timer: NodeJS.Timeout | undefined;
+      const turn = await Promise.race([
+        previous.then(() => "ours" as const),
+        new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), limit))),
+      ]);
+      clearTimeout(timer);
+      if (turn === "late") {
+        // Our place in the queue is passed on at once when it comes.
+        void previous.then(release);
+        throw new ConnectionWaitTimeout(limit);
+      }
+    } else {
+      await previous;
+    }
     return new PGliteConnection(this.pglite, release);
   }
 

@@ -1,7 +1,9 @@
-// npm run test:load — the built portal under a realistic mix of traffic on the scale data set.
+// npm run test:load — the built portal under a realistic mix of traffic.
 //
 // 1. Opens the load database (DATABASE_URL, else embedded PGlite in LOAD_PGLITE_DIR, default
-//    ./data/load-pglite), migrates it, adds the demo and scale data sets if missing.
+//    ./data/load-pglite-demo, or ./data/load-pglite with the scale data), migrates it and adds
+//    the data set LOAD_DATA names if missing: `demo` (default; what a new user's first
+//    `npm start` serves) or `scale` (the demo data plus 100 000 events, db/seed/scale.ts).
 // 2. Starts the built server (production, 127.0.0.1, a free port) with a probe that writes its
 //    own RSS and heap once a second (scripts/load-memory-probe.ts).
 // 3. Warms up for LOAD_WARMUP_SECONDS (default 5), then runs autocannon for LOAD_SECONDS
@@ -10,6 +12,7 @@
 // 4. Prints a table of figures and exits non-zero unless: no 5xx, no errors or timeouts, and
 //    the server's RSS and heap (after a full GC) over the last 10 s within 20% of the first 10 s.
 //    LOAD_TIMEOUT_SECONDS (default 30) is how long a request may take before it counts as a timeout.
+//    LOAD_CPU_PROF=dir writes a V8 CPU profile of the server there.
 // Bounded: every phase has a time limit, and the server is stopped at the end in any case.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -17,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { openDatabase } from "../db/client";
-import { freePort, prepareScaleDatabase, stopProcess, waitFor } from "./server-process";
+import { freePort, prepareDemoDatabase, prepareScaleDatabase, stopProcess, waitFor } from "./server-process";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? 5);
@@ -26,13 +29,16 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 64);
 const TIMEOUT = Number(process.env.LOAD_TIMEOUT_SECONDS ?? 30);
 const WINDOW = Math.min(10, Math.max(1, Math.floor(SECONDS / 3)));
 const url = process.env.DATABASE_URL || undefined;
-const dataDir = process.env.LOAD_PGLITE_DIR ?? "./data/load-pglite";
+const DATA = process.env.LOAD_DATA ?? "demo";
+if (DATA !== "demo" && DATA !== "scale") throw new Error(`LOAD_DATA must be demo or scale, not ${DATA}`);
+const dataDir = process.env.LOAD_PGLITE_DIR ?? (DATA === "scale" ? "./data/load-pglite" : "./data/load-pglite-demo");
 const VENDOR_TOKEN = "demo-vendor-token";
 
 async function prepare() {
   const handle = openDatabase(url ? { url, max: 4 } : { dataDir });
   try {
-    await prepareScaleDatabase(handle.db);
+    if (DATA === "scale") await prepareScaleDatabase(handle.db);
+    else await prepareDemoDatabase(handle.db);
     const events = await handle.db
       .selectFrom("events")
       .select("id")
@@ -163,7 +169,8 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const scratch = mkdtempSync(join(tmpdir(), "md-load-"));
   const probeFile = join(scratch, "memory.jsonl");
-  const server = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", "./scripts/load-memory-probe.ts", "server.ts"], {
+  const profile = process.env.LOAD_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.LOAD_CPU_PROF}`] : [];
+  const server = spawn(process.execPath, [...profile, "--expose-gc", "--import", "tsx", "--import", "./scripts/load-memory-probe.ts", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -207,7 +214,7 @@ function readSamples(file: string): Sample[] {
 }
 
 function report(tallies: Tally[], samples: Sample[], about: { eventCount: number; database: string }) {
-  console.log(`\nLoad test: ${CONNECTIONS} connections, ${SECONDS} s (after ${WARMUP} s warm-up, timeout ${TIMEOUT} s), ${about.database}, ${about.eventCount} events\n`);
+  console.log(`\nLoad test: ${CONNECTIONS} connections, ${SECONDS} s (after ${WARMUP} s warm-up, timeout ${TIMEOUT} s), ${about.database}, ${DATA} data (${about.eventCount} events)\n`);
   const rows = tallies.map(({ group, connections, result: r }) => ({
     group,
     conns: connections,

@@ -33,10 +33,15 @@ export async function stopProcess(child: ChildProcess) {
   clearTimeout(timer);
 }
 
-/** Migrates the database and adds the demo and scale data sets when they are missing. */
-export async function prepareScaleDatabase(db: Db) {
+/** Migrates the database and adds the demo data set when it is missing. */
+export async function prepareDemoDatabase(db: Db) {
   await migrateToLatest(db);
   await seedDemoData(db);
+}
+
+/** Migrates the database and adds the demo and scale data sets when they are missing. */
+export async function prepareScaleDatabase(db: Db) {
+  await prepareDemoDatabase(db);
   const started = Date.now();
   const seeded = await seedScaleData(db);
   if (!seeded.skipped) console.log(`Scale data added in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

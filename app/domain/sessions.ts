@@ -1,4 +1,5 @@
 import Bowser from "bowser";
+import { LAST_USE_INTERVAL_MS, lastUseNeedsWrite } from "./last-use";
 
 /**
  * Sessions a person can see and end (issue 21). Pure rules: when a session's last use is
@@ -6,12 +7,8 @@ import Bowser from "bowser";
  */
 
 /** A session's last use is written at most this often, so a page view costs no write most of the time. */
-export const SESSION_TOUCH_INTERVAL_MS = 60_000;
-
-export function sessionNeedsTouch(lastUsedAt: Date | null | undefined, now: Date): boolean {
-  if (!lastUsedAt) return true;
-  return now.getTime() - lastUsedAt.getTime() >= SESSION_TOUCH_INTERVAL_MS;
-}
+export const SESSION_TOUCH_INTERVAL_MS = LAST_USE_INTERVAL_MS;
+export const sessionNeedsTouch = lastUseNeedsWrite;
 
 export const DEVICE_TYPES = ["desktop", "mobile", "tablet", "other"] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];

@@ -5,7 +5,7 @@
 // failure happens before Remix (resolving the session in getLoadContext).
 // Nothing here remembers an outage: the next request tries the database again.
 import type { ServerBuild } from "@remix-run/node";
-import type { ErrorRequestHandler } from "express";
+import type { ErrorRequestHandler, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { isDatabaseUnavailable } from "@db/errors";
 import { errors as en } from "~/i18n/locales/en/errors";
 import { errors as nb } from "~/i18n/locales/nb/errors";
@@ -72,18 +72,26 @@ function wantsJson(path: string) {
   return path === "/api" || path.startsWith("/api/") || path === "/healthz";
 }
 
+function answer(req: ExpressRequest, res: ExpressResponse, status: 500 | 503) {
+  res.status(status).set("Cache-Control", "no-store");
+  if (status === 503) res.set("Retry-After", RETRY_AFTER_SECONDS);
+  if (wantsJson(req.path)) {
+    res.json(req.path === "/healthz" ? { ok: false, db: "unavailable" } : { error: status === 503 ? "unavailable" : "server_error" });
+  } else {
+    res.type("html").send(staticErrorPage(status));
+  }
+}
+
+/** The outage answer outside Remix: 503 JSON for the API and /healthz, the bilingual page otherwise. */
+export function answerUnavailable(req: ExpressRequest, res: ExpressResponse) {
+  answer(req, res, 503);
+}
+
 /** Express's last handler: never a stack trace, 503 while the database is away. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const unavailable = isDatabaseUnavailable(error);
   if (unavailable) logOutage(error);
   else console.error(error);
-  const status = unavailable ? 503 : 500;
-  res.status(status).set("Cache-Control", "no-store");
-  if (unavailable) res.set("Retry-After", RETRY_AFTER_SECONDS);
-  if (wantsJson(req.path)) {
-    res.json(req.path === "/healthz" ? { ok: false, db: "unavailable" } : { error: unavailable ? "unavailable" : "server_error" });
-  } else {
-    res.type("html").send(staticErrorPage(status));
-  }
+  answer(req, res, unavailable ? 503 : 500);
 };

@@ -67,12 +67,12 @@ export function formatNumber(value: number, language: Language): string {
 
 /** "33 %" / "33%": a share from 0 to 1, in whole percent. */
 export function formatPercent(share: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return numberFormat(language, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
 
 /** "november 2026" / "November 2026" for a "YYYY-MM" month. */
 export function formatMonth(month: string, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
+  return dateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 /** "2. kvartal 2027" / "Q2 2027" for a "YYYY-Qn" quarter; anything else is shown as it is. */

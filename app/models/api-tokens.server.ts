@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { User as CurrentUser } from "lucia";
 import { generateToken, hashToken } from "~/auth/tokens.server";
+import { lastUseNeedsWrite, lastUseWriteCutoff } from "~/domain/last-use";
 import { CURRENT_USER_COLUMNS } from "./users.server";
 
 export const API_TOKEN_PREFIX = "md_";
@@ -47,26 +47,28 @@ export async function revokeAllApiTokens(db: Db, userId: string): Promise<number
   return Number(result.numUpdatedRows);
 }
 
-export async function findApiTokenUser(db: Db, token: string): Promise<CurrentUser | null> {
+/**
+ * The user a live token acts for. Its last use is written at most once a minute per token
+ * (lastUseNeedsWrite): most API requests cost one read and no write.
+ */
+export async function findApiTokenUser(db: Db, token: string, now = new Date()): Promise<CurrentUser | null> {
   const row = await db
     .selectFrom("apiTokens")
     .innerJoin("users", "users.id", "apiTokens.userId")
-    .select([
-      "apiTokens.id as tokenId",
-      "users.id",
-      ...CURRENT_USER_COLUMNS,
-    ])
+    .select(["apiTokens.id as tokenId", "apiTokens.lastUsedAt as tokenLastUsedAt", "users.id", ...CURRENT_USER_COLUMNS])
     .where("apiTokens.tokenHash", "=", hashToken(token))
     .where("apiTokens.revokedAt", "is", null)
     .executeTakeFirst();
   if (!row) return null;
-  // Recording use is best effort, at most once a minute per token.
-  await db
-    .updateTable("apiTokens")
-    .set({ lastUsedAt: new Date() })
-    .where("id", "=", row.tokenId)
-    .where((eb) => eb.or([eb("lastUsedAt", "is", null), eb("lastUsedAt", "<", sql<Date>`now() - interval '1 minute'`)]))
-    .execute();
-  const { tokenId: _tokenId, ...user } = row;
+  const { tokenId, tokenLastUsedAt, ...user } = row;
+  if (lastUseNeedsWrite(tokenLastUsedAt, now)) {
+    // Two requests that both saw an old time: the condition lets only the first one write.
+    await db
+      .updateTable("apiTokens")
+      .set({ lastUsedAt: now })
+      .where("id", "=", tokenId)
+      .where((eb) => eb.or([eb("lastUsedAt", "is", null), eb("lastUsedAt", "<=", lastUseWriteCutoff(now))]))
+      .execute();
+  }
   return user;
 }
