@@ -103,7 +103,6 @@ export const organisations: Translation<typeof nb> = {
     requested: "The organisation has been sent for a new review. The administrators are e-mailed when the operators have decided.",
   },
   formErrors: {
-    unknown_standard: "The standard is not in the catalogue.",
     planned_quarter_required: "Give the quarter from which you plan to support the standard.",
     planned_quarter_invalid: "Choose a quarter from the list.",
     planned_quarter_in_past: "That quarter has passed. Choose this quarter or a later one.",

@@ -100,7 +100,6 @@ export const organisations = {
     requested: "Virksomheten er sendt til ny vurdering. Administratorene får e-post når operatørene har avgjort.",
   },
   formErrors: {
-    unknown_standard: "Standarden finnes ikke i katalogen.",
     planned_quarter_required: "Oppgi kvartalet dere planlegger å støtte standarden fra.",
     planned_quarter_invalid: "Velg et kvartal fra listen.",
     planned_quarter_in_past: "Kvartalet har allerede vært. Velg dette eller et senere kvartal.",
