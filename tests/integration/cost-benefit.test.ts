@@ -6,6 +6,7 @@ import { action as createEvent } from "~/routes/api.v1.events";
 import { action as patchEvent, loader as getEvent } from "~/routes/api.v1.events.$eventId";
 import { loader as eventPageLoader } from "~/routes/events.$eventId/route";
 import { action as newEventAction } from "~/routes/events.new";
+import { loader as editEventLoader } from "~/routes/events.$eventId_.edit";
 import { loader as insightsLoader } from "~/routes/insights";
 import { setupTestDatabase } from "../fixtures/database";
 import { createPerson, respond } from "../fixtures/people";
@@ -290,6 +291,14 @@ describe("the event form's cost and benefit step", () => {
         { organisationId: ids.vestfjord, sector: null, sharePercent: 20 },
       ],
       benefitOwners: [{ organisationId: null, sector: "health_trust" }],
+    });
+    // The editor shows the rows again.
+    const edit = await readJson(await respond(editEventLoader(await routeArgs(`/events/${id}/edit`, { cookie: buyer.cookie, params: { eventId: id } }))));
+    expect(edit.values).toMatchObject({
+      "costBenefit.costOwners.0.party": "sector:municipality",
+      "costBenefit.costOwners.0.sharePercent": "80",
+      "costBenefit.costOwners.1.party": `organisation:${ids.vestfjord}`,
+      "costBenefit.benefitOwners.0.party": "sector:health_trust",
     });
   });
 });
