@@ -14,6 +14,8 @@ import type {
 import type { ForegroundOwner, InputUse } from "../app/domain/ip-terms";
 import type { AcceptanceCriterion, PilotPlan } from "../app/domain/pilot";
 import type { PilotFunding } from "../app/domain/pilot-funding";
+import type { CostBenefit } from "../app/domain/cost-benefit";
+import type { NationalStatus, Readiness, StandardOrigin } from "../app/domain/standard-readiness";
 import type { CriterionJudgement, ExitResponse, PilotDecision, StopReason } from "../app/domain/pilot-exit";
 import type { EffortWork } from "../app/domain/predictability";
 import type { ContractRisk, OutsideNeed, SourcingAdvice } from "../app/domain/sourcing";
@@ -93,6 +95,9 @@ export interface StandardTable {
   descriptionNb: string;
   descriptionEn: string;
   url: string | null;
+  // 0048: where the standard comes from and its status in the Directorate's reference catalogue
+  origin: ColumnType<StandardOrigin, StandardOrigin | undefined, StandardOrigin>;
+  nationalStatus: ColumnType<NationalStatus, NationalStatus | undefined, NationalStatus>;
   createdAt: CreatedAt;
 }
 
@@ -164,6 +169,8 @@ export interface EventTable {
   pilotOptionWindowTo: string | null;
   // 0044: how the pilot itself is paid for, by source (app/domain/pilot-funding.ts); written with jsonb()
   pilotFunding: ColumnType<PilotFunding[], RawBuilder<string> | undefined, RawBuilder<string>>;
+  // 0048: who pays and who benefits (app/domain/cost-benefit.ts); written with jsonb()
+  costBenefit: ColumnType<CostBenefit | null, RawBuilder<string> | null | undefined, RawBuilder<string> | null>;
   closedAt: Timestamp | null;
   outcomeRecordedAt: Timestamp | null;
   outcomeContractValueNok: number | null;
@@ -335,6 +342,11 @@ export interface EventStandardTable {
 export interface VendorStandardTable {
   organisationId: string;
   standardId: string;
+  // 0048: supported today, planned for a quarter, or not (app/domain/standard-readiness.ts)
+  readiness: ColumnType<Readiness, Readiness | undefined, Readiness>;
+  /** "2027-Q2"; set exactly when planned. */
+  plannedQuarter: string | null;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface SessionTable {

@@ -58,3 +58,24 @@ export function columnStrip(values: readonly (number | null)[], { width, height,
     missing: h === null,
   }));
 }
+
+export interface Segment {
+  x: number;
+  width: number;
+}
+
+/**
+ * Parts of one whole laid end to end along `length` (a stacked bar): each part's share of the
+ * total, in order. Zero and negative parts get no width; an empty total draws nothing.
+ */
+export function stackedSegments(values: readonly number[], length = 100): Segment[] {
+  const parts = values.map((v) => Math.max(0, v));
+  const total = parts.reduce((sum, v) => sum + v, 0);
+  let x = 0;
+  return parts.map((v) => {
+    const width = total === 0 ? 0 : round((v / total) * length);
+    const segment = { x: round(x), width };
+    x += width;
+    return segment;
+  });
+}

@@ -1,4 +1,6 @@
 import { list, text, type Entries, type SubmittedValues } from "./form-entries";
+import type { CostBenefit } from "./cost-benefit";
+import { costBenefitFromForm, costBenefitToFormValues } from "./cost-benefit-form";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, type PilotPath } from "./pilot";
 import { MAX_FUNDING_SOURCES } from "./pilot-funding";
 import { zonedLocalToIso, toZonedLocal } from "./zoned-time";
@@ -136,6 +138,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     },
     pilotPath: allEmpty(...Object.values(pilotPath)) && acceptanceCriteria.length === 0 && funding.length === 0 ? null : { ...pilotPath, acceptanceCriteria, funding },
     coBuyers: list(form, "coBuyers"),
+    costBenefit: costBenefitFromForm(form),
   };
 }
 
@@ -174,6 +177,7 @@ interface Declared {
   dataProtection: { healthData: boolean | null; dataResidency: string | null; cloudAllowed: boolean | null; dpiaNeeded: boolean | null };
   pilotPath: PilotPath;
   coBuyers: string[];
+  costBenefit?: CostBenefit | null;
 }
 
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
@@ -237,5 +241,6 @@ export function eventToFormValues(event: Declared): EventFormValues {
     values[`standards.${standard.code}.level`] = standard.level;
     values[`standards.${standard.code}.from`] = s(standard.from);
   }
+  Object.assign(values, costBenefitToFormValues(event.costBenefit ?? null));
   return values;
 }

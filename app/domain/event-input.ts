@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CONTRACT_FORMS } from "./contract";
+import { MAX_PARTIES } from "./cost-benefit";
+import { BUYER_SECTORS } from "./organisations";
 import { ContractSchema } from "./contracts";
 import { bool, calendarDate, choice, choiceError, instant, months, NOK_MAX, nok, optionalText, quarter, text, typeError, whole } from "./input-fields";
 import { isCpvCode } from "./cpv";
@@ -131,6 +133,23 @@ const FundingInput = z.strictObject(
   { error: typeError },
 );
 
+/** A party that pays or benefits: a buyer organisation (its id) or a sector; which one is the rule's to say (costBenefitProblems). */
+const PartyFields = {
+  organisationId: z.guid({ error: "invalid_value" }).nullable().optional(),
+  sector: choice(BUYER_SECTORS).nullable().optional(),
+};
+
+/** Who pays and who benefits (app/domain/cost-benefit.ts); null clears it. */
+const CostBenefitInput = z.strictObject(
+  {
+    costOwners: z
+      .array(z.strictObject({ ...PartyFields, sharePercent: whole(1, 100, "share_out_of_range").nullable().optional() }, { error: typeError }), { error: typeError })
+      .max(MAX_PARTIES, "too_many"),
+    benefitOwners: z.array(z.strictObject(PartyFields, { error: typeError }), { error: typeError }).max(MAX_PARTIES, "too_many"),
+  },
+  { error: typeError },
+);
+
 const PilotPathInput = z.strictObject(
   {
     acceptanceCriteria: z.array(CriterionInput, { error: typeError }).max(MAX_ACCEPTANCE_CRITERIA, "too_many").optional(),
@@ -185,6 +204,7 @@ const fields = {
   intellectualProperty: IntellectualProperty.nullable().optional(),
   dataProtection: DataProtection.nullable().optional(),
   pilotPath: PilotPathInput.nullable().optional(),
+  costBenefit: CostBenefitInput.nullable().optional(),
   coBuyers: z
     .array(z.guid({ error: "invalid_value" }), { error: typeError })
     .max(20, "too_many")

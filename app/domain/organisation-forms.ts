@@ -57,7 +57,6 @@ const profileFields = {
   region: choice(REGIONS).optional(),
   vendorSize: choice(VENDOR_SIZES).optional(),
   cpvAreas,
-  standards: standardIds,
 };
 
 interface ProfileDraft {
@@ -80,6 +79,8 @@ const always = { when: () => true };
 export const CreateOrganisationSchema = z
   .object({
     ...profileFields,
+    /** Standards supported today, ticked at registration; readiness in full is kept at /organisation/standards. */
+    standards: standardIds,
     slug: z
       .string()
       .trim()
@@ -151,7 +152,6 @@ export function organisationProfileSchema(kinds: { isBuyer: boolean; isVendor: b
       region: kinds.isBuyer ? (value.region ?? null) : null,
       vendorSize: kinds.isVendor ? (value.vendorSize ?? null) : null,
       cpvAreas: kinds.isVendor ? value.cpvAreas : [],
-      standardIds: kinds.isVendor ? (value.standards ?? []) : [],
     }));
 }
 export type OrganisationProfileInput = z.output<ReturnType<typeof organisationProfileSchema>>;

@@ -47,6 +47,17 @@ export function amendmentValueText(t: Translate, language: Language, field: stri
         .join(", ");
     }
     if (field === "coBuyers") return formatNumber(value.length, language);
+    if (field === "costBenefit.costOwners" || field === "costBenefit.benefitOwners") {
+      // The organisations are named on the event page; the change log names sectors and shares.
+      return (
+        value
+          .map((p: { sector?: string | null; sharePercent?: number | null }) => {
+            const who = p.sector ? String(t(`organisations:sectors.${p.sector}`)) : String(t("costBenefit.anOrganisation"));
+            return typeof p.sharePercent === "number" ? `${who} (${p.sharePercent} %)` : who;
+          })
+          .join(", ") || "–"
+      );
+    }
     if (field === "pilotPath.funding") {
       return (
         value

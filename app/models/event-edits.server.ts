@@ -13,6 +13,8 @@ import { fixedT } from "~/i18n/i18n";
 import { amendmentFieldLabel, amendmentValueText } from "~/i18n/amendment-text";
 import { eventFor, type ActingUser, type BuyerMember } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
+import { costBenefitProblems } from "~/domain/cost-benefit";
+import { costBenefitOfInput, costBenefitPartyProblems } from "./cost-benefit.server";
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
 import { declarationOf, nonUseUndertakingOfRow, toPublishable, type EventRow } from "./event-row.server";
 import { undertakingColumns } from "./non-use-undertaking.server";
@@ -109,21 +111,25 @@ function toColumns(input: EventFields): EventColumns {
     put("pilotOptionWindowTo", p === null ? null : p.optionWindowTo);
     put("pilotFunding", p === null ? [] : p.funding?.map((f) => ({ source: f.source, amountNok: f.amountNok ?? null, otherText: f.otherText ?? null })));
   }
+  if (input.costBenefit !== undefined) put("costBenefit", input.costBenefit === null ? null : costBenefitOfInput(input.costBenefit));
   return c;
 }
 
 /** The columns as written: the criteria list goes in as jsonb. */
-function stored({ pilotCriteria, pilotFunding, ...columns }: EventColumns) {
+function stored({ pilotCriteria, pilotFunding, costBenefit, ...columns }: EventColumns) {
   return {
     ...columns,
+    ...(costBenefit === undefined ? {} : { costBenefit: costBenefit === null ? null : jsonb(costBenefit) }),
     ...(pilotCriteria === undefined ? {} : { pilotCriteria: jsonb(pilotCriteria) }),
     ...(pilotFunding === undefined ? {} : { pilotFunding: jsonb(pilotFunding) }),
   };
 }
 
 /** What the database refuses even in a draft, said as field problems instead of a 500. */
-function storableProblems(row: Pick<EventRow, "startsAt" | "endsAt" | "budgetMinNok" | "budgetMaxNok">): Problem[] {
+function storableProblems(row: Pick<EventRow, "startsAt" | "endsAt" | "budgetMinNok" | "budgetMaxNok" | "costBenefit">): Problem[] {
   const problems: Problem[] = [];
+  // Who pays and who benefits: optional, but what is declared reads without doubt (events_cost_benefit_valid).
+  if (row.costBenefit) problems.push(...costBenefitProblems(row.costBenefit));
   if (row.startsAt && row.endsAt && row.endsAt.getTime() < row.startsAt.getTime()) {
     problems.push({ path: "endsAt", code: "ends_before_start" });
   }
@@ -139,6 +145,7 @@ const EMPTY_ROW: Parameters<typeof storableProblems>[0] = {
   endsAt: null,
   budgetMinNok: null,
   budgetMaxNok: null,
+  costBenefit: null,
 };
 
 /** A new draft for the member's (buyer) organisation. */
@@ -149,7 +156,7 @@ export async function createDraft(db: Db, member: BuyerMember, input: EventCreat
     const refs = await resolveReferences(trx, member.organisation.id, input);
     if (!refs.ok) return refs;
     const columns = toColumns(input);
-    const problems = storableProblems({ ...EMPTY_ROW, ...columns });
+    const problems = [...storableProblems({ ...EMPTY_ROW, ...columns }), ...(await costBenefitPartyProblems(trx, input.costBenefit))];
     if (problems.length) return fail("invalid", problems);
     const { id } = await trx
       .insertInto("events")
@@ -197,7 +204,7 @@ export async function updateEvent(
     if (!refs.ok) return refs;
     const columns = toColumns(input);
     const after: EventRow = { ...before, ...columns };
-    const storable = storableProblems(after);
+    const storable = [...storableProblems(after), ...(await costBenefitPartyProblems(trx, input.costBenefit))];
     if (storable.length) return fail("invalid", storable);
 
     const [standardsBefore, coBuyersBefore] = await Promise.all([eventStandardsOf(trx, id), coBuyerIdsOf(trx, id)]);

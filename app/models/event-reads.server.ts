@@ -5,6 +5,7 @@ import type { PublishableEvent } from "~/domain/publishing";
 import type { Region } from "~/domain/regions";
 import { accessOf, type ActingUser } from "./event-access.server";
 import { eventStandardsOf } from "./event-references.server";
+import { costBenefitParties } from "./cost-benefit.server";
 import { declarationOf, nonUseUndertakingOfRow, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 
@@ -76,6 +77,8 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
   status: EventStatus;
   buyer: { id: string; name: string; slug: string };
   coBuyerOrganisations: { id: string; name: string; slug: string }[];
+  /** Who pays and who benefits, with the organisations named (issue 19); null: not declared. */
+  costBenefitParties: Awaited<ReturnType<typeof costBenefitParties>>;
   publishedAt: Date | null;
   closedAt: Date | null;
   /** The buyer's non-use undertaking, by name and time (null: none given, or not needed). */
@@ -118,6 +121,7 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
     buyer,
     ...declarationOf(row, standards, coBuyerOrganisations.map((o) => o.id).sort()),
     coBuyerOrganisations,
+    costBenefitParties: await costBenefitParties(db, row.costBenefit),
     publishedAt: row.publishedAt,
     closedAt: row.closedAt,
     nonUseUndertaking: nonUseUndertakingOfRow(row),

@@ -179,6 +179,8 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
     },
     pilotPath: pilotPathOfRow(row),
     coBuyers,
+    // Who pays and who benefits (issue 19); null: not declared.
+    costBenefit: row.costBenefit,
   };
 }
 

@@ -11,7 +11,7 @@ import { emailAdmins } from "./memberships.server";
 
 
 export async function listStandards(db: Db) {
-  return db.selectFrom("standards").select(["id", "code", "name", "category"]).orderBy("category").orderBy("name").execute();
+  return db.selectFrom("standards").select(["id", "code", "name", "category", "origin", "nationalStatus"]).orderBy("category").orderBy("name").execute();
 }
 
 // Unique constraints → the form field that names the clash.
@@ -125,6 +125,7 @@ export async function getOrganisation(db: Db, organisationId: string) {
     .innerJoin("standards", "standards.id", "vendorStandards.standardId")
     .select(["standards.id", "standards.code", "standards.name"])
     .where("vendorStandards.organisationId", "=", organisationId)
+    .where("vendorStandards.readiness", "=", "supported")
     .orderBy("standards.name")
     .execute();
   return { ...organisation, standards };
@@ -137,10 +138,6 @@ export async function updateOrganisationProfile(
   actor: AuditedActor,
 ): Promise<Result> {
   return db.transaction().execute(async (trx) => {
-    if (input.standardIds.length > 0) {
-      const known = await trx.selectFrom("standards").select("id").where("id", "in", input.standardIds).execute();
-      if (known.length !== input.standardIds.length) return failAt("invalid", "standards", "invalidChoice");
-    }
     await trx
       .updateTable("organisations")
       .set({
@@ -154,13 +151,7 @@ export async function updateOrganisationProfile(
       })
       .where("id", "=", organisationId)
       .execute();
-    await trx.deleteFrom("vendorStandards").where("organisationId", "=", organisationId).execute();
-    if (input.standardIds.length > 0) {
-      await trx
-        .insertInto("vendorStandards")
-        .values(input.standardIds.map((standardId) => ({ organisationId, standardId })))
-        .execute();
-    }
+    // The standards a vendor supports are kept with its readiness (standard-readiness.server.ts).
     await audit(trx, { action: "organisation_updated", actorUserId: actor.userId, organisationId, subject: input.name, ip: actor.ip });
     return ok();
   });
@@ -206,6 +197,7 @@ export async function getPublicOrganisation(db: Db, slug: string) {
     .innerJoin("standards", "standards.id", "vendorStandards.standardId")
     .select(["standards.code", "standards.name"])
     .where("vendorStandards.organisationId", "=", organisation.id)
+    .where("vendorStandards.readiness", "=", "supported")
     .orderBy("standards.name")
     .execute();
   const { contactName, contactMemberRole, contactCommercialRole, ...rest } = organisation;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { StandardLevel } from "~/domain/events";
+import type { NationalStatus, StandardOrigin } from "~/domain/standard-readiness";
 
 // The standards roadmap across buyers, as their published events declare it: which buyer
 // requires, recommends or plans which standard from when, and how many open events name it.
@@ -15,12 +16,15 @@ export interface StandardDemand {
 }
 
 export interface StandardRoadmap {
+  id: string;
   code: string;
   name: string;
   category: string;
   descriptionNb: string;
   descriptionEn: string;
   url: string | null;
+  origin: StandardOrigin;
+  nationalStatus: NationalStatus;
   openEvents: number;
   buyers: StandardDemand[];
   /** Buyer rows (buyer × requirement level) beyond the first BUYERS_SHOWN. */
@@ -36,12 +40,15 @@ export async function standardsRoadmap(db: Db): Promise<StandardRoadmap[]> {
       .leftJoin("eventStandards", "eventStandards.standardId", "standards.id")
       .leftJoin("events", (join) => join.onRef("events.id", "=", "eventStandards.eventId").on("events.status", "=", "published"))
       .select([
+        "standards.id",
         "standards.code",
         "standards.name",
         "standards.category",
         "standards.descriptionNb",
         "standards.descriptionEn",
         "standards.url",
+        "standards.origin",
+        "standards.nationalStatus",
         (eb) => eb.fn.count<number>("events.id").distinct().as("openEvents"),
       ])
       .groupBy(["standards.id"])

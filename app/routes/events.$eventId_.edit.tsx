@@ -84,6 +84,7 @@ export default function EditEvent() {
         buyerVerified={data.options.buyerVerified}
         standards={data.options.standards}
         coBuyerOptions={data.options.coBuyerOptions}
+        costBenefitOptions={data.options.costBenefitOptions}
         quarters={data.options.quarters}
         notice={!result && data.notice ? t(data.notice) : null}
       />

@@ -56,6 +56,7 @@ export default function NewEvent() {
         buyerVerified={options.buyerVerified}
         standards={options.standards}
         coBuyerOptions={options.coBuyerOptions}
+        costBenefitOptions={options.costBenefitOptions}
         quarters={options.quarters}
       />
     </div>

@@ -10,6 +10,8 @@ import { formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatN
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedInsights } from "~/models/scorecard-cache.server";
+import { costBenefitBySector } from "~/models/cost-benefit.server";
+import { CostBenefitInsights } from "~/components/cost-benefit-insights";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Markedsdialog` : "Markedsdialog" },
@@ -20,12 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const months = parseWindow(new URL(request.url).searchParams.get("window"));
   const t = fixedT(await getLanguage(request), "scorecard");
-  const { value: figures, computedAt } = await cachedInsights(db(), months);
-  return json({ months, figures, computedAt, title: t("insights.title"), description: t("insights.metaDescription") });
+  const [{ value: figures, computedAt }, costBenefit] = await Promise.all([cachedInsights(db(), months), costBenefitBySector(db())]);
+  return json({ months, figures, computedAt, costBenefit, title: t("insights.title"), description: t("insights.metaDescription") });
 }
 
 export default function InsightsPage() {
-  const { months, figures, computedAt, title } = useLoaderData<typeof loader>();
+  const { months, figures, computedAt, title, costBenefit } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "organisations"]);
   const language = i18n.language as Language;
   const all = figures.bySector.all;
@@ -111,6 +113,7 @@ export default function InsightsPage() {
           </>
         )}
       </section>
+      <CostBenefitInsights rows={costBenefit} language={language} />
     </article>
   );
 }

@@ -82,23 +82,46 @@ export const DEMO_ROADMAP = {
   ],
 } as const;
 
+/**
+ * The catalogue. origin: where the standard comes from; nationalStatus: its status in the
+ * Directorate of e-health's reference catalogue as far as we know it ("none" where we do not;
+ * operators correct it). Kept in step with migration 0048, which set the same for existing rows.
+ */
 export const SEED_STANDARDS = [
-  { code: "hl7-fhir-r4", name: "HL7 FHIR R4", category: "interoperability", url: "https://hl7.org/fhir/R4/", nb: "Internasjonal standard for utveksling av helseopplysninger gjennom REST-API og ressurser.", en: "International standard for exchanging health information through REST APIs and resources." },
-  { code: "no-basis-fhir", name: "HL7 Norway no-basis (FHIR)", category: "interoperability", url: "https://simplifier.net/HL7Norwayno-basis", nb: "Norske basisprofiler for FHIR: pasient, helsepersonell, organisasjon og adresse med norske identifikatorer.", en: "Norwegian FHIR base profiles: patient, practitioner, organisation and address with Norwegian identifiers." },
-  { code: "snomed-ct", name: "SNOMED CT", category: "terminology", url: "https://www.snomed.org/", nb: "Klinisk terminologi; Norge er medlem og forvalter norsk utgave.", en: "Clinical terminology; Norway is a member and maintains a Norwegian edition." },
-  { code: "icd-10", name: "ICD-10", category: "terminology", url: "https://www.ehelse.no/kodeverk-og-terminologi/ICD-10-og-ICD-11", nb: "Den internasjonale statistiske klassifikasjonen av sykdommer, brukt i spesialisthelsetjenesten.", en: "International Statistical Classification of Diseases, used in specialist care." },
-  { code: "icpc-2", name: "ICPC-2", category: "terminology", url: "https://www.ehelse.no/kodeverk-og-terminologi/ICPC-2", nb: "Internasjonal klassifikasjon for primærhelsetjenesten.", en: "International Classification of Primary Care." },
-  { code: "kodeverk-volven", name: "Kodeverk (FAT / Volven)", category: "terminology", url: "https://finnkode.helsedirektoratet.no/", nb: "Nasjonale kodeverk for helse- og omsorgssektoren.", en: "National code systems for the health and care sector." },
-  { code: "e-resept", name: "e-resept (meldingsstandard)", category: "messaging", url: "https://www.ehelse.no/", nb: "Meldingsutveksling for elektroniske resepter mellom forskrivere, Reseptformidleren og apotek.", en: "Messaging for electronic prescriptions between prescribers, the prescription intermediary and pharmacies." },
-  { code: "pleie-og-omsorgsmeldinger", name: "PLO-meldinger", category: "messaging", url: "https://www.ehelse.no/", nb: "Pleie- og omsorgsmeldinger mellom kommuner og helseforetak.", en: "Care messages between municipalities and health trusts." },
-  { code: "ihe-xds", name: "IHE XDS.b", category: "interoperability", url: "https://profiles.ihe.net/ITI/", nb: "Deling av dokumenter på tvers av virksomheter (brukes i nasjonal dokumentdeling).", en: "Cross-enterprise document sharing (used in national document sharing)." },
-  { code: "iso-iec-27001", name: "ISO/IEC 27001", category: "security", url: "https://www.iso.org/standard/27001", nb: "Styringssystem for informasjonssikkerhet.", en: "Information security management systems." },
-  { code: "normen", name: "Normen (Norm for informasjonssikkerhet og personvern)", category: "security", url: "https://www.ehelse.no/normen", nb: "Bransjenorm for informasjonssikkerhet og personvern i helse- og omsorgssektoren. Ikke det samme som samspillsnormene for markedsdialog.", en: "Sector norm for information security and privacy in health and care. Not the same as the code of conduct for market dialogue." },
-  { code: "helseid", name: "HelseID", category: "security", url: "https://www.nhn.no/tjenester/helseid", nb: "Nasjonal tjeneste for autentisering av helsepersonell og systemer.", en: "National authentication service for health personnel and systems." },
-  { code: "ihe-pix-pdq", name: "IHE PIX/PDQ", category: "interoperability", url: "https://profiles.ihe.net/ITI/", nb: "Oppslag og kobling av pasientidentiteter.", en: "Patient identity lookup and cross-referencing." },
-  { code: "dicom", name: "DICOM", category: "imaging", url: "https://www.dicomstandard.org/", nb: "Standard for lagring og utveksling av medisinske bilder.", en: "Standard for storing and exchanging medical images." },
-  { code: "openehr", name: "openEHR", category: "interoperability", url: "https://www.openehr.org/", nb: "Åpen spesifikasjon for strukturert journal med arketyper.", en: "Open specification for structured health records with archetypes." },
-  { code: "wcag-2-1", name: "WCAG 2.1", category: "accessibility", url: "https://www.w3.org/TR/WCAG21/", nb: "Krav til universell utforming av nettløsninger.", en: "Web content accessibility requirements." },
+  { code: "hl7-fhir-r4", origin: "international", nationalStatus: "recommended", name: "HL7 FHIR R4", category: "interoperability", url: "https://hl7.org/fhir/R4/", nb: "Internasjonal standard for utveksling av helseopplysninger gjennom REST-API og ressurser.", en: "International standard for exchanging health information through REST APIs and resources." },
+  { code: "no-basis-fhir", origin: "norwegian", nationalStatus: "under_consideration", name: "HL7 Norway no-basis (FHIR)", category: "interoperability", url: "https://simplifier.net/HL7Norwayno-basis", nb: "Norske basisprofiler for FHIR: pasient, helsepersonell, organisasjon og adresse med norske identifikatorer.", en: "Norwegian FHIR base profiles: patient, practitioner, organisation and address with Norwegian identifiers." },
+  { code: "snomed-ct", origin: "international", nationalStatus: "recommended", name: "SNOMED CT", category: "terminology", url: "https://www.snomed.org/", nb: "Klinisk terminologi; Norge er medlem og forvalter norsk utgave.", en: "Clinical terminology; Norway is a member and maintains a Norwegian edition." },
+  { code: "icd-10", origin: "international", nationalStatus: "mandatory", name: "ICD-10", category: "terminology", url: "https://www.ehelse.no/kodeverk-og-terminologi/ICD-10-og-ICD-11", nb: "Den internasjonale statistiske klassifikasjonen av sykdommer, brukt i spesialisthelsetjenesten.", en: "International Statistical Classification of Diseases, used in specialist care." },
+  { code: "icpc-2", origin: "international", nationalStatus: "mandatory", name: "ICPC-2", category: "terminology", url: "https://www.ehelse.no/kodeverk-og-terminologi/ICPC-2", nb: "Internasjonal klassifikasjon for primærhelsetjenesten.", en: "International Classification of Primary Care." },
+  { code: "kodeverk-volven", origin: "norwegian", nationalStatus: "mandatory", name: "Kodeverk (FAT / Volven)", category: "terminology", url: "https://finnkode.helsedirektoratet.no/", nb: "Nasjonale kodeverk for helse- og omsorgssektoren.", en: "National code systems for the health and care sector." },
+  { code: "e-resept", origin: "norwegian", nationalStatus: "mandatory", name: "e-resept (meldingsstandard)", category: "messaging", url: "https://www.ehelse.no/", nb: "Meldingsutveksling for elektroniske resepter mellom forskrivere, Reseptformidleren og apotek.", en: "Messaging for electronic prescriptions between prescribers, the prescription intermediary and pharmacies." },
+  { code: "pleie-og-omsorgsmeldinger", origin: "norwegian", nationalStatus: "mandatory", name: "PLO-meldinger", category: "messaging", url: "https://www.ehelse.no/", nb: "Pleie- og omsorgsmeldinger mellom kommuner og helseforetak.", en: "Care messages between municipalities and health trusts." },
+  { code: "ihe-xds", origin: "international", nationalStatus: "recommended", name: "IHE XDS.b", category: "interoperability", url: "https://profiles.ihe.net/ITI/", nb: "Deling av dokumenter på tvers av virksomheter (brukes i nasjonal dokumentdeling).", en: "Cross-enterprise document sharing (used in national document sharing)." },
+  { code: "iso-iec-27001", origin: "international", nationalStatus: "none", name: "ISO/IEC 27001", category: "security", url: "https://www.iso.org/standard/27001", nb: "Styringssystem for informasjonssikkerhet.", en: "Information security management systems." },
+  { code: "normen", origin: "norwegian", nationalStatus: "none", name: "Normen (Norm for informasjonssikkerhet og personvern)", category: "security", url: "https://www.ehelse.no/normen", nb: "Bransjenorm for informasjonssikkerhet og personvern i helse- og omsorgssektoren. Ikke det samme som samspillsnormene for markedsdialog.", en: "Sector norm for information security and privacy in health and care. Not the same as the code of conduct for market dialogue." },
+  { code: "helseid", origin: "norwegian", nationalStatus: "recommended", name: "HelseID", category: "security", url: "https://www.nhn.no/tjenester/helseid", nb: "Nasjonal tjeneste for autentisering av helsepersonell og systemer.", en: "National authentication service for health personnel and systems." },
+  { code: "ihe-pix-pdq", origin: "international", nationalStatus: "none", name: "IHE PIX/PDQ", category: "interoperability", url: "https://profiles.ihe.net/ITI/", nb: "Oppslag og kobling av pasientidentiteter.", en: "Patient identity lookup and cross-referencing." },
+  { code: "dicom", origin: "international", nationalStatus: "recommended", name: "DICOM", category: "imaging", url: "https://www.dicomstandard.org/", nb: "Standard for lagring og utveksling av medisinske bilder.", en: "Standard for storing and exchanging medical images." },
+  { code: "openehr", origin: "international", nationalStatus: "none", name: "openEHR", category: "interoperability", url: "https://www.openehr.org/", nb: "Åpen spesifikasjon for strukturert journal med arketyper.", en: "Open specification for structured health records with archetypes." },
+  { code: "wcag-2-1", origin: "international", nationalStatus: "none", name: "WCAG 2.1", category: "accessibility", url: "https://www.w3.org/TR/WCAG21/", nb: "Krav til universell utforming av nettløsninger.", en: "Web content accessibility requirements." },
+] as const;
+
+/** What the demo vendors say about their readiness per standard; planned quarters are `quartersAhead` of seeding. */
+export const DEMO_READINESS = [
+  { organisation: "nordlys-helse-as", standard: "hl7-fhir-r4", readiness: "supported" },
+  { organisation: "nordlys-helse-as", standard: "helseid", readiness: "supported" },
+  { organisation: "nordlys-helse-as", standard: "no-basis-fhir", readiness: "planned", quartersAhead: 2 },
+  { organisation: "nordlys-helse-as", standard: "snomed-ct", readiness: "not_supported" },
+  { organisation: "journalverket-as", standard: "hl7-fhir-r4", readiness: "supported" },
+  { organisation: "journalverket-as", standard: "no-basis-fhir", readiness: "supported" },
+  { organisation: "journalverket-as", standard: "helseid", readiness: "supported" },
+  { organisation: "journalverket-as", standard: "snomed-ct", readiness: "planned", quartersAhead: 3 },
+  { organisation: "journalverket-as", standard: "ihe-xds", readiness: "not_supported" },
+  { organisation: "helix-systems-norge-as", standard: "hl7-fhir-r4", readiness: "supported" },
+  { organisation: "helix-systems-norge-as", standard: "snomed-ct", readiness: "supported" },
+  { organisation: "helix-systems-norge-as", standard: "no-basis-fhir", readiness: "planned", quartersAhead: 1 },
+  { organisation: "caresoft-nordic-ab", standard: "hl7-fhir-r4", readiness: "planned", quartersAhead: 4 },
+  { organisation: "caresoft-nordic-ab", standard: "helseid", readiness: "not_supported" },
 ] as const;
 
 /**

@@ -8,7 +8,7 @@ import type { DatabaseHandle, Db } from "../client";
 import { logInteraction, respondToInteraction } from "../../app/models/interactions.server";
 import { jsonb } from "../jsonb";
 import type { AmendmentChange, NewEvent } from "../schema";
-import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_SECOND_FACTORS, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./demo-data";
+import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_READINESS, DEMO_SECOND_FACTORS, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./demo-data";
 import { osloDate } from "../../app/domain/zoned-time";
 import { scorecardEvents, seedScorecardActivity } from "./scorecard";
 
@@ -133,12 +133,26 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     for (const s of SEED_STANDARDS) {
       await trx
         .insertInto("standards")
-        .values({ code: s.code, name: s.name, category: s.category, url: s.url, descriptionNb: s.nb, descriptionEn: s.en })
+        .values({ code: s.code, name: s.name, category: s.category, url: s.url, descriptionNb: s.nb, descriptionEn: s.en, origin: s.origin, nationalStatus: s.nationalStatus })
         .onConflict((oc) => oc.column("code").doNothing())
         .execute();
     }
     const standards = await trx.selectFrom("standards").select(["id", "code"]).execute();
     const standardId = (code: string) => standards.find((s) => s.code === code)!.id;
+
+    // The demo vendors' readiness per standard (issue 19); /standards counts it.
+    for (const r of DEMO_READINESS) {
+      await trx
+        .insertInto("vendorStandards")
+        .values({
+          organisationId: orgId(r.organisation),
+          standardId: standardId(r.standard),
+          readiness: r.readiness,
+          plannedQuarter: "quartersAhead" in r ? quarterOf(now, r.quartersAhead) : null,
+        })
+        .onConflict((oc) => oc.columns(["organisationId", "standardId"]).doNothing())
+        .execute();
+    }
 
     for (const event of scorecardEvents(now, orgId)) {
       await trx.insertInto("events").values(event).onConflict((oc) => oc.column("id").doNothing()).execute();
@@ -409,6 +423,14 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       ipInputUse: "this_procurement",
       nonUseUndertakingName: "Berit Innkjøp",
       nonUseUndertakingAt: published.publishedAt,
+      // Issue 19: the municipality pays most of it; the gain is the health trust's, in fewer and shorter stays.
+      costBenefit: jsonb({
+        costOwners: [
+          { organisationId: orgId("bergvik-kommune"), sector: null, sharePercent: 80 },
+          { organisationId: orgId("helse-vestfjord-hf"), sector: null, sharePercent: 20 },
+        ],
+        benefitOwners: [{ organisationId: orgId("helse-vestfjord-hf"), sector: null }],
+      }),
       standards: [
         { code: "hl7-fhir-r4", level: "required", from: `${nextYear}-01-01` },
         { code: "no-basis-fhir", level: "required", from: `${nextYear}-01-01` },

@@ -3,10 +3,20 @@ import { needsPilotTerms, purchaseBudgetStatus } from "~/domain/pilot";
 import { noPurchaseBudgetAfterPilot } from "~/domain/pilot-funding";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
 import { TableScroll } from "~/components/table-scroll";
+import { StandardMarks } from "~/components/standard-marks";
+import type { NationalStatus, StandardOrigin } from "~/domain/standard-readiness";
 
 // What a solution must meet: standards, data protection, and the path from pilot to purchase.
 
-export function StandardsSection({ event, names }: { event: EventView; names: Record<string, string> }) {
+export function StandardsSection({
+  event,
+  names,
+  marks,
+}: {
+  event: EventView;
+  names: Record<string, string>;
+  marks: Record<string, { origin: StandardOrigin; nationalStatus: NationalStatus }>;
+}) {
   const { t, language } = useFormatters();
   if (event.standards.length === 0) return null;
   return (
@@ -29,7 +39,10 @@ export function StandardsSection({ event, names }: { event: EventView; names: Re
           <tbody>
             {event.standards.map((s) => (
               <tr key={s.code} className="border-b border-slate-200">
-                <td className="py-2 pr-4">{names[s.code] ?? s.code}</td>
+                <td className="py-2 pr-4">
+                  <span className="block">{names[s.code] ?? s.code}</span>
+                  {marks[s.code] ? <StandardMarks origin={marks[s.code]!.origin} nationalStatus={marks[s.code]!.nationalStatus} /> : null}
+                </td>
                 <td className="py-2 pr-4">{t(`standards.levels.${s.level}`)}</td>
                 <td className="py-2">{s.from ? <Time value={s.from} language={language} dateOnly /> : t("notGiven")}</td>
               </tr>

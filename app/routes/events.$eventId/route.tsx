@@ -32,6 +32,7 @@ import { Section, useFormatters } from "./presentation";
 import { QuestionsSection } from "./questions-section";
 import { RegistrationPanel } from "./registration-panel";
 import { DataProtectionSection, PilotPathSection, StandardsSection } from "./requirement-sections";
+import { CostBenefitSection } from "./cost-benefit-section";
 import { invariantResponse } from "~/http/responses.server";
 
 // The event page. Its parts live beside it: the page's sections, the participation part
@@ -69,6 +70,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     event,
     standardNames: Object.fromEntries(standards.filter((s) => event.standards.some((e) => e.code === s.code)).map((s) => [s.code, s.name])),
+    standardMarks: Object.fromEntries(standards.map((s) => [s.code, { origin: s.origin, nationalStatus: s.nationalStatus }])),
     manage: mayManage
       ? { canClose: event.status === "published", vendors, registered: (await participationCounts(db(), event.id)).registered, beforeDeadline: registrationOpen(event.registrationDeadline ? new Date(event.registrationDeadline) : null, new Date()) }
       : null,
@@ -97,7 +99,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, manage, contracts, mayRecordContract, hasCalendar, saved, done, participation } = useLoaderData<typeof loader>();
+  const { event, standardNames, standardMarks, manage, contracts, mayRecordContract, hasCalendar, saved, done, participation } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -119,10 +121,11 @@ export default function EventPage() {
           <EffortSection event={event} />
           <ContractSection event={event} />
           <SourcingSection event={event} />
-          <StandardsSection event={event} names={standardNames} />
+          <StandardsSection event={event} names={standardNames} marks={standardMarks} />
           <IpTermsSection event={event} />
           <DataProtectionSection event={event} />
           <PilotPathSection event={event} />
+          <CostBenefitSection event={event} />
           {view ? <ProblemScope first="participation:problems"><QuestionsSection view={view} reply={participationReply} language={language} /></ProblemScope> : null}
           {view?.buyer ? <ProblemScope first="participation:problems"><ParticipantsSection view={view} eventId={event.id} reply={participationReply} /></ProblemScope> : null}
           <ChangeLog event={event} language={language} />

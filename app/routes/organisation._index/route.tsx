@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { fieldErrors } from "~/domain/problems";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
-import { Choices, FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
+import { FormErrors, Select, SubmitButton, TextArea, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { OrganisationRoles } from "~/components/organisation-roles";
 import { canRequestReview, onboardingComplete } from "~/domain/onboarding";
 import { organisationProfileSchema, RequestReviewSchema } from "~/domain/organisation-forms";
@@ -18,7 +18,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { listMemberships } from "~/models/memberships.server";
 import { organisationOnboarding, requestVerificationReview } from "~/models/onboarding.server";
-import { getOrganisation, listStandards, updateOrganisationProfile } from "~/models/organisations.server";
+import { getOrganisation, updateOrganisationProfile } from "~/models/organisations.server";
 import { readFormData } from "~/http/form-data.server";
 import { invariantResponse } from "~/http/responses.server";
 import { OnboardingChecklist, ReviewRequest } from "./onboarding";
@@ -29,17 +29,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { user, membership, organisation } = await requireMember(args);
   const t = fixedT(await getLanguage(args.request), "organisations");
-  const [profile, standards, memberships, onboarding] = await Promise.all([
+  const [profile, memberships, onboarding] = await Promise.all([
     getOrganisation(db(), organisation.id),
-    listStandards(db()),
     listMemberships(db(), user.id),
     organisationOnboarding(db(), organisation.id),
   ]);
   invariantResponse(profile && onboarding);
   return json({
-    organisation: { ...profile, standardIds: profile.standards.map((s) => s.id) },
+    organisation: profile,
     canEdit: membership.role === "admin",
-    standards,
     memberships: memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name })),
     // Shown until every first step is done; a rejected buyer always sees why.
     onboarding: onboardingComplete(onboarding) ? null : onboarding,
@@ -65,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OrganisationSettings() {
-  const { organisation, canEdit, standards, memberships, onboarding } = useLoaderData<typeof loader>();
+  const { organisation, canEdit, memberships, onboarding } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const review = actionData?.form === "review" ? actionData : undefined;
   const profileResult = actionData?.form === "profile" ? actionData : undefined;
@@ -82,7 +80,6 @@ export default function OrganisationSettings() {
       region: organisation.region ?? "",
       vendorSize: organisation.vendorSize ?? "",
       cpvAreas: organisation.cpvAreas.join(", "),
-      standards: organisation.standardIds,
     },
     ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -209,7 +206,11 @@ export default function OrganisationSettings() {
                 <legend className="px-1 text-lg font-semibold">{t("fields.vendorProfile")}</legend>
                 <Select field={conformField(fields.vendorSize)} label={t("fields.vendorSize")} placeholder={t("fields.choose")} options={options(VENDOR_SIZES, "sizes")} />
                 <TextArea field={conformField(fields.cpvAreas)} label={t("fields.cpvAreas")} hint={t("fields.cpvAreasHint")} rows={2} />
-                <Choices field={conformField(fields.standards)} legend={t("fields.standards")} type="checkbox" options={standards.map((s) => ({ value: s.id, label: s.name }))} />
+                <p>
+                  <Link to="/organisation/standards" className="text-brand-700 underline">
+                    {t("settings.standards")}
+                  </Link>
+                </p>
               </fieldset>
             ) : null}
             <Field field={conformField(fields.website)} label={t("fields.website")} type="url" />

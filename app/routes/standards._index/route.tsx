@@ -9,6 +9,9 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { buyersWithRoadmaps, roadmapsByStandard } from "~/models/roadmaps.server";
 import { standardsRoadmap } from "~/models/standards.server";
+import { readinessAcrossVendors } from "~/models/standard-readiness.server";
+import { ReadinessChart } from "~/components/readiness-chart";
+import { StandardMarks } from "~/components/standard-marks";
 import { osloDate } from "~/domain/zoned-time";
 import { StandardsTimeline, type TimelineRow } from "./timeline";
 
@@ -23,9 +26,15 @@ const CATEGORIES = ["interoperability", "terminology", "messaging", "security", 
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "standards");
-  const [standards, roadmaps, buyers] = await Promise.all([standardsRoadmap(db()), roadmapsByStandard(db()), buyersWithRoadmaps(db())]);
+  const [standards, roadmaps, buyers, readiness] = await Promise.all([
+    standardsRoadmap(db()),
+    roadmapsByStandard(db()),
+    buyersWithRoadmaps(db()),
+    readinessAcrossVendors(db()),
+  ]);
   return json({
     standards,
+    readiness,
     roadmaps,
     buyers,
     today: osloDate(new Date()),
@@ -35,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StandardsPage() {
-  const { standards, roadmaps, buyers, today } = useLoaderData<typeof loader>();
+  const { standards, roadmaps, buyers, today, readiness } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("standards");
   const language = i18n.language as Language;
   const timeline: TimelineRow[] = standards.map((standard) => ({
@@ -73,6 +82,9 @@ export default function StandardsPage() {
       <div className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("lead")}</p>
+        <p className="max-w-3xl text-slate-700">
+          {t("readinessLead")} {t("statusSource")}
+        </p>
       </div>
       <StandardsTimeline rows={timeline} today={today} language={language} />
       <section aria-labelledby="buyer-roadmaps-title" className="space-y-2">
@@ -105,7 +117,9 @@ export default function StandardsPage() {
                 <h2 id={headingId} className="text-xl font-semibold">
                   {standard.name}
                 </h2>
+                <StandardMarks origin={standard.origin} nationalStatus={standard.nationalStatus} />
                 <p className="max-w-3xl text-slate-700">{language === "nb" ? standard.descriptionNb : standard.descriptionEn}</p>
+                <ReadinessChart name={standard.name} counts={readiness[standard.id]} language={language} />
                 <p className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
                   <span className="font-medium">{standard.openEvents > 0 ? t("openEvents", { count: standard.openEvents }) : t("noEvents")}</span>
                   {standard.openEvents > 0 ? (

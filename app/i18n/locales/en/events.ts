@@ -3,6 +3,14 @@ import type { Translation } from "../../types";
 
 export const events: Translation<typeof nb> = {
   problems: {
+    cost_owner_required: "Say who bears the cost, or leave both sides empty.",
+    benefit_owner_required: "Say who is expected to benefit, or leave both sides empty.",
+    party_required: "Choose an organisation or a sector.",
+    party_ambiguous: "Choose either an organisation or a sector, not both.",
+    party_not_a_buyer: "Only public buyers can bear the cost or the benefit.",
+    share_required: "Give the share of the cost this payer bears.",
+    share_out_of_range: "The share is a whole percent from 1 to 100.",
+    shares_must_sum_to_100: "The shares of the cost must add up to 100 %.",
     buyer_not_verified: "Your organisation must be verified as a public buyer before you can publish.",
     deadline_in_future_required: "Give a registration or response deadline that has not passed.",
     demand_notice_asks_no_effort: "A demand notice cannot ask vendors for effort. Set effort to “none”, or choose another kind.",
@@ -65,6 +73,7 @@ export const events: Translation<typeof nb> = {
     outcome_recorded: "The outcome has already been recorded.",
   },
   principles: {
+    shares_must_sum_to_100: "Predictability: vendors can see who pays what.",
     buyer_not_verified: "Only verified public buyers announce market dialogues, so vendors know whom they spend their time on.",
     deadline_in_future_required: "Predictability: vendors must have time to answer what they are invited to.",
     demand_notice_asks_no_effort: "Predictability: a demand notice announces what is coming and asks for no work.",

@@ -103,6 +103,11 @@ export const organisations: Translation<typeof nb> = {
     requested: "The organisation has been sent for a new review. The administrators are e-mailed when the operators have decided.",
   },
   formErrors: {
+    planned_quarter_required: "Give the quarter from which you plan to support the standard.",
+    planned_quarter_invalid: "Choose a quarter from the list.",
+    planned_quarter_in_past: "That quarter has passed. Choose this quarter or a later one.",
+    planned_quarter_not_planned: "A quarter is given only for standards you have planned.",
+    readinessNotSaved: "Nothing was saved. Correct the fields marked.",
     reviewNotOpen: "Only a rejected organisation can ask for a new review.",
     tooShort: "The text is too short.",
     tooLong: "The text is too long.",
@@ -164,6 +169,18 @@ export const organisations: Translation<typeof nb> = {
     memberCount_other: "{{count}} active sign-ins",
     ended: "{{name}}'s sign-in has ended.",
   },
+  readiness: {
+    title: "Standards we support",
+    lead: "Say for each standard whether you support it today, have planned it (with a quarter), or do not support it. The standards roadmap shows only how many vendors answered what, never who. Leave “Not stated” for standards you do not want to say anything about.",
+    readiness: "Support",
+    notStated: "Not stated",
+    plannedQuarter: "Planned from quarter",
+    plannedQuarterHint: "Only for “Planned”.",
+    noQuarter: "None",
+    save: "Save",
+    saved: "Your readiness is saved.",
+    readOnly: "Only admins can change this. As it stands:",
+  },
   security: {
     title: "Two-factor sign-in",
     lead: "Decide who in {{organisation}} must sign in with a code from an authenticator app as well as the password.",
@@ -176,6 +193,7 @@ export const organisations: Translation<typeof nb> = {
     link: "Two-factor sign-in",
   },
   settings: {
+    standards: "Standards we support",
     title: "Organisation profile",
     readOnly: "Only administrators can change the profile.",
     identity: "Registration",

@@ -27,6 +27,16 @@ export const scorecard: Translation<typeof nb> = {
     tableCaption: "Headline figures per quarter, last {{months}} months",
   },
   insights: {
+    costBenefit: {
+      heading: "Who pays, and who benefits",
+      lead: "Published events that say who bears the cost and who is expected to benefit, by the sector that pays: how often the benefit lands in another sector.",
+      none: "No published event has stated cost and benefit yet.",
+      caption: "Cost and benefit by paying sector",
+      sector: "Paying sector",
+      events: "Events",
+      differ: "Benefit in another sector",
+      share: "Share",
+    },
     title: "Insights: predictability across the sector",
     metaDescription: "Declared purchase expectations and how they turned out, for all buyers, by sector and region, and declared demand by quarter and CPV division.",
     lead: "The same figures as on each buyer's page, for all buyers together, by sector and by region.",

@@ -89,4 +89,25 @@ export const standards: Translation<typeof nb> = {
     back: "To the standards roadmap",
     atom: "Atom feed for {{name}}",
   },
+  origins: {
+    international: "International",
+    nordic: "Nordic",
+    norwegian: "Norwegian",
+  },
+  nationalStatuses: {
+    mandatory: "Mandatory in Norway",
+    recommended: "Recommended in Norway",
+    under_consideration: "Under consideration in Norway",
+    none: "No national status",
+  },
+  statusSource: "National status as the Norwegian Directorate of e-health's reference catalogue gives it, as far as our catalogue knows it.",
+  readiness: {
+    supported: "Supported today",
+    planned: "Planned",
+    not_supported: "Not supported",
+  },
+  readinessHeading: "Vendor readiness",
+  readinessLead: "How many vendors say they support the standard today, have planned it, or do not support it. Counts only, never who.",
+  readinessNone: "No vendor has said anything about this standard yet.",
+  readinessChart: "Vendor readiness for {{name}}",
 };

@@ -3,6 +3,14 @@
 // of app/domain (checkPublishable and the rules it composes) and app/domain/event-input.ts.
 export const events = {
   problems: {
+    cost_owner_required: "Oppgi hvem som bærer kostnaden, eller la begge sider stå tomme.",
+    benefit_owner_required: "Oppgi hvem gevinsten forventes hos, eller la begge sider stå tomme.",
+    party_required: "Velg en virksomhet eller en sektor.",
+    party_ambiguous: "Velg enten en virksomhet eller en sektor, ikke begge.",
+    party_not_a_buyer: "Bare offentlige oppdragsgivere kan bære kostnaden eller gevinsten.",
+    share_required: "Oppgi andelen av kostnaden denne betaleren bærer.",
+    share_out_of_range: "Andelen er en hel prosent fra 1 til 100.",
+    shares_must_sum_to_100: "Andelene av kostnaden må til sammen bli 100 %.",
     // Publishing rules
     buyer_not_verified: "Organisasjonen din må være verifisert som offentlig oppdragsgiver før du kan publisere.",
     deadline_in_future_required: "Oppgi en påmeldingsfrist eller svarfrist som ikke har passert.",
@@ -68,6 +76,7 @@ export const events = {
     outcome_recorded: "Utfallet er allerede registrert.",
   },
   principles: {
+    shares_must_sum_to_100: "Forutsigbarhet: leverandøren skal kunne se hvem som betaler hva.",
     buyer_not_verified: "Bare verifiserte offentlige oppdragsgivere kunngjør markedsdialog, slik at leverandører vet hvem de bruker tid på.",
     deadline_in_future_required: "Forutsigbarhet: leverandører skal ha tid til å svare på det de inviteres til.",
     demand_notice_asks_no_effort: "Forutsigbarhet: en behovsmelding varsler hva som kommer, og ber ikke om arbeid.",

@@ -100,6 +100,11 @@ export const organisations = {
     requested: "Virksomheten er sendt til ny vurdering. Administratorene får e-post når operatørene har avgjort.",
   },
   formErrors: {
+    planned_quarter_required: "Oppgi kvartalet dere planlegger å støtte standarden fra.",
+    planned_quarter_invalid: "Velg et kvartal fra listen.",
+    planned_quarter_in_past: "Kvartalet har allerede vært. Velg dette eller et senere kvartal.",
+    planned_quarter_not_planned: "Et kvartal oppgis bare for standarder dere har planlagt.",
+    readinessNotSaved: "Ingenting er lagret. Rett feltene som er merket.",
     reviewNotOpen: "Bare en avvist virksomhet kan be om ny vurdering.",
     tooShort: "Teksten er for kort.",
     tooLong: "Teksten er for lang.",
@@ -161,6 +166,18 @@ export const organisations = {
     memberCount_other: "{{count}} aktive innlogginger",
     ended: "Innloggingen til {{name}} er avsluttet.",
   },
+  readiness: {
+    title: "Standarder vi støtter",
+    lead: "Si for hver standard om dere støtter den i dag, har planlagt den (med kvartal), eller ikke støtter den. Standardveikartet viser bare hvor mange leverandører som har svart hva, aldri hvem. La stå «Ikke oppgitt» for standarder dere ikke vil si noe om.",
+    readiness: "Støtte",
+    notStated: "Ikke oppgitt",
+    plannedQuarter: "Planlagt fra kvartal",
+    plannedQuarterHint: "Bare for «Planlagt».",
+    noQuarter: "Ingen",
+    save: "Lagre",
+    saved: "Beredskapen er lagret.",
+    readOnly: "Bare administratorer kan endre dette. Slik står det nå:",
+  },
   security: {
     title: "Totrinnsinnlogging",
     lead: "Bestem hvem i {{organisation}} som må logge inn med en kode fra en autentiseringsapp i tillegg til passordet.",
@@ -173,6 +190,7 @@ export const organisations = {
     link: "Totrinnsinnlogging",
   },
   settings: {
+    standards: "Standarder vi støtter",
     title: "Virksomhetsprofil",
     readOnly: "Bare administratorer kan endre profilen.",
     identity: "Registrering",

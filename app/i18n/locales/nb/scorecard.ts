@@ -24,6 +24,16 @@ export const scorecard = {
     tableCaption: "Hovedtall per kvartal, siste {{months}} måneder",
   },
   insights: {
+    costBenefit: {
+      heading: "Hvem betaler, og hvem får gevinsten",
+      lead: "Publiserte hendelser som sier hvem som bærer kostnaden og hvem gevinsten forventes hos, etter sektoren som betaler: hvor ofte gevinsten havner i en annen sektor.",
+      none: "Ingen publiserte hendelser har oppgitt kostnad og gevinst ennå.",
+      caption: "Kostnad og gevinst etter betalende sektor",
+      sector: "Betalende sektor",
+      events: "Hendelser",
+      differ: "Gevinsten i en annen sektor",
+      share: "Andel",
+    },
     title: "Innsikt: forutsigbarhet i sektoren",
     metaDescription: "Erklærte innkjøpsforventninger og hvordan de gikk, for alle oppdragsgivere, per sektor og region, og erklært etterspørsel per kvartal og CPV-hovedgruppe.",
     lead: "De samme tallene som på hver oppdragsgivers side, for alle oppdragsgivere samlet, per sektor og per region.",

@@ -86,4 +86,25 @@ export const standards = {
     back: "Til standardveikartet",
     atom: "Atom-strøm for {{name}}",
   },
+  origins: {
+    international: "Internasjonal",
+    nordic: "Nordisk",
+    norwegian: "Norsk",
+  },
+  nationalStatuses: {
+    mandatory: "Obligatorisk i Norge",
+    recommended: "Anbefalt i Norge",
+    under_consideration: "Til vurdering i Norge",
+    none: "Ingen nasjonal status",
+  },
+  statusSource: "Nasjonal status slik Direktoratet for e-helses referansekatalog oppgir den, så langt katalogen vår kjenner den.",
+  readiness: {
+    supported: "Støtter i dag",
+    planned: "Planlagt",
+    not_supported: "Støtter ikke",
+  },
+  readinessHeading: "Leverandørenes beredskap",
+  readinessLead: "Hvor mange leverandører som sier at de støtter standarden i dag, har planlagt den, eller ikke støtter den. Bare antall, aldri hvem.",
+  readinessNone: "Ingen leverandører har oppgitt noe om standarden ennå.",
+  readinessChart: "Leverandørenes beredskap for {{name}}",
 };

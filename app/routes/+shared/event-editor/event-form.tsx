@@ -6,6 +6,8 @@ import { fieldId, fieldsOf, one, useFormText } from "./fields";
 import { NonUseUndertaking } from "./non-use-undertaking";
 import { ContractStep, EffortStep, ExpectationStep, PilotStep, SourcingStep, StandardsStep, TermsStep, WhenStep } from "./steps";
 import { WhatStep } from "./what-step";
+import { CostBenefitStep } from "./cost-benefit-step";
+import { costBenefitFieldName } from "~/domain/cost-benefit-form";
 
 // The event editor shared by events.new.tsx and events.$eventId_.edit.tsx: this form, its
 // steps and fields beside it, and submit.server.ts, which takes its submission to the models.
@@ -20,15 +22,19 @@ export interface EventFormProps {
   buyerVerified: boolean;
   standards: { code: string; name: string }[];
   coBuyerOptions: { id: string; name: string }[];
+  /** Buyer organisations a cost or benefit owner may be (the step also offers whole sectors). */
+  costBenefitOptions: { id: string; name: string }[];
   quarters: string[];
   notice?: string | null;
 }
 
-const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", "standards", "terms", "pilot"] as const;
+const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", "standards", "terms", "pilot", "costBenefit"] as const;
 
 /** The element a problem links to: list indexes in its path ("coBuyers.0") name no element of their own. */
 const problemFieldId = (path: string) =>
-  path.startsWith("pilotPath.acceptanceCriteria.") || path.startsWith("pilotPath.funding.") ? fieldId(path) : fieldId(path.split(".").filter((s) => !/^\d+$/.test(s)).join("."));
+  path.startsWith("pilotPath.acceptanceCriteria.") || path.startsWith("pilotPath.funding.")
+    ? fieldId(path)
+    : fieldId(costBenefitFieldName(path) ?? path.split(".").filter((s) => !/^\d+$/.test(s)).join("."));
 
 /** The guided event form: one page, numbered steps, usable without JavaScript. */
 export function EventForm(props: EventFormProps) {
@@ -67,6 +73,7 @@ export function EventForm(props: EventFormProps) {
         <StandardsStep {...f} standards={props.standards} />
         <TermsStep {...f} />
         <PilotStep {...f} quarters={props.quarters} />
+        <CostBenefitStep {...f} organisations={props.costBenefitOptions} />
 
         <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           {props.mode === "published" ? (

@@ -1,4 +1,5 @@
 import type { Db } from "@db/client";
+import { costBenefitFieldName } from "~/domain/cost-benefit-form";
 import { eventFormToInput } from "~/domain/event-form";
 import { EventCreateSchema, EventPatchSchema, inputProblems } from "~/domain/event-input";
 import type { Problem } from "~/domain/problems";
@@ -30,6 +31,9 @@ function fieldName(path: string, standards: { code: string }[]): string {
   if (parts[0] === "pilotPath" && parts[1] === "acceptanceCriteria" && parts.length === 4) return path;
   // … and so has each part of each funding row.
   if (parts[0] === "pilotPath" && parts[1] === "funding" && parts.length === 4) return path;
+  // … and each row of the cost and benefit step.
+  const costBenefit = costBenefitFieldName(path);
+  if (costBenefit) return costBenefit;
   const index = parts.findIndex((p) => /^\d+$/.test(p));
   return index === -1 ? path : parts.slice(0, index).join(".");
 }
