@@ -19,6 +19,7 @@ import type { NationalStatus, Readiness, StandardOrigin } from "../app/domain/st
 import type { CriterionJudgement, ExitResponse, PilotDecision, StopReason } from "../app/domain/pilot-exit";
 import type { EffortWork } from "../app/domain/predictability";
 import type { ContractRisk, OutsideNeed, SourcingAdvice } from "../app/domain/sourcing";
+import type { OwnDeliveryActivity } from "../app/domain/own-delivery";
 import type {
   BuyerSector,
   CommercialRole,
@@ -62,6 +63,12 @@ export interface OrganisationTable {
   createdAt: CreatedAt;
   /** 0027: who must have a second factor (SecondFactorPolicy in app/domain/two-factor.ts). */
   secondFactorPolicy: Generated<"none" | "admins" | "all">;
+  // 0045: own delivery (app/domain/own-delivery.ts)
+  ownDeliveryCpv: Generated<string[]>;
+  ownDeliveryActivities: Generated<OwnDeliveryActivity[]>;
+  ownDeliveryProvider: string | null;
+  ownDeliveryStandards: string | null;
+  ownDeliveryUpdatedAt: Timestamp | null;
 }
 
 export interface UserTable {
@@ -198,6 +205,11 @@ export interface EventTable {
   nonUseUndertakingAt: Timestamp | null;
   /** Published before 0042 without IP terms: the rule does not judge it. */
   ipTermsGrandfathered: Generated<boolean>;
+  /** 0045: the advice the table gives now, beside the one vendors were shown (sourcingAdvice), and when it was revised. */
+  sourcingRevisedAdvice: SourcingAdvice | null;
+  sourcingRevisedAt: Timestamp | null;
+  /** 0045: what doing it in-house would cost, where the buyer delivers in the area itself. */
+  inHouseCostBasis: string | null;
 }
 
 export interface ContractTable {

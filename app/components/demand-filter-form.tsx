@@ -214,6 +214,12 @@ export function DemandFilterForm({
               {t("filters.backgroundIp")}
             </label>
           </div>
+          <div className="flex items-start gap-2">
+            <input type="checkbox" id="demand-own-delivery" name="ownDelivery" value="exclude" defaultChecked={filter.excludeOwnDelivery} className="mt-1 h-4 w-4 accent-brand-700" />
+            <label htmlFor="demand-own-delivery" className="font-medium text-slate-800">
+              {t("filters.ownDeliveryExclude")}
+            </label>
+          </div>
           {withSort ? (
             <Select id="demand-sort" name="sort" label={t("filters.sort")} value={filter.sort}>
               {DEMAND_SORTS.map((sort) => (

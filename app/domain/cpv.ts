@@ -60,6 +60,7 @@ export const CPV_CODES: readonly CpvEntry[] = [
   // 72 IT services
   { code: "72000000-5", nb: "IT-tjenester: rådgivning, programvareutvikling, internett og brukerstøtte", en: "IT services: consulting, software development, Internet and support" },
   { code: "72200000-7", nb: "Programmering og rådgivning om programvare", en: "Software programming and consultancy services" },
+  { code: "72212000-4", nb: "Programmering av applikasjonsprogramvare", en: "Programming services of application software" },
   { code: "72212180-4", nb: "Utvikling av medisinsk programvare", en: "Medical software development services" },
   { code: "72220000-3", nb: "Rådgivning om systemer og teknikk", en: "Systems and technical consultancy services" },
   { code: "72224000-1", nb: "Rådgivning om prosjektledelse", en: "Project management consultancy services" },

@@ -46,6 +46,8 @@ export interface DemandFilter {
   open: boolean;
   /** Only events whose IP terms say background IP stays with the vendor (issue 17). */
   backgroundIp: boolean;
+  /** `ownDelivery=exclude`: leave out events in areas where the buyer delivers itself (issue 19). */
+  excludeOwnDelivery: boolean;
   sort: DemandSort;
   cursor: DemandCursor | null;
   limit: number;
@@ -73,6 +75,7 @@ export const EMPTY_FILTER: Readonly<DemandFilter> = {
   quarterTo: null,
   open: false,
   backgroundIp: false,
+  excludeOwnDelivery: false,
   sort: "deadline",
   cursor: null,
   limit: DEFAULT_PAGE_SIZE,
@@ -249,6 +252,10 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
     else if (!["0", "false", "off", "no"].includes(value)) skip(name, value);
   }
 
+  const ownDelivery = one("ownDelivery");
+  if (ownDelivery === "exclude") filter.excludeOwnDelivery = true;
+  else if (ownDelivery !== null && ownDelivery !== "include") skip("ownDelivery", ownDelivery);
+
   // Relevance needs words to rank by; without them the list is read by deadline.
   const sort = one("sort");
   if (sort !== null && !oneOf(DEMAND_SORTS)(sort)) skip("sort", sort);
@@ -306,6 +313,7 @@ export function demandSearchParams(
   if (filter.quarterTo) params.set("quarterTo", filter.quarterTo);
   if (filter.open) params.set("open", "1");
   if (filter.backgroundIp) params.set("backgroundIp", "1");
+  if (filter.excludeOwnDelivery) params.set("ownDelivery", "exclude");
   const defaultSort = filter.q ? "relevance" : "deadline";
   if (filter.sort !== defaultSort) params.set("sort", filter.sort);
   if (limit && filter.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(filter.limit));

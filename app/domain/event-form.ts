@@ -72,6 +72,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     risk: text(form, "sourcing.risk") || undefined,
     need: text(form, "sourcing.need") || undefined,
     reason: textOrNull(form, "sourcing.reason"),
+    inHouseCostBasis: textOrNull(form, "sourcing.inHouseCostBasis"),
   };
   const pilotPath = {
     plan: textOrNull(form, "pilotPath.plan"),
@@ -162,7 +163,7 @@ interface Declared {
   effort: { level: string; hoursPerVendor: number | null; kindsOfWork: string[]; compensationNok: number | null; compensationReason?: string | null };
   expectation: Record<string, string | number | null> | null;
   contract: Record<string, string | number | null>;
-  sourcing: { risk: string | null; need: string | null; reason: string | null } | null;
+  sourcing: { risk: string | null; need: string | null; reason: string | null; inHouseCostBasis?: string | null } | null;
   standards: { code: string; level: string; from: string | null }[];
   ipTerms: string | null;
   intellectualProperty: {
@@ -207,6 +208,7 @@ export function eventToFormValues(event: Declared): EventFormValues {
     "sourcing.risk": s(event.sourcing?.risk),
     "sourcing.need": s(event.sourcing?.need),
     "sourcing.reason": s(event.sourcing?.reason),
+    "sourcing.inHouseCostBasis": s(event.sourcing?.inHouseCostBasis),
     ipTerms: s(event.ipTerms),
     "intellectualProperty.backgroundStaysWithVendor": yn(event.intellectualProperty.backgroundStaysWithVendor),
     "intellectualProperty.foregroundOwner": s(event.intellectualProperty.foregroundOwner),

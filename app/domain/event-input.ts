@@ -20,6 +20,7 @@ import { EFFORT_WORK } from "./predictability";
 import { type Problem } from "./problems";
 import { REGIONS } from "./regions";
 import { CONTRACT_RISKS, OUTSIDE_NEEDS } from "./sourcing";
+import { IN_HOUSE_COST_BASIS_MAX } from "./own-delivery";
 
 // The JSON an API client (and, through the same schema, the guided form) sends for an
 // event. Field names follow the domain; messages are codes, translated by the caller
@@ -77,6 +78,7 @@ const Sourcing = z.strictObject(
     risk: choice(CONTRACT_RISKS),
     need: choice(OUTSIDE_NEEDS),
     reason: optionalText(5000),
+    inHouseCostBasis: optionalText(IN_HOUSE_COST_BASIS_MAX),
   },
   { error: typeError },
 );

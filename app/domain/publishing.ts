@@ -9,6 +9,7 @@ import {
   type EffortDeclaration,
   type PurchaseExpectation,
 } from "./predictability";
+import { checkOwnDeliveryPublishing } from "./own-delivery";
 import { gateResult, problemsOf, type GateResult, type Problem } from "./problems";
 import { checkSourcingChoice, type SourcingChoice } from "./sourcing";
 
@@ -29,6 +30,10 @@ export interface PublishableEvent {
   nonUseUndertaking: boolean;
   /** Published before IP terms were required (migration 0042): that rule does not judge it. */
   ipTermsGrandfathered: boolean;
+  /** The event's CPV codes meet the buyer's declared own delivery (issue 19); absent means they do not. */
+  ownDeliveryOverlaps?: boolean;
+  /** What doing it in-house would cost, and on what basis; asked where the buyer delivers itself. */
+  inHouseCostBasis?: string | null;
 }
 
 export interface PublishingContext {
@@ -56,7 +61,9 @@ const FIELD_ORDER = [
   "contract.optionMonths",
   "contract.horizonMonths",
   "contract.justification",
+  "sourcing.risk",
   "sourcing.reason",
+  "sourcing.inHouseCostBasis",
   "intellectualProperty.backgroundStaysWithVendor",
   "intellectualProperty.foregroundOwner",
   "intellectualProperty.licenceScope",
@@ -114,6 +121,16 @@ function declarationProblems(event: PublishableEvent): Problem[] {
     const chosenForm = event.contract?.form ?? null;
     problems.push(...problemsOf(checkSourcingChoice({ ...event.sourcing, chosenForm })));
   }
+  problems.push(
+    ...problemsOf(
+      checkOwnDeliveryPublishing({
+        overlaps: event.ownDeliveryOverlaps ?? false,
+        sourcing: event.sourcing,
+        contractForm: event.contract?.form ?? null,
+        inHouseCostBasis: event.inHouseCostBasis ?? null,
+      }),
+    ),
+  );
   problems.push(...problemsOf(checkPilotPath({ kind: event.kind, contractForm: event.contract?.form, pilotPath: event.pilotPath })));
   problems.push(
     ...problemsOf(

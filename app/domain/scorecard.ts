@@ -178,7 +178,15 @@ export function concernCounts({ state, recordedOn }: Pick<ConcernFact, "state" |
   return state !== "unanswered" || addDays(recordedOn, CONCERN_ANSWER_DAYS) <= today;
 }
 
+/** Dialogues whose outcome was recorded, by month, and whether the need was met in-house (not procured, reason in_house). */
+export interface OutcomeFact {
+  month: string;
+  inHouse: boolean;
+  count: number;
+}
+
 export interface ScorecardFacts {
+  outcomes: OutcomeFact[];
   effort: EffortFact[];
   expectations: ExpectationFact[];
   notProcured: NotProcuredFact[];
@@ -286,6 +294,27 @@ export function notProcuredByReason(facts: readonly NotProcuredFact[], bounds: W
     total += f.count;
   }
   return { total, byReason };
+}
+
+export interface InHouseFigure {
+  /** Dialogues whose outcome was recorded in the window. */
+  ended: number;
+  /** Of those, the ones recorded as not procured because the need was met in-house. */
+  inHouse: number;
+  /** inHouse / ended, null when none ended. */
+  share: number | null;
+}
+
+/** Issue 19 (rollebalanse): how often the buyer's dialogues ended with doing it itself. */
+export function endedInHouse(facts: readonly OutcomeFact[], bounds: WindowBounds): InHouseFigure {
+  let ended = 0;
+  let inHouse = 0;
+  for (const f of facts) {
+    if (!inWindow(f.month, bounds)) continue;
+    ended += f.count;
+    if (f.inHouse) inHouse += f.count;
+  }
+  return { ended, inHouse, share: ended === 0 ? null : inHouse / ended };
 }
 
 export interface HoursFigure {
@@ -455,6 +484,7 @@ export interface Scorecard {
   effort: EffortFigure;
   fulfilment: FulfilmentFigure;
   notProcured: NotProcuredFigure;
+  inHouse: InHouseFigure;
   hours: HoursFigure;
   pilots: PilotFigure;
   contracts: ShortContractFigure;
@@ -472,6 +502,7 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
     effort: effortEvents(facts.effort, bounds),
     fulfilment: expectationFulfilment(facts.expectations, bounds),
     notProcured: notProcuredByReason(facts.notProcured, bounds),
+    inHouse: endedInHouse(facts.outcomes, bounds),
     hours: hoursAgainstPurchases(facts.hours, bounds),
     pilots: pilotFigures(facts.pilots, bounds, today),
     contracts: shortContracts(facts.contracts, bounds),
@@ -483,5 +514,5 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
 
 /** Facts with nothing in them: a buyer that has not published yet. */
 export function emptyFacts(): ScorecardFacts {
-  return { effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
+  return { outcomes: [], effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
 }

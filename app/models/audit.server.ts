@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "password_changed",
   "organisation_created",
   "organisation_updated",
+  "own_delivery_updated",
   "organisation_verified",
   "organisation_rejected",
   "verification_review_requested",

@@ -39,6 +39,8 @@ export interface DemandItem {
   publishedAt: Date | null;
   /** The IP terms say background IP stays with the vendor (true), passes to the buyer (false), or say nothing (null). */
   backgroundIpStaysWithVendor: boolean | null;
+  /** The buyer declares own delivery in a CPV area of the event (issue 19). */
+  buyerDeliversItself: boolean;
   standards: { code: string; name: string; level: "required" | "recommended" | "planned" }[];
 }
 
@@ -202,6 +204,8 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
   if (filter.quarterTo) query = query.where("events.expectedTenderQuarter", "<=", filter.quarterTo);
   if (filter.open) query = query.where("events.registrationDeadline", ">", now);
   if (filter.backgroundIp) query = query.where("events.ipBackgroundStaysWithVendor", "=", true);
+  // Issue 19: the buyer delivers in the event's area itself (cpv_overlaps, migration 0045).
+  if (filter.excludeOwnDelivery) query = query.where(sql<SqlBool>`not cpv_overlaps(events.cpv_codes, buyer.own_delivery_cpv)`);
   return query;
 }
 
@@ -241,6 +245,7 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
       "events.expectedTenderQuarter",
       "events.publishedAt",
       "events.ipBackgroundStaysWithVendor as backgroundIpStaysWithVendor",
+      sql<boolean>`cpv_overlaps(events.cpv_codes, buyer.own_delivery_cpv)`.as("buyerDeliversItself"),
       sql<string>`(${key.expression})::text`.as("sortKey"),
       sql<number | null>`${countsAll ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
       // In the same statement, evaluated for the page's rows only: on the embedded database

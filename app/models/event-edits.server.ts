@@ -18,6 +18,7 @@ import { costBenefitOfInput, costBenefitPartyProblems } from "./cost-benefit.ser
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
 import { declarationOf, nonUseUndertakingOfRow, toPublishable, type EventRow } from "./event-row.server";
 import { undertakingColumns } from "./non-use-undertaking.server";
+import { withOwnDelivery } from "./own-delivery.server";
 import { participantMembers } from "./registration-reads.server";
 
 // Creating an event and changing what it declares: a draft freely, a published event only
@@ -25,6 +26,17 @@ import { participantMembers } from "./registration-reads.server";
 
 /** Columns a create or patch may write, in the types they are read back in. */
 type EventColumns = { [K in keyof EventRow & keyof Updateable<EventTable>]?: EventRow[K] };
+
+/**
+ * An event whose advice 0045 revised keeps what vendors were shown while its risk and need stay
+ * as they were; a new answer gets the new table's advice and no longer counts as revised.
+ */
+function keepSourcingRevision(before: EventRow, columns: EventColumns): EventColumns {
+  if (before.sourcingRevisedAt === null || columns.sourcingAdvice === undefined) return columns;
+  const sameAnswer = (columns.sourcingRisk ?? null) === before.sourcingRisk && (columns.sourcingNeed ?? null) === before.sourcingNeed;
+  if (sameAnswer) return { ...columns, sourcingAdvice: before.sourcingAdvice };
+  return { ...columns, sourcingRevisedAdvice: null, sourcingRevisedAt: null };
+}
 
 /** Columns for the fields a create or patch names; undefined leaves a column as it is. */
 function toColumns(input: EventFields): EventColumns {
@@ -80,6 +92,7 @@ function toColumns(input: EventFields): EventColumns {
     // sourcingstrategi: the advice is the rule's answer, stored beside the buyer's choice.
     put("sourcingAdvice", s === null ? null : adviseSourcing(s).advice);
     put("sourcingReason", s === null ? null : s.reason);
+    put("inHouseCostBasis", s === null ? null : (s.inHouseCostBasis ?? null));
   }
   const d = input.dataProtection;
   if (d !== undefined) {
@@ -202,7 +215,7 @@ export async function updateEvent(
 
     const refs = await resolveReferences(trx, before.buyerId, input);
     if (!refs.ok) return refs;
-    const columns = toColumns(input);
+    const columns = keepSourcingRevision(before, toColumns(input));
     const after: EventRow = { ...before, ...columns };
     const storable = [...storableProblems(after), ...(await costBenefitPartyProblems(trx, input.costBenefit))];
     if (storable.length) return fail("invalid", storable);
@@ -219,7 +232,8 @@ export async function updateEvent(
       const optionWindowChanged = after.pilotOptionWindowTo !== before.pilotOptionWindowTo;
       // næringsutvikling: an amendment that makes the event need IP terms also needs the undertaking.
       const undertakingNow = nonUseUndertaking && nonUseUndertakingOfRow(before) === null;
-      const judged = { ...toPublishable(after), ...(undertakingNow ? { nonUseUndertaking: true } : {}) };
+      const publishable = await withOwnDelivery(trx, before.buyerId, after.cpvCodes, toPublishable(after));
+      const judged = { ...publishable, ...(undertakingNow ? { nonUseUndertaking: true } : {}) };
       const gate = problemsOf(checkAmendment(judged, { now, tenderQuarterChanged, optionWindowChanged }));
       if (gate.length) return fail("refused", gate);
       if (undertakingNow) Object.assign(columns, await undertakingColumns(trx, actor, now));

@@ -10,6 +10,7 @@ import { isUuid } from "~/domain/ids";
 import { insertContract } from "./contracts.server";
 import { notifyEventEnded } from "./event-ending-notices.server";
 import { undertakingColumns } from "./non-use-undertaking.server";
+import { withOwnDelivery } from "./own-delivery.server";
 
 // An event's way through its statuses: a draft is published when the publishing rules
 // hold, a published event closes (by hand or when its deadlines pass), and its outcome
@@ -37,7 +38,7 @@ export async function publishEvent(
 
     const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
     const buyerVerified = buyer.verificationStatus === "verified";
-    const publishable = toPublishable(event);
+    const publishable = await withOwnDelivery(trx, event.buyerId, event.cpvCodes, toPublishable(event));
     const undertakingNow = nonUseUndertaking && !publishable.nonUseUndertaking;
     const gate = checkPublishable({ ...publishable, nonUseUndertaking: publishable.nonUseUndertaking || nonUseUndertaking }, { buyerVerified, now });
     if (!gate.ok) {

@@ -8,6 +8,9 @@ import { eventStandardsOf } from "./event-references.server";
 import { costBenefitParties } from "./cost-benefit.server";
 import { declarationOf, nonUseUndertakingOfRow, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
+import { ownDeliveryNotice, type OwnDelivery } from "~/domain/own-delivery";
+import type { SourcingAdvice } from "~/domain/sourcing";
+import { ownDeliveryOfRow, withOwnDelivery } from "./own-delivery.server";
 
 // Reading events: the open list on the front page, one event as its viewer may see it,
 // and the buyer's workspace.
@@ -85,6 +88,10 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
   nonUseUndertaking: { name: string; at: Date } | null;
   outcome: EventOutcome | null;
   amendments: EventAmendment[];
+  /** The buyer delivers in this event's area itself (issue 19): the overlapping codes and what it declared; null when not. */
+  ownDelivery: OwnDelivery | null;
+  /** Migration 0045 revised the advice after vendors saw it: what they were shown, what it is now, since when. */
+  sourcingRevision: { shownAdvice: SourcingAdvice | null; revisedAdvice: SourcingAdvice; revisedAt: Date } | null;
   /** Whether the viewer may edit it (buyer or co-buyer member), and publish or close it (buyer member). */
   viewer: { canEdit: boolean; canPublish: boolean };
 };
@@ -101,7 +108,11 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
   if (row.status === "draft" && access === null) return null;
 
   const [buyer, coBuyerOrganisations, standards, amendments, winner] = await Promise.all([
-    db.selectFrom("organisations").select(["id", "name", "slug"]).where("id", "=", row.buyerId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("organisations")
+      .select(["id", "name", "slug", "ownDeliveryCpv", "ownDeliveryActivities", "ownDeliveryProvider", "ownDeliveryStandards"])
+      .where("id", "=", row.buyerId)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("eventCoBuyers")
       .innerJoin("organisations", "organisations.id", "eventCoBuyers.organisationId")
@@ -118,7 +129,7 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
   return {
     id: row.id,
     status: row.status,
-    buyer,
+    buyer: { id: buyer.id, name: buyer.name, slug: buyer.slug },
     ...declarationOf(row, standards, coBuyerOrganisations.map((o) => o.id).sort()),
     coBuyerOrganisations,
     costBenefitParties: await costBenefitParties(db, row.costBenefit),
@@ -127,6 +138,11 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
     nonUseUndertaking: nonUseUndertakingOfRow(row),
     outcome: outcomeOf(row, winner ?? null),
     amendments,
+    ownDelivery: ownDeliveryNotice(row.cpvCodes, ownDeliveryOfRow(buyer)),
+    sourcingRevision:
+      row.sourcingRevisedAdvice !== null && row.sourcingRevisedAt !== null
+        ? { shownAdvice: row.sourcingAdvice, revisedAdvice: row.sourcingRevisedAdvice, revisedAt: row.sourcingRevisedAt }
+        : null,
     viewer: { canEdit: access !== null && row.status !== "closed", canPublish: access === "buyer" && row.status === "draft" },
   };
 }
@@ -211,5 +227,6 @@ export async function countBlockedPublishAttempts(db: Db, buyerId: string): Prom
 
 /** The stored event as the publishing rules read it (for showing what is missing before publishing). */
 export async function toPublishableById(db: Db, id: string): Promise<PublishableEvent> {
-  return toPublishable(await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+  const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  return withOwnDelivery(db, row.buyerId, row.cpvCodes, toPublishable(row));
 }

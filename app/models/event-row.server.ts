@@ -76,6 +76,7 @@ export function toPublishable(row: EventRow): PublishableEvent {
     intellectualProperty: ipTermsOfRow(row),
     nonUseUndertaking: nonUseUndertakingOfRow(row) !== null,
     ipTermsGrandfathered: row.ipTermsGrandfathered,
+    inHouseCostBasis: row.inHouseCostBasis,
   };
 }
 
@@ -167,7 +168,7 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
     sourcing:
       row.sourcingRisk === null
         ? null
-        : { risk: row.sourcingRisk, need: row.sourcingNeed, advice: row.sourcingAdvice, reason: row.sourcingReason },
+        : { risk: row.sourcingRisk, need: row.sourcingNeed, advice: row.sourcingAdvice, reason: row.sourcingReason, inHouseCostBasis: row.inHouseCostBasis },
     standards,
     ipTerms: row.ipTerms,
     intellectualProperty: ipTermsOfRow(row),

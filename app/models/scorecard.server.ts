@@ -8,6 +8,7 @@ import { cpvDivisionEntry } from "~/domain/cpv";
 import { addQuarters } from "~/domain/quarters";
 import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
 import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
+import { ownDeliveryOfRow } from "./own-delivery.server";
 import { zonedLocalToIso } from "~/domain/zoned-time";
 
 // The facts behind the public scorecards, read in a handful of grouped queries (one per
@@ -42,8 +43,14 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
 
-  const [effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct] =
+  const [outcomes, effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct] =
     await Promise.all([
+      sql<Keyed & { month: string; inHouse: boolean; count: number }>`
+        select ${key} as key, ${monthOfColumn(ev("outcome_recorded_at"))} as month,
+          (e.outcome = 'not_procured' and e.outcome_not_procured_reason = 'in_house') as in_house, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.outcome is not null and e.outcome_recorded_at >= ${since}
+        group by 1, 2, 3`.execute(db),
       sql<Keyed & { month: string; effortLevel: EffortLevel; expectationStatus: ExpectationStatus | null; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.effort_level, e.expectation_status, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id
@@ -145,6 +152,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
     return found;
   };
   for (const { key: k, buyers, adopted } of conduct.rows) facts(k).conduct = { buyers, adopted };
+  for (const { key: k, ...row } of outcomes.rows) facts(k).outcomes.push(row);
   for (const { key: k, ...row } of effort.rows) facts(k).effort.push(row);
   for (const { key: k, ...row } of expectations.rows) facts(k).expectations.push(row);
   for (const { key: k, ...row } of notProcured.rows) facts(k).notProcured.push(row);
@@ -175,7 +183,7 @@ export async function groupedScorecards(db: Db, groupBy: ScorecardGrouping, mont
   const groups = await loadScorecardFacts(db, { groupBy }, months, now);
   const all = emptyFacts();
   const rows = [...groups.entries()].map(([key, facts]) => {
-    for (const field of ["effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns"] as const) {
+    for (const field of ["outcomes", "effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns"] as const) {
       (all[field] as unknown[]).push(...facts[field]);
     }
     all.conduct = { buyers: all.conduct.buyers + facts.conduct.buyers, adopted: all.conduct.adopted + facts.conduct.adopted };
@@ -192,11 +200,13 @@ export async function getScorecardBuyer(db: Db, idOrSlug: string) {
   if (!byId && !/^[a-z0-9-]{1,120}$/.test(idOrSlug)) return null;
   const row = await db
     .selectFrom("organisations")
-    .select(["id", "slug", "name", "buyerSector", "region", "verificationStatus"])
+    .select(["id", "slug", "name", "buyerSector", "region", "verificationStatus", "ownDeliveryCpv", "ownDeliveryActivities", "ownDeliveryProvider", "ownDeliveryStandards"])
     .where(byId ? "id" : "slug", "=", idOrSlug)
     .where("isBuyer", "=", true)
     .executeTakeFirst();
-  return row ?? null;
+  if (!row) return null;
+  const { ownDeliveryCpv, ownDeliveryActivities, ownDeliveryProvider, ownDeliveryStandards, ...buyer } = row;
+  return { ...buyer, ownDelivery: ownDeliveryOfRow({ ownDeliveryCpv, ownDeliveryActivities, ownDeliveryProvider, ownDeliveryStandards }) };
 }
 
 /** The buyer's events behind the figures: published in the window, or with an expectation falling due in it. */

@@ -9,7 +9,7 @@ import { ContractFiguresSection } from "~/components/contract-figures";
 import { parseWindow } from "~/domain/scorecard";
 import { totalMonths } from "~/domain/contract";
 import { fixedT } from "~/i18n/i18n";
-import { formatDateTime, formatMonth } from "~/i18n/format";
+import { formatDateTime, formatMonth, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
@@ -18,6 +18,7 @@ import { missingSummaryCount } from "~/models/consultations.server";
 import { getBuyerContractFigures } from "~/models/contract-reads.server";
 import { vendorRequestFiguresForBuyer } from "~/models/vendor-requests.server";
 import { RequestFiguresSection } from "~/components/request-figures";
+import { OwnDeliveryProfile } from "~/components/own-delivery-profile";
 import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -95,6 +96,18 @@ export default function BuyerScorecardPage() {
           {t("window.computedAt", { time: formatDateTime(computedAt, language) })}
         </p>
       </header>
+      <OwnDeliveryProfile own={buyer.ownDelivery} language={language} />
+      <section aria-labelledby="in-house-title" className="space-y-1">
+        <h2 id="in-house-title" className="text-xl font-semibold">
+          {t("inHouse.heading")}
+        </h2>
+        <p>
+          {scorecard.inHouse.share === null
+            ? t("inHouse.none")
+            : t("inHouse.value", { inHouse: scorecard.inHouse.inHouse, ended: scorecard.inHouse.ended, share: formatPercent(scorecard.inHouse.share, language) })}
+        </p>
+        <p className="text-sm text-slate-600">{t("inHouse.explanation")}</p>
+      </section>
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
       <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} callOffsCsvUrl={`/buyers/${buyer.slug}/call-offs.csv`} />
       <RequestFiguresSection figures={requests} language={language} />

@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     [t("csv.tenderQuarter"), (i) => i.expectedTenderQuarter],
     [t("csv.standards"), (i) => i.standards.map((s) => s.name).join(", ")],
     [t("csv.backgroundIp"), (i) => (i.backgroundIpStaysWithVendor === null ? null : t(i.backgroundIpStaysWithVendor ? "csv.yes" : "csv.no"))],
+    [t("csv.buyerDeliversItself"), (i) => t(i.buyerDeliversItself ? "csv.yes" : "csv.no")],
   ];
 
   const rows: CsvCell[][] = [columns.map(([heading]) => heading)];

@@ -83,6 +83,7 @@ export default function EditEvent() {
         canPublish={data.canPublish}
         buyerVerified={data.options.buyerVerified}
         standards={data.options.standards}
+        ownDeliveryCpv={data.options.ownDeliveryCpv}
         coBuyerOptions={data.options.coBuyerOptions}
         costBenefitOptions={data.options.costBenefitOptions}
         quarters={data.options.quarters}

@@ -55,6 +55,7 @@ export default function NewEvent() {
         canPublish
         buyerVerified={options.buyerVerified}
         standards={options.standards}
+        ownDeliveryCpv={options.ownDeliveryCpv}
         coBuyerOptions={options.coBuyerOptions}
         costBenefitOptions={options.costBenefitOptions}
         quarters={options.quarters}

@@ -110,6 +110,20 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
         .execute();
     }
 
+    // Issue 19: the state agency develops and operates software itself (own delivery, role mixing made visible).
+    await trx
+      .updateTable("organisations")
+      .set({
+        ownDeliveryCpv: ["72200000-7"],
+        ownDeliveryActivities: ["develops", "operates"],
+        ownDeliveryProvider: "Helsedataetatens utviklings- og driftssenter",
+        ownDeliveryStandards: "Forvalter nasjonale FHIR-profiler for timebestilling og kjernejournal.",
+        ownDeliveryUpdatedAt: now,
+      })
+      .where("slug", "=", "statens-helsedataetat")
+      .where(sql<boolean>`cardinality(own_delivery_cpv) = 0`)
+      .execute();
+
     // Documented API tokens for the demo accounts only (see README).
     for (const demo of DEMO_API_TOKENS) {
       const user = await trx.selectFrom("users").select("id").where("email", "=", demo.email).executeTakeFirstOrThrow();
@@ -621,6 +635,8 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       sourcingRisk: "high",
       sourcingNeed: "lasting",
       sourcingAdvice: "hybrid_relational",
+      // An innovation partnership is a short contract form, not the relational one the advice names (0045).
+      sourcingReason: "Innovasjonspartnerskapet utvikler løsningen; driften etterpå kjøpes i en egen relasjonskontrakt med opsjonen.",
       ipTerms: "Partnerne eier egen bakgrunnsrett; etatens bruksrett til resultatene avtales i partnerskapskontrakten.",
       ipBackgroundStaysWithVendor: true,
       ipForegroundOwner: "shared",
@@ -705,6 +721,47 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       // Published long before IP terms were required (migration 0042): grandfathered, shown without terms.
       ipTermsGrandfathered: true,
       standards: [{ code: "e-resept", level: "required" }],
+    },
+    {
+      // Issue 19: the agency delivers software in CPV 72200000 itself (its own delivery, seeded
+      // below), so this RFI shows the notice, had to fill in the sourcing step and state the
+      // in-house cost basis before it could publish, and ?ownDelivery=exclude hides it.
+      id: "00000000-0000-4000-8000-000000000111",
+      buyerId: orgId("statens-helsedataetat"),
+      kind: "rfi",
+      ...published,
+      title: "Forespørsel om informasjon: programmering av timebestilling i Helsenorge-apper",
+      description:
+        "Statens helsedataetat vurderer om videreutviklingen av timebestilling i appene skal kjøpes i markedet eller gjøres av etatens eget utviklingsmiljø. Vi ber om skriftlige innspill om kapasitet, arkitektur og pris (ca. 12 timer).",
+      region: "national",
+      registrationDeadline: at(now, 18, 12),
+      responseDeadline: at(now, 28, 12),
+      cpvCodes: ["72212000-4"],
+      effortLevel: "significant",
+      effortHoursPerVendor: 12,
+      kindsOfWork: ["written_response"],
+      expectationStatus: "uncertain",
+      budgetMinNok: 3_000_000,
+      budgetMaxNok: 8_000_000,
+      fundingSource: "Tildelingsbrev, forutsatt videreført bevilgning",
+      expectedValueNok: 5_000_000,
+      expectedTenderQuarter: quarterOf(now, 2),
+      contractForm: "relational_contract",
+      contractBaseMonths: 36,
+      contractOptionMonths: 24,
+      contractHorizonMonths: 60,
+      sourcingRisk: "high",
+      sourcingNeed: "temporary",
+      sourcingAdvice: "in_house",
+      sourcingReason: "Etatens utviklingsmiljø har ikke kapasitet de neste to årene; vi vil sammenligne med markedet før vi velger.",
+      inHouseCostBasis: "Egen utvikling: 6 årsverk i 2 år à 1,3 mill. kr inkl. sosiale kostnader og lisenser, til sammen om lag 15,6 mill. kr, og drift i etatens plattformteam.",
+      ipBackgroundStaysWithVendor: true,
+      ipForegroundOwner: "vendor",
+      ipExistingProductsNotTransferred: true,
+      ipInputUse: "this_procurement",
+      nonUseUndertakingName: "Sverre Holm",
+      nonUseUndertakingAt: published.publishedAt,
+      standards: [{ code: "helseid", level: "required" }],
     },
     {
       id: "00000000-0000-4000-8000-000000000110",

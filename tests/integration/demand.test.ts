@@ -13,7 +13,8 @@ const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
 
 const E = (n: number) => `00000000-0000-4000-8000-000000000${n}`;
-const PUBLISHED = [101, 102, 103, 104, 105, 106, 107].map(E);
+// 111: the state agency's RFI in an area where it delivers itself (issue 19).
+const PUBLISHED = [101, 102, 103, 104, 105, 106, 107, 111].map(E);
 
 const filterOf = (query: string): DemandFilter => parseDemandFilter(new URLSearchParams(query)).filter;
 const ids = (items: DemandItem[]) => items.map((item) => item.id);
@@ -92,7 +93,7 @@ describe("the upcoming-demand list", () => {
 
   it("combines kind, buyer, buyer sector, standard, expectation status and the open-for-registration filter", async () => {
     expect(await search("kind=demand_notice")).toEqual([E(104)]);
-    expect((await search("kind=rfi&kind=rfp")).sort()).toEqual([E(101), E(107)]);
+    expect((await search("kind=rfi&kind=rfp")).sort()).toEqual([E(101), E(107), E(111)]);
     expect((await search("buyer=bergvik-kommune")).sort()).toEqual([E(101), E(107)]);
     // Part of the name, as people type it; LIKE wildcards are taken literally.
     expect((await search("buyer=bergvik")).sort()).toEqual([E(101), E(107)]);
@@ -108,11 +109,11 @@ describe("the upcoming-demand list", () => {
 
   it("filters on background IP staying with the vendor (issue 17): only events whose terms say so", async () => {
     // The demo's RFI, RFP, pilot and R&D partnership state it; the conference, meetings and the notice state no terms.
-    expect((await search("backgroundIp=1")).sort()).toEqual([101, 105, 106, 107].map(E));
-    expect((await search("backgroundIp=1&kind=rfi")).sort()).toEqual([E(101)]);
+    expect((await search("backgroundIp=1")).sort()).toEqual([101, 105, 106, 107, 111].map(E));
+    expect((await search("backgroundIp=1&kind=rfi")).sort()).toEqual([E(101), E(111)]);
     expect(await search("backgroundIp=0")).toEqual(await search(""));
     expect(parseDemandFilter(new URLSearchParams("backgroundIp=kanskje")).ignored).toEqual([{ param: "backgroundIp", value: "kanskje", code: "invalid_value" }]);
-    const api = await readJson(await apiDemand(await routeArgs("/api/v1/demand?backgroundIp=1&kind=rfi")));
+    const api = await readJson(await apiDemand(await routeArgs("/api/v1/demand?backgroundIp=1&kind=rfi&region=vestland")));
     expect(api.items.map((i: { id: string }) => i.id)).toEqual([E(101)]);
     expect(api.items[0].intellectualProperty).toEqual({ backgroundStaysWithVendor: true });
     expect(api.filter.backgroundIp).toBe(true);
@@ -120,7 +121,7 @@ describe("the upcoming-demand list", () => {
     const [header, ...rows] = csv.trimEnd().split("\r\n").map((line) => line.split(";"));
     const column = header!.indexOf("Bakgrunnsrettigheter hos leverandøren");
     expect(column).toBeGreaterThan(-1);
-    expect(rows.map((r) => r[column])).toEqual(["ja", "ja", "ja", "ja"]);
+    expect(rows.map((r) => r[column])).toEqual(["ja", "ja", "ja", "ja", "ja"]);
   });
 
   it("filters by overlapping budget frame in MNOK and by expected tender quarter range", async () => {

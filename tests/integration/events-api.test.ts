@@ -305,7 +305,7 @@ describe("GET /api/v1/events/{id}", () => {
     const body = await readJson(await get("00000000-0000-4000-8000-000000000101"));
     expect(body.contract).toMatchObject({ form: "market_contract", baseMonths: 24, optionMonths: 24, horizonMonths: 72 });
     expect(body.contract.justification).toMatch(/\S{10}/);
-    expect(body.sourcing).toEqual({ risk: "low", need: "lasting", advice: "market_contract", reason: null });
+    expect(body.sourcing).toEqual({ risk: "low", need: "lasting", advice: "market_contract", reason: null, inHouseCostBasis: null });
     expect(body.standards).toContainEqual({ code: "hl7-fhir-r4", level: "required", from: expect.stringMatching(/^\d{4}-01-01$/) });
     const amended = await readJson(await get("00000000-0000-4000-8000-000000000102"));
     expect(amended.amendments[0]).toMatchObject({ reason: expect.any(String), changes: expect.arrayContaining([{ field: "capacity", before: 30, after: 60 }]) });

@@ -158,9 +158,9 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
   },
   {
     constraint: "events_sourcing_departure_explained",
-    rule: "sourcing the rule does not cover, without a reason",
-    breaks: { sourcing_risk: "low", sourcing_need: "none", sourcing_advice: "not_covered" },
-    holds: { sourcing_risk: "low", sourcing_need: "none", sourcing_advice: "not_covered", sourcing_reason: "Vi trenger bare et kortvarig verktøy." },
+    rule: "in-house at medium risk with no outside need (market advice since 0045), without a reason",
+    breaks: { sourcing_risk: "medium", sourcing_need: "none", sourcing_advice: "market_contract", contract_form: "in_house" },
+    holds: { sourcing_risk: "medium", sourcing_need: "none", sourcing_advice: "market_contract", contract_form: "in_house", sourcing_reason: "Vi har kompetansen og kapasiteten selv." },
   },
   {
     constraint: "events_sourcing_departure_explained",
@@ -292,6 +292,10 @@ describe("the publishing rules as CHECK constraints", () => {
     await expect(
       insertRaw({ ...base(), status: "draft", published_at: null, sourcing_risk: "high", sourcing_need: "lasting", sourcing_advice: "in_house" }),
     ).rejects.toThrow(/events_sourcing_advice_follows_rule/);
+    // The table before 0045 is no longer the rule for a new row.
+    await expect(
+      insertRaw({ ...base(), status: "draft", published_at: null, sourcing_risk: "medium", sourcing_need: "none", sourcing_advice: "in_house" }),
+    ).rejects.toThrow(/events_sourcing_advice_follows_rule/);
   });
 
   it("keeps outcomes to closed events, with the details each outcome needs", async () => {
@@ -330,8 +334,10 @@ describe("the constraints and the domain agree", () => {
     { contractForm: "innovation_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "purchase_option", pilotOptionMaxPriceNok: 0, pilotOptionWindowFrom: "2027-Q3", pilotOptionWindowTo: "2027-Q4", pilotBudgetEarmarked: false, pilotDeciderRole: "Direktør", pilotDeciderOrganisation: "Testby" },
     { contractForm: "innovation_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "purchase_option", pilotOptionMaxPriceNok: 9, pilotOptionWindowFrom: "2027-Q3", pilotOptionWindowTo: "2027-Q4", pilotBudgetEarmarked: false, pilotDeciderRole: "Direktør", pilotDeciderOrganisation: "Testby" },
     { kind: "demand_notice", kindsOfWork: ["attend_meeting"] },
-    { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "in_house", contractForm: "in_house" },
-    { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "in_house", contractForm: "market_contract" },
+    { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "market_contract", contractForm: "in_house" },
+    { sourcingRisk: "medium", sourcingNeed: "none", sourcingAdvice: "market_contract", contractForm: "market_contract" },
+    { sourcingRisk: "high", sourcingNeed: "temporary", sourcingAdvice: "in_house", contractForm: "in_house" },
+    { sourcingRisk: "medium", sourcingNeed: "temporary", sourcingAdvice: "hybrid_relational", contractForm: "market_contract" },
     { effortLevel: "none", expectationStatus: "committed", budgetMinNok: 0, budgetMaxNok: 0, fundingSource: "x", expectedValueNok: 0, expectedTenderQuarter: "2027-Q1" },
     { effortLevel: "none", expectationStatus: "committed", budgetMinNok: 0, budgetMaxNok: 1, fundingSource: "x", expectedValueNok: 1, expectedTenderQuarter: "2001-Q1" },
     { effortLevel: "none", expectationStatus: "planned", budgetMinNok: 1, budgetMaxNok: 2, fundingSource: "x", expectedValueNok: 3, expectedTenderQuarter: "2027-Q1" },

@@ -84,7 +84,7 @@ describe("creating drafts", () => {
       standards: [{ code: "hl7-fhir-r4", level: "required", from: "2027-01-01" }],
     });
     const event = await getEvent(t.db, id, buyer);
-    expect(event?.sourcing).toEqual({ risk: "medium", need: "lasting", advice: "hybrid_relational", reason: null });
+    expect(event?.sourcing).toEqual({ risk: "medium", need: "lasting", advice: "hybrid_relational", reason: null, inHouseCostBasis: null });
     expect(event?.standards).toEqual([{ code: "hl7-fhir-r4", level: "required", from: "2027-01-01" }]);
   });
 

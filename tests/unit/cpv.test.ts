@@ -4,9 +4,9 @@ import { CPV_CODES, cpvDivision, cpvDivisionEntry, cpvEntry, cpvPrefix, isCpvCod
 const codes = (entries: { code: string }[]) => entries.map((entry) => entry.code);
 
 describe("the CPV vocabulary for health and care ICT", () => {
-  it("holds between 60 and 100 entries, each code once, in code order", () => {
+  it("holds between 60 and 110 entries, each code once, in code order", () => {
     expect(CPV_CODES.length).toBeGreaterThanOrEqual(60);
-    expect(CPV_CODES.length).toBeLessThanOrEqual(100);
+    expect(CPV_CODES.length).toBeLessThanOrEqual(110);
     const all = codes([...CPV_CODES]);
     expect(new Set(all).size).toBe(all.length);
     expect([...all].sort()).toEqual(all);

@@ -4,6 +4,7 @@ import { EventCreateSchema, EventPatchSchema, inputProblems, OutcomeSchema } fro
 import type { PilotCode } from "~/domain/pilot";
 import type { PredictabilityCode } from "~/domain/predictability";
 import type { SourcingCode } from "~/domain/sourcing";
+import type { OwnDeliveryPublishingCode } from "~/domain/own-delivery";
 import { createI18n } from "~/i18n/i18n";
 import { resources } from "~/i18n/resources";
 
@@ -95,6 +96,8 @@ describe("event messages", () => {
     must_be_positive_whole_months: true,
     justification_required: true,
     sourcing_reason_required: true,
+    sourcing_required: true,
+    in_house_cost_basis_required: true,
     acceptance_criteria_required: true,
     too_many: true,
     criterion_part_required: true,
@@ -111,7 +114,7 @@ describe("event messages", () => {
     funding_other_text_required: true,
     duplicate: true,
   } satisfies Record<
-    PredictabilityCode | ContractCode | SourcingCode | PilotCode | "buyer_not_verified" | "deadline_in_future_required" | "demand_notice_asks_no_effort",
+    PredictabilityCode | ContractCode | SourcingCode | OwnDeliveryPublishingCode | PilotCode | "buyer_not_verified" | "deadline_in_future_required" | "demand_notice_asks_no_effort",
     true
   >;
 

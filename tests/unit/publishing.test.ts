@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EVENT_KINDS } from "~/domain/events";
 import { EMPTY_PILOT_PATH, type AcceptanceCriterion } from "~/domain/pilot";
 import { checkAmendment, checkPublishable, orderProblems, type PublishableEvent } from "~/domain/publishing";
+import { CONTRACT_RISKS, OUTSIDE_NEEDS } from "~/domain/sourcing";
 import { PUBLISHABLE_IP } from "../fixtures/ip-terms";
 
 const now = new Date("2026-11-24T12:00:00+01:00");
@@ -150,12 +151,12 @@ describe("publishing an event", () => {
     expect(checkPublishable({ ...rfi, contract, sourcing }, verified)).toEqual({ ok: true });
   });
 
-  it("judges the sourcing answer on its own when no contract is declared", () => {
-    const sourcing = { risk: "low", need: "none", reason: null } as const;
-    expect(checkPublishable({ ...rfi, contract: null, sourcing }, verified)).toEqual({
-      ok: false,
-      problems: [{ path: "sourcing.reason", code: "sourcing_reason_required" }],
-    });
+  it("judges the sourcing answer on its own when no contract is declared: every answer has advice, so none asks a reason", () => {
+    for (const risk of CONTRACT_RISKS) {
+      for (const need of OUTSIDE_NEEDS) {
+        expect(checkPublishable({ ...rfi, contract: null, sourcing: { risk, need, reason: null } }, verified), `${risk}/${need}`).toEqual({ ok: true });
+      }
+    }
   });
 
   it.each(["pilot", "rnd_partnership"] as const)("refuses a %s without acceptance criteria and a path to purchase", (kind) => {
@@ -173,6 +174,8 @@ describe("publishing an event", () => {
     expect(checkPublishable({ ...rfi, contract }, verified)).toEqual({
       ok: false,
       problems: [
+        // A short contract form (the report), against the relational advice for a lasting high-risk need.
+        { path: "sourcing.reason", code: "sourcing_reason_required" },
         { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
         { path: "pilotPath.plan", code: "purchase_path_required" },
       ],

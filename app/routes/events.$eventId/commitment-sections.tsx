@@ -1,5 +1,8 @@
+import { SourcingBasis } from "~/components/sourcing-basis";
 import { totalMonths } from "~/domain/contract";
-import { formatNokRangeMillions, formatNumber } from "~/i18n/format";
+import { FORM_BASIS, sourcingBasis } from "~/domain/sourcing";
+import { cpvEntry } from "~/domain/cpv";
+import { formatDate, formatNokRangeMillions, formatNumber } from "~/i18n/format";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
 
 // What the buyer commits to and asks of vendors: the purchase expectation, the effort,
@@ -75,20 +78,57 @@ export function ContractSection({ event }: { event: EventView }) {
 }
 
 export function SourcingSection({ event }: { event: EventView }) {
-  const { t } = useFormatters();
+  const { t, language } = useFormatters();
   const s = event.sourcing;
   if (s === null) return null;
+  const revision = event.sourcingRevision;
+  const formBasis = event.contract.form ? FORM_BASIS[event.contract.form] : undefined;
+  const basis = s.risk && s.need ? [...sourcingBasis({ risk: s.risk, need: s.need }), ...(formBasis ? [formBasis] : [])] : [];
   return (
     <Section id="sourcing" title={t("sourcing.heading")}>
       <p className="text-sm text-slate-700">{t("sourcing.explanation")}</p>
+      {revision ? (
+        <p className="rounded border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">
+          {t("sourcing.revised", {
+            date: formatDate(revision.revisedAt, language),
+            shown: t(`sourcing.advices.${revision.shownAdvice ?? "not_covered"}`),
+            revised: t(`sourcing.advices.${revision.revisedAdvice}`),
+          })}
+        </p>
+      ) : null}
       <Facts
         items={[
           [t("sourcing.risk"), s.risk ? t(`sourcing.risks.${s.risk}`) : null],
           [t("sourcing.need"), s.need ? t(`sourcing.needs.${s.need}`) : null],
           [t("sourcing.advice"), s.advice ? <strong key="a">{t(`sourcing.advices.${s.advice}`)}</strong> : null],
           [t("sourcing.reason"), s.reason ? <span key="r" className="whitespace-pre-line">{s.reason}</span> : null],
+          [t("sourcing.inHouseCostBasis"), s.inHouseCostBasis ? <span key="c" className="whitespace-pre-line">{s.inHouseCostBasis}</span> : null],
         ]}
       />
+      <SourcingBasis citations={basis} id="sourcing-basis" />
     </Section>
+  );
+}
+
+/** Issue 19: the buyer, or its in-house provider, delivers in this event's area itself. */
+export function OwnDeliverySection({ event }: { event: EventView }) {
+  const { t, language } = useFormatters();
+  const own = event.ownDelivery;
+  if (own === null) return null;
+  return (
+    <section aria-labelledby="own-delivery-title" className="space-y-3 rounded border-l-4 border-amber-500 bg-amber-50 p-4">
+      <h2 id="own-delivery-title" className="text-xl font-semibold">
+        {t("ownDelivery.heading")}
+      </h2>
+      <p>{t("ownDelivery.lead", { buyer: event.buyer.name })}</p>
+      <Facts
+        items={[
+          [t("ownDelivery.cpv"), own.cpv.map((code) => `${code} ${cpvEntry(code)?.[language] ?? ""}`.trim()).join(", ")],
+          [t("ownDelivery.activities"), own.activities.map((a) => t(`ownDelivery.activity.${a}`)).join(", ")],
+          [t("ownDelivery.provider"), own.provider],
+          [t("ownDelivery.standards"), own.standards ? <span key="s" className="whitespace-pre-line">{own.standards}</span> : null],
+        ]}
+      />
+    </section>
   );
 }

@@ -19,7 +19,7 @@ import { readFormData } from "~/http/form-data.server";
 import { SummarySection, WhenSection } from "./aside-sections";
 import { ChangeLog } from "./change-log";
 import { ContractsSection } from "./contracts-section";
-import { ContractSection, EffortSection, ExpectationSection, SourcingSection } from "./commitment-sections";
+import { ContractSection, EffortSection, ExpectationSection, OwnDeliverySection, SourcingSection } from "./commitment-sections";
 import { EventHeader } from "./header";
 import { IpTermsSection } from "./ip-terms-section";
 import { manageAction } from "./manage.server";
@@ -110,6 +110,7 @@ export default function EventPage() {
 
       <div className="grid gap-10 lg:grid-cols-3">
         <div className="space-y-10 lg:col-span-2">
+          <OwnDeliverySection event={event} />
           {event.outcome ? <OutcomeSection event={event} /> : null}
           <ContractsSection event={event} contracts={contracts} mayRecord={mayRecordContract} />
           {event.description ? (

@@ -19,6 +19,9 @@ import { getLanguage } from "~/i18n/language.server";
 import { listMemberships } from "~/models/memberships.server";
 import { organisationOnboarding, requestVerificationReview } from "~/models/onboarding.server";
 import { getOrganisation, updateOrganisationProfile } from "~/models/organisations.server";
+import { updateOwnDelivery } from "~/models/own-delivery.server";
+import { OwnDeliverySchema } from "~/domain/own-delivery";
+import { OwnDeliveryForm } from "./own-delivery";
 import { readFormData } from "~/http/form-data.server";
 import { invariantResponse } from "~/http/responses.server";
 import { OnboardingChecklist, ReviewRequest } from "./onboarding";
@@ -48,6 +51,14 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const formData = await readFormData(args.request);
   const { user, organisation } = await requireMemberForForm(args, formData, { role: "admin" });
+  if (formData.get("intent") === "own-delivery") {
+    // Own delivery is a buyer's declaration; a vendor-only organisation has none to make.
+    const buyer = await requireMemberForForm(args, formData, { role: "admin", kind: "buyer" });
+    const declared = parseWithZod(formData, { schema: OwnDeliverySchema });
+    if (declared.status !== "success") return json({ form: "ownDelivery", result: declared.reply(), saved: false }, { status: 400 });
+    await updateOwnDelivery(db(), buyer.organisation.id, declared.value, { userId: user.id, ip: args.context.ip });
+    return json({ form: "ownDelivery", result: declared.reply(), saved: true });
+  }
   if (formData.get("intent") === "request-review") {
     const review = parseWithZod(formData, { schema: RequestReviewSchema });
     if (review.status !== "success") return json({ form: "review", result: review.reply(), saved: false }, { status: 400 });
@@ -66,6 +77,7 @@ export default function OrganisationSettings() {
   const { organisation, canEdit, memberships, onboarding } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const review = actionData?.form === "review" ? actionData : undefined;
+  const ownDeliveryResult = actionData?.form === "ownDelivery" ? actionData : undefined;
   const profileResult = actionData?.form === "profile" ? actionData : undefined;
   const { t } = useTranslation(["organisations", "common"]);
   const schema = organisationProfileSchema(organisation);
@@ -220,6 +232,19 @@ export default function OrganisationSettings() {
         ) : (
           <p>{t("settings.readOnly")}</p>
         )}
+        {canEdit && organisation.isBuyer ? (
+          <OwnDeliveryForm
+            organisationId={organisation.id}
+            defaults={{
+              cpv: organisation.ownDeliveryCpv,
+              activities: organisation.ownDeliveryActivities,
+              provider: organisation.ownDeliveryProvider,
+              standards: organisation.ownDeliveryStandards,
+            }}
+            lastResult={ownDeliveryResult?.result}
+            saved={Boolean(ownDeliveryResult?.saved)}
+          />
+        ) : null}
       </div>
     </ProblemScope>
   );

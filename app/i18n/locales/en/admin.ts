@@ -124,6 +124,7 @@ export const admin: Translation<typeof nb> = {
       password_changed: "Password changed",
       organisation_created: "Organisation registered",
       organisation_updated: "Organisation profile changed",
+      own_delivery_updated: "Own delivery changed",
       organisation_verified: "Organisation verified",
       organisation_rejected: "Organisation rejected",
       verification_review_requested: "New review requested",

@@ -3,6 +3,12 @@ import type { Translation } from "../../types";
 
 export const scorecard: Translation<typeof nb> = {
   nav: "Insights",
+  inHouse: {
+    heading: "Dialogues that ended in-house",
+    value: "{{inHouse}} of {{ended}} dialogues with a recorded outcome in the period ({{share}}) ended with the need met in-house.",
+    none: "No dialogues with a recorded outcome in the period.",
+    explanation: "Counted from the outcome “not procured: met in-house”.",
+  },
   buyer: {
     title: "Predictability at {{name}}",
     metaDescription: "How the purchase expectations {{name}} declared turned out: effort asked, purchases made, pilots, contracts and time to answer.",

@@ -121,6 +121,7 @@ export const admin = {
       password_changed: "Passord endret",
       organisation_created: "Virksomhet registrert",
       organisation_updated: "Virksomhetsprofil endret",
+      own_delivery_updated: "Egen leveranse endret",
       organisation_verified: "Virksomhet verifisert",
       organisation_rejected: "Virksomhet avvist",
       verification_review_requested: "Ny vurdering bedt om",

@@ -1,5 +1,11 @@
 export const scorecard = {
   nav: "Innsikt",
+  inHouse: {
+    heading: "Dialoger som endte i egen regi",
+    value: "{{inHouse}} av {{ended}} dialoger med registrert utfall i perioden ({{share}}) endte med at behovet ble løst i egen regi.",
+    none: "Ingen dialoger med registrert utfall i perioden.",
+    explanation: "Telles fra utfallet «ikke anskaffet: løst i egen regi».",
+  },
   buyer: {
     title: "Forutsigbarhet hos {{name}}",
     metaDescription: "Hvordan {{name}} sine erklærte innkjøpsforventninger gikk: innsats bedt om, innkjøp gjort, piloter, kontrakter og svartid.",

@@ -21,6 +21,8 @@ export interface EventFormProps {
   canPublish: boolean;
   buyerVerified: boolean;
   standards: { code: string; name: string }[];
+  /** The buyer's own-delivery CPV codes (issue 19): the sourcing step says when the event meets them. */
+  ownDeliveryCpv?: string[];
   coBuyerOptions: { id: string; name: string }[];
   /** Buyer organisations a cost or benefit owner may be (the step also offers whole sectors). */
   costBenefitOptions: { id: string; name: string }[];
@@ -69,7 +71,7 @@ export function EventForm(props: EventFormProps) {
         <EffortStep {...f} />
         <ExpectationStep {...f} quarters={props.quarters} />
         <ContractStep {...f} />
-        <SourcingStep {...f} />
+        <SourcingStep {...f} ownDeliveryCpv={props.ownDeliveryCpv ?? []} />
         <StandardsStep {...f} standards={props.standards} />
         <TermsStep {...f} />
         <PilotStep {...f} quarters={props.quarters} />

@@ -4,8 +4,10 @@ import { DATA_RESIDENCIES, STANDARD_LEVELS } from "~/domain/events";
 import { FOREGROUND_OWNERS, INPUT_USES } from "~/domain/ip-terms";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA } from "~/domain/pilot";
 import { EFFORT_WORK } from "~/domain/predictability";
-import { adviseSourcing, CONTRACT_RISKS, OUTSIDE_NEEDS, type ContractRisk, type OutsideNeed } from "~/domain/sourcing";
-import { fieldId, fieldsOf, one, Step, useFormText, type StepProps } from "./fields";
+import { overlappingOwnDelivery } from "~/domain/own-delivery";
+import { adviseSourcing, CONTRACT_RISKS, OUTSIDE_NEEDS, sourcingBasis, type ContractRisk, type OutsideNeed } from "~/domain/sourcing";
+import { SourcingBasis } from "~/components/sourcing-basis";
+import { fieldId, fieldsOf, many, one, Step, useFormText, type StepProps } from "./fields";
 
 // Steps 2 to 9 of the event form; step 1 is in what-step.tsx.
 
@@ -64,14 +66,20 @@ export function ContractStep(props: StepProps) {
   );
 }
 
-export function SourcingStep(props: StepProps) {
+export function SourcingStep({ ownDeliveryCpv, ...props }: StepProps & { ownDeliveryCpv: string[] }) {
   const { t, opts } = useFormText();
   const f = fieldsOf(props);
   const risk = one(props.values, "sourcing.risk") as ContractRisk | "";
   const need = one(props.values, "sourcing.need") as OutsideNeed | "";
-  const advice = risk && need ? adviseSourcing({ risk, need }).advice : null;
+  const known = CONTRACT_RISKS.includes(risk as ContractRisk) && OUTSIDE_NEEDS.includes(need as OutsideNeed);
+  const answer = known ? { risk: risk as ContractRisk, need: need as OutsideNeed } : null;
+  const advice = answer ? adviseSourcing(answer).advice : null;
+  const overlap = overlappingOwnDelivery(many(props.values, "cpv"), ownDeliveryCpv);
   return (
     <Step id="sourcing" number={6} title={t("steps.sourcing")}>
+      {overlap.length > 0 ? (
+        <p className="rounded border-l-4 border-amber-500 bg-amber-50 p-3">{t("fields.ownDeliveryNotice", { codes: overlap.join(", ") })}</p>
+      ) : null}
       <Choices field={f("sourcing.risk")} type="radio" legend={t("fields.risk")} options={opts(CONTRACT_RISKS, "fields.risks")} />
       <Choices field={f("sourcing.need")} type="radio" legend={t("fields.need")} options={opts(OUTSIDE_NEEDS, "fields.needs")} />
       {advice ? (
@@ -79,7 +87,9 @@ export function SourcingStep(props: StepProps) {
           <span className="font-semibold">{t("fields.advice")}:</span> {t(`fields.advices.${advice}`)}
         </p>
       ) : null}
+      {answer ? <SourcingBasis citations={sourcingBasis(answer)} id="sourcing-form-basis" /> : null}
       <TextArea field={f("sourcing.reason")} label={t("fields.sourcingReason")} hint={t("fields.sourcingReasonHint")} />
+      <TextArea field={f("sourcing.inHouseCostBasis")} label={t("fields.inHouseCostBasis")} hint={t("fields.inHouseCostBasisHint")} />
     </Step>
   );
 }
