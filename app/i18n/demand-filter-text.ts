@@ -42,5 +42,6 @@ export function describeDemandFilter(
   if (filter.quarterFrom || filter.quarterTo) add(t("filters.quarter"), [`${filter.quarterFrom ?? ""}–${filter.quarterTo ?? ""}`]);
   if (filter.open) lines.push({ label: t("filters.open"), value: "✓" });
   if (filter.backgroundIp) lines.push({ label: t("filters.backgroundIp"), value: "✓" });
+  if (filter.integrationBudget) lines.push({ label: t("filters.integrationBudget"), value: "✓" });
   return lines;
 }

@@ -31,7 +31,7 @@ import type { ParticipationReply, ParticipationView } from "./participation-view
 import { Section, useFormatters } from "./presentation";
 import { QuestionsSection } from "./questions-section";
 import { RegistrationPanel } from "./registration-panel";
-import { DataProtectionSection, PilotPathSection, StandardsSection } from "./requirement-sections";
+import { DataProtectionSection, PilotPathSection, ScopeSection, StandardsSection } from "./requirement-sections";
 import { invariantResponse } from "~/http/responses.server";
 
 // The event page. Its parts live beside it: the page's sections, the participation part
@@ -120,6 +120,7 @@ export default function EventPage() {
           <ContractSection event={event} />
           <SourcingSection event={event} />
           <StandardsSection event={event} names={standardNames} />
+          <ScopeSection event={event} names={standardNames} />
           <IpTermsSection event={event} />
           <DataProtectionSection event={event} />
           <PilotPathSection event={event} />

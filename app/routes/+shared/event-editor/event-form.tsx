@@ -4,6 +4,7 @@ import type { Problem } from "~/domain/problems";
 import { Notice, ProblemSummary, SubmitButton, TextArea } from "~/components/forms";
 import { fieldId, fieldsOf, one, useFormText } from "./fields";
 import { NonUseUndertaking } from "./non-use-undertaking";
+import { ScopeStep } from "./scope-step";
 import { ContractStep, EffortStep, ExpectationStep, PilotStep, SourcingStep, StandardsStep, TermsStep, WhenStep } from "./steps";
 import { WhatStep } from "./what-step";
 
@@ -24,11 +25,11 @@ export interface EventFormProps {
   notice?: string | null;
 }
 
-const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", "standards", "terms", "pilot"] as const;
+const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", "standards", "scope", "terms", "pilot"] as const;
 
 /** The element a problem links to: list indexes in its path ("coBuyers.0") name no element of their own. */
 const problemFieldId = (path: string) =>
-  path.startsWith("pilotPath.acceptanceCriteria.") || path.startsWith("pilotPath.funding.") ? fieldId(path) : fieldId(path.split(".").filter((s) => !/^\d+$/.test(s)).join("."));
+  path.startsWith("pilotPath.acceptanceCriteria.") || path.startsWith("pilotPath.funding.") || path.startsWith("scope.integrations.") ? fieldId(path) : fieldId(path.split(".").filter((s) => !/^\d+$/.test(s)).join("."));
 
 /** The guided event form: one page, numbered steps, usable without JavaScript. */
 export function EventForm(props: EventFormProps) {
@@ -65,6 +66,7 @@ export function EventForm(props: EventFormProps) {
         <ContractStep {...f} />
         <SourcingStep {...f} />
         <StandardsStep {...f} standards={props.standards} />
+        <ScopeStep {...f} standards={props.standards} />
         <TermsStep {...f} />
         <PilotStep {...f} quarters={props.quarters} />
 
