@@ -46,6 +46,8 @@ export interface DemandFilter {
   open: boolean;
   /** Only events whose IP terms say background IP stays with the vendor (issue 17). */
   backgroundIp: boolean;
+  /** "included": only events whose integration budget is inside the budget frame (issue 19, `integrationBudget=included`). */
+  integrationBudget: "included" | null;
   sort: DemandSort;
   cursor: DemandCursor | null;
   limit: number;
@@ -73,6 +75,7 @@ export const EMPTY_FILTER: Readonly<DemandFilter> = {
   quarterTo: null,
   open: false,
   backgroundIp: false,
+  integrationBudget: null,
   sort: "deadline",
   cursor: null,
   limit: DEFAULT_PAGE_SIZE,
@@ -245,6 +248,10 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
     else if (!["0", "false", "off", "no"].includes(value)) skip(name, value);
   }
 
+  const integrationBudget = one("integrationBudget");
+  if (integrationBudget === "included") filter.integrationBudget = "included";
+  else if (integrationBudget !== null) skip("integrationBudget", integrationBudget);
+
   // Relevance needs words to rank by; without them the list is read by deadline.
   const sort = one("sort");
   if (sort !== null && !oneOf(DEMAND_SORTS)(sort)) skip("sort", sort);
@@ -302,6 +309,7 @@ export function demandSearchParams(
   if (filter.quarterTo) params.set("quarterTo", filter.quarterTo);
   if (filter.open) params.set("open", "1");
   if (filter.backgroundIp) params.set("backgroundIp", "1");
+  if (filter.integrationBudget) params.set("integrationBudget", filter.integrationBudget);
   const defaultSort = filter.q ? "relevance" : "deadline";
   if (filter.sort !== defaultSort) params.set("sort", filter.sort);
   if (limit && filter.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(filter.limit));

@@ -39,6 +39,9 @@ export interface DemandItem {
   publishedAt: Date | null;
   /** The IP terms say background IP stays with the vendor (true), passes to the buyer (false), or say nothing (null). */
   backgroundIpStaysWithVendor: boolean | null;
+  /** The integration budget is inside the frame (true), outside it (false), or not stated (null); and how much. */
+  integrationBudgetIncluded: boolean | null;
+  integrationBudgetNok: number | null;
   standards: { code: string; name: string; level: "required" | "recommended" | "planned" }[];
 }
 
@@ -202,6 +205,7 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
   if (filter.quarterTo) query = query.where("events.expectedTenderQuarter", "<=", filter.quarterTo);
   if (filter.open) query = query.where("events.registrationDeadline", ">", now);
   if (filter.backgroundIp) query = query.where("events.ipBackgroundStaysWithVendor", "=", true);
+  if (filter.integrationBudget === "included") query = query.where("events.integrationBudgetIncluded", "=", true);
   return query;
 }
 
@@ -241,6 +245,8 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
       "events.expectedTenderQuarter",
       "events.publishedAt",
       "events.ipBackgroundStaysWithVendor as backgroundIpStaysWithVendor",
+      "events.integrationBudgetIncluded",
+      "events.integrationBudgetNok",
       sql<string>`(${key.expression})::text`.as("sortKey"),
       sql<number | null>`${countsAll ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
       // In the same statement, evaluated for the page's rows only: on the embedded database

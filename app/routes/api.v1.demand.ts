@@ -39,6 +39,7 @@ function demandItemJson(item: DemandItem) {
       : null,
     standards: item.standards.map(({ code, level }) => ({ code, level })),
     intellectualProperty: { backgroundStaysWithVendor: item.backgroundIpStaysWithVendor },
+    scope: { integrationBudgetIncluded: item.integrationBudgetIncluded, integrationBudgetNok: item.integrationBudgetNok },
     publishedAt: item.publishedAt,
   };
 }
