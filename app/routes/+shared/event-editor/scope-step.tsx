@@ -16,12 +16,8 @@ function shownIntegrations(values: StepProps["values"]): number {
 }
 
 export function ScopeStep({ standards, ...props }: StepProps & { standards: { code: string; name: string }[] }) {
-  const { t, opts } = useFormText();
+  const { t, opts, yesNo } = useFormText();
   const f = fieldsOf(props);
-  const yesNo = [
-    { value: "yes", label: t("yes") },
-    { value: "no", label: t("no") },
-  ];
   const integrations = f("scope.integrations");
   return (
     <Step id="scope" number={8} title={t("steps.scope")}>
@@ -69,12 +65,8 @@ export function ScopeStep({ standards, ...props }: StepProps & { standards: { co
 
 /** The data-protection fieldset of the terms step: the new shape, and whether cloud is allowed. */
 export function DataProtectionFields(props: StepProps) {
-  const { t, opts } = useFormText();
+  const { t, opts, yesNo } = useFormText();
   const f = fieldsOf(props);
-  const yesNo = [
-    { value: "yes", label: t("yes") },
-    { value: "no", label: t("no") },
-  ];
   return (
     <fieldset className="space-y-4">
       <legend className="text-lg font-semibold">{t("fields.privacy.heading")}</legend>

@@ -143,12 +143,8 @@ export function StandardsStep({ standards, ...props }: StepProps & { standards: 
 }
 
 export function TermsStep(props: StepProps) {
-  const { t, opts } = useFormText();
+  const { t, opts, yesNo } = useFormText();
   const f = fieldsOf(props);
-  const yesNo = [
-    { value: "yes", label: t("yes") },
-    { value: "no", label: t("no") },
-  ];
   return (
     <Step id="terms" number={9} title={t("steps.terms")}>
       <fieldset className="space-y-4" aria-describedby="ip-terms-hint">
