@@ -11,7 +11,9 @@ import type {
   NotProcuredReason,
   Outcome,
 } from "../app/domain/events";
+import type { DataCategory, DpiaStatus, HostingConstraint } from "../app/domain/data-protection";
 import type { ForegroundOwner, InputUse } from "../app/domain/ip-terms";
+import type { IdentityAccess, Integration, InterfaceDocs, ScopeItem } from "../app/domain/scope";
 import type { AcceptanceCriterion, PilotPlan } from "../app/domain/pilot";
 import type { PilotFunding } from "../app/domain/pilot-funding";
 import type { CostBenefit } from "../app/domain/cost-benefit";
@@ -210,6 +212,27 @@ export interface EventTable {
   sourcingRevisedAt: Timestamp | null;
   /** 0045: what doing it in-house would cost, where the buyer delivers in the area itself. */
   inHouseCostBasis: string | null;
+  // 0047: scope, integration and cost of ownership (app/domain/scope.ts); integrations written with jsonb()
+  scopeItems: Generated<ScopeItem[]>;
+  scopeIntegrations: ColumnType<Integration[], RawBuilder<string> | undefined, RawBuilder<string>>;
+  interfaceDocs: InterfaceDocs | null;
+  interfaceDocsUrl: string | null;
+  identityAccess: Generated<IdentityAccess[]>;
+  identityAccessOther: string | null;
+  integrationBudgetIncluded: boolean | null;
+  integrationBudgetNok: number | null;
+  adaptationNeeds: string | null;
+  serviceOwnerRole: string | null;
+  tcoHorizonYears: number | null;
+  /** Published before 0047: the scope step is not required of it. */
+  scopeGrandfathered: Generated<boolean>;
+  // 0047: data protection in the new shape (app/domain/data-protection.ts)
+  dataCategories: Generated<DataCategory[]>;
+  hostingConstraint: HostingConstraint | null;
+  dpiaStatus: DpiaStatus | null;
+  dataController: string | null;
+  privacyOwnerRole: string | null;
+  privacyOwnerOrganisation: string | null;
 }
 
 export interface ContractTable {

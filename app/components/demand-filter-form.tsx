@@ -220,6 +220,19 @@ export function DemandFilterForm({
               {t("filters.ownDeliveryExclude")}
             </label>
           </div>
+          <div className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              id="demand-integration-budget"
+              name="integrationBudget"
+              value="included"
+              defaultChecked={filter.integrationBudget === "included"}
+              className="mt-1 h-4 w-4 accent-brand-700"
+            />
+            <label htmlFor="demand-integration-budget" className="font-medium text-slate-800">
+              {t("filters.integrationBudget")}
+            </label>
+          </div>
           {withSort ? (
             <Select id="demand-sort" name="sort" label={t("filters.sort")} value={filter.sort}>
               {DEMAND_SORTS.map((sort) => (

@@ -48,6 +48,8 @@ export interface DemandFilter {
   backgroundIp: boolean;
   /** `ownDelivery=exclude`: leave out events in areas where the buyer delivers itself (issue 19). */
   excludeOwnDelivery: boolean;
+  /** "included": only events whose integration budget is inside the budget frame (issue 19, `integrationBudget=included`). */
+  integrationBudget: "included" | null;
   sort: DemandSort;
   cursor: DemandCursor | null;
   limit: number;
@@ -76,6 +78,7 @@ export const EMPTY_FILTER: Readonly<DemandFilter> = {
   open: false,
   backgroundIp: false,
   excludeOwnDelivery: false,
+  integrationBudget: null,
   sort: "deadline",
   cursor: null,
   limit: DEFAULT_PAGE_SIZE,
@@ -255,6 +258,9 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
   const ownDelivery = one("ownDelivery");
   if (ownDelivery === "exclude") filter.excludeOwnDelivery = true;
   else if (ownDelivery !== null && ownDelivery !== "include") skip("ownDelivery", ownDelivery);
+  const integrationBudget = one("integrationBudget");
+  if (integrationBudget === "included") filter.integrationBudget = "included";
+  else if (integrationBudget !== null) skip("integrationBudget", integrationBudget);
 
   // Relevance needs words to rank by; without them the list is read by deadline.
   const sort = one("sort");
@@ -314,6 +320,7 @@ export function demandSearchParams(
   if (filter.open) params.set("open", "1");
   if (filter.backgroundIp) params.set("backgroundIp", "1");
   if (filter.excludeOwnDelivery) params.set("ownDelivery", "exclude");
+  if (filter.integrationBudget) params.set("integrationBudget", filter.integrationBudget);
   const defaultSort = filter.q ? "relevance" : "deadline";
   if (filter.sort !== defaultSort) params.set("sort", filter.sort);
   if (limit && filter.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(filter.limit));

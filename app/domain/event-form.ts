@@ -2,7 +2,9 @@ import { list, text, type Entries, type SubmittedValues } from "./form-entries";
 import type { CostBenefit } from "./cost-benefit";
 import { costBenefitFromForm, costBenefitToFormValues } from "./cost-benefit-form";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, type PilotPath } from "./pilot";
+import { type DataProtection } from "./data-protection";
 import { MAX_FUNDING_SOURCES } from "./pilot-funding";
+import { MAX_INTEGRATIONS, type Scope } from "./scope";
 import { zonedLocalToIso, toZonedLocal } from "./zoned-time";
 
 // The guided event form posts plain fields named after the API's paths
@@ -54,6 +56,36 @@ function fundingOf(form: Entries) {
   let last = rows.length;
   while (last > 0 && allEmpty(...Object.values(rows[last - 1]!))) last--;
   return rows.slice(0, last);
+}
+
+/** The form's integration rows up to the last one typed in (a row without a system is the schema's to name, at its own index). */
+function integrationsOf(form: Entries) {
+  const rows = Array.from({ length: MAX_INTEGRATIONS }, (_, i) => ({
+    system: text(form, `scope.integrations.${i}.system`),
+    standard: textOrNull(form, `scope.integrations.${i}.standard`),
+  }));
+  let last = rows.length;
+  while (last > 0 && allEmpty(...Object.values(rows[last - 1]!))) last--;
+  return rows.slice(0, last);
+}
+
+/** The scope step's fields as the API's `scope` (null when nothing in it is filled in). */
+function scopeOf(form: Entries) {
+  const scope = {
+    items: list(form, "scope.items"),
+    integrations: integrationsOf(form),
+    interfaceDocs: textOrNull(form, "scope.interfaceDocs"),
+    interfaceDocsUrl: textOrNull(form, "scope.interfaceDocsUrl"),
+    identityAccess: list(form, "scope.identityAccess"),
+    identityAccessOther: textOrNull(form, "scope.identityAccessOther"),
+    integrationBudgetIncluded: yesNo(form, "scope.integrationBudgetIncluded"),
+    integrationBudgetNok: numberOrNull(form, "scope.integrationBudgetNok"),
+    adaptationNeeds: textOrNull(form, "scope.adaptationNeeds"),
+    serviceOwnerRole: textOrNull(form, "scope.serviceOwnerRole"),
+    tcoHorizonYears: numberOrNull(form, "scope.tcoHorizonYears"),
+  };
+  const filled = Object.values(scope).some((v) => (Array.isArray(v) ? v.length > 0 : v !== null));
+  return filled ? scope : null;
 }
 
 export function eventFormToInput(form: Entries, standardCodes: readonly string[]) {
@@ -131,12 +163,17 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
       .filter((s) => s.level !== ""),
     ipTerms: textOrNull(form, "ipTerms"),
     intellectualProperty,
+    // The older answers (health data, residency, DPIA needed) follow these (alignDataProtection).
     dataProtection: {
-      healthData: yesNo(form, "dataProtection.healthData"),
-      dataResidency: textOrNull(form, "dataProtection.dataResidency"),
       cloudAllowed: yesNo(form, "dataProtection.cloudAllowed"),
-      dpiaNeeded: yesNo(form, "dataProtection.dpiaNeeded"),
+      dataCategories: list(form, "dataProtection.dataCategories"),
+      hostingConstraint: textOrNull(form, "dataProtection.hostingConstraint"),
+      dpiaStatus: textOrNull(form, "dataProtection.dpiaStatus"),
+      dataController: textOrNull(form, "dataProtection.dataController"),
+      privacyOwnerRole: textOrNull(form, "dataProtection.privacyOwnerRole"),
+      privacyOwnerOrganisation: textOrNull(form, "dataProtection.privacyOwnerOrganisation"),
     },
+    scope: scopeOf(form),
     pilotPath: allEmpty(...Object.values(pilotPath)) && acceptanceCriteria.length === 0 && funding.length === 0 ? null : { ...pilotPath, acceptanceCriteria, funding },
     coBuyers: list(form, "coBuyers"),
     costBenefit: costBenefitFromForm(form),
@@ -175,7 +212,8 @@ interface Declared {
   };
   /** Given when the event was published (or amended into needing it): the form does not ask again. */
   nonUseUndertaking?: { name: string; at: Date | string } | null;
-  dataProtection: { healthData: boolean | null; dataResidency: string | null; cloudAllowed: boolean | null; dpiaNeeded: boolean | null };
+  dataProtection: DataProtection;
+  scope: Scope;
   pilotPath: PilotPath;
   coBuyers: string[];
   costBenefit?: CostBenefit | null;
@@ -216,12 +254,29 @@ export function eventToFormValues(event: Declared): EventFormValues {
     "intellectualProperty.existingProductsNotTransferred": yn(event.intellectualProperty.existingProductsNotTransferred),
     "intellectualProperty.inputUse": s(event.intellectualProperty.inputUse),
     nonUseUndertakingGiven: event.nonUseUndertaking ? "yes" : "",
-    "dataProtection.healthData": yn(event.dataProtection.healthData),
-    "dataProtection.dataResidency": s(event.dataProtection.dataResidency),
     "dataProtection.cloudAllowed": yn(event.dataProtection.cloudAllowed),
-    "dataProtection.dpiaNeeded": yn(event.dataProtection.dpiaNeeded),
+    "dataProtection.dataCategories": event.dataProtection.dataCategories,
+    "dataProtection.hostingConstraint": s(event.dataProtection.hostingConstraint),
+    "dataProtection.dpiaStatus": s(event.dataProtection.dpiaStatus),
+    "dataProtection.dataController": s(event.dataProtection.dataController),
+    "dataProtection.privacyOwnerRole": s(event.dataProtection.privacyOwnerRole),
+    "dataProtection.privacyOwnerOrganisation": s(event.dataProtection.privacyOwnerOrganisation),
+    "scope.items": event.scope.items,
+    "scope.interfaceDocs": s(event.scope.interfaceDocs),
+    "scope.interfaceDocsUrl": s(event.scope.interfaceDocsUrl),
+    "scope.identityAccess": event.scope.identityAccess,
+    "scope.identityAccessOther": s(event.scope.identityAccessOther),
+    "scope.integrationBudgetIncluded": yn(event.scope.integrationBudgetIncluded),
+    "scope.integrationBudgetNok": s(event.scope.integrationBudgetNok),
+    "scope.adaptationNeeds": s(event.scope.adaptationNeeds),
+    "scope.serviceOwnerRole": s(event.scope.serviceOwnerRole),
+    "scope.tcoHorizonYears": s(event.scope.tcoHorizonYears),
     coBuyers: event.coBuyers,
   };
+  event.scope.integrations.forEach((row, i) => {
+    values[`scope.integrations.${i}.system`] = row.system;
+    values[`scope.integrations.${i}.standard`] = s(row.standard);
+  });
   for (const key of ["status", "budgetMinNok", "budgetMaxNok", "fundingSource", "expectedValueNok", "quantity", "unit", "expectedTenderQuarter", "expectedContractStart"]) {
     values[`expectation.${key}`] = s(event.expectation?.[key]);
   }

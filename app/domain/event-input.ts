@@ -5,6 +5,7 @@ import { BUYER_SECTORS } from "./organisations";
 import { ContractSchema } from "./contracts";
 import { bool, calendarDate, choice, choiceError, instant, months, NOK_MAX, nok, optionalText, quarter, text, typeError, whole } from "./input-fields";
 import { isCpvCode } from "./cpv";
+import { DATA_CATEGORIES, DPIA_STATUSES, HOSTING_CONSTRAINTS, PRIVACY_TEXT_MAX } from "./data-protection";
 import {
   DATA_RESIDENCIES,
   EFFORT_LEVELS,
@@ -19,6 +20,7 @@ import { FUNDING_OTHER_TEXT_MAX, FUNDING_SOURCES, MAX_FUNDING_SOURCES } from "./
 import { EFFORT_WORK } from "./predictability";
 import { type Problem } from "./problems";
 import { REGIONS } from "./regions";
+import { IDENTITY_ACCESS, INTEGRATION_STANDARD_MAX, INTEGRATION_SYSTEM_MAX, INTERFACE_DOCS, MAX_INTEGRATIONS, SCOPE_ITEMS, TCO_HORIZON_MAX_YEARS } from "./scope";
 import { CONTRACT_RISKS, OUTSIDE_NEEDS } from "./sourcing";
 import { IN_HOUSE_COST_BASIS_MAX } from "./own-delivery";
 
@@ -29,6 +31,15 @@ import { IN_HOUSE_COST_BASIS_MAX } from "./own-delivery";
 //
 // In a PATCH, a field left out is unchanged, null clears it, and a nested object
 // changes only the keys it names (null clears the whole group).
+
+/** A list of known choices, each at most once. */
+function choiceList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .array(choice(values), { error: typeError })
+    .max(values.length, "too_many")
+    .refine((list) => new Set(list).size === list.length, "duplicate")
+    .optional();
+}
 
 const Effort = z.strictObject(
   {
@@ -98,6 +109,43 @@ const DataProtection = z.strictObject(
     dataResidency: choice(DATA_RESIDENCIES).nullable().optional(),
     cloudAllowed: bool(),
     dpiaNeeded: bool(),
+    dataCategories: choiceList(DATA_CATEGORIES),
+    hostingConstraint: choice(HOSTING_CONSTRAINTS).nullable().optional(),
+    dpiaStatus: choice(DPIA_STATUSES).nullable().optional(),
+    dataController: optionalText(PRIVACY_TEXT_MAX),
+    privacyOwnerRole: optionalText(PRIVACY_TEXT_MAX),
+    privacyOwnerOrganisation: optionalText(PRIVACY_TEXT_MAX),
+  },
+  { error: typeError },
+);
+
+/** One system to integrate with; the standard is a catalogue code or words. */
+const IntegrationInput = z.strictObject(
+  {
+    system: text(INTEGRATION_SYSTEM_MAX).min(1, "required"),
+    standard: optionalText(INTEGRATION_STANDARD_MAX),
+  },
+  { error: typeError },
+);
+
+/** The scope step (app/domain/scope.ts); which events must fill it is checkScope's to say. */
+const ScopeInput = z.strictObject(
+  {
+    items: choiceList(SCOPE_ITEMS),
+    integrations: z.array(IntegrationInput, { error: typeError }).max(MAX_INTEGRATIONS, "too_many").optional(),
+    interfaceDocs: choice(INTERFACE_DOCS).nullable().optional(),
+    interfaceDocsUrl: z
+      .url({ protocol: /^https?$/, error: "invalid_url" })
+      .max(500, "too_long")
+      .nullable()
+      .optional(),
+    identityAccess: choiceList(IDENTITY_ACCESS),
+    identityAccessOther: optionalText(200),
+    integrationBudgetIncluded: bool(),
+    integrationBudgetNok: nok(),
+    adaptationNeeds: optionalText(5000),
+    serviceOwnerRole: optionalText(200),
+    tcoHorizonYears: whole(1, TCO_HORIZON_MAX_YEARS, "must_be_positive").nullable().optional(),
   },
   { error: typeError },
 );
@@ -205,6 +253,7 @@ const fields = {
   ipTerms: optionalText(5000),
   intellectualProperty: IntellectualProperty.nullable().optional(),
   dataProtection: DataProtection.nullable().optional(),
+  scope: ScopeInput.nullable().optional(),
   pilotPath: PilotPathInput.nullable().optional(),
   costBenefit: CostBenefitInput.nullable().optional(),
   coBuyers: z

@@ -1,6 +1,8 @@
 import { cpvEntry } from "./cpv";
 import type { EventKind, ExpectationStatus } from "./events";
+import type { DataProtection } from "./data-protection";
 import type { IpTerms } from "./ip-terms";
+import type { Scope } from "./scope";
 import { quarterEnd, quarterStart } from "./quarters";
 import { zonedLocalToIso } from "./zoned-time";
 
@@ -61,6 +63,10 @@ export interface OcdsEvent {
   intellectualProperty?: IpTerms;
   /** The buyer's non-use undertaking: who gave it and when. */
   nonUseUndertaking?: { name: string; at: Date } | null;
+  /** Scope, integration and cost of ownership (issue 19); absent or empty when none is stated. */
+  scope?: Scope;
+  /** Data protection in the new shape (issue 19). */
+  dataProtection?: Pick<DataProtection, "dataCategories" | "hostingConstraint" | "dpiaStatus" | "dataController" | "privacyOwnerRole" | "privacyOwnerOrganisation">;
 }
 
 export interface OcdsAward {
@@ -252,6 +258,8 @@ export function eventToRelease(event: OcdsEvent, { now, baseUrl }: { now: Date; 
           language: "nb",
         },
         ...ipTermsDocuments(event, baseUrl),
+        ...scopeDocuments(event, baseUrl),
+        ...dataProtectionDocuments(event, baseUrl),
       ],
     },
   };
@@ -299,6 +307,76 @@ function ipTermsDocuments(event: OcdsEvent, baseUrl: string) {
       language: "nb",
     },
   ];
+}
+
+const SCOPE_ITEM_NB = {
+  licence: "lisens",
+  implementation: "innføring",
+  integration: "integrasjon",
+  support: "brukerstøtte",
+  further_development: "videreutvikling",
+  operations: "drift",
+  training: "opplæring",
+  integrated_service: "integrert tjeneste",
+} as const;
+const IDENTITY_NB = { helseid: "HelseID", id_porten: "ID-porten", buyer_directory: "oppdragsgiverens egen katalog", other: "annet" } as const;
+const CATEGORY_NB = { health_data: "helseopplysninger", personal_data: "andre personopplysninger", none: "ingen personopplysninger" } as const;
+const HOSTING_NB = { norway: "bare i Norge", eea: "innenfor EØS", adequacy: "land med tilstrekkelig beskyttelsesnivå", none: "ingen begrensning" } as const;
+const DPIA_NB = { exists: "finnes", planned: "planlagt", not_needed: "trengs ikke" } as const;
+
+/** One tender document described in words, linking to a section of the event page; nothing when there is nothing to say. */
+function describedDocument(event: OcdsEvent, baseUrl: string, doc: { id: string; documentType: string; title: string; anchor: string }, parts: string[]) {
+  if (parts.length === 0) return [];
+  return [
+    {
+      id: doc.id,
+      documentType: doc.documentType,
+      title: doc.title,
+      description: parts.join(" "),
+      url: `${baseUrl}/events/${event.id}#${doc.anchor}`,
+      datePublished: iso(event.publishedAt),
+      format: "text/html",
+      language: "nb",
+    },
+  ];
+}
+
+/**
+ * Scope, integration and cost of ownership as a technical-specifications document of the tender
+ * (OCDS 1.1 has no field for them; documentType "technicalSpecifications" is the codelist's).
+ */
+function scopeDocuments(event: OcdsEvent, baseUrl: string) {
+  const s = event.scope;
+  if (!s) return [];
+  const parts: string[] = [];
+  if (s.items.length) parts.push(`Anskaffelsen omfatter: ${s.items.map((i) => SCOPE_ITEM_NB[i]).join(", ")}.`);
+  if (s.integrations.length) parts.push(`Integreres med: ${s.integrations.map((i) => (i.standard ? `${i.system} (${i.standard})` : i.system)).join(", ")}.`);
+  if (s.interfaceDocs) parts.push(`Grensesnittdokumentasjon: ${s.interfaceDocs === "available" ? "tilgjengelig" : "ikke tilgjengelig"}${s.interfaceDocsUrl ? ` (${s.interfaceDocsUrl})` : ""}.`);
+  if (s.identityAccess.length) {
+    parts.push(`Identitet og tilgang: ${s.identityAccess.map((i) => (i === "other" && s.identityAccessOther ? s.identityAccessOther : IDENTITY_NB[i])).join(", ")}.`);
+  }
+  if (s.integrationBudgetIncluded !== null) {
+    const amount = s.integrationBudgetNok === null ? "" : ` (${s.integrationBudgetNok} NOK)`;
+    parts.push(`Integrasjonsbudsjett innenfor budsjettrammen: ${yesNoNb(s.integrationBudgetIncluded)}${amount}.`);
+  }
+  if (s.adaptationNeeds) parts.push(`Kjente tilpasningsbehov leverandørene må prise: ${s.adaptationNeeds}`);
+  if (s.serviceOwnerRole) parts.push(`Tjenesteansvarlig: ${s.serviceOwnerRole}.`);
+  if (s.tcoHorizonYears !== null) parts.push(`Eierkostnad beregnes over ${s.tcoHorizonYears} år.`);
+  return describedDocument(event, baseUrl, { id: "scope", documentType: "technicalSpecifications", title: "Omfang, integrasjon og eierkostnad", anchor: "scope-title" }, parts);
+}
+
+/** Data protection as a participation-requirements document of the tender (no OCDS 1.1 field either). */
+function dataProtectionDocuments(event: OcdsEvent, baseUrl: string) {
+  const d = event.dataProtection;
+  if (!d) return [];
+  const parts: string[] = [];
+  if (d.dataCategories.length) parts.push(`Opplysninger som behandles: ${d.dataCategories.map((c) => CATEGORY_NB[c]).join(", ")}.`);
+  if (d.hostingConstraint) parts.push(`Lagring og overføring: ${HOSTING_NB[d.hostingConstraint]}.`);
+  if (d.dpiaStatus) parts.push(`Personvernkonsekvensvurdering (DPIA): ${DPIA_NB[d.dpiaStatus]}.`);
+  if (d.dataController) parts.push(`Behandlingsansvarlig: ${d.dataController}.`);
+  const owner = [d.privacyOwnerRole, d.privacyOwnerOrganisation].filter(Boolean).join(", ");
+  if (owner) parts.push(`Beslutter i personvernspørsmål: ${owner}.`);
+  return describedDocument(event, baseUrl, { id: "data-protection", documentType: "otherParticipationRequirements", title: "Personvern", anchor: "data-protection-title" }, parts);
 }
 
 // Options are told as the contract's milestones (OCDS 1.1 has no renewal field): the notice

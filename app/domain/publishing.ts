@@ -1,4 +1,5 @@
 import { checkContractDuration, type ContractTerms } from "./contract";
+import { checkDataProtection, DATA_PROTECTION_FIELD_ORDER, type DataProtection } from "./data-protection";
 import { type EventKind } from "./events";
 import { checkIpTerms, type IpTerms } from "./ip-terms";
 import { checkOptionWindow, checkPilotPath, type PilotPath } from "./pilot";
@@ -11,6 +12,7 @@ import {
 } from "./predictability";
 import { checkOwnDeliveryPublishing } from "./own-delivery";
 import { gateResult, problemsOf, type GateResult, type Problem } from "./problems";
+import { checkScope, requiresScope, SCOPE_FIELD_ORDER, type Scope } from "./scope";
 import { checkSourcingChoice, type SourcingChoice } from "./sourcing";
 
 /** What publishing looks at; the model maps a stored event draft onto this. */
@@ -34,6 +36,10 @@ export interface PublishableEvent {
   ownDeliveryOverlaps?: boolean;
   /** What doing it in-house would cost, and on what basis; asked where the buyer delivers itself. */
   inHouseCostBasis?: string | null;
+  scope: Scope;
+  dataProtection: DataProtection;
+  /** Published before the scope step was required (migration 0047): that rule does not judge it. */
+  scopeGrandfathered: boolean;
 }
 
 export interface PublishingContext {
@@ -81,13 +87,16 @@ const FIELD_ORDER = [
   "pilotPath.deciderRole",
   "pilotPath.deciderOrganisation",
   "pilotPath.funding",
+  ...SCOPE_FIELD_ORDER,
+  ...DATA_PROTECTION_FIELD_ORDER,
   "nonUseUndertaking",
 ];
 
 function position(path: string): number {
   // Each acceptance criterion's parts sort with the criteria ("pilotPath.acceptanceCriteria.0.measure").
   // … and each funding row's parts with the funding ("pilotPath.funding.0.otherText").
-  const list = path.startsWith("pilotPath.acceptanceCriteria.") ? "pilotPath.acceptanceCriteria" : path.startsWith("pilotPath.funding.") ? "pilotPath.funding" : path;
+  // … and each integration row's with the integrations ("scope.integrations.0.system").
+  const list = ["pilotPath.acceptanceCriteria", "pilotPath.funding", "scope.integrations"].find((prefix) => path.startsWith(`${prefix}.`)) ?? path;
   const index = FIELD_ORDER.indexOf(list);
   return index === -1 ? FIELD_ORDER.length : index;
 }
@@ -144,6 +153,10 @@ function declarationProblems(event: PublishableEvent): Problem[] {
       }),
     ),
   );
+  // forutsigbarhet: vendors know the scope, integration and cost of ownership they price (issue 19).
+  problems.push(...problemsOf(checkScope({ kind: event.kind, expectation: event.expectation, scope: event.scope, grandfathered: event.scopeGrandfathered })));
+  const dataProtectionRequired = !event.scopeGrandfathered && requiresScope(event);
+  problems.push(...problemsOf(checkDataProtection(event.dataProtection, { required: dataProtectionRequired })));
   return problems;
 }
 

@@ -24,6 +24,12 @@ const CHOICE_FIELDS: Record<string, string> = {
   "pilotPath.plan": "eventPage:pilotPath.plans",
   "intellectualProperty.foregroundOwner": "eventPage:ip.owners",
   "intellectualProperty.inputUse": "eventPage:ip.uses",
+  "scope.items": "eventPage:scope.itemNames",
+  "scope.interfaceDocs": "eventPage:scope.interfaceDocsOptions",
+  "scope.identityAccess": "eventPage:scope.identityOptions",
+  "dataProtection.dataCategories": "eventPage:dataProtection.categories",
+  "dataProtection.hostingConstraint": "eventPage:dataProtection.hosting",
+  "dataProtection.dpiaStatus": "eventPage:dataProtection.dpia",
 };
 
 export function amendmentFieldLabel(t: Translate, field: string): string {
@@ -67,6 +73,9 @@ export function amendmentValueText(t: Translate, language: Language, field: stri
           })
           .join(", ") || "–"
       );
+    }
+    if (field === "scope.integrations") {
+      return value.map((i: { system?: string; standard?: string | null }) => (i.standard ? `${i.system ?? ""} (${i.standard})` : (i.system ?? ""))).join(", ") || "–";
     }
     if (field === "pilotPath.acceptanceCriteria") return value.map((c: { measure?: string; threshold?: string }) => `${c.measure ?? ""}: ${c.threshold ?? ""}`).join("; ") || "–";
     return value.map((v) => (choices ? String(t(`${choices}.${String(v)}`)) : String(v))).join(", ") || "–";

@@ -43,5 +43,6 @@ export function describeDemandFilter(
   if (filter.open) lines.push({ label: t("filters.open"), value: "✓" });
   if (filter.backgroundIp) lines.push({ label: t("filters.backgroundIp"), value: "✓" });
   if (filter.excludeOwnDelivery) lines.push({ label: t("filters.ownDeliveryExclude"), value: "✓" });
+  if (filter.integrationBudget) lines.push({ label: t("filters.integrationBudget"), value: "✓" });
   return lines;
 }

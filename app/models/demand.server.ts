@@ -41,6 +41,9 @@ export interface DemandItem {
   backgroundIpStaysWithVendor: boolean | null;
   /** The buyer declares own delivery in a CPV area of the event (issue 19). */
   buyerDeliversItself: boolean;
+  /** The integration budget is inside the frame (true), outside it (false), or not stated (null); and how much. */
+  integrationBudgetIncluded: boolean | null;
+  integrationBudgetNok: number | null;
   standards: { code: string; name: string; level: "required" | "recommended" | "planned" }[];
 }
 
@@ -206,6 +209,7 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
   if (filter.backgroundIp) query = query.where("events.ipBackgroundStaysWithVendor", "=", true);
   // Issue 19: the buyer delivers in the event's area itself (cpv_overlaps, migration 0045).
   if (filter.excludeOwnDelivery) query = query.where(sql<SqlBool>`not cpv_overlaps(events.cpv_codes, buyer.own_delivery_cpv)`);
+  if (filter.integrationBudget === "included") query = query.where("events.integrationBudgetIncluded", "=", true);
   return query;
 }
 
@@ -246,6 +250,8 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
       "events.publishedAt",
       "events.ipBackgroundStaysWithVendor as backgroundIpStaysWithVendor",
       sql<boolean>`cpv_overlaps(events.cpv_codes, buyer.own_delivery_cpv)`.as("buyerDeliversItself"),
+      "events.integrationBudgetIncluded",
+      "events.integrationBudgetNok",
       sql<string>`(${key.expression})::text`.as("sortKey"),
       sql<number | null>`${countsAll ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
       // In the same statement, evaluated for the page's rows only: on the embedded database

@@ -9,6 +9,8 @@ import type { EventStatus } from "~/domain/events";
 import { isBlank, problemsOf, type Problem } from "~/domain/problems";
 import { checkAmendment } from "~/domain/publishing";
 import { adviseSourcing } from "~/domain/sourcing";
+import { alignDataProtection, dataCategoryProblems } from "~/domain/data-protection";
+import { scopeStorableProblems } from "~/domain/scope";
 import { fixedT } from "~/i18n/i18n";
 import { amendmentFieldLabel, amendmentValueText } from "~/i18n/amendment-text";
 import { eventFor, type ActingUser, type BuyerMember } from "./event-access.server";
@@ -94,12 +96,33 @@ function toColumns(input: EventFields): EventColumns {
     put("sourcingReason", s === null ? null : s.reason);
     put("inHouseCostBasis", s === null ? null : (s.inHouseCostBasis ?? null));
   }
-  const d = input.dataProtection;
-  if (d !== undefined) {
+  if (input.dataProtection !== undefined) {
+    // The older answers and the new shape agree (alignDataProtection); null clears the group.
+    const d = input.dataProtection === null ? null : alignDataProtection(input.dataProtection);
     put("healthData", d === null ? null : d.healthData);
     put("dataResidency", d === null ? null : d.dataResidency);
     put("cloudAllowed", d === null ? null : d.cloudAllowed);
     put("dpiaNeeded", d === null ? null : d.dpiaNeeded);
+    put("dataCategories", d === null ? [] : d.dataCategories);
+    put("hostingConstraint", d === null ? null : d.hostingConstraint);
+    put("dpiaStatus", d === null ? null : d.dpiaStatus);
+    put("dataController", d === null ? null : d.dataController);
+    put("privacyOwnerRole", d === null ? null : d.privacyOwnerRole);
+    put("privacyOwnerOrganisation", d === null ? null : d.privacyOwnerOrganisation);
+  }
+  const sc = input.scope;
+  if (sc !== undefined) {
+    put("scopeItems", sc === null ? [] : sc.items);
+    put("scopeIntegrations", sc === null ? [] : sc.integrations?.map((i) => ({ system: i.system, standard: i.standard ?? null })));
+    put("interfaceDocs", sc === null ? null : sc.interfaceDocs);
+    put("interfaceDocsUrl", sc === null ? null : sc.interfaceDocsUrl);
+    put("identityAccess", sc === null ? [] : sc.identityAccess);
+    put("identityAccessOther", sc === null ? null : sc.identityAccessOther);
+    put("integrationBudgetIncluded", sc === null ? null : sc.integrationBudgetIncluded);
+    put("integrationBudgetNok", sc === null ? null : sc.integrationBudgetNok);
+    put("adaptationNeeds", sc === null ? null : sc.adaptationNeeds);
+    put("serviceOwnerRole", sc === null ? null : sc.serviceOwnerRole);
+    put("tcoHorizonYears", sc === null ? null : sc.tcoHorizonYears);
   }
   const ip = input.intellectualProperty;
   if (ip !== undefined) {
@@ -129,17 +152,20 @@ function toColumns(input: EventFields): EventColumns {
 }
 
 /** The columns as written: the criteria list goes in as jsonb. */
-function stored({ pilotCriteria, pilotFunding, costBenefit, ...columns }: EventColumns) {
+function stored({ pilotCriteria, pilotFunding, costBenefit, scopeIntegrations, ...columns }: EventColumns) {
   return {
     ...columns,
     ...(costBenefit === undefined ? {} : { costBenefit: costBenefit === null ? null : jsonb(costBenefit) }),
+    ...(scopeIntegrations === undefined ? {} : { scopeIntegrations: jsonb(scopeIntegrations) }),
     ...(pilotCriteria === undefined ? {} : { pilotCriteria: jsonb(pilotCriteria) }),
     ...(pilotFunding === undefined ? {} : { pilotFunding: jsonb(pilotFunding) }),
   };
 }
 
 /** What the database refuses even in a draft, said as field problems instead of a 500. */
-function storableProblems(row: Pick<EventRow, "startsAt" | "endsAt" | "budgetMinNok" | "budgetMaxNok" | "costBenefit">): Problem[] {
+function storableProblems(
+  row: Pick<EventRow, "startsAt" | "endsAt" | "budgetMinNok" | "budgetMaxNok" | "costBenefit" | "integrationBudgetIncluded" | "integrationBudgetNok" | "dataCategories">,
+): Problem[] {
   const problems: Problem[] = [];
   // Who pays and who benefits: optional, but what is declared reads without doubt (events_cost_benefit_valid).
   if (row.costBenefit) problems.push(...costBenefitProblems(row.costBenefit));
@@ -149,6 +175,7 @@ function storableProblems(row: Pick<EventRow, "startsAt" | "endsAt" | "budgetMin
   if (row.budgetMinNok !== null && row.budgetMaxNok !== null && row.budgetMinNok > row.budgetMaxNok) {
     problems.push({ path: "expectation.budgetMaxNok", code: "budget_range_invalid" });
   }
+  problems.push(...scopeStorableProblems(row, row.budgetMaxNok), ...dataCategoryProblems(row.dataCategories));
   return problems;
 }
 
@@ -159,6 +186,9 @@ const EMPTY_ROW: Parameters<typeof storableProblems>[0] = {
   budgetMinNok: null,
   budgetMaxNok: null,
   costBenefit: null,
+  integrationBudgetIncluded: null,
+  integrationBudgetNok: null,
+  dataCategories: [],
 };
 
 /** A new draft for the member's (buyer) organisation. */

@@ -1,9 +1,11 @@
 import type { Selectable } from "kysely";
 import type { EventTable } from "@db/schema";
 import type { NotProcuredReason, StandardLevel } from "~/domain/events";
+import type { DataProtection } from "~/domain/data-protection";
 import type { IpTerms } from "~/domain/ip-terms";
 import type { PilotPath } from "~/domain/pilot";
 import type { PublishableEvent } from "~/domain/publishing";
+import type { Scope } from "~/domain/scope";
 
 // The one mapping from an event's stored columns to the shapes others read: the domain's
 // effort and expectation, the publishing rules' input, the declaration the API returns and
@@ -77,6 +79,71 @@ export function toPublishable(row: EventRow): PublishableEvent {
     nonUseUndertaking: nonUseUndertakingOfRow(row) !== null,
     ipTermsGrandfathered: row.ipTermsGrandfathered,
     inHouseCostBasis: row.inHouseCostBasis,
+    scope: scopeOfRow(row),
+    dataProtection: dataProtectionOfRow(row),
+    scopeGrandfathered: row.scopeGrandfathered,
+  };
+}
+
+/** The scope step, from its stored columns, in the domain's (and the API's) shape. */
+export function scopeOfRow(
+  row: Pick<
+    EventRow,
+    | "scopeItems"
+    | "scopeIntegrations"
+    | "interfaceDocs"
+    | "interfaceDocsUrl"
+    | "identityAccess"
+    | "identityAccessOther"
+    | "integrationBudgetIncluded"
+    | "integrationBudgetNok"
+    | "adaptationNeeds"
+    | "serviceOwnerRole"
+    | "tcoHorizonYears"
+  >,
+): Scope {
+  return {
+    items: row.scopeItems,
+    integrations: row.scopeIntegrations,
+    interfaceDocs: row.interfaceDocs,
+    interfaceDocsUrl: row.interfaceDocsUrl,
+    identityAccess: row.identityAccess,
+    identityAccessOther: row.identityAccessOther,
+    integrationBudgetIncluded: row.integrationBudgetIncluded,
+    integrationBudgetNok: row.integrationBudgetNok,
+    adaptationNeeds: row.adaptationNeeds,
+    serviceOwnerRole: row.serviceOwnerRole,
+    tcoHorizonYears: row.tcoHorizonYears,
+  };
+}
+
+/** Data protection, the older answers and the new shape, from the stored columns. */
+export function dataProtectionOfRow(
+  row: Pick<
+    EventRow,
+    | "healthData"
+    | "dataResidency"
+    | "cloudAllowed"
+    | "dpiaNeeded"
+    | "dataCategories"
+    | "hostingConstraint"
+    | "dpiaStatus"
+    | "dataController"
+    | "privacyOwnerRole"
+    | "privacyOwnerOrganisation"
+  >,
+): DataProtection {
+  return {
+    healthData: row.healthData,
+    dataResidency: row.dataResidency,
+    cloudAllowed: row.cloudAllowed,
+    dpiaNeeded: row.dpiaNeeded,
+    dataCategories: row.dataCategories,
+    hostingConstraint: row.hostingConstraint,
+    dpiaStatus: row.dpiaStatus,
+    dataController: row.dataController,
+    privacyOwnerRole: row.privacyOwnerRole,
+    privacyOwnerOrganisation: row.privacyOwnerOrganisation,
   };
 }
 
@@ -172,12 +239,8 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
     standards,
     ipTerms: row.ipTerms,
     intellectualProperty: ipTermsOfRow(row),
-    dataProtection: {
-      healthData: row.healthData,
-      dataResidency: row.dataResidency,
-      cloudAllowed: row.cloudAllowed,
-      dpiaNeeded: row.dpiaNeeded,
-    },
+    dataProtection: dataProtectionOfRow(row),
+    scope: scopeOfRow(row),
     pilotPath: pilotPathOfRow(row),
     coBuyers,
     // Who pays and who benefits (issue 19); null: not declared.

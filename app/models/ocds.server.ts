@@ -2,7 +2,7 @@ import { sql, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
 import type { OcdsAward, OcdsEvent, OcdsOrganisation } from "~/domain/ocds";
 import { listEventsContracts, type OcdsContractRow } from "./contract-reads.server";
-import { ipTermsOfRow, nonUseUndertakingOfRow } from "./event-row.server";
+import { dataProtectionOfRow, ipTermsOfRow, nonUseUndertakingOfRow, scopeOfRow } from "./event-row.server";
 
 // Published events for the OCDS release feed, oldest change first, read by keyset on
 // (updated_at, id) so that a harvester can page through and come back with ?since=.
@@ -79,6 +79,8 @@ export async function listOcdsEvents(
       award: row.outcome === "procured" ? awardOf(row, contracts.filter((c) => c.eventId === row.id), orgById) : null,
       intellectualProperty: ipTermsOfRow(row),
       nonUseUndertaking: nonUseUndertakingOfRow(row),
+      scope: scopeOfRow(row),
+      dataProtection: dataProtectionOfRow(row),
     }),
   );
   return { events, next };

@@ -40,6 +40,7 @@ function demandItemJson(item: DemandItem) {
     standards: item.standards.map(({ code, level }) => ({ code, level })),
     intellectualProperty: { backgroundStaysWithVendor: item.backgroundIpStaysWithVendor },
     buyerDeliversItself: item.buyerDeliversItself,
+    scope: { integrationBudgetIncluded: item.integrationBudgetIncluded, integrationBudgetNok: item.integrationBudgetNok },
     publishedAt: item.publishedAt,
   };
 }

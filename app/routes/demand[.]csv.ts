@@ -41,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     [t("csv.standards"), (i) => i.standards.map((s) => s.name).join(", ")],
     [t("csv.backgroundIp"), (i) => (i.backgroundIpStaysWithVendor === null ? null : t(i.backgroundIpStaysWithVendor ? "csv.yes" : "csv.no"))],
     [t("csv.buyerDeliversItself"), (i) => t(i.buyerDeliversItself ? "csv.yes" : "csv.no")],
+    [t("csv.integrationBudgetIncluded"), (i) => (i.integrationBudgetIncluded === null ? null : t(i.integrationBudgetIncluded ? "csv.yes" : "csv.no"))],
+    [t("csv.integrationBudget"), (i) => i.integrationBudgetNok],
   ];
 
   const rows: CsvCell[][] = [columns.map(([heading]) => heading)];

@@ -110,7 +110,8 @@ export async function seedScaleData(
         expectation_status, budget_min_nok, budget_max_nok, funding_source, expected_value_nok,
         expected_tender_quarter, cpv_codes, pilot_plan, pilot_criteria, published_at, updated_at,
         ip_background_stays_with_vendor, ip_foreground_owner, ip_existing_products_not_transferred, ip_input_use,
-        non_use_undertaking_name, non_use_undertaking_at
+        non_use_undertaking_name, non_use_undertaking_at,
+        scope_items, integration_budget_included, integration_budget_nok, service_owner_role, tco_horizon_years, data_categories
       )
       select b.id, s.kind,
              case when s.g % ${SCALE.draftsEvery} = 0 then 'draft' else 'published' end,
@@ -145,7 +146,14 @@ export async function seedScaleData(
              case when s.kind <> 'demand_notice' then true end,
              case when s.kind <> 'demand_notice' then (array['this_procurement','wider_planning'])[1 + s.g % 2] end,
              case when s.kind <> 'demand_notice' and s.g % ${SCALE.draftsEvery} <> 0 then 'Innkjøpsleder' end,
-             case when s.kind <> 'demand_notice' and s.g % ${SCALE.draftsEvery} <> 0 then now() - (s.g % 200) * interval '1 day' end
+             case when s.kind <> 'demand_notice' and s.g % ${SCALE.draftsEvery} <> 0 then now() - (s.g % 200) * interval '1 day' end,
+             -- The scope step (issue 19) on every event; half of those with a frame keep the integration budget inside it.
+             array['licence','implementation','operations'],
+             s.expectation <> 'none' and s.g % 2 = 0,
+             case when s.expectation <> 'none' and s.g % 2 = 0 then 100000 end,
+             'Tjenesteansvarlig',
+             5 + s.g % 6,
+             array['none']
       from series s
       join buyers b on b.n = 1 + (s.g * 7919) % ${SCALE.buyers}`.execute(trx);
 

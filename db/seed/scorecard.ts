@@ -30,7 +30,7 @@ const frame = { budgetMinNok: 2_000_000, budgetMaxNok: 4_000_000, fundingSource:
 export function scorecardEvents(now: Date, orgId: (slug: string) => string): (NewEvent & { id: string })[] {
   const current = quarterOf(now);
   // Published months and years ago, before IP terms were required (migration 0042): grandfathered.
-  const buyer = { buyerId: orgId("bergvik-kommune"), region: "vestland" as const, status: "closed" as const, cpvCodes: ["48814000-7"], ipTermsGrandfathered: true };
+  const buyer = { buyerId: orgId("bergvik-kommune"), region: "vestland" as const, status: "closed" as const, cpvCodes: ["48814000-7"], ipTermsGrandfathered: true, scopeGrandfathered: true };
   const declared = addQuarters(current, -3);
   return [
     {

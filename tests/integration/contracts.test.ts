@@ -19,6 +19,7 @@ import { authorizationMatrix, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+import { SCOPE_COLUMNS } from "../fixtures/scope";
 
 const t = setupTestDatabase();
 const NOW = new Date();
@@ -42,6 +43,7 @@ async function closedRfp(title = "Tilbudsforespørsel om trygghetsalarmer") {
     .values({
       buyerId: buyer.id,
       kind: "rfp",
+      ...SCOPE_COLUMNS,
       status: "closed",
       publishedAt: past,
       closedAt: past,

@@ -7,6 +7,7 @@ import { checkPublishable } from "~/domain/publishing";
 import { toPublishable } from "~/models/event-row.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { IP_TERMS_SQL, ipTermsColumns } from "../fixtures/ip-terms";
+import { SCOPE_SQL } from "../fixtures/scope";
 
 // The database is the last line: whatever code path writes an event, a published or closed
 // row breaking a publishing rule is refused, naming the rule.
@@ -28,7 +29,7 @@ type Columns = Record<string, unknown>;
 const PUBLISHED: Columns = { status: "published", published_at: sql`now()` };
 
 /** A published RFI asking nothing, with its IP terms and the buyer's undertaking: every rule holds. */
-const base = (): Columns => ({ kind: "rfi", title: "Et arrangement", ...PUBLISHED, effort_level: "none", ...IP_TERMS_SQL });
+const base = (): Columns => ({ kind: "rfi", title: "Et arrangement", ...PUBLISHED, effort_level: "none", ...IP_TERMS_SQL, ...SCOPE_SQL });
 
 const PLANNED: Columns = {
   expectation_status: "planned",

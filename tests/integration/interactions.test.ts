@@ -13,6 +13,7 @@ import { addMember, createOrganisation } from "../fixtures/organisations";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { createUser, signIn } from "../fixtures/users";
 import { ipTermsColumns } from "../fixtures/ip-terms";
+import { SCOPE_COLUMNS } from "../fixtures/scope";
 
 const t = setupTestDatabase();
 
@@ -361,6 +362,7 @@ describe("quiet period", () => {
       .values({
         buyerId: buyer.org.id,
         kind: "rfp",
+        ...SCOPE_COLUMNS,
         title: "Anskaffelse av journalløsning",
         description: "",
         publishedAt: new Date("2026-10-01T08:00:00Z"),

@@ -13,6 +13,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
 import { routeArgs } from "../fixtures/requests";
 import { ipTermsColumns } from "../fixtures/ip-terms";
+import { SCOPE_COLUMNS } from "../fixtures/scope";
 
 // A small hand-made history, dated around 24 November 2026 (Oslo). The 12-month window is
 // 2025-12 … 2026-11 (quarters 2025-Q4 … 2026-Q4), the 36-month one 2023-12 … 2026-11.
@@ -94,7 +95,7 @@ beforeAll(async () => {
   });
   // E7: a demand notice for 2027-Q1 (after the window's quarters), in two CPV divisions.
   await event("E7", {
-    buyerId: bergvik.id, kind: "demand_notice", publishedAt: new Date("2026-05-01T10:00:00Z"), effortLevel: "none",
+    buyerId: bergvik.id, kind: "demand_notice", publishedAt: new Date("2026-05-01T10:00:00Z"), effortLevel: "none", ...SCOPE_COLUMNS,
     expectationStatus: "planned", ...committed, budgetMaxNok: 5_000_000, expectedTenderQuarter: "2027-Q1", cpvCodes: ["48814000-7", "85000000-9"],
   });
   // A draft is never counted.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eventFormToInput, eventToFormValues } from "~/domain/event-form";
 import { EMPTY_PILOT_PATH } from "~/domain/pilot";
+import { EMPTY_SCOPE } from "~/domain/scope";
+import { NO_DATA_PROTECTION } from "../fixtures/scope";
 
 function form(fields: Record<string, string | string[]>) {
   const data = new FormData();
@@ -23,7 +25,7 @@ describe("the guided form's fields as the API's input", () => {
         "expectation.status": "planned",
         "expectation.budgetMinNok": "4 000 000",
         "expectation.budgetMaxNok": "6\u00a0000\u00a0000",
-        "dataProtection.healthData": "yes",
+        "dataProtection.dataCategories": "health_data",
         "dataProtection.cloudAllowed": "no",
         cpv: ["48180000-3"],
         "standards.hl7-fhir-r4.level": "required",
@@ -40,7 +42,8 @@ describe("the guided form's fields as the API's input", () => {
       attendeeLimitPerVendor: 3,
       effort: { level: "significant", hoursPerVendor: 40, kindsOfWork: ["written_response", "demo"], compensationNok: null },
       expectation: { status: "planned", budgetMinNok: 4_000_000, budgetMaxNok: 6_000_000, fundingSource: null },
-      dataProtection: { healthData: true, cloudAllowed: false, dpiaNeeded: null, dataResidency: null },
+      dataProtection: { dataCategories: ["health_data"], cloudAllowed: false, hostingConstraint: null, dpiaStatus: null, privacyOwnerRole: null },
+      scope: null,
       cpv: ["48180000-3"],
       standards: [{ code: "hl7-fhir-r4", level: "required", from: "2027-01-01" }],
       sourcing: null,
@@ -102,7 +105,8 @@ describe("the guided form's fields as the API's input", () => {
       ipTerms: null,
       intellectualProperty: { backgroundStaysWithVendor: true, foregroundOwner: "licence", licenceScope: "Egen drift", existingProductsNotTransferred: false, inputUse: null },
       nonUseUndertaking: { name: "Berit Innkjøp", at: "2026-12-06T10:00:00Z" },
-      dataProtection: { healthData: true, dataResidency: "norway", cloudAllowed: null, dpiaNeeded: false },
+      dataProtection: { ...NO_DATA_PROTECTION, healthData: true, dataResidency: "norway", dpiaNeeded: false, dataCategories: ["health_data"], hostingConstraint: "norway", dpiaStatus: "not_needed" },
+      scope: EMPTY_SCOPE,
       pilotPath: {
         ...EMPTY_PILOT_PATH,
         acceptanceCriteria: [{ measure: "Svartid", threshold: "Under 2 s", method: "Logg", judgedBy: "IKT-sjef" }],
@@ -120,9 +124,12 @@ describe("the guided form's fields as the API's input", () => {
       "expectation.budgetMinNok": "4000000",
       "expectation.budgetMaxNok": "",
       "contract.baseMonths": "24",
-      "dataProtection.healthData": "yes",
-      "dataProtection.dpiaNeeded": "no",
+      "dataProtection.dataCategories": ["health_data"],
+      "dataProtection.hostingConstraint": "norway",
+      "dataProtection.dpiaStatus": "not_needed",
       "dataProtection.cloudAllowed": "",
+      "scope.items": [],
+      "scope.tcoHorizonYears": "",
       "intellectualProperty.backgroundStaysWithVendor": "yes",
       "intellectualProperty.foregroundOwner": "licence",
       "intellectualProperty.licenceScope": "Egen drift",

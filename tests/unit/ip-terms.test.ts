@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_IP_TERMS, checkIpTerms, requiresIpTerms, type IpTermsInput } from "~/domain/ip-terms";
 import { checkAmendment, checkPublishable } from "~/domain/publishing";
 import { IP_TERMS } from "../fixtures/ip-terms";
+import { UNSCOPED } from "../fixtures/scope";
 
 const stated: IpTermsInput = { kind: "rfi", effortLevel: "light", contractForm: null, ip: { ...IP_TERMS }, nonUseUndertaking: true };
 const none: IpTermsInput = { ...stated, ip: EMPTY_IP_TERMS, nonUseUndertaking: false };
@@ -90,6 +91,7 @@ describe("the IP terms rule in publishing and amending", () => {
     intellectualProperty: EMPTY_IP_TERMS,
     nonUseUndertaking: false,
     ipTermsGrandfathered: false,
+    ...UNSCOPED,
   };
   const now = new Date("2026-12-06T12:00:00Z");
 

@@ -4,6 +4,7 @@ import { EMPTY_PILOT_PATH, type AcceptanceCriterion } from "~/domain/pilot";
 import { checkAmendment, checkPublishable, orderProblems, type PublishableEvent } from "~/domain/publishing";
 import { CONTRACT_RISKS, OUTSIDE_NEEDS } from "~/domain/sourcing";
 import { PUBLISHABLE_IP } from "../fixtures/ip-terms";
+import { PUBLISHABLE_SCOPE, UNSCOPED } from "../fixtures/scope";
 
 const now = new Date("2026-11-24T12:00:00+01:00");
 const later = new Date("2026-12-15T12:00:00+01:00");
@@ -44,6 +45,7 @@ const rfi: PublishableEvent = {
   sourcing: { risk: "high", need: "lasting", reason: null },
   pilotPath: null,
   ...PUBLISHABLE_IP,
+  ...UNSCOPED,
 };
 
 const demandNotice: PublishableEvent = {
@@ -51,6 +53,8 @@ const demandNotice: PublishableEvent = {
   kind: "demand_notice",
   responseDeadline: null,
   effort: { level: "none", hoursPerVendor: null, kindsOfWork: [], compensationNok: null },
+  // A demand notice that declares a purchase fills in the scope step (issue 19).
+  ...PUBLISHABLE_SCOPE,
 };
 
 describe("publishing an event", () => {
@@ -93,7 +97,7 @@ describe("publishing an event", () => {
     });
 
     it.each(EVENT_KINDS.filter((kind) => kind !== "demand_notice"))("asks a %s for a deadline", (kind) => {
-      const event = { ...rfi, kind, responseDeadline: null, pilotPath: { ...EMPTY_PILOT_PATH, acceptanceCriteria: [criterion], plan: "none_planned" } } as const;
+      const event = { ...rfi, ...PUBLISHABLE_SCOPE, kind, responseDeadline: null, pilotPath: { ...EMPTY_PILOT_PATH, acceptanceCriteria: [criterion], plan: "none_planned" } } as const;
       expect(checkPublishable(event, verified)).toEqual(deadlineNeeded);
     });
   });
@@ -104,14 +108,14 @@ describe("publishing an event", () => {
     });
 
     it("publishes a demand notice with no purchase expected at all", () => {
-      expect(checkPublishable({ ...demandNotice, expectation: null, contract: null, sourcing: null }, verified)).toEqual({
+      expect(checkPublishable({ ...demandNotice, ...UNSCOPED, expectation: null, contract: null, sourcing: null }, verified)).toEqual({
         ok: true,
       });
     });
 
     it("refuses a demand notice that asks light effort, and still wants that effort's expectation", () => {
       const effort = { level: "light", hoursPerVendor: 2, kindsOfWork: ["attend_meeting"], compensationNok: null } as const;
-      expect(checkPublishable({ ...demandNotice, effort, expectation: null }, verified)).toEqual({
+      expect(checkPublishable({ ...demandNotice, ...UNSCOPED, effort, expectation: null }, verified)).toEqual({
         ok: false,
         problems: [
           { path: "effort.level", code: "demand_notice_asks_no_effort" },
@@ -213,6 +217,7 @@ describe("publishing an event", () => {
       sourcing: { risk: "high", need: "temporary", reason: null },
       pilotPath: { ...EMPTY_PILOT_PATH, acceptanceCriteria: [{ ...criterion, threshold: " " }], plan: "follow_on_procurement" },
       ...PUBLISHABLE_IP,
+  ...UNSCOPED,
     };
     expect(checkPublishable(event, { buyerVerified: false, now })).toEqual({
       ok: false,

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { needsPilotTerms, purchaseBudgetStatus } from "~/domain/pilot";
 import { noPurchaseBudgetAfterPilot } from "~/domain/pilot-funding";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
@@ -6,7 +7,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { StandardMarks } from "~/components/standard-marks";
 import type { NationalStatus, StandardOrigin } from "~/domain/standard-readiness";
 
-// What a solution must meet: standards, data protection, and the path from pilot to purchase.
+// What a solution must meet: standards, scope and integration, data protection, and the path from pilot to purchase.
 
 export function StandardsSection({
   event,
@@ -57,17 +58,91 @@ export function StandardsSection({
 export function DataProtectionSection({ event }: { event: EventView }) {
   const { t, yesNo } = useFormatters();
   const d = event.dataProtection;
-  if ([d.healthData, d.dataResidency, d.cloudAllowed, d.dpiaNeeded].every((v) => v === null)) return null;
+  const owner = [d.privacyOwnerRole, d.privacyOwnerOrganisation].filter(Boolean).join(", ");
+  // The new shape says what the older answers said (migration 0047); an older answer it cannot say stays shown.
+  const items: [string, string | null][] = [
+    [t("dataProtection.dataCategories"), d.dataCategories.map((c) => t(`dataProtection.categories.${c}`)).join(", ")],
+    [t("dataProtection.healthData"), d.dataCategories.length === 0 ? yesNo(d.healthData) : null],
+    [t("dataProtection.hostingConstraint"), d.hostingConstraint ? t(`dataProtection.hosting.${d.hostingConstraint}`) : null],
+    [t("dataProtection.dataResidency"), d.hostingConstraint === null && d.dataResidency ? t(`dataProtection.residencies.${d.dataResidency}`) : null],
+    [t("dataProtection.cloudAllowed"), yesNo(d.cloudAllowed)],
+    [t("dataProtection.dpiaStatus"), d.dpiaStatus ? t(`dataProtection.dpia.${d.dpiaStatus}`) : null],
+    [t("dataProtection.dpiaNeeded"), d.dpiaStatus === null ? yesNo(d.dpiaNeeded) : null],
+    [t("dataProtection.dataController"), d.dataController],
+    [t("dataProtection.privacyOwner"), owner],
+  ];
+  if (items.every(([, value]) => value === null || value === "")) return null;
   return (
     <Section id="data-protection" title={t("dataProtection.heading")}>
-      <Facts
-        items={[
-          [t("dataProtection.healthData"), yesNo(d.healthData)],
-          [t("dataProtection.dataResidency"), d.dataResidency ? t(`dataProtection.residencies.${d.dataResidency}`) : null],
-          [t("dataProtection.cloudAllowed"), yesNo(d.cloudAllowed)],
-          [t("dataProtection.dpiaNeeded"), yesNo(d.dpiaNeeded)],
-        ]}
-      />
+      <Facts items={items} />
+    </Section>
+  );
+}
+
+/** forutsigbarhet (issue 19): what the purchase covers, what it integrates with, and who owns the service. */
+export function ScopeSection({ event, names }: { event: EventView; names: Record<string, string> }) {
+  const { t, nok } = useFormatters();
+  const s = event.scope;
+  const budget =
+    s.integrationBudgetIncluded === null
+      ? null
+      : s.integrationBudgetIncluded
+        ? s.integrationBudgetNok === null
+          ? t("scope.integrationBudgetIncludedNoAmount")
+          : t("scope.integrationBudgetIncluded", { amount: nok(s.integrationBudgetNok) })
+        : t("scope.integrationBudgetOutside");
+  const identity = s.identityAccess.map((i) => (i === "other" && s.identityAccessOther ? s.identityAccessOther : t(`scope.identityOptions.${i}`))).join(", ");
+  const docs = s.interfaceDocs ? (
+    <>
+      {t(`scope.interfaceDocsOptions.${s.interfaceDocs}`)}
+      {s.interfaceDocsUrl ? (
+        <>
+          {" – "}
+          <a href={s.interfaceDocsUrl} rel="noopener noreferrer" className="text-brand-700 underline">
+            {t("scope.interfaceDocsLink")}
+          </a>
+        </>
+      ) : null}
+    </>
+  ) : null;
+  const facts: [string, ReactNode][] = [
+    [t("scope.items"), s.items.map((i) => t(`scope.itemNames.${i}`)).join(", ")],
+    [t("scope.interfaceDocs"), docs],
+    [t("scope.identityAccess"), identity],
+    [t("scope.integrationBudget"), budget],
+    [t("scope.serviceOwnerRole"), s.serviceOwnerRole],
+    [t("scope.tcoHorizonYears"), s.tcoHorizonYears === null ? null : t("scope.years", { count: s.tcoHorizonYears })],
+    [t("scope.adaptationNeeds"), s.adaptationNeeds],
+  ];
+  if (facts.every(([, value]) => value === null || value === "") && s.integrations.length === 0) return null;
+  return (
+    <Section id="scope" title={t("scope.heading")}>
+      <Facts items={facts} />
+      {s.integrations.length > 0 ? (
+        <TableScroll label={t("scope.integrations")}>
+          <table className="w-full text-left">
+            <caption className="py-2 text-left font-medium text-slate-700">{t("scope.integrations")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300 text-sm text-slate-700">
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("scope.system")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("scope.standard")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.integrations.map((row, i) => (
+                <tr key={i} className="border-b border-slate-200">
+                  <td className="py-2 pr-4">{row.system}</td>
+                  <td className="py-2">{row.standard ? (names[row.standard] ?? row.standard) : t("notGiven")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
     </Section>
   );
 }

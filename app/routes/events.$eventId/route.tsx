@@ -31,7 +31,7 @@ import type { ParticipationReply, ParticipationView } from "./participation-view
 import { Section, useFormatters } from "./presentation";
 import { QuestionsSection } from "./questions-section";
 import { RegistrationPanel } from "./registration-panel";
-import { DataProtectionSection, PilotPathSection, StandardsSection } from "./requirement-sections";
+import { DataProtectionSection, PilotPathSection, ScopeSection, StandardsSection } from "./requirement-sections";
 import { CostBenefitSection } from "./cost-benefit-section";
 import { invariantResponse } from "~/http/responses.server";
 
@@ -123,6 +123,7 @@ export default function EventPage() {
           <ContractSection event={event} />
           <SourcingSection event={event} />
           <StandardsSection event={event} names={standardNames} marks={standardMarks} />
+          <ScopeSection event={event} names={standardNames} />
           <IpTermsSection event={event} />
           <DataProtectionSection event={event} />
           <PilotPathSection event={event} />

@@ -4,6 +4,7 @@ import type { Problem } from "~/domain/problems";
 import { Notice, ProblemSummary, SubmitButton, TextArea } from "~/components/forms";
 import { fieldId, fieldsOf, one, useFormText } from "./fields";
 import { NonUseUndertaking } from "./non-use-undertaking";
+import { ScopeStep } from "./scope-step";
 import { ContractStep, EffortStep, ExpectationStep, PilotStep, SourcingStep, StandardsStep, TermsStep, WhenStep } from "./steps";
 import { WhatStep } from "./what-step";
 import { CostBenefitStep } from "./cost-benefit-step";
@@ -30,11 +31,11 @@ export interface EventFormProps {
   notice?: string | null;
 }
 
-const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", "standards", "terms", "pilot", "costBenefit"] as const;
+const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", "standards", "scope", "terms", "pilot", "costBenefit"] as const;
 
 /** The element a problem links to: list indexes in its path ("coBuyers.0") name no element of their own. */
 const problemFieldId = (path: string) =>
-  path.startsWith("pilotPath.acceptanceCriteria.") || path.startsWith("pilotPath.funding.")
+  path.startsWith("pilotPath.acceptanceCriteria.") || path.startsWith("pilotPath.funding.") || path.startsWith("scope.integrations.")
     ? fieldId(path)
     : fieldId(costBenefitFieldName(path) ?? path.split(".").filter((s) => !/^\d+$/.test(s)).join("."));
 
@@ -73,6 +74,7 @@ export function EventForm(props: EventFormProps) {
         <ContractStep {...f} />
         <SourcingStep {...f} ownDeliveryCpv={props.ownDeliveryCpv ?? []} />
         <StandardsStep {...f} standards={props.standards} />
+        <ScopeStep {...f} standards={props.standards} />
         <TermsStep {...f} />
         <PilotStep {...f} quarters={props.quarters} />
         <CostBenefitStep {...f} organisations={props.costBenefitOptions} />

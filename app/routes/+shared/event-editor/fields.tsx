@@ -49,5 +49,10 @@ export function useFormText() {
   const { t, i18n } = useTranslation(["eventForm", "common", "events"]);
   const language: "nb" | "en" = i18n.language === "en" ? "en" : "nb";
   const opts = <T extends string>(list: readonly T[], prefix: string) => list.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
-  return { t, language, opts };
+  /** A yes/no select's choices (an empty "not stated" is the select's placeholder). */
+  const yesNo = [
+    { value: "yes", label: t("yes") },
+    { value: "no", label: t("no") },
+  ];
+  return { t, language, opts, yesNo };
 }

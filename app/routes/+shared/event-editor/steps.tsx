@@ -1,6 +1,6 @@
 import { AcceptanceCriteriaFields, Choices, EffortFields, ExpectationFields, Field, FieldErrors, FundingFields, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
 import { CONTRACT_FORMS } from "~/domain/contract";
-import { DATA_RESIDENCIES, STANDARD_LEVELS } from "~/domain/events";
+import { STANDARD_LEVELS } from "~/domain/events";
 import { FOREGROUND_OWNERS, INPUT_USES } from "~/domain/ip-terms";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA } from "~/domain/pilot";
 import { EFFORT_WORK } from "~/domain/predictability";
@@ -8,8 +8,9 @@ import { overlappingOwnDelivery } from "~/domain/own-delivery";
 import { adviseSourcing, CONTRACT_RISKS, OUTSIDE_NEEDS, sourcingBasis, type ContractRisk, type OutsideNeed } from "~/domain/sourcing";
 import { SourcingBasis } from "~/components/sourcing-basis";
 import { fieldId, fieldsOf, many, one, Step, useFormText, type StepProps } from "./fields";
+import { DataProtectionFields } from "./scope-step";
 
-// Steps 2 to 9 of the event form; step 1 is in what-step.tsx.
+// Steps 2 to 10 of the event form; step 1 is in what-step.tsx, step 8 in scope-step.tsx.
 
 type Quarters = { quarters: readonly string[] };
 
@@ -152,14 +153,10 @@ export function StandardsStep({ standards, ...props }: StepProps & { standards: 
 }
 
 export function TermsStep(props: StepProps) {
-  const { t, opts } = useFormText();
+  const { t, opts, yesNo } = useFormText();
   const f = fieldsOf(props);
-  const yesNo = [
-    { value: "yes", label: t("yes") },
-    { value: "no", label: t("no") },
-  ];
   return (
-    <Step id="terms" number={8} title={t("steps.terms")}>
+    <Step id="terms" number={9} title={t("steps.terms")}>
       <fieldset className="space-y-4" aria-describedby="ip-terms-hint">
         <legend className="text-lg font-semibold">{t("fields.ip.heading")}</legend>
         <p id="ip-terms-hint" className="text-sm text-slate-600">
@@ -179,12 +176,7 @@ export function TermsStep(props: StepProps) {
         <TextArea field={f("intellectualProperty.licenceScope")} label={t("fields.ip.licenceScope")} hint={t("fields.ip.licenceScopeHint")} rows={3} />
         <TextArea field={f("ipTerms")} label={t("fields.ipTerms")} hint={t("fields.ipTermsHint")} />
       </fieldset>
-      <div className="grid gap-4 md:grid-cols-2">
-        <Select field={f("dataProtection.healthData")} label={t("fields.healthData")} options={yesNo} placeholder={t("notStated")} />
-        <Select field={f("dataProtection.dataResidency")} label={t("fields.dataResidency")} options={opts(DATA_RESIDENCIES, "fields.residencies")} placeholder={t("notStated")} />
-        <Select field={f("dataProtection.cloudAllowed")} label={t("fields.cloudAllowed")} options={yesNo} placeholder={t("notStated")} />
-        <Select field={f("dataProtection.dpiaNeeded")} label={t("fields.dpiaNeeded")} options={yesNo} placeholder={t("notStated")} />
-      </div>
+      <DataProtectionFields {...props} />
     </Step>
   );
 }
@@ -202,7 +194,7 @@ export function PilotStep({ quarters, ...props }: StepProps & Quarters) {
   const { t } = useFormText();
   const f = fieldsOf(props);
   return (
-    <Step id="pilot" number={9} title={t("steps.pilot")}>
+    <Step id="pilot" number={10} title={t("steps.pilot")}>
       <AcceptanceCriteriaFields fieldOf={f} filled={filledCriteria(props.values)} />
       <PurchasePathFields fieldOf={f} quarters={quarters} />
       <FundingFields fieldOf={f} />
