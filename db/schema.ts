@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from "kysely";
 import type { AmendmentChange } from "../app/domain/amendments";
+import type { CoBuyerStatus, ShareKind } from "../app/domain/co-buyers";
 import type { ContractForm } from "../app/domain/contract";
 import type { CallOffResponse, ContractType, OptionStatus } from "../app/domain/contracts";
 import type {
@@ -164,6 +165,8 @@ export interface EventTable {
   pilotOptionWindowTo: string | null;
   // 0044: how the pilot itself is paid for, by source (app/domain/pilot-funding.ts); written with jsonb()
   pilotFunding: ColumnType<PilotFunding[], RawBuilder<string> | undefined, RawBuilder<string>>;
+  /** 0046: "YYYY-MM-DD", the last day other buyers may ask to join (app/domain/co-buyers.ts) */
+  openToJoinUntil: string | null;
   closedAt: Timestamp | null;
   outcomeRecordedAt: Timestamp | null;
   outcomeContractValueNok: number | null;
@@ -300,6 +303,15 @@ export interface PilotExitResponseTable {
 export interface EventCoBuyerTable {
   eventId: string;
   organisationId: string;
+  // 0046: consent and shares (app/domain/co-buyers.ts)
+  status: Generated<CoBuyerStatus>;
+  shareKind: ShareKind | null;
+  shareValue: number | null;
+  expectationStatus: ExpectationStatus | null;
+  invitedAt: CreatedAt;
+  invitedBy: string | null;
+  respondedAt: Timestamp | null;
+  respondedBy: string | null;
 }
 
 export type { AmendmentChange };

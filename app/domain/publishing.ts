@@ -1,3 +1,4 @@
+import { checkCoBuyerConsent, type CoBuyerStatus } from "./co-buyers";
 import { checkContractDuration, type ContractTerms } from "./contract";
 import { type EventKind } from "./events";
 import { checkIpTerms, type IpTerms } from "./ip-terms";
@@ -29,6 +30,8 @@ export interface PublishableEvent {
   nonUseUndertaking: boolean;
   /** Published before IP terms were required (migration 0042): that rule does not judge it. */
   ipTermsGrandfathered: boolean;
+  /** The answers of the buyers it is invited to be held jointly with (none: a buyer's own event). */
+  coBuyers?: readonly { status: CoBuyerStatus }[];
 }
 
 export interface PublishingContext {
@@ -39,6 +42,7 @@ export interface PublishingContext {
 // Problems come back in the order of the form, whichever rule found them.
 const FIELD_ORDER = [
   "buyer",
+  "coBuyers",
   "registrationDeadline",
   "effort.level",
   "effort.hoursPerVendor",
@@ -135,6 +139,8 @@ export function checkPublishable(event: PublishableEvent, { buyerVerified, now }
   const problems: Problem[] = [];
   // forutsigbarhet: only verified public bodies speak to the market as buyers.
   if (!buyerVerified) problems.push({ path: "buyer", code: "buyer_not_verified" });
+  // forutsigbarhet: a joint event speaks for every buyer on it, so none is named without its consent.
+  problems.push(...problemsOf(checkCoBuyerConsent(event.coBuyers ?? [])));
   // forutsigbarhet: vendors can only take part in what they still have time to answer.
   if (event.kind !== "demand_notice" && !isFuture(event.registrationDeadline, now) && !isFuture(event.responseDeadline, now)) {
     problems.push({ path: "registrationDeadline", code: "deadline_in_future_required" });

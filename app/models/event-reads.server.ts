@@ -5,7 +5,10 @@ import type { PublishableEvent } from "~/domain/publishing";
 import type { Region } from "~/domain/regions";
 import { accessOf, type ActingUser } from "./event-access.server";
 import { eventStandardsOf } from "./event-references.server";
-import { declarationOf, nonUseUndertakingOfRow, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
+import { declarationOf, nonUseUndertakingOfRow, outcomeOf, toPublishable, type EventOutcome, type EventRow } from "./event-row.server";
+import { coBuyersOf, shareFrameOf, type CoBuyer } from "./co-buyers.server";
+import { leadFraction, openToJoin, shareOfFrameNok } from "~/domain/co-buyers";
+import { osloDate } from "~/domain/zoned-time";
 import { isUuid } from "~/domain/ids";
 
 // Reading events: the open list on the front page, one event as its viewer may see it,
@@ -64,6 +67,26 @@ export async function listOpenEvents(db: Db, { limit = 10, now = new Date() } = 
     .execute();
 }
 
+export interface JointDemand {
+  coBuyers: (CoBuyer & { shareOfFrame: { minNok: number | null; maxNok: number } | null })[];
+  /** The lead buyer's part of the combined frame (0–1) after the accepted co-buyers' shares; null when a share cannot be told. */
+  leadFraction: number | null;
+  /** "YYYY-MM-DD": other buyers may ask to join until this day. */
+  openToJoinUntil: string | null;
+  openToJoin: boolean;
+}
+
+function jointDemandOf(row: EventRow, coBuyers: CoBuyer[]): JointDemand {
+  const frame = shareFrameOf(row);
+  const shares = coBuyers.map((c) => ({ organisationId: c.organisation.id, status: c.status, share: c.share }));
+  return {
+    coBuyers: coBuyers.map((c) => ({ ...c, shareOfFrame: shareOfFrameNok(c.share, frame) })),
+    leadFraction: coBuyers.some((c) => c.status === "accepted") ? leadFraction(shares, frame) : null,
+    openToJoinUntil: row.openToJoinUntil,
+    openToJoin: openToJoin(row, osloDate(new Date())),
+  };
+}
+
 export interface EventAmendment {
   id: string;
   at: Date;
@@ -82,8 +105,10 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
   nonUseUndertaking: { name: string; at: Date } | null;
   outcome: EventOutcome | null;
   amendments: EventAmendment[];
-  /** Whether the viewer may edit it (buyer or co-buyer member), and publish or close it (buyer member). */
-  viewer: { canEdit: boolean; canPublish: boolean };
+  /** The combined frame, each buyer's share and the co-buyers' answers (issue 19). */
+  jointDemand: JointDemand;
+  /** Whether the viewer may edit it (buyer or accepted co-buyer member), publish or close it and manage co-buyers (buyer member). */
+  viewer: { canEdit: boolean; canPublish: boolean; isLead: boolean };
 };
 
 /**
@@ -94,18 +119,12 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
   if (!isUuid(id)) return null;
   const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return null;
-  const access = await accessOf(db, viewer, row);
+  const access = await accessOf(db, viewer, row, { invited: true });
   if (row.status === "draft" && access === null) return null;
 
-  const [buyer, coBuyerOrganisations, standards, amendments, winner] = await Promise.all([
+  const [buyer, allCoBuyers, standards, amendments, winner] = await Promise.all([
     db.selectFrom("organisations").select(["id", "name", "slug"]).where("id", "=", row.buyerId).executeTakeFirstOrThrow(),
-    db
-      .selectFrom("eventCoBuyers")
-      .innerJoin("organisations", "organisations.id", "eventCoBuyers.organisationId")
-      .select(["organisations.id", "organisations.name", "organisations.slug"])
-      .where("eventCoBuyers.eventId", "=", id)
-      .orderBy("organisations.name")
-      .execute(),
+    coBuyersOf(db, id),
     eventStandardsOf(db, id),
     db.selectFrom("eventAmendments").select(["id", "at", "reason", "changes"]).where("eventId", "=", id).orderBy("at").orderBy("id").execute(),
     row.outcomeWinnerId
@@ -116,14 +135,16 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
     id: row.id,
     status: row.status,
     buyer,
-    ...declarationOf(row, standards, coBuyerOrganisations.map((o) => o.id).sort()),
-    coBuyerOrganisations,
+    ...declarationOf(row, standards, allCoBuyers.filter((c) => c.status !== "declined").map((c) => c.organisation.id).sort()),
+    coBuyerOrganisations: allCoBuyers.filter((c) => c.status === "accepted").map((c) => c.organisation),
+    // Consent first: the public reads the co-buyers that accepted; those on the event, and those invited, read every answer.
+    jointDemand: jointDemandOf(row, access === null ? allCoBuyers.filter((c) => c.status === "accepted") : allCoBuyers),
     publishedAt: row.publishedAt,
     closedAt: row.closedAt,
     nonUseUndertaking: nonUseUndertakingOfRow(row),
     outcome: outcomeOf(row, winner ?? null),
     amendments,
-    viewer: { canEdit: access !== null && row.status !== "closed", canPublish: access === "buyer" && row.status === "draft" },
+    viewer: { canEdit: (access === "buyer" || access === "co_buyer") && row.status !== "closed", canPublish: access === "buyer" && row.status === "draft", isLead: access === "buyer" },
   };
 }
 
@@ -172,7 +193,7 @@ export async function listBuyerEvents(db: Db, organisationId: string): Promise<B
     .where((eb) =>
       eb.or([
         eb("events.buyerId", "=", organisationId),
-        eb("events.id", "in", eb.selectFrom("eventCoBuyers").select("eventId").where("organisationId", "=", organisationId)),
+        eb("events.id", "in", eb.selectFrom("eventCoBuyers").select("eventId").where("organisationId", "=", organisationId).where("status", "=", "accepted")),
       ]),
     )
     .orderBy("events.updatedAt", "desc")
@@ -207,5 +228,6 @@ export async function countBlockedPublishAttempts(db: Db, buyerId: string): Prom
 
 /** The stored event as the publishing rules read it (for showing what is missing before publishing). */
 export async function toPublishableById(db: Db, id: string): Promise<PublishableEvent> {
-  return toPublishable(await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+  const coBuyers = await db.selectFrom("eventCoBuyers").select("status").where("eventId", "=", id).execute();
+  return { ...toPublishable(await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow()), coBuyers };
 }

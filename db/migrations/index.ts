@@ -27,6 +27,7 @@ import * as vendorRequests from "./2026-12-06-0041-vendor-requests";
 import * as ipTerms from "./2026-12-06-0042-ip-terms";
 import * as sessionHandles from "./2026-12-06-0043-session-handles";
 import * as pilotFunding from "./2026-12-06-0044-pilot-funding";
+import * as coBuyerConsent from "./2026-12-06-0046-co-buyer-consent";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0042-ip-terms": ipTerms,
   "2026-12-06-0043-session-handles": sessionHandles,
   "2026-12-06-0044-pilot-funding": pilotFunding,
+  "2026-12-06-0046-co-buyer-consent": coBuyerConsent,
 };

@@ -3,6 +3,26 @@
 // of app/domain (checkPublishable and the rules it composes) and app/domain/event-input.ts.
 export const events = {
   problems: {
+    co_buyer_consent_required: "Alle inviterte medarrangører må godta før markedsdialogen kan publiseres. Vent på svar, eller fjern invitasjonen.",
+    co_buyer_already_invited: "Denne oppdragsgiveren står allerede på arrangementet.",
+    not_your_organisation: "Du kan bare svare for en virksomhet du er administrator for.",
+    admin_required: "Bare en administrator kan svare for virksomheten.",
+    not_invited: "Virksomheten har allerede svart, eller er ikke invitert.",
+    not_requested: "Det er ingen åpen forespørsel fra denne virksomheten.",
+    not_open_to_join: "Markedsdialogen er ikke åpen for flere oppdragsgivere.",
+    open_to_join_in_past: "Datoen kan ikke ligge i fortiden.",
+    accepted_co_buyer_published: "En medarrangør som har godtatt, kan ikke fjernes etter publisering.",
+    share_required: "Oppgi andelen.",
+    share_kind_required: "Velg hva andelen måles i.",
+    share_positive_whole: "Andelen må være et helt tall større enn null.",
+    shares_above_whole: "Andelene blir til sammen mer enn 100 %.",
+    shares_above_frame: "Andelene blir til sammen mer enn budsjettrammen.",
+    shares_above_quantity: "Andelene blir til sammen mer enn forventet mengde.",
+    share_needs_frame: "Markedsdialogen har ingen budsjettramme å måle en andel i kroner mot. Bruk prosent.",
+    share_needs_quantity: "Markedsdialogen har ingen forventet mengde å måle en andel i mengde mot. Bruk prosent.",
+    share_kind_mismatch: "Andelene på samme markedsdialog må måles på samme måte som de andres.",
+    co_buyer_expectation_required: "Velg deres forventningsstatus.",
+    organisation_required: "Velg en oppdragsgiver.",
     // Publishing rules
     buyer_not_verified: "Organisasjonen din må være verifisert som offentlig oppdragsgiver før du kan publisere.",
     deadline_in_future_required: "Oppgi en påmeldingsfrist eller svarfrist som ikke har passert.",
@@ -68,6 +88,7 @@ export const events = {
     outcome_recorded: "Utfallet er allerede registrert.",
   },
   principles: {
+    co_buyer_consent_required: "Forutsigbarhet: en felles markedsdialog taler for hver oppdragsgiver på den, så ingen oppgis uten å ha sagt ja.",
     buyer_not_verified: "Bare verifiserte offentlige oppdragsgivere kunngjør markedsdialog, slik at leverandører vet hvem de bruker tid på.",
     deadline_in_future_required: "Forutsigbarhet: leverandører skal ha tid til å svare på det de inviteres til.",
     demand_notice_asks_no_effort: "Forutsigbarhet: en behovsmelding varsler hva som kommer, og ber ikke om arbeid.",
