@@ -717,11 +717,12 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       standards: [],
     },
     {
-      // Joint demand (issue 19): led by the health trust, two municipalities accepted, Bergvik still invited; open to join.
+      // Joint demand (issue 19): led by the health trust, two municipalities accepted, Bergvik still invited; to be open to join.
       id: DEMO_JOINT_EVENT_ID,
       buyerId: orgId("helse-vestfjord-hf"),
       kind: "dialogue_meeting",
-      ...published,
+      // A draft: it cannot be published until Bergvik kommune has answered (co_buyer_consent_required).
+      status: "draft",
       title: "Felles dialog om digital hjemmeoppfølging etter utskrivning",
       description:
         "Helse Vestfjord HF leder en felles markedsdialog med kommunene i opptaksområdet om digital hjemmeoppfølging for pasienter som skrives ut. Små kommuner kan be om å bli med til og med datoen som er oppgitt.",
@@ -750,14 +751,13 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
 
 export const DEMO_JOINT_EVENT_ID = "00000000-0000-4000-8000-000000000111";
 
-/** The joint event's co-buyers: two municipalities accepted before it was published, Bergvik invited after. */
+/** The joint draft's co-buyers: two municipalities accepted, Bergvik invited two days ago and not answered yet. */
 function demoCoBuyers(now: Date, orgId: (slug: string) => string, userId: (email: string) => string | null) {
-  const published = at(now, -14);
   const lead = userId("hf-buyer@demo.test");
   return [
     { organisationId: orgId("fjordheim-kommune"), status: "accepted" as const, shareKind: "percent" as const, shareValue: 15, expectationStatus: "planned" as const, invitedAt: at(now, -20), respondedAt: at(now, -18) },
     { organisationId: orgId("nordre-lia-kommune"), status: "accepted" as const, shareKind: "percent" as const, shareValue: 10, expectationStatus: "uncertain" as const, invitedAt: at(now, -20), respondedAt: at(now, -16) },
-    { organisationId: orgId("bergvik-kommune"), status: "invited" as const, shareKind: "percent" as const, shareValue: 25, expectationStatus: null, invitedAt: new Date(published.getTime() + 86_400_000), respondedAt: null },
+    { organisationId: orgId("bergvik-kommune"), status: "invited" as const, shareKind: "percent" as const, shareValue: 25, expectationStatus: null, invitedAt: at(now, -2), respondedAt: null },
   ].map((c) => ({ ...c, eventId: DEMO_JOINT_EVENT_ID, invitedBy: lead, respondedBy: null }));
 }
 
