@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from "kysely";
 import type { AmendmentChange } from "../app/domain/amendments";
+import type { CoBuyerStatus, ShareKind } from "../app/domain/co-buyers";
 import type { ContractForm } from "../app/domain/contract";
 import type { CallOffResponse, ContractType, OptionStatus } from "../app/domain/contracts";
 import type {
@@ -180,6 +181,8 @@ export interface EventTable {
   pilotFunding: ColumnType<PilotFunding[], RawBuilder<string> | undefined, RawBuilder<string>>;
   // 0048: who pays and who benefits (app/domain/cost-benefit.ts); written with jsonb()
   costBenefit: ColumnType<CostBenefit | null, RawBuilder<string> | null | undefined, RawBuilder<string> | null>;
+  /** 0046: "YYYY-MM-DD", the last day other buyers may ask to join (app/domain/co-buyers.ts) */
+  openToJoinUntil: string | null;
   closedAt: Timestamp | null;
   outcomeRecordedAt: Timestamp | null;
   outcomeContractValueNok: number | null;
@@ -342,6 +345,15 @@ export interface PilotExitResponseTable {
 export interface EventCoBuyerTable {
   eventId: string;
   organisationId: string;
+  // 0046: consent and shares (app/domain/co-buyers.ts)
+  status: Generated<CoBuyerStatus>;
+  shareKind: ShareKind | null;
+  shareValue: number | null;
+  expectationStatus: ExpectationStatus | null;
+  invitedAt: CreatedAt;
+  invitedBy: string | null;
+  respondedAt: Timestamp | null;
+  respondedBy: string | null;
 }
 
 export type { AmendmentChange };

@@ -115,6 +115,8 @@ export type EmailMessage =
   // Requests from vendors (app/domain/vendor-requests.ts): to the buyer on arrival, the owner on the due date, the
   // commercial lead when overdue, the vendor's sender when it is assigned, referred, answered or declined.
   | Envelope<"vendor-request", VendorRequestMail>
+  // Joint demand (app/domain/co-buyers.ts): to the admins of an invited buyer (accept or decline), or of the lead when a buyer asks to join.
+  | Envelope<"co-buyer", { kind: "invited" | "requested"; name: string; organisationName: string; /** The lead (invited) or the buyer asking (requested). */ otherName: string; eventTitle: string; url: string }>
   // To the owner of a watch: events published or amended since the last digest that match its filter.
   | Envelope<"watch-digest", WatchDigestData>;
 

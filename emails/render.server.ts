@@ -26,6 +26,7 @@ import { questionAnswered } from "./question-answered";
 import { registrationConfirmed, registrationPromoted } from "./registration-confirmed";
 import { watchDigest } from "./watch-digest";
 import { vendorRequest } from "./vendor-request";
+import { coBuyer } from "./co-buyer";
 
 const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "verify-email": verifyEmail,
@@ -52,6 +53,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "follow-up-due": followUpDue,
   "watch-digest": watchDigest,
   "vendor-request": vendorRequest,
+  "co-buyer": coBuyer,
 };
 
 export interface RenderedEmail {

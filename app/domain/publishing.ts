@@ -1,3 +1,4 @@
+import { checkCoBuyerConsent, type CoBuyerStatus } from "./co-buyers";
 import { checkContractDuration, type ContractTerms } from "./contract";
 import { checkDataProtection, DATA_PROTECTION_FIELD_ORDER, type DataProtection } from "./data-protection";
 import { type EventKind } from "./events";
@@ -40,6 +41,8 @@ export interface PublishableEvent {
   dataProtection: DataProtection;
   /** Published before the scope step was required (migration 0047): that rule does not judge it. */
   scopeGrandfathered: boolean;
+  /** The answers of the buyers it is invited to be held jointly with (none: a buyer's own event). */
+  coBuyers?: readonly { status: CoBuyerStatus }[];
 }
 
 export interface PublishingContext {
@@ -50,6 +53,7 @@ export interface PublishingContext {
 // Problems come back in the order of the form, whichever rule found them.
 const FIELD_ORDER = [
   "buyer",
+  "coBuyers",
   "registrationDeadline",
   "effort.level",
   "effort.hoursPerVendor",
@@ -165,6 +169,8 @@ export function checkPublishable(event: PublishableEvent, { buyerVerified, now }
   const problems: Problem[] = [];
   // forutsigbarhet: only verified public bodies speak to the market as buyers.
   if (!buyerVerified) problems.push({ path: "buyer", code: "buyer_not_verified" });
+  // forutsigbarhet: a joint event speaks for every buyer on it, so none is named without its consent.
+  problems.push(...problemsOf(checkCoBuyerConsent(event.coBuyers ?? [])));
   // forutsigbarhet: vendors can only take part in what they still have time to answer.
   if (event.kind !== "demand_notice" && !isFuture(event.registrationDeadline, now) && !isFuture(event.responseDeadline, now)) {
     problems.push({ path: "registrationDeadline", code: "deadline_in_future_required" });

@@ -1,3 +1,4 @@
+import { shareFraction, type Share } from "./co-buyers";
 import { totalMonths } from "./contract";
 import { addDays } from "./contracts";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "./events";
@@ -200,6 +201,16 @@ export interface ScorecardFacts {
   concerns: ConcernFact[];
   /** Buyers in scope, and how many of them have adopted the code of conduct (now). */
   conduct: { buyers: number; adopted: number };
+  /** Published events the buyer holds jointly as a co-buyer that accepted (issue 19), one row each. */
+  joint: JointFact[];
+}
+
+export interface JointFact {
+  month: Month;
+  share: Share | null;
+  budgetMinNok: number | null;
+  budgetMaxNok: number | null;
+  quantity: number | null;
 }
 
 // --- Figures -----------------------------------------------------------------------------
@@ -452,6 +463,30 @@ export function blockedPerPublished(facts: Pick<ScorecardFacts, "blockedAttempts
   return { attempts, published, perEvent: published === 0 ? null : attempts / published };
 }
 
+export interface JointFigure {
+  /** Events published in the window that the buyer holds as a co-buyer. */
+  events: number;
+  /** The same events counted for the buyer's share (40 % of one event counts 0.4); events whose share cannot be told count whole. */
+  weightedEvents: number;
+  /** The buyer's part of those events' budget frames (upper bound, NOK). */
+  budgetMaxNok: number;
+}
+
+/** forutsigbarhet: a co-buyer's scorecard counts a joint event for the share it stated, not for the whole. */
+export function jointFigure(facts: readonly JointFact[], bounds: WindowBounds): JointFigure {
+  let events = 0;
+  let weightedEvents = 0;
+  let budgetMaxNok = 0;
+  for (const f of facts) {
+    if (!inWindow(f.month, bounds)) continue;
+    const fraction = shareFraction(f.share, { budgetMinNok: f.budgetMinNok, budgetMaxNok: f.budgetMaxNok, quantity: f.quantity, unit: null });
+    events += 1;
+    weightedEvents += fraction ?? 1;
+    if (f.budgetMaxNok !== null && fraction !== null) budgetMaxNok += Math.round(f.budgetMaxNok * fraction);
+  }
+  return { events, weightedEvents: Math.round(weightedEvents * 100) / 100, budgetMaxNok };
+}
+
 export interface ConductFigure {
   buyers: number;
   adopted: number;
@@ -491,6 +526,7 @@ export interface Scorecard {
   answers: AnswerFigure;
   blockedAttempts: BlockedFigure;
   conduct: ConductFigure;
+  joint: JointFigure;
 }
 
 /** Every figure of the scorecard for one window. */
@@ -509,10 +545,11 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
     answers: answerTime(facts.answers, bounds),
     blockedAttempts: blockedPerPublished(facts, bounds),
     conduct: conductFigure(facts, bounds, today),
+    joint: jointFigure(facts.joint, bounds),
   };
 }
 
 /** Facts with nothing in them: a buyer that has not published yet. */
 export function emptyFacts(): ScorecardFacts {
-  return { outcomes: [], effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 } };
+  return { outcomes: [], effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 }, joint: [] };
 }

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { ShareKind } from "~/domain/co-buyers";
 import type { Db } from "@db/client";
 import type { Database, OrganisationTable } from "@db/schema";
 import {
@@ -45,6 +46,8 @@ export interface DemandItem {
   integrationBudgetIncluded: boolean | null;
   integrationBudgetNok: number | null;
   standards: { code: string; name: string; level: "required" | "recommended" | "planned" }[];
+  /** Joint demand (issue 19): the co-buyers that accepted, each with its share of the combined frame (null: not stated). */
+  coBuyers: { name: string; slug: string; shareKind: ShareKind | null; shareValue: number | null }[];
 }
 
 export interface DemandPage {
@@ -182,6 +185,7 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
             .selectFrom("eventCoBuyers")
             .innerJoin("organisations as co", "co.id", "eventCoBuyers.organisationId")
             .select("eventCoBuyers.eventId")
+            .where("eventCoBuyers.status", "=", "accepted")
             .where("co.slug", "=", buyer),
         ),
       ]),
@@ -260,6 +264,10 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
         select json_agg(json_build_object('code', s.code, 'name', s.name, 'level', es.level) order by s.name)
         from event_standards es join standards s on s.id = es.standard_id
         where es.event_id = events.id), '[]'::json)`.as("standards"),
+      sql<DemandItem["coBuyers"]>`coalesce((
+        select json_agg(json_build_object('name', co.name, 'slug', co.slug, 'shareKind', c.share_kind, 'shareValue', c.share_value) order by co.name)
+        from event_co_buyers c join organisations co on co.id = c.organisation_id
+        where c.event_id = events.id and c.status = 'accepted'), '[]'::json)`.as("coBuyers"),
     ])
     .orderBy(key.expression, key.direction)
     .orderBy("events.id", key.direction)

@@ -21,7 +21,8 @@ export interface BuyerMember {
 }
 
 
-type Access = "buyer" | "co_buyer" | null;
+/** invited: a member of an organisation invited to co-buy (or asking to join), which may read the event but not edit it. */
+type Access = "buyer" | "co_buyer" | "invited" | null;
 
 /** The event row, locked for the rest of the transaction; undefined for an id that cannot be one. */
 async function lockEvent(trx: Db, id: string): Promise<EventRow | undefined> {
@@ -29,22 +30,28 @@ async function lockEvent(trx: Db, id: string): Promise<EventRow | undefined> {
   return trx.selectFrom("events").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
-/** Whether the actor acts for the event's buyer, for one of its co-buyers, or for neither. */
-export async function accessOf(db: Db, actor: ActingUser | null, event: Pick<EventRow, "id" | "buyerId">): Promise<Access> {
+/**
+ * Whether the actor acts for the event's buyer, for one of its co-buyers that accepted, or for neither;
+ * with `invited`, also whether it acts for an organisation invited to it (or asking to join) that has not answered.
+ */
+export async function accessOf(
+  db: Db,
+  actor: ActingUser | null,
+  event: Pick<EventRow, "id" | "buyerId">,
+  { invited = false }: { invited?: boolean } = {},
+): Promise<Access> {
   if (!actor) return null;
   const rows = await db
     .selectFrom("memberships")
-    .select("organisationId")
-    .where("userId", "=", actor.id)
-    .where((eb) =>
-      eb.or([
-        eb("organisationId", "=", event.buyerId),
-        eb("organisationId", "in", eb.selectFrom("eventCoBuyers").select("organisationId").where("eventId", "=", event.id)),
-      ]),
-    )
+    .leftJoin("eventCoBuyers", (join) => join.onRef("eventCoBuyers.organisationId", "=", "memberships.organisationId").on("eventCoBuyers.eventId", "=", event.id))
+    .select(["memberships.organisationId", "eventCoBuyers.status"])
+    .where("memberships.userId", "=", actor.id)
+    .where((eb) => eb.or([eb("memberships.organisationId", "=", event.buyerId), eb("eventCoBuyers.eventId", "=", event.id)]))
     .execute();
   if (rows.some((r) => r.organisationId === event.buyerId)) return "buyer";
-  return rows.length > 0 ? "co_buyer" : null;
+  // Consent first (issue 19): only a co-buyer that accepted acts on the event.
+  if (rows.some((r) => r.status === "accepted")) return "co_buyer";
+  return invited && rows.some((r) => r.status === "invited" || r.status === "requested") ? "invited" : null;
 }
 
 /** The event and what the actor may do with it; drafts are not found by those who may not see them. */
@@ -53,11 +60,11 @@ export async function eventFor(
   actor: ActingUser,
   id: string,
   need: "buyer" | "co_buyer",
-): Promise<Result<EventRow & { access: NonNullable<Access> }>> {
+): Promise<Result<EventRow & { access: "buyer" | "co_buyer" }>> {
   const event = await lockEvent(trx, id);
   if (!event) return fail("not_found");
-  const access = await accessOf(trx, actor, event);
+  const access = await accessOf(trx, actor, event, { invited: true });
   if (access === null) return event.status === "draft" ? fail("not_found") : fail("forbidden");
-  if (need === "buyer" && access !== "buyer") return fail("forbidden");
+  if (access === "invited" || (need === "buyer" && access !== "buyer")) return fail("forbidden");
   return { ok: true, value: { ...event, access } };
 }

@@ -17,6 +17,7 @@ import { eventFor, type ActingUser, type BuyerMember } from "./event-access.serv
 import { fail, type Result } from "~/domain/result";
 import { costBenefitProblems } from "~/domain/cost-benefit";
 import { costBenefitOfInput, costBenefitPartyProblems } from "./cost-benefit.server";
+import { tellInvited } from "./co-buyers.server";
 import { coBuyerIdsOf, eventStandardsOf, resolveReferences, standardsFromIds, writeReferences } from "./event-references.server";
 import { declarationOf, nonUseUndertakingOfRow, toPublishable, type EventRow } from "./event-row.server";
 import { undertakingColumns } from "./non-use-undertaking.server";
@@ -192,7 +193,12 @@ const EMPTY_ROW: Parameters<typeof storableProblems>[0] = {
 };
 
 /** A new draft for the member's (buyer) organisation. */
-export async function createDraft(db: Db, member: BuyerMember, input: EventCreateInput): Promise<Result<{ id: string; status: "draft" }>> {
+export async function createDraft(
+  db: Db,
+  member: BuyerMember,
+  input: EventCreateInput,
+  { baseUrl = null }: { /** Where invited co-buyers' mail links to; null sends none (seeding). */ baseUrl?: string | null } = {},
+): Promise<Result<{ id: string; status: "draft" }>> {
   // Only buyers announce market dialogues; a vendor-only organisation cannot.
   if (!member.organisation.isBuyer) return fail("forbidden");
   return db.transaction().execute(async (trx) => {
@@ -206,7 +212,8 @@ export async function createDraft(db: Db, member: BuyerMember, input: EventCreat
       .values({ ...stored(columns), buyerId: member.organisation.id, kind: input.kind, title: input.title, description: input.description ?? "", status: "draft" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await writeReferences(trx, id, refs.value);
+    const invited = await writeReferences(trx, id, refs.value, member.user.id);
+    if (baseUrl) await tellInvited(trx, id, invited, baseUrl);
     return { ok: true, value: { id, status: "draft" as const } };
   });
 }
@@ -285,7 +292,7 @@ export async function updateEvent(
     if (Object.keys(columns).length) {
       await trx.updateTable("events").set({ ...stored(columns), updatedAt: now }).where("id", "=", id).execute();
     }
-    await writeReferences(trx, id, refs.value);
+    await tellInvited(trx, id, await writeReferences(trx, id, refs.value, actor.id), baseUrl);
     return { ok: true, value: { id, status: before.status, amendment } };
   });
 }

@@ -38,7 +38,8 @@ export async function publishEvent(
 
     const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
     const buyerVerified = buyer.verificationStatus === "verified";
-    const publishable = await withOwnDelivery(trx, event.buyerId, event.cpvCodes, toPublishable(event));
+    const coBuyers = await trx.selectFrom("eventCoBuyers").select("status").where("eventId", "=", id).execute();
+    const publishable = { ...(await withOwnDelivery(trx, event.buyerId, event.cpvCodes, toPublishable(event))), coBuyers };
     const undertakingNow = nonUseUndertaking && !publishable.nonUseUndertaking;
     const gate = checkPublishable({ ...publishable, nonUseUndertaking: publishable.nonUseUndertaking || nonUseUndertaking }, { buyerVerified, now });
     if (!gate.ok) {

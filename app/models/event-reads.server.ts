@@ -6,7 +6,10 @@ import type { Region } from "~/domain/regions";
 import { accessOf, type ActingUser } from "./event-access.server";
 import { eventStandardsOf } from "./event-references.server";
 import { costBenefitParties } from "./cost-benefit.server";
-import { declarationOf, nonUseUndertakingOfRow, outcomeOf, toPublishable, type EventOutcome } from "./event-row.server";
+import { declarationOf, nonUseUndertakingOfRow, outcomeOf, toPublishable, type EventOutcome, type EventRow } from "./event-row.server";
+import { coBuyersOf, shareFrameOf, type CoBuyer } from "./co-buyers.server";
+import { leadFraction, openToJoin, shareOfFrameNok } from "~/domain/co-buyers";
+import { osloDate } from "~/domain/zoned-time";
 import { isUuid } from "~/domain/ids";
 import { ownDeliveryNotice, type OwnDelivery } from "~/domain/own-delivery";
 import type { SourcingAdvice } from "~/domain/sourcing";
@@ -68,6 +71,26 @@ export async function listOpenEvents(db: Db, { limit = 10, now = new Date() } = 
     .execute();
 }
 
+export interface JointDemand {
+  coBuyers: (CoBuyer & { shareOfFrame: { minNok: number | null; maxNok: number } | null })[];
+  /** The lead buyer's part of the combined frame (0–1) after the accepted co-buyers' shares; null when a share cannot be told. */
+  leadFraction: number | null;
+  /** "YYYY-MM-DD": other buyers may ask to join until this day. */
+  openToJoinUntil: string | null;
+  openToJoin: boolean;
+}
+
+function jointDemandOf(row: EventRow, coBuyers: CoBuyer[]): JointDemand {
+  const frame = shareFrameOf(row);
+  const shares = coBuyers.map((c) => ({ organisationId: c.organisation.id, status: c.status, share: c.share }));
+  return {
+    coBuyers: coBuyers.map((c) => ({ ...c, shareOfFrame: shareOfFrameNok(c.share, frame) })),
+    leadFraction: coBuyers.some((c) => c.status === "accepted") ? leadFraction(shares, frame) : null,
+    openToJoinUntil: row.openToJoinUntil,
+    openToJoin: openToJoin(row, osloDate(new Date())),
+  };
+}
+
 export interface EventAmendment {
   id: string;
   at: Date;
@@ -92,8 +115,10 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
   ownDelivery: OwnDelivery | null;
   /** Migration 0045 revised the advice after vendors saw it: what they were shown, what it is now, since when. */
   sourcingRevision: { shownAdvice: SourcingAdvice | null; revisedAdvice: SourcingAdvice; revisedAt: Date } | null;
-  /** Whether the viewer may edit it (buyer or co-buyer member), and publish or close it (buyer member). */
-  viewer: { canEdit: boolean; canPublish: boolean };
+  /** The combined frame, each buyer's share and the co-buyers' answers (issue 19). */
+  jointDemand: JointDemand;
+  /** Whether the viewer may edit it (buyer or accepted co-buyer member), publish or close it and manage co-buyers (buyer member). */
+  viewer: { canEdit: boolean; canPublish: boolean; isLead: boolean };
 };
 
 /**
@@ -104,22 +129,16 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
   if (!isUuid(id)) return null;
   const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return null;
-  const access = await accessOf(db, viewer, row);
+  const access = await accessOf(db, viewer, row, { invited: true });
   if (row.status === "draft" && access === null) return null;
 
-  const [buyer, coBuyerOrganisations, standards, amendments, winner] = await Promise.all([
+  const [buyer, allCoBuyers, standards, amendments, winner] = await Promise.all([
     db
       .selectFrom("organisations")
       .select(["id", "name", "slug", "ownDeliveryCpv", "ownDeliveryActivities", "ownDeliveryProvider", "ownDeliveryStandards"])
       .where("id", "=", row.buyerId)
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("eventCoBuyers")
-      .innerJoin("organisations", "organisations.id", "eventCoBuyers.organisationId")
-      .select(["organisations.id", "organisations.name", "organisations.slug"])
-      .where("eventCoBuyers.eventId", "=", id)
-      .orderBy("organisations.name")
-      .execute(),
+    coBuyersOf(db, id),
     eventStandardsOf(db, id),
     db.selectFrom("eventAmendments").select(["id", "at", "reason", "changes"]).where("eventId", "=", id).orderBy("at").orderBy("id").execute(),
     row.outcomeWinnerId
@@ -130,8 +149,10 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
     id: row.id,
     status: row.status,
     buyer: { id: buyer.id, name: buyer.name, slug: buyer.slug },
-    ...declarationOf(row, standards, coBuyerOrganisations.map((o) => o.id).sort()),
-    coBuyerOrganisations,
+    ...declarationOf(row, standards, allCoBuyers.filter((c) => c.status !== "declined").map((c) => c.organisation.id).sort()),
+    coBuyerOrganisations: allCoBuyers.filter((c) => c.status === "accepted").map((c) => c.organisation),
+    // Consent first: the public reads the co-buyers that accepted; those on the event, and those invited, read every answer.
+    jointDemand: jointDemandOf(row, access === null ? allCoBuyers.filter((c) => c.status === "accepted") : allCoBuyers),
     costBenefitParties: await costBenefitParties(db, row.costBenefit),
     publishedAt: row.publishedAt,
     closedAt: row.closedAt,
@@ -143,7 +164,7 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
       row.sourcingRevisedAdvice !== null && row.sourcingRevisedAt !== null
         ? { shownAdvice: row.sourcingAdvice, revisedAdvice: row.sourcingRevisedAdvice, revisedAt: row.sourcingRevisedAt }
         : null,
-    viewer: { canEdit: access !== null && row.status !== "closed", canPublish: access === "buyer" && row.status === "draft" },
+    viewer: { canEdit: (access === "buyer" || access === "co_buyer") && row.status !== "closed", canPublish: access === "buyer" && row.status === "draft", isLead: access === "buyer" },
   };
 }
 
@@ -192,7 +213,7 @@ export async function listBuyerEvents(db: Db, organisationId: string): Promise<B
     .where((eb) =>
       eb.or([
         eb("events.buyerId", "=", organisationId),
-        eb("events.id", "in", eb.selectFrom("eventCoBuyers").select("eventId").where("organisationId", "=", organisationId)),
+        eb("events.id", "in", eb.selectFrom("eventCoBuyers").select("eventId").where("organisationId", "=", organisationId).where("status", "=", "accepted")),
       ]),
     )
     .orderBy("events.updatedAt", "desc")
@@ -227,6 +248,7 @@ export async function countBlockedPublishAttempts(db: Db, buyerId: string): Prom
 
 /** The stored event as the publishing rules read it (for showing what is missing before publishing). */
 export async function toPublishableById(db: Db, id: string): Promise<PublishableEvent> {
+  const coBuyers = await db.selectFrom("eventCoBuyers").select("status").where("eventId", "=", id).execute();
   const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  return withOwnDelivery(db, row.buyerId, row.cpvCodes, toPublishable(row));
+  return { ...(await withOwnDelivery(db, row.buyerId, row.cpvCodes, toPublishable(row))), coBuyers };
 }

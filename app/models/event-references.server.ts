@@ -50,20 +50,28 @@ export async function resolveReferences(db: Db, buyerId: string, input: EventFie
   return { ok: true, value: { standards, coBuyers } };
 }
 
-/** Replaces the references the input named (and only those). */
-export async function writeReferences(trx: Db, eventId: string, refs: EventReferences) {
+/**
+ * Replaces the references the input named (and only those). Co-buyers are invitations (issue 19):
+ * an organisation already on the event keeps its answer and share, a new one is invited, one left
+ * out is removed. Returns the organisations newly invited, for the caller to tell.
+ */
+export async function writeReferences(trx: Db, eventId: string, refs: EventReferences, invitedBy: string | null = null): Promise<string[]> {
   if (refs.standards) {
     await trx.deleteFrom("eventStandards").where("eventId", "=", eventId).execute();
     if (refs.standards.length) {
       await trx.insertInto("eventStandards").values(refs.standards.map((s) => ({ eventId, ...s }))).execute();
     }
   }
-  if (refs.coBuyers) {
-    await trx.deleteFrom("eventCoBuyers").where("eventId", "=", eventId).execute();
-    if (refs.coBuyers.length) {
-      await trx.insertInto("eventCoBuyers").values(refs.coBuyers.map((organisationId) => ({ eventId, organisationId }))).execute();
-    }
+  if (!refs.coBuyers) return [];
+  const named = refs.coBuyers;
+  const present = (await trx.selectFrom("eventCoBuyers").select("organisationId").where("eventId", "=", eventId).execute()).map((r) => r.organisationId);
+  const gone = present.filter((id) => !named.includes(id));
+  if (gone.length) await trx.deleteFrom("eventCoBuyers").where("eventId", "=", eventId).where("organisationId", "in", gone).execute();
+  const added = named.filter((id) => !present.includes(id));
+  if (added.length) {
+    await trx.insertInto("eventCoBuyers").values(added.map((organisationId) => ({ eventId, organisationId, status: "invited" as const, invitedBy }))).execute();
   }
+  return added;
 }
 
 /** The standards an event names, as stored, code order. */
@@ -87,8 +95,14 @@ export async function standardsFromIds(db: Db, refs: NonNullable<EventReferences
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** The event's co-buyers' organisation ids, sorted. */
+/** The organisations the event names as co-buyers (invited, asking or accepted; not those that declined), ids sorted. */
 export async function coBuyerIdsOf(db: Db, eventId: string): Promise<string[]> {
-  const rows = await db.selectFrom("eventCoBuyers").select("organisationId").where("eventId", "=", eventId).orderBy("organisationId").execute();
+  const rows = await db
+    .selectFrom("eventCoBuyers")
+    .select("organisationId")
+    .where("eventId", "=", eventId)
+    .where("status", "<>", "declined")
+    .orderBy("organisationId")
+    .execute();
   return rows.map((r) => r.organisationId);
 }

@@ -44,7 +44,8 @@ export async function listOcdsEvents(
   const contracts = procured.length ? await listEventsContracts(db, procured.map((row) => row.id)) : [];
   for (const id of [...procured.map((row) => row.outcomeWinnerId), ...contracts.flatMap((c) => c.vendorIds)]) if (id && !orgIds.includes(id)) orgIds.push(id);
   const coBuyers = page.length
-    ? await db.selectFrom("eventCoBuyers").select(["eventId", "organisationId"]).where("eventId", "in", page.map((r) => r.id)).execute()
+    ? // Only co-buyers that accepted are parties (issue 19): an invitation names nobody.
+      await db.selectFrom("eventCoBuyers").select(["eventId", "organisationId"]).where("eventId", "in", page.map((r) => r.id)).where("status", "=", "accepted").execute()
     : [];
   for (const c of coBuyers) if (!orgIds.includes(c.organisationId)) orgIds.push(c.organisationId);
   const orgs = orgIds.length

@@ -5,6 +5,7 @@ import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from 
 import type { PilotPlan } from "~/domain/pilot";
 import type { PilotDecision } from "~/domain/pilot-exit";
 import { cpvDivisionEntry } from "~/domain/cpv";
+import type { ShareKind } from "~/domain/co-buyers";
 import { addQuarters } from "~/domain/quarters";
 import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
 import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
@@ -43,7 +44,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
 
-  const [outcomes, effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct] =
+  const [outcomes, effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct, joint] =
     await Promise.all([
       sql<Keyed & { month: string; inHouse: boolean; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("outcome_recorded_at"))} as month,
@@ -143,6 +144,12 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
           count(*) filter (where exists (select 1 from conduct_adoptions a where a.organisation_id = b.id))::int as adopted
         from organisations b where ${scoped}
         group by 1`.execute(db),
+      // Joint events the buyer accepted to hold as a co-buyer (issue 19): counted for its share in app/domain/scorecard.ts.
+      sql<Keyed & { month: string; shareKind: ShareKind | null; shareValue: number | null; budgetMinNok: number | null; budgetMaxNok: number | null; quantity: number | null }>`
+        select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, c.share_kind, c.share_value::float8 as share_value,
+          e.budget_min_nok::float8 as budget_min_nok, e.budget_max_nok::float8 as budget_max_nok, e.expected_quantity as quantity
+        from event_co_buyers c join events e on e.id = c.event_id join organisations b on b.id = c.organisation_id
+        where ${scoped} and c.status = 'accepted' and e.published_at >= ${since}`.execute(db),
     ]);
 
   const groups = new Map<string, ScorecardFacts>();
@@ -165,6 +172,15 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   for (const { key: k, ...row } of blocked.rows) facts(k).blockedAttempts.push(row);
   for (const { key: k, ...row } of published.rows) facts(k).published.push(row);
   for (const { key: k, ...row } of concerns.rows) facts(k).concerns.push(row);
+  for (const { key: k, month, shareKind, shareValue, budgetMinNok, budgetMaxNok, quantity } of joint.rows) {
+    facts(k).joint.push({
+      month,
+      share: shareKind && shareValue !== null ? { kind: shareKind, value: Number(shareValue) } : null,
+      budgetMinNok: budgetMinNok === null ? null : Number(budgetMinNok),
+      budgetMaxNok: budgetMaxNok === null ? null : Number(budgetMaxNok),
+      quantity,
+    });
+  }
   return groups;
 }
 
@@ -183,7 +199,7 @@ export async function groupedScorecards(db: Db, groupBy: ScorecardGrouping, mont
   const groups = await loadScorecardFacts(db, { groupBy }, months, now);
   const all = emptyFacts();
   const rows = [...groups.entries()].map(([key, facts]) => {
-    for (const field of ["outcomes", "effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns"] as const) {
+    for (const field of ["outcomes", "effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns", "joint"] as const) {
       (all[field] as unknown[]).push(...facts[field]);
     }
     all.conduct = { buyers: all.conduct.buyers + facts.conduct.buyers, adopted: all.conduct.adopted + facts.conduct.adopted };

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import { requireMember } from "~/auth/guards.server";
 import { EventCreateSchema, inputProblems } from "~/domain/event-input";
 import { createDraft } from "~/models/event-edits.server";
@@ -16,7 +17,7 @@ export async function action(args: ActionFunctionArgs) {
   const input = EventCreateSchema.safeParse(body.body);
   if (!input.success) return problemsResponse(400, inputProblems(input.error), language);
 
-  const result = await createDraft(db(), member, input.data);
+  const result = await createDraft(db(), member, input.data, { baseUrl: publicBaseUrl() });
   if (!result.ok) return failureResponse(result, language);
   return json(result.value, { status: 201, headers: { Location: `/api/v1/events/${result.value.id}` } });
 }

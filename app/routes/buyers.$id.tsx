@@ -9,7 +9,7 @@ import { ContractFiguresSection } from "~/components/contract-figures";
 import { parseWindow } from "~/domain/scorecard";
 import { totalMonths } from "~/domain/contract";
 import { fixedT } from "~/i18n/i18n";
-import { formatDateTime, formatMonth, formatPercent } from "~/i18n/format";
+import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
@@ -111,6 +111,21 @@ export default function BuyerScorecardPage() {
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
       <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} callOffsCsvUrl={`/buyers/${buyer.slug}/call-offs.csv`} />
       <RequestFiguresSection figures={requests} language={language} />
+      {scorecard.joint.events > 0 ? (
+        <section aria-labelledby="joint-heading" className="space-y-2">
+          <h2 id="joint-heading" className="text-xl font-semibold">
+            {t("joint.heading")}
+          </h2>
+          <p className="max-w-3xl text-slate-800" data-testid="joint-figure">
+            {t("joint.figure", {
+              events: formatNumber(scorecard.joint.events, language),
+              weighted: formatNumber(scorecard.joint.weightedEvents, language),
+              budget: formatNok(scorecard.joint.budgetMaxNok, language),
+            })}
+          </p>
+          <p className="max-w-3xl text-sm text-slate-700">{t("joint.explanation")}</p>
+        </section>
+      ) : null}
       <h2 className="text-2xl font-semibold">{t("buyer.detailsHeading")}</h2>
       <ScorecardFigures
         scorecard={scorecard}

@@ -8,7 +8,7 @@ import { ExpectationSummary } from "~/components/expectation-summary";
 import { SaveWatchForm } from "~/components/save-watch-form";
 import { cpvEntry } from "~/domain/cpv";
 import { fixedT } from "~/i18n/i18n";
-import { formatDateTime, formatNumber } from "~/i18n/format";
+import { formatDateTime, formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem, type DemandTotal } from "~/models/demand.server";
@@ -127,6 +127,12 @@ type SerializedItem = Omit<DemandItem, "registrationDeadline" | "responseDeadlin
   publishedAt: string | null;
 };
 
+/** A co-buyer's share as /demand lists it: "40 %", "2 000 000 kr" or a quantity. */
+function shareLabel(kind: string, value: number, language: Language): string {
+  if (kind === "percent") return formatPercent(value / 100, language);
+  return kind === "budget_nok" ? formatNok(value, language) : formatNumber(value, language);
+}
+
 function DemandResult({ item }: { item: SerializedItem }) {
   const { t, i18n } = useTranslation(["demand", "common"]);
   const language = i18n.language as Language;
@@ -140,6 +146,7 @@ function DemandResult({ item }: { item: SerializedItem }) {
         </Link>
       </h3>
       <p className="mt-3 rounded bg-slate-100 px-3 py-2">
+        {item.coBuyers.length ? <span className="font-medium">{t("results.combinedFrame")}: </span> : null}
         <ExpectationSummary
           status={item.expectationStatus}
           budgetMinNok={item.budgetMinNok}
@@ -152,6 +159,7 @@ function DemandResult({ item }: { item: SerializedItem }) {
           <dt className="font-medium">{t("results.buyer")}:</dt>
           <dd>
             {item.buyerName}
+            {item.coBuyers.map((c) => `, ${c.name}${c.shareKind && c.shareValue !== null ? ` (${shareLabel(c.shareKind, c.shareValue, language)})` : ""}`).join("")}
             {item.region ? ` · ${t(`common:regions.${item.region}`)}` : ""}
           </dd>
         </div>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { publicBaseUrl } from "~/http/public-url.server";
@@ -46,6 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
     options,
     status: event.status,
     canPublish: event.viewer.canPublish && member.organisation.id === event.buyer.id,
+    coBuyersUrl: event.viewer.isLead ? `/events/${event.id}/co-buyers` : null,
     values: { ...eventToFormValues(event), ...(undertaking ? { nonUseUndertaking: "yes" } : {}) },
     problems,
     errors: errorsByField(problems, []),
@@ -74,6 +75,13 @@ export default function EditEvent() {
       <div className="max-w-3xl space-y-2">
         <h1 className="text-3xl font-bold">{t(data.status === "published" ? "amendTitle" : "editTitle")}</h1>
         <p className="text-slate-700">{t("lead")}</p>
+        {data.coBuyersUrl ? (
+          <p>
+            <Link to={data.coBuyersUrl} className="text-brand-700 underline hover:text-brand-800">
+              {t("coBuyersLink")}
+            </Link>
+          </p>
+        ) : null}
       </div>
       <EventForm
         values={result?.values ?? data.values}

@@ -14,6 +14,7 @@ import { countBlockedPublishAttempts, listBuyerEvents } from "~/models/event-rea
 import { listPilotRegister } from "~/models/pilot-register.server";
 import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
 import { countUnanswered } from "~/models/questions.server";
+import { openInvitationsFor } from "~/models/co-buyers.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -21,13 +22,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { organisation } = await requireMember(args, { kind: "buyer" });
   const t = fixedT(await getLanguage(args.request), "eventPage");
-  const [events, blockedAttempts, effortRequests, unansweredQuestions, missingExits] = await Promise.all([
+  const [events, blockedAttempts, effortRequests, unansweredQuestions, missingExits, invitations] = await Promise.all([
     listBuyerEvents(db(), organisation.id),
     countBlockedPublishAttempts(db(), organisation.id),
     listBuyerEffortRequests(db(), organisation.id),
     countUnanswered(db(), organisation.id),
     // næringsutvikling: pilots ended more than 90 days ago without an exit record ("mangler sluttføring").
     listPilotRegister(db(), { ...EMPTY_REGISTER_FILTER, buyer: organisation.slug, outcome: "missing" }),
+    // Joint demand (issue 19): invitations to answer, and the organisation's own requests to join.
+    openInvitationsFor(db(), organisation.id),
   ]);
   return json({
     organisation: { name: organisation.name },
@@ -36,6 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
     effortRequests,
     unansweredQuestions,
     missingExits: missingExits.map((p) => ({ id: p.id, title: p.title })),
+    invitations,
     title: `${t("workspace.title")} – ${organisation.name} – Markedsdialog`,
   });
 }
@@ -66,7 +70,7 @@ function EventList({ id, events, empty, detail }: { id: string; events: Summary[
 }
 
 export default function BuyerWorkspace() {
-  const { organisation, events, blockedAttempts, effortRequests, unansweredQuestions, missingExits } = useLoaderData<typeof loader>();
+  const { invitations, organisation, events, blockedAttempts, effortRequests, unansweredQuestions, missingExits } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["eventPage", "common", "effort", "participation", "pilots"]);
   const language = i18n.language as Language;
   const deadline = (e: Summary) => {
@@ -110,6 +114,27 @@ export default function BuyerWorkspace() {
           detail={(e) => (e.closedAt ? t("workspace.needsOutcome.closedAt", { date: formatDate(e.closedAt, language) }) : null)}
         />
       </section>
+
+      {invitations.length > 0 ? (
+        <section aria-labelledby="invitations-title" className="space-y-2 rounded-lg border-l-4 border-brand-600 bg-brand-50 p-4">
+          <h2 id="invitations-title" className="text-xl font-semibold">
+            {t("workspace.invitations.heading")} ({formatNumber(invitations.length, language)})
+          </h2>
+          <p className="text-slate-800">{t("workspace.invitations.lead")}</p>
+          <ul className="list-disc space-y-1 pl-6">
+            {invitations.map((i) => (
+              <li key={i.eventId}>
+                <Link to={`/events/${i.eventId}#joint`} className="font-semibold text-brand-700 underline hover:text-brand-800">
+                  {i.eventTitle}
+                </Link>{" "}
+                <span className="text-sm text-slate-700">
+                  · {t(`workspace.invitations.${i.status === "invited" ? "from" : "requested"}`, { lead: i.leadName, date: formatDate(i.invitedAt, language) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {missingExits.length > 0 ? (
         <section aria-labelledby="missing-exits-title" className="space-y-2 rounded-lg border-l-4 border-red-700 bg-red-50 p-4">

@@ -28,6 +28,7 @@ import * as ipTerms from "./2026-12-06-0042-ip-terms";
 import * as sessionHandles from "./2026-12-06-0043-session-handles";
 import * as pilotFunding from "./2026-12-06-0044-pilot-funding";
 import * as changeNotifications from "./2026-12-06-0049-change-notifications";
+import * as coBuyerConsent from "./2026-12-06-0046-co-buyer-consent";
 import * as ownDelivery from "./2026-12-06-0045-own-delivery";
 import * as passkeys from "./2026-12-06-0051-passkeys";
 import * as scopeAndDataProtection from "./2026-12-06-0047-scope-and-data-protection";
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0043-session-handles": sessionHandles,
   "2026-12-06-0044-pilot-funding": pilotFunding,
   "2026-12-06-0045-own-delivery": ownDelivery,
+  "2026-12-06-0046-co-buyer-consent": coBuyerConsent,
   "2026-12-06-0047-scope-and-data-protection": scopeAndDataProtection,
   "2026-12-06-0048-standards-readiness-cost-benefit": standardsReadinessCostBenefit,
   "2026-12-06-0049-change-notifications": changeNotifications,

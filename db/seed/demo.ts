@@ -193,6 +193,12 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
       }
     }
 
+    const users = await trx.selectFrom("users").select(["id", "email"]).execute();
+    const userId = (email: string) => users.find((u) => u.email === email)?.id ?? null;
+    for (const coBuyer of demoCoBuyers(now, orgId, userId)) {
+      await trx.insertInto("eventCoBuyers").values(coBuyer).onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing()).execute();
+    }
+
     for (const { changes, ...amendment } of demoAmendments(now)) {
       await trx
         .insertInto("eventAmendments")
@@ -816,7 +822,49 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       expectedTenderQuarter: quarterOf(now, 1),
       standards: [],
     },
+    {
+      // Joint demand (issue 19): led by the health trust, two municipalities accepted, Bergvik still invited; to be open to join.
+      id: DEMO_JOINT_EVENT_ID,
+      buyerId: orgId("helse-vestfjord-hf"),
+      kind: "dialogue_meeting",
+      // A draft: it cannot be published until Bergvik kommune has answered (co_buyer_consent_required).
+      status: "draft",
+      title: "Felles dialog om digital hjemmeoppfølging etter utskrivning",
+      description:
+        "Helse Vestfjord HF leder en felles markedsdialog med kommunene i opptaksområdet om digital hjemmeoppfølging for pasienter som skrives ut. Små kommuner kan be om å bli med til og med datoen som er oppgitt.",
+      region: "vestland",
+      registrationDeadline: at(now, 18, 12),
+      startsAt: at(now, 28, 9),
+      endsAt: at(now, 28, 15),
+      location: "Helse Vestfjord, Sjukehusvegen 1",
+      capacity: 30,
+      cpvCodes: ["48814000-7"],
+      effortLevel: "light",
+      effortHoursPerVendor: 6,
+      kindsOfWork: ["attend_meeting"],
+      expectationStatus: "planned",
+      budgetMinNok: 10_000_000,
+      budgetMaxNok: 14_000_000,
+      fundingSource: "Felles budsjettplan for helsefellesskapet",
+      expectedQuantity: 2000,
+      quantityUnit: "pasienter",
+      expectedTenderQuarter: quarterOf(now, 3),
+      openToJoinUntil: osloDate(at(now, 30)),
+      standards: [{ code: "hl7-fhir-r4", level: "required" }],
+    },
   ];
+}
+
+export const DEMO_JOINT_EVENT_ID = "00000000-0000-4000-8000-000000000112";
+
+/** The joint draft's co-buyers: two municipalities accepted, Bergvik invited two days ago and not answered yet. */
+function demoCoBuyers(now: Date, orgId: (slug: string) => string, userId: (email: string) => string | null) {
+  const lead = userId("hf-buyer@demo.test");
+  return [
+    { organisationId: orgId("fjordheim-kommune"), status: "accepted" as const, shareKind: "percent" as const, shareValue: 15, expectationStatus: "planned" as const, invitedAt: at(now, -20), respondedAt: at(now, -18) },
+    { organisationId: orgId("nordre-lia-kommune"), status: "accepted" as const, shareKind: "percent" as const, shareValue: 10, expectationStatus: "uncertain" as const, invitedAt: at(now, -20), respondedAt: at(now, -16) },
+    { organisationId: orgId("bergvik-kommune"), status: "invited" as const, shareKind: "percent" as const, shareValue: 25, expectationStatus: null, invitedAt: at(now, -2), respondedAt: null },
+  ].map((c) => ({ ...c, eventId: DEMO_JOINT_EVENT_ID, invitedBy: lead, respondedBy: null }));
 }
 
 /** Amendments to the published demo events: the change log shows why things moved. */

@@ -14,6 +14,27 @@ const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
 
 describe("the demo data", () => {
+  it("has a joint dialogue led by Helse Vestfjord HF with two municipalities that accepted and Bergvik still invited, waiting for it", async () => {
+    const rows = await t.db
+      .selectFrom("eventCoBuyers")
+      .innerJoin("organisations", "organisations.id", "eventCoBuyers.organisationId")
+      .innerJoin("events", "events.id", "eventCoBuyers.eventId")
+      .innerJoin("organisations as lead", "lead.id", "events.buyerId")
+      .select(["lead.slug as lead", "organisations.slug", "organisations.buyerSector", "eventCoBuyers.status", "events.status as eventStatus", "events.openToJoinUntil", "eventCoBuyers.invitedAt", "events.publishedAt"])
+      .where("lead.slug", "=", "helse-vestfjord-hf")
+      .orderBy("organisations.slug")
+      .execute();
+    expect(rows.map((r) => [r.slug, r.status])).toEqual([
+      ["bergvik-kommune", "invited"],
+      ["fjordheim-kommune", "accepted"],
+      ["nordre-lia-kommune", "accepted"],
+    ]);
+    // Consent first: a draft until Bergvik answers (publishing is refused with co_buyer_consent_required meanwhile).
+    expect(rows.every((r) => r.buyerSector === "municipality" && r.eventStatus === "draft" && r.publishedAt === null && r.invitedAt < new Date())).toBe(true);
+    expect(rows[0]!.openToJoinUntil! > new Date().toISOString().slice(0, 10)).toBe(true);
+  });
+
+
   it("has no organisation adopting a code-of-conduct version before it was published", async () => {
     const early = await sql<{ n: number }>`
       select count(*)::int as n from conduct_adoptions a join conduct_versions v on v.number = a.version_number

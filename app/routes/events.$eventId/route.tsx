@@ -34,6 +34,8 @@ import { RegistrationPanel } from "./registration-panel";
 import { DataProtectionSection, PilotPathSection, ScopeSection, StandardsSection } from "./requirement-sections";
 import { CostBenefitSection } from "./cost-benefit-section";
 import { invariantResponse } from "~/http/responses.server";
+import { coBuyingChoicesFor } from "~/models/co-buyers.server";
+import { JointDemandSection } from "../+shared/joint-demand/joint-demand-section";
 
 // The event page. Its parts live beside it: the page's sections, the participation part
 // (participation.server.ts and its forms) and the buyer's manage forms (manage.server.ts).
@@ -64,6 +66,7 @@ export async function loader(args: LoaderFunctionArgs) {
     procured ? listEventContracts(db(), event.id) : Promise.resolve([]),
   ]);
   const participation = await participationData(event.id, user);
+  const coBuying = await coBuyingChoicesFor(db(), user, event);
   const saved = new URL(args.request.url).searchParams.get("saved");
   const done = new URL(args.request.url).searchParams.get("done");
   const summary = markdownToPlainText(event.description ?? "").replace(/\s+/g, " ");
@@ -81,6 +84,7 @@ export async function loader(args: LoaderFunctionArgs) {
     saved: SAVED.find((s) => s === saved) ?? null,
     done: DONE.find((d) => d === done) ?? null,
     participation,
+    coBuying,
     metaDescription: `${expectationText(event.expectation, language)}. ${summary.length > 160 ? `${summary.slice(0, 157)}…` : summary}`,
   });
 }
@@ -99,7 +103,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, standardMarks, manage, contracts, mayRecordContract, hasCalendar, saved, done, participation } = useLoaderData<typeof loader>();
+  const { event, standardNames, standardMarks, manage, contracts, mayRecordContract, hasCalendar, saved, done, participation, coBuying } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -119,6 +123,9 @@ export default function EventPage() {
             </Section>
           ) : null}
           <ExpectationSection event={event} />
+          <ProblemScope first="events:problems">
+            <JointDemandSection event={event} choices={coBuying} canManage={event.viewer.isLead && event.status !== "closed"} />
+          </ProblemScope>
           <EffortSection event={event} />
           <ContractSection event={event} />
           <SourcingSection event={event} />

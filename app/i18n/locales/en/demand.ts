@@ -64,6 +64,7 @@ export const demand: Translation<typeof nb> = {
     total_one: "{{n}} result",
     totalMore: "More than {{n}} results",
     empty: "No published events match the filters.",
+    combinedFrame: "Combined frame",
     buyer: "Buyer",
     deadline: "Registration deadline",
     responseDeadline: "Response deadline",

@@ -372,4 +372,22 @@ export const emails: Translation<typeof nb> = {
       sender: "You get this e-mail because you sent the request for {{vendorName}} on Markedsdialog.",
     },
   },
+  "co-buyer": {
+    greeting: "Hello {{name}},",
+    reason: "You get this e-mail because you are an admin of {{organisationName}} on Markedsdialog.",
+    invited: {
+      subject: "{{otherName}} invites you to joint demand: {{eventTitle}}",
+      preview: "{{otherName}} wants you as a fellow buyer.",
+      heading: "Invitation to joint demand",
+      body: "{{otherName}} wants to name {{organisationName}} as a co-buyer of “{{eventTitle}}”. You are not named on the event until an admin has accepted and stated your share and expectation status. The event cannot be published until you have answered.",
+      action: "Accept or decline",
+    },
+    requested: {
+      subject: "{{otherName}} asks to join: {{eventTitle}}",
+      preview: "{{otherName}} wants to be a co-buyer.",
+      heading: "Request to join",
+      body: "{{otherName}} asks to join “{{eventTitle}}”, led by {{organisationName}}, as a co-buyer. The share and expectation status they state are shown on the page.",
+      action: "See the request",
+    },
+  },
 };

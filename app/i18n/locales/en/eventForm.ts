@@ -2,6 +2,7 @@ import type { eventForm as nb } from "../nb/eventForm";
 import type { Translation } from "../../types";
 
 export const eventForm: Translation<typeof nb> = {
+  coBuyersLink: "Co-buyers, shares and open to join",
   newTitle: "New market dialogue",
   editTitle: "Edit market dialogue",
   amendTitle: "Change a published market dialogue",
@@ -254,6 +255,6 @@ export const eventForm: Translation<typeof nb> = {
       },
     },
     coBuyers: "Co-buyers (other public buyers)",
-    coBuyersHint: "Hold Ctrl (Cmd on a Mac) to choose several.",
+    coBuyersHint: "Hold Ctrl (Cmd on a Mac) to choose several. Each new co-buyer is invited and must accept before publishing.",
   },
 };

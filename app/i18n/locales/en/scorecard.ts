@@ -191,6 +191,11 @@ export const scorecard: Translation<typeof nb> = {
       awaiting: "Awaiting an answer (under {{days}} days, not counted yet)",
     },
   },
+  joint: {
+    heading: "Joint demand as a co-buyer",
+    figure: "{{events}} joint market dialogues published in the period, counted as {{weighted}} by its own share, with a share of the frames of up to {{budget}}.",
+    explanation: "A co-buyer that accepted has the market dialogue counted for the share it stated itself, not for the whole frame.",
+  },
   events: {
     heading: "The events behind the figures",
     explanation: "Events published in the period, and events with an expected tender or an outcome in the period (at most 200, newest first).",

@@ -61,6 +61,7 @@ export const demand = {
     total_one: "{{n}} treff",
     totalMore: "Mer enn {{n}} treff",
     empty: "Ingen publiserte hendelser passer filtrene.",
+    combinedFrame: "Samlet ramme",
     buyer: "Oppdragsgiver",
     deadline: "Påmeldingsfrist",
     responseDeadline: "Svarfrist",

@@ -369,4 +369,22 @@ export const emails = {
       sender: "Du får denne e-posten fordi du sendte henvendelsen for {{vendorName}} på Markedsdialog.",
     },
   },
+  "co-buyer": {
+    greeting: "Hei {{name}},",
+    reason: "Du får denne e-posten fordi du er administrator for {{organisationName}} på Markedsdialog.",
+    invited: {
+      subject: "{{otherName}} inviterer til felles etterspørsel: {{eventTitle}}",
+      preview: "{{otherName}} vil stå sammen med dere som oppdragsgiver.",
+      heading: "Invitasjon til felles etterspørsel",
+      body: "{{otherName}} vil oppgi {{organisationName}} som medarrangør på «{{eventTitle}}». Dere står ikke på arrangementet før en administrator har godtatt og oppgitt deres andel og forventningsstatus. Arrangementet kan ikke publiseres før dere har svart.",
+      action: "Godta eller avslå",
+    },
+    requested: {
+      subject: "{{otherName}} ber om å bli med: {{eventTitle}}",
+      preview: "{{otherName}} vil være medarrangør.",
+      heading: "Forespørsel om å bli med",
+      body: "{{otherName}} ber om å bli med som medarrangør på «{{eventTitle}}», som {{organisationName}} leder. Andelen og forventningsstatusen de oppgir vises på siden.",
+      action: "Se forespørselen",
+    },
+  },
 };

@@ -1,4 +1,5 @@
 export const eventForm = {
+  coBuyersLink: "Medarrangører, andeler og åpen for flere",
   newTitle: "Ny markedsdialog",
   editTitle: "Rediger markedsdialog",
   amendTitle: "Endre publisert markedsdialog",
@@ -251,6 +252,6 @@ export const eventForm = {
       },
     },
     coBuyers: "Medarrangører (andre oppdragsgivere)",
-    coBuyersHint: "Hold inne Ctrl (Cmd på Mac) for å velge flere.",
+    coBuyersHint: "Hold inne Ctrl (Cmd på Mac) for å velge flere. Hver ny medarrangør blir invitert og må godta før publisering.",
   },
 };

@@ -188,6 +188,11 @@ export const scorecard = {
       awaiting: "Venter på svar (under {{days}} dager, telles ikke ennå)",
     },
   },
+  joint: {
+    heading: "Felles etterspørsel som medarrangør",
+    figure: "{{events}} felles markedsdialoger publisert i perioden, regnet som {{weighted}} etter egen andel, med en andel av rammene på opptil {{budget}}.",
+    explanation: "En medarrangør som har godtatt, får markedsdialogen regnet for den andelen den selv har oppgitt, ikke for hele rammen.",
+  },
   events: {
     heading: "Hendelsene bak tallene",
     explanation: "Publiserte hendelser fra perioden, og hendelser med forventet anbud eller utfall i perioden (høyst 200, nyeste først).",

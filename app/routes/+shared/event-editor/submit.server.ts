@@ -75,7 +75,7 @@ export async function submitEventForm(
   if (id === null) {
     const parsed = EventCreateSchema.safeParse(input);
     if (!parsed.success) return refuse(400, inputProblems(parsed.error), null);
-    const created = await createDraft(db, member, parsed.data);
+    const created = await createDraft(db, member, parsed.data, { baseUrl });
     if (!created.ok) return refuse(FAILURE_STATUS[created.reason], created.problems, null);
     id = created.value.id;
   } else {
