@@ -89,7 +89,7 @@ describe("public pages", () => {
     const data = await response.json();
     expect(data.events.length).toBeGreaterThan(0);
     expect(data.events.some((e: { title: string }) => e.title.includes("(utkast)"))).toBe(false);
-    const rfi = data.events.find((e: { kind: string }) => e.kind === "rfi");
+    const rfi = data.events.find((e: { kind: string; title: string }) => e.kind === "rfi" && e.title.startsWith("Digital hjemmeoppfølging"));
     expect(rfi).toMatchObject({ expectationStatus: "planned", budgetMinNok: 4_000_000, budgetMaxNok: 6_000_000 });
     expect(data.figures.buyers).toBe(SEED_ORGANISATIONS.filter((o) => o.isBuyer).length);
     expect(data.title).toContain("Markedsdialog i helse og omsorg");
