@@ -65,6 +65,8 @@ export interface OcdsEvent {
   nonUseUndertaking?: { name: string; at: Date } | null;
   /** Scope, integration and cost of ownership (issue 19); absent or empty when none is stated. */
   scope?: Scope;
+  /** Who pays and who is expected to benefit (issue 19), each party named; absent when not declared. */
+  costBenefit?: { costOwners: { name: string; sharePercent: number | null }[]; benefitOwners: { name: string }[] } | null;
   /** Data protection in the new shape (issue 19). */
   dataProtection?: Pick<DataProtection, "dataCategories" | "hostingConstraint" | "dpiaStatus" | "dataController" | "privacyOwnerRole" | "privacyOwnerOrganisation">;
 }
@@ -260,6 +262,7 @@ export function eventToRelease(event: OcdsEvent, { now, baseUrl }: { now: Date; 
         ...ipTermsDocuments(event, baseUrl),
         ...scopeDocuments(event, baseUrl),
         ...dataProtectionDocuments(event, baseUrl),
+        ...costBenefitDocuments(event, baseUrl),
       ],
     },
   };
@@ -377,6 +380,18 @@ function dataProtectionDocuments(event: OcdsEvent, baseUrl: string) {
   const owner = [d.privacyOwnerRole, d.privacyOwnerOrganisation].filter(Boolean).join(", ");
   if (owner) parts.push(`Beslutter i personvernspørsmål: ${owner}.`);
   return describedDocument(event, baseUrl, { id: "data-protection", documentType: "otherParticipationRequirements", title: "Personvern", anchor: "data-protection-title" }, parts);
+}
+
+/**
+ * Who pays and who benefits as a feasibility-study document of the tender (the codelist's
+ * document for costs and benefits; OCDS 1.1 has no field for either side).
+ */
+function costBenefitDocuments(event: OcdsEvent, baseUrl: string) {
+  const c = event.costBenefit;
+  if (!c) return [];
+  const payers = c.costOwners.map((o) => (o.sharePercent === null ? o.name : `${o.name} (${o.sharePercent} %)`)).join(", ");
+  const parts = [`Kostnaden bæres av: ${payers}.`, `Gevinsten forventes hos: ${c.benefitOwners.map((o) => o.name).join(", ")}.`];
+  return describedDocument(event, baseUrl, { id: "cost-benefit", documentType: "feasibilityStudy", title: "Kostnad og gevinst", anchor: "cost-benefit-title" }, parts);
 }
 
 // Options are told as the contract's milestones (OCDS 1.1 has no renewal field): the notice

@@ -1,3 +1,5 @@
+import type { CostBenefitParty } from "~/domain/cost-benefit";
+import type { BuyerSector } from "~/domain/organisations";
 import { sql, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
 import type { OcdsAward, OcdsEvent, OcdsOrganisation } from "~/domain/ocds";
@@ -48,6 +50,8 @@ export async function listOcdsEvents(
       await db.selectFrom("eventCoBuyers").select(["eventId", "organisationId"]).where("eventId", "in", page.map((r) => r.id)).where("status", "=", "accepted").execute()
     : [];
   for (const c of coBuyers) if (!orgIds.includes(c.organisationId)) orgIds.push(c.organisationId);
+  // Organisations named as paying or benefiting (issue 19) are named in the document, not made parties.
+  for (const row of page) for (const party of [...(row.costBenefit?.costOwners ?? []), ...(row.costBenefit?.benefitOwners ?? [])]) if (party.organisationId && !orgIds.includes(party.organisationId)) orgIds.push(party.organisationId);
   const orgs = orgIds.length
     ? await db.selectFrom("organisations").select([...ORG_COLUMNS]).where("id", "in", orgIds).execute()
     : [];
@@ -82,9 +86,29 @@ export async function listOcdsEvents(
       nonUseUndertaking: nonUseUndertakingOfRow(row),
       scope: scopeOfRow(row),
       dataProtection: dataProtectionOfRow(row),
+      costBenefit: row.costBenefit && {
+        costOwners: row.costBenefit.costOwners.map((o) => ({ name: partyName(o, orgById), sharePercent: o.sharePercent })),
+        benefitOwners: row.costBenefit.benefitOwners.map((o) => ({ name: partyName(o, orgById) })),
+      },
     }),
   );
   return { events, next };
+}
+
+const SECTOR_NB: Record<BuyerSector, string> = {
+  municipality: "kommunesektoren",
+  county: "fylkeskommunene",
+  health_trust: "helseforetakene",
+  regional_health_authority: "de regionale helseforetakene",
+  state_agency: "statlige etater",
+  state_enterprise: "statsforetakene",
+  other: "annen offentlig sektor",
+};
+
+/** A paying or benefiting party in words: the organisation's name, or its sector. */
+function partyName(party: CostBenefitParty, orgById: Map<string, OcdsOrganisation>): string {
+  if (party.organisationId) return orgById.get(party.organisationId)?.name ?? "en navngitt virksomhet";
+  return party.sector ? SECTOR_NB[party.sector] : "";
 }
 
 function awardOf(row: { outcomeContractDate: string | null; outcomeContractValueNok: number | null; outcomeWinnerId: string | null }, contracts: OcdsContractRow[], orgById: Map<string, OcdsOrganisation>): OcdsAward {

@@ -8,6 +8,8 @@ import { loader as eventPageLoader } from "~/routes/events.$eventId/route";
 import { action as newEventAction } from "~/routes/events.new";
 import { loader as editEventLoader } from "~/routes/events.$eventId_.edit";
 import { loader as insightsLoader } from "~/routes/insights";
+import { loader as ocdsReleases } from "~/routes/api.v1.ocds.releases";
+import { ocdsPackageValidator } from "../fixtures/ocds-schema";
 import { setupTestDatabase } from "../fixtures/database";
 import { createPerson, respond } from "../fixtures/people";
 import { formRequest, jsonRequest, readJson, routeArgs, type RouteArgs } from "../fixtures/requests";
@@ -88,6 +90,25 @@ describe("the demo event with different cost and benefit owners", () => {
         { sector: "health_trust", events: 1, differ: 1 },
       ]),
     );
+  });
+});
+
+describe("cost and benefit in the open data", () => {
+  it("tells who pays and who benefits as a feasibility-study document, by name, and the package still validates", async () => {
+    const body = await readJson(await call(ocdsReleases, routeArgs("/api/v1/ocds/releases")));
+    expect(ocdsPackageValidator()(body)).toEqual([]);
+    const release = body.releases.find((r: { ocid: string }) => r.ocid === `ocds-markedsdialog-${DEMO_EVENT}`);
+    const document = (release.tender.documents as { id: string }[]).find((d) => d.id === "cost-benefit");
+    expect(document).toMatchObject({
+      documentType: "feasibilityStudy",
+      description: "Kostnaden bæres av: Bergvik kommune (80 %), Helse Vestfjord HF (20 %). Gevinsten forventes hos: Helse Vestfjord HF.",
+      url: expect.stringMatching(new RegExp(`/events/${DEMO_EVENT}#cost-benefit-title$`)),
+    });
+    // Named, not made parties: a payer is not a buyer of the tender.
+    expect((release.parties as { roles: string[]; name: string }[]).filter((p) => p.name === "Helse Vestfjord HF")).toEqual([]);
+    // Events that declare nothing carry no such document.
+    const others = (body.releases as { ocid: string; tender: { documents: { id: string }[] } }[]).filter((r) => r.ocid !== `ocds-markedsdialog-${DEMO_EVENT}`);
+    expect(others.some((r) => r.tender.documents.some((d) => d.id === "cost-benefit"))).toBe(false);
   });
 });
 
