@@ -21,7 +21,7 @@ import { SESSION_COOKIE } from "./app/auth/lucia.server";
 import { publicPageCacheMiddleware } from "./app/http/public-page-cache.server";
 import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { gracefulShutdown } from "./app/http/shutdown.server";
-import { createNonce, securityHeaders } from "./app/http/security-headers";
+import { createNonce, securityHeadersFor } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
 import { normaliseRequestPath } from "./app/http/request-url";
 import { answerToMethod, rawMethodNotAllowed, READ_ONLY_ALLOW } from "./app/http/methods";
@@ -84,10 +84,10 @@ app.use(lifecycle.gate);
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 // Security headers on every response, static files and API included; the
 // nonce lets through only the inline scripts Remix renders for this request.
-app.use((_req, res, next) => {
+app.use((req, res, next) => {
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
-  res.set(securityHeaders({ nonce, development }));
+  res.set(securityHeadersFor(req.path, { nonce, development }));
   next();
 });
 // An answer given before the request's body has all arrived (a body beyond its size limit,

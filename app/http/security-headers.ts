@@ -41,3 +41,25 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     ...(options.development ? {} : { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }),
   };
 }
+
+/**
+ * The e-mail preview an operator sees in /admin/outbox/<id> (issue 14): the message's own HTML,
+ * served at its own URL with its own policy, since a srcdoc frame inherits the page's policy and
+ * the mail's inline styles were blocked. No script, no form, no fetch, no outside request (images
+ * only as data: URLs); framed only by the portal's own page, and sandboxed even when opened alone.
+ */
+export const EMAIL_PREVIEW_PATH = /^\/admin\/outbox\/[^/]+\/preview$/;
+
+export function emailPreviewHeaders(): Record<string, string> {
+  return {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "SAMEORIGIN",
+  };
+}
+
+/** The headers for a path: the e-mail preview has its own; every other response the portal's. */
+export function securityHeadersFor(path: string, options: SecurityHeaderOptions): Record<string, string> {
+  return EMAIL_PREVIEW_PATH.test(path) ? emailPreviewHeaders() : securityHeaders(options);
+}

@@ -39,7 +39,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         sentAt: message.sentAt?.toISOString() ?? null,
         lastError: message.lastError,
         text: message.text,
-        html: message.html,
         attachments: message.attachments.map((a) => ({
           filename: a.filename,
           contentType: a.contentType,
@@ -202,11 +201,12 @@ export default function AdminOutboxMessage() {
         <h2 id="message-html" className="text-xl font-semibold">
           {t("message.htmlPart")}
         </h2>
-        {/* sandbox="" : no scripts, forms, plugins or navigation, and a unique origin. */}
+        {/* Its own URL and policy (a srcdoc frame would inherit this page's, which blocks the mail's
+            inline styles); sandbox="": no scripts, forms, plugins or navigation, a unique origin. */}
         <iframe
           title={t("message.htmlFrameTitle")}
           sandbox=""
-          srcDoc={message.html}
+          src={`/admin/outbox/${message.id}/preview`}
           className="h-[40rem] w-full max-w-3xl rounded-lg border border-slate-200 bg-white"
         />
       </section>

@@ -5,6 +5,8 @@ import { lucia } from "~/auth/lucia.server";
 import { listOutbox } from "~/models/outbox.server";
 import { loader as listLoader } from "~/routes/admin.outbox";
 import { action as messageAction, loader as messageLoader } from "~/routes/admin.outbox_.$id";
+import { loader as previewLoader } from "~/routes/admin.outbox_.$id_.preview";
+import { EMAIL_PREVIEW_PATH, securityHeadersFor } from "~/http/security-headers";
 import { setupTestDatabase } from "../fixtures/database";
 import { formRequest, routeArgs, thrown } from "../fixtures/requests";
 import { enrolSecondFactor } from "../fixtures/second-factor";
@@ -103,11 +105,39 @@ describe("/admin/outbox/:id", () => {
     expect(response.status).toBe(200);
     const data = await response.json();
     expect(data.message.text).toContain("Hei Ola,");
-    expect(data.message.html).toContain('lang="nb"');
+    // The HTML part is not in the page's data: the frame loads it from its own URL.
+    expect("html" in data.message).toBe(false);
 
     for (const missing of ["00000000-0000-0000-0000-000000000000", "not-a-uuid"]) {
       const notFound = await thrown(messageLoader(await routeArgs(`/admin/outbox/${missing}`, { params: { id: missing }, cookie: operatorCookie })));
       expect(notFound.status).toBe(404);
+    }
+  });
+
+  it("serves the HTML part at its own URL, to operators only, under a policy that lets its styles through and nothing else", async () => {
+    const id = await enqueueEmail(t.db, message("preview@example.test"));
+    const path = `/admin/outbox/${id}/preview`;
+    expect((await thrown(previewLoader(await routeArgs(path, { params: { id } })))).status).toBe(302);
+    expect((await thrown(previewLoader(await routeArgs(path, { params: { id }, cookie: memberCookie })))).status).toBe(403);
+    expect((await thrown(previewLoader(await routeArgs("/admin/outbox/not-a-uuid/preview", { params: { id: "not-a-uuid" }, cookie: operatorCookie })))).status).toBe(404);
+
+    const response = await previewLoader(await routeArgs(path, { params: { id }, cookie: operatorCookie }));
+    expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const html = await response.text();
+    expect(html).toContain('lang="nb"');
+    expect(html).toContain("Hei Ola,");
+
+    // The headers server.ts sends for this path, and only this path.
+    expect(EMAIL_PREVIEW_PATH.test(path)).toBe(true);
+    const policy = securityHeadersFor(path, { nonce: "n", development: false })["Content-Security-Policy"]!;
+    expect(policy).toContain("style-src 'unsafe-inline'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy).toMatch(/(^|; )sandbox($|;)/);
+    expect(policy).not.toContain("script-src");
+    for (const other of [`/admin/outbox/${id}`, `/admin/outbox/${id}/preview/x`, "/preview"]) {
+      expect(securityHeadersFor(other, { nonce: "n", development: false })["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
     }
   });
 
