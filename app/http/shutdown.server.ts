@@ -63,14 +63,16 @@ export function gracefulShutdown({ stopWorkers, closeDatabase, graceMs, log = co
       stopping = true;
       log(`${signal} received: closing`);
       done = (async () => {
-        server.close();
+        // Every open connection, also one whose request is still arriving (not yet at a handler).
+        const connectionsClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // Answers still to come end their connection: the client opens its next one elsewhere.
         for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
-        const drained = new Promise<void>((resolve) => {
+        const handlersDone = new Promise<void>((resolve) => {
           idle = resolve;
           if (inFlight.size === 0) resolve();
         });
+        const drained = Promise.all([handlersDone, connectionsClosed]);
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
         await Promise.all([stopWorkers(), Promise.race([drained, late])]);

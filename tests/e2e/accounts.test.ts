@@ -27,7 +27,7 @@ describe("accounts in the browser", () => {
     await expectNoAxeViolations(page);
     await page.getByLabel("E-postadresse").fill("buyer@demo.test");
     await page.getByLabel("Passord").fill("demo-password-1");
-    await page.getByRole("button", { name: "Logg inn" }).click();
+    await page.getByRole("button", { name: "Logg inn", exact: true }).click();
     await page.waitForURL("**/settings");
     await expect.poll(() => page.getByRole("link", { name: "Bergvik kommune" }).count()).toBe(1);
     await expectNoAxeViolations(page);
@@ -57,7 +57,7 @@ describe("accounts in the browser", () => {
     await page.goto("/login");
     await page.getByLabel("E-postadresse").fill("vendor@demo.test");
     await page.getByLabel("Passord").fill("not the password");
-    await page.getByRole("button", { name: "Logg inn" }).click();
+    await page.getByRole("button", { name: "Logg inn", exact: true }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("E-postadressen eller passordet er feil.");
     await expectNoAxeViolations(page);
   });

@@ -133,7 +133,7 @@ export async function logIn(page: Page, email: string, redirectTo?: string) {
   await page.goto(redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login");
   await page.getByLabel("E-postadresse").fill(email);
   await page.getByLabel("Passord").fill("demo-password-1");
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/login");
   const demoKey = DEMO_SECOND_FACTORS.find((d) => d.email === email)?.totpKey;
   if (demoKey && new URL(page.url()).pathname === "/login/code") await typeDemoCode(page, demoKey);

@@ -19,7 +19,7 @@ describe("sign-ins a person can see and end", () => {
     await second.goto("/login?redirectTo=/settings");
     await second.getByLabel("E-postadresse").fill(email);
     await second.getByLabel("Passord").fill(PASSWORD);
-    await second.getByRole("button", { name: "Logg inn" }).click();
+    await second.getByRole("button", { name: "Logg inn", exact: true }).click();
     // By path: the login page's own URL ends in "redirectTo=/settings", which a glob would match at once.
     await second.waitForURL((url) => url.pathname === "/settings");
 

@@ -13,7 +13,7 @@ async function logOutAndInAgain(page: Page, email: string, loginPath: string) {
   await page.goto(loginPath);
   await page.getByLabel("E-postadresse").fill(email);
   await page.getByLabel("Passord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
   await page.waitForURL("**/login/code**");
 }
 

@@ -51,11 +51,6 @@ export function PasskeySection({ passkeys, required }: { passkeys: PasskeyRow[];
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StartPasskeyRegistrationSchema }),
   });
   const removeResult = page?.intent === "passkey-remove" ? (page.result as SubmissionResult<string[]>) : undefined;
-  const [removeForm, remove] = useForm({
-    id: "remove-passkey",
-    lastResult: removeResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RemovePasskeySchema }),
-  });
 
   // The password was right: ask the browser for a passkey, then send its answer back.
   const ceremony = options.data?.passkeyCeremony ?? null;
@@ -74,7 +69,8 @@ export function PasskeySection({ passkeys, required }: { passkeys: PasskeyRow[];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per ceremony the server started
   }, [ceremony?.challengeId]);
 
-  const added = register.data?.intent === "passkey-register" && (register.data.result as { status?: string } | null)?.status === "success";
+  // A stored passkey answers with a reset form (no status), a refused one with its errors.
+  const added = register.data?.intent === "passkey-register" && !(register.data.result as { error?: unknown } | null)?.error;
   const busy = options.state !== "idle" || register.state !== "idle";
 
   return (
@@ -99,12 +95,7 @@ export function PasskeySection({ passkeys, required }: { passkeys: PasskeyRow[];
               ) : (
                 <details>
                   <summary className="cursor-pointer font-medium text-red-700 underline">{t("passkeys.removeNamed", { name: passkey.name })}</summary>
-                  <Form method="post" {...getFormProps(removeForm)} id={`remove-passkey-${passkey.id}`} className="mt-3 space-y-3">
-                    <input type="hidden" name="intent" value="passkey-remove" />
-                    <input type="hidden" name="passkeyId" value={passkey.id} />
-                    <Field field={conformField(remove.currentPassword)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password", id: `remove-password-${passkey.id}` }} />
-                    <SubmitButton variant="danger">{t("passkeys.remove")}</SubmitButton>
-                  </Form>
+                  <RemovePasskeyForm passkeyId={passkey.id} lastResult={removeResult?.initialValue?.passkeyId === passkey.id ? removeResult : undefined} />
                 </details>
               )}
             </li>
@@ -113,7 +104,6 @@ export function PasskeySection({ passkeys, required }: { passkeys: PasskeyRow[];
       ) : (
         <p className="text-slate-700">{t("passkeys.none")}</p>
       )}
-      <FormErrors errors={removeForm.errors ?? remove.currentPassword.errors} />
       {added ? (
         <p role="status" className="rounded border-l-4 border-emerald-700 bg-emerald-50 p-3 font-medium">
           {t("passkeys.added")}
@@ -133,5 +123,24 @@ export function PasskeySection({ passkeys, required }: { passkeys: PasskeyRow[];
         <p className="text-slate-700">{available === "no" ? t("passkeys.unsupported") : t("passkeys.needsScript")}</p>
       )}
     </section>
+  );
+}
+
+/** Removing one passkey: its own form (and field ids), asking for the password. */
+function RemovePasskeyForm({ passkeyId, lastResult }: { passkeyId: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation("auth");
+  const [form, fields] = useForm({
+    id: `remove-passkey-${passkeyId}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RemovePasskeySchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+      <input type="hidden" name="intent" value="passkey-remove" />
+      <input type="hidden" name="passkeyId" value={passkeyId} />
+      <FormErrors errors={form.errors} />
+      <Field field={conformField(fields.currentPassword)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />
+      <SubmitButton variant="danger">{t("passkeys.remove")}</SubmitButton>
+    </Form>
   );
 }
