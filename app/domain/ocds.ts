@@ -1,3 +1,4 @@
+import type { BuyerSector } from "./organisations";
 import { cpvEntry } from "./cpv";
 import type { EventKind, ExpectationStatus } from "./events";
 import type { DataProtection } from "./data-protection";
@@ -381,6 +382,17 @@ function dataProtectionDocuments(event: OcdsEvent, baseUrl: string) {
   if (owner) parts.push(`Beslutter i personvernspørsmål: ${owner}.`);
   return describedDocument(event, baseUrl, { id: "data-protection", documentType: "otherParticipationRequirements", title: "Personvern", anchor: "data-protection-title" }, parts);
 }
+
+/** A paying or benefiting sector, as the cost-benefit document words it. */
+export const SECTOR_NB: Record<BuyerSector, string> = {
+  municipality: "kommunesektoren",
+  county: "fylkeskommunene",
+  health_trust: "helseforetakene",
+  regional_health_authority: "de regionale helseforetakene",
+  state_agency: "statlige etater",
+  state_enterprise: "statsforetakene",
+  other: "annen offentlig sektor",
+};
 
 /**
  * Who pays and who benefits as a feasibility-study document of the tender (the codelist's

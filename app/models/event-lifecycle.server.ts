@@ -5,12 +5,12 @@ import { countsAsBlockedAttempt } from "~/domain/predictability";
 import { checkPublishable } from "~/domain/publishing";
 import { eventFor, type ActingUser } from "./event-access.server";
 import { fail, type Result } from "~/domain/result";
-import { toPublishable, type EventRow } from "./event-row.server";
+import type { EventRow } from "./event-row.server";
 import { isUuid } from "~/domain/ids";
 import { insertContract } from "./contracts.server";
 import { notifyEventEnded } from "./event-ending-notices.server";
 import { undertakingColumns } from "./non-use-undertaking.server";
-import { withOwnDelivery } from "./own-delivery.server";
+import { publishableOf } from "./event-reads.server";
 
 // An event's way through its statuses: a draft is published when the publishing rules
 // hold, a published event closes (by hand or when its deadlines pass), and its outcome
@@ -38,8 +38,7 @@ export async function publishEvent(
 
     const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
     const buyerVerified = buyer.verificationStatus === "verified";
-    const coBuyers = await trx.selectFrom("eventCoBuyers").select("status").where("eventId", "=", id).execute();
-    const publishable = { ...(await withOwnDelivery(trx, event.buyerId, event.cpvCodes, toPublishable(event))), coBuyers };
+    const publishable = await publishableOf(trx, event);
     const undertakingNow = nonUseUndertaking && !publishable.nonUseUndertaking;
     const gate = checkPublishable({ ...publishable, nonUseUndertaking: publishable.nonUseUndertaking || nonUseUndertaking }, { buyerVerified, now });
     if (!gate.ok) {

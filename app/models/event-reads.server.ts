@@ -246,9 +246,19 @@ export async function countBlockedPublishAttempts(db: Db, buyerId: string): Prom
   return Number(row.n);
 }
 
+/**
+ * A stored event as the publishing gate reads it: its own columns, whether it meets the buyer's
+ * own delivery, and its co-buyers' answers. Publishing and the "what is missing" view both use it.
+ */
+export async function publishableOf(db: Db, row: EventRow): Promise<PublishableEvent> {
+  const [publishable, coBuyers] = await Promise.all([
+    withOwnDelivery(db, row.buyerId, row.cpvCodes, toPublishable(row)),
+    db.selectFrom("eventCoBuyers").select("status").where("eventId", "=", row.id).execute(),
+  ]);
+  return { ...publishable, coBuyers };
+}
+
 /** The stored event as the publishing rules read it (for showing what is missing before publishing). */
 export async function toPublishableById(db: Db, id: string): Promise<PublishableEvent> {
-  const coBuyers = await db.selectFrom("eventCoBuyers").select("status").where("eventId", "=", id).execute();
-  const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  return { ...(await withOwnDelivery(db, row.buyerId, row.cpvCodes, toPublishable(row))), coBuyers };
+  return publishableOf(db, await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
 }

@@ -1,8 +1,7 @@
 import type { CostBenefitParty } from "~/domain/cost-benefit";
-import type { BuyerSector } from "~/domain/organisations";
 import { sql, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
-import type { OcdsAward, OcdsEvent, OcdsOrganisation } from "~/domain/ocds";
+import { SECTOR_NB, type OcdsAward, type OcdsEvent, type OcdsOrganisation } from "~/domain/ocds";
 import { listEventsContracts, type OcdsContractRow } from "./contract-reads.server";
 import { dataProtectionOfRow, ipTermsOfRow, nonUseUndertakingOfRow, scopeOfRow } from "./event-row.server";
 
@@ -94,16 +93,6 @@ export async function listOcdsEvents(
   );
   return { events, next };
 }
-
-const SECTOR_NB: Record<BuyerSector, string> = {
-  municipality: "kommunesektoren",
-  county: "fylkeskommunene",
-  health_trust: "helseforetakene",
-  regional_health_authority: "de regionale helseforetakene",
-  state_agency: "statlige etater",
-  state_enterprise: "statsforetakene",
-  other: "annen offentlig sektor",
-};
 
 /** A paying or benefiting party in words: the organisation's name, or its sector. */
 function partyName(party: CostBenefitParty, orgById: Map<string, OcdsOrganisation>): string {

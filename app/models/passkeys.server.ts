@@ -73,6 +73,12 @@ function parseJson<T>(text: string): T | null {
   }
 }
 
+/** A person's passkeys as a ceremony names them: to exclude (registration) or to allow (second factor). */
+async function credentialsOf(db: Db, userId: string) {
+  const rows = await db.selectFrom("passkeys").select(["credentialId", "transports"]).where("userId", "=", userId).execute();
+  return rows.map((p) => ({ id: p.credentialId, transports: p.transports as AuthenticatorTransport[] }));
+}
+
 function toBytes(userId: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(new TextEncoder().encode(userId));
 }
@@ -90,7 +96,7 @@ export async function beginPasskeyRegistration(
   now = new Date(),
 ): Promise<Result<RegistrationStart, "wrong_password" | "too_many_passkeys">> {
   if (!(await passwordMatches(db, userId, currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
-  const existing = await db.selectFrom("passkeys").select(["credentialId", "transports"]).where("userId", "=", userId).execute();
+  const existing = await credentialsOf(db, userId);
   if (existing.length >= PASSKEYS_PER_PERSON) return failAt("conflict", "name", "too_many_passkeys");
   const options = await generateRegistrationOptions({
     rpName: rp.name,
@@ -100,7 +106,7 @@ export async function beginPasskeyRegistration(
     userID: toBytes(userId),
     attestationType: "none",
     timeout: CEREMONY_TIMEOUT_MS,
-    excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports as AuthenticatorTransport[] })),
+    excludeCredentials: existing,
     // A passkey: kept on the authenticator (so it can sign in alone) and unlocked by the person.
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
   });
@@ -169,12 +175,7 @@ export interface AuthenticationStart {
  * the portal), or, as the second factor, for one person's passkeys only.
  */
 export async function beginPasskeyAuthentication(db: Db, userId: string | null, rp: RelyingParty, now = new Date()): Promise<AuthenticationStart> {
-  const allowCredentials = userId
-    ? (await db.selectFrom("passkeys").select(["credentialId", "transports"]).where("userId", "=", userId).execute()).map((p) => ({
-        id: p.credentialId,
-        transports: p.transports as AuthenticatorTransport[],
-      }))
-    : [];
+  const allowCredentials = userId ? await credentialsOf(db, userId) : [];
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: "required", timeout: CEREMONY_TIMEOUT_MS, allowCredentials });
   const challengeId = await storeChallenge(db, options.challenge, userId ? "second_factor" : "authenticate", userId, now);
   return { challengeId, options };

@@ -1,9 +1,9 @@
 import { useFetcher } from "@remix-run/react";
 import { startAuthentication } from "@simplewebauthn/browser";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
-import { useWebAuthnAvailable } from "./passkey-support";
+import { useCeremony, useWebAuthnAvailable } from "./passkey-support";
 
 interface Options {
   challengeId: string;
@@ -23,20 +23,13 @@ export function PasskeySignIn({ redirectTo, label }: { redirectTo: string; label
   const [browserError, setBrowserError] = useState<string | null>(null);
   const ceremony = start.data && "challengeId" in start.data ? start.data : null;
 
-  useEffect(() => {
-    if (!ceremony) return;
-    let cancelled = false;
-    startAuthentication({ optionsJSON: ceremony.options as Options["options"] })
-      .then((response) => {
-        if (cancelled) return;
-        finish.submit({ intent: "passkey-verify", challengeId: ceremony.challengeId, response: JSON.stringify(response), redirectTo }, { method: "post", action: "/login/passkey" });
-      })
-      .catch(() => !cancelled && setBrowserError(t("passkeys.browserRefused")));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per challenge the server gave
-  }, [ceremony?.challengeId]);
+  useCeremony(
+    ceremony?.challengeId,
+    () => startAuthentication({ optionsJSON: ceremony!.options as Options["options"] }),
+    (response) =>
+      finish.submit({ intent: "passkey-verify", challengeId: ceremony!.challengeId, response: JSON.stringify(response), redirectTo }, { method: "post", action: "/login/passkey" }),
+    () => setBrowserError(t("passkeys.browserRefused")),
+  );
 
   if (available !== "yes") return null;
   const refused = finish.data?.error?.response ?? (start.data && "error" in start.data ? [t("passkeys.rateLimited")] : null);

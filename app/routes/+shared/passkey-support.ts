@@ -1,5 +1,5 @@
 import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 
 const noSubscription = () => () => {};
 
@@ -13,4 +13,24 @@ export function useWebAuthnAvailable(): "unknown" | "yes" | "no" {
     () => (browserSupportsWebAuthn() ? "yes" : "no"),
     () => "unknown",
   );
+}
+
+/**
+ * Runs one browser ceremony (making or using a passkey) for each challenge the server hands out:
+ * `ask` gets the browser's answer, `answer` sends it back, `refused` tells the person when the
+ * browser made or used none (cancelled, timed out, no passkey). A challenge left behind by a
+ * newer one, or by leaving the page, is not answered.
+ */
+export function useCeremony<T>(challengeId: string | undefined, ask: () => Promise<T>, answer: (response: T) => void, refused: () => void): void {
+  useEffect(() => {
+    if (!challengeId) return;
+    let cancelled = false;
+    ask()
+      .then((response) => !cancelled && answer(response))
+      .catch(() => !cancelled && refused());
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per challenge the server gave
+  }, [challengeId]);
 }

@@ -2,13 +2,13 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { startRegistration } from "@simplewebauthn/browser";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SubmitButton, conformField } from "~/components/forms";
 import { RemovePasskeySchema, StartPasskeyRegistrationSchema } from "~/domain/passkeys";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
-import { useWebAuthnAvailable } from "~/routes/+shared/passkey-support";
+import { useCeremony, useWebAuthnAvailable } from "~/routes/+shared/passkey-support";
 
 const sectionClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 
@@ -54,20 +54,12 @@ export function PasskeySection({ passkeys, required }: { passkeys: PasskeyRow[];
 
   // The password was right: ask the browser for a passkey, then send its answer back.
   const ceremony = options.data?.passkeyCeremony ?? null;
-  useEffect(() => {
-    if (!ceremony) return;
-    let cancelled = false;
-    startRegistration({ optionsJSON: ceremony.options as Ceremony["options"] })
-      .then((response) => {
-        if (cancelled) return;
-        register.submit({ intent: "passkey-register", challengeId: ceremony.challengeId, response: JSON.stringify(response), name: ceremony.name }, { method: "post" });
-      })
-      .catch(() => !cancelled && setBrowserError(t("passkeys.browserRefused")));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per ceremony the server started
-  }, [ceremony?.challengeId]);
+  useCeremony(
+    ceremony?.challengeId,
+    () => startRegistration({ optionsJSON: ceremony!.options as Ceremony["options"] }),
+    (response) => register.submit({ intent: "passkey-register", challengeId: ceremony!.challengeId, response: JSON.stringify(response), name: ceremony!.name }, { method: "post" }),
+    () => setBrowserError(t("passkeys.browserRefused")),
+  );
 
   // A stored passkey answers with a reset form (no status), a refused one with its errors.
   const added = register.data?.intent === "passkey-register" && !(register.data.result as { error?: unknown } | null)?.error;
