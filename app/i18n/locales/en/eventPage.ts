@@ -28,6 +28,7 @@ export const eventPage: Translation<typeof nb> = {
     heading: "Joint demand",
     intro: "Several buyers hold this market dialogue together. The frame is the combined frame; each buyer's share is given by its name.",
     combinedFrame: "Combined frame",
+    none: "No other buyer is on this market dialogue yet.",
     lead: "{{name}} (lead)",
     leadShare: "The rest: {{share}}",
     share: "Share",

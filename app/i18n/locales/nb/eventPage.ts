@@ -27,6 +27,7 @@ export const eventPage = {
     heading: "Felles etterspørsel",
     intro: "Flere oppdragsgivere står sammen om denne markedsdialogen. Rammen under er den samlede rammen; hver oppdragsgivers andel står ved navnet.",
     combinedFrame: "Samlet ramme",
+    none: "Ingen andre oppdragsgivere står på denne markedsdialogen ennå.",
     lead: "{{name}} (leder)",
     leadShare: "Resten: {{share}}",
     share: "Andel",

@@ -86,31 +86,38 @@ export function JointDemandSection({ event, choices, reply, canManage }: { event
       <h2 id="joint-title" className="text-xl font-semibold">
         {t("joint.heading")}
       </h2>
-      {jointDemand.coBuyers.length ? <p className="max-w-prose text-slate-700">{t("joint.intro")}</p> : null}
-      {frame ? (
-        <p>
-          <span className="font-medium">{t("joint.combinedFrame")}:</span> {frame}
-        </p>
-      ) : null}
-      <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
-        <li className="p-3">
-          <span className="font-semibold">{t("joint.lead", { name: event.buyer.name })}</span>
-          {jointDemand.leadFraction !== null ? <span className="block text-slate-700">{t("joint.leadShare", { share: formatPercent(jointDemand.leadFraction, language) })}</span> : null}
-        </li>
-        {jointDemand.coBuyers.map((c) => (
-          <li key={c.organisation.id} className="p-3">
-            <Link to={`/organisations/${c.organisation.slug}`} className="font-semibold text-brand-700 underline hover:text-brand-800">
-              {c.organisation.name}
-            </Link>{" "}
-            <span className="text-sm text-slate-700">· {t(`joint.statuses.${c.status}`)}</span>
-            <span className="block text-slate-800">
-              {c.share ? `${t("joint.share")}: ${shareText(c.share, event.expectation?.unit ?? null)}` : t("joint.noShare")}
-              {c.shareOfFrame ? ` (${t("joint.shareOfFrame", { range: formatNokRangeMillions(c.shareOfFrame.minNok, c.shareOfFrame.maxNok, language) })})` : ""}
-              {c.expectationStatus ? ` · ${t("joint.expectation")}: ${t(`expectation.statuses.${c.expectationStatus}`)}` : ""}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {jointDemand.coBuyers.length ? (
+        <>
+          <p className="max-w-prose text-slate-700">{t("joint.intro")}</p>
+          {frame ? (
+            <p>
+              <span className="font-medium">{t("joint.combinedFrame")}:</span> {frame}
+            </p>
+          ) : null}
+          <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
+            <li className="p-3">
+              <span className="font-semibold">{t("joint.lead", { name: event.buyer.name })}</span>
+              {jointDemand.leadFraction !== null ? <span className="block text-slate-700">{t("joint.leadShare", { share: formatPercent(jointDemand.leadFraction, language) })}</span> : null}
+            </li>
+            {jointDemand.coBuyers.map((c) => (
+              <li key={c.organisation.id} className="p-3">
+                <Link to={`/organisations/${c.organisation.slug}`} className="font-semibold text-brand-700 underline hover:text-brand-800">
+                  {c.organisation.name}
+                </Link>{" "}
+                <span className="text-sm text-slate-700">· {t(`joint.statuses.${c.status}`)}</span>
+                <span className="block text-slate-800">
+                  {c.share ? `${t("joint.share")}: ${shareText(c.share, event.expectation?.unit ?? null)}` : t("joint.noShare")}
+                  {c.shareOfFrame ? ` (${t("joint.shareOfFrame", { range: formatNokRangeMillions(c.shareOfFrame.minNok, c.shareOfFrame.maxNok, language) })})` : ""}
+                  {c.expectationStatus ? ` · ${t("joint.expectation")}: ${t(`expectation.statuses.${c.expectationStatus}`)}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        // No co-buyer yet: the buyer's own frame is already at the top of the page.
+        <p className="text-slate-700">{t("joint.none")}</p>
+      )}
       {jointDemand.openToJoinUntil ? (
         <p className="rounded border-l-4 border-brand-600 bg-brand-50 p-3">
           {t(jointDemand.openToJoin ? "joint.openUntil" : "joint.openClosed", { date: formatDate(jointDemand.openToJoinUntil, language) })}
