@@ -22,6 +22,8 @@ describe("upcoming demand", () => {
     expect(url.searchParams.get("region")).toBe("vestland");
 
     const titles = () => page.locator("ol > li h3").allTextContents();
+    // The URL can change before the filtered list is drawn: wait for the list itself.
+    await expect.poll(async () => (await titles()).length).toBe(2);
     await expect.poll(titles).toEqual(
       expect.arrayContaining([
         "Leverandørkonferanse: ny løsning for kurve og legemiddelhåndtering",
