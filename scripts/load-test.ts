@@ -9,7 +9,8 @@
 // 3. Warms up for LOAD_WARMUP_SECONDS (default 5), then runs autocannon for LOAD_SECONDS
 //    (default 60) with LOAD_CONNECTIONS (default 64) split over four groups at once: public
 //    pages, search, API reads, and signed-in writes (interaction-log entries by API token).
-// 4. Prints a table of figures and exits non-zero unless: no 5xx, no errors or timeouts, and
+// 4. Prints a table of figures and exits non-zero unless: no 5xx, no errors or timeouts, every
+//    group's p99 under LOAD_P99_LIMIT_MS (default 5 000), and
 //    the server's RSS and heap (after a full GC) over the last 10 s within 20% of the first 10 s.
 //    LOAD_TIMEOUT_SECONDS (default 30) is how long a request may take before it counts as a timeout.
 //    LOAD_CPU_PROF=dir writes a V8 CPU profile of the server there.
@@ -27,6 +28,8 @@ const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 64);
 /** Seconds before autocannon counts a request as timed out. */
 const TIMEOUT = Number(process.env.LOAD_TIMEOUT_SECONDS ?? 30);
+/** Every group's p99 must stay below this (LOAD_P99_LIMIT_MS, default 5 000). */
+const P99_LIMIT_MS = Number(process.env.LOAD_P99_LIMIT_MS ?? 5_000);
 const WINDOW = Math.min(10, Math.max(1, Math.floor(SECONDS / 3)));
 const url = process.env.DATABASE_URL || undefined;
 const DATA = process.env.LOAD_DATA ?? "demo";
@@ -267,6 +270,10 @@ function report(tallies: Tally[], samples: Sample[], about: { eventCount: number
   if (total["5xx"] > 0) failures.push(`${total["5xx"]} answers were 5xx`);
   if (total.errors > 0 || total.timeouts > 0) failures.push(`${total.errors} errors and ${total.timeouts} timeouts`);
   if (total.requests === 0) failures.push("no requests completed");
+  // Issue 20's bar for the embedded default: p99 under P99_LIMIT_MS in every group.
+  for (const row of rows.slice(0, -1)) {
+    if (row["p99 ms"] >= P99_LIMIT_MS) failures.push(`${row.group}: p99 ${row["p99 ms"]} ms (limit ${P99_LIMIT_MS} ms)`);
+  }
   if (samples.length < 2 * WINDOW) failures.push(`only ${samples.length} memory samples`);
   if (Math.abs(drift(rssFirst, rssLast)) > 0.2) failures.push(`RSS moved ${(drift(rssFirst, rssLast) * 100).toFixed(1)}% (limit 20%)`);
   if (Math.abs(drift(heapFirst, heapLast)) > 0.2) failures.push(`heap moved ${(drift(heapFirst, heapLast) * 100).toFixed(1)}% (limit 20%)`);
@@ -275,7 +282,7 @@ function report(tallies: Tally[], samples: Sample[], about: { eventCount: number
     console.error(`\nFAILED: ${failures.join("; ")}`);
     process.exitCode = 1;
   } else {
-    console.log("\nPASSED: no 5xx, no errors or timeouts, memory flat within 20%.");
+    console.log(`\nPASSED: no 5xx, no errors or timeouts, p99 under ${P99_LIMIT_MS} ms in every group, memory flat within 20%.`);
   }
 }
 

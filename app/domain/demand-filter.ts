@@ -1,3 +1,4 @@
+import { fromBase64Url, toBase64Url } from "./base64url";
 import { z } from "zod";
 import { CPV_CODES, cpvPrefix } from "./cpv";
 import { EVENT_KINDS, EXPECTATION_STATUSES, type EventKind, type ExpectationStatus } from "./events";
@@ -131,18 +132,6 @@ const CURSOR_KEY: Record<DemandSort, RegExp> = {
   tender: /^(\d{4}-Q[1-4]|9999-Q9)$/,
   budget: /^-?\d{1,18}$/,
 };
-
-// base64url through btoa/atob, which Node and browsers both have (the module is shared).
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(value: string): string {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(value)) throw new RangeError("not base64url");
-  const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
-  return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
 
 export function encodeCursor(cursor: DemandCursor): string {
   return toBase64Url(JSON.stringify([cursor.sort, cursor.key, cursor.id]));

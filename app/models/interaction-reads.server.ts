@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { CONCERN_CATEGORIES, type ConcernCategory } from "~/domain/conduct";
 import { isUuid } from "~/domain/ids";
+import { INTERACTION_PAGE_DEFAULT, type InteractionCursor } from "~/domain/interaction-page";
 
 // Reading the interaction log: one entry as its viewer may see it, an organisation's
 // entries, the public counts, and the choices the logging form offers.
@@ -98,7 +99,11 @@ export async function getInteractionForViewer(db: Db, id: string, viewer: Viewer
 }
 
 /** Entries the organisation logged or that were logged about it, newest first, with the answer that counts. */
-export async function listInteractions(db: Db, organisationId: string, { limit = 100, counterpartId }: { limit?: number; counterpartId?: string } = {}) {
+export async function listInteractions(
+  db: Db,
+  organisationId: string,
+  { limit = INTERACTION_PAGE_DEFAULT, counterpartId, after = null }: { limit?: number; counterpartId?: string; after?: InteractionCursor | null } = {},
+) {
   let query = entryQuery(db)
     .select((eb) =>
       eb
@@ -110,9 +115,13 @@ export async function listInteractions(db: Db, organisationId: string, { limit =
     .where((eb) => eb.or([eb("e.organisationId", "=", organisationId), eb("e.counterpartId", "=", organisationId)]))
     .orderBy("e.occurredAt", "desc")
     .orderBy("e.recordedAt", "desc")
+    .orderBy("e.id", "desc")
     .limit(limit);
   if (counterpartId) {
     query = query.where((eb) => eb.or([eb("e.organisationId", "=", counterpartId), eb("e.counterpartId", "=", counterpartId)]));
+  }
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple("e.occurredAt", "e.recordedAt", "e.id"), "<", eb.tuple(after.occurredAt, after.recordedAt, after.id)));
   }
   return query.execute();
 }

@@ -8,19 +8,32 @@ import { logInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { apiLanguage, failureResponse, fieldErrorsResponse, readJsonBody, tooLargeBody } from "~/http/api-problems.server";
 import { isUuid } from "~/domain/ids";
+import { encodeInteractionCursor, parseInteractionPage } from "~/domain/interaction-page";
 
-// GET /api/v1/interactions?counterpart=<organisation id>[&organisation=<own id>]
+// GET /api/v1/interactions?counterpart=<organisation id>[&organisation=<own id>][&limit=][&cursor=]
 // Only the acting organisation's own entries (logged by it or about it).
 export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const member = await requireMemberFor(args, url.searchParams.get("organisation"));
   const counterpart = url.searchParams.get("counterpart");
   if (counterpart !== null && !isUuid(counterpart)) return fieldErrorsResponse({ counterpart: ["invalid_value"] }, await apiLanguage(args));
-  const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit: 500 });
+  const paging = parseInteractionPage(url.searchParams);
+  if (!paging.ok) return fieldErrorsResponse(Object.fromEntries(Object.entries(paging.errors).map(([field, code]) => [field, [code]])), await apiLanguage(args));
+  const { limit, after } = paging.page;
+  const entries = await listInteractions(db(), member.organisation.id, { counterpartId: counterpart ?? undefined, limit, after });
+  const last = entries.length === limit ? entries[entries.length - 1] : undefined;
+  let next: string | null = null;
+  if (last) {
+    const query = new URLSearchParams(url.searchParams);
+    query.set("cursor", encodeInteractionCursor({ occurredAt: last.occurredAt, recordedAt: last.recordedAt, id: last.id }));
+    next = absoluteUrl(`/api/v1/interactions?${query}`);
+  }
   return json({
     organisation: { id: member.organisation.id, name: member.organisation.name },
     // `latestResponse` is the old name of `answer`, kept for clients written before answers became final.
     interactions: entries.map((e) => ({ ...e, latestResponse: e.answer, url: absoluteUrl(`/interactions/${e.id}`) })),
+    // The next (older) page, while this one is full.
+    next,
   });
 }
 

@@ -104,3 +104,35 @@ describe("GET /api/v1/interactions", () => {
     expect(other.status).toBe(403);
   });
 });
+
+describe("GET /api/v1/interactions, page by page", () => {
+  it("reaches every entry through `next`, newest first, none twice, and refuses a bad limit or cursor", async () => {
+    for (let i = 0; i < 7; i++) {
+      const created = await call(create(await jsonRequest("/api/v1/interactions", "POST", { ...entry(), subject: `Side ${i}` }, vendorToken)));
+      expect(created.status).toBe(201);
+    }
+    const auth = { headers: { Authorization: `Bearer ${vendorToken}` } };
+    const all = await readJson(await call(list(await routeArgs(`/api/v1/interactions?counterpart=${buyerOrg.id}&limit=500`, auth))));
+    expect(all.next).toBeNull();
+    const seen: string[] = [];
+    let url: string | null = `/api/v1/interactions?counterpart=${buyerOrg.id}&limit=3`;
+    let pages = 0;
+    while (url) {
+      const page = await readJson(await call(list(await routeArgs(url, auth))));
+      expect(page.interactions.length).toBeLessThanOrEqual(3);
+      seen.push(...page.interactions.map((e: { id: string }) => e.id));
+      url = page.next ? new URL(page.next).pathname + new URL(page.next).search : null;
+      if (page.next) expect(page.next.startsWith("http://localhost/api/v1/interactions?")).toBe(true);
+      pages += 1;
+      expect(pages).toBeLessThan(20);
+    }
+    expect(seen).toEqual(all.interactions.map((e: { id: string }) => e.id));
+    expect(seen.length).toBeGreaterThanOrEqual(7);
+    expect(pages).toBe(Math.ceil(seen.length / 3) + (seen.length % 3 === 0 ? 1 : 0));
+
+    for (const query of ["limit=0", "limit=501", "limit=abc", "cursor=%00", "cursor=bm90LWpzb24"]) {
+      const refused = await call(list(await routeArgs(`/api/v1/interactions?${query}`, auth)));
+      expect(refused.status).toBe(400);
+    }
+  });
+});
