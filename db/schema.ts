@@ -32,6 +32,7 @@ import type {
 } from "../app/domain/organisations";
 import type { Region } from "../app/domain/regions";
 import type { ActivityNoticeMode, VendorActivityKind } from "../app/domain/vendor-activity";
+import type { MessageAuthor, ReportOutcome, ReportStatus } from "../app/domain/protected-reports";
 import type { ConsultationEffortLevel, ConsultationSubject, ResponseStatus, WithholdDecision } from "../app/domain/consultations";
 import type { ClarificationTopic, VendorRequestStatus, VendorRequestStepKind, VendorRequestType } from "../app/domain/vendor-requests";
 import type { Assessment, ClauseGround, ConcernCategory, InteractionChannel, InteractionResponse } from "../app/domain/conduct";
@@ -681,6 +682,10 @@ export interface Database {
   // 0041: requests from vendors
   vendorRequests: VendorRequestTable;
   vendorRequestSteps: VendorRequestStepTable;
+  // 0057: protected reports
+  protectedReports: ProtectedReportTable;
+  protectedReportReporters: ProtectedReportReporterTable;
+  protectedReportMessages: ProtectedReportMessageTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -980,4 +985,36 @@ export interface VendorRequestStepTable {
   toOrganisationId: string | null;
   toUserId: string | null;
   reason: string | null;
+}
+
+// --- 0057: protected reports -----------------------------------------------------------
+
+export interface ProtectedReportTable {
+  id: Generated<string>;
+  counterpartId: string;
+  conductVersion: number;
+  clauses: number[];
+  account: string;
+  status: Generated<ReportStatus>;
+  outcome: ReportOutcome | null;
+  outcomeNote: string | null;
+  outcomeAt: Timestamp | null;
+  outcomeBy: string | null;
+  createdAt: CreatedAt;
+}
+
+/** Who reported: read by operators only, each read logged. */
+export interface ProtectedReportReporterTable {
+  reportId: string;
+  userId: string | null;
+  organisationId: string;
+}
+
+export interface ProtectedReportMessageTable {
+  id: Generated<string>;
+  reportId: string;
+  author: MessageAuthor;
+  operatorUserId: string | null;
+  text: string;
+  createdAt: CreatedAt;
 }

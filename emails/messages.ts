@@ -116,6 +116,9 @@ export type EmailMessage =
   // commercial lead when overdue, the vendor's sender when it is assigned, referred, answered or declined.
   | Envelope<"vendor-request", VendorRequestMail>
   // Joint demand (app/domain/co-buyers.ts): to the admins of an invited buyer (accept or decline), or of the lead when a buyer asks to join.
+  // Protected reports (app/domain/protected-reports.ts): to operators on a new report or the reporter's answer;
+  // to the reporter when operators ask (no words of the question, no reporter named to anyone but operators).
+  | Envelope<"protected-report", { kind: "new" | "answered" | "question"; name: string; counterpartName: string; url: string }>
   | Envelope<"co-buyer", { kind: "invited" | "requested"; name: string; organisationName: string; /** The lead (invited) or the buyer asking (requested). */ otherName: string; eventTitle: string; url: string }>
   // To the owner of a watch: events published or amended since the last digest that match its filter.
   | Envelope<"watch-digest", WatchDigestData>;

@@ -17,6 +17,7 @@ import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequested } from "./effort-requested";
 import { consultationInvited } from "./consultation-invited";
 import { consultationWithholdingRefused } from "./consultation-withholding-refused";
+import { protectedReport } from "./protected-report";
 import { vendorActivity } from "./vendor-activity";
 import { eventAmended } from "./event-amended";
 import { contractTasks } from "./contract-tasks";
@@ -54,6 +55,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "watch-digest": watchDigest,
   "vendor-request": vendorRequest,
   "co-buyer": coBuyer,
+  "protected-report": protectedReport,
 };
 
 export interface RenderedEmail {

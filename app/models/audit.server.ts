@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   "passkey_added",
   "passkey_removed",
   "passkey_sign_in_failed",
+  // Protected reports (issue 18): an operator read who filed a report.
+  "protected_report_reporter_read",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

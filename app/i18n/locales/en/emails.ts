@@ -390,4 +390,28 @@ export const emails: Translation<typeof nb> = {
       action: "See the request",
     },
   },
+  "protected-report": {
+    greeting: "Hello {{name}},",
+    new: {
+      subject: "New protected report about {{counterpartName}}",
+      heading: "New protected report",
+      body: "A protected report of a breach of the code of conduct by {{counterpartName}} has arrived. Who reported it is shown only in the portal, and every view is logged.",
+      action: "Open the report",
+      reason: "You get this e-mail because you are an operator of Markedsdialog.",
+    },
+    answered: {
+      subject: "Answer to a question in a protected report about {{counterpartName}}",
+      heading: "The reporter has answered",
+      body: "The reporter has answered your question in a protected report about {{counterpartName}}.",
+      action: "Open the report",
+      reason: "You get this e-mail because you are an operator of Markedsdialog.",
+    },
+    question: {
+      subject: "The operators have a question about your report",
+      heading: "A question from the operators",
+      body: "The operators have asked a question about your report on {{counterpartName}}. Read and answer it in the portal.",
+      action: "Open your report",
+      reason: "You get this e-mail because you filed a protected report on Markedsdialog.",
+    },
+  },
 };

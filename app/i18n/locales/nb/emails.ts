@@ -387,4 +387,28 @@ export const emails = {
       action: "Se forespørselen",
     },
   },
+  "protected-report": {
+    greeting: "Hei {{name}},",
+    new: {
+      subject: "Ny beskyttet melding om {{counterpartName}}",
+      heading: "Ny beskyttet melding",
+      body: "Det har kommet en beskyttet melding om brudd på samspillsnormene av {{counterpartName}}. Hvem som meldte, ser du bare i portalen, og hver visning logges.",
+      action: "Åpne meldingen",
+      reason: "Du får denne e-posten fordi du er operatør på Markedsdialog.",
+    },
+    answered: {
+      subject: "Svar på spørsmål i en beskyttet melding om {{counterpartName}}",
+      heading: "Melderen har svart",
+      body: "Melderen har svart på spørsmålet deres i en beskyttet melding om {{counterpartName}}.",
+      action: "Åpne meldingen",
+      reason: "Du får denne e-posten fordi du er operatør på Markedsdialog.",
+    },
+    question: {
+      subject: "Operatørene har et spørsmål om meldingen din",
+      heading: "Spørsmål fra operatørene",
+      body: "Operatørene har stilt et spørsmål om meldingen din om {{counterpartName}}. Les og svar i portalen.",
+      action: "Åpne meldingen din",
+      reason: "Du får denne e-posten fordi du har sendt en beskyttet melding på Markedsdialog.",
+    },
+  },
 };
