@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EFFORT_REQUEST_WORK, type EffortRequestInput } from "./effort-requests";
 import { EXPECTATION_STATUSES } from "./events";
-import { Expectation } from "./event-input";
+import { Expectation, expectationOfInput } from "./event-input";
 import { INT_MAX, NOK_MAX } from "./input-fields";
 
 // POST /api/v1/effort-requests: the JSON body, turned into the same EffortRequestInput the
@@ -45,18 +45,6 @@ export function effortRequestBodyToInput(body: EffortRequestCreateBody): EffortR
     compensationReason: body.compensationReason || null,
     eventId: body.eventId ?? null,
     recipients: [...new Set(body.recipients)],
-    expectation: e
-      ? {
-          status: e.status,
-          budgetMinNok: e.budgetMinNok ?? null,
-          budgetMaxNok: e.budgetMaxNok ?? null,
-          fundingSource: e.fundingSource ?? null,
-          expectedValueNok: e.expectedValueNok ?? null,
-          quantity: e.quantity ?? null,
-          unit: e.unit ?? null,
-          expectedTenderQuarter: e.expectedTenderQuarter ?? null,
-          expectedContractStart: e.expectedContractStart ?? null,
-        }
-      : null,
+    expectation: e ? expectationOfInput(e) : null,
   };
 }

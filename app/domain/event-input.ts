@@ -17,7 +17,7 @@ import {
 import { FOREGROUND_OWNERS, INPUT_USES, LICENCE_SCOPE_MAX } from "./ip-terms";
 import { MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "./pilot";
 import { FUNDING_OTHER_TEXT_MAX, FUNDING_SOURCES, MAX_FUNDING_SOURCES } from "./pilot-funding";
-import { EFFORT_WORK } from "./predictability";
+import { EFFORT_WORK, type PurchaseExpectation } from "./predictability";
 import { type Problem } from "./problems";
 import { REGIONS } from "./regions";
 import { IDENTITY_ACCESS, INTEGRATION_STANDARD_MAX, INTEGRATION_SYSTEM_MAX, INTERFACE_DOCS, MAX_INTEGRATIONS, SCOPE_ITEMS, TCO_HORIZON_MAX_YEARS } from "./scope";
@@ -72,6 +72,21 @@ export const Expectation = z.strictObject(
   },
   { error: typeError },
 );
+
+/** A declared expectation from the API's input, in the predictability rule's shape (absent parts are null). */
+export function expectationOfInput(e: Omit<z.infer<typeof Expectation>, "status"> & { status: PurchaseExpectation["status"] }): PurchaseExpectation {
+  return {
+    status: e.status,
+    budgetMinNok: e.budgetMinNok ?? null,
+    budgetMaxNok: e.budgetMaxNok ?? null,
+    fundingSource: e.fundingSource ?? null,
+    expectedValueNok: e.expectedValueNok ?? null,
+    quantity: e.quantity ?? null,
+    unit: e.unit ?? null,
+    expectedTenderQuarter: e.expectedTenderQuarter ?? null,
+    expectedContractStart: e.expectedContractStart ?? null,
+  };
+}
 
 const Contract = z.strictObject(
   {

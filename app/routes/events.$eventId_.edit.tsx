@@ -50,6 +50,13 @@ export async function loader(args: LoaderFunctionArgs) {
     values: { ...eventToFormValues(event), ...(undertaking ? { nonUseUndertaking: "yes" } : {}) },
     problems,
     errors: errorsByField(problems, []),
+    // The live checklist beside the form: what the stored draft holds that the form does not post.
+    stored: {
+      ipTermsGrandfathered: publishable.ipTermsGrandfathered,
+      scopeGrandfathered: publishable.scopeGrandfathered,
+      nonUseUndertaking: publishable.nonUseUndertaking,
+      coBuyers: Object.fromEntries(event.jointDemand.coBuyers.map((c) => [c.organisation.id, c.status])),
+    },
     notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("amended") ? "amended" : null,
   });
 }
@@ -96,6 +103,12 @@ export default function EditEvent() {
         costBenefitOptions={data.options.costBenefitOptions}
         quarters={data.options.quarters}
         notice={!result && data.notice ? t(data.notice) : null}
+        checklist={{
+          buyerVerified: data.options.buyerVerified,
+          standardCodes: data.options.standards.map((s) => s.code),
+          ownDeliveryCpv: data.options.ownDeliveryCpv,
+          stored: data.stored,
+        }}
       />
     </div>
   );

@@ -59,6 +59,7 @@ export default function NewEvent() {
         coBuyerOptions={options.coBuyerOptions}
         costBenefitOptions={options.costBenefitOptions}
         quarters={options.quarters}
+        checklist={{ buyerVerified: options.buyerVerified, standardCodes: options.standards.map((s) => s.code), ownDeliveryCpv: options.ownDeliveryCpv }}
       />
     </div>
   );

@@ -33,8 +33,6 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | nu
 
 /** The problems that stop a request, each linked to its field (`idOf`) and with the principle behind it when there is one. */
 export function ProblemSummary({ problems, heading, idOf }: { problems: Problem[]; heading: string; idOf: (path: string) => string }) {
-  const { t } = useTranslation(["forms", "events"]);
-  const text = useProblemText();
   if (!problems.length) return null;
   return (
     <div role="alert" aria-labelledby="problem-summary-title" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
@@ -42,26 +40,35 @@ export function ProblemSummary({ problems, heading, idOf }: { problems: Problem[
         {heading}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        {problems.map((p, i) => {
-          const principle = t(`events:principles.${p.code}`, { defaultValue: "" });
-          return (
-            <li key={`${p.path}-${p.code}-${i}`}>
-              {p.path ? (
-                <a href={`#${idOf(p.path)}`} className="underline">
-                  {text(p.code)}
-                </a>
-              ) : (
-                text(p.code)
-              )}
-              {principle ? (
-                <span className="block text-sm">
-                  <span className="font-semibold">{t("forms:principleLabel")}</span> {principle}
-                </span>
-              ) : null}
-            </li>
-          );
-        })}
+        {problems.map((p, i) => (
+          <li key={`${p.path}-${p.code}-${i}`}>
+            <ProblemWithPrinciple problem={p} idOf={idOf} />
+          </li>
+        ))}
       </ul>
     </div>
+  );
+}
+
+/** One problem in words, linked to its field when it has one, with the principle behind it (the summary and the live checklist, app/routes/+shared/event-editor/publish-checklist.tsx). */
+export function ProblemWithPrinciple({ problem: p, idOf, linkClassName = "underline", principleClassName = "block text-sm" }: { problem: Problem; idOf: (path: string) => string; linkClassName?: string; principleClassName?: string }) {
+  const { t } = useTranslation(["forms", "events"]);
+  const text = useProblemText();
+  const principle = t(`events:principles.${p.code}`, { defaultValue: "" });
+  return (
+    <>
+      {p.path ? (
+        <a href={`#${idOf(p.path)}`} className={linkClassName}>
+          {text(p.code)}
+        </a>
+      ) : (
+        text(p.code)
+      )}
+      {principle ? (
+        <span className={principleClassName}>
+          <span className="font-semibold">{t("forms:principleLabel")}</span> {principle}
+        </span>
+      ) : null}
+    </>
   );
 }

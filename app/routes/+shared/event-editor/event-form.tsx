@@ -9,6 +9,7 @@ import { ContractStep, EffortStep, ExpectationStep, PilotStep, SourcingStep, Sta
 import { WhatStep } from "./what-step";
 import { CostBenefitStep } from "./cost-benefit-step";
 import { costBenefitFieldName } from "~/domain/cost-benefit-form";
+import { PublishChecklist, type ChecklistData } from "./publish-checklist";
 
 // The event editor shared by events.new.tsx and events.$eventId_.edit.tsx: this form, its
 // steps and fields beside it, and submit.server.ts, which takes its submission to the models.
@@ -29,6 +30,8 @@ export interface EventFormProps {
   costBenefitOptions: { id: string; name: string }[];
   quarters: string[];
   notice?: string | null;
+  /** What the live checklist needs beside the form's fields (publish-checklist.tsx); absent: no checklist. */
+  checklist?: ChecklistData | null;
 }
 
 const STEPS = ["what", "when", "effort", "expectation", "contract", "sourcing", "standards", "scope", "terms", "pilot", "costBenefit"] as const;
@@ -47,7 +50,7 @@ export function EventForm(props: EventFormProps) {
   const hasPrinciple = props.problems.some((p) => t(`events:principles.${p.code}`, { defaultValue: "" }));
 
   return (
-    <Form method="post" noValidate className="grid grid-cols-1 gap-8 lg:grid-cols-[14rem_1fr]">
+    <Form method="post" noValidate className="grid grid-cols-1 gap-8 lg:grid-cols-[14rem_1fr] xl:grid-cols-[14rem_1fr_20rem]">
       <nav aria-label={t("stepsLabel")} className="lg:sticky lg:top-4 lg:self-start">
         <ol className="space-y-1 text-sm">
           {STEPS.map((step, i) => (
@@ -108,6 +111,11 @@ export function EventForm(props: EventFormProps) {
           )}
         </div>
       </div>
+      {props.checklist && props.canPublish && props.mode !== "published" ? (
+        <div className="min-w-0 lg:col-start-2 xl:sticky xl:top-4 xl:col-start-3 xl:row-start-1 xl:self-start">
+          <PublishChecklist context={props.checklist} idOf={problemFieldId} />
+        </div>
+      ) : null}
     </Form>
   );
 }
