@@ -12,6 +12,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { adoptionPrompt } from "~/models/conduct.server";
 import { listInteractions } from "~/models/interaction-reads.server";
+import { decodeInteractionCursor, encodeInteractionCursor, INTERACTION_PAGE_DEFAULT } from "~/domain/interaction-page";
 import { verifyOrganisationChain } from "~/models/interaction-chain.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
@@ -19,16 +20,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const member = await requireMember(args);
   const t = fixedT(await getLanguage(args.request), "conduct");
+  // Older entries page by page; a cursor the portal did not write shows the newest.
+  const cursor = new URL(args.request.url).searchParams.get("cursor");
+  const after = cursor ? decodeInteractionCursor(cursor) : null;
   const [entries, verdict, prompt] = await Promise.all([
-    listInteractions(db(), member.organisation.id),
+    listInteractions(db(), member.organisation.id, { limit: INTERACTION_PAGE_DEFAULT, after }),
     verifyOrganisationChain(db(), member.organisation.id),
     adoptionPrompt(db(), member),
   ]);
-  return json({ title: `${t("log.title")} – Markedsdialog`, organisation: member.organisation, entries, verdict, prompt });
+  const last = entries.length === INTERACTION_PAGE_DEFAULT ? entries[entries.length - 1] : undefined;
+  const older = last ? encodeInteractionCursor({ occurredAt: last.occurredAt, recordedAt: last.recordedAt, id: last.id }) : null;
+  return json({ title: `${t("log.title")} – Markedsdialog`, organisation: member.organisation, entries, verdict, prompt, older, paged: after !== null });
 }
 
 export default function Interactions() {
-  const { organisation, entries, verdict, prompt } = useLoaderData<typeof loader>();
+  const { organisation, entries, verdict, prompt, older, paged } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("conduct");
   const language = i18n.language as Language;
   return (
@@ -94,6 +100,20 @@ export default function Interactions() {
           </table>
         </TableScroll>
       )}
+      {older || paged ? (
+        <nav aria-label={t("log.pages")} className="flex flex-wrap gap-4">
+          {paged ? (
+            <Link to="/interactions" className="text-brand-700 underline">
+              {t("log.newest")}
+            </Link>
+          ) : null}
+          {older ? (
+            <Link to={`/interactions?cursor=${older}`} className="text-brand-700 underline">
+              {t("log.older")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
       <section aria-labelledby="chain-title" className="space-y-2">
         <h2 id="chain-title" className="text-xl font-semibold">
           {t("log.chainHeading")}

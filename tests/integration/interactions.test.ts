@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONCERN_CATEGORIES, INTERACTION_CHANNELS } from "~/domain/conduct";
+import { INTERACTION_PAGE_DEFAULT } from "~/domain/interaction-page";
 import { interactionCounts } from "~/models/interaction-reads.server";
 import { verifyAllChains, verifyOrganisationChain } from "~/models/interaction-chain.server";
 import { loader as chainsLoader } from "~/routes/admin.interaction-chains";
@@ -176,6 +177,32 @@ describe("who sees an entry", () => {
     expect(await subjects(buyer.memberCookie)).toContain("Synlighet");
     expect(await subjects(third.memberCookie)).not.toContain("Synlighet");
   });
+});
+
+describe("the log page, page by page", () => {
+  it("shows the newest 100 and links to older ones, reaching every entry once; a cursor it did not write shows the newest", async () => {
+    const fourth = await party("Fjerde Linje AS", "vendor", "fjerde");
+    const total = INTERACTION_PAGE_DEFAULT + 3;
+    for (let i = 0; i < total; i++) {
+      await logEntry(fourth.memberCookie, { ownParticipants: [fourth.member.id], subject: `Side ${i}`, occurredAt: `2026-10-${String(1 + (i % 28)).padStart(2, "0")}T09:${String(i % 60).padStart(2, "0")}` });
+    }
+    const page = async (path: string) => readJson(await listLoader(await routeArgs(path, { cookie: fourth.memberCookie })));
+    const first = await page("/interactions");
+    expect(first.entries).toHaveLength(INTERACTION_PAGE_DEFAULT);
+    expect(first.paged).toBe(false);
+    expect(first.older).toEqual(expect.any(String));
+    const second = await page(`/interactions?cursor=${first.older}`);
+    expect(second.entries).toHaveLength(3);
+    expect(second.paged).toBe(true);
+    expect(second.older).toBeNull();
+    const ids = [...first.entries, ...second.entries].map((e: { id: string }) => e.id);
+    expect(new Set(ids).size).toBe(total);
+    const subjects = [...first.entries, ...second.entries].map((e: { subject: string }) => e.subject).sort();
+    expect(subjects).toEqual(Array.from({ length: total }, (_, i) => `Side ${i}`).sort());
+    // A cursor the portal did not write is ignored: the newest page again.
+    const forged = await page("/interactions?cursor=bm90LWpzb24");
+    expect(forged.entries.map((e: { id: string }) => e.id)).toEqual(first.entries.map((e: { id: string }) => e.id));
+  }, 120_000);
 });
 
 describe("confirming and disputing", () => {

@@ -103,6 +103,9 @@ export const conduct: Translation<typeof nb> = {
     },
   },
   log: {
+    pages: "Pages of the log",
+    older: "Older interactions",
+    newest: "Newest interactions",
     title: "Interaction log",
     lead: "Interactions with other organisations, recorded by you or by them. Only the two parties and the platform's operators see the content; the counts are public.",
     new: "Log an interaction",

@@ -100,6 +100,9 @@ export const conduct = {
     },
   },
   log: {
+    pages: "Sider i loggen",
+    older: "Eldre samhandlinger",
+    newest: "Nyeste samhandlinger",
     title: "Samhandlingslogg",
     lead: "Samhandlinger med andre virksomheter, ført av dere eller av dem. Bare de to partene og plattformens operatører ser innholdet; antallet er offentlig.",
     new: "Loggfør samhandling",
