@@ -664,6 +664,7 @@ export interface Database {
   effortRequests: EffortRequestTable;
   effortRequestRecipients: EffortRequestRecipientTable;
   effortReports: EffortReportTable;
+  effortReportCorrections: EffortReportCorrectionTable;
   // 0011: relationships
   relationshipNotes: RelationshipNoteTable;
   relationshipFollowUps: RelationshipFollowUpTable;
@@ -783,6 +784,18 @@ export interface EffortReportTable {
   note: string | null;
   reportedBy: string | null;
   reportedAt: ColumnType<Date, Date | string | undefined, never>;
+  correctedAt: Date | null;
+}
+
+/** The figures a correction replaced (issue 14). */
+export interface EffortReportCorrectionTable {
+  id: Generated<string>;
+  reportId: string;
+  hours: number;
+  people: number;
+  note: string | null;
+  correctedBy: string | null;
+  correctedAt: ColumnType<Date, Date | string | undefined, never>;
 }
 
 // --- 0011: relationships ---------------------------------------------------------------

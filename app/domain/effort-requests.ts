@@ -141,6 +141,26 @@ export function checkEffortReport(input: EffortReportInput): Problem[] {
   return problems;
 }
 
+/**
+ * A vendor may correct the effort it reported for this many days after reporting. The
+ * buyer's public totals are summed per period; a month is long enough to fix a typing
+ * error or a late timesheet, short enough that published figures settle.
+ */
+export const EFFORT_REPORT_CORRECTION_DAYS = 30;
+
+export function effortReportCorrectableUntil(reportedAt: Date): Date {
+  return new Date(reportedAt.getTime() + EFFORT_REPORT_CORRECTION_DAYS * 24 * 60 * 60 * 1000);
+}
+
+export function effortReportCorrectable(reportedAt: Date, now: Date): boolean {
+  return now.getTime() <= effortReportCorrectableUntil(reportedAt).getTime();
+}
+
+/** Whether a correction changes anything the report holds. */
+export function effortReportChanged(report: EffortReportInput, correction: EffortReportInput): boolean {
+  return report.hours !== correction.hours || report.people !== correction.people || (report.note ?? null) !== (correction.note ?? null);
+}
+
 export function checkDeclineReason(reason: string): Problem[] {
   if (isBlank(reason)) return [{ path: "reason", code: "reason_required" }];
   return reason.length > 2000 ? [{ path: "reason", code: "too_long" }] : [];

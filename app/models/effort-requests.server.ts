@@ -1,5 +1,5 @@
 import type { Db } from "@db/client";
-import { checkDeclineReason, checkEffortReport, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
+import { checkDeclineReason, checkEffortReport, effortReportChanged, effortReportCorrectable, effortReportCorrectableUntil, effortRequestFormProblems, effortRequestGateProblems, type EffortReportInput, type EffortRequestInput } from "~/domain/effort-requests";
 import { countsAsBlockedAttempt, type PurchaseExpectation } from "~/domain/predictability";
 import { fail, type Result } from "~/domain/result";
 import { expectationOfRow } from "./event-row.server";
@@ -138,7 +138,7 @@ export async function createEffortRequest(db: Db, member: OrganisationMember, in
 export type EffortViewer = { side: "buyer" } | { side: "vendor"; organisationId: string };
 
 /** The request as one organisation may see it: the buyer sees every recipient, a vendor only itself. Null for everyone else. */
-export async function getEffortRequest(db: Db, id: string, organisationId: string) {
+export async function getEffortRequest(db: Db, id: string, organisationId: string, { now = new Date() }: { now?: Date } = {}) {
   if (!isUuid(id)) return null;
   const request = await db
     .selectFrom("effortRequests")
@@ -174,16 +174,24 @@ export async function getEffortRequest(db: Db, id: string, organisationId: strin
   let reportQuery = db
     .selectFrom("effortReports")
     .innerJoin("organisations", "organisations.id", "effortReports.vendorId")
-    .select(["effortReports.id", "effortReports.vendorId", "organisations.name as organisationName", "effortReports.hours", "effortReports.people", "effortReports.note", "effortReports.reportedAt"])
+    .select(["effortReports.id", "effortReports.vendorId", "organisations.name as organisationName", "effortReports.hours", "effortReports.people", "effortReports.note", "effortReports.reportedAt", "effortReports.correctedAt"])
     .where("effortReports.requestId", "=", id);
   if (viewer.side === "vendor") reportQuery = reportQuery.where("effortReports.vendorId", "=", organisationId);
-  const reports = await reportQuery.orderBy("effortReports.reportedAt").execute();
+  const reportRows = await reportQuery.orderBy("effortReports.reportedAt").execute();
+  const corrections = await effortReportCorrections(db, reportRows.map((r) => r.id));
+  // The reporting vendor may correct its own report while the window is open.
+  const reports = reportRows.map((r) => ({
+    ...r,
+    corrections: corrections.filter((c) => c.reportId === r.id),
+    correctableUntil: viewer.side === "vendor" && effortReportCorrectable(r.reportedAt, now) ? effortReportCorrectableUntil(r.reportedAt) : null,
+  }));
 
   // The request's history, oldest first: sent, each answer, each report of effort.
   const history = [
     { at: request.createdAt, kind: "sent" as const, organisationName: request.buyerName, detail: null as string | null },
     ...recipients.filter((r) => r.respondedAt !== null).map((r) => ({ at: r.respondedAt!, kind: r.status === "accepted" ? ("accepted" as const) : ("declined" as const), organisationName: r.organisationName, detail: r.declineReason })),
     ...reports.map((r) => ({ at: r.reportedAt, kind: "reported" as const, organisationName: r.organisationName, detail: null })),
+    ...reports.flatMap((r) => r.corrections.map((c) => ({ at: c.correctedAt, kind: "corrected" as const, organisationName: r.organisationName, detail: null }))),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return { request, recipients, reports, history, viewer };
 }
@@ -287,6 +295,74 @@ export async function reportEffort(db: Db, member: OrganisationMember, subject: 
     if (!row) return fail("conflict", [{ path: "", code: "already_reported" }]);
     return { ok: true, value: { id: row.id } };
   });
+}
+
+/**
+ * A vendor corrects the effort it reported, within the correction window. The report then
+ * holds the new figures; the figures replaced are kept as a correction the buyer sees.
+ */
+export async function correctEffortReport(db: Db, member: OrganisationMember, reportId: string, input: EffortReportInput, { now = new Date() }: { now?: Date } = {}): Promise<Result<{ id: string }>> {
+  if (!isUuid(reportId)) return fail("not_found");
+  const problems = checkEffortReport(input);
+  if (problems.length) return fail("invalid", problems);
+  return db.transaction().execute(async (trx) => {
+    const report = await trx
+      .selectFrom("effortReports")
+      .select(["id", "hours", "people", "note", "reportedAt"])
+      .where("id", "=", reportId)
+      .where("vendorId", "=", member.organisation.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!report) return fail("not_found");
+    if (!effortReportCorrectable(report.reportedAt, now)) return fail("conflict", [{ path: "", code: "correction_window_closed" }]);
+    if (!effortReportChanged(report, input)) return fail("invalid", [{ path: "", code: "correction_unchanged" }]);
+    await trx
+      .insertInto("effortReportCorrections")
+      .values({ reportId, hours: report.hours, people: report.people, note: report.note, correctedBy: member.user.id, correctedAt: now })
+      .execute();
+    await trx.updateTable("effortReports").set({ hours: input.hours!, people: input.people!, note: input.note, correctedAt: now }).where("id", "=", reportId).execute();
+    return { ok: true, value: { id: reportId } };
+  });
+}
+
+/** A vendor's own reports on events, by event, each with its corrections and how long it may still correct them. */
+export async function ownEventEffortReports(db: Db, vendorId: string, eventIds: string[], { now = new Date() }: { now?: Date } = {}) {
+  if (eventIds.length === 0) return new Map<string, never>();
+  const rows = await db
+    .selectFrom("effortReports")
+    .select(["id", "eventId", "hours", "people", "note", "reportedAt", "correctedAt"])
+    .where("vendorId", "=", vendorId)
+    .where("eventId", "in", eventIds)
+    .execute();
+  const corrections = await effortReportCorrections(db, rows.map((r) => r.id));
+  return new Map(
+    rows.map((r) => [
+      r.eventId!,
+      {
+        id: r.id,
+        organisationName: null,
+        hours: r.hours,
+        people: r.people,
+        note: r.note,
+        reportedAt: r.reportedAt,
+        correctedAt: r.correctedAt,
+        corrections: corrections.filter((c) => c.reportId === r.id),
+        correctableUntil: effortReportCorrectable(r.reportedAt, now) ? effortReportCorrectableUntil(r.reportedAt) : null,
+      },
+    ]),
+  );
+}
+
+/** The figures each correction replaced, oldest first, for the given reports. */
+export async function effortReportCorrections(db: Db, reportIds: string[]) {
+  if (reportIds.length === 0) return [];
+  return db
+    .selectFrom("effortReportCorrections")
+    .select(["reportId", "hours", "people", "note", "correctedAt"])
+    .where("reportId", "in", reportIds)
+    .orderBy("correctedAt")
+    .orderBy("id")
+    .execute();
 }
 
 /** Hours and people vendors reported spending for one buyer: public totals, never per vendor. */

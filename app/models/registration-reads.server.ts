@@ -167,7 +167,8 @@ export async function listVendorRegistrations(db: Db, organisationId: string, no
     .selectFrom("registrations")
     .innerJoin("events", "events.id", "registrations.eventId")
     .innerJoin("organisations", "organisations.id", "events.buyerId")
-    .select((eb) => [
+    .leftJoin("effortReports", (join) => join.onRef("effortReports.eventId", "=", "events.id").on("effortReports.vendorId", "=", organisationId))
+    .select([
       "events.id",
       "events.title",
       "events.startsAt",
@@ -175,7 +176,7 @@ export async function listVendorRegistrations(db: Db, organisationId: string, no
       "events.status as eventStatus",
       "organisations.name as buyerName",
       "registrations.status",
-      eb.exists(eb.selectFrom("effortReports").select("effortReports.id").whereRef("effortReports.eventId", "=", "events.id").where("effortReports.vendorId", "=", organisationId)).as("reported"),
+      "effortReports.id as reportId",
     ])
     .where("registrations.organisationId", "=", organisationId)
     .where("registrations.status", "in", ["registered", "waitlisted"])

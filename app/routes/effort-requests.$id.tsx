@@ -11,7 +11,8 @@ import { submittedValues } from "~/domain/form-entries";
 import { fieldErrors } from "~/domain/problems";
 import { formatDate, formatDateTime, formatNok, formatNumber, formatQuarter } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
-import { getEffortRequest, reportEffort, respondToEffortRequest } from "~/models/effort-requests.server";
+import { correctEffortReport, getEffortRequest, reportEffort, respondToEffortRequest } from "~/models/effort-requests.server";
+import { EffortReport } from "~/components/effort-report";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
 import { FAILURE_STATUS } from "~/http/failure-status";
@@ -48,8 +49,10 @@ export async function action(args: ActionFunctionArgs) {
         ? await respondToEffortRequest(db(), member, id, { kind: "decline", reason: String(form.get("reason") ?? "") }, { baseUrl })
         : intent === "report"
           ? await reportEffort(db(), member, { requestId: id }, effortReportFormToInput(form))
-          : { ok: false as const, reason: "invalid" as const, problems: [{ path: "", code: "invalid_value" }] };
-  if (result.ok) return redirect(`/effort-requests/${id}?done=${intent === "report" ? "reported" : "answered"}`);
+          : intent === "correct"
+            ? await correctEffortReport(db(), member, String(form.get("reportId") ?? ""), effortReportFormToInput(form))
+            : { ok: false as const, reason: "invalid" as const, problems: [{ path: "", code: "invalid_value" }] };
+  if (result.ok) return redirect(`/effort-requests/${id}?done=${intent === "report" ? "reported" : intent === "correct" ? "corrected" : "answered"}`);
   return json({ intent: String(intent), values: submittedValues(form), errors: fieldErrors(result.problems) }, { status: FAILURE_STATUS[result.reason] });
 }
 
@@ -70,12 +73,12 @@ export default function EffortRequestPage() {
       <header className="space-y-2">
         <p className="text-slate-700">{t("page.from", { buyerName: request.buyerName })}</p>
         <h1 className="text-3xl font-bold">{request.title}</h1>
-        {done === "sent" || done === "answered" || done === "reported" ? (
+        {done === "sent" || done === "answered" || done === "reported" || done === "corrected" ? (
           <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
             {t(`page.${done}`)}
           </p>
         ) : null}
-        <FormErrors errors={errors[""]} />
+        {result?.intent === "correct" ? null : <FormErrors errors={errors[""]} />}
       </header>
       {request.description ? <p className="whitespace-pre-line">{request.description}</p> : null}
 
@@ -176,9 +179,11 @@ export default function EffortRequestPage() {
           <h2 id="reports-title" className="text-xl font-semibold">
             {t("page.reports")}
           </h2>
-          <ul className="list-disc pl-5">
+          <ul className="space-y-3">
             {reports.map((r) => (
-              <li key={r.id}>{t("page.reportLine", { organisationName: r.organisationName, hours: formatNumber(r.hours, language), people: formatNumber(r.people, language) })}</li>
+              <li key={r.id}>
+                <EffortReport report={r} state={result?.intent === "correct" ? { values, errors } : undefined} />
+              </li>
             ))}
           </ul>
         </section>

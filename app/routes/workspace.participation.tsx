@@ -12,7 +12,8 @@ import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { listVendorEffortRequests, reportEffort, vendorHoursByBuyer } from "~/models/effort-requests.server";
+import { correctEffortReport, listVendorEffortRequests, ownEventEffortReports, reportEffort, vendorHoursByBuyer } from "~/models/effort-requests.server";
+import { EffortReport } from "~/components/effort-report";
 import { listOwnQuestions } from "~/models/questions.server";
 import { listVendorRegistrations } from "~/models/registration-reads.server";
 import { readFormData } from "~/http/form-data.server";
@@ -36,11 +37,17 @@ export async function loader(args: LoaderFunctionArgs) {
     listVendorEffortRequests(db(), organisation.id),
     vendorHoursByBuyer(db(), organisation.id, { since: startOfYear(now) }),
   ]);
+  const reports = await ownEventEffortReports(
+    db(),
+    organisation.id,
+    registrations.past.filter((r) => r.reportId !== null).map((r) => r.id),
+    { now },
+  );
   return json({
     title: `${t("vendor.title")} – ${organisation.name} – Markedsdialog`,
     organisation: { name: organisation.name },
     upcoming: registrations.upcoming,
-    past: registrations.past,
+    past: registrations.past.map((r) => ({ ...r, report: reports.get(r.id) ?? null })),
     questions: questions.filter((q) => q.answeredAt === null),
     openRequests: requests.filter((r) => r.status === "open"),
     answeredRequests: requests.filter((r) => r.status !== "open"),
@@ -53,9 +60,12 @@ export async function action(args: ActionFunctionArgs) {
   const member = await requireMember(args, { kind: "vendor" });
   const form = await readFormData(args.request);
   const eventId = String(form.get("eventId") ?? "");
-  const result = await reportEffort(db(), member, { eventId }, effortReportFormToInput(form));
-  if (result.ok) return redirect("/workspace/participation?done=reported");
-  return json({ eventId, values: submittedValues(form), errors: fieldErrors(result.problems) }, { status: FAILURE_STATUS[result.reason] });
+  const correcting = form.get("intent") === "correct";
+  const result = correcting
+    ? await correctEffortReport(db(), member, String(form.get("reportId") ?? ""), effortReportFormToInput(form))
+    : await reportEffort(db(), member, { eventId }, effortReportFormToInput(form));
+  if (result.ok) return redirect(`/workspace/participation?done=${correcting ? "corrected" : "reported"}`);
+  return json({ eventId, correcting, values: submittedValues(form), errors: fieldErrors(result.problems) }, { status: FAILURE_STATUS[result.reason] });
 }
 
 export default function VendorWorkspace() {
@@ -96,9 +106,9 @@ export default function VendorWorkspace() {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("vendor.title")}</h1>
         <p className="text-lg text-slate-700">{t("vendor.lead", { organisation: data.organisation.name })}</p>
-        {params.get("done") === "reported" ? (
+        {params.get("done") === "reported" || params.get("done") === "corrected" ? (
           <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
-            {t("page.reported")}
+            {t(`page.${params.get("done") === "corrected" ? "corrected" : "reported"}`)}
           </p>
         ) : null}
       </header>
@@ -130,7 +140,7 @@ export default function VendorWorkspace() {
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {data.past.map((r) => {
-              const state: { values: Values; errors: Errors } = result?.eventId === r.id ? result : { values: {}, errors: {} };
+              const state: { values: Values; errors: Errors } = result?.eventId === r.id && !result.correcting ? result : { values: {}, errors: {} };
               // Each event's form names its fields apart: the page holds one form per event.
               const fieldOf = (name: string) => recordField(name, state, (n) => `report-${r.id}-${n}`);
               return (
@@ -141,8 +151,8 @@ export default function VendorWorkspace() {
                   <p className="text-sm text-slate-700">
                     {r.buyerName} · {when(r)}
                   </p>
-                  {r.reported ? (
-                    <p className="text-sm">{t("vendor.reported")}</p>
+                  {r.report ? (
+                    <EffortReport report={r.report} state={result?.eventId === r.id && result.correcting ? result : undefined} hidden={{ eventId: r.id }} />
                   ) : r.status === "registered" ? (
                     <Form method="post" noValidate aria-label={t("vendor.reportFor", { title: r.title })} className="grid gap-3 sm:grid-cols-3">
                       <input type="hidden" name="eventId" value={r.id} />

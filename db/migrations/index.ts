@@ -34,6 +34,7 @@ import * as ownDelivery from "./2026-12-06-0045-own-delivery";
 import * as passkeys from "./2026-12-06-0051-passkeys";
 import * as scopeAndDataProtection from "./2026-12-06-0047-scope-and-data-protection";
 import * as standardsReadinessCostBenefit from "./2026-12-06-0048-standards-readiness-cost-benefit";
+import * as effortReportCorrections from "./2026-12-06-0063-effort-report-corrections";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0049-change-notifications": changeNotifications,
   "2026-12-06-0051-passkeys": passkeys,
   "2026-12-06-0057-protected-reports": protectedReports,
+  "2026-12-06-0063-effort-report-corrections": effortReportCorrections,
 };

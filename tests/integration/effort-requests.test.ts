@@ -150,3 +150,47 @@ describe("effort requests through the predictability gate", () => {
     expect(row).toEqual({ expectationStatus: "uncertain", fundingSource: "Fond" });
   });
 });
+
+describe("correcting reported effort (issue 14)", () => {
+  async function acceptedRequest() {
+    const sent = await send("buyer", { ...base(), ...expectation, title: `Korrigering ${Math.random()}` });
+    const id = sent.headers.get("Location")!.match(/effort-requests\/([^?]+)/)![1]!;
+    const post = async (p: Persona, fields: Record<string, string>) => respond(pageAction(await formRequest(`/effort-requests/${id}`, fields, { cookie: cookie(p), params: { id } })));
+    const view = async (p: Persona) => readJson(await respond(pageLoader(await routeArgs(`/effort-requests/${id}`, { cookie: cookie(p), params: { id } }))));
+    expect(outcome(await post("vendor", { intent: "accept" }))).toBe("ok");
+    return { id, post, view };
+  }
+
+  it("shows the vendor's note to the buyer, lets the vendor correct the figures and keeps the ones replaced", async () => {
+    const { post, view } = await acceptedRequest();
+    expect(outcome(await post("vendor", { intent: "report", hours: "14", people: "2", note: "Demoen tok lengre tid enn avtalt." }))).toBe("ok");
+    const reportId = (await view("vendor")).reports[0].id as string;
+    expect((await view("vendor")).reports[0].correctableUntil).not.toBeNull();
+    expect((await view("buyer")).reports[0]).toMatchObject({ note: "Demoen tok lengre tid enn avtalt.", correctableUntil: null, corrections: [] });
+
+    // Refused: the buyer, another vendor, bad figures, a correction that changes nothing.
+    expect(outcome(await post("buyer", { intent: "correct", reportId, hours: "1", people: "1" }))).toBe(403);
+    expect(outcome(await post("otherVendor", { intent: "correct", reportId, hours: "1", people: "1" }))).toBe(404);
+    expect((await readJson(await post("vendor", { intent: "correct", reportId, hours: "-3", people: "2" }))).errors).toEqual({ hours: ["must_be_positive"] });
+    expect((await readJson(await post("vendor", { intent: "correct", reportId, hours: "14", people: "2", note: "Demoen tok lengre tid enn avtalt." }))).errors).toEqual({ "": ["correction_unchanged"] });
+    expect(await t.db.selectFrom("effortReportCorrections").select("id").where("reportId", "=", reportId).execute()).toEqual([]);
+
+    expect(outcome(await post("vendor", { intent: "correct", reportId, hours: "21", people: "3", note: "Med forberedelser." }))).toBe("ok");
+    const seen = (await view("buyer")).reports[0];
+    expect(seen).toMatchObject({ hours: 21, people: 3, note: "Med forberedelser.", corrections: [{ hours: 14, people: 2, note: "Demoen tok lengre tid enn avtalt." }] });
+    expect(seen.correctedAt).not.toBeNull();
+    expect((await view("buyer")).history.map((h: { kind: string }) => h.kind)).toEqual(["sent", "accepted", "reported", "corrected"]);
+  });
+
+  it("refuses a correction after the window, and changes nothing", async () => {
+    const { post, view } = await acceptedRequest();
+    expect(outcome(await post("vendor", { intent: "report", hours: "5", people: "1" }))).toBe("ok");
+    const reportId = (await view("vendor")).reports[0].id as string;
+    await t.db.updateTable("effortReports").set({ reportedAt: new Date(Date.now() - 31 * 86_400_000) }).where("id", "=", reportId).execute();
+    expect((await view("vendor")).reports[0].correctableUntil).toBeNull();
+    const late = await post("vendor", { intent: "correct", reportId, hours: "50", people: "1" });
+    expect(late.status).toBe(409);
+    expect((await readJson(late)).errors).toEqual({ "": ["correction_window_closed"] });
+    expect((await view("buyer")).reports[0]).toMatchObject({ hours: 5, corrections: [] });
+  });
+});

@@ -62,6 +62,16 @@ describe("the vendor workspace", () => {
     expect(after.hours).toEqual([{ buyerId: buyerOrg.id, buyerName: "Bergvik kommune", hours: 6, people: 2 }]);
     const other = await readJson(await respond(loader(await routeArgs("/workspace/participation", { cookie: cookie("otherVendor") }))));
     expect(other.hours).toEqual([]);
+
+    // The report shows on the page and can be corrected there (issue 14), by its vendor only.
+    const report = after.past[0].report;
+    expect(report).toMatchObject({ hours: 6, people: 2, corrections: [] });
+    expect(report.correctableUntil).not.toBeNull();
+    expect((await post("otherVendor", { intent: "correct", reportId: report.id, eventId: pastEvent, hours: "9", people: "2" })).status).toBe(404);
+    expect((await post("vendor", { intent: "correct", reportId: report.id, eventId: pastEvent, hours: "9", people: "2", note: "Glemte reisetid." })).status).toBe(302);
+    const corrected = await readJson(await respond(loader(await routeArgs("/workspace/participation", { cookie: cookie("vendor") }))));
+    expect(corrected.past[0].report).toMatchObject({ hours: 9, people: 2, note: "Glemte reisetid.", corrections: [{ hours: 6, people: 2, note: null }] });
+    expect(corrected.hours).toEqual([{ buyerId: buyerOrg.id, buyerName: "Bergvik kommune", hours: 9, people: 2 }]);
   });
 
   it("does not take reports for an event not yet held", async () => {
