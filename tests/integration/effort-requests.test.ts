@@ -186,7 +186,8 @@ describe("correcting reported effort (issue 14)", () => {
     const { post, view } = await acceptedRequest();
     expect(outcome(await post("vendor", { intent: "report", hours: "5", people: "1" }))).toBe("ok");
     const reportId = (await view("vendor")).reports[0].id as string;
-    await t.db.updateTable("effortReports").set({ reportedAt: new Date(Date.now() - 31 * 86_400_000) }).where("id", "=", reportId).execute();
+    // Reported 31 days ago: the column cannot be updated through the schema's types, only by SQL.
+    await sql`update effort_reports set reported_at = ${new Date(Date.now() - 31 * 86_400_000)} where id = ${reportId}`.execute(t.db);
     expect((await view("vendor")).reports[0].correctableUntil).toBeNull();
     const late = await post("vendor", { intent: "correct", reportId, hours: "50", people: "1" });
     expect(late.status).toBe(409);
