@@ -687,6 +687,9 @@ export interface Database {
   protectedReports: ProtectedReportTable;
   protectedReportReporters: ProtectedReportReporterTable;
   protectedReportMessages: ProtectedReportMessageTable;
+  storedFiles: StoredFileTable;
+  fileContents: FileContentTable;
+  eventDocuments: EventDocumentTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -1029,5 +1032,45 @@ export interface ProtectedReportMessageTable {
   author: MessageAuthor;
   operatorUserId: string | null;
   text: string;
+  createdAt: CreatedAt;
+}
+
+// --- 0061: document storage ------------------------------------------------------------
+
+export type StoredFileKind = "pdf" | "docx" | "xlsx" | "odt" | "ods" | "png" | "jpeg" | "csv" | "txt";
+
+/** What a file is; its bytes are in file_contents (app/models/file-store.server.ts). */
+export interface StoredFileTable {
+  id: Generated<string>;
+  organisationId: string;
+  uploadedBy: string | null;
+  name: string;
+  kind: StoredFileKind;
+  mediaType: string;
+  sizeBytes: number;
+  /** SHA-256 of the bytes, lower-case hex */
+  sha256: string;
+  createdAt: CreatedAt;
+}
+
+export interface FileContentTable {
+  fileId: string;
+  bytes: Uint8Array;
+}
+
+export type EventDocumentType = "questionnaire" | "needs_description" | "draft_tender_documents" | "presentation" | "minutes";
+
+export interface EventDocumentTable {
+  id: string;
+  eventId: string;
+  /** The first version's id: the versions of one document share it. */
+  seriesId: string;
+  version: number;
+  documentType: EventDocumentType;
+  title: string;
+  changeNote: string | null;
+  fileId: string;
+  uploadedBy: string | null;
+  amendmentId: string | null;
   createdAt: CreatedAt;
 }

@@ -12,7 +12,10 @@ import { backupDatabase, countRowsPerTable, restoreDatabase } from "@db/backup";
 import { openDatabase, type DatabaseHandle } from "@db/client";
 import { migrateToLatest } from "@db/migrate";
 import { seedDemoData } from "@db/seed/demo";
+import { sha256Hex, storeFile } from "~/models/stored-files.server";
 import { migratedDataDir } from "../fixtures/database";
+import { SAMPLE_FILES } from "../fixtures/files";
+import { createOrganisation } from "../fixtures/organisations";
 
 const workDir = mkdtempSync(path.join(tmpdir(), "markedsdialog-backup-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -29,13 +32,37 @@ async function seededCounts(handle: DatabaseHandle) {
   return counts;
 }
 
+/** Stores files of every byte value (a PNG signature followed by 0x00–0xff, twice) and a PDF; their SHA-256 by id. */
+async function storeSampleFiles(handle: DatabaseHandle): Promise<Record<string, string>> {
+  const organisation = await createOrganisation(handle.db, { name: "Filvik kommune", kind: "buyer" });
+  const user = await handle.db.insertInto("users").values({ email: `files-${randomBytes(4).toString("hex")}@example.test`, name: "Fil Person" }).returning("id").executeTakeFirstOrThrow();
+  const everyByte = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
+  const png = new Uint8Array([...SAMPLE_FILES.png, ...everyByte]);
+  const hashes: Record<string, string> = {};
+  for (const [name, bytes] of [["alle-bytes.png", png], ["behov.pdf", SAMPLE_FILES.pdf]] as const) {
+    const stored = await handle.db.transaction().execute((trx) => storeFile(trx, { organisationId: organisation.id, userId: user.id }, { name, bytes }));
+    if (!stored.ok) throw new Error(JSON.stringify(stored));
+    hashes[stored.value.id] = sha256Hex(bytes);
+  }
+  return hashes;
+}
+
+/** Each stored file's bytes hashed as the database now holds them, by id. */
+async function hashesOfContents(handle: DatabaseHandle): Promise<Record<string, string>> {
+  const rows = await handle.db.selectFrom("fileContents").select(["fileId", "bytes"]).execute();
+  return Object.fromEntries(rows.map((r) => [r.fileId, sha256Hex(r.bytes)]));
+}
+
 describe("backup and restore", () => {
-  it("brings back every row of an embedded database after its directory is deleted", async () => {
+  it("brings back every row and every stored file byte for byte of an embedded database after its directory is deleted", async () => {
     const dataDir = path.join(workDir, "pglite");
     const file = path.join(workDir, "embedded.json.gz");
     await migratedDataDir(dataDir);
     const handle = openDatabase({ dataDir });
-    const before = await seededCounts(handle);
+    await seededCounts(handle);
+    const hashes = await storeSampleFiles(handle);
+    expect(await hashesOfContents(handle)).toEqual(hashes);
+    const before = await countRowsPerTable(handle.db);
     const eventsBefore = await handle.db.selectFrom("events").selectAll().orderBy("id").execute();
     await handle.close();
 
@@ -47,6 +74,10 @@ describe("backup and restore", () => {
     const restored = openDatabase({ dataDir });
     try {
       expect(await countRowsPerTable(restored.db)).toEqual(before);
+      expect(await hashesOfContents(restored)).toEqual(hashes);
+      // The hash recorded at upload still matches the bytes that came back.
+      const described = await restored.db.selectFrom("storedFiles").select(["id", "sha256"]).execute();
+      expect(Object.fromEntries(described.map((f) => [f.id, f.sha256]))).toEqual(hashes);
       expect(await restored.db.selectFrom("events").selectAll().orderBy("id").execute()).toEqual(eventsBefore);
       // Sequences were restored too: a new row gets a fresh id, not one the backup holds.
       const attempts = await restored.db.selectFrom("blockedPublishAttempts").select("id").execute();
@@ -84,7 +115,9 @@ describe("backup and restore", () => {
     const file = path.join(workDir, "server.pgdump");
     try {
       const handle = openDatabase({ url: url.toString(), max: 2 });
-      const before = await seededCounts(handle);
+      await seededCounts(handle);
+      const hashes = await storeSampleFiles(handle);
+      const before = await countRowsPerTable(handle.db);
       await handle.close();
 
       await backupDatabase({ url: url.toString() }, file);
@@ -96,6 +129,7 @@ describe("backup and restore", () => {
       const restored = openDatabase({ url: url.toString(), max: 2 });
       try {
         expect(await countRowsPerTable(restored.db)).toEqual(before);
+        expect(await hashesOfContents(restored)).toEqual(hashes);
       } finally {
         await restored.close();
       }
