@@ -23,6 +23,7 @@ import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { gracefulShutdown } from "./app/http/shutdown.server";
 import { createNonce, securityHeadersFor } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
+import { secretEncryptionKey } from "./app/auth/secret-box.server";
 import { normaliseRequestPath } from "./app/http/request-url";
 import { answerToMethod, rawMethodNotAllowed, READ_ONLY_ALLOW } from "./app/http/methods";
 import { carriesCredentials, sessionCacheHeaders } from "./app/http/session-cache";
@@ -41,6 +42,11 @@ if (process.env.NODE_ENV === "production" && !process.env.PUBLIC_URL) {
   console.error(MISSING_PUBLIC_URL);
   process.exit(1);
 }
+
+// Only single sign-on needs SECRET_ENCRYPTION_KEY: without it (or with a malformed one) the
+// portal starts, says so once, and refuses to register identity providers (ADR 0034).
+const secretKey = secretEncryptionKey();
+if (!secretKey.ok && cluster.isPrimary) console.warn(`${secretKey.message} Everything else works without it.`);
 
 // Several web processes on one PostgreSQL server (WEB_CONCURRENCY=N, ADR 0026): this process
 // becomes their primary (cluster.ts) and goes no further; each of them runs the rest of this file.

@@ -448,6 +448,48 @@ export interface WebauthnChallengeTable {
   createdAt: CreatedAt;
 }
 
+/** 0058: an organisation's OpenID Connect provider; the client secret only as an AES-256-GCM box. */
+export interface IdentityProviderTable {
+  id: Generated<string>;
+  organisationId: string;
+  issuer: string;
+  clientId: string;
+  /** encryptSecret() in app/auth/secret-box.server.ts; never sent to a browser. */
+  clientSecretBox: string;
+  autoJoin: Generated<boolean>;
+  joinRole: Generated<"admin" | "member">;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Generated<Date>;
+}
+
+/** 0058: an e-mail domain one provider vouches for (one provider per domain). */
+export interface IdentityProviderDomainTable {
+  domain: string;
+  providerId: string;
+}
+
+/** 0058: an account's subject at an issuer; the person is found by this pair after the first sign-in. */
+export interface SsoLinkTable {
+  issuer: string;
+  subject: string;
+  userId: string;
+  createdAt: CreatedAt;
+  lastUsedAt: Generated<Date>;
+}
+
+/** 0058: a sign-in sent to a provider and not yet back, keyed by the hash of the browser's cookie. */
+export interface SsoAttemptTable {
+  tokenHash: string;
+  providerId: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  redirectTo: string | null;
+  expiresAt: Timestamp;
+  createdAt: CreatedAt;
+}
+
 export interface RecoveryCodeTable {
   userId: string;
   codeHash: string;
@@ -644,6 +686,11 @@ export interface Database {
   recoveryCodes: RecoveryCodeTable;
   passkeys: PasskeyTable;
   webauthnChallenges: WebauthnChallengeTable;
+  // 0058: single sign-on
+  identityProviders: IdentityProviderTable;
+  identityProviderDomains: IdentityProviderDomainTable;
+  ssoLinks: SsoLinkTable;
+  ssoAttempts: SsoAttemptTable;
   emailTokens: EmailTokenTable;
   invitations: InvitationTable;
   apiTokens: ApiTokenTable;

@@ -32,6 +32,9 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+/** Signing in through the organisation's identity provider (issue 21): the e-mail decides which. */
+export const SsoStartSchema = z.object({ email, redirectTo: z.string().max(2000).optional() });
+
 export const ForgotPasswordSchema = z.object({ email });
 
 export const ResetPasswordSchema = z

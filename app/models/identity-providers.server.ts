@@ -1,0 +1,234 @@
+import type { Db } from "@db/client";
+import { generateToken, hashToken } from "~/auth/tokens.server";
+import { decideSsoSignIn, emailDomain, type JoinRole, type SsoClaims, type SsoRefusal } from "~/domain/single-sign-on";
+import { fail, failAt, ok, type Result } from "~/domain/result";
+import { uniqueViolation } from "./database-errors.server";
+
+// An organisation's identity provider (issue 21), the e-mail domains it vouches for, the
+// accounts linked to its subjects, and the sign-ins on their way through it.
+
+/** What the admin page shows: everything but the secret. */
+export interface IdentityProviderSettings {
+  id: string;
+  issuer: string;
+  clientId: string;
+  domains: string[];
+  autoJoin: boolean;
+  joinRole: JoinRole;
+  updatedAt: Date;
+}
+
+/** What a sign-in needs, the secret still sealed. */
+export interface IdentityProviderForSignIn {
+  id: string;
+  organisationId: string;
+  issuer: string;
+  clientId: string;
+  clientSecretBox: string;
+  domains: string[];
+  autoJoin: boolean;
+  joinRole: JoinRole;
+}
+
+async function domainsOf(db: Db, providerId: string): Promise<string[]> {
+  const rows = await db.selectFrom("identityProviderDomains").select("domain").where("providerId", "=", providerId).orderBy("domain").execute();
+  return rows.map((r) => r.domain);
+}
+
+export async function identityProviderSettings(db: Db, organisationId: string): Promise<IdentityProviderSettings | null> {
+  const row = await db
+    .selectFrom("identityProviders")
+    .select(["id", "issuer", "clientId", "autoJoin", "joinRole", "updatedAt"])
+    .where("organisationId", "=", organisationId)
+    .executeTakeFirst();
+  return row ? { ...row, domains: await domainsOf(db, row.id) } : null;
+}
+
+export interface IdentityProviderChange {
+  issuer: string;
+  clientId: string;
+  /** Sealed already; null keeps the stored one (an edit that left the field blank). */
+  clientSecretBox: string | null;
+  domains: string[];
+  autoJoin: boolean;
+  joinRole: JoinRole;
+}
+
+export type SaveProviderCode = "required" | "sso_domain_taken";
+
+/**
+ * Registers or changes the organisation's provider, its domains replaced in the same
+ * transaction. A domain another organisation's provider vouches for is refused by field.
+ */
+export async function saveIdentityProvider(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  change: IdentityProviderChange,
+): Promise<Result<{ created: boolean }, SaveProviderCode>> {
+  const taken = await db
+    .selectFrom("identityProviderDomains")
+    .innerJoin("identityProviders", "identityProviders.id", "identityProviderDomains.providerId")
+    .select("identityProviderDomains.domain")
+    .where("identityProviderDomains.domain", "in", change.domains)
+    .where("identityProviders.organisationId", "<>", organisationId)
+    .execute();
+  if (taken.length > 0) return failAt("conflict", "domains", "sso_domain_taken");
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom("identityProviders").select("id").where("organisationId", "=", organisationId).forUpdate().executeTakeFirst();
+      let providerId: string;
+      if (existing) {
+        await trx
+          .updateTable("identityProviders")
+          .set({
+            issuer: change.issuer,
+            clientId: change.clientId,
+            autoJoin: change.autoJoin,
+            joinRole: change.joinRole,
+            updatedAt: new Date(),
+            ...(change.clientSecretBox ? { clientSecretBox: change.clientSecretBox } : {}),
+          })
+          .where("id", "=", existing.id)
+          .execute();
+        providerId = existing.id;
+        await trx.deleteFrom("identityProviderDomains").where("providerId", "=", providerId).execute();
+      } else {
+        if (!change.clientSecretBox) return failAt("invalid", "clientSecret", "required");
+        const row = await trx
+          .insertInto("identityProviders")
+          .values({ organisationId, issuer: change.issuer, clientId: change.clientId, clientSecretBox: change.clientSecretBox, autoJoin: change.autoJoin, joinRole: change.joinRole, createdBy: userId })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        providerId = row.id;
+      }
+      await trx
+        .insertInto("identityProviderDomains")
+        .values(change.domains.map((domain) => ({ domain, providerId })))
+        .execute();
+      return ok({ created: !existing });
+    });
+  } catch (error) {
+    // Two organisations saving the same domain at once: the primary key decides.
+    if (uniqueViolation(error) === "identity_provider_domains_pkey") return failAt("conflict", "domains", "sso_domain_taken");
+    throw error;
+  }
+}
+
+export async function removeIdentityProvider(db: Db, organisationId: string): Promise<Result<{ issuer: string }>> {
+  const row = await db.deleteFrom("identityProviders").where("organisationId", "=", organisationId).returning("issuer").executeTakeFirst();
+  return row ? ok({ issuer: row.issuer }) : fail("not_found");
+}
+
+/** The provider that vouches for this e-mail's domain. */
+export async function identityProviderForEmail(db: Db, email: string): Promise<IdentityProviderForSignIn | null> {
+  const domain = emailDomain(email);
+  if (!domain) return null;
+  const row = await db
+    .selectFrom("identityProviderDomains")
+    .innerJoin("identityProviders", "identityProviders.id", "identityProviderDomains.providerId")
+    .select(["identityProviders.id", "organisationId", "issuer", "clientId", "clientSecretBox", "autoJoin", "joinRole"])
+    .where("identityProviderDomains.domain", "=", domain)
+    .executeTakeFirst();
+  return row ? { ...row, domains: await domainsOf(db, row.id) } : null;
+}
+
+export async function identityProviderById(db: Db, id: string): Promise<IdentityProviderForSignIn | null> {
+  const row = await db
+    .selectFrom("identityProviders")
+    .select(["id", "organisationId", "issuer", "clientId", "clientSecretBox", "autoJoin", "joinRole"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? { ...row, domains: await domainsOf(db, row.id) } : null;
+}
+
+/** How long a sign-in may stay at the provider. */
+export const SSO_ATTEMPT_SECONDS = 10 * 60;
+
+export interface SsoAttempt {
+  providerId: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  redirectTo: string | null;
+}
+
+/** Stores a sign-in on its way to the provider; returns the token for the browser's cookie (only its hash is kept). */
+export async function startSsoAttempt(db: Db, attempt: SsoAttempt, now = new Date()): Promise<string> {
+  const token = generateToken();
+  await db.deleteFrom("ssoAttempts").where("expiresAt", "<", now).execute();
+  await db
+    .insertInto("ssoAttempts")
+    .values({ ...attempt, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + SSO_ATTEMPT_SECONDS * 1000) })
+    .execute();
+  return token;
+}
+
+/** The attempt this browser's cookie names, removed as it is read: each is used once. */
+export async function takeSsoAttempt(db: Db, token: string, now = new Date()): Promise<SsoAttempt | null> {
+  const row = await db
+    .deleteFrom("ssoAttempts")
+    .where("tokenHash", "=", hashToken(token))
+    .returning(["providerId", "state", "nonce", "codeVerifier", "redirectTo", "expiresAt"])
+    .executeTakeFirst();
+  if (!row || row.expiresAt.getTime() < now.getTime()) return null;
+  return { providerId: row.providerId, state: row.state, nonce: row.nonce, codeVerifier: row.codeVerifier, redirectTo: row.redirectTo };
+}
+
+export interface SsoSignIn {
+  userId: string;
+  email: string;
+  created: boolean;
+  linked: boolean;
+  joined: JoinRole | null;
+}
+
+/**
+ * The person the checked claims are, by the rule in app/domain/single-sign-on.ts: found by
+ * subject, linked on first sign-in, created and made a member when the organisation allows.
+ * One transaction, so a refused or failed sign-in leaves nothing behind.
+ */
+export async function completeSsoSignIn(db: Db, provider: IdentityProviderForSignIn, claims: SsoClaims): Promise<Result<SsoSignIn, SsoRefusal>> {
+  return db.transaction().execute(async (trx) => {
+    const link = await trx.selectFrom("ssoLinks").select("userId").where("issuer", "=", claims.issuer).where("subject", "=", claims.subject).executeTakeFirst();
+    const email = claims.email?.toLowerCase() ?? null;
+    const byEmail = !link && email ? await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst() : undefined;
+    const isMember = async (userId: string) =>
+      Boolean(await trx.selectFrom("memberships").select("userId").where("userId", "=", userId).where("organisationId", "=", provider.organisationId).executeTakeFirst());
+    const decision = decideSsoSignIn({ ...claims, email }, provider, {
+      linkedUserId: link?.userId ?? null,
+      linkedIsMember: link ? await isMember(link.userId) : false,
+      byEmail: byEmail
+        ? {
+            userId: byEmail.id,
+            isMember: await isMember(byEmail.id),
+            linkedAtIssuer: Boolean(await trx.selectFrom("ssoLinks").select("subject").where("userId", "=", byEmail.id).where("issuer", "=", claims.issuer).executeTakeFirst()),
+          }
+        : null,
+    });
+    if (!decision.ok) return failAt("refused", "email", decision.code);
+
+    let userId = decision.userId;
+    const created = userId === null;
+    if (userId === null) {
+      const row = await trx
+        .insertInto("users")
+        .values({ email: email!, name: claims.name?.trim().slice(0, 200) || email!, passwordHash: null, emailVerifiedAt: new Date() })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      userId = row.id;
+    }
+    if (decision.link) {
+      await trx.insertInto("ssoLinks").values({ issuer: claims.issuer, subject: claims.subject, userId }).execute();
+      // The provider vouches for the address it was linked by.
+      await trx.updateTable("users").set({ emailVerifiedAt: new Date() }).where("id", "=", userId).where("emailVerifiedAt", "is", null).execute();
+    }
+    else await trx.updateTable("ssoLinks").set({ lastUsedAt: new Date() }).where("issuer", "=", claims.issuer).where("subject", "=", claims.subject).execute();
+    if (decision.join) {
+      await trx.insertInto("memberships").values({ userId, organisationId: provider.organisationId, role: decision.join, commercialRole: null }).onConflict((oc) => oc.doNothing()).execute();
+      await trx.updateTable("users").set({ activeOrganisationId: provider.organisationId }).where("id", "=", userId).where("activeOrganisationId", "is", null).execute();
+    }
+    const user = await trx.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
+    return ok({ userId, email: user.email, created, linked: decision.link, joined: decision.join });
+  });
+}
