@@ -9,6 +9,7 @@ export function AdminNav() {
     { to: "/admin/audit", label: t("nav.audit") },
     { to: "/admin/outbox", label: t("nav.outbox") },
     { to: "/admin/conduct", label: t("nav.conduct") },
+    { to: "/admin/reports", label: t("nav.reports") },
     { to: "/admin/interaction-chains", label: t("nav.chains") },
   ];
   return (

@@ -15,7 +15,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block rounded px-1.5 py-2 text-[0.9rem] font-medium hover:bg-brand-50 ${isActive ? "text-brand-800 underline underline-offset-4" : "text-slate-700"}`;
 
 export function SiteHeader({ language, currentPath, account }: { language: Language; currentPath: string; account: HeaderAccount | null }) {
-  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation", "consultations", "requests"]);
+  const { t } = useTranslation(["common", "auth", "eventPage", "effort", "relationships", "scorecard", "contracts", "participation", "consultations", "requests", "reports"]);
   const other: Language = language === "nb" ? "en" : "nb";
   type NavItem = { to: string; label: string; end: boolean; count?: number };
   // What anyone may read: the public portal.
@@ -40,6 +40,8 @@ export function SiteHeader({ language, currentPath, account }: { language: Langu
     ...(account?.activeOrganisation ? [{ to: "/relationships", label: t("relationships:nav.relationships"), end: false }] : []),
     // Requests from vendors to buyers: for members of an organisation.
     ...(account?.activeOrganisation ? [{ to: "/requests", label: t("requests:nav"), end: false }] : []),
+    // Protected reports of breaches of the code of conduct: the member's own.
+    ...(account?.activeOrganisation ? [{ to: "/reports", label: t("reports:nav"), end: false }] : []),
     ...(account ? [{ to: "/watches", label: t("watches:title"), end: false }] : []),
   ];
   const links = [...publicLinks, ...workLinks];

@@ -1,3 +1,4 @@
+import { list, text, type Entries } from "./form-entries";
 import { isBlank, type Problem } from "./problems";
 
 // Protected reports (issue 18): a member reports a breach of the code of conduct by a
@@ -6,8 +7,9 @@ import { isBlank, type Problem } from "./problems";
 // model and the tests of the constraints in db/migrations/2026-12-06-0057-protected-reports.ts.
 // - Who reported is kept apart from the report (protected_report_reporters) and read by
 //   operators only, each read logged.
-// - Per counterpart only counts by clause and by outcome are published, and only from
-//   PUBLICATION_THRESHOLD reports on: below it one report could be traced to its reporter.
+// - Per counterpart only counts by clause and by outcome are published, and only once
+//   PUBLICATION_THRESHOLD different organisations have reported it: below that one report
+//   could be traced to its reporter (three reports from one organisation name that one).
 
 export const REPORT_OUTCOMES = ["upheld", "not_upheld", "resolved", "withdrawn"] as const;
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
@@ -18,7 +20,7 @@ export type ReportStatus = "open" | "closed";
 export const MESSAGE_AUTHORS = ["operator", "reporter"] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 
-/** Fewer reports than this about a counterpart publish nothing about it. */
+/** Reports about a counterpart from fewer organisations than this publish nothing about it. */
 export const PUBLICATION_THRESHOLD = 3;
 export const ACCOUNT_MAX = 8000;
 export const MESSAGE_MAX = 4000;
@@ -60,6 +62,16 @@ export function reportProblems(input: ReportInput, facts: ReportFacts): Problem[
   return problems;
 }
 
+/** The report form as posted: clause numbers as the checkboxes sent them (anything else is an unknown clause). */
+export function reportFormToInput(form: Entries): ReportInput {
+  const counterpartId = text(form, "counterpartId");
+  return {
+    counterpartId: counterpartId || null,
+    clauses: list(form, "clauses").map((c) => (/^\d{1,4}$/.test(c) ? Number(c) : Number.NaN)),
+    account: text(form, "account"),
+  };
+}
+
 export function messageProblems(text: string): Problem[] {
   if (isBlank(text)) return [{ path: "text", code: "required" }];
   return text.length > MESSAGE_MAX ? [{ path: "text", code: "too_long" }] : [];
@@ -76,6 +88,8 @@ export function outcomeProblems(outcome: string, note: string): Problem[] {
 export const mayWrite = (status: ReportStatus) => status === "open";
 
 export interface ReportForCount {
+  /** Who filed it, counted for the threshold only, never published. */
+  reporterOrganisationId: string;
   conductVersion: number;
   clauses: readonly number[];
   outcome: ReportOutcome | null;
@@ -90,11 +104,12 @@ export interface PublicReportCounts {
 }
 
 /**
- * What may be published about one counterpart: nothing below PUBLICATION_THRESHOLD reports
- * (null), otherwise counts by clause and by outcome only, never dates or words.
+ * What may be published about one counterpart: nothing until PUBLICATION_THRESHOLD different
+ * organisations have reported it (null), otherwise counts by clause and by outcome only, never
+ * dates, words or who reported.
  */
 export function publicReportCounts(reports: readonly ReportForCount[]): PublicReportCounts | null {
-  if (reports.length < PUBLICATION_THRESHOLD) return null;
+  if (new Set(reports.map((r) => r.reporterOrganisationId)).size < PUBLICATION_THRESHOLD) return null;
   const clauses = new Map<string, { conductVersion: number; clause: number; count: number }>();
   for (const report of reports) {
     for (const clause of new Set(report.clauses)) {

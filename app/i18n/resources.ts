@@ -18,6 +18,7 @@ import { pilots as pilotsNb } from "./locales/nb/pilots";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
+import { reports as reportsNb } from "./locales/nb/reports";
 import { requests as requestsNb } from "./locales/nb/requests";
 import { scorecard as scorecardNb } from "./locales/nb/scorecard";
 import { standards as standardsNb } from "./locales/nb/standards";
@@ -42,6 +43,7 @@ import { pilots as pilotsEn } from "./locales/en/pilots";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
+import { reports as reportsEn } from "./locales/en/reports";
 import { requests as requestsEn } from "./locales/en/requests";
 import { scorecard as scorecardEn } from "./locales/en/scorecard";
 import { standards as standardsEn } from "./locales/en/standards";
@@ -73,6 +75,7 @@ export const resources = {
     participation: participationNb,
     pilots: pilotsNb,
     relationships: relationshipsNb,
+    reports: reportsNb,
     requests: requestsNb,
     scorecard: scorecardNb,
     standards: standardsNb,
@@ -99,6 +102,7 @@ export const resources = {
     participation: participationEn,
     pilots: pilotsEn,
     relationships: relationshipsEn,
+    reports: reportsEn,
     requests: requestsEn,
     scorecard: scorecardEn,
     standards: standardsEn,

@@ -235,8 +235,13 @@ export async function recordOutcome(db: Db, id: string, operator: Operator, outc
   return ok();
 }
 
-/** What the counterpart's public page may show: counts only, and nothing below the threshold. */
+/** What the counterpart's public page may show: counts only, and nothing below the threshold of reporting organisations. */
 export async function publicCountsFor(db: Db, counterpartId: string): Promise<PublicReportCounts | null> {
-  const reports = await db.selectFrom("protectedReports").select(["conductVersion", "clauses", "outcome"]).where("counterpartId", "=", counterpartId).execute();
+  const reports = await db
+    .selectFrom("protectedReports as r")
+    .innerJoin("protectedReportReporters as who", "who.reportId", "r.id")
+    .select(["who.organisationId as reporterOrganisationId", "r.conductVersion", "r.clauses", "r.outcome"])
+    .where("r.counterpartId", "=", counterpartId)
+    .execute();
   return publicReportCounts(reports);
 }

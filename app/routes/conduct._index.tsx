@@ -60,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function Conduct() {
   const { version, versions, organisation } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation("conduct");
+  const { t, i18n } = useTranslation(["conduct", "reports"]);
   const language = i18n.language as Language;
 
   return (
@@ -68,6 +68,11 @@ export default function Conduct() {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("lead")}</p>
+        <p>
+          <Link to="/reports/new" className="text-brand-700 underline">
+            {t("reports:new.fromConduct")}
+          </Link>
+        </p>
       </header>
 
       {organisation ? (

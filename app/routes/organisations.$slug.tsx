@@ -11,6 +11,8 @@ import { formatDate } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { getAdoption } from "~/models/conduct.server";
 import { interactionCounts } from "~/models/interaction-reads.server";
+import { publicCountsFor } from "~/models/protected-reports.server";
+import { PublicReportCounts } from "~/components/protected-report";
 import { invariantResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,14 +28,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const organisation = await getPublicOrganisation(db(), params.slug ?? "");
   invariantResponse(organisation);
-  // samspillsnormer: which version it has adopted, and how its interactions went (counts only).
-  const [adoption, interactions] = await Promise.all([getAdoption(db(), organisation.id), interactionCounts(db(), organisation.id)]);
-  return json({ organisation, adoption, interactions });
+  // samspillsnormer: which version it has adopted, how its interactions went, and protected
+  // reports about it (counts only; nothing until three organisations have reported it).
+  const [adoption, interactions, reports] = await Promise.all([getAdoption(db(), organisation.id), interactionCounts(db(), organisation.id), publicCountsFor(db(), organisation.id)]);
+  return json({ organisation, adoption, interactions, reports });
 }
 
 export default function OrganisationPage() {
-  const { organisation: o, adoption, interactions } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["organisations", "common", "conduct", "scorecard", "requests"]);
+  const { organisation: o, adoption, interactions, reports } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["organisations", "common", "conduct", "scorecard", "requests", "reports"]);
   const language = i18n.language as Language;
   const concerns = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   return (
@@ -201,6 +204,12 @@ export default function OrganisationPage() {
             </table>
           </TableScroll>
         ) : null}
+        {reports ? <PublicReportCounts name={o.name} counts={reports} /> : null}
+        <p>
+          <Link to={`/reports/new?counterpartId=${o.id}`} className="text-brand-700 underline">
+            {t("reports:new.fromOrganisation", { name: o.name })}
+          </Link>
+        </p>
       </section>
     </article>
   );

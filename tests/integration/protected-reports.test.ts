@@ -156,10 +156,17 @@ describe("questions, answers and the outcome", () => {
 });
 
 describe("public counts", () => {
-  it("publishes nothing about a counterpart below three reports, counts by clause and outcome from three on", async () => {
+  it("publishes nothing about a counterpart until three organisations have reported it, then counts by clause and outcome", async () => {
     const buyer = await createOrganisationWith(t.db, [], { isBuyer: true, name: "Fjellvik kommune" });
-    const fileAbout = async () => {
-      const result = await fileReport(t.db, reporter(), { counterpartId: buyer.id, clauses: [clause], account: "Brudd." }, { baseUrl });
+    const others = await Promise.all(
+      ["Andre", "Tredje"].map(async (name) => {
+        const person = await createPerson(t.db, { name: `${name} Melder` });
+        const organisation = await createOrganisationWith(t.db, [{ person, role: "member" }], { isBuyer: false, isVendor: true, name: `${name} Leverandør AS` });
+        return { user: { id: person.id }, organisation: { id: organisation.id } };
+      }),
+    );
+    const fileAbout = async (who = reporter()) => {
+      const result = await fileReport(t.db, who, { counterpartId: buyer.id, clauses: [clause], account: "Brudd." }, { baseUrl });
       if (!result.ok) throw new Error("not filed");
       return result.value.id;
     };
@@ -167,13 +174,17 @@ describe("public counts", () => {
     const first = await fileAbout();
     await recordOutcome(t.db, first, { id: olga.id }, "upheld", "");
     await fileAbout();
-    expect(await publicCountsFor(t.db, buyer.id)).toBeNull();
     await fileAbout();
+    // Three reports, one organisation: publishing would name it.
+    expect(await publicCountsFor(t.db, buyer.id)).toBeNull();
+    await fileAbout(others[0]);
+    expect(await publicCountsFor(t.db, buyer.id)).toBeNull();
+    await fileAbout(others[1]);
     expect(await publicCountsFor(t.db, buyer.id)).toEqual({
-      total: 3,
-      byClause: [{ conductVersion: expect.any(Number), clause, count: 3 }],
+      total: 5,
+      byClause: [{ conductVersion: expect.any(Number), clause, count: 5 }],
       byOutcome: [
-        { outcome: "open", count: 2 },
+        { outcome: "open", count: 4 },
         { outcome: "upheld", count: 1 },
       ],
     });

@@ -5,6 +5,7 @@ import {
   messageProblems,
   outcomeProblems,
   publicReportCounts,
+  reportFormToInput,
   reportProblems,
   type ReportFacts,
   type ReportForCount,
@@ -49,6 +50,21 @@ describe("isOtherSide", () => {
   });
 });
 
+describe("reportFormToInput", () => {
+  const form = (entries: [string, string][]) => new URLSearchParams(entries);
+
+  it("reads the counterpart, the ticked clauses and the account", () => {
+    expect(reportFormToInput(form([["counterpartId", "b"], ["clauses", "2"], ["clauses", "5"], ["account", "  Vi ble truet.  "]]))).toEqual({ counterpartId: "b", clauses: [2, 5], account: "Vi ble truet." });
+  });
+
+  it("turns a clause that is not a small number into one no code has, and no counterpart into null", () => {
+    const input = reportFormToInput(form([["clauses", "1e3"], ["clauses", "99999999999999999999"], ["clauses", "-1"]]));
+    expect(input.counterpartId).toBeNull();
+    expect(input.clauses.every(Number.isNaN)).toBe(true);
+    expect(codes(reportProblems(input, facts({ counterpart: null })))).toEqual(["counterpartId:required", "clauses:report_clause_unknown", "account:required"]);
+  });
+});
+
 describe("messages and outcomes", () => {
   it("asks for words within the limit", () => {
     expect(codes(messageProblems("\u200b"))).toEqual(["text:required"]);
@@ -63,13 +79,25 @@ describe("messages and outcomes", () => {
 });
 
 describe("publicReportCounts", () => {
-  const report = (clauses: number[], outcome: ReportForCount["outcome"] = null, conductVersion = 1): ReportForCount => ({ conductVersion, clauses, outcome });
+  let next = 0;
+  const report = (clauses: number[], outcome: ReportForCount["outcome"] = null, conductVersion = 1, reporterOrganisationId = `org-${next++}`): ReportForCount => ({
+    reporterOrganisationId,
+    conductVersion,
+    clauses,
+    outcome,
+  });
 
   it("publishes nothing below the threshold, so one report cannot be traced", () => {
     expect(PUBLICATION_THRESHOLD).toBe(3);
     expect(publicReportCounts([])).toBeNull();
     expect(publicReportCounts([report([1])])).toBeNull();
     expect(publicReportCounts([report([1], "upheld"), report([2], "resolved")])).toBeNull();
+  });
+
+  it("counts reporting organisations, not reports: three from one organisation would name it", () => {
+    expect(publicReportCounts([report([1], null, 1, "a"), report([1], null, 1, "a"), report([1], null, 1, "a")])).toBeNull();
+    expect(publicReportCounts([report([1], null, 1, "a"), report([1], null, 1, "a"), report([1], null, 1, "b")])).toBeNull();
+    expect(publicReportCounts([report([1], null, 1, "a"), report([1], null, 1, "a"), report([1], null, 1, "b"), report([2], null, 1, "c")])?.total).toBe(4);
   });
 
   it("from the threshold on, counts by clause and by outcome only", () => {

@@ -8,6 +8,7 @@ export const admin: Translation<typeof nb> = {
     audit: "Audit log",
     outbox: "Outgoing e-mail",
     conduct: "Code of conduct",
+    reports: "Protected reports",
     chains: "Log verification",
   },
   outbox: {
@@ -110,6 +111,7 @@ export const admin: Translation<typeof nb> = {
     newest: "Back to the newest",
     system: "The system",
     actions: {
+      protected_report_reporter_read: "Read who sent a protected report",
       login: "Sign-in",
       login_failed: "Failed sign-in",
       login_rate_limited: "Sign-in stopped (too many attempts)",

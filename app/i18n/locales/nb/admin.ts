@@ -5,6 +5,7 @@ export const admin = {
     audit: "Aktivitetslogg",
     outbox: "Utgående e-post",
     conduct: "Samspillsnormer",
+    reports: "Beskyttede varsler",
     chains: "Kontroll av loggene",
   },
   outbox: {
@@ -107,6 +108,7 @@ export const admin = {
     newest: "Til de nyeste",
     system: "Systemet",
     actions: {
+      protected_report_reporter_read: "Leste hvem som sendte et beskyttet varsel",
       login: "Innlogging",
       login_failed: "Mislykket innlogging",
       login_rate_limited: "Innlogging stoppet (for mange forsøk)",
