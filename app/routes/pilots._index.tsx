@@ -154,6 +154,26 @@ function PilotEntry({ pilot: p, language }: { pilot: PilotRegisterRow; language:
             </dd>
           </>
         ) : null}
+        {p.duplicateOf.length > 0 ? (
+          <>
+            <dt className="font-medium">{t("register.duplicateOf")}</dt>
+            <dd data-testid="duplicate-pilots">
+              {p.duplicateOf.map((d, i) => (
+                <span key={d.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link to={`/events/${d.id}`} className="underline">
+                    {d.title}
+                  </Link>{" "}
+                  ({d.buyer.name})
+                </span>
+              ))}
+              <span className="block">
+                <span className="font-medium">{t("register.duplicateReason")}: </span>
+                {p.duplicateReason ?? "–"}
+              </span>
+            </dd>
+          </>
+        ) : null}
         {p.exit ? (
           <>
             <dt className="font-medium">{t("register.decision")}</dt>

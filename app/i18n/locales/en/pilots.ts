@@ -109,6 +109,8 @@ export const pilots = {
       other: "Other",
     },
     noPurchaseBudget: "No budget for purchase after the pilot",
+    duplicateOf: "Same need piloted before",
+    duplicateReason: "Why a new pilot",
     followOn: "Led to",
     details: "Judgement and decision",
     chartTitle: "How ended pilots ended",

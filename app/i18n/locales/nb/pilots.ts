@@ -109,6 +109,8 @@ export const pilots = {
       other: "Annet",
     },
     noPurchaseBudget: "Ingen budsjett for kjøp etter piloten",
+    duplicateOf: "Samme behov prøvd ut før",
+    duplicateReason: "Hvorfor en ny utprøving",
     followOn: "Førte til",
     details: "Vurdering og beslutning",
     chartTitle: "Hvordan avsluttede piloter endte",
