@@ -181,6 +181,9 @@ export interface EventTable {
   // 0044: how the pilot itself is paid for, by source (app/domain/pilot-funding.ts); written with jsonb()
   pilotFunding: ColumnType<PilotFunding[], RawBuilder<string> | undefined, RawBuilder<string>>;
   // 0048: who pays and who benefits (app/domain/cost-benefit.ts); written with jsonb()
+  // 0060: the earlier pilots on the same need named at publishing, and why a new pilot is needed (app/domain/pilot-similarity.ts)
+  pilotDuplicateOf: Generated<string[]>;
+  pilotDuplicateReason: string | null;
   costBenefit: ColumnType<CostBenefit | null, RawBuilder<string> | null | undefined, RawBuilder<string> | null>;
   /** 0046: "YYYY-MM-DD", the last day other buyers may ask to join (app/domain/co-buyers.ts) */
   openToJoinUntil: string | null;

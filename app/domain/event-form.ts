@@ -117,6 +117,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     optionMaxPriceNok: numberOrNull(form, "pilotPath.optionMaxPriceNok"),
     optionWindowFrom: textOrNull(form, "pilotPath.optionWindowFrom"),
     optionWindowTo: textOrNull(form, "pilotPath.optionWindowTo"),
+    duplicateReason: textOrNull(form, "pilotPath.duplicateReason"),
   };
   const acceptanceCriteria = criteriaOf(form);
   const funding = fundingOf(form);

@@ -44,6 +44,8 @@ export interface PilotPath {
   optionWindowTo: string | null;
   /** How the pilot itself is paid for, by source (app/domain/pilot-funding.ts); optional at publishing. */
   funding: readonly PilotFunding[];
+  /** Why a new pilot is needed when earlier pilots on the same need met their criteria and were not bought (app/domain/pilot-similarity.ts). */
+  duplicateReason: string | null;
 }
 
 export const EMPTY_PILOT_PATH: PilotPath = {
@@ -59,6 +61,7 @@ export const EMPTY_PILOT_PATH: PilotPath = {
   optionWindowFrom: null,
   optionWindowTo: null,
   funding: [],
+  duplicateReason: null,
 };
 
 export type PilotCode =

@@ -36,6 +36,8 @@ export interface ChecklistContext {
     nonUseUndertaking: boolean;
     /** Co-buyers' answers so far, by organisation id; one newly picked in the form is invited. */
     coBuyers: Record<string, CoBuyerStatus>;
+    /** Earlier pilots on the same need the draft was found to share (app/domain/pilot-similarity.ts), by id. */
+    similarPilots?: readonly string[];
   };
 }
 
@@ -161,6 +163,7 @@ export function publishableOfInput(input: EventCreateInput, context: ChecklistCo
       privacyOwnerOrganisation: d?.privacyOwnerOrganisation ?? null,
     },
     scopeGrandfathered: stored?.scopeGrandfathered ?? false,
+    similarPilots: stored?.similarPilots ?? [],
     coBuyers: (input.coBuyers ?? []).map((id) => ({ status: stored?.coBuyers[id] ?? "invited" })),
   };
 }

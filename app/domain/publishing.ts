@@ -4,6 +4,7 @@ import { checkDataProtection, DATA_PROTECTION_FIELD_ORDER, type DataProtection }
 import { type EventKind } from "./events";
 import { checkIpTerms, type IpTerms } from "./ip-terms";
 import { checkOptionWindow, checkPilotPath, type PilotPath } from "./pilot";
+import { checkDuplicatePilot } from "./pilot-similarity";
 import {
   checkPredictability,
   checkTenderQuarter,
@@ -28,6 +29,8 @@ export interface PublishableEvent {
   /** Null when the buyer has not used the sourcing advisor. */
   sourcing: Omit<SourcingChoice, "chosenForm"> | null;
   pilotPath: PilotPath | null;
+  /** Ids of earlier pilots on the same need that met their criteria and were not bought (app/domain/pilot-similarity.ts); absent: none. */
+  similarPilots?: readonly string[];
   intellectualProperty: IpTerms;
   /** The buyer's non-use undertaking is given (stored, or given with this publish or amendment). */
   nonUseUndertaking: boolean;
@@ -91,6 +94,7 @@ const FIELD_ORDER = [
   "pilotPath.deciderRole",
   "pilotPath.deciderOrganisation",
   "pilotPath.funding",
+  "pilotPath.duplicateReason",
   ...SCOPE_FIELD_ORDER,
   ...DATA_PROTECTION_FIELD_ORDER,
   "nonUseUndertaking",
@@ -145,6 +149,8 @@ function declarationProblems(event: PublishableEvent): Problem[] {
     ),
   );
   problems.push(...problemsOf(checkPilotPath({ kind: event.kind, contractForm: event.contract?.form, pilotPath: event.pilotPath })));
+  // næringsutvikling: a new pilot on a need already piloted with success says why it is needed ("pilotsyken").
+  problems.push(...problemsOf(checkDuplicatePilot({ similar: event.similarPilots ?? [], reason: event.pilotPath?.duplicateReason })));
   problems.push(
     ...problemsOf(
       checkIpTerms({

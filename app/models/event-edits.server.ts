@@ -147,6 +147,7 @@ function toColumns(input: EventFields): EventColumns {
     put("pilotOptionWindowFrom", p === null ? null : p.optionWindowFrom);
     put("pilotOptionWindowTo", p === null ? null : p.optionWindowTo);
     put("pilotFunding", p === null ? [] : p.funding?.map((f) => ({ source: f.source, amountNok: f.amountNok ?? null, otherText: f.otherText ?? null })));
+    put("pilotDuplicateReason", p === null ? null : p.duplicateReason);
   }
   if (input.costBenefit !== undefined) put("costBenefit", input.costBenefit === null ? null : costBenefitOfInput(input.costBenefit));
   return c;

@@ -38,7 +38,7 @@ export async function publishEvent(
 
     const buyer = await trx.selectFrom("organisations").select("verificationStatus").where("id", "=", event.buyerId).executeTakeFirstOrThrow();
     const buyerVerified = buyer.verificationStatus === "verified";
-    const publishable = await publishableOf(trx, event);
+    const publishable = await publishableOf(trx, event, { now });
     const undertakingNow = nonUseUndertaking && !publishable.nonUseUndertaking;
     const gate = checkPublishable({ ...publishable, nonUseUndertaking: publishable.nonUseUndertaking || nonUseUndertaking }, { buyerVerified, now });
     if (!gate.ok) {
@@ -52,7 +52,9 @@ export async function publishEvent(
       return fail("refused", gate.problems);
     }
     const undertaking = undertakingNow ? await undertakingColumns(trx, actor, now) : {};
-    await trx.updateTable("events").set({ status: "published", publishedAt: now, updatedAt: now, ...undertaking }).where("id", "=", id).execute();
+    // The earlier pilots on the same need it was shown stay with it, beside the buyer's answer (issue 16).
+    const pilotDuplicateOf = [...(publishable.similarPilots ?? [])];
+    await trx.updateTable("events").set({ status: "published", publishedAt: now, updatedAt: now, pilotDuplicateOf, ...undertaking }).where("id", "=", id).execute();
     return { ok: true, value: { id, status: "published" as const } };
   });
 }

@@ -14,6 +14,7 @@ import { isUuid } from "~/domain/ids";
 import { ownDeliveryNotice, type OwnDelivery } from "~/domain/own-delivery";
 import type { SourcingAdvice } from "~/domain/sourcing";
 import { ownDeliveryOfRow, withOwnDelivery } from "./own-delivery.server";
+import { similarPilotsOf, type SimilarPilot } from "./similar-pilots.server";
 
 // Reading events: the open list on the front page, one event as its viewer may see it,
 // and the buyer's workspace.
@@ -117,6 +118,11 @@ export type EventDetail = ReturnType<typeof declarationOf> & {
   sourcingRevision: { shownAdvice: SourcingAdvice | null; revisedAdvice: SourcingAdvice; revisedAt: Date } | null;
   /** The combined frame, each buyer's share and the co-buyers' answers (issue 19). */
   jointDemand: JointDemand;
+  /**
+   * Earlier pilots on the same need that met their criteria and were not bought (issue 16): for a
+   * draft, those found now; once published, those it was shown. The answer is `pilotPath.duplicateReason`.
+   */
+  similarPilots: SimilarPilot[];
   /** Whether the viewer may edit it (buyer or accepted co-buyer member), publish or close it and manage co-buyers (buyer member). */
   viewer: { canEdit: boolean; canPublish: boolean; isLead: boolean };
 };
@@ -154,6 +160,7 @@ export async function getEvent(db: Db, id: string, viewer: ActingUser | null): P
     // Consent first: the public reads the co-buyers that accepted; those on the event, and those invited, read every answer.
     jointDemand: jointDemandOf(row, access === null ? allCoBuyers.filter((c) => c.status === "accepted") : allCoBuyers),
     costBenefitParties: await costBenefitParties(db, row.costBenefit),
+    similarPilots: await similarPilotsOf(db, row),
     publishedAt: row.publishedAt,
     closedAt: row.closedAt,
     nonUseUndertaking: nonUseUndertakingOfRow(row),
@@ -250,12 +257,13 @@ export async function countBlockedPublishAttempts(db: Db, buyerId: string): Prom
  * A stored event as the publishing gate reads it: its own columns, whether it meets the buyer's
  * own delivery, and its co-buyers' answers. Publishing and the "what is missing" view both use it.
  */
-export async function publishableOf(db: Db, row: EventRow): Promise<PublishableEvent> {
-  const [publishable, coBuyers] = await Promise.all([
+export async function publishableOf(db: Db, row: EventRow, { now = new Date() }: { now?: Date } = {}): Promise<PublishableEvent> {
+  const [publishable, coBuyers, similar] = await Promise.all([
     withOwnDelivery(db, row.buyerId, row.cpvCodes, toPublishable(row)),
     db.selectFrom("eventCoBuyers").select("status").where("eventId", "=", row.id).execute(),
+    similarPilotsOf(db, row, { now }),
   ]);
-  return { ...publishable, coBuyers };
+  return { ...publishable, coBuyers, similarPilots: similar.map((p) => p.id) };
 }
 
 /** The stored event as the publishing rules read it (for showing what is missing before publishing). */

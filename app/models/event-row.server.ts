@@ -75,6 +75,8 @@ export function toPublishable(row: EventRow): PublishableEvent {
       : null,
     sourcing: row.sourcingRisk && row.sourcingNeed ? { risk: row.sourcingRisk, need: row.sourcingNeed, reason: row.sourcingReason } : null,
     pilotPath: pilotPathOfRow(row),
+    // A published event is held to the pilots it was shown; a draft's are found again (publishableOf).
+    similarPilots: row.pilotDuplicateOf,
     intellectualProperty: ipTermsOfRow(row),
     nonUseUndertaking: nonUseUndertakingOfRow(row) !== null,
     ipTermsGrandfathered: row.ipTermsGrandfathered,
@@ -181,6 +183,7 @@ export function pilotPathOfRow(
     | "pilotOptionWindowFrom"
     | "pilotOptionWindowTo"
     | "pilotFunding"
+    | "pilotDuplicateReason"
   >,
 ): PilotPath {
   return {
@@ -196,6 +199,7 @@ export function pilotPathOfRow(
     optionWindowFrom: row.pilotOptionWindowFrom,
     optionWindowTo: row.pilotOptionWindowTo,
     funding: row.pilotFunding,
+    duplicateReason: row.pilotDuplicateReason,
   };
 }
 

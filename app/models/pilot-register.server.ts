@@ -8,6 +8,7 @@ import { noPurchaseBudgetAfterPilot, type PilotFunding } from "~/domain/pilot-fu
 import type { CriterionJudgement, PilotDecision, StopReason } from "~/domain/pilot-exit";
 import { registerOutcome, type PilotRegisterFilter, type RegisterOutcome } from "~/domain/pilot-register";
 import type { Region } from "~/domain/regions";
+import { namedPilots } from "./similar-pilots.server";
 
 // The pilot register (issue 16): public, every published pilot, R&D partnership and event whose
 // contract form is an innovation partnership, with how it ended. The newest 500 that match.
@@ -37,6 +38,9 @@ export interface PilotRegisterRow {
     followOn: { href: string; title: string } | null;
   } | null;
   outcome: RegisterOutcome;
+  /** Earlier pilots on the same need that met their criteria and were not bought when it was published, and why a new one was needed. */
+  duplicateOf: { id: string; title: string; buyer: { name: string; slug: string } }[];
+  duplicateReason: string | null;
 }
 
 export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { now = new Date() }: { now?: Date } = {}): Promise<PilotRegisterRow[]> {
@@ -67,6 +71,8 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
       "f.title as followOnTitle",
       "x.contractId",
       "c.title as contractTitle",
+      "e.pilotDuplicateOf",
+      "e.pilotDuplicateReason",
     ])
     .where("e.status", "<>", "draft")
     .where((eb) => eb.or([eb("e.kind", "in", ["pilot", "rnd_partnership"]), eb("e.contractForm", "=", "innovation_partnership")]));
@@ -75,6 +81,7 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
   if (filter.buyer) query = query.where("o.slug", "=", filter.buyer);
   if (filter.decision) query = query.where("x.decision", "=", filter.decision);
   const rows = await query.orderBy(sql`coalesce(e.ends_at, e.closed_at)`, sql`desc nulls first`).orderBy("e.id").limit(REGISTER_LIMIT).execute();
+  const named = await namedPilots(db, [...new Set(rows.flatMap((r) => r.pilotDuplicateOf))]);
   return rows
     .map((r): PilotRegisterRow => {
       const exit =
@@ -106,6 +113,11 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
         noPurchaseBudgetAfterPilot: noPurchaseBudgetAfterPilot({ funding: r.funding, budgetEarmarked: r.budgetEarmarked }),
         exit,
         outcome: registerOutcome({ endedAt: r.endedAt, exit }, now),
+        duplicateOf: r.pilotDuplicateOf.flatMap((id) => {
+          const p = named.get(id);
+          return p ? [{ id: p.id, title: p.title, buyer: p.buyer }] : [];
+        }),
+        duplicateReason: r.pilotDuplicateReason,
       };
     })
     .filter((r) => filter.outcome === null || r.outcome === filter.outcome);

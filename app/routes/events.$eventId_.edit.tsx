@@ -56,7 +56,10 @@ export async function loader(args: LoaderFunctionArgs) {
       scopeGrandfathered: publishable.scopeGrandfathered,
       nonUseUndertaking: publishable.nonUseUndertaking,
       coBuyers: Object.fromEntries(event.jointDemand.coBuyers.map((c) => [c.organisation.id, c.status])),
+      similarPilots: event.similarPilots.map((p) => p.id),
     },
+    // "Pilotsyken" (issue 16): earlier pilots on the same need; the pilot step asks why a new one is needed.
+    similarPilots: event.similarPilots,
     notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("amended") ? "amended" : null,
   });
 }
@@ -102,6 +105,7 @@ export default function EditEvent() {
         coBuyerOptions={data.options.coBuyerOptions}
         costBenefitOptions={data.options.costBenefitOptions}
         quarters={data.options.quarters}
+        similarPilots={data.similarPilots}
         notice={!result && data.notice ? t(data.notice) : null}
         checklist={{
           buyerVerified: data.options.buyerVerified,

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { PilotOutcomeChart } from "~/components/pilot-outcome-chart";
 import { PILOT_DECISIONS } from "~/domain/pilot-exit";
-import { outcomeCounts, parsePilotRegisterFilter, REGISTER_OUTCOMES, type PilotRegisterFilter } from "~/domain/pilot-register";
+import { outcomeCounts, parsePilotRegisterFilter, pilotRegisterSearch, REGISTER_OUTCOMES, type PilotRegisterFilter } from "~/domain/pilot-register";
 import { REGIONS } from "~/domain/regions";
 import { fixedT } from "~/i18n/i18n";
 import { formatDate, formatNok } from "~/i18n/format";
@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = fixedT(await getLanguage(request), "pilots");
   const filter = parsePilotRegisterFilter(new URL(request.url).searchParams);
   const [pilots, buyers] = await Promise.all([listPilotRegister(db(), filter), pilotBuyers(db())]);
-  return json({ filter, pilots, buyers, counts: outcomeCounts(pilots.map((p) => p.outcome)), title: `${t("register.title")} – Markedsdialog`, description: t("register.metaDescription") });
+  const search = pilotRegisterSearch(filter);
+  return json({ filter, pilots, buyers, counts: outcomeCounts(pilots.map((p) => p.outcome)), csvHref: `/pilots.csv${search}`, apiHref: `/api/v1/pilots${search}`, title: `${t("register.title")} – Markedsdialog`, description: t("register.metaDescription") });
 }
 
 const selectClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2";
@@ -46,7 +47,7 @@ function FilterSelect({ name, label, value, options }: { name: keyof PilotRegist
 }
 
 export default function PilotRegister() {
-  const { filter, pilots, buyers, counts } = useLoaderData<typeof loader>();
+  const { filter, pilots, buyers, counts, csvHref, apiHref } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("pilots");
   const { t: tc } = useTranslation("common");
   const language = i18n.language as Language;
@@ -75,6 +76,14 @@ export default function PilotRegister() {
           {t("register.apply")}
         </button>
       </Form>
+      <p className="flex flex-wrap gap-4 text-sm">
+        <a href={csvHref} className="font-medium text-brand-800 underline" download>
+          {t("register.csvLink")}
+        </a>
+        <a href={apiHref} className="font-medium text-brand-800 underline">
+          {t("register.apiLink")}
+        </a>
+      </p>
       <PilotOutcomeChart counts={counts} language={language} />
       <section aria-labelledby="pilot-list-title" className="space-y-4">
         <h2 id="pilot-list-title" className="text-2xl font-bold">
@@ -151,6 +160,26 @@ function PilotEntry({ pilot: p, language }: { pilot: PilotRegisterRow; language:
                   return f.amountNok === null ? name : `${name} (${formatNok(f.amountNok, language)})`;
                 })
                 .join(", ")}
+            </dd>
+          </>
+        ) : null}
+        {p.duplicateOf.length > 0 ? (
+          <>
+            <dt className="font-medium">{t("register.duplicateOf")}</dt>
+            <dd data-testid="duplicate-pilots">
+              {p.duplicateOf.map((d, i) => (
+                <span key={d.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link to={`/events/${d.id}`} className="underline">
+                    {d.title}
+                  </Link>{" "}
+                  ({d.buyer.name})
+                </span>
+              ))}
+              <span className="block">
+                <span className="font-medium">{t("register.duplicateReason")}: </span>
+                {p.duplicateReason ?? "–"}
+              </span>
             </dd>
           </>
         ) : null}

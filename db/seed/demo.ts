@@ -396,7 +396,7 @@ type SeedEvent = NewEvent & {
   standards: { code: string; level: "required" | "recommended" | "planned"; from?: string }[];
 };
 
-function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
+export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
   const published = { status: "published" as const, publishedAt: at(now, -14) };
   const nextYear = now.getUTCFullYear() + 1;
   return [
@@ -722,6 +722,30 @@ function demoEvents(now: Date, orgId: (slug: string) => string): SeedEvent[] {
       effortLevel: "light",
       effortHoursPerVendor: 4,
       standards: [{ code: "dicom", level: "required" }],
+    },
+    {
+      // Issue 16, "pilotsyken": another buyer drafts a pilot on the need Bergvik kommune's fall-sensor
+      // pilot already met its criteria for, and was not bought. The form names that pilot and asks why a
+      // new one is needed (app/domain/pilot-similarity.ts); publishing without an answer is refused.
+      id: "00000000-0000-4000-8000-000000000113",
+      buyerId: orgId("helse-vestfjord-hf"),
+      kind: "pilot",
+      status: "draft",
+      title: "Utprøving av fallsensorer i omsorgsboliger og på sengepost",
+      description:
+        "Helse Vestfjord HF vil prøve ut digitale fallsensorer som varsler personalet når pasienter faller, på to sengeposter og i omsorgsboliger etter utskrivning.",
+      region: "vestland",
+      cpvCodes: ["33195000-3"],
+      effortLevel: "significant",
+      effortHoursPerVendor: 40,
+      kindsOfWork: ["pilot"],
+      compensationNok: 50_000,
+      expectationStatus: "none",
+      pilotCriteria: jsonb([
+        { measure: "Andel fall oppdaget innen 2 minutter", threshold: "Minst 90 %", method: "Hendelseslogg mot journal", judgedBy: "Seksjonsleder" },
+      ]),
+      pilotPlan: "none_planned",
+      standards: [],
     },
     {
       id: "00000000-0000-4000-8000-000000000109",

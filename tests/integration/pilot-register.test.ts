@@ -3,6 +3,7 @@ import { recordPilotExit } from "~/models/pilot-exits.server";
 import { listPilotRegister } from "~/models/pilot-register.server";
 import { EMPTY_REGISTER_FILTER, type PilotRegisterFilter } from "~/domain/pilot-register";
 import { loader as registerLoader } from "~/routes/pilots._index";
+import { loader as registerCsv } from "~/routes/pilots[.]csv";
 import { loader as workspaceLoader } from "~/routes/workspace.events";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
@@ -70,6 +71,32 @@ describe("the pilot register", () => {
     expect(data.counts).toEqual({ bought: 0, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 0 });
     const all = await readJson(await respond(registerLoader(await routeArgs("/pilots"))));
     expect(all.counts).toEqual({ bought: 1, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 2 });
+    expect(data).toMatchObject({ csvHref: "/pilots.csv?outcome=met_not_bought", apiHref: "/api/v1/pilots?outcome=met_not_bought" });
+  });
+});
+
+describe("/pilots.csv", () => {
+  const csv = async (query: string) => {
+    const response = await respond(registerCsv(await routeArgs(`/pilots.csv${query}`)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    return (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  };
+
+  it("has a row per pilot of the filter, with its criteria, results and decision", async () => {
+    const [header, ...rows] = await csv("?outcome=met_not_bought");
+    expect(header).toContain("Resultat per kriterium");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain("Fallsensorer");
+    expect(rows[0]).toContain("Andel fall oppdaget: Minst 90 % | Fornøyde brukere: Minst 4 av 5");
+    expect(rows[0]).toContain("Oppfylt | Oppfylt");
+    expect(rows[0]).toContain("Kriteriene oppfylt, ikke kjøpt");
+    expect(rows[0]).toContain(`/events/${ids.metNotBought}`);
+    expect((await csv("")).length).toBe(1 + 5);
+  });
+
+  it("ignores what it does not know in the query, as the page does", async () => {
+    expect(await csv("?cpv=%27%20or%201%3D1--&buyer=%00&outcome=%3Cscript%3E&decision=%EF%BF%BD&region=x")).toHaveLength(1 + 5);
   });
 });
 
@@ -90,6 +117,12 @@ describe("authorization", () => {
       route: "GET /pilots (public)",
       call: registerLoader,
       request: async (_world, cookie) => routeArgs("/pilots?cpv=33", { cookie }),
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "GET /pilots.csv (public)",
+      call: registerCsv,
+      request: async (_world, cookie) => routeArgs("/pilots.csv?cpv=33", { cookie }),
       expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
     },
   ]);

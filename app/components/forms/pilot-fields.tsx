@@ -1,9 +1,10 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "~/domain/pilot";
 import { FUNDING_SOURCES, MAX_FUNDING_SOURCES } from "~/domain/pilot-funding";
 import { FieldErrors } from "./errors";
 import type { FieldState } from "./field-state";
-import { Choices, Field, NumberField, QuarterField, Select } from "./fields";
+import { Choices, Field, NumberField, QuarterField, Select, TextArea } from "./fields";
 
 // næringsutvikling (issue 16): how a pilot, an R&D partnership or an innovation partnership is
 // judged (acceptance criteria) and what follows success (the purchase path), fields
@@ -107,5 +108,43 @@ export function FundingFields({ fieldOf }: Pick<Props, "fieldOf">) {
         </fieldset>
       ))}
     </div>
+  );
+}
+
+/** An earlier pilot on the same need, as the form names it. */
+export interface EarlierPilotLink {
+  id: string;
+  title: string;
+  buyer: { name: string; slug: string };
+  sharedTerms: string[];
+}
+
+/**
+ * "Pilotsyken" (issue 16): earlier pilots on the same need that met their criteria and were not
+ * bought, and the question why a new pilot is needed. Shown only when there are such pilots (or
+ * the answer was refused); the answer is not a block, but publishing needs one.
+ */
+export function DuplicatePilotFields({ fieldOf, similar }: Pick<Props, "fieldOf"> & { similar: readonly EarlierPilotLink[] }) {
+  const { t } = useTranslation("eventForm");
+  const reason = fieldOf("pilotPath.duplicateReason");
+  if (similar.length === 0 && !reason.errors?.length) return null;
+  return (
+    <section aria-labelledby="duplicate-pilots-heading" className="space-y-3 rounded border border-amber-300 bg-amber-50 p-4" data-testid="duplicate-pilots">
+      <h3 id="duplicate-pilots-heading" className="font-semibold text-amber-950">
+        {t("fields.pilot.duplicateHeading")}
+      </h3>
+      <p className="text-sm text-amber-950">{t("fields.pilot.duplicateLead")}</p>
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        {similar.map((p) => (
+          <li key={p.id}>
+            <Link to={`/events/${p.id}`} className="font-medium text-brand-800 underline">
+              {p.title}
+            </Link>{" "}
+            ({p.buyer.name}){p.sharedTerms.length > 0 ? <span className="block text-slate-700">{t("fields.pilot.duplicateTerms", { terms: p.sharedTerms.join(", ") })}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <TextArea field={reason} label={t("fields.pilot.duplicateReason")} hint={t("fields.pilot.duplicateReasonHint")} rows={3} />
+    </section>
   );
 }

@@ -166,6 +166,7 @@ export function PilotPathSection({ event }: { event: EventView }) {
           <span className="block text-sm">{t("pilotPath.noPurchaseBudgetExplained")}</span>
         </p>
       ) : null}
+      <DuplicatePilots event={event} />
       <h3 className="font-semibold">{t("pilotPath.criteria")}</h3>
       {p.acceptanceCriteria.length === 0 ? (
         <p className="text-slate-700">{t("notGiven")}</p>
@@ -215,5 +216,31 @@ export function PilotPathSection({ event }: { event: EventView }) {
         </p>
       ) : null}
     </Section>
+  );
+}
+
+/** "Pilotsyken" (issue 16): earlier pilots on the same need that met their criteria and were not bought, and the buyer's answer why a new one is needed. */
+function DuplicatePilots({ event }: { event: EventView }) {
+  const { t } = useFormatters();
+  if (event.similarPilots.length === 0) return null;
+  return (
+    <div data-testid="duplicate-pilots" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
+      <h3 className="font-semibold">{t("pilotPath.duplicateHeading")}</h3>
+      <p className="text-sm">{t("pilotPath.duplicateLead")}</p>
+      <ul className="list-disc pl-5">
+        {event.similarPilots.map((s) => (
+          <li key={s.id}>
+            <Link to={`/events/${s.id}`} className="font-medium text-brand-800 underline">
+              {s.title}
+            </Link>{" "}
+            (<Link to={`/buyers/${s.buyer.slug}`} className="underline">{s.buyer.name}</Link>)
+          </li>
+        ))}
+      </ul>
+      <p>
+        <span className="font-medium">{t("pilotPath.duplicateReason")}: </span>
+        <span className="whitespace-pre-line">{event.pilotPath.duplicateReason ?? t("notGiven")}</span>
+      </p>
+    </div>
   );
 }

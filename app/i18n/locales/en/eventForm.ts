@@ -255,6 +255,11 @@ export const eventForm: Translation<typeof nb> = {
       fundingHint:
         "Who pays for the pilot, source by source (up to four), with the amount if known. If it is paid for wholly or partly from outside and the purchase after it is not budgeted, \u201cno budget for purchase after the pilot\u201d is shown publicly.",
       fundingRow: "Source {{number}}",
+      duplicateHeading: "Earlier pilots on the same need",
+      duplicateLead: "These pilots were on the same need (the same CPV class and a similar description), met all their acceptance criteria in the last 24 months and were not bought:",
+      duplicateTerms: "Words in common: {{terms}}",
+      duplicateReason: "Why is a new pilot needed?",
+      duplicateReasonHint: "Required to publish. The answer is shown publicly on the event and in the pilot register, with the pilots above.",
       fundingSource: "Source",
       fundingAmountNok: "Amount (NOK)",
       fundingOtherText: "Which other source",

@@ -297,6 +297,9 @@ export const eventPage: Translation<typeof nb> = {
     },
     noPurchaseBudget: "No budget for purchase after the pilot",
     noPurchaseBudgetExplained: "The pilot is funded wholly or partly from outside, and no money is set aside to buy the solution if it succeeds.",
+    duplicateHeading: "Earlier pilots on the same need",
+    duplicateLead: "Pilots on the same need that met all their acceptance criteria in the last 24 months and were not bought:",
+    duplicateReason: "Why a new pilot is needed",
   },
   outcome: {
     heading: "Outcome",
@@ -421,6 +424,7 @@ export const eventPage: Translation<typeof nb> = {
         optionWindowFrom: "Option may be exercised from",
         optionWindowTo: "Option may be exercised until",
         funding: "Funding of the pilot",
+        duplicateReason: "Why a new pilot is needed",
       },
       costBenefit: { costOwners: "The cost is borne by", benefitOwners: "The benefit is expected at" },
       coBuyers: "Co-buyers",

@@ -252,6 +252,12 @@ export const eventForm = {
       fundingHint:
         "Hvem betaler for utprøvingen, kilde for kilde (inntil fire), beløpet hvis det er kjent. Er den betalt helt eller delvis utenfra og kjøpet etter den ikke budsjettert, vises «ingen budsjett for kjøp etter piloten» offentlig.",
       fundingRow: "Kilde {{number}}",
+      duplicateHeading: "Tidligere utprøvinger av samme behov",
+      duplicateLead:
+        "Disse utprøvingene gjaldt samme behov (samme CPV-klasse og lignende beskrivelse), nådde alle godkjenningskriteriene sine de siste 24 månedene og ble ikke kjøpt:",
+      duplicateTerms: "Felles ord: {{terms}}",
+      duplicateReason: "Hvorfor trengs en ny utprøving?",
+      duplicateReasonHint: "Kreves for å publisere. Svaret vises offentlig på arrangementet og i pilotregisteret, sammen med utprøvingene over.",
       fundingSource: "Kilde",
       fundingAmountNok: "Beløp (kr)",
       fundingOtherText: "Hvilken annen kilde",

@@ -296,6 +296,9 @@ export const eventPage = {
     },
     noPurchaseBudget: "Ingen budsjett for kjøp etter piloten",
     noPurchaseBudgetExplained: "Utprøvingen er helt eller delvis finansiert utenfra, og det er ikke satt av penger til å kjøpe løsningen hvis den lykkes.",
+    duplicateHeading: "Tidligere utprøvinger av samme behov",
+    duplicateLead: "Utprøvinger av samme behov som nådde alle godkjenningskriteriene sine de siste 24 månedene uten å bli kjøpt:",
+    duplicateReason: "Hvorfor en ny utprøving trengs",
   },
   outcome: {
     heading: "Utfall",
@@ -420,6 +423,7 @@ export const eventPage = {
         optionWindowFrom: "Opsjonen kan utløses fra",
         optionWindowTo: "Opsjonen kan utløses til",
         funding: "Finansiering av utprøvingen",
+        duplicateReason: "Hvorfor en ny utprøving trengs",
       },
       costBenefit: { costOwners: "Kostnaden bæres av", benefitOwners: "Gevinsten forventes hos" },
       coBuyers: "Medarrangører",

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { EventFormValues } from "~/domain/event-form";
 import type { Problem } from "~/domain/problems";
-import { Notice, ProblemSummary, SubmitButton, TextArea } from "~/components/forms";
+import { Notice, ProblemSummary, SubmitButton, TextArea, type EarlierPilotLink } from "~/components/forms";
 import { fieldId, fieldsOf, one, useFormText } from "./fields";
 import { NonUseUndertaking } from "./non-use-undertaking";
 import { ScopeStep } from "./scope-step";
@@ -29,6 +29,8 @@ export interface EventFormProps {
   /** Buyer organisations a cost or benefit owner may be (the step also offers whole sectors). */
   costBenefitOptions: { id: string; name: string }[];
   quarters: string[];
+  /** Earlier pilots on the same need that met their criteria and were not bought (issue 16); the pilot step asks why a new one is needed. */
+  similarPilots?: readonly EarlierPilotLink[];
   notice?: string | null;
   /** What the live checklist needs beside the form's fields (publish-checklist.tsx); absent: no checklist. */
   checklist?: ChecklistData | null;
@@ -79,7 +81,7 @@ export function EventForm(props: EventFormProps) {
         <StandardsStep {...f} standards={props.standards} />
         <ScopeStep {...f} standards={props.standards} />
         <TermsStep {...f} />
-        <PilotStep {...f} quarters={props.quarters} />
+        <PilotStep {...f} quarters={props.quarters} similarPilots={props.similarPilots ?? []} />
         <CostBenefitStep {...f} organisations={props.costBenefitOptions} />
 
         <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -1,4 +1,4 @@
-import { AcceptanceCriteriaFields, Choices, EffortFields, ExpectationFields, Field, FieldErrors, FundingFields, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
+import { AcceptanceCriteriaFields, Choices, DuplicatePilotFields, EffortFields, ExpectationFields, Field, FieldErrors, FundingFields, type EarlierPilotLink, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
 import { CONTRACT_FORMS } from "~/domain/contract";
 import { STANDARD_LEVELS } from "~/domain/events";
 import { FOREGROUND_OWNERS, INPUT_USES } from "~/domain/ip-terms";
@@ -190,7 +190,7 @@ function filledCriteria(values: StepProps["values"]): number {
   return filled;
 }
 
-export function PilotStep({ quarters, ...props }: StepProps & Quarters) {
+export function PilotStep({ quarters, similarPilots = [], ...props }: StepProps & Quarters & { similarPilots?: readonly EarlierPilotLink[] }) {
   const { t } = useFormText();
   const f = fieldsOf(props);
   return (
@@ -198,6 +198,7 @@ export function PilotStep({ quarters, ...props }: StepProps & Quarters) {
       <AcceptanceCriteriaFields fieldOf={f} filled={filledCriteria(props.values)} />
       <PurchasePathFields fieldOf={f} quarters={quarters} />
       <FundingFields fieldOf={f} />
+      <DuplicatePilotFields fieldOf={f} similar={similarPilots} />
     </Step>
   );
 }
