@@ -118,7 +118,7 @@ export function partyIdOf(org: OcdsOrganisation): string {
   return identifier ? `${identifier.scheme}-${identifier.id}` : `markedsdialog-${org.id}`;
 }
 
-function party(org: OcdsOrganisation, roles: string[] = ["buyer"]) {
+export function party(org: OcdsOrganisation, roles: string[] = ["buyer"]) {
   const identifier = identifierOf(org);
   return {
     id: partyIdOf(org),
@@ -492,7 +492,7 @@ export function eventToFullRelease(event: OcdsEvent, options: { now: Date; baseU
 export type OcdsRelease = ReturnType<typeof eventToFullRelease>;
 
 /** The release package around a page of releases. */
-export function releasePackage(releases: OcdsRelease[], { uri, now }: { uri: string; now: Date }) {
+export function releasePackage<R extends { date: string }>(releases: R[], { uri, now }: { uri: string; now: Date }) {
   const latest = releases.reduce<string | null>((max, r) => (max === null || r.date > max ? r.date : max), null);
   return {
     uri,

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "@db/client";
 import {
   checkConsultationEffort,
@@ -22,6 +23,7 @@ import {
   type WithholdDecision,
 } from "~/domain/consultations";
 import { isUuid } from "~/domain/ids";
+import type { OcdsConsultation } from "~/domain/ocds-consultations";
 import { fail, ok, type Result } from "~/domain/result";
 import { emailAdmins } from "./memberships.server";
 
@@ -413,4 +415,36 @@ export async function publishUsageSummary(db: Db, actor: ConsultationActor, cons
   if (problems.length) return fail("invalid", problems);
   await db.updateTable("consultations").set({ usageSummary: summary.trim(), usageSummaryAt: now }).where("id", "=", consultation.id).execute();
   return ok();
+}
+
+/** Every consultation as OCDS reads it (app/domain/ocds-consultations.ts): never a response, newest change first. */
+export async function listOcdsConsultations(db: Db, { limit = 500 }: { limit?: number } = {}): Promise<OcdsConsultation[]> {
+  const rows = await db
+    .selectFrom("consultations as c")
+    .leftJoin("organisations as o", "o.id", "c.organiserId")
+    .select([
+      "c.id",
+      "c.caseNumber",
+      "c.title",
+      "c.summary",
+      "c.subject",
+      "c.deadline",
+      "c.documentLinks",
+      "c.usageSummaryAt",
+      "c.createdAt",
+      "o.id as organiserId",
+      "o.name as organiserName",
+      "o.orgNumber",
+      "o.country",
+      "o.foreignRegistryId",
+      "o.website",
+    ])
+    .orderBy(sql`coalesce(c.usage_summary_at, c.created_at)`, "desc")
+    .orderBy("c.id")
+    .limit(limit)
+    .execute();
+  return rows.map(({ organiserId, organiserName, orgNumber, country, foreignRegistryId, website, ...c }) => ({
+    ...c,
+    organiser: organiserId && organiserName && country ? { id: organiserId, name: organiserName, orgNumber, country, foreignRegistryId, website } : null,
+  }));
 }

@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { ConsultationCreateSchema, consultationBodyToInput } from "~/domain/consultation-input";
 import { failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 import { publicBaseUrl } from "~/http/public-url.server";
-import { createConsultation } from "~/models/consultations.server";
+import { createConsultation, listConsultations } from "~/models/consultations.server";
 import { requireOrganiser } from "./consultations+shared/viewer.server";
 
 // POST /api/v1/consultations — a buyer's member (or an operator) opens a consultation;
@@ -22,4 +22,9 @@ export async function action(args: ActionFunctionArgs) {
   return json({ id: result.value.id, url }, { status: 201, headers: { Location: url } });
 }
 
-export const loader = () => methodNotAllowed("POST");
+// GET /api/v1/consultations — public: every consultation with its state; how many responded
+// only after the deadline, and never a response (those are at /api/v1/consultations/{id}/responses).
+export async function loader() {
+  const items = await listConsultations(db());
+  return json({ items: items.map((c) => ({ ...c, url: `/consultations/${c.id}` })) });
+}

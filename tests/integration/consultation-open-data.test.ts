@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loader as listApi } from "~/routes/api.v1.consultations";
+import { loader as ocdsConsultations } from "~/routes/api.v1.ocds.consultations";
+import { authorizationMatrix } from "../fixtures/authorization";
+import { setupTestDatabase } from "../fixtures/database";
+import { ocdsPackageValidator } from "../fixtures/ocds-schema";
+import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
+import { readJson, routeArgs } from "../fixtures/requests";
+
+// Consultations as open data (issue 18): the public list in the API and OCDS planning releases
+// with a `consultation` engagement milestone, valid against the OCDS 1.1 schema, and never a
+// response, neither before the deadline (its author's alone) nor after.
+
+const t = setupTestDatabase();
+const validate = ocdsPackageValidator();
+const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+const SECRET = "HEMMELIG-UTKAST-FØR-FRISTEN";
+const PUBLISHED = "PUBLISERT-SVAR-ETTER-FRISTEN";
+
+let openId: string;
+let closedId: string;
+let operatorsId: string;
+
+beforeAll(async () => {
+  const [buyerPerson, vendorPerson] = await Promise.all([createPerson(t.db, { name: "Berit Innkjøp" }), createPerson(t.db, { name: "Viktor Leverandør" })]);
+  const buyer = await createOrganisationWith(t.db, [{ person: buyerPerson, role: "admin" }], { isBuyer: true, verified: true, name: "Helse Vestfjord HF" });
+  const vendor = await createOrganisationWith(t.db, [{ person: vendorPerson, role: "admin" }], { isBuyer: false, isVendor: true, name: "Nordlys Helse AS" });
+  const consultation = (organiserId: string | null, deadline: Date, extra: { usageSummary?: string; usageSummaryAt?: Date; documentLinks?: string[] } = {}) =>
+    t.db
+      .insertInto("consultations")
+      .values({ organiserId, caseNumber: "26/17", title: "Veikart for FHIR", summary: "Vi vil kreve FHIR R4.", subject: "standards_roadmap", questions: ["Er tidspunktet realistisk?"], deadline, effortLevel: "light", hoursPerResponder: 3, ...extra })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  openId = (await consultation(buyer.id, days(20), { documentLinks: ["https://example.org/veikart.pdf"] })).id;
+  closedId = (await consultation(buyer.id, days(-5), { usageSummary: "Vi utsetter kravet.", usageSummaryAt: days(-1) })).id;
+  operatorsId = (await consultation(null, days(10))).id;
+  for (const [consultationId, status, text] of [
+    [openId, "submitted", SECRET],
+    [openId, "draft", `${SECRET}-2`],
+    [closedId, "submitted", PUBLISHED],
+  ] as const) {
+    const organisationId = status === "draft" ? buyer.id : vendor.id;
+    const response = await t.db
+      .insertInto("consultationResponses")
+      .values({ consultationId, organisationId, status, submittedAt: status === "submitted" ? days(-6) : null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("consultationResponseParts").values({ responseId: response.id, position: 0, text }).execute();
+  }
+});
+
+describe("GET /api/v1/ocds/consultations", () => {
+  it("answers a valid OCDS 1.1 package: one planning release per consultation with a consultation milestone at the deadline", async () => {
+    const response = await respond(ocdsConsultations(await routeArgs("/api/v1/ocds/consultations")));
+    expect(response.status).toBe(200);
+    const body = await readJson(response);
+    expect(validate(body)).toEqual([]);
+    const byOcid = new Map(body.releases.map((r: { ocid: string }) => [r.ocid, r]));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const open = byOcid.get(`ocds-markedsdialog-consultation-${openId}`) as any;
+    expect(open).toMatchObject({ tag: ["planning"], buyer: { name: "Helse Vestfjord HF" }, tender: { status: "planning", title: "Veikart for FHIR" } });
+    expect(open.tender.milestones).toEqual([expect.objectContaining({ id: "consultation", type: "engagement", code: "consultation", status: "scheduled" })]);
+    expect(open.tender.documents.map((d: { id: string }) => d.id)).toEqual(["consultation-page", "document-1"]);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const closed = byOcid.get(`ocds-markedsdialog-consultation-${closedId}`) as any;
+    expect(closed.tender.milestones[0]).toMatchObject({ status: "met" });
+    expect(closed.tender.documents.map((d: { id: string }) => d.id)).toContain("usage-summary");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const operators = byOcid.get(`ocds-markedsdialog-consultation-${operatorsId}`) as any;
+    expect(operators).not.toHaveProperty("buyer");
+    expect(operators.tender.procuringEntity.id).toBe("markedsdialog");
+  });
+
+  it("carries no response, before the deadline or after", async () => {
+    const text = await (await respond(ocdsConsultations(await routeArgs("/api/v1/ocds/consultations")))).text();
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(PUBLISHED);
+  });
+});
+
+describe("GET /api/v1/consultations", () => {
+  it("lists every consultation publicly, telling how many responded only after the deadline, and never a response", async () => {
+    const response = await respond(listApi());
+    expect(response.status).toBe(200);
+    const text = await response.clone().text();
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(PUBLISHED);
+    const { items } = await readJson(response);
+    const byId = new Map(items.map((c: { id: string }) => [c.id, c]));
+    expect(byId.get(openId)).toMatchObject({ state: "open", responses: null, url: `/consultations/${openId}` });
+    expect(byId.get(closedId)).toMatchObject({ state: "concluded", responses: 1 });
+  });
+});
+
+describe("authorization", () => {
+  // Open data: everyone reads both, signed in or not.
+  authorizationMatrix(() => t.db, [
+    {
+      route: "GET /api/v1/consultations (public)",
+      call: listApi,
+      request: (_world, cookie) => routeArgs("/api/v1/consultations", { cookie }),
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "GET /api/v1/ocds/consultations (public)",
+      call: ocdsConsultations,
+      request: (_world, cookie) => routeArgs("/api/v1/ocds/consultations", { cookie }),
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+  ]);
+});
