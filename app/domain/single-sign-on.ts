@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, text } from "./input-fields";
+import { choice, text, typeError } from "./input-fields";
 import { normaliseText } from "./input-text";
 
 // Single sign-on through OpenID Connect (issue 21): which people an organisation's identity
@@ -149,21 +149,28 @@ export function providerForEmail<P extends { domains: readonly string[] }>(email
 }
 
 // Forms (one schema per form; messages are `forms` codes). readFormData has normalised the text.
-const trimmed = (max: number) => text(max);
+
+/** What happens to a person the provider vouches for who has no account here: nothing (an admin invites them), or they join as a member or an admin. */
+export const NEWCOMER_MODES = ["invite_only", "member", "admin"] as const;
+export type NewcomerMode = (typeof NEWCOMER_MODES)[number];
+
+export function newcomerMode(autoJoin: boolean, joinRole: JoinRole): NewcomerMode {
+  return autoJoin ? joinRole : "invite_only";
+}
+
+export function joinRule(mode: NewcomerMode): { autoJoin: boolean; joinRole: JoinRole } {
+  return mode === "invite_only" ? { autoJoin: false, joinRole: "member" } : { autoJoin: true, joinRole: mode };
+}
 
 export const IdentityProviderSchema = z.object({
   organisationId: z.string().optional(),
   intent: z.literal("save"),
-  issuer: trimmed(500).pipe(z.string().min(1, "required")),
-  clientId: trimmed(200).pipe(z.string().min(1, "required")),
+  issuer: text(500).pipe(z.string().min(1, "required")),
+  clientId: text(200).pipe(z.string().min(1, "required")),
   /** Blank on an edit keeps the stored secret; the stored one is never sent back to the browser. */
-  clientSecret: z.string({ error: "required" }).max(500, "too_long").optional(),
-  domains: z.string({ error: "required" }).max(5000, "too_long"),
-  autoJoin: z
-    .union([z.literal("on"), z.literal("true"), z.boolean()])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
-  joinRole: choice(JOIN_ROLES).default("member"),
+  clientSecret: z.string({ error: typeError }).max(500, "too_long").optional(),
+  domains: z.string({ error: typeError }).max(5000, "too_long"),
+  newcomers: choice(NEWCOMER_MODES),
 });
 export type IdentityProviderInput = z.infer<typeof IdentityProviderSchema>;
 

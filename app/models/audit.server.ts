@@ -44,6 +44,12 @@ export const AUDIT_ACTIONS = [
   "passkey_added",
   "passkey_removed",
   "passkey_sign_in_failed",
+  // Single sign-on (issue 21): the provider's registration, and refused sign-ins through it.
+  "sso_provider_registered",
+  "sso_provider_changed",
+  "sso_provider_removed",
+  "sso_domain_refused",
+  "sso_sign_in_refused",
   // Protected reports (issue 18): an operator read who filed a report.
   "protected_report_reporter_read",
 ] as const;

@@ -19,6 +19,8 @@ export const LIMITS = {
   secondFactorPerIp: { limit: 50, windowSeconds: 15 * 60 },
   // A passkey ceremony stores a challenge: one address may start 60 in 15 minutes.
   passkeyCeremonyPerIp: { limit: 60, windowSeconds: 15 * 60 },
+  // A sign-in through an organisation's provider stores an attempt and fetches the provider's metadata.
+  ssoStartPerIp: { limit: 60, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
 /**

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { getUser, signInStepPath } from "~/auth/guards.server";
-import { LoginSchema } from "~/auth/schemas";
+import { LoginSchema, SsoStartSchema } from "~/auth/schemas";
 import { startSignIn } from "~/auth/session.server";
 import { FormPage } from "~/components/page";
 import { FormErrors, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
@@ -19,6 +19,14 @@ import { safeRedirectPath } from "~/http/safe-redirect";
 import { homeAfterSignIn } from "./+shared/sign-in.server";
 import { readFormData } from "~/http/form-data.server";
 import { PasskeySignIn } from "./+shared/passkey-sign-in";
+import { beginSsoSignIn } from "./+shared/sso-start.server";
+import { identityProviderForEmail } from "~/models/identity-providers.server";
+
+/**
+ * The login form's button for the organisation's own sign-in submits `intent=sso`: only the
+ * e-mail counts then (typed as the login form's schema, whose fields are a superset).
+ */
+const schemaFor = (formData: FormData) => (formData.get("intent") === "sso" ? SsoStartSchema : LoginSchema) as typeof LoginSchema;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -31,7 +39,9 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = fixedT(await getLanguage(request), "auth");
-  const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "sso") return signInThroughProvider(formData, context);
+  const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
 
@@ -53,7 +63,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await authenticate(db(), email, password);
   if (!user) {
     await audit(db(), { action: "login_failed", actorUserId: null, subject: email, ip: context.ip });
-    return json(submission.reply({ formErrors: [t("login.failed")], hideFields: ["password"] }), { status: 400 });
+    // People whose organisation has its own sign-in are pointed to it.
+    const viaProvider = Boolean(await identityProviderForEmail(db(), email));
+    return json(submission.reply({ formErrors: [t(viaProvider ? "login.failedUseSso" : "login.failed")], hideFields: ["password"] }), { status: 400 });
   }
   await clearRateLimit(db(), accountKey);
   const { cookie, awaitingSecondFactor } = await startSignIn(user.id, context);
@@ -65,6 +77,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(await homeAfterSignIn(user.id, redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
+async function signInThroughProvider(formData: FormData, context: ActionFunctionArgs["context"]) {
+  const submission = parseWithZod(formData, { schema: SsoStartSchema });
+  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const started = await beginSsoSignIn(submission.value.email, submission.value.redirectTo, context);
+  if (started.ok) return started.response;
+  const headers = started.retryAfter ? { "Retry-After": String(started.retryAfter) } : undefined;
+  return json(submission.reply({ fieldErrors: { email: [started.code] }, hideFields: ["password"] }), { status: started.status, headers });
+}
+
 export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -73,7 +94,7 @@ export default function Login() {
     id: "login",
     lastResult,
     ...validateOnBlur,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schemaFor(formData) }),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   return (
@@ -86,6 +107,9 @@ export default function Login() {
           <Field field={conformField(fields.password)} label={t("fields.password")} type="password" inputProps={{ autoComplete: "current-password" }} />
           <div className="flex flex-wrap items-center gap-4">
             <SubmitButton>{t("login.submit")}</SubmitButton>
+            <SubmitButton name="intent" value="sso" variant="secondary">
+              {t("sso.button")}
+            </SubmitButton>
             <Link to="/forgot-password" className="text-brand-700 underline">
               {t("login.forgot")}
             </Link>

@@ -11,8 +11,13 @@ import {
   takeSsoAttempt,
   type IdentityProviderChange,
 } from "~/models/identity-providers.server";
+import { action as ssoSettingsAction, loader as ssoSettingsLoader } from "~/routes/organisation.single-sign-on";
+import { action as ssoStartAction } from "~/routes/login_.sso";
+import { loader as ssoCallbackLoader } from "~/routes/login_.sso_.callback";
+import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson } from "../fixtures/people";
+import { formRequest, routeArgs } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 const { key } = secretEncryptionKey({ NODE_ENV: "test" }) as { key: Buffer };
@@ -124,4 +129,38 @@ describe("who the provider's claims sign in", () => {
     expect(await completeSsoSignIn(t.db, provider, claims({ subject: "new", email: "new@link.test.no" }))).toMatchObject({ ok: false, problems: [{ code: "sso_no_auto_join" }] });
     expect(await completeSsoSignIn(t.db, provider, claims({ subject: "out", email: "x@elsewhere.test.no" }))).toMatchObject({ ok: false, problems: [{ code: "sso_domain_not_vouched" }] });
   });
+});
+
+describe("authorization: single sign-on pages", () => {
+  authorizationMatrix(() => t.db, [
+    {
+      route: "GET /organisation/single-sign-on (the active organisation's admins)",
+      call: ssoSettingsLoader,
+      request: (_w, cookie) => routeArgs("/organisation/single-sign-on", { cookie }),
+      expect: { anonymous: "login", outsider: "ok", member: 403, admin: "ok", operator: "register" },
+    },
+    {
+      route: "POST /organisation/single-sign-on (for organisation A)",
+      call: ssoSettingsAction,
+      request: (w, cookie) =>
+        formRequest(
+          "/organisation/single-sign-on",
+          { organisationId: w.organisation.id, intent: "save", issuer: "https://login.example.no/t/v2.0", clientId: "c", clientSecret: "s", domains: `matrix-${w.organisation.id.slice(0, 8)}.test.no`, newcomers: "invite_only" },
+          { cookie },
+        ),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /login/sso (anyone may start; no provider for the domain is a field error)",
+      call: ssoStartAction,
+      request: (_w, cookie) => formRequest("/login/sso", { email: "someone@no-provider.test.no" }, { cookie }),
+      expect: { anonymous: 400, outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "GET /login/sso/callback without an attempt in this browser",
+      call: ssoCallbackLoader,
+      request: (_w, cookie) => routeArgs("/login/sso/callback?code=x&state=y", { cookie }),
+      expect: { anonymous: 400, outsider: 400, member: 400, admin: 400, operator: 400 },
+    },
+  ]);
 });

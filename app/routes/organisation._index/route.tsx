@@ -131,6 +131,13 @@ export default function OrganisationSettings() {
               ) : null}
               {canEdit ? (
                 <li>
+                  <Link to="/organisation/single-sign-on" className="text-brand-700 underline">
+                    {t("singleSignOn.link")}
+                  </Link>
+                </li>
+              ) : null}
+              {canEdit ? (
+                <li>
                   <Link to="/organisation/sessions" className="text-brand-700 underline">
                     {t("memberSessions.link")}
                   </Link>

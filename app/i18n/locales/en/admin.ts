@@ -148,6 +148,11 @@ export const admin: Translation<typeof nb> = {
       second_factor_disable_refused: "Refused: turn two-factor sign-in off",
       recovery_codes_regenerated: "New recovery codes",
       second_factor_policy_changed: "Two-factor requirement changed",
+      sso_provider_registered: "Organisation sign-in registered",
+      sso_provider_changed: "Organisation sign-in changed",
+      sso_provider_removed: "Organisation sign-in removed",
+      sso_domain_refused: "Refused: an e-mail domain another organisation holds",
+      sso_sign_in_refused: "Refused: sign-in through the organisation sign-in",
     },
   },
 };

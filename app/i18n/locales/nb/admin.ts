@@ -145,6 +145,11 @@ export const admin = {
       second_factor_disable_refused: "Avslått: slå av totrinnsinnlogging",
       recovery_codes_regenerated: "Nye gjenopprettingskoder",
       second_factor_policy_changed: "Krav om totrinnsinnlogging endret",
+      sso_provider_registered: "Virksomhetens innlogging registrert",
+      sso_provider_changed: "Virksomhetens innlogging endret",
+      sso_provider_removed: "Virksomhetens innlogging fjernet",
+      sso_domain_refused: "Avslått: e-postdomene en annen virksomhet har",
+      sso_sign_in_refused: "Avslått: innlogging gjennom virksomhetens innlogging",
     },
   },
 };

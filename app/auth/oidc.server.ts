@@ -1,0 +1,113 @@
+import * as client from "openid-client";
+import { issuerUrlProblem, type SsoClaims } from "~/domain/single-sign-on";
+import type { IdentityProviderForSignIn } from "~/models/identity-providers.server";
+import { decryptSecret, secretEncryptionKey } from "./secret-box.server";
+
+// The OpenID Connect protocol, through openid-client (issue 21, ADR 0034): discovery, the
+// authorization code flow with PKCE, state and nonce, and the ID token's signature and claims.
+// Every failure is one of a few codes the pages translate; nothing of a provider's answer
+// reaches the person who signs in.
+
+export type OidcFailure =
+  /** SECRET_ENCRYPTION_KEY missing in production, or the secret sealed under another key. */
+  | "sso_unavailable"
+  /** The issuer may not be contacted from here (HTTP or a private address outside development). */
+  | "sso_issuer_refused"
+  /** Discovery or the token endpoint did not answer, or answered nonsense. */
+  | "sso_provider_down"
+  /** The provider sent the person back with an error (they cancelled, or it refused them). */
+  | "sso_denied"
+  /** The answer failed a check: state, issuer, PKCE, the ID token's signature, audience, expiry or nonce. */
+  | "sso_response_refused";
+
+export class OidcError extends Error {
+  constructor(
+    readonly code: OidcFailure,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+/** Plain HTTP to a provider on this machine, in development and tests only. */
+const allowLocalHttp = () => process.env.NODE_ENV !== "production";
+
+/** The provider's configuration from its discovery document, with the client secret unsealed. */
+export async function providerConfiguration(provider: IdentityProviderForSignIn): Promise<client.Configuration> {
+  const key = secretEncryptionKey();
+  if (!key.ok) throw new OidcError("sso_unavailable", key.message);
+  const secret = decryptSecret(provider.clientSecretBox, key.key);
+  if (secret === null) throw new OidcError("sso_unavailable", "the client secret cannot be opened with this SECRET_ENCRYPTION_KEY");
+  if (issuerUrlProblem(provider.issuer, { allowLocalHttp: allowLocalHttp() })) throw new OidcError("sso_issuer_refused");
+  const issuer = new URL(provider.issuer);
+  // ID tokens are checked against the provider's published keys too, not only trusted for
+  // coming over TLS (openid-client leaves that out by default).
+  const execute = [client.enableNonRepudiationChecks, ...(issuer.protocol === "http:" ? [client.allowInsecureRequests] : [])];
+  try {
+    return await client.discovery(issuer, provider.clientId, secret, undefined, { execute, timeout: 10 });
+  } catch (error) {
+    throw new OidcError("sso_provider_down", error instanceof Error ? error.message : String(error));
+  }
+}
+
+export interface AuthorizationRequest {
+  url: URL;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+/** Where to send the person: the provider's authorization endpoint with a fresh state, nonce and PKCE challenge. */
+export async function authorizationRequest(config: client.Configuration, redirectUri: string, loginHint: string): Promise<AuthorizationRequest> {
+  const codeVerifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: "openid email profile",
+    response_type: "code",
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: "S256",
+    state,
+    nonce,
+    login_hint: loginHint,
+  });
+  return { url, state, nonce, codeVerifier };
+}
+
+/**
+ * The code exchanged and the ID token checked (signature against the provider's keys, issuer,
+ * audience, expiry, nonce; the response's state; PKCE at the token endpoint): the claims the
+ * sign-in rule needs. `callbackUrl` is the portal's configured address with the query the
+ * provider sent, never the request's own Host.
+ */
+export async function finishAuthorization(
+  config: client.Configuration,
+  callbackUrl: URL,
+  checks: { state: string; nonce: string; codeVerifier: string },
+): Promise<SsoClaims> {
+  let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+  try {
+    tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: checks.codeVerifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
+    });
+  } catch (error) {
+    if (error instanceof client.AuthorizationResponseError) throw new OidcError("sso_denied", error.error);
+    if (error instanceof TypeError && /fetch failed/i.test(error.message)) throw new OidcError("sso_provider_down", error.message);
+    throw new OidcError("sso_response_refused", error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error));
+  }
+  const claims = tokens.claims();
+  if (!claims) throw new OidcError("sso_response_refused", "no ID token");
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
+  return {
+    issuer: claims.iss,
+    subject: claims.sub,
+    // Only `email`: Entra ID's `preferred_username` is not an address anyone vouches for (docs/single-sign-on.md).
+    email: text(claims.email),
+    emailVerified: typeof claims.email_verified === "boolean" ? claims.email_verified : null,
+    name: text(claims.name),
+  };
+}

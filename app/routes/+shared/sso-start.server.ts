@@ -1,0 +1,50 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { db } from "@db/db.server";
+import { authorizationRequest, OidcError, providerConfiguration, type OidcFailure } from "~/auth/oidc.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { identityProviderForEmail, startSsoAttempt } from "~/models/identity-providers.server";
+import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
+import { SSO_CALLBACK_PATH, ssoAttemptCookie } from "./sso-attempt.server";
+
+/** HTTP status for each way a sign-in through a provider can fail before or after it. */
+export const OIDC_FAILURE_STATUS: Record<OidcFailure, number> = {
+  sso_unavailable: 422,
+  sso_issuer_refused: 422,
+  sso_provider_down: 502,
+  sso_denied: 400,
+  sso_response_refused: 400,
+};
+
+export type SsoStart = { ok: true; response: Response } | { ok: false; code: OidcFailure | "sso_no_provider" | "sso_rate_limited"; status: number; retryAfter?: number };
+
+/**
+ * Sends the person to the provider that vouches for their e-mail's domain (issue 21): a fresh
+ * state, nonce and PKCE verifier kept in a row only this browser's cookie names, and the
+ * redirect URI from configuration (PUBLIC_URL), never from the request's Host.
+ */
+export async function beginSsoSignIn(email: string, redirectTo: string | undefined, context: AppLoadContext): Promise<SsoStart> {
+  const limit = await hitRateLimit(db(), `sso:ip:${context.ip}`, LIMITS.ssoStartPerIp);
+  if (!limit.allowed) return { ok: false, code: "sso_rate_limited", status: 429, retryAfter: limit.retryAfterSeconds };
+  const provider = await identityProviderForEmail(db(), email);
+  if (!provider) return { ok: false, code: "sso_no_provider", status: 400 };
+  try {
+    const config = await providerConfiguration(provider);
+    const request = await authorizationRequest(config, absoluteUrl(SSO_CALLBACK_PATH), email);
+    const token = await startSsoAttempt(db(), {
+      providerId: provider.id,
+      state: request.state,
+      nonce: request.nonce,
+      codeVerifier: request.codeVerifier,
+      redirectTo: redirectTo ? safeRedirectPath(redirectTo) : null,
+    });
+    return { ok: true, response: redirect(request.url.href, { headers: { "Set-Cookie": await ssoAttemptCookie.serialize(token) } }) };
+  } catch (error) {
+    if (error instanceof OidcError) {
+      console.warn(`Single sign-on for ${provider.issuer} failed to start: ${error.message}`);
+      return { ok: false, code: error.code, status: OIDC_FAILURE_STATUS[error.code] };
+    }
+    throw error;
+  }
+}
