@@ -17,7 +17,12 @@ import { listPilotRegister, pilotBuyers, type PilotRegisterRow } from "~/models/
 // criteria, purchase path and how it ended, filtered by CPV, region, buyer, result and decision.
 // The chart counts the filtered pilots that have ended.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }, { name: "description", content: data?.description ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Markedsdialog" },
+  { name: "description", content: data?.description ?? "" },
+  // Feed readers find the register's feed, with the page's filter, from the page itself.
+  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: data.title, href: data.atomHref }] : []),
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = fixedT(await getLanguage(request), "pilots");
