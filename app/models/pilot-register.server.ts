@@ -41,6 +41,8 @@ export interface PilotRegisterRow {
   /** Earlier pilots on the same need that met their criteria and were not bought when it was published, and why a new one was needed. */
   duplicateOf: { id: string; title: string; buyer: { name: string; slug: string } }[];
   duplicateReason: string | null;
+  /** When it last changed: the event, or its exit record (the Atom feed's `updated`). */
+  updatedAt: string;
 }
 
 export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { now = new Date() }: { now?: Date } = {}): Promise<PilotRegisterRow[]> {
@@ -73,6 +75,7 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
       "c.title as contractTitle",
       "e.pilotDuplicateOf",
       "e.pilotDuplicateReason",
+      sql<Date>`greatest(e.updated_at, x.recorded_at)`.as("updatedAt"),
     ])
     .where("e.status", "<>", "draft")
     .where((eb) => eb.or([eb("e.kind", "in", ["pilot", "rnd_partnership"]), eb("e.contractForm", "=", "innovation_partnership")]));
@@ -118,6 +121,7 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
           return p ? [{ id: p.id, title: p.title, buyer: p.buyer }] : [];
         }),
         duplicateReason: r.pilotDuplicateReason,
+        updatedAt: new Date(r.updatedAt).toISOString(),
       };
     })
     .filter((r) => filter.outcome === null || r.outcome === filter.outcome);

@@ -17,14 +17,19 @@ import { listPilotRegister, pilotBuyers, type PilotRegisterRow } from "~/models/
 // criteria, purchase path and how it ended, filtered by CPV, region, buyer, result and decision.
 // The chart counts the filtered pilots that have ended.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }, { name: "description", content: data?.description ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Markedsdialog" },
+  { name: "description", content: data?.description ?? "" },
+  // Feed readers find the register's feed, with the page's filter, from the page itself.
+  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: data.title, href: data.atomHref }] : []),
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = fixedT(await getLanguage(request), "pilots");
   const filter = parsePilotRegisterFilter(new URL(request.url).searchParams);
   const [pilots, buyers] = await Promise.all([listPilotRegister(db(), filter), pilotBuyers(db())]);
   const search = pilotRegisterSearch(filter);
-  return json({ filter, pilots, buyers, counts: outcomeCounts(pilots.map((p) => p.outcome)), csvHref: `/pilots.csv${search}`, apiHref: `/api/v1/pilots${search}`, title: `${t("register.title")} – Markedsdialog`, description: t("register.metaDescription") });
+  return json({ filter, pilots, buyers, counts: outcomeCounts(pilots.map((p) => p.outcome)), csvHref: `/pilots.csv${search}`, atomHref: `/pilots.atom${search}`, apiHref: `/api/v1/pilots${search}`, title: `${t("register.title")} – Markedsdialog`, description: t("register.metaDescription") });
 }
 
 const selectClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2";
@@ -47,7 +52,7 @@ function FilterSelect({ name, label, value, options }: { name: keyof PilotRegist
 }
 
 export default function PilotRegister() {
-  const { filter, pilots, buyers, counts, csvHref, apiHref } = useLoaderData<typeof loader>();
+  const { filter, pilots, buyers, counts, csvHref, atomHref, apiHref } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("pilots");
   const { t: tc } = useTranslation("common");
   const language = i18n.language as Language;
@@ -79,6 +84,9 @@ export default function PilotRegister() {
       <p className="flex flex-wrap gap-4 text-sm">
         <a href={csvHref} className="font-medium text-brand-800 underline" download>
           {t("register.csvLink")}
+        </a>
+        <a href={atomHref} className="font-medium text-brand-800 underline">
+          {t("register.atomLink")}
         </a>
         <a href={apiHref} className="font-medium text-brand-800 underline">
           {t("register.apiLink")}

@@ -4,6 +4,7 @@ import { listPilotRegister } from "~/models/pilot-register.server";
 import { EMPTY_REGISTER_FILTER, type PilotRegisterFilter } from "~/domain/pilot-register";
 import { loader as registerLoader } from "~/routes/pilots._index";
 import { loader as registerCsv } from "~/routes/pilots[.]csv";
+import { loader as registerAtom } from "~/routes/pilots[.]atom";
 import { loader as workspaceLoader } from "~/routes/workspace.events";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
@@ -71,7 +72,34 @@ describe("the pilot register", () => {
     expect(data.counts).toEqual({ bought: 0, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 0 });
     const all = await readJson(await respond(registerLoader(await routeArgs("/pilots"))));
     expect(all.counts).toEqual({ bought: 1, met_not_bought: 1, not_met_not_bought: 0, open: 0, missing: 2 });
-    expect(data).toMatchObject({ csvHref: "/pilots.csv?outcome=met_not_bought", apiHref: "/api/v1/pilots?outcome=met_not_bought" });
+    expect(data).toMatchObject({ csvHref: "/pilots.csv?outcome=met_not_bought", atomHref: "/pilots.atom?outcome=met_not_bought", apiHref: "/api/v1/pilots?outcome=met_not_bought" });
+  });
+});
+
+describe("/pilots.atom", () => {
+  const atom = async (query: string) => {
+    const response = await respond(registerAtom(await routeArgs(`/pilots.atom${query}`)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+    return response.text();
+  };
+
+  it("has an entry per pilot of the filter, the last changed first, with its result and decision", async () => {
+    const feed = await atom("?outcome=met_not_bought");
+    expect(feed).toMatch(/^<\?xml/);
+    expect(feed.match(/<entry>/g)).toHaveLength(1);
+    expect(feed).toContain(`<id>urn:uuid:${ids.metNotBought}</id>`);
+    expect(feed).toContain("Resultat: Kriteriene oppfylt, ikke kjøpt");
+    expect(feed).toMatch(/<link rel="self" href="[^"]*\/pilots\.atom\?outcome=met_not_bought"/);
+    const all = await atom("");
+    expect(all.match(/<entry>/g)).toHaveLength(5);
+    // The two given an exit record changed last.
+    const first = [...all.matchAll(/<id>urn:uuid:([0-9a-f-]+)<\/id>/g)].slice(0, 2).map((m) => m[1]).sort();
+    expect(first).toEqual([ids.metNotBought, ids.bought].sort());
+  });
+
+  it("ignores what it does not know in the query, as the page does", async () => {
+    expect((await atom("?cpv=%27%20or%201%3D1--&buyer=%00&outcome=%3Cscript%3E&region=x")).match(/<entry>/g)).toHaveLength(5);
   });
 });
 
@@ -117,6 +145,12 @@ describe("authorization", () => {
       route: "GET /pilots (public)",
       call: registerLoader,
       request: async (_world, cookie) => routeArgs("/pilots?cpv=33", { cookie }),
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "GET /pilots.atom (public)",
+      call: registerAtom,
+      request: async (_world, cookie) => routeArgs("/pilots.atom?cpv=33", { cookie }),
       expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
     },
     {

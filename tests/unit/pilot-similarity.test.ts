@@ -60,6 +60,14 @@ describe("sameNeed", () => {
   it("does not match a different need in the same CPV class", () => {
     expect(sameNeed({ ...need, title: "Sensorbasert nattilsyn på sykehjem" }, earlier())).toBeNull();
   });
+
+  it("needs a word in common in the titles: the same description in another pilot's house style is not the same need", () => {
+    const boilerplate = "Vi ønsker innspill om integrasjon med eksisterende systemer og erfaringer fra andre kommuner.";
+    const a = { cpvCodes: ["48814000-7"], title: "Digital hjemmeoppfølging", description: boilerplate };
+    expect(needSimilarity(`${a.title}\n${boilerplate}`, `Elektronisk pasientjournal\n${boilerplate}`).score).toBeGreaterThan(SIMILARITY_THRESHOLD);
+    expect(sameNeed(a, { ...a, title: "Elektronisk pasientjournal" })).toBeNull();
+    expect(sameNeed(a, { ...a, title: "Digital hjemmeoppfølging etter utskrivning" })).not.toBeNull();
+  });
 });
 
 describe("countsAsEarlierPilot", () => {

@@ -116,6 +116,7 @@ export const pilots = {
     chartTitle: "How ended pilots ended",
     chartDescription: "Bars per result: number of pilots.",
     csvLink: "Download as CSV",
+    atomLink: "Atom feed",
     apiLink: "JSON (API)",
     chartSummary: "{{bought}} bought, {{metNotBought}} met their criteria without being bought, {{notMet}} not met and not bought, {{open}} extended or undecided, {{missing}} missing an exit record.",
   },

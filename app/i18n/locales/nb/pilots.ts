@@ -117,6 +117,7 @@ export const pilots = {
     chartDescription: "Søyler per resultat: antall piloter.",
     chartSummary: "{{bought}} kjøpt, {{metNotBought}} oppfylte kriteriene uten å bli kjøpt, {{notMet}} ikke oppfylt og ikke kjøpt, {{open}} forlenget eller ikke besluttet, {{missing}} mangler sluttføring.",
     csvLink: "Last ned som CSV",
+    atomLink: "Atom-feed",
     apiLink: "JSON (API)",
   },
   csv: {
