@@ -33,13 +33,32 @@ function asciiFilename(filename: string): string {
   return filename.replace(/[æøåÆØÅ]/g, (c) => plain[c] ?? "").replace(/[^\x20-\x7e]|["\\]/g, "");
 }
 
-/** A CSV file (app/domain/csv.ts wrote it) as a download named `filename` (RFC 6266: ASCII name and UTF-8 filename*). */
+/** Content-Disposition for a download named `filename` (RFC 6266: ASCII name and UTF-8 filename*). */
+const attachment = (filename: string) => `attachment; filename="${asciiFilename(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
+/** A CSV file (app/domain/csv.ts wrote it) as a download named `filename`. */
 export function csvResponse(body: string, filename: string, { cacheControl }: { cacheControl?: string } = {}): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${asciiFilename(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": attachment(filename),
       ...(cacheControl ? { "Cache-Control": cacheControl } : {}),
+    },
+  });
+}
+
+/**
+ * An uploaded file as a download (ADR 0032): always an attachment, in the type read from its
+ * bytes when it was stored, and nosniff, so a browser never renders it as a page of ours.
+ */
+export function storedFileResponse(file: { name: string; mediaType: string }, bytes: Uint8Array, { cacheControl }: { cacheControl: string }): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": file.mediaType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": attachment(file.name),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": cacheControl,
     },
   });
 }

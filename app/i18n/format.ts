@@ -81,3 +81,11 @@ export function formatQuarter(quarter: string, language: Language): string {
   if (!parsed) return quarter;
   return language === "nb" ? `${parsed.quarter}. kvartal ${parsed.year}` : `Q${parsed.quarter} ${parsed.year}`;
 }
+
+/** A file's size as people read it: "812 B", "34 kB", "2,4 MB" (1 kB = 1024 bytes, as limitInWords). */
+export function formatFileSize(bytes: number, language: Language): string {
+  if (bytes < 1024) return `${formatNumber(bytes, language)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), language)} kB`;
+  const megabytes = Math.round((bytes / (1024 * 1024)) * 10) / 10;
+  return `${numberFormat(language, { maximumFractionDigits: 1 }).format(megabytes)} MB`;
+}

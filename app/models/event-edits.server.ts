@@ -303,7 +303,7 @@ export async function updateEvent(
  * the reason and the changed fields. Called by updateEvent inside its transaction, so the
  * mail exists exactly when the amendment does.
  */
-async function notifyAmendment(trx: Db, event: { id: string; title: string; buyerId: string }, reason: string, changes: AmendmentChange[], baseUrl: string) {
+export async function notifyAmendment(trx: Db, event: { id: string; title: string; buyerId: string }, reason: string, changes: AmendmentChange[], baseUrl: string) {
   const recipients = await participantMembers(trx, event.id);
   if (recipients.length === 0) return 0;
   const buyer = await trx.selectFrom("organisations").select("name").where("id", "=", event.buyerId).executeTakeFirstOrThrow();

@@ -47,6 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
     status: event.status,
     canPublish: event.viewer.canPublish && member.organisation.id === event.buyer.id,
     coBuyersUrl: event.viewer.isLead ? `/events/${event.id}/co-buyers` : null,
+    documentsUrl: event.viewer.isLead ? `/events/${event.id}/documents` : null,
     values: { ...eventToFormValues(event), ...(undertaking ? { nonUseUndertaking: "yes" } : {}) },
     problems,
     errors: errorsByField(problems, []),
@@ -78,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function EditEvent() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation("eventForm");
+  const { t } = useTranslation(["eventForm", "eventPage"]);
   const problems = result?.problems ?? data.problems;
   return (
     <div className="space-y-6">
@@ -89,6 +90,13 @@ export default function EditEvent() {
           <p>
             <Link to={data.coBuyersUrl} className="text-brand-700 underline hover:text-brand-800">
               {t("coBuyersLink")}
+            </Link>
+          </p>
+        ) : null}
+        {data.documentsUrl ? (
+          <p>
+            <Link to={data.documentsUrl} className="text-brand-700 underline hover:text-brand-800">
+              {t("eventPage:documents.manage")}
             </Link>
           </p>
         ) : null}

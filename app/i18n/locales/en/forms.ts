@@ -97,4 +97,12 @@ export const forms: Translation<typeof nb> = {
   import_too_many_columns: "The row has more than four columns: quarter;value;quantity;note. Put notes containing semicolons in quotes.",
   unknown_event: "Your organisation has no such event.",
   event_not_procured: "The event is not recorded with the outcome “procured”.",
+  file_missing: "Choose a file.",
+  file_empty: "The file is empty.",
+  file_too_large: "The file is too large. It can be at most 20 MB.",
+  file_name_invalid: "The file name cannot be used. Use a name without slashes, backslashes or control characters, at most 200 characters.",
+  file_type_not_allowed: "This kind of file is not accepted. Use PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or plain text.",
+  file_type_mismatch: "The file name does not match its content. Give the file the right extension.",
+  organisation_storage_full: "Your organisation has used up its storage (500 MB). Contact us if you need more.",
+  change_note_required: "Say what changed in the new version.",
 };

@@ -95,4 +95,12 @@ export const forms = {
   import_too_many_columns: "Raden har flere enn fire kolonner: kvartal;verdi;mengde;merknad. Sett merknader med semikolon i anførselstegn.",
   unknown_event: "Arrangementet finnes ikke hos deres virksomhet.",
   event_not_procured: "Arrangementet er ikke registrert med utfallet «anskaffet».",
+  file_missing: "Velg en fil.",
+  file_empty: "Filen er tom.",
+  file_too_large: "Filen er for stor. Den kan være høyst 20 MB.",
+  file_name_invalid: "Filnavnet kan ikke brukes. Bruk et navn uten skråstrek, omvendt skråstrek og kontrolltegn, høyst 200 tegn.",
+  file_type_not_allowed: "Denne filtypen tas ikke imot. Bruk PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV eller ren tekst.",
+  file_type_mismatch: "Filnavnet stemmer ikke med innholdet. Gi filen riktig filendelse.",
+  organisation_storage_full: "Virksomheten har brukt opp lagringsplassen sin (500 MB). Kontakt oss om dere trenger mer.",
+  change_note_required: "Skriv hva som er endret i den nye versjonen.",
 };

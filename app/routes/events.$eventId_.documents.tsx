@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "@db/db.server";
+import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
+import { FieldFrame, Field, Notice, ProblemScope, Select, SubmitButton, TextArea, controlProps, recordField } from "~/components/forms";
+import { EVENT_DOCUMENT_TYPES, EventDocumentSchema } from "~/domain/event-documents";
+import { inputProblems } from "~/domain/event-input";
+import { submittedValues, text } from "~/domain/form-entries";
+import { fieldErrors } from "~/domain/problems";
+import { MAX_FILE_BYTES } from "~/domain/uploads";
+import { FAILURE_STATUS } from "~/http/failure-status";
+import { limitInWords } from "~/http/body-limit.server";
+import { readUploadForm } from "~/http/multipart.server";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { notFound, notFoundUnless } from "~/http/responses.server";
+import type { Language } from "~/i18n/resources";
+import { addEventDocument, listEventDocuments } from "~/models/event-documents.server";
+import { getEvent } from "~/models/event-reads.server";
+import { DocumentList } from "./+shared/event-documents/document-list";
+
+// The buyer's documents page for one event (issue 17): its organisation's members attach
+// documents and new versions; the event page lists them for everyone who may read the event.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} – Markedsdialog` : "Markedsdialog" }];
+
+/** The event, when the person acts for its buyer organisation: 404 where they may not see it, 403 where they may. */
+async function buyersEvent(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const user = requireVerifiedUser(args);
+  const event = notFoundUnless(await getEvent(db(), args.params.eventId ?? "", user));
+  if (!event.viewer.isLead) forbidden(args.request);
+  return { user, event };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { event } = await buyersEvent(args);
+  const params = new URL(args.request.url).searchParams;
+  return json({
+    event: { id: event.id, title: event.title },
+    documents: await listEventDocuments(db(), event.id),
+    maxFile: limitInWords(MAX_FILE_BYTES),
+    notice: params.get("amended") ? ("amended" as const) : params.get("saved") ? ("saved" as const) : null,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, event } = await buyersEvent(args);
+  const read = await readUploadForm(args.request, MAX_FILE_BYTES);
+  // Over the limit: 413, with the message by the file field.
+  if (!read.ok) return json({ values: {}, errors: { file: [read.reason] } }, { status: 413 });
+  const form = read.form;
+  const values = submittedValues(form);
+  const input = EventDocumentSchema.safeParse({
+    documentType: text(form, "documentType"),
+    title: text(form, "title"),
+    changeNote: text(form, "changeNote"),
+    ...(text(form, "replaces") ? { replaces: text(form, "replaces") } : {}),
+  });
+  if (!input.success) return json({ values, errors: fieldErrors(inputProblems(input.error)) }, { status: 400 });
+  const file = form.get("file");
+  const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { name: "", bytes: new Uint8Array() };
+  const result = await addEventDocument(db(), user, event.id, input.data, upload, { baseUrl: publicBaseUrl() });
+  if (result.ok) return redirect(`/events/${event.id}/documents?${result.value.amendmentId ? "amended" : "saved"}=1`);
+  if (result.reason === "not_found") notFound();
+  if (result.reason === "forbidden" && result.problems.length === 0) forbidden(args.request);
+  const tooLarge = result.problems.some((p) => p.code === "file_too_large");
+  return json({ values, errors: fieldErrors(result.problems) }, { status: tooLarge ? 413 : FAILURE_STATUS[result.reason] });
+}
+
+export default function EventDocumentsPage() {
+  const { event, documents, maxFile, notice } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("eventPage");
+  const language = i18n.language as Language;
+  const field = (name: string) => recordField(name, { values: reply?.values ?? {}, errors: reply?.errors ?? {} }, (n) => `document-${n}`);
+  const fileField = field("file");
+  return (
+    <ProblemScope first="forms">
+      <div className="max-w-3xl space-y-8">
+        <p>
+          <Link to={`/events/${event.id}`} className="text-brand-700 underline hover:text-brand-800">
+            {t("documents.page.back")}
+          </Link>
+        </p>
+        <h1 className="break-words text-3xl font-bold">{t("documents.page.title", { title: event.title })}</h1>
+        <p className="text-slate-700">{t("documents.page.lead")}</p>
+        {notice && !reply ? <Notice>{t(`documents.page.${notice}`)}</Notice> : null}
+        <DocumentList eventId={event.id} documents={documents} language={language} />
+
+        <Form method="post" encType="multipart/form-data" className="space-y-4 rounded border border-slate-300 bg-white p-4">
+          <h2 className="text-xl font-semibold">{t("documents.page.form")}</h2>
+          <Select
+            field={field("documentType")}
+            label={t("documents.page.documentType")}
+            placeholder={t("documents.page.chooseType")}
+            options={EVENT_DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`documents.types.${type}`) }))}
+          />
+          <Field field={field("title")} label={t("documents.page.titleField")} inputProps={{ maxLength: 200 }} />
+          {documents.length ? (
+            <Select
+              field={field("replaces")}
+              label={t("documents.page.replaces")}
+              hint={t("documents.page.replacesHint")}
+              placeholder={t("documents.page.replacesNone")}
+              options={documents.map((d) => ({ value: d.current.id, label: `${d.current.title} (${t("documents.version", { version: d.current.version })})` }))}
+            />
+          ) : null}
+          <TextArea field={field("changeNote")} label={t("documents.page.changeNote")} hint={t("documents.page.changeNoteHint")} rows={3} />
+          <FieldFrame field={fileField} label={t("documents.page.file")} hint={t("documents.page.fileHint", { max: maxFile })}>
+            <input type="file" required accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.csv,.txt" {...controlProps(fileField, true)} />
+          </FieldFrame>
+          <SubmitButton>{t("documents.page.submit")}</SubmitButton>
+        </Form>
+      </div>
+    </ProblemScope>
+  );
+}
