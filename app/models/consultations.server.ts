@@ -159,6 +159,7 @@ export async function listConsultations(db: Db, { now = new Date(), organiserId 
       "consultations.subject",
       "consultations.deadline",
       "consultations.usageSummaryAt",
+      "consultations.createdAt",
       "consultations.organiserId",
       "organisations.name as organiserName",
       eb

@@ -12,7 +12,10 @@ import type { Language } from "~/i18n/resources";
 import { listConsultations } from "~/models/consultations.server";
 import { consultationViewer, mayCreateConsultation } from "./consultations+shared/viewer.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Markedsdialog" },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", title: data?.title ?? "Markedsdialog", href: "/consultations.atom" },
+];
 
 // Everyone reads the list of consultations; buyers' members and operators may open one.
 export async function loader(args: LoaderFunctionArgs) {
@@ -40,6 +43,14 @@ export default function Consultations() {
           ) : null
         }
       />
+      <p className="flex flex-wrap gap-x-4 text-sm">
+        <a href="/consultations.atom" className="text-brand-700 underline">
+          {t("feeds.atom")}
+        </a>
+        <a href="/consultations.ics" className="text-brand-700 underline">
+          {t("feeds.ics")}
+        </a>
+      </p>
       {consultations.length === 0 ? (
         <p className="text-slate-700">{t("list.empty")}</p>
       ) : (

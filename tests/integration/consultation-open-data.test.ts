@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as listApi } from "~/routes/api.v1.consultations";
 import { loader as ocdsConsultations } from "~/routes/api.v1.ocds.consultations";
+import { loader as atomFeed } from "~/routes/consultations[.]atom";
+import { loader as icsFeed } from "~/routes/consultations[.]ics";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { ocdsPackageValidator } from "../fixtures/ocds-schema";
@@ -92,20 +94,39 @@ describe("GET /api/v1/consultations", () => {
   });
 });
 
+describe("the Atom and iCalendar feeds", () => {
+  it("list every consultation and its deadline, and never a response", async () => {
+    const atom = await respond(atomFeed(await routeArgs("/consultations.atom")));
+    expect(atom.headers.get("Content-Type")).toContain("application/atom+xml");
+    const xml = await atom.text();
+    expect(xml).toContain(`urn:uuid:${openId}`);
+    expect(xml).toContain(`/consultations/${closedId}`);
+    expect(xml).toContain("Endring i standardveikart");
+    const ics = await respond(icsFeed(await routeArgs("/consultations.ics")));
+    expect(ics.headers.get("Content-Type")).toContain("text/calendar");
+    const calendar = await ics.text();
+    expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(calendar).toContain(`UID:${openId}-consultation@`);
+    expect(calendar).toContain("Høringsfrist: Veikart for FHIR");
+    for (const text of [xml, calendar]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(PUBLISHED);
+    }
+  });
+});
+
 describe("authorization", () => {
-  // Open data: everyone reads both, signed in or not.
-  authorizationMatrix(() => t.db, [
-    {
-      route: "GET /api/v1/consultations (public)",
-      call: listApi,
-      request: (_world, cookie) => routeArgs("/api/v1/consultations", { cookie }),
-      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
-    },
-    {
-      route: "GET /api/v1/ocds/consultations (public)",
-      call: ocdsConsultations,
-      request: (_world, cookie) => routeArgs("/api/v1/ocds/consultations", { cookie }),
-      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
-    },
-  ]);
+  // Open data: everyone reads all four, signed in or not.
+  const everyone = { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" } as const;
+  authorizationMatrix(
+    () => t.db,
+    (
+      [
+        ["/api/v1/consultations", listApi],
+        ["/api/v1/ocds/consultations", ocdsConsultations],
+        ["/consultations.atom", atomFeed],
+        ["/consultations.ics", icsFeed],
+      ] as const
+    ).map(([path, call]) => ({ route: `GET ${path} (public)`, call, request: (_world: unknown, cookie: string | undefined) => routeArgs(path, { cookie }), expect: everyone })),
+  );
 });

@@ -39,6 +39,11 @@ export const consultations: Translation<typeof nb> = {
     must_be_whole_number: "Enter a whole number.",
     must_not_be_negative: "The number cannot be negative.",
   },
+  feeds: {
+    deadline: "Consultation deadline",
+    atom: "Consultations as an Atom feed",
+    ics: "The deadlines in your calendar (iCalendar)",
+  },
   list: {
     title: "Consultations",
     lead: "Buyers and the operators of Markedsdialog put roadmaps, category plans, draft tender documents and the code of conduct out for consultation. Every response is published with the organisation's name after the deadline.",

@@ -36,6 +36,11 @@ export const consultations = {
     must_be_whole_number: "Skriv et helt tall.",
     must_not_be_negative: "Tallet kan ikke være negativt.",
   },
+  feeds: {
+    deadline: "Høringsfrist",
+    atom: "Høringer som Atom-feed",
+    ics: "Høringsfristene i kalenderen (iCalendar)",
+  },
   list: {
     title: "Høringer",
     lead: "Oppdragsgivere og Markedsdialogs operatører sender veikart, kategoriplaner, utkast til konkurransegrunnlag og samspillsnormene på høring. Alle høringssvar publiseres med virksomhetens navn etter fristen.",
