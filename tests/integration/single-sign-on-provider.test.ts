@@ -1,0 +1,209 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Provider from "oidc-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lucia } from "~/auth/lucia.server";
+import { absoluteUrl } from "~/http/public-url.server";
+import { action as settingsAction } from "~/routes/organisation.single-sign-on";
+import { action as startAction } from "~/routes/login_.sso";
+import { loader as callbackLoader } from "~/routes/login_.sso_.callback";
+import { setupTestDatabase } from "../fixtures/database";
+import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
+import { formRequest, readJson, routeArgs } from "../fixtures/requests";
+
+// Single sign-on against a real OpenID provider (issue 21): oidc-provider on a free loopback
+// port, started and stopped by this file, with its development login form driven over HTTP.
+// The portal's side runs through its own routes and the real openid-client.
+
+const t = setupTestDatabase();
+const DOMAIN = "sso-flow.test.no";
+const CLIENT = { client_id: "markedsdialog", client_secret: "a-client-secret-for-tests" };
+/** Each subject's e-mail as the provider reports it now; a test may change it. */
+const emails = new Map<string, string>();
+
+let server: Server;
+let issuer: string;
+
+beforeAll(async () => {
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, {
+    clients: [{ ...CLIENT, redirect_uris: [absoluteUrl("/login/sso/callback")], token_endpoint_auth_method: "client_secret_post" }],
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    cookies: { keys: ["test-cookie-key"] },
+    // The claims in the ID token itself, as Entra ID and ID-porten send them (the portal reads no userinfo).
+    conformIdTokenClaims: false,
+    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, email: emails.get(sub) ?? `${sub}@${DOMAIN}`, email_verified: true, name: `Person ${sub}` }) }),
+    // Consent given in advance: the organisation's own provider does not ask its people.
+    loadExistingGrant: async (ctx) => {
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+      grant.addOIDCScope("openid email profile");
+      await grant.save();
+      return grant;
+    },
+  });
+  server.on("request", provider.callback());
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** A browser at the provider: follows its redirects with its cookies, signs in as `subject` on the login form, and stops at the portal's callback. */
+async function signInAtProvider(authorizationUrl: string, subject: string): Promise<string> {
+  const jar = new Map<string, string>();
+  let url = authorizationUrl;
+  let body: URLSearchParams | undefined;
+  for (let hop = 0; hop < 10; hop++) {
+    if (url.startsWith(absoluteUrl("/login/sso/callback"))) return url;
+    const response = await fetch(url, {
+      method: body ? "POST" : "GET",
+      body,
+      redirect: "manual",
+      headers: { Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const [name, ...value] = pair!.split("=");
+      jar.set(name!, value.join("="));
+    }
+    body = undefined;
+    const location = response.headers.get("Location");
+    if (location) {
+      url = new URL(location, url).href;
+      continue;
+    }
+    expect(response.status, await response.clone().text()).toBe(200);
+    // The development login form: any login is accepted and becomes the subject.
+    body = new URLSearchParams({ prompt: "login", login: subject, password: "x" });
+  }
+  throw new Error("the provider never sent the browser back");
+}
+
+async function startSignIn(email: string) {
+  const response = await respond(startAction(await formRequest("/login/sso", { email, redirectTo: "/demand" })));
+  expect(response.status, await response.clone().text()).toBe(302);
+  const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+  return { location: response.headers.get("Location")!, cookie };
+}
+
+async function callback(url: string, cookie: string) {
+  const { pathname, search } = new URL(url);
+  return respond(callbackLoader(await routeArgs(`${pathname}${search}`, { cookie })));
+}
+
+async function signedInUser(response: Response) {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("md_session="))!;
+  const { user } = await lucia.validateSession(cookie.split(";")[0]!.split("=")[1]!);
+  return user;
+}
+
+let organisation: { id: string };
+
+describe("single sign-on through a real OpenID provider", () => {
+  beforeAll(async () => {
+    const admin = await createPerson(t.db, { email: `admin@${DOMAIN}` });
+    organisation = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }]);
+    const saved = await respond(
+      settingsAction(
+        await formRequest(
+          "/organisation/single-sign-on",
+          { organisationId: organisation.id, intent: "save", issuer, clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret, domains: DOMAIN, newcomers: "member" },
+          { cookie: admin.cookie },
+        ),
+      ),
+    );
+    expect(saved.status, JSON.stringify(await readJson(saved.clone()))).toBe(200);
+  });
+
+  it("runs the code flow with PKCE, creates the person as a member and signs them in", async () => {
+    const { location, cookie } = await startSignIn(`kari@${DOMAIN}`);
+    const sent = new URL(location);
+    expect(sent.origin).toBe(issuer);
+    expect(sent.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(sent.searchParams.get("redirect_uri")).toBe(absoluteUrl("/login/sso/callback"));
+    expect(sent.searchParams.get("state")).toBeTruthy();
+    expect(sent.searchParams.get("nonce")).toBeTruthy();
+
+    const back = await signInAtProvider(location, "kari");
+    const response = await callback(back, cookie);
+    expect(response.status, await response.clone().text()).toBe(302);
+    expect(response.headers.get("Location")).toBe("/demand");
+    const user = await signedInUser(response);
+    expect(user?.email).toBe(`kari@${DOMAIN}`);
+    const membership = await t.db.selectFrom("memberships").select("role").where("userId", "=", user!.id).where("organisationId", "=", organisation.id).executeTakeFirst();
+    expect(membership?.role).toBe("member");
+
+    // The attempt was used once: the same answer again is refused.
+    expect((await callback(back, cookie)).status).toBe(400);
+  });
+
+  it("finds the person by subject on the second sign-in, even after the provider changes their e-mail", async () => {
+    const first = await startSignIn(`ola@${DOMAIN}`);
+    const one = await signedInUser(await callback(await signInAtProvider(first.location, "ola"), first.cookie));
+    emails.set("ola", `ola.nordmann@${DOMAIN}`);
+    const second = await startSignIn(`ola@${DOMAIN}`);
+    const two = await signedInUser(await callback(await signInAtProvider(second.location, "ola"), second.cookie));
+    expect(two?.id).toBe(one?.id);
+    expect(await t.db.selectFrom("ssoLinks").select("subject").where("userId", "=", one!.id).execute()).toEqual([{ subject: "ola" }]);
+  });
+
+  it("does not let another subject whose e-mail at the provider changed to a linked person's take over that account", async () => {
+    const first = await startSignIn(`boss@${DOMAIN}`);
+    const boss = await signedInUser(await callback(await signInAtProvider(first.location, "boss"), first.cookie));
+    emails.set("intruder", `boss@${DOMAIN}`);
+    const attempt = await startSignIn(`boss@${DOMAIN}`);
+    const response = await callback(await signInAtProvider(attempt.location, "intruder"), attempt.cookie);
+    expect(response.status).toBe(403);
+    expect((await readJson(response)).code).toBe("sso_account_elsewhere");
+    expect(response.headers.getSetCookie().some((c) => c.startsWith("md_session="))).toBe(false);
+    expect(await t.db.selectFrom("ssoLinks").select("userId").where("subject", "=", "intruder").executeTakeFirst()).toBeUndefined();
+    const audit = await t.db.selectFrom("auditLog").select("action").where("action", "=", "sso_sign_in_refused").execute();
+    expect(audit.length).toBeGreaterThan(0);
+    expect(boss).toBeTruthy();
+  });
+
+  it("refuses an answer with a wrong state, and one whose ID token carries another nonce", async () => {
+    const attempt = await startSignIn(`per@${DOMAIN}`);
+    const back = new URL(await signInAtProvider(attempt.location, "per"));
+    back.searchParams.set("state", "a-state-from-another-sign-in");
+    const wrongState = await callback(back.href, attempt.cookie);
+    expect(wrongState.status).toBe(400);
+    expect((await readJson(wrongState)).code).toBe("sso_response_refused");
+
+    const other = await startSignIn(`per@${DOMAIN}`);
+    await t.db.updateTable("ssoAttempts").set({ nonce: "another-nonce" }).execute();
+    const wrongNonce = await callback(await signInAtProvider(other.location, "per"), other.cookie);
+    expect(wrongNonce.status).toBe(400);
+    expect((await readJson(wrongNonce)).code).toBe("sso_response_refused");
+    expect(await t.db.selectFrom("users").select("id").where("email", "=", `per@${DOMAIN}`).executeTakeFirst()).toBeUndefined();
+  });
+
+  it("refuses a callback in a browser that did not start the sign-in", async () => {
+    const attempt = await startSignIn(`lise@${DOMAIN}`);
+    const back = await signInAtProvider(attempt.location, "lise");
+    const response = await callback(back, "md_sso=somebody-elses");
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).code).toBe("sso_attempt_missing");
+  });
+
+  it("answers a provider that is down with a clear message", async () => {
+    const admin = await createPerson(t.db);
+    const other = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }]);
+    const idle = createServer();
+    await new Promise<void>((resolve) => idle.listen(0, "127.0.0.1", resolve));
+    const downIssuer = `http://127.0.0.1:${(idle.address() as AddressInfo).port}`;
+    await new Promise((resolve) => idle.close(resolve));
+    await settingsAction(
+      await formRequest(
+        "/organisation/single-sign-on",
+        { organisationId: other.id, intent: "save", issuer: downIssuer, clientId: "c", clientSecret: "s", domains: "down.test.no", newcomers: "member" },
+        { cookie: admin.cookie },
+      ),
+    );
+    const response = await respond(startAction(await formRequest("/login/sso", { email: "x@down.test.no" })));
+    expect(response.status).toBe(502);
+    expect((await readJson(response)).error.email).toEqual(["sso_provider_down"]);
+  });
+});
