@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { DemandFilterForm, IgnoredParameters } from "~/components/demand-filter-form";
 import { ExpectationSummary } from "~/components/expectation-summary";
+import { OpenConsultations } from "~/components/open-consultations";
 import { SaveWatchForm } from "~/components/save-watch-form";
 import { cpvEntry } from "~/domain/cpv";
 import { fixedT } from "~/i18n/i18n";
@@ -13,6 +14,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem, type DemandTotal } from "~/models/demand.server";
 import { redirectWithoutEmptyParameters } from "~/http/responses.server";
+import { openConsultations } from "~/models/consultations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -27,13 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);
-  const [page, options] = await Promise.all([listDemand(db(), filter, { total: true }), demandFilterOptions(db())]);
+  const [page, options, consultations] = await Promise.all([listDemand(db(), filter, { total: true }), demandFilterOptions(db()), openConsultations(db())]);
   return json({
     filter,
     ignored,
     options,
     items: page.items,
     total: page.total,
+    consultations,
     nextHref: page.next ? demandHref("/demand", filter, { cursor: page.next, limit: true }) : null,
     firstHref: filter.cursor ? demandHref("/demand", filter, { limit: true }) : null,
     pipelineHref: demandHref("/demand/pipeline", filter),
@@ -56,6 +59,7 @@ export default function DemandPage() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("lead")}</p>
       </div>
+      <OpenConsultations consultations={data.consultations} />
       <SaveWatchForm />
       {/* Keyed by the query so the fields show the URL's filter after client-side navigation too. */}
       <DemandFilterForm key={location.search} action="/demand" filter={data.filter} options={data.options} withSort>

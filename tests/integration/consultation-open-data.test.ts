@@ -3,6 +3,8 @@ import { loader as listApi } from "~/routes/api.v1.consultations";
 import { loader as ocdsConsultations } from "~/routes/api.v1.ocds.consultations";
 import { loader as atomFeed } from "~/routes/consultations[.]atom";
 import { loader as icsFeed } from "~/routes/consultations[.]ics";
+import { loader as demandPage } from "~/routes/demand._index";
+import { loader as demandApi } from "~/routes/api.v1.demand";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { ocdsPackageValidator } from "../fixtures/ocds-schema";
@@ -111,6 +113,28 @@ describe("the Atom and iCalendar feeds", () => {
     for (const text of [xml, calendar]) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(PUBLISHED);
+    }
+  });
+});
+
+describe("/demand", () => {
+  it("shows the open consultations, nearest deadline first, and not the closed one", async () => {
+    const page = await readJson(await respond(demandPage(await routeArgs("/demand"))));
+    const ids = page.consultations.map((c: { id: string }) => c.id);
+    expect(ids).toEqual([operatorsId, openId]);
+  });
+
+  it("finds no response through search, on the page or in the API, and shows none", async () => {
+    for (const q of [SECRET, PUBLISHED, "HEMMELIG"]) {
+      const query = `?q=${encodeURIComponent(q)}`;
+      // The query is echoed in the filter; what was found is not a response.
+      const page = await readJson(await respond(demandPage(await routeArgs(`/demand${query}`))));
+      expect(page.items).toEqual([]);
+      const api = await readJson(await respond(demandApi(await routeArgs(`/api/v1/demand${query}`))));
+      for (const found of [JSON.stringify([page.items, page.consultations]), JSON.stringify(api.items ?? api)]) {
+        expect(found).not.toContain(SECRET);
+        expect(found).not.toContain(PUBLISHED);
+      }
     }
   });
 });

@@ -36,6 +36,11 @@ export const consultations = {
     must_be_whole_number: "Skriv et helt tall.",
     must_not_be_negative: "Tallet kan ikke være negativt.",
   },
+  demand: {
+    heading: "Åpne høringer",
+    item: "({{subject}}, {{organiser}}, frist {{deadline}})",
+    all: "Alle høringer",
+  },
   feeds: {
     deadline: "Høringsfrist",
     atom: "Høringer som Atom-feed",
