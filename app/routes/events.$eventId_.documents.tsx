@@ -5,9 +5,8 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
 import { FieldFrame, Field, Notice, ProblemScope, Select, SubmitButton, TextArea, controlProps, recordField } from "~/components/forms";
-import { EVENT_DOCUMENT_TYPES, EventDocumentSchema } from "~/domain/event-documents";
-import { inputProblems } from "~/domain/event-input";
-import { submittedValues, text } from "~/domain/form-entries";
+import { EVENT_DOCUMENT_TYPES } from "~/domain/event-documents";
+import { submittedValues } from "~/domain/form-entries";
 import { fieldErrors } from "~/domain/problems";
 import { MAX_FILE_BYTES } from "~/domain/uploads";
 import { FAILURE_STATUS } from "~/http/failure-status";
@@ -19,6 +18,7 @@ import type { Language } from "~/i18n/resources";
 import { addEventDocument, listEventDocuments } from "~/models/event-documents.server";
 import { getEvent } from "~/models/event-reads.server";
 import { DocumentList } from "./+shared/event-documents/document-list";
+import { documentUploadOf } from "./+shared/event-documents/upload.server";
 
 // The buyer's documents page for one event (issue 17): its organisation's members attach
 // documents and new versions; the event page lists them for everyone who may read the event.
@@ -51,16 +51,9 @@ export async function action(args: ActionFunctionArgs) {
   if (!read.ok) return json({ values: {}, errors: { file: [read.reason] } }, { status: 413 });
   const form = read.form;
   const values = submittedValues(form);
-  const input = EventDocumentSchema.safeParse({
-    documentType: text(form, "documentType"),
-    title: text(form, "title"),
-    changeNote: text(form, "changeNote"),
-    ...(text(form, "replaces") ? { replaces: text(form, "replaces") } : {}),
-  });
-  if (!input.success) return json({ values, errors: fieldErrors(inputProblems(input.error)) }, { status: 400 });
-  const file = form.get("file");
-  const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { name: "", bytes: new Uint8Array() };
-  const result = await addEventDocument(db(), user, event.id, input.data, upload, { baseUrl: publicBaseUrl() });
+  const parsed = await documentUploadOf(form);
+  if (!parsed.ok) return json({ values, errors: fieldErrors(parsed.problems) }, { status: 400 });
+  const result = await addEventDocument(db(), user, event.id, parsed.input, parsed.upload, { baseUrl: publicBaseUrl() });
   if (result.ok) return redirect(`/events/${event.id}/documents?${result.value.amendmentId ? "amended" : "saved"}=1`);
   if (result.reason === "not_found") notFound();
   if (result.reason === "forbidden" && result.problems.length === 0) forbidden(args.request);

@@ -4,6 +4,8 @@ import { sha256Hex } from "~/models/stored-files.server";
 import { action as documentsAction, loader as documentsLoader } from "~/routes/events.$eventId_.documents";
 import { loader as downloadLoader } from "~/routes/events.$eventId_.documents_.$documentId";
 import { loader as eventLoader } from "~/routes/events.$eventId/route";
+import { action as apiAction, loader as apiLoader } from "~/routes/api.v1.events.$eventId.documents";
+import { createApiToken } from "~/models/api-tokens.server";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { SAMPLE_FILES } from "../fixtures/files";
@@ -254,4 +256,40 @@ describe("authorization", () => {
       expect: { anonymous: 404, outsider: 404, member: "ok", admin: "ok", operator: 404 },
     },
   ]);
+});
+
+describe("the API: /api/v1/events/{id}/documents", () => {
+  const apiPost = async (eventId: string, token: string, file: { name: string; bytes: Uint8Array }, values: Record<string, string> = fields) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(values)) form.append(name, value);
+    form.append("file", new File([new Uint8Array(file.bytes)], file.name));
+    return respond(apiAction(await routeArgs(`/api/v1/events/${eventId}/documents`, { method: "POST", body: form, headers: { Authorization: `Bearer ${token}` }, params: { eventId } })));
+  };
+
+  it("attaches a document by multipart (201) and lists it with its download address; refuses a lying file (400) and an oversize one (413)", async () => {
+    const eventId = await insertPilot(t.db, bergvik.id);
+    const token = (await createApiToken(t.db, berit.id, "dokumenter")).token;
+    const created = await apiPost(eventId, token, { name: "presentasjon.pdf", bytes: SAMPLE_FILES.pdf }, { ...fields, documentType: "presentation", title: "Presentasjon" });
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body).toMatchObject({ version: 1, amendmentId: null, url: `/events/${eventId}/documents/${body.id}` });
+
+    const lying = await apiPost(eventId, token, { name: "presentasjon.pdf", bytes: SAMPLE_FILES.exe });
+    expect(lying.status).toBe(400);
+    expect((await lying.json()).errors).toMatchObject([{ path: "file", code: "file_type_not_allowed" }]);
+    const oversize = await apiPost(eventId, token, { name: "stor.pdf", bytes: new Uint8Array(MAX_FILE_BYTES + 1) });
+    expect(oversize.status).toBe(413);
+
+    const listed = await respond(apiLoader(await routeArgs(`/api/v1/events/${eventId}/documents`, { params: { eventId } })));
+    expect((await listed.json()).items).toMatchObject([{ documentType: "presentation", current: { id: body.id, url: body.url, file: { name: "presentasjon.pdf", kind: "pdf" } }, earlier: [] }]);
+  });
+
+  it("refuses another buyer's token (403) and hides a draft's documents from anyone outside it (404)", async () => {
+    const eventId = await draftEvent();
+    const other = (await createApiToken(t.db, hanne.id, "annen")).token;
+    expect((await apiPost(eventId, other, { name: "a.pdf", bytes: SAMPLE_FILES.pdf })).status).toBe(404);
+    const published = await insertPilot(t.db, bergvik.id);
+    expect((await apiPost(published, other, { name: "a.pdf", bytes: SAMPLE_FILES.pdf })).status).toBe(403);
+    expect((await respond(apiLoader(await routeArgs(`/api/v1/events/${eventId}/documents`, { params: { eventId } })))).status).toBe(404);
+  });
 });
