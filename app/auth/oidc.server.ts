@@ -33,7 +33,7 @@ export class OidcError extends Error {
 const allowLocalHttp = () => process.env.NODE_ENV !== "production";
 
 /** The provider's configuration from its discovery document, with the client secret unsealed. */
-export async function providerConfiguration(provider: IdentityProviderForSignIn): Promise<client.Configuration> {
+export async function providerConfiguration(provider: IdentityProviderForSignIn, options: { fetch?: client.CustomFetch } = {}): Promise<client.Configuration> {
   const key = secretEncryptionKey();
   if (!key.ok) throw new OidcError("sso_unavailable", key.message);
   const secret = decryptSecret(provider.clientSecretBox, key.key);
@@ -44,7 +44,8 @@ export async function providerConfiguration(provider: IdentityProviderForSignIn)
   // coming over TLS (openid-client leaves that out by default).
   const execute = [client.enableNonRepudiationChecks, ...(issuer.protocol === "http:" ? [client.allowInsecureRequests] : [])];
   try {
-    return await client.discovery(issuer, provider.clientId, secret, undefined, { execute, timeout: 10 });
+    // `fetch`: the tests' way to stand between the portal and a real provider (a tampered ID token).
+    return await client.discovery(issuer, provider.clientId, secret, undefined, { execute, timeout: 10, ...(options.fetch ? { [client.customFetch]: options.fetch } : {}) });
   } catch (error) {
     throw new OidcError("sso_provider_down", error instanceof Error ? error.message : String(error));
   }

@@ -1,8 +1,12 @@
+import { generateKeyPairSync, sign } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import type { CustomFetch } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lucia } from "~/auth/lucia.server";
+import { authorizationRequest, finishAuthorization, OidcError, providerConfiguration } from "~/auth/oidc.server";
+import { identityProviderForEmail } from "~/models/identity-providers.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { action as settingsAction } from "~/routes/organisation.single-sign-on";
 import { action as startAction } from "~/routes/login_.sso";
@@ -21,6 +25,10 @@ const CLIENT = { client_id: "markedsdialog", client_secret: "a-client-secret-for
 /** Each subject's e-mail as the provider reports it now; a test may change it. */
 const emails = new Map<string, string>();
 
+// The provider's signing key, so a test can re-sign an ID token it changed.
+const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const SIGNING_JWK = { ...privateKey.export({ format: "jwk" }), kid: "test-key", alg: "RS256", use: "sig" };
+
 let server: Server;
 let issuer: string;
 
@@ -32,6 +40,7 @@ beforeAll(async () => {
     clients: [{ ...CLIENT, redirect_uris: [absoluteUrl("/login/sso/callback")], token_endpoint_auth_method: "client_secret_post" }],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     cookies: { keys: ["test-cookie-key"] },
+    jwks: { keys: [SIGNING_JWK] },
     // The claims in the ID token itself, as Entra ID and ID-porten send them (the portal reads no userinfo).
     conformIdTokenClaims: false,
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, email: emails.get(sub) ?? `${sub}@${DOMAIN}`, email_verified: true, name: `Person ${sub}` }) }),
@@ -205,5 +214,58 @@ describe("single sign-on through a real OpenID provider", () => {
     const response = await respond(startAction(await formRequest("/login/sso", { email: "x@down.test.no" })));
     expect(response.status).toBe(502);
     expect((await readJson(response)).error.email).toEqual(["sso_provider_down"]);
+  });
+});
+
+/** A fetch that hands the portal the token endpoint's answer with its ID token changed by `tamper`. */
+function tamperingFetch(tamper: (token: string) => string): CustomFetch {
+  return async (url, options) => {
+    const response = await fetch(url, options as RequestInit);
+    if (!url.endsWith("/token")) return response;
+    const body = (await response.json()) as { id_token: string };
+    return new Response(JSON.stringify({ ...body, id_token: tamper(body.id_token) }), { status: response.status, headers: { "Content-Type": "application/json" } });
+  };
+}
+
+/** The token's claims changed and signed again with the provider's own key: only the claim checks can refuse it. */
+function resigned(change: (claims: Record<string, unknown>) => Record<string, unknown>) {
+  return (token: string) => {
+    const [header, payload] = token.split(".");
+    const claims = change(JSON.parse(Buffer.from(payload!, "base64url").toString("utf8")) as Record<string, unknown>);
+    const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
+    return `${body}.${sign("sha256", Buffer.from(body), privateKey).toString("base64url")}`;
+  };
+}
+
+describe("a tampered ID token is refused", () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const cases: [string, (token: string) => string][] = [
+    ["a wrong signature", (token) => token.replace(/\.[^.]+$/, `.${Buffer.alloc(256, 1).toString("base64url")}`)],
+    ["a signature by another key", (token) => {
+      const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+      const body = token.split(".").slice(0, 2).join(".");
+      return `${body}.${sign("sha256", Buffer.from(body), other).toString("base64url")}`;
+    }],
+    ["a wrong audience", resigned((c) => ({ ...c, aud: "another-client" }))],
+    ["an expired token", resigned((c) => ({ ...c, iat: now() - 7200, exp: now() - 3600 }))],
+    ["a wrong nonce", resigned((c) => ({ ...c, nonce: "a-nonce-from-another-sign-in" }))],
+    ["another issuer", resigned((c) => ({ ...c, iss: "https://evil.example" }))],
+  ];
+  it.each(cases)("with %s", async (_name, tamper) => {
+    const provider = (await identityProviderForEmail(t.db, `tamper@${DOMAIN}`))!;
+    const request = await authorizationRequest(await providerConfiguration(provider), absoluteUrl("/login/sso/callback"), `tamper@${DOMAIN}`);
+    const back = new URL(await signInAtProvider(request.url.href, "tamper"));
+    const config = await providerConfiguration(provider, { fetch: tamperingFetch(tamper) });
+    const refused = await finishAuthorization(config, back, request).then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(OidcError);
+    expect((refused as OidcError).code).toBe("sso_response_refused");
+  });
+
+  it("and the same token untouched is taken", async () => {
+    const provider = (await identityProviderForEmail(t.db, `tamper@${DOMAIN}`))!;
+    const request = await authorizationRequest(await providerConfiguration(provider), absoluteUrl("/login/sso/callback"), `tamper@${DOMAIN}`);
+    const back = new URL(await signInAtProvider(request.url.href, "tamper"));
+    const config = await providerConfiguration(provider, { fetch: tamperingFetch(resigned((c) => c)) });
+    expect(await finishAuthorization(config, back, request)).toMatchObject({ issuer, subject: "tamper", email: `tamper@${DOMAIN}` });
   });
 });
