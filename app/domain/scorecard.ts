@@ -1,5 +1,5 @@
 import { shareFraction, type Share } from "./co-buyers";
-import { totalMonths } from "./contract";
+import { isShortContract } from "./contract";
 import { addDays } from "./contracts";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "./events";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS } from "./events";
@@ -137,6 +137,8 @@ export interface ContractFact {
   baseMonths: number | null;
   optionMonths: number | null;
   horizonMonths: number | null;
+  /** The vendors' depreciation period (migration 0059); absent: not stated. */
+  depreciationMonths?: number | null;
   justified: boolean;
   count: number;
 }
@@ -404,23 +406,22 @@ export function pilotFigures(facts: readonly PilotFact[], bounds: WindowBounds, 
 }
 
 export interface ShortContractFigure {
-  /** Events in the window that declared base duration and the purpose's horizon. */
+  /** Events in the window that declared the base period and the purpose's horizon or the vendors' depreciation period. */
   measured: number;
-  /** Of those, base plus options shorter than the horizon. */
+  /** Of those, a guaranteed base period shorter than the horizon or the depreciation period (options do not count). */
   short: number;
   /** Of the short ones, with a written justification. */
   justified: number;
 }
 
-/** kontraktsvalg: contracts shorter than their purpose, and how many say why. */
+/** kontraktsvalg: contracts whose guaranteed base period is shorter than their purpose or the vendors' write-off, and how many say why. */
 export function shortContracts(facts: readonly ContractFact[], bounds: WindowBounds): ShortContractFigure {
   const figure = { measured: 0, short: 0, justified: 0 };
   for (const f of facts) {
     if (!inWindow(f.month, bounds)) continue;
-    const total = totalMonths(f.baseMonths, f.optionMonths);
-    if (total === null || f.horizonMonths === null) continue;
+    if (f.baseMonths === null || (f.horizonMonths === null && (f.depreciationMonths ?? null) === null)) continue;
     figure.measured += f.count;
-    if (total < f.horizonMonths) {
+    if (isShortContract(f)) {
       figure.short += f.count;
       if (f.justified) figure.justified += f.count;
     }

@@ -25,6 +25,7 @@ import * as finalAnswers from "./2026-12-05-0039-final-answers";
 import * as consultations from "./2026-12-06-0040-consultations";
 import * as vendorRequests from "./2026-12-06-0041-vendor-requests";
 import * as protectedReports from "./2026-12-06-0057-protected-reports";
+import * as contractChoice from "./2026-12-06-0059-contract-choice";
 import * as ipTerms from "./2026-12-06-0042-ip-terms";
 import * as sessionHandles from "./2026-12-06-0043-session-handles";
 import * as pilotFunding from "./2026-12-06-0044-pilot-funding";
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0049-change-notifications": changeNotifications,
   "2026-12-06-0051-passkeys": passkeys,
   "2026-12-06-0057-protected-reports": protectedReports,
+  "2026-12-06-0059-contract-choice": contractChoice,
 };

@@ -13,6 +13,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
 import { routeArgs } from "../fixtures/requests";
 import { ipTermsColumns } from "../fixtures/ip-terms";
+import { CONTRACT_CHOICE_COLUMNS } from "../fixtures/contract-choice";
 import { SCOPE_COLUMNS } from "../fixtures/scope";
 
 // A small hand-made history, dated around 24 November 2026 (Oslo). The 12-month window is
@@ -95,7 +96,7 @@ beforeAll(async () => {
   });
   // E7: a demand notice for 2027-Q1 (after the window's quarters), in two CPV divisions.
   await event("E7", {
-    buyerId: bergvik.id, kind: "demand_notice", publishedAt: new Date("2026-05-01T10:00:00Z"), effortLevel: "none", ...SCOPE_COLUMNS,
+    buyerId: bergvik.id, kind: "demand_notice", publishedAt: new Date("2026-05-01T10:00:00Z"), effortLevel: "none", ...SCOPE_COLUMNS, ...CONTRACT_CHOICE_COLUMNS,
     expectationStatus: "planned", ...committed, budgetMaxNok: 5_000_000, expectedTenderQuarter: "2027-Q1", cpvCodes: ["48814000-7", "85000000-9"],
   });
   // A draft is never counted.
@@ -159,7 +160,8 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.hours).toEqual({ requestedHours: 35, reportedHours: 12, procuredNok: 2_000_000, nokPerReportedHour: 166_667 });
     // E5 ended before the 12-month window.
     expect(card.pilots).toMatchObject({ ended: 0, metButNotBought: 0 });
-    expect(card.contracts).toEqual({ measured: 1, short: 1, justified: 1 });
+    // E7 states a base period as long as its need (measured, not short); the short one is justified.
+    expect(card.contracts).toEqual({ measured: 2, short: 1, justified: 1 });
     expect(card.answers).toEqual({ answered: 2, medianHours: 7 });
     expect(card.blockedAttempts).toEqual({ attempts: 1, published: 5, perEvent: 1 / 5 });
     expect(card.conduct).toEqual({

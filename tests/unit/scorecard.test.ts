@@ -235,19 +235,23 @@ describe("pilot figures from exit records", () => {
 
 
 describe("short contracts", () => {
-  it("counts base plus options shorter than the horizon, and the justified ones", () => {
+  it("counts a guaranteed base period shorter than the horizon or the depreciation, options left out, and the justified ones", () => {
     expect(
       shortContracts(
         [
-          { month: "2026-01", baseMonths: 24, optionMonths: 12, horizonMonths: 60, justified: true, count: 1 }, // 36 < 60
+          { month: "2026-01", baseMonths: 24, optionMonths: 12, horizonMonths: 60, justified: true, count: 1 }, // 24 < 60
           { month: "2026-02", baseMonths: 24, optionMonths: null, horizonMonths: 48, justified: false, count: 2 }, // short, unjustified
-          { month: "2026-03", baseMonths: 48, optionMonths: 12, horizonMonths: 60, justified: false, count: 1 }, // 60 = 60: not short
+          { month: "2026-03", baseMonths: 48, optionMonths: 12, horizonMonths: 60, justified: false, count: 1 }, // 48 < 60: the options do not count
+          { month: "2026-03", baseMonths: 12, optionMonths: 108, horizonMonths: 120, justified: false, count: 1 }, // short for all its options
+          { month: "2026-04", baseMonths: 60, optionMonths: 0, horizonMonths: 60, justified: false, count: 1 }, // 60 = 60: not short
+          { month: "2026-04", baseMonths: 60, optionMonths: 0, horizonMonths: 60, depreciationMonths: 84, justified: true, count: 1 }, // shorter than the write-off
+          { month: "2026-04", baseMonths: 36, optionMonths: 0, horizonMonths: null, depreciationMonths: 36, justified: false, count: 1 }, // measured by depreciation alone
           { month: "2026-03", baseMonths: null, optionMonths: null, horizonMonths: 60, justified: false, count: 1 }, // not measurable
           { month: "2025-11", baseMonths: 12, optionMonths: 0, horizonMonths: 60, justified: true, count: 1 }, // outside
         ],
         w12,
       ),
-    ).toEqual({ measured: 4, short: 3, justified: 1 });
+    ).toEqual({ measured: 8, short: 6, justified: 2 });
   });
 });
 
