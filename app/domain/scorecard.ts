@@ -88,7 +88,7 @@ export interface EffortFact {
   count: number;
 }
 
-/** Declared purchase expectations (events with status committed or planned and a tender quarter). */
+/** Declared purchase expectations (events with any status but none, and a tender quarter). */
 export interface ExpectationFact {
   status: ExpectationStatus;
   declaredQuarter: string;
@@ -239,6 +239,9 @@ export function effortEvents(facts: readonly EffortFact[], bounds: WindowBounds)
 /** Quarters of grace after the declared tender quarter before an expectation counts as missed. */
 export const GRACE_QUARTERS = 1;
 
+/** The statuses that declare a purchase: all but none. */
+const DECLARES_PURCHASE: ReadonlySet<ExpectationStatus> = new Set(EXPECTATION_STATUSES.filter((s) => s !== "none"));
+
 export interface FulfilmentFigure {
   /** Decided: procured, ended otherwise, or past the declared quarter plus grace. */
   due: number;
@@ -255,16 +258,18 @@ export interface FulfilmentFigure {
 }
 
 /**
- * forutsigbarhet: of the committed and planned expectations whose declared tender quarter
- * lies in the window, how many reached a recorded procurement by the end of the quarter
- * after it. Withdrawn and not-procured ones count as missed; ones still within the grace
- * period and without an outcome are pending and left out of the share.
+ * forutsigbarhet: of the declared purchase expectations (committed, planned and uncertain)
+ * whose declared tender quarter lies in the window, how many reached a recorded procurement by
+ * the end of the quarter after it. Withdrawn and not-procured ones count as missed; ones still
+ * within the grace period and without an outcome are pending and left out of the share. An
+ * uncertain expectation counts too (issue 15): it declared a purchase vendors could plan for,
+ * and leaving it out would let a buyer keep its share by calling every purchase uncertain.
  */
 export function expectationFulfilment(facts: readonly ExpectationFact[], bounds: WindowBounds): FulfilmentFigure {
   const figure = { due: 0, met: 0, missed: 0, pending: 0, withdrawn: 0 };
   const slips: { value: number; count: number }[] = [];
   for (const f of facts) {
-    if ((f.status !== "committed" && f.status !== "planned") || !quarterInWindow(f.declaredQuarter, bounds)) continue;
+    if (!DECLARES_PURCHASE.has(f.status) || !quarterInWindow(f.declaredQuarter, bounds)) continue;
     const deadline = addQuarters(f.declaredQuarter, GRACE_QUARTERS);
     if (f.outcome === "procured" && f.contractQuarter) {
       const slip = Math.max(0, compareQuarterDistance(f.declaredQuarter, f.contractQuarter));

@@ -61,7 +61,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         select ${key} as key, e.expectation_status as status, e.expected_tender_quarter as declared_quarter, e.outcome,
           to_char(e.outcome_contract_date, 'YYYY-"Q"Q') as contract_quarter, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id
-        where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned')
+        where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned', 'uncertain')
           and e.expected_tender_quarter between ${bounds.firstQuarter} and ${bounds.lastQuarter}
         group by 1, 2, 3, 4, 5`.execute(db),
       sql<Keyed & { month: string; reason: NotProcuredReason; count: number }>`

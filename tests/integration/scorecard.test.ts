@@ -301,3 +301,24 @@ authorizationMatrix(() => t.db, [
     expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
   },
 ]);
+
+// Last in the file: its events would change the sums over all buyers above.
+describe("uncertain expectations", () => {
+  it("counts uncertain expectations in the fulfilment share, as the database hands them over (issue 15)", async () => {
+    const unsure = await createOrganisationWith(t.db, [], { name: "Usikker kommune" });
+    const declared = { buyerId: unsure.id, kind: "dialogue_meeting" as const, effortLevel: "none" as const, expectationStatus: "uncertain" as const, ...committed };
+    // U1: uncertain for 2026-Q1, procured 2026-02-20: met.
+    await event("U1", {
+      ...declared, status: "closed", closedAt: new Date("2026-02-01T10:00:00Z"), publishedAt: new Date("2026-01-05T10:00:00Z"), expectedTenderQuarter: "2026-Q1",
+      outcome: "procured", outcomeContractDate: "2026-02-20", outcomeContractValueNok: 1_900_000, outcomeRecordedAt: new Date("2026-02-21T10:00:00Z"),
+    });
+    // U2: uncertain for 2026-Q2, ended not procured: missed.
+    await event("U2", {
+      ...declared, status: "closed", closedAt: new Date("2026-05-01T10:00:00Z"), publishedAt: new Date("2026-04-01T10:00:00Z"), expectedTenderQuarter: "2026-Q2",
+      outcome: "not_procured", outcomeNotProcuredReason: "budget_withdrawn", outcomeRecordedAt: new Date("2026-06-01T10:00:00Z"),
+    });
+    const card = await buyerScorecard(t.db, unsure.id, 12, NOW);
+    expect(card.fulfilment).toMatchObject({ due: 2, met: 1, missed: 1, share: 0.5 });
+    expect(card.trend.reduce((sum, q) => sum + q.fulfilmentDue, 0)).toBe(2);
+  });
+});

@@ -126,12 +126,25 @@ describe("expectations that reached a procurement", () => {
     expect(figure).toEqual({ due: 3, met: 0, missed: 3, pending: 1, withdrawn: 1, share: 0, medianSlipQuarters: null });
   });
 
-  it("leaves expectation none and uncertain out, and quarters outside the window", () => {
+  it("counts an uncertain expectation like a committed or planned one: it declared a purchase too (issue 15)", () => {
+    const figure = expectationFulfilment(
+      [
+        fact({ status: "uncertain", outcome: "procured", contractQuarter: "2026-Q1" }), // met
+        fact({ status: "uncertain", outcome: "not_procured" }), // missed
+        fact({ status: "uncertain", declaredQuarter: "2026-Q2" }), // no outcome after the grace quarter: missed
+        fact({ status: "uncertain", declaredQuarter: "2026-Q4" }), // pending
+      ],
+      w12,
+    );
+    expect(figure).toEqual({ due: 3, met: 1, missed: 2, pending: 1, withdrawn: 0, share: 1 / 3, medianSlipQuarters: 0 });
+  });
+
+  it("leaves expectation none out, and quarters outside the window", () => {
     const figure = expectationFulfilment(
       [
         fact({ status: "none", outcome: "procured", contractQuarter: "2026-Q1" }),
-        fact({ status: "uncertain", outcome: "procured", contractQuarter: "2026-Q1" }),
         fact({ declaredQuarter: "2025-Q3", outcome: "procured", contractQuarter: "2025-Q3" }),
+        fact({ status: "uncertain", declaredQuarter: "2025-Q3", outcome: "procured", contractQuarter: "2025-Q3" }),
       ],
       w12,
     );

@@ -105,8 +105,8 @@ export const scorecard: Translation<typeof nb> = {
     },
     fulfilment: {
       heading: "Expectations that ended in a purchase on time",
-      explanation: "Of the expectations marked funded or planned with a tender quarter in the period: the share with a recorded purchase by the end of the quarter after the declared one; withdrawn and not procured ones count as not met, and those still within the deadline are left out.",
-      caption: "Funded and planned expectations",
+      explanation: "Of the expectations marked funded, planned or uncertain with a tender quarter in the period: the share with a recorded purchase by the end of the quarter after the declared one; withdrawn and not procured ones count as not met, and those still within the deadline are left out. An uncertain purchase is an announced purchase too, and vendors planned for it.",
+      caption: "Funded, planned and uncertain expectations",
       met: "Met on time",
       missed: "Not met",
       pending: "Still within the deadline",

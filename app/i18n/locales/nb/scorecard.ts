@@ -102,8 +102,8 @@ export const scorecard = {
     },
     fulfilment: {
       heading: "Forventninger som endte i innkjøp i tide",
-      explanation: "Av forventningene merket finansiert eller planlagt med anbudskvartal i perioden: andelen som fikk registrert et innkjøp senest kvartalet etter det erklærte; trukne og ikke-anskaffede teller som ikke innfridd, og de som ennå er innenfor fristen telles ikke med.",
-      caption: "Finansierte og planlagte forventninger",
+      explanation: "Av forventningene merket finansiert, planlagt eller usikkert med anbudskvartal i perioden: andelen som fikk registrert et innkjøp senest kvartalet etter det erklærte; trukne og ikke-anskaffede teller som ikke innfridd, og de som ennå er innenfor fristen telles ikke med. Også et usikkert innkjøp er et varslet innkjøp leverandørene har planlagt etter.",
+      caption: "Finansierte, planlagte og usikre forventninger",
       met: "Innfridd i tide",
       missed: "Ikke innfridd",
       pending: "Innenfor fristen ennå",
