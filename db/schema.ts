@@ -155,6 +155,11 @@ export interface EventTable {
   contractOptionMonths: number | null;
   contractHorizonMonths: number | null;
   contractJustification: string | null;
+  // 0059: the contract-choice rule (app/domain/contract.ts)
+  /** The vendors' depreciation period for the investment the contract demands. */
+  contractDepreciationMonths: number | null;
+  /** Published before 0059 and breaking its rule: judged as it was published. */
+  contractChoiceGrandfathered: Generated<boolean>;
   sourcingRisk: ContractRisk | null;
   sourcingNeed: OutsideNeed | null;
   sourcingAdvice: SourcingAdvice | null;

@@ -156,6 +156,7 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
       baseMonths: numberOrNull(form, "contract.baseMonths"),
       optionMonths: numberOrNull(form, "contract.optionMonths"),
       horizonMonths: numberOrNull(form, "contract.horizonMonths"),
+      depreciationMonths: numberOrNull(form, "contract.depreciationMonths"),
       justification: textOrNull(form, "contract.justification"),
     },
     sourcing: allEmpty(...Object.values(sourcing)) ? null : sourcing,
@@ -281,7 +282,7 @@ export function eventToFormValues(event: Declared): EventFormValues {
   for (const key of ["status", "budgetMinNok", "budgetMaxNok", "fundingSource", "expectedValueNok", "quantity", "unit", "expectedTenderQuarter", "expectedContractStart"]) {
     values[`expectation.${key}`] = s(event.expectation?.[key]);
   }
-  for (const key of ["form", "baseMonths", "optionMonths", "horizonMonths", "justification"]) {
+  for (const key of ["form", "baseMonths", "optionMonths", "horizonMonths", "depreciationMonths", "justification"]) {
     values[`contract.${key}`] = s(event.contract[key]);
   }
   const { acceptanceCriteria, budgetEarmarked, funding, ...pilotPath } = event.pilotPath;

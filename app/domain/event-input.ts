@@ -95,6 +95,8 @@ const Contract = z.strictObject(
     baseMonths: months(1),
     optionMonths: months(0),
     horizonMonths: months(1),
+    /** The vendors' depreciation period for the investment the contract demands (optional). */
+    depreciationMonths: months(1),
     justification: optionalText(5000),
   },
   { error: typeError },

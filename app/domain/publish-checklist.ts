@@ -33,6 +33,8 @@ export interface ChecklistContext {
   stored?: {
     ipTermsGrandfathered: boolean;
     scopeGrandfathered: boolean;
+    /** Published before the contract-choice rule and breaking it (migration 0059); absent: not. */
+    contractChoiceGrandfathered?: boolean;
     nonUseUndertaking: boolean;
     /** Co-buyers' answers so far, by organisation id; one newly picked in the form is invited. */
     coBuyers: Record<string, CoBuyerStatus>;
@@ -100,7 +102,7 @@ export function publishableOfInput(input: EventCreateInput, context: ChecklistCo
   const p = input.pilotPath;
   const d = input.dataProtection ? alignDataProtection(input.dataProtection) : null;
   const stored = context.stored;
-  const hasContract = k ? [k.form, k.baseMonths, k.optionMonths, k.horizonMonths, k.justification].some((v) => v !== null && v !== undefined) : false;
+  const hasContract = k ? [k.form, k.baseMonths, k.optionMonths, k.horizonMonths, k.depreciationMonths, k.justification].some((v) => v !== null && v !== undefined) : false;
   return {
     kind: input.kind,
     registrationDeadline: input.registrationDeadline ?? null,
@@ -116,8 +118,16 @@ export function publishableOfInput(input: EventCreateInput, context: ChecklistCo
     expectation: e?.status ? expectationOfInput({ ...e, status: e.status }) : null,
     contract:
       k && hasContract
-        ? { form: k.form ?? null, baseMonths: k.baseMonths ?? null, optionMonths: k.optionMonths ?? null, horizonMonths: k.horizonMonths ?? null, justification: k.justification ?? null }
+        ? {
+            form: k.form ?? null,
+            baseMonths: k.baseMonths ?? null,
+            optionMonths: k.optionMonths ?? null,
+            horizonMonths: k.horizonMonths ?? null,
+            depreciationMonths: k.depreciationMonths ?? null,
+            justification: k.justification ?? null,
+          }
         : null,
+    contractChoiceGrandfathered: stored?.contractChoiceGrandfathered ?? false,
     sourcing: s ? { risk: s.risk, need: s.need, reason: s.reason ?? null } : null,
     inHouseCostBasis: s?.inHouseCostBasis ?? null,
     pilotPath: p

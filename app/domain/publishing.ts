@@ -1,5 +1,5 @@
 import { checkCoBuyerConsent, type CoBuyerStatus } from "./co-buyers";
-import { checkContractDuration, type ContractTerms } from "./contract";
+import { checkContractChoice, type ContractTerms } from "./contract";
 import { checkDataProtection, DATA_PROTECTION_FIELD_ORDER, type DataProtection } from "./data-protection";
 import { type EventKind } from "./events";
 import { checkIpTerms, type IpTerms } from "./ip-terms";
@@ -26,6 +26,8 @@ export interface PublishableEvent {
   expectation: PurchaseExpectation | null;
   /** Null when the event declares no contract (e.g. a supplier conference). */
   contract: ContractTerms | null;
+  /** Published before the contract-choice rule (migration 0059) and breaking it: judged as it was published. */
+  contractChoiceGrandfathered?: boolean;
   /** Null when the buyer has not used the sourcing advisor. */
   sourcing: Omit<SourcingChoice, "chosenForm"> | null;
   pilotPath: PilotPath | null;
@@ -70,9 +72,11 @@ const FIELD_ORDER = [
   "expectation.unit",
   "expectation.expectedTenderQuarter",
   "expectation.expectedContractStart",
+  "contract.form",
   "contract.baseMonths",
   "contract.optionMonths",
   "contract.horizonMonths",
+  "contract.depreciationMonths",
   "contract.justification",
   "sourcing.risk",
   "sourcing.reason",
@@ -133,7 +137,12 @@ function declarationProblems(event: PublishableEvent): Problem[] {
     problems.push({ path: "effort.level", code: "demand_notice_asks_no_effort" });
   }
   problems.push(...problemsOf(checkPredictability(event)));
-  if (event.contract) problems.push(...problemsOf(checkContractDuration(event.contract)));
+  // kontraktsvalg: form and guaranteed duration follow the purpose (app/domain/contract.ts).
+  problems.push(
+    ...problemsOf(
+      checkContractChoice({ kind: event.kind, expectation: event.expectation, contract: event.contract, grandfathered: event.contractChoiceGrandfathered ?? false }),
+    ),
+  );
   if (event.sourcing) {
     const chosenForm = event.contract?.form ?? null;
     problems.push(...problemsOf(checkSourcingChoice({ ...event.sourcing, chosenForm })));

@@ -9,7 +9,7 @@ export interface QuarterFigures {
   quarter: Quarter;
   /** Events published in the quarter that asked vendors for effort. */
   effortEvents: number;
-  /** Of the committed and planned expectations declared for the quarter: met in time, and decided. */
+  /** Of the expectations (committed, planned, uncertain) declared for the quarter: met in time, and decided. */
   fulfilmentMet: number;
   fulfilmentDue: number;
   /** met / due, null when none was decided yet. */

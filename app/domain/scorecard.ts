@@ -1,5 +1,5 @@
 import { shareFraction, type Share } from "./co-buyers";
-import { totalMonths } from "./contract";
+import { isShortContract } from "./contract";
 import { addDays } from "./contracts";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "./events";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS } from "./events";
@@ -88,7 +88,7 @@ export interface EffortFact {
   count: number;
 }
 
-/** Declared purchase expectations (events with status committed or planned and a tender quarter). */
+/** Declared purchase expectations (events with any status but none, and a tender quarter). */
 export interface ExpectationFact {
   status: ExpectationStatus;
   declaredQuarter: string;
@@ -137,6 +137,8 @@ export interface ContractFact {
   baseMonths: number | null;
   optionMonths: number | null;
   horizonMonths: number | null;
+  /** The vendors' depreciation period (migration 0059); absent: not stated. */
+  depreciationMonths?: number | null;
   justified: boolean;
   count: number;
 }
@@ -237,6 +239,9 @@ export function effortEvents(facts: readonly EffortFact[], bounds: WindowBounds)
 /** Quarters of grace after the declared tender quarter before an expectation counts as missed. */
 export const GRACE_QUARTERS = 1;
 
+/** The statuses that declare a purchase: all but none. */
+const DECLARES_PURCHASE: ReadonlySet<ExpectationStatus> = new Set(EXPECTATION_STATUSES.filter((s) => s !== "none"));
+
 export interface FulfilmentFigure {
   /** Decided: procured, ended otherwise, or past the declared quarter plus grace. */
   due: number;
@@ -253,16 +258,18 @@ export interface FulfilmentFigure {
 }
 
 /**
- * forutsigbarhet: of the committed and planned expectations whose declared tender quarter
- * lies in the window, how many reached a recorded procurement by the end of the quarter
- * after it. Withdrawn and not-procured ones count as missed; ones still within the grace
- * period and without an outcome are pending and left out of the share.
+ * forutsigbarhet: of the declared purchase expectations (committed, planned and uncertain)
+ * whose declared tender quarter lies in the window, how many reached a recorded procurement by
+ * the end of the quarter after it. Withdrawn and not-procured ones count as missed; ones still
+ * within the grace period and without an outcome are pending and left out of the share. An
+ * uncertain expectation counts too (issue 15): it declared a purchase vendors could plan for,
+ * and leaving it out would let a buyer keep its share by calling every purchase uncertain.
  */
 export function expectationFulfilment(facts: readonly ExpectationFact[], bounds: WindowBounds): FulfilmentFigure {
   const figure = { due: 0, met: 0, missed: 0, pending: 0, withdrawn: 0 };
   const slips: { value: number; count: number }[] = [];
   for (const f of facts) {
-    if ((f.status !== "committed" && f.status !== "planned") || !quarterInWindow(f.declaredQuarter, bounds)) continue;
+    if (!DECLARES_PURCHASE.has(f.status) || !quarterInWindow(f.declaredQuarter, bounds)) continue;
     const deadline = addQuarters(f.declaredQuarter, GRACE_QUARTERS);
     if (f.outcome === "procured" && f.contractQuarter) {
       const slip = Math.max(0, compareQuarterDistance(f.declaredQuarter, f.contractQuarter));
@@ -404,23 +411,22 @@ export function pilotFigures(facts: readonly PilotFact[], bounds: WindowBounds, 
 }
 
 export interface ShortContractFigure {
-  /** Events in the window that declared base duration and the purpose's horizon. */
+  /** Events in the window that declared the base period and the purpose's horizon or the vendors' depreciation period. */
   measured: number;
-  /** Of those, base plus options shorter than the horizon. */
+  /** Of those, a guaranteed base period shorter than the horizon or the depreciation period (options do not count). */
   short: number;
   /** Of the short ones, with a written justification. */
   justified: number;
 }
 
-/** kontraktsvalg: contracts shorter than their purpose, and how many say why. */
+/** kontraktsvalg: contracts whose guaranteed base period is shorter than their purpose or the vendors' write-off, and how many say why. */
 export function shortContracts(facts: readonly ContractFact[], bounds: WindowBounds): ShortContractFigure {
   const figure = { measured: 0, short: 0, justified: 0 };
   for (const f of facts) {
     if (!inWindow(f.month, bounds)) continue;
-    const total = totalMonths(f.baseMonths, f.optionMonths);
-    if (total === null || f.horizonMonths === null) continue;
+    if (f.baseMonths === null || (f.horizonMonths === null && (f.depreciationMonths ?? null) === null)) continue;
     figure.measured += f.count;
-    if (total < f.horizonMonths) {
+    if (isShortContract(f)) {
       figure.short += f.count;
       if (f.justified) figure.justified += f.count;
     }

@@ -91,7 +91,11 @@ export function sourcingBasis({ risk, need }: SourcingAnswer): readonly Sourcing
 export const ADVICE_FOR_FORM: Record<ContractForm, Exclude<SourcingAdvice, "not_covered">> = {
   market_contract: "market_contract",
   framework_agreement: "market_contract",
+  // principle_medium_risk_hybrid: "prosjektkontrakter for engangsoppdrag" are the hybrid form for one-off work.
+  project_contract: "hybrid_relational",
   relational_contract: "hybrid_relational",
+  // A strategic alliance is the longest of the relational forms.
+  strategic_alliance: "hybrid_relational",
   // report_innovation_partnership_short: a short contract habit, not the long relational form.
   innovation_partnership: "market_contract",
   in_house: "in_house",
@@ -99,6 +103,7 @@ export const ADVICE_FOR_FORM: Record<ContractForm, Exclude<SourcingAdvice, "not_
 
 /** The citation behind a form's place in ADVICE_FOR_FORM, where the report says something particular. */
 export const FORM_BASIS: Partial<Record<ContractForm, SourcingCitation>> = {
+  project_contract: "principle_medium_risk_hybrid",
   innovation_partnership: "report_innovation_partnership_short",
 };
 

@@ -86,6 +86,7 @@ function toColumns(input: EventFields): EventColumns {
     put("contractBaseMonths", k === null ? null : k.baseMonths);
     put("contractOptionMonths", k === null ? null : k.optionMonths);
     put("contractHorizonMonths", k === null ? null : k.horizonMonths);
+    put("contractDepreciationMonths", k === null ? null : k.depreciationMonths);
     put("contractJustification", k === null ? null : k.justification);
   }
   const s = input.sourcing;

@@ -55,7 +55,7 @@ export function expectationOfRow(row: ExpectationColumns) {
 
 /** The stored row as the publishing rules read it. */
 export function toPublishable(row: EventRow): PublishableEvent {
-  const hasContract = [row.contractForm, row.contractBaseMonths, row.contractOptionMonths, row.contractHorizonMonths, row.contractJustification].some(
+  const hasContract = [row.contractForm, row.contractBaseMonths, row.contractOptionMonths, row.contractHorizonMonths, row.contractDepreciationMonths, row.contractJustification].some(
     (v) => v !== null,
   );
   return {
@@ -70,9 +70,11 @@ export function toPublishable(row: EventRow): PublishableEvent {
           baseMonths: row.contractBaseMonths,
           optionMonths: row.contractOptionMonths,
           horizonMonths: row.contractHorizonMonths,
+          depreciationMonths: row.contractDepreciationMonths,
           justification: row.contractJustification,
         }
       : null,
+    contractChoiceGrandfathered: row.contractChoiceGrandfathered,
     sourcing: row.sourcingRisk && row.sourcingNeed ? { risk: row.sourcingRisk, need: row.sourcingNeed, reason: row.sourcingReason } : null,
     pilotPath: pilotPathOfRow(row),
     // A published event is held to the pilots it was shown; a draft's are found again (publishableOf).
@@ -234,6 +236,7 @@ export function declarationOf(row: EventRow, standards: StandardRef[], coBuyers:
       baseMonths: row.contractBaseMonths,
       optionMonths: row.contractOptionMonths,
       horizonMonths: row.contractHorizonMonths,
+      depreciationMonths: row.contractDepreciationMonths,
       justification: row.contractJustification,
     },
     sourcing:

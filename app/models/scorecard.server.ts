@@ -61,7 +61,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         select ${key} as key, e.expectation_status as status, e.expected_tender_quarter as declared_quarter, e.outcome,
           to_char(e.outcome_contract_date, 'YYYY-"Q"Q') as contract_quarter, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id
-        where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned')
+        where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned', 'uncertain')
           and e.expected_tender_quarter between ${bounds.firstQuarter} and ${bounds.lastQuarter}
         group by 1, 2, 3, 4, 5`.execute(db),
       sql<Keyed & { month: string; reason: NotProcuredReason; count: number }>`
@@ -104,13 +104,15 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
           and e.published_at is not null and e.outcome is distinct from 'withdrawn'
           and coalesce(e.ends_at, e.closed_at) >= ${since} and coalesce(e.ends_at, e.closed_at) <= ${now}
         group by 1, 2, 3, 4, 5, 6, 7`.execute(db),
-      sql<Keyed & { month: string; baseMonths: number; optionMonths: number | null; horizonMonths: number; justified: boolean; count: number }>`
+      sql<Keyed & { month: string; baseMonths: number; optionMonths: number | null; horizonMonths: number | null; depreciationMonths: number | null; justified: boolean; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("published_at"))} as month, e.contract_base_months as base_months,
           e.contract_option_months as option_months, e.contract_horizon_months as horizon_months,
+          e.contract_depreciation_months as depreciation_months,
           coalesce(btrim(e.contract_justification), '') <> '' as justified, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id
-        where ${scoped} and e.published_at >= ${since} and e.contract_base_months is not null and e.contract_horizon_months is not null
-        group by 1, 2, 3, 4, 5, 6`.execute(db),
+        where ${scoped} and e.published_at >= ${since} and e.contract_base_months is not null
+          and (e.contract_horizon_months is not null or e.contract_depreciation_months is not null)
+        group by 1, 2, 3, 4, 5, 6, 7`.execute(db),
       sql<Keyed & { month: string; hours: number; count: number }>`
         select ${key} as key, ${monthOfColumn(sql.ref("q.answered_at"))} as month,
           round(extract(epoch from q.answered_at - q.asked_at) / 3600)::int as hours, count(*)::int as count
@@ -246,6 +248,7 @@ export async function listScorecardEvents(db: Db, buyerId: string, months: Score
       "contractBaseMonths",
       "contractOptionMonths",
       "contractHorizonMonths",
+      "contractDepreciationMonths",
       "contractJustification",
       "publishedAt",
     ])

@@ -7,7 +7,7 @@ import { ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/sc
 import { ScorecardHeadline } from "~/components/scorecard-headline";
 import { ContractFiguresSection } from "~/components/contract-figures";
 import { parseWindow } from "~/domain/scorecard";
-import { totalMonths } from "~/domain/contract";
+import { contractShortness, isShortContract } from "~/domain/contract";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
@@ -61,10 +61,19 @@ export default function BuyerScorecardPage() {
   const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
   const quarterLabel = useQuarterLabel();
-  const shortOnes = events.filter((e) => {
-    const total = totalMonths(e.contractBaseMonths, e.contractOptionMonths);
-    return total !== null && e.contractHorizonMonths !== null && total < e.contractHorizonMonths;
-  });
+  // kontraktsvalg: judged by the guaranteed base period, as the scorecard's figure is; options are shown apart.
+  const contractMonthsText = (e: (typeof events)[number]) => {
+    const terms = { baseMonths: e.contractBaseMonths, horizonMonths: e.contractHorizonMonths, depreciationMonths: e.contractDepreciationMonths };
+    const { ofHorizon, ofDepreciation } = contractShortness(terms);
+    return [
+      ofHorizon ? t("figures.contracts.months", { base: e.contractBaseMonths, horizon: e.contractHorizonMonths }) : null,
+      ofDepreciation ? t("figures.contracts.monthsDepreciation", { base: e.contractBaseMonths, depreciation: e.contractDepreciationMonths }) : null,
+      e.contractOptionMonths ? t("figures.contracts.options", { count: e.contractOptionMonths }) : null,
+    ]
+      .filter(Boolean)
+      .join("; ");
+  };
+  const shortOnes = events.filter((e) => isShortContract({ baseMonths: e.contractBaseMonths, horizonMonths: e.contractHorizonMonths, depreciationMonths: e.contractDepreciationMonths }));
   return (
     <article className="space-y-6">
       <header className="space-y-3">
@@ -142,7 +151,7 @@ export default function BuyerScorecardPage() {
                       <Link to={`/events/${e.id}`} className="text-brand-800 underline">
                         {e.title}
                       </Link>{" "}
-                      ({t("figures.contracts.months", { total: totalMonths(e.contractBaseMonths, e.contractOptionMonths), horizon: e.contractHorizonMonths })}):{" "}
+                      ({contractMonthsText(e)}):{" "}
                       <q>{e.contractJustification}</q>
                     </li>
                   ))}

@@ -55,6 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
     stored: {
       ipTermsGrandfathered: publishable.ipTermsGrandfathered,
       scopeGrandfathered: publishable.scopeGrandfathered,
+      contractChoiceGrandfathered: publishable.contractChoiceGrandfathered ?? false,
       nonUseUndertaking: publishable.nonUseUndertaking,
       coBuyers: Object.fromEntries(event.jointDemand.coBuyers.map((c) => [c.organisation.id, c.status])),
       similarPilots: event.similarPilots.map((p) => p.id),

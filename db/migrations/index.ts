@@ -28,6 +28,7 @@ import * as protectedReports from "./2026-12-06-0057-protected-reports";
 import * as documentStorage from "./2026-12-06-0061-document-storage";
 import * as singleSignOn from "./2026-12-06-0058-single-sign-on";
 import * as duplicatePilots from "./2026-12-06-0060-duplicate-pilots";
+import * as contractChoice from "./2026-12-06-0059-contract-choice";
 import * as ipTerms from "./2026-12-06-0042-ip-terms";
 import * as sessionHandles from "./2026-12-06-0043-session-handles";
 import * as pilotFunding from "./2026-12-06-0044-pilot-funding";
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0063-effort-report-corrections": effortReportCorrections,
   "2026-12-06-0058-single-sign-on": singleSignOn,
   "2026-12-06-0060-duplicate-pilots": duplicatePilots,
+  "2026-12-06-0059-contract-choice": contractChoice,
 };

@@ -531,6 +531,13 @@ export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEven
       fundingSource: "Regional investeringsplan",
       expectedValueNok: 75_000_000,
       expectedTenderQuarter: quarterOf(now, 5),
+      // A demand notice that declares a purchase states its contract choice (migration 0059, ADR 0030):
+      // a guaranteed base period as long as the need and the platform's write-off, options besides.
+      contractForm: "relational_contract",
+      contractBaseMonths: 96,
+      contractOptionMonths: 24,
+      contractHorizonMonths: 96,
+      contractDepreciationMonths: 84,
       // Published before the scope step was required (migration 0047, ADR 0024): not judged by it.
       scopeGrandfathered: true,
       standards: [
@@ -640,6 +647,9 @@ export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEven
       contractBaseMonths: 36,
       contractOptionMonths: 24,
       contractHorizonMonths: 60,
+      // The guaranteed base period is shorter than the need (principle 2): said why, where vendors read it.
+      contractJustification:
+        "Partnerskapet utvikler og prøver ut løsningen i tre år. Driften etterpå kjøpes med kjøpsopsjonen, som har makspris og vindu, eller i en egen relasjonskontrakt.",
       sourcingRisk: "high",
       sourcingNeed: "lasting",
       sourcingAdvice: "hybrid_relational",
@@ -678,6 +688,13 @@ export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEven
       quantityUnit: "dispensere",
       expectedTenderQuarter: quarterOf(now, 0),
       expectedContractStart: `${nextYear}-03-01`,
+      // Contract choice (principle 2): six years guaranteed, as long as the need and longer than the
+      // dispensers' write-off; the two years of options are at the municipality's discretion.
+      contractForm: "framework_agreement",
+      contractBaseMonths: 72,
+      contractOptionMonths: 24,
+      contractHorizonMonths: 72,
+      contractDepreciationMonths: 60,
       ipBackgroundStaysWithVendor: true,
       ipForegroundOwner: "vendor",
       ipExistingProductsNotTransferred: true,
@@ -803,10 +820,11 @@ export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEven
       fundingSource: "Tildelingsbrev, forutsatt videreført bevilgning",
       expectedValueNok: 5_000_000,
       expectedTenderQuarter: quarterOf(now, 2),
-      contractForm: "relational_contract",
-      contractBaseMonths: 36,
-      contractOptionMonths: 24,
-      contractHorizonMonths: 60,
+      // One-off development work: a project contract for as long as the need lasts.
+      contractForm: "project_contract",
+      contractBaseMonths: 24,
+      contractOptionMonths: 12,
+      contractHorizonMonths: 24,
       sourcingRisk: "high",
       sourcingNeed: "temporary",
       sourcingAdvice: "in_house",

@@ -111,7 +111,8 @@ export async function seedScaleData(
         expected_tender_quarter, cpv_codes, pilot_plan, pilot_criteria, published_at, updated_at,
         ip_background_stays_with_vendor, ip_foreground_owner, ip_existing_products_not_transferred, ip_input_use,
         non_use_undertaking_name, non_use_undertaking_at,
-        scope_items, integration_budget_included, integration_budget_nok, service_owner_role, tco_horizon_years, data_categories
+        scope_items, integration_budget_included, integration_budget_nok, service_owner_role, tco_horizon_years, data_categories,
+        contract_form, contract_base_months, contract_option_months, contract_horizon_months
       )
       select b.id, s.kind,
              case when s.g % ${SCALE.draftsEvery} = 0 then 'draft' else 'published' end,
@@ -153,7 +154,14 @@ export async function seedScaleData(
              case when s.expectation <> 'none' and s.g % 2 = 0 then 100000 end,
              'Tjenesteansvarlig',
              5 + s.g % 6,
-             array['none']
+             array['none'],
+             -- The contract choice (issue 15, migration 0059) on every event: a guaranteed base period
+             -- as long as the need, and options besides on one in three; never an innovation partnership
+             -- (pilot terms) nor in-house.
+             (array['market_contract','framework_agreement','project_contract','relational_contract','strategic_alliance'])[1 + s.g % 5],
+             12 * (2 + s.g % 5),
+             case when s.g % 3 = 0 then 12 * (1 + s.g % 2) end,
+             12 * (2 + s.g % 5)
       from series s
       join buyers b on b.n = 1 + (s.g * 7919) % ${SCALE.buyers}`.execute(trx);
 

@@ -49,7 +49,7 @@ export function scorecardEvents(now: Date, orgId: (slug: string) => string): (Ne
       ...frame,
       expectedTenderQuarter: declared,
       contractForm: "market_contract",
-      contractBaseMonths: 36,
+      contractBaseMonths: 60,
       contractOptionMonths: 24,
       contractHorizonMonths: 60,
       outcome: "procured",
@@ -116,6 +116,8 @@ export function scorecardEvents(now: Date, orgId: (slug: string) => string): (Ne
       id: SCORECARD_EVENT_IDS.pilotOption,
       kind: "pilot",
       contractForm: "innovation_partnership",
+      // Published before the contract-choice rule (migration 0059) without base period or horizon: grandfathered.
+      contractChoiceGrandfathered: true,
       cpvCodes: ["33195000-3"],
       title: "Utprøving av digitale fallsensorer i omsorgsboliger",
       description: "Innovasjonspartnerskap: fire måneders utprøving av fallsensorer i to omsorgsboliger, med opsjon på kjøp.",

@@ -18,7 +18,7 @@ describe("the public event page", () => {
     await expect.poll(() => page.locator("h1").textContent()).toBe("Digital hjemmeoppfølging for personer med kroniske sykdommer");
     const header = (await page.locator("article > header").textContent()) ?? "";
     expect(header).toMatch(/Kjøp forventet: planlagt, 4–6 MNOK, anbud \d\. kvartal \d{4}/);
-    expect(await page.getByText("Kontrakten er kortere enn behovet varer (48 av 72 måneder)").count()).toBe(1);
+    expect(await page.getByText("Den garanterte grunnperioden er kortere enn behovet varer (24 av 72 måneder).").count()).toBe(1);
     expect(await page.getByRole("link", { name: "Bergvik kommune" }).first().getAttribute("href")).toBe("/organisations/bergvik-kommune");
     expect(await page.getByText("48814000-7 Medisinske informasjonssystemer").count()).toBe(1);
     expect(await page.locator("time[datetime]").count()).toBeGreaterThan(2);

@@ -19,6 +19,7 @@ import { authorizationMatrix, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+import { CONTRACT_CHOICE_COLUMNS } from "../fixtures/contract-choice";
 import { SCOPE_COLUMNS } from "../fixtures/scope";
 
 const t = setupTestDatabase();
@@ -44,6 +45,7 @@ async function closedRfp(title = "Tilbudsforespørsel om trygghetsalarmer") {
       buyerId: buyer.id,
       kind: "rfp",
       ...SCOPE_COLUMNS,
+      ...CONTRACT_CHOICE_COLUMNS,
       status: "closed",
       publishedAt: past,
       closedAt: past,

@@ -14,6 +14,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { respond } from "../fixtures/people";
 import { jsonRequest, readJson, routeArgs, type RouteArgs } from "../fixtures/requests";
 import { ocdsPackageValidator } from "../fixtures/ocds-schema";
+import { CONTRACT_CHOICE } from "../fixtures/contract-choice";
 import { DATA_PROTECTION, SCOPE } from "../fixtures/scope";
 
 // Scope, integration and data protection on events (issue 19): an RFP is published only with
@@ -55,6 +56,7 @@ const rfp = () => ({
     expectedValueNok: 3_000_000,
     expectedTenderQuarter: `${new Date().getFullYear() + 1}-Q2`,
   },
+  contract: { ...CONTRACT_CHOICE },
 });
 
 describe("an RFP and the scope step", () => {

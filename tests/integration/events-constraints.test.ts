@@ -7,6 +7,7 @@ import { checkPublishable } from "~/domain/publishing";
 import { toPublishable } from "~/models/event-row.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { IP_TERMS_SQL, ipTermsColumns } from "../fixtures/ip-terms";
+import { CONTRACT_CHOICE_COLUMNS, CONTRACT_CHOICE_SQL } from "../fixtures/contract-choice";
 import { SCOPE_SQL } from "../fixtures/scope";
 
 // The database is the last line: whatever code path writes an event, a published or closed
@@ -28,8 +29,8 @@ type Columns = Record<string, unknown>;
 
 const PUBLISHED: Columns = { status: "published", published_at: sql`now()` };
 
-/** A published RFI asking nothing, with its IP terms and the buyer's undertaking: every rule holds. */
-const base = (): Columns => ({ kind: "rfi", title: "Et arrangement", ...PUBLISHED, effort_level: "none", ...IP_TERMS_SQL, ...SCOPE_SQL });
+/** A published RFI asking nothing, with its IP terms, the buyer's undertaking and its contract choice: every rule holds. */
+const base = (): Columns => ({ kind: "rfi", title: "Et arrangement", ...PUBLISHED, effort_level: "none", ...IP_TERMS_SQL, ...SCOPE_SQL, ...CONTRACT_CHOICE_SQL });
 
 const PLANNED: Columns = {
   expectation_status: "planned",
@@ -116,7 +117,7 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
     holds: { kind: "demand_notice", ...PLANNED },
   },
   {
-    constraint: "events_short_contract_justified",
+    constraint: "events_contract_choice",
     rule: "a contract shorter than its horizon without a justification",
     breaks: { contract_form: "market_contract", contract_base_months: 12, contract_option_months: 12, contract_horizon_months: 48, contract_justification: "Fordi." },
     holds: {
@@ -126,6 +127,50 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
       contract_horizon_months: 48,
       contract_justification: "Teknologien endrer seg raskt, og vi vil konkurranseutsette igjen etter to år.",
     },
+  },
+  // Kontraktsvalg by the guaranteed base period (issue 15, migration 0059).
+  {
+    constraint: "events_contract_choice",
+    rule: "an RFP with 12 months' base and 108 months of options for a 120-month need, unjustified",
+    breaks: { kind: "rfp", contract_base_months: 12, contract_option_months: 108, contract_horizon_months: 120 },
+    holds: { kind: "rfp", contract_base_months: 12, contract_option_months: 108, contract_horizon_months: 120, contract_justification: "Nasjonal løsning ventes; vi binder oss ikke lenger enn ett år." },
+  },
+  {
+    constraint: "events_contract_choice",
+    rule: "an RFP with a 60-month base against 84 months of depreciation, unjustified",
+    breaks: { kind: "rfp", contract_base_months: 60, contract_option_months: 24, contract_horizon_months: 60, contract_depreciation_months: 84 },
+    holds: { kind: "rfp", contract_base_months: 84, contract_option_months: 0, contract_horizon_months: 60, contract_depreciation_months: 84 },
+  },
+  {
+    constraint: "events_contract_choice",
+    rule: "an RFP without its contract form",
+    breaks: { kind: "rfp", contract_form: null },
+    holds: { kind: "rfp", contract_form: "project_contract" },
+  },
+  {
+    constraint: "events_contract_choice",
+    rule: "a demand notice declaring a purchase without its base period",
+    breaks: { kind: "demand_notice", ...PLANNED, contract_base_months: null, contract_option_months: null },
+    holds: { kind: "demand_notice", ...PLANNED, expectation_status: "none", budget_min_nok: null, budget_max_nok: null, expected_value_nok: null, contract_base_months: null, contract_option_months: null },
+  },
+  {
+    constraint: "events_contract_choice",
+    rule: "an innovation partnership without the need's horizon",
+    breaks: { kind: "dialogue_meeting", contract_form: "innovation_partnership", pilot_criteria: CRITERIA, pilot_plan: "none_planned", contract_horizon_months: null },
+    holds: { kind: "dialogue_meeting", contract_form: "strategic_alliance", contract_horizon_months: null },
+  },
+  {
+    constraint: "events_contract_choice",
+    rule: "a grandfathered event whose new depreciation period outlasts its base period, unjustified",
+    breaks: { kind: "rfp", contract_choice_grandfathered: true, contract_form: null, contract_base_months: 12, contract_option_months: 36, contract_horizon_months: 48, contract_depreciation_months: 36 },
+    holds: { kind: "rfp", contract_choice_grandfathered: true, contract_form: null, contract_base_months: 12, contract_option_months: 36, contract_horizon_months: 48 },
+  },
+  {
+    // What still holds of a grandfathered row: base plus options against the horizon.
+    constraint: "events_short_contract_justified",
+    rule: "a grandfathered contract whose base and options fall short of the horizon without a justification",
+    breaks: { contract_choice_grandfathered: true, contract_base_months: 12, contract_option_months: 12, contract_horizon_months: 48 },
+    holds: { contract_choice_grandfathered: true, contract_base_months: 12, contract_option_months: 36, contract_horizon_months: 48 },
   },
   {
     constraint: "events_pilot_has_criteria",
@@ -256,7 +301,7 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
     holds: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA },
   },
   {
-    constraint: "events_short_contract_justified",
+    constraint: "events_contract_choice",
     rule: "a short contract justified with 30 zero-width spaces",
     breaks: { contract_base_months: 12, contract_horizon_months: 48, contract_justification: "\u200b".repeat(30) },
     holds: { contract_base_months: 12, contract_horizon_months: 48, contract_justification: "x\u200b".repeat(30) },
@@ -359,6 +404,25 @@ describe("the constraints and the domain agree", () => {
     { ipForegroundOwner: "licence", ipLicenceScope: " " },
     { kind: "demand_notice", ipForegroundOwner: "licence", ipLicenceScope: null, nonUseUndertakingAt: null },
     { ipTermsGrandfathered: true, ipBackgroundStaysWithVendor: null, nonUseUndertakingAt: null },
+    // The contract choice (issue 15): stated where required, judged by the guaranteed base period.
+    { kind: "rfp" },
+    { kind: "rfp", ...CONTRACT_CHOICE_COLUMNS },
+    { kind: "rfp", ...CONTRACT_CHOICE_COLUMNS, contractForm: null },
+    { kind: "rfp", ...CONTRACT_CHOICE_COLUMNS, contractHorizonMonths: null },
+    { kind: "rfp", ...CONTRACT_CHOICE_COLUMNS, contractBaseMonths: 12, contractOptionMonths: 108, contractHorizonMonths: 120 },
+    { kind: "rfp", ...CONTRACT_CHOICE_COLUMNS, contractBaseMonths: 12, contractOptionMonths: 108, contractHorizonMonths: 120, contractJustification: "x".repeat(30) },
+    { kind: "rfp", ...CONTRACT_CHOICE_COLUMNS, contractBaseMonths: 60, contractHorizonMonths: 60, contractDepreciationMonths: 84 },
+    { kind: "rfp", ...CONTRACT_CHOICE_COLUMNS, contractBaseMonths: 84, contractHorizonMonths: 60, contractDepreciationMonths: 84 },
+    { kind: "rfp", contractChoiceGrandfathered: true },
+    { kind: "rfp", contractChoiceGrandfathered: true, contractBaseMonths: 12, contractOptionMonths: 108, contractHorizonMonths: 120 },
+    { kind: "rfp", contractChoiceGrandfathered: true, contractBaseMonths: 12, contractOptionMonths: 100, contractHorizonMonths: 120 },
+    { kind: "rfp", contractChoiceGrandfathered: true, contractBaseMonths: 12, contractOptionMonths: 108, contractHorizonMonths: 120, contractDepreciationMonths: 24 },
+    { kind: "demand_notice", effortLevel: "none", expectationStatus: "uncertain", budgetMinNok: 1, budgetMaxNok: 2, fundingSource: "x", expectedValueNok: 1, expectedTenderQuarter: "2027-Q1" },
+    { kind: "demand_notice", effortLevel: "none", expectationStatus: "none" },
+    { kind: "dialogue_meeting", contractForm: "innovation_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "none_planned", contractBaseMonths: 36 },
+    { contractBaseMonths: 36, contractDepreciationMonths: 48 },
+    { sourcingRisk: "medium", sourcingNeed: "temporary", sourcingAdvice: "hybrid_relational", contractForm: "project_contract" },
+    { sourcingRisk: "low", sourcingNeed: "lasting", sourcingAdvice: "market_contract", contractForm: "strategic_alliance" },
   ];
 
   for (const sample of samples) {

@@ -14,6 +14,7 @@ import { addMember, createOrganisation } from "../fixtures/organisations";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { createUser, signIn } from "../fixtures/users";
 import { ipTermsColumns } from "../fixtures/ip-terms";
+import { CONTRACT_CHOICE_COLUMNS } from "../fixtures/contract-choice";
 import { SCOPE_COLUMNS } from "../fixtures/scope";
 
 const t = setupTestDatabase();
@@ -390,6 +391,7 @@ describe("quiet period", () => {
         buyerId: buyer.org.id,
         kind: "rfp",
         ...SCOPE_COLUMNS,
+        ...CONTRACT_CHOICE_COLUMNS,
         title: "Anskaffelse av journalløsning",
         description: "",
         publishedAt: new Date("2026-10-01T08:00:00Z"),

@@ -13,6 +13,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
 import { routeArgs } from "../fixtures/requests";
 import { ipTermsColumns } from "../fixtures/ip-terms";
+import { CONTRACT_CHOICE_COLUMNS } from "../fixtures/contract-choice";
 import { SCOPE_COLUMNS } from "../fixtures/scope";
 
 // A small hand-made history, dated around 24 November 2026 (Oslo). The 12-month window is
@@ -95,7 +96,7 @@ beforeAll(async () => {
   });
   // E7: a demand notice for 2027-Q1 (after the window's quarters), in two CPV divisions.
   await event("E7", {
-    buyerId: bergvik.id, kind: "demand_notice", publishedAt: new Date("2026-05-01T10:00:00Z"), effortLevel: "none", ...SCOPE_COLUMNS,
+    buyerId: bergvik.id, kind: "demand_notice", publishedAt: new Date("2026-05-01T10:00:00Z"), effortLevel: "none", ...SCOPE_COLUMNS, ...CONTRACT_CHOICE_COLUMNS,
     expectationStatus: "planned", ...committed, budgetMaxNok: 5_000_000, expectedTenderQuarter: "2027-Q1", cpvCodes: ["48814000-7", "85000000-9"],
   });
   // A draft is never counted.
@@ -159,7 +160,8 @@ describe("a buyer's scorecard from the database", () => {
     expect(card.hours).toEqual({ requestedHours: 35, reportedHours: 12, procuredNok: 2_000_000, nokPerReportedHour: 166_667 });
     // E5 ended before the 12-month window.
     expect(card.pilots).toMatchObject({ ended: 0, metButNotBought: 0 });
-    expect(card.contracts).toEqual({ measured: 1, short: 1, justified: 1 });
+    // E7 states a base period as long as its need (measured, not short); the short one is justified.
+    expect(card.contracts).toEqual({ measured: 2, short: 1, justified: 1 });
     expect(card.answers).toEqual({ answered: 2, medianHours: 7 });
     expect(card.blockedAttempts).toEqual({ attempts: 1, published: 5, perEvent: 1 / 5 });
     expect(card.conduct).toEqual({
@@ -299,3 +301,24 @@ authorizationMatrix(() => t.db, [
     expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
   },
 ]);
+
+// Last in the file: its events would change the sums over all buyers above.
+describe("uncertain expectations", () => {
+  it("counts uncertain expectations in the fulfilment share, as the database hands them over (issue 15)", async () => {
+    const unsure = await createOrganisationWith(t.db, [], { name: "Usikker kommune" });
+    const declared = { buyerId: unsure.id, kind: "dialogue_meeting" as const, effortLevel: "none" as const, expectationStatus: "uncertain" as const, ...committed };
+    // U1: uncertain for 2026-Q1, procured 2026-02-20: met.
+    await event("U1", {
+      ...declared, status: "closed", closedAt: new Date("2026-02-01T10:00:00Z"), publishedAt: new Date("2026-01-05T10:00:00Z"), expectedTenderQuarter: "2026-Q1",
+      outcome: "procured", outcomeContractDate: "2026-02-20", outcomeContractValueNok: 1_900_000, outcomeRecordedAt: new Date("2026-02-21T10:00:00Z"),
+    });
+    // U2: uncertain for 2026-Q2, ended not procured: missed.
+    await event("U2", {
+      ...declared, status: "closed", closedAt: new Date("2026-05-01T10:00:00Z"), publishedAt: new Date("2026-04-01T10:00:00Z"), expectedTenderQuarter: "2026-Q2",
+      outcome: "not_procured", outcomeNotProcuredReason: "budget_withdrawn", outcomeRecordedAt: new Date("2026-06-01T10:00:00Z"),
+    });
+    const card = await buyerScorecard(t.db, unsure.id, 12, NOW);
+    expect(card.fulfilment).toMatchObject({ due: 2, met: 1, missed: 1, share: 0.5 });
+    expect(card.trend.reduce((sum, q) => sum + q.fulfilmentDue, 0)).toBe(2);
+  });
+});

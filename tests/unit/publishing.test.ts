@@ -37,7 +37,7 @@ const rfi: PublishableEvent = {
   },
   contract: {
     form: "relational_contract",
-    baseMonths: 48,
+    baseMonths: 72,
     optionMonths: 24,
     horizonMonths: 72,
     justification: null,
@@ -137,11 +137,56 @@ describe("publishing an event", () => {
     });
   });
 
-  it("refuses a contract shorter than its purpose without a justification", () => {
-    const contract = { ...rfi.contract!, optionMonths: 0 };
+  it("refuses a contract whose guaranteed base period is shorter than its purpose without a justification, options or not", () => {
+    const contract = { ...rfi.contract!, baseMonths: 24, optionMonths: 48 };
     expect(checkPublishable({ ...rfi, contract }, verified)).toEqual({
       ok: false,
       problems: [{ path: "contract.justification", code: "justification_required" }],
+    });
+  });
+
+  describe("the contract-choice rule (principle 2, issue 15)", () => {
+    const rfp: PublishableEvent = { ...rfi, kind: "rfp", ...PUBLISHABLE_SCOPE };
+    const justified = "Behovet vurderes på nytt når den nasjonale løsningen kommer.";
+
+    it("publishes the baseline RFP", () => {
+      expect(checkPublishable(rfp, verified)).toEqual({ ok: true });
+    });
+
+    it("refuses an RFP with 12 months' base and 108 months of options for a 120-month need without a justification", () => {
+      const contract = { ...rfp.contract!, baseMonths: 12, optionMonths: 108, horizonMonths: 120 };
+      expect(checkPublishable({ ...rfp, contract }, verified)).toEqual({ ok: false, problems: [{ path: "contract.justification", code: "justification_required" }] });
+      expect(checkPublishable({ ...rfp, contract: { ...contract, justification: justified } }, verified)).toEqual({ ok: true });
+    });
+
+    it("refuses an RFP with a 60-month base against 84 months of depreciation without a justification", () => {
+      const contract = { ...rfp.contract!, baseMonths: 60, optionMonths: 24, horizonMonths: 60, depreciationMonths: 84 };
+      expect(checkPublishable({ ...rfp, contract }, verified)).toEqual({ ok: false, problems: [{ path: "contract.justification", code: "justification_required" }] });
+      expect(checkPublishable({ ...rfp, contract: { ...contract, justification: justified } }, verified)).toEqual({ ok: true });
+    });
+
+    it("names form, base period and horizon by their fields, in form order, for an RFP and a demand notice that declares a purchase", () => {
+      const missing = {
+        ok: false,
+        problems: [
+          { path: "contract.form", code: "contract_form_required" },
+          { path: "contract.baseMonths", code: "base_period_required" },
+          { path: "contract.horizonMonths", code: "horizon_required" },
+        ],
+      };
+      expect(checkPublishable({ ...rfp, contract: null, sourcing: null }, verified)).toEqual(missing);
+      expect(checkPublishable({ ...demandNotice, contract: null, sourcing: null }, verified)).toEqual(missing);
+      const noPurchase = { ...demandNotice.expectation!, status: "none" as const };
+      expect(checkPublishable({ ...demandNotice, expectation: noPurchase, contract: null, sourcing: null }, verified)).toEqual({ ok: true });
+    });
+
+    it("still asks it of an amendment, unless the event is grandfathered, and then by base plus options", () => {
+      const contract = { ...rfp.contract!, baseMonths: 12, optionMonths: 108, horizonMonths: 120 };
+      const amend = { now, tenderQuarterChanged: false };
+      expect(checkAmendment({ ...rfp, contract: null, sourcing: null }, amend).ok).toBe(false);
+      expect(checkAmendment({ ...rfp, contract, sourcing: null }, amend).ok).toBe(false);
+      expect(checkAmendment({ ...rfp, contract: null, sourcing: null, contractChoiceGrandfathered: true }, amend)).toEqual({ ok: true });
+      expect(checkAmendment({ ...rfp, contract, sourcing: null, contractChoiceGrandfathered: true }, amend)).toEqual({ ok: true });
     });
   });
 
@@ -174,7 +219,7 @@ describe("publishing an event", () => {
   });
 
   it("asks the same of an RFI whose contract form is an innovation partnership", () => {
-    const contract = { form: "innovation_partnership", baseMonths: 36, optionMonths: 24, horizonMonths: 60, justification: null } as const;
+    const contract = { form: "innovation_partnership", baseMonths: 60, optionMonths: 24, horizonMonths: 60, justification: null } as const;
     expect(checkPublishable({ ...rfi, contract }, verified)).toEqual({
       ok: false,
       problems: [

@@ -126,12 +126,25 @@ describe("expectations that reached a procurement", () => {
     expect(figure).toEqual({ due: 3, met: 0, missed: 3, pending: 1, withdrawn: 1, share: 0, medianSlipQuarters: null });
   });
 
-  it("leaves expectation none and uncertain out, and quarters outside the window", () => {
+  it("counts an uncertain expectation like a committed or planned one: it declared a purchase too (issue 15)", () => {
+    const figure = expectationFulfilment(
+      [
+        fact({ status: "uncertain", outcome: "procured", contractQuarter: "2026-Q1" }), // met
+        fact({ status: "uncertain", outcome: "not_procured" }), // missed
+        fact({ status: "uncertain", declaredQuarter: "2026-Q2" }), // no outcome after the grace quarter: missed
+        fact({ status: "uncertain", declaredQuarter: "2026-Q4" }), // pending
+      ],
+      w12,
+    );
+    expect(figure).toEqual({ due: 3, met: 1, missed: 2, pending: 1, withdrawn: 0, share: 1 / 3, medianSlipQuarters: 0 });
+  });
+
+  it("leaves expectation none out, and quarters outside the window", () => {
     const figure = expectationFulfilment(
       [
         fact({ status: "none", outcome: "procured", contractQuarter: "2026-Q1" }),
-        fact({ status: "uncertain", outcome: "procured", contractQuarter: "2026-Q1" }),
         fact({ declaredQuarter: "2025-Q3", outcome: "procured", contractQuarter: "2025-Q3" }),
+        fact({ status: "uncertain", declaredQuarter: "2025-Q3", outcome: "procured", contractQuarter: "2025-Q3" }),
       ],
       w12,
     );
@@ -235,19 +248,23 @@ describe("pilot figures from exit records", () => {
 
 
 describe("short contracts", () => {
-  it("counts base plus options shorter than the horizon, and the justified ones", () => {
+  it("counts a guaranteed base period shorter than the horizon or the depreciation, options left out, and the justified ones", () => {
     expect(
       shortContracts(
         [
-          { month: "2026-01", baseMonths: 24, optionMonths: 12, horizonMonths: 60, justified: true, count: 1 }, // 36 < 60
+          { month: "2026-01", baseMonths: 24, optionMonths: 12, horizonMonths: 60, justified: true, count: 1 }, // 24 < 60
           { month: "2026-02", baseMonths: 24, optionMonths: null, horizonMonths: 48, justified: false, count: 2 }, // short, unjustified
-          { month: "2026-03", baseMonths: 48, optionMonths: 12, horizonMonths: 60, justified: false, count: 1 }, // 60 = 60: not short
+          { month: "2026-03", baseMonths: 48, optionMonths: 12, horizonMonths: 60, justified: false, count: 1 }, // 48 < 60: the options do not count
+          { month: "2026-03", baseMonths: 12, optionMonths: 108, horizonMonths: 120, justified: false, count: 1 }, // short for all its options
+          { month: "2026-04", baseMonths: 60, optionMonths: 0, horizonMonths: 60, justified: false, count: 1 }, // 60 = 60: not short
+          { month: "2026-04", baseMonths: 60, optionMonths: 0, horizonMonths: 60, depreciationMonths: 84, justified: true, count: 1 }, // shorter than the write-off
+          { month: "2026-04", baseMonths: 36, optionMonths: 0, horizonMonths: null, depreciationMonths: 36, justified: false, count: 1 }, // measured by depreciation alone
           { month: "2026-03", baseMonths: null, optionMonths: null, horizonMonths: 60, justified: false, count: 1 }, // not measurable
           { month: "2025-11", baseMonths: 12, optionMonths: 0, horizonMonths: 60, justified: true, count: 1 }, // outside
         ],
         w12,
       ),
-    ).toEqual({ measured: 4, short: 3, justified: 1 });
+    ).toEqual({ measured: 8, short: 6, justified: 2 });
   });
 });
 

@@ -36,7 +36,10 @@ const TABLE = CITED.map(([risk, need, advice]) => [risk, need, advice] as const)
 const FORM_FOLLOWS: Record<ContractForm, SourcingAdvice> = {
   market_contract: "market_contract",
   framework_agreement: "market_contract",
+  // "prosjektkontrakter for engangsoppdrag": the hybrid form for one-off work.
+  project_contract: "hybrid_relational",
   relational_contract: "hybrid_relational",
+  strategic_alliance: "hybrid_relational",
   // "report_innovation_partnership_short": among the short-contract habits, not the long relational form.
   innovation_partnership: "market_contract",
   in_house: "in_house",
@@ -66,6 +69,11 @@ describe("sourcing advice", () => {
     expect(SOURCING_CITATIONS.report_market_main_rule).toMatchObject({ source: "report_3_1_2", verbatim: true });
     expect(SOURCING_CITATIONS.report_in_house_especially_high_risk).toMatchObject({ source: "report_3_1_2", verbatim: true });
     expect(FORM_BASIS.innovation_partnership).toBe("report_innovation_partnership_short");
+  });
+
+  it("places the project contract by the principle's own words: the hybrid form for one-off work", () => {
+    expect(FORM_BASIS.project_contract).toBe("principle_medium_risk_hybrid");
+    expect(SOURCING_CITATIONS.principle_medium_risk_hybrid.text).toContain("prosjektkontrakter for engangsoppdrag");
   });
 
   it.each(TABLE)("with %s risk and %s need (%s), wants a reason exactly when the choice departs from the advice", (risk, need, advice) => {

@@ -1,5 +1,5 @@
 import { SourcingBasis } from "~/components/sourcing-basis";
-import { totalMonths } from "~/domain/contract";
+import { contractShortness, totalMonths } from "~/domain/contract";
 import { FORM_BASIS, sourcingBasis } from "~/domain/sourcing";
 import { cpvEntry } from "~/domain/cpv";
 import { formatDate, formatNokRangeMillions, formatNumber } from "~/i18n/format";
@@ -50,24 +50,30 @@ export function EffortSection({ event }: { event: EventView }) {
 export function ContractSection({ event }: { event: EventView }) {
   const { t, months } = useFormatters();
   const c = event.contract;
-  if ([c.form, c.baseMonths, c.optionMonths, c.horizonMonths, c.justification].every((v) => v === null)) return null;
+  if ([c.form, c.baseMonths, c.optionMonths, c.horizonMonths, c.depreciationMonths, c.justification].every((v) => v === null || v === undefined)) return null;
   const total = totalMonths(c.baseMonths, c.optionMonths);
-  // kontraktsvalg: vendors see why a contract is shorter than the need it serves.
-  const short = total !== null && c.horizonMonths !== null && total < c.horizonMonths;
+  // kontraktsvalg: what counts is the guaranteed base period; vendors see why it is shorter than
+  // the need, or than their depreciation, and that the options are the buyer's to exercise.
+  const { ofHorizon, ofDepreciation } = contractShortness(c);
+  const short = ofHorizon || ofDepreciation;
   return (
     <Section id="contract" title={t("contract.heading")}>
       <Facts
         items={[
           [t("contract.form"), c.form ? t(`contract.forms.${c.form}`) : null],
           [t("contract.base"), months(c.baseMonths)],
-          [t("contract.options"), months(c.optionMonths)],
+          [t("contract.options"), c.optionMonths ? t("contract.atDiscretion", { months: months(c.optionMonths) }) : months(c.optionMonths)],
           [t("contract.total"), c.optionMonths ? months(total) : null],
           [t("contract.horizon"), months(c.horizonMonths)],
+          [t("contract.depreciation"), months(c.depreciationMonths ?? null)],
         ]}
       />
       {short ? (
         <div className="rounded border-l-4 border-amber-600 bg-amber-50 p-3">
-          <p className="font-semibold text-amber-900">{t("contract.shorterThanHorizon", { total, horizon: c.horizonMonths })}</p>
+          {ofHorizon ? <p className="font-semibold text-amber-900">{t("contract.shorterThanHorizon", { base: c.baseMonths, horizon: c.horizonMonths })}</p> : null}
+          {ofDepreciation ? <p className="font-semibold text-amber-900">{t("contract.shorterThanDepreciation", { base: c.baseMonths, depreciation: c.depreciationMonths })}</p> : null}
+          {c.optionMonths ? <p className="mt-1 text-slate-900">{t("contract.optionsDoNotCount", { count: c.optionMonths })}</p> : null}
+          <p className="mt-1 text-slate-900">{t("contract.justificationHeading")}</p>
           <p className="mt-1 whitespace-pre-line text-slate-900">{c.justification ?? t("notGiven")}</p>
         </div>
       ) : c.justification ? (
@@ -83,7 +89,8 @@ export function SourcingSection({ event }: { event: EventView }) {
   if (s === null) return null;
   const revision = event.sourcingRevision;
   const formBasis = event.contract.form ? FORM_BASIS[event.contract.form] : undefined;
-  const basis = s.risk && s.need ? [...sourcingBasis({ risk: s.risk, need: s.need }), ...(formBasis ? [formBasis] : [])] : [];
+  // A form's own citation may be one the advice already rests on (a project contract's, for one): each once.
+  const basis = s.risk && s.need ? [...new Set([...sourcingBasis({ risk: s.risk, need: s.need }), ...(formBasis ? [formBasis] : [])])] : [];
   return (
     <Section id="sourcing" title={t("sourcing.heading")}>
       <p className="text-sm text-slate-700">{t("sourcing.explanation")}</p>

@@ -56,11 +56,14 @@ export function ContractStep(props: StepProps) {
   const f = fieldsOf(props);
   return (
     <Step id="contract" number={5} title={t("steps.contract")}>
+      {/* kontraktsvalg: shortness is judged by the guaranteed base period; options are the buyer's to exercise. */}
+      <p className="text-sm text-slate-600">{t("fields.contractChoiceHint")}</p>
       <Select field={f("contract.form")} label={t("fields.contractForm")} options={opts(CONTRACT_FORMS, "fields.contractForms")} placeholder={t("notStated")} />
-      <div className="grid gap-4 md:grid-cols-3">
-        <NumberField field={f("contract.baseMonths")} label={t("fields.baseMonths")} />
-        <NumberField field={f("contract.optionMonths")} label={t("fields.optionMonths")} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <NumberField field={f("contract.baseMonths")} label={t("fields.baseMonths")} hint={t("fields.baseMonthsHint")} />
+        <NumberField field={f("contract.optionMonths")} label={t("fields.optionMonths")} hint={t("fields.optionMonthsHint")} />
         <NumberField field={f("contract.horizonMonths")} label={t("fields.horizonMonths")} />
+        <NumberField field={f("contract.depreciationMonths")} label={t("fields.depreciationMonths")} hint={t("fields.depreciationMonthsHint")} />
       </div>
       <TextArea field={f("contract.justification")} label={t("fields.justification")} hint={t("fields.justificationHint")} />
     </Step>
