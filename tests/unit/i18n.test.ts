@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n/i18n";
 import { resources } from "~/i18n/resources";
 import { PROBLEM_NAMESPACES, problemKeys } from "~/i18n/problem-keys";
+import { AUDIT_ACTIONS } from "~/models/audit.server";
 
 function leaves(value: unknown, prefix = ""): [string, unknown][] {
   if (typeof value === "string") return [[prefix, value]];
@@ -16,6 +17,13 @@ describe("translations", () => {
     expect(en).toEqual(nb);
     for (const [key, text] of [...leaves(resources.nb), ...leaves(resources.en)]) {
       expect(text, key).toMatch(/\S/);
+    }
+  });
+
+  it("names every audit action in words on the audit pages, in both languages", () => {
+    for (const language of ["nb", "en"] as const) {
+      const labels = (resources[language].admin as { audit: { actions: Record<string, string> } }).audit.actions;
+      expect(AUDIT_ACTIONS.filter((action) => !labels[action]), language).toEqual([]);
     }
   });
 
