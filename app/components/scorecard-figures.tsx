@@ -166,6 +166,29 @@ export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} 
           {t("figures.fulfilment.slipExplanation")}
         </p>
       </FigureSection>
+      <FigureSection id={`${idPrefix}-procured-value`} heading={t("figures.procuredValue.heading")} explanation={t("figures.procuredValue.explanation")}>
+        <p className="text-2xl font-semibold">
+          {t("figures.procuredValue.ratio")}: {s.procuredValue.ratio === null ? t("figures.fulfilment.none") : formatPercent(s.procuredValue.ratio, language)}
+        </p>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BarChart
+            items={[
+              item(t("figures.procuredValue.declared"), s.procuredValue.declaredNok, formatNok(s.procuredValue.declaredNok, language)),
+              item(t("figures.procuredValue.procured"), s.procuredValue.procuredNok, formatNok(s.procuredValue.procuredNok, language)),
+            ]}
+          />
+          <FigureTable
+            caption={t("figures.procuredValue.caption", { count: s.procuredValue.events })}
+            rows={EXPECTATION_STATUSES.filter((status) => status !== "none").map((status) => {
+              const v = s.procuredValue.byStatus[status as Exclude<typeof status, "none">];
+              return [
+                t(`demand:expectationStatus.${status}`),
+                v.events === 0 ? "–" : t("figures.procuredValue.row", { procured: formatNok(v.procuredNok, language), declared: formatNok(v.declaredNok, language), ratio: v.ratio === null ? "–" : formatPercent(v.ratio, language) }),
+              ];
+            })}
+          />
+        </div>
+      </FigureSection>
       <FigureSection id={`${idPrefix}-not-procured`} heading={t("figures.notProcured.heading")} explanation={t("figures.notProcured.explanation")}>
         <Bars caption={t("figures.notProcured.caption")} items={NOT_PROCURED_REASONS.map((r) => item(t(`eventPage:outcome.reasons.${r}`), s.notProcured.byReason[r]))} />
       </FigureSection>

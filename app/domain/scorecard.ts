@@ -99,6 +99,15 @@ export interface ExpectationFact {
 }
 
 /** Events with a declared purchase (not `none`) that ended not procured, by the month the outcome was recorded. */
+/** Procured expectations whose declared expected value and contract value are both known (issue 15). */
+export interface ProcuredValueFact {
+  status: ExpectationStatus;
+  declaredQuarter: string;
+  declaredNok: number;
+  procuredNok: number;
+  count: number;
+}
+
 export interface NotProcuredFact {
   month: Month;
   reason: NotProcuredReason;
@@ -192,6 +201,7 @@ export interface ScorecardFacts {
   outcomes: OutcomeFact[];
   effort: EffortFact[];
   expectations: ExpectationFact[];
+  procuredValues: ProcuredValueFact[];
   notProcured: NotProcuredFact[];
   hours: HoursFact[];
   pilots: PilotFact[];
@@ -295,6 +305,44 @@ export function expectationFulfilment(facts: readonly ExpectationFact[], bounds:
 function compareQuarterDistance(a: string, b: string): number {
   const index = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6));
   return index(b) - index(a);
+}
+
+type DeclaringStatus = Exclude<ExpectationStatus, "none">;
+const DECLARING_STATUSES = EXPECTATION_STATUSES.filter((s): s is DeclaringStatus => s !== "none");
+
+export interface ValueTotals {
+  events: number;
+  declaredNok: number;
+  procuredNok: number;
+  /** Procured ÷ declared; null when nothing was declared. */
+  ratio: number | null;
+}
+
+export interface ProcuredValueFigure extends ValueTotals {
+  byStatus: Record<DeclaringStatus, ValueTotals>;
+}
+
+function totals(events: number, declaredNok: number, procuredNok: number): ValueTotals {
+  return { events, declaredNok, procuredNok, ratio: declaredNok > 0 ? procuredNok / declaredNok : null };
+}
+
+/**
+ * What was bought against what was declared: for every procured expectation (committed,
+ * planned and uncertain alike) with its tender quarter in the window, the contract value
+ * summed against the declared expected value, in all and per status.
+ */
+export function procuredAgainstDeclared(facts: readonly ProcuredValueFact[], bounds: WindowBounds): ProcuredValueFigure {
+  const sums = Object.fromEntries(DECLARING_STATUSES.map((s) => [s, { events: 0, declared: 0, procured: 0 }])) as Record<DeclaringStatus, { events: number; declared: number; procured: number }>;
+  for (const f of facts) {
+    if (f.status === "none" || !quarterInWindow(f.declaredQuarter, bounds)) continue;
+    const sum = sums[f.status];
+    sum.events += f.count;
+    sum.declared += f.declaredNok;
+    sum.procured += f.procuredNok;
+  }
+  const all = Object.values(sums).reduce((a, b) => ({ events: a.events + b.events, declared: a.declared + b.declared, procured: a.procured + b.procured }), { events: 0, declared: 0, procured: 0 });
+  const byStatus = Object.fromEntries(DECLARING_STATUSES.map((s) => [s, totals(sums[s].events, sums[s].declared, sums[s].procured)])) as Record<DeclaringStatus, ValueTotals>;
+  return { ...totals(all.events, all.declared, all.procured), byStatus };
 }
 
 export interface NotProcuredFigure {
@@ -524,6 +572,7 @@ export interface Scorecard {
   window: WindowBounds;
   effort: EffortFigure;
   fulfilment: FulfilmentFigure;
+  procuredValue: ProcuredValueFigure;
   notProcured: NotProcuredFigure;
   inHouse: InHouseFigure;
   hours: HoursFigure;
@@ -543,6 +592,7 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
     window: bounds,
     effort: effortEvents(facts.effort, bounds),
     fulfilment: expectationFulfilment(facts.expectations, bounds),
+    procuredValue: procuredAgainstDeclared(facts.procuredValues, bounds),
     notProcured: notProcuredByReason(facts.notProcured, bounds),
     inHouse: endedInHouse(facts.outcomes, bounds),
     hours: hoursAgainstPurchases(facts.hours, bounds),
@@ -557,5 +607,5 @@ export function computeScorecard(facts: ScorecardFacts, now: Date, months: Score
 
 /** Facts with nothing in them: a buyer that has not published yet. */
 export function emptyFacts(): ScorecardFacts {
-  return { outcomes: [], effort: [], expectations: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 }, joint: [] };
+  return { outcomes: [], effort: [], expectations: [], procuredValues: [], notProcured: [], hours: [], pilots: [], contracts: [], answers: [], blockedAttempts: [], published: [], concerns: [], conduct: { buyers: 0, adopted: 0 }, joint: [] };
 }

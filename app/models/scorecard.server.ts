@@ -44,7 +44,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
 
-  const [outcomes, effort, expectations, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct, joint] =
+  const [outcomes, effort, expectations, procuredValues, notProcured, requested, requestedDirect, reported, procured, pilots, contracts, answers, blocked, published, concerns, conduct, joint] =
     await Promise.all([
       sql<Keyed & { month: string; inHouse: boolean; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("outcome_recorded_at"))} as month,
@@ -64,6 +64,15 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned', 'uncertain')
           and e.expected_tender_quarter between ${bounds.firstQuarter} and ${bounds.lastQuarter}
         group by 1, 2, 3, 4, 5`.execute(db),
+      // Declared against procured value, for procured expectations that state both (issue 15).
+      sql<Keyed & { status: ExpectationStatus; declaredQuarter: string; declaredNok: number; procuredNok: number; count: number }>`
+        select ${key} as key, e.expectation_status as status, e.expected_tender_quarter as declared_quarter,
+          sum(e.expected_value_nok)::float8 as declared_nok, sum(e.outcome_contract_value_nok)::float8 as procured_nok, count(*)::int as count
+        from events e join organisations b on b.id = e.buyer_id
+        where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned', 'uncertain')
+          and e.outcome = 'procured' and e.expected_value_nok > 0 and e.outcome_contract_value_nok is not null
+          and e.expected_tender_quarter between ${bounds.firstQuarter} and ${bounds.lastQuarter}
+        group by 1, 2, 3`.execute(db),
       sql<Keyed & { month: string; reason: NotProcuredReason; count: number }>`
         select ${key} as key, ${monthOfColumn(ev("outcome_recorded_at"))} as month, e.outcome_not_procured_reason as reason, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id
@@ -164,6 +173,7 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   for (const { key: k, ...row } of outcomes.rows) facts(k).outcomes.push(row);
   for (const { key: k, ...row } of effort.rows) facts(k).effort.push(row);
   for (const { key: k, ...row } of expectations.rows) facts(k).expectations.push(row);
+  for (const { key: k, declaredNok, procuredNok, ...row } of procuredValues.rows) facts(k).procuredValues.push({ ...row, declaredNok: Number(declaredNok), procuredNok: Number(procuredNok) });
   for (const { key: k, ...row } of notProcured.rows) facts(k).notProcured.push(row);
   for (const [rows, kind] of [[requested.rows, "requested"], [requestedDirect.rows, "requested"], [reported.rows, "reported"], [procured.rows, "procured"]] as const) {
     for (const { key: k, month, amount } of rows) facts(k).hours.push({ month, kind, amount: Number(amount) });
@@ -201,7 +211,7 @@ export async function groupedScorecards(db: Db, groupBy: ScorecardGrouping, mont
   const groups = await loadScorecardFacts(db, { groupBy }, months, now);
   const all = emptyFacts();
   const rows = [...groups.entries()].map(([key, facts]) => {
-    for (const field of ["outcomes", "effort", "expectations", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns", "joint"] as const) {
+    for (const field of ["outcomes", "effort", "expectations", "procuredValues", "notProcured", "hours", "pilots", "contracts", "answers", "blockedAttempts", "published", "concerns", "joint"] as const) {
       (all[field] as unknown[]).push(...facts[field]);
     }
     all.conduct = { buyers: all.conduct.buyers + facts.conduct.buyers, adopted: all.conduct.adopted + facts.conduct.adopted };

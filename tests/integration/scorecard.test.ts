@@ -157,6 +157,18 @@ describe("a buyer's scorecard from the database", () => {
     // E1 met (slip 1), E2 and E6 missed, E3 pending: 1 of 3.
     expect(card.fulfilment).toEqual({ due: 3, met: 1, missed: 2, pending: 1, withdrawn: 1, share: 1 / 3, medianSlipQuarters: 1 });
     expect(card.notProcured).toEqual({ total: 1, byReason: { in_house: 0, budget_withdrawn: 1, no_suitable_solution: 0, postponed: 0, cancelled: 0 } });
+    // E1 declared 2 MNOK and was bought for 2 MNOK.
+    expect(card.procuredValue).toEqual({
+      events: 1,
+      declaredNok: 2_000_000,
+      procuredNok: 2_000_000,
+      ratio: 1,
+      byStatus: {
+        committed: { events: 1, declaredNok: 2_000_000, procuredNok: 2_000_000, ratio: 1 },
+        planned: { events: 0, declaredNok: 0, procuredNok: 0, ratio: null },
+        uncertain: { events: 0, declaredNok: 0, procuredNok: 0, ratio: null },
+      },
+    });
     expect(card.hours).toEqual({ requestedHours: 35, reportedHours: 12, procuredNok: 2_000_000, nokPerReportedHour: 166_667 });
     // E5 ended before the 12-month window.
     expect(card.pilots).toMatchObject({ ended: 0, metButNotBought: 0 });
@@ -319,6 +331,9 @@ describe("uncertain expectations", () => {
     });
     const card = await buyerScorecard(t.db, unsure.id, 12, NOW);
     expect(card.fulfilment).toMatchObject({ due: 2, met: 1, missed: 1, share: 0.5 });
+    // Procured value against declared counts the uncertain one too: 1.9 of 2 MNOK.
+    expect(card.procuredValue).toMatchObject({ events: 1, declaredNok: 2_000_000, procuredNok: 1_900_000, ratio: 0.95 });
+    expect(card.procuredValue.byStatus.uncertain).toEqual({ events: 1, declaredNok: 2_000_000, procuredNok: 1_900_000, ratio: 0.95 });
     expect(card.trend.reduce((sum, q) => sum + q.fulfilmentDue, 0)).toBe(2);
   });
 });

@@ -13,6 +13,7 @@ import {
   notProcuredByReason,
   parseWindow,
   pilotFigures,
+  procuredAgainstDeclared,
   type PilotFact,
   shortContracts,
   weightedMedian,
@@ -322,5 +323,27 @@ describe("the whole scorecard", () => {
     expect(card.answers.medianHours).toBeNull();
     expect(card.blockedAttempts).toEqual({ attempts: 0, published: 0, perEvent: null });
     expect(card.conduct).toEqual({ buyers: 0, adopted: 0, concernsReceived: 0, concernsRaised: 0, received: { unanswered: 0, confirmed: 0, disputed: 0 }, receivedAwaitingAnswer: 0 });
+  });
+});
+
+describe("procured against declared value (issue 15)", () => {
+  const bounds = windowBounds(new Date("2026-11-24T12:00:00Z"), 12);
+  it("sums contract values against declared values for every declaring status, leaving out quarters outside the window", () => {
+    const figure = procuredAgainstDeclared(
+      [
+        { status: "committed", declaredQuarter: "2026-Q1", declaredNok: 10_000_000, procuredNok: 3_000_000, count: 1 },
+        { status: "uncertain", declaredQuarter: "2026-Q2", declaredNok: 2_000_000, procuredNok: 2_000_000, count: 2 },
+        { status: "planned", declaredQuarter: "2024-Q1", declaredNok: 5_000_000, procuredNok: 5_000_000, count: 1 },
+      ],
+      bounds,
+    );
+    expect(figure).toMatchObject({ events: 3, declaredNok: 12_000_000, procuredNok: 5_000_000 });
+    expect(figure.ratio).toBeCloseTo(5 / 12);
+    expect(figure.byStatus.committed.ratio).toBeCloseTo(0.3);
+    expect(figure.byStatus.uncertain).toEqual({ events: 2, declaredNok: 2_000_000, procuredNok: 2_000_000, ratio: 1 });
+    expect(figure.byStatus.planned).toEqual({ events: 0, declaredNok: 0, procuredNok: 0, ratio: null });
+  });
+  it("has no ratio when nothing was declared", () => {
+    expect(procuredAgainstDeclared([], bounds)).toMatchObject({ events: 0, ratio: null });
   });
 });

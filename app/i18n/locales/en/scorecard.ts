@@ -116,6 +116,16 @@ export const scorecard: Translation<typeof nb> = {
       slipExplanation: "The median slip is the number of quarters from the declared tender quarter to the contract date, over expectations that were procured; earlier than declared counts as 0.",
       none: "None",
     },
+    procuredValue: {
+      heading: "Bought against declared value",
+      explanation: "For every expectation that ended in a purchase (committed, planned or uncertain, with its tender quarter in the period) where both the expected value and the contract value are stated: the contract value divided by the declared expected value, in all and per status. Below 100 % means less was bought than vendors were led to expect.",
+      ratio: "Bought of declared",
+      declared: "Declared expected value",
+      procured: "Contract value",
+      caption_one: "Bought against declared value by status ({{count}} purchase)",
+      caption_other: "Bought against declared value by status ({{count}} purchases)",
+      row: "{{procured}} of {{declared}} ({{ratio}})",
+    },
     notProcured: {
       heading: "Declared purchases that did not happen",
       explanation: "Events with a declared expectation (funded, planned or uncertain) whose outcome “not procured” was recorded in the period, by the reason given.",

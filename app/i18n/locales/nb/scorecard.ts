@@ -113,6 +113,16 @@ export const scorecard = {
       slipExplanation: "Medianforsinkelsen er antall kvartaler fra erklært anbudskvartal til kontraktsdato, over forventninger som ble anskaffet; tidligere enn erklært teller som 0.",
       none: "Ingen",
     },
+    procuredValue: {
+      heading: "Kjøpt mot erklært verdi",
+      explanation: "For hver forventning som endte i innkjøp (finansiert, planlagt eller usikker, med anbudskvartal i perioden) der både forventet verdi og kontraktsverdi er oppgitt: kontraktsverdien delt på den erklærte forventede verdien, samlet og per status. Under 100 % betyr at det ble kjøpt for mindre enn leverandørene fikk forventning om.",
+      ratio: "Kjøpt av erklært",
+      declared: "Erklært forventet verdi",
+      procured: "Kontraktsverdi",
+      caption_one: "Kjøpt mot erklært verdi per status ({{count}} innkjøp)",
+      caption_other: "Kjøpt mot erklært verdi per status ({{count}} innkjøp)",
+      row: "{{procured}} av {{declared}} ({{ratio}})",
+    },
     notProcured: {
       heading: "Erklærte innkjøp som ikke ble noe av",
       explanation: "Hendelser med en erklært forventning (finansiert, planlagt eller usikker) der utfallet «ikke anskaffet» ble registrert i perioden, etter oppgitt årsak.",
