@@ -147,6 +147,12 @@ export async function beginEnrolment(db: Db, userId: string): Promise<Result<{ k
   return row ? ok({ key }) : failAt("conflict", "intent", "already_enrolled");
 }
 
+/** Whether the person has a password to confirm changes with (people made by single sign-on have none). */
+export async function hasPassword(db: Db, userId: string): Promise<boolean> {
+  const user = await db.selectFrom("users").select("passwordHash").where("id", "=", userId).executeTakeFirstOrThrow();
+  return user.passwordHash !== null;
+}
+
 export async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {
   const user = await db.selectFrom("users").select("passwordHash").where("id", "=", userId).executeTakeFirstOrThrow();
   return Boolean(user.passwordHash) && (await verifyPassword(user.passwordHash!, password));

@@ -269,6 +269,23 @@ describe("an organisation's policy", () => {
     expect(context.auth).toBeNull();
     expect(context.signInStep?.step).toBe("enrol");
   });
+
+  it("tells someone made by single sign-on (no password) how to get the password the changes ask for, and lets them reach it while held at enrolment", async () => {
+    const person = await t.db.insertInto("users").values({ email: "sso-only@example.test", name: "Sso", isOperator: true, emailVerifiedAt: new Date() }).returning("id").executeTakeFirstOrThrow();
+    const cookie = await signIn(person.id);
+    const page = await readJson(await respond(twoFactorLoader(await routeArgs("/settings/two-factor", { cookie }))));
+    expect(page.enrolling).toBe(true);
+    expect(page.hasPassword).toBe(false);
+    for (const path of ["/forgot-password", "/reset-password?token=x"]) {
+      const args = await routeArgs(path, { cookie });
+      expect(() => requireNoPendingStep(args)).not.toThrow();
+    }
+    expect((await layoutAnswer("/events", cookie)).headers.get("Location")).toBe("/settings/two-factor?redirectTo=%2Fevents");
+
+    const withPassword = await createUser(t.db);
+    const other = await signIn(withPassword.id);
+    expect((await readJson(await respond(twoFactorLoader(await routeArgs("/settings/two-factor", { cookie: other }))))).hasPassword).toBe(true);
+  });
 });
 
 /** The row as a copy of the database shows it: no app in between. */
