@@ -29,8 +29,8 @@ const LAYERS = {
   db: ["@db/**", "**/db/**", "../*.server", "../client", "../schema"],
   tools: ["@db/seed/**", "**/db/seed/**", "@db/cli", "**/db/cli", "@db/backup-cli", "**/db/backup-cli", "**/scripts/**", "**/bench/**", "**/tests/**", "../server", "../../server", "./seed/**", "./cli", "./backup-cli"],
 };
-// Models use the token and password hashing of app/auth; nothing else of it.
-const AUTH_BUT_CRYPTO = ["~/auth/**", "**/app/auth/**", "!**/auth/tokens.server", "!**/auth/password.server"];
+// Models use the token and password hashing and the secret box of app/auth; nothing else of it.
+const AUTH_BUT_CRYPTO = ["~/auth/**", "**/app/auth/**", "!**/auth/tokens.server", "!**/auth/password.server", "!**/auth/secret-box.server"];
 const forbid = (above, message) => ({
   "no-restricted-imports": ["error", { patterns: [{ group: above.flatMap((name) => LAYERS[name]), message }] }],
 });
@@ -72,7 +72,7 @@ export default tseslint.config(
     rules: forbid(["routes", "components", "jobs", "http", "emails", "tools"], "Guards and sessions read models and the database, nothing above them."),
   },
   {
-    files: ["app/auth/tokens.server.ts", "app/auth/password.server.ts"],
+    files: ["app/auth/tokens.server.ts", "app/auth/password.server.ts", "app/auth/secret-box.server.ts"],
     rules: forbid(["routes", "components", "jobs", "http", "auth", "models", "emails", "db", "tools"], "Hashing and secrets are imported by models: they import nothing of ours above the domain."),
   },
   {

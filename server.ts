@@ -16,6 +16,7 @@ import { startOutboxWorker } from "./emails/sender.server";
 import { scheduledJobs } from "./app/jobs/index.server";
 import { startScheduledJobs } from "./app/jobs/scheduler.server";
 import { createAppContext } from "./app/auth/context.server";
+import { sealPlainTotpKeys } from "./app/models/two-factor.server";
 import { isCrossSiteMutation } from "./app/auth/csrf";
 import { SESSION_COOKIE } from "./app/auth/lucia.server";
 import { publicPageCacheMiddleware } from "./app/http/public-page-cache.server";
@@ -43,8 +44,8 @@ if (process.env.NODE_ENV === "production" && !process.env.PUBLIC_URL) {
   process.exit(1);
 }
 
-// Only single sign-on needs SECRET_ENCRYPTION_KEY: without it (or with a malformed one) the
-// portal starts, says so once, and refuses to register identity providers (ADR 0034).
+// Only single sign-on and setting up an authenticator app need SECRET_ENCRYPTION_KEY: without it
+// (or with a malformed one) the portal starts, says so once, and refuses those two (ADR 0034, 0035).
 const secretKey = secretEncryptionKey();
 if (!secretKey.ok && cluster.isPrimary) console.warn(`${secretKey.message} Everything else works without it.`);
 
@@ -61,6 +62,10 @@ async function loadBuild(): Promise<ServerBuild> {
 
 const handle = await initDatabase();
 await seedDemoOnFirstStart(handle);
+// TOTP keys still in the clear (written before migration 0065, or the demo key) are sealed now
+// when SECRET_ENCRYPTION_KEY is set, so a copy of the database cannot make codes (ADR 0035).
+const sealedTotpKeys = await sealPlainTotpKeys(handle.db);
+if (sealedTotpKeys > 0) console.log(`Sealed ${sealedTotpKeys} TOTP key(s) stored in the clear.`);
 // Delivers queued e-mail (SMTP_URL, or .eml files under OUTBOX_DIR) every 5 seconds.
 const stopOutbox = startOutboxWorker({ db: handle.db, intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) });
 // Reminders and digests (app/jobs): each job on its own timer. On a PostgreSQL server every

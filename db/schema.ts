@@ -423,8 +423,13 @@ export interface SessionTable {
 /** 0027: one RFC 6238 key per person; unconfirmed until a code from it has been typed. */
 export interface TotpFactorTable {
   userId: string;
-  /** Base32, 32 characters (160 bits). */
-  key: string;
+  /**
+   * Base32, 32 characters (160 bits), in the clear: rows from before migration 0065 and the demo
+   * operator's published key, until the app seals them (ADR 0035). Null once sealed.
+   */
+  key: string | null;
+  /** The key as an AES-256-GCM box under SECRET_ENCRYPTION_KEY (app/auth/secret-box.server.ts). */
+  keyBox: ColumnType<string | null, string | null | undefined, string | null>;
   confirmedAt: Timestamp | null;
   /** The last 30-second step whose code was accepted; a code is never accepted twice. */
   lastUsedStep: ColumnType<number | null, number | null | undefined, number | null>;

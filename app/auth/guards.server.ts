@@ -21,7 +21,8 @@ export function signInStepPath(step: SignInStep["step"], redirectTo?: string): s
 }
 
 // The pages a half-finished sign-in may open (besides logging out and choosing a language).
-const STEP_PAGES: Record<SignInStep["step"], string[]> = { code: ["/login/code", "/login", "/login/passkey"], enrol: ["/settings/two-factor"] };
+// Enrolment asks for the password, so someone made by single sign-on (who has none) may make one.
+const STEP_PAGES: Record<SignInStep["step"], string[]> = { code: ["/login/code", "/login", "/login/passkey"], enrol: ["/settings/two-factor", "/forgot-password", "/reset-password"] };
 const ALWAYS_OPEN = ["/logout", "/language"];
 
 /**

@@ -1,13 +1,13 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 // Secrets the portal must give back to someone else (an identity provider's client secret,
-// issue 21) are stored encrypted with AES-256-GCM under SECRET_ENCRYPTION_KEY, so a copy of the
-// database (a backup, a leaked dump) does not carry them. Only the features that store such
+// issue 21) or use itself (TOTP keys, ADR 0035) are stored encrypted with AES-256-GCM under
+// SECRET_ENCRYPTION_KEY, so a copy of the database (a backup, a leaked dump) does not carry them. Only the features that store such
 // secrets need the key: without it in production they refuse with MISSING_SECRET_ENCRYPTION_KEY
 // and everything else runs as before. In development and tests a fixed key is derived, and said so.
 
 export const MISSING_SECRET_ENCRYPTION_KEY =
-  "SECRET_ENCRYPTION_KEY is not set. Single sign-on stores identity providers' client secrets encrypted with it; set it to 32 random bytes as base64 or hex (e.g. `openssl rand -base64 32`) to register an identity provider.";
+  "SECRET_ENCRYPTION_KEY is not set. Single sign-on and two-factor sign-in store identity providers' client secrets and authenticator-app keys encrypted with it; set it to 32 random bytes as base64 or hex (e.g. `openssl rand -base64 32`) to register an identity provider or set up an authenticator app.";
 export const INVALID_SECRET_ENCRYPTION_KEY = "SECRET_ENCRYPTION_KEY must be 32 bytes, written as 64 hex digits or as base64 (44 characters).";
 
 export type SecretKey = { ok: true; key: Buffer; development: boolean } | { ok: false; message: string };

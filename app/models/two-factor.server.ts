@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import type { Db } from "@db/client";
 import { verifyPassword } from "~/auth/password.server";
+import { decryptSecret, encryptSecret, secretEncryptionKey, type SecretKey } from "~/auth/secret-box.server";
 import { hashToken } from "~/auth/tokens.server";
 import { fail, failAt, ok, type Result } from "~/domain/result";
 import {
@@ -15,6 +16,45 @@ import {
 
 // A person's second factor: the TOTP key, its recovery codes, and whether their organisations
 // (or being an operator) require one. Every change ends the person's other sessions.
+// The key is stored sealed under SECRET_ENCRYPTION_KEY (ADR 0035): a copy of the database must
+// not let anyone make a person's codes.
+
+type StoredTotpKey = { key: string | null; keyBox: string | null };
+
+/** The key in base32: a plain row as it is, a sealed one opened; null when this portal's key cannot open it. */
+function openTotpKey(row: StoredTotpKey, secretKey: SecretKey = secretEncryptionKey()): string | null {
+  if (row.key !== null) return row.key;
+  if (row.keyBox === null || !secretKey.ok) return null;
+  const key = decryptSecret(row.keyBox, secretKey.key);
+  if (key === null) console.error("A TOTP key cannot be opened with this SECRET_ENCRYPTION_KEY (sealed under another key?); the person must use a recovery code or a passkey.");
+  return key;
+}
+
+/**
+ * Seals a plain key in place (a row from before migration 0065, or the demo key). Only under a
+ * configured key: a box under the development key guards nothing (that key is in the source) and
+ * would stop the row working where SECRET_ENCRYPTION_KEY is not set, e.g. `npm start`.
+ */
+async function sealInPlace(db: Db, userId: string, plain: string, secretKey: SecretKey): Promise<boolean> {
+  if (!secretKey.ok || secretKey.development) return false;
+  const sealed = await db
+    .updateTable("totpFactors")
+    .set({ key: null, keyBox: encryptSecret(plain, secretKey.key) })
+    .where("userId", "=", userId)
+    .where("key", "=", plain)
+    .returning("userId")
+    .executeTakeFirst();
+  return Boolean(sealed);
+}
+
+/** Seals every key still stored in the clear; run at start-up. Returns how many it sealed. */
+export async function sealPlainTotpKeys(db: Db, secretKey: SecretKey = secretEncryptionKey()): Promise<number> {
+  if (!secretKey.ok || secretKey.development) return 0;
+  const plain = await db.selectFrom("totpFactors").select(["userId", "key"]).where("key", "is not", null).execute();
+  let sealed = 0;
+  for (const row of plain) if (await sealInPlace(db, row.userId, row.key!, secretKey)) sealed += 1;
+  return sealed;
+}
 
 export interface SecondFactorState {
   enrolled: boolean;
@@ -35,7 +75,7 @@ export async function secondFactorState(db: Db, userId: string): Promise<SecondF
       .select(["memberships.role", "organisations.secondFactorPolicy as policy"])
       .where("memberships.userId", "=", userId)
       .execute(),
-    db.selectFrom("totpFactors").select(["key", "confirmedAt"]).where("userId", "=", userId).executeTakeFirst(),
+    db.selectFrom("totpFactors").select(["key", "keyBox", "confirmedAt"]).where("userId", "=", userId).executeTakeFirst(),
     db
       .selectFrom("recoveryCodes")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -52,7 +92,7 @@ export async function secondFactorState(db: Db, userId: string): Promise<SecondF
   return {
     enrolled,
     required: secondFactorRequired({ isOperator: user.isOperator, memberships: memberships as { role: "admin" | "member"; policy: SecondFactorPolicy }[] }),
-    pendingKey: factor && !enrolled ? factor.key : null,
+    pendingKey: factor && !enrolled ? openTotpKey(factor) : null,
     recoveryCodesLeft: Number(codes.n),
     passkeys: Number(passkeys.n),
   };
@@ -89,16 +129,28 @@ export function newTotpKey(): string {
   return encodeBase32UpperCaseNoPadding(randomBytes(20));
 }
 
-/** Starts (or starts over) setting up an authenticator app; a confirmed factor stays as it is. */
-export async function beginEnrolment(db: Db, userId: string): Promise<Result<{ key: string }, "already_enrolled">> {
+/**
+ * Starts (or starts over) setting up an authenticator app; a confirmed factor stays as it is.
+ * The key is stored only sealed: without SECRET_ENCRYPTION_KEY in production this is refused.
+ */
+export async function beginEnrolment(db: Db, userId: string): Promise<Result<{ key: string }, "already_enrolled" | "totp_key_missing">> {
+  const secretKey = secretEncryptionKey();
+  if (!secretKey.ok) return failAt("refused", "", "totp_key_missing");
   const key = newTotpKey();
+  const keyBox = encryptSecret(key, secretKey.key);
   const row = await db
     .insertInto("totpFactors")
-    .values({ userId, key })
-    .onConflict((oc) => oc.column("userId").doUpdateSet({ key, lastUsedStep: null }).where("totpFactors.confirmedAt", "is", null))
-    .returning("key")
+    .values({ userId, keyBox })
+    .onConflict((oc) => oc.column("userId").doUpdateSet({ key: null, keyBox, lastUsedStep: null }).where("totpFactors.confirmedAt", "is", null))
+    .returning("userId")
     .executeTakeFirst();
-  return row ? ok({ key: row.key }) : failAt("conflict", "intent", "already_enrolled");
+  return row ? ok({ key }) : failAt("conflict", "intent", "already_enrolled");
+}
+
+/** Whether the person has a password to confirm changes with (people made by single sign-on have none). */
+export async function hasPassword(db: Db, userId: string): Promise<boolean> {
+  const user = await db.selectFrom("users").select("passwordHash").where("id", "=", userId).executeTakeFirstOrThrow();
+  return user.passwordHash !== null;
 }
 
 export async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {
@@ -146,15 +198,19 @@ export async function confirmEnrolment(
   if (!(await passwordMatches(db, userId, currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
   const factor = await db.selectFrom("totpFactors").selectAll().where("userId", "=", userId).where("confirmedAt", "is", null).executeTakeFirst();
   if (!factor) return failAt("conflict", "code", "no_enrolment");
+  const key = openTotpKey(factor);
+  if (key === null) return failAt("conflict", "code", "no_enrolment");
   const typed = readSecondFactorCode(typedCode);
-  const step = typed?.kind === "totp" ? matchTotp(factor.key, typed.code, now, null) : null;
+  const step = typed?.kind === "totp" ? matchTotp(key, typed.code, now, null) : null;
   if (step === null) return failAt("invalid", "code", "invalid_code");
   return db.transaction().execute(async (trx) => {
+    // The key the code was checked against, not one a restarted set-up put in its place meanwhile.
     const confirmed = await trx
       .updateTable("totpFactors")
       .set({ confirmedAt: now, lastUsedStep: step })
       .where("userId", "=", userId)
-      .where("key", "=", factor.key)
+      .where("key", "is not distinct from", factor.key)
+      .where("keyBox", "is not distinct from", factor.keyBox)
       .where("confirmedAt", "is", null)
       .returning("userId")
       .executeTakeFirst();
@@ -207,7 +263,8 @@ export async function verifySecondFactor(
   const factor = await db.selectFrom("totpFactors").selectAll().where("userId", "=", userId).where("confirmedAt", "is not", null).executeTakeFirst();
   if (!typed || !factor) return failAt("invalid", "code", "invalid_code");
   if (typed.kind === "totp") {
-    const step = matchTotp(factor.key, typed.code, now, factor.lastUsedStep);
+    const key = openTotpKey(factor);
+    const step = key === null ? null : matchTotp(key, typed.code, now, factor.lastUsedStep);
     if (step === null) return failAt("invalid", "code", "invalid_code");
     const accepted = await db
       .updateTable("totpFactors")
@@ -216,7 +273,10 @@ export async function verifySecondFactor(
       .where((eb) => eb.or([eb("lastUsedStep", "is", null), eb("lastUsedStep", "<", step)]))
       .returning("userId")
       .executeTakeFirst();
-    return accepted ? ok({ method: "totp" as const, recoveryCodesLeft: null }) : failAt("invalid", "code", "invalid_code");
+    if (!accepted) return failAt("invalid", "code", "invalid_code");
+    // A key still in the clear (written before 0065, or by the seed after start-up) is sealed on use.
+    if (factor.key !== null) await sealInPlace(db, userId, factor.key, secretEncryptionKey());
+    return ok({ method: "totp" as const, recoveryCodesLeft: null });
   }
   const used = await db
     .updateTable("recoveryCodes")

@@ -135,6 +135,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     }
 
     // The demo operator's authenticator key (operators always need a second factor); documented in the README.
+    // Written in the clear: it is published, and so works under `npm start` without SECRET_ENCRYPTION_KEY;
+    // where the key is set the server seals it at start (ADR 0035).
     for (const demo of DEMO_SECOND_FACTORS) {
       const user = await trx.selectFrom("users").select("id").where("email", "=", demo.email).executeTakeFirstOrThrow();
       await trx

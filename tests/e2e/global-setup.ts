@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -30,6 +31,8 @@ export default async function setup(project: TestProject) {
     OUTBOX_DIR: path.join(dataDir, "outbox"),
     OUTBOX_INTERVAL_MS: "250",
     INSECURE_COOKIES: "true",
+    // Enrolling an authenticator app stores its key sealed, and production refuses without a key (ADR 0035).
+    SECRET_ENCRYPTION_KEY: process.env.SECRET_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
   };
   delete env.DATABASE_URL;
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });

@@ -1,11 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { seedDemoData } from "@db/seed/demo";
 import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
 import { listPilotRegister } from "~/models/pilot-register.server";
 import { consultationResponses, consultationsOnConductVersion, getConsultation, listConsultations } from "~/models/consultations.server";
 import { buyerScorecard } from "~/models/scorecard.server";
+import { sealPlainTotpKeys, verifySecondFactor } from "~/models/two-factor.server";
+import { secretEncryptionKey } from "~/auth/secret-box.server";
+import { DEMO_SECOND_FACTORS } from "@db/seed/demo-data";
 import { setupTestDatabase } from "../fixtures/database";
+import { totpCode } from "../fixtures/second-factor";
 
 // The demo data tells one consistent story: a reader clicking through it finds no date that
 // contradicts another.
@@ -79,5 +84,26 @@ describe("the demo data", () => {
     expect(published.map((r) => r.organisationName)).toEqual(["Bergvik kommune", "Nordlys Helse AS"]);
     expect(published[0]!.parts).toHaveLength(1);
     expect(JSON.stringify(published)).not.toMatch(/intern sak|personalsak/);
+  });
+
+  it("gives the demo operator its published TOTP key, which signs in under `npm start` without SECRET_ENCRYPTION_KEY and is sealed where the key is set", async () => {
+    const [demo] = DEMO_SECOND_FACTORS;
+    const operator = await t.db.selectFrom("users").select("id").where("email", "=", demo.email).executeTakeFirstOrThrow();
+    const at = (step: number) => new Date(Date.now() + step * 30_000);
+    const signInAt = (step: number) => verifySecondFactor(t.db, operator.id, totpCode(demo.totpKey, 0, at(step)), at(step));
+    const configured = randomBytes(32).toString("base64");
+    try {
+      vi.stubEnv("NODE_ENV", "production");
+      vi.stubEnv("SECRET_ENCRYPTION_KEY", "");
+      expect(await signInAt(0)).toMatchObject({ ok: true });
+      expect(await t.db.selectFrom("totpFactors").select(["key", "keyBox"]).where("userId", "=", operator.id).executeTakeFirst()).toEqual({ key: demo.totpKey, keyBox: null });
+
+      vi.stubEnv("SECRET_ENCRYPTION_KEY", configured);
+      expect(await sealPlainTotpKeys(t.db, secretEncryptionKey())).toBe(1);
+      expect(await t.db.selectFrom("totpFactors").select("key").where("userId", "=", operator.id).executeTakeFirst()).toEqual({ key: null });
+      expect(await signInAt(1)).toMatchObject({ ok: true });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

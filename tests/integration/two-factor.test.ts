@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { contextFromRequest } from "~/auth/context.server";
 import { hashToken } from "~/auth/tokens.server";
 import { LIMITS } from "~/models/rate-limits.server";
+import { sealPlainTotpKeys, verifySecondFactor } from "~/models/two-factor.server";
+import { secretEncryptionKey } from "~/auth/secret-box.server";
 import { requireNoPendingStep } from "~/auth/guards.server";
 import { action as loginAction } from "~/routes/login";
 import { action as codeAction, loader as codeLoader } from "~/routes/login_.code";
@@ -13,7 +17,7 @@ import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/s
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, respond, type Person } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
-import { enrolSecondFactor, totpCode } from "../fixtures/second-factor";
+import { enrolSecondFactor, storedTotpKey, totpCode } from "../fixtures/second-factor";
 import { createUser, sessionCookieFrom, signIn, TEST_PASSWORD } from "../fixtures/users";
 
 const t = setupTestDatabase();
@@ -44,7 +48,7 @@ async function enrolledUser() {
   const user = await createUser(t.db);
   const cookie = await signIn(user.id);
   await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "start" }, { cookie })));
-  const { key } = await t.db.selectFrom("totpFactors").select("key").where("userId", "=", user.id).executeTakeFirstOrThrow();
+  const key = await storedTotpKey(t.db, user.id);
   const response = await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "confirm", code: totpCode(key), currentPassword: TEST_PASSWORD }, { cookie })));
   const body = await readJson(response);
   // The code used to confirm is spent: sign-in tests start from the next step's code.
@@ -60,7 +64,7 @@ describe("enrolling an authenticator app", () => {
     const page = await readJson(await respond(twoFactorLoader(await routeArgs("/settings/two-factor", { cookie }))));
     expect(page.enrolled).toBe(false);
     expect(page.picture.svg).toMatch(/^<svg[^>]*>/);
-    const { key } = await t.db.selectFrom("totpFactors").select("key").where("userId", "=", user.id).executeTakeFirstOrThrow();
+    const key = await storedTotpKey(t.db, user.id);
     expect(page.picture.key.replace(/ /g, "")).toBe(key);
 
     const wrongCode = await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "confirm", code: totpCode(key, 3), currentPassword: TEST_PASSWORD }, { cookie })));
@@ -226,7 +230,7 @@ describe("an organisation's policy", () => {
     expect(page.required).toBe(true);
 
     await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "start" }, { cookie: person.cookie })));
-    const { key } = await t.db.selectFrom("totpFactors").select("key").where("userId", "=", person.id).executeTakeFirstOrThrow();
+    const key = await storedTotpKey(t.db, person.id);
     // Only setting up is open at this step: no turning off, no new codes.
     expect((await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "regenerate", currentPassword: TEST_PASSWORD }, { cookie: person.cookie })))).status).toBe(400);
     const done = await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "confirm", code: totpCode(key), currentPassword: TEST_PASSWORD }, { cookie: person.cookie })));
@@ -264,6 +268,113 @@ describe("an organisation's policy", () => {
     const { context } = await contextFromRequest(new Request("http://localhost/admin/audit", { headers: { Cookie: cookie } }));
     expect(context.auth).toBeNull();
     expect(context.signInStep?.step).toBe("enrol");
+  });
+
+  it("tells someone made by single sign-on (no password) how to get the password the changes ask for, and lets them reach it while held at enrolment", async () => {
+    const person = await t.db.insertInto("users").values({ email: "sso-only@example.test", name: "Sso", isOperator: true, emailVerifiedAt: new Date() }).returning("id").executeTakeFirstOrThrow();
+    const cookie = await signIn(person.id);
+    const page = await readJson(await respond(twoFactorLoader(await routeArgs("/settings/two-factor", { cookie }))));
+    expect(page.enrolling).toBe(true);
+    expect(page.hasPassword).toBe(false);
+    for (const path of ["/forgot-password", "/reset-password?token=x"]) {
+      const args = await routeArgs(path, { cookie });
+      expect(() => requireNoPendingStep(args)).not.toThrow();
+    }
+    expect((await layoutAnswer("/events", cookie)).headers.get("Location")).toBe("/settings/two-factor?redirectTo=%2Fevents");
+
+    const withPassword = await createUser(t.db);
+    const other = await signIn(withPassword.id);
+    expect((await readJson(await respond(twoFactorLoader(await routeArgs("/settings/two-factor", { cookie: other }))))).hasPassword).toBe(true);
+  });
+});
+
+/** The row as a copy of the database shows it: no app in between. */
+async function rawFactor(userId: string) {
+  const { rows } = await sql<{ key: string | null; keyBox: string | null }>`select key, key_box from totp_factors where user_id = ${userId}`.execute(t.db);
+  return rows[0];
+}
+
+/** Runs the portal as `npm start` does: production, with or without SECRET_ENCRYPTION_KEY. */
+function production(secretKey?: string) {
+  vi.stubEnv("NODE_ENV", "production");
+  vi.stubEnv("SECRET_ENCRYPTION_KEY", secretKey ?? "");
+}
+
+describe("TOTP keys at rest (ADR 0035)", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("stores a new enrolment's key only sealed: the raw row holds no usable key, and sign-in still takes its codes", async () => {
+    const { user, key } = await enrolledUser();
+    const row = await rawFactor(user.id);
+    expect(row?.key).toBeNull();
+    expect(row?.keyBox).toMatch(/^v1\./);
+    expect(row?.keyBox).not.toContain(key);
+    const { cookie } = await passwordStep(user.email);
+    expect((await typeCode(cookie, totpCode(key, 1))).status).toBe(302);
+  });
+
+  it("takes codes from a key stored in the clear before migration 0065, and seals it on use under a configured key", async () => {
+    const user = await createUser(t.db);
+    const key = await enrolSecondFactor(t.db, user.id);
+    // Each sign-in one 30-second step after the other, as a person's would be.
+    const at = (step: number) => new Date(Date.now() + step * 30_000);
+    const signInAt = (step: number) => verifySecondFactor(t.db, user.id, totpCode(key, 0, at(step)), at(step));
+    // Under the development key nothing moves: a box under a key in the source guards nothing.
+    expect(await signInAt(0)).toMatchObject({ ok: true });
+    expect(await rawFactor(user.id)).toEqual({ key, keyBox: null });
+
+    production(randomBytes(32).toString("base64"));
+    expect(await signInAt(1)).toMatchObject({ ok: true });
+    const row = await rawFactor(user.id);
+    expect(row?.key).toBeNull();
+    expect(row?.keyBox).toMatch(/^v1\./);
+    expect(await signInAt(2)).toMatchObject({ ok: true });
+    // The replay rule holds across the move.
+    expect(await signInAt(2)).toMatchObject({ ok: false });
+  });
+
+  it("seals every key still in the clear at start-up under a configured key, once, and none under the development key", async () => {
+    const [a, b] = [await createUser(t.db), await createUser(t.db)];
+    const keys = [await enrolSecondFactor(t.db, a.id), await enrolSecondFactor(t.db, b.id)];
+    expect(await sealPlainTotpKeys(t.db, secretEncryptionKey({ NODE_ENV: "test" }))).toBe(0);
+    expect(await sealPlainTotpKeys(t.db, secretEncryptionKey({ NODE_ENV: "production" }))).toBe(0);
+    expect((await rawFactor(a.id))?.key).toBe(keys[0]);
+
+    const configured = randomBytes(32).toString("hex");
+    expect(await sealPlainTotpKeys(t.db, secretEncryptionKey({ NODE_ENV: "production", SECRET_ENCRYPTION_KEY: configured }))).toBeGreaterThanOrEqual(2);
+    expect(await sealPlainTotpKeys(t.db, secretEncryptionKey({ NODE_ENV: "production", SECRET_ENCRYPTION_KEY: configured }))).toBe(0);
+    for (const [user, key] of [[a, keys[0]!], [b, keys[1]!]] as const) {
+      expect((await rawFactor(user.id))?.key).toBeNull();
+      production(configured);
+      expect(await verifySecondFactor(t.db, user.id, totpCode(key))).toMatchObject({ ok: true });
+      // Another key cannot open it: the person falls back to a recovery code or a passkey.
+      production(randomBytes(32).toString("hex"));
+      expect(await verifySecondFactor(t.db, user.id, totpCode(key, 1))).toMatchObject({ ok: false });
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("refuses to start an enrolment in production without SECRET_ENCRYPTION_KEY, with a message, and keeps existing sign-ins working", async () => {
+    const user = await createUser(t.db);
+    const cookie = await signIn(user.id);
+    const enrolled = await createUser(t.db);
+    const key = await enrolSecondFactor(t.db, enrolled.id);
+    production();
+    const refused = await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "start" }, { cookie })));
+    expect(refused.status).toBe(422);
+    expect((await readJson(refused)).result.error[""]).toEqual(["totp_key_missing"]);
+    expect(await rawFactor(user.id)).toBeUndefined();
+    expect(await auditActions(user.id)).toEqual([]);
+    // A key in the clear (the demo operator's, rows from before) still signs in, and stays as it was.
+    expect(await verifySecondFactor(t.db, enrolled.id, totpCode(key))).toMatchObject({ ok: true });
+    expect(await rawFactor(enrolled.id)).toEqual({ key, keyBox: null });
+  });
+
+  it("holds each key one way only, in the database itself", async () => {
+    const user = await createUser(t.db);
+    await expect(sql`insert into totp_factors (user_id) values (${user.id})`.execute(t.db)).rejects.toThrow(/totp_factors_key_held_once/);
+    await expect(sql`insert into totp_factors (user_id, key, key_box) values (${user.id}, ${"A".repeat(32)}, 'v1.x.y.z')`.execute(t.db)).rejects.toThrow(/totp_factors_key_held_once/);
+    await expect(sql`insert into totp_factors (user_id, key_box) values (${user.id}, ${"A".repeat(32)})`.execute(t.db)).rejects.toThrow(/totp_factors_key_box_sealed/);
   });
 });
 

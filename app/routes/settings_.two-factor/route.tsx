@@ -15,7 +15,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { listPasskeys } from "~/models/passkeys.server";
-import { beginEnrolment, confirmEnrolment, disableSecondFactor, regenerateRecoveryCodes, secondFactorState } from "~/models/two-factor.server";
+import { beginEnrolment, confirmEnrolment, disableSecondFactor, hasPassword, regenerateRecoveryCodes, secondFactorState } from "~/models/two-factor.server";
 import { EnrolmentSection, EnrolledSection, RecoveryCodes } from "./two-factor-sections";
 import { enrolmentPicture, requireEnrollingOrSignedIn } from "./enrolment.server";
 import { isPasskeyIntent, passkeyAction, type PasskeyCeremony, type PasskeyIntent } from "./passkeys.server";
@@ -29,9 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { user, enrolling } = requireEnrollingOrSignedIn(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const [state, passkeys] = await Promise.all([secondFactorState(db(), user.id), listPasskeys(db(), user.id)]);
+  const [state, passkeys, password] = await Promise.all([secondFactorState(db(), user.id), listPasskeys(db(), user.id), hasPassword(db(), user.id)]);
   return json({
     passkeys,
+    // Every change below asks for the password; someone made by single sign-on is told how to get one.
+    hasPassword: password,
     title: `${t("twoFactor.title")} – Markedsdialog`,
     enrolling,
     enrolled: state.enrolled,
@@ -106,7 +108,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TwoFactorSettings() {
-  const { enrolling, enrolled, required, recoveryCodesLeft, picture, passkeys } = useLoaderData<typeof loader>();
+  const { enrolling, enrolled, required, recoveryCodesLeft, picture, passkeys, hasPassword } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("auth");
@@ -118,6 +120,15 @@ export default function TwoFactorSettings() {
       <div className="mx-auto max-w-3xl space-y-8">
         <h1 className="text-3xl font-bold">{t("twoFactor.title")}</h1>
         {enrolling && !data?.recoveryCodes ? <p className="rounded border border-amber-400 bg-amber-50 p-3">{t("twoFactor.requiredFirst")}</p> : null}
+        {hasPassword ? null : (
+          <p className="rounded border border-amber-400 bg-amber-50 p-3" data-testid="no-password">
+            {t("twoFactor.noPassword")}{" "}
+            <Link to="/forgot-password" className="text-brand-700 underline">
+              {t("twoFactor.noPasswordLink")}
+            </Link>
+            . {t("twoFactor.noPasswordAfter")}
+          </p>
+        )}
         {searchParams.get("recoveryCodeUsed") ? <Notice>{t("twoFactor.recoveryCodeUsed", { count: recoveryCodesLeft })}</Notice> : null}
         {data?.intent === "disable" && data.result && (data.result as { status?: string }).status === "success" ? <Notice>{t("twoFactor.disabled")}</Notice> : null}
         {data?.recoveryCodes ? (

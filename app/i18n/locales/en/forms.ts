@@ -16,6 +16,7 @@ export const forms: Translation<typeof nb> = {
   email_taken: "An account with this e-mail address already exists. Log in, or ask for a new password.",
   invalid_code: "The code does not match, or has been used already. Type the six-digit code the app shows now, or an unused recovery code.",
   already_enrolled: "Two-factor sign-in is already on for this account.",
+  totp_key_missing: "Two-factor sign-in with an app cannot be set up right now: the portal lacks the key it encrypts app keys with (SECRET_ENCRYPTION_KEY). Tell the operator, or add a passkey instead.",
   no_enrolment: "Start the set-up again: there is no key waiting to be confirmed.",
   not_enrolled: "Two-factor sign-in is not on for this account.",
   second_factor_required: "You cannot turn two-factor sign-in off: your organisation (or the operator role) requires it.",

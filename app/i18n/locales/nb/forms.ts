@@ -14,6 +14,7 @@ export const forms = {
   email_taken: "Det finnes allerede en konto med denne e-postadressen. Logg inn, eller be om nytt passord.",
   invalid_code: "Koden stemmer ikke, eller er allerede brukt. Skriv den sekssifrede koden appen viser nå, eller en ubrukt gjenopprettingskode.",
   already_enrolled: "Totrinnsinnlogging er allerede slått på for kontoen.",
+  totp_key_missing: "Totrinnsinnlogging med app kan ikke settes opp nå: portalen mangler nøkkelen den krypterer app-nøkler med (SECRET_ENCRYPTION_KEY). Si fra til driften, eller legg til en passnøkkel i stedet.",
   no_enrolment: "Start oppsettet på nytt: det finnes ingen nøkkel som venter på bekreftelse.",
   not_enrolled: "Totrinnsinnlogging er ikke slått på for kontoen.",
   second_factor_required: "Du kan ikke slå av totrinnsinnlogging: virksomheten din (eller driftsrollen) krever den.",
