@@ -47,8 +47,14 @@ export default async function setup(project: TestProject) {
   }
   project.provide("baseURL", baseURL);
   project.provide("outboxDir", env.OUTBOX_DIR!);
+  // A server that stops while the tests run takes every later test with it: say why, once.
+  let stopping = false;
+  server.once("exit", (code, signal) => {
+    if (!stopping) console.error(`\n--- the portal stopped during the browser tests (code ${code}, signal ${signal}); its output ---\n${log}`);
+  });
 
   return async () => {
+    stopping = true;
     server.kill("SIGTERM");
     await new Promise((resolve) => {
       const timer = setTimeout(() => {
