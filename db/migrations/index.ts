@@ -39,6 +39,7 @@ import * as passkeys from "./2026-12-06-0051-passkeys";
 import * as scopeAndDataProtection from "./2026-12-06-0047-scope-and-data-protection";
 import * as standardsReadinessCostBenefit from "./2026-12-06-0048-standards-readiness-cost-benefit";
 import * as effortReportCorrections from "./2026-12-06-0063-effort-report-corrections";
+import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0058-single-sign-on": singleSignOn,
   "2026-12-06-0060-duplicate-pilots": duplicatePilots,
   "2026-12-06-0059-contract-choice": contractChoice,
+  "2026-12-06-0064-pilot-vendor-investment": pilotVendorInvestment,
 };
