@@ -189,6 +189,9 @@ export interface EventTable {
   // 0060: the earlier pilots on the same need named at publishing, and why a new pilot is needed (app/domain/pilot-similarity.ts)
   pilotDuplicateOf: Generated<string[]>;
   pilotDuplicateReason: string | null;
+  // 0064: what each vendor is expected to invest, stated by the buyer (app/domain/pilot-investment.ts)
+  pilotVendorInvestmentHours: number | null;
+  pilotVendorInvestmentNok: number | null;
   costBenefit: ColumnType<CostBenefit | null, RawBuilder<string> | null | undefined, RawBuilder<string> | null>;
   /** 0046: "YYYY-MM-DD", the last day other buyers may ask to join (app/domain/co-buyers.ts) */
   openToJoinUntil: string | null;
@@ -725,6 +728,8 @@ export interface Database {
   effortRequestRecipients: EffortRequestRecipientTable;
   effortReports: EffortReportTable;
   effortReportCorrections: EffortReportCorrectionTable;
+  // 0064: each vendor's correction of the investment a pilot expects of it
+  pilotInvestmentCorrections: PilotInvestmentCorrectionTable;
   // 0011: relationships
   relationshipNotes: RelationshipNoteTable;
   relationshipFollowUps: RelationshipFollowUpTable;
@@ -859,6 +864,18 @@ export interface EffortReportCorrectionTable {
   note: string | null;
   correctedBy: string | null;
   correctedAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
+// --- 0064: a vendor's correction of a pilot's expected investment (app/domain/pilot-investment.ts)
+
+export interface PilotInvestmentCorrectionTable {
+  eventId: string;
+  organisationId: string;
+  hours: number | null;
+  nok: number | null;
+  note: string | null;
+  correctedBy: string | null;
+  correctedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 // --- 0011: relationships ---------------------------------------------------------------

@@ -6,7 +6,7 @@ export { conformField, recordField, type Errors, type FieldState, type Values } 
 export { Choices, Field, FieldFrame, Hint, NumberField, QuarterField, Select, TextArea, controlProps, inputClass, type InputType } from "./forms/fields";
 export { EffortFields } from "./forms/effort-fields";
 export { ExpectationFields } from "./forms/expectation-fields";
-export { AcceptanceCriteriaFields, DuplicatePilotFields, FundingFields, PurchasePathFields, type EarlierPilotLink } from "./forms/pilot-fields";
+export { AcceptanceCriteriaFields, DuplicatePilotFields, FundingFields, PurchasePathFields, VendorInvestmentFields, type EarlierPilotLink } from "./forms/pilot-fields";
 export { FieldErrors, FormErrors, ProblemSummary } from "./forms/errors";
 export { SubmitButton, Notice } from "./forms/buttons";
 export { ConfirmAction, ConfirmDisclosure } from "./forms/confirm";

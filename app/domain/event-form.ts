@@ -118,6 +118,8 @@ export function eventFormToInput(form: Entries, standardCodes: readonly string[]
     optionWindowFrom: textOrNull(form, "pilotPath.optionWindowFrom"),
     optionWindowTo: textOrNull(form, "pilotPath.optionWindowTo"),
     duplicateReason: textOrNull(form, "pilotPath.duplicateReason"),
+    vendorInvestmentHours: numberOrNull(form, "pilotPath.vendorInvestmentHours"),
+    vendorInvestmentNok: numberOrNull(form, "pilotPath.vendorInvestmentNok"),
   };
   const acceptanceCriteria = criteriaOf(form);
   const funding = fundingOf(form);

@@ -17,6 +17,7 @@ import {
 import { FOREGROUND_OWNERS, INPUT_USES, LICENCE_SCOPE_MAX } from "./ip-terms";
 import { MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "./pilot";
 import { FUNDING_OTHER_TEXT_MAX, FUNDING_SOURCES, MAX_FUNDING_SOURCES } from "./pilot-funding";
+import { INVESTMENT_HOURS_MAX } from "./pilot-investment";
 import { DUPLICATE_REASON_MAX } from "./pilot-similarity";
 import { EFFORT_WORK, type PurchaseExpectation } from "./predictability";
 import { type Problem } from "./problems";
@@ -233,6 +234,8 @@ const PilotPathInput = z.strictObject(
     optionWindowTo: quarter().nullable().optional(),
     funding: z.array(FundingInput, { error: typeError }).max(MAX_FUNDING_SOURCES, "too_many").optional(),
     duplicateReason: optionalText(DUPLICATE_REASON_MAX),
+    vendorInvestmentHours: whole(0, INVESTMENT_HOURS_MAX).nullable().optional(),
+    vendorInvestmentNok: nok(),
   },
   { error: typeError },
 );

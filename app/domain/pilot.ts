@@ -1,6 +1,7 @@
 import { type ContractForm } from "./contract";
 import { type EventKind } from "./events";
 import { fundingProblems, type FundingCode, type PilotFunding } from "./pilot-funding";
+import { investmentProblems, type InvestmentCode } from "./pilot-investment";
 import { gateResult, isBlank, isNegative, type GateResult, type Problem } from "./problems";
 import { compareQuarters, isQuarter, quarterOf } from "./quarters";
 
@@ -46,6 +47,9 @@ export interface PilotPath {
   funding: readonly PilotFunding[];
   /** Why a new pilot is needed when earlier pilots on the same need met their criteria and were not bought (app/domain/pilot-similarity.ts). */
   duplicateReason: string | null;
+  /** What each vendor is expected to invest, hours and/or NOK (app/domain/pilot-investment.ts); one of them at publishing. */
+  vendorInvestmentHours: number | null;
+  vendorInvestmentNok: number | null;
 }
 
 export const EMPTY_PILOT_PATH: PilotPath = {
@@ -62,6 +66,8 @@ export const EMPTY_PILOT_PATH: PilotPath = {
   optionWindowTo: null,
   funding: [],
   duplicateReason: null,
+  vendorInvestmentHours: null,
+  vendorInvestmentNok: null,
 };
 
 export type PilotCode =
@@ -79,7 +85,8 @@ export type PilotCode =
   | "option_window_order"
   | "option_window_in_past"
   | "must_not_be_negative"
-  | FundingCode;
+  | FundingCode
+  | InvestmentCode;
 
 /** Which events must declare criteria and a purchase path: pilots, R&D partnerships, innovation partnerships. */
 export function needsPilotTerms(kind: EventKind, contractForm: ContractForm | null | undefined): boolean {
@@ -151,6 +158,10 @@ export function checkPilotPath({
   problems.push(...planProblems(p));
   // næringsutvikling: funding by source is not required, but what is declared must read without doubt.
   problems.push(...fundingProblems(p.funding ?? []));
+  // næringsutvikling (principle 3): what the vendors are asked to put in is said before they commit to it.
+  problems.push(
+    ...investmentProblems({ hours: p.vendorInvestmentHours ?? null, nok: p.vendorInvestmentNok ?? null }, { required: true, prefix: "pilotPath.vendorInvestment" }),
+  );
   return gateResult(problems);
 }
 

@@ -98,6 +98,8 @@ const FIELD_ORDER = [
   "pilotPath.deciderRole",
   "pilotPath.deciderOrganisation",
   "pilotPath.funding",
+  "pilotPath.vendorInvestmentHours",
+  "pilotPath.vendorInvestmentNok",
   "pilotPath.duplicateReason",
   ...SCOPE_FIELD_ORDER,
   ...DATA_PROTECTION_FIELD_ORDER,

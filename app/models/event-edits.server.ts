@@ -149,6 +149,8 @@ function toColumns(input: EventFields): EventColumns {
     put("pilotOptionWindowTo", p === null ? null : p.optionWindowTo);
     put("pilotFunding", p === null ? [] : p.funding?.map((f) => ({ source: f.source, amountNok: f.amountNok ?? null, otherText: f.otherText ?? null })));
     put("pilotDuplicateReason", p === null ? null : p.duplicateReason);
+    put("pilotVendorInvestmentHours", p === null ? null : p.vendorInvestmentHours);
+    put("pilotVendorInvestmentNok", p === null ? null : p.vendorInvestmentNok);
   }
   if (input.costBenefit !== undefined) put("costBenefit", input.costBenefit === null ? null : costBenefitOfInput(input.costBenefit));
   return c;

@@ -186,6 +186,8 @@ export function pilotPathOfRow(
     | "pilotOptionWindowTo"
     | "pilotFunding"
     | "pilotDuplicateReason"
+    | "pilotVendorInvestmentHours"
+    | "pilotVendorInvestmentNok"
   >,
 ): PilotPath {
   return {
@@ -202,6 +204,8 @@ export function pilotPathOfRow(
     optionWindowTo: row.pilotOptionWindowTo,
     funding: row.pilotFunding,
     duplicateReason: row.pilotDuplicateReason,
+    vendorInvestmentHours: row.pilotVendorInvestmentHours,
+    vendorInvestmentNok: row.pilotVendorInvestmentNok,
   };
 }
 

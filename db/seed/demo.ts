@@ -592,6 +592,9 @@ export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEven
       pilotFunding: jsonb([{ source: "regional_innovation_fund", amountNok: 900_000, otherText: null }]),
       pilotDeciderRole: "Administrerende direktør",
       pilotDeciderOrganisation: "Innlandsdal sykehus HF",
+      // Beyond the 150 000 kroner covered: what each vendor is expected to put in itself (issue 16).
+      pilotVendorInvestmentHours: 300,
+      pilotVendorInvestmentNok: 100_000,
       healthData: true,
       dataResidency: "norway",
       cloudAllowed: false,
@@ -645,6 +648,7 @@ export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEven
       pilotBudgetSource: "Tildelingsbrev",
       pilotDeciderRole: "Direktør",
       pilotDeciderOrganisation: "Statens helsedataetat",
+      pilotVendorInvestmentHours: 400,
       contractForm: "innovation_partnership",
       contractBaseMonths: 36,
       contractOptionMonths: 24,
@@ -764,6 +768,7 @@ export function demoEvents(now: Date, orgId: (slug: string) => string): SeedEven
         { measure: "Andel fall oppdaget innen 2 minutter", threshold: "Minst 90 %", method: "Hendelseslogg mot journal", judgedBy: "Seksjonsleder" },
       ]),
       pilotPlan: "none_planned",
+      pilotVendorInvestmentHours: 120,
       standards: [],
     },
     {

@@ -108,7 +108,7 @@ export async function seedScaleData(
         buyer_id, kind, status, title, description, region, registration_deadline, response_deadline,
         effort_level, effort_hours_per_vendor, kinds_of_work,
         expectation_status, budget_min_nok, budget_max_nok, funding_source, expected_value_nok,
-        expected_tender_quarter, cpv_codes, pilot_plan, pilot_criteria, published_at, updated_at,
+        expected_tender_quarter, cpv_codes, pilot_plan, pilot_criteria, pilot_vendor_investment_hours, published_at, updated_at,
         ip_background_stays_with_vendor, ip_foreground_owner, ip_existing_products_not_transferred, ip_input_use,
         non_use_undertaking_name, non_use_undertaking_at,
         scope_items, integration_budget_included, integration_budget_nok, service_owner_role, tco_horizon_years, data_categories,
@@ -139,6 +139,7 @@ export async function seedScaleData(
              case when s.kind in ('pilot', 'rnd_partnership')
                   then '[{"measure":"Svartid","threshold":"Under 2 sekunder","method":"Logg","judgedBy":"Prosjektleder"}]'::jsonb
                   else '[]'::jsonb end,
+             case when s.kind in ('pilot', 'rnd_partnership') then 40 + (s.g % 10) * 20 end,
              case when s.g % ${SCALE.draftsEvery} = 0 then null else now() - (s.g % 200) * interval '1 day' end,
              now() - (s.g % 200) * interval '1 day',
              -- IP terms (issue 17) on every event but demand notices; three in four keep background IP with the vendor.

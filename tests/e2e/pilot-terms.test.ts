@@ -49,6 +49,7 @@ describe("a pilot's acceptance criteria and purchase option in the browser", () 
     await page.getByLabel("Er pengene til kjøpet satt av?").selectOption("no");
     await page.getByLabel("Hvem beslutter kjøpet (rolle)").fill("Kommunalsjef helse");
     await page.getByLabel("Hvem beslutter kjøpet (virksomhet)").fill("Bergvik kommune");
+    await page.getByLabel("Egen innsats, timer per leverandør").fill("120");
     await page.getByRole("button", { name: "Publiser" }).click();
 
     await page.waitForURL(/\/edit\?check=publish&undertaking=1$/);

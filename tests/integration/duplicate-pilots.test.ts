@@ -56,6 +56,7 @@ const pilotForm = (intent: "save" | "publish", extra: Record<string, string> = {
   "pilotPath.acceptanceCriteria.0.method": "Hendelseslogg",
   "pilotPath.acceptanceCriteria.0.judgedBy": "Avdelingsleder",
   "pilotPath.plan": "none_planned",
+  "pilotPath.vendorInvestmentHours": "60",
   ...IP_TERMS_FORM,
   ...extra,
 });
@@ -147,7 +148,7 @@ describe("the JSON API", () => {
     registrationDeadline: new Date(Date.now() + 30 * DAY).toISOString(),
     effort: { level: "none" },
     intellectualProperty: IP_TERMS,
-    pilotPath: { acceptanceCriteria: [{ measure: "Fall oppdaget", threshold: "Minst 90 %", method: "Logg", judgedBy: "Prosjektleder" }], plan: "none_planned" },
+    pilotPath: { acceptanceCriteria: [{ measure: "Fall oppdaget", threshold: "Minst 90 %", method: "Logg", judgedBy: "Prosjektleder" }], plan: "none_planned", vendorInvestmentHours: 60 },
   };
   const post = (b: unknown) => call(createEvent, jsonRequest("/api/v1/events", "POST", b, BUYER));
   const patch = (id: string, b: unknown) => call(patchEvent, jsonRequest(`/api/v1/events/${id}`, "PATCH", b, BUYER, { eventId: id }));

@@ -51,6 +51,8 @@ const textArray = (values: string[]) => sql`${sql.raw(`array[${values.map((v) =>
 
 const CRITERION = { measure: "Svartid", threshold: "Under 2 sekunder", method: "Logg", judgedBy: "Prosjektleder" };
 const CRITERIA = jsonb([CRITERION]);
+/** What each vendor is expected to invest (0064): stated by every published pilot row. */
+const INVESTED: Columns = { pilot_vendor_investment_hours: 40 };
 const DECIDED: Columns = { pilot_budget_earmarked: true, pilot_budget_source: "Økonomiplan", pilot_decider_role: "Direktør", pilot_decider_organisation: "Testby kommune" };
 const FOLLOW_ON: Columns = { pilot_plan: "follow_on_procurement", pilot_quarter: "2028-Q1", pilot_budget_nok: 3_000_000, ...DECIDED };
 const OPTION: Columns = { pilot_plan: "purchase_option", pilot_option_max_price_nok: 3_000_000, pilot_option_window_from: "2027-Q3", pilot_option_window_to: "2027-Q4", ...DECIDED, pilot_budget_earmarked: false };
@@ -156,7 +158,7 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
   {
     constraint: "events_contract_choice",
     rule: "an innovation partnership without the need's horizon",
-    breaks: { kind: "dialogue_meeting", contract_form: "innovation_partnership", pilot_criteria: CRITERIA, pilot_plan: "none_planned", contract_horizon_months: null },
+    breaks: { kind: "dialogue_meeting", contract_form: "innovation_partnership", pilot_criteria: CRITERIA, ...INVESTED, pilot_plan: "none_planned", contract_horizon_months: null },
     holds: { kind: "dialogue_meeting", contract_form: "strategic_alliance", contract_horizon_months: null },
   },
   {
@@ -175,32 +177,38 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
   {
     constraint: "events_pilot_has_criteria",
     rule: "a pilot without acceptance criteria",
-    breaks: { kind: "pilot", pilot_plan: "none_planned" },
-    holds: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA },
+    breaks: { kind: "pilot", pilot_plan: "none_planned", ...INVESTED },
+    holds: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA, ...INVESTED },
   },
   {
     constraint: "events_pilot_has_criteria",
     rule: "an R&D partnership whose criterion has an invisible threshold",
-    breaks: { kind: "rnd_partnership", pilot_plan: "none_planned", pilot_criteria: jsonb([{ ...CRITERION, threshold: "\u200b " }]) },
-    holds: { kind: "rnd_partnership", pilot_plan: "none_planned", pilot_criteria: CRITERIA },
+    breaks: { kind: "rnd_partnership", pilot_plan: "none_planned", pilot_criteria: jsonb([{ ...CRITERION, threshold: "\u200b " }]), ...INVESTED },
+    holds: { kind: "rnd_partnership", pilot_plan: "none_planned", pilot_criteria: CRITERIA, ...INVESTED },
   },
   {
     constraint: "events_pilot_has_purchase_path",
     rule: "a pilot without a path to purchase",
-    breaks: { kind: "pilot", pilot_criteria: CRITERIA },
-    holds: { kind: "pilot", pilot_criteria: CRITERIA, pilot_plan: "none_planned" },
+    breaks: { kind: "pilot", pilot_criteria: CRITERIA, ...INVESTED },
+    holds: { kind: "pilot", pilot_criteria: CRITERIA, ...INVESTED, pilot_plan: "none_planned" },
   },
   {
     constraint: "events_pilot_has_purchase_path",
     rule: "a planned follow-on purchase without saying who decides",
-    breaks: { kind: "pilot", pilot_criteria: CRITERIA, ...FOLLOW_ON, pilot_decider_role: null },
-    holds: { kind: "pilot", pilot_criteria: CRITERIA, ...FOLLOW_ON },
+    breaks: { kind: "pilot", pilot_criteria: CRITERIA, ...INVESTED, ...FOLLOW_ON, pilot_decider_role: null },
+    holds: { kind: "pilot", pilot_criteria: CRITERIA, ...INVESTED, ...FOLLOW_ON },
   },
   {
     constraint: "events_pilot_has_purchase_path",
     rule: "an innovation partnership's option whose window ends before it begins",
-    breaks: { contract_form: "innovation_partnership", pilot_criteria: CRITERIA, ...OPTION, pilot_option_window_to: "2027-Q2" },
-    holds: { contract_form: "innovation_partnership", pilot_criteria: CRITERIA, ...OPTION },
+    breaks: { contract_form: "innovation_partnership", pilot_criteria: CRITERIA, ...INVESTED, ...OPTION, pilot_option_window_to: "2027-Q2" },
+    holds: { contract_form: "innovation_partnership", pilot_criteria: CRITERIA, ...INVESTED, ...OPTION },
+  },
+  {
+    constraint: "events_pilot_states_vendor_investment",
+    rule: "a pilot that says nothing of what each vendor is expected to invest",
+    breaks: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: jsonb([CRITERION]) },
+    holds: { kind: "rnd_partnership", pilot_plan: "none_planned", pilot_criteria: jsonb([CRITERION]), pilot_vendor_investment_nok: 0 },
   },
   {
     constraint: "events_sourcing_departure_explained",
@@ -297,8 +305,8 @@ const cases: { constraint: string; rule: string; breaks: Columns; holds: Columns
   {
     constraint: "events_ip_non_use_undertaking_given",
     rule: "an undertaking given by nobody",
-    breaks: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA, non_use_undertaking_name: "\u2060" },
-    holds: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA },
+    breaks: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA, ...INVESTED, non_use_undertaking_name: "\u2060" },
+    holds: { kind: "pilot", pilot_plan: "none_planned", pilot_criteria: CRITERIA, ...INVESTED },
   },
   {
     constraint: "events_contract_choice",
@@ -373,6 +381,8 @@ describe("the constraints and the domain agree", () => {
     { contractBaseMonths: 24, contractHorizonMonths: 48, contractJustification: "x ".repeat(29) },
     { kind: "pilot", pilotPlan: "none_planned" },
     { kind: "pilot", pilotPlan: "none_planned", pilotCriteria: jsonb([CRITERION]) },
+    { kind: "pilot", pilotPlan: "none_planned", pilotCriteria: jsonb([CRITERION]), pilotVendorInvestmentHours: 40 },
+    { kind: "rnd_partnership", pilotPlan: "none_planned", pilotCriteria: jsonb([CRITERION]), pilotVendorInvestmentNok: 0 },
     { kind: "pilot", pilotPlan: "none_planned", pilotCriteria: jsonb([{ ...CRITERION, judgedBy: "\u2060" }]) },
     { kind: "pilot", pilotPlan: "follow_on_procurement", pilotQuarter: "2027-Q3", pilotBudgetNok: 0, pilotCriteria: jsonb([CRITERION]) },
     { kind: "rnd_partnership", pilotCriteria: jsonb([CRITERION]), pilotPlan: "follow_on_procurement", pilotQuarter: "2027-Q3", pilotBudgetNok: 1, pilotBudgetEarmarked: true, pilotDeciderRole: "Direktør", pilotDeciderOrganisation: "Testby" },

@@ -186,6 +186,7 @@ describe("publishing", () => {
     expect(refused.ok === false && refused.problems).toEqual([
       { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
       { path: "pilotPath.plan", code: "purchase_path_required" },
+      { path: "pilotPath.vendorInvestmentHours", code: "vendor_investment_required" },
     ]);
     const criteria = [
       { measure: "Svartid", threshold: "Under 2 sekunder", method: "Logg", judgedBy: "Prosjektleder" },
@@ -194,11 +195,12 @@ describe("publishing", () => {
     const option = { plan: "purchase_option", optionMaxPriceNok: 3_000_000, optionWindowFrom: "2027-Q3", optionWindowTo: "2027-Q4", budgetEarmarked: false } as const;
     await updateEvent(t.db, buyer, id, { pilotPath: { acceptanceCriteria: criteria, ...option } }, { baseUrl: BASE });
     const stillRefused = await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true });
-    expect(stillRefused.ok === false && stillRefused.problems.map((p) => p.path)).toEqual(["pilotPath.deciderRole", "pilotPath.deciderOrganisation"]);
-    await updateEvent(t.db, buyer, id, { pilotPath: { deciderRole: "Kommunalsjef", deciderOrganisation: "Nordre Lia kommune" } }, { baseUrl: BASE });
+    expect(stillRefused.ok === false && stillRefused.problems.map((p) => p.path)).toEqual(["pilotPath.deciderRole", "pilotPath.deciderOrganisation", "pilotPath.vendorInvestmentHours"]);
+    const decided = { deciderRole: "Kommunalsjef", deciderOrganisation: "Nordre Lia kommune", vendorInvestmentHours: 150, vendorInvestmentNok: null };
+    await updateEvent(t.db, buyer, id, { pilotPath: decided }, { baseUrl: BASE });
     expect(await publishEvent(t.db, buyer, id, { now: NOW, nonUseUndertaking: true })).toMatchObject({ ok: true });
     const stored = await getEvent(t.db, id, null);
-    expect(stored?.pilotPath).toMatchObject({ acceptanceCriteria: criteria, ...option, deciderRole: "Kommunalsjef", budgetSource: null });
+    expect(stored?.pilotPath).toMatchObject({ acceptanceCriteria: criteria, ...option, ...decided, budgetSource: null });
   });
 });
 

@@ -82,7 +82,7 @@ beforeAll(async () => {
   // E5: a pilot that ended 2025-03-31, its one criterion met and not bought for want of budget (E1, in a shared CPV code, is no purchase of it).
   await event("E5", {
     buyerId: bergvik.id, kind: "pilot", ...closed("2025-04-01T10:00:00Z"), publishedAt: new Date("2024-09-01T10:00:00Z"),
-    endsAt: new Date("2025-03-31T10:00:00Z"), pilotPlan: "none_planned",
+    endsAt: new Date("2025-03-31T10:00:00Z"), pilotPlan: "none_planned", pilotVendorInvestmentHours: 40,
     pilotCriteria: jsonb([{ measure: "Svartid", threshold: "Under 2 sekunder", method: "Logg", judgedBy: "Prosjektleder" }]),
     effortLevel: "significant", effortHoursPerVendor: 40, kindsOfWork: ["pilot"], expectationStatus: "none", compensationNok: 50_000,
   });

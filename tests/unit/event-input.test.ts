@@ -115,6 +115,7 @@ describe("event messages", () => {
     option_window_order: true,
     option_window_in_past: true,
     funding_other_text_required: true,
+    vendor_investment_required: true,
     duplicate: true,
   } satisfies Record<
     PredictabilityCode | ContractCode | SourcingCode | OwnDeliveryPublishingCode | PilotCode | "buyer_not_verified" | "deadline_in_future_required" | "demand_notice_asks_no_effort",

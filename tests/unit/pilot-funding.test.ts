@@ -54,6 +54,7 @@ describe("fundingProblems", () => {
       ...EMPTY_PILOT_PATH,
       acceptanceCriteria: [{ measure: "m", threshold: "t", method: "x", judgedBy: "j" }],
       plan: "none_planned" as const,
+      vendorInvestmentHours: 40,
     };
     expect(checkPilotPath({ kind: "pilot", pilotPath: base })).toEqual({ ok: true });
     expect(checkPilotPath({ kind: "pilot", pilotPath: { ...base, funding: [{ source: "other", amountNok: null, otherText: null }] } })).toEqual({

@@ -8,10 +8,12 @@ const criterion: AcceptanceCriterion = {
   method: "Uttrekk fra PAS etter seks måneder",
   judgedBy: "Klinikkleder og leverandøren",
 };
+// What each vendor is expected to put in: required of every pilot, so each fixture states it.
+const STATED = { ...EMPTY_PILOT_PATH, vendorInvestmentHours: 40 };
 const decided = { budgetEarmarked: true, budgetSource: "Økonomiplan 2028", deciderRole: "Direktør", deciderOrganisation: "Innlandsdal sykehus HF" };
-const followOn: PilotPath = { ...EMPTY_PILOT_PATH, ...decided, acceptanceCriteria: [criterion], plan: "follow_on_procurement", quarter: "2028-Q1", budgetNok: 8_000_000 };
+const followOn: PilotPath = { ...STATED, ...decided, acceptanceCriteria: [criterion], plan: "follow_on_procurement", quarter: "2028-Q1", budgetNok: 8_000_000 };
 const option: PilotPath = {
-  ...EMPTY_PILOT_PATH,
+  ...STATED,
   ...decided,
   acceptanceCriteria: [criterion, { ...criterion, measure: "Brukertilfredshet" }],
   plan: "purchase_option",
@@ -21,7 +23,7 @@ const option: PilotPath = {
   optionWindowFrom: "2027-Q3",
   optionWindowTo: "2027-Q4",
 };
-const nonePlanned: PilotPath = { ...EMPTY_PILOT_PATH, acceptanceCriteria: [criterion], plan: "none_planned" };
+const nonePlanned: PilotPath = { ...STATED, acceptanceCriteria: [criterion], plan: "none_planned" };
 
 describe("acceptance criteria and the purchase path", () => {
   it("asks them of pilots, R&D partnerships and innovation partnerships, and of nothing else", () => {
@@ -39,6 +41,7 @@ describe("acceptance criteria and the purchase path", () => {
       problems: [
         { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
         { path: "pilotPath.plan", code: "purchase_path_required" },
+        { path: "pilotPath.vendorInvestmentHours", code: "vendor_investment_required" },
       ],
     };
     expect(checkPilotPath({ kind: "pilot", pilotPath: null })).toEqual(expected);
@@ -75,7 +78,7 @@ describe("acceptance criteria and the purchase path", () => {
   });
 
   it("refuses a follow-on procurement that says nothing of when, how much, whose money and who decides", () => {
-    const bare = { ...EMPTY_PILOT_PATH, acceptanceCriteria: [criterion], plan: "follow_on_procurement" } as const;
+    const bare = { ...STATED, acceptanceCriteria: [criterion], plan: "follow_on_procurement" } as const;
     expect(checkPilotPath({ kind: "pilot", pilotPath: bare })).toEqual({
       ok: false,
       problems: [

@@ -97,7 +97,7 @@ describe("publishing an event", () => {
     });
 
     it.each(EVENT_KINDS.filter((kind) => kind !== "demand_notice"))("asks a %s for a deadline", (kind) => {
-      const event = { ...rfi, ...PUBLISHABLE_SCOPE, kind, responseDeadline: null, pilotPath: { ...EMPTY_PILOT_PATH, acceptanceCriteria: [criterion], plan: "none_planned" } } as const;
+      const event = { ...rfi, ...PUBLISHABLE_SCOPE, kind, responseDeadline: null, pilotPath: { ...EMPTY_PILOT_PATH, vendorInvestmentHours: 40, acceptanceCriteria: [criterion], plan: "none_planned" } } as const;
       expect(checkPublishable(event, verified)).toEqual(deadlineNeeded);
     });
   });
@@ -214,6 +214,7 @@ describe("publishing an event", () => {
       problems: [
         { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
         { path: "pilotPath.plan", code: "purchase_path_required" },
+        { path: "pilotPath.vendorInvestmentHours", code: "vendor_investment_required" },
       ],
     });
   });
@@ -227,6 +228,7 @@ describe("publishing an event", () => {
         { path: "sourcing.reason", code: "sourcing_reason_required" },
         { path: "pilotPath.acceptanceCriteria", code: "acceptance_criteria_required" },
         { path: "pilotPath.plan", code: "purchase_path_required" },
+        { path: "pilotPath.vendorInvestmentHours", code: "vendor_investment_required" },
       ],
     });
   });
@@ -234,6 +236,7 @@ describe("publishing an event", () => {
   it("refuses at publishing an option window that has already closed, but not in an amendment that leaves it alone", () => {
     const option = {
       ...EMPTY_PILOT_PATH,
+      vendorInvestmentHours: 40,
       acceptanceCriteria: [criterion],
       plan: "purchase_option",
       optionMaxPriceNok: 3_000_000,
@@ -281,6 +284,7 @@ describe("publishing an event", () => {
         { path: "pilotPath.budgetEarmarked", code: "budget_earmarked_required" },
         { path: "pilotPath.deciderRole", code: "decider_required" },
         { path: "pilotPath.deciderOrganisation", code: "decider_required" },
+        { path: "pilotPath.vendorInvestmentHours", code: "vendor_investment_required" },
       ],
     });
   });

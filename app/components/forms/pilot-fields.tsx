@@ -111,6 +111,21 @@ export function FundingFields({ fieldOf }: Pick<Props, "fieldOf">) {
   );
 }
 
+/** What each vendor is expected to invest (app/domain/pilot-investment.ts): hours and/or NOK, one of them required to publish. */
+export function VendorInvestmentFields({ fieldOf }: Pick<Props, "fieldOf">) {
+  const { t } = useTranslation("eventForm");
+  return (
+    <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+      <legend className="px-1 font-medium">{t("fields.pilot.investmentHeading")}</legend>
+      <p className="text-sm text-slate-600">{t("fields.pilot.investmentHint")}</p>
+      <div className="grid gap-4 md:grid-cols-2">
+        <NumberField field={fieldOf("pilotPath.vendorInvestmentHours")} label={t("fields.pilot.investmentHours")} />
+        <NumberField field={fieldOf("pilotPath.vendorInvestmentNok")} label={t("fields.pilot.investmentNok")} />
+      </div>
+    </fieldset>
+  );
+}
+
 /** An earlier pilot on the same need, as the form names it. */
 export interface EarlierPilotLink {
   id: string;

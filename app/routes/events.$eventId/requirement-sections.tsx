@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { needsPilotTerms, purchaseBudgetStatus } from "~/domain/pilot";
 import { noPurchaseBudgetAfterPilot } from "~/domain/pilot-funding";
+import type { VendorInvestment } from "~/domain/pilot-investment";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
 import { TableScroll } from "~/components/table-scroll";
 import { StandardMarks } from "~/components/standard-marks";
@@ -150,6 +151,7 @@ export function ScopeSection({ event, names }: { event: EventView; names: Record
 /** næringsutvikling: how the pilot is judged and what follows success, said plainly to vendors. */
 export function PilotPathSection({ event }: { event: EventView }) {
   const { t, quarter, nok } = useFormatters();
+  const investmentText = useInvestmentText();
   const p = event.pilotPath;
   if (p.plan === null && p.acceptanceCriteria.length === 0 && !needsPilotTerms(event.kind, event.contract.form)) return null;
   const budget = purchaseBudgetStatus(p);
@@ -206,6 +208,7 @@ export function PilotPathSection({ event }: { event: EventView }) {
                   })
                   .join(", "),
           ],
+          [t("pilotPath.investment"), investmentText({ hours: p.vendorInvestmentHours, nok: p.vendorInvestmentNok })],
         ]}
       />
       {event.status !== "draft" && needsPilotTerms(event.kind, event.contract.form) ? (
@@ -217,6 +220,13 @@ export function PilotPathSection({ event }: { event: EventView }) {
       ) : null}
     </Section>
   );
+}
+
+/** "40 timer, 200 000 kr": one vendor's investment as the page says it; null when neither is stated. */
+export function useInvestmentText() {
+  const { t, nok } = useFormatters();
+  return (i: VendorInvestment) =>
+    [i.hours === null ? null : t("pilotPath.investmentHours", { count: i.hours }), i.nok === null ? null : nok(i.nok)].filter(Boolean).join(", ") || null;
 }
 
 /** "Pilotsyken" (issue 16): earlier pilots on the same need that met their criteria and were not bought, and the buyer's answer why a new one is needed. */

@@ -262,6 +262,11 @@ export const eventForm: Translation<typeof nb> = {
       fundingHint:
         "Who pays for the pilot, source by source (up to four), with the amount if known. If it is paid for wholly or partly from outside and the purchase after it is not budgeted, \u201cno budget for purchase after the pilot\u201d is shown publicly.",
       fundingRow: "Source {{number}}",
+      investmentHeading: "The vendors' own investment",
+      investmentHint:
+        "How much each vendor is expected to invest in the pilot itself, in hours, NOK or both. At least one is required to publish. Participating vendors can correct the figure for themselves.",
+      investmentHours: "Own investment, hours per vendor",
+      investmentNok: "Own investment, NOK per vendor",
       duplicateHeading: "Earlier pilots on the same need",
       duplicateLead: "These pilots were on the same need (the same CPV class and a similar description), met all their acceptance criteria in the last 24 months and were not bought:",
       duplicateTerms: "Words in common: {{terms}}",

@@ -273,6 +273,8 @@ export const eventPage: Translation<typeof nb> = {
   },
   pilotPath: {
     exitLink: "Judgement and decision after the pilot",
+    investment: "Expected own investment per vendor",
+    investmentHours: "{{count}} hours",
     heading: "Acceptance criteria and path to purchase",
     criteria: "Acceptance criteria",
     judged: "How it is judged: {{method}}. By: {{judgedBy}}.",
@@ -441,6 +443,8 @@ export const eventPage: Translation<typeof nb> = {
         optionWindowTo: "Option may be exercised until",
         funding: "Funding of the pilot",
         duplicateReason: "Why a new pilot is needed",
+        vendorInvestmentHours: "Expected investment per vendor (hours)",
+        vendorInvestmentNok: "Expected investment per vendor (NOK)",
       },
       costBenefit: { costOwners: "The cost is borne by", benefitOwners: "The benefit is expected at" },
       coBuyers: "Co-buyers",

@@ -259,6 +259,11 @@ export const eventForm = {
       fundingHint:
         "Hvem betaler for utprøvingen, kilde for kilde (inntil fire), beløpet hvis det er kjent. Er den betalt helt eller delvis utenfra og kjøpet etter den ikke budsjettert, vises «ingen budsjett for kjøp etter piloten» offentlig.",
       fundingRow: "Kilde {{number}}",
+      investmentHeading: "Leverandørenes egen innsats",
+      investmentHint:
+        "Hvor mye hver leverandør forventes å investere selv i utprøvingen, i timer, kroner eller begge. Minst ett av dem kreves for å publisere. Deltakende leverandører kan korrigere tallet for seg selv.",
+      investmentHours: "Egen innsats, timer per leverandør",
+      investmentNok: "Egen innsats, kroner per leverandør",
       duplicateHeading: "Tidligere utprøvinger av samme behov",
       duplicateLead:
         "Disse utprøvingene gjaldt samme behov (samme CPV-klasse og lignende beskrivelse), nådde alle godkjenningskriteriene sine de siste 24 månedene og ble ikke kjøpt:",

@@ -272,6 +272,8 @@ export const eventPage = {
   },
   pilotPath: {
     exitLink: "Vurdering og beslutning etter piloten",
+    investment: "Forventet egen innsats per leverandør",
+    investmentHours: "{{count}} timer",
     heading: "Godkjenningskriterier og vei til innkjøp",
     criteria: "Godkjenningskriterier",
     judged: "Vurderes: {{method}}. Av: {{judgedBy}}.",
@@ -440,6 +442,8 @@ export const eventPage = {
         optionWindowTo: "Opsjonen kan utløses til",
         funding: "Finansiering av utprøvingen",
         duplicateReason: "Hvorfor en ny utprøving trengs",
+        vendorInvestmentHours: "Forventet innsats per leverandør (timer)",
+        vendorInvestmentNok: "Forventet innsats per leverandør (kr)",
       },
       costBenefit: { costOwners: "Kostnaden bæres av", benefitOwners: "Gevinsten forventes hos" },
       coBuyers: "Medarrangører",

@@ -1,4 +1,4 @@
-import { AcceptanceCriteriaFields, Choices, DuplicatePilotFields, EffortFields, ExpectationFields, Field, FieldErrors, FundingFields, type EarlierPilotLink, NumberField, PurchasePathFields, Select, TextArea } from "~/components/forms";
+import { AcceptanceCriteriaFields, Choices, DuplicatePilotFields, EffortFields, ExpectationFields, Field, FieldErrors, FundingFields, type EarlierPilotLink, NumberField, PurchasePathFields, Select, TextArea, VendorInvestmentFields } from "~/components/forms";
 import { CONTRACT_FORMS } from "~/domain/contract";
 import { STANDARD_LEVELS } from "~/domain/events";
 import { FOREGROUND_OWNERS, INPUT_USES } from "~/domain/ip-terms";
@@ -201,6 +201,7 @@ export function PilotStep({ quarters, similarPilots = [], ...props }: StepProps 
       <AcceptanceCriteriaFields fieldOf={f} filled={filledCriteria(props.values)} />
       <PurchasePathFields fieldOf={f} quarters={quarters} />
       <FundingFields fieldOf={f} />
+      <VendorInvestmentFields fieldOf={f} />
       <DuplicatePilotFields fieldOf={f} similar={similarPilots} />
     </Step>
   );
