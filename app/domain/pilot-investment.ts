@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { nok, optionalText, typeError, whole } from "./input-fields";
 import { isNegative, type Problem } from "./problems";
 
 // næringsutvikling (issue 16; draft principles, principle 3: R&D collaborations with the
@@ -18,18 +20,33 @@ export interface VendorInvestment {
 
 export type InvestmentCode = "vendor_investment_required" | "must_not_be_negative";
 
+/** The fields a figure is asked in: the buyer's in the event form, a vendor's on the correction form. */
+export const STATED_PATHS = { hours: "pilotPath.vendorInvestmentHours", nok: "pilotPath.vendorInvestmentNok" } as const;
+export const CORRECTION_PATHS = { hours: "hours", nok: "nok" } as const;
+
 /**
  * One figure's problems: hours and NOK not below zero, and at least one of them stated
- * (ceilings and whole numbers are the input schema's). `prefix` names the fields
- * ("pilotPath.vendorInvestment" → "pilotPath.vendorInvestmentHours", "…Nok").
+ * (ceilings and whole numbers are the input schema's), named at `paths`.
  */
-export function investmentProblems(investment: VendorInvestment, { required, prefix }: { required: boolean; prefix: string }): Problem<InvestmentCode>[] {
+export function investmentProblems(investment: VendorInvestment, paths: { hours: string; nok: string }): Problem<InvestmentCode>[] {
   const problems: Problem<InvestmentCode>[] = [];
-  if (isNegative(investment.hours)) problems.push({ path: `${prefix}Hours`, code: "must_not_be_negative" });
-  if (isNegative(investment.nok)) problems.push({ path: `${prefix}Nok`, code: "must_not_be_negative" });
-  if (required && investment.hours === null && investment.nok === null) problems.push({ path: `${prefix}Hours`, code: "vendor_investment_required" });
+  if (isNegative(investment.hours)) problems.push({ path: paths.hours, code: "must_not_be_negative" });
+  if (isNegative(investment.nok)) problems.push({ path: paths.nok, code: "must_not_be_negative" });
+  if (investment.hours === null && investment.nok === null) problems.push({ path: paths.hours, code: "vendor_investment_required" });
   return problems;
 }
+
+/** A vendor's correction, from its form or the API: hours and/or NOK, a note, and which of its organisations (when it is in several). */
+export const InvestmentCorrectionSchema = z.strictObject(
+  {
+    organisationId: z.guid({ error: "invalid_value" }).optional(),
+    hours: whole(0, INVESTMENT_HOURS_MAX).nullable().optional(),
+    nok: nok(),
+    note: optionalText(INVESTMENT_NOTE_MAX),
+  },
+  { error: typeError },
+);
+export type InvestmentCorrectionInput = z.infer<typeof InvestmentCorrectionSchema>;
 
 /** The spread of one figure across the vendors that stated it; null when none did. */
 export interface FigureSpread {

@@ -1,7 +1,7 @@
 import { type ContractForm } from "./contract";
 import { type EventKind } from "./events";
 import { fundingProblems, type FundingCode, type PilotFunding } from "./pilot-funding";
-import { investmentProblems, type InvestmentCode } from "./pilot-investment";
+import { investmentProblems, STATED_PATHS, type InvestmentCode } from "./pilot-investment";
 import { gateResult, isBlank, isNegative, type GateResult, type Problem } from "./problems";
 import { compareQuarters, isQuarter, quarterOf } from "./quarters";
 
@@ -159,9 +159,7 @@ export function checkPilotPath({
   // næringsutvikling: funding by source is not required, but what is declared must read without doubt.
   problems.push(...fundingProblems(p.funding ?? []));
   // næringsutvikling (principle 3): what the vendors are asked to put in is said before they commit to it.
-  problems.push(
-    ...investmentProblems({ hours: p.vendorInvestmentHours ?? null, nok: p.vendorInvestmentNok ?? null }, { required: true, prefix: "pilotPath.vendorInvestment" }),
-  );
+  problems.push(...investmentProblems({ hours: p.vendorInvestmentHours ?? null, nok: p.vendorInvestmentNok ?? null }, STATED_PATHS));
   return gateResult(problems);
 }
 

@@ -61,7 +61,7 @@ export interface PilotExitPage {
 
 type Locked = { id: string; buyerId: string; kind: EventKind; contractForm: ContractForm | null; status: string; plan: PilotPlan | null; criteria: AcceptanceCriterion[]; endedAt: Date | null };
 
-async function pilotEvent(db: Db, eventId: string, { lock = false } = {}): Promise<Locked | null> {
+export async function pilotEvent(db: Db, eventId: string, { lock = false } = {}): Promise<Locked | null> {
   if (!isUuid(eventId)) return null;
   let query = db
     .selectFrom("events")
@@ -76,13 +76,13 @@ async function pilotEvent(db: Db, eventId: string, { lock = false } = {}): Promi
 /** Ended: its end (or its closing) has passed, or it is closed. */
 const hasEnded = (event: Pick<Locked, "status" | "endedAt">, now: Date) => event.status === "closed" || (event.endedAt !== null && event.endedAt <= now);
 
-async function isBuyerMember(db: Db, userId: string | null, buyerId: string) {
+export async function isBuyerMember(db: Db, userId: string | null, buyerId: string) {
   if (!userId) return false;
   return (await db.selectFrom("memberships").select("userId").where("userId", "=", userId).where("organisationId", "=", buyerId).executeTakeFirst()) !== undefined;
 }
 
 /** The viewer's organisations that took part in the pilot. */
-async function participatingOrganisations(db: Db, userId: string | null, eventId: string) {
+export async function participatingOrganisations(db: Db, userId: string | null, eventId: string) {
   if (!userId) return [];
   return db
     .selectFrom("registrations as r")

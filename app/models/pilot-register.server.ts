@@ -8,6 +8,8 @@ import { noPurchaseBudgetAfterPilot, type PilotFunding } from "~/domain/pilot-fu
 import type { CriterionJudgement, PilotDecision, StopReason } from "~/domain/pilot-exit";
 import { registerOutcome, type PilotRegisterFilter, type RegisterOutcome } from "~/domain/pilot-register";
 import type { Region } from "~/domain/regions";
+import { summariseCorrections, type VendorInvestment } from "~/domain/pilot-investment";
+import { correctionSummaries } from "./pilot-investment.server";
 import { namedPilots } from "./similar-pilots.server";
 
 // The pilot register (issue 16): public, every published pilot, R&D partnership and event whose
@@ -31,6 +33,9 @@ export interface PilotRegisterRow {
   funding: PilotFunding[];
   /** "ingen budsjett for kjøp etter piloten": outside money for the pilot, none earmarked for the purchase. */
   noPurchaseBudgetAfterPilot: boolean;
+  /** What each vendor is expected to invest (the buyer's figure), and the vendors' corrections summed up (no names). */
+  vendorInvestment: VendorInvestment;
+  investmentCorrections: ReturnType<typeof summariseCorrections>;
   exit: {
     results: CriterionJudgement[];
     decision: PilotDecision;
@@ -66,6 +71,8 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
       "e.pilotBudgetEarmarked as budgetEarmarked",
       "e.pilotOptionMaxPriceNok as optionMaxPriceNok",
       "e.pilotFunding as funding",
+      "e.pilotVendorInvestmentHours",
+      "e.pilotVendorInvestmentNok",
       "x.results",
       "x.decision",
       "x.stopReason",
@@ -85,6 +92,7 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
   if (filter.decision) query = query.where("x.decision", "=", filter.decision);
   const rows = await query.orderBy(sql`coalesce(e.ends_at, e.closed_at)`, sql`desc nulls first`).orderBy("e.id").limit(REGISTER_LIMIT).execute();
   const named = await namedPilots(db, [...new Set(rows.flatMap((r) => r.pilotDuplicateOf))]);
+  const corrections = await correctionSummaries(db, rows.map((r) => r.id));
   return rows
     .map((r): PilotRegisterRow => {
       const exit =
@@ -114,6 +122,8 @@ export async function listPilotRegister(db: Db, filter: PilotRegisterFilter, { n
         optionMaxPriceNok: r.optionMaxPriceNok === null ? null : Number(r.optionMaxPriceNok),
         funding: r.funding,
         noPurchaseBudgetAfterPilot: noPurchaseBudgetAfterPilot({ funding: r.funding, budgetEarmarked: r.budgetEarmarked }),
+        vendorInvestment: { hours: r.pilotVendorInvestmentHours, nok: r.pilotVendorInvestmentNok },
+        investmentCorrections: corrections.get(r.id) ?? summariseCorrections([]),
         exit,
         outcome: registerOutcome({ endedAt: r.endedAt, exit }, now),
         duplicateOf: r.pilotDuplicateOf.flatMap((id) => {

@@ -171,6 +171,13 @@ function PilotEntry({ pilot: p, language }: { pilot: PilotRegisterRow; language:
             </dd>
           </>
         ) : null}
+        <dt className="font-medium">{t("register.vendorInvestment")}</dt>
+        <dd data-testid="vendor-investment">
+          {[p.vendorInvestment.hours === null ? null : t("investment.hoursValue", { count: p.vendorInvestment.hours }), p.vendorInvestment.nok === null ? null : formatNok(p.vendorInvestment.nok, language)]
+            .filter(Boolean)
+            .join(", ") || "–"}
+          {p.investmentCorrections.count > 0 ? <span className="block text-sm text-slate-700">{t("investment.summary", { count: p.investmentCorrections.count })}</span> : null}
+        </dd>
         {p.duplicateOf.length > 0 ? (
           <>
             <dt className="font-medium">{t("register.duplicateOf")}</dt>

@@ -289,4 +289,10 @@ async function seedPilotExits(trx: Kysely<Database>, now: Date, vendorId: string
         .execute();
     }
   }
+  // The vendor that took part corrects the buyer's 200 hours: it expects to put in more (issue 16).
+  await trx
+    .insertInto("pilotInvestmentCorrections")
+    .values({ eventId: SCORECARD_EVENT_IDS.pilotOption, organisationId: vendorId, hours: 320, nok: 60_000, note: "Integrasjon mot responssenteret kom i tillegg.", correctedAt: daysAgo(now, 200) })
+    .onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing())
+    .execute();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkPilotPath, EMPTY_PILOT_PATH, type PilotPath } from "~/domain/pilot";
-import { investmentProblems, summariseCorrections } from "~/domain/pilot-investment";
+import { CORRECTION_PATHS, investmentProblems, summariseCorrections } from "~/domain/pilot-investment";
 
 const nonePlanned: PilotPath = {
   ...EMPTY_PILOT_PATH,
@@ -30,12 +30,12 @@ describe("the vendor's own expected investment", () => {
   });
 
   it("names a negative figure by its field", () => {
-    expect(investmentProblems({ hours: -1, nok: -5 }, { required: true, prefix: "hours" })).toEqual([
-      { path: "hoursHours", code: "must_not_be_negative" },
-      { path: "hoursNok", code: "must_not_be_negative" },
+    expect(investmentProblems({ hours: -1, nok: -5 }, CORRECTION_PATHS)).toEqual([
+      { path: "hours", code: "must_not_be_negative" },
+      { path: "nok", code: "must_not_be_negative" },
     ]);
-    expect(investmentProblems({ hours: null, nok: null }, { required: false, prefix: "x." })).toEqual([]);
-    expect(investmentProblems({ hours: null, nok: null }, { required: true, prefix: "" })).toEqual([{ path: "Hours", code: "vendor_investment_required" }]);
+    expect(investmentProblems({ hours: null, nok: 0 }, CORRECTION_PATHS)).toEqual([]);
+    expect(investmentProblems({ hours: null, nok: null }, CORRECTION_PATHS)).toEqual([{ path: "hours", code: "vendor_investment_required" }]);
   });
 
   it("sums up the vendors' corrections as a count with the median and range of each figure", () => {

@@ -212,11 +212,18 @@ export function PilotPathSection({ event }: { event: EventView }) {
         ]}
       />
       {event.status !== "draft" && needsPilotTerms(event.kind, event.contract.form) ? (
-        <p>
-          <Link to={`/events/${event.id}/pilot-exit`} className="font-medium text-brand-800 underline">
-            {t("pilotPath.exitLink")}
-          </Link>
-        </p>
+        <>
+          <p>
+            <Link to={`/events/${event.id}/investment`} className="font-medium text-brand-800 underline">
+              {t("pilotPath.investmentLink")}
+            </Link>
+          </p>
+          <p>
+            <Link to={`/events/${event.id}/pilot-exit`} className="font-medium text-brand-800 underline">
+              {t("pilotPath.exitLink")}
+            </Link>
+          </p>
+        </>
       ) : null}
     </Section>
   );

@@ -274,6 +274,7 @@ export const eventPage: Translation<typeof nb> = {
   pilotPath: {
     exitLink: "Judgement and decision after the pilot",
     investment: "Expected own investment per vendor",
+    investmentLink: "The vendors' corrections of their own investment",
     investmentHours: "{{count}} hours",
     heading: "Acceptance criteria and path to purchase",
     criteria: "Acceptance criteria",

@@ -273,6 +273,7 @@ export const eventPage = {
   pilotPath: {
     exitLink: "Vurdering og beslutning etter piloten",
     investment: "Forventet egen innsats per leverandør",
+    investmentLink: "Leverandørenes korrigeringer av egen innsats",
     investmentHours: "{{count}} timer",
     heading: "Godkjenningskriterier og vei til innkjøp",
     criteria: "Godkjenningskriterier",

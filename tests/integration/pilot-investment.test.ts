@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
+import { listPilotRegister } from "~/models/pilot-register.server";
+import { action as investmentAction, loader as investmentLoader } from "~/routes/events.$eventId_.investment/route";
+import { loader as pilotsCsvLoader } from "~/routes/pilots[.]csv";
+import { authorizationMatrix } from "../fixtures/authorization";
+import { setupTestDatabase } from "../fixtures/database";
+import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
+import { insertPilot } from "../fixtures/pilots";
+import { formRequest, readJson, routeArgs } from "../fixtures/requests";
+
+// The vendor's own expected investment in a pilot (issue 16): the buyer's figure, each registered
+// vendor's correction of it (once per organisation, changes allowed), names to the buyer only.
+
+const t = setupTestDatabase();
+let berit: Person; // buyer admin
+let viktor: Person; // registered vendor
+let vera: Person; // another registered vendor
+let otto: Person; // vendor not registered
+let vendor: { id: string };
+let eventId: string;
+
+const post = async (fields: Record<string, string>, who: Person | undefined) =>
+  respond(investmentAction(await formRequest(`/events/${eventId}/investment`, fields, { cookie: who?.cookie, params: { eventId } })));
+const page = async (who: Person | undefined) => readJson(await respond(investmentLoader(await routeArgs(`/events/${eventId}/investment`, { cookie: who?.cookie, params: { eventId } }))));
+const corrections = () => t.db.selectFrom("pilotInvestmentCorrections").selectAll().where("eventId", "=", eventId).orderBy("hours").execute();
+
+beforeAll(async () => {
+  berit = await createPerson(t.db, { name: "Berit" });
+  viktor = await createPerson(t.db, { name: "Viktor" });
+  vera = await createPerson(t.db, { name: "Vera" });
+  otto = await createPerson(t.db, { name: "Otto" });
+  const buyer = await createOrganisationWith(t.db, [{ person: berit, role: "admin" }], { name: "Bergvik kommune" });
+  vendor = await createOrganisationWith(t.db, [{ person: viktor, role: "member" }], { isBuyer: false, isVendor: true, name: "Sensorteknikk AS" });
+  const second = await createOrganisationWith(t.db, [{ person: vera, role: "admin" }], { isBuyer: false, isVendor: true, name: "Omsorgsdata AS" });
+  await createOrganisationWith(t.db, [{ person: otto, role: "admin" }], { isBuyer: false, isVendor: true, name: "Utenfor AS" });
+  eventId = await insertPilot(t.db, buyer.id, { title: "Fallsensorer" });
+  for (const organisationId of [vendor.id, second.id]) await t.db.insertInto("registrations").values({ eventId, organisationId, status: "registered" }).execute();
+});
+
+describe("a vendor's correction of the expected investment", () => {
+  it("lets a registered vendor correct the figure for itself, and change it later, one row per organisation", async () => {
+    expect((await post({ organisationId: vendor.id, hours: "240", nok: "", note: "Integrasjonen kommer i tillegg." }, viktor)).status).toBe(302);
+    expect((await post({ organisationId: vendor.id, hours: "260", nok: "50 000", note: "" }, viktor)).status).toBe(302);
+    expect((await post({ hours: "100", nok: "" }, vera)).status).toBe(302);
+    expect(await corrections()).toMatchObject([
+      { hours: 100, nok: null },
+      { organisationId: vendor.id, hours: 260, nok: 50_000, note: null },
+    ]);
+  });
+
+  it("shows the buyer's figure and the count, median and range to all, the vendors' names to the buyer only", async () => {
+    const anonymous = await page(undefined);
+    expect(anonymous).toMatchObject({ stated: { hours: 150, nok: null }, summary: { count: 2, hours: { median: 180, min: 100, max: 260 } }, corrections: null, mine: [] });
+    const buyer = await page(berit);
+    expect(buyer.corrections.map((c: { organisationName: string }) => c.organisationName)).toEqual(["Omsorgsdata AS", "Sensorteknikk AS"]);
+    expect((await page(viktor)).mine).toMatchObject([{ id: vendor.id, correction: { hours: 260, nok: 50_000 } }]);
+    expect((await page(otto)).corrections).toBeNull();
+  });
+
+  it("carries the figure and the summary into the register and its CSV", async () => {
+    const row = (await listPilotRegister(t.db, EMPTY_REGISTER_FILTER)).find((r) => r.id === eventId);
+    expect(row).toMatchObject({ vendorInvestment: { hours: 150, nok: null }, investmentCorrections: { count: 2, nok: { median: 50_000 } } });
+    const csv = await (await respond(pilotsCsvLoader(await routeArgs("/pilots.csv", { params: {} })))).text();
+    expect(csv).toContain("Egen innsats, timer");
+  });
+
+  it("refuses neither figure, a negative or broken figure, and another organisation, by the field, storing nothing", async () => {
+    const before = await corrections();
+    const none = await post({ organisationId: vendor.id, hours: "", nok: "" }, viktor);
+    expect(none.status).toBe(422);
+    expect(JSON.stringify(await none.json())).toContain("vendor_investment_required");
+    for (const fields of [{ hours: "-5" }, { hours: "tolv" }, { nok: "12,5" }, { hours: "100001" }] as Record<string, string>[]) {
+      expect((await post({ organisationId: vendor.id, ...fields }, viktor)).status, JSON.stringify(fields)).toBe(400);
+    }
+    const elsewhere = await post({ organisationId: "00000000-0000-4000-8000-000000000999", hours: "5" }, viktor);
+    expect(elsewhere.status).toBe(422);
+    expect(await corrections()).toEqual(before);
+  });
+
+  it("answers 403 to a vendor not registered and to the buyer, and sends the anonymous to log in", async () => {
+    expect((await post({ hours: "5" }, otto)).status).toBe(403);
+    expect((await post({ hours: "5" }, berit)).status).toBe(403);
+    expect([302, 303]).toContain((await post({ hours: "5" }, undefined)).status);
+  });
+
+  it("has the database refuse a correction with no figure or a negative one", async () => {
+    await expect(sql`update pilot_investment_corrections set hours = null, nok = null where event_id = ${eventId}`.execute(t.db)).rejects.toThrow(/pilot_investment_corrections_states_figure/);
+    await expect(sql`update pilot_investment_corrections set nok = -1 where event_id = ${eventId}`.execute(t.db)).rejects.toThrow(/check/);
+  });
+});
+
+describe("authorization", () => {
+  /** A published pilot of another buyer; organisation A registered for it when `registered`. */
+  const request = (registered: boolean, asBuyer = false) => async (world: { organisation: { id: string } }, cookie: string | undefined) => {
+    const other = await createOrganisationWith(t.db, [], { name: "Annen kommune" });
+    const id = await insertPilot(t.db, asBuyer ? world.organisation.id : other.id, { title: "Pilot" });
+    if (registered) await t.db.insertInto("registrations").values({ eventId: id, organisationId: world.organisation.id, status: "registered" }).execute();
+    return formRequest(`/events/${id}/investment`, { hours: "40" }, { cookie, params: { eventId: id } });
+  };
+  authorizationMatrix(() => t.db, [
+    {
+      route: "POST /events/:eventId/investment (organisation A registered as a vendor)",
+      call: investmentAction,
+      request: request(true),
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /events/:eventId/investment (organisation A is the buyer)",
+      call: investmentAction,
+      request: request(false, true),
+      expect: { anonymous: "login", outsider: 403, member: 403, admin: 403, operator: 403 },
+    },
+  ]);
+});
