@@ -59,7 +59,6 @@ export default function DemandPage() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("lead")}</p>
       </div>
-      <OpenConsultations consultations={data.consultations} />
       <SaveWatchForm />
       {/* Keyed by the query so the fields show the URL's filter after client-side navigation too. */}
       <DemandFilterForm key={location.search} action="/demand" filter={data.filter} options={data.options} withSort>
@@ -112,6 +111,8 @@ export default function DemandPage() {
           ) : null}
         </section>
       </DemandFilterForm>
+      {/* After the results, so a phone reaches the demand first (issue 14's 390 px rule). */}
+      <OpenConsultations consultations={data.consultations} />
     </div>
   );
 }

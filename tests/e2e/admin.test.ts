@@ -34,7 +34,7 @@ describe("operator pages", () => {
     for (const [name, url] of [["Samspillsnormer", "**/admin/conduct"], ["Kontroll av loggene", "**/admin/interaction-chains"]] as const) {
       await page.getByRole("navigation", { name: "Driftssider" }).getByRole("link", { name }).click();
       await page.waitForURL(url);
-      expect(await page.getByRole("navigation", { name: "Driftssider" }).getByRole("link").count()).toBe(5);
+      expect(await page.getByRole("navigation", { name: "Driftssider" }).getByRole("link").count()).toBe(6); // with the protected reports (issue 18)
       await expectNoAxeViolations(page);
     }
   });
