@@ -178,13 +178,8 @@ export async function getEffortRequest(db: Db, id: string, organisationId: strin
     .where("effortReports.requestId", "=", id);
   if (viewer.side === "vendor") reportQuery = reportQuery.where("effortReports.vendorId", "=", organisationId);
   const reportRows = await reportQuery.orderBy("effortReports.reportedAt").execute();
-  const corrections = await effortReportCorrections(db, reportRows.map((r) => r.id));
   // The reporting vendor may correct its own report while the window is open.
-  const reports = reportRows.map((r) => ({
-    ...r,
-    corrections: corrections.filter((c) => c.reportId === r.id),
-    correctableUntil: viewer.side === "vendor" && effortReportCorrectable(r.reportedAt, now) ? effortReportCorrectableUntil(r.reportedAt) : null,
-  }));
+  const reports = await withCorrections(db, reportRows, { now, mayCorrect: viewer.side === "vendor" });
 
   // The request's history, oldest first: sent, each answer, each report of effort.
   const history = [
@@ -334,35 +329,29 @@ export async function ownEventEffortReports(db: Db, vendorId: string, eventIds: 
     .where("vendorId", "=", vendorId)
     .where("eventId", "in", eventIds)
     .execute();
-  const corrections = await effortReportCorrections(db, rows.map((r) => r.id));
-  return new Map(
-    rows.map((r) => [
-      r.eventId!,
-      {
-        id: r.id,
-        organisationName: null,
-        hours: r.hours,
-        people: r.people,
-        note: r.note,
-        reportedAt: r.reportedAt,
-        correctedAt: r.correctedAt,
-        corrections: corrections.filter((c) => c.reportId === r.id),
-        correctableUntil: effortReportCorrectable(r.reportedAt, now) ? effortReportCorrectableUntil(r.reportedAt) : null,
-      },
-    ]),
-  );
+  const reports = await withCorrections(db, rows, { now, mayCorrect: true });
+  return new Map(reports.map(({ eventId, ...r }) => [eventId!, { ...r, organisationName: null }]));
 }
 
-/** The figures each correction replaced, oldest first, for the given reports. */
-export async function effortReportCorrections(db: Db, reportIds: string[]) {
-  if (reportIds.length === 0) return [];
-  return db
-    .selectFrom("effortReportCorrections")
-    .select(["reportId", "hours", "people", "note", "correctedAt"])
-    .where("reportId", "in", reportIds)
-    .orderBy("correctedAt")
-    .orderBy("id")
-    .execute();
+/**
+ * Reports with the figures each correction replaced (oldest first), and, where the viewer is
+ * the reporting vendor, the last moment it may still correct them (null once closed).
+ */
+async function withCorrections<R extends { id: string; reportedAt: Date }>(db: Db, reports: R[], { now, mayCorrect }: { now: Date; mayCorrect: boolean }) {
+  const corrections = reports.length
+    ? await db
+        .selectFrom("effortReportCorrections")
+        .select(["reportId", "hours", "people", "note", "correctedAt"])
+        .where("reportId", "in", reports.map((r) => r.id))
+        .orderBy("correctedAt")
+        .orderBy("id")
+        .execute()
+    : [];
+  return reports.map((r) => ({
+    ...r,
+    corrections: corrections.filter((c) => c.reportId === r.id),
+    correctableUntil: mayCorrect && effortReportCorrectable(r.reportedAt, now) ? effortReportCorrectableUntil(r.reportedAt) : null,
+  }));
 }
 
 /** Hours and people vendors reported spending for one buyer: public totals, never per vendor. */
