@@ -36,7 +36,7 @@ describe("the code of conduct and the interaction log in the browser", () => {
     // Without a description the concern is refused by the field, and what was typed stays.
     await vendor.getByRole("button", { name: "Før i loggen" }).click();
     await vendor.waitForLoadState();
-    expect(await vendor.getByText("Velg hva slags bekymring det er.").count()).toBe(1);
+    await expect.poll(() => vendor.getByText("Velg hva slags bekymring det er.").count()).toBe(1);
     expect(await vendor.getByText("Beskriv bekymringen, slik at motparten kan svare på den.").count()).toBe(1);
     expect(await vendor.getByLabel("Emne").inputValue()).toBe("Dialogmøte om ny journalløsning");
     await expectNoAxeViolations(vendor);

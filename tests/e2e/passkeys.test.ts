@@ -54,7 +54,8 @@ describe("passkeys in the browser", () => {
 
     // Signed out, the passkey alone signs in: no password, no code.
     await page.getByRole("button", { name: "Logg ut", exact: true }).click();
-    await page.waitForLoadState();
+    // Until the sign-out has landed, /login would still see the session and send us on.
+    await expect.poll(() => page.getByRole("link", { name: "Logg inn" }).count(), { timeout: 20_000 }).toBe(1);
     await page.goto(`${base}/login`);
     await page.getByRole("button", { name: "Logg inn med passnøkkel" }).click();
     await page.waitForURL((url) => url.pathname !== "/login", { timeout: 20_000 });

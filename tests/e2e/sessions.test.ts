@@ -36,7 +36,7 @@ describe("sign-ins a person can see and end", () => {
 
     await end.click();
     await first.waitForLoadState();
-    expect(await first.getByText("Innloggingen er avsluttet.", { exact: false }).count()).toBe(1);
+    await expect.poll(() => first.getByText("Innloggingen er avsluttet.", { exact: false }).count()).toBe(1);
     expect(await sessions.locator("li").count()).toBe(1);
 
     await second.goto("/settings");

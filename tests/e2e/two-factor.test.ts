@@ -9,7 +9,8 @@ const PASSWORD = "grønne epler i november";
 /** Logs out, then types the password again: an account with a factor lands at the code step. */
 async function logOutAndInAgain(page: Page, email: string, loginPath: string) {
   await page.getByRole("button", { name: "Logg ut", exact: true }).click();
-  await page.waitForLoadState();
+  // Until the sign-out has landed, /login would still see the session and send us on.
+  await expect.poll(() => page.getByRole("link", { name: "Logg inn" }).count(), { timeout: 20_000 }).toBe(1);
   await page.goto(loginPath);
   await page.getByLabel("E-postadresse").fill(email);
   await page.getByLabel("Passord").fill(PASSWORD);
@@ -31,7 +32,7 @@ describe("two-factor sign-in in the browser", () => {
     await page.goto("/settings/two-factor");
     await page.getByRole("button", { name: "Start oppsettet" }).click();
     await page.waitForLoadState();
-    expect(await page.getByRole("img", { name: "QR-kode for autentiseringsappen" }).locator("svg").count()).toBe(1);
+    await expect.poll(() => page.getByRole("img", { name: "QR-kode for autentiseringsappen" }).locator("svg").count()).toBe(1);
     const key = (await page.getByTestId("totp-key").textContent())!.replace(/\s/g, "");
     expect(key).toMatch(/^[A-Z2-7]{32}$/);
     await expectNoAxeViolations(page);
@@ -39,7 +40,7 @@ describe("two-factor sign-in in the browser", () => {
     await page.getByLabel("Nåværende passord").fill(PASSWORD);
     await page.getByRole("button", { name: "Bekreft og slå på" }).click();
     await page.waitForLoadState();
-    expect(await page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
+    await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
     await screenshot(page, "two-factor-recovery-codes");
 
     await logOutAndInAgain(page, email, "/login?redirectTo=/settings");
