@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from "kysely";
 import type { AmendmentChange } from "../app/domain/amendments";
+import type { AnswerType } from "../app/domain/question-bank";
+import type { Answer } from "../app/domain/questionnaire";
 import type { CoBuyerStatus, ShareKind } from "../app/domain/co-buyers";
 import type { ContractForm } from "../app/domain/contract";
 import type { CallOffResponse, ContractType, OptionStatus } from "../app/domain/contracts";
@@ -755,6 +757,9 @@ export interface Database {
   storedFiles: StoredFileTable;
   fileContents: FileContentTable;
   eventDocuments: EventDocumentTable;
+  // 0066: questionnaires and answer profiles (app/domain/questionnaire.ts)
+  questionnaireItems: QuestionnaireItemTable;
+  answerProfileEntries: AnswerProfileEntryTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -1150,4 +1155,30 @@ export interface EventDocumentTable {
   uploadedBy: string | null;
   amendmentId: string | null;
   createdAt: CreatedAt;
+}
+
+// --- 0066: questionnaires and answer profiles ---------------------------------------------
+
+/** A question of an event's questionnaire: a bank question (bankKey) or the buyer's own (questionText, answerType, options). */
+export interface QuestionnaireItemTable {
+  id: Generated<string>;
+  eventId: string;
+  position: number;
+  bankKey: string | null;
+  questionText: string | null;
+  answerType: AnswerType | null;
+  /** An own choice question's options; written with jsonb() */
+  options: ColumnType<string[] | null, RawBuilder<string> | null | undefined, RawBuilder<string> | null>;
+  multiple: Generated<boolean>;
+  required: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+/** A vendor organisation's stored answer to a bank question; written with jsonb(). */
+export interface AnswerProfileEntryTable {
+  organisationId: string;
+  bankKey: string;
+  answer: ColumnType<Answer, RawBuilder<string>, RawBuilder<string>>;
+  updatedBy: string | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
