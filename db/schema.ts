@@ -1189,6 +1189,8 @@ export interface AnswerProfileEntryTable {
   answer: ColumnType<Answer, RawBuilder<string>, RawBuilder<string>>;
   updatedBy: string | null;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 // --- 0067: responses to RFIs and RFPs (app/domain/responses.ts) ----------------------
 
 export interface EventResponseTable {
