@@ -250,6 +250,8 @@ export interface EventTable {
   dataController: string | null;
   privacyOwnerRole: string | null;
   privacyOwnerOrganisation: string | null;
+  /** 0067: only registered vendors may respond (app/domain/responses.ts). */
+  responsesRequireRegistration: Generated<boolean>;
 }
 
 export interface ContractTable {
@@ -760,6 +762,12 @@ export interface Database {
   // 0066: questionnaires and answer profiles (app/domain/questionnaire.ts)
   questionnaireItems: QuestionnaireItemTable;
   answerProfileEntries: AnswerProfileEntryTable;
+  // 0067: responses to RFIs and RFPs, the event's team and the read log of confidential parts
+  eventResponses: EventResponseTable;
+  eventResponseVersions: EventResponseVersionTable;
+  eventResponseDocuments: EventResponseDocumentTable;
+  eventTeamMembers: EventTeamMemberTable;
+  eventResponseReads: EventResponseReadTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -1181,4 +1189,63 @@ export interface AnswerProfileEntryTable {
   answer: ColumnType<Answer, RawBuilder<string>, RawBuilder<string>>;
   updatedBy: string | null;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// --- 0067: responses to RFIs and RFPs (app/domain/responses.ts) ----------------------
+
+export interface EventResponseTable {
+  id: Generated<string>;
+  eventId: string;
+  organisationId: string;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface EventResponseVersionTable {
+  id: Generated<string>;
+  responseId: string;
+  version: number;
+  status: "draft" | "submitted";
+  text: Generated<string>;
+  /** Set: the free text is a business secret, for this reason. */
+  textConfidentialReason: string | null;
+  /** Set: the whole version is a business secret, for this reason. */
+  confidentialReason: string | null;
+  /** Structured answers (later: the questionnaire's); written with jsonb(). */
+  answers: ColumnType<unknown[], RawBuilder<string> | undefined, RawBuilder<string>>;
+  savedBy: string | null;
+  savedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  submittedAt: Timestamp | null;
+}
+
+export interface EventResponseDocumentTable {
+  id: Generated<string>;
+  versionId: string;
+  fileId: string;
+  confidentialReason: string | null;
+  addedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface EventTeamMemberTable {
+  eventId: string;
+  userId: string;
+  addedBy: string | null;
+  addedAt: CreatedAt;
+}
+
+export type ResponsePart = "response" | "text" | "document" | "answer";
+
+export interface EventResponseReadTable {
+  id: Generated<string>;
+  responseId: string;
+  version: number;
+  part: ResponsePart;
+  documentId: string | null;
+  /** What was read, as the vendor knows it (a document's file name). */
+  partLabel: Generated<string>;
+  readerId: string | null;
+  /** The reader's name when it read (kept if the account goes). */
+  readerName: string;
+  outcome: "read" | "refused";
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -40,6 +40,7 @@ import * as scopeAndDataProtection from "./2026-12-06-0047-scope-and-data-protec
 import * as standardsReadinessCostBenefit from "./2026-12-06-0048-standards-readiness-cost-benefit";
 import * as effortReportCorrections from "./2026-12-06-0063-effort-report-corrections";
 import * as totpKeyBox from "./2026-12-06-0065-totp-key-box";
+import * as eventResponses from "./2026-12-06-0067-event-responses";
 import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
 import * as questionnaires from "./2026-12-06-0066-questionnaires";
 
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0065-totp-key-box": totpKeyBox,
   "2026-12-06-0064-pilot-vendor-investment": pilotVendorInvestment,
   "2026-12-06-0066-questionnaires": questionnaires,
+  "2026-12-06-0067-event-responses": eventResponses,
 };
