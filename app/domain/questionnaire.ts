@@ -159,6 +159,27 @@ function parseNumber(text: string): number | string {
   return /^-?\d+(\.\d+)?$/.test(compact) ? Number(compact) : text;
 }
 
+/**
+ * The form fields that show `answers` (the other way from `answersFromForm`): what a response
+ * or profile form opens with, e.g. `answerFormValues(questions, prefillAnswers(questionnaire, profile))`.
+ * A number is written with a decimal comma, as the form reads it back.
+ */
+export function answerFormValues(questions: readonly QuestionSpec[], answers: Readonly<Record<string, Answer | undefined>>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const question of questions) {
+    const answer = answers[question.key];
+    if (!answer) continue;
+    const name = answerPath(question.key);
+    const { value } = answer;
+    if (typeof value === "boolean") values[name] = value ? "yes" : "no";
+    else if (Array.isArray(value)) values[name] = [...value];
+    else if (typeof value === "number") values[name] = String(value).replace(".", ",");
+    else values[name] = value;
+    if (answer.comment) values[`${name}.comment`] = answer.comment;
+  }
+  return values;
+}
+
 /** A form's answers to each question of the questionnaire (empty fields left out). */
 export function answersFromForm(questions: readonly QuestionSpec[], form: Entries): Answers {
   const answers: Answers = {};

@@ -177,18 +177,27 @@ export interface AnswerProfileEntry {
   bankKey: string;
   answer: Answer;
   updatedAt: Date;
+  /** The name of who saved it last, null when that account is gone. */
   updatedBy: string | null;
+  /** For a document answer: the stored file's name, when the file is still the organisation's. */
+  fileName: string | null;
 }
 
 /** The organisation's stored answers to bank questions, with when and by whom each was last saved. */
 export async function listAnswerProfile(db: Db, organisationId: string): Promise<AnswerProfileEntry[]> {
   if (!isUuid(organisationId)) return [];
-  return db
+  const rows = await db
     .selectFrom("answerProfileEntries as a")
     .leftJoin("users as u", "u.id", "a.updatedBy")
     .select(["a.bankKey", "a.answer", "a.updatedAt", "u.name as updatedBy"])
     .where("a.organisationId", "=", organisationId)
     .execute();
+  const fileIds = rows.filter((r) => bankQuestion(r.bankKey)?.answerType === "document" && isUuid(r.answer.value)).map((r) => r.answer.value as string);
+  const files = fileIds.length
+    ? await db.selectFrom("storedFiles").select(["id", "name"]).where("id", "in", fileIds).where("organisationId", "=", organisationId).execute()
+    : [];
+  const names = new Map(files.map((f) => [f.id, f.name]));
+  return rows.map((r) => ({ ...r, fileName: typeof r.answer.value === "string" ? (names.get(r.answer.value) ?? null) : null }));
 }
 
 /**
@@ -203,7 +212,8 @@ export async function getAnswerProfile(db: Db, organisationId: string): Promise<
 
 /**
  * Saves answers to bank questions into the organisation's answer profile, by bank key: each
- * replaces the stored answer to that question, others stay; `null` removes a stored answer.
+ * replaces the stored answer to that question (an identical one is left as it was), others
+ * stay; `null` removes a stored answer.
  * Only members of `organisationId`, a vendor organisation (`forbidden` otherwise). Every answer is checked against its bank question first and nothing is
  * written when one fails (problems at `answers.<key>`). From a response, pass
  * `profileAnswersOf(questionnaire, answers, chosenKeys)` (app/domain/questionnaire.ts), which
@@ -227,17 +237,20 @@ export async function saveToAnswerProfile(
   return db.transaction().execute(async (trx) => {
     let saved = 0;
     let removed = 0;
+    const stored = new Map((await trx.selectFrom("answerProfileEntries").select(["bankKey", "answer"]).where("organisationId", "=", organisationId).execute()).map((r) => [r.bankKey, JSON.stringify(r.answer)]));
     for (const [bankKey, answer] of Object.entries(answers)) {
       if (answer === null) {
         const gone = await trx.deleteFrom("answerProfileEntries").where("organisationId", "=", organisationId).where("bankKey", "=", bankKey).executeTakeFirst();
         removed += Number(gone.numDeletedRows);
         continue;
       }
-      const stored: Answer = answer.comment ? { value: answer.value, comment: answer.comment } : { value: answer.value };
+      const kept: Answer = answer.comment ? { value: answer.value, comment: answer.comment } : { value: answer.value };
+      // An answer as it was stays as it was, with its date and author.
+      if (stored.get(bankKey) === JSON.stringify(kept)) continue;
       await trx
         .insertInto("answerProfileEntries")
-        .values({ organisationId, bankKey, answer: jsonb(stored), updatedBy: actor.id, updatedAt: now })
-        .onConflict((oc) => oc.columns(["organisationId", "bankKey"]).doUpdateSet({ answer: jsonb(stored), updatedBy: actor.id, updatedAt: now }))
+        .values({ organisationId, bankKey, answer: jsonb(kept), updatedBy: actor.id, updatedAt: now })
+        .onConflict((oc) => oc.columns(["organisationId", "bankKey"]).doUpdateSet({ answer: jsonb(kept), updatedBy: actor.id, updatedAt: now }))
         .execute();
       saved += 1;
     }

@@ -10,6 +10,8 @@ import { buyerScorecard } from "~/models/scorecard.server";
 import { sealPlainTotpKeys, verifySecondFactor } from "~/models/two-factor.server";
 import { secretEncryptionKey } from "~/auth/secret-box.server";
 import { DEMO_SECOND_FACTORS } from "@db/seed/demo-data";
+import { prefillAnswers } from "~/domain/questionnaire";
+import { getAnswerProfile, getQuestionnaire } from "~/models/questionnaires.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { totpCode } from "../fixtures/second-factor";
 
@@ -20,6 +22,16 @@ const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
 
 describe("the demo data", () => {
+  it("asks the Bergvik RFI's questions from the bank and one of its own, and the demo vendor's answer profile fills in the bank questions", async () => {
+    const questions = await getQuestionnaire(t.db, "00000000-0000-4000-8000-000000000101");
+    expect(questions.filter((q) => q.bankKey).length).toBeGreaterThanOrEqual(10);
+    expect(questions.filter((q) => !q.bankKey)).toHaveLength(1);
+    const vendor = await t.db.selectFrom("organisations").select("id").where("slug", "=", "nordlys-helse-as").executeTakeFirstOrThrow();
+    const prefilled = prefillAnswers(questions, await getAnswerProfile(t.db, vendor.id));
+    // Every bank question but the pricing model is answered from the profile.
+    expect(questions.filter((q) => q.bankKey && !prefilled[q.key]).map((q) => q.bankKey)).toEqual(["pricing_model"]);
+  });
+
   it("has a joint dialogue led by Helse Vestfjord HF with two municipalities that accepted and Bergvik still invited, waiting for it", async () => {
     const rows = await t.db
       .selectFrom("eventCoBuyers")

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANSWER_TYPES, QUESTION_BANK, bankQuestion } from "~/domain/question-bank";
 import {
+  answerFormValues,
   answerFromForm,
   answerProblems,
   answerSetProblems,
@@ -115,6 +116,20 @@ describe("reading answers from a form", () => {
       helseid: { value: true, comment: "Fra versjon 4" },
       fhir_versions: { value: ["r4", "r5"], comment: null },
       reference_count: { value: 1234.5, comment: null },
+    });
+  });
+
+  it("shows stored answers in the fields they are read back from", () => {
+    const questions = [spec("helseid"), spec("fhir_versions"), spec("reference_count"), spec("references")];
+    const answers = { helseid: { value: false, comment: "Planlagt" }, fhir_versions: { value: ["r4"] }, reference_count: { value: 12.5 }, references: { value: "Bergvik" } };
+    const values = answerFormValues(questions, answers);
+    expect(values).toEqual({ "answers.helseid": "no", "answers.helseid.comment": "Planlagt", "answers.fhir_versions": ["r4"], "answers.reference_count": "12,5", "answers.references": "Bergvik" });
+    const entries = Object.entries(values).flatMap(([name, v]): [string, string][] => (Array.isArray(v) ? v.map((x): [string, string] => [name, x]) : [[name, v]]));
+    expect(answersFromForm(questions, form(entries))).toEqual({
+      helseid: { value: false, comment: "Planlagt" },
+      fhir_versions: { value: ["r4"], comment: null },
+      reference_count: { value: 12.5, comment: null },
+      references: { value: "Bergvik", comment: null },
     });
   });
 
