@@ -12,6 +12,8 @@ import { getLanguage } from "~/i18n/language.server";
 import { getEvent } from "~/models/event-reads.server";
 import { getMembership } from "~/models/memberships.server";
 import { listEventContracts } from "~/models/contract-reads.server";
+import { investmentFigures } from "~/models/pilot-investment.server";
+import { needsPilotTerms } from "~/domain/pilot";
 import { listStandards, listVendorChoices } from "~/models/organisations.server";
 import { hasCalendarDates } from "~/i18n/event-calendar";
 import { expectationText } from "~/i18n/event-text";
@@ -64,12 +66,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const isBuyerMember = user ? (await getMembership(db(), user.id, event.buyer.id)) !== null : false;
   const mayManage = isBuyerMember && event.status !== "draft" && event.outcome === null;
   const procured = event.outcome?.outcome === "procured";
-  const [standards, vendors, contracts, documents, questions] = await Promise.all([
+  // næringsutvikling (issue 16): the vendors' corrections of the pilot's expected investment, inline; names to the buyer's members.
+  const pilotTerms = event.status !== "draft" && needsPilotTerms(event.kind, event.contract.form);
+  const [standards, vendors, contracts, documents, questions, investment] = await Promise.all([
     event.standards.length ? listStandards(db()) : Promise.resolve([]),
     mayManage ? listVendorChoices(db()) : Promise.resolve([]),
     procured ? listEventContracts(db(), event.id) : Promise.resolve([]),
     listEventDocuments(db(), event.id),
     getQuestionnaire(db(), event.id),
+    pilotTerms ? investmentFigures(db(), event.id, { withNames: isBuyerMember }) : Promise.resolve(null),
   ]);
   const participation = await participationData(event.id, user);
   const coBuying = await coBuyingChoicesFor(db(), user, event);
@@ -86,6 +91,7 @@ export async function loader(args: LoaderFunctionArgs) {
     contracts,
     documents,
     questions,
+    investment,
     // The buyer's members record the contract a procurement led to (one per event here; more through the API).
     mayRecordContract: isBuyerMember && procured && contracts.length === 0,
     hasCalendar: hasCalendarDates(event),
@@ -111,7 +117,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, standardMarks, manage, contracts, documents, questions, mayRecordContract, hasCalendar, saved, done, participation, coBuying } = useLoaderData<typeof loader>();
+  const { event, standardNames, standardMarks, manage, contracts, documents, questions, investment, mayRecordContract, hasCalendar, saved, done, participation, coBuying } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -143,7 +149,7 @@ export default function EventPage() {
           <ScopeSection event={event} names={standardNames} />
           <IpTermsSection event={event} />
           <DataProtectionSection event={event} />
-          <PilotPathSection event={event} />
+          <PilotPathSection event={event} investment={investment} />
           <CostBenefitSection event={event} />
           {view ? <ProblemScope first="participation:problems"><QuestionsSection view={view} reply={participationReply} language={language} /></ProblemScope> : null}
           {view?.buyer ? <ProblemScope first="participation:problems"><ParticipantsSection view={view} eventId={event.id} reply={participationReply} /></ProblemScope> : null}
