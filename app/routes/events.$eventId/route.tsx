@@ -54,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Markedsdialog" }];
 
-const SAVED = ["closed", "outcome"] as const;
+const SAVED = ["closed", "outcome", "published"] as const;
 
 // Published and closed events are public; a draft only for its buyer's and co-buyers' members (else 404).
 export async function loader(args: LoaderFunctionArgs) {
@@ -78,7 +78,9 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const participation = await participationData(event.id, user);
   const coBuying = await coBuyingChoicesFor(db(), user, event);
-  const saved = new URL(args.request.url).searchParams.get("saved");
+  // Publishing sends the buyer here with ?published=1 (the event form and the API's docs name it); said only of a published event.
+  const query = new URL(args.request.url).searchParams;
+  const saved = query.get("published") === "1" ? (event.status === "published" ? "published" : null) : query.get("saved");
   const done = new URL(args.request.url).searchParams.get("done");
   const summary = markdownToPlainText(event.description ?? "").replace(/\s+/g, " ");
   return json({

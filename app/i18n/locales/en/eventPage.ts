@@ -14,6 +14,7 @@ export const eventPage: Translation<typeof nb> = {
   saved: {
     closed: "The market dialogue is closed.",
     outcome: "The outcome is recorded.",
+    published: "The market dialogue is published. It is now listed in the demand overview, and vendors who follow such market dialogues are told.",
   },
   summary: {
     heading: "Overview",

@@ -13,6 +13,7 @@ export const eventPage = {
   saved: {
     closed: "Markedsdialogen er avsluttet.",
     outcome: "Utfallet er registrert.",
+    published: "Markedsdialogen er publisert. Den står nå i etterspørselsoversikten, og leverandører som følger slike markedsdialoger, blir varslet.",
   },
   summary: {
     heading: "Oversikt",
