@@ -75,8 +75,8 @@ describe("/demand at 390 px", () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/demand");
-    const results = await page.getByRole("heading", { name: "Treff" }).boundingBox();
-    const filters = await page.getByRole("heading", { name: "Filtre" }).boundingBox();
+    const results = await page.getByRole("heading", { name: "Treff", exact: true }).boundingBox();
+    const filters = await page.getByRole("heading", { name: "Filtre", exact: true }).boundingBox();
     expect(results!.y).toBeLessThan(900);
     expect(results!.y).toBeLessThan(filters!.y);
     await page.getByRole("link", { name: /Flere filtre/ }).click();
