@@ -15,6 +15,7 @@ import {
   type QuestionSpec,
   type QuestionnaireItem,
 } from "~/domain/questionnaire";
+import { amendmentFieldLabel, amendmentValueText } from "~/i18n/amendment-text";
 import { fixedT } from "~/i18n/i18n";
 import { resources } from "~/i18n/resources";
 import { answerText } from "~/routes/+shared/questionnaire/question-text";
@@ -184,6 +185,18 @@ describe("amending a published questionnaire", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("a questionnaire's amendment in words", () => {
+  it("names the questions in the reader's language, an own question as written, and which are required", () => {
+    const nb = fixedT("nb", "eventPage");
+    const en = fixedT("en", "eventPage");
+    const added = [{ bankKey: "helseid", required: true }, { text: "Hvordan varsler dere?", required: false }];
+    expect(amendmentFieldLabel(nb, "questionnaire.added")).toBe("Spørreskjema: spørsmål lagt til");
+    expect(amendmentValueText(nb, "nb", "questionnaire.added", added)).toBe("Støtter løsningen pålogging for helsepersonell med HelseID? (obligatorisk); Hvordan varsler dere?");
+    expect(amendmentValueText(en, "en", "questionnaire.added", added)).toBe("Does the solution support sign-in for health personnel with HelseID? (required); Hvordan varsler dere?");
+    expect(amendmentValueText(nb, "nb", "questionnaire.removed", null)).toBe("–");
   });
 });
 
