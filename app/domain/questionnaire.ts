@@ -300,3 +300,30 @@ export function profileAnswersOf(questionnaire: readonly QuestionnaireItem[], an
   }
   return chosen;
 }
+
+// ---- comparing vendors -------------------------------------------------------------------
+
+/** One vendor's answers, as the buyer may see them (the caller leaves out what the viewer may not read). */
+export interface VendorAnswers {
+  organisationId: string;
+  name: string;
+  answers: Readonly<Record<string, Answer | undefined>>;
+}
+
+export interface ComparisonRow {
+  item: QuestionnaireItem;
+  /** In the vendors' order; null where a vendor gave no answer (or the caller withheld it). */
+  answers: (Answer | null)[];
+}
+
+/**
+ * Vendors' answers to the bank questions of a questionnaire side by side, one row per bank
+ * question in the questionnaire's order (own questions are each buyer's and compare within
+ * one event only, so `ownToo` adds them). Pure: the responses model gives the answer sets,
+ * with confidential answers already left out for a viewer outside the event's team.
+ */
+export function compareAnswers(questionnaire: readonly QuestionnaireItem[], vendors: readonly VendorAnswers[], { ownToo = false }: { ownToo?: boolean } = {}): ComparisonRow[] {
+  return questionnaire
+    .filter((item) => ownToo || item.bankKey !== null)
+    .map((item) => ({ item, answers: vendors.map((vendor) => vendor.answers[item.key] ?? null) }));
+}

@@ -7,6 +7,7 @@ import {
   answerSetProblems,
   answersFromForm,
   bankSpecOf,
+  compareAnswers,
   ownQuestionProblems,
   prefillAnswers,
   profileAnswersOf,
@@ -14,7 +15,10 @@ import {
   type QuestionSpec,
   type QuestionnaireItem,
 } from "~/domain/questionnaire";
+import { amendmentFieldLabel, amendmentValueText } from "~/i18n/amendment-text";
+import { fixedT } from "~/i18n/i18n";
 import { resources } from "~/i18n/resources";
+import { answerText } from "~/routes/+shared/questionnaire/question-text";
 
 const spec = (key: string, required = true): QuestionSpec => bankSpecOf(key, required)!;
 const item = (key: string, position: number, over: Partial<QuestionnaireItem> = {}): QuestionnaireItem => ({
@@ -184,6 +188,18 @@ describe("amending a published questionnaire", () => {
   });
 });
 
+describe("a questionnaire's amendment in words", () => {
+  it("names the questions in the reader's language, an own question as written, and which are required", () => {
+    const nb = fixedT("nb", "eventPage");
+    const en = fixedT("en", "eventPage");
+    const added = [{ bankKey: "helseid", required: true }, { text: "Hvordan varsler dere?", required: false }];
+    expect(amendmentFieldLabel(nb, "questionnaire.added")).toBe("Spørreskjema: spørsmål lagt til");
+    expect(amendmentValueText(nb, "nb", "questionnaire.added", added)).toBe("Støtter løsningen pålogging for helsepersonell med HelseID? (obligatorisk); Hvordan varsler dere?");
+    expect(amendmentValueText(en, "en", "questionnaire.added", added)).toBe("Does the solution support sign-in for health personnel with HelseID? (required); Hvordan varsler dere?");
+    expect(amendmentValueText(nb, "nb", "questionnaire.removed", null)).toBe("–");
+  });
+});
+
 describe("answer once: prefill and save back", () => {
   const questionnaire = [item("helseid", 1), item("hosting_country", 2), item("Egen", 3)];
 
@@ -197,5 +213,32 @@ describe("answer once: prefill and save back", () => {
     expect(profileAnswersOf(questionnaire, answers)).toEqual({ helseid: { value: false }, hosting_country: { value: ["norway"] } });
     expect(profileAnswersOf(questionnaire, answers, ["hosting_country"])).toEqual({ hosting_country: { value: ["norway"] } });
     expect(profileAnswersOf(questionnaire, { helseid: { value: "maybe" } })).toEqual({});
+  });
+});
+
+describe("comparing vendors' answers", () => {
+  const questionnaire = [item("helseid", 1), item("Egen", 2), item("fhir_versions", 3)];
+  const vendors = [
+    { organisationId: "a", name: "Nordlys Helse AS", answers: { helseid: { value: true }, fhir_versions: { value: ["r4", "r5"], comment: "R5 i 2027" } } },
+    { organisationId: "b", name: "Journalverket AS", answers: { helseid: { value: false } } },
+  ];
+
+  it("sets the bank questions side by side in the questionnaire's order, a gap where a vendor did not answer", () => {
+    const rows = compareAnswers(questionnaire, vendors);
+    expect(rows.map((r) => [r.item.bankKey, r.answers])).toEqual([
+      ["helseid", [{ value: true }, { value: false }]],
+      ["fhir_versions", [{ value: ["r4", "r5"], comment: "R5 i 2027" }, null]],
+    ]);
+    expect(compareAnswers(questionnaire, vendors, { ownToo: true })).toHaveLength(3);
+  });
+
+  it("puts an answer in words in the reader's language", () => {
+    const nb = fixedT("nb", "questionnaire");
+    const en = fixedT("en", "questionnaire");
+    expect(answerText(nb, "nb", item("helseid", 1), { value: true })).toBe("Ja");
+    expect(answerText(en, "en", item("fhir_versions", 1), { value: ["r4", "r5"], comment: "R5 in 2027" })).toBe("FHIR R4, FHIR R5 (R5 in 2027)");
+    expect(answerText(nb, "nb", item("reference_count", 1), { value: 1234.5 })).toMatch(/^1\s234,5$/);
+    expect(answerText(nb, "nb", item("helseid", 1), null)).toBe("–");
+    expect(answerText(nb, "nb", item("data_processing_agreement_template", 1), { value: "9b1f0a52-7c0e-4c55-9d59-0d7b7a1f0c11" }, "dpa.pdf")).toBe("dpa.pdf");
   });
 });

@@ -12,8 +12,8 @@ import { questionText } from "../+shared/questionnaire/question-text";
 
 type Reply = { values: Values; errors: Errors } | undefined;
 
-function Checkbox({ name, label, checked, form }: { name: string; label: string; checked: boolean; form: string }) {
-  const id = `${form}-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+function Checkbox({ name, label, checked, idPrefix }: { name: string; label: string; checked: boolean; idPrefix: string }) {
+  const id = `${idPrefix}-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   return (
     <label htmlFor={id} className="flex items-start gap-2">
       <input id={id} type="checkbox" name={name} defaultChecked={checked} className="mt-1 h-4 w-4" />
@@ -42,13 +42,16 @@ export function QuestionnaireEditor({ questions, published, reply }: { questions
           <p className="text-sm text-slate-600">{t("page.currentHint")}</p>
           <ol className="space-y-4">
             {questions.map((q) => (
-              <li key={q.id} className="space-y-2 rounded border border-slate-200 p-3">
-                <p className="break-words font-medium">{questionText(t, q)}</p>
-                <div className="max-w-[8rem]">
-                  <NumberField field={{ ...field(`position.${q.id}`), value: state.values[`position.${q.id}`] ?? String(q.position) }} label={t("page.position")} />
-                </div>
-                <Checkbox form="questionnaire" name={`required.${q.id}`} label={t("page.required")} checked={checked(`required.${q.id}`, q.required)} />
-                <Checkbox form="questionnaire" name={`remove.${q.id}`} label={t("page.remove")} checked={checked(`remove.${q.id}`, false)} />
+              <li key={q.id} className="rounded border border-slate-200 p-3">
+                {/* The question names the group, so "Order" and "Remove" say which question they are for. */}
+                <fieldset className="space-y-2">
+                  <legend className="break-words font-medium">{questionText(t, q)}</legend>
+                  <div className="max-w-[8rem]">
+                    <NumberField field={{ ...field(`position.${q.id}`), value: state.values[`position.${q.id}`] ?? String(q.position) }} label={t("page.position")} />
+                  </div>
+                  <Checkbox idPrefix="questionnaire" name={`required.${q.id}`} label={t("page.required")} checked={checked(`required.${q.id}`, q.required)} />
+                  <Checkbox idPrefix="questionnaire" name={`remove.${q.id}`} label={t("page.remove")} checked={checked(`remove.${q.id}`, false)} />
+                </fieldset>
               </li>
             ))}
           </ol>
@@ -88,8 +91,8 @@ export function QuestionnaireEditor({ questions, published, reply }: { questions
         <TextArea field={field("own.text")} label={t("page.ownText")} hint={t("page.ownTextHint", { max: QUESTION_TEXT_MAX })} rows={2} />
         <Select field={field("own.answerType")} label={t("page.ownType")} placeholder={t("page.chooseType")} options={ANSWER_TYPES.map((type) => ({ value: type, label: t(`answerTypes.${type}`) }))} />
         <TextArea field={field("own.options")} label={t("page.ownOptions")} hint={t("page.ownOptionsHint", { max: OPTION_TEXT_MAX })} rows={3} />
-        <Checkbox form="questionnaire" name="own.multiple" label={t("page.ownMultiple")} checked={checked("own.multiple", false)} />
-        <Checkbox form="questionnaire" name="own.required" label={t("page.required")} checked={checked("own.required", true)} />
+        <Checkbox idPrefix="questionnaire" name="own.multiple" label={t("page.ownMultiple")} checked={checked("own.multiple", false)} />
+        <Checkbox idPrefix="questionnaire" name="own.required" label={t("page.required")} checked={checked("own.required", true)} />
       </fieldset>
 
       {published ? <TextArea field={field("reason")} label={t("page.reason")} hint={t("page.reasonHint")} rows={3} /> : null}
