@@ -15,6 +15,7 @@ import { conduct as conductNb } from "./locales/nb/conduct";
 import { consultations as consultationsNb } from "./locales/nb/consultations";
 import { contracts as contractsNb } from "./locales/nb/contracts";
 import { pilots as pilotsNb } from "./locales/nb/pilots";
+import { responses as responsesNb } from "./locales/nb/responses";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
@@ -40,6 +41,7 @@ import { conduct as conductEn } from "./locales/en/conduct";
 import { consultations as consultationsEn } from "./locales/en/consultations";
 import { contracts as contractsEn } from "./locales/en/contracts";
 import { pilots as pilotsEn } from "./locales/en/pilots";
+import { responses as responsesEn } from "./locales/en/responses";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
@@ -74,6 +76,7 @@ export const resources = {
     organisations: organisationsNb,
     participation: participationNb,
     pilots: pilotsNb,
+    responses: responsesNb,
     relationships: relationshipsNb,
     reports: reportsNb,
     requests: requestsNb,
@@ -101,6 +104,7 @@ export const resources = {
     organisations: organisationsEn,
     participation: participationEn,
     pilots: pilotsEn,
+    responses: responsesEn,
     relationships: relationshipsEn,
     reports: reportsEn,
     requests: requestsEn,

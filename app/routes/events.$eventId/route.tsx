@@ -23,6 +23,8 @@ import { ContractSection, EffortSection, ExpectationSection, OwnDeliverySection,
 import { EventHeader } from "./header";
 import { IpTermsSection } from "./ip-terms-section";
 import { DocumentsSection } from "./documents-section";
+import { ResponsesLink } from "./responses-link";
+import { responseLinkFor } from "~/models/event-responses.server";
 import { listEventDocuments } from "~/models/event-documents.server";
 import { manageAction } from "./manage.server";
 import { ManageSection } from "./manage-section";
@@ -70,6 +72,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const participation = await participationData(event.id, user);
   const coBuying = await coBuyingChoicesFor(db(), user, event);
+  const responseLink = await responseLinkFor(db(), user, { id: event.id, kind: event.kind, status: event.status, buyerId: event.buyer.id });
   const saved = new URL(args.request.url).searchParams.get("saved");
   const done = new URL(args.request.url).searchParams.get("done");
   const summary = markdownToPlainText(event.description ?? "").replace(/\s+/g, " ");
@@ -89,6 +92,7 @@ export async function loader(args: LoaderFunctionArgs) {
     done: DONE.find((d) => d === done) ?? null,
     participation,
     coBuying,
+    responseLink,
     metaDescription: `${expectationText(event.expectation, language)}. ${summary.length > 160 ? `${summary.slice(0, 157)}…` : summary}`,
   });
 }
@@ -107,7 +111,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, standardMarks, manage, contracts, documents, mayRecordContract, hasCalendar, saved, done, participation, coBuying } = useLoaderData<typeof loader>();
+  const { event, standardNames, standardMarks, manage, contracts, documents, mayRecordContract, hasCalendar, saved, done, participation, coBuying, responseLink } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -149,6 +153,7 @@ export default function EventPage() {
           <SummarySection event={event} />
           <WhenSection event={event} hasCalendar={hasCalendar} />
           {view ? <ProblemScope first="participation:problems"><RegistrationPanel view={view} reply={participationReply} eventId={event.id} /></ProblemScope> : null}
+          <ResponsesLink eventId={event.id} to={responseLink} />
           {event.viewer.canEdit && event.status !== "closed" ? (
             <p>
               <Link to={`/events/${event.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
