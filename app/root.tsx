@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { Notice } from "~/components/forms";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { createI18n, fixedT } from "~/i18n/i18n";
@@ -21,6 +22,7 @@ import { headerAccount } from "~/models/header-account.server";
 import { db } from "@db/db.server";
 import { requireNoPendingStep } from "~/auth/guards.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
+import { emailJustConfirmed } from "~/domain/email-links";
 import { useNonce } from "~/http/nonce";
 import { errorKind } from "~/http/error-kind";
 import stylesheet from "~/styles/built.css";
@@ -50,6 +52,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     translations: resourcesHref(language),
     path: url.pathname + url.search,
     account: user ? await headerAccount(db(), user) : null,
+    // Back from the e-mailed link (verify-email): say the address is confirmed, wherever that lands.
+    emailConfirmed: emailJustConfirmed(url, user),
   });
 }
 
@@ -81,6 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SkipLink />
           <SiteHeader language={language} currentPath={data?.path ?? "/"} account={data?.account ?? null} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+            {data?.emailConfirmed ? <EmailConfirmed /> : null}
             {children}
           </main>
           <SiteFooter />
@@ -89,6 +94,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+function EmailConfirmed() {
+  const { t } = useTranslation("auth");
+  return (
+    <div className="mb-6">
+      <Notice>{t("verify.done")}</Notice>
+    </div>
   );
 }
 

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from "kysely";
 import type { AmendmentChange } from "../app/domain/amendments";
+import type { AnswerType } from "../app/domain/question-bank";
+import type { Answer } from "../app/domain/questionnaire";
 import type { CoBuyerStatus, ShareKind } from "../app/domain/co-buyers";
 import type { ContractForm } from "../app/domain/contract";
 import type { CallOffResponse, ContractType, OptionStatus } from "../app/domain/contracts";
@@ -757,6 +759,9 @@ export interface Database {
   storedFiles: StoredFileTable;
   fileContents: FileContentTable;
   eventDocuments: EventDocumentTable;
+  // 0066: questionnaires and answer profiles (app/domain/questionnaire.ts)
+  questionnaireItems: QuestionnaireItemTable;
+  answerProfileEntries: AnswerProfileEntryTable;
   // 0067: responses to RFIs and RFPs, the event's team and the read log of confidential parts
   eventResponses: EventResponseTable;
   eventResponseVersions: EventResponseVersionTable;
@@ -954,7 +959,9 @@ export interface WatchUnsubscribeTokenTable {
 export interface WatchDeliveryTable {
   id: Generated<number>;
   watchId: string;
-  eventId: string;
+  /** One of eventId and consultationId (0068); a consultation is told about once, as published. */
+  eventId: string | null;
+  consultationId: string | null;
   change: "published" | "amended";
   amendmentId: string | null;
   outboxId: string | null;
@@ -1009,6 +1016,9 @@ export interface ConsultationTable {
   usageSummary: string | null;
   usageSummaryAt: Timestamp | null;
   createdAt: CreatedAt;
+  /** 0068: kept by a trigger, as on events (title, organiser, case number, summary, questions; never a response). */
+  searchDocument: ColumnType<string, never, never>;
+  searchText: ColumnType<string, never, never>;
 }
 
 export interface ConsultationInviteeTable {
@@ -1158,6 +1168,32 @@ export interface EventDocumentTable {
   uploadedBy: string | null;
   amendmentId: string | null;
   createdAt: CreatedAt;
+}
+
+// --- 0066: questionnaires and answer profiles ---------------------------------------------
+
+/** A question of an event's questionnaire: a bank question (bankKey) or the buyer's own (questionText, answerType, options). */
+export interface QuestionnaireItemTable {
+  id: Generated<string>;
+  eventId: string;
+  position: number;
+  bankKey: string | null;
+  questionText: string | null;
+  answerType: AnswerType | null;
+  /** An own choice question's options; written with jsonb() */
+  options: ColumnType<string[] | null, RawBuilder<string> | null | undefined, RawBuilder<string> | null>;
+  multiple: Generated<boolean>;
+  required: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+/** A vendor organisation's stored answer to a bank question; written with jsonb(). */
+export interface AnswerProfileEntryTable {
+  organisationId: string;
+  bankKey: string;
+  answer: ColumnType<Answer, RawBuilder<string>, RawBuilder<string>>;
+  updatedBy: string | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 // --- 0067: responses to RFIs and RFPs (app/domain/responses.ts) ----------------------

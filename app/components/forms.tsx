@@ -7,7 +7,7 @@ export { Choices, Field, FieldFrame, Hint, NumberField, QuarterField, Select, Te
 export { EffortFields } from "./forms/effort-fields";
 export { ExpectationFields } from "./forms/expectation-fields";
 export { AcceptanceCriteriaFields, DuplicatePilotFields, FundingFields, PurchasePathFields, VendorInvestmentFields, type EarlierPilotLink } from "./forms/pilot-fields";
-export { FieldErrors, FormErrors, ProblemSummary } from "./forms/errors";
+export { FieldErrors, FormErrors, PrinciplesSource, ProblemSummary } from "./forms/errors";
 export { SubmitButton, Notice } from "./forms/buttons";
 export { ConfirmAction, ConfirmDisclosure } from "./forms/confirm";
 export { validateOnBlur } from "./forms/validation";

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SubmitButton, Field, conformField, ProblemScope, Select, TextArea } from "~/components/forms";
+import { FormErrors, SubmitButton, Field, conformField, ProblemScope, Select, TextArea, validateOnBlur } from "~/components/forms";
 import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationships";
 
 // The private records of a relationship: one form per note, follow-up and contact,
@@ -10,8 +10,6 @@ import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationship
 // validates with the same schema and the page shows the errors by the field.
 
 export type FormResult = SubmissionResult<string[]> | undefined;
-
-const validation = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
 function Hidden({ intent, organisationId, id, returnTo }: { intent: string; organisationId: string; id?: string; returnTo?: string }) {
   return (
@@ -31,7 +29,7 @@ export function NoteForm({ organisationId, note, lastResult, cancelTo }: { organ
     id: formId,
     lastResult,
     defaultValue: { body: note?.body },
-    ...validation,
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NoteSchema }),
   });
   return (
@@ -70,7 +68,7 @@ export function FollowUpForm({
     id: formId,
     lastResult,
     defaultValue: { title: followUp?.title, dueOn: followUp?.dueOn, ownerId: followUp?.ownerId ?? defaultOwnerId },
-    ...validation,
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpSchema }),
   });
   return (
@@ -110,7 +108,7 @@ export function ContactForm({
     id: formId,
     lastResult,
     defaultValue: { name: contact?.name, role: contact?.role ?? undefined, email: contact?.email ?? undefined, phone: contact?.phone ?? undefined },
-    ...validation,
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
   });
   return (

@@ -77,6 +77,11 @@ export function amendmentValueText(t: Translate, language: Language, field: stri
     if (field === "scope.integrations") {
       return value.map((i: { system?: string; standard?: string | null }) => (i.standard ? `${i.system ?? ""} (${i.standard})` : (i.system ?? ""))).join(", ") || "–";
     }
+    if (field.startsWith("questionnaire.")) {
+      // A bank question by its words in the reader's language, an own question as the buyer wrote it.
+      const required = String(t("questionnaire:requiredShort"));
+      return value.map((q: { bankKey?: string; text?: string; required?: boolean }) => `${q.bankKey ? String(t(`questionnaire:bank.${q.bankKey}.question`)) : (q.text ?? "")}${q.required ? ` (${required})` : ""}`).join("; ") || "–";
+    }
     if (field === "pilotPath.acceptanceCriteria") return value.map((c: { measure?: string; threshold?: string }) => `${c.measure ?? ""}: ${c.threshold ?? ""}`).join("; ") || "–";
     return value.map((v) => (choices ? String(t(`${choices}.${String(v)}`)) : String(v))).join(", ") || "–";
   }

@@ -16,6 +16,7 @@ import { consultations as consultationsNb } from "./locales/nb/consultations";
 import { contracts as contractsNb } from "./locales/nb/contracts";
 import { pilots as pilotsNb } from "./locales/nb/pilots";
 import { responses as responsesNb } from "./locales/nb/responses";
+import { questionnaire as questionnaireNb } from "./locales/nb/questionnaire";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
 import { relationships as relationshipsNb } from "./locales/nb/relationships";
@@ -42,6 +43,7 @@ import { consultations as consultationsEn } from "./locales/en/consultations";
 import { contracts as contractsEn } from "./locales/en/contracts";
 import { pilots as pilotsEn } from "./locales/en/pilots";
 import { responses as responsesEn } from "./locales/en/responses";
+import { questionnaire as questionnaireEn } from "./locales/en/questionnaire";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
 import { relationships as relationshipsEn } from "./locales/en/relationships";
@@ -77,6 +79,7 @@ export const resources = {
     participation: participationNb,
     pilots: pilotsNb,
     responses: responsesNb,
+    questionnaire: questionnaireNb,
     relationships: relationshipsNb,
     reports: reportsNb,
     requests: requestsNb,
@@ -105,6 +108,7 @@ export const resources = {
     participation: participationEn,
     pilots: pilotsEn,
     responses: responsesEn,
+    questionnaire: questionnaireEn,
     relationships: relationshipsEn,
     reports: reportsEn,
     requests: requestsEn,

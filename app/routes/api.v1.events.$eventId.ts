@@ -6,6 +6,7 @@ import { getUser, requireVerifiedUser } from "~/auth/guards.server";
 import { EventPatchSchema, inputProblems } from "~/domain/event-input";
 import { getEvent } from "~/models/event-reads.server";
 import { updateEvent } from "~/models/event-edits.server";
+import { getQuestionnaire } from "~/models/questionnaires.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { failureResponse, unreadableJson, methodNotAllowed, problemsResponse, readJsonBody } from "~/http/api-problems.server";
 
@@ -13,7 +14,9 @@ import { failureResponse, unreadableJson, methodNotAllowed, problemsResponse, re
 export async function loader(args: LoaderFunctionArgs) {
   const event = await getEvent(db(), args.params.eventId ?? "", getUser(args));
   if (!event) return json({ error: "not_found" }, { status: 404 });
-  return json(withFundingMark(event));
+  // The questions vendors answer (issue 17): bank questions by key (their words: /api/v1/question-bank), own ones in the buyer's words.
+  const questionnaire = (await getQuestionnaire(db(), event.id)).map(({ key, bankKey, text, answerType, options, multiple, required }) => ({ key, bankKey, text, answerType, options, multiple, required }));
+  return json({ ...withFundingMark(event), questionnaire });
 }
 
 // PATCH /api/v1/events/{id} — change fields; a published event needs a `reason` and records an amendment.

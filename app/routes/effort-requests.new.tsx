@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
-import { Choices, EffortFields, ExpectationFields, Field, ProblemSummary, Select, SubmitButton, TextArea, recordField, type Values } from "~/components/forms";
+import { Choices, EffortFields, ExpectationFields, Field, PrinciplesSource, ProblemSummary, Select, SubmitButton, TextArea, recordField, type Values } from "~/components/forms";
 import { EFFORT_REQUEST_WORK, effortRequestFormToInput } from "~/domain/effort-requests";
 import { submittedValues } from "~/domain/form-entries";
 import { fieldErrors } from "~/domain/problems";
@@ -79,6 +79,7 @@ export default function NewEffortRequest() {
           <ExpectationFields fieldOf={fieldOf} quarters={quarters} inherit={{ label: t("new.fromEvent"), hint: t("new.expectationHint") }} />
         </fieldset>
         <p className="text-sm text-slate-700">{t("new.countedPublicly")}</p>
+        <PrinciplesSource />
         <SubmitButton>{t("new.submit")}</SubmitButton>
       </Form>
     </div>

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
-import { FieldFrame, Field, Notice, ProblemScope, Select, SubmitButton, TextArea, controlProps, recordField } from "~/components/forms";
+import { forbidden } from "~/auth/guards.server";
+import { FieldFrame, Field, ProblemScope, Select, SubmitButton, TextArea, controlProps, recordField } from "~/components/forms";
 import { EVENT_DOCUMENT_TYPES } from "~/domain/event-documents";
 import { submittedValues } from "~/domain/form-entries";
 import { fieldErrors } from "~/domain/problems";
@@ -13,10 +13,11 @@ import { FAILURE_STATUS } from "~/http/failure-status";
 import { limitInWords } from "~/http/body-limit.server";
 import { readUploadForm } from "~/http/multipart.server";
 import { publicBaseUrl } from "~/http/public-url.server";
-import { notFound, notFoundUnless } from "~/http/responses.server";
+import { notFound } from "~/http/responses.server";
 import type { Language } from "~/i18n/resources";
 import { addEventDocument, listEventDocuments } from "~/models/event-documents.server";
-import { getEvent } from "~/models/event-reads.server";
+import { requireBuyersEvent } from "./+shared/buyers-event.server";
+import { EventSubpageHeader } from "./+shared/event-subpage-header";
 import { DocumentList } from "./+shared/event-documents/document-list";
 import { documentUploadOf } from "./+shared/event-documents/upload.server";
 
@@ -25,13 +26,7 @@ import { documentUploadOf } from "./+shared/event-documents/upload.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} – Markedsdialog` : "Markedsdialog" }];
 
-/** The event, when the person acts for its buyer organisation: 404 where they may not see it, 403 where they may. */
-async function buyersEvent(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const user = requireVerifiedUser(args);
-  const event = notFoundUnless(await getEvent(db(), args.params.eventId ?? "", user));
-  if (!event.viewer.isLead) forbidden(args.request);
-  return { user, event };
-}
+const buyersEvent = (args: LoaderFunctionArgs | ActionFunctionArgs) => requireBuyersEvent(args);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await buyersEvent(args);
@@ -71,14 +66,13 @@ export default function EventDocumentsPage() {
   return (
     <ProblemScope first="forms">
       <div className="max-w-3xl space-y-8">
-        <p>
-          <Link to={`/events/${event.id}`} className="text-brand-700 underline hover:text-brand-800">
-            {t("documents.page.back")}
-          </Link>
-        </p>
-        <h1 className="break-words text-3xl font-bold">{t("documents.page.title", { title: event.title })}</h1>
-        <p className="text-slate-700">{t("documents.page.lead")}</p>
-        {notice && !reply ? <Notice>{t(`documents.page.${notice}`)}</Notice> : null}
+        <EventSubpageHeader
+          eventId={event.id}
+          back={t("documents.page.back")}
+          title={t("documents.page.title", { title: event.title })}
+          lead={t("documents.page.lead")}
+          notice={notice && !reply ? t(`documents.page.${notice}`) : null}
+        />
         <DocumentList eventId={event.id} documents={documents} language={language} />
 
         <Form method="post" encType="multipart/form-data" className="space-y-4 rounded border border-slate-300 bg-white p-4">

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
 import { encryptSecret, secretEncryptionKey } from "~/auth/secret-box.server";
-import { Choices, Field, FormErrors, Notice, ProblemScope, SubmitButton, TextArea, conformField } from "~/components/forms";
+import { Choices, Field, FormErrors, Notice, ProblemScope, SubmitButton, TextArea, conformField, validateOnBlur } from "~/components/forms";
 import { fieldErrors } from "~/domain/problems";
 import {
   IdentityProviderSchema,
@@ -111,7 +111,7 @@ export default function OrganisationSingleSignOn() {
     lastResult: actionData?.result,
     defaultValue: { issuer: provider?.issuer ?? "", clientId: provider?.clientId ?? "", clientSecret: "", domains: provider?.domains ?? "", newcomers: provider?.newcomers ?? "invite_only" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: formData.get("intent") === "remove" ? RemoveIdentityProviderSchema : IdentityProviderSchema }),
-    shouldRevalidate: "onBlur",
+    ...validateOnBlur,
   });
   return (
     <ProblemScope first="forms">

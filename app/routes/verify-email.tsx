@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
+import { VERIFY_EMAIL_LINK_HOURS, withEmailConfirmed } from "~/domain/email-links";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -27,8 +27,9 @@ export async function loader(args: LoaderFunctionArgs) {
     const userId = await verifyEmail(db(), token);
     if (!userId) return json({ title, state: "invalid" as const, email: null, next });
     await audit(db(), { action: "email_verified", actorUserId: userId, ip: args.context.ip });
-    // Signed in as the same person: carry on; otherwise confirm and offer to log in.
-    if (getUser(args)?.id === userId) throw redirect(next);
+    // Signed in as the same person: carry on, and the page there says it is confirmed (root);
+    // otherwise confirm here and offer to log in.
+    if (getUser(args)?.id === userId) throw redirect(withEmailConfirmed(next));
     return json({ title, state: "done" as const, email: null, next });
   }
   const user = requireUser(args);

@@ -11,6 +11,7 @@ import type { AmendmentChange, NewEvent } from "../schema";
 import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_READINESS, DEMO_SECOND_FACTORS, DEMO_ROADMAP, DEMO_WATCHES, SEED_ORGANISATIONS, SEED_RELATIONSHIPS, SEED_STANDARDS, SEED_USERS } from "./demo-data";
 import { osloDate } from "../../app/domain/zoned-time";
 import { scorecardEvents, seedScorecardActivity } from "./scorecard";
+import { seedQuestionnaire } from "./demo-questionnaire";
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom("organisations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
@@ -216,6 +217,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   await seedRelationships(db, now);
   await seedConsultations(db, now);
   await seedVendorRequests(db, now);
+  await seedQuestionnaire(db, now);
 }
 
 const DEMO_VENDOR_REQUEST_ID = "5eed0041-0000-4000-8000-000000000001";

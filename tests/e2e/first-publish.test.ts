@@ -27,7 +27,7 @@ describe("a new buyer's first RFI", () => {
     await page.getByRole("button", { name: "Opprett konto" }).click();
     await page.waitForURL("**/verify-email**");
     await page.goto(linkIn((await waitForMail(email)).text, "/verify-email?token="));
-    await page.waitForURL("**/organisations/new");
+    await page.waitForURL(/\/organisations\/new\?emailConfirmed=1$/);
 
     const name = `Solvik kommune ${Date.now() % 100_000}`;
     await page.getByLabel("Navn på virksomheten").fill(name);

@@ -31,7 +31,9 @@ describe("a new vendor joins the portal", () => {
     const verification = await waitForMail(founder);
     expect(verification.text).toContain("Frida Fjordtech");
     await page.goto(linkIn(verification.text, "/verify-email?token="));
-    await page.waitForURL("**/organisations/new");
+    // Issue 14: the page it lands on says the address is confirmed.
+    await page.waitForURL(/\/organisations\/new\?emailConfirmed=1$/);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "E-postadressen er bekreftet." }).count()).toBe(1);
 
     // 3. Register the organisation.
     await expect.poll(() => page.locator("h1").textContent()).toBe("Registrer virksomhet");

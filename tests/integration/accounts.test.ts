@@ -8,6 +8,7 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { action as settingsAction, loader as settingsLoader } from "~/routes/settings";
 import { action as signupAction } from "~/routes/signup";
 import { loader as verifyLoader } from "~/routes/verify-email";
+import { emailJustConfirmed } from "~/domain/email-links";
 import { LIMITS } from "~/models/rate-limits.server";
 import { createApiToken, findApiTokenUser } from "~/models/api-tokens.server";
 import { setupTestDatabase } from "../fixtures/database";
@@ -70,6 +71,22 @@ describe("e-mail verification", () => {
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
     const again = await verifyLoader(await routeArgs(`/verify-email?token=${token}`));
     expect((await readJson(again)).state).toBe("invalid");
+  });
+
+  it("says the address is confirmed where a signed-in person lands, not only when signed out (issue 14)", async () => {
+    const signedUp = await signupAction(await formRequest("/signup", { name: "Vilde", email: "vilde@example.no", password: TEST_PASSWORD }));
+    const cookie = sessionCookieFrom(signedUp)!;
+    const rootSays = async (path: string, as?: string) => emailJustConfirmed(new URL(path, "http://localhost"), (await routeArgs(path, { cookie: as })).context.auth?.user ?? null);
+    // Before the link is followed, the marker alone says nothing.
+    expect(await rootSays("/organisations/new?emailConfirmed=1", cookie)).toBe(false);
+    const token = linkToken((await lastMailTo(t.db, "vilde@example.no"))!.text, "/verify-email");
+    const followed = await respond(verifyLoader(await routeArgs(`/verify-email?token=${token}&redirectTo=%2Fdemand%3Fq%3Djournal`, { cookie })));
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get("Location")).toBe("/demand?q=journal&emailConfirmed=1");
+    // The root layout shows "E-postadressen er bekreftet." from this (app/root.tsx).
+    expect(await rootSays("/demand?q=journal&emailConfirmed=1", cookie)).toBe(true);
+    expect(await rootSays("/demand?q=journal", cookie)).toBe(false);
+    expect(await rootSays("/demand?q=journal&emailConfirmed=1")).toBe(false);
   });
 
   it("rejects an expired link", async () => {

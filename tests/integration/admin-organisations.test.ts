@@ -101,6 +101,8 @@ describe("operator verification of buyers", () => {
     ["no reason", { reason: "" }, { reason: ["required"] }],
     ["a blank reason", { reason: "   " }, { reason: ["required"] }],
     ["a reason that is too long", { reason: "x".repeat(1001) }, { reason: ["tooLong"] }],
+    // Irreversible (issue 14): without the ticked box nothing happens.
+    ["the confirmation box unticked", { reason: "Fant ikke virksomheten.", confirm: "" }, { confirm: ["confirm_required"] }],
   ])("refuses to reject with %s, with 400 and nothing stored or sent", async (_label, fields, expected) => {
     const operator = await createPerson(t.db, { operator: true });
     const { organisation } = await buyerAwaiting(`Uendretvik ${randomUUID().slice(0, 4)}`);

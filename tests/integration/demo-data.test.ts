@@ -3,12 +3,15 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { seedDemoData } from "@db/seed/demo";
 import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
+import { osloDate } from "~/domain/zoned-time";
 import { listPilotRegister } from "~/models/pilot-register.server";
 import { consultationResponses, consultationsOnConductVersion, getConsultation, listConsultations } from "~/models/consultations.server";
 import { buyerScorecard } from "~/models/scorecard.server";
 import { sealPlainTotpKeys, verifySecondFactor } from "~/models/two-factor.server";
 import { secretEncryptionKey } from "~/auth/secret-box.server";
 import { DEMO_SECOND_FACTORS } from "@db/seed/demo-data";
+import { prefillAnswers } from "~/domain/questionnaire";
+import { getAnswerProfile, getQuestionnaire } from "~/models/questionnaires.server";
 import { setupTestDatabase } from "../fixtures/database";
 import { totpCode } from "../fixtures/second-factor";
 
@@ -19,6 +22,16 @@ const t = setupTestDatabase();
 beforeAll(() => seedDemoData(t.db));
 
 describe("the demo data", () => {
+  it("asks the Bergvik RFI's questions from the bank and one of its own, and the demo vendor's answer profile fills in the bank questions", async () => {
+    const questions = await getQuestionnaire(t.db, "00000000-0000-4000-8000-000000000101");
+    expect(questions.filter((q) => q.bankKey).length).toBeGreaterThanOrEqual(10);
+    expect(questions.filter((q) => !q.bankKey)).toHaveLength(1);
+    const vendor = await t.db.selectFrom("organisations").select("id").where("slug", "=", "nordlys-helse-as").executeTakeFirstOrThrow();
+    const prefilled = prefillAnswers(questions, await getAnswerProfile(t.db, vendor.id));
+    // Every bank question but the pricing model is answered from the profile.
+    expect(questions.filter((q) => q.bankKey && !prefilled[q.key]).map((q) => q.bankKey)).toEqual(["pricing_model"]);
+  });
+
   it("has a joint dialogue led by Helse Vestfjord HF with two municipalities that accepted and Bergvik still invited, waiting for it", async () => {
     const rows = await t.db
       .selectFrom("eventCoBuyers")
@@ -36,7 +49,7 @@ describe("the demo data", () => {
     ]);
     // Consent first: a draft until Bergvik answers (publishing is refused with co_buyer_consent_required meanwhile).
     expect(rows.every((r) => r.buyerSector === "municipality" && r.eventStatus === "draft" && r.publishedAt === null && r.invitedAt < new Date())).toBe(true);
-    expect(rows[0]!.openToJoinUntil! > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(rows[0]!.openToJoinUntil! > osloDate(new Date())).toBe(true);
   });
 
 
@@ -49,7 +62,7 @@ describe("the demo data", () => {
   });
 
   it("has no call-off for a quarter that has not begun", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = osloDate(new Date());
     const rows = await t.db.selectFrom("contractCallOffs").innerJoin("contracts", "contracts.id", "contractCallOffs.contractId").select(["quarter"]).execute();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {

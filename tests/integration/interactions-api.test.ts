@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/models/api-tokens.server";
+import { verifyOrganisationChain } from "~/models/interaction-chain.server";
 import { action as respond } from "~/routes/api.v1.interactions.$id.response";
 import { action as create, loader as list } from "~/routes/api.v1.interactions";
 import { setupTestDatabase } from "../fixtures/database";
@@ -88,6 +89,36 @@ describe("POST /api/v1/interactions/{id}/response", () => {
     expect((await readJson(missing)).errors).toEqual([expect.objectContaining({ path: "account", code: "conduct_dispute_needs_account" })]);
     const ok = await call(respond(await jsonRequest(path, "POST", { response: "dispute", account: "Vi ba om en kort demo." }, buyerToken, params)));
     expect(ok.status).toBe(201);
+  });
+
+  it("keeps the first answer final by the API too: a flip is 409, nothing stored or mailed (issue 14)", async () => {
+    const created = await readJson(await call(create(await jsonRequest("/api/v1/interactions", "POST", entry(), vendorToken))));
+    const path = `/api/v1/interactions/${created.id}/response`;
+    const params = { id: created.id };
+    expect((await call(respond(await jsonRequest(path, "POST", { response: "confirm" }, buyerToken, params)))).status).toBe(201);
+    const mails = async () => (await t.db.selectFrom("outbox").select("id").where("template", "=", "interaction-answered").execute()).length;
+    const before = await mails();
+    for (const body of [{ response: "dispute", account: "Likevel ikke." }, { response: "confirm" }]) {
+      const flipped = await call(respond(await jsonRequest(path, "POST", body, buyerToken, params)));
+      expect(flipped.status).toBe(409);
+      expect((await readJson(flipped)).errors).toEqual([expect.objectContaining({ path: "response", code: "conduct_already_answered" })]);
+    }
+    expect(await t.db.selectFrom("interactionResponses").select("response").where("entryId", "=", created.id).execute()).toEqual([{ response: "confirm" }]);
+    expect(await mails()).toBe(before);
+  });
+});
+
+describe("text with a lone surrogate in an entry and its answer (issue 14)", () => {
+  it("is stored as it was hashed: both organisations' chains still verify", async () => {
+    const body = { ...entry(), subject: "A a\ud800b", participants: [{ side: "own", userId: vendorUser.id }, { side: "counterpart", name: "Berit\udc00 Innkjøp" }] };
+    const created = await call(create(await jsonRequest("/api/v1/interactions", "POST", body, vendorToken)));
+    expect(created.status).toBe(201);
+    const { id } = await readJson(created);
+    const answer = await call(respond(await jsonRequest(`/api/v1/interactions/${id}/response`, "POST", { response: "dispute", account: "A a\ud800b" }, buyerToken, { id })));
+    expect(answer.status).toBe(201);
+    expect(await t.db.selectFrom("interactionResponses").select("account").where("entryId", "=", id).executeTakeFirstOrThrow()).toEqual({ account: "A a\ufffdb" });
+    expect(await verifyOrganisationChain(t.db, vendorOrg.id)).toMatchObject({ ok: true });
+    expect(await verifyOrganisationChain(t.db, buyerOrg.id)).toMatchObject({ ok: true });
   });
 });
 

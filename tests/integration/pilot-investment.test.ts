@@ -2,13 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
 import { listPilotRegister } from "~/models/pilot-register.server";
+import { createApiToken } from "~/models/api-tokens.server";
 import { action as investmentAction, loader as investmentLoader } from "~/routes/events.$eventId_.investment/route";
+import { action as apiInvestmentAction, loader as apiInvestmentLoader } from "~/routes/api.v1.events.$eventId.investment";
 import { loader as pilotsCsvLoader } from "~/routes/pilots[.]csv";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { insertPilot } from "../fixtures/pilots";
-import { formRequest, readJson, routeArgs } from "../fixtures/requests";
+import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
 
 // The vendor's own expected investment in a pilot (issue 16): the buyer's figure, each registered
 // vendor's correction of it (once per organisation, changes allowed), names to the buyer only.
@@ -91,6 +93,49 @@ describe("a vendor's correction of the expected investment", () => {
   });
 });
 
+describe("the same correction through the JSON API", () => {
+  const path = () => `/api/v1/events/${eventId}/investment`;
+  const token = async (who: Person) => (await createApiToken(t.db, who.id, "test")).token;
+  const apiPost = async (body: unknown, who: Person | undefined) => respond(apiInvestmentAction(await jsonRequest(path(), "POST", body, who ? await token(who) : undefined, { eventId })));
+  const apiGet = async (who: Person | undefined) => readJson(await respond(apiInvestmentLoader(await jsonRequest(path(), "GET", undefined, who ? await token(who) : undefined, { eventId }))));
+
+  it("lets a registered vendor correct its figure, replacing the earlier one, and answers the figures as the page does", async () => {
+    const saved = await apiPost({ organisationId: vendor.id, hours: 300, nok: null, note: "Med integrasjonen" }, viktor);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ organisationId: vendor.id, hours: 300, nok: null, note: "Med integrasjonen" });
+    expect((await corrections()).find((c) => c.organisationId === vendor.id)).toMatchObject({ hours: 300, nok: null, note: "Med integrasjonen" });
+    const anonymous = await apiGet(undefined);
+    expect(anonymous).toMatchObject({ stated: { hours: 150, nok: null }, summary: { count: 2, hours: { median: 200, min: 100, max: 300 } }, corrections: null, mine: [] });
+    expect((await apiGet(berit)).corrections.map((c: { organisationName: string }) => c.organisationName)).toEqual(["Omsorgsdata AS", "Sensorteknikk AS"]);
+    expect((await apiGet(viktor)).mine).toMatchObject([{ id: vendor.id, correction: { hours: 300 } }]);
+    expect((await apiGet(otto)).corrections).toBeNull();
+  });
+
+  it("refuses by the field with the API's error shape, storing nothing", async () => {
+    const before = await corrections();
+    const none = await apiPost({ organisationId: vendor.id, hours: null, nok: null }, viktor);
+    expect(none.status).toBe(422);
+    expect((await readJson(none)).errors).toMatchObject([{ path: "hours", code: "vendor_investment_required" }]);
+    for (const body of [{ hours: -5 }, { hours: "tolv" }, { nok: 12.5 }, { hours: 100_001 }, { hours: 5, extra: 1 }, [1]]) {
+      const refused = await apiPost(body, viktor);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect((await readJson(refused)).errors[0]).toHaveProperty("code");
+    }
+    expect((await apiPost({ organisationId: "00000000-0000-4000-8000-000000000999", hours: 5 }, viktor)).status).toBe(422);
+    expect(await corrections()).toEqual(before);
+  });
+
+  it("answers 401 to the anonymous, 403 to the buyer and a vendor not registered, 404 to what is no pilot", async () => {
+    expect((await apiPost({ hours: 5 }, undefined)).status).toBe(401);
+    expect((await apiPost({ hours: 5 }, berit)).status).toBe(403);
+    expect((await apiPost({ hours: 5 }, otto)).status).toBe(403);
+    const missing = await respond(apiInvestmentLoader(await jsonRequest("/api/v1/events/nope/investment", "GET", undefined, undefined, { eventId: "nope" })));
+    expect(missing.status).toBe(404);
+    const put = await respond(apiInvestmentAction(await jsonRequest(path(), "PUT", { hours: 5 }, await token(viktor), { eventId })));
+    expect(put.status).toBe(405);
+  });
+});
+
 describe("authorization", () => {
   /** A published pilot of another buyer; organisation A registered for it when `registered`. */
   const request = (registered: boolean, asBuyer = false) => async (world: { organisation: { id: string } }, cookie: string | undefined) => {
@@ -98,6 +143,13 @@ describe("authorization", () => {
     const id = await insertPilot(t.db, asBuyer ? world.organisation.id : other.id, { title: "Pilot" });
     if (registered) await t.db.insertInto("registrations").values({ eventId: id, organisationId: world.organisation.id, status: "registered" }).execute();
     return formRequest(`/events/${id}/investment`, { hours: "40" }, { cookie, params: { eventId: id } });
+  };
+  /** The same through the API, signed in with the session cookie (the API takes it as a token). */
+  const apiRequest = (registered: boolean, asBuyer = false) => async (world: { organisation: { id: string } }, cookie: string | undefined) => {
+    const other = await createOrganisationWith(t.db, [], { name: "Annen kommune" });
+    const id = await insertPilot(t.db, asBuyer ? world.organisation.id : other.id, { title: "Pilot" });
+    if (registered) await t.db.insertInto("registrations").values({ eventId: id, organisationId: world.organisation.id, status: "registered" }).execute();
+    return routeArgs(`/api/v1/events/${id}/investment`, { method: "POST", body: JSON.stringify({ hours: 40 }), headers: { "Content-Type": "application/json" }, cookie, params: { eventId: id } });
   };
   authorizationMatrix(() => t.db, [
     {
@@ -111,6 +163,27 @@ describe("authorization", () => {
       call: investmentAction,
       request: request(false, true),
       expect: { anonymous: "login", outsider: 403, member: 403, admin: 403, operator: 403 },
+    },
+    {
+      route: "GET /api/v1/events/:eventId/investment (public)",
+      call: apiInvestmentLoader,
+      request: async (world, cookie) => {
+        const id = await insertPilot(t.db, world.organisation.id, { title: "Pilot" });
+        return routeArgs(`/api/v1/events/${id}/investment`, { cookie, params: { eventId: id } });
+      },
+      expect: { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", operator: "ok" },
+    },
+    {
+      route: "POST /api/v1/events/:eventId/investment (organisation A registered as a vendor)",
+      call: apiInvestmentAction,
+      request: apiRequest(true),
+      expect: { anonymous: 401, outsider: 403, member: "ok", admin: "ok", operator: 403 },
+    },
+    {
+      route: "POST /api/v1/events/:eventId/investment (organisation A is the buyer)",
+      call: apiInvestmentAction,
+      request: apiRequest(false, true),
+      expect: { anonymous: 401, outsider: 403, member: 403, admin: 403, operator: 403 },
     },
   ]);
 });

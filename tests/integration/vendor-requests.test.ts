@@ -13,6 +13,7 @@ import { authorizationMatrix, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+import { osloDate } from "~/domain/zoned-time";
 
 const t = setupTestDatabase();
 
@@ -31,7 +32,8 @@ let beritToken: string;
 let otherToken: string;
 let openEventId: string;
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The portal's dates are Oslo dates: between 23:00 and 01:00 UTC, UTC's date is yesterday there.
+const today = () => osloDate(new Date());
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function send(person: Person, fields: Record<string, string>) {

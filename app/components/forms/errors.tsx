@@ -72,3 +72,20 @@ export function ProblemWithPrinciple({ problem: p, idOf, linkClassName = "underl
     </>
   );
 }
+
+/**
+ * Where the gate's rules come from, beside the gate (issue 14): the Directorate of e-health's
+ * draft principles for use of the market, on consultation in 2022, with a link to /conduct,
+ * which says what the portal enforces of each and why. Shown without JavaScript.
+ */
+export function PrinciplesSource({ className = "text-sm text-slate-700" }: { className?: string }) {
+  const { t } = useTranslation("forms");
+  return (
+    <p className={className}>
+      {t("principlesSource.text")}{" "}
+      <a href="/conduct#principles" className="text-brand-700 underline">
+        {t("principlesSource.link")}
+      </a>
+    </p>
+  );
+}

@@ -26,6 +26,8 @@ import { DocumentsSection } from "./documents-section";
 import { ResponsesLink } from "./responses-link";
 import { responseLinkFor } from "~/models/event-responses.server";
 import { listEventDocuments } from "~/models/event-documents.server";
+import { getQuestionnaire } from "~/models/questionnaires.server";
+import { QuestionnaireSection } from "./questionnaire-section";
 import { manageAction } from "./manage.server";
 import { ManageSection } from "./manage-section";
 import { OutcomeSection } from "./outcome-section";
@@ -64,11 +66,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const isBuyerMember = user ? (await getMembership(db(), user.id, event.buyer.id)) !== null : false;
   const mayManage = isBuyerMember && event.status !== "draft" && event.outcome === null;
   const procured = event.outcome?.outcome === "procured";
-  const [standards, vendors, contracts, documents] = await Promise.all([
+  const [standards, vendors, contracts, documents, questions] = await Promise.all([
     event.standards.length ? listStandards(db()) : Promise.resolve([]),
     mayManage ? listVendorChoices(db()) : Promise.resolve([]),
     procured ? listEventContracts(db(), event.id) : Promise.resolve([]),
     listEventDocuments(db(), event.id),
+    getQuestionnaire(db(), event.id),
   ]);
   const participation = await participationData(event.id, user);
   const coBuying = await coBuyingChoicesFor(db(), user, event);
@@ -85,6 +88,7 @@ export async function loader(args: LoaderFunctionArgs) {
       : null,
     contracts,
     documents,
+    questions,
     // The buyer's members record the contract a procurement led to (one per event here; more through the API).
     mayRecordContract: isBuyerMember && procured && contracts.length === 0,
     hasCalendar: hasCalendarDates(event),
@@ -111,7 +115,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, standardMarks, manage, contracts, documents, mayRecordContract, hasCalendar, saved, done, participation, coBuying, responseLink } = useLoaderData<typeof loader>();
+  const { event, standardNames, standardMarks, manage, contracts, documents, questions, mayRecordContract, hasCalendar, saved, done, participation, coBuying, responseLink } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -132,6 +136,7 @@ export default function EventPage() {
           ) : null}
           <ExpectationSection event={event} />
           <DocumentsSection event={event} documents={documents} />
+          <QuestionnaireSection event={event} questions={questions} />
           <ProblemScope first="events:problems">
             <JointDemandSection event={event} choices={coBuying} canManage={event.viewer.isLead && event.status !== "closed"} />
           </ProblemScope>

@@ -1,7 +1,7 @@
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { Field, FieldErrors, conformField } from "~/components/forms";
+import { Field, FieldErrors, conformField, validateOnBlur } from "~/components/forms";
 import { ASSESSMENTS, CONCERN_CATEGORIES, INTERACTION_CHANNELS } from "~/domain/conduct";
 import { InteractionSchema } from "~/domain/conduct-forms";
 import type { Language } from "~/i18n/resources";
@@ -18,7 +18,7 @@ export function useInteractionForm(lastResult: SubmissionResult<string[]> | unde
     id: "interaction",
     lastResult,
     defaultValue: defaults,
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InteractionSchema }),
   });
 }

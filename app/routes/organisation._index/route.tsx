@@ -115,6 +115,13 @@ export default function OrganisationSettings() {
                   {t("settings.members")}
                 </Link>
               </li>
+              {organisation.isVendor ? (
+                <li>
+                  <Link to="/organisation/answer-profile" className="text-brand-700 underline">
+                    {t("questionnaire:profile.link")}
+                  </Link>
+                </li>
+              ) : null}
               {canEdit ? (
                 <li>
                   <Link to="/organisation/audit" className="text-brand-700 underline">

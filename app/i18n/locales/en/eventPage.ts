@@ -396,6 +396,11 @@ export const eventPage: Translation<typeof nb> = {
         presentation: "Document: presentation",
         minutes: "Document: minutes",
       },
+      questionnaire: {
+        added: "Questionnaire: questions added",
+        removed: "Questionnaire: questions removed",
+        questions: "Questionnaire: order and required questions",
+      },
       standards: "Standards",
       ipTerms: "Intellectual property",
       intellectualProperty: {

@@ -63,6 +63,10 @@ export const forms: Translation<typeof nb> = {
   relationships_owner_not_member: "The owner must be a member of your organisation.",
   errorSummary: "The form has errors. Correct the fields that are marked.",
   principleLabel: "Why:",
+  principlesSource: {
+    text: "The publishing rules build on the Directorate of e-health's draft principles for use of the market, put out for consultation in 2022.",
+    link: "Which principles the portal enforces, and why",
+  },
   required_mark: "(required)",
   roadmap_date_required: "Give the date: “Required from” and “Planned by” need one.",
   unknown_standard: "Choose a standard from the catalogue.",

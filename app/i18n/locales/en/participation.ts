@@ -75,7 +75,7 @@ export const participation: Translation<typeof nb> = {
   },
   questions: {
     heading: "Questions and answers",
-    lead: "Questions are asked privately. Answers are published to every registered vendor at the same time, without saying who asked.",
+    lead: "Questions are asked privately. Answers appear here, visible to anyone reading this page, and are e-mailed to the registered vendors at the same time, without saying who asked.",
     empty: "No question has been answered yet.",
     question: "Question",
     answer: "Answer",

@@ -395,6 +395,11 @@ export const eventPage = {
         presentation: "Dokument: presentasjon",
         minutes: "Dokument: referat",
       },
+      questionnaire: {
+        added: "Spørreskjema: spørsmål lagt til",
+        removed: "Spørreskjema: spørsmål fjernet",
+        questions: "Spørreskjema: rekkefølge og obligatoriske spørsmål",
+      },
       standards: "Standarder",
       ipTerms: "Immaterielle rettigheter",
       intellectualProperty: {

@@ -62,6 +62,10 @@ export const forms = {
   errorSummary: "Skjemaet har feil. Rett opp feltene som er merket.",
   required_mark: "(må fylles ut)",
   principleLabel: "Hvorfor:",
+  principlesSource: {
+    text: "Reglene for publisering bygger på Direktoratet for e-helses utkast til prinsipper for bruk av markedet, som var på høring i 2022.",
+    link: "Hvilke prinsipper portalen håndhever, og hvorfor",
+  },
   roadmap_date_required: "Skriv datoen: «Påkrevd fra» og «Planlagt innen» må ha en dato.",
   unknown_standard: "Velg en standard fra katalogen.",
   // Contracts (issue 15)

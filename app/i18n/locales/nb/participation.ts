@@ -73,7 +73,7 @@ export const participation = {
   },
   questions: {
     heading: "Spørsmål og svar",
-    lead: "Spørsmål stilles privat. Svarene publiseres til alle påmeldte leverandører samtidig, uten å si hvem som spurte.",
+    lead: "Spørsmål stilles privat. Svarene står her, synlige for alle som leser siden, og sendes samtidig på e-post til de påmeldte leverandørene, uten å si hvem som spurte.",
     empty: "Ingen spørsmål er besvart ennå.",
     question: "Spørsmål",
     answer: "Svar",

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { EventFormValues } from "~/domain/event-form";
 import type { Problem } from "~/domain/problems";
-import { Notice, ProblemSummary, SubmitButton, TextArea, type EarlierPilotLink } from "~/components/forms";
+import { Notice, PrinciplesSource, ProblemSummary, SubmitButton, TextArea, type EarlierPilotLink } from "~/components/forms";
 import { fieldId, fieldsOf, one, useFormText } from "./fields";
 import { NonUseUndertaking } from "./non-use-undertaking";
 import { ScopeStep } from "./scope-step";
@@ -101,6 +101,7 @@ export function EventForm(props: EventFormProps) {
             <div className="flex flex-wrap gap-3">
               {props.canPublish ? <NonUseUndertaking field={fieldsOf(f)("nonUseUndertaking")} /> : null}
               {props.canPublish ? <p className="w-full text-sm text-slate-700">{t("countedPublicly")}</p> : null}
+              {props.canPublish ? <PrinciplesSource className="w-full text-sm text-slate-700" /> : null}
               <SubmitButton name="intent" value="save" variant="secondary">
                 {t("save")}
               </SubmitButton>

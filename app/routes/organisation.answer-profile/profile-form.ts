@@ -1,0 +1,29 @@
+import type { Entries } from "~/domain/form-entries";
+import type { Problem } from "~/domain/problems";
+import { QUESTION_BANK } from "~/domain/question-bank";
+import { answerFromForm, answerProblems, bankSpec, type Answer, type AnswerProfile } from "~/domain/questionnaire";
+
+// The answer profile form read into the changes saveToAnswerProfile takes: every bank question's
+// fields (`answers.<key>`, `answers.<key>.comment`); an emptied answer that was stored is
+// removed. A document answer comes from a response; here it can only be removed (`answers.<key>.remove`).
+
+export function profileChangesFromForm(stored: AnswerProfile, form: Entries): { ok: true; changes: Record<string, Answer | null> } | { ok: false; problems: Problem[] } {
+  const changes: Record<string, Answer | null> = {};
+  const problems: Problem[] = [];
+  for (const question of QUESTION_BANK) {
+    const spec = bankSpec(question, false);
+    if (question.answerType === "document") {
+      if (stored[question.key] && form.get(`answers.${question.key}.remove`) !== null) changes[question.key] = null;
+      continue;
+    }
+    const answer = answerFromForm(spec, form);
+    if (answer === null) {
+      if (stored[question.key]) changes[question.key] = null;
+      continue;
+    }
+    const found = answerProblems(spec, answer);
+    if (found.length) problems.push(...found);
+    else changes[question.key] = answer;
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, changes };
+}
