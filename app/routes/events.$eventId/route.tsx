@@ -25,6 +25,8 @@ import { ContractSection, EffortSection, ExpectationSection, OwnDeliverySection,
 import { EventHeader } from "./header";
 import { IpTermsSection } from "./ip-terms-section";
 import { DocumentsSection } from "./documents-section";
+import { ResponsesLink } from "./responses-link";
+import { responseLinkFor } from "~/models/event-responses.server";
 import { listEventDocuments } from "~/models/event-documents.server";
 import { getQuestionnaire } from "~/models/questionnaires.server";
 import { QuestionnaireSection } from "./questionnaire-section";
@@ -78,6 +80,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const participation = await participationData(event.id, user);
   const coBuying = await coBuyingChoicesFor(db(), user, event);
+  const responseLink = await responseLinkFor(db(), user, { id: event.id, kind: event.kind, status: event.status, buyerId: event.buyer.id });
   // Publishing sends the buyer here with ?published=1 (the event form and the API's docs name it); said only of a published event.
   const query = new URL(args.request.url).searchParams;
   const saved = query.get("published") === "1" ? (event.status === "published" ? "published" : null) : query.get("saved");
@@ -101,6 +104,7 @@ export async function loader(args: LoaderFunctionArgs) {
     done: DONE.find((d) => d === done) ?? null,
     participation,
     coBuying,
+    responseLink,
     metaDescription: `${expectationText(event.expectation, language)}. ${summary.length > 160 ? `${summary.slice(0, 157)}…` : summary}`,
   });
 }
@@ -119,7 +123,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, standardMarks, manage, contracts, documents, questions, investment, mayRecordContract, hasCalendar, saved, done, participation, coBuying } = useLoaderData<typeof loader>();
+  const { event, standardNames, standardMarks, manage, contracts, documents, questions, investment, mayRecordContract, hasCalendar, saved, done, participation, coBuying, responseLink } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -162,6 +166,7 @@ export default function EventPage() {
           <SummarySection event={event} />
           <WhenSection event={event} hasCalendar={hasCalendar} />
           {view ? <ProblemScope first="participation:problems"><RegistrationPanel view={view} reply={participationReply} eventId={event.id} /></ProblemScope> : null}
+          <ResponsesLink eventId={event.id} to={responseLink} />
           {event.viewer.canEdit && event.status !== "closed" ? (
             <p>
               <Link to={`/events/${event.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
