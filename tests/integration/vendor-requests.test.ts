@@ -223,6 +223,27 @@ describe("referral to another organisation", () => {
   });
 });
 
+describe("referral loops over more than one step", () => {
+  it("refuses sending a request back to any organisation that held it, however many referrals ago, and to the person who owned it before", async () => {
+    const tora = await createPerson(t.db, { name: "Tora Tredje" });
+    const third = await createOrganisationWith(t.db, [{ person: tora, role: "admin" }], { isBuyer: true, verified: true, name: "Tredje kommune" });
+    const id = idFrom(await send(vendor, { ...clarification(), subject: "Rundt og rundt" }));
+    // Within Bergvik: Ola, then Kari; back to Ola is a loop.
+    expect((await act(berit, id, { intent: "assign", ownerId: ola.id, decisionMakerRole: "Personvernombud", decisionMandate: "Kan godkjenne", dueOn: addDays(today(), 7) })).status).toBe(302);
+    expect((await act(ola, id, { intent: "refer", to: "person", userId: kari.id, reason: "Kari eier avtalene." })).status).toBe(302);
+    expect((await readJson(await act(kari, id, { intent: "refer", to: "person", userId: ola.id, reason: "Tilbake." }))).errors.userId).toEqual(["referral_loop"]);
+    // Bergvik → Vestfjord → Tredje kommune; back to Bergvik (two referrals ago) is a loop too.
+    expect((await act(berit, id, { intent: "refer", to: "organisation", organisationId: vestfjord.id, reason: "Helseforetakets avtale." })).status).toBe(302);
+    expect((await act(hanne, id, { intent: "refer", to: "organisation", organisationId: third.id, reason: "Kommunens egen avtale." })).status).toBe(302);
+    const loop = await act(tora, id, { intent: "refer", to: "organisation", organisationId: bergvik.id, reason: "Tilbake til start." });
+    expect(loop.status).toBe(409);
+    expect((await readJson(loop)).errors.organisationId).toEqual(["referral_loop"]);
+    const seen = await readJson(await view(vendor, id));
+    expect(seen.request.referrals).toBe(3);
+    expect(seen.steps.filter((s: { kind: string }) => s.kind.startsWith("referred")).map((s: { reason: string }) => s.reason)).toEqual(["Kari eier avtalene.", "Helseforetakets avtale.", "Kommunens egen avtale."]);
+  });
+});
+
 describe("equal treatment: a request about an open event", () => {
   it("offers to publish the answer through the event's Q&A, and does so without naming the vendor", async () => {
     const id = idFrom(await send(vendor, { buyerId: bergvik.id, type: "clarification", topic: "technical", subject: "Hvilket FHIR-grensesnitt?", body: "Nordlys lurer på grensesnittet.", eventId: openEventId }));
