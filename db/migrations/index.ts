@@ -41,6 +41,7 @@ import * as standardsReadinessCostBenefit from "./2026-12-06-0048-standards-read
 import * as effortReportCorrections from "./2026-12-06-0063-effort-report-corrections";
 import * as totpKeyBox from "./2026-12-06-0065-totp-key-box";
 import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
+import * as strategicAllianceContracts from "./2026-12-06-0069-strategic-alliance-contracts";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0059-contract-choice": contractChoice,
   "2026-12-06-0065-totp-key-box": totpKeyBox,
   "2026-12-06-0064-pilot-vendor-investment": pilotVendorInvestment,
+  "2026-12-06-0069-strategic-alliance-contracts": strategicAllianceContracts,
 };
