@@ -44,6 +44,7 @@ import * as eventResponses from "./2026-12-06-0067-event-responses";
 import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
 import * as questionnaires from "./2026-12-06-0066-questionnaires";
 import * as consultationSearchAndWatches from "./2026-12-06-0068-consultation-search-and-watches";
+import * as strategicAllianceContracts from "./2026-12-06-0069-strategic-alliance-contracts";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0066-questionnaires": questionnaires,
   "2026-12-06-0067-event-responses": eventResponses,
   "2026-12-06-0068-consultation-search-and-watches": consultationSearchAndWatches,
+  "2026-12-06-0069-strategic-alliance-contracts": strategicAllianceContracts,
 };
