@@ -40,6 +40,7 @@ import * as scopeAndDataProtection from "./2026-12-06-0047-scope-and-data-protec
 import * as standardsReadinessCostBenefit from "./2026-12-06-0048-standards-readiness-cost-benefit";
 import * as effortReportCorrections from "./2026-12-06-0063-effort-report-corrections";
 import * as totpKeyBox from "./2026-12-06-0065-totp-key-box";
+import * as ssoReauthentication from "./2026-12-06-0070-sso-reauthentication";
 import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0059-contract-choice": contractChoice,
   "2026-12-06-0065-totp-key-box": totpKeyBox,
   "2026-12-06-0064-pilot-vendor-investment": pilotVendorInvestment,
+  "2026-12-06-0070-sso-reauthentication": ssoReauthentication,
 };
