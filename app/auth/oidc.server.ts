@@ -32,8 +32,12 @@ export class OidcError extends Error {
   }
 }
 
-/** Plain HTTP to a provider on this machine, in development and tests only. */
-const allowLocalHttp = () => process.env.NODE_ENV !== "production";
+/**
+ * Plain HTTP to a provider on this machine (loopback only), in development and tests; and in a
+ * production build only when SSO_ALLOW_LOOPBACK_ISSUERS=true, which the browser tests set for
+ * the provider they start (ADR 0034). Never set it for a portal people use.
+ */
+export const allowLocalHttp = () => process.env.NODE_ENV !== "production" || process.env.SSO_ALLOW_LOOPBACK_ISSUERS === "true";
 
 /** The provider's configuration from its discovery document, with the client secret unsealed. */
 export async function providerConfiguration(provider: IdentityProviderForSignIn, options: { fetch?: client.CustomFetch } = {}): Promise<client.Configuration> {
