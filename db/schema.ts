@@ -425,6 +425,8 @@ export interface SessionTable {
   handle: Generated<string>;
   /** 0043: the last request made with it, written at most once a minute. */
   lastUsedAt: Generated<Date>;
+  /** 0070: when the person last re-authenticated in this session (a fresh sign-in at their provider). */
+  reauthenticatedAt: Timestamp | null;
 }
 
 /** 0027: one RFC 6238 key per person; unconfirmed until a code from it has been typed. */
@@ -508,7 +510,13 @@ export interface SsoAttemptTable {
   redirectTo: string | null;
   expiresAt: Timestamp;
   createdAt: CreatedAt;
+  /** 0070: a sign-in, a re-authentication of the session, or linking a subject to the signed-in account. */
+  purpose: Generated<SsoPurpose>;
+  /** 0070: the session that started a re-authentication or a link (null for a sign-in). */
+  sessionId: string | null;
 }
+
+export type SsoPurpose = "sign_in" | "reauthenticate" | "link";
 
 export interface RecoveryCodeTable {
   userId: string;

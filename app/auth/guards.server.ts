@@ -21,8 +21,12 @@ export function signInStepPath(step: SignInStep["step"], redirectTo?: string): s
 }
 
 // The pages a half-finished sign-in may open (besides logging out and choosing a language).
-// Enrolment asks for the password, so someone made by single sign-on (who has none) may make one.
-const STEP_PAGES: Record<SignInStep["step"], string[]> = { code: ["/login/code", "/login", "/login/passkey"], enrol: ["/settings/two-factor", "/forgot-password", "/reset-password"] };
+// Enrolment asks for the password, so someone made by single sign-on (who has none) may make one,
+// or confirm it is them by signing in again at their provider (/settings/single-sign-on and back).
+const STEP_PAGES: Record<SignInStep["step"], string[]> = {
+  code: ["/login/code", "/login", "/login/passkey"],
+  enrol: ["/settings/two-factor", "/forgot-password", "/reset-password", "/settings/single-sign-on", "/login/sso/callback"],
+};
 const ALWAYS_OPEN = ["/logout", "/language"];
 
 /**

@@ -1,4 +1,5 @@
 import * as client from "openid-client";
+import { authenticatedSince } from "~/domain/reauthentication";
 import { issuerUrlProblem, type SsoClaims } from "~/domain/single-sign-on";
 import type { IdentityProviderForSignIn } from "~/models/identity-providers.server";
 import { decryptSecret, secretEncryptionKey } from "./secret-box.server";
@@ -18,7 +19,9 @@ export type OidcFailure =
   /** The provider sent the person back with an error (they cancelled, or it refused them). */
   | "sso_denied"
   /** The answer failed a check: state, issuer, PKCE, the ID token's signature, audience, expiry or nonce. */
-  | "sso_response_refused";
+  | "sso_response_refused"
+  /** A re-authentication whose ID token does not say the person signed in again just now (`auth_time`). */
+  | "sso_not_fresh";
 
 export class OidcError extends Error {
   constructor(
@@ -29,8 +32,12 @@ export class OidcError extends Error {
   }
 }
 
-/** Plain HTTP to a provider on this machine, in development and tests only. */
-const allowLocalHttp = () => process.env.NODE_ENV !== "production";
+/**
+ * Plain HTTP to a provider on this machine (loopback only), in development and tests; and in a
+ * production build only when SSO_ALLOW_LOOPBACK_ISSUERS=true, which the browser tests set for
+ * the provider they start (ADR 0034). Never set it for a portal people use.
+ */
+export const allowLocalHttp = () => process.env.NODE_ENV !== "production" || process.env.SSO_ALLOW_LOOPBACK_ISSUERS === "true";
 
 /** The provider's configuration from its discovery document, with the client secret unsealed. */
 export async function providerConfiguration(provider: IdentityProviderForSignIn, options: { fetch?: client.CustomFetch } = {}): Promise<client.Configuration> {
@@ -58,8 +65,12 @@ export interface AuthorizationRequest {
   codeVerifier: string;
 }
 
-/** Where to send the person: the provider's authorization endpoint with a fresh state, nonce and PKCE challenge. */
-export async function authorizationRequest(config: client.Configuration, redirectUri: string, loginHint: string): Promise<AuthorizationRequest> {
+/**
+ * Where to send the person: the provider's authorization endpoint with a fresh state, nonce and
+ * PKCE challenge. `fresh` asks the provider to have the person sign in again even when it has a
+ * session for them (`prompt=login`, `max_age=0`): a re-authentication, or linking an account.
+ */
+export async function authorizationRequest(config: client.Configuration, redirectUri: string, loginHint: string | null, { fresh = false }: { fresh?: boolean } = {}): Promise<AuthorizationRequest> {
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -71,7 +82,8 @@ export async function authorizationRequest(config: client.Configuration, redirec
     code_challenge_method: "S256",
     state,
     nonce,
-    login_hint: loginHint,
+    ...(loginHint ? { login_hint: loginHint } : {}),
+    ...(fresh ? { prompt: "login", max_age: "0" } : {}),
   });
   return { url, state, nonce, codeVerifier };
 }
@@ -80,12 +92,14 @@ export async function authorizationRequest(config: client.Configuration, redirec
  * The code exchanged and the ID token checked (signature against the provider's keys, issuer,
  * audience, expiry, nonce; the response's state; PKCE at the token endpoint): the claims the
  * sign-in rule needs. `callbackUrl` is the portal's configured address with the query the
- * provider sent, never the request's own Host.
+ * provider sent, never the request's own Host. With `authenticatedAfter` (a re-authentication
+ * or a link), the token must also say the person signed in at the provider after that moment
+ * (`auth_time`): a provider that answered from an older session is refused.
  */
 export async function finishAuthorization(
   config: client.Configuration,
   callbackUrl: URL,
-  checks: { state: string; nonce: string; codeVerifier: string },
+  checks: { state: string; nonce: string; codeVerifier: string; authenticatedAfter?: Date | null },
 ): Promise<SsoClaims> {
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
@@ -102,6 +116,9 @@ export async function finishAuthorization(
   }
   const claims = tokens.claims();
   if (!claims) throw new OidcError("sso_response_refused", "no ID token");
+  if (checks.authenticatedAfter && !authenticatedSince(claims.auth_time, checks.authenticatedAfter)) {
+    throw new OidcError("sso_not_fresh", `auth_time ${claims.auth_time ?? "missing"}, started ${checks.authenticatedAfter.toISOString()}`);
+  }
   const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
   return {
     issuer: claims.iss,

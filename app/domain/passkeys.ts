@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH } from "./password-policy";
+import { confirmingPassword } from "./two-factor";
 
 // Passkeys (WebAuthn, issue 21): which relying party the portal is, how long a challenge
 // lives, when a signature counter gives a cloned authenticator away, and the forms.
@@ -55,7 +55,6 @@ export function passkeyName(typed: string, fallback: string): string {
 }
 
 // Forms (one schema per form, shared by browser and server; messages are `forms` codes).
-const password = z.string({ error: "required" }).min(1, "required").max(PASSWORD_MAX_LENGTH, "password_too_long");
 const name = z
   .string()
   .trim()
@@ -65,8 +64,8 @@ const name = z
 const challengeId = z.uuid({ error: "passkey_not_verified" });
 const ceremonyResponse = z.string({ error: "passkey_not_verified" }).min(2, "passkey_not_verified").max(CEREMONY_RESPONSE_MAX, "passkey_not_verified");
 
-/** Adding a passkey starts with the password, like every change of factors. */
-export const StartPasskeyRegistrationSchema = z.object({ intent: z.literal("passkey-options"), currentPassword: password, name });
+/** Adding a passkey starts with the password (or a fresh sign-in at the provider), like every change of factors. */
+export const StartPasskeyRegistrationSchema = z.object({ intent: z.literal("passkey-options"), currentPassword: confirmingPassword, name });
 export const FinishPasskeyRegistrationSchema = z.object({ intent: z.literal("passkey-register"), challengeId, response: ceremonyResponse, name });
-export const RemovePasskeySchema = z.object({ intent: z.literal("passkey-remove"), passkeyId: z.uuid({ error: "invalid_value" }), currentPassword: password });
+export const RemovePasskeySchema = z.object({ intent: z.literal("passkey-remove"), passkeyId: z.uuid({ error: "invalid_value" }), currentPassword: confirmingPassword });
 export const PasskeySignInSchema = z.object({ intent: z.literal("passkey-verify"), challengeId, response: ceremonyResponse, redirectTo: z.string().optional() });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { choice, text, typeError } from "./input-fields";
 import { normaliseText } from "./input-text";
+import { confirmingPassword } from "./two-factor";
 
 // Single sign-on through OpenID Connect (issue 21): which people an organisation's identity
 // provider may sign in, and to which account. The provider vouches for e-mail domains; after
@@ -175,3 +176,9 @@ export const IdentityProviderSchema = z.object({
 export type IdentityProviderInput = z.infer<typeof IdentityProviderSchema>;
 
 export const RemoveIdentityProviderSchema = z.object({ organisationId: z.string().optional(), intent: z.literal("remove") });
+
+/** Signing in again at a provider the person is linked with, to re-authenticate this session before a change of factors. */
+export const SsoReauthenticateSchema = z.object({ intent: z.literal("reauthenticate"), providerId: z.uuid({ error: "invalid_value" }), redirectTo: z.string().optional() });
+
+/** Linking the person's subject at one of their organisations' providers to this account (ID-porten sends no e-mail to link by). */
+export const SsoLinkSchema = z.object({ intent: z.literal("link"), providerId: z.uuid({ error: "invalid_value" }), currentPassword: confirmingPassword });

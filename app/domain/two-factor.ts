@@ -76,14 +76,22 @@ export function groupKey(keyBase32: string): string {
 }
 
 // Forms (one schema per form, shared by browser and server; messages are `forms` codes).
-const password = z.string({ error: "required" }).min(1, "required").max(PASSWORD_MAX_LENGTH, "password_too_long");
+/**
+ * The password that confirms a change of factors; blank when the session was re-authenticated
+ * at the person's provider a moment ago (app/domain/reauthentication.ts), which the server checks.
+ */
+export const confirmingPassword = z
+  .string({ error: "required" })
+  .max(PASSWORD_MAX_LENGTH, "password_too_long")
+  .optional()
+  .transform((value) => value ?? "");
 const code = z.string({ error: "required" }).trim().min(1, "required").max(40, "invalid_code");
 
 export const SecondFactorCodeSchema = z.object({ code, redirectTo: z.string().optional() });
 export const StartEnrolmentSchema = z.object({ intent: z.literal("start") });
-export const ConfirmEnrolmentSchema = z.object({ intent: z.literal("confirm"), currentPassword: password, code });
-export const DisableSecondFactorSchema = z.object({ intent: z.literal("disable"), currentPassword: password });
-export const RegenerateRecoveryCodesSchema = z.object({ intent: z.literal("regenerate"), currentPassword: password });
+export const ConfirmEnrolmentSchema = z.object({ intent: z.literal("confirm"), currentPassword: confirmingPassword, code });
+export const DisableSecondFactorSchema = z.object({ intent: z.literal("disable"), currentPassword: confirmingPassword });
+export const RegenerateRecoveryCodesSchema = z.object({ intent: z.literal("regenerate"), currentPassword: confirmingPassword });
 export const SecondFactorPolicySchema = z.object({
   organisationId: z.string().optional(),
   policy: z.enum(SECOND_FACTOR_POLICIES, { error: "invalid_choice" }),

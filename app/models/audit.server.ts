@@ -50,6 +50,11 @@ export const AUDIT_ACTIONS = [
   "sso_provider_removed",
   "sso_domain_refused",
   "sso_sign_in_refused",
+  // Re-authentication and linking through a provider from the person's settings.
+  "reauthenticated",
+  "reauthentication_refused",
+  "sso_linked",
+  "sso_link_refused",
   // Protected reports (issue 18): an operator read who filed a report.
   "protected_report_reporter_read",
 ] as const;

@@ -1,4 +1,5 @@
 import type { Db } from "@db/client";
+import type { SsoPurpose } from "@db/schema";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { decideSsoSignIn, emailDomain, type JoinRole, type SsoClaims, type SsoRefusal } from "~/domain/single-sign-on";
 import { fail, failAt, ok, type Result } from "~/domain/result";
@@ -151,6 +152,15 @@ export interface SsoAttempt {
   nonce: string;
   codeVerifier: string;
   redirectTo: string | null;
+  /** A sign-in (the default), or a re-authentication or link for the session that started it. */
+  purpose?: SsoPurpose;
+  sessionId?: string | null;
+}
+
+export interface TakenSsoAttempt extends SsoAttempt {
+  purpose: SsoPurpose;
+  sessionId: string | null;
+  createdAt: Date;
 }
 
 /** Stores a sign-in on its way to the provider; returns the token for the browser's cookie (only its hash is kept). */
@@ -165,14 +175,75 @@ export async function startSsoAttempt(db: Db, attempt: SsoAttempt, now = new Dat
 }
 
 /** The attempt this browser's cookie names, removed as it is read: each is used once. */
-export async function takeSsoAttempt(db: Db, token: string, now = new Date()): Promise<SsoAttempt | null> {
+export async function takeSsoAttempt(db: Db, token: string, now = new Date()): Promise<TakenSsoAttempt | null> {
   const row = await db
     .deleteFrom("ssoAttempts")
     .where("tokenHash", "=", hashToken(token))
-    .returning(["providerId", "state", "nonce", "codeVerifier", "redirectTo", "expiresAt"])
+    .returning(["providerId", "state", "nonce", "codeVerifier", "redirectTo", "expiresAt", "purpose", "sessionId", "createdAt"])
     .executeTakeFirst();
   if (!row || row.expiresAt.getTime() < now.getTime()) return null;
-  return { providerId: row.providerId, state: row.state, nonce: row.nonce, codeVerifier: row.codeVerifier, redirectTo: row.redirectTo };
+  const { expiresAt: _expiresAt, ...attempt } = row;
+  return attempt;
+}
+
+/** A provider the signed-in person may use from their settings: to re-authenticate (linked) or to link. */
+export interface ProviderForPerson {
+  id: string;
+  issuer: string;
+  organisationName: string;
+  /** The person's subject at this issuer, when linked. */
+  linkedAt: Date | null;
+}
+
+/**
+ * The providers of the organisations the person belongs to, with whether the person has a
+ * subject at each issuer: the linked ones can re-authenticate them, the others can be linked.
+ */
+export async function providersForPerson(db: Db, userId: string): Promise<ProviderForPerson[]> {
+  const rows = await db
+    .selectFrom("identityProviders")
+    .innerJoin("memberships", (join) => join.onRef("memberships.organisationId", "=", "identityProviders.organisationId").on("memberships.userId", "=", userId))
+    .innerJoin("organisations", "organisations.id", "identityProviders.organisationId")
+    .leftJoin("ssoLinks", (join) => join.onRef("ssoLinks.issuer", "=", "identityProviders.issuer").on("ssoLinks.userId", "=", userId))
+    .select(["identityProviders.id", "identityProviders.issuer", "organisations.name as organisationName", "ssoLinks.createdAt as linkedAt"])
+    .orderBy("organisations.name")
+    .execute();
+  return rows;
+}
+
+/** One of those providers, for starting a re-authentication or a link; null when the person may not use it. */
+export async function providerForPerson(db: Db, userId: string, providerId: string): Promise<(IdentityProviderForSignIn & { linked: boolean }) | null> {
+  const mine = (await providersForPerson(db, userId)).find((p) => p.id === providerId);
+  const provider = mine ? await identityProviderById(db, mine.id) : null;
+  return provider && mine ? { ...provider, linked: mine.linkedAt !== null } : null;
+}
+
+export type SsoLinkRefusal = "sso_subject_linked_elsewhere" | "sso_already_linked_at_issuer";
+
+/**
+ * Links the subject the provider just vouched for to the signed-in person (issue 21): how
+ * someone whose provider sends no e-mail (ID-porten) gets an account they can sign in to
+ * with it. Refused when the subject belongs to another account, or when the person already has
+ * another subject at this issuer; linking the same subject again changes nothing.
+ */
+export async function linkSsoSubject(db: Db, userId: string, claims: Pick<SsoClaims, "issuer" | "subject">): Promise<Result<{ created: boolean }, SsoLinkRefusal>> {
+  return db.transaction().execute(async (trx) => {
+    const bySubject = await trx.selectFrom("ssoLinks").select("userId").where("issuer", "=", claims.issuer).where("subject", "=", claims.subject).executeTakeFirst();
+    if (bySubject && bySubject.userId !== userId) return failAt("conflict", "providerId", "sso_subject_linked_elsewhere");
+    if (bySubject) return ok({ created: false });
+    const atIssuer = await trx.selectFrom("ssoLinks").select("subject").where("userId", "=", userId).where("issuer", "=", claims.issuer).executeTakeFirst();
+    if (atIssuer) return failAt("conflict", "providerId", "sso_already_linked_at_issuer");
+    const inserted = await trx.insertInto("ssoLinks").values({ issuer: claims.issuer, subject: claims.subject, userId }).onConflict((oc) => oc.doNothing()).returning("userId").executeTakeFirst();
+    // Another request linked the same subject (or this person at this issuer) in the meantime.
+    if (!inserted) return failAt("conflict", "providerId", "sso_subject_linked_elsewhere");
+    return ok({ created: true });
+  });
+}
+
+/** Whether (issuer, subject) is linked to this person: a re-authentication must come back as the same person. */
+export async function isLinkedTo(db: Db, userId: string, claims: Pick<SsoClaims, "issuer" | "subject">): Promise<boolean> {
+  const row = await db.selectFrom("ssoLinks").select("userId").where("issuer", "=", claims.issuer).where("subject", "=", claims.subject).executeTakeFirst();
+  return row?.userId === userId;
 }
 
 export interface SsoSignIn {

@@ -19,7 +19,7 @@ import {
   type RelyingParty,
 } from "~/domain/passkeys";
 import { failAt, ok, type Result } from "~/domain/result";
-import { endOtherSessions, passwordMatches, secondFactorState, type ChangeContext } from "./two-factor.server";
+import { endOtherSessions, presenceConfirmed, secondFactorState, type ChangeContext } from "./two-factor.server";
 
 // Passkeys (issue 21): the WebAuthn ceremonies through @simplewebauthn/server, with the
 // challenges kept in the database (used once, within five minutes) and the credentials' public
@@ -91,11 +91,13 @@ export interface RegistrationStart {
 /** The options a browser needs to make a passkey, after the password; existing ones are excluded. */
 export async function beginPasskeyRegistration(
   db: Db,
-  { userId, email, displayName, currentPassword }: { userId: string; email: string; displayName: string; currentPassword: string },
+  { email, displayName, ...change }: ChangeContext & { email: string; displayName: string },
   rp: RelyingParty,
   now = new Date(),
-): Promise<Result<RegistrationStart, "wrong_password" | "too_many_passkeys">> {
-  if (!(await passwordMatches(db, userId, currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+): Promise<Result<RegistrationStart, "wrong_password" | "reauthentication_required" | "too_many_passkeys">> {
+  const { userId } = change;
+  const present = await presenceConfirmed(db, change, now);
+  if (!present.ok) return present;
   const existing = await credentialsOf(db, userId);
   if (existing.length >= PASSKEYS_PER_PERSON) return failAt("conflict", "name", "too_many_passkeys");
   const options = await generateRegistrationOptions({
@@ -233,8 +235,9 @@ export async function removePasskey(
   db: Db,
   change: ChangeContext,
   passkeyId: string,
-): Promise<Result<{ name: string }, "wrong_password" | "passkey_not_found" | "second_factor_required">> {
-  if (!(await passwordMatches(db, change.userId, change.currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+): Promise<Result<{ name: string }, "wrong_password" | "reauthentication_required" | "passkey_not_found" | "second_factor_required">> {
+  const present = await presenceConfirmed(db, change);
+  if (!present.ok) return present;
   const state = await secondFactorState(db, change.userId);
   const passkey = await db.selectFrom("passkeys").select(["id", "name"]).where("id", "=", passkeyId).where("userId", "=", change.userId).executeTakeFirst();
   if (!passkey) return failAt("not_found", "passkeyId", "passkey_not_found");

@@ -5,6 +5,7 @@ import { verifyPassword } from "~/auth/password.server";
 import { decryptSecret, encryptSecret, secretEncryptionKey, type SecretKey } from "~/auth/secret-box.server";
 import { hashToken } from "~/auth/tokens.server";
 import { fail, failAt, ok, type Result } from "~/domain/result";
+import { recentlyReauthenticated } from "~/domain/reauthentication";
 import {
   matchTotp,
   RECOVERY_CODE_COUNT,
@@ -158,6 +159,26 @@ export async function passwordMatches(db: Db, userId: string, password: string):
   return Boolean(user.passwordHash) && (await verifyPassword(user.passwordHash!, password));
 }
 
+/**
+ * The one check before every change of factors (issue 21, ADR 0034): the password typed with
+ * the change, or, left blank, a fresh sign-in at the person's provider in this session within
+ * the last minutes (`sessions.reauthenticated_at`). A typed password is always checked, so a
+ * wrong one is refused even inside the window.
+ */
+export async function presenceConfirmed(db: Db, { userId, keepSessionId, currentPassword }: ChangeContext, now = new Date()): Promise<Result<undefined, "wrong_password" | "reauthentication_required">> {
+  if (currentPassword !== "") return (await passwordMatches(db, userId, currentPassword)) ? ok() : failAt("invalid", "currentPassword", "wrong_password");
+  const session = keepSessionId
+    ? await db.selectFrom("sessions").select("reauthenticatedAt").where("id", "=", keepSessionId).where("userId", "=", userId).executeTakeFirst()
+    : undefined;
+  return recentlyReauthenticated(session?.reauthenticatedAt ?? null, now) ? ok() : failAt("invalid", "currentPassword", "reauthentication_required");
+}
+
+/** Marks the session as re-authenticated now (a fresh sign-in at the person's provider came back to it). */
+export async function markReauthenticated(db: Db, sessionId: string, userId: string, now = new Date()): Promise<boolean> {
+  const row = await db.updateTable("sessions").set({ reauthenticatedAt: now }).where("id", "=", sessionId).where("userId", "=", userId).returning("id").executeTakeFirst();
+  return Boolean(row);
+}
+
 function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => encodeBase32LowerCaseNoPadding(randomBytes(8)).slice(0, RECOVERY_CODE_LENGTH));
 }
@@ -182,6 +203,7 @@ export interface ChangeContext {
   userId: string;
   /** The session the change is made from; every other one ends. */
   keepSessionId: string | null;
+  /** Typed with the change; blank when the session was re-authenticated at the provider instead. */
   currentPassword: string;
 }
 
@@ -191,11 +213,13 @@ export interface ChangeContext {
  */
 export async function confirmEnrolment(
   db: Db,
-  { userId, keepSessionId, currentPassword }: ChangeContext,
+  change: ChangeContext,
   typedCode: string,
   now = new Date(),
-): Promise<Result<{ recoveryCodes: string[] }, "wrong_password" | "invalid_code" | "no_enrolment">> {
-  if (!(await passwordMatches(db, userId, currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+): Promise<Result<{ recoveryCodes: string[] }, "wrong_password" | "reauthentication_required" | "invalid_code" | "no_enrolment">> {
+  const { userId, keepSessionId } = change;
+  const present = await presenceConfirmed(db, change, now);
+  if (!present.ok) return present;
   const factor = await db.selectFrom("totpFactors").selectAll().where("userId", "=", userId).where("confirmedAt", "is", null).executeTakeFirst();
   if (!factor) return failAt("conflict", "code", "no_enrolment");
   const key = openTotpKey(factor);
@@ -222,8 +246,9 @@ export async function confirmEnrolment(
 }
 
 /** Removes the factor and its recovery codes; refused while an organisation or the operator role requires one. */
-export async function disableSecondFactor(db: Db, change: ChangeContext): Promise<Result<undefined, "wrong_password" | "second_factor_required" | "not_enrolled">> {
-  if (!(await passwordMatches(db, change.userId, change.currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+export async function disableSecondFactor(db: Db, change: ChangeContext): Promise<Result<undefined, "wrong_password" | "reauthentication_required" | "second_factor_required" | "not_enrolled">> {
+  const present = await presenceConfirmed(db, change);
+  if (!present.ok) return present;
   const state = await secondFactorState(db, change.userId);
   if (!state.enrolled) return failAt("conflict", "intent", "not_enrolled");
   // A passkey is a second factor too: with one left, the app's codes may go.
@@ -237,8 +262,9 @@ export async function disableSecondFactor(db: Db, change: ChangeContext): Promis
 }
 
 /** Ten new recovery codes; the old ones stop working. */
-export async function regenerateRecoveryCodes(db: Db, change: ChangeContext): Promise<Result<{ recoveryCodes: string[] }, "wrong_password" | "not_enrolled">> {
-  if (!(await passwordMatches(db, change.userId, change.currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+export async function regenerateRecoveryCodes(db: Db, change: ChangeContext): Promise<Result<{ recoveryCodes: string[] }, "wrong_password" | "reauthentication_required" | "not_enrolled">> {
+  const present = await presenceConfirmed(db, change);
+  if (!present.ok) return present;
   if (!(await secondFactorState(db, change.userId)).enrolled) return failAt("conflict", "intent", "not_enrolled");
   const recoveryCodes = await db.transaction().execute(async (trx) => {
     const codes = await replaceRecoveryCodes(trx, change.userId);

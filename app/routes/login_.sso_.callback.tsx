@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,9 @@ import { absoluteUrl } from "~/http/public-url.server";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { audit } from "~/models/audit.server";
-import { completeSsoSignIn, identityProviderById, takeSsoAttempt } from "~/models/identity-providers.server";
+import type { SsoClaims } from "~/domain/single-sign-on";
+import { completeSsoSignIn, identityProviderById, isLinkedTo, linkSsoSubject, takeSsoAttempt } from "~/models/identity-providers.server";
+import { markReauthenticated } from "~/models/two-factor.server";
 import { homeAfterSignIn } from "./+shared/sign-in.server";
 import { OIDC_FAILURE_STATUS } from "./+shared/sso-start.server";
 import { SSO_CALLBACK_PATH, ssoAttemptCookie } from "./+shared/sso-attempt.server";
@@ -37,14 +39,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The address the provider was given, with what it sent back: never the request's own Host.
   const callbackUrl = new URL(absoluteUrl(SSO_CALLBACK_PATH));
   callbackUrl.search = new URL(request.url).search;
+  // A re-authentication or a link comes back only to the session that started it.
+  const session = context.auth?.sessionId
+    ? { userId: context.auth.user.id, sessionId: context.auth.sessionId }
+    : context.signInStep?.step === "enrol"
+      ? { userId: context.signInStep.user.id, sessionId: context.signInStep.sessionId }
+      : null;
+  if (attempt.purpose !== "sign_in" && (!session || attempt.sessionId !== session.sessionId)) return refuse("sso_attempt_missing", 400);
   let claims;
   try {
     const config = await providerConfiguration(provider);
-    claims = await finishAuthorization(config, callbackUrl, attempt);
+    claims = await finishAuthorization(config, callbackUrl, { ...attempt, authenticatedAfter: attempt.purpose === "sign_in" ? null : attempt.createdAt });
   } catch (error) {
     if (!(error instanceof OidcError)) throw error;
     await audit(db(), { action: "sso_sign_in_refused", actorUserId: null, organisationId: provider.organisationId, subject: provider.issuer, ip: context.ip, details: { reason: error.code, detail: error.detail?.slice(0, 300) ?? null } });
     return refuse(error.code, OIDC_FAILURE_STATUS[error.code]);
+  }
+  if (attempt.purpose !== "sign_in") {
+    const answer = await finishForSession(attempt.purpose, session!, claims, provider.organisationId, context);
+    if (!answer.ok) return refuse(answer.code, 403);
+    return redirect(attempt.redirectTo ?? answer.next, { headers: { "Set-Cookie": clearCookie } });
   }
 
   const outcome = await completeSsoSignIn(db(), provider, claims);
@@ -64,6 +78,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   await audit(db(), { action: "login", actorUserId: userId, subject: email, ip: context.ip, details });
   return redirect(await homeAfterSignIn(userId, attempt.redirectTo), { headers });
+}
+
+/**
+ * The signed-in person came back from signing in again at their provider: as the subject
+ * already linked to them, the session is re-authenticated for a few minutes; or, linking, the
+ * subject is attached to their account (refused when it belongs to somebody else).
+ */
+async function finishForSession(
+  purpose: "reauthenticate" | "link",
+  { userId, sessionId }: { userId: string; sessionId: string },
+  claims: SsoClaims,
+  organisationId: string,
+  context: AppLoadContext,
+): Promise<{ ok: true; next: string } | { ok: false; code: string }> {
+  const refused = async (code: string) => {
+    await audit(db(), { action: purpose === "link" ? "sso_link_refused" : "reauthentication_refused", actorUserId: userId, organisationId, subject: claims.issuer, ip: context.ip, details: { reason: code, subject: claims.subject } });
+    return { ok: false as const, code };
+  };
+  if (purpose === "reauthenticate") {
+    if (!(await isLinkedTo(db(), userId, claims))) return refused("sso_reauth_other_person");
+    await markReauthenticated(db(), sessionId, userId);
+    await audit(db(), { action: "reauthenticated", actorUserId: userId, organisationId, subject: claims.issuer, ip: context.ip, details: { method: "sso" } });
+    return { ok: true, next: "/settings/two-factor" };
+  }
+  const linked = await linkSsoSubject(db(), userId, claims);
+  if (!linked.ok) return refused(linked.problems[0]?.code ?? "sso_subject_linked_elsewhere");
+  // Linking is a fresh sign-in as that subject too: the session may change factors for a few minutes.
+  await markReauthenticated(db(), sessionId, userId);
+  if (linked.value.created) await audit(db(), { action: "sso_linked", actorUserId: userId, organisationId, subject: claims.issuer, ip: context.ip, details: { subject: claims.subject } });
+  return { ok: true, next: "/settings/single-sign-on?linked=1" };
 }
 
 export default function SingleSignOnCallback() {

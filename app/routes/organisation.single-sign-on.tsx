@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { allowLocalHttp } from "~/auth/oidc.server";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
 import { encryptSecret, secretEncryptionKey } from "~/auth/secret-box.server";
@@ -31,8 +32,6 @@ import { SSO_CALLBACK_PATH } from "./+shared/sso-attempt.server";
 // issuer, the client id and secret (stored encrypted, never shown again), the e-mail domains it
 // vouches for, and whether people it vouches for join by themselves, and as what.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
-
-const allowLocalHttp = () => process.env.NODE_ENV !== "production";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { organisation } = await requireMember(args, { role: "admin" });

@@ -186,6 +186,9 @@ export default function Settings() {
           </p>
           <Link to="/settings/two-factor" className="inline-block font-semibold text-brand-700 underline">
             {t("twoFactor.manage")}
+          </Link>{" "}
+          <Link to="/settings/single-sign-on" className="block font-semibold text-brand-700 underline">
+            {t("ssoLinks.manage")}
           </Link>
         </section>
 

@@ -1,7 +1,6 @@
 import { generateKeyPairSync, sign } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
 import type { CustomFetch } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lucia } from "~/auth/lucia.server";
@@ -12,6 +11,7 @@ import { action as settingsAction } from "~/routes/organisation.single-sign-on";
 import { action as startAction } from "~/routes/login_.sso";
 import { loader as callbackLoader } from "~/routes/login_.sso_.callback";
 import { setupTestDatabase } from "../fixtures/database";
+import { signInAtProvider as signInAtProvider_, startTestProvider, TEST_CLIENT, type TestProvider } from "../fixtures/oidc-test-provider";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 
@@ -21,74 +21,23 @@ import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 
 const t = setupTestDatabase();
 const DOMAIN = "sso-flow.test.no";
-const CLIENT = { client_id: "markedsdialog", client_secret: "a-client-secret-for-tests" };
-/** Each subject's e-mail as the provider reports it now; a test may change it. */
-const emails = new Map<string, string>();
-
-// The provider's signing key, so a test can re-sign an ID token it changed.
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const SIGNING_JWK = { ...privateKey.export({ format: "jwk" }), kid: "test-key", alg: "RS256", use: "sig" };
-
-let server: Server;
+const CLIENT = TEST_CLIENT;
+let provider: TestProvider;
 let issuer: string;
+/** Each subject's e-mail as the provider reports it now; a test may change it. */
+let emails: TestProvider["emails"];
+let privateKey: TestProvider["privateKey"];
 
 beforeAll(async () => {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [{ ...CLIENT, redirect_uris: [absoluteUrl("/login/sso/callback")], token_endpoint_auth_method: "client_secret_post" }],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    cookies: { keys: ["test-cookie-key"] },
-    jwks: { keys: [SIGNING_JWK] },
-    // The claims in the ID token itself, as Entra ID and ID-porten send them (the portal reads no userinfo).
-    conformIdTokenClaims: false,
-    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, email: emails.get(sub) ?? `${sub}@${DOMAIN}`, email_verified: true, name: `Person ${sub}` }) }),
-    // Consent given in advance: the organisation's own provider does not ask its people.
-    loadExistingGrant: async (ctx) => {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
-      grant.addOIDCScope("openid email profile");
-      await grant.save();
-      return grant;
-    },
-  });
-  server.on("request", provider.callback());
+  provider = await startTestProvider({ domain: DOMAIN, redirectUri: absoluteUrl("/login/sso/callback") });
+  ({ issuer, emails, privateKey } = provider);
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await provider.close();
 });
 
-/** A browser at the provider: follows its redirects with its cookies, signs in as `subject` on the login form, and stops at the portal's callback. */
-async function signInAtProvider(authorizationUrl: string, subject: string): Promise<string> {
-  const jar = new Map<string, string>();
-  let url = authorizationUrl;
-  let body: URLSearchParams | undefined;
-  for (let hop = 0; hop < 10; hop++) {
-    if (url.startsWith(absoluteUrl("/login/sso/callback"))) return url;
-    const response = await fetch(url, {
-      method: body ? "POST" : "GET",
-      body,
-      redirect: "manual",
-      headers: { Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = pair!.split("=");
-      jar.set(name!, value.join("="));
-    }
-    body = undefined;
-    const location = response.headers.get("Location");
-    if (location) {
-      url = new URL(location, url).href;
-      continue;
-    }
-    expect(response.status, await response.clone().text()).toBe(200);
-    // The development login form: any login is accepted and becomes the subject.
-    body = new URLSearchParams({ prompt: "login", login: subject, password: "x" });
-  }
-  throw new Error("the provider never sent the browser back");
-}
+const signInAtProvider = (authorizationUrl: string, subject: string) => signInAtProvider_(authorizationUrl, subject, absoluteUrl("/login/sso/callback"));
 
 async function startSignIn(email: string) {
   const response = await respond(startAction(await formRequest("/login/sso", { email, redirectTo: "/demand" })));

@@ -32,8 +32,9 @@ describe("challenges and names", () => {
     expect(passkeyName("", "")).toBe("Passkey");
     expect(passkeyName("x".repeat(80), "")).toHaveLength(60);
   });
-  it("the forms ask for the password first and refuse a made-up challenge", () => {
-    expect(StartPasskeyRegistrationSchema.safeParse({ intent: "passkey-options", name: "Mobil" }).success).toBe(false);
+  it("the forms take the password (blank when the session was re-authenticated at the provider: the server decides) and refuse a made-up challenge", () => {
+    expect(StartPasskeyRegistrationSchema.safeParse({ intent: "passkey-options", name: "Mobil" })).toMatchObject({ success: true, data: { currentPassword: "" } });
+    expect(StartPasskeyRegistrationSchema.safeParse({ intent: "passkey-options", currentPassword: "x".repeat(10_000), name: "Mobil" }).success).toBe(false);
     expect(StartPasskeyRegistrationSchema.safeParse({ intent: "passkey-options", currentPassword: "pw", name: "Mobil" }).success).toBe(true);
     expect(FinishPasskeyRegistrationSchema.safeParse({ intent: "passkey-register", challengeId: "not-a-uuid", response: "{}" }).success).toBe(false);
     expect(FinishPasskeyRegistrationSchema.safeParse({ intent: "passkey-register", challengeId: crypto.randomUUID(), response: "x".repeat(20_000) }).success).toBe(false);

@@ -4,7 +4,8 @@ import { db } from "@db/db.server";
 import { authorizationRequest, OidcError, providerConfiguration, type OidcFailure } from "~/auth/oidc.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
-import { identityProviderForEmail, startSsoAttempt } from "~/models/identity-providers.server";
+import type { SsoPurpose } from "@db/schema";
+import { identityProviderForEmail, startSsoAttempt, type IdentityProviderForSignIn } from "~/models/identity-providers.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { SSO_CALLBACK_PATH, ssoAttemptCookie } from "./sso-attempt.server";
 
@@ -15,6 +16,7 @@ export const OIDC_FAILURE_STATUS: Record<OidcFailure, number> = {
   sso_provider_down: 502,
   sso_denied: 400,
   sso_response_refused: 400,
+  sso_not_fresh: 400,
 };
 
 export type SsoStart = { ok: true; response: Response } | { ok: false; code: OidcFailure | "sso_no_provider" | "sso_rate_limited"; status: number; retryAfter?: number };
@@ -29,20 +31,44 @@ export async function beginSsoSignIn(email: string, redirectTo: string | undefin
   if (!limit.allowed) return { ok: false, code: "sso_rate_limited", status: 429, retryAfter: limit.retryAfterSeconds };
   const provider = await identityProviderForEmail(db(), email);
   if (!provider) return { ok: false, code: "sso_no_provider", status: 400 };
+  return sendToProvider(provider, { purpose: "sign_in", sessionId: null, loginHint: email, redirectTo });
+}
+
+/**
+ * Sends the signed-in person to a provider of one of their organisations to sign in again
+ * (`prompt=login`, `max_age=0`): to re-authenticate this session before a change of factors,
+ * or to link their subject there to this account. The attempt belongs to this session only.
+ */
+export async function beginSsoForSession(
+  provider: IdentityProviderForSignIn,
+  { purpose, sessionId, redirectTo }: { purpose: "reauthenticate" | "link"; sessionId: string; redirectTo: string | undefined },
+  context: AppLoadContext,
+): Promise<SsoStart> {
+  const limit = await hitRateLimit(db(), `sso:ip:${context.ip}`, LIMITS.ssoStartPerIp);
+  if (!limit.allowed) return { ok: false, code: "sso_rate_limited", status: 429, retryAfter: limit.retryAfterSeconds };
+  return sendToProvider(provider, { purpose, sessionId, loginHint: null, redirectTo });
+}
+
+async function sendToProvider(
+  provider: IdentityProviderForSignIn,
+  { purpose, sessionId, loginHint, redirectTo }: { purpose: SsoPurpose; sessionId: string | null; loginHint: string | null; redirectTo: string | undefined },
+): Promise<SsoStart> {
   try {
     const config = await providerConfiguration(provider);
-    const request = await authorizationRequest(config, absoluteUrl(SSO_CALLBACK_PATH), email);
+    const request = await authorizationRequest(config, absoluteUrl(SSO_CALLBACK_PATH), loginHint, { fresh: purpose !== "sign_in" });
     const token = await startSsoAttempt(db(), {
       providerId: provider.id,
       state: request.state,
       nonce: request.nonce,
       codeVerifier: request.codeVerifier,
       redirectTo: redirectTo ? safeRedirectPath(redirectTo) : null,
+      purpose,
+      sessionId,
     });
     return { ok: true, response: redirect(request.url.href, { headers: { "Set-Cookie": await ssoAttemptCookie.serialize(token) } }) };
   } catch (error) {
     if (error instanceof OidcError) {
-      console.warn(`Single sign-on for ${provider.issuer} failed to start: ${error.message}`);
+      console.warn(`Single sign-on (${purpose}) for ${provider.issuer} failed to start: ${error.message}`);
       return { ok: false, code: error.code, status: OIDC_FAILURE_STATUS[error.code] };
     }
     throw error;

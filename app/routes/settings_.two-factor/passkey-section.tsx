@@ -9,6 +9,7 @@ import { RemovePasskeySchema, StartPasskeyRegistrationSchema } from "~/domain/pa
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { useCeremony, useWebAuthnAvailable } from "~/routes/+shared/passkey-support";
+import { PasswordField } from "./two-factor-sections";
 
 const sectionClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 
@@ -107,7 +108,7 @@ export function PasskeySection({ passkeys, required }: { passkeys: PasskeyRow[];
           <input type="hidden" name="intent" value="passkey-options" />
           <FormErrors errors={browserError ? [browserError] : addForm.errors} />
           <Field field={conformField(add.name)} label={t("passkeys.name")} hint={t("passkeys.nameHint")} inputProps={{ autoComplete: "off" }} />
-          <Field field={conformField(add.currentPassword)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />
+          <PasswordField field={add.currentPassword} />
           <FormErrors errors={(register.data?.result as { error?: Record<string, string[]> } | undefined)?.error?.response} />
           <SubmitButton>{busy ? t("passkeys.adding") : t("passkeys.add")}</SubmitButton>
         </options.Form>
@@ -131,7 +132,7 @@ function RemovePasskeyForm({ passkeyId, lastResult }: { passkeyId: string; lastR
       <input type="hidden" name="intent" value="passkey-remove" />
       <input type="hidden" name="passkeyId" value={passkeyId} />
       <FormErrors errors={form.errors} />
-      <Field field={conformField(fields.currentPassword)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />
+      <PasswordField field={fields.currentPassword} />
       <SubmitButton variant="danger">{t("passkeys.remove")}</SubmitButton>
     </Form>
   );

@@ -66,7 +66,7 @@ export async function passkeyAction({ intent, formData, user, sessionId, ip, use
     };
   }
   if (submission.value.intent === "passkey-options") {
-    const outcome = await beginPasskeyRegistration(db(), { userId: user.id, email: user.email, displayName: user.name, currentPassword: submission.value.currentPassword }, rp);
+    const outcome = await beginPasskeyRegistration(db(), { userId: user.id, keepSessionId: sessionId, email: user.email, displayName: user.name, currentPassword: submission.value.currentPassword }, rp);
     if (!outcome.ok) return { result: submission.reply({ ...hidden, fieldErrors: fieldErrors(outcome) }), init: { status: FAILURE_STATUS[outcome.reason] } };
     return { result: submission.reply(hidden), ceremony: { ...outcome.value, name: submission.value.name } };
   }

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { Notice, ProblemScope } from "~/components/forms";
 import { fieldErrors } from "~/domain/problems";
+import { recentlyReauthenticated } from "~/domain/reauthentication";
 import { ConfirmEnrolmentSchema, DisableSecondFactorSchema, RegenerateRecoveryCodesSchema, StartEnrolmentSchema } from "~/domain/two-factor";
 import { FAILURE_STATUS } from "~/http/failure-status";
 import { readFormData } from "~/http/form-data.server";
@@ -14,9 +15,10 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
+import { providersForPerson } from "~/models/identity-providers.server";
 import { listPasskeys } from "~/models/passkeys.server";
 import { beginEnrolment, confirmEnrolment, disableSecondFactor, hasPassword, regenerateRecoveryCodes, secondFactorState } from "~/models/two-factor.server";
-import { EnrolmentSection, EnrolledSection, RecoveryCodes } from "./two-factor-sections";
+import { EnrolmentSection, EnrolledSection, ReauthenticateSection, ReauthenticatedContext, RecoveryCodes } from "./two-factor-sections";
 import { enrolmentPicture, requireEnrollingOrSignedIn } from "./enrolment.server";
 import { isPasskeyIntent, passkeyAction, type PasskeyCeremony, type PasskeyIntent } from "./passkeys.server";
 import { PasskeySection } from "./passkey-section";
@@ -27,13 +29,21 @@ import { PasskeySection } from "./passkey-section";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, enrolling } = requireEnrollingOrSignedIn(args);
+  const { user, enrolling, sessionId } = requireEnrollingOrSignedIn(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const [state, passkeys, password] = await Promise.all([secondFactorState(db(), user.id), listPasskeys(db(), user.id), hasPassword(db(), user.id)]);
+  const [state, passkeys, password, providers, session] = await Promise.all([
+    secondFactorState(db(), user.id),
+    listPasskeys(db(), user.id),
+    hasPassword(db(), user.id),
+    providersForPerson(db(), user.id),
+    sessionId ? db().selectFrom("sessions").select("reauthenticatedAt").where("id", "=", sessionId).executeTakeFirst() : undefined,
+  ]);
   return json({
     passkeys,
-    // Every change below asks for the password; someone made by single sign-on is told how to get one.
+    // Every change below asks for the password, or a fresh sign-in at a provider the person is linked with.
     hasPassword: password,
+    reauthenticateWith: providers.filter((p) => p.linkedAt !== null).map((p) => ({ id: p.id, organisationName: p.organisationName })),
+    reauthenticated: recentlyReauthenticated(session?.reauthenticatedAt ?? null, new Date()),
     title: `${t("twoFactor.title")} – Markedsdialog`,
     enrolling,
     enrolled: state.enrolled,
@@ -108,7 +118,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TwoFactorSettings() {
-  const { enrolling, enrolled, required, recoveryCodesLeft, picture, passkeys, hasPassword } = useLoaderData<typeof loader>();
+  const { enrolling, enrolled, required, recoveryCodesLeft, picture, passkeys, hasPassword, reauthenticateWith, reauthenticated } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("auth");
@@ -117,10 +127,16 @@ export default function TwoFactorSettings() {
 
   return (
     <ProblemScope first="forms">
+      <ReauthenticatedContext.Provider value={reauthenticated}>
       <div className="mx-auto max-w-3xl space-y-8">
         <h1 className="text-3xl font-bold">{t("twoFactor.title")}</h1>
         {enrolling && !data?.recoveryCodes ? <p className="rounded border border-amber-400 bg-amber-50 p-3">{t("twoFactor.requiredFirst")}</p> : null}
-        {hasPassword ? null : (
+        {reauthenticated ? (
+          <Notice>{t("reauthenticate.done")}</Notice>
+        ) : reauthenticateWith.length > 0 ? (
+          <ReauthenticateSection providers={reauthenticateWith} hasPassword={hasPassword} />
+        ) : null}
+        {hasPassword || reauthenticateWith.length > 0 ? null : (
           <p className="rounded border border-amber-400 bg-amber-50 p-3" data-testid="no-password">
             {t("twoFactor.noPassword")}{" "}
             <Link to="/forgot-password" className="text-brand-700 underline">
@@ -154,6 +170,7 @@ export default function TwoFactorSettings() {
           </p>
         )}
       </div>
+      </ReauthenticatedContext.Provider>
     </ProblemScope>
   );
 }

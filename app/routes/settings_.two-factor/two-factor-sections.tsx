@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useLocation } from "@remix-run/react";
+import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SubmitButton, conformField, validateOnBlur } from "~/components/forms";
 import { ConfirmEnrolmentSchema, DisableSecondFactorSchema, formatRecoveryCode, RegenerateRecoveryCodesSchema } from "~/domain/two-factor";
@@ -9,8 +9,14 @@ import { ConfirmEnrolmentSchema, DisableSecondFactorSchema, formatRecoveryCode, 
 const sectionClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 type Result = SubmissionResult<string[]> | undefined;
 
-function PasswordField({ field }: { field: Parameters<typeof conformField>[0] }) {
+/** Whether this session was re-authenticated at the person's provider a moment ago: the password fields step aside. */
+export const ReauthenticatedContext = createContext(false);
+
+/** The password that confirms a change; not asked while the session is freshly re-authenticated (unless the server said otherwise). */
+export function PasswordField({ field }: { field: Parameters<typeof conformField>[0] }) {
   const { t } = useTranslation("auth");
+  const reauthenticated = useContext(ReauthenticatedContext);
+  if (reauthenticated && !field.errors?.length) return null;
   return <Field field={conformField(field)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />;
 }
 
@@ -129,6 +135,32 @@ export function RecoveryCodes({ codes, fresh, children }: { codes: string[]; fre
         ))}
       </ul>
       {children}
+    </section>
+  );
+}
+
+/**
+ * Confirming it is them by signing in again at their organisation's provider: the password
+ * fields below then step aside for a few minutes. A plain form to /settings/single-sign-on, which
+ * sends the browser to the provider and back here.
+ */
+export function ReauthenticateSection({ providers, hasPassword }: { providers: { id: string; organisationName: string }[]; hasPassword: boolean }) {
+  const { t } = useTranslation("auth");
+  const location = useLocation();
+  return (
+    <section aria-labelledby="reauthenticate-title" className={sectionClass}>
+      <h2 id="reauthenticate-title" className="text-xl font-semibold">
+        {t("reauthenticate.title")}
+      </h2>
+      <p>{hasPassword ? t("reauthenticate.leadWithPassword") : t("reauthenticate.lead")}</p>
+      {providers.map((provider) => (
+        <Form key={provider.id} method="post" action="/settings/single-sign-on">
+          <input type="hidden" name="intent" value="reauthenticate" />
+          <input type="hidden" name="providerId" value={provider.id} />
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <SubmitButton>{t("reauthenticate.button", { organisation: provider.organisationName })}</SubmitButton>
+        </Form>
+      ))}
     </section>
   );
 }

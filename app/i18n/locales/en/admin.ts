@@ -157,6 +157,10 @@ export const admin: Translation<typeof nb> = {
       sso_provider_removed: "Organisation sign-in removed",
       sso_domain_refused: "Refused: an e-mail domain another organisation holds",
       sso_sign_in_refused: "Refused: sign-in through the organisation sign-in",
+      reauthenticated: "Confirmed it was them (a fresh sign-in at the organisation)",
+      reauthentication_refused: "Refused: confirmation through the organisation sign-in",
+      sso_linked: "Linked the organisation sign-in to the account",
+      sso_link_refused: "Refused: linking the organisation sign-in",
     },
   },
 };

@@ -116,6 +116,22 @@ export const auth: Translation<typeof nb> = {
     cancel: "Cancel and log out",
     rateLimited: "Too many attempts. Wait {{minutes}} minutes and try again.",
   },
+  reauthenticate: {
+    title: "Confirm it is you",
+    lead: "Changes here need you to confirm it is you. You have no password in the portal: sign in again at your organisation, and you can make changes for ten minutes.",
+    leadWithPassword: "You can type your password with each change, or sign in again at your organisation and make changes without the password for ten minutes.",
+    button: "Confirm with the sign-in of {{organisation}}",
+    done: "You have confirmed it is you. For ten minutes you can make changes here without the password.",
+  },
+  ssoLinks: {
+    title: "Sign-in through organisations",
+    lead: "Link your account to the sign-in of an organisation you belong to (for example ID-porten or Entra ID). Then you can sign in with it, and confirm it is you before changing two-factor sign-in and passkeys.",
+    none: "None of the organisations you belong to has registered a sign-in.",
+    linked: "Your account is linked to the sign-in. Next time you can sign in with it.",
+    linkedSince: "Linked to your account {{date}}.",
+    link: "Link and sign in at the provider",
+    manage: "Sign-in through organisations",
+  },
   twoFactor: {
     title: "Two-factor sign-in",
     settingsLead: "A code from an authenticator app as well as your password.",

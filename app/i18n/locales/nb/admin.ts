@@ -154,6 +154,10 @@ export const admin = {
       sso_provider_removed: "Virksomhetens innlogging fjernet",
       sso_domain_refused: "Avslått: e-postdomene en annen virksomhet har",
       sso_sign_in_refused: "Avslått: innlogging gjennom virksomhetens innlogging",
+      reauthenticated: "Bekreftet at det er dem (ny innlogging hos virksomheten)",
+      reauthentication_refused: "Avslått: bekreftelse gjennom virksomhetens innlogging",
+      sso_linked: "Koblet virksomhetens innlogging til kontoen",
+      sso_link_refused: "Avslått: kobling til virksomhetens innlogging",
     },
   },
 };

@@ -113,6 +113,22 @@ export const auth = {
     cancel: "Avbryt og logg ut",
     rateLimited: "For mange forsøk. Vent {{minutes}} minutter og prøv igjen.",
   },
+  reauthenticate: {
+    title: "Bekreft at det er deg",
+    lead: "Endringer her krever at du bekrefter at det er deg. Du har ikke passord i portalen: logg inn på nytt hos virksomheten din, så kan du gjøre endringer i ti minutter.",
+    leadWithPassword: "Du kan skrive passordet ved hver endring, eller logge inn på nytt hos virksomheten din og gjøre endringer uten passord i ti minutter.",
+    button: "Bekreft med innloggingen til {{organisation}}",
+    done: "Du har bekreftet at det er deg. I ti minutter kan du gjøre endringer her uten passord.",
+  },
+  ssoLinks: {
+    title: "Innlogging gjennom virksomheter",
+    lead: "Koble kontoen din til innloggingen til en virksomhet du er med i (for eksempel ID-porten eller Entra ID). Da kan du logge inn med den, og bekrefte at det er deg før endringer av totrinnsinnlogging og passnøkler.",
+    none: "Ingen av virksomhetene du er med i har registrert en innlogging.",
+    linked: "Kontoen din er koblet til innloggingen. Neste gang kan du logge inn med den.",
+    linkedSince: "Koblet til kontoen din {{date}}.",
+    link: "Koble til og logg inn hos leverandøren",
+    manage: "Innlogging gjennom virksomheter",
+  },
   twoFactor: {
     title: "Totrinnsinnlogging",
     settingsLead: "En kode fra en autentiseringsapp i tillegg til passordet.",
