@@ -32,8 +32,12 @@ async function seededCounts(handle: DatabaseHandle) {
   return counts;
 }
 
-/** Stores files of every byte value (a PNG signature followed by 0x00–0xff, twice) and a PDF; their SHA-256 by id. */
+/**
+ * Stores files of every byte value (a PNG signature followed by 0x00–0xff, twice) and a PDF; the
+ * SHA-256 of every stored file by id: these two from their bytes, the demo data's as recorded at upload.
+ */
 async function storeSampleFiles(handle: DatabaseHandle): Promise<Record<string, string>> {
+  const seeded = await handle.db.selectFrom("storedFiles").select(["id", "sha256"]).execute();
   const organisation = await createOrganisation(handle.db, { name: "Filvik kommune", kind: "buyer" });
   const user = await handle.db.insertInto("users").values({ email: `files-${randomBytes(4).toString("hex")}@example.test`, name: "Fil Person" }).returning("id").executeTakeFirstOrThrow();
   const everyByte = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
@@ -44,7 +48,7 @@ async function storeSampleFiles(handle: DatabaseHandle): Promise<Record<string, 
     if (!stored.ok) throw new Error(JSON.stringify(stored));
     hashes[stored.value.id] = sha256Hex(bytes);
   }
-  return hashes;
+  return { ...Object.fromEntries(seeded.map((f) => [f.id, f.sha256])), ...hashes };
 }
 
 /** Each stored file's bytes hashed as the database now holds them, by id. */
