@@ -959,7 +959,9 @@ export interface WatchUnsubscribeTokenTable {
 export interface WatchDeliveryTable {
   id: Generated<number>;
   watchId: string;
-  eventId: string;
+  /** One of eventId and consultationId (0068); a consultation is told about once, as published. */
+  eventId: string | null;
+  consultationId: string | null;
   change: "published" | "amended";
   amendmentId: string | null;
   outboxId: string | null;
@@ -1014,6 +1016,9 @@ export interface ConsultationTable {
   usageSummary: string | null;
   usageSummaryAt: Timestamp | null;
   createdAt: CreatedAt;
+  /** 0068: kept by a trigger, as on events (title, organiser, case number, summary, questions; never a response). */
+  searchDocument: ColumnType<string, never, never>;
+  searchText: ColumnType<string, never, never>;
 }
 
 export interface ConsultationInviteeTable {

@@ -162,6 +162,15 @@ export interface WatchDigestEvent {
   url: string;
 }
 
+export interface WatchDigestConsultation {
+  title: string;
+  /** The organiser, or "Markedsdialog" for the operators. */
+  organiserName: string;
+  /** ISO timestamp; render in Europe/Oslo. */
+  deadline: string;
+  url: string;
+}
+
 export interface WatchDigestData {
   name: string;
   watchName: string;
@@ -169,6 +178,8 @@ export interface WatchDigestData {
   newEvents: WatchDigestEvent[];
   /** Amended events, with the reason given for each amendment since the last digest. */
   amendedEvents: (WatchDigestEvent & { reasons: string[] })[];
+  /** Consultations (høring, issue 18) opened since the last digest; absent in digests queued before them. */
+  newConsultations?: WatchDigestConsultation[];
   demandUrl: string;
   watchesUrl: string;
   /** One-click unsubscribe (RFC 8058), works without signing in. */

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { CPV_CODES, cpvPrefix } from "~/domain/cpv";
 import type { DemandFilter } from "~/domain/demand-filter";
 import { DEMAND_SORTS } from "~/domain/demand-sort";
-import { EVENT_KINDS, EXPECTATION_STATUSES } from "~/domain/events";
+import { DEMAND_KINDS } from "~/domain/demand-kinds";
+import { EXPECTATION_STATUSES } from "~/domain/events";
 import { BUYER_SECTORS } from "~/domain/organisations";
 import { REGIONS } from "~/domain/regions";
 import type { Language } from "~/i18n/resources";
@@ -129,7 +130,13 @@ export function DemandFilterForm({
               </option>
             ))}
           </Select>
-          <Checkboxes legend={t("filters.kind")} name="kind" values={EVENT_KINDS} checked={filter.kinds} label={(v) => t(`common:kinds.${v}`)} />
+          <Checkboxes
+            legend={t("filters.kind")}
+            name="kind"
+            values={DEMAND_KINDS}
+            checked={filter.kinds}
+            label={(v) => (v === "consultation" ? t("filters.consultations") : t(`common:kinds.${v}`))}
+          />
           <div>
             <label htmlFor="demand-buyer" className={labelClass}>
               {t("filters.buyer")}

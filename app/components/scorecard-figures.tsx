@@ -131,7 +131,7 @@ export function WindowSwitch({ months, path }: { months: ScorecardWindow; path: 
 }
 
 /** Every figure of one scorecard. `slot` adds content after a figure (e.g. the list of justifications). */
-export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} }: { scorecard: Scorecard; language: Language; idPrefix: string; slots?: Partial<Record<"contracts" | "conduct", ReactNode>> }) {
+export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} }: { scorecard: Scorecard; language: Language; idPrefix: string; slots?: Partial<Record<"contracts" | "conduct" | "procuredValue", ReactNode>> }) {
   const { t } = useTranslation(["scorecard", "demand", "eventPage"]);
   const n = (value: number) => formatNumber(value, language);
   const item = (label: string, value: number, display = n(value)): BarItem => ({ label, value, display });
@@ -188,6 +188,7 @@ export function ScorecardFigures({ scorecard: s, language, idPrefix, slots = {} 
             })}
           />
         </div>
+        {slots.procuredValue}
       </FigureSection>
       <FigureSection id={`${idPrefix}-not-procured`} heading={t("figures.notProcured.heading")} explanation={t("figures.notProcured.explanation")}>
         <Bars caption={t("figures.notProcured.caption")} items={NOT_PROCURED_REASONS.map((r) => item(t(`eventPage:outcome.reasons.${r}`), s.notProcured.byReason[r]))} />

@@ -6,7 +6,8 @@ import { compareQuarters } from "./quarters";
 // The contract after award (issue 15): what a buyer indicated a vendor could expect, what it
 // bound itself to, and what it then called off, quarter by quarter. Forutsigbarhet asks the
 // declared and the realised to be compared like with like; these rules are the one source
-// for the forms, the API and the CHECK constraints of db/migrations/2026-12-04-0014-contracts.ts.
+// for the forms, the API and the CHECK constraints of db/migrations/2026-12-04-0014-contracts.ts
+// (the type list as amended by 2026-12-06-0069-strategic-alliance-contracts.ts).
 
 export const CONTRACT_TYPES = [
   "single_contract",
@@ -15,6 +16,8 @@ export const CONTRACT_TYPES = [
   "innovation_partnership",
   "operations_agreement",
   "project_contract",
+  // Issue 15: the event form's contract forms include it, so the contract after award does too (CHECK since 0069).
+  "strategic_alliance",
 ] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 

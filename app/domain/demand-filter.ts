@@ -1,7 +1,8 @@
 import { fromBase64Url, toBase64Url } from "./base64url";
 import { z } from "zod";
 import { CPV_CODES, cpvPrefix } from "./cpv";
-import { EVENT_KINDS, EXPECTATION_STATUSES, type EventKind, type ExpectationStatus } from "./events";
+import { EXPECTATION_STATUSES, type ExpectationStatus } from "./events";
+import { DEMAND_KINDS, type DemandKind } from "./demand-kinds";
 import { DEMAND_SORTS, type DemandSort } from "./demand-sort";
 import { BUYER_SECTORS, type BuyerSector } from "./organisations";
 import { isQuarter, type Quarter } from "./quarters";
@@ -14,6 +15,7 @@ import { isUuid } from "./ids";
 // named back to the caller (never a 500): the rest of the filter still applies.
 
 export { DEMAND_SORTS, type DemandSort } from "./demand-sort";
+export { DEMAND_KINDS, eventKindsOf, type DemandKind } from "./demand-kinds";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -25,10 +27,33 @@ export interface DemandCursor {
   id: string;
 }
 
+/**
+ * Whether the filter can match a consultation: it asks for consultations or for any kind, and
+ * uses only what a consultation has (text, sector, buyer, open). A consultation has no CPV code,
+ * region, standard, purchase expectation, budget, tender quarter or IP terms, so a filter on any
+ * of those matches none, as it matches no event lacking them.
+ */
+export function filterMatchesConsultations(filter: DemandFilter): boolean {
+  if (filter.kinds.length && !filter.kinds.includes("consultation")) return false;
+  return (
+    !filter.cpv.length &&
+    !filter.regions.length &&
+    !filter.standards.length &&
+    !filter.expectations.length &&
+    filter.budgetFrom === null &&
+    filter.budgetTo === null &&
+    !filter.quarterFrom &&
+    !filter.quarterTo &&
+    !filter.backgroundIp &&
+    filter.integrationBudget === null
+  );
+}
+
 export interface DemandFilter {
   /** Free text, searched with PostgreSQL's Norwegian configuration. */
   q: string | null;
-  kinds: EventKind[];
+  /** Kinds of event, and `consultation` for consultations (høring). */
+  kinds: DemandKind[];
   /** CPV prefixes ("48", "48814"): each selects its subtree in the vocabulary. */
   cpv: string[];
   /** Buyer: an organisation slug (co-buyers count too), or part of a buyer's name. */
@@ -193,7 +218,7 @@ export function parseDemandFilter(params: URLSearchParams): { filter: DemandFilt
     if (q.length > 200) skip("q", q, "too_long");
     else filter.q = q;
   }
-  filter.kinds = listOf("kind", oneOf(EVENT_KINDS));
+  filter.kinds = listOf("kind", oneOf(DEMAND_KINDS));
   filter.sectors = listOf("sector", oneOf(BUYER_SECTORS));
   filter.regions = listOf("region", oneOf(REGIONS));
   filter.expectations = listOf("expectation", oneOf(EXPECTATION_STATUSES));

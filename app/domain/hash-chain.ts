@@ -107,3 +107,12 @@ export function verifyChain(records: readonly ChainRecord[], expectedHead?: { le
   if (first) return { ok: false, length: sorted.length, brokenAt: first.index, seq: first.seq, reason: first.reason, breaks };
   return { ok: true, length: sorted.length, headHash: prev };
 }
+
+/** What a page about one entry says of it: its chain holds, the chain breaks at it, or elsewhere. */
+export type EntryChainState = "verified" | "broken_here" | "broken_elsewhere";
+
+/** The state of one entry (by id) in its organisation's verdict. */
+export function entryChainState(verdict: ChainVerdict, entryId: string): EntryChainState {
+  if (verdict.ok) return "verified";
+  return verdict.breaks.some((b) => b.row?.type === "entry" && b.row.id === entryId) ? "broken_here" : "broken_elsewhere";
+}

@@ -1,4 +1,6 @@
+import { fromBase64Url, toBase64Url } from "./base64url";
 import { normaliseCpvPrefix } from "./demand-filter";
+import { isUuid } from "./ids";
 import { exitOutcome, exitOverdue, PILOT_DECISIONS, type CriterionJudgement, type PilotDecision } from "./pilot-exit";
 import { REGIONS, type Region } from "./regions";
 
@@ -60,9 +62,77 @@ export function registerOutcome({ endedAt, exit }: RegisterStanding, now: Date):
   return exitOverdue(endedAt, false, now) ? "missing" : "awaiting";
 }
 
+/** The chart's part of counts per outcome (the ended ones). */
+export function chartCounts(counts: Readonly<Record<RegisterOutcome, number>>): ReturnType<typeof outcomeCounts> {
+  return { bought: counts.bought, met_not_bought: counts.met_not_bought, not_met_not_bought: counts.not_met_not_bought, open: counts.open, missing: counts.missing };
+}
+
 /** Pilots per ended outcome, for the chart. */
 export function outcomeCounts(outcomes: readonly RegisterOutcome[]): Record<(typeof CHART_OUTCOMES)[number], number> {
   const counts = { bought: 0, met_not_bought: 0, not_met_not_bought: 0, open: 0, missing: 0 };
   for (const o of outcomes) if (o in counts) counts[o as keyof typeof counts] += 1;
   return counts;
+}
+
+// Paging (issue 16): the register is cut by keyset on (ended, newest first with the running
+// ones first, then id), like the interaction log, so no pilot is out of reach however many
+// there are, and one published while a reader pages neither repeats nor hides another.
+
+/** Pilots per page on /pilots; the API's default and largest `limit`. */
+export const REGISTER_PAGE_SIZE = 50;
+export const REGISTER_API_DEFAULT = 100;
+export const REGISTER_API_MAX = 500;
+
+/**
+ * Where the previous page ended: its last pilot's end as the database wrote it (ISO 8601 to the
+ * microsecond, so equal ends stay equal; null while it has no end) and its id.
+ */
+export interface RegisterCursor {
+  ended: string | null;
+  id: string;
+}
+
+export interface RegisterPage {
+  limit: number;
+  after: RegisterCursor | null;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
+
+export function encodeRegisterCursor(cursor: RegisterCursor): string {
+  return toBase64Url(JSON.stringify([cursor.ended, cursor.id]));
+}
+
+/** The cursor, or null for anything not made by encodeRegisterCursor. */
+export function decodeRegisterCursor(value: string): RegisterCursor | null {
+  try {
+    const parsed: unknown = JSON.parse(fromBase64Url(value));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [ended, id] = parsed as unknown[];
+    if (typeof id !== "string" || !isUuid(id)) return null;
+    if (ended === null) return { ended: null, id };
+    if (typeof ended !== "string" || !ISO_INSTANT.test(ended) || Number.isNaN(Date.parse(ended))) return null;
+    return { ended, id };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `cursor` and `limit` from a query string, forgiving like the filter (a public, bookmarkable
+ * page): a cursor that is not ours starts at the first page, a limit outside 1–`max` is the default.
+ */
+export function parseRegisterPage(params: URLSearchParams, { size, max = size }: { size: number; max?: number }): RegisterPage {
+  const rawLimit = params.get("limit");
+  const n = rawLimit !== null && /^\d{1,4}$/.test(rawLimit) ? Number(rawLimit) : NaN;
+  const cursor = params.get("cursor");
+  return { limit: n >= 1 && n <= max ? n : size, after: cursor === null ? null : decodeRegisterCursor(cursor) };
+}
+
+/** The query string of the page after `cursor`, with the filter kept. */
+export function registerPageSearch(filter: PilotRegisterFilter, cursor: RegisterCursor, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(pilotRegisterSearch(filter));
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  params.set("cursor", encodeRegisterCursor(cursor));
+  return `?${params}`;
 }

@@ -66,6 +66,24 @@ export const ResponseInputSchema = z.strictObject({
 });
 export type ResponseInput = z.infer<typeof ResponseInputSchema>;
 
+/** The API's JSON body: the same fields, documents by upload id (a stored file of the vendor's), and whether to submit. */
+export const ResponseApiSchema = ResponseInputSchema.extend({
+  submit: z.boolean({ error: "invalid_value" }).optional().default(false),
+  documents: z
+    .array(
+      z.strictObject({
+        uploadId: z.guid({ error: "invalid_value" }),
+        confidential: z.boolean({ error: "invalid_value" }).optional().default(false),
+        confidentialReason: reason,
+      }),
+      { error: "invalid_value" },
+    )
+    .max(50, "too_many")
+    .optional()
+    .default([]),
+  removeDocuments: z.array(z.guid({ error: "invalid_value" }), { error: "invalid_value" }).max(50, "too_many").optional().default([]),
+});
+
 /** A marked part says why it is a secret (the vendor's reason is what the buyer weighs in an access request). */
 export function confidentialProblems(input: { textConfidential: boolean; textConfidentialReason?: string | null; confidential: boolean; confidentialReason?: string | null }): Problem<ResponseProblemCode>[] {
   const problems: Problem<ResponseProblemCode>[] = [];

@@ -3,7 +3,7 @@
 // rules produce codes, then the generic form messages, then a catch-all.
 
 /** Namespaces tried after a page's own, in this order. */
-export const PROBLEM_NAMESPACES = ["events:problems", "participation:problems", "effort:errors", "consultations:errors", "requests:problems", "reports:problems", "organisations:formErrors", "forms"] as const;
+export const PROBLEM_NAMESPACES = ["events:problems", "participation:problems", "effort:errors", "consultations:errors", "requests:problems", "reports:problems", "responses:problems", "organisations:formErrors", "forms"] as const;
 
 /** The i18n keys to try for `code`, most specific first; `first` is the page's own prefix (e.g. "organisations:formErrors"). */
 export function problemKeys(code: string, first?: string): string[] {

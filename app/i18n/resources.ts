@@ -15,6 +15,7 @@ import { conduct as conductNb } from "./locales/nb/conduct";
 import { consultations as consultationsNb } from "./locales/nb/consultations";
 import { contracts as contractsNb } from "./locales/nb/contracts";
 import { pilots as pilotsNb } from "./locales/nb/pilots";
+import { responses as responsesNb } from "./locales/nb/responses";
 import { questionnaire as questionnaireNb } from "./locales/nb/questionnaire";
 import { effort as effortNb } from "./locales/nb/effort";
 import { participation as participationNb } from "./locales/nb/participation";
@@ -41,6 +42,7 @@ import { conduct as conductEn } from "./locales/en/conduct";
 import { consultations as consultationsEn } from "./locales/en/consultations";
 import { contracts as contractsEn } from "./locales/en/contracts";
 import { pilots as pilotsEn } from "./locales/en/pilots";
+import { responses as responsesEn } from "./locales/en/responses";
 import { questionnaire as questionnaireEn } from "./locales/en/questionnaire";
 import { effort as effortEn } from "./locales/en/effort";
 import { participation as participationEn } from "./locales/en/participation";
@@ -76,6 +78,7 @@ export const resources = {
     organisations: organisationsNb,
     participation: participationNb,
     pilots: pilotsNb,
+    responses: responsesNb,
     questionnaire: questionnaireNb,
     relationships: relationshipsNb,
     reports: reportsNb,
@@ -104,6 +107,7 @@ export const resources = {
     organisations: organisationsEn,
     participation: participationEn,
     pilots: pilotsEn,
+    responses: responsesEn,
     questionnaire: questionnaireEn,
     relationships: relationshipsEn,
     reports: reportsEn,

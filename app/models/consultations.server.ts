@@ -449,16 +449,3 @@ export async function listOcdsConsultations(db: Db, { limit = 500 }: { limit?: n
     organiser: organiserId && organiserName && country ? { id: organiserId, name: organiserName, orgNumber, country, foreignRegistryId, website } : null,
   }));
 }
-
-/** The consultations still open for responses, nearest deadline first (the /demand page's box). */
-export async function openConsultations(db: Db, { now = new Date(), limit = 5 }: { now?: Date; limit?: number } = {}) {
-  return db
-    .selectFrom("consultations")
-    .leftJoin("organisations", "organisations.id", "consultations.organiserId")
-    .select(["consultations.id", "consultations.title", "consultations.subject", "consultations.deadline", "organisations.name as organiserName"])
-    .where("consultations.deadline", ">", now)
-    .orderBy("consultations.deadline")
-    .orderBy("consultations.id")
-    .limit(limit)
-    .execute();
-}

@@ -15,6 +15,7 @@ import { contractTasks, type ContractTask } from "~/domain/contract-tasks";
 import { isUuid } from "~/domain/ids";
 import type { OcdsContract } from "~/domain/ocds";
 import { csvDocument, csvOsloTime } from "~/domain/csv";
+import { osloDate } from "~/domain/zoned-time";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
 
@@ -91,7 +92,8 @@ export interface ContractView {
   realisation: YearRealisation[];
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
+/** The date in Oslo, where every date the portal shows and compares lives. */
+const today = (now: Date) => osloDate(now);
 
 /** Contracts with their vendors, options and call-offs, as the public sees them and the parties beyond. */
 async function loadContracts(db: Db, ids: string[], { partyOf, now }: { partyOf: (c: { id: string; buyerId: string }) => ContractParty; now: Date }): Promise<ContractView[]> {

@@ -1,5 +1,6 @@
 import type { Db } from "@db/client";
 import { contractTasks, type ContractTask } from "~/domain/contract-tasks";
+import { osloDate } from "~/domain/zoned-time";
 import { listLiveContracts, type ContractView } from "./contract-reads.server";
 import { emailAdmins } from "./memberships.server";
 
@@ -36,7 +37,7 @@ function tasksByOrganisation(contracts: readonly ContractView[], today: string):
 
 /** Queues the reminders due at `now`; returns how many organisations were reminded. */
 export async function sendContractReminders(db: Db, now: Date, baseUrl: string): Promise<number> {
-  const today = now.toISOString().slice(0, 10);
+  const today = osloDate(now);
   const byOrganisation = tasksByOrganisation(await listLiveContracts(db, { now }), today);
   let reminded = 0;
   for (const [organisationId, { name, tasks }] of byOrganisation) {

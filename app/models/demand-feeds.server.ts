@@ -6,6 +6,8 @@ import { buildCalendar, type CalendarEvent } from "~/domain/icalendar";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
 import { expectationText } from "~/i18n/event-text";
+import { formatDateTime } from "~/i18n/format";
+import type { DemandConsultation } from "./demand-consultations.server";
 import { demandPageQuery } from "./demand.server";
 import { expectationOfRow } from "./event-row.server";
 
@@ -68,9 +70,28 @@ function eventUrl(origin: string, id: string) {
   return new URL(`/events/${id}`, origin).toString();
 }
 
-export function demandAtom(items: FeedItem[], feed: FeedText): string {
+const consultationUrl = (origin: string, id: string) => new URL(`/consultations/${id}`, origin).toString();
+
+/** What a feed says of a consultation: its subject, organiser and deadline (never a response). */
+function consultationText(c: DemandConsultation, language: Language): string {
+  const t = fixedT(language, "consultations");
+  return `${t(`subjects.${c.subject}`)} – ${c.organiserName ?? "Markedsdialog"}\n${t("feeds.deadline")}: ${formatDateTime(c.deadline, language)}`;
+}
+
+/** The filter's events, and the open consultations it matches (issue 18), as one Atom feed. */
+export function demandAtom(items: FeedItem[], feed: FeedText, consultations: DemandConsultation[] = []): string {
   const common = fixedT(feed.language, "common");
-  const entries: AtomEntry[] = items.map((item) => ({
+  const consultationEntries: AtomEntry[] = consultations.map((c) => ({
+    id: `urn:uuid:${c.id}`,
+    title: c.title,
+    url: consultationUrl(feed.origin, c.id),
+    updated: new Date(c.createdAt),
+    published: new Date(c.createdAt),
+    author: c.organiserName ?? "Markedsdialog",
+    categories: ["consultation", c.subject],
+    summary: consultationText(c, feed.language),
+  }));
+  const eventEntries: AtomEntry[] = items.map((item) => ({
     id: `urn:uuid:${item.id}`,
     title: item.title,
     url: eventUrl(feed.origin, item.id),
@@ -83,7 +104,9 @@ export function demandAtom(items: FeedItem[], feed: FeedText): string {
       expectationText(expectationOfRow(item), feed.language),
     ].join("\n"),
   }));
-  const newest = items.reduce((max, item) => Math.max(max, new Date(item.updatedAt).getTime()), 0);
+  // Newest change first, events and consultations together.
+  const entries = [...eventEntries, ...consultationEntries].sort((a, b) => b.updated.getTime() - a.updated.getTime());
+  const newest = entries.reduce((max, entry) => Math.max(max, entry.updated.getTime()), 0);
   return buildAtomFeed({
     id: feed.selfUrl,
     title: feed.title,
@@ -103,9 +126,16 @@ export function demandAtom(items: FeedItem[], feed: FeedText): string {
  * deadlines as moments that do not block time. UIDs are those of the event's own .ics file,
  * so a calendar that has both shows each entry once.
  */
-export function demandCalendar(items: FeedItem[], feed: FeedText): string {
+export function demandCalendar(items: FeedItem[], feed: FeedText, consultations: DemandConsultation[] = []): string {
   const t = fixedT(feed.language, "eventPage");
   const host = new URL(feed.origin).host;
+  const consultationDeadline = fixedT(feed.language, "consultations")("feeds.deadline");
+  const deadlines: CalendarEvent[] = consultations.map((c) => {
+    const url = consultationUrl(feed.origin, c.id);
+    // The UID of /consultations.ics, so a calendar with both shows the deadline once.
+    const description = `${consultationText(c, feed.language)}\n\n${url}`;
+    return { uid: `${c.id}-consultation@${host}`, start: new Date(c.deadline), summary: `${consultationDeadline}: ${c.title}`, description, url, busy: false };
+  });
   const entries: CalendarEvent[] = items.flatMap((item) => {
     const url = eventUrl(feed.origin, item.id);
     const common = { url, sequence: item.amendments, description: `${item.buyerName}\n\n${expectationText(expectationOfRow(item), feed.language)}\n\n${url}` };
@@ -121,5 +151,5 @@ export function demandCalendar(items: FeedItem[], feed: FeedText): string {
     }
     return out;
   });
-  return buildCalendar({ productId: "-//Markedsdialog//Markedsdialog//NB", name: feed.title, events: entries, now: feed.now });
+  return buildCalendar({ productId: "-//Markedsdialog//Markedsdialog//NB", name: feed.title, events: [...entries, ...deadlines], now: feed.now });
 }

@@ -5,6 +5,7 @@ import type { Database, OrganisationTable } from "@db/schema";
 import {
   cpvCodesUnder,
   demandSearchParams,
+  eventKindsOf,
   parseDemandFilter,
   type DemandCursor,
   type DemandFilter,
@@ -92,21 +93,26 @@ const tsquery = (alternatives: SearchAlternative[]) =>
 /** Synonyms long enough to look up inside words are looked up there only. */
 const byFullText = (a: SearchAlternative) => a.typed || likePatternOf(a) === null;
 
-function groupFound(alternatives: SearchAlternative[]) {
+/** The tables that carry search_document and search_text (events, and consultations since 0068). */
+export type SearchedTable = "events" | "consultations";
+
+function groupFound(alternatives: SearchAlternative[], table: SearchedTable) {
   const fullText = alternatives.filter(byFullText);
+  const t = sql.raw(table);
   const inside = alternatives.flatMap((a) => {
     const pattern = likePatternOf(a);
-    return pattern === null ? [] : [sql<SqlBool>`events.search_text like ${pattern}`];
+    return pattern === null ? [] : [sql<SqlBool>`${t}.search_text like ${pattern}`];
   });
-  const found = fullText.length ? [sql<SqlBool>`events.search_document @@ ${tsquery(fullText)}`, ...inside] : inside;
+  const found = fullText.length ? [sql<SqlBool>`${t}.search_document @@ ${tsquery(fullText)}`, ...inside] : inside;
   return sql<SqlBool>`(${sql.join(found, sql` or `)})`;
 }
 
-function searchCondition(search: ShapedSearch) {
+/** The condition that `table`'s row holds what was searched for. */
+export function searchCondition(search: ShapedSearch, table: SearchedTable = "events") {
   // Stop words alone find nothing, as they did before: the reader typed something.
   if (!search.groups.length) return sql<SqlBool>`false`;
   return sql<SqlBool>`${sql.join(
-    search.groups.map((g) => (g.negated ? sql<SqlBool>`not ${groupFound(g.alternatives)}` : groupFound(g.alternatives))),
+    search.groups.map((g) => (g.negated ? sql<SqlBool>`not ${groupFound(g.alternatives, table)}` : groupFound(g.alternatives, table))),
     sql` and `,
   )}`;
 }
@@ -160,7 +166,11 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
 
   const search = searchOf(filter);
   if (search) query = query.where(searchCondition(search));
-  if (filter.kinds.length) query = query.where("events.kind", "in", filter.kinds);
+  if (filter.kinds.length) {
+    // `consultation` alone asks for no event (consultations are read by demand-consultations.server.ts).
+    const kinds = eventKindsOf(filter.kinds);
+    query = kinds.length ? query.where("events.kind", "in", kinds) : query.where(sql<SqlBool>`false`);
+  }
   if (filter.regions.length) query = query.where("events.region", "in", filter.regions);
   if (filter.sectors.length) query = query.where("buyer.buyerSector", "in", filter.sectors);
   if (filter.expectations.length) query = query.where("events.expectationStatus", "in", filter.expectations);

@@ -43,6 +43,27 @@ export async function correctionSummaries(db: Db, eventIds: readonly string[]) {
   return new Map(eventIds.map((id) => [id, summariseCorrections(rows.filter((r) => r.eventId === id))]));
 }
 
+export interface InvestmentFigures {
+  summary: ReturnType<typeof summariseCorrections>;
+  /** Each correction with the vendor's name: the buyer's members only, otherwise null. */
+  corrections: InvestmentCorrectionView[] | null;
+}
+
+const toView = (r: Awaited<ReturnType<typeof correctionsOf>>[number]): InvestmentCorrectionView => ({
+  organisationId: r.organisationId,
+  organisationName: r.organisationName,
+  hours: r.hours,
+  nok: r.nok,
+  note: r.note,
+  correctedAt: r.correctedAt.toISOString(),
+});
+
+/** The vendors' corrections of one event's figure, as the event page shows them inline: names only `withNames` (the buyer's members). */
+export async function investmentFigures(db: Db, eventId: string, { withNames }: { withNames: boolean }): Promise<InvestmentFigures> {
+  const views = (await correctionsOf(db, [eventId])).map(toView);
+  return { summary: summariseCorrections(views), corrections: withNames ? views : null };
+}
+
 /** The page of a published pilot's expected investment; null when there is no such pilot. */
 export async function getInvestmentPage(db: Db, eventId: string, userId: string | null): Promise<InvestmentPage | null> {
   const event = await pilotEvent(db, eventId);
@@ -53,8 +74,7 @@ export async function getInvestmentPage(db: Db, eventId: string, userId: string 
     .select(["e.title", "e.pilotVendorInvestmentHours", "e.pilotVendorInvestmentNok", "o.name", "o.slug"])
     .where("e.id", "=", event.id)
     .executeTakeFirstOrThrow();
-  const rows = await correctionsOf(db, [event.id]);
-  const views = rows.map((r) => ({ organisationId: r.organisationId, organisationName: r.organisationName, hours: r.hours, nok: r.nok, note: r.note, correctedAt: r.correctedAt.toISOString() }));
+  const views = (await correctionsOf(db, [event.id])).map(toView);
   const taking = await participatingOrganisations(db, userId, event.id);
   return {
     event: { id: event.id, title: row.title, buyer: { name: row.name, slug: row.slug } },

@@ -237,6 +237,36 @@ export async function getScorecardBuyer(db: Db, idOrSlug: string) {
   return { ...buyer, ownDelivery: ownDeliveryOfRow({ ownDeliveryCpv, ownDeliveryActivities, ownDeliveryProvider, ownDeliveryStandards }) };
 }
 
+/**
+ * The procured expectations behind "Kjøpt mot erklært verdi" (issue 15) for one buyer, each with
+ * what was declared and what was bought, all public on the event page; the same conditions as
+ * the figure's query in loadScorecardFacts, so the rows sum to the figure.
+ */
+export async function procuredValueSources(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+  const bounds = windowBounds(now, months);
+  const rows = await db
+    .selectFrom("events as e")
+    .innerJoin("organisations as b", "b.id", "e.buyerId")
+    .select(["e.id", "e.title", "e.expectationStatus as status", "e.expectedTenderQuarter as declaredQuarter", "e.expectedValueNok as declaredNok", "e.outcomeContractValueNok as procuredNok"])
+    .where("b.isBuyer", "=", true)
+    .where("b.id", "=", buyerId)
+    .where("e.publishedAt", "is not", null)
+    .where("e.expectationStatus", "in", ["committed", "planned", "uncertain"])
+    .where("e.outcome", "=", "procured")
+    .where("e.expectedValueNok", ">", 0)
+    .where("e.outcomeContractValueNok", "is not", null)
+    .where("e.expectedTenderQuarter", ">=", bounds.firstQuarter)
+    .where("e.expectedTenderQuarter", "<=", bounds.lastQuarter)
+    .orderBy("e.expectedTenderQuarter", "desc")
+    .orderBy("e.title")
+    .execute();
+  return rows.map((r) => {
+    const declaredNok = Number(r.declaredNok);
+    const procuredNok = Number(r.procuredNok);
+    return { ...r, declaredNok, procuredNok, ratio: procuredNok / declaredNok };
+  });
+}
+
 /** The buyer's events behind the figures: published in the window, or with an expectation falling due in it. */
 export async function listScorecardEvents(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
   const bounds = windowBounds(now, months);

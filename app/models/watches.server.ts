@@ -5,6 +5,7 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { isDigestDue, normaliseWatchQuery, watchFilter, type WatchFrequency } from "~/domain/watches";
 import { latestDemand, matchingEventIds } from "./demand-feeds.server";
+import { matchingConsultationIds } from "./demand-consultations.server";
 
 // Watches: a person's saved /demand filters. Each has a digest frequency and a private
 // feed secret (only its hash is stored; the plain value is shown once, when made).
@@ -96,8 +97,9 @@ type DigestData = EmailData<"watch-digest">;
 
 /**
  * Sends what is due at `now`: for each watch whose digest is due (immediate: every round;
- * daily: once each Oslo morning), the events published and the amendments made since the
- * watch was saved that match its filter and that it has not told about. One transaction
+ * daily: once each Oslo morning), the events published, the amendments made and the
+ * consultations opened since the watch was saved that match its filter and that it has not
+ * told about. One transaction
  * per watch queues the e-mail and records each event (and amendment) as delivered, so a
  * second round, a restart or a second server never sends the same news twice.
  * Only to confirmed e-mail addresses. Returns how many digests were queued.
@@ -179,18 +181,56 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       .limit(DIGEST_CANDIDATES)
       .execute();
 
+    // Consultations (issue 18) are told about once, when opened (they are published as they are made).
+    const opened = await trx
+      .selectFrom("consultations")
+      .select(["consultations.id"])
+      .where("consultations.createdAt", ">", since)
+      .where("consultations.createdAt", "<=", now)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("watchDeliveries as d")
+              .select(sql.lit(1).as("one"))
+              .whereRef("d.consultationId", "=", "consultations.id")
+              .where("d.watchId", "=", watch.id),
+          ),
+        ),
+      )
+      .orderBy("consultations.createdAt")
+      .orderBy("consultations.id")
+      .limit(DIGEST_CANDIDATES)
+      .execute();
+
+    const filter = watchFilter(watch.query);
     const candidates = [...new Set([...published.map((e) => e.id), ...amendments.map((a) => a.eventId)])];
-    const matching = await matchingEventIds(trx, watchFilter(watch.query), candidates, now);
+    const matching = await matchingEventIds(trx, filter, candidates, now);
     const newIds = published.map((e) => e.id).filter((id) => matching.has(id));
     const amended = amendments.filter((a) => matching.has(a.eventId));
-    if (newIds.length === 0 && amended.length === 0) return false;
+    const matchingConsultations = await matchingConsultationIds(trx, filter, opened.map((c) => c.id), now);
+    const consultationIds = opened.map((c) => c.id).filter((id) => matchingConsultations.has(id));
+    if (newIds.length === 0 && amended.length === 0 && consultationIds.length === 0) return false;
 
-    const events = await trx
-      .selectFrom("events")
-      .innerJoin("organisations as buyer", "buyer.id", "events.buyerId")
-      .select(["events.id", "events.title", "events.kind", "buyer.name as buyerName"])
-      .where("events.id", "in", [...new Set([...newIds, ...amended.map((a) => a.eventId)])])
-      .execute();
+    const eventIds = [...new Set([...newIds, ...amended.map((a) => a.eventId)])];
+    const events = eventIds.length
+      ? await trx
+          .selectFrom("events")
+          .innerJoin("organisations as buyer", "buyer.id", "events.buyerId")
+          .select(["events.id", "events.title", "events.kind", "buyer.name as buyerName"])
+          .where("events.id", "in", eventIds)
+          .execute()
+      : [];
+    const consultations = consultationIds.length
+      ? await trx
+          .selectFrom("consultations")
+          .leftJoin("organisations as organiser", "organiser.id", "consultations.organiserId")
+          .select(["consultations.id", "consultations.title", "consultations.deadline", "organiser.name as organiserName"])
+          .where("consultations.id", "in", consultationIds)
+          .orderBy("consultations.deadline")
+          .orderBy("consultations.id")
+          .execute()
+      : [];
     const byId = new Map(events.map((e) => [e.id, e]));
     const link = (path: string) => new URL(path, baseUrl).toString();
     const unsubscribeToken = generateToken();
@@ -211,6 +251,12 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       frequency: watch.frequency,
       newEvents: newIds.map(describe),
       amendedEvents: [...amendedByEvent].map(([id, reasons]) => ({ ...describe(id), reasons })),
+      newConsultations: consultations.map((c) => ({
+        title: c.title,
+        organiserName: c.organiserName ?? "Markedsdialog",
+        deadline: c.deadline.toISOString(),
+        url: link(`/consultations/${c.id}`),
+      })),
       demandUrl: link(watch.query ? `/demand?${watch.query}` : "/demand"),
       watchesUrl: link("/watches"),
       unsubscribeUrl,
@@ -223,6 +269,7 @@ async function digestOne(db: Db, watchId: string, now: Date, baseUrl: string): P
       .values([
         ...newIds.map((eventId) => ({ watchId: watch.id, eventId, change: "published" as const, amendmentId: null, outboxId, deliveredAt: now })),
         ...amended.map((a) => ({ watchId: watch.id, eventId: a.eventId, change: "amended" as const, amendmentId: a.id, outboxId, deliveredAt: now })),
+        ...consultationIds.map((consultationId) => ({ watchId: watch.id, consultationId, change: "published" as const, amendmentId: null, outboxId, deliveredAt: now })),
       ])
       .execute();
     return true;

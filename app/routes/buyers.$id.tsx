@@ -13,7 +13,8 @@ import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } f
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
-import { getScorecardBuyer, listScorecardEvents } from "~/models/scorecard.server";
+import { getScorecardBuyer, listScorecardEvents, procuredValueSources } from "~/models/scorecard.server";
+import { ProcuredValueSources } from "~/components/procured-value-sources";
 import { missingSummaryCount } from "~/models/consultations.server";
 import { getBuyerContractFigures } from "~/models/contract-reads.server";
 import { vendorRequestFiguresForBuyer } from "~/models/vendor-requests.server";
@@ -35,12 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = fixedT(language, "scorecard");
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - months);
-  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests] = await Promise.all([
+  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests, procuredValue] = await Promise.all([
     cachedBuyerScorecard(db(), buyer.id, months),
     listScorecardEvents(db(), buyer.id, months),
     getBuyerContractFigures(db(), buyer.id),
     missingSummaryCount(db(), buyer.id),
     vendorRequestFiguresForBuyer(db(), buyer.id, { since }),
+    procuredValueSources(db(), buyer.id, months),
   ]);
   return json({
     buyer,
@@ -50,13 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contracts,
     consultationsMissingSummary,
     requests,
+    procuredValue,
     title: t("buyer.title", { name: buyer.name }),
     description: t("buyer.metaDescription", { name: buyer.name }),
   });
 }
 
 export default function BuyerScorecardPage() {
-  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, title } = useLoaderData<typeof loader>();
+  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, procuredValue, title } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
   const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
@@ -141,6 +144,7 @@ export default function BuyerScorecardPage() {
         language={language}
         idPrefix="buyer"
         slots={{
+          procuredValue: <ProcuredValueSources sources={procuredValue} language={language} />,
           contracts:
             shortOnes.length > 0 ? (
               <div className="space-y-2">

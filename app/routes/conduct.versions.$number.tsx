@@ -20,10 +20,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const number = Number(args.params.number);
   if (!Number.isInteger(number) || number < 1 || number > INT_MAX) notFound();
-  // Published versions are public; a draft only exists for operators.
-  const version = await getVersion(db(), number, { includeDraft: getUser(args)?.isOperator ?? false });
+  // Published versions are public; a draft exists for operators only, until it goes out for
+  // consultation (issue 18): then those consulted, and everyone, read the text they answer on.
+  const consultations = await consultationsOnConductVersion(db(), number);
+  const version = await getVersion(db(), number, { includeDraft: (getUser(args)?.isOperator ?? false) || consultations.length > 0 });
   invariantResponse(version);
-  const [previous, consultations] = await Promise.all([getPreviousVersion(db(), number), consultationsOnConductVersion(db(), number)]);
+  const previous = await getPreviousVersion(db(), number);
   const t = fixedT(await getLanguage(args.request), "conduct");
   return json({
     title: `${t("title")}, ${t("version", { number })} – Markedsdialog`,

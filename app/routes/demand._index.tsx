@@ -14,7 +14,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem, type DemandTotal } from "~/models/demand.server";
 import { redirectWithoutEmptyParameters } from "~/http/responses.server";
-import { openConsultations } from "~/models/consultations.server";
+import { consultationsForDemand, type DemandConsultation } from "~/models/demand-consultations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -22,14 +22,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: data.atomTitle, href: data.atomHref }] : []),
 ];
 
-// Public: published events only, for anyone.
+// Public: published events and open consultations only, for anyone.
 export async function loader({ request }: LoaderFunctionArgs) {
   // A GET form sends every empty field: the page has one URL per filter, without them.
   redirectWithoutEmptyParameters(request);
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);
-  const [page, options, consultations] = await Promise.all([listDemand(db(), filter, { total: true }), demandFilterOptions(db()), openConsultations(db())]);
+  // The open consultations the filter matches (issue 18), on the first page only.
+  const [page, options, consultations] = await Promise.all([
+    listDemand(db(), filter, { total: true }),
+    demandFilterOptions(db()),
+    filter.cursor ? ([] as DemandConsultation[]) : consultationsForDemand(db(), filter),
+  ]);
   return json({
     filter,
     ignored,
@@ -87,7 +92,7 @@ export default function DemandPage() {
             </p>
           </div>
           {data.items.length === 0 ? (
-            <p>{t("results.empty")}</p>
+            data.consultations.length === 0 ? <p>{t("results.empty")}</p> : null
           ) : (
             <ol className="space-y-4">
               {data.items.map((item) => (
@@ -95,6 +100,8 @@ export default function DemandPage() {
               ))}
             </ol>
           )}
+          {/* After the events, so a phone reaches the demand first (issue 14's 390 px rule); first when there are none. */}
+          <OpenConsultations consultations={data.consultations} />
           {data.nextHref || data.firstHref ? (
             <nav aria-label={t("results.pagination")} className="flex flex-wrap gap-4">
               {data.firstHref ? (
@@ -111,8 +118,6 @@ export default function DemandPage() {
           ) : null}
         </section>
       </DemandFilterForm>
-      {/* After the results, so a phone reaches the demand first (issue 14's 390 px rule). */}
-      <OpenConsultations consultations={data.consultations} />
     </div>
   );
 }

@@ -11,10 +11,12 @@ import { forbidden, requireVerifiedUser, type GuardArgs } from "~/auth/guards.se
 import { FieldErrors, Notice, SubmitButton, ProblemScope } from "~/components/forms";
 import { RESPONSES } from "~/domain/conduct";
 import { ResponseSchema } from "~/domain/conduct-forms";
+import { entryChainState } from "~/domain/hash-chain";
 import { formatDateTime } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
+import { verifyOrganisationChain } from "~/models/interaction-chain.server";
 import { getInteractionForViewer } from "~/models/interaction-reads.server";
 import { respondToInteraction } from "~/models/interactions.server";
 import { absoluteUrl } from "~/http/public-url.server";
@@ -34,7 +36,9 @@ async function viewEntry(args: GuardArgs & { params: { id?: string } }) {
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await viewEntry(args);
   const t = fixedT(await getLanguage(args.request), "conduct");
-  return json({ title: `${t("entry.title", { subject: view.entry.subject })} – Markedsdialog`, ...view });
+  // Checked, not only shown: the hash is the proof, and people read what it proves (issue 14).
+  const chain = entryChainState(await verifyOrganisationChain(db(), view.entry.organisationId), view.entry.id);
+  return json({ title: `${t("entry.title", { subject: view.entry.subject })} – Markedsdialog`, ...view, chain });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -53,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InteractionEntry() {
-  const { entry, responses, clauses, canRespond, answered, canSupersede } = useLoaderData<typeof loader>();
+  const { entry, responses, clauses, canRespond, answered, canSupersede, chain } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("conduct");
@@ -156,9 +160,23 @@ export default function InteractionEntry() {
                 </ul>
               </section>
             ) : null}
-            <p className="break-all text-xs text-slate-600">
-              {t("entry.hash", { seq: entry.chainSeq })}: <code>{entry.hash}</code>
-            </p>
+            <div className="space-y-1 text-sm">
+              <p className={chain === "verified" ? "text-green-800" : "font-semibold text-red-800"}>
+                {t(`entry.chain.${chain}`)}
+                {chain === "verified" ? null : (
+                  <>
+                    {" "}
+                    <Link to="/interactions" className="underline">
+                      {t("log.title")}
+                    </Link>
+                  </>
+                )}
+              </p>
+              <details className="text-xs text-slate-600">
+                <summary className="cursor-pointer">{t("entry.hash", { seq: entry.chainSeq })}</summary>
+                <code className="break-all">{entry.hash}</code>
+              </details>
+            </div>
             {canSupersede ? (
               <Link to={`/interactions/new?supersedes=${entry.id}`} className="inline-block rounded border border-slate-400 px-4 py-2 font-semibold">
                 {t("entry.correct")}

@@ -5,17 +5,18 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { PilotOutcomeChart } from "~/components/pilot-outcome-chart";
 import { PILOT_DECISIONS } from "~/domain/pilot-exit";
-import { outcomeCounts, parsePilotRegisterFilter, pilotRegisterSearch, REGISTER_OUTCOMES, type PilotRegisterFilter } from "~/domain/pilot-register";
+import { chartCounts, parsePilotRegisterFilter, parseRegisterPage, pilotRegisterSearch, REGISTER_OUTCOMES, REGISTER_PAGE_SIZE, registerPageSearch, type PilotRegisterFilter } from "~/domain/pilot-register";
 import { REGIONS } from "~/domain/regions";
 import { fixedT } from "~/i18n/i18n";
 import { formatDate, formatNok } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { listPilotRegister, pilotBuyers, type PilotRegisterRow } from "~/models/pilot-register.server";
+import { pilotBuyers, pilotRegisterCounts, pilotRegisterPage, type PilotRegisterRow } from "~/models/pilot-register.server";
 
 // The pilot register (issue 16): public. Every pilot, R&D and innovation partnership with its
 // criteria, purchase path and how it ended, filtered by CPV, region, buyer, result and decision.
-// The chart counts the filtered pilots that have ended.
+// The chart counts the filtered pilots that have ended; the list goes a page at a time, by
+// links that carry the filter and where the page starts (no JavaScript needed).
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -26,10 +27,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = fixedT(await getLanguage(request), "pilots");
-  const filter = parsePilotRegisterFilter(new URL(request.url).searchParams);
-  const [pilots, buyers] = await Promise.all([listPilotRegister(db(), filter), pilotBuyers(db())]);
+  const params = new URL(request.url).searchParams;
+  const filter = parsePilotRegisterFilter(params);
+  const page = parseRegisterPage(params, { size: REGISTER_PAGE_SIZE });
+  const now = new Date();
+  const [{ pilots, next }, all, buyers] = await Promise.all([pilotRegisterPage(db(), filter, page, { now }), pilotRegisterCounts(db(), filter, { now }), pilotBuyers(db())]);
   const search = pilotRegisterSearch(filter);
-  return json({ filter, pilots, buyers, counts: outcomeCounts(pilots.map((p) => p.outcome)), csvHref: `/pilots.csv${search}`, atomHref: `/pilots.atom${search}`, apiHref: `/api/v1/pilots${search}`, title: `${t("register.title")} – Markedsdialog`, description: t("register.metaDescription") });
+  return json({
+    filter,
+    pilots,
+    total: Object.values(all).reduce((sum, n) => sum + n, 0),
+    nextHref: next ? `/pilots${registerPageSearch(filter, next)}` : null,
+    firstHref: page.after ? `/pilots${search}` : null,
+    buyers,
+    counts: chartCounts(all),
+    csvHref: `/pilots.csv${search}`,
+    atomHref: `/pilots.atom${search}`,
+    apiHref: `/api/v1/pilots${search}`,
+    title: `${t("register.title")} – Markedsdialog`,
+    description: t("register.metaDescription"),
+  });
 }
 
 const selectClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2";
@@ -52,7 +69,7 @@ function FilterSelect({ name, label, value, options }: { name: keyof PilotRegist
 }
 
 export default function PilotRegister() {
-  const { filter, pilots, buyers, counts, csvHref, atomHref, apiHref } = useLoaderData<typeof loader>();
+  const { filter, pilots, total, nextHref, firstHref, buyers, counts, csvHref, atomHref, apiHref } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("pilots");
   const { t: tc } = useTranslation("common");
   const language = i18n.language as Language;
@@ -95,9 +112,24 @@ export default function PilotRegister() {
       <PilotOutcomeChart counts={counts} language={language} />
       <section aria-labelledby="pilot-list-title" className="space-y-4">
         <h2 id="pilot-list-title" className="text-2xl font-bold">
-          <span role="status">{t("register.count", { count: pilots.length })}</span>
+          <span role="status">{t("register.count", { count: total })}</span>
         </h2>
+        {pilots.length < total ? <p className="text-sm text-slate-700">{t("register.shown", { shown: pilots.length, count: total })}</p> : null}
         {pilots.length === 0 ? <p>{t("register.none")}</p> : <ol className="space-y-4">{pilots.map((p) => <PilotEntry key={p.id} pilot={p} language={language} />)}</ol>}
+        {nextHref || firstHref ? (
+          <nav aria-label={t("register.pagination")} className="flex flex-wrap gap-4">
+            {firstHref ? (
+              <Link to={firstHref} className="rounded border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100">
+                {t("register.first")}
+              </Link>
+            ) : null}
+            {nextHref ? (
+              <Link to={nextHref} rel="next" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {t("register.next")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import { buildAtomFeed, type AtomEntry } from "~/domain/atom";
 import { parsePilotRegisterFilter, pilotRegisterSearch } from "~/domain/pilot-register";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
-import { listPilotRegister } from "~/models/pilot-register.server";
+import { latestChangedPilots } from "~/models/pilot-register.server";
 import { absoluteUrl } from "~/http/public-url.server";
 
 const FEED_SIZE = 50;
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tc = fixedT(language, "common");
   const filter = parsePilotRegisterFilter(new URL(request.url).searchParams);
   const search = pilotRegisterSearch(filter);
-  const pilots = (await listPilotRegister(db(), filter)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)).slice(0, FEED_SIZE);
+  const pilots = await latestChangedPilots(db(), filter, FEED_SIZE);
   const entries: AtomEntry[] = pilots.map((p) => ({
     id: `urn:uuid:${p.id}`,
     title: p.title,

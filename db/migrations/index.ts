@@ -43,6 +43,8 @@ import * as totpKeyBox from "./2026-12-06-0065-totp-key-box";
 import * as eventResponses from "./2026-12-06-0067-event-responses";
 import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
 import * as questionnaires from "./2026-12-06-0066-questionnaires";
+import * as consultationSearchAndWatches from "./2026-12-06-0068-consultation-search-and-watches";
+import * as strategicAllianceContracts from "./2026-12-06-0069-strategic-alliance-contracts";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -90,4 +92,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0064-pilot-vendor-investment": pilotVendorInvestment,
   "2026-12-06-0066-questionnaires": questionnaires,
   "2026-12-06-0067-event-responses": eventResponses,
+  "2026-12-06-0068-consultation-search-and-watches": consultationSearchAndWatches,
+  "2026-12-06-0069-strategic-alliance-contracts": strategicAllianceContracts,
 };

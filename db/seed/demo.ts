@@ -12,6 +12,7 @@ import { DEMO_API_TOKENS, DEMO_PASSWORD, DEMO_READINESS, DEMO_SECOND_FACTORS, DE
 import { osloDate } from "../../app/domain/zoned-time";
 import { scorecardEvents, seedScorecardActivity } from "./scorecard";
 import { seedQuestionnaire } from "./demo-questionnaire";
+import { seedResponses } from "./demo-responses";
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom("organisations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
@@ -218,6 +219,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   await seedConsultations(db, now);
   await seedVendorRequests(db, now);
   await seedQuestionnaire(db, now);
+  await seedResponses(db, now);
 }
 
 const DEMO_VENDOR_REQUEST_ID = "5eed0041-0000-4000-8000-000000000001";

@@ -51,6 +51,8 @@ describe("the predictability rule in the browser", () => {
 
     await page.waitForURL(/\/events\/[0-9a-f-]{36}\?published=1$/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("RFI: digitalt tilsyn i sykehjem");
+    // Issue 14: the page says it is published.
+    expect(await page.getByRole("status").filter({ hasText: "Markedsdialogen er publisert." }).count()).toBe(1);
     expect(await page.getByText(/Kjøp forventet: planlagt, 4–6 MNOK/).count()).toBeGreaterThan(0);
     // The terms and the buyer's named, dated undertaking stand on the event page.
     const ip = page.locator("section", { has: page.getByRole("heading", { name: "Immaterielle rettigheter" }) });

@@ -17,13 +17,15 @@ import { setupTestDatabase } from "../fixtures/database";
 import { IP_TERMS, UNDERTAKING_BODY } from "../fixtures/ip-terms";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+import { osloDate } from "~/domain/zoned-time";
 
 const t = setupTestDatabase();
 
 const BUYER = "demo-buyer-token"; // buyer@demo.test, admin of Bergvik kommune
 const DAY = 24 * 60 * 60 * 1000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
-const today = () => new Date().toISOString().slice(0, 10);
+// The portal's dates are Oslo dates: between 23:00 and 01:00 UTC, UTC's date is yesterday there.
+const today = () => osloDate(new Date());
 
 let hfToken: string;
 let hfCookie: string;

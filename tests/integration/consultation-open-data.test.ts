@@ -1,3 +1,4 @@
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as listApi } from "~/routes/api.v1.consultations";
 import { loader as ocdsConsultations } from "~/routes/api.v1.ocds.consultations";
@@ -5,6 +6,7 @@ import { loader as atomFeed } from "~/routes/consultations[.]atom";
 import { loader as icsFeed } from "~/routes/consultations[.]ics";
 import { loader as demandPage } from "~/routes/demand._index";
 import { loader as demandApi } from "~/routes/api.v1.demand";
+import { loader as demandAtom } from "~/routes/demand[.]atom";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { ocdsPackageValidator } from "../fixtures/ocds-schema";
@@ -124,14 +126,17 @@ describe("/demand", () => {
     expect(ids).toEqual([operatorsId, openId]);
   });
 
-  it("finds no response through search, on the page or in the API, and shows none", async () => {
-    for (const q of [SECRET, PUBLISHED, "HEMMELIG"]) {
-      const query = `?q=${encodeURIComponent(q)}`;
+  it("finds no response through search, on the page, in the API or in /demand.atom, and shows none", async () => {
+    for (const q of [SECRET, PUBLISHED, "HEMMELIG", `${SECRET}&kind=consultation`]) {
+      const query = `?q=${encodeURIComponent(q).replace("%26kind%3D", "&kind=")}`;
       // The query is echoed in the filter; what was found is not a response.
       const page = await readJson(await respond(demandPage(await routeArgs(`/demand${query}`))));
       expect(page.items).toEqual([]);
       const api = await readJson(await respond(demandApi(await routeArgs(`/api/v1/demand${query}`))));
-      for (const found of [JSON.stringify([page.items, page.consultations]), JSON.stringify(api.items ?? api)]) {
+      expect(page.consultations).toEqual([]);
+      // The feed echoes the query in its own address; its entries are what was found.
+      const atom = JSON.stringify(parseFeed(await (await demandAtom(await routeArgs(`/demand.atom${query}`))).text()).items);
+      for (const found of [JSON.stringify([page.items, page.consultations]), JSON.stringify(api.items ?? api), atom]) {
         expect(found).not.toContain(SECRET);
         expect(found).not.toContain(PUBLISHED);
       }

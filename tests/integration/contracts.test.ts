@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { createApiToken } from "~/models/api-tokens.server";
 import { action as outcomeAction } from "~/routes/api.v1.events.$eventId.outcome";
 import { action as createAction, loader as listLoader } from "~/routes/api.v1.contracts";
+import { CONTRACT_TYPES } from "~/domain/contracts";
 import { loader as getLoader } from "~/routes/api.v1.contracts.$contractId";
 import { action as callOffAction } from "~/routes/api.v1.contracts.$contractId.call-offs";
 import { action as responseAction } from "~/routes/api.v1.contracts.$contractId.call-offs.$quarter.response";
@@ -239,6 +240,14 @@ describe("a contract that predates the portal", () => {
     });
   });
 
+  it("takes a strategic alliance, as the event form's contract forms do (issue 15)", async () => {
+    const created = await respond(createAction(await jsonRequest("/api/v1/contracts", "POST", framework({ type: "strategic_alliance", title: "Strategisk allianse om pasientflyt", capacityRequired: false }), tokens.berit)));
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { contractId } = await readJson(created);
+    const shown = await readJson(await respond(getLoader(await routeArgs(`/api/v1/contracts/${contractId}`, { params: { contractId } }))));
+    expect(shown.type).toBe("strategic_alliance");
+  });
+
   it("is refused to a vendor through the API", async () => {
     const response = await respond(createAction(await jsonRequest("/api/v1/contracts", "POST", framework(), tokens.viktor)));
     expect(response.status).toBe(403);
@@ -251,6 +260,11 @@ describe("the database refuses what the rules refuse", () => {
       .insertInto("contracts")
       .values({ buyerId: buyer.id, type: "framework_agreement", title: "x", startDate: "2027-01-01", baseEnd: "2028-01-01", indicatedAnnualValueNok: 10, ...values })
       .execute();
+
+  it("takes every contract type the domain lists, and no other", async () => {
+    for (const type of CONTRACT_TYPES) await expect(insert({ type }), type).resolves.toBeDefined();
+    await expect(insert({ type: "alliance" })).rejects.toThrow(/contracts_type_known/);
+  });
 
   it("a binding minimum above the indication, no indication, a base end before the start", async () => {
     await expect(insert({ bindingMinimumNok: 11 })).rejects.toThrow(/contracts_binding_minimum_within_indicated/);

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { seedDemoData } from "@db/seed/demo";
 import { EMPTY_REGISTER_FILTER } from "~/domain/pilot-register";
+import { osloDate } from "~/domain/zoned-time";
 import { listPilotRegister } from "~/models/pilot-register.server";
 import { consultationResponses, consultationsOnConductVersion, getConsultation, listConsultations } from "~/models/consultations.server";
 import { buyerScorecard } from "~/models/scorecard.server";
@@ -48,7 +49,7 @@ describe("the demo data", () => {
     ]);
     // Consent first: a draft until Bergvik answers (publishing is refused with co_buyer_consent_required meanwhile).
     expect(rows.every((r) => r.buyerSector === "municipality" && r.eventStatus === "draft" && r.publishedAt === null && r.invitedAt < new Date())).toBe(true);
-    expect(rows[0]!.openToJoinUntil! > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(rows[0]!.openToJoinUntil! > osloDate(new Date())).toBe(true);
   });
 
 
@@ -61,7 +62,7 @@ describe("the demo data", () => {
   });
 
   it("has no call-off for a quarter that has not begun", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = osloDate(new Date());
     const rows = await t.db.selectFrom("contractCallOffs").innerJoin("contracts", "contracts.id", "contractCallOffs.contractId").select(["quarter"]).execute();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {

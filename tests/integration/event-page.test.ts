@@ -78,6 +78,14 @@ describe("who sees the event page", () => {
     expect((await readJson(response)).event.status).toBe("draft");
   });
 
+  it("confirms a publish where publishing sends the buyer (?published=1), and says nothing of a draft (issue 14)", async () => {
+    const shown = async (id: string, cookie: string) =>
+      (await readJson(await respond(eventLoader(await routeArgs(`/events/${id}?published=1`, { params: { eventId: id }, cookie }))))).saved;
+    expect(await shown(RFI, bergvikMember.cookie)).toBe("published");
+    expect(await shown(DRAFT, vestfjordMember.cookie)).toBeNull();
+    expect((await readJson(await page(RFI, bergvikMember.cookie))).saved).toBeNull();
+  });
+
   it("answers 404 for an id that is not an event", async () => {
     expect((await page("00000000-0000-4000-8000-000000000999")).status).toBe(404);
     expect((await page("not-a-uuid")).status).toBe(404);

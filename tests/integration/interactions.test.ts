@@ -148,6 +148,24 @@ describe("who sees an entry", () => {
     }
   });
 
+  it("says whether the entry holds in its chain instead of showing a bare hash, and says so when it was changed behind the log's back (issue 14)", async () => {
+    // An organisation of its own: its chain is broken on purpose below.
+    const tampered = await party("Endret Kjede AS", "vendor", "endret-kjede");
+    const earlier = await logEntry(tampered.memberCookie, { subject: "Før", ownParticipants: [tampered.member.id] });
+    const own = await logEntry(tampered.memberCookie, { subject: "Kontrollert", ownParticipants: [tampered.member.id] });
+    const chainOf = async (entryId: string) => (await readJson(await entryLoader(await routeArgs(`/interactions/${entryId}`, { cookie: buyer.memberCookie, params: { id: entryId } })))).chain;
+    expect(await chainOf(own)).toBe("verified");
+    await t.db.transaction().execute(async (trx) => {
+      await sql`alter table interaction_entries disable trigger interaction_entries_append_only`.execute(trx);
+      await sql`update interaction_entries set summary = 'Endret i etterkant.' where id = ${own}`.execute(trx);
+      await sql`alter table interaction_entries enable trigger interaction_entries_append_only`.execute(trx);
+    });
+    expect(await chainOf(own)).toBe("broken_here");
+    expect(await chainOf(earlier)).toBe("broken_elsewhere");
+    // Another organisation's chain is not this one's.
+    expect(await chainOf(id)).toBe("verified");
+  });
+
   it("answers 404 to a third organisation's member, for reading and for answering", async () => {
     expect((await respond(entryLoader(await routeArgs(`/interactions/${id}`, { cookie: third.adminCookie, params: { id } })))).status).toBe(404);
     const response = await respond(entryAction(await formRequest(`/interactions/${id}`, { response: "confirm" }, { cookie: third.adminCookie, params: { id } })));

@@ -6,6 +6,7 @@ import { createApiToken } from "~/models/api-tokens.server";
 import { action as investmentAction, loader as investmentLoader } from "~/routes/events.$eventId_.investment/route";
 import { action as apiInvestmentAction, loader as apiInvestmentLoader } from "~/routes/api.v1.events.$eventId.investment";
 import { loader as pilotsCsvLoader } from "~/routes/pilots[.]csv";
+import { loader as eventLoader } from "~/routes/events.$eventId/route";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
@@ -59,6 +60,18 @@ describe("a vendor's correction of the expected investment", () => {
     expect(buyer.corrections.map((c: { organisationName: string }) => c.organisationName)).toEqual(["Omsorgsdata AS", "Sensorteknikk AS"]);
     expect((await page(viktor)).mine).toMatchObject([{ id: vendor.id, correction: { hours: 260, nok: 50_000 } }]);
     expect((await page(otto)).corrections).toBeNull();
+  });
+
+  it("shows the count and median on the event page itself, the names to the buyer's members only", async () => {
+    const eventPage = async (who: Person | undefined) => readJson(await respond(eventLoader(await routeArgs(`/events/${eventId}`, { cookie: who?.cookie, params: { eventId } }))));
+    const anonymous = await eventPage(undefined);
+    expect(anonymous.investment).toMatchObject({ summary: { count: 2, hours: { median: 180, min: 100, max: 260 }, nok: { median: 50_000 } }, corrections: null });
+    expect((await eventPage(viktor)).investment.corrections).toBeNull();
+    const buyer = await eventPage(berit);
+    expect(buyer.investment.corrections.map((c: { organisationName: string; hours: number }) => [c.organisationName, c.hours])).toEqual([
+      ["Omsorgsdata AS", 100],
+      ["Sensorteknikk AS", 260],
+    ]);
   });
 
   it("carries the figure and the summary into the register and its CSV", async () => {

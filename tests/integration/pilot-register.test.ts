@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { recordPilotExit } from "~/models/pilot-exits.server";
-import { listPilotRegister } from "~/models/pilot-register.server";
-import { EMPTY_REGISTER_FILTER, type PilotRegisterFilter } from "~/domain/pilot-register";
+import { listPilotRegister, pilotRegisterCounts } from "~/models/pilot-register.server";
+import { EMPTY_REGISTER_FILTER, REGISTER_OUTCOMES, REGISTER_PAGE_SIZE, type PilotRegisterFilter } from "~/domain/pilot-register";
+import { loader as registerApi } from "~/routes/api.v1.pilots";
 import { loader as registerLoader } from "~/routes/pilots._index";
 import { loader as registerCsv } from "~/routes/pilots[.]csv";
 import { loader as registerAtom } from "~/routes/pilots[.]atom";
@@ -136,6 +138,88 @@ describe("the buyer's workspace", () => {
     await insertPilot(t.db, buyer.id, { title: "Nylig avsluttet", endedDaysAgo: 30 });
     const after = await readJson(await respond(workspaceLoader(await routeArgs("/workspace/events", { cookie: berit.cookie }))));
     expect(after.missingExits).toEqual([{ id, title: "Glemt pilot" }]);
+  });
+});
+
+describe("paging through the register", () => {
+  let pager: { id: string; slug: string };
+  beforeAll(async () => {
+    pager = await createOrganisationWith(t.db, [], { name: "Sidetall kommune" });
+    // Enough for two pages of /pilots, some ending at the very same moment and some with no end yet.
+    for (let i = 0; i < REGISTER_PAGE_SIZE; i++) await insertPilot(t.db, pager.id, { title: `Pilot ${i}`, endedDaysAgo: i % 7 === 0 ? -30 : 20 + (i % 5) });
+    const ids = (await t.db.selectFrom("events").select("id").where("buyerId", "=", pager.id).execute()).map((r) => r.id);
+    // Six ending at one moment, two more a microsecond apart from it (below what a JavaScript Date holds).
+    await t.db.updateTable("events").set({ endsAt: sql<Date>`'2026-10-01T10:00:00.123456Z'::timestamptz` }).where("id", "in", ids.slice(0, 6)).execute();
+    await t.db.updateTable("events").set({ endsAt: sql<Date>`'2026-10-01T10:00:00.123457Z'::timestamptz` }).where("id", "=", ids[6]!).execute();
+    await t.db.updateTable("events").set({ endsAt: sql<Date>`'2026-10-01T10:00:00.123455Z'::timestamptz` }).where("id", "=", ids[7]!).execute();
+  });
+
+  const allPublished = async () => (await t.db.selectFrom("events").select("id").where("status", "<>", "draft").where("kind", "in", ["pilot", "rnd_partnership"]).execute()).map((r) => r.id).sort();
+
+  /** Follows `next` from `path` to the end; every item's id, in order. */
+  async function walkApi(path: string) {
+    const seen: string[] = [];
+    let url: string | null = path;
+    for (let pages = 0; url && pages < 100; pages++) {
+      const body = await readJson(await respond(registerApi(await routeArgs(url.replace(/^https?:\/\/[^/]+/, "")))));
+      seen.push(...body.items.map((p: { id: string }) => p.id));
+      expect(body.next === null).toBe(body.nextCursor === null);
+      url = body.next;
+    }
+    return seen;
+  }
+
+  it("reaches every pilot exactly once through the API's next links, ties and running pilots included", async () => {
+    const seen = await walkApi("/api/v1/pilots?limit=4");
+    expect(seen.length).toBeGreaterThan(4 * 10);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual(await allPublished());
+  });
+
+  it("keeps the filter from page to page", async () => {
+    const seen = await walkApi(`/api/v1/pilots?buyer=${pager.slug}&outcome=awaiting&limit=3`);
+    const expected = (await listPilotRegister(t.db, { ...EMPTY_REGISTER_FILTER, buyer: pager.slug })).filter((p) => p.outcome === "awaiting").map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(seen).toEqual(expected);
+  });
+
+  it("starts at the first page for a cursor not its own, and the default for a limit out of range", async () => {
+    const first = await readJson(await respond(registerApi(await routeArgs("/api/v1/pilots?limit=5"))));
+    for (const cursor of ["garbage", "WyJ4IiwieSJd", "%00", first.nextCursor.slice(0, -2)]) {
+      const forged = await readJson(await respond(registerApi(await routeArgs(`/api/v1/pilots?limit=5&cursor=${cursor}`))));
+      expect(forged.items.map((p: { id: string }) => p.id), cursor).toEqual(first.items.map((p: { id: string }) => p.id));
+    }
+    for (const limit of ["0", "501", "-1", "abc"]) expect((await readJson(await respond(registerApi(await routeArgs(`/api/v1/pilots?limit=${limit}`))))).items.length).toBe(Math.min(100, (await allPublished()).length));
+  });
+
+  it("pages /pilots by links that carry the filter, with the count and chart of all that match", async () => {
+    const first = await readJson(await respond(registerLoader(await routeArgs("/pilots?cpv=33"))));
+    expect(first.pilots).toHaveLength(REGISTER_PAGE_SIZE);
+    expect(first.firstHref).toBeNull();
+    expect(first.nextHref).toMatch(/^\/pilots\?cpv=33&cursor=/);
+    const second = await readJson(await respond(registerLoader(await routeArgs(first.nextHref))));
+    expect(second.firstHref).toBe("/pilots?cpv=33");
+    const ids = [...first.pilots, ...second.pilots].map((p: { id: string }) => p.id);
+    expect(second.total).toBe(first.total);
+    expect(ids).toHaveLength(first.total);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(second.nextHref).toBeNull();
+  });
+
+  it("counts and filters each outcome in the database as the domain derives it", async () => {
+    const all = await listPilotRegister(t.db, EMPTY_REGISTER_FILTER);
+    const counts = await pilotRegisterCounts(t.db, EMPTY_REGISTER_FILTER);
+    for (const outcome of REGISTER_OUTCOMES) {
+      const filtered = await listPilotRegister(t.db, { ...EMPTY_REGISTER_FILTER, outcome });
+      expect(filtered.map((p) => p.id), outcome).toEqual(all.filter((p) => p.outcome === outcome).map((p) => p.id));
+      expect(counts[outcome], outcome).toBe(filtered.length);
+    }
+  });
+
+  it("exports every pilot that matches as CSV, not one page", async () => {
+    const response = await respond(registerCsv(await routeArgs("/pilots.csv")));
+    const rows = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(rows.length - 1).toBe((await allPublished()).length);
   });
 });
 

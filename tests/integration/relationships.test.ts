@@ -353,6 +353,36 @@ describe("a relationship between a vendor and a buyer", () => {
   });
 });
 
+describe("coming events on the relationship card (issue 14)", () => {
+  it("counts an open RFI the vendor is registered for, though it has no meeting, only deadlines, on both sides", async () => {
+    const [seller, purchaser] = await Promise.all([createPerson(t.db), createPerson(t.db)]);
+    const vendorOrg = await createOrganisationWith(t.db, [{ person: seller, role: "admin" }], { isBuyer: false, isVendor: true, name: "Åpen RFI AS" });
+    const buyerOrg = await createOrganisationWith(t.db, [{ person: purchaser, role: "admin" }], { isBuyer: true, verified: true, name: "Fristvik kommune" });
+    const now = Date.now();
+    const rfi = await t.db
+      .insertInto("events")
+      .values({
+        buyerId: buyerOrg.id,
+        kind: "dialogue_meeting",
+        status: "published",
+        publishedAt: new Date(),
+        title: "Åpen forespørsel uten møte",
+        description: "",
+        startsAt: null,
+        registrationDeadline: new Date(now + 5 * DAY),
+        responseDeadline: new Date(now + 20 * DAY),
+        effortLevel: "none",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("registrations").values({ eventId: rfi.id, organisationId: vendorOrg.id, status: "registered" }).execute();
+    const [fromVendor] = await listRelationships(t.db, vendorOrg.id, { sort: "lastContact", show: "all" });
+    const [fromBuyer] = await listRelationships(t.db, buyerOrg.id, { sort: "lastContact", show: "all" });
+    expect(fromVendor).toMatchObject({ id: buyerOrg.id, upcomingEvents: 1 });
+    expect(fromBuyer).toMatchObject({ id: vendorOrg.id, upcomingEvents: 1 });
+  });
+});
+
 describe("after login", () => {
   async function login(email: string, redirectTo = "") {
     return respond(loginAction(await formRequest("/login", { email, password: "correct horse battery", redirectTo })));

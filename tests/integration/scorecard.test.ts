@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { jsonb } from "@db/jsonb";
 import type { NewEvent } from "@db/schema";
 import { logInteraction, respondToInteraction, type NewInteraction } from "~/models/interactions.server";
-import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents } from "~/models/scorecard.server";
+import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents, procuredValueSources } from "~/models/scorecard.server";
 import { CONCERN_ANSWER_DAYS } from "~/domain/scorecard";
 import { cachedFigures } from "~/models/scorecard-cache.server";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
@@ -169,6 +169,17 @@ describe("a buyer's scorecard from the database", () => {
         uncertain: { events: 0, declaredNok: 0, procuredNok: 0, ratio: null },
       },
     });
+    // The events behind it, each summing to the figure: E1 only (issue 15: a reader sees which purchases make it up).
+    const sources = await procuredValueSources(t.db, bergvik.id, 12, NOW);
+    expect(sources.map((e) => e.id)).toEqual([ids.E1]);
+    expect(sources.reduce((sum, e) => sum + e.procuredNok, 0)).toBe(card.procuredValue.procuredNok);
+    expect(sources.reduce((sum, e) => sum + e.declaredNok, 0)).toBe(card.procuredValue.declaredNok);
+    for (const window of [36] as const) {
+      const wider = await buyerScorecard(t.db, bergvik.id, window, NOW);
+      const behind = await procuredValueSources(t.db, bergvik.id, window, NOW);
+      expect(behind.length, String(window)).toBe(wider.procuredValue.events);
+      expect(behind.reduce((sum, e) => sum + e.procuredNok, 0)).toBe(wider.procuredValue.procuredNok);
+    }
     expect(card.hours).toEqual({ requestedHours: 35, reportedHours: 12, procuredNok: 2_000_000, nokPerReportedHour: 166_667 });
     // E5 ended before the 12-month window.
     expect(card.pilots).toMatchObject({ ended: 0, metButNotBought: 0 });
@@ -335,5 +346,9 @@ describe("uncertain expectations", () => {
     expect(card.procuredValue).toMatchObject({ events: 1, declaredNok: 2_000_000, procuredNok: 1_900_000, ratio: 0.95 });
     expect(card.procuredValue.byStatus.uncertain).toEqual({ events: 1, declaredNok: 2_000_000, procuredNok: 1_900_000, ratio: 0.95 });
     expect(card.trend.reduce((sum, q) => sum + q.fulfilmentDue, 0)).toBe(2);
+    // The figure's sources: the one procured expectation, linked, summing to the figure (issue 15).
+    expect(await procuredValueSources(t.db, unsure.id, 12, NOW)).toEqual([
+      { id: ids.U1, title: "Hendelse U1", status: "uncertain", declaredQuarter: "2026-Q1", declaredNok: 2_000_000, procuredNok: 1_900_000, ratio: 0.95 },
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@db/seed/demo";
+import { createApiToken } from "~/models/api-tokens.server";
 import { getVendorRequest, vendorRequestFiguresForBuyer } from "~/models/vendor-requests.server";
+import { loader as requestApi } from "~/routes/api.v1.requests.$id";
+import { loader as scorecardPage } from "~/routes/buyers.$id";
+import { loader as requestPage } from "~/routes/requests.$id";
 import { setupTestDatabase } from "../fixtures/database";
+import { respond } from "../fixtures/people";
+import { jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+import { signIn } from "../fixtures/users";
 
 const t = setupTestDatabase();
 // The whole demo takes a while on a loaded machine.
@@ -26,5 +33,25 @@ describe("the demo's request from a vendor", () => {
     expect(figures.withinDueDate).toEqual({ answered: 1, of: 1 });
     const row = await t.db.selectFrom("vendorRequests").select("id").where("buyerId", "=", bergvik).executeTakeFirstOrThrow();
     expect(await getVendorRequest(t.db, row.id, journalverket)).toBeNull();
+  });
+});
+
+describe("issue 18's acceptance through the routes", () => {
+  const userId = (email: string) => t.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow().then((u) => u.id);
+  const requestId = async () => (await t.db.selectFrom("vendorRequests").select("id").where("buyerId", "=", await orgOf("bergvik-kommune")).executeTakeFirstOrThrow()).id;
+
+  it("shows Bergvik's median days to first answer on its public scorecard page", async () => {
+    const page = await readJson(await respond(scorecardPage(await routeArgs("/buyers/bergvik-kommune", { params: { id: "bergvik-kommune" } }))));
+    expect(page.requests.medianDaysToFirstAnswer).toBe(6);
+  });
+
+  it("shows the vendor the whole history on its page, and answers kam@demo.test 404 on the page and through the API", async () => {
+    const id = await requestId();
+    const vendor = await readJson(await respond(requestPage(await routeArgs(`/requests/${id}`, { cookie: await signIn(await userId("vendor@demo.test")), params: { id } }))));
+    expect(vendor.steps.map((s: { kind: string }) => s.kind)).toEqual(["sent", "assigned", "referred_person", "answered"]);
+    const kam = await userId("kam@demo.test");
+    expect((await respond(requestPage(await routeArgs(`/requests/${id}`, { cookie: await signIn(kam), params: { id } })))).status).toBe(404);
+    const token = (await createApiToken(t.db, kam, "acceptance")).token;
+    expect((await respond(requestApi(await jsonRequest(`/api/v1/requests/${id}`, "GET", undefined, token, { id })))).status).toBe(404);
   });
 });

@@ -13,6 +13,7 @@ import { authorizationMatrix, type World } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, jsonRequest, readJson, routeArgs } from "../fixtures/requests";
+import { osloDate } from "~/domain/zoned-time";
 
 const t = setupTestDatabase();
 
@@ -31,7 +32,8 @@ let beritToken: string;
 let otherToken: string;
 let openEventId: string;
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The portal's dates are Oslo dates: between 23:00 and 01:00 UTC, UTC's date is yesterday there.
+const today = () => osloDate(new Date());
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function send(person: Person, fields: Record<string, string>) {
@@ -218,6 +220,27 @@ describe("referral to another organisation", () => {
     expect(seen.steps.map((s: { kind: string }) => s.kind)).toEqual(["sent", "referred_organisation", "declined"]);
     expect(seen.steps[1].toOrganisationName).toBe("Helse Vestfjord HF");
     expect(seen.request.referrals).toBe(1);
+  });
+});
+
+describe("referral loops over more than one step", () => {
+  it("refuses sending a request back to any organisation that held it, however many referrals ago, and to the person who owned it before", async () => {
+    const tora = await createPerson(t.db, { name: "Tora Tredje" });
+    const third = await createOrganisationWith(t.db, [{ person: tora, role: "admin" }], { isBuyer: true, verified: true, name: "Tredje kommune" });
+    const id = idFrom(await send(vendor, { ...clarification(), subject: "Rundt og rundt" }));
+    // Within Bergvik: Ola, then Kari; back to Ola is a loop.
+    expect((await act(berit, id, { intent: "assign", ownerId: ola.id, decisionMakerRole: "Personvernombud", decisionMandate: "Kan godkjenne", dueOn: addDays(today(), 7) })).status).toBe(302);
+    expect((await act(ola, id, { intent: "refer", to: "person", userId: kari.id, reason: "Kari eier avtalene." })).status).toBe(302);
+    expect((await readJson(await act(kari, id, { intent: "refer", to: "person", userId: ola.id, reason: "Tilbake." }))).errors.userId).toEqual(["referral_loop"]);
+    // Bergvik → Vestfjord → Tredje kommune; back to Bergvik (two referrals ago) is a loop too.
+    expect((await act(berit, id, { intent: "refer", to: "organisation", organisationId: vestfjord.id, reason: "Helseforetakets avtale." })).status).toBe(302);
+    expect((await act(hanne, id, { intent: "refer", to: "organisation", organisationId: third.id, reason: "Kommunens egen avtale." })).status).toBe(302);
+    const loop = await act(tora, id, { intent: "refer", to: "organisation", organisationId: bergvik.id, reason: "Tilbake til start." });
+    expect(loop.status).toBe(409);
+    expect((await readJson(loop)).errors.organisationId).toEqual(["referral_loop"]);
+    const seen = await readJson(await view(vendor, id));
+    expect(seen.request.referrals).toBe(3);
+    expect(seen.steps.filter((s: { kind: string }) => s.kind.startsWith("referred")).map((s: { reason: string }) => s.reason)).toEqual(["Kari eier avtalene.", "Helseforetakets avtale.", "Kommunens egen avtale."]);
   });
 });
 

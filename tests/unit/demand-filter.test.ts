@@ -4,6 +4,8 @@ import {
   decodeCursor,
   demandSearchParams,
   encodeCursor,
+  eventKindsOf,
+  filterMatchesConsultations,
   normaliseCpvPrefix,
   parseDemandFilter,
 } from "~/domain/demand-filter";
@@ -18,6 +20,20 @@ describe("the upcoming-demand filter", () => {
     expect(filter.buyer).toBeNull();
     expect(filter.q).toBeNull();
     expect(ignored).toEqual([]);
+  });
+
+  it("takes consultations (høring) as a kind, which is no event kind, and matches them only on what they have", () => {
+    const { filter, ignored } = parse("kind=consultation&kind=rfi&kind=hearing");
+    expect(filter.kinds).toEqual(["consultation", "rfi"]);
+    expect(ignored).toEqual([{ param: "kind", value: "hearing", code: "invalid_value" }]);
+    expect(eventKindsOf(filter.kinds)).toEqual(["rfi"]);
+    expect(demandSearchParams(filter).getAll("kind")).toEqual(["consultation", "rfi"]);
+    expect(filterMatchesConsultations(filter)).toBe(true);
+    expect(filterMatchesConsultations(parse("q=fhir&sector=municipality&buyer=bergvik-kommune&open=1").filter)).toBe(true);
+    expect(filterMatchesConsultations(parse("kind=rfi").filter)).toBe(false);
+    for (const query of ["cpv=48", "region=vestland", "standard=hl7-fhir-r4", "expectation=planned", "budgetTo=2", "quarterTo=2027-Q4", "backgroundIp=1", "integrationBudget=included"]) {
+      expect(filterMatchesConsultations(parse(query).filter), query).toBe(false);
+    }
   });
 
   it("turns a CPV code into the prefix that selects its subtree", () => {

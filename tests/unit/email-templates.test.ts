@@ -151,6 +151,7 @@ function every(language: Language): EmailMessage[] {
         frequency,
         newEvents: [{ title: "Behovsmelding: trygghetsalarmer", buyerName: "Bergvik kommune", kind: "demand_notice", url: URL_ }],
         amendedEvents: [{ title: "Dialogmøte om journal", buyerName: "Helse Midtnord RHF", kind: "dialogue_meeting", url: `${URL_}&e=2`, reasons: ["Ny frist."] }],
+        newConsultations: [{ title: "Høring: veikart for FHIR", organiserName: "Helse Vestfjord HF", deadline: "2027-01-15T11:00:00.000Z", url: `${URL_}&c=1` }],
         demandUrl: `${URL_}&list=1`,
         watchesUrl: `${URL_}&watches=1`,
         unsubscribeUrl: `${URL_}&unsubscribe=1`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, chainHash, GENESIS_HASH, verifyChain, type ChainRecord, type JsonValue } from "~/domain/hash-chain";
+import { canonicalJson, chainHash, entryChainState, GENESIS_HASH, verifyChain, type ChainRecord, type JsonValue } from "~/domain/hash-chain";
 
 function buildChain(contents: JsonValue[]): ChainRecord[] {
   const records: ChainRecord[] = [];
@@ -107,5 +107,19 @@ describe("verifyChain", () => {
         { index: 4, seq: null, reason: "head_mismatch" },
       ],
     });
+  });
+});
+
+describe("entryChainState, what an entry's page says instead of a bare hash (issue 14)", () => {
+  const rows = buildChain([{ a: 1 }, { a: 2 }, { a: 3 }]).map((r, i) => ({ ...r, row: { type: "entry" as const, id: `e${i}`, entryId: `e${i}` } }));
+
+  it("says verified when the whole chain holds", () => {
+    expect(entryChainState(verifyChain(rows), "e1")).toBe("verified");
+  });
+
+  it("says broken here for the changed entry, and elsewhere for the others", () => {
+    const verdict = verifyChain(rows.map((r, i) => (i === 1 ? { ...r, content: { a: 9 } } : r)));
+    expect(entryChainState(verdict, "e1")).toBe("broken_here");
+    expect(entryChainState(verdict, "e0")).toBe("broken_elsewhere");
   });
 });

@@ -11,7 +11,7 @@ export function ProblemScope({ first, children }: { first: string; children: Rea
   return <First.Provider value={first}>{children}</First.Provider>;
 }
 
-const NAMESPACES = ["events", "participation", "effort", "consultations", "organisations", "forms"];
+const NAMESPACES = ["events", "participation", "effort", "consultations", "responses", "organisations", "forms"];
 
 /** `text(code)` in the reader's language; `text(code, raw)` shows `raw` when no key knows the code (an already-worded message). */
 export function useProblemText() {

@@ -10,6 +10,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { recordableQuarters } from "~/domain/contract-tasks";
+import { osloDate } from "~/domain/zoned-time";
 import { getContractForViewer } from "~/models/contract-reads.server";
 import { readFormData } from "~/http/form-data.server";
 import { notFoundUnless } from "~/http/responses.server";
@@ -34,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const saved = SAVED.find((s) => s === params.get("saved")) ?? null;
   const count = Math.min(Math.max(Number.parseInt(params.get("count") ?? "0", 10) || 0, 0), 1000);
   // The quarters the buyer's form offers: those begun and not yet recorded.
-  const recordable = party === "buyer" ? recordableQuarters(contract, new Date().toISOString().slice(0, 10)) : [];
+  const recordable = party === "buyer" ? recordableQuarters(contract, osloDate(new Date())) : [];
   // The CSV carries the notes and accounts, which are the parties' own.
   const callOffsCsvHref = party ? `/contracts/${contract.id}/call-offs.csv` : null;
   return json({ contract, party, recordable, title: t("title", { title: contract.title }), saved, count, callOffsCsvHref });

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { needsPilotTerms, purchaseBudgetStatus } from "~/domain/pilot";
 import { noPurchaseBudgetAfterPilot } from "~/domain/pilot-funding";
-import type { VendorInvestment } from "~/domain/pilot-investment";
+import type { FigureSpread, VendorInvestment } from "~/domain/pilot-investment";
+import type { InvestmentFigures } from "~/models/pilot-investment.server";
 import { Facts, Section, Time, useFormatters, type EventView } from "./presentation";
 import { TableScroll } from "~/components/table-scroll";
 import { StandardMarks } from "~/components/standard-marks";
@@ -149,7 +150,7 @@ export function ScopeSection({ event, names }: { event: EventView; names: Record
 }
 
 /** næringsutvikling: how the pilot is judged and what follows success, said plainly to vendors. */
-export function PilotPathSection({ event }: { event: EventView }) {
+export function PilotPathSection({ event, investment = null }: { event: EventView; investment?: InvestmentFigures | null }) {
   const { t, quarter, nok } = useFormatters();
   const investmentText = useInvestmentText();
   const p = event.pilotPath;
@@ -211,6 +212,7 @@ export function PilotPathSection({ event }: { event: EventView }) {
           [t("pilotPath.investment"), investmentText({ hours: p.vendorInvestmentHours, nok: p.vendorInvestmentNok })],
         ]}
       />
+      {investment ? <InvestmentCorrections figures={investment} /> : null}
       {event.status !== "draft" && needsPilotTerms(event.kind, event.contract.form) ? (
         <>
           <p>
@@ -226,6 +228,39 @@ export function PilotPathSection({ event }: { event: EventView }) {
         </>
       ) : null}
     </Section>
+  );
+}
+
+/** næringsutvikling (issue 16): how the registered vendors corrected the buyer's figure (count, median, range), and to the buyer who said what. */
+function InvestmentCorrections({ figures }: { figures: InvestmentFigures }) {
+  const { t, nok } = useFormatters();
+  const investmentText = useInvestmentText();
+  const hours = (n: number) => t("pilotPath.investmentHours", { count: n });
+  const spread = (s: FigureSpread | null, format: (n: number) => string) => (s ? t("pilotPath.spread", { median: format(s.median), min: format(s.min), max: format(s.max), count: s.count }) : null);
+  const { summary, corrections } = figures;
+  return (
+    <div data-testid="investment-corrections" className="space-y-2">
+      <Facts
+        items={[
+          [t("pilotPath.correctionsCount"), String(summary.count)],
+          [t("pilotPath.correctedHours"), spread(summary.hours, hours)],
+          [t("pilotPath.correctedNok"), spread(summary.nok, (n) => nok(n) ?? String(n))],
+        ]}
+      />
+      {corrections && corrections.length > 0 ? (
+        <>
+          <h3 className="font-semibold">{t("pilotPath.correctionsBy")}</h3>
+          <ul className="list-disc space-y-1 pl-5" data-testid="investment-by-vendor">
+            {corrections.map((c) => (
+              <li key={c.organisationId}>
+                <span className="font-medium">{c.organisationName}</span>: {investmentText(c) ?? "–"}
+                {c.note ? <span className="block text-sm text-slate-700">{c.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }
 

@@ -12,6 +12,8 @@ import { getLanguage } from "~/i18n/language.server";
 import { getEvent } from "~/models/event-reads.server";
 import { getMembership } from "~/models/memberships.server";
 import { listEventContracts } from "~/models/contract-reads.server";
+import { investmentFigures } from "~/models/pilot-investment.server";
+import { needsPilotTerms } from "~/domain/pilot";
 import { listStandards, listVendorChoices } from "~/models/organisations.server";
 import { hasCalendarDates } from "~/i18n/event-calendar";
 import { expectationText } from "~/i18n/event-text";
@@ -23,6 +25,8 @@ import { ContractSection, EffortSection, ExpectationSection, OwnDeliverySection,
 import { EventHeader } from "./header";
 import { IpTermsSection } from "./ip-terms-section";
 import { DocumentsSection } from "./documents-section";
+import { ResponsesLink } from "./responses-link";
+import { responseLinkFor } from "~/models/event-responses.server";
 import { listEventDocuments } from "~/models/event-documents.server";
 import { getQuestionnaire } from "~/models/questionnaires.server";
 import { QuestionnaireSection } from "./questionnaire-section";
@@ -52,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Markedsdialog" }];
 
-const SAVED = ["closed", "outcome"] as const;
+const SAVED = ["closed", "outcome", "published"] as const;
 
 // Published and closed events are public; a draft only for its buyer's and co-buyers' members (else 404).
 export async function loader(args: LoaderFunctionArgs) {
@@ -64,16 +68,22 @@ export async function loader(args: LoaderFunctionArgs) {
   const isBuyerMember = user ? (await getMembership(db(), user.id, event.buyer.id)) !== null : false;
   const mayManage = isBuyerMember && event.status !== "draft" && event.outcome === null;
   const procured = event.outcome?.outcome === "procured";
-  const [standards, vendors, contracts, documents, questions] = await Promise.all([
+  // næringsutvikling (issue 16): the vendors' corrections of the pilot's expected investment, inline; names to the buyer's members.
+  const pilotTerms = event.status !== "draft" && needsPilotTerms(event.kind, event.contract.form);
+  const [standards, vendors, contracts, documents, questions, investment] = await Promise.all([
     event.standards.length ? listStandards(db()) : Promise.resolve([]),
     mayManage ? listVendorChoices(db()) : Promise.resolve([]),
     procured ? listEventContracts(db(), event.id) : Promise.resolve([]),
     listEventDocuments(db(), event.id),
     getQuestionnaire(db(), event.id),
+    pilotTerms ? investmentFigures(db(), event.id, { withNames: isBuyerMember }) : Promise.resolve(null),
   ]);
   const participation = await participationData(event.id, user);
   const coBuying = await coBuyingChoicesFor(db(), user, event);
-  const saved = new URL(args.request.url).searchParams.get("saved");
+  const responseLink = await responseLinkFor(db(), user, { id: event.id, kind: event.kind, status: event.status, buyerId: event.buyer.id });
+  // Publishing sends the buyer here with ?published=1 (the event form and the API's docs name it); said only of a published event.
+  const query = new URL(args.request.url).searchParams;
+  const saved = query.get("published") === "1" ? (event.status === "published" ? "published" : null) : query.get("saved");
   const done = new URL(args.request.url).searchParams.get("done");
   const summary = markdownToPlainText(event.description ?? "").replace(/\s+/g, " ");
   return json({
@@ -86,6 +96,7 @@ export async function loader(args: LoaderFunctionArgs) {
     contracts,
     documents,
     questions,
+    investment,
     // The buyer's members record the contract a procurement led to (one per event here; more through the API).
     mayRecordContract: isBuyerMember && procured && contracts.length === 0,
     hasCalendar: hasCalendarDates(event),
@@ -93,6 +104,7 @@ export async function loader(args: LoaderFunctionArgs) {
     done: DONE.find((d) => d === done) ?? null,
     participation,
     coBuying,
+    responseLink,
     metaDescription: `${expectationText(event.expectation, language)}. ${summary.length > 160 ? `${summary.slice(0, 157)}…` : summary}`,
   });
 }
@@ -111,7 +123,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, standardNames, standardMarks, manage, contracts, documents, questions, mayRecordContract, hasCalendar, saved, done, participation, coBuying } = useLoaderData<typeof loader>();
+  const { event, standardNames, standardMarks, manage, contracts, documents, questions, investment, mayRecordContract, hasCalendar, saved, done, participation, coBuying, responseLink } = useLoaderData<typeof loader>();
   const { t, language } = useFormatters();
   const actionData = useActionData<typeof action>();
   const participationReply = (actionData && "questionId" in actionData ? actionData : undefined) as ParticipationReply;
@@ -143,7 +155,7 @@ export default function EventPage() {
           <ScopeSection event={event} names={standardNames} />
           <IpTermsSection event={event} />
           <DataProtectionSection event={event} />
-          <PilotPathSection event={event} />
+          <PilotPathSection event={event} investment={investment} />
           <CostBenefitSection event={event} />
           {view ? <ProblemScope first="participation:problems"><QuestionsSection view={view} reply={participationReply} language={language} /></ProblemScope> : null}
           {view?.buyer ? <ProblemScope first="participation:problems"><ParticipantsSection view={view} eventId={event.id} reply={participationReply} /></ProblemScope> : null}
@@ -154,6 +166,7 @@ export default function EventPage() {
           <SummarySection event={event} />
           <WhenSection event={event} hasCalendar={hasCalendar} />
           {view ? <ProblemScope first="participation:problems"><RegistrationPanel view={view} reply={participationReply} eventId={event.id} /></ProblemScope> : null}
+          <ResponsesLink eventId={event.id} to={responseLink} />
           {event.viewer.canEdit && event.status !== "closed" ? (
             <p>
               <Link to={`/events/${event.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

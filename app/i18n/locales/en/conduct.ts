@@ -225,6 +225,11 @@ export const conduct: Translation<typeof nb> = {
     answered: "Your answer has been recorded.",
     logged: "The interaction has been logged and the counterpart notified.",
     hash: "Hash (chain no. {{seq}})",
+    chain: {
+      verified: "Verified in the hash chain: the entry has not changed since it was logged.",
+      broken_here: "The hash chain is broken at this entry: it may have been changed after it was logged.",
+      broken_elsewhere: "The organisation's hash chain is broken elsewhere; see the check in the interaction log.",
+    },
     ownSide: "Us",
     counterpartSide: "Counterpart",
   },

@@ -40,7 +40,8 @@ export const consultations: Translation<typeof nb> = {
     must_not_be_negative: "The number cannot be negative.",
   },
   demand: {
-    heading: "Open consultations",
+    heading_one: "One open consultation matches the filters",
+    heading_other: "{{count}} open consultations match the filters",
     item: "({{subject}}, {{organiser}}, deadline {{deadline}})",
     all: "All consultations",
   },

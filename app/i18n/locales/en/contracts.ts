@@ -10,6 +10,7 @@ export const contracts: Translation<typeof nb> = {
     innovation_partnership: "Innovation partnership",
     operations_agreement: "Operations or service agreement",
     project_contract: "Project contract",
+    strategic_alliance: "Strategic alliance",
   },
   facts: {
     heading: "The contract",

@@ -14,6 +14,7 @@ export const demand: Translation<typeof nb> = {
     heading: "Filters",
     any: "All",
     kind: "Kind",
+    consultations: "Consultations",
     cpv: "CPV code (with its subcodes)",
     region: "Region",
     buyerHint: "The name or part of it, e.g. “Bergvik”.",

@@ -14,6 +14,7 @@ export const eventPage: Translation<typeof nb> = {
   saved: {
     closed: "The market dialogue is closed.",
     outcome: "The outcome is recorded.",
+    published: "The market dialogue is published. It is now listed in the demand overview, and vendors who follow such market dialogues are told.",
   },
   summary: {
     heading: "Overview",
@@ -276,6 +277,11 @@ export const eventPage: Translation<typeof nb> = {
     investment: "Expected own investment per vendor",
     investmentLink: "The vendors' corrections of their own investment",
     investmentHours: "{{count}} hours",
+    correctionsCount: "Vendors that corrected the estimate",
+    correctedHours: "Vendors' estimates, hours: median (range)",
+    correctedNok: "Vendors' estimates, NOK: median (range)",
+    correctionsBy: "Each vendor's correction (only you as the buyer see this)",
+    spread: "{{median}} ({{min}}–{{max}}, n = {{count}})",
     heading: "Acceptance criteria and path to purchase",
     criteria: "Acceptance criteria",
     judged: "How it is judged: {{method}}. By: {{judgedBy}}.",

@@ -125,6 +125,13 @@ export const scorecard: Translation<typeof nb> = {
       caption_one: "Bought against declared value by status ({{count}} purchase)",
       caption_other: "Bought against declared value by status ({{count}} purchases)",
       row: "{{procured}} of {{declared}} ({{ratio}})",
+      sourcesCaption: "The purchases behind the figure",
+      event: "Event",
+      status: "Declared status",
+      quarter: "Declared tender quarter",
+      sourceDeclared: "Declared expected value",
+      sourceProcured: "Contract value",
+      sourceRatio: "Bought of declared",
     },
     notProcured: {
       heading: "Declared purchases that did not happen",

@@ -222,6 +222,11 @@ export const conduct = {
     answered: "Svaret er registrert.",
     logged: "Samhandlingen er ført, og motparten er varslet.",
     hash: "Hash (kjede nr. {{seq}})",
+    chain: {
+      verified: "Kontrollert i hash-kjeden: oppføringen er ikke endret siden den ble ført.",
+      broken_here: "Hash-kjeden er brutt ved denne oppføringen: den kan være endret etter at den ble ført.",
+      broken_elsewhere: "Hash-kjeden til virksomheten er brutt et annet sted; se kontrollen i samhandlingsloggen.",
+    },
     ownSide: "Oss",
     counterpartSide: "Motparten",
   },

@@ -37,7 +37,8 @@ export const consultations = {
     must_not_be_negative: "Tallet kan ikke være negativt.",
   },
   demand: {
-    heading: "Åpne høringer",
+    heading_one: "Åpen høring som passer filtrene",
+    heading_other: "{{count}} åpne høringer som passer filtrene",
     item: "({{subject}}, {{organiser}}, frist {{deadline}})",
     all: "Alle høringer",
   },

@@ -8,6 +8,7 @@ export const contracts = {
     innovation_partnership: "Innovasjonspartnerskap",
     operations_agreement: "Drifts- eller tjenesteavtale",
     project_contract: "Prosjektkontrakt",
+    strategic_alliance: "Strategisk allianse",
   },
   facts: {
     heading: "Kontrakten",

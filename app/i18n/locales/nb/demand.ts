@@ -11,6 +11,7 @@ export const demand = {
     heading: "Filtre",
     any: "Alle",
     kind: "Type",
+    consultations: "Høringer",
     cpv: "CPV-kode (med underkoder)",
     region: "Region",
     buyerHint: "Navnet eller en del av det, f.eks. «Bergvik».",

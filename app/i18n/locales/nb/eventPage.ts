@@ -13,6 +13,7 @@ export const eventPage = {
   saved: {
     closed: "Markedsdialogen er avsluttet.",
     outcome: "Utfallet er registrert.",
+    published: "Markedsdialogen er publisert. Den står nå i etterspørselsoversikten, og leverandører som følger slike markedsdialoger, blir varslet.",
   },
   summary: {
     heading: "Oversikt",
@@ -275,6 +276,11 @@ export const eventPage = {
     investment: "Forventet egen innsats per leverandør",
     investmentLink: "Leverandørenes korrigeringer av egen innsats",
     investmentHours: "{{count}} timer",
+    correctionsCount: "Leverandører som har korrigert anslaget",
+    correctedHours: "Leverandørenes anslag, timer: median (spenn)",
+    correctedNok: "Leverandørenes anslag, kroner: median (spenn)",
+    correctionsBy: "Hver leverandørs korrigering (ser bare dere som oppdragsgiver)",
+    spread: "{{median}} ({{min}}–{{max}}, n = {{count}})",
     heading: "Godkjenningskriterier og vei til innkjøp",
     criteria: "Godkjenningskriterier",
     judged: "Vurderes: {{method}}. Av: {{judgedBy}}.",

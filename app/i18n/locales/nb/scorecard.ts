@@ -122,6 +122,13 @@ export const scorecard = {
       caption_one: "Kjøpt mot erklært verdi per status ({{count}} innkjøp)",
       caption_other: "Kjøpt mot erklært verdi per status ({{count}} innkjøp)",
       row: "{{procured}} av {{declared}} ({{ratio}})",
+      sourcesCaption: "Innkjøpene bak tallet",
+      event: "Hendelse",
+      status: "Erklært status",
+      quarter: "Erklært anbudskvartal",
+      sourceDeclared: "Erklært forventet verdi",
+      sourceProcured: "Kontraktsverdi",
+      sourceRatio: "Kjøpt av erklært",
     },
     notProcured: {
       heading: "Erklærte innkjøp som ikke ble noe av",
