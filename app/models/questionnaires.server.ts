@@ -9,9 +9,11 @@ import {
   bankSpecOf,
   carriesQuestionnaire,
   ownQuestionProblems,
+  prefillAnswers,
   questionnaireAmendment,
   type Answer,
   type AnswerProfile,
+  type Answers,
   type OwnQuestionInput,
   type QuestionnaireItem,
 } from "~/domain/questionnaire";
@@ -256,4 +258,15 @@ export async function saveToAnswerProfile(
     }
     return ok({ saved, removed });
   });
+}
+
+/**
+ * What a vendor's response form opens with (answer once): the event's questionnaire, and the
+ * organisation's stored answers to its bank questions (`prefillAnswers`). Put a draft's own
+ * answers over `prefilled`; show them with `answerFormValues(questions, answers)`. The caller
+ * has checked that the person acts for `organisationId` and may respond to the event.
+ */
+export async function questionnaireWithPrefill(db: Db, eventId: string, organisationId: string): Promise<{ questions: QuestionnaireItem[]; prefilled: Answers }> {
+  const [questions, profile] = await Promise.all([getQuestionnaire(db, eventId), getAnswerProfile(db, organisationId)]);
+  return { questions, prefilled: prefillAnswers(questions, profile) };
 }

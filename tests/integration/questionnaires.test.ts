@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prefillAnswers, profileAnswersOf } from "~/domain/questionnaire";
-import { getAnswerProfile, getQuestionnaire, listAnswerProfile, saveQuestionnaire, saveToAnswerProfile } from "~/models/questionnaires.server";
+import { getAnswerProfile, getQuestionnaire, listAnswerProfile, questionnaireWithPrefill, saveQuestionnaire, saveToAnswerProfile } from "~/models/questionnaires.server";
 import { action as pageAction, loader as pageLoader } from "~/routes/events.$eventId_.questionnaire/route";
 import { loader as eventLoader } from "~/routes/events.$eventId/route";
 import { loader as bankLoader } from "~/routes/api.v1.question-bank";
@@ -141,6 +141,7 @@ describe("the answer profile", () => {
     const questionnaire = await getQuestionnaire(t.db, eventId);
     const prefilled = prefillAnswers(questionnaire, await getAnswerProfile(t.db, vendor.id));
     expect(prefilled).toEqual({ helseid: { value: false } });
+    expect(await questionnaireWithPrefill(t.db, eventId, vendor.id)).toEqual({ questions: questionnaire, prefilled });
 
     const answers = { ...prefilled, idporten: { value: true }, [questionnaire[2]!.key]: { value: ["Eget system"] } };
     await saveToAnswerProfile(t.db, viktor, vendor.id, profileAnswersOf(questionnaire, answers, ["idporten"]));
