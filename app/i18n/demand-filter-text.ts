@@ -27,7 +27,7 @@ export function describeDemandFilter(
     if (values.length) lines.push({ label, value: values.join(", ") });
   };
   if (filter.q) add(t("search.label"), [`«${filter.q}»`]);
-  add(t("filters.kind"), filter.kinds.map((k) => tc(`kinds.${k}`)));
+  add(t("filters.kind"), filter.kinds.map((k) => (k === "consultation" ? t("filters.consultations") : tc(`kinds.${k}`))));
   add(t("filters.cpv"), filter.cpv.map((c) => cpvText(c, language)));
   if (filter.buyer) add(t("filters.buyer"), [filter.buyer]);
   add(t("filters.sector"), filter.sectors.map((s) => to(`sectors.${s}`)));

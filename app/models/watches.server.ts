@@ -5,7 +5,7 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { isDigestDue, normaliseWatchQuery, watchFilter, type WatchFrequency } from "~/domain/watches";
 import { latestDemand, matchingEventIds } from "./demand-feeds.server";
-import { matchingConsultationIds } from "./demand-consultations.server";
+import { latestConsultationsForDemand, matchingConsultationIds } from "./demand-consultations.server";
 
 // Watches: a person's saved /demand filters. Each has a digest frequency and a private
 // feed secret (only its hash is stored; the plain value is shown once, when made).
@@ -25,10 +25,16 @@ export async function listWatches(db: Db, userId: string) {
     .execute();
 }
 
-/** The watch's latest matching events, for its row on /watches. */
+/** The watch's latest matching events and open consultations, newest change first, for its row on /watches. */
 export async function latestForWatch(db: Db, query: string, limit = 3) {
-  const items = await latestDemand(db, watchFilter(query), { limit });
-  return items.map((item) => ({ id: item.id, title: item.title, buyerName: item.buyerName, updatedAt: item.updatedAt }));
+  const filter = watchFilter(query);
+  const [items, consultations] = await Promise.all([latestDemand(db, filter, { limit }), latestConsultationsForDemand(db, filter, { limit })]);
+  return [
+    ...items.map((item) => ({ id: item.id, url: `/events/${item.id}`, title: item.title, buyerName: item.buyerName, updatedAt: item.updatedAt })),
+    ...consultations.map((c) => ({ id: c.id, url: `/consultations/${c.id}`, title: c.title, buyerName: c.organiserName ?? "Markedsdialog", updatedAt: c.createdAt })),
+  ]
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+    .slice(0, limit);
 }
 
 /** Saves the filter in `query` (normalised) as a watch; the feed secret comes back once. */

@@ -7,7 +7,7 @@ import { loader as demandPage } from "~/routes/demand._index";
 import { loader as demandAtom } from "~/routes/demand[.]atom";
 import { loader as watchAtom } from "~/routes/feeds.watches.$token[.atom]";
 import { loader as watchIcs } from "~/routes/feeds.watches.$token[.ics]";
-import { action as watchesAction } from "~/routes/watches._index/route";
+import { action as watchesAction, loader as watchesLoader } from "~/routes/watches._index/route";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
@@ -171,6 +171,15 @@ describe("watches", () => {
     expect(sent).toHaveLength(1);
     const delivered = await t.db.selectFrom("watchDeliveries").select(["consultationId", "eventId", "change"]).where("consultationId", "=", matching).execute();
     expect(delivered).toEqual([{ consultationId: matching, eventId: null, change: "published" }]);
+  });
+
+  it("show a consultation watch on /watches in words, with its latest consultations", async () => {
+    const saved = await watch("Alle høringer", "kind=consultation");
+    const list = await readJson(await respond(watchesLoader(await routeArgs("/watches", { cookie: person.cookie }))));
+    const row = list.watches.find((w: { id: string }) => w.id === saved.id);
+    expect(row.filterLines).toEqual([{ label: "Type", value: "Høringer" }]);
+    expect(row.latest.length).toBeGreaterThan(0);
+    expect(row.latest.every((l: { url: string }) => l.url.startsWith("/consultations/"))).toBe(true);
   });
 
   it("carry matching consultations in the watch's Atom and iCalendar feeds, and never a response", async () => {

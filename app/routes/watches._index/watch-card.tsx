@@ -56,7 +56,7 @@ export function WatchCard({ watch, data }: { watch: WatchRow; data: ActionData }
             <ul className="mt-1 list-disc space-y-1 pl-6">
               {watch.latest.map((event) => (
                 <li key={event.id}>
-                  <Link to={`/events/${event.id}`} className="text-brand-800 underline">
+                  <Link to={event.url} className="text-brand-800 underline">
                     {event.title}
                   </Link>{" "}
                   <span className="text-sm text-slate-700">
