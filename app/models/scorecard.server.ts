@@ -11,6 +11,7 @@ import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Sco
 import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
 import { ownDeliveryOfRow } from "./own-delivery.server";
 import { zonedLocalToIso } from "~/domain/zoned-time";
+import { contractFormMix } from "~/domain/contract-mix";
 
 // The facts behind the public scorecards, read in a handful of grouped queries (one per
 // figure, never one per event) and handed to app/domain/scorecard.ts. The same queries
@@ -265,6 +266,21 @@ export async function procuredValueSources(db: Db, buyerId: string, months: Scor
     const procuredNok = Number(r.procuredNok);
     return { ...r, declaredNok, procuredNok, ratio: procuredNok / declaredNok };
   });
+}
+
+/** kontraktsvalg (issue 15): the contract forms of the buyer's events published in the window, beside the national picture. */
+export async function buyerContractFormMix(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+  const bounds = windowBounds(now, months);
+  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  const rows = await db
+    .selectFrom("events")
+    .select(["contractForm", (eb) => eb.fn.countAll<string>().as("count")])
+    .where("buyerId", "=", buyerId)
+    .where("publishedAt", ">=", since)
+    .where("contractForm", "is not", null)
+    .groupBy("contractForm")
+    .execute();
+  return contractFormMix(rows.flatMap((r) => (r.contractForm ? [{ form: r.contractForm, count: Number(r.count) }] : [])));
 }
 
 /** The buyer's events behind the figures: published in the window, or with an expectation falling due in it. */

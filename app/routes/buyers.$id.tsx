@@ -13,7 +13,8 @@ import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } f
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
-import { getScorecardBuyer, listScorecardEvents, procuredValueSources } from "~/models/scorecard.server";
+import { buyerContractFormMix, getScorecardBuyer, listScorecardEvents, procuredValueSources } from "~/models/scorecard.server";
+import { ContractFormMixSection } from "~/components/contract-form-mix";
 import { ProcuredValueSources } from "~/components/procured-value-sources";
 import { missingSummaryCount } from "~/models/consultations.server";
 import { getBuyerContractFigures } from "~/models/contract-reads.server";
@@ -36,13 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = fixedT(language, "scorecard");
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - months);
-  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests, procuredValue] = await Promise.all([
+  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests, procuredValue, contractMix] = await Promise.all([
     cachedBuyerScorecard(db(), buyer.id, months),
     listScorecardEvents(db(), buyer.id, months),
     getBuyerContractFigures(db(), buyer.id),
     missingSummaryCount(db(), buyer.id),
     vendorRequestFiguresForBuyer(db(), buyer.id, { since }),
     procuredValueSources(db(), buyer.id, months),
+    buyerContractFormMix(db(), buyer.id, months),
   ]);
   return json({
     buyer,
@@ -53,13 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultationsMissingSummary,
     requests,
     procuredValue,
+    contractMix,
     title: t("buyer.title", { name: buyer.name }),
     description: t("buyer.metaDescription", { name: buyer.name }),
   });
 }
 
 export default function BuyerScorecardPage() {
-  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, procuredValue, title } = useLoaderData<typeof loader>();
+  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, procuredValue, contractMix, title } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
   const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
@@ -122,6 +125,7 @@ export default function BuyerScorecardPage() {
       </section>
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
       <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} callOffsCsvUrl={`/buyers/${buyer.slug}/call-offs.csv`} />
+      <ContractFormMixSection mix={contractMix} language={language} idPrefix="buyer" />
       <RequestFiguresSection figures={requests} language={language} />
       {scorecard.joint.events > 0 ? (
         <section aria-labelledby="joint-heading" className="space-y-2">

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { jsonb } from "@db/jsonb";
 import type { NewEvent } from "@db/schema";
 import { logInteraction, respondToInteraction, type NewInteraction } from "~/models/interactions.server";
-import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents, procuredValueSources } from "~/models/scorecard.server";
+import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents, procuredValueSources, buyerContractFormMix } from "~/models/scorecard.server";
 import { CONCERN_ANSWER_DAYS } from "~/domain/scorecard";
 import { cachedFigures } from "~/models/scorecard-cache.server";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
@@ -350,5 +350,27 @@ describe("uncertain expectations", () => {
     expect(await procuredValueSources(t.db, unsure.id, 12, NOW)).toEqual([
       { id: ids.U1, title: "Hendelse U1", status: "uncertain", declaredQuarter: "2026-Q1", declaredNok: 2_000_000, procuredNok: 1_900_000, ratio: 0.95 },
     ]);
+  });
+});
+
+describe("the contract-form mix (issue 15)", () => {
+  it("counts the buyer's published events by the report's four groups beside the national shares, in the window only", async () => {
+    const mixed = await createOrganisationWith(t.db, [], { name: "Miks kommune" });
+    const base = { buyerId: mixed.id, kind: "dialogue_meeting" as const, effortLevel: "none" as const, publishedAt: new Date("2026-06-01T10:00:00Z") };
+    await event("M1", { ...base, contractForm: "framework_agreement" });
+    await event("M2", { ...base, contractForm: "strategic_alliance" });
+    await event("M3", { ...base, contractForm: "project_contract" });
+    await event("M4", { ...base, contractForm: "in_house" });
+    await event("M5", { ...base });
+    await event("M6", { ...base, contractForm: "market_contract", publishedAt: new Date("2024-01-01T10:00:00Z") });
+    const mix = await buyerContractFormMix(t.db, mixed.id, 12, NOW);
+    expect(mix.events).toBe(4);
+    expect(mix.byCategory).toEqual({
+      in_house: { events: 1, share: 0.25, national: 0.5 },
+      project: { events: 1, share: 0.25, national: 0.2 },
+      market: { events: 1, share: 0.25, national: 0.18 },
+      relational: { events: 1, share: 0.25, national: 0.12 },
+    });
+    expect((await buyerContractFormMix(t.db, mixed.id, 36, NOW)).byCategory.market.events).toBe(2);
   });
 });

@@ -211,6 +211,16 @@ export const scorecard: Translation<typeof nb> = {
       awaiting: "Awaiting an answer (under {{days}} days, not counted yet)",
     },
   },
+  contractMix: {
+    heading: "Contract forms against the national picture",
+    explanation: "The share of the buyer's events published in the period with a stated contract form, in the report's four groups, beside the report's estimate for e-health nationally (about 50 % in-house, 20 % project contracts, 18 % market contracts and 12 % relational contracts). The report measures shares of spend; here events are counted.",
+    caption_one: "Contract form by group ({{count}} event with a stated form)",
+    caption_other: "Contract form by group ({{count}} events with a stated form)",
+    value: "{{share}} ({{events}}) · nationally {{national}}",
+    none: "No event published in the period states a contract form.",
+    national: "Nationally",
+    categories: { in_house: "In-house", project: "Project contracts", market: "Market contracts", relational: "Relational contracts" },
+  },
   joint: {
     heading: "Joint demand as a co-buyer",
     figure: "{{events}} joint market dialogues published in the period, counted as {{weighted}} by its own share, with a share of the frames of up to {{budget}}.",

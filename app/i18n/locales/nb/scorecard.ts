@@ -208,6 +208,16 @@ export const scorecard = {
       awaiting: "Venter på svar (under {{days}} dager, telles ikke ennå)",
     },
   },
+  contractMix: {
+    heading: "Kontraktsformer mot det nasjonale bildet",
+    explanation: "Andelen av oppdragsgiverens publiserte hendelser i perioden med oppgitt kontraktsform, fordelt på rapportens fire grupper, ved siden av rapportens anslag for e-helse nasjonalt (om lag 50 % egenregi, 20 % prosjektkontrakter, 18 % markedskontrakter og 12 % relasjonelle kontrakter). Rapporten måler andeler av pengebruk, her telles hendelser.",
+    caption_one: "Kontraktsform per gruppe ({{count}} hendelse med oppgitt form)",
+    caption_other: "Kontraktsform per gruppe ({{count}} hendelser med oppgitt form)",
+    value: "{{share}} ({{events}}) · nasjonalt {{national}}",
+    none: "Ingen publiserte hendelser i perioden oppgir kontraktsform.",
+    national: "Nasjonalt",
+    categories: { in_house: "Egenregi", project: "Prosjektkontrakter", market: "Markedskontrakter", relational: "Relasjonelle kontrakter" },
+  },
   joint: {
     heading: "Felles etterspørsel som medarrangør",
     figure: "{{events}} felles markedsdialoger publisert i perioden, regnet som {{weighted}} etter egen andel, med en andel av rammene på opptil {{budget}}.",
