@@ -1,6 +1,8 @@
 import * as client from "openid-client";
 import { authenticatedSince } from "~/domain/reauthentication";
-import { issuerUrlProblem, type SsoClaims } from "~/domain/single-sign-on";
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import { issuerUrlProblem, parseInternalHosts, resolvedAddressProblem, type SsoClaims } from "~/domain/single-sign-on";
 import type { IdentityProviderForSignIn } from "~/models/identity-providers.server";
 import { decryptSecret, secretEncryptionKey } from "./secret-box.server";
 
@@ -45,17 +47,49 @@ export async function providerConfiguration(provider: IdentityProviderForSignIn,
   if (!key.ok) throw new OidcError("sso_unavailable", key.message);
   const secret = decryptSecret(provider.clientSecretBox, key.key);
   if (secret === null) throw new OidcError("sso_unavailable", "the client secret cannot be opened with this SECRET_ENCRYPTION_KEY");
-  if (issuerUrlProblem(provider.issuer, { allowLocalHttp: allowLocalHttp() })) throw new OidcError("sso_issuer_refused");
+  if (issuerUrlProblem(provider.issuer, issuerRules())) throw new OidcError("sso_issuer_refused");
   const issuer = new URL(provider.issuer);
   // ID tokens are checked against the provider's published keys too, not only trusted for
   // coming over TLS (openid-client leaves that out by default).
   const execute = [client.enableNonRepudiationChecks, ...(issuer.protocol === "http:" ? [client.allowInsecureRequests] : [])];
   try {
     // `fetch`: the tests' way to stand between the portal and a real provider (a tampered ID token).
-    return await client.discovery(issuer, provider.clientId, secret, undefined, { execute, timeout: 10, ...(options.fetch ? { [client.customFetch]: options.fetch } : {}) });
+    return await client.discovery(issuer, provider.clientId, secret, undefined, { execute, timeout: 10, [client.customFetch]: guardedFetch(options.fetch) });
   } catch (error) {
+    const refused = guardRefusal(error);
+    if (refused) throw refused;
     throw new OidcError("sso_provider_down", error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Every request to a provider (discovery, keys, token endpoint) goes only to public addresses,
+ * checked after resolving the name (ADR 0034), unless the operator named the host as internal;
+ * in development and tests, and with SSO_ALLOW_LOOPBACK_ISSUERS, the check is off.
+ */
+/** What issuers this portal may talk to: the rules for the admin page and for every sign-in. */
+export function issuerRules() {
+  return { allowLocalHttp: allowLocalHttp(), internalHosts: parseInternalHosts(process.env.SSO_INTERNAL_ISSUER_HOSTS) };
+}
+
+function guardedFetch(inner: client.CustomFetch | undefined): client.CustomFetch {
+  return async (url, options) => {
+    if (!allowLocalHttp()) {
+      const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+      const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+      if (resolvedAddressProblem(host, addresses, parseInternalHosts(process.env.SSO_INTERNAL_ISSUER_HOSTS))) {
+        throw new OidcError("sso_issuer_refused", `${host} resolves to a private address`);
+      }
+    }
+    return inner ? inner(url, options) : fetch(url, options as RequestInit);
+  };
+}
+
+/** The guard's refusal, thrown as is or wrapped by openid-client. */
+function guardRefusal(error: unknown): OidcError | null {
+  if (error instanceof OidcError) return error;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof OidcError ? cause : null;
 }
 
 export interface AuthorizationRequest {
@@ -110,6 +144,8 @@ export async function finishAuthorization(
       idTokenExpected: true,
     });
   } catch (error) {
+    const refused = guardRefusal(error);
+    if (refused) throw refused;
     if (error instanceof client.AuthorizationResponseError) throw new OidcError("sso_denied", error.error);
     if (error instanceof TypeError && /fetch failed/i.test(error.message)) throw new OidcError("sso_provider_down", error.message);
     throw new OidcError("sso_response_refused", error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error));

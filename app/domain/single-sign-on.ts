@@ -47,7 +47,7 @@ export type IssuerProblem = "invalid_issuer_url" | "issuer_not_https" | "issuer_
  * name or address, so the portal never becomes a proxy into its own network; in development and
  * tests plain HTTP on this machine (a provider started locally) is allowed too.
  */
-export function issuerUrlProblem(issuer: string, { allowLocalHttp }: { allowLocalHttp: boolean }): IssuerProblem | null {
+export function issuerUrlProblem(issuer: string, { allowLocalHttp, internalHosts = [] }: { allowLocalHttp: boolean; internalHosts?: readonly string[] }): IssuerProblem | null {
   let url: URL;
   try {
     url = new URL(issuer);
@@ -60,6 +60,8 @@ export function issuerUrlProblem(issuer: string, { allowLocalHttp }: { allowLoca
   if (url.protocol === "http:" && allowLocalHttp && local) return null;
   if (url.protocol !== "https:") return url.protocol === "http:" ? "issuer_not_https" : "invalid_issuer_url";
   if (local && allowLocalHttp) return null;
+  // A host the operator named as the organisation's own, inside the network the portal runs in (SSO_INTERNAL_ISSUER_HOSTS).
+  if (internalHosts.includes(host.replace(/\.$/, ""))) return null;
   if (local || isPrivateAddress(host) || (!host.includes(".") && !host.includes(":"))) return "issuer_private_address";
   return null;
 }
@@ -182,3 +184,25 @@ export const SsoReauthenticateSchema = z.object({ intent: z.literal("reauthentic
 
 /** Linking the person's subject at one of their organisations' providers to this account (ID-porten sends no e-mail to link by). */
 export const SsoLinkSchema = z.object({ intent: z.literal("link"), providerId: z.uuid({ error: "invalid_value" }), currentPassword: confirmingPassword });
+
+/**
+ * Whether the portal may send a request to `host`, given the addresses it resolves to (ADR 0034):
+ * not when any of them is private (RFC 1918, loopback, link-local, CGNAT, unique-local), unless
+ * the operator named the host in SSO_INTERNAL_ISSUER_HOSTS (a municipality's own provider inside
+ * the network the portal runs in). Checked for every request to a provider — discovery, keys,
+ * token endpoint — so neither the issuer nor its discovery document can point the portal inward.
+ */
+export function resolvedAddressProblem(host: string, addresses: readonly string[], internalHosts: readonly string[]): "issuer_private_address" | null {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  if (internalHosts.includes(name)) return null;
+  if (isPrivateAddress(name)) return "issuer_private_address";
+  return addresses.some((address) => isPrivateAddress(address.toLowerCase())) ? "issuer_private_address" : null;
+}
+
+/** SSO_INTERNAL_ISSUER_HOSTS: host names, separated by commas or spaces, lower-cased. */
+export function parseInternalHosts(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(/[\s,]+/)
+    .map((h) => h.trim().toLowerCase().replace(/\.$/, ""))
+    .filter(Boolean);
+}

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { allowLocalHttp } from "~/auth/oidc.server";
+import { issuerRules } from "~/auth/oidc.server";
 import { db } from "@db/db.server";
 import { requireMember, requireMemberForForm } from "~/auth/guards.server";
 import { encryptSecret, secretEncryptionKey } from "~/auth/secret-box.server";
@@ -75,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
   const key = secretEncryptionKey();
   if (!key.ok) return refuse({ "": ["sso_key_missing"] }, FAILURE_STATUS.refused);
   const problems: Record<string, string[]> = {};
-  const issuerProblem = issuerUrlProblem(value.issuer, { allowLocalHttp: allowLocalHttp() });
+  const issuerProblem = issuerUrlProblem(value.issuer, issuerRules());
   if (issuerProblem) problems.issuer = [issuerProblem];
   const domains = parseSsoDomains(value.domains);
   if (!domains.ok) problems.domains = [domains.code];

@@ -6,6 +6,8 @@ import {
   issuerUrlProblem,
   parseSsoDomains,
   providerForEmail,
+  parseInternalHosts,
+  resolvedAddressProblem,
   type SsoCandidates,
   type SsoClaims,
   type SsoProviderRule,
@@ -125,5 +127,35 @@ describe("secrets stored encrypted", () => {
     expect(secretEncryptionKey({ NODE_ENV: "production", SECRET_ENCRYPTION_KEY: "short" })).toMatchObject({ ok: false });
     expect(secretEncryptionKey({ NODE_ENV: "production" })).toEqual({ ok: false, message: MISSING_SECRET_ENCRYPTION_KEY });
     expect(secretEncryptionKey({ NODE_ENV: "development" })).toMatchObject({ ok: true, development: true });
+  });
+});
+
+describe("the addresses a provider's names resolve to (ADR 0034)", () => {
+  it("refuses a public name that resolves into a private network, for the issuer and every endpoint", () => {
+    expect(resolvedAddressProblem("login.example.no", ["20.190.128.1"], [])).toBeNull();
+    expect(resolvedAddressProblem("login.example.no", ["10.0.0.5"], [])).toBe("issuer_private_address");
+    expect(resolvedAddressProblem("login.example.no", ["20.190.128.1", "192.168.1.10"], [])).toBe("issuer_private_address");
+    expect(resolvedAddressProblem("rebind.example.no", ["127.0.0.1"], [])).toBe("issuer_private_address");
+    expect(resolvedAddressProblem("v6.example.no", ["fd00::1"], [])).toBe("issuer_private_address");
+    expect(resolvedAddressProblem("169.254.169.254", ["169.254.169.254"], [])).toBe("issuer_private_address");
+  });
+
+  it("lets through the hosts the operator named as the municipality's own, inside its network", () => {
+    const internal = parseInternalHosts(" adfs.bergvik.kommune.no, Login.Bergvik.Local. ");
+    expect(internal).toEqual(["adfs.bergvik.kommune.no", "login.bergvik.local"]);
+    expect(resolvedAddressProblem("ADFS.bergvik.kommune.no", ["10.20.30.40"], internal)).toBeNull();
+    expect(resolvedAddressProblem("login.bergvik.local", ["10.20.30.41"], internal)).toBeNull();
+    expect(resolvedAddressProblem("other.bergvik.kommune.no", ["10.20.30.42"], internal)).toBe("issuer_private_address");
+    expect(parseInternalHosts(undefined)).toEqual([]);
+  });
+});
+
+describe("an internal issuer the operator named", () => {
+  it("is accepted over HTTPS only, and only the hosts named", () => {
+    const rules = { allowLocalHttp: false, internalHosts: ["login.bergvik.local", "10.20.30.40"] };
+    expect(issuerUrlProblem("https://login.bergvik.local/realms/bergvik", rules)).toBeNull();
+    expect(issuerUrlProblem("https://10.20.30.40/adfs", rules)).toBeNull();
+    expect(issuerUrlProblem("http://login.bergvik.local/realms/bergvik", rules)).toBe("issuer_not_https");
+    expect(issuerUrlProblem("https://other.bergvik.local/", rules)).toBe("issuer_private_address");
   });
 });
