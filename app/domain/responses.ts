@@ -82,6 +82,20 @@ export const ResponseApiSchema = ResponseInputSchema.extend({
     .optional()
     .default([]),
   removeDocuments: z.array(z.guid({ error: "invalid_value" }), { error: "invalid_value" }).max(50, "too_many").optional().default([]),
+  /** Answers to the event's questionnaire by question key (app/domain/questionnaire.ts checks each value). */
+  answers: z
+    .record(
+      z.string().max(100, "too_long"),
+      z.strictObject({
+        value: z.union([z.boolean(), z.number(), z.string(), z.array(z.string())], { error: "invalid_value" }),
+        comment: z.string({ error: "invalid_value" }).nullable().optional(),
+        confidential: z.boolean({ error: "invalid_value" }).optional().default(false),
+        confidentialReason: reason,
+      }),
+      { error: "invalid_value" },
+    )
+    .optional(),
+  saveToProfile: z.boolean({ error: "invalid_value" }).optional().default(false),
 });
 
 /** A marked part says why it is a secret (the vendor's reason is what the buyer weighs in an access request). */

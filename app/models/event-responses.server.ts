@@ -17,9 +17,12 @@ import {
 } from "~/domain/responses";
 import { fail, ok, type Failure, type Result } from "~/domain/result";
 import { isBlank, type Problem } from "~/domain/problems";
+import { answerProblems, answerSetProblems, profileAnswersOf, type Answer, type QuestionnaireItem } from "~/domain/questionnaire";
+import { jsonb } from "@db/jsonb";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
 import type { ActingUser } from "./event-access.server";
+import { getQuestionnaire, saveToAnswerProfile } from "./questionnaires.server";
 import { readFile, storeFile, type StoredFile, type Upload } from "./stored-files.server";
 
 // Vendors' responses to an RFI or RFP (issue 17, ADR 0036): drafts and submitted versions,
@@ -38,6 +41,17 @@ export interface ResponseDocumentView {
   confidentialReason: string | null;
 }
 
+/** A structured answer in a version (app/domain/questionnaire.ts), with the vendor's secret mark. */
+export interface ResponseAnswer {
+  key: string;
+  value: Answer["value"];
+  comment: string | null;
+  confidentialReason: string | null;
+}
+
+/** An answer as the vendor gives it: the questionnaire's answer, and whether it is a business secret. */
+export type ResponseAnswerInput = Answer & { confidential?: boolean; confidentialReason?: string | null };
+
 export interface ResponseVersionView {
   id: string;
   version: number;
@@ -48,6 +62,7 @@ export interface ResponseVersionView {
   savedAt: Date;
   submittedAt: Date | null;
   documents: ResponseDocumentView[];
+  answers: ResponseAnswer[];
 }
 
 export interface ResponseRead {
@@ -81,6 +96,10 @@ export interface ResponseChange {
   uploads: ResponseUpload[];
   /** Files the vendor organisation stored before (by their id), attached again without sending the bytes. */
   attach?: { fileId: string; confidential: boolean; confidentialReason: string | null }[];
+  /** Answers to the event's questionnaire by question key; absent: the draft's stay as they are. */
+  answers?: Record<string, ResponseAnswerInput>;
+  /** Also keep the answers to bank questions in the organisation's answer profile. */
+  saveToProfile?: boolean;
   /** Documents (ids of this response's rows) to take out of the draft. */
   removeDocuments?: string[];
   submit: boolean;
@@ -133,7 +152,7 @@ async function readerOf(db: Db, user: ActingUser, event: { id: string; buyerId: 
 async function versionsOf(db: Db, responseId: string): Promise<ResponseVersionView[]> {
   const versions = await db
     .selectFrom("eventResponseVersions")
-    .select(["id", "version", "status", "text", "textConfidentialReason", "confidentialReason", "savedAt", "submittedAt"])
+    .select(["id", "version", "status", "text", "textConfidentialReason", "confidentialReason", "savedAt", "submittedAt", "answers"])
     .where("responseId", "=", responseId)
     .orderBy("version", "desc")
     .execute();
@@ -152,6 +171,7 @@ async function versionsOf(db: Db, responseId: string): Promise<ResponseVersionVi
     .execute();
   return versions.map((v) => ({
     ...v,
+    answers: Array.isArray(v.answers) ? (v.answers as ResponseAnswer[]) : [],
     documents: documents.filter((d) => d.versionId === v.id).map(({ versionId: _, ...d }) => d),
   }));
 }
@@ -220,7 +240,7 @@ export async function saveResponse(
   now = new Date(),
 ): Promise<Result<{ responseId: string; version: number; status: "draft" | "submitted" }>> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    const saved = await db.transaction().execute(async (trx) => {
       if (!isUuid(eventId)) return fail("not_found");
       const event = await trx
         .selectFrom("events")
@@ -246,6 +266,9 @@ export async function saveResponse(
           if (!owned.some((o) => o.id === a.fileId)) problems.push({ path: `documents.${i}.uploadId`, code: "invalid_choice" });
         });
       }
+      const questionnaire = await getQuestionnaire(trx, event.id);
+      const given = change.answers;
+      if (given) problems.push(...(await answerInputProblems(trx, questionnaire, given, organisationId)));
       if (problems.length) return fail("invalid", problems);
 
       await trx.insertInto("eventResponses").values({ eventId: event.id, organisationId, createdBy: actor.id }).onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing()).execute();
@@ -258,6 +281,7 @@ export async function saveResponse(
           text: input.text,
           textConfidentialReason: input.textConfidential ? (input.textConfidentialReason ?? null) : null,
           confidentialReason: input.confidential ? (input.confidentialReason ?? null) : null,
+          ...(given ? { answers: jsonb(storedAnswers(questionnaire, given)) } : {}),
           savedBy: actor.id,
           savedAt: now,
         })
@@ -279,25 +303,60 @@ export async function saveResponse(
       }
       if (change.submit) {
         const documents = await trx.selectFrom("eventResponseDocuments").select("id").where("versionId", "=", draftId.id).execute();
-        const empty = submissionProblems({ text: input.text, documentCount: documents.length });
+        const draft = await trx.selectFrom("eventResponseVersions").select("answers").where("id", "=", draftId.id).executeTakeFirstOrThrow();
+        const answers = Object.fromEntries((draft.answers as ResponseAnswer[]).map((a) => [a.key, { value: a.value, comment: a.comment }]));
+        // A submission answers every required question (a draft may leave them open).
+        const unanswered = answerSetProblems(questionnaire, answers).filter((p) => p.code === "required");
+        const empty = [...submissionProblems({ text: input.text, documentCount: documents.length, answerCount: Object.keys(answers).length }), ...unanswered];
         if (empty.length) throw new Refusal(fail("invalid", empty));
         await trx.updateTable("eventResponseVersions").set({ status: "submitted", submittedAt: now }).where("id", "=", draftId.id).execute();
       }
-      return ok({ responseId: response.id, version: draftId.version, status: change.submit ? ("submitted" as const) : ("draft" as const) });
+      return ok({ responseId: response.id, version: draftId.version, status: change.submit ? ("submitted" as const) : ("draft" as const), questionnaire });
     });
+    if (saved.ok && change.saveToProfile && change.answers) {
+      // Answer once: the bank questions' answers go back to the profile (after the response is safe).
+      const profile = profileAnswersOf(saved.value.questionnaire, change.answers);
+      if (Object.keys(profile).length) await saveToAnswerProfile(db, actor, organisationId, profile, { now });
+    }
+    if (!saved.ok) return saved;
+    const { questionnaire: _, ...value } = saved.value;
+    return ok(value);
   } catch (error) {
     if (error instanceof Refusal) return error.failure;
     throw error;
   }
 }
 
+/** Each answer checked against its question (q17's rule), a secret mark with its reason, a document answer one of the vendor's files. */
+async function answerInputProblems(trx: Db, questionnaire: readonly QuestionnaireItem[], given: Record<string, ResponseAnswerInput>, organisationId: string): Promise<Problem[]> {
+  const plain = Object.fromEntries(Object.entries(given).map(([key, a]) => [key, { value: a.value, comment: a.comment ?? null }]));
+  const problems = answerSetProblems(questionnaire, plain, { requireAnswers: false });
+  for (const [key, a] of Object.entries(given)) {
+    if (a.confidential && isBlank(a.confidentialReason)) problems.push({ path: `answers.${key}.confidentialReason`, code: "confidential_reason_required" });
+    const question = questionnaire.find((q) => q.key === key);
+    if (question?.answerType === "document" && answerProblems(question, plain[key]).length === 0) {
+      const owned = await trx.selectFrom("storedFiles").select("id").where("id", "=", a.value as string).where("organisationId", "=", organisationId).executeTakeFirst();
+      if (!owned) problems.push({ path: `answers.${key}`, code: "invalid_choice" });
+    }
+  }
+  return problems;
+}
+
+/** The answers as a version keeps them, in the questionnaire's order. */
+function storedAnswers(questionnaire: readonly QuestionnaireItem[], given: Record<string, ResponseAnswerInput>): ResponseAnswer[] {
+  return questionnaire.flatMap((q) => {
+    const a = given[q.key];
+    return a ? [{ key: q.key, value: a.value, comment: a.comment ?? null, confidentialReason: a.confidential ? (a.confidentialReason ?? null) : null }] : [];
+  });
+}
+
 /** The response's draft: the one there is, or a new version after the last, with the documents of the last submission. */
 async function openDraft(trx: Db, responseId: string, actor: ActingUser, now: Date): Promise<{ id: string; version: number }> {
-  const last = await trx.selectFrom("eventResponseVersions").select(["id", "version", "status"]).where("responseId", "=", responseId).orderBy("version", "desc").limit(1).executeTakeFirst();
+  const last = await trx.selectFrom("eventResponseVersions").select(["id", "version", "status", "answers"]).where("responseId", "=", responseId).orderBy("version", "desc").limit(1).executeTakeFirst();
   if (last?.status === "draft") return last;
   const draft = await trx
     .insertInto("eventResponseVersions")
-    .values({ responseId, version: (last?.version ?? 0) + 1, status: "draft", savedBy: actor.id, savedAt: now })
+    .values({ responseId, version: (last?.version ?? 0) + 1, status: "draft", savedBy: actor.id, savedAt: now, answers: jsonb(last?.answers ?? []) })
     .returning(["id", "version"])
     .executeTakeFirstOrThrow();
   if (last) {
@@ -330,6 +389,8 @@ export interface BuyerResponseView {
   text: string | null;
   textConfidentialReason: string | null;
   documents: (Omit<ResponseDocumentView, "name"> & { name: string | null; confidential: boolean })[];
+  /** The structured answers; `value` null where the reader may not read it. */
+  answers: (Omit<ResponseAnswer, "value"> & { value: ResponseAnswer["value"] | null; confidential: boolean })[];
   /** Earlier submissions: their version numbers and times. */
   earlier: { version: number; submittedAt: Date }[];
 }
@@ -355,7 +416,10 @@ function viewFor(
   const textSecret = isConfidential(latest, latest.textConfidentialReason);
   const secretsRead: { part: ResponsePart; documentId?: string; partLabel?: string }[] = [];
   if (whole && mayRead(true)) secretsRead.push({ part: "response" });
-  else if (textSecret && mayRead(true) && latest.text) secretsRead.push({ part: "text" });
+  else if (mayRead(true)) {
+    if (textSecret && latest.text) secretsRead.push({ part: "text" });
+    for (const a of latest.answers) if (a.confidentialReason !== null) secretsRead.push({ part: "answer", partLabel: a.key });
+  }
   return {
     view: {
       id: response.id,
@@ -368,6 +432,10 @@ function viewFor(
       documents: latest.documents.map((d) => {
         const secret = isConfidential(latest, d.confidentialReason);
         return { ...d, name: mayRead(secret) ? d.name : null, confidential: secret };
+      }),
+      answers: latest.answers.map((a) => {
+        const secret = isConfidential(latest, a.confidentialReason);
+        return { ...a, value: mayRead(secret) ? a.value : null, comment: mayRead(secret) ? a.comment : null, confidential: secret };
       }),
       earlier: submitted.slice(1).map((v) => ({ version: v.version, submittedAt: v.submittedAt ?? v.savedAt })),
     },
@@ -414,14 +482,23 @@ export async function buyerResponses(db: Db, user: ActingUser, eventId: string):
  * The table as CSV, from what any member of the buyer may read (`buyerResponses`): a secret part is
  * never in it, for the team neither; a wholly secret response gives its vendor, version and time alone.
  */
-export function responsesCsv(responses: BuyerResponseView[], language: Language): string {
+export function responsesCsv(responses: BuyerResponseView[], language: Language, questionnaire: readonly QuestionnaireItem[] = []): string {
   const t = fixedT(language, "responses");
+  const tq = fixedT(language, "questionnaire");
   const header = ["vendor", "orgNumber", "version", "submittedAt", "confidential", "text", "documents"].map((k) => t(`csv.${k}`));
+  const label = (q: QuestionnaireItem) => (q.bankKey ? tq(`bank.${q.bankKey}.question`) : (q.text ?? q.key));
+  const option = (q: QuestionnaireItem, o: string) => (q.bankKey ? tq(`bank.${q.bankKey}.options.${o}`) : o);
+  const cell = (q: QuestionnaireItem, a: BuyerResponseView["answers"][number] | undefined) => {
+    if (!a) return null;
+    if (a.value === null) return t("csv.withheld");
+    const value = Array.isArray(a.value) ? a.value.map((o) => option(q, o)).join(", ") : typeof a.value === "boolean" ? tq(a.value ? "answer.yes" : "answer.no") : a.value;
+    return a.comment ? `${value} (${a.comment})` : value;
+  };
   return csvDocument([
-    header,
+    [...header, ...questionnaire.map(label)],
     ...responses.map((r) => {
       const whole = r.confidentialReason !== null;
-      const secretParts = whole || r.textConfidentialReason !== null || r.documents.some((d) => d.confidential);
+      const secretParts = whole || r.textConfidentialReason !== null || r.documents.some((d) => d.confidential) || r.answers.some((a) => a.confidential);
       return [
         r.organisation.name,
         r.organisation.orgNumber,
@@ -430,6 +507,7 @@ export function responsesCsv(responses: BuyerResponseView[], language: Language)
         secretParts ? t(whole ? "buyer.whole" : "buyer.parts") : t("buyer.none"),
         r.text ?? t("csv.withheld"),
         r.documents.map((d) => d.name ?? t("csv.withheld")).join(", "),
+        ...questionnaire.map((q) => cell(q, r.answers.find((a) => a.key === q.key))),
       ];
     }),
   ]);

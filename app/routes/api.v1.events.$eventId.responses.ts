@@ -7,6 +7,8 @@ import { MAX_FILE_BYTES } from "~/domain/uploads";
 import { failureResponse, methodNotAllowed, parseJsonBody, problemsResponse } from "~/http/api-problems.server";
 import { readUploadForm } from "~/http/multipart.server";
 import { apiResponses, saveResponse, type ResponseChange } from "~/models/event-responses.server";
+import { getQuestionnaire } from "~/models/questionnaires.server";
+import type { QuestionnaireItem } from "~/domain/questionnaire";
 import { responseFormOf } from "./+shared/event-responses/response-form.server";
 import { responseDocumentUrl } from "./+shared/event-responses/response-parts";
 
@@ -24,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /** The change a request asks for: multipart (the form's fields and one file) or JSON (documents by upload id). */
-async function changeOf(request: Request, language: "nb" | "en"): Promise<{ ok: true; change: ResponseChange; organisationId: unknown } | { ok: false; response: Response }> {
+async function changeOf(request: Request, language: "nb" | "en", questionnaire: QuestionnaireItem[]): Promise<{ ok: true; change: ResponseChange; organisationId: unknown } | { ok: false; response: Response }> {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     let read: Awaited<ReturnType<typeof readUploadForm>>;
     try {
@@ -34,17 +36,17 @@ async function changeOf(request: Request, language: "nb" | "en"): Promise<{ ok: 
       return { ok: false, response: problemsResponse(refusal.status === 413 ? 413 : 400, [{ path: refusal.status === 413 ? "file" : "", code: refusal.status === 413 ? "file_too_large" : "invalid_value" }], language) };
     }
     if (!read.ok) return { ok: false, response: problemsResponse(413, [{ path: "file", code: read.reason }], language) };
-    const parsed = await responseFormOf(read.form);
+    const parsed = await responseFormOf(read.form, questionnaire);
     if (!parsed.ok) return { ok: false, response: problemsResponse(400, parsed.problems, language) };
     return { ok: true, change: parsed.change, organisationId: read.form.get("organisationId") };
   }
   const body = await parseJsonBody(request, ResponseApiSchema.extend({ organisationId: ResponseApiSchema.shape.text.optional() }), language);
   if (!body.ok) return body;
-  const { submit, documents, removeDocuments, organisationId, ...input } = body.value;
+  const { submit, documents, removeDocuments, organisationId, answers, saveToProfile, ...input } = body.value;
   return {
     ok: true,
     organisationId: organisationId || undefined,
-    change: { input, uploads: [], attach: documents.map((d) => ({ fileId: d.uploadId, confidential: d.confidential, confidentialReason: d.confidentialReason ?? null })), removeDocuments, submit },
+    change: { input, uploads: [], attach: documents.map((d) => ({ fileId: d.uploadId, confidential: d.confidential, confidentialReason: d.confidentialReason ?? null })), removeDocuments, submit, ...(answers ? { answers, saveToProfile } : {}) },
   };
 }
 
@@ -53,7 +55,7 @@ async function changeOf(request: Request, language: "nb" | "en"): Promise<{ ok: 
 export async function action(args: ActionFunctionArgs) {
   if (args.request.method !== "POST") return methodNotAllowed("GET, POST");
   const user = requireVerifiedUser(args);
-  const changed = await changeOf(args.request, user.language);
+  const changed = await changeOf(args.request, user.language, await getQuestionnaire(db(), args.params.eventId ?? ""));
   if (!changed.ok) return changed.response;
   const member = await requireMemberFor(args, changed.organisationId, { kind: "vendor" });
   const eventId = args.params.eventId ?? "";

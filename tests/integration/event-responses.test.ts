@@ -22,6 +22,7 @@ import { SAMPLE_FILES } from "../fixtures/files";
 import { ipTermsColumns } from "../fixtures/ip-terms";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { jsonRequest, routeArgs } from "../fixtures/requests";
+import { jsonb } from "@db/jsonb";
 
 // Responses to an RFI (issue 17) through the routes and the real database: drafts, submissions
 // and amendments in versions, the deadline and registration rules, business secrets read by the
@@ -158,6 +159,57 @@ describe("a vendor's response", () => {
     expect((await respond(responseAction(await responseForm(eventId, { intent: "submit", text: "x" }, null, bjarne)))).status).toBe(403);
     const meeting = await t.db.insertInto("events").values({ buyerId: bergvik.id, kind: "dialogue_meeting", status: "published", publishedAt: new Date(), title: "Møte", description: "", effortLevel: "none" }).returning("id").executeTakeFirstOrThrow();
     expect((await get(responseLoader, `/events/${meeting.id}/response`, { eventId: meeting.id }, viktor)).status).toBe(404);
+  });
+});
+
+describe("structured answers (the questionnaire)", () => {
+  it("opens prefilled from the answer profile, requires the required answers to submit, keeps a secret answer from members outside the team and saves back to the profile", async () => {
+    const eventId = await rfi({ title: "RFI med spørsmål" });
+    await t.db
+      .insertInto("questionnaireItems")
+      .values([
+        { eventId, position: 1, bankKey: "fhir_versions", required: true },
+        { eventId, position: 2, bankKey: "helseid", required: true },
+      ])
+      .execute();
+    await t.db.insertInto("answerProfileEntries").values({ organisationId: nordlys.id, bankKey: "fhir_versions", answer: jsonb({ value: ["r4"] }) }).onConflict((oc) => oc.columns(["organisationId", "bankKey"]).doNothing()).execute();
+    const page = await (await get(responseLoader, `/events/${eventId}/response`, { eventId }, viktor)).json();
+    expect(page.answerValues).toEqual({ "answers.fhir_versions": ["r4"] });
+
+    const before = await counts();
+    const unanswered = await post(eventId, { intent: "submit", text: "Svar.", "answers.fhir_versions": "r4" });
+    expect(unanswered.status).toBe(400);
+    expect((await unanswered.json()).errors).toEqual({ "answers.helseid": ["required"] });
+    const badChoice = await post(eventId, { intent: "save", "answers.fhir_versions": "r9" });
+    expect((await badChoice.json()).errors).toEqual({ "answers.fhir_versions": ["invalid_choice"] });
+    expect(await counts()).toEqual(before);
+
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ intent: "submit", text: "Svar.", "answers.helseid": "yes", "answers.helseid.confidential": "on", "answers.helseid.confidentialReason": "Avtale under forhandling", saveToProfile: "on" })) form.append(k, v);
+    form.append("answers.fhir_versions", "r4");
+    form.append("answers.fhir_versions", "r5");
+    const ok = await respond(responseAction(await routeArgs(`/events/${eventId}/response`, { method: "POST", body: form, cookie: viktor.cookie, params: { eventId } })));
+    expect(ok.status).toBe(302);
+    const profile = await t.db.selectFrom("answerProfileEntries").select(["bankKey", "answer"]).where("organisationId", "=", nordlys.id).orderBy("bankKey").execute();
+    expect(profile).toEqual([
+      { bankKey: "fhir_versions", answer: { value: ["r4", "r5"] } },
+      { bankKey: "helseid", answer: { value: true } },
+    ]);
+
+    const { id: responseId } = await t.db.selectFrom("eventResponses").select("id").where("eventId", "=", eventId).executeTakeFirstOrThrow();
+    const asMember = await (await get(vendorViewLoader, `/events/${eventId}/responses/${responseId}`, { eventId, responseId }, bjarne)).json();
+    expect(asMember.response.answers).toMatchObject([
+      { key: "fhir_versions", value: ["r4", "r5"], confidential: false },
+      { key: "helseid", value: null, confidential: true, confidentialReason: "Avtale under forhandling" },
+    ]);
+    const asTeam = await (await get(vendorViewLoader, `/events/${eventId}/responses/${responseId}`, { eventId, responseId }, berit)).json();
+    expect(asTeam.response.answers[1]).toMatchObject({ key: "helseid", value: true });
+    expect(await t.db.selectFrom("eventResponseReads").select(["readerName", "part", "partLabel", "outcome"]).where("responseId", "=", responseId).execute()).toEqual([
+      { readerName: "Berit Innkjøp", part: "answer", partLabel: "helseid", outcome: "read" },
+    ]);
+    const csv = await (await get(csvLoader, `/events/${eventId}/responses.csv`, { eventId }, berit)).text();
+    expect(csv).toContain("FHIR R4");
+    expect(csv).toContain("[forretningshemmelighet]");
   });
 });
 

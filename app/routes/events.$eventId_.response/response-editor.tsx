@@ -5,7 +5,9 @@ import { controlProps, FieldFrame, FormErrors, SubmitButton, TextArea, recordFie
 import type { FieldState } from "~/components/forms/field-state";
 import { RESPONSE_TEXT_MAX, CONFIDENTIAL_REASON_MAX } from "~/domain/responses";
 import type { Language } from "~/i18n/resources";
+import type { QuestionnaireItem } from "~/domain/questionnaire";
 import type { ResponseVersionView } from "~/models/event-responses.server";
+import { AnswerField } from "../+shared/questionnaire/answer-field";
 import { DocumentLine } from "../+shared/event-responses/response-parts";
 
 // The vendor's form: the free text, the secret marks with their reasons, one document to add
@@ -36,6 +38,9 @@ export function ResponseEditor({
   heading,
   maxFile,
   reply,
+  questionnaire,
+  answerValues,
+  secretAnswers,
 }: {
   organisationId: string;
   responseId: string | null;
@@ -45,10 +50,17 @@ export function ResponseEditor({
   heading: string;
   maxFile: string;
   reply: EditorReply;
+  questionnaire: QuestionnaireItem[];
+  /** The answers' fields as the form opens: prefilled from the answer profile, the vendor's own over them. */
+  answerValues: Record<string, string | string[]>;
+  /** Answers the vendor marked as secrets, with their reasons. */
+  secretAnswers: Record<string, string | null>;
 }) {
   const { t, i18n } = useTranslation("responses");
   const language = i18n.language as Language;
-  const start: Record<string, string> = {
+  const start: Record<string, string | string[]> = {
+    ...answerValues,
+    ...Object.fromEntries(Object.entries(secretAnswers).map(([key, reason]) => [`answers.${key}.confidentialReason`, reason ?? ""])),
     text: basis?.text ?? "",
     textConfidentialReason: basis?.textConfidentialReason ?? "",
     confidentialReason: basis?.confidentialReason ?? "",
@@ -74,6 +86,41 @@ export function ResponseEditor({
         reasonLabel={t("vendor.textConfidentialReason")}
         checked={wasChecked("textConfidential", basis?.textConfidentialReason)}
       />
+      {questionnaire.length ? (
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("vendor.questions")}</legend>
+          <p className="text-sm text-slate-700">{t("vendor.questionsLead")}</p>
+          {questionnaire.map((q) => (
+            <div key={q.key} className="space-y-2 rounded border border-slate-200 p-3">
+              <AnswerField
+                question={q}
+                state={{ values, errors: reply?.errors ?? {} }}
+                documentSlot={
+                  <select name={`answers.${q.key}`} defaultValue={String(values[`answers.${q.key}`] ?? "")} className="mt-1 block rounded border border-slate-400 px-3 py-2" aria-label={t("vendor.documentAnswer")}>
+                    <option value="">{t("vendor.documentAnswerNone")}</option>
+                    {documents.map((d) => (
+                      <option key={d.id} value={d.fileId}>
+                        {d.name}
+                      </option>
+                    ))}
+                  </select>
+                }
+              />
+              <SecretCheck
+                check={field(`answers.${q.key}.confidential`)}
+                reason={field(`answers.${q.key}.confidentialReason`)}
+                label={t("vendor.answerConfidential")}
+                reasonLabel={t("vendor.answerConfidentialReason")}
+                checked={reply ? values[`answers.${q.key}.confidential`] === "on" : q.key in secretAnswers}
+              />
+            </div>
+          ))}
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="saveToProfile" value="on" defaultChecked={reply ? values.saveToProfile === "on" : false} className="mt-1 h-4 w-4" />
+            <span>{t("vendor.saveToProfile")}</span>
+          </label>
+        </fieldset>
+      ) : null}
       {documents.length && responseId ? (
         <fieldset className="space-y-2">
           <legend className="font-medium text-slate-800">{t("vendor.draftDocuments")}</legend>

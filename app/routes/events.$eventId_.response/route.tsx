@@ -15,6 +15,8 @@ import { notFound, notFoundUnless } from "~/http/responses.server";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { saveResponse, vendorResponsePage } from "~/models/event-responses.server";
+import { getAnswerProfile, getQuestionnaire } from "~/models/questionnaires.server";
+import { answerFormValues, prefillAnswers } from "~/domain/questionnaire";
 import { responseFormOf } from "../+shared/event-responses/response-form.server";
 import { ReadLog } from "./read-log";
 import { ResponseEditor } from "./response-editor";
@@ -35,8 +37,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   const member = await vendorOf(args, params.get("organisationId"));
   const page = notFoundUnless(await vendorResponsePage(db(), member.organisation.id, args.params.eventId ?? ""));
+  const questionnaire = await getQuestionnaire(db(), page.event.id);
+  // Answer once: the profile's answers to bank questions first, what the vendor already wrote over them.
+  const basis = page.response?.draft ?? page.response?.submitted[0] ?? null;
+  const written = Object.fromEntries((basis?.answers ?? []).map((a) => [a.key, { value: a.value, comment: a.comment }]));
+  const answers = { ...prefillAnswers(questionnaire, await getAnswerProfile(db(), member.organisation.id)), ...written };
+  const secretAnswers = Object.fromEntries((basis?.answers ?? []).filter((a) => a.confidentialReason !== null).map((a) => [a.key, a.confidentialReason]));
   return json({
     ...page,
+    questionnaire,
+    answerValues: answerFormValues(questionnaire, answers),
+    secretAnswers,
     organisation: { id: member.organisation.id, name: member.organisation.name },
     maxFile: limitInWords(MAX_FILE_BYTES),
     notice: params.get("submitted") ? ("submitted" as const) : params.get("saved") ? ("saved" as const) : null,
@@ -52,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = read.form;
   const member = await vendorOf(args, form.get("organisationId"));
   const values = submittedValues(form);
-  const parsed = await responseFormOf(form);
+  const parsed = await responseFormOf(form, await getQuestionnaire(db(), args.params.eventId ?? ""));
   if (!parsed.ok) return json({ values, errors: fieldErrors(parsed.problems) }, { status: 400 });
   const eventId = args.params.eventId ?? "";
   const result = await saveResponse(db(), member.user, member.organisation.id, eventId, parsed.change);
@@ -69,7 +80,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ResponsePage() {
-  const { event, organisation, refusal, response, maxFile, notice } = useLoaderData<typeof loader>();
+  const { event, organisation, refusal, response, maxFile, notice, questionnaire, answerValues, secretAnswers } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation("responses");
   const language = i18n.language as Language;
@@ -102,6 +113,9 @@ export default function ResponsePage() {
             heading={response?.submitted.length ? t("vendor.amendForm", { version: nextVersion }) : t("vendor.form")}
             maxFile={maxFile}
             reply={reply}
+            questionnaire={questionnaire}
+            answerValues={answerValues}
+            secretAnswers={secretAnswers}
           />
         )}
         <SubmittedVersions responseId={response?.id ?? null} versions={response?.submitted ?? []} />

@@ -8,6 +8,8 @@ import { notFound } from "~/http/responses.server";
 import { formatDateTime, formatFileSize } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { buyerResponse } from "~/models/event-responses.server";
+import { getQuestionnaire } from "~/models/questionnaires.server";
+import { optionText, questionText } from "../+shared/questionnaire/question-text";
 import { responseDocumentUrl, SecretMark } from "../+shared/event-responses/response-parts";
 
 // One vendor's response as a member of the buyer reads it (issue 17): the event's team reads
@@ -20,12 +22,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);
   const result = await buyerResponse(db(), user, args.params.eventId ?? "", args.params.responseId ?? "");
   if (!result.ok) return result.reason === "forbidden" ? forbidden(args.request) : notFound();
-  return json(result.value);
+  return json({ ...result.value, questionnaire: await getQuestionnaire(db(), result.value.event.id) });
 }
 
 export default function BuyerResponsePage() {
-  const { event, response } = useLoaderData<typeof loader>();
+  const { event, response, questionnaire } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("responses");
+  const { t: tq } = useTranslation("questionnaire");
+  const answerText = (q: (typeof questionnaire)[number], value: unknown) =>
+    Array.isArray(value) ? value.map((o) => optionText(tq, q, String(o))).join(", ") : typeof value === "boolean" ? tq(value ? "answer.yes" : "answer.no") : String(value);
   const language = i18n.language as Language;
   return (
     <article className="max-w-3xl space-y-6">
@@ -58,6 +63,29 @@ export default function BuyerResponsePage() {
           <p className="text-slate-700">{t("noText")}</p>
         )}
       </section>
+      {response.answers.length ? (
+        <section aria-labelledby="response-answers" className="space-y-2">
+          <h2 id="response-answers" className="text-xl font-semibold">
+            {t("buyer.answersHeading")}
+          </h2>
+          <dl className="space-y-3">
+            {response.answers.map((a) => {
+              const q = questionnaire.find((item) => item.key === a.key);
+              if (!q) return null;
+              return (
+                <div key={a.key} className="break-words">
+                  <dt className="font-medium">{questionText(tq, q)}</dt>
+                  <dd>
+                    {a.value === null ? t("buyer.hiddenAnswer") : answerText(q, a.value)}
+                    {a.comment ? <span className="block text-sm text-slate-700">{a.comment}</span> : null}
+                    {a.confidentialReason ? <SecretMark reason={a.confidentialReason} /> : null}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ) : null}
       <section aria-labelledby="response-documents" className="space-y-2">
         <h2 id="response-documents" className="text-xl font-semibold">
           {t("documents")}

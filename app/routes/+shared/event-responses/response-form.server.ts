@@ -1,8 +1,9 @@
 import { inputProblems } from "~/domain/event-input";
 import { list, text } from "~/domain/form-entries";
 import type { Problem } from "~/domain/problems";
+import { answerPath, answersFromForm, type QuestionnaireItem } from "~/domain/questionnaire";
 import { ResponseInputSchema } from "~/domain/responses";
-import type { ResponseChange } from "~/models/event-responses.server";
+import type { ResponseAnswerInput, ResponseChange } from "~/models/event-responses.server";
 
 // What the response form (the vendor's page) or a multipart API request (POST
 // /api/v1/events/{id}/responses) sends, read the same way for both: the text and the secret
@@ -12,7 +13,17 @@ export type ResponseForm = { ok: true; change: ResponseChange } | { ok: false; p
 
 const checked = (form: FormData, name: string) => ["on", "true", "1"].includes(text(form, name));
 
-export async function responseFormOf(form: FormData): Promise<ResponseForm> {
+/** The questionnaire's answers from the form (q17's field names), each with its secret mark (`answers.<key>.confidential`, `…confidentialReason`). */
+function answersOf(form: FormData, questionnaire: readonly QuestionnaireItem[]): Record<string, ResponseAnswerInput> {
+  const answers: Record<string, ResponseAnswerInput> = {};
+  for (const [key, answer] of Object.entries(answersFromForm(questionnaire, form))) {
+    const confidential = checked(form, `${answerPath(key)}.confidential`);
+    answers[key] = { ...answer, confidential, confidentialReason: text(form, `${answerPath(key)}.confidentialReason`) || null };
+  }
+  return answers;
+}
+
+export async function responseFormOf(form: FormData, questionnaire: readonly QuestionnaireItem[] = []): Promise<ResponseForm> {
   const parsed = ResponseInputSchema.safeParse({
     text: text(form, "text"),
     textConfidential: checked(form, "textConfidential"),
@@ -29,5 +40,14 @@ export async function responseFormOf(form: FormData): Promise<ResponseForm> {
   const uploads = sent
     ? [{ upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, confidential: checked(form, "documentConfidential"), confidentialReason: text(form, "documentConfidentialReason") || null }]
     : [];
-  return { ok: true, change: { input: parsed.data, uploads, removeDocuments: list(form, "removeDocument"), submit: intent === "submit" } };
+  return {
+    ok: true,
+    change: {
+      input: parsed.data,
+      uploads,
+      removeDocuments: list(form, "removeDocument"),
+      submit: intent === "submit",
+      ...(questionnaire.length ? { answers: answersOf(form, questionnaire), saveToProfile: checked(form, "saveToProfile") } : {}),
+    },
+  };
 }
