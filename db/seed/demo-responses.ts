@@ -1,4 +1,7 @@
 import type { Db } from "../client";
+import { jsonb } from "../jsonb";
+import { prefillAnswers } from "../../app/domain/questionnaire";
+import { getAnswerProfile, getQuestionnaire } from "../../app/models/questionnaires.server";
 import { storeFile } from "../../app/models/stored-files.server";
 
 // Responses (issue 17): the demo vendor has submitted its response to the Bergvik RFI with one
@@ -28,11 +31,18 @@ export async function seedResponses(db: Db, now: Date): Promise<void> {
   const day = 86_400_000;
   const submittedAt = new Date(now.getTime() - 3 * day);
   const readAt = new Date(now.getTime() - 2 * day + 2 * 3_600_000);
+  // The questionnaire answered as the vendor would: its profile's answers, and the buyer's own question in its own words.
+  const questionnaire = await getQuestionnaire(db, event.id);
+  const prefilled = prefillAnswers(questionnaire, await getAnswerProfile(db, vendor.id));
+  const answers = questionnaire.flatMap((q) => {
+    const answer = prefilled[q.key] ?? (q.bankKey === null && q.answerType === "text" ? { value: "Varsel til responssenteret innen ett minutt, med SMS til vakthavende sykepleier hvis det ikke kvitteres innen fem." } : undefined);
+    return answer ? [{ key: q.key, value: answer.value, comment: answer.comment ?? null, confidentialReason: null }] : [];
+  });
   await db.transaction().execute(async (trx) => {
     const response = await trx.insertInto("eventResponses").values({ eventId: event.id, organisationId: vendor.id, createdBy: viktor.id, createdAt: submittedAt }).returning("id").executeTakeFirstOrThrow();
     const version = await trx
       .insertInto("eventResponseVersions")
-      .values({ responseId: response.id, version: 1, status: "submitted", text: TEXT, savedBy: viktor.id, savedAt: submittedAt, submittedAt })
+      .values({ responseId: response.id, version: 1, status: "submitted", text: TEXT, answers: jsonb(answers), savedBy: viktor.id, savedAt: submittedAt, submittedAt })
       .returning("id")
       .executeTakeFirstOrThrow();
     const stored = await storeFile(trx, { organisationId: vendor.id, userId: viktor.id }, { name: "Nordlys-arkitektur-og-prismodell.pdf", bytes: DEMO_PDF });

@@ -43,7 +43,12 @@ describe("the demo vendor's response to the Bergvik RFI", () => {
   });
 
   it("is 404 for hf-buyer@demo.test and kam@demo.test; buyer@demo.test opens a newly submitted confidential document and the vendor's page shows the read", async () => {
+    // The form as the vendor's page opens it: the questionnaire prefilled from the answer profile, the buyer's own question answered.
+    const opened = await (await respond(responseLoader(await as("vendor@demo.test", `/events/${BERGVIK_RFI}/response`, { eventId: BERGVIK_RFI })))).json();
     const form = new FormData();
+    for (const [name, value] of Object.entries(opened.answerValues as Record<string, string | string[]>)) for (const v of [value].flat()) form.append(name, v);
+    const own = (opened.questionnaire as { key: string; bankKey: string | null }[]).find((q) => q.bankKey === null);
+    if (own) form.set(`answers.${own.key}`, "Innen ett minutt.");
     form.append("intent", "submit");
     form.append("text", "Oppdatert svar med prisvedlegg.");
     form.append("documentConfidential", "on");
@@ -65,8 +70,8 @@ describe("the demo vendor's response to the Bergvik RFI", () => {
       expect((await respond(downloadLoader(await as(email, path, params)))).status).toBe(404);
       expect((await respond(vendorViewLoader(await as(email, `/events/${BERGVIK_RFI}/responses/${row.responseId}`, { eventId: BERGVIK_RFI, responseId: row.responseId })))).status).toBe(404);
     }
-    const opened = await respond(downloadLoader(await as("buyer@demo.test", path, params)));
-    expect(opened.status).toBe(200);
+    const download = await respond(downloadLoader(await as("buyer@demo.test", path, params)));
+    expect(download.status).toBe(200);
     const page = await (await respond(responseLoader(await as("vendor@demo.test", `/events/${BERGVIK_RFI}/response`, { eventId: BERGVIK_RFI })))).json();
     expect(page.response.reads[0]).toMatchObject({ readerName: "Berit Innkjøp", part: "document", partLabel: "Nordlys-prisvedlegg.pdf", version: 2 });
     expect(readLines(page.response.reads)).toHaveLength(2);
