@@ -19,7 +19,8 @@ import { safeRedirectPath } from "~/http/safe-redirect";
 import { homeAfterSignIn } from "./+shared/sign-in.server";
 import { readFormData } from "~/http/form-data.server";
 import { PasskeySignIn } from "./+shared/passkey-sign-in";
-import { beginSsoSignIn } from "./+shared/sso-start.server";
+import { ContinueToProviderNotice } from "./+shared/continue-to-provider";
+import { beginSsoSignIn, toProvider } from "./+shared/sso-start.server";
 import { identityProviderForEmail } from "~/models/identity-providers.server";
 
 /**
@@ -40,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = fixedT(await getLanguage(request), "auth");
   const formData = await readFormData(request);
-  if (formData.get("intent") === "sso") return signInThroughProvider(formData, context);
+  if (formData.get("intent") === "sso") return signInThroughProvider(request, formData, context);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
@@ -77,11 +78,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(await homeAfterSignIn(user.id, redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
-async function signInThroughProvider(formData: FormData, context: ActionFunctionArgs["context"]) {
+async function signInThroughProvider(request: Request, formData: FormData, context: ActionFunctionArgs["context"]) {
   const submission = parseWithZod(formData, { schema: SsoStartSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const started = await beginSsoSignIn(submission.value.email, submission.value.redirectTo, context);
-  if (started.ok) return started.response;
+  if (started.ok) return toProvider(request, started);
   const headers = started.retryAfter ? { "Retry-After": String(started.retryAfter) } : undefined;
   return json(submission.reply({ fieldErrors: { email: [started.code] }, hideFields: ["password"] }), { status: started.status, headers });
 }
@@ -100,6 +101,7 @@ export default function Login() {
   return (
     <ProblemScope first="forms">
       <FormPage title={t("login.title")}>
+        <ContinueToProviderNotice data={lastResult} />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormErrors errors={form.errors} />
           <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -12,7 +12,8 @@ import { readFormData } from "~/http/form-data.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
-import { beginSsoSignIn } from "./+shared/sso-start.server";
+import { ContinueToProviderNotice } from "./+shared/continue-to-provider";
+import { beginSsoSignIn, toProvider } from "./+shared/sso-start.server";
 
 // Signing in through the organisation's own identity provider (issue 21): the e-mail says
 // which provider; the person is sent there and comes back to /login/sso/callback.
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: SsoStartSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const started = await beginSsoSignIn(submission.value.email, submission.value.redirectTo, context);
-  if (started.ok) return started.response;
+  if (started.ok) return toProvider(request, started);
   if (started.code === "sso_rate_limited") {
     const minutes = Math.ceil((started.retryAfter ?? 60) / 60);
     return json(submission.reply({ formErrors: [t("sso.rateLimited", { minutes })] }), { status: 429, headers: { "Retry-After": String(started.retryAfter ?? 60) } });
@@ -53,6 +54,7 @@ export default function SingleSignOn() {
   return (
     <ProblemScope first="forms">
       <FormPage title={t("sso.title")} lead={t("sso.lead")}>
+        <ContinueToProviderNotice data={lastResult} />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormErrors errors={form.errors} />
           <input type="hidden" name="redirectTo" value={redirectTo} />

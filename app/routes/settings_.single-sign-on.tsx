@@ -21,7 +21,8 @@ import { audit } from "~/models/audit.server";
 import { providerForPerson, providersForPerson } from "~/models/identity-providers.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { presenceConfirmed } from "~/models/two-factor.server";
-import { beginSsoForSession, type SsoStart } from "./+shared/sso-start.server";
+import { ContinueToProviderNotice } from "./+shared/continue-to-provider";
+import { beginSsoForSession, toProvider, type SsoStart } from "./+shared/sso-start.server";
 import { requireEnrollingOrSignedIn } from "./settings_.two-factor/enrolment.server";
 import { PasswordField, ReauthenticatedContext } from "./settings_.two-factor/two-factor-sections";
 
@@ -100,7 +101,7 @@ export async function action(args: ActionFunctionArgs) {
       },
       context,
     );
-    if (started.ok) return started.response;
+    if (started.ok) return toProvider(request, started);
     return reply(
       {
         intent,
@@ -182,7 +183,7 @@ export async function action(args: ActionFunctionArgs) {
       { status: FAILURE_STATUS[present.reason] },
     );
   const started = await beginSsoForSession(provider, { purpose: "link", sessionId, redirectTo: undefined }, context);
-  if (started.ok) return started.response;
+  if (started.ok) return toProvider(request, started);
   return reply(
     {
       intent,
@@ -204,6 +205,7 @@ export default function SingleSignOnLinks() {
         <div className="mx-auto max-w-3xl space-y-6">
           <h1 className="text-3xl font-bold">{t("ssoLinks.title")}</h1>
           <p>{t("ssoLinks.lead")}</p>
+          <ContinueToProviderNotice data={data} />
           {searchParams.get("linked") ? <Notice>{t("ssoLinks.linked")}</Notice> : null}
           {data?.intent === "reauthenticate" && data.result ? <FormErrors errors={Object.values((data.result as SubmissionResult<string[]>).error ?? {}).flatMap((e) => e ?? [])} /> : null}
           {providers.length === 0 ? <p className="text-slate-700">{t("ssoLinks.none")}</p> : null}

@@ -67,4 +67,19 @@ describe("single sign-on in the browser", () => {
     expect(new URL(page.url()).pathname).toBe("/settings");
     await expect.poll(() => page.getByText(`kari@${DOMAIN}`, { exact: true }).count(), { timeout: 20_000 }).toBe(1);
   });
+
+  it("signs in without JavaScript too: the form's answer takes the person to the provider", async () => {
+    // A redirect after a form post to another origin is stopped by form-action 'self'; the page goes there itself.
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/login/sso`);
+    await page.getByLabel("E-postadresse").fill(`ola@${DOMAIN}`);
+    await page.getByRole("button", { name: "Fortsett" }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer, { timeout: 20_000 });
+    await page.locator('input[name="login"]').fill("ola");
+    await page.locator('input[name="password"]').fill("any");
+    await page.locator('button[type="submit"]').first().click();
+    await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith("/login"), { timeout: 30_000 });
+    await page.goto(`${base}/settings`);
+    await expect.poll(() => page.getByText(`ola@${DOMAIN}`, { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+  });
 });

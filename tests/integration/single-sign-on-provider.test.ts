@@ -15,6 +15,10 @@ import { signInAtProvider as signInAtProvider_, startTestProvider, TEST_CLIENT, 
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 
+// As the portal's script sends a form (a ?_data request): answered by a redirect to the provider.
+// A plain form post gets { continueTo } instead (see "without script" in single-sign-on-provider).
+const SCRIPTED_SSO_START = "/login/sso?_data=routes%2Flogin_.sso";
+
 // Single sign-on against a real OpenID provider (issue 21): oidc-provider on a free loopback
 // port, started and stopped by this file, with its development login form driven over HTTP.
 // The portal's side runs through its own routes and the real openid-client.
@@ -40,7 +44,7 @@ afterAll(async () => {
 const signInAtProvider = (authorizationUrl: string, subject: string) => signInAtProvider_(authorizationUrl, subject, absoluteUrl("/login/sso/callback"));
 
 async function startSignIn(email: string) {
-  const response = await respond(startAction(await formRequest("/login/sso", { email, redirectTo: "/demand" })));
+  const response = await respond(startAction(await formRequest(SCRIPTED_SSO_START, { email, redirectTo: "/demand" })));
   expect(response.status, await response.clone().text()).toBe(302);
   const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
   return { location: response.headers.get("Location")!, cookie };
@@ -73,6 +77,20 @@ describe("single sign-on through a real OpenID provider", () => {
       ),
     );
     expect(saved.status, JSON.stringify(await readJson(saved.clone()))).toBe(200);
+  });
+
+  it("without script, answers the form with where to go (a redirect after a form post is stopped by form-action 'self'), and the flow goes on from there", async () => {
+    const response = await respond(startAction(await formRequest("/login/sso", { email: `siri@${DOMAIN}`, redirectTo: "/demand" })));
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const { continueTo } = (await readJson(response)) as { continueTo: string };
+    expect(new URL(continueTo).origin).toBe(issuer);
+    const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(cookie.startsWith("md_sso=")).toBe(true);
+    const back = await callback(await signInAtProvider(continueTo, "siri"), cookie);
+    expect(back.status, await back.clone().text()).toBe(302);
+    expect(back.headers.get("Location")).toBe("/demand");
+    expect((await signedInUser(back))?.email).toBe(`siri@${DOMAIN}`);
   });
 
   it("runs the code flow with PKCE, creates the person as a member and signs them in", async () => {
@@ -160,7 +178,7 @@ describe("single sign-on through a real OpenID provider", () => {
         { cookie: admin.cookie },
       ),
     );
-    const response = await respond(startAction(await formRequest("/login/sso", { email: "x@down.test.no" })));
+    const response = await respond(startAction(await formRequest(SCRIPTED_SSO_START, { email: "x@down.test.no" })));
     expect(response.status).toBe(502);
     expect((await readJson(response)).error.email).toEqual(["sso_provider_down"]);
   });

@@ -18,6 +18,11 @@ import { createOrganisationWith, createPerson, respond, type Person } from "../f
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { storedTotpKey, totpCode } from "../fixtures/second-factor";
 
+// As the portal's script sends a form (a ?_data request): answered by a redirect to the provider.
+// A plain form post gets { continueTo } instead (see "without script" in single-sign-on-provider).
+const SCRIPTED_SSO_START = "/login/sso?_data=routes%2Flogin_.sso";
+const SCRIPTED_SSO_SETTINGS = "/settings/single-sign-on?_data=routes%2Fsettings_.single-sign-on";
+
 // Re-authentication and linking through a real OpenID provider (issue 21): people made by
 // single sign-on have no password, so they confirm it is them by signing in again at their
 // provider (prompt=login, max_age=0, auth_time checked), which lets this session change factors
@@ -61,7 +66,7 @@ async function callback(url: string, cookie: string) {
 
 /** Signs in through the provider as `subject` (made a member on the first sign-in): the person's session cookie. */
 async function signInBySso(subject: string, email = `${subject}@${DOMAIN}`): Promise<{ cookie: string; userId: string }> {
-  const started = await respond(ssoStartAction(await formRequest("/login/sso", { email })));
+  const started = await respond(ssoStartAction(await formRequest(SCRIPTED_SSO_START, { email })));
   expect(started.status).toBe(302);
   const back = await callback(await atProvider(started.headers.get("Location")!, subject, CALLBACK), cookieOf(started, "md_sso")!);
   expect(back.status, await back.clone().text()).toBe(302);
@@ -72,7 +77,7 @@ async function signInBySso(subject: string, email = `${subject}@${DOMAIN}`): Pro
 
 /** Asks to confirm it is them at the provider from the settings: the provider's address and the attempt cookie. */
 async function startReauthentication(sessionCookie: string, redirectTo = "/settings/two-factor") {
-  const response = await respond(linksAction(await formRequest("/settings/single-sign-on", { intent: "reauthenticate", providerId, redirectTo }, { cookie: sessionCookie })));
+  const response = await respond(linksAction(await formRequest(SCRIPTED_SSO_SETTINGS, { intent: "reauthenticate", providerId, redirectTo }, { cookie: sessionCookie })));
   expect(response.status, await response.clone().text()).toBe(302);
   return { location: response.headers.get("Location")!, attempt: cookieOf(response, "md_sso")! };
 }
@@ -166,7 +171,7 @@ describe("re-authentication through the provider, for people without a password"
 
   it("refuses to start at a provider the person is not linked with", async () => {
     const stranger = await createPerson(t.db);
-    const response = await respond(linksAction(await formRequest("/settings/single-sign-on", { intent: "reauthenticate", providerId }, { cookie: stranger.cookie })));
+    const response = await respond(linksAction(await formRequest(SCRIPTED_SSO_SETTINGS, { intent: "reauthenticate", providerId }, { cookie: stranger.cookie })));
     expect(response.status).toBe(404);
   });
 });
@@ -221,14 +226,14 @@ describe("linking a provider that sends no e-mail (ID-porten) from the settings"
     return person;
   }
   const link = async (person: Person, currentPassword: string) =>
-    respond(linksAction(await formRequest("/settings/single-sign-on", { intent: "link", providerId, currentPassword }, { cookie: person.cookie })));
+    respond(linksAction(await formRequest(SCRIPTED_SSO_SETTINGS, { intent: "link", providerId, currentPassword }, { cookie: person.cookie })));
 
   it("links the subject to the signed-in person, who then signs in with it", async () => {
     provider.emails.set("pid-12345", null);
     const person = await personWithPassword(`anne@${DOMAIN}`);
 
     // Before linking, a sign-in without an e-mail cannot find anyone.
-    const before = await respond(ssoStartAction(await formRequest("/login/sso", { email: person.email })));
+    const before = await respond(ssoStartAction(await formRequest(SCRIPTED_SSO_START, { email: person.email })));
     const refused = await callback(await atProvider(before.headers.get("Location")!, "pid-12345", CALLBACK), cookieOf(before, "md_sso")!);
     expect(refused.status).toBe(403);
     expect((await readJson(refused)).code).toBe("sso_no_email");
@@ -260,7 +265,7 @@ describe("linking a provider that sends no e-mail (ID-porten) from the settings"
     expect(await t.db.selectFrom("auditLog").select("action").where("actorUserId", "=", person.id).where("action", "=", "sso_link_refused").execute()).toHaveLength(1);
 
     // Already linked at this issuer (by the SSO sign-in): a second link is refused before the provider.
-    const again = await respond(linksAction(await formRequest("/settings/single-sign-on", { intent: "link", providerId, currentPassword: "" }, { cookie: owner.cookie })));
+    const again = await respond(linksAction(await formRequest(SCRIPTED_SSO_SETTINGS, { intent: "link", providerId, currentPassword: "" }, { cookie: owner.cookie })));
     expect(again.status).toBe(409);
   });
 });
@@ -276,13 +281,13 @@ describe("authorization: /settings/single-sign-on", () => {
     {
       route: "POST /settings/single-sign-on link at a provider of none of the person's organisations",
       call: linksAction,
-      request: async (_w, cookie) => formRequest("/settings/single-sign-on", { intent: "link", providerId, currentPassword: "x" }, { cookie }),
+      request: async (_w, cookie) => formRequest(SCRIPTED_SSO_SETTINGS, { intent: "link", providerId, currentPassword: "x" }, { cookie }),
       expect: { anonymous: "login", outsider: 404, member: 404, admin: 404, operator: 404 },
     },
     {
       route: "POST /settings/single-sign-on re-authenticate at a provider the person is not linked with",
       call: linksAction,
-      request: async (_w, cookie) => formRequest("/settings/single-sign-on", { intent: "reauthenticate", providerId }, { cookie }),
+      request: async (_w, cookie) => formRequest(SCRIPTED_SSO_SETTINGS, { intent: "reauthenticate", providerId }, { cookie }),
       expect: { anonymous: "login", outsider: 404, member: 404, admin: 404, operator: 404 },
     },
   ]);

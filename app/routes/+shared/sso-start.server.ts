@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { authorizationRequest, OidcError, providerConfiguration, type OidcFailure } from "~/auth/oidc.server";
 import { absoluteUrl } from "~/http/public-url.server";
@@ -19,7 +19,7 @@ export const OIDC_FAILURE_STATUS: Record<OidcFailure, number> = {
   sso_not_fresh: 400,
 };
 
-export type SsoStart = { ok: true; response: Response } | { ok: false; code: OidcFailure | "sso_no_provider" | "sso_rate_limited"; status: number; retryAfter?: number };
+export type SsoStart = { ok: true; url: string; cookie: string } | { ok: false; code: OidcFailure | "sso_no_provider" | "sso_rate_limited"; status: number; retryAfter?: number };
 
 /**
  * Sends the person to the provider that vouches for their e-mail's domain (issue 21): a fresh
@@ -49,6 +49,24 @@ export async function beginSsoForSession(
   return sendToProvider(provider, { purpose, sessionId, loginHint: null, redirectTo });
 }
 
+/** What a page without script gets instead of a redirect: where to go (see toProvider). */
+export interface ContinueToProvider {
+  continueTo: string;
+}
+
+/**
+ * The answer that takes the person to the provider. A page running Remix's script (a `?_data`
+ * request) follows a redirect to any origin. A plain form post may not: the Content-Security-
+ * Policy's `form-action 'self'` stops a form's redirect to another origin (Chromium enforces it),
+ * so without script the page itself says where to go and goes there (a meta refresh and a link;
+ * see ContinueToProvider in ./continue-to-provider).
+ */
+export function toProvider(request: Request, started: { url: string; cookie: string }): Response {
+  const headers = { "Set-Cookie": started.cookie, "Cache-Control": "no-store" };
+  if (new URL(request.url).searchParams.has("_data")) return redirect(started.url, { headers });
+  return json<ContinueToProvider>({ continueTo: started.url }, { headers });
+}
+
 async function sendToProvider(
   provider: IdentityProviderForSignIn,
   { purpose, sessionId, loginHint, redirectTo }: { purpose: SsoPurpose; sessionId: string | null; loginHint: string | null; redirectTo: string | undefined },
@@ -65,7 +83,7 @@ async function sendToProvider(
       purpose,
       sessionId,
     });
-    return { ok: true, response: redirect(request.url.href, { headers: { "Set-Cookie": await ssoAttemptCookie.serialize(token) } }) };
+    return { ok: true, url: request.url.href, cookie: await ssoAttemptCookie.serialize(token) };
   } catch (error) {
     if (error instanceof OidcError) {
       console.warn(`Single sign-on (${purpose}) for ${provider.issuer} failed to start: ${error.message}`);

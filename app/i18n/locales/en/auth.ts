@@ -31,6 +31,8 @@ export const auth: Translation<typeof nb> = {
   },
   logout: "Log out",
   sso: {
+    continuing: "Taking you to your organisation's sign-in …",
+    continueLink: "Go to your organisation's sign-in",
     title: "Sign in with your organisation's sign-in",
     lead: "Type your work e-mail address. You are sent to your organisation's own sign-in and come back here afterwards.",
     button: "Sign in with your organisation's sign-in",

@@ -28,6 +28,8 @@ export const auth = {
   },
   logout: "Logg ut",
   sso: {
+    continuing: "Du sendes videre til virksomhetens innlogging …",
+    continueLink: "Gå til virksomhetens innlogging",
     title: "Logg inn med virksomhetens innlogging",
     lead: "Skriv e-postadressen din på jobben. Du blir sendt til virksomhetens egen innlogging og kommer tilbake hit etterpå.",
     button: "Logg inn med virksomhetens innlogging",
