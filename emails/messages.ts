@@ -118,6 +118,8 @@ export type EmailMessage =
   // Joint demand (app/domain/co-buyers.ts): to the admins of an invited buyer (accept or decline), or of the lead when a buyer asks to join.
   // Protected reports (app/domain/protected-reports.ts): to operators on a new report or the reporter's answer;
   // to the reporter when operators ask (no words of the question, no reporter named to anyone but operators).
+  // To the admins of each vendor whose response an access export (innsyn) covers: that it was made. Never who asked, nor content.
+  | Envelope<"access-export-made", { name: string; organisationName: string; buyerName: string; eventTitle: string; url: string }>
   | Envelope<"protected-report", { kind: "new" | "answered" | "question"; name: string; counterpartName: string; url: string }>
   | Envelope<"co-buyer", { kind: "invited" | "requested"; name: string; organisationName: string; /** The lead (invited) or the buyer asking (requested). */ otherName: string; eventTitle: string; url: string }>
   // To the owner of a watch: events published or amended since the last digest that match its filter.

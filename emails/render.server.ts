@@ -18,6 +18,7 @@ import { effortRequested } from "./effort-requested";
 import { consultationInvited } from "./consultation-invited";
 import { consultationWithholdingRefused } from "./consultation-withholding-refused";
 import { protectedReport } from "./protected-report";
+import { accessExportMade } from "./access-export-made";
 import { vendorActivity } from "./vendor-activity";
 import { eventAmended } from "./event-amended";
 import { contractTasks } from "./contract-tasks";
@@ -56,6 +57,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "vendor-request": vendorRequest,
   "co-buyer": coBuyer,
   "protected-report": protectedReport,
+  "access-export-made": accessExportMade,
 };
 
 export interface RenderedEmail {

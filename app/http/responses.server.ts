@@ -36,6 +36,19 @@ function asciiFilename(filename: string): string {
 /** Content-Disposition for a download named `filename` (RFC 6266: ASCII name and UTF-8 filename*). */
 const attachment = (filename: string) => `attachment; filename="${asciiFilename(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
+/** An archive (app/domain/tar.ts wrote it) as a private download named `filename`. */
+export function tarResponse(archive: Uint8Array, filename: string): Response {
+  return new Response(new Uint8Array(archive), {
+    headers: {
+      "Content-Type": "application/x-tar",
+      "Content-Length": String(archive.byteLength),
+      "Content-Disposition": attachment(filename),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
 /** A CSV file (app/domain/csv.ts wrote it) as a download named `filename`. */
 export function csvResponse(body: string, filename: string, { cacheControl }: { cacheControl?: string } = {}): Response {
   return new Response(body, {

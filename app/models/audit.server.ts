@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
   "sso_link_refused",
   // Protected reports (issue 18): an operator read who filed a report.
   "protected_report_reporter_read",
+  // Access export (innsyn, ADR 0037): a buyer's admin exported an event's documents and responses.
+  "access_export_made",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -472,10 +472,15 @@ async function submittedResponses(db: Db, eventId: string, responseId?: string) 
 export async function buyerResponses(db: Db, user: ActingUser, eventId: string): Promise<Result<BuyerResponses>> {
   const member = await buyerMemberOf(db, user, eventId);
   if (!member.ok) return member;
-  const rows = await submittedResponses(db, member.value.event.id);
   // The list never carries secrets, even for the team: they are read (and logged) one response at a time.
-  const responses = rows.flatMap((r) => viewFor("buyer", r, r.versions)?.view ?? []);
+  const responses = await responsesWithoutSecrets(db, member.value.event.id);
   return ok({ event: member.value.event, isTeam: member.value.reader === "team", isAdmin: member.value.isAdmin, responses });
+}
+
+/** The latest submitted response of each vendor as a reader outside the team sees it: every secret part left out (its reason kept). */
+export async function responsesWithoutSecrets(db: Db, eventId: string): Promise<BuyerResponseView[]> {
+  const rows = await submittedResponses(db, eventId);
+  return rows.flatMap((r) => viewFor("buyer", r, r.versions)?.view ?? []);
 }
 
 /**

@@ -20,7 +20,8 @@ import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { SAMPLE_FILES } from "../fixtures/files";
 import { ipTermsColumns } from "../fixtures/ip-terms";
-import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
+import { respond, type Person } from "../fixtures/people";
+import { createResponsePeople, rfiWithResponse } from "../fixtures/response-people";
 import { jsonRequest, routeArgs } from "../fixtures/requests";
 import { jsonb } from "@db/jsonb";
 
@@ -88,17 +89,7 @@ async function submitted(eventId: string) {
 }
 
 beforeAll(async () => {
-  [berit, bjarne, hanne, viktor, kari] = await Promise.all([
-    createPerson(t.db, { name: "Berit Innkjøp" }),
-    createPerson(t.db, { name: "Bjarne Medlem" }),
-    createPerson(t.db, { name: "Hanne HF" }),
-    createPerson(t.db, { name: "Viktor Leverandør" }),
-    createPerson(t.db, { name: "Kari Konkurrent" }),
-  ]);
-  bergvik = await createOrganisationWith(t.db, [{ person: berit, role: "admin" }, { person: bjarne, role: "member" }], { verified: true, name: "Bergvik kommune" });
-  await createOrganisationWith(t.db, [{ person: hanne, role: "admin" }], { verified: true, name: "Helse Fjord HF" });
-  nordlys = await createOrganisationWith(t.db, [{ person: viktor, role: "admin" }], { isBuyer: false, isVendor: true, name: "Nordlys Helse AS" });
-  await createOrganisationWith(t.db, [{ person: kari, role: "admin" }], { isBuyer: false, isVendor: true, name: "Konkurrent AS" });
+  ({ berit, bjarne, hanne, viktor, kari, bergvik, nordlys } = await createResponsePeople(t.db));
 });
 
 describe("a vendor's response", () => {
@@ -367,24 +358,8 @@ describe("the API", () => {
 describe("authorization", () => {
   /** Organisation A's RFI with Otto's (the outsider's vendor) submitted response; the arguments for `path`. */
   const withResponse = (path: (eventId: string, responseId: string, documentId: string) => string) => async (world: { organisation: { id: string }; people: { outsider: Person } }, cookie: string | undefined) => {
-    const eventId = (
-      await t.db
-        .insertInto("events")
-        .values({ buyerId: world.organisation.id, kind: "rfi", status: "published", publishedAt: new Date(), title: "RFI", description: "", responseDeadline: new Date(Date.now() + DAY), effortLevel: "none", ...ipTermsColumns() })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-    const vendorOrg = await t.db.selectFrom("memberships").select("organisationId").where("userId", "=", world.people.outsider.id).executeTakeFirstOrThrow();
-    const { saveResponse } = await import("~/models/event-responses.server");
-    const saved = await saveResponse(t.db, world.people.outsider, vendorOrg.organisationId, eventId, {
-      input: { text: "Hemmelig.", textConfidential: true, textConfidentialReason: "Pris", confidential: false },
-      uploads: [{ upload: { name: "svar.txt", bytes: SAMPLE_FILES.txt }, confidential: true, confidentialReason: "Pris" }],
-      submit: true,
-    });
-    if (!saved.ok) throw new Error(JSON.stringify(saved));
-    const document = await t.db.selectFrom("eventResponseDocuments as d").innerJoin("eventResponseVersions as v", "v.id", "d.versionId").select("d.id").where("v.responseId", "=", saved.value.responseId).executeTakeFirstOrThrow();
-    const responseId = saved.value.responseId;
-    return routeArgs(path(eventId, responseId, document.id), { cookie, params: { eventId, responseId, documentId: document.id, id: responseId } });
+    const { eventId, responseId, documentId } = await rfiWithResponse(t.db, world);
+    return routeArgs(path(eventId, responseId, documentId), { cookie, params: { eventId, responseId, documentId, id: responseId } });
   };
   authorizationMatrix(() => t.db, [
     {

@@ -77,6 +77,11 @@ function every(language: Language): EmailMessage[] {
       template: "effort-requested",
       data: { name: "Viktor", buyerName: "Bergvik kommune", organisationName: "Nordlys Helse AS", title: "Demo av medisineringsstøtte", hoursPerVendor: 12, deadline: "2026-12-08T09:00:00Z", url: URL_ },
     },
+    {
+      ...base,
+      template: "access-export-made" as const,
+      data: { name: "Viktor", organisationName: "Nordlys Helse AS", buyerName: "Bergvik kommune", eventTitle: "RFI om hjemmeoppfølging", url: URL_ },
+    },
     ...(["new", "answered", "question"] as const).map((kind) => ({
       ...base,
       template: "protected-report" as const,

@@ -47,6 +47,17 @@ export default function ResponsesPage() {
           </Link>
         ) : null}
       </p>
+      {isAdmin ? (
+        <div className="space-y-1">
+          {/* A plain link, never prefetched: each download is one export, logged and told to the vendors. */}
+          <a href={`/events/${event.id}/access-export`} className="text-brand-700 underline hover:text-brand-800" download aria-describedby="access-export-hint">
+            {t("accessExport.button")}
+          </a>
+          <p id="access-export-hint" className="text-sm text-slate-700">
+            {t("accessExport.hint")}
+          </p>
+        </div>
+      ) : null}
       {responses.length === 0 ? (
         <p>{t("buyer.empty")}</p>
       ) : (

@@ -112,6 +112,7 @@ export const admin: Translation<typeof nb> = {
     system: "The system",
     actions: {
       protected_report_reporter_read: "Read who sent a protected report",
+      access_export_made: "Made an access export (innsyn) of an event",
       login: "Sign-in",
       login_failed: "Failed sign-in",
       login_rate_limited: "Sign-in stopped (too many attempts)",

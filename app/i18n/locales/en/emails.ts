@@ -393,6 +393,15 @@ export const emails: Translation<typeof nb> = {
       action: "See the request",
     },
   },
+  "access-export-made": {
+    subject: "Access export covering your response: {{eventTitle}}",
+    heading: "An access export was made",
+    greeting: "Hello {{name}},",
+    body: "{{buyerName}} made an export of the documents of “{{eventTitle}}” to handle a request for access under the Freedom of Information Act. It covers the response from {{organisationName}}. Parts you marked as business secrets are left out and listed only with your reason; {{buyerName}} makes its own assessment before anything is released.",
+    contact: "If you think more of your response should be exempt, contact {{buyerName}} soon.",
+    action: "See your response",
+    reason: "You get this e-mail because you are an admin of an organisation that responded to the event.",
+  },
   "protected-report": {
     greeting: "Hello {{name}},",
     new: {

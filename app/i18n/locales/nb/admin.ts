@@ -109,6 +109,7 @@ export const admin = {
     system: "Systemet",
     actions: {
       protected_report_reporter_read: "Leste hvem som sendte et beskyttet varsel",
+      access_export_made: "Laget innsynsutlevering for et arrangement",
       login: "Innlogging",
       login_failed: "Mislykket innlogging",
       login_rate_limited: "Innlogging stoppet (for mange forsøk)",

@@ -390,6 +390,15 @@ export const emails = {
       action: "Se forespørselen",
     },
   },
+  "access-export-made": {
+    subject: "Innsynsutlevering som omfatter svaret deres: {{eventTitle}}",
+    heading: "Det er laget en innsynsutlevering",
+    greeting: "Hei {{name}},",
+    body: "{{buyerName}} har laget en samlet utlevering av dokumentene i «{{eventTitle}}» for å behandle et innsynskrav etter offentleglova. Den omfatter svaret fra {{organisationName}}. Deler dere har merket som forretningshemmelighet, er holdt utenfor og bare oppført med begrunnelsen deres; {{buyerName}} gjør sin egen vurdering før noe utleveres.",
+    contact: "Mener dere at mer av svaret bør unntas, ta kontakt med {{buyerName}} snarest.",
+    action: "Se svaret deres",
+    reason: "Du får denne e-posten fordi du er administrator i en organisasjon som har svart på arrangementet.",
+  },
   "protected-report": {
     greeting: "Hei {{name}},",
     new: {
