@@ -92,7 +92,9 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
     entries.push({ name: tarName(name), bytes });
     contents.push(`- ${tarName(name)}: ${what}`);
   };
-  add("arrangement.json", json(event), t("accessExport.entry.event"));
+  // Every field as stored, but the search index (derived from the others, noise to a reader).
+  const { searchDocument: _index, searchText: _text, ...eventFields } = event;
+  add("arrangement.json", json(eventFields), t("accessExport.entry.event"));
   add("endringer.json", json(amendments), t("accessExport.entry.amendments", { count: amendments.length }));
   add("sporsmal-og-svar.json", json(answers.map(({ question, answer, answeredAt }) => ({ question, answer, answeredAt }))), t("accessExport.entry.questions", { count: answers.length }));
   for (const [i, d] of documents.entries()) {

@@ -107,7 +107,9 @@ describe("the access export", () => {
     expect(index).toContain("- Nordlys Helse AS: fritekst. Begrunnelse: Prismodellen er vår konkurransefordel");
     expect(index).toContain(`- Nordlys Helse AS: dokument nr. ${secretNumber}. Begrunnelse: Viser vår arkitektur`);
 
-    expect(JSON.parse(text(byName("arrangement.json")))).toMatchObject({ id: eventId, title: "RFI om hjemmeoppfølging" });
+    const event = JSON.parse(text(byName("arrangement.json")));
+    expect(event).toMatchObject({ id: eventId, title: "RFI om hjemmeoppfølging", description: "Vi vil høre om løsninger." });
+    expect(Object.keys(event)).not.toContain("searchDocument");
     expect(JSON.parse(text(byName("endringer.json")))).toMatchObject([{ reason: "Ny frist", changes: [{ field: "responseDeadline" }] }]);
     expect(JSON.parse(text(byName("sporsmal-og-svar.json")))).toEqual([{ question: "Støttes FHIR?", answer: "Ja, R4.", answeredAt: expect.any(String) }]);
     expect(sha256Hex(byName("dokumenter/01-v1-skjema.pdf"))).toBe(sha256Hex(SAMPLE_FILES.pdf));
