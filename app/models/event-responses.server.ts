@@ -17,7 +17,7 @@ import {
 } from "~/domain/responses";
 import { fail, ok, type Failure, type Result } from "~/domain/result";
 import { isBlank, type Problem } from "~/domain/problems";
-import { answerProblems, answerSetProblems, profileAnswersOf, type Answer, type QuestionnaireItem } from "~/domain/questionnaire";
+import { answerProblems, answerSetProblems, compareAnswers, profileAnswersOf, type Answer, type QuestionnaireItem } from "~/domain/questionnaire";
 import { jsonb } from "@db/jsonb";
 import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
@@ -536,6 +536,59 @@ export async function buyerResponse(db: Db, user: ActingUser, eventId: string, r
   }
   for (const secret of seen.secretsRead) await logRead(db, user, { responseId: row.id, version: seen.view.version, ...secret, outcome: "read" });
   return ok({ event: member.value.event, isTeam: member.value.reader === "team", response: seen.view });
+}
+
+/** A cell of the comparison: the answer as the reader may read it, `"secret"` where it is a business secret the reader may not read, null for no answer. */
+export type ComparisonCell = Answer | "secret" | null;
+
+export interface ResponseComparison {
+  event: ResponseEvent;
+  isTeam: boolean;
+  /** The columns: each vendor's latest submitted response. */
+  vendors: { responseId: string; organisationId: string; name: string; version: number }[];
+  /** The rows: the questionnaire's questions (bank questions first in its order, own questions too), a cell per vendor. */
+  rows: { item: QuestionnaireItem; cells: ComparisonCell[] }[];
+}
+
+/**
+ * The vendors' answers side by side for a member of the buyer (issue 17, "answer once"): rows by
+ * `compareAnswers`, columns the latest submitted responses. The team reads secret answers, each read
+ * logged as the per-vendor view logs an answer; another member sees that a cell is a secret, not
+ * what it says. Not found for anyone outside the buyer (as a single response is).
+ */
+export async function responseComparison(db: Db, user: ActingUser, eventId: string): Promise<Result<ResponseComparison>> {
+  const member = await buyerMemberOf(db, user, eventId);
+  if (!member.ok) return member.reason === "forbidden" ? fail("not_found") : member;
+  const { event, reader } = member.value;
+  const [questionnaire, rows] = await Promise.all([getQuestionnaire(db, event.id), submittedResponses(db, event.id)]);
+  const seen = rows.flatMap((r) => {
+    const v = viewFor(reader, r, r.versions);
+    return v ? [v.view] : [];
+  });
+  // compareAnswers gets only what the reader may read; a withheld answer is told apart by its key.
+  const compared = compareAnswers(
+    questionnaire,
+    seen.map((v) => ({ organisationId: v.organisation.id, name: v.organisation.name, answers: Object.fromEntries(v.answers.flatMap((a) => (a.value === null ? [] : [[a.key, { value: a.value, comment: a.comment }]]))) })),
+    { ownToo: true },
+  );
+  const withheld = seen.map((v) => new Set(v.answers.filter((a) => a.value === null).map((a) => a.key)));
+  const asked = new Set(questionnaire.map((q) => q.key));
+  for (const v of seen) {
+    for (const a of v.answers) {
+      if (a.confidential && a.value !== null && asked.has(a.key) && logsRead(reader, true)) {
+        await logRead(db, user, { responseId: v.id, version: v.version, part: "answer", partLabel: a.key, outcome: "read" });
+      }
+    }
+  }
+  return ok({
+    event,
+    isTeam: reader === "team",
+    vendors: seen.map((v) => ({ responseId: v.id, organisationId: v.organisation.id, name: v.organisation.name, version: v.version })),
+    rows: compared.map(({ item, answers }) => ({
+      item,
+      cells: answers.map((a, i): ComparisonCell => a ?? (withheld[i]?.has(item.key) ? "secret" : null)),
+    })),
+  });
 }
 
 /**

@@ -40,7 +40,7 @@ const VISITORS: [string, string | null, string[]][] = [
       "/forgot-password",
     ],
   ],
-  ["a buyer", "buyer@demo.test", ["/workspace/events", "/workspace/questions", "/workspace/contracts", "/events/new", "/interactions", "/follow-ups", "/organisation/members", "/organisation/audit", "/settings", "/organisation", "/effort-requests/new", "/contracts/new", "/interactions/new"]],
+  ["a buyer", "buyer@demo.test", ["/workspace/events", "/workspace/questions", "/workspace/contracts", "/events/new", "/interactions", "/follow-ups", "/organisation/members", "/organisation/audit", "/settings", "/organisation", "/effort-requests/new", "/contracts/new", "/interactions/new", "/events/00000000-0000-4000-8000-000000000101/responses/compare"]],
   ["a vendor", "vendor@demo.test", ["/workspace/participation", "/workspace/contracts", "/watches", "/interactions", "/relationships", "/relationships/bergvik-kommune", "/interactions/new"]],
   ["an operator", "admin@demo.test", ["/admin/organisations", "/admin/audit", "/admin/outbox", "/admin/conduct", "/admin/interaction-chains"]],
 ];

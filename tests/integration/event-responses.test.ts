@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/models/api-tokens.server";
+import { saveResponse, type ResponseAnswerInput } from "~/models/event-responses.server";
 import { sha256Hex } from "~/models/stored-files.server";
 import { action as responseAction, loader as responseLoader } from "~/routes/events.$eventId_.response/route";
 import { loader as downloadLoader } from "~/routes/responses.$responseId.documents.$documentId";
 import { loader as tableLoader } from "~/routes/events.$eventId_.responses/route";
 import { loader as csvLoader } from "~/routes/events.$eventId_.responses[.csv]";
 import { loader as vendorViewLoader } from "~/routes/events.$eventId_.responses_.$responseId/route";
+import { loader as compareLoader } from "~/routes/events.$eventId_.responses_.compare/route";
 import { action as teamAction, loader as teamLoader } from "~/routes/events.$eventId_.team/route";
 import { action as apiAction, loader as apiLoader } from "~/routes/api.v1.events.$eventId.responses";
 import { loader as accessLogLoader } from "~/routes/api.v1.responses.$id.access-log";
@@ -355,6 +357,92 @@ describe("the API", () => {
   });
 });
 
+/** An RFI of `buyerId` asking two bank questions and one of its own; its id and the own question's key. */
+async function rfiWithQuestions(buyerId: string) {
+  const { id: eventId } = await t.db
+    .insertInto("events")
+    .values({ buyerId, kind: "rfi", status: "published", publishedAt: new Date(), title: "RFI om pasientportal", description: "", responseDeadline: new Date(Date.now() + 20 * DAY), effortLevel: "none", ...ipTermsColumns() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto("questionnaireItems")
+    .values([
+      { eventId, position: 1, bankKey: "fhir_versions", required: false },
+      { eventId, position: 2, bankKey: "helseid", required: false },
+    ])
+    .execute();
+  const own = await t.db.insertInto("questionnaireItems").values({ eventId, position: 3, questionText: "Hvor mange kommuner bruker løsningen?", answerType: "number", options: null, required: false }).returning("id").executeTakeFirstOrThrow();
+  return { eventId, ownKey: own.id };
+}
+
+async function submitAnswers(who: Person, organisationId: string, eventId: string, answers: Record<string, ResponseAnswerInput>) {
+  const saved = await saveResponse(t.db, who, organisationId, eventId, { input: { text: "", textConfidential: false, confidential: false }, uploads: [], answers, submit: true });
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  return saved.value.responseId;
+}
+
+const compareAs = async (eventId: string, who: Person) => respond(compareLoader(await routeArgs(`/events/${eventId}/responses/compare`, { cookie: who.cookie, params: { eventId } })));
+const allReads = () => t.db.selectFrom("eventResponseReads").select(["responseId", "readerName", "part", "partLabel", "outcome"]).orderBy("at").orderBy("id").execute();
+
+const organisationOf = async (who: Person) => (await t.db.selectFrom("memberships").select("organisationId").where("userId", "=", who.id).executeTakeFirstOrThrow()).organisationId;
+
+describe("comparing vendors' answers side by side", () => {
+  it("shows the team every answer (secret reads logged), other members the mark, and outsiders nothing (404)", async () => {
+    const { eventId, ownKey } = await rfiWithQuestions(bergvik.id);
+    const nordlysResponse = await submitAnswers(viktor, nordlys.id, eventId, {
+      fhir_versions: { value: ["r4", "r5"] },
+      helseid: { value: true, comment: "Fra versjon 4.2", confidential: true, confidentialReason: "Avtale under forhandling" },
+      [ownKey]: { value: 12 },
+    });
+    const konkurrentResponse = await submitAnswers(kari, (await organisationOf(kari)), eventId, { fhir_versions: { value: ["r4"] }, helseid: { value: false } });
+    const before = (await allReads()).length;
+
+    // Bjarne (a member, not on the team): the secret answer is a mark, nothing logged.
+    const asMember = await compareAs(eventId, bjarne);
+    expect(asMember.status).toBe(200);
+    const member = await asMember.json();
+    expect(member.isTeam).toBe(false);
+    expect(member.vendors.map((v: { name: string }) => v.name)).toEqual(["Konkurrent AS", "Nordlys Helse AS"]);
+    expect(member.rows.map((r: { item: { bankKey: string | null }; cells: unknown[] }) => [r.item.bankKey, r.cells])).toEqual([
+      ["fhir_versions", [{ value: ["r4"], comment: null }, { value: ["r4", "r5"], comment: null }]],
+      ["helseid", [{ value: false, comment: null }, "secret"]],
+      [null, [null, { value: 12, comment: null }]],
+    ]);
+    expect(JSON.stringify(member)).not.toContain("Fra versjon 4.2");
+    expect((await allReads()).length).toBe(before);
+
+    // Berit (admin: the default team) reads the secret answer; the read is logged as an answer read.
+    const team = await (await compareAs(eventId, berit)).json();
+    expect(team.isTeam).toBe(true);
+    expect(team.rows[1].cells).toEqual([
+      { value: false, comment: null },
+      { value: true, comment: "Fra versjon 4.2" },
+    ]);
+    expect((await allReads()).slice(before)).toEqual([{ responseId: nordlysResponse, readerName: "Berit Innkjøp", part: "answer", partLabel: "helseid", outcome: "read" }]);
+
+    // Another vendor (even one that responded) and another buyer: 404, nothing logged.
+    for (const who of [kari, hanne]) expect((await compareAs(eventId, who)).status).toBe(404);
+    expect((await allReads()).length).toBe(before + 1);
+    expect(konkurrentResponse).not.toBe(nordlysResponse);
+  });
+
+  it("shows a wholly secret response's answers as marks to a member outside the team", async () => {
+    const { eventId } = await rfiWithQuestions(bergvik.id);
+    const saved = await saveResponse(t.db, viktor, nordlys.id, eventId, {
+      input: { text: "", textConfidential: false, confidential: true, confidentialReason: "Alt er fortrolig" },
+      uploads: [],
+      answers: { fhir_versions: { value: ["r5"] } },
+      submit: true,
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const member = await (await compareAs(eventId, bjarne)).json();
+    expect(member.rows.map((r: { cells: unknown[] }) => r.cells)).toEqual([["secret"], [null], [null]]);
+    const team = await (await compareAs(eventId, berit)).json();
+    expect(team.rows[0].cells).toEqual([{ value: ["r5"], comment: null }]);
+    expect(await t.db.selectFrom("eventResponseReads").select(["part", "partLabel"]).where("responseId", "=", saved.value.responseId).execute()).toEqual([{ part: "answer", partLabel: "fhir_versions" }]);
+  });
+});
+
 describe("authorization", () => {
   /** Organisation A's RFI with Otto's (the outsider's vendor) submitted response; the arguments for `path`. */
   const withResponse = (path: (eventId: string, responseId: string, documentId: string) => string) => async (world: { organisation: { id: string }; people: { outsider: Person } }, cookie: string | undefined) => {
@@ -385,6 +473,16 @@ describe("authorization", () => {
       route: "GET /events/:eventId/responses/:responseId",
       call: vendorViewLoader,
       request: withResponse((e, r) => `/events/${e}/responses/${r}`),
+      expect: { anonymous: "login", outsider: 404, member: "ok", admin: "ok", operator: 404 },
+    },
+    {
+      // Organisation A's RFI; the admin is on the default team, the member is not; everyone outside A gets 404.
+      route: "GET /events/:eventId/responses/compare",
+      call: compareLoader,
+      request: async (world, cookie) => {
+        const { eventId } = await rfiWithQuestions(world.organisation.id);
+        return routeArgs(`/events/${eventId}/responses/compare`, { cookie, params: { eventId } });
+      },
       expect: { anonymous: "login", outsider: 404, member: "ok", admin: "ok", operator: 404 },
     },
     {

@@ -41,6 +41,9 @@ export default function ResponsesPage() {
         <a href={`/events/${event.id}/responses.csv`} className="text-brand-700 underline hover:text-brand-800" download>
           {t("buyer.csv")}
         </a>
+        <Link to={`/events/${event.id}/responses/compare`} className="text-brand-700 underline hover:text-brand-800">
+          {t("compare.link")}
+        </Link>
         {isAdmin ? (
           <Link to={`/events/${event.id}/team`} className="text-brand-700 underline hover:text-brand-800">
             {t("buyer.team")}

@@ -81,6 +81,14 @@ export const responses = {
     hiddenDocument: "Confidential document (for the event's team only)",
     wholeSecret: "The whole response is marked as a business secret: {{reason}}",
   },
+  compare: {
+    link: "Compare the answers side by side",
+    title: "The answers side by side: {{title}}",
+    lead: "The vendors' answers to the questions, the latest submitted version of each response. Common questions from the question bank can be compared across vendors.",
+    question: "Question",
+    secret: "Business secret",
+    noQuestions: "The event has no questions to compare.",
+  },
   team: {
     title: "The event's team: {{title}}",
     lead: "The team are the people in your organisation who can read parts of vendors' responses marked as a business secret. Every read is logged and shown to the vendor.",

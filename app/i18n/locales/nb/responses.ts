@@ -81,6 +81,14 @@ export const responses = {
     hiddenDocument: "Konfidensielt dokument (bare for arrangementets team)",
     wholeSecret: "Hele svaret er merket som forretningshemmelighet: {{reason}}",
   },
+  compare: {
+    link: "Sammenlign svarene side om side",
+    title: "Svarene side om side: {{title}}",
+    lead: "Leverandørenes svar på spørsmålene, siste innsendte versjon av hvert svar. Felles spørsmål fra spørsmålsbanken kan sammenlignes på tvers av leverandører.",
+    question: "Spørsmål",
+    secret: "Forretningshemmelighet",
+    noQuestions: "Arrangementet har ingen spørsmål å sammenligne.",
+  },
   team: {
     title: "Arrangementets team: {{title}}",
     lead: "Teamet er de i organisasjonen som kan lese deler av leverandørenes svar merket som forretningshemmelighet. Hver lesing logges og vises leverandøren.",
