@@ -3,7 +3,7 @@ import { readTar } from "~/domain/tar";
 import { addEventDocument } from "~/models/event-documents.server";
 import { saveResponse } from "~/models/event-responses.server";
 import { sha256Hex } from "~/models/stored-files.server";
-import { loader as exportLoader } from "~/routes/events.$eventId_.access-export";
+import { action as exportAction, loader as exportLoader } from "~/routes/events.$eventId_.access-export";
 import { loader as tableLoader } from "~/routes/events.$eventId_.responses/route";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
@@ -11,7 +11,7 @@ import { SAMPLE_FILES } from "../fixtures/files";
 import { ipTermsColumns } from "../fixtures/ip-terms";
 import { respond, type Person } from "../fixtures/people";
 import { createResponsePeople, rfiWithResponse } from "../fixtures/response-people";
-import { routeArgs } from "../fixtures/requests";
+import { formRequest, routeArgs } from "../fixtures/requests";
 
 // The access export (innsyn, ADR 0037) through the route and the real database: one tar archive
 // with an index, the event, amendments, public Q&A, the event's documents and each vendor's latest
@@ -43,7 +43,7 @@ async function rfi() {
 }
 
 async function exportAs(eventId: string, who?: Person) {
-  return respond(exportLoader((await routeArgs(`/events/${eventId}/access-export`, { cookie: who?.cookie, params: { eventId } })) as never));
+  return respond(exportAction((await formRequest(`/events/${eventId}/access-export`, {}, { cookie: who?.cookie, params: { eventId } })) as never));
 }
 
 beforeAll(async () => {
@@ -154,6 +154,16 @@ describe("the access export", () => {
     expect([await outbox(), await audits()]).toEqual([mailsBefore, auditsBefore]);
   });
 
+  it("makes no export on a GET (a link a browser or proxy fetches by itself): it leads to the responses page", async () => {
+    const eventId = await fullEvent();
+    const count = async () => (await t.db.selectFrom("auditLog").select("id").where("action", "=", "access_export_made").execute()).length;
+    const before = await count();
+    const answer = await respond(exportLoader((await routeArgs(`/events/${eventId}/access-export`, { cookie: berit.cookie, params: { eventId } })) as never));
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("Location")).toBe(`/events/${eventId}/responses`);
+    expect(await count()).toBe(before);
+  });
+
   it("offers the download to the buyer's admins on the responses page", async () => {
     const eventId = await rfi();
     const page = async (who: Person) => (await respond(tableLoader((await routeArgs(`/events/${eventId}/responses`, { cookie: who.cookie, params: { eventId } })) as never))).json();
@@ -166,11 +176,11 @@ describe("authorization", () => {
   authorizationMatrix(() => t.db, [
     {
       // The outsider is a vendor that responded to organisation A's RFI (a secret text and document).
-      route: "GET /events/:eventId/access-export",
-      call: exportLoader,
+      route: "POST /events/:eventId/access-export",
+      call: exportAction,
       request: async (world, cookie) => {
         const { eventId } = await rfiWithResponse(t.db, world);
-        return routeArgs(`/events/${eventId}/access-export`, { cookie, params: { eventId } });
+        return formRequest(`/events/${eventId}/access-export`, {}, { cookie, params: { eventId } });
       },
       expect: { anonymous: "login", outsider: 404, member: 403, admin: "ok", operator: 404 },
     },

@@ -52,10 +52,12 @@ export default function ResponsesPage() {
       </p>
       {isAdmin ? (
         <div className="space-y-1">
-          {/* A plain link, never prefetched: each download is one export, logged and told to the vendors. */}
-          <a href={`/events/${event.id}/access-export`} className="text-brand-700 underline hover:text-brand-800" download aria-describedby="access-export-hint">
-            {t("accessExport.button")}
-          </a>
+          {/* A plain form post (the browser downloads the answer): each export is logged and told to the vendors. */}
+          <form method="post" action={`/events/${event.id}/access-export`}>
+            <button type="submit" className="text-brand-700 underline hover:text-brand-800" aria-describedby="access-export-hint">
+              {t("accessExport.button")}
+            </button>
+          </form>
           <p id="access-export-hint" className="text-sm text-slate-700">
             {t("accessExport.hint")}
           </p>
