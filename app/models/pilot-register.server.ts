@@ -181,10 +181,14 @@ export async function pilotRegisterPage(
   let query = withDetails(db, filter, now);
   const after = page.after;
   if (after) {
+    // The instant goes as text: a parameter PostgreSQL types as timestamptz is turned into a JS Date
+    // by the postgres driver, which keeps milliseconds only, and the microseconds the cursor holds
+    // would be lost (pilots ending within the same millisecond skipped). PGlite keeps them either way.
+    const ended = sql`${after.ended}::text::timestamptz`;
     query = query.where(
       after.ended === null
         ? sql<SqlBool>`(${ENDED} is not null or (${ENDED} is null and e.id > ${after.id}))`
-        : sql<SqlBool>`(${ENDED} < ${after.ended}::timestamptz or (${ENDED} = ${after.ended}::timestamptz and e.id > ${after.id}))`,
+        : sql<SqlBool>`(${ENDED} < ${ended} or (${ENDED} = ${ended} and e.id > ${after.id}))`,
     );
   }
   const rows = await query.orderBy(ENDED, (ob) => ob.desc().nullsFirst()).orderBy("e.id").limit(page.limit + 1).execute();
