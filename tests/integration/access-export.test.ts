@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { jsonb } from "@db/jsonb";
 import { readTar } from "~/domain/tar";
 import { addEventDocument } from "~/models/event-documents.server";
 import { saveResponse } from "~/models/event-responses.server";
@@ -55,7 +56,7 @@ async function fullEvent() {
   const eventId = await rfi();
   const doc = await addEventDocument(t.db, berit, eventId, { documentType: "questionnaire", title: "Spørreskjema", changeNote: "" }, { name: "skjema.pdf", bytes: SAMPLE_FILES.pdf }, { baseUrl: "http://localhost" });
   expect(doc.ok).toBe(true);
-  await t.db.insertInto("eventAmendments").values({ eventId, byUserId: berit.id, reason: "Ny frist", changes: JSON.stringify([{ field: "responseDeadline", before: "1. mars", after: "15. mars" }]) }).execute();
+  await t.db.insertInto("eventAmendments").values({ eventId, byUserId: berit.id, reason: "Ny frist", changes: jsonb([{ field: "responseDeadline", before: "1. mars", after: "15. mars" }]) }).execute();
   await t.db.insertInto("eventQuestions").values({ eventId, organisationId: nordlys.id, askedBy: viktor.id, originalText: "Hvem spør? Viktor.", publishedText: "Støttes FHIR?", answer: "Ja, R4.", answeredAt: new Date() }).execute();
   const viktors = await saveResponse(t.db, viktor, nordlys.id, eventId, {
     input: { text: "Hemmelig prismodell: 12 kr per pasient.", textConfidential: true, textConfidentialReason: "Prismodellen er vår konkurransefordel", confidential: false },
