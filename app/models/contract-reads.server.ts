@@ -92,9 +92,6 @@ export interface ContractView {
   realisation: YearRealisation[];
 }
 
-/** The date in Oslo, where every date the portal shows and compares lives. */
-const today = (now: Date) => osloDate(now);
-
 /** Contracts with their vendors, options and call-offs, as the public sees them and the parties beyond. */
 async function loadContracts(db: Db, ids: string[], { partyOf, now }: { partyOf: (c: { id: string; buyerId: string }) => ContractParty; now: Date }): Promise<ContractView[]> {
   if (!ids.length) return [];
@@ -158,7 +155,7 @@ async function loadContracts(db: Db, ids: string[], { partyOf, now }: { partyOf:
       callOffs: quarters,
       realisation: realisationByYear(
         { start: row.startDate, indicatedAnnualValueNok: row.indicatedAnnualValueNok, indicatedAnnualQuantity: row.indicatedAnnualQuantity, callOffs: quarters },
-        today(now),
+        osloDate(now),
       ),
     };
   });
@@ -269,8 +266,8 @@ export async function getContractWorkspace(db: Db, organisationId: string, { now
       end: c.end,
       capacityWithoutCommitment: c.capacityWithoutCommitment,
       openOptions: c.options.filter((o) => o.status === "open").length,
-      tasks: contractTasks(c, party, today(now)),
-      ...contractFigures([summaryOf(c)], today(now)).realisation,
+      tasks: contractTasks(c, party, osloDate(now)),
+      ...contractFigures([summaryOf(c)], osloDate(now)).realisation,
     };
   });
 }
@@ -309,13 +306,13 @@ export async function getBuyerContractFigures(db: Db, buyerId: string, { now = n
   const contracts = await listBuyerContracts(db, buyerId, { now });
   const summaries = contracts.map(summaryOf);
   return {
-    figures: contractFigures(summaries, today(now)),
+    figures: contractFigures(summaries, osloDate(now)),
     contracts: contracts.map((c, i) => ({
       id: c.id,
       title: c.title,
       type: c.type,
       capacityWithoutCommitment: c.capacityWithoutCommitment,
-      ...contractFigures([summaries[i]!], today(now)).realisation,
+      ...contractFigures([summaries[i]!], osloDate(now)).realisation,
     })),
   };
 }

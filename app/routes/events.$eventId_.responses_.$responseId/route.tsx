@@ -9,7 +9,8 @@ import { formatDateTime, formatFileSize } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { buyerResponse } from "~/models/event-responses.server";
 import { getQuestionnaire } from "~/models/questionnaires.server";
-import { optionText, questionText } from "../+shared/questionnaire/question-text";
+import type { Answer } from "~/domain/questionnaire";
+import { answerText, questionText } from "../+shared/questionnaire/question-text";
 import { responseDocumentUrl, SecretMark } from "../+shared/event-responses/response-parts";
 
 // One vendor's response as a member of the buyer reads it (issue 17): the event's team reads
@@ -29,8 +30,6 @@ export default function BuyerResponsePage() {
   const { event, response, questionnaire } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("responses");
   const { t: tq } = useTranslation("questionnaire");
-  const answerText = (q: (typeof questionnaire)[number], value: unknown) =>
-    Array.isArray(value) ? value.map((o) => optionText(tq, q, String(o))).join(", ") : typeof value === "boolean" ? tq(value ? "answer.yes" : "answer.no") : String(value);
   const language = i18n.language as Language;
   return (
     <article className="max-w-3xl space-y-6">
@@ -76,7 +75,8 @@ export default function BuyerResponsePage() {
                 <div key={a.key} className="break-words">
                   <dt className="font-medium">{questionText(tq, q)}</dt>
                   <dd>
-                    {a.value === null ? t("buyer.hiddenAnswer") : answerText(q, a.value)}
+                    {/* The comment follows on its own line below, so it is not repeated in the words. */}
+                    {a.value === null ? t("buyer.hiddenAnswer") : answerText(tq, language, q, { value: a.value as Answer["value"] })}
                     {a.comment ? <span className="block text-sm text-slate-700">{a.comment}</span> : null}
                     {a.confidentialReason ? <SecretMark reason={a.confidentialReason} /> : null}
                   </dd>
