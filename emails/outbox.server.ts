@@ -15,7 +15,7 @@ function encodeAttachment(attachment: EmailAttachment): OutboxAttachment {
  * change does, and the outbox worker (sender.server.ts) delivers it later.
  */
 export async function enqueueEmail(db: Db, message: EmailMessage): Promise<string> {
-  const { subject, html, text } = await renderEmail(message);
+  const { subject, html, text } = renderEmail(message);
   const row = await db
     .insertInto("outbox")
     .values({

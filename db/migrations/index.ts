@@ -42,6 +42,7 @@ import * as effortReportCorrections from "./2026-12-06-0063-effort-report-correc
 import * as totpKeyBox from "./2026-12-06-0065-totp-key-box";
 import * as eventResponses from "./2026-12-06-0067-event-responses";
 import * as ssoReauthentication from "./2026-12-06-0070-sso-reauthentication";
+import * as interactionReadIndexes from "./2026-12-07-0076-interaction-read-indexes";
 import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
 import * as questionnaires from "./2026-12-06-0066-questionnaires";
 import * as consultationSearchAndWatches from "./2026-12-06-0068-consultation-search-and-watches";
@@ -96,4 +97,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0068-consultation-search-and-watches": consultationSearchAndWatches,
   "2026-12-06-0069-strategic-alliance-contracts": strategicAllianceContracts,
   "2026-12-06-0070-sso-reauthentication": ssoReauthentication,
+  "2026-12-07-0076-interaction-read-indexes": interactionReadIndexes,
 };

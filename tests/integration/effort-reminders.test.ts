@@ -129,8 +129,8 @@ describe("the effort-report reminder job", () => {
 
   it("renders in bokmål and English", async () => {
     const data = { name: "Kari", organisationName: "Alfa Helse AS", buyerName: "Bergvik kommune", subject: "event" as const, title: "Dialogmøte", at: ENDS.toISOString(), url: `${BASE}/workspace/participation` };
-    const nb = await renderEmail({ template: "effort-report-reminder", to: "a@example.test", language: "nb", data } satisfies EmailMessage);
-    const en = await renderEmail({ template: "effort-report-reminder", to: "a@example.test", language: "en", data: { ...data, subject: "request" } } satisfies EmailMessage);
+    const nb = renderEmail({ template: "effort-report-reminder", to: "a@example.test", language: "nb", data } satisfies EmailMessage);
+    const en = renderEmail({ template: "effort-report-reminder", to: "a@example.test", language: "en", data: { ...data, subject: "request" } } satisfies EmailMessage);
     expect(nb.text).toContain("ble holdt 2. mars 2027");
     expect(nb.text).toContain("Rapporter innsats");
     expect(en.subject).toBe("How much time did you spend? Dialogmøte");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EmailMessage } from "@emails/messages";
-import { renderEmail } from "@emails/render.server";
+import { emailElement, renderEmail } from "@emails/render.server";
 import { EmailLayout } from "@emails/layout";
 import { render, toPlainText } from "@react-email/render";
 import { createElement } from "react";
@@ -169,7 +169,7 @@ describe("e-mail templates", () => {
   for (const language of LANGUAGES) {
     for (const message of every(language)) {
       it(`renders ${message.template} in ${language} with subject, HTML and text`, async () => {
-        const { subject, html, text } = await renderEmail(message);
+        const { subject, html, text } = renderEmail(message);
         // A missing translation shows up as its key, e.g. "verify-email.subject".
         for (const part of [subject, html, text]) expect(part).not.toMatch(/\b(layout|roles|[a-z]+-[a-z]+|invitation)\.[a-zA-Z]+\b/);
         expect(subject.length).toBeGreaterThan(10);
@@ -184,11 +184,30 @@ describe("e-mail templates", () => {
         }
         expect(text).not.toMatch(/<[a-z]/i);
       });
+
+      it(`renders ${message.template} in ${language} as React Email's streaming render does, without giving the thread away`, async () => {
+        let turns = 0;
+        let counting = true;
+        const count = () => {
+          turns += 1;
+          if (counting) setImmediate(count);
+        };
+        setImmediate(count);
+        const rendered = renderEmail(message);
+        await Promise.resolve();
+        counting = false;
+        expect(turns).toBe(0);
+        // The stream marks its Suspense boundary (`<!--$-->`, `<!--/$-->`) and where one text node
+        // ends and the next begins (`<!-- -->`), for hydration, which a mail has no use for;
+        // otherwise the two documents are the same, byte for byte.
+        const streamed = await render(emailElement(message));
+        expect(rendered.html).toBe(streamed.replace(/<!--(\$|\/\$| )-->/g, ""));
+      });
     }
   }
 
   it("writes out each contract task with its quarter or option, its date and whether it is overdue", async () => {
-    const { subject, text } = await renderEmail({
+    const { subject, text } = renderEmail({
       template: "contract-tasks",
       to: "x@example.test",
       language: "nb",
@@ -210,7 +229,7 @@ describe("e-mail templates", () => {
   });
 
   it("escapes what people typed and keeps line breaks in a rejection reason", async () => {
-    const { html, text, subject } = await renderEmail({
+    const { html, text, subject } = renderEmail({
       template: "organisation-rejected",
       to: "x@example.test",
       language: "nb",
@@ -225,7 +244,7 @@ describe("e-mail templates", () => {
 
   it("shows the invitation's role and expiry in the recipient's language and Oslo time", async () => {
     const message = every("en").find((m) => m.template === "invitation")!;
-    const { text } = await renderEmail(message);
+    const { text } = renderEmail(message);
     expect(text).toContain("Berit Innkjøp has invited you to become member of Bergvik kommune");
     expect(text).toContain("1 December 2026 at 09:00 CET");
   });
@@ -233,7 +252,7 @@ describe("e-mail templates", () => {
 
 describe("the verification link's lifetime", () => {
   it("is the same in the e-mail, on the page and in the token the portal stores", async () => {
-    const { text } = await renderEmail({ to: "a@example.test", language: "nb", template: "verify-email", data: { name: "Kari", url: URL_ } });
+    const { text } = renderEmail({ to: "a@example.test", language: "nb", template: "verify-email", data: { name: "Kari", url: URL_ } });
     expect(text).toContain(`utløper etter ${VERIFY_EMAIL_LINK_HOURS} timer`);
     expect(fixedT("nb", "auth")("verify.sent", { email: "a@example.test", count: VERIFY_EMAIL_LINK_HOURS })).toContain(`gjelder i ${VERIFY_EMAIL_LINK_HOURS} timer`);
     expect(VERIFY_EMAIL_TTL_MS).toBe(VERIFY_EMAIL_LINK_HOURS * 3_600_000);
