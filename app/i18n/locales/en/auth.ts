@@ -133,6 +133,13 @@ export const auth: Translation<typeof nb> = {
     linkedSince: "Linked to your account {{date}}.",
     link: "Link and sign in at the provider",
     manage: "Sign-in through organisations",
+    unlink: "Unlink",
+    unlinkLead: "Once unlinked, you can no longer sign in with this sign-in, and you are signed out on other devices.",
+    unlinked: "The sign-in is unlinked from your account. You are signed out on other devices.",
+    otherLinks: "Other sign-ins your account is linked to",
+    otherLinksLead: "These belong to organisations you no longer belong to, or that have removed their sign-in.",
+    lastSignInHelp: "Set a password",
+    addPasskey: "add a passkey",
   },
   twoFactor: {
     title: "Two-factor sign-in",

@@ -52,6 +52,8 @@ export const forms: Translation<typeof nb> = {
   sso_subject_linked_elsewhere: "This sign-in at the provider is already linked to another account in the portal. Nothing was changed.",
   sso_already_linked_at_issuer: "Your account is already linked to a sign-in at this provider.",
   sso_not_linked: "Your account is not linked to this sign-in. Link it under Settings first.",
+  sso_link_not_found: "Your account is not linked to this sign-in.",
+  sso_last_sign_in: "This is the only way you can sign in, so it cannot be unlinked. Set a password first (we send you a link by e-mail), or add a passkey.",
   reauthentication_required: "Type your password, or confirm it is you with your organisation's sign-in (the confirmation lasts ten minutes).",
   invalid_value: "The value is not valid.",
   conduct_concern_needs_category: "Choose what kind of concern it is.",

@@ -130,6 +130,13 @@ export const auth = {
     linkedSince: "Koblet til kontoen din {{date}}.",
     link: "Koble til og logg inn hos leverandøren",
     manage: "Innlogging gjennom virksomheter",
+    unlink: "Koble fra",
+    unlinkLead: "Kobler du fra, kan du ikke lenger logge inn med denne innloggingen, og du logges ut på andre enheter.",
+    unlinked: "Innloggingen er koblet fra kontoen din. Du er logget ut på andre enheter.",
+    otherLinks: "Andre innlogginger kontoen er koblet til",
+    otherLinksLead: "Disse hører til virksomheter du ikke er med i lenger, eller som har fjernet innloggingen sin.",
+    lastSignInHelp: "Lag et passord",
+    addPasskey: "legg til en passnøkkel",
   },
   twoFactor: {
     title: "Totrinnsinnlogging",

@@ -50,6 +50,8 @@ export const forms = {
   sso_subject_linked_elsewhere: "Denne innloggingen hos leverandøren er allerede koblet til en annen konto i portalen. Ingenting er endret.",
   sso_already_linked_at_issuer: "Kontoen din er allerede koblet til en innlogging hos denne leverandøren.",
   sso_not_linked: "Kontoen din er ikke koblet til denne innloggingen. Koble den til under Innstillinger først.",
+  sso_link_not_found: "Kontoen din er ikke koblet til denne innloggingen.",
+  sso_last_sign_in: "Dette er den eneste måten du kan logge inn på, så den kan ikke kobles fra. Lag et passord først (vi sender deg en lenke på e-post), eller legg til en passnøkkel.",
   reauthentication_required: "Skriv passordet ditt, eller bekreft at det er deg med virksomhetens innlogging (bekreftelsen gjelder i ti minutter).",
   invalid_value: "Verdien er ugyldig.",
   conduct_concern_needs_category: "Velg hva slags bekymring det er.",
