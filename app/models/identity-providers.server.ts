@@ -145,6 +145,47 @@ export async function identityProviderById(db: Db, id: string): Promise<Identity
   return row ? { ...row, domains: await domainsOf(db, row.id) } : null;
 }
 
+/** A provider on the public list people choose their organisation's sign-in from. */
+export interface ProviderChoice {
+  id: string;
+  organisationName: string;
+  /** Shown beside the name, so two organisations with alike names can be told apart. */
+  orgNumber: string | null;
+}
+
+/** The most choices one page of the list shows; more are reached by typing more of the name. */
+export const PROVIDER_CHOICES_SHOWN = 50;
+
+/**
+ * The organisations' providers by organisation name, for signing in with a linked provider the
+ * e-mail's domain does not lead to (ADR 0034). The same list for everyone: it reads no e-mail and
+ * no account, so it tells nobody who has an account or what it is linked to. Rejected
+ * organisations are left out.
+ */
+export async function providersToChoose(db: Db, nameContains: string): Promise<{ choices: ProviderChoice[]; more: boolean }> {
+  let query = db
+    .selectFrom("identityProviders")
+    .innerJoin("organisations", "organisations.id", "identityProviders.organisationId")
+    .select(["identityProviders.id", "organisations.name as organisationName", "organisations.orgNumber"])
+    .where("organisations.verificationStatus", "<>", "rejected");
+  const typed = nameContains.trim();
+  if (typed) query = query.where("organisations.name", "ilike", `%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const rows = await query.orderBy("organisations.name").orderBy("identityProviders.id").limit(PROVIDER_CHOICES_SHOWN + 1).execute();
+  return { choices: rows.slice(0, PROVIDER_CHOICES_SHOWN), more: rows.length > PROVIDER_CHOICES_SHOWN };
+}
+
+/** One provider from that list, for starting a sign-in with it; null when it is not on the list. */
+export async function providerToChoose(db: Db, id: string): Promise<IdentityProviderForSignIn | null> {
+  const listed = await db
+    .selectFrom("identityProviders")
+    .innerJoin("organisations", "organisations.id", "identityProviders.organisationId")
+    .select("identityProviders.id")
+    .where("identityProviders.id", "=", id)
+    .where("organisations.verificationStatus", "<>", "rejected")
+    .executeTakeFirst();
+  return listed ? identityProviderById(db, listed.id) : null;
+}
+
 /** How long a sign-in may stay at the provider. */
 export const SSO_ATTEMPT_SECONDS = 10 * 60;
 

@@ -35,7 +35,7 @@ export const forms: Translation<typeof nb> = {
   too_many_sso_domains: "At most 20 domains.",
   sso_domain_taken: "One of the domains already belongs to another organisation's sign-in. Contact the operators if that is wrong.",
   sso_key_missing: "The organisation sign-in cannot be registered: the portal lacks the key it encrypts the client secret with (SECRET_ENCRYPTION_KEY).",
-  sso_no_provider: "There is no organisation sign-in for this e-mail domain. Sign in with a password or a passkey.",
+  sso_no_provider: "There is no organisation sign-in for this e-mail domain. If your account is linked to an organisation's sign-in, choose the organisation from the list. Otherwise sign in with a password or a passkey.",
   sso_unavailable: "The organisation sign-in is not available right now. Sign in with a password or a passkey, and tell your admin.",
   sso_issuer_refused: "The portal cannot connect to your organisation's identity provider (the address is not allowed). Tell your admin.",
   sso_provider_down: "Your organisation's identity provider does not answer. Try again shortly, or sign in with a password or a passkey.",

@@ -33,7 +33,7 @@ export const forms = {
   too_many_sso_domains: "Høyst 20 domener.",
   sso_domain_taken: "Et av domenene hører allerede til en annen virksomhets innlogging. Ta kontakt med driften hvis det er feil.",
   sso_key_missing: "Virksomhetens innlogging kan ikke registreres: portalen mangler nøkkelen den krypterer klienthemmeligheten med (SECRET_ENCRYPTION_KEY).",
-  sso_no_provider: "Det finnes ingen virksomhetsinnlogging for dette e-postdomenet. Logg inn med passord eller passnøkkel.",
+  sso_no_provider: "Det finnes ingen virksomhetsinnlogging for dette e-postdomenet. Er kontoen din koblet til en virksomhets innlogging, velg virksomheten fra listen. Ellers logger du inn med passord eller passnøkkel.",
   sso_unavailable: "Virksomhetens innlogging er ikke tilgjengelig akkurat nå. Logg inn med passord eller passnøkkel, og si fra til administratoren.",
   sso_issuer_refused: "Portalen kan ikke koble seg til virksomhetens identitetsleverandør (adressen er ikke tillatt). Si fra til administratoren.",
   sso_provider_down: "Virksomhetens identitetsleverandør svarer ikke. Prøv igjen om litt, eller logg inn med passord eller passnøkkel.",
