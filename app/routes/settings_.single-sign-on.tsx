@@ -20,11 +20,11 @@ import type { Language } from "~/i18n/resources";
 import { audit } from "~/models/audit.server";
 import { providerForPerson, providersForPerson, ssoLinksOfPerson, unlinkSsoSubject } from "~/models/identity-providers.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
-import { presenceConfirmed } from "~/models/two-factor.server";
+import { hasPassword, presenceConfirmed } from "~/models/two-factor.server";
 import { ContinueToProviderNotice } from "./+shared/continue-to-provider";
 import { beginSsoForSession, toProvider, type SsoStart } from "./+shared/sso-start.server";
 import { requireEnrollingOrSignedIn } from "./settings_.two-factor/enrolment.server";
-import { PasswordField, ReauthenticatedContext } from "./settings_.two-factor/two-factor-sections";
+import { PasswordField, ReauthenticatedContext, ReauthenticateSection } from "./settings_.two-factor/two-factor-sections";
 
 // The organisations' sign-ins on the person's own account (issue 21): link their subject at a
 // provider of an organisation they belong to (how an ID-porten person, whose provider sends no
@@ -49,7 +49,12 @@ async function sessionReauthenticated(sessionId: string): Promise<boolean> {
 export async function loader(args: LoaderFunctionArgs) {
   const { user, sessionId } = requireBrowserSession(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const [providers, links, reauthenticated] = await Promise.all([providersForPerson(db(), user.id), ssoLinksOfPerson(db(), user.id), sessionReauthenticated(sessionId)]);
+  const [providers, links, reauthenticated, password] = await Promise.all([
+    providersForPerson(db(), user.id),
+    ssoLinksOfPerson(db(), user.id),
+    sessionReauthenticated(sessionId),
+    hasPassword(db(), user.id),
+  ]);
   const listed = new Set(providers.filter((p) => p.linkedAt).map((p) => p.issuer));
   return json({
     title: `${t("ssoLinks.title")} – Markedsdialog`,
@@ -57,6 +62,7 @@ export async function loader(args: LoaderFunctionArgs) {
     // Links at issuers none of the person's organisations has (they left, or the provider was removed): still theirs to remove.
     otherLinks: links.filter((link) => !listed.has(link.issuer)),
     reauthenticated,
+    hasPassword: password,
   });
 }
 
@@ -207,7 +213,8 @@ async function unlink(args: ActionFunctionArgs, formData: FormData, t: ReturnTyp
 }
 
 export default function SingleSignOnLinks() {
-  const { providers, otherLinks, reauthenticated } = useLoaderData<typeof loader>();
+  const { providers, otherLinks, reauthenticated, hasPassword } = useLoaderData<typeof loader>();
+  const linked = providers.filter((p) => p.linkedAt !== null);
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("auth");
@@ -223,6 +230,8 @@ export default function SingleSignOnLinks() {
           {searchParams.get("unlinked") ? <Notice>{t("ssoLinks.unlinked")}</Notice> : null}
           {data?.intent === "reauthenticate" && data.result ? <FormErrors errors={Object.values((data.result as SubmissionResult<string[]>).error ?? {}).flatMap((e) => e ?? [])} /> : null}
           {providers.length === 0 ? <p className="text-slate-700">{t("ssoLinks.none")}</p> : null}
+          {/* Unlinking asks for the password; without one, a fresh sign-in at a linked provider confirms it is them. */}
+          {reauthenticated ? <Notice>{t("reauthenticate.done")}</Notice> : linked.length > 0 ? <ReauthenticateSection providers={linked} hasPassword={hasPassword} /> : null}
           <ul className="space-y-4">
             {providers.map((provider) => (
               <li key={provider.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -102,6 +102,9 @@ describe("unlinking a provider from the settings", () => {
     const otherOrg = await createOrganisationWith(t.db, [{ person: other, role: "admin" }]);
     await saveIdentityProvider(t.db, otherOrg.id, other.id, { issuer: OTHER_ISSUER, clientId: "md", clientSecretBox: encryptSecret("x", key), domains: ["other.example.no"], autoJoin: false, joinRole: "member" });
 
+    // The page offers to confirm it at a linked provider, the person having no password to type.
+    const before = await readJson(await respond(linksLoader(await routeArgs(SETTINGS, { cookie: person.cookie }))));
+    expect(before).toMatchObject({ hasPassword: false, reauthenticated: false, providers: [{ issuer: ISSUER, linkedAt: expect.any(String) }] });
     const unconfirmed = await unlink(person, { currentPassword: "" });
     expect(unconfirmed.status).toBe(400);
     expect((await readJson(unconfirmed)).result.error.currentPassword).toEqual(["reauthentication_required"]);
