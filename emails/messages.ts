@@ -25,6 +25,8 @@ export type EmailMessage =
   | Envelope<"verify-email", { name: string; url: string }>
   | Envelope<"reset-password", { name: string; url: string }>
   | Envelope<"password-changed", { name: string }>
+  // A link to an identity provider was removed; `provider` names the organisations (or the issuer).
+  | Envelope<"sso-unlinked", { name: string; provider: string }>
   | Envelope<
       "invitation",
       { organisationName: string; inviterName: string; role: "admin" | "member"; url: string; expiresAt: string }

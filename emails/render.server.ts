@@ -13,6 +13,7 @@ import { organisationRejected } from "./organisation-rejected";
 import { organisationVerified } from "./organisation-verified";
 import { passwordChanged } from "./password-changed";
 import { resetPassword } from "./reset-password";
+import { ssoUnlinked } from "./sso-unlinked";
 import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequested } from "./effort-requested";
@@ -35,6 +36,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "verify-email": verifyEmail,
   "reset-password": resetPassword,
   "password-changed": passwordChanged,
+  "sso-unlinked": ssoUnlinked,
   invitation,
   "organisation-verified": organisationVerified,
   "organisation-rejected": organisationRejected,

@@ -35,6 +35,9 @@ export const LoginSchema = z.object({
 /** Signing in through the organisation's identity provider (issue 21): the e-mail decides which. */
 export const SsoStartSchema = z.object({ email, redirectTo: z.string().max(2000).optional() });
 
+/** Signing in at a provider chosen from the organisations' list (ADR 0034): no e-mail asked, so nothing said about accounts. */
+export const SsoChooseSchema = z.object({ providerId: z.uuid({ error: "invalid_value" }), redirectTo: z.string().max(2000).optional() });
+
 export const ForgotPasswordSchema = z.object({ email });
 
 export const ResetPasswordSchema = z

@@ -1,9 +1,11 @@
 import type { Db } from "@db/client";
 import type { SsoPurpose } from "@db/schema";
+import { enqueueEmail } from "@emails/outbox.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
-import { decideSsoSignIn, emailDomain, type JoinRole, type SsoClaims, type SsoRefusal } from "~/domain/single-sign-on";
+import { decideSsoSignIn, emailDomain, unlinkProblem, type JoinRole, type SignInWays, type SsoClaims, type SsoRefusal } from "~/domain/single-sign-on";
 import { fail, failAt, ok, type Result } from "~/domain/result";
 import { uniqueViolation } from "./database-errors.server";
+import { endOtherSessions, presenceConfirmed, type ChangeContext } from "./two-factor.server";
 
 // An organisation's identity provider (issue 21), the e-mail domains it vouches for, the
 // accounts linked to its subjects, and the sign-ins on their way through it.
@@ -143,6 +145,47 @@ export async function identityProviderById(db: Db, id: string): Promise<Identity
   return row ? { ...row, domains: await domainsOf(db, row.id) } : null;
 }
 
+/** A provider on the public list people choose their organisation's sign-in from. */
+export interface ProviderChoice {
+  id: string;
+  organisationName: string;
+  /** Shown beside the name, so two organisations with alike names can be told apart. */
+  orgNumber: string | null;
+}
+
+/** The most choices one page of the list shows; more are reached by typing more of the name. */
+export const PROVIDER_CHOICES_SHOWN = 50;
+
+/**
+ * The organisations' providers by organisation name, for signing in with a linked provider the
+ * e-mail's domain does not lead to (ADR 0034). The same list for everyone: it reads no e-mail and
+ * no account, so it tells nobody who has an account or what it is linked to. Rejected
+ * organisations are left out.
+ */
+export async function providersToChoose(db: Db, nameContains: string): Promise<{ choices: ProviderChoice[]; more: boolean }> {
+  let query = db
+    .selectFrom("identityProviders")
+    .innerJoin("organisations", "organisations.id", "identityProviders.organisationId")
+    .select(["identityProviders.id", "organisations.name as organisationName", "organisations.orgNumber"])
+    .where("organisations.verificationStatus", "<>", "rejected");
+  const typed = nameContains.trim();
+  if (typed) query = query.where("organisations.name", "ilike", `%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const rows = await query.orderBy("organisations.name").orderBy("identityProviders.id").limit(PROVIDER_CHOICES_SHOWN + 1).execute();
+  return { choices: rows.slice(0, PROVIDER_CHOICES_SHOWN), more: rows.length > PROVIDER_CHOICES_SHOWN };
+}
+
+/** One provider from that list, for starting a sign-in with it; null when it is not on the list. */
+export async function providerToChoose(db: Db, id: string): Promise<IdentityProviderForSignIn | null> {
+  const listed = await db
+    .selectFrom("identityProviders")
+    .innerJoin("organisations", "organisations.id", "identityProviders.organisationId")
+    .select("identityProviders.id")
+    .where("identityProviders.id", "=", id)
+    .where("organisations.verificationStatus", "<>", "rejected")
+    .executeTakeFirst();
+  return listed ? identityProviderById(db, listed.id) : null;
+}
+
 /** How long a sign-in may stay at the provider. */
 export const SSO_ATTEMPT_SECONDS = 10 * 60;
 
@@ -244,6 +287,84 @@ export async function linkSsoSubject(db: Db, userId: string, claims: Pick<SsoCla
 export async function isLinkedTo(db: Db, userId: string, claims: Pick<SsoClaims, "issuer" | "subject">): Promise<boolean> {
   const row = await db.selectFrom("ssoLinks").select("userId").where("issuer", "=", claims.issuer).where("subject", "=", claims.subject).executeTakeFirst();
   return row?.userId === userId;
+}
+
+/** One of the person's links, with the organisations whose provider has that issuer now (none when every such provider is gone). */
+export interface SsoLinkOfPerson {
+  issuer: string;
+  linkedAt: Date;
+  lastUsedAt: Date;
+  organisationNames: string[];
+}
+
+/** Every link the person has, whether or not they still belong to an organisation with that issuer: each can be removed. */
+export async function ssoLinksOfPerson(db: Db, userId: string): Promise<SsoLinkOfPerson[]> {
+  const rows = await db
+    .selectFrom("ssoLinks")
+    .leftJoin("identityProviders", "identityProviders.issuer", "ssoLinks.issuer")
+    .leftJoin("organisations", "organisations.id", "identityProviders.organisationId")
+    .select(["ssoLinks.issuer", "ssoLinks.createdAt as linkedAt", "ssoLinks.lastUsedAt", "organisations.name as organisationName"])
+    .where("ssoLinks.userId", "=", userId)
+    .orderBy("ssoLinks.createdAt")
+    .orderBy("organisations.name")
+    .execute();
+  const links = new Map<string, SsoLinkOfPerson>();
+  for (const { organisationName, ...row } of rows) {
+    const link = links.get(row.issuer) ?? { ...row, organisationNames: [] };
+    if (organisationName) link.organisationNames.push(organisationName);
+    links.set(row.issuer, link);
+  }
+  return [...links.values()];
+}
+
+/** How the person could sign in without their link at `issuer`. */
+async function signInWaysWithout(db: Db, userId: string, issuer: string): Promise<SignInWays> {
+  const [user, passkeys, links] = await Promise.all([
+    db.selectFrom("users").select("passwordHash").where("id", "=", userId).executeTakeFirstOrThrow(),
+    db.selectFrom("passkeys").select((eb) => eb.fn.countAll<string>().as("n")).where("userId", "=", userId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("ssoLinks")
+      .select((eb) => eb.fn.count<string>("ssoLinks.issuer").distinct().as("n"))
+      .where("userId", "=", userId)
+      .where("issuer", "<>", issuer)
+      .where((eb) => eb.exists(eb.selectFrom("identityProviders").select("id").whereRef("identityProviders.issuer", "=", "ssoLinks.issuer")))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { hasPassword: user.passwordHash !== null, passkeys: Number(passkeys.n), otherLinksWithProvider: Number(links.n) };
+}
+
+export type SsoUnlinkCode = "sso_link_not_found" | "sso_last_sign_in" | "wrong_password" | "reauthentication_required";
+
+/**
+ * Removes the person's link at `issuer` (ADR 0034): after the password or a fresh
+ * re-authentication, never the last way they can sign in. Every other session ends, as after a
+ * change of factors, and the person is told by e-mail. The person's row is locked while the
+ * rule is checked again, so two links removed at once cannot both be "the other one".
+ */
+export async function unlinkSsoSubject(db: Db, change: ChangeContext, issuer: string, now = new Date()): Promise<Result<{ subject: string; provider: string }, SsoUnlinkCode>> {
+  const link = await db.selectFrom("ssoLinks").select("subject").where("userId", "=", change.userId).where("issuer", "=", issuer).executeTakeFirst();
+  if (!link) return failAt("not_found", "issuer", "sso_link_not_found");
+  // Said before the password is asked for: nobody should sign in again at the provider only to be refused.
+  if (unlinkProblem(await signInWaysWithout(db, change.userId, issuer))) return failAt("refused", "issuer", "sso_last_sign_in");
+  const present = await presenceConfirmed(db, change, now);
+  if (!present.ok) return present;
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").select(["email", "name", "language"]).where("id", "=", change.userId).forUpdate().executeTakeFirstOrThrow();
+    if (unlinkProblem(await signInWaysWithout(trx, change.userId, issuer))) return failAt("refused", "issuer", "sso_last_sign_in");
+    const removed = await trx.deleteFrom("ssoLinks").where("userId", "=", change.userId).where("issuer", "=", issuer).returning("subject").executeTakeFirst();
+    if (!removed) return failAt("not_found", "issuer", "sso_link_not_found");
+    const owners = await trx
+      .selectFrom("identityProviders")
+      .innerJoin("organisations", "organisations.id", "identityProviders.organisationId")
+      .select("organisations.name")
+      .where("identityProviders.issuer", "=", issuer)
+      .orderBy("organisations.name")
+      .execute();
+    const provider = owners.map((o) => o.name).join(", ") || issuer;
+    await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await enqueueEmail(trx, { template: "sso-unlinked", to: user.email, language: user.language, data: { name: user.name, provider } });
+    return ok({ subject: removed.subject, provider });
+  });
 }
 
 export interface SsoSignIn {

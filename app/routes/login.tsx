@@ -117,6 +117,11 @@ export default function Login() {
             </Link>
           </div>
         </Form>
+        <p className="text-sm">
+          <Link to={redirectTo ? `/login/sso/organisations?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/sso/organisations"} className="text-brand-700 underline">
+            {t("sso.choose")}
+          </Link>
+        </p>
         <PasskeySignIn redirectTo={redirectTo} label={t("passkeys.signIn")} />
         <p className="text-sm">
           {t("login.noAccount")}{" "}

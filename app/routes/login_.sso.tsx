@@ -16,7 +16,9 @@ import { ContinueToProviderNotice } from "./+shared/continue-to-provider";
 import { beginSsoSignIn, toProvider } from "./+shared/sso-start.server";
 
 // Signing in through the organisation's own identity provider (issue 21): the e-mail says
-// which provider; the person is sent there and comes back to /login/sso/callback.
+// which provider; the person is sent there and comes back to /login/sso/callback. Someone linked
+// to a provider their e-mail's domain does not lead to chooses it from the list instead
+// (/login/sso/organisations, ADR 0034); this page's answer depends on the domain only.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -62,7 +64,11 @@ export default function SingleSignOn() {
           <SubmitButton>{t("sso.continue")}</SubmitButton>
         </Form>
         <p className="text-sm">
-          <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"} className="text-brand-700 underline">
+          <Link to={withRedirect("/login/sso/organisations", redirectTo)} className="text-brand-700 underline">
+            {t("sso.choose")}
+          </Link>{" "}
+          ·{" "}
+          <Link to={withRedirect("/login", redirectTo)} className="text-brand-700 underline">
             {t("sso.withPassword")}
           </Link>
         </p>
@@ -70,3 +76,5 @@ export default function SingleSignOn() {
     </ProblemScope>
   );
 }
+
+const withRedirect = (path: string, redirectTo: string) => (redirectTo ? `${path}?redirectTo=${encodeURIComponent(redirectTo)}` : path);

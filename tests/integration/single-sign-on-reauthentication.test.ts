@@ -7,16 +7,15 @@ import { hashPassword } from "~/auth/password.server";
 import { absoluteUrl } from "~/http/public-url.server";
 import { identityProviderForEmail } from "~/models/identity-providers.server";
 import { action as ssoStartAction } from "~/routes/login_.sso";
-import { loader as callbackLoader } from "~/routes/login_.sso_.callback";
-import { action as ssoSettingsAction } from "~/routes/organisation.single-sign-on";
 import { action as linksAction, loader as linksLoader } from "~/routes/settings_.single-sign-on";
 import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/settings_.two-factor/route";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
-import { signInAtProvider as atProvider, startTestProvider, TEST_CLIENT, type TestProvider } from "../fixtures/oidc-test-provider";
-import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
+import { signInAtProvider as atProvider, startTestProvider, type TestProvider } from "../fixtures/oidc-test-provider";
+import { createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
 import { storedTotpKey, totpCode } from "../fixtures/second-factor";
+import { cookieOf, organisationWithTestProvider, ssoCallback } from "../fixtures/single-sign-on";
 
 // As the portal's script sends a form (a ?_data request): answered by a redirect to the provider.
 // A plain form post gets { continueTo } instead (see "without script" in single-sign-on-provider).
@@ -38,31 +37,14 @@ let providerId: string;
 
 beforeAll(async () => {
   provider = await startTestProvider({ domain: DOMAIN, redirectUri: CALLBACK });
-  const admin = await createPerson(t.db, { email: `admin@${DOMAIN}` });
-  organisation = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }]);
-  const saved = await respond(
-    ssoSettingsAction(
-      await formRequest(
-        "/organisation/single-sign-on",
-        { organisationId: organisation.id, intent: "save", issuer: provider.issuer, clientId: TEST_CLIENT.client_id, clientSecret: TEST_CLIENT.client_secret, domains: DOMAIN, newcomers: "member" },
-        { cookie: admin.cookie },
-      ),
-    ),
-  );
-  expect(saved.status).toBe(200);
-  providerId = (await t.db.selectFrom("identityProviders").select("id").where("organisationId", "=", organisation.id).executeTakeFirstOrThrow()).id;
+  ({ organisation, providerId } = await organisationWithTestProvider(t.db, provider, DOMAIN));
 });
 
 afterAll(async () => {
   await provider.close();
 });
 
-const cookieOf = (response: Response, name: string) => response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0] ?? null;
-
-async function callback(url: string, cookie: string) {
-  const { pathname, search } = new URL(url);
-  return respond(callbackLoader(await routeArgs(`${pathname}${search}`, { cookie })));
-}
+const callback = ssoCallback;
 
 /** Signs in through the provider as `subject` (made a member on the first sign-in): the person's session cookie. */
 async function signInBySso(subject: string, email = `${subject}@${DOMAIN}`): Promise<{ cookie: string; userId: string }> {

@@ -17,6 +17,7 @@ function every(language: Language): EmailMessage[] {
     { ...base, template: "verify-email", data: { name: "Kari Nordmann", url: URL_ } },
     { ...base, template: "reset-password", data: { name: "Kari Nordmann", url: URL_ } },
     { ...base, template: "password-changed", data: { name: "Kari Nordmann" } },
+    { ...base, template: "sso-unlinked", data: { name: "Kari Nordmann", provider: "Bergvik kommune" } },
     {
       ...base,
       template: "invitation",

@@ -27,11 +27,28 @@ export type SsoStart = { ok: true; url: string; cookie: string } | { ok: false; 
  * redirect URI from configuration (PUBLIC_URL), never from the request's Host.
  */
 export async function beginSsoSignIn(email: string, redirectTo: string | undefined, context: AppLoadContext): Promise<SsoStart> {
-  const limit = await hitRateLimit(db(), `sso:ip:${context.ip}`, LIMITS.ssoStartPerIp);
-  if (!limit.allowed) return { ok: false, code: "sso_rate_limited", status: 429, retryAfter: limit.retryAfterSeconds };
+  const limited = await startLimited(context);
+  if (limited) return limited;
   const provider = await identityProviderForEmail(db(), email);
   if (!provider) return { ok: false, code: "sso_no_provider", status: 400 };
   return sendToProvider(provider, { purpose: "sign_in", sessionId: null, loginHint: email, redirectTo });
+}
+
+/**
+ * Sends the person to the provider they chose from the organisations' list (ADR 0034): how
+ * someone linked to a provider that does not vouch for their e-mail's domain signs in with it.
+ * No login hint; the callback finds the person by (issuer, subject), or applies the domain rule.
+ */
+export async function beginSsoSignInAt(provider: IdentityProviderForSignIn, redirectTo: string | undefined, context: AppLoadContext): Promise<SsoStart> {
+  const limited = await startLimited(context);
+  if (limited) return limited;
+  return sendToProvider(provider, { purpose: "sign_in", sessionId: null, loginHint: null, redirectTo });
+}
+
+/** Trips to a provider are counted per address: each one costs the provider's discovery and a row. */
+async function startLimited(context: AppLoadContext): Promise<Extract<SsoStart, { ok: false }> | null> {
+  const limit = await hitRateLimit(db(), `sso:ip:${context.ip}`, LIMITS.ssoStartPerIp);
+  return limit.allowed ? null : { ok: false, code: "sso_rate_limited", status: 429, retryAfter: limit.retryAfterSeconds };
 }
 
 /**
@@ -44,8 +61,8 @@ export async function beginSsoForSession(
   { purpose, sessionId, redirectTo }: { purpose: "reauthenticate" | "link"; sessionId: string; redirectTo: string | undefined },
   context: AppLoadContext,
 ): Promise<SsoStart> {
-  const limit = await hitRateLimit(db(), `sso:ip:${context.ip}`, LIMITS.ssoStartPerIp);
-  if (!limit.allowed) return { ok: false, code: "sso_rate_limited", status: 429, retryAfter: limit.retryAfterSeconds };
+  const limited = await startLimited(context);
+  if (limited) return limited;
   return sendToProvider(provider, { purpose, sessionId, loginHint: null, redirectTo });
 }
 

@@ -162,6 +162,8 @@ export const admin: Translation<typeof nb> = {
       reauthentication_refused: "Refused: confirmation through the organisation sign-in",
       sso_linked: "Linked the organisation sign-in to the account",
       sso_link_refused: "Refused: linking the organisation sign-in",
+      sso_unlinked: "Unlinked the organisation sign-in from the account",
+      sso_unlink_refused: "Refused: unlinking the last way to sign in",
     },
   },
 };

@@ -42,6 +42,15 @@ export const emails: Translation<typeof nb> = {
     notYou: "Was it not you? Ask for a new password straight away from the sign-in page, and contact us at sikkerhet@markedsdialog.example.",
     reason: "You are receiving this e-mail because the password for the account with this address was changed. We always send this notice.",
   },
+  "sso-unlinked": {
+    subject: "A sign-in was unlinked from your Markedsdialog account",
+    preview: "Signing in through {{provider}} was unlinked from your account.",
+    heading: "A sign-in was unlinked",
+    greeting: "Hello {{name}},",
+    body: "Signing in through {{provider}} was unlinked from your Markedsdialog account. You can no longer sign in with it, and you have been signed out on other devices.",
+    notYou: "Was it not you? Ask for a new password straight away from the sign-in page, and contact us at sikkerhet@markedsdialog.example.",
+    reason: "You are receiving this e-mail because a way of signing in to the account with this address was removed. We always send this notice.",
+  },
   invitation: {
     subject: "{{inviterName}} invites you to {{organisationName}} on Markedsdialog",
     preview: "You are invited as {{role}} of {{organisationName}}.",

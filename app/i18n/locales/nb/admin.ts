@@ -159,6 +159,8 @@ export const admin = {
       reauthentication_refused: "Avslått: bekreftelse gjennom virksomhetens innlogging",
       sso_linked: "Koblet virksomhetens innlogging til kontoen",
       sso_link_refused: "Avslått: kobling til virksomhetens innlogging",
+      sso_unlinked: "Koblet virksomhetens innlogging fra kontoen",
+      sso_unlink_refused: "Avslått: frakobling av den siste måten å logge inn på",
     },
   },
 };

@@ -39,6 +39,15 @@ export const emails = {
     notYou: "Var det ikke deg? Be om nytt passord med en gang fra innloggingssiden, og kontakt oss på sikkerhet@markedsdialog.example.",
     reason: "Du får denne e-posten fordi passordet for kontoen med denne adressen ble endret. Vi sender alltid et slikt varsel.",
   },
+  "sso-unlinked": {
+    subject: "En innlogging er koblet fra kontoen din i Markedsdialog",
+    preview: "Innloggingen gjennom {{provider}} er koblet fra kontoen din.",
+    heading: "En innlogging er koblet fra",
+    greeting: "Hei {{name}},",
+    body: "Innloggingen gjennom {{provider}} er koblet fra kontoen din i Markedsdialog. Du kan ikke lenger logge inn med den, og du er logget ut på andre enheter.",
+    notYou: "Var det ikke deg? Be om nytt passord med en gang fra innloggingssiden, og kontakt oss på sikkerhet@markedsdialog.example.",
+    reason: "Du får denne e-posten fordi en måte å logge inn på kontoen med denne adressen ble fjernet. Vi sender alltid et slikt varsel.",
+  },
   invitation: {
     subject: "{{inviterName}} inviterer deg til {{organisationName}} i Markedsdialog",
     preview: "Du er invitert som {{role}} i {{organisationName}}.",
