@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { SectorDifference } from "~/domain/cost-benefit";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
+import { TableScroll } from "~/components/table-scroll";
 
 // /insights: how often the cost and the benefit of a published event land in different
 // sectors, by the sector that pays (issue 19: funding follows bed-days, §4.8).
@@ -16,7 +17,7 @@ export function CostBenefitInsights({ rows, language }: { rows: SectorDifference
       {rows.length === 0 ? (
         <p>{t("insights.costBenefit.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("insights.costBenefit.caption")}>
           <table className="w-full border-collapse bg-white text-left text-sm">
             <caption className="mb-2 text-left font-medium">{t("insights.costBenefit.caption")}</caption>
             <thead>
@@ -48,7 +49,7 @@ export function CostBenefitInsights({ rows, language }: { rows: SectorDifference
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -18,6 +18,7 @@ import { publicBaseUrl } from "~/http/public-url.server";
 import { AdminNav } from "~/components/admin-nav";
 import { readFormData } from "~/http/form-data.server";
 import { notFound } from "~/http/responses.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -85,23 +86,23 @@ export default function AdminOrganisations() {
           <h2 id="awaiting-title" className="text-2xl font-semibold">
             {t("organisations.awaiting")}
           </h2>
-          {awaiting.length === 0 ? <p>{t("organisations.awaitingEmpty")}</p> : <OrganisationTable rows={awaiting} actionData={actionData} />}
+          {awaiting.length === 0 ? <p>{t("organisations.awaitingEmpty")}</p> : <OrganisationTable rows={awaiting} actionData={actionData} label={t("organisations.awaiting")} />}
         </section>
         <section aria-labelledby="others-title" className="space-y-3">
           <h2 id="others-title" className="text-2xl font-semibold">
             {t("organisations.others")}
           </h2>
-          <OrganisationTable rows={others} actionData={actionData} />
+          <OrganisationTable rows={others} actionData={actionData} label={t("organisations.others")} />
         </section>
       </div>
     </ProblemScope>
   );
 }
 
-function OrganisationTable({ rows, actionData }: { rows: Row[]; actionData: ActionData }) {
+function OrganisationTable({ rows, actionData, label }: { rows: Row[]; actionData: ActionData; label: string }) {
   const { t, i18n } = useTranslation(["admin", "organisations"]);
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={label}>
       <table className="w-full border-collapse text-left text-sm">
         <thead>
           <tr className="border-b border-slate-300">
@@ -141,7 +142,7 @@ function OrganisationTable({ rows, actionData }: { rows: Row[]; actionData: Acti
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

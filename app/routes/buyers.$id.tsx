@@ -22,6 +22,7 @@ import { vendorRequestFiguresForBuyer } from "~/models/vendor-requests.server";
 import { RequestFiguresSection } from "~/components/request-figures";
 import { OwnDeliveryProfile } from "~/components/own-delivery-profile";
 import { invariantResponse } from "~/http/responses.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Markedsdialog` : "Markedsdialog" },
@@ -176,7 +177,7 @@ export default function BuyerScorecardPage() {
         {events.length === 0 ? (
           <p>{t("events.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label={t("events.caption", { name: buyer.name })}>
             <table className="w-full border-collapse bg-white text-left text-sm">
               <caption className="mb-2 text-left font-medium">{t("events.caption", { name: buyer.name })}</caption>
               <thead>
@@ -208,7 +209,7 @@ export default function BuyerScorecardPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </article>

@@ -12,6 +12,7 @@ import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { demandFilterOptions, demandHref, demandPipeline, readDemandFilter, type PipelineQuarter } from "~/models/demand.server";
 import { redirectWithoutEmptyParameters } from "~/http/responses.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -75,7 +76,7 @@ export default function DemandPipelinePage() {
         ) : (
           <>
             <PipelineChart quarters={data.quarters} label={quarterLabel} language={language} />
-            <div className="overflow-x-auto">
+            <TableScroll label={t("pipeline.tableCaption")}>
               <table className="w-full border-collapse bg-white text-left">
                 <caption className="mb-2 text-left text-lg font-semibold">{t("pipeline.tableCaption")}</caption>
                 <thead>
@@ -123,7 +124,7 @@ export default function DemandPipelinePage() {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </DemandFilterForm>

@@ -12,6 +12,7 @@ import type { Language } from "~/i18n/resources";
 import { cachedInsights } from "~/models/scorecard-cache.server";
 import { costBenefitBySector } from "~/models/cost-benefit.server";
 import { CostBenefitInsights } from "~/components/cost-benefit-insights";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Markedsdialog` : "Markedsdialog" },
@@ -201,7 +202,7 @@ function GroupTable({ grouping, months, groups, language }: { grouping: string; 
     [t("insights.columns.concerns"), (s) => n(s.conduct.concernsReceived)],
   ];
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={t("insights.groupTableCaption", { grouping, months })}>
       <table className="w-full border-collapse bg-white text-left text-sm">
         <caption className="mb-2 text-left font-medium">{t("insights.groupTableCaption", { grouping, months })}</caption>
         <thead>
@@ -237,6 +238,6 @@ function GroupTable({ grouping, months, groups, language }: { grouping: string; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -52,6 +52,14 @@ describe("effort requests in the browser", () => {
     await expect.poll(() => vendor.getByText("Svaret er registrert.").count()).toBe(1);
     await expectNoAxeViolations(vendor);
     await screenshot(vendor, "effort-request-accepted");
+
+    // The request's page at phone width, for both parties (the 390 px sweep counts on this: tests/e2e/phone-pages.ts).
+    for (const page of [buyer, vendor]) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), page.url()).toBeLessThanOrEqual(390);
+      await expectNoAxeViolations(page);
+    }
   });
 
   it("lays out the effort-request and event forms on a phone and a desktop", async () => {

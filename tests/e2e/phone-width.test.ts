@@ -3,54 +3,70 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { expectNoAxeViolations, logIn, setupBrowser } from "./browser";
+import { PHONE_SWEEP, type SweptPage } from "./phone-pages";
 
 const browser = setupBrowser();
 
-async function expectFitsPhone(page: Page, path: string) {
+// The protected report form's labels (app/i18n/locales/nb/reports.ts).
+const COUNTERPART = "Hvem gjelder det?";
+const ACCOUNT = "Hva skjedde?";
+const SUBMIT = "Send varselet";
+
+async function expectFitsPhone(page: Page, path: string, status = 200) {
   const response = await page.goto(path);
-  expect(response?.status(), path).toBeLessThan(400);
+  expect(response?.status(), path).toBe(status);
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   expect(scroll, `${path} is ${scroll} px wide at ${width} px`).toBeLessThanOrEqual(width);
   await expectNoAxeViolations(page);
 }
 
-const VISITORS: [string, string | null, string[]][] = [
-  [
-    "an anonymous visitor",
-    null,
-    [
-      "/",
-      "/demand",
-      "/demand/pipeline",
-      "/pilots",
-      "/events/00000000-0000-4000-8000-000000000815/pilot-exit",
-      "/insights",
-      "/standards",
-      "/standards/roadmaps/bergvik-kommune",
-      "/conduct",
-      "/conduct/versions/1",
-      "/accessibility",
-      "/organisations",
-      "/organisations/bergvik-kommune",
-      "/organisations/nordlys-helse-as",
-      // Widened in the issue 14 audit: the forms and the event page a newcomer meets first.
-      "/events/00000000-0000-4000-8000-000000000101",
-      "/signup",
-      "/login",
-      "/forgot-password",
-    ],
-  ],
-  ["a buyer", "buyer@demo.test", ["/workspace/events", "/workspace/questions", "/workspace/contracts", "/events/new", "/interactions", "/follow-ups", "/organisation/members", "/organisation/audit", "/settings", "/organisation", "/effort-requests/new", "/contracts/new", "/interactions/new", "/events/00000000-0000-4000-8000-000000000101/responses/compare"]],
-  ["a vendor", "vendor@demo.test", ["/workspace/participation", "/workspace/contracts", "/watches", "/interactions", "/relationships", "/relationships/bergvik-kommune", "/interactions/new"]],
-  ["an operator", "admin@demo.test", ["/admin/organisations", "/admin/audit", "/admin/outbox", "/admin/conduct", "/admin/interaction-chains"]],
-];
+/** The page's address: given, or the first link on another page that matches. */
+async function pathOf(page: Page, swept: SweptPage): Promise<string> {
+  if (typeof swept.path === "string") return swept.path;
+  const { from, link } = swept.path;
+  await page.goto(from);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const found = hrefs.map((h) => h.split(/[?#]/)[0]!).find((h) => link.test(h));
+  expect(found, `a link to ${swept.route} on ${from}`).toBeDefined();
+  return found!;
+}
 
+async function phonePage() {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  return page;
+}
+
+// Every page of the portal (tests/e2e/phone-pages.ts; a test fails when a page is missing there).
 describe("at 390 px", () => {
-  it.each(VISITORS)("no page pushes sideways or fails axe for %s", async (_who, email, paths) => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    if (email) await logIn(page, email, "/");
-    for (const path of paths) await expectFitsPhone(page, path);
+  it.each(PHONE_SWEEP.map((v) => [v.who, v] as const))("no page pushes sideways or fails axe for %s", async (_who, visitor) => {
+    const page = await phonePage();
+    if (visitor.email) await logIn(page, visitor.email, "/");
+    for (const swept of visitor.pages) await expectFitsPhone(page, await pathOf(page, swept), swept.status);
+  }, 600_000);
+
+  it("pages reached by a flow: the sign-in code step, a protected report as its vendor and as the operator", async () => {
+    const page = await phonePage();
+    await page.goto("/login");
+    await page.getByLabel("E-postadresse").fill("admin@demo.test");
+    await page.getByLabel("Passord").fill("demo-password-1");
+    await page.getByRole("button", { name: "Logg inn", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/login/code");
+    await expectFitsPhone(page, "/login/code");
+
+    const vendor = await phonePage();
+    await logIn(vendor, "vendor@demo.test", "/reports/new");
+    await vendor.getByLabel(COUNTERPART).selectOption({ label: "Bergvik kommune" });
+    await vendor.locator('input[name="clauses"]').first().check();
+    await vendor.getByLabel(ACCOUNT).fill("Vi ble bedt om å holde kritikken for oss selv etter dialogmøtet, ellers ville det få følger for senere konkurranser.");
+    await vendor.getByRole("button", { name: SUBMIT }).click();
+    await vendor.waitForURL(/\/reports\/[0-9a-f-]{36}\?done=sent$/);
+    const report = new URL(vendor.url()).pathname;
+    await expectFitsPhone(vendor, report);
+
+    const operator = await phonePage();
+    await logIn(operator, "admin@demo.test", "/admin/reports");
+    await expectFitsPhone(operator, `/admin${report}`);
   }, 240_000);
 });
 

@@ -6,6 +6,7 @@ import { CALL_OFF_IMPORT_MAX_ROWS, type ImportRow } from "~/domain/call-off-impo
 import { isQuarter } from "~/domain/quarters";
 import { formatQuarter } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
+import { TableScroll } from "~/components/table-scroll";
 
 // Call-offs from a CSV (issue 15): the buyer uploads or pastes `quarter;valueNok;quantity;note`,
 // sees every row with its problems, and imports all rows or none. Works without JavaScript: the
@@ -19,7 +20,7 @@ function PreviewTable({ rows, language }: { rows: ImportRow[]; language: Languag
   const { t } = useTranslation("contracts");
   const problemText = useProblemText();
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={t("import.previewCaption")}>
       <table className="w-full border-collapse bg-white text-left text-sm">
         <caption className="mb-2 text-left font-medium">{t("import.previewCaption")}</caption>
         <thead>
@@ -57,7 +58,7 @@ function PreviewTable({ rows, language }: { rows: ImportRow[]; language: Languag
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

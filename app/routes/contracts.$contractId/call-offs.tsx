@@ -5,6 +5,7 @@ import type { ContractParty } from "~/models/contract-reads.server";
 import type { ContractData } from "./facts";
 import { CallOffImportForm } from "./call-off-import";
 import { CallOffForm, ResponseForm } from "./forms";
+import { TableScroll } from "~/components/table-scroll";
 
 // Call-offs per quarter with the vendor's answer. The public sees that a quarter is disputed;
 // the note and the vendor's account are shown to the two parties only (the loader leaves them out).
@@ -35,7 +36,7 @@ export function CallOffsSection({
       {c.callOffs.length === 0 ? (
         <p>{t("callOffs.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("callOffs.caption")}>
           <table className="w-full border-collapse bg-white text-left text-sm">
             <caption className="mb-2 text-left font-medium">{t("callOffs.caption")}</caption>
             <thead>
@@ -69,7 +70,7 @@ export function CallOffsSection({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {csvHref && c.callOffs.length > 0 ? (
         <p className="text-sm">

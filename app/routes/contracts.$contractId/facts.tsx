@@ -6,6 +6,7 @@ import { formatDate, formatNok, formatNumber } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import type { ContractParty, ContractView } from "~/models/contract-reads.server";
 import { OptionDecisionForm } from "./forms";
+import { TableScroll } from "~/components/table-scroll";
 
 // The contract's facts: parties and periods, the volumes indicated and bound, the options.
 
@@ -98,7 +99,7 @@ export function OptionsSection({ contract: c, party, language }: { contract: Con
       ) : (
         <>
           <p className="text-slate-700">{t("options.discretion")}</p>
-          <div className="overflow-x-auto">
+          <TableScroll label={t("options.caption")}>
             <table className="w-full border-collapse bg-white text-left text-sm">
               <caption className="mb-2 text-left font-medium">{t("options.caption")}</caption>
               <thead>
@@ -125,7 +126,7 @@ export function OptionsSection({ contract: c, party, language }: { contract: Con
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {party === "buyer" ? c.options.filter((o) => o.status === "open").map((o) => <OptionDecisionForm key={o.number} number={o.number} />) : null}
         </>
       )}

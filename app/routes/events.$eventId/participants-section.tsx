@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
 import { lastResult, type ParticipationReply, type ParticipationView } from "./participation-view";
+import { TableScroll } from "~/components/table-scroll";
 
 // The buyer's participant list, with removal and the CSV download.
 
@@ -19,7 +20,7 @@ export function ParticipantsSection({ view, eventId, reply }: { view: Participat
       {participants.length === 0 ? (
         <p className="text-slate-700">{t("participants.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("participants.caption")}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("participants.caption")}</caption>
             <thead>
@@ -59,7 +60,7 @@ export function ParticipantsSection({ view, eventId, reply }: { view: Participat
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p>
         <a href={`/events/${eventId}/participants.csv`} className="font-semibold text-brand-700 underline" download>

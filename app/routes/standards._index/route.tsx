@@ -14,6 +14,7 @@ import { ReadinessChart } from "~/components/readiness-chart";
 import { StandardMarks } from "~/components/standard-marks";
 import { osloDate } from "~/domain/zoned-time";
 import { StandardsTimeline, type TimelineRow } from "./timeline";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -147,7 +148,7 @@ export default function StandardsPage() {
                     </summary>
                     <div className="mt-2 space-y-3">
                       {standard.buyers.length > 0 ? (
-                        <div className="overflow-x-auto">
+                        <TableScroll label={t("tableCaption", { name: standard.name })}>
                           <table className="w-full border-collapse text-left text-sm">
                             <caption className="sr-only">{t("tableCaption", { name: standard.name })}</caption>
                             <thead>
@@ -188,7 +189,7 @@ export default function StandardsPage() {
                               </Link>
                             </p>
                           ) : null}
-                        </div>
+                        </TableScroll>
                       ) : null}
                       <BuyerRoadmaps name={standard.name} rows={roadmaps[standard.code] ?? []} />
                     </div>
@@ -211,7 +212,7 @@ function BuyerRoadmaps({ name, rows }: { name: string; rows: RoadmapRows }) {
   const language = i18n.language as Language;
   if (rows.length === 0) return null;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={t("roadmaps.tableCaption", { name })}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="py-1 text-left font-semibold">{t("roadmaps.tableCaption", { name })}</caption>
         <thead>
@@ -253,6 +254,6 @@ function BuyerRoadmaps({ name, rows }: { name: string; rows: RoadmapRows }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
