@@ -62,13 +62,17 @@ describe("effort requests in the browser", () => {
     }
   });
 
-  it("lays out the effort-request and event forms on a phone and a desktop", async () => {
+  it("lays out the effort-request and event forms on a phone and a desktop, and tells the buyer before sending that the rule's refusals are counted publicly", async () => {
     const page = await browser.newPage();
     await logIn(page, "buyer@demo.test", "/effort-requests/new");
-    for (const [path, name] of [
-      ["/effort-requests/new", "effort-request-form"],
-      ["/events/new", "event-form"],
+    for (const [path, name, submit] of [
+      ["/effort-requests/new", "effort-request-form", "Send forespørselen"],
+      ["/events/new", "event-form", "Publiser"],
     ] as const) {
+      await page.goto(path);
+      // Issue 14 (P3): the sentence sits beside the button that can be refused, in the same form.
+      const form = page.locator("form", { has: page.getByRole("button", { name: submit, exact: true }) });
+      expect(await form.getByText(/telles det som et stoppet forsøk på (det|oppdragsgiverens) offentlige resultatkort/).count(), path).toBe(1);
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(path);
