@@ -1,20 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { DemandFilterForm, IgnoredParameters } from "~/components/demand-filter-form";
 import { ExpectationSummary } from "~/components/expectation-summary";
-import { OpenConsultations } from "~/components/open-consultations";
 import { SaveWatchForm } from "~/components/save-watch-form";
 import { cpvEntry } from "~/domain/cpv";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem, type DemandTotal } from "~/models/demand.server";
+import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandTotal } from "~/models/demand.server";
 import { redirectWithoutEmptyParameters } from "~/http/responses.server";
-import { consultationsForDemand, type DemandConsultation } from "~/models/demand-consultations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -29,19 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);
-  // The open consultations the filter matches (issue 18), on the first page only.
-  const [page, options, consultations] = await Promise.all([
-    listDemand(db(), filter, { total: true }),
-    demandFilterOptions(db()),
-    filter.cursor ? ([] as DemandConsultation[]) : consultationsForDemand(db(), filter),
-  ]);
+  // Events and the open consultations the filter matches (issue 18), as one list.
+  const [page, options] = await Promise.all([listDemand(db(), filter, { total: true }), demandFilterOptions(db())]);
   return json({
     filter,
     ignored,
     options,
     items: page.items,
     total: page.total,
-    consultations,
     nextHref: page.next ? demandHref("/demand", filter, { cursor: page.next, limit: true }) : null,
     firstHref: filter.cursor ? demandHref("/demand", filter, { limit: true }) : null,
     pipelineHref: demandHref("/demand/pipeline", filter),
@@ -92,16 +85,12 @@ export default function DemandPage() {
             </p>
           </div>
           {data.items.length === 0 ? (
-            data.consultations.length === 0 ? <p>{t("results.empty")}</p> : null
+            <p>{t("results.empty")}</p>
           ) : (
             <ol className="space-y-4">
-              {data.items.map((item) => (
-                <DemandResult key={item.id} item={item} />
-              ))}
+              {data.items.map((item) => (item.kind === "consultation" ? <ConsultationResult key={item.id} item={item} /> : <DemandResult key={item.id} item={item} />))}
             </ol>
           )}
-          {/* After the events, so a phone reaches the demand first (issue 14's 390 px rule); first when there are none. */}
-          <OpenConsultations consultations={data.consultations} />
           {data.nextHref || data.firstHref ? (
             <nav aria-label={t("results.pagination")} className="flex flex-wrap gap-4">
               {data.firstHref ? (
@@ -130,12 +119,8 @@ function ResultTotal({ total }: { total: DemandTotal | null }) {
   return <>{total.more ? t("results.totalMore", { n }) : t("results.total", { count: total.count, n })}</>;
 }
 
-type SerializedItem = Omit<DemandItem, "registrationDeadline" | "responseDeadline" | "startsAt" | "publishedAt"> & {
-  registrationDeadline: string | null;
-  responseDeadline: string | null;
-  startsAt: string | null;
-  publishedAt: string | null;
-};
+type Listed = SerializeFrom<typeof loader>["items"][number];
+type SerializedItem = Exclude<Listed, { kind: "consultation" }>;
 
 /** A co-buyer's share as /demand lists it: "40 %", "2 000 000 kr" or a quantity. */
 function shareLabel(kind: string, value: number, language: Language): string {
@@ -198,6 +183,45 @@ function DemandResult({ item }: { item: SerializedItem }) {
             <dd>{item.cpvCodes.map((code) => `${code} ${cpvEntry(code)?.[language] ?? ""}`.trim()).join("; ")}</dd>
           </div>
         ) : null}
+      </dl>
+    </li>
+  );
+}
+
+/** An open consultation among the results (issue 18): what is asked, by whom and by when; never a response. */
+function ConsultationResult({ item }: { item: Extract<Listed, { kind: "consultation" }> }) {
+  const { t, i18n } = useTranslation(["demand", "consultations", "common"]);
+  const language = i18n.language as Language;
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <p className="text-sm font-medium text-brand-700">
+        {t("results.consultation")} · {t(`consultations:subjects.${item.subject}`)}
+      </p>
+      <h3 className="mt-1 text-lg font-semibold leading-snug">
+        <Link to={`/consultations/${item.id}`} className="text-slate-900 underline decoration-brand-600 underline-offset-2 hover:text-brand-800">
+          {item.title}
+        </Link>
+      </h3>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-2">
+        <div className="flex gap-2">
+          <dt className="font-medium">{t("results.organiser")}:</dt>
+          <dd>{item.buyerName ?? t("consultations:operators")}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-medium">{t("results.consultationDeadline")}:</dt>
+          <dd>{formatDateTime(item.deadline, language)}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-medium">{t("results.effort")}:</dt>
+          <dd>
+            {t(`common:effort.${item.effortLevel}`)}
+            {item.hoursPerResponder ? ` · ${t("consultations:page.hours", { count: item.hoursPerResponder })}` : ""}
+          </dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-medium">{t("results.caseNumber")}:</dt>
+          <dd>{item.caseNumber}</dd>
+        </div>
       </dl>
     </li>
   );
