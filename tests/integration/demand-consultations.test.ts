@@ -8,6 +8,7 @@ import { loader as ocdsReleases } from "~/routes/api.v1.ocds.releases";
 import { loader as demandPage } from "~/routes/demand._index";
 import { loader as demandAtom } from "~/routes/demand[.]atom";
 import { loader as demandCsv } from "~/routes/demand[.]csv";
+import { loader as organisationAtom } from "~/routes/organisations.$slug[.atom]";
 import { loader as watchAtom } from "~/routes/feeds.watches.$token[.atom]";
 import { loader as watchIcs } from "~/routes/feeds.watches.$token[.ics]";
 import { action as watchesAction, loader as watchesLoader } from "~/routes/watches._index/route";
@@ -218,6 +219,23 @@ describe("/demand's filter", () => {
     expect(text).not.toContain(RESPONSE);
     const searched = await (await demandAtom(await routeArgs(`/demand.atom?q=${RESPONSE}`))).text();
     expect(parseFeed(searched).items).toEqual([]);
+  });
+});
+
+describe("the organisation's feed", () => {
+  it("carries the organisation's open consultations beside its events, not another organiser's, never a response", async () => {
+    const admin = await createPerson(t.db);
+    const other = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }], { name: "Havby kommune", verified: true });
+    const elsewhere = await consult("Høring hos Havby", { organiserId: other.id });
+    const feedOf = async (slug: string) => (await organisationAtom(await routeArgs(`/organisations/${slug}.atom`, { params: { slug } }))).text();
+    const text = await feedOf(organiser.slug);
+    const urls = parseFeed(text).items.map((i) => i.url);
+    expect(urls).toContain(`http://localhost/consultations/${fhirId}`);
+    expect(urls).toContain(`http://localhost/events/${eventId}`);
+    expect(urls).not.toContain(`http://localhost/consultations/${closedId}`);
+    expect(urls).not.toContain(`http://localhost/consultations/${elsewhere}`);
+    expect(text).not.toContain(RESPONSE);
+    expect(parseFeed(await feedOf(other.slug)).items.map((i) => i.url)).toEqual([`http://localhost/consultations/${elsewhere}`]);
   });
 });
 
