@@ -217,6 +217,13 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(data.ignored).toEqual([{ param: "kind", value: "bogus", code: "invalid_value" }]);
   });
 
+  it("leaves consultations out of the pipeline, which sums purchases, and says so", async () => {
+    const all = await readJson(await pipelinePage(await routeArgs("/demand/pipeline")));
+    expect(all.quarters.reduce((n: number, q: { events: number }) => n + q.events, 0)).toBe(PUBLISHED.length);
+    const consultations = await readJson(await pipelinePage(await routeArgs("/demand/pipeline?kind=consultation")));
+    expect(consultations.quarters).toEqual([]);
+  });
+
   it("takes empty parameters (a GET form's 'any') as no filter, and sends the reader to the URL without them", async () => {
     const empty = "cpv=&region=&q=&kind=&sector=&standard=&expectation=&budgetFrom=&budgetTo=&quarterFrom=&quarterTo=&open=&sort=&buyer=";
     const page = await thrown(demandPage(await routeArgs(`/demand?${empty}`)));

@@ -91,6 +91,7 @@ export const demand: Translation<typeof nb> = {
   pipeline: {
     title: "Demand by quarter",
     lead: "The same selection by expected tender quarter, with the declared budget frames summed (upper bound).",
+    noConsultations: "Consultations are not counted here: they ask for views, not for a purchase, and have neither a tender quarter nor a budget frame.",
     chartTitle: "Declared budget frame (upper) per expected tender quarter",
     chartDesc: "Bar chart over {{count}} quarters. The figures are in the table below.",
     tableCaption: "Events and declared budget frames per expected tender quarter",

@@ -88,6 +88,7 @@ export const demand = {
   pipeline: {
     title: "Etterspørsel per kvartal",
     lead: "Det samme utvalget fordelt på forventet anbudskvartal, med summen av oppgitte budsjettrammer (øvre grense).",
+    noConsultations: "Høringer er ikke med her: de ber om innspill, ikke om et innkjøp, og har verken anbudskvartal eller budsjettramme.",
     chartTitle: "Oppgitt budsjettramme (øvre) per forventet anbudskvartal",
     chartDesc: "Stolpediagram over {{count}} kvartaler. Tallene står i tabellen under.",
     tableCaption: "Hendelser og oppgitte budsjettrammer per forventet anbudskvartal",
