@@ -8,7 +8,7 @@ import type { Language } from "~/i18n/resources";
 import { expectationText } from "~/i18n/event-text";
 import { formatDateTime } from "~/i18n/format";
 import type { DemandConsultation } from "./demand-consultations.server";
-import { demandPageQuery } from "./demand.server";
+import { eventPageQuery } from "./demand.server";
 import { expectationOfRow } from "./event-row.server";
 
 // The demand list as feeds: Atom for the whole list, per buyer and per watch, and an
@@ -19,7 +19,7 @@ export const FEED_SIZE = 50;
 
 /** The filter's events, most recently changed first, with what a feed entry needs. */
 export async function latestDemand(db: Db, filter: DemandFilter, { limit = FEED_SIZE, now = new Date() } = {}) {
-  return demandPageQuery(db, { ...filter, cursor: null, limit }, now)
+  return eventPageQuery(db, { ...filter, cursor: null, limit }, now)
     .select([
       "events.updatedAt",
       "events.endsAt",
@@ -45,7 +45,7 @@ export type FeedItem = Awaited<ReturnType<typeof latestDemand>>[number];
 /** Which of `eventIds` the filter matches (the digest asks about a few new or amended events). */
 export async function matchingEventIds(db: Db, filter: DemandFilter, eventIds: string[], now = new Date()): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
-  const rows = await demandPageQuery(db, { ...filter, cursor: null, limit: eventIds.length }, now)
+  const rows = await eventPageQuery(db, { ...filter, cursor: null, limit: eventIds.length }, now)
     .where("events.id", "in", eventIds)
     .clearOrderBy()
     .limit(eventIds.length)

@@ -12,15 +12,19 @@ import {
   type DemandSort,
 } from "~/domain/demand-filter";
 import type { EffortLevel, EventKind, ExpectationStatus } from "~/domain/events";
-import { likePatternOf, searchFinds, shapeSearch, tsqueryOf, type SearchAlternative, type ShapedSearch } from "~/domain/search-query";
+import { searchFinds, shapeSearch, type ShapedSearch } from "~/domain/search-query";
+import type { ConsultationEffortLevel, ConsultationSubject } from "~/domain/consultations";
 import type { BuyerSector } from "~/domain/organisations";
 import type { Region } from "~/domain/regions";
+import { consultationsMatching } from "./demand-consultations.server";
+import { relevance, searchCondition } from "./demand-search.server";
 
-// Upcoming demand: published events (demand notices included) read through one filter,
-// for the page, the JSON API, the CSV export and the pipeline. Pages are read by keyset
+// Upcoming demand: published events (demand notices included) and open consultations (issue 18)
+// read through one filter, as one list for the page, the JSON API and the CSV export; the
+// pipeline and the feeds read the events through the same filter. Pages are read by keyset
 // (sort key, id), never by offset, so page 50 costs what page 1 costs.
 
-export interface DemandItem {
+export interface DemandEventItem {
   id: string;
   kind: EventKind;
   title: string;
@@ -51,15 +55,34 @@ export interface DemandItem {
   coBuyers: { name: string; slug: string; shareKind: ShareKind | null; shareValue: number | null }[];
 }
 
+/** An open consultation (høring) in the list: what is asked and by when, never a response. */
+export interface DemandConsultationItem {
+  id: string;
+  kind: "consultation";
+  title: string;
+  caseNumber: string;
+  subject: ConsultationSubject;
+  /** The organiser; all three null for the operators' own consultations (the code of conduct). */
+  buyerName: string | null;
+  buyerSlug: string | null;
+  buyerSector: BuyerSector | null;
+  deadline: Date;
+  effortLevel: ConsultationEffortLevel;
+  hoursPerResponder: number | null;
+  publishedAt: Date;
+}
+
+export type DemandItem = DemandEventItem | DemandConsultationItem;
+
 export interface DemandPage {
   items: DemandItem[];
   /** Where the next page starts, or null on the last page. */
   next: DemandCursor | null;
-  /** How many events match the whole filter (every page), when asked for. */
+  /** How many events and consultations match the whole filter (every page), when asked for. */
   total: DemandTotal | null;
 }
 
-/** The number of matching events, counted up to DEMAND_COUNT_CAP: `more` when there are more. */
+/** The number of matching events and consultations, counted up to DEMAND_COUNT_CAP: `more` when there are more. */
 export interface DemandTotal {
   count: number;
   more: boolean;
@@ -81,81 +104,40 @@ export function demandHref(path: string, filter: DemandFilter, options: { cursor
 
 type Query = SelectQueryBuilder<Database & { buyer: OrganisationTable }, "events" | "buyer", object>;
 
-// Text search (issue 14, app/domain/search-query.ts). What was typed is found as a stemmed
-// word or word start in the `norwegian` document (GIN index), or inside a compound in the
-// lower-case search_text (trigram index, migration 0016). Synonyms are found in search_text
-// only, unless too short: a phrase in the full-text index costs a recheck of every event
-// holding each of its words, a trigram lookup of the phrase does not. The tsquery text is
-// built from words of letters, digits and inner hyphens only, and goes in as a parameter.
-const tsquery = (alternatives: SearchAlternative[]) =>
-  sql`to_tsquery('norwegian', ${alternatives.map((a) => `(${tsqueryOf(a)})`).join(" | ")})`;
-
-/** Synonyms long enough to look up inside words are looked up there only. */
-const byFullText = (a: SearchAlternative) => a.typed || likePatternOf(a) === null;
-
-/** The tables that carry search_document and search_text (events, and consultations since 0068). */
-export type SearchedTable = "events" | "consultations";
-
-function groupFound(alternatives: SearchAlternative[], table: SearchedTable) {
-  const fullText = alternatives.filter(byFullText);
-  const t = sql.raw(table);
-  const inside = alternatives.flatMap((a) => {
-    const pattern = likePatternOf(a);
-    return pattern === null ? [] : [sql<SqlBool>`${t}.search_text like ${pattern}`];
-  });
-  const found = fullText.length ? [sql<SqlBool>`${t}.search_document @@ ${tsquery(fullText)}`, ...inside] : inside;
-  return sql<SqlBool>`(${sql.join(found, sql` or `)})`;
-}
-
-/** The condition that `table`'s row holds what was searched for. */
-export function searchCondition(search: ShapedSearch, table: SearchedTable = "events") {
-  // Stop words alone find nothing, as they did before: the reader typed something.
-  if (!search.groups.length) return sql<SqlBool>`false`;
-  return sql<SqlBool>`${sql.join(
-    search.groups.map((g) => (g.negated ? sql<SqlBool>`not ${groupFound(g.alternatives, table)}` : groupFound(g.alternatives, table))),
-    sql` and `,
-  )}`;
-}
-
-// Relevance: the full-text rank (title A > buyer B > description C) of what was typed, and
-// for each word or phrase found inside a compound a bonus, larger in the title. Whole words
-// thus rank above compound parts, and synonyms count half of what was typed.
-function relevance(search: ShapedSearch): Expression<unknown> {
-  const wanted = search.groups.filter((g) => !g.negated).flatMap((g) => g.alternatives);
-  const typed = wanted.filter((a) => a.typed);
-  const shortSynonyms = wanted.filter((a) => !a.typed && byFullText(a));
-  const parts = [sql`ts_rank(events.search_document, ${tsquery(typed)})::float8`];
-  if (shortSynonyms.length) parts.push(sql`0.5 * ts_rank(events.search_document, ${tsquery(shortSynonyms)})::float8`);
-  for (const a of wanted) {
-    const pattern = likePatternOf(a);
-    if (pattern === null) continue;
-    const weight = a.typed ? 1 : 0.5;
-    parts.push(sql`(case when lower(events.title) like ${pattern} then ${sql.lit(0.3 * weight)} else 0 end)`);
-    parts.push(sql`(case when events.search_text like ${pattern} then ${sql.lit(0.1 * weight)} else 0 end)`);
-  }
-  return sql`(${sql.join(parts, sql` + `)})::float8`;
-}
-
 /** The filter's text as the database searches it; null without one. */
 const searchOf = (filter: DemandFilter): ShapedSearch | null => (filter.q ? shapeSearch(filter.q) : null);
 
 // Each sort key is the exact expression of its index in migration 0007 (relevance aside:
-// text search narrows the set through the GIN indexes first). Desc sorts page backwards.
-const SORT_KEYS: Record<Exclude<DemandSort, "relevance">, { expression: Expression<unknown>; type: string; direction: "asc" | "desc" }> = {
+// text search narrows the set through the GIN indexes first). Desc sorts page backwards. A
+// consultation sorts by its deadline (a response deadline), and last by tender quarter and by
+// budget, which it does not have.
+type SortKey = { events: Expression<unknown>; consultations: Expression<unknown>; type: string; direction: "asc" | "desc" };
+const SORT_KEYS: Record<Exclude<DemandSort, "relevance">, SortKey> = {
   deadline: {
-    expression: sql`coalesce(events.registration_deadline, events.response_deadline, 'infinity'::timestamptz)`,
+    events: sql`coalesce(events.registration_deadline, events.response_deadline, 'infinity'::timestamptz)`,
+    consultations: sql`consultations.deadline`,
     type: "timestamptz",
     direction: "asc",
   },
-  tender: { expression: sql`coalesce(events.expected_tender_quarter, '9999-Q9')`, type: "text", direction: "asc" },
-  budget: { expression: sql`coalesce(events.budget_max_nok, -1)`, type: "bigint", direction: "desc" },
+  tender: { events: sql`coalesce(events.expected_tender_quarter, '9999-Q9')`, consultations: sql`'9999-Q9'::text`, type: "text", direction: "asc" },
+  budget: { events: sql`coalesce(events.budget_max_nok, -1)`, consultations: sql`(-1)::bigint`, type: "bigint", direction: "desc" },
 };
 
-function sortKey(filter: DemandFilter) {
+function sortKey(filter: DemandFilter): SortKey {
   const search = filter.sort === "relevance" ? searchOf(filter) : null;
-  if (search && searchFinds(search)) return { expression: relevance(search), type: "float8", direction: "desc" as const };
+  if (search && searchFinds(search)) return { events: relevance(search), consultations: relevance(search, "consultations"), type: "float8", direction: "desc" };
   return SORT_KEYS[filter.sort === "relevance" ? "deadline" : filter.sort];
 }
+
+/** `(key, id)` after the filter's cursor, in the sort's direction. */
+function afterCursor(cursor: DemandCursor, key: SortKey, expression: Expression<unknown>, id: Expression<unknown>) {
+  const op = sql.raw(key.direction === "asc" ? ">" : "<");
+  // Keys go in as text (see ocds.server.ts): exact, whatever the driver does with typed parameters.
+  return sql<SqlBool>`(${expression}, ${id}) ${op} (cast(${cursor.key}::text as ${sql.raw(key.type)}), cast(${cursor.id}::text as uuid))`;
+}
+
+/** The first page of a search also counts every match: the search has found and ranked them all already. */
+const countsAll = (filter: DemandFilter) => searchOf(filter) !== null && !filter.cursor;
 
 /** Published events matching the filter, with the buyer joined as `buyer`; no order, no page. */
 function filtered(db: Db, filter: DemandFilter, now: Date): Query {
@@ -228,20 +210,13 @@ function filtered(db: Db, filter: DemandFilter, now: Date): Query {
 }
 
 /**
- * The SQL of one page (limit + 1 rows, to know whether another follows); the EXPLAIN test
- * reads it. The first page of a search also counts every match (`total`): the search has
- * found and ranked them all already, so counting them there costs nothing more.
+ * The SQL of one page of events (limit + 1 rows, to know whether another follows), with the
+ * buyer joined as `buyer`: one half of the list, and what the feeds extend.
  */
-export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) {
+export function eventPageQuery(db: Db, filter: DemandFilter, now = new Date()) {
   const key = sortKey(filter);
-  const countsAll = searchOf(filter) !== null && !filter.cursor;
   let query = filtered(db, filter, now);
-  if (filter.cursor) {
-    const { key: after, id } = filter.cursor;
-    const op = sql.raw(key.direction === "asc" ? ">" : "<");
-    // Keys go in as text (see ocds.server.ts): exact, whatever the driver does with typed parameters.
-    query = query.where(sql<SqlBool>`(${key.expression}, events.id) ${op} (cast(${after}::text as ${sql.raw(key.type)}), cast(${id}::text as uuid))`);
-  }
+  if (filter.cursor) query = query.where(afterCursor(filter.cursor, key, key.events, sql`events.id`));
   return query
     .select([
       "events.id",
@@ -266,54 +241,165 @@ export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) 
       sql<boolean>`cpv_overlaps(events.cpv_codes, buyer.own_delivery_cpv)`.as("buyerDeliversItself"),
       "events.integrationBudgetIncluded",
       "events.integrationBudgetNok",
-      sql<string>`(${key.expression})::text`.as("sortKey"),
-      sql<number | null>`${countsAll ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
+      sql<string>`(${key.events})::text`.as("sortKey"),
+      sql<number | null>`${countsAll(filter) ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
       // In the same statement, evaluated for the page's rows only: on the embedded database
       // planning a second query costs more than running this one.
-      sql<DemandItem["standards"]>`coalesce((
+      sql<DemandEventItem["standards"]>`coalesce((
         select json_agg(json_build_object('code', s.code, 'name', s.name, 'level', es.level) order by s.name)
         from event_standards es join standards s on s.id = es.standard_id
         where es.event_id = events.id), '[]'::json)`.as("standards"),
-      sql<DemandItem["coBuyers"]>`coalesce((
+      sql<DemandEventItem["coBuyers"]>`coalesce((
         select json_agg(json_build_object('name', co.name, 'slug', co.slug, 'shareKind', c.share_kind, 'shareValue', c.share_value) order by co.name)
         from event_co_buyers c join organisations co on co.id = c.organisation_id
         where c.event_id = events.id and c.status = 'accepted'), '[]'::json)`.as("coBuyers"),
     ])
-    .orderBy(key.expression, key.direction)
+    .orderBy(key.events, key.direction)
     .orderBy("events.id", key.direction)
     .limit(filter.limit + 1);
 }
 
-/** The SQL counting the events that match the filter, on all pages, up to one past the cap; the EXPLAIN test reads it. */
+/** One page of open consultations, with the columns of an event's row (null where it has none). */
+function consultationPageQuery(db: Db, filter: DemandFilter, now: Date) {
+  const key = sortKey(filter);
+  let query = consultationsMatching(db, filter, now);
+  if (filter.cursor) query = query.where(afterCursor(filter.cursor, key, key.consultations, sql`consultations.id`));
+  return query
+    .select([
+      "consultations.id",
+      sql<"consultation">`'consultation'::text`.as("kind"),
+      "consultations.title",
+      "organiser.name as buyerName",
+      "organiser.slug as buyerSlug",
+      "organiser.buyerSector",
+      sql`null::text`.as("region"),
+      sql`'{}'::text[]`.as("cpvCodes"),
+      sql`null::timestamptz`.as("registrationDeadline"),
+      "consultations.deadline as responseDeadline",
+      sql`null::timestamptz`.as("startsAt"),
+      "consultations.effortLevel",
+      "consultations.hoursPerResponder as effortHoursPerVendor",
+      sql`null::text`.as("expectationStatus"),
+      sql`null::bigint`.as("budgetMinNok"),
+      sql`null::bigint`.as("budgetMaxNok"),
+      sql`null::text`.as("expectedTenderQuarter"),
+      "consultations.createdAt as publishedAt",
+      sql`null::boolean`.as("backgroundIpStaysWithVendor"),
+      sql`false`.as("buyerDeliversItself"),
+      sql`null::boolean`.as("integrationBudgetIncluded"),
+      sql`null::bigint`.as("integrationBudgetNok"),
+      sql<string>`(${key.consultations})::text`.as("sortKey"),
+      sql`${countsAll(filter) ? sql`count(*) over ()` : sql`null::bigint`}`.as("total"),
+      sql`'[]'::json`.as("standards"),
+      sql`'[]'::json`.as("coBuyers"),
+      "consultations.subject",
+      "consultations.caseNumber",
+      sql`${key.consultations}`.as("sortValue"),
+    ])
+    .orderBy(key.consultations, key.direction)
+    .orderBy("consultations.id", key.direction)
+    .limit(filter.limit + 1);
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof eventPageQuery>["execute"]>>[number];
+
+/** A row of the list: an event's columns, a consultation's own two, and the typed sort key. */
+type DemandRow = Omit<EventRow, "kind" | "effortLevel"> & {
+  kind: EventKind | "consultation";
+  effortLevel: EffortLevel;
+  subject: ConsultationSubject | null;
+  caseNumber: string | null;
+  sortValue: unknown;
+};
+
+// UNION ALL matches columns by position: both halves are read through this one list, in its order.
+const COLUMNS: Record<keyof DemandRow, true> = {
+  id: true, kind: true, title: true, buyerName: true, buyerSlug: true, buyerSector: true, region: true, cpvCodes: true,
+  registrationDeadline: true, responseDeadline: true, startsAt: true, effortLevel: true, effortHoursPerVendor: true,
+  expectationStatus: true, budgetMinNok: true, budgetMaxNok: true, expectedTenderQuarter: true, publishedAt: true,
+  backgroundIpStaysWithVendor: true, buyerDeliversItself: true, integrationBudgetIncluded: true, integrationBudgetNok: true,
+  sortKey: true, total: true, standards: true, coBuyers: true, subject: true, caseNumber: true, sortValue: true,
+};
+const columnsOf = (alias: string) => sql.join(Object.keys(COLUMNS).map((column) => sql.ref(`${alias}.${column}`)));
+
+/**
+ * The SQL of one page of the list (limit + 1 rows, to know whether another follows); the
+ * EXPLAIN test reads it. Each half reads its own page through its own indexes, and the two
+ * are merged on (sort key, id): ids are unique across both, so one cursor serves both. The
+ * first page of a search also counts every match of each half.
+ */
+export function demandPageQuery(db: Db, filter: DemandFilter, now = new Date()) {
+  const key = sortKey(filter);
+  const events = eventPageQuery(db, filter, now).select([
+    sql`null::text`.as("subject"),
+    sql`null::text`.as("caseNumber"),
+    sql`${key.events}`.as("sortValue"),
+  ]);
+  const consultations = consultationPageQuery(db, filter, now);
+  const both = sql<DemandRow>`(select ${columnsOf("e")} from (${events}) as e union all select ${columnsOf("c")} from (${consultations}) as c)`;
+  return db
+    .selectFrom(both.as("demand"))
+    .selectAll()
+    .select([
+      sql<number | null>`max(demand.total) filter (where demand.kind <> 'consultation') over ()`.as("eventTotal"),
+      sql<number | null>`max(demand.total) filter (where demand.kind = 'consultation') over ()`.as("consultationTotal"),
+    ])
+    .orderBy(sql.ref("demand.sortValue"), key.direction)
+    .orderBy(sql.ref("demand.id"), key.direction)
+    .limit(filter.limit + 1);
+}
+
+
+
+/** The SQL counting the events and consultations that match the filter, on all pages, each up to one past the cap; the EXPLAIN test reads it. */
 export function demandCountQuery(db: Db, filter: DemandFilter, now = new Date()) {
-  const hits = filtered(db, { ...filter, cursor: null }, now)
-    .select(sql.lit(1).as("hit"))
-    .limit(DEMAND_COUNT_CAP + 1)
-    .as("hits");
-  return db.selectFrom(hits).select((eb) => eb.fn.countAll<number>().as("total"));
+  const all = { ...filter, cursor: null };
+  const events = filtered(db, all, now).select(sql.lit(1).as("hit")).limit(DEMAND_COUNT_CAP + 1);
+  const consultations = consultationsMatching(db, all, now).select(sql.lit(1).as("hit")).limit(DEMAND_COUNT_CAP + 1);
+  return db.selectFrom(sql`(${events} union all ${consultations})`.as("hits")).select((eb) => eb.fn.countAll<number>().as("total"));
 }
 
 const totalOf = (count: number): DemandTotal => ({ count: Math.min(count, DEMAND_COUNT_CAP), more: count > DEMAND_COUNT_CAP });
 
+function itemOf({ sortKey: _key, sortValue: _value, total: _total, subject, caseNumber, ...row }: DemandRow): DemandItem {
+  if (row.kind !== "consultation") return { ...row, kind: row.kind };
+  return {
+    id: row.id,
+    kind: "consultation",
+    title: row.title,
+    caseNumber: caseNumber ?? "",
+    subject: subject ?? "other",
+    buyerName: row.buyerName,
+    buyerSlug: row.buyerSlug,
+    buyerSector: row.buyerSector,
+    deadline: row.responseDeadline!,
+    effortLevel: row.effortLevel as ConsultationEffortLevel,
+    hoursPerResponder: row.effortHoursPerVendor,
+    publishedAt: row.publishedAt!,
+  };
+}
+
 /**
- * One page of the filtered list, in the filter's sort, after its cursor; with `total`, also
- * how many events match on every page (the page and the API show it).
+ * One page of the filtered list (events and consultations together), in the filter's sort,
+ * after its cursor; with `total`, also how many match on every page (the page and the API show it).
  */
 export async function listDemand(db: Db, filter: DemandFilter, { now = new Date(), total = false } = {}): Promise<DemandPage> {
   const rows = await demandPageQuery(db, filter, now).execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const next = rows.length > filter.limit && last ? { sort: filter.sort, key: last.sortKey, id: last.id } : null;
-  const items = page.map(({ sortKey: _sortKey, total: _total, ...row }) => row);
+  const items = page.map(({ eventTotal: _events, consultationTotal: _consultations, ...row }) => itemOf(row));
   let counted: DemandTotal | null = null;
   if (total) {
-    const inPage = rows[0]?.total ?? (rows.length === 0 && !filter.cursor ? 0 : null);
-    counted = totalOf(inPage !== null ? Number(inPage) : Number((await demandCountQuery(db, filter, now).executeTakeFirstOrThrow()).total));
+    // A half without rows on the first page has no match at all.
+    const first = rows[0];
+    const inPage = countsAll(filter) && first ? Number(first.eventTotal ?? 0) + Number(first.consultationTotal ?? 0) : rows.length === 0 && !filter.cursor ? 0 : null;
+    counted = totalOf(inPage ?? Number((await demandCountQuery(db, filter, now).executeTakeFirstOrThrow()).total));
   }
   return { items, next, total: counted };
 }
 
-/** Every matching event, page by page, up to `max` (the CSV export). */
+/** Every matching event and consultation, page by page, up to `max` (the CSV export). */
 export async function* eachDemandItem(db: Db, filter: DemandFilter, { max = 10_000, now = new Date() } = {}) {
   let cursor = filter.cursor;
   let count = 0;

@@ -1,20 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { DemandFilterForm, IgnoredParameters } from "~/components/demand-filter-form";
 import { ExpectationSummary } from "~/components/expectation-summary";
-import { OpenConsultations } from "~/components/open-consultations";
+import { ConsultationResult } from "~/components/consultation-result";
 import { SaveWatchForm } from "~/components/save-watch-form";
 import { cpvEntry } from "~/domain/cpv";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandItem, type DemandTotal } from "~/models/demand.server";
+import { demandFilterOptions, demandHref, listDemand, readDemandFilter, type DemandTotal } from "~/models/demand.server";
 import { redirectWithoutEmptyParameters } from "~/http/responses.server";
-import { consultationsForDemand, type DemandConsultation } from "~/models/demand-consultations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Markedsdialog" },
@@ -29,19 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const t = fixedT(language, "demand");
   const { filter, ignored } = readDemandFilter(new URL(request.url).searchParams);
-  // The open consultations the filter matches (issue 18), on the first page only.
-  const [page, options, consultations] = await Promise.all([
-    listDemand(db(), filter, { total: true }),
-    demandFilterOptions(db()),
-    filter.cursor ? ([] as DemandConsultation[]) : consultationsForDemand(db(), filter),
-  ]);
+  // Events and the open consultations the filter matches (issue 18), as one list.
+  const [page, options] = await Promise.all([listDemand(db(), filter, { total: true }), demandFilterOptions(db())]);
   return json({
     filter,
     ignored,
     options,
     items: page.items,
     total: page.total,
-    consultations,
     nextHref: page.next ? demandHref("/demand", filter, { cursor: page.next, limit: true }) : null,
     firstHref: filter.cursor ? demandHref("/demand", filter, { limit: true }) : null,
     pipelineHref: demandHref("/demand/pipeline", filter),
@@ -92,16 +86,12 @@ export default function DemandPage() {
             </p>
           </div>
           {data.items.length === 0 ? (
-            data.consultations.length === 0 ? <p>{t("results.empty")}</p> : null
+            <p>{t("results.empty")}</p>
           ) : (
             <ol className="space-y-4">
-              {data.items.map((item) => (
-                <DemandResult key={item.id} item={item} />
-              ))}
+              {data.items.map((item) => (item.kind === "consultation" ? <ConsultationResult key={item.id} item={item} /> : <DemandResult key={item.id} item={item} />))}
             </ol>
           )}
-          {/* After the events, so a phone reaches the demand first (issue 14's 390 px rule); first when there are none. */}
-          <OpenConsultations consultations={data.consultations} />
           {data.nextHref || data.firstHref ? (
             <nav aria-label={t("results.pagination")} className="flex flex-wrap gap-4">
               {data.firstHref ? (
@@ -130,12 +120,8 @@ function ResultTotal({ total }: { total: DemandTotal | null }) {
   return <>{total.more ? t("results.totalMore", { n }) : t("results.total", { count: total.count, n })}</>;
 }
 
-type SerializedItem = Omit<DemandItem, "registrationDeadline" | "responseDeadline" | "startsAt" | "publishedAt"> & {
-  registrationDeadline: string | null;
-  responseDeadline: string | null;
-  startsAt: string | null;
-  publishedAt: string | null;
-};
+type Listed = SerializeFrom<typeof loader>["items"][number];
+type SerializedItem = Exclude<Listed, { kind: "consultation" }>;
 
 /** A co-buyer's share as /demand lists it: "40 %", "2 000 000 kr" or a quantity. */
 function shareLabel(kind: string, value: number, language: Language): string {

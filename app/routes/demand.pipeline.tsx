@@ -60,6 +60,8 @@ export default function DemandPipelinePage() {
       <div className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("pipeline.title")}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("pipeline.lead")}</p>
+        {/* Consultations (issue 18) are in the list, not here: they ask for views, not for a purchase. */}
+        <p className="max-w-3xl text-slate-700">{t("pipeline.noConsultations")}</p>
       </div>
       <DemandFilterForm key={location.search} action="/demand/pipeline" filter={data.filter} options={data.options} withSort={false}>
         <IgnoredParameters ignored={data.ignored} />

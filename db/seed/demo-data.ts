@@ -57,9 +57,11 @@ export const DEMO_API_TOKENS = [
 export const DEMO_SECOND_FACTORS = [{ email: "admin@demo.test", totpKey: "MARKEDSDIALOGDEMOOPERATORKEY2345" }] as const;
 
 /**
- * The demo vendor's watch: journal and welfare technology (CPV 48814…) in Vestland, daily.
- * Its feed secret is documented like the demo API tokens (README):
- * /feeds/watches/demo-vendor-watch-feed-token.atom and .ics.
+ * The demo vendor's watches: journal and welfare technology (CPV 48814…) in Vestland, and the
+ * health trusts' consultations (issue 18: Helse Vestfjord HF's open one on its standards
+ * roadmap matches), both daily. Their feed secrets are documented like the demo API tokens
+ * (README): /feeds/watches/demo-vendor-watch-feed-token.atom and .ics, and
+ * /feeds/watches/demo-vendor-consultation-watch-feed-token.atom and .ics.
  */
 export const DEMO_WATCHES = [
   {
@@ -68,6 +70,13 @@ export const DEMO_WATCHES = [
     query: "cpv=48814&region=vestland",
     frequency: "daily",
     feedToken: "demo-vendor-watch-feed-token",
+  },
+  {
+    email: "vendor@demo.test",
+    name: "Høringer fra helseforetak",
+    query: "kind=consultation&sector=health_trust",
+    frequency: "daily",
+    feedToken: "demo-vendor-consultation-watch-feed-token",
   },
 ] as const;
 

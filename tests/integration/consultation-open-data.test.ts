@@ -121,9 +121,10 @@ describe("the Atom and iCalendar feeds", () => {
 
 describe("/demand", () => {
   it("shows the open consultations, nearest deadline first, and not the closed one", async () => {
-    const page = await readJson(await respond(demandPage(await routeArgs("/demand"))));
-    const ids = page.consultations.map((c: { id: string }) => c.id);
+    const page = await readJson(await respond(demandPage(await routeArgs("/demand?kind=consultation"))));
+    const ids = page.items.map((c: { id: string; kind: string }) => c.id);
     expect(ids).toEqual([operatorsId, openId]);
+    expect(page.items.every((c: { kind: string }) => c.kind === "consultation")).toBe(true);
   });
 
   it("finds no response through search, on the page, in the API or in /demand.atom, and shows none", async () => {
@@ -133,10 +134,10 @@ describe("/demand", () => {
       const page = await readJson(await respond(demandPage(await routeArgs(`/demand${query}`))));
       expect(page.items).toEqual([]);
       const api = await readJson(await respond(demandApi(await routeArgs(`/api/v1/demand${query}`))));
-      expect(page.consultations).toEqual([]);
+      expect(api.items).toEqual([]);
       // The feed echoes the query in its own address; its entries are what was found.
       const atom = JSON.stringify(parseFeed(await (await demandAtom(await routeArgs(`/demand.atom${query}`))).text()).items);
-      for (const found of [JSON.stringify([page.items, page.consultations]), JSON.stringify(api.items ?? api), atom]) {
+      for (const found of [JSON.stringify(page.items), JSON.stringify(api.items ?? api), atom]) {
         expect(found).not.toContain(SECRET);
         expect(found).not.toContain(PUBLISHED);
       }

@@ -3,8 +3,12 @@ import ICAL from "ical.js";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runWatchDigests } from "~/models/watches.server";
+import { loader as apiDemand } from "~/routes/api.v1.demand";
+import { loader as ocdsReleases } from "~/routes/api.v1.ocds.releases";
 import { loader as demandPage } from "~/routes/demand._index";
 import { loader as demandAtom } from "~/routes/demand[.]atom";
+import { loader as demandCsv } from "~/routes/demand[.]csv";
+import { loader as organisationAtom } from "~/routes/organisations.$slug[.atom]";
 import { loader as watchAtom } from "~/routes/feeds.watches.$token[.atom]";
 import { loader as watchIcs } from "~/routes/feeds.watches.$token[.ics]";
 import { action as watchesAction, loader as watchesLoader } from "~/routes/watches._index/route";
@@ -53,7 +57,13 @@ beforeAll(async () => {
   ).id;
 });
 
-const page = async (query: string) => readJson(await respond(demandPage(await routeArgs(`/demand${query}`))));
+type Listed = { id: string; kind: string };
+/** /demand's loader, its list split by kind: `items` are the events, `consultations` the consultations. */
+async function page(query: string) {
+  const data = await readJson(await respond(demandPage(await routeArgs(`/demand${query}`))));
+  const listed = data.items as Listed[];
+  return { ...data, listed, items: listed.filter((i) => i.kind !== "consultation"), consultations: listed.filter((i) => i.kind === "consultation") };
+}
 const idsOf = (list: { id: string }[]) => list.map((c) => c.id);
 
 describe("/demand's filter", () => {
@@ -102,18 +112,102 @@ describe("/demand's filter", () => {
     }
   });
 
-  it("shows the consultations on the first page of the events only", async () => {
+  it("lists events and consultations as one list in the sort, and pages through both by one cursor", async () => {
     await t.db
       .insertInto("events")
       .values({ buyerId: organiser.id, kind: "demand_notice", status: "published", title: "Behov nummer to", description: "To.", cpvCodes: [], publishedAt: new Date() })
       .execute();
-    const first = await page("?limit=1&kind=demand_notice&kind=consultation");
-    expect(first.items).toHaveLength(1);
-    expect(first.consultations.length).toBeGreaterThan(0);
-    expect(first.nextHref).toBeTruthy();
-    const second = await page(first.nextHref.replace("/demand", ""));
-    expect(second.items).toHaveLength(1);
-    expect(second.consultations).toEqual([]);
+    const whole = await page("?limit=100&kind=demand_notice&kind=consultation");
+    expect(whole.consultations.length).toBeGreaterThan(1);
+    expect(whole.items.length).toBeGreaterThan(1);
+    // "N treff" counts what is listed: events and consultations.
+    expect(whole.total).toEqual({ count: whole.listed.length, more: false });
+    const seen: string[] = [];
+    let next = "?limit=1&kind=demand_notice&kind=consultation";
+    for (let n = 0; next && n < 50; n++) {
+      const one = await page(next.replace("/demand", ""));
+      expect(one.listed).toHaveLength(1);
+      expect(one.total).toEqual(whole.total);
+      seen.push(...idsOf(one.listed));
+      next = one.nextHref;
+    }
+    expect(seen).toEqual(idsOf(whole.listed));
+    // The same by relevance, where each kind is ranked by its own search document.
+    const searched = await page("?q=veikart%20eller%20behov&limit=100");
+    expect(searched.consultations.length).toBeGreaterThan(0);
+    expect(searched.total).toEqual({ count: searched.listed.length, more: false });
+    const pagedSearch: string[] = [];
+    next = "?q=veikart%20eller%20behov&limit=2";
+    for (let n = 0; next && n < 50; n++) {
+      const two = await page(next.replace("/demand", ""));
+      expect(two.total).toEqual(searched.total);
+      pagedSearch.push(...idsOf(two.listed));
+      next = two.nextHref;
+    }
+    expect(pagedSearch).toEqual(idsOf(searched.listed));
+  });
+
+  it("counts consultations in the total, and only consultations for kind=consultation", async () => {
+    const only = await page("?kind=consultation");
+    expect(only.total).toEqual({ count: only.consultations.length, more: false });
+    expect((await page("?kind=demand_notice")).total.count).toBe((await page("?kind=demand_notice")).items.length);
+    expect((await page("?q=meldingsutveksling")).total).toEqual({ count: 2, more: false }); // the consultation and the event
+  });
+
+  it("answers consultations in GET /api/v1/demand with kind, case number, deadline and link, never a response", async () => {
+    const response = await apiDemand(await routeArgs("/api/v1/demand?kind=consultation&limit=100"));
+    const text = await response.clone().text();
+    const body = await readJson(response);
+    const item = body.items.find((i: Listed) => i.id === fhirId);
+    expect(item).toMatchObject({
+      kind: "consultation",
+      url: `/consultations/${fhirId}`,
+      title: "Veikart for meldingsutveksling",
+      caseNumber: "26/301",
+      subject: "standards_roadmap",
+      buyer: { name: "Fjellby kommune", slug: organiser.slug, sector: "municipality" },
+      effort: { level: "light", hoursPerResponder: 2 },
+    });
+    expect(new Date(item.deadline).getTime()).toBeGreaterThan(Date.now());
+    expect(body.items.every((i: Listed) => i.kind === "consultation")).toBe(true);
+    expect(body.total).toEqual({ count: body.items.length, more: false });
+    expect(text).not.toContain(RESPONSE);
+    // By default with the events, as on the page; another kind leaves them out.
+    expect(idsOf((await readJson(await apiDemand(await routeArgs("/api/v1/demand?limit=100")))).items)).toEqual(expect.arrayContaining([fhirId, eventId]));
+    expect(idsOf((await readJson(await apiDemand(await routeArgs("/api/v1/demand?kind=demand_notice&limit=100")))).items)).not.toContain(fhirId);
+    expect((await readJson(await apiDemand(await routeArgs(`/api/v1/demand?q=${RESPONSE}`)))).items).toEqual([]);
+    // The API follows its own `next` through both kinds.
+    const seen: string[] = [];
+    let next: string | null = "/api/v1/demand?limit=1&kind=demand_notice&kind=consultation";
+    for (let n = 0; next && n < 50; n++) {
+      const one = await readJson(await apiDemand(await routeArgs(next)));
+      seen.push(...idsOf(one.items));
+      next = one.next;
+    }
+    expect(seen).toEqual(idsOf((await page("?limit=100&kind=demand_notice&kind=consultation")).listed));
+  });
+
+  it("exports consultations in /demand.csv as rows of kind Høring linking to the consultation, never a response", async () => {
+    const text = await (await demandCsv(await routeArgs("/demand.csv?kind=consultation"))).text();
+    const [header, ...rows] = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(";"));
+    const row = rows.find((r) => r[0] === fhirId)!;
+    expect(row[header!.indexOf("Type")]).toBe("Høring");
+    expect(row[header!.indexOf("Lenke")]).toBe(`http://localhost/consultations/${fhirId}`);
+    expect(row[header!.indexOf("Oppdragsgiver")]).toBe("Fjellby kommune");
+    expect(row[header!.indexOf("Svarfrist (norsk tid)")]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(row[header!.indexOf("Forventet innkjøp")]).toBe("");
+    expect(rows.every((r) => r[header!.indexOf("Type")] === "Høring")).toBe(true);
+    expect(text).not.toContain(RESPONSE);
+    const both = await (await demandCsv(await routeArgs("/demand.csv"))).text();
+    expect(both).toContain(fhirId);
+    expect(both).toContain(eventId);
+  });
+
+  it("keeps the OCDS releases to events: a consultation is in its own package", async () => {
+    const text = await (await respond(ocdsReleases(await routeArgs("/api/v1/ocds/releases?limit=100")))).text();
+    expect(text).toContain(eventId);
+    expect(text).not.toContain(fhirId);
+    expect(text).not.toContain(RESPONSE);
   });
 
   it("puts the matching consultations in the public /demand.atom, never a response", async () => {
@@ -125,6 +219,23 @@ describe("/demand's filter", () => {
     expect(text).not.toContain(RESPONSE);
     const searched = await (await demandAtom(await routeArgs(`/demand.atom?q=${RESPONSE}`))).text();
     expect(parseFeed(searched).items).toEqual([]);
+  });
+});
+
+describe("the organisation's feed", () => {
+  it("carries the organisation's open consultations beside its events, not another organiser's, never a response", async () => {
+    const admin = await createPerson(t.db);
+    const other = await createOrganisationWith(t.db, [{ person: admin, role: "admin" }], { name: "Havby kommune", verified: true });
+    const elsewhere = await consult("Høring hos Havby", { organiserId: other.id });
+    const feedOf = async (slug: string) => (await organisationAtom(await routeArgs(`/organisations/${slug}.atom`, { params: { slug } }))).text();
+    const text = await feedOf(organiser.slug);
+    const urls = parseFeed(text).items.map((i) => i.url);
+    expect(urls).toContain(`http://localhost/consultations/${fhirId}`);
+    expect(urls).toContain(`http://localhost/events/${eventId}`);
+    expect(urls).not.toContain(`http://localhost/consultations/${closedId}`);
+    expect(urls).not.toContain(`http://localhost/consultations/${elsewhere}`);
+    expect(text).not.toContain(RESPONSE);
+    expect(parseFeed(await feedOf(other.slug)).items.map((i) => i.url)).toEqual([`http://localhost/consultations/${elsewhere}`]);
   });
 });
 

@@ -124,6 +124,14 @@ describe("the /demand queries on 20 000 events", () => {
     expect(nodes(plan).filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "events")).toEqual([]);
   });
 
+  it("reads the open consultations in the same statement, the events still through an index", async () => {
+    const plan = await planOf("");
+    expect(nodes(plan).some((n) => n["Relation Name"] === "consultations")).toBe(true);
+    expect(nodes(plan).filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "events")).toEqual([]);
+    const count = await planOf("", "count");
+    expect(nodes(count).some((n) => n["Relation Name"] === "consultations")).toBe(true);
+  });
+
   it("reads page 50 through the index too, and gives 20 events there", async () => {
     const cursor = await cursorOfPage("", 50);
     const plan = await planOf(`cursor=${cursor}`);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@db/seed/demo";
+import { DEMO_ROADMAP_CONSULTATION_ID } from "@db/seed/demo-consultations";
 import { parseDemandFilter, type DemandFilter } from "~/domain/demand-filter";
-import { demandPipeline, listDemand, type DemandItem } from "~/models/demand.server";
+import { demandPipeline, listDemand, type DemandEventItem, type DemandItem } from "~/models/demand.server";
 import { loader as apiDemand } from "~/routes/api.v1.demand";
 import { loader as csvDemand } from "~/routes/demand[.]csv";
 import { loader as demandPage } from "~/routes/demand._index";
@@ -15,6 +16,8 @@ beforeAll(() => seedDemoData(t.db));
 const E = (n: number) => `00000000-0000-4000-8000-000000000${n}`;
 // 111: the state agency's RFI in an area where it delivers itself (issue 19).
 const PUBLISHED = [101, 102, 103, 104, 105, 106, 107, 111].map(E);
+// Helse Vestfjord HF's open consultation (issue 18) is listed with them; the operators' is concluded.
+const LISTED = [...PUBLISHED, DEMO_ROADMAP_CONSULTATION_ID];
 
 const filterOf = (query: string): DemandFilter => parseDemandFilter(new URLSearchParams(query)).filter;
 const ids = (items: DemandItem[]) => items.map((item) => item.id);
@@ -38,13 +41,13 @@ async function allPages(query: string): Promise<string[]> {
 }
 
 describe("the upcoming-demand list", () => {
-  it("lists published events and demand notices, never drafts or closed events", async () => {
+  it("lists published events, demand notices and open consultations, never drafts, closed events or concluded consultations", async () => {
     const found = await search("");
-    expect(found.sort()).toEqual([...PUBLISHED].sort());
+    expect(found.sort()).toEqual([...LISTED].sort());
   });
 
   it("carries each event's standards, in name order", async () => {
-    const item = (await listDemand(t.db, filterOf("buyer=bergvik-kommune&kind=rfi"))).items[0]!;
+    const item = (await listDemand(t.db, filterOf("buyer=bergvik-kommune&kind=rfi"))).items[0] as DemandEventItem;
     expect(item.standards.map((s) => s.code)).toEqual(["hl7-fhir-r4", "no-basis-fhir", "helseid", "normen"]);
     expect(item.standards[0]).toEqual({ code: "hl7-fhir-r4", name: "HL7 FHIR R4", level: "required" });
   });
@@ -98,7 +101,8 @@ describe("the upcoming-demand list", () => {
     // Part of the name, as people type it; LIKE wildcards are taken literally.
     expect((await search("buyer=bergvik")).sort()).toEqual([E(101), E(107)]);
     expect(await search("buyer=%25")).toEqual([]);
-    expect((await search("sector=health_trust")).sort()).toEqual([E(102), E(105)]);
+    // Helse Vestfjord HF (a health trust) holds the open consultation.
+    expect((await search("sector=health_trust")).sort()).toEqual([E(102), E(105), DEMO_ROADMAP_CONSULTATION_ID]);
     expect((await search("standard=e-resept")).sort()).toEqual([E(102), E(106)]);
     expect((await search("standard=helseid&region=trondelag")).sort()).toEqual([E(104)]);
     expect((await search("expectation=committed")).sort()).toEqual([E(102), E(106), E(107)]);
@@ -144,11 +148,11 @@ describe("the upcoming-demand list", () => {
     expect((await search(`quarterFrom=${from}&quarterTo=${to.toLowerCase()}`)).sort()).toEqual(within);
   });
 
-  it.each(["deadline", "tender", "budget"])("sorts by %s and pages through every event exactly once", async (sort) => {
+  it.each(["deadline", "tender", "budget"])("sorts by %s and pages through every event and consultation exactly once", async (sort) => {
     const single = await search(`sort=${sort}&limit=100`);
     const paged = await allPages(`sort=${sort}&limit=2`);
     expect(paged).toEqual(single);
-    expect(new Set(paged).size).toBe(PUBLISHED.length);
+    expect(new Set(paged).size).toBe(LISTED.length);
   });
 
   it("pages a relevance-sorted search the same as one long page", async () => {
@@ -161,7 +165,7 @@ describe("the upcoming-demand list", () => {
     const found = await search("sort=budget");
     expect(found[0]).toBe(E(104));
     const items = (await listDemand(t.db, filterOf("sort=budget&limit=100"))).items;
-    const maxima = items.map((i) => i.budgetMaxNok ?? -1);
+    const maxima = items.map((i) => (i.kind === "consultation" ? -1 : (i.budgetMaxNok ?? -1)));
     expect(maxima).toEqual([...maxima].sort((a, b) => b - a));
   });
 
@@ -196,7 +200,7 @@ describe("GET /api/v1/demand", () => {
     const response = await apiDemand(await routeArgs(`/api/v1/demand?kind=bogus&region=atlantis&cpv=99&budgetFrom=lots&quarterFrom=2027-Q7&sort=random&cursor=${cursor}&limit=0`));
     expect(response.status).toBe(200);
     const body = await readJson(response);
-    expect(body.items).toHaveLength(PUBLISHED.length);
+    expect(body.items).toHaveLength(LISTED.length);
     expect(body.ignored.map((i: { param: string }) => i.param).sort()).toEqual(
       ["budgetFrom", "cpv", "cursor", "kind", "limit", "quarterFrom", "region", "sort"].sort(),
     );
@@ -211,6 +215,13 @@ describe("the /demand page, the pipeline and the CSV export", () => {
     expect(data.quarters.reduce((n: number, q: { budgetMaxNok: number }) => n + q.budgetMaxNok, 0)).toBe(56_000_000);
     expect(data.listHref).toBe("/demand?cpv=48&region=vestland");
     expect(data.ignored).toEqual([{ param: "kind", value: "bogus", code: "invalid_value" }]);
+  });
+
+  it("leaves consultations out of the pipeline, which sums purchases, and says so", async () => {
+    const all = await readJson(await pipelinePage(await routeArgs("/demand/pipeline")));
+    expect(all.quarters.reduce((n: number, q: { events: number }) => n + q.events, 0)).toBe(PUBLISHED.length);
+    const consultations = await readJson(await pipelinePage(await routeArgs("/demand/pipeline?kind=consultation")));
+    expect(consultations.quarters).toEqual([]);
   });
 
   it("takes empty parameters (a GET form's 'any') as no filter, and sends the reader to the URL without them", async () => {

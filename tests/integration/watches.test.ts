@@ -15,6 +15,7 @@ import { toMailOptions } from "@emails/sender.server";
 import { loader as buyerAtom } from "~/routes/organisations.$slug[.atom]";
 import { action as watchesAction, loader as watchesLoader } from "~/routes/watches._index/route";
 import { authorizationMatrix } from "../fixtures/authorization";
+import { DEMO_ROADMAP_CONSULTATION_ID } from "@db/seed/demo-consultations";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond, type Person } from "../fixtures/people";
 import { formRequest, readJson, routeArgs } from "../fixtures/requests";
@@ -350,7 +351,7 @@ describe("feeds", () => {
 });
 
 describe("demo data", () => {
-  it("gives the demo vendor one watch with a documented feed address and Bergvik kommune a roadmap, once however often it runs", async () => {
+  it("gives the demo vendor two watches (one on consultations) with documented feed addresses and Bergvik kommune a roadmap, once however often it runs", async () => {
     const { seedDemoData } = await import("@db/seed/demo");
     await seedDemoData(t.db);
     await seedDemoData(t.db);
@@ -359,10 +360,18 @@ describe("demo data", () => {
       .innerJoin("users", "users.id", "watches.userId")
       .select(["watches.name", "watches.query", "watches.frequency"])
       .where("users.email", "=", "vendor@demo.test")
+      .orderBy("watches.name")
       .execute();
-    expect(watches).toEqual([{ name: "Journal og velferdsteknologi i Vestland", query: "cpv=48814&region=vestland", frequency: "daily" }]);
+    expect(watches).toEqual([
+      { name: "Høringer fra helseforetak", query: "kind=consultation&sector=health_trust", frequency: "daily" },
+      { name: "Journal og velferdsteknologi i Vestland", query: "cpv=48814&region=vestland", frequency: "daily" },
+    ]);
     const feed = await watchAtom(await routeArgs("/feeds/watches/demo-vendor-watch-feed-token.atom", { params: { token: "demo-vendor-watch-feed-token" } }));
     expect(parseFeed(await feed.text()).items.length).toBeGreaterThan(0);
+    // The second shows Helse Vestfjord HF's open consultation (issue 18), and no event.
+    const token = "demo-vendor-consultation-watch-feed-token";
+    const consultations = await watchAtom(await routeArgs(`/feeds/watches/${token}.atom`, { params: { token } }));
+    expect(parseFeed(await consultations.text()).items.map((i) => i.url)).toEqual([`http://localhost/consultations/${DEMO_ROADMAP_CONSULTATION_ID}`]);
     const roadmap = await t.db
       .selectFrom("buyerRoadmapEntries")
       .innerJoin("organisations", "organisations.id", "buyerRoadmapEntries.organisationId")

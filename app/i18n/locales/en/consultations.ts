@@ -39,12 +39,6 @@ export const consultations: Translation<typeof nb> = {
     must_be_whole_number: "Enter a whole number.",
     must_not_be_negative: "The number cannot be negative.",
   },
-  demand: {
-    heading_one: "One open consultation matches the filters",
-    heading_other: "{{count}} open consultations match the filters",
-    item: "({{subject}}, {{organiser}}, deadline {{deadline}})",
-    all: "All consultations",
-  },
   feeds: {
     deadline: "Consultation deadline",
     atom: "Consultations as an Atom feed",

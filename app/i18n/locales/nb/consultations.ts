@@ -36,12 +36,6 @@ export const consultations = {
     must_be_whole_number: "Skriv et helt tall.",
     must_not_be_negative: "Tallet kan ikke være negativt.",
   },
-  demand: {
-    heading_one: "Åpen høring som passer filtrene",
-    heading_other: "{{count}} åpne høringer som passer filtrene",
-    item: "({{subject}}, {{organiser}}, frist {{deadline}})",
-    all: "Alle høringer",
-  },
   feeds: {
     deadline: "Høringsfrist",
     atom: "Høringer som Atom-feed",
