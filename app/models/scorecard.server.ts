@@ -7,11 +7,11 @@ import type { PilotDecision } from "~/domain/pilot-exit";
 import { cpvDivisionEntry } from "~/domain/cpv";
 import type { ShareKind } from "~/domain/co-buyers";
 import { addQuarters } from "~/domain/quarters";
-import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
+import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type ProcuredValueSource, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
 import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
 import { ownDeliveryOfRow } from "./own-delivery.server";
 import { zonedLocalToIso } from "~/domain/zoned-time";
-import { contractFormMix } from "~/domain/contract-mix";
+import { contractFormMix, type ContractFormMix } from "~/domain/contract-mix";
 
 // The facts behind the public scorecards, read in a handful of grouped queries (one per
 // figure, never one per event) and handed to app/domain/scorecard.ts. The same queries
@@ -65,8 +65,11 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned', 'uncertain')
           and e.expected_tender_quarter between ${bounds.firstQuarter} and ${bounds.lastQuarter}
         group by 1, 2, 3, 4, 5`.execute(db),
-      // Declared against procured value, for procured expectations that state both (issue 15).
-      sql<Keyed & { status: ExpectationStatus; declaredQuarter: string; declaredNok: number; procuredNok: number; count: number }>`
+      // Declared against procured value, for procured expectations that state both (issue 15). One
+      // buyer's are read per event instead (buyerScorecard), the same rows as the table beside the figure.
+      "buyerId" in scope
+        ? { rows: [] }
+        : sql<Keyed & { status: ExpectationStatus; declaredQuarter: string; declaredNok: number; procuredNok: number; count: number }>`
         select ${key} as key, e.expectation_status as status, e.expected_tender_quarter as declared_quarter,
           sum(e.expected_value_nok)::float8 as declared_nok, sum(e.outcome_contract_value_nok)::float8 as procured_nok, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id
@@ -197,14 +200,28 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   return groups;
 }
 
-export type BuyerScorecard = Scorecard & { trend: QuarterFigures[] };
+export type BuyerScorecard = Scorecard & {
+  trend: QuarterFigures[];
+  /** The procured expectations behind "Kjøpt mot erklært verdi", the rows its figure is summed from. */
+  procuredValueSources: ProcuredValueSource[];
+  contractMix: ContractFormMix;
+};
 
-/** One buyer's scorecard for the window (all zeros for a buyer with nothing recorded), with its headline figures per quarter. */
+/**
+ * One buyer's scorecard for the window (all zeros for a buyer with nothing recorded), with its
+ * headline figures per quarter, the purchases behind "Kjøpt mot erklært verdi" and the
+ * contract-form mix: one computation, cached as one (scorecard-cache.server.ts), so a figure and
+ * the table or chart beside it never come from different moments.
+ */
 export async function buyerScorecard(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<BuyerScorecard> {
-  const groups = await loadScorecardFacts(db, { buyerId }, months, now);
-  const facts = groups.get(buyerId) ?? emptyFacts();
+  const [groups, sources, contractMix] = await Promise.all([
+    loadScorecardFacts(db, { buyerId }, months, now),
+    procuredValueSources(db, buyerId, months, now),
+    buyerContractFormMix(db, buyerId, months, now),
+  ]);
+  const facts = { ...(groups.get(buyerId) ?? emptyFacts()), procuredValues: sources.map(({ status, declaredQuarter, declaredNok, procuredNok }) => ({ status, declaredQuarter, declaredNok, procuredNok, count: 1 })) };
   const scorecard = computeScorecard(facts, now, months);
-  return { ...scorecard, trend: quarterlyTrend(facts, scorecard.window) };
+  return { ...scorecard, trend: quarterlyTrend(facts, scorecard.window), procuredValueSources: sources, contractMix };
 }
 
 /** Scorecards per sector or region, and for all buyers together. */
@@ -243,7 +260,7 @@ export async function getScorecardBuyer(db: Db, idOrSlug: string) {
  * what was declared and what was bought, all public on the event page; the same conditions as
  * the figure's query in loadScorecardFacts, so the rows sum to the figure.
  */
-export async function procuredValueSources(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+export async function procuredValueSources(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<ProcuredValueSource[]> {
   const bounds = windowBounds(now, months);
   const rows = await db
     .selectFrom("events as e")
@@ -261,10 +278,12 @@ export async function procuredValueSources(db: Db, buyerId: string, months: Scor
     .orderBy("e.expectedTenderQuarter", "desc")
     .orderBy("e.title")
     .execute();
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
     const declaredNok = Number(r.declaredNok);
     const procuredNok = Number(r.procuredNok);
-    return { ...r, declaredNok, procuredNok, ratio: procuredNok / declaredNok };
+    // The query's conditions leave neither out; the narrowing is for the type.
+    if (r.status === null || r.status === "none" || r.declaredQuarter === null) return [];
+    return [{ ...r, status: r.status, declaredQuarter: r.declaredQuarter, declaredNok, procuredNok, ratio: procuredNok / declaredNok }];
   });
 }
 

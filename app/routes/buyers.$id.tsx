@@ -13,7 +13,7 @@ import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } f
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
-import { buyerContractFormMix, getScorecardBuyer, listScorecardEvents, procuredValueSources } from "~/models/scorecard.server";
+import { getScorecardBuyer, listScorecardEvents } from "~/models/scorecard.server";
 import { ContractFormMixSection } from "~/components/contract-form-mix";
 import { ProcuredValueSources } from "~/components/procured-value-sources";
 import { missingSummaryCount } from "~/models/consultations.server";
@@ -37,14 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = fixedT(language, "scorecard");
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - months);
-  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests, procuredValue, contractMix] = await Promise.all([
+  // The figures, the purchases behind "Kjøpt mot erklært verdi" and the contract-form mix come from one cached computation.
+  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests] = await Promise.all([
     cachedBuyerScorecard(db(), buyer.id, months),
     listScorecardEvents(db(), buyer.id, months),
     getBuyerContractFigures(db(), buyer.id),
     missingSummaryCount(db(), buyer.id),
     vendorRequestFiguresForBuyer(db(), buyer.id, { since }),
-    procuredValueSources(db(), buyer.id, months),
-    buyerContractFormMix(db(), buyer.id, months),
   ]);
   return json({
     buyer,
@@ -54,15 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contracts,
     consultationsMissingSummary,
     requests,
-    procuredValue,
-    contractMix,
     title: t("buyer.title", { name: buyer.name }),
     description: t("buyer.metaDescription", { name: buyer.name }),
   });
 }
 
 export default function BuyerScorecardPage() {
-  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, procuredValue, contractMix, title } = useLoaderData<typeof loader>();
+  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, title } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
   const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
@@ -125,7 +122,7 @@ export default function BuyerScorecardPage() {
       </section>
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
       <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} callOffsCsvUrl={`/buyers/${buyer.slug}/call-offs.csv`} />
-      <ContractFormMixSection mix={contractMix} language={language} idPrefix="buyer" />
+      <ContractFormMixSection mix={scorecard.contractMix} language={language} idPrefix="buyer" />
       <RequestFiguresSection figures={requests} language={language} />
       {scorecard.joint.events > 0 ? (
         <section aria-labelledby="joint-heading" className="space-y-2">
@@ -148,7 +145,7 @@ export default function BuyerScorecardPage() {
         language={language}
         idPrefix="buyer"
         slots={{
-          procuredValue: <ProcuredValueSources sources={procuredValue} language={language} />,
+          procuredValue: <ProcuredValueSources sources={scorecard.procuredValueSources} language={language} />,
           contracts:
             shortOnes.length > 0 ? (
               <div className="space-y-2">

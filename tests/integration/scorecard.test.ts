@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { noteChange } from "@db/coordination";
 import { jsonb } from "@db/jsonb";
 import type { NewEvent } from "@db/schema";
 import { logInteraction, respondToInteraction, type NewInteraction } from "~/models/interactions.server";
@@ -11,7 +12,7 @@ import { loader as insightsLoader } from "~/routes/insights";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
-import { routeArgs } from "../fixtures/requests";
+import { readJson, routeArgs } from "../fixtures/requests";
 import { ipTermsColumns } from "../fixtures/ip-terms";
 import { CONTRACT_CHOICE_COLUMNS } from "../fixtures/contract-choice";
 import { SCOPE_COLUMNS } from "../fixtures/scope";
@@ -372,5 +373,39 @@ describe("the contract-form mix (issue 15)", () => {
       relational: { events: 1, share: 0.25, national: 0.12 },
     });
     expect((await buyerContractFormMix(t.db, mixed.id, 36, NOW)).byCategory.market.events).toBe(2);
+  });
+});
+
+describe("one computation behind a figure and what is shown beside it (issue 15)", () => {
+  it("changes a contract and shows the figure, the purchases behind it and the contract-form mix from the same moment", async () => {
+    const buyer = await createOrganisationWith(t.db, [], { name: "Samtidig kommune" });
+    const now = new Date();
+    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const id = await event("S1", {
+      buyerId: buyer.id, kind: "dialogue_meeting", effortLevel: "none", status: "closed", closedAt: new Date(now.getTime() - 86_400_000),
+      publishedAt: new Date(now.getTime() - 30 * 86_400_000), expectationStatus: "committed", ...committed, expectedTenderQuarter: quarter,
+      contractForm: "framework_agreement",
+      outcome: "procured", outcomeRecordedAt: now, outcomeContractValueNok: 1_000_000, outcomeContractDate: now.toISOString().slice(0, 10),
+    });
+    const page = async () => readJson(await respond(buyerLoader(await routeArgs(`/buyers/${buyer.id}`, { params: { id: buyer.id } }))));
+    const shown = (data: Awaited<ReturnType<typeof page>>) => ({
+      computedAt: data.computedAt,
+      figure: data.scorecard.procuredValue.procuredNok,
+      table: data.scorecard.procuredValueSources.reduce((sum: number, s: { procuredNok: number }) => sum + s.procuredNok, 0),
+      market: data.scorecard.contractMix.byCategory.market.events,
+      relational: data.scorecard.contractMix.byCategory.relational.events,
+    });
+    const before = shown(await page());
+    expect(before).toMatchObject({ figure: 1_000_000, table: 1_000_000, market: 1, relational: 0 });
+
+    // The contract turns out larger, and relational: committed, not yet heard of by this process.
+    await t.db.updateTable("events").set({ outcomeContractValueNok: 1_500_000, contractForm: "relational_contract" }).where("id", "=", id).execute();
+    // The page is served from the cached computation: all three as they were, from the same moment, never a mix of old and new.
+    expect(shown(await page())).toEqual(before);
+
+    // The change is heard (NOTIFY on a PostgreSQL server, db/coordination.ts): all three move together.
+    noteChange();
+    const after = shown(await page());
+    expect(after).toMatchObject({ figure: 1_500_000, table: 1_500_000, market: 0, relational: 1 });
   });
 });
