@@ -287,19 +287,26 @@ export async function procuredValueSources(db: Db, buyerId: string, months: Scor
   });
 }
 
-/** kontraktsvalg (issue 15): the contract forms of the buyer's events published in the window, beside the national picture. */
+/** kontraktsvalg (issue 15): the contract forms of the buyer's events published in the window, counted and weighted by declared expected value, beside the national picture. */
 export async function buyerContractFormMix(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
   const bounds = windowBounds(now, months);
   const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
   const rows = await db
     .selectFrom("events")
-    .select(["contractForm", (eb) => eb.fn.countAll<string>().as("count")])
+    .select([
+      "contractForm",
+      (eb) => eb.fn.countAll<string>().as("count"),
+      sql<string>`count(*) filter (where expected_value_nok > 0)`.as("valued"),
+      sql<string>`coalesce(sum(expected_value_nok) filter (where expected_value_nok > 0), 0)`.as("declaredNok"),
+    ])
     .where("buyerId", "=", buyerId)
     .where("publishedAt", ">=", since)
     .where("contractForm", "is not", null)
     .groupBy("contractForm")
     .execute();
-  return contractFormMix(rows.flatMap((r) => (r.contractForm ? [{ form: r.contractForm, count: Number(r.count) }] : [])));
+  return contractFormMix(
+    rows.flatMap((r) => (r.contractForm ? [{ form: r.contractForm, count: Number(r.count), valued: Number(r.valued), declaredNok: Number(r.declaredNok) }] : [])),
+  );
 }
 
 /** The buyer's events behind the figures: published in the window, or with an expectation falling due in it. */

@@ -355,24 +355,25 @@ describe("uncertain expectations", () => {
 });
 
 describe("the contract-form mix (issue 15)", () => {
-  it("counts the buyer's published events by the report's four groups beside the national shares, in the window only", async () => {
+  it("counts the buyer's published events by the report's four groups and weights them by declared value, beside the national shares, in the window only", async () => {
     const mixed = await createOrganisationWith(t.db, [], { name: "Miks kommune" });
     const base = { buyerId: mixed.id, kind: "dialogue_meeting" as const, effortLevel: "none" as const, publishedAt: new Date("2026-06-01T10:00:00Z") };
-    await event("M1", { ...base, contractForm: "framework_agreement" });
-    await event("M2", { ...base, contractForm: "strategic_alliance" });
+    const declaring = (expectedValueNok: number) => ({ ...committed, budgetMinNok: 0, budgetMaxNok: 10_000_000, expectationStatus: "planned" as const, expectedTenderQuarter: "2026-Q4", expectedValueNok });
+    await event("M1", { ...base, contractForm: "framework_agreement", ...declaring(3_000_000) });
+    await event("M2", { ...base, contractForm: "strategic_alliance", ...declaring(1_000_000) });
     await event("M3", { ...base, contractForm: "project_contract" });
     await event("M4", { ...base, contractForm: "in_house" });
     await event("M5", { ...base });
-    await event("M6", { ...base, contractForm: "market_contract", publishedAt: new Date("2024-01-01T10:00:00Z") });
+    await event("M6", { ...base, contractForm: "market_contract", publishedAt: new Date("2024-01-01T10:00:00Z"), ...declaring(5_000_000) });
     const mix = await buyerContractFormMix(t.db, mixed.id, 12, NOW);
-    expect(mix.events).toBe(4);
+    expect(mix).toMatchObject({ events: 4, valuedEvents: 2, declaredNok: 4_000_000 });
     expect(mix.byCategory).toEqual({
-      in_house: { events: 1, share: 0.25, national: 0.5 },
-      project: { events: 1, share: 0.25, national: 0.2 },
-      market: { events: 1, share: 0.25, national: 0.18 },
-      relational: { events: 1, share: 0.25, national: 0.12 },
+      in_house: { events: 1, share: 0.25, valuedEvents: 0, declaredNok: 0, valueShare: 0, national: 0.5 },
+      project: { events: 1, share: 0.25, valuedEvents: 0, declaredNok: 0, valueShare: 0, national: 0.2 },
+      market: { events: 1, share: 0.25, valuedEvents: 1, declaredNok: 3_000_000, valueShare: 0.75, national: 0.18 },
+      relational: { events: 1, share: 0.25, valuedEvents: 1, declaredNok: 1_000_000, valueShare: 0.25, national: 0.12 },
     });
-    expect((await buyerContractFormMix(t.db, mixed.id, 36, NOW)).byCategory.market.events).toBe(2);
+    expect((await buyerContractFormMix(t.db, mixed.id, 36, NOW)).byCategory.market).toMatchObject({ events: 2, declaredNok: 8_000_000 });
   });
 });
 
