@@ -1,6 +1,7 @@
-import { sql, type RawBuilder } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
 import { isUuid } from "~/domain/ids";
+import type { InstantCursor } from "~/domain/instant-cursor";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "~/domain/events";
 import type { PilotPlan } from "~/domain/pilot";
 import type { PilotDecision } from "~/domain/pilot-exit";
@@ -33,6 +34,11 @@ function inScope(scope: ScorecardScope): RawBuilder<boolean> {
 const oslo = (column: RawBuilder<unknown>) => sql`(${column} at time zone 'Europe/Oslo')`;
 const monthOfColumn = (column: RawBuilder<unknown>) => sql<string>`to_char(${oslo(column)}, 'YYYY-MM')`;
 
+/** The first instant of the window's first month, in Oslo. */
+function windowStart(bounds: { firstMonth: string }): Date {
+  return new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+}
+
 interface Keyed {
   key: string;
 }
@@ -40,7 +46,7 @@ interface Keyed {
 /** Every fact of the scorecard for the window, per group key. */
 export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: ScorecardWindow, now = new Date()): Promise<Map<string, ScorecardFacts>> {
   const bounds = windowBounds(now, months);
-  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  const since = windowStart(bounds);
   const key = groupKey(scope);
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
@@ -205,23 +211,26 @@ export type BuyerScorecard = Scorecard & {
   /** The procured expectations behind "Kjøpt mot erklært verdi", the rows its figure is summed from. */
   procuredValueSources: ProcuredValueSource[];
   contractMix: ContractFormMix;
+  /** The events the short-contract figure counts, with their terms and justifications. */
+  shortContractSources: Awaited<ReturnType<typeof shortContractSources>>;
 };
 
 /**
  * One buyer's scorecard for the window (all zeros for a buyer with nothing recorded), with its
- * headline figures per quarter, the purchases behind "Kjøpt mot erklært verdi" and the
- * contract-form mix: one computation, cached as one (scorecard-cache.server.ts), so a figure and
+ * headline figures per quarter, the purchases behind "Kjøpt mot erklært verdi", the short
+ * contracts behind their figure and the contract-form mix: one computation, cached as one (scorecard-cache.server.ts), so a figure and
  * the table or chart beside it never come from different moments.
  */
 export async function buyerScorecard(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<BuyerScorecard> {
-  const [groups, sources, contractMix] = await Promise.all([
+  const [groups, sources, contractMix, shortContracts] = await Promise.all([
     loadScorecardFacts(db, { buyerId }, months, now),
     procuredValueSources(db, buyerId, months, now),
     buyerContractFormMix(db, buyerId, months, now),
+    shortContractSources(db, buyerId, months, now),
   ]);
   const facts = { ...(groups.get(buyerId) ?? emptyFacts()), procuredValues: sources.map(({ status, declaredQuarter, declaredNok, procuredNok }) => ({ status, declaredQuarter, declaredNok, procuredNok, count: 1 })) };
   const scorecard = computeScorecard(facts, now, months);
-  return { ...scorecard, trend: quarterlyTrend(facts, scorecard.window), procuredValueSources: sources, contractMix };
+  return { ...scorecard, trend: quarterlyTrend(facts, scorecard.window), procuredValueSources: sources, contractMix, shortContractSources: shortContracts };
 }
 
 /** Scorecards per sector or region, and for all buyers together. */
@@ -290,7 +299,7 @@ export async function procuredValueSources(db: Db, buyerId: string, months: Scor
 /** kontraktsvalg (issue 15): the contract forms of the buyer's events published in the window, counted and weighted by declared expected value, beside the national picture. */
 export async function buyerContractFormMix(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
   const bounds = windowBounds(now, months);
-  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  const since = windowStart(bounds);
   const rows = await db
     .selectFrom("events")
     .select([
@@ -309,31 +318,15 @@ export async function buyerContractFormMix(db: Db, buyerId: string, months: Scor
   );
 }
 
-/** The buyer's events behind the figures: published in the window, or with an expectation falling due in it. */
-export async function listScorecardEvents(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+/** Events per page in the list behind a buyer's figures. */
+export const SCORECARD_EVENTS_PAGE = 100;
+
+/** The buyer's events behind the figures: published in the window, or with an expectation or an outcome falling in it. */
+function scorecardEvents(db: Db, buyerId: string, months: ScorecardWindow, now: Date) {
   const bounds = windowBounds(now, months);
-  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  const since = windowStart(bounds);
   return db
     .selectFrom("events")
-    .select([
-      "id",
-      "title",
-      "kind",
-      "status",
-      "effortLevel",
-      "expectationStatus",
-      "expectedTenderQuarter",
-      "outcome",
-      "outcomeContractDate",
-      "outcomeContractValueNok",
-      "outcomeNotProcuredReason",
-      "contractBaseMonths",
-      "contractOptionMonths",
-      "contractHorizonMonths",
-      "contractDepreciationMonths",
-      "contractJustification",
-      "publishedAt",
-    ])
     .where("buyerId", "=", buyerId)
     .where("publishedAt", "is not", null)
     .where((eb) =>
@@ -342,9 +335,74 @@ export async function listScorecardEvents(db: Db, buyerId: string, months: Score
         eb("expectedTenderQuarter", ">=", bounds.firstQuarter),
         eb("outcomeRecordedAt", ">=", since),
       ]),
-    )
-    .orderBy("publishedAt", "desc")
-    .limit(200)
+    );
+}
+
+/**
+ * One page of those events, the latest published first, after `after` (keyset on published and
+ * id, so none is out of reach however many there are); `next` starts the following page, null on
+ * the last; `total` counts them all.
+ */
+export async function scorecardEventsPage(
+  db: Db,
+  buyerId: string,
+  months: ScorecardWindow,
+  { limit = SCORECARD_EVENTS_PAGE, after = null }: { limit?: number; after?: InstantCursor | null } = {},
+  now = new Date(),
+) {
+  let query = scorecardEvents(db, buyerId, months, now).select([
+    "id",
+    "title",
+    "kind",
+    "expectationStatus",
+    "expectedTenderQuarter",
+    "outcome",
+    "outcomeNotProcuredReason",
+    "publishedAt",
+    // To the microsecond, for the cursor (the postgres driver's Date keeps milliseconds only).
+    sql<string>`to_json(published_at) #>> '{}'`.as("publishedKey"),
+  ]);
+  if (after?.at) {
+    const at = sql`${after.at}::text::timestamptz`;
+    query = query.where(sql<SqlBool>`published_at <= ${at} and (published_at < ${at} or (published_at = ${at} and id > ${after.id}))`);
+  }
+  const [rows, total] = await Promise.all([
+    query.orderBy("publishedAt", "desc").orderBy("id").limit(limit + 1).execute(),
+    scorecardEvents(db, buyerId, months, now)
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const shown = rows.slice(0, limit).map(({ publishedKey: _, ...event }) => event);
+  const last = rows[limit - 1];
+  return { events: shown, total: Number(total.n), next: rows.length > limit && last ? { at: last.publishedKey, id: last.id } : null };
+}
+
+/**
+ * kontraktsvalg: the events behind the short-contract figure, each with its terms and its
+ * justification; the same conditions as the figure's query in loadScorecardFacts and the rule of
+ * isShortContract (app/domain/contract.ts) in SQL, so the list holds exactly the ones it counts.
+ */
+export async function shortContractSources(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+  const bounds = windowBounds(now, months);
+  const since = windowStart(bounds);
+  return db
+    .selectFrom("events as e")
+    .innerJoin("organisations as b", "b.id", "e.buyerId")
+    .select([
+      "e.id",
+      "e.title",
+      "e.contractBaseMonths",
+      "e.contractOptionMonths",
+      "e.contractHorizonMonths",
+      "e.contractDepreciationMonths",
+      "e.contractJustification",
+    ])
+    .where("b.isBuyer", "=", true)
+    .where("b.id", "=", buyerId)
+    .where("e.publishedAt", ">=", since)
+    .where(sql<SqlBool>`(e.contract_base_months < e.contract_horizon_months or e.contract_base_months < e.contract_depreciation_months)`)
+    .orderBy("e.publishedAt", "desc")
+    .orderBy("e.id")
     .execute();
 }
 

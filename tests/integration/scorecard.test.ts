@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { noteChange } from "@db/coordination";
 import { jsonb } from "@db/jsonb";
 import type { NewEvent } from "@db/schema";
 import { logInteraction, respondToInteraction, type NewInteraction } from "~/models/interactions.server";
-import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents, procuredValueSources, buyerContractFormMix } from "~/models/scorecard.server";
+import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, scorecardEventsPage, procuredValueSources, buyerContractFormMix } from "~/models/scorecard.server";
 import { CONCERN_ANSWER_DAYS } from "~/domain/scorecard";
 import { cachedFigures } from "~/models/scorecard-cache.server";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
@@ -235,7 +236,8 @@ describe("a buyer's scorecard from the database", () => {
   });
 
   it("lists the events behind the figures, without drafts", async () => {
-    const events = await listScorecardEvents(t.db, bergvik.id, 12, NOW);
+    const { events, total, next } = await scorecardEventsPage(t.db, bergvik.id, 12, {}, NOW);
+    expect([total, next]).toEqual([5, null]);
     expect(events.map((e) => e.title).sort()).toEqual(["Hendelse E1", "Hendelse E2", "Hendelse E3", "Hendelse E6", "Hendelse E7"]);
   });
 
@@ -408,5 +410,63 @@ describe("one computation behind a figure and what is shown beside it (issue 15)
     noteChange();
     const after = shown(await page());
     expect(after).toMatchObject({ figure: 1_500_000, table: 1_500_000, market: 0, relational: 1 });
+  });
+});
+
+describe("a buyer with more than 200 events (the list used to stop at 200)", () => {
+  const MANY = 230;
+  let many: { id: string; slug: string };
+
+  beforeAll(async () => {
+    many = await createOrganisationWith(t.db, [], { name: "Mange kommune" });
+    // Published every half hour, two at each instant (the id breaks the tie); the three published
+    // first, far beyond the first 200, have base periods shorter than their need.
+    await sql`
+      insert into events (buyer_id, kind, status, title, description, effort_level, expectation_status, cpv_codes, published_at,
+        contract_base_months, contract_horizon_months, contract_justification)
+      select ${many.id}, 'dialogue_meeting', 'published', 'Møte ' || g, 'Dialog.', 'none', 'none', array['48814000-7'],
+        date_trunc('second', now()) - (g / 2) * interval '1 hour',
+        case when g > ${MANY - 3} then 12 end, case when g > ${MANY - 3} then 60 end, case when g > ${MANY - 3} then 'Vi prøver først i to år og vurderer så på nytt.' end
+      from generate_series(1, ${MANY}) as g`.execute(t.db);
+  });
+
+  it("pages through every event once, the latest published first, with every figure counted over all of them", async () => {
+    const seen: { id: string; publishedAt: Date | null }[] = [];
+    let after = null;
+    let pages = 0;
+    do {
+      const page = await scorecardEventsPage(t.db, many.id, 12, { after });
+      expect(page.total).toBe(MANY);
+      seen.push(...page.events);
+      after = page.next;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(MANY);
+    const times = seen.map((e) => e.publishedAt!.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const card = await buyerScorecard(t.db, many.id, 12);
+    expect(card.blockedAttempts.published).toBe(MANY);
+    // The short contracts the figure counts are all listed, however far down the event list they are.
+    expect(card.contracts).toEqual({ measured: 3, short: 3, justified: 3 });
+    expect(card.shortContractSources.map((e) => e.title).sort()).toEqual([`Møte ${MANY - 2}`, `Møte ${MANY - 1}`, `Møte ${MANY}`]);
+  });
+
+  it("links each page of the public scorecard to the next, and starts again at the first for a cursor that is not ours", async () => {
+    const load = async (search: string) => readJson(await respond(buyerLoader(await routeArgs(`/buyers/${many.slug}${search}`, { params: { id: many.slug } }))));
+    const first = await load("");
+    expect([first.events.length, first.eventsTotal, first.laterPage]).toEqual([100, MANY, false]);
+    const second = await load(`?window=12&events=${first.olderEvents}`);
+    expect([second.events.length, second.laterPage]).toEqual([100, true]);
+    const third = await load(`?window=12&events=${second.olderEvents}`);
+    expect([third.events.length, third.olderEvents]).toEqual([30, null]);
+    expect(new Set([...first.events, ...second.events, ...third.events].map((e: { id: string }) => e.id)).size).toBe(MANY);
+    expect(third.scorecard.shortContractSources).toHaveLength(3);
+    for (const garbage of ["x", "W10", encodeURIComponent('["2026-01-01T00:00:00Z","1; drop table events"]')]) {
+      const page = await load(`?events=${garbage}`);
+      expect([page.events.length, page.laterPage]).toEqual([100, false]);
+      expect(page.events[0].id).toBe(first.events[0].id);
+    }
   });
 });

@@ -239,7 +239,11 @@ export const scorecard: Translation<typeof nb> = {
   },
   events: {
     heading: "The events behind the figures",
-    explanation: "Events published in the period, and events with an expected tender or an outcome in the period (at most 200, newest first).",
+    explanation_one: "Events published in the period, and events with an expected tender or an outcome in the period: {{count}} event, latest published first, {{size}} at a time.",
+    explanation_other: "Events published in the period, and events with an expected tender or an outcome in the period: {{count}} events, latest published first, {{size}} at a time.",
+    pages: "Pages of events",
+    older: "Older events",
+    newest: "Back to the latest events",
     caption: "Events from {{name}}",
     title: "Event",
     kind: "Kind",

@@ -236,7 +236,11 @@ export const scorecard = {
   },
   events: {
     heading: "Hendelsene bak tallene",
-    explanation: "Publiserte hendelser fra perioden, og hendelser med forventet anbud eller utfall i perioden (høyst 200, nyeste først).",
+    explanation_one: "Publiserte hendelser fra perioden, og hendelser med forventet anbud eller utfall i perioden: {{count}} hendelse, sist publiserte først, {{size}} om gangen.",
+    explanation_other: "Publiserte hendelser fra perioden, og hendelser med forventet anbud eller utfall i perioden: {{count}} hendelser, sist publiserte først, {{size}} om gangen.",
+    pages: "Sider med hendelser",
+    older: "Eldre hendelser",
+    newest: "Til de nyeste hendelsene",
     caption: "Hendelser fra {{name}}",
     title: "Hendelse",
     kind: "Type",
