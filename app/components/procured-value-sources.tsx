@@ -1,20 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ExpectationStatus } from "~/domain/events";
+import type { ProcuredValueSource } from "~/domain/scorecard";
 import { formatNok, formatPercent } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { TableScroll } from "./table-scroll";
 import { useQuarterLabel } from "./scorecard-figures";
-
-export interface ProcuredValueSource {
-  id: string;
-  title: string;
-  status: ExpectationStatus | null;
-  declaredQuarter: string | null;
-  declaredNok: number;
-  procuredNok: number;
-  ratio: number;
-}
 
 /** forutsigbarhet (issue 15): the procured expectations that make up "Kjøpt mot erklært verdi", each linked to its event. */
 export function ProcuredValueSources({ sources, language }: { sources: ProcuredValueSource[]; language: Language }) {
@@ -44,7 +34,7 @@ export function ProcuredValueSources({ sources, language }: { sources: ProcuredV
                   {s.title}
                 </Link>
               </th>
-              <td className="py-1 pr-3">{s.status ? t(`demand:expectationStatus.${s.status}`) : "–"}</td>
+              <td className="py-1 pr-3">{t(`demand:expectationStatus.${s.status}`)}</td>
               <td className="py-1 pr-3">{quarterLabel(s.declaredQuarter)}</td>
               <td className="py-1 pr-3 text-right tabular-nums">{formatNok(s.declaredNok, language)}</td>
               <td className="py-1 pr-3 text-right tabular-nums">{formatNok(s.procuredNok, language)}</td>

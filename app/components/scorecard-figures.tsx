@@ -54,22 +54,34 @@ export function blockedPerEvent(figure: Scorecard["blockedAttempts"], n: (value:
   return figure.perEvent === null ? "–" : n(Math.round(figure.perEvent * 100) / 100);
 }
 
-export function FigureTable({ caption, rows }: { caption: string; rows: [string, string][] }) {
+/** A figure's text alternative: a label per row and its value, or the values under `columns` (the first names the rows). */
+export function FigureTable({ caption, rows, columns }: { caption: string; rows: string[][]; columns?: string[] }) {
   const { t } = useTranslation("scorecard");
+  const headings = columns ?? [t("chart.item"), t("chart.value")];
+  const cell = (index: number) => `py-1 ${index < headings.length - 1 ? "pr-3" : ""} ${index > 0 ? "text-right" : ""}`;
   return (
     <table className="w-full max-w-xl border-collapse text-left text-sm">
       <caption className="mb-1 text-left font-medium text-slate-800">{caption}</caption>
       <thead>
         <tr className="border-b-2 border-slate-300">
-          <th scope="col" className="py-1 pr-3">{t("chart.item")}</th>
-          <th scope="col" className="py-1 text-right">{t("chart.value")}</th>
+          {headings.map((heading, index) => (
+            <th key={heading} scope="col" className={cell(index)}>
+              {heading}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {rows.map(([label, value]) => (
+        {rows.map(([label, ...values]) => (
           <tr key={label} className="border-b border-slate-200">
-            <th scope="row" className="py-1 pr-3 font-normal">{label}</th>
-            <td className="py-1 text-right tabular-nums">{value}</td>
+            <th scope="row" className={`${cell(0)} font-normal`}>
+              {label}
+            </th>
+            {values.map((value, index) => (
+              <td key={index} className={`${cell(index + 1)} tabular-nums`}>
+                {value}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,5 @@
-import { fromBase64Url, toBase64Url } from "./base64url";
 import { normaliseCpvPrefix } from "./demand-filter";
-import { isUuid } from "./ids";
+import { decodeInstantCursor, encodeInstantCursor } from "./instant-cursor";
 import { exitOutcome, exitOverdue, PILOT_DECISIONS, type CriterionJudgement, type PilotDecision } from "./pilot-exit";
 import { REGIONS, type Region } from "./regions";
 
@@ -97,25 +96,14 @@ export interface RegisterPage {
   after: RegisterCursor | null;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
-
 export function encodeRegisterCursor(cursor: RegisterCursor): string {
-  return toBase64Url(JSON.stringify([cursor.ended, cursor.id]));
+  return encodeInstantCursor({ at: cursor.ended, id: cursor.id });
 }
 
 /** The cursor, or null for anything not made by encodeRegisterCursor. */
 export function decodeRegisterCursor(value: string): RegisterCursor | null {
-  try {
-    const parsed: unknown = JSON.parse(fromBase64Url(value));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const [ended, id] = parsed as unknown[];
-    if (typeof id !== "string" || !isUuid(id)) return null;
-    if (ended === null) return { ended: null, id };
-    if (typeof ended !== "string" || !ISO_INSTANT.test(ended) || Number.isNaN(Date.parse(ended))) return null;
-    return { ended, id };
-  } catch {
-    return null;
-  }
+  const cursor = decodeInstantCursor(value);
+  return cursor && { ended: cursor.at, id: cursor.id };
 }
 
 /**

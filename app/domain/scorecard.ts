@@ -98,7 +98,17 @@ export interface ExpectationFact {
   count: number;
 }
 
-/** Events with a declared purchase (not `none`) that ended not procured, by the month the outcome was recorded. */
+/** One procured expectation behind "Kjøpt mot erklært verdi", as the scorecard lists it (a ProcuredValueFact of its own). */
+export interface ProcuredValueSource {
+  id: string;
+  title: string;
+  status: Exclude<ExpectationStatus, "none">;
+  declaredQuarter: string;
+  declaredNok: number;
+  procuredNok: number;
+  ratio: number;
+}
+
 /** Procured expectations whose declared expected value and contract value are both known (issue 15). */
 export interface ProcuredValueFact {
   status: ExpectationStatus;
@@ -108,6 +118,7 @@ export interface ProcuredValueFact {
   count: number;
 }
 
+/** Events with a declared purchase (not `none`) that ended not procured, by the month the outcome was recorded. */
 export interface NotProcuredFact {
   month: Month;
   reason: NotProcuredReason;

@@ -70,14 +70,20 @@ function outcomeSql(now: Date) {
   end`;
 }
 
+/**
+ * What the register holds. Literals, not parameters, and the same text as the predicate of the
+ * index events_pilot_register_idx (migration 0075), so that every plan, generic ones included,
+ * can prove the partial index applies.
+ */
+const REGISTER_SCOPE = sql<SqlBool>`e.status <> 'draft' and (e.kind in ('pilot', 'rnd_partnership') or e.contract_form = 'innovation_partnership')`;
+
 /** The published pilots, R&D and innovation partnerships that match the filter, with their exit records. */
 function matching(db: Db, filter: PilotRegisterFilter, now: Date) {
   let query = db
     .selectFrom("events as e")
     .innerJoin("organisations as o", "o.id", "e.buyerId")
     .leftJoin("pilotExits as x", "x.eventId", "e.id")
-    .where("e.status", "<>", "draft")
-    .where((eb) => eb.or([eb("e.kind", "in", ["pilot", "rnd_partnership"]), eb("e.contractForm", "=", "innovation_partnership")]));
+    .where(REGISTER_SCOPE);
   if (filter.cpv) query = query.where(sql<SqlBool>`e.cpv_codes && array[${sql.join(cpvCodesUnder([filter.cpv]))}]::text[]`);
   if (filter.region) query = query.where(sql<SqlBool>`coalesce(e.region, o.region) = ${filter.region}`);
   if (filter.buyer) query = query.where("o.slug", "=", filter.buyer);
@@ -169,15 +175,11 @@ async function toRegisterRows(db: Db, rows: DetailRow[], now: Date): Promise<Pil
 }
 
 /**
- * One page of the register, the running ones first, then the latest ended, after `page.after`;
- * `next` is where the following page starts, null on the last.
+ * The query of one page of the register, the running ones first, then the latest ended, after
+ * `page.after`, one row more than the page to tell whether another follows. Read in the order of
+ * events_pilot_register_idx (migration 0075): the ORDER BY must stay as the index has it.
  */
-export async function pilotRegisterPage(
-  db: Db,
-  filter: PilotRegisterFilter,
-  page: RegisterPage,
-  { now = new Date() }: { now?: Date } = {},
-): Promise<{ pilots: PilotRegisterRow[]; next: RegisterCursor | null }> {
+export function pilotRegisterPageQuery(db: Db, filter: PilotRegisterFilter, page: RegisterPage, now: Date) {
   let query = withDetails(db, filter, now);
   const after = page.after;
   if (after) {
@@ -185,13 +187,24 @@ export async function pilotRegisterPage(
     // by the postgres driver, which keeps milliseconds only, and the microseconds the cursor holds
     // would be lost (pilots ending within the same millisecond skipped). PGlite keeps them either way.
     const ended = sql`${after.ended}::text::timestamptz`;
+    // `ended <= cursor` repeated outside the OR: the index is entered at the cursor instead of read from its start.
     query = query.where(
       after.ended === null
         ? sql<SqlBool>`(${ENDED} is not null or (${ENDED} is null and e.id > ${after.id}))`
-        : sql<SqlBool>`(${ENDED} < ${ended} or (${ENDED} = ${ended} and e.id > ${after.id}))`,
+        : sql<SqlBool>`${ENDED} <= ${ended} and (${ENDED} < ${ended} or (${ENDED} = ${ended} and e.id > ${after.id}))`,
     );
   }
-  const rows = await query.orderBy(ENDED, (ob) => ob.desc().nullsFirst()).orderBy("e.id").limit(page.limit + 1).execute();
+  return query.orderBy(ENDED, (ob) => ob.desc().nullsFirst()).orderBy("e.id").limit(page.limit + 1);
+}
+
+/** One page of the register; `next` is where the following page starts, null on the last. */
+export async function pilotRegisterPage(
+  db: Db,
+  filter: PilotRegisterFilter,
+  page: RegisterPage,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ pilots: PilotRegisterRow[]; next: RegisterCursor | null }> {
+  const rows = await pilotRegisterPageQuery(db, filter, page, now).execute();
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];

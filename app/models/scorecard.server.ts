@@ -1,17 +1,18 @@
-import { sql, type RawBuilder } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { Db } from "@db/client";
 import { isUuid } from "~/domain/ids";
+import type { InstantCursor } from "~/domain/instant-cursor";
 import type { EffortLevel, ExpectationStatus, NotProcuredReason, Outcome } from "~/domain/events";
 import type { PilotPlan } from "~/domain/pilot";
 import type { PilotDecision } from "~/domain/pilot-exit";
 import { cpvDivisionEntry } from "~/domain/cpv";
 import type { ShareKind } from "~/domain/co-buyers";
 import { addQuarters } from "~/domain/quarters";
-import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
+import { computeScorecard, emptyFacts, windowBounds, type ConcernState, type ProcuredValueSource, type Scorecard, type ScorecardFacts, type ScorecardWindow } from "~/domain/scorecard";
 import { quarterlyTrend, type QuarterFigures } from "~/domain/scorecard-trend";
 import { ownDeliveryOfRow } from "./own-delivery.server";
 import { zonedLocalToIso } from "~/domain/zoned-time";
-import { contractFormMix } from "~/domain/contract-mix";
+import { contractFormMix, type ContractFormMix } from "~/domain/contract-mix";
 
 // The facts behind the public scorecards, read in a handful of grouped queries (one per
 // figure, never one per event) and handed to app/domain/scorecard.ts. The same queries
@@ -33,6 +34,11 @@ function inScope(scope: ScorecardScope): RawBuilder<boolean> {
 const oslo = (column: RawBuilder<unknown>) => sql`(${column} at time zone 'Europe/Oslo')`;
 const monthOfColumn = (column: RawBuilder<unknown>) => sql<string>`to_char(${oslo(column)}, 'YYYY-MM')`;
 
+/** The first instant of the window's first month, in Oslo. */
+function windowStart(bounds: { firstMonth: string }): Date {
+  return new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+}
+
 interface Keyed {
   key: string;
 }
@@ -40,7 +46,7 @@ interface Keyed {
 /** Every fact of the scorecard for the window, per group key. */
 export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: ScorecardWindow, now = new Date()): Promise<Map<string, ScorecardFacts>> {
   const bounds = windowBounds(now, months);
-  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  const since = windowStart(bounds);
   const key = groupKey(scope);
   const scoped = inScope(scope);
   const ev = (column: string) => sql.ref(`e.${column}`);
@@ -65,8 +71,11 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
         where ${scoped} and e.published_at is not null and e.expectation_status in ('committed', 'planned', 'uncertain')
           and e.expected_tender_quarter between ${bounds.firstQuarter} and ${bounds.lastQuarter}
         group by 1, 2, 3, 4, 5`.execute(db),
-      // Declared against procured value, for procured expectations that state both (issue 15).
-      sql<Keyed & { status: ExpectationStatus; declaredQuarter: string; declaredNok: number; procuredNok: number; count: number }>`
+      // Declared against procured value, for procured expectations that state both (issue 15). One
+      // buyer's are read per event instead (buyerScorecard), the same rows as the table beside the figure.
+      "buyerId" in scope
+        ? { rows: [] }
+        : sql<Keyed & { status: ExpectationStatus; declaredQuarter: string; declaredNok: number; procuredNok: number; count: number }>`
         select ${key} as key, e.expectation_status as status, e.expected_tender_quarter as declared_quarter,
           sum(e.expected_value_nok)::float8 as declared_nok, sum(e.outcome_contract_value_nok)::float8 as procured_nok, count(*)::int as count
         from events e join organisations b on b.id = e.buyer_id
@@ -197,14 +206,31 @@ export async function loadScorecardFacts(db: Db, scope: ScorecardScope, months: 
   return groups;
 }
 
-export type BuyerScorecard = Scorecard & { trend: QuarterFigures[] };
+export type BuyerScorecard = Scorecard & {
+  trend: QuarterFigures[];
+  /** The procured expectations behind "Kjøpt mot erklært verdi", the rows its figure is summed from. */
+  procuredValueSources: ProcuredValueSource[];
+  contractMix: ContractFormMix;
+  /** The events the short-contract figure counts, with their terms and justifications. */
+  shortContractSources: Awaited<ReturnType<typeof shortContractSources>>;
+};
 
-/** One buyer's scorecard for the window (all zeros for a buyer with nothing recorded), with its headline figures per quarter. */
+/**
+ * One buyer's scorecard for the window (all zeros for a buyer with nothing recorded), with its
+ * headline figures per quarter, the purchases behind "Kjøpt mot erklært verdi", the short
+ * contracts behind their figure and the contract-form mix: one computation, cached as one (scorecard-cache.server.ts), so a figure and
+ * the table or chart beside it never come from different moments.
+ */
 export async function buyerScorecard(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<BuyerScorecard> {
-  const groups = await loadScorecardFacts(db, { buyerId }, months, now);
-  const facts = groups.get(buyerId) ?? emptyFacts();
+  const [groups, sources, contractMix, shortContracts] = await Promise.all([
+    loadScorecardFacts(db, { buyerId }, months, now),
+    procuredValueSources(db, buyerId, months, now),
+    buyerContractFormMix(db, buyerId, months, now),
+    shortContractSources(db, buyerId, months, now),
+  ]);
+  const facts = { ...(groups.get(buyerId) ?? emptyFacts()), procuredValues: sources.map(({ status, declaredQuarter, declaredNok, procuredNok }) => ({ status, declaredQuarter, declaredNok, procuredNok, count: 1 })) };
   const scorecard = computeScorecard(facts, now, months);
-  return { ...scorecard, trend: quarterlyTrend(facts, scorecard.window) };
+  return { ...scorecard, trend: quarterlyTrend(facts, scorecard.window), procuredValueSources: sources, contractMix, shortContractSources: shortContracts };
 }
 
 /** Scorecards per sector or region, and for all buyers together. */
@@ -243,7 +269,7 @@ export async function getScorecardBuyer(db: Db, idOrSlug: string) {
  * what was declared and what was bought, all public on the event page; the same conditions as
  * the figure's query in loadScorecardFacts, so the rows sum to the figure.
  */
-export async function procuredValueSources(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+export async function procuredValueSources(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()): Promise<ProcuredValueSource[]> {
   const bounds = windowBounds(now, months);
   const rows = await db
     .selectFrom("events as e")
@@ -261,53 +287,46 @@ export async function procuredValueSources(db: Db, buyerId: string, months: Scor
     .orderBy("e.expectedTenderQuarter", "desc")
     .orderBy("e.title")
     .execute();
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
     const declaredNok = Number(r.declaredNok);
     const procuredNok = Number(r.procuredNok);
-    return { ...r, declaredNok, procuredNok, ratio: procuredNok / declaredNok };
+    // The query's conditions leave neither out; the narrowing is for the type.
+    if (r.status === null || r.status === "none" || r.declaredQuarter === null) return [];
+    return [{ ...r, status: r.status, declaredQuarter: r.declaredQuarter, declaredNok, procuredNok, ratio: procuredNok / declaredNok }];
   });
 }
 
-/** kontraktsvalg (issue 15): the contract forms of the buyer's events published in the window, beside the national picture. */
+/** kontraktsvalg (issue 15): the contract forms of the buyer's events published in the window, counted and weighted by declared expected value, beside the national picture. */
 export async function buyerContractFormMix(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
   const bounds = windowBounds(now, months);
-  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  const since = windowStart(bounds);
   const rows = await db
     .selectFrom("events")
-    .select(["contractForm", (eb) => eb.fn.countAll<string>().as("count")])
+    .select([
+      "contractForm",
+      (eb) => eb.fn.countAll<string>().as("count"),
+      sql<string>`count(*) filter (where expected_value_nok > 0)`.as("valued"),
+      sql<string>`coalesce(sum(expected_value_nok) filter (where expected_value_nok > 0), 0)`.as("declaredNok"),
+    ])
     .where("buyerId", "=", buyerId)
     .where("publishedAt", ">=", since)
     .where("contractForm", "is not", null)
     .groupBy("contractForm")
     .execute();
-  return contractFormMix(rows.flatMap((r) => (r.contractForm ? [{ form: r.contractForm, count: Number(r.count) }] : [])));
+  return contractFormMix(
+    rows.flatMap((r) => (r.contractForm ? [{ form: r.contractForm, count: Number(r.count), valued: Number(r.valued), declaredNok: Number(r.declaredNok) }] : [])),
+  );
 }
 
-/** The buyer's events behind the figures: published in the window, or with an expectation falling due in it. */
-export async function listScorecardEvents(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+/** Events per page in the list behind a buyer's figures. */
+export const SCORECARD_EVENTS_PAGE = 100;
+
+/** The buyer's events behind the figures: published in the window, or with an expectation or an outcome falling in it. */
+function scorecardEvents(db: Db, buyerId: string, months: ScorecardWindow, now: Date) {
   const bounds = windowBounds(now, months);
-  const since = new Date(zonedLocalToIso(`${bounds.firstMonth}-01T00:00`)!);
+  const since = windowStart(bounds);
   return db
     .selectFrom("events")
-    .select([
-      "id",
-      "title",
-      "kind",
-      "status",
-      "effortLevel",
-      "expectationStatus",
-      "expectedTenderQuarter",
-      "outcome",
-      "outcomeContractDate",
-      "outcomeContractValueNok",
-      "outcomeNotProcuredReason",
-      "contractBaseMonths",
-      "contractOptionMonths",
-      "contractHorizonMonths",
-      "contractDepreciationMonths",
-      "contractJustification",
-      "publishedAt",
-    ])
     .where("buyerId", "=", buyerId)
     .where("publishedAt", "is not", null)
     .where((eb) =>
@@ -316,9 +335,74 @@ export async function listScorecardEvents(db: Db, buyerId: string, months: Score
         eb("expectedTenderQuarter", ">=", bounds.firstQuarter),
         eb("outcomeRecordedAt", ">=", since),
       ]),
-    )
-    .orderBy("publishedAt", "desc")
-    .limit(200)
+    );
+}
+
+/**
+ * One page of those events, the latest published first, after `after` (keyset on published and
+ * id, so none is out of reach however many there are); `next` starts the following page, null on
+ * the last; `total` counts them all.
+ */
+export async function scorecardEventsPage(
+  db: Db,
+  buyerId: string,
+  months: ScorecardWindow,
+  { limit = SCORECARD_EVENTS_PAGE, after = null }: { limit?: number; after?: InstantCursor | null } = {},
+  now = new Date(),
+) {
+  let query = scorecardEvents(db, buyerId, months, now).select([
+    "id",
+    "title",
+    "kind",
+    "expectationStatus",
+    "expectedTenderQuarter",
+    "outcome",
+    "outcomeNotProcuredReason",
+    "publishedAt",
+    // To the microsecond, for the cursor (the postgres driver's Date keeps milliseconds only).
+    sql<string>`to_json(published_at) #>> '{}'`.as("publishedKey"),
+  ]);
+  if (after?.at) {
+    const at = sql`${after.at}::text::timestamptz`;
+    query = query.where(sql<SqlBool>`published_at <= ${at} and (published_at < ${at} or (published_at = ${at} and id > ${after.id}))`);
+  }
+  const [rows, total] = await Promise.all([
+    query.orderBy("publishedAt", "desc").orderBy("id").limit(limit + 1).execute(),
+    scorecardEvents(db, buyerId, months, now)
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const shown = rows.slice(0, limit).map(({ publishedKey: _, ...event }) => event);
+  const last = rows[limit - 1];
+  return { events: shown, total: Number(total.n), next: rows.length > limit && last ? { at: last.publishedKey, id: last.id } : null };
+}
+
+/**
+ * kontraktsvalg: the events behind the short-contract figure, each with its terms and its
+ * justification; the same conditions as the figure's query in loadScorecardFacts and the rule of
+ * isShortContract (app/domain/contract.ts) in SQL, so the list holds exactly the ones it counts.
+ */
+export async function shortContractSources(db: Db, buyerId: string, months: ScorecardWindow, now = new Date()) {
+  const bounds = windowBounds(now, months);
+  const since = windowStart(bounds);
+  return db
+    .selectFrom("events as e")
+    .innerJoin("organisations as b", "b.id", "e.buyerId")
+    .select([
+      "e.id",
+      "e.title",
+      "e.contractBaseMonths",
+      "e.contractOptionMonths",
+      "e.contractHorizonMonths",
+      "e.contractDepreciationMonths",
+      "e.contractJustification",
+    ])
+    .where("b.isBuyer", "=", true)
+    .where("b.id", "=", buyerId)
+    .where("e.publishedAt", ">=", since)
+    .where(sql<SqlBool>`(e.contract_base_months < e.contract_horizon_months or e.contract_base_months < e.contract_depreciation_months)`)
+    .orderBy("e.publishedAt", "desc")
+    .orderBy("e.id")
     .execute();
 }
 

@@ -7,13 +7,14 @@ import { ScorecardFigures, useQuarterLabel, WindowSwitch } from "~/components/sc
 import { ScorecardHeadline } from "~/components/scorecard-headline";
 import { ContractFiguresSection } from "~/components/contract-figures";
 import { parseWindow } from "~/domain/scorecard";
-import { contractShortness, isShortContract } from "~/domain/contract";
+import { contractShortness } from "~/domain/contract";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime, formatMonth, formatNok, formatNumber, formatPercent } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
 import { cachedBuyerScorecard } from "~/models/scorecard-cache.server";
-import { buyerContractFormMix, getScorecardBuyer, listScorecardEvents, procuredValueSources } from "~/models/scorecard.server";
+import { getScorecardBuyer, SCORECARD_EVENTS_PAGE, scorecardEventsPage } from "~/models/scorecard.server";
+import { decodeInstantCursor, encodeInstantCursor } from "~/domain/instant-cursor";
 import { ContractFormMixSection } from "~/components/contract-form-mix";
 import { ProcuredValueSources } from "~/components/procured-value-sources";
 import { missingSummaryCount } from "~/models/consultations.server";
@@ -33,43 +34,47 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const buyer = await getScorecardBuyer(db(), params.id ?? "");
   invariantResponse(buyer);
-  const months = parseWindow(new URL(request.url).searchParams.get("window"));
+  const search = new URL(request.url).searchParams;
+  const months = parseWindow(search.get("window"));
+  // A cursor that is not ours starts at the first page (a public, bookmarkable page).
+  const cursor = search.get("events");
+  const after = cursor === null ? null : decodeInstantCursor(cursor);
   const language = await getLanguage(request);
   const t = fixedT(language, "scorecard");
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - months);
-  const [{ value: scorecard, computedAt }, events, contracts, consultationsMissingSummary, requests, procuredValue, contractMix] = await Promise.all([
+  // The figures, the purchases behind "Kjøpt mot erklært verdi" and the contract-form mix come from one cached computation.
+  const [{ value: scorecard, computedAt }, eventsPage, contracts, consultationsMissingSummary, requests] = await Promise.all([
     cachedBuyerScorecard(db(), buyer.id, months),
-    listScorecardEvents(db(), buyer.id, months),
+    scorecardEventsPage(db(), buyer.id, months, { after }),
     getBuyerContractFigures(db(), buyer.id),
     missingSummaryCount(db(), buyer.id),
     vendorRequestFiguresForBuyer(db(), buyer.id, { since }),
-    procuredValueSources(db(), buyer.id, months),
-    buyerContractFormMix(db(), buyer.id, months),
   ]);
   return json({
     buyer,
     scorecard,
     computedAt,
-    events,
+    events: eventsPage.events,
+    eventsTotal: eventsPage.total,
+    olderEvents: eventsPage.next ? encodeInstantCursor(eventsPage.next) : null,
+    laterPage: after !== null,
     contracts,
     consultationsMissingSummary,
     requests,
-    procuredValue,
-    contractMix,
     title: t("buyer.title", { name: buyer.name }),
     description: t("buyer.metaDescription", { name: buyer.name }),
   });
 }
 
 export default function BuyerScorecardPage() {
-  const { buyer, scorecard, computedAt, events, contracts, consultationsMissingSummary, requests, procuredValue, contractMix, title } = useLoaderData<typeof loader>();
+  const { buyer, scorecard, computedAt, events, eventsTotal, olderEvents, laterPage, contracts, consultationsMissingSummary, requests, title } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["scorecard", "common", "demand", "eventPage", "organisations"]);
   const { t: tc } = useTranslation("consultations");
   const language = i18n.language as Language;
   const quarterLabel = useQuarterLabel();
   // kontraktsvalg: judged by the guaranteed base period, as the scorecard's figure is; options are shown apart.
-  const contractMonthsText = (e: (typeof events)[number]) => {
+  const contractMonthsText = (e: (typeof scorecard.shortContractSources)[number]) => {
     const terms = { baseMonths: e.contractBaseMonths, horizonMonths: e.contractHorizonMonths, depreciationMonths: e.contractDepreciationMonths };
     const { ofHorizon, ofDepreciation } = contractShortness(terms);
     return [
@@ -80,7 +85,8 @@ export default function BuyerScorecardPage() {
       .filter(Boolean)
       .join("; ");
   };
-  const shortOnes = events.filter((e) => isShortContract({ baseMonths: e.contractBaseMonths, horizonMonths: e.contractHorizonMonths, depreciationMonths: e.contractDepreciationMonths }));
+  const shortOnes = scorecard.shortContractSources;
+  const eventsPath = (cursor: string | null) => `/buyers/${buyer.slug}?window=${scorecard.window.months}${cursor ? `&events=${cursor}` : ""}#events-heading`;
   return (
     <article className="space-y-6">
       <header className="space-y-3">
@@ -126,7 +132,7 @@ export default function BuyerScorecardPage() {
       </section>
       <ScorecardHeadline scorecard={scorecard} trend={scorecard.trend} language={language} />
       <ContractFiguresSection figures={contracts.figures} contracts={contracts.contracts} language={language} callOffsCsvUrl={`/buyers/${buyer.slug}/call-offs.csv`} />
-      <ContractFormMixSection mix={contractMix} language={language} idPrefix="buyer" />
+      <ContractFormMixSection mix={scorecard.contractMix} language={language} idPrefix="buyer" />
       <RequestFiguresSection figures={requests} language={language} />
       {scorecard.joint.events > 0 ? (
         <section aria-labelledby="joint-heading" className="space-y-2">
@@ -149,7 +155,7 @@ export default function BuyerScorecardPage() {
         language={language}
         idPrefix="buyer"
         slots={{
-          procuredValue: <ProcuredValueSources sources={procuredValue} language={language} />,
+          procuredValue: <ProcuredValueSources sources={scorecard.procuredValueSources} language={language} />,
           contracts:
             shortOnes.length > 0 ? (
               <div className="space-y-2">
@@ -173,7 +179,7 @@ export default function BuyerScorecardPage() {
         <h2 id="events-heading" className="text-xl font-semibold">
           {t("events.heading")}
         </h2>
-        <p className="max-w-3xl text-slate-700">{t("events.explanation")}</p>
+        <p className="max-w-3xl text-slate-700">{t("events.explanation", { count: eventsTotal, size: SCORECARD_EVENTS_PAGE })}</p>
         {events.length === 0 ? (
           <p>{t("events.none")}</p>
         ) : (
@@ -211,6 +217,20 @@ export default function BuyerScorecardPage() {
             </table>
           </TableScroll>
         )}
+        {olderEvents || laterPage ? (
+          <nav aria-label={t("events.pages")} className="flex flex-wrap gap-x-5 gap-y-1">
+            {laterPage ? (
+              <Link to={eventsPath(null)} className="font-medium text-brand-800 underline">
+                {t("events.newest")}
+              </Link>
+            ) : null}
+            {olderEvents ? (
+              <Link to={eventsPath(olderEvents)} className="font-medium text-brand-800 underline" data-testid="older-events">
+                {t("events.older")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </article>
   );

@@ -47,6 +47,7 @@ import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investmen
 import * as questionnaires from "./2026-12-06-0066-questionnaires";
 import * as consultationSearchAndWatches from "./2026-12-06-0068-consultation-search-and-watches";
 import * as strategicAllianceContracts from "./2026-12-06-0069-strategic-alliance-contracts";
+import * as pilotRegisterOrder from "./2026-12-07-0075-pilot-register-order";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -98,4 +99,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0069-strategic-alliance-contracts": strategicAllianceContracts,
   "2026-12-06-0070-sso-reauthentication": ssoReauthentication,
   "2026-12-07-0076-interaction-read-indexes": interactionReadIndexes,
+  "2026-12-07-0075-pilot-register-order": pilotRegisterOrder,
 };

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { noteChange } from "@db/coordination";
 import { jsonb } from "@db/jsonb";
 import type { NewEvent } from "@db/schema";
 import { logInteraction, respondToInteraction, type NewInteraction } from "~/models/interactions.server";
-import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, listScorecardEvents, procuredValueSources, buyerContractFormMix } from "~/models/scorecard.server";
+import { buyerScorecard, demandByQuarterAndDivision, getScorecardBuyer, groupedScorecards, scorecardEventsPage, procuredValueSources, buyerContractFormMix } from "~/models/scorecard.server";
 import { CONCERN_ANSWER_DAYS } from "~/domain/scorecard";
 import { cachedFigures } from "~/models/scorecard-cache.server";
 import { loader as buyerLoader } from "~/routes/buyers.$id";
@@ -11,7 +13,7 @@ import { loader as insightsLoader } from "~/routes/insights";
 import { authorizationMatrix } from "../fixtures/authorization";
 import { setupTestDatabase } from "../fixtures/database";
 import { createOrganisationWith, createPerson, respond } from "../fixtures/people";
-import { routeArgs } from "../fixtures/requests";
+import { readJson, routeArgs } from "../fixtures/requests";
 import { ipTermsColumns } from "../fixtures/ip-terms";
 import { CONTRACT_CHOICE_COLUMNS } from "../fixtures/contract-choice";
 import { SCOPE_COLUMNS } from "../fixtures/scope";
@@ -234,7 +236,8 @@ describe("a buyer's scorecard from the database", () => {
   });
 
   it("lists the events behind the figures, without drafts", async () => {
-    const events = await listScorecardEvents(t.db, bergvik.id, 12, NOW);
+    const { events, total, next } = await scorecardEventsPage(t.db, bergvik.id, 12, {}, NOW);
+    expect([total, next]).toEqual([5, null]);
     expect(events.map((e) => e.title).sort()).toEqual(["Hendelse E1", "Hendelse E2", "Hendelse E3", "Hendelse E6", "Hendelse E7"]);
   });
 
@@ -354,23 +357,116 @@ describe("uncertain expectations", () => {
 });
 
 describe("the contract-form mix (issue 15)", () => {
-  it("counts the buyer's published events by the report's four groups beside the national shares, in the window only", async () => {
+  it("counts the buyer's published events by the report's four groups and weights them by declared value, beside the national shares, in the window only", async () => {
     const mixed = await createOrganisationWith(t.db, [], { name: "Miks kommune" });
     const base = { buyerId: mixed.id, kind: "dialogue_meeting" as const, effortLevel: "none" as const, publishedAt: new Date("2026-06-01T10:00:00Z") };
-    await event("M1", { ...base, contractForm: "framework_agreement" });
-    await event("M2", { ...base, contractForm: "strategic_alliance" });
+    const declaring = (expectedValueNok: number) => ({ ...committed, budgetMinNok: 0, budgetMaxNok: 10_000_000, expectationStatus: "planned" as const, expectedTenderQuarter: "2026-Q4", expectedValueNok });
+    await event("M1", { ...base, contractForm: "framework_agreement", ...declaring(3_000_000) });
+    await event("M2", { ...base, contractForm: "strategic_alliance", ...declaring(1_000_000) });
     await event("M3", { ...base, contractForm: "project_contract" });
     await event("M4", { ...base, contractForm: "in_house" });
     await event("M5", { ...base });
-    await event("M6", { ...base, contractForm: "market_contract", publishedAt: new Date("2024-01-01T10:00:00Z") });
+    await event("M6", { ...base, contractForm: "market_contract", publishedAt: new Date("2024-01-01T10:00:00Z"), ...declaring(5_000_000) });
     const mix = await buyerContractFormMix(t.db, mixed.id, 12, NOW);
-    expect(mix.events).toBe(4);
+    expect(mix).toMatchObject({ events: 4, valuedEvents: 2, declaredNok: 4_000_000 });
     expect(mix.byCategory).toEqual({
-      in_house: { events: 1, share: 0.25, national: 0.5 },
-      project: { events: 1, share: 0.25, national: 0.2 },
-      market: { events: 1, share: 0.25, national: 0.18 },
-      relational: { events: 1, share: 0.25, national: 0.12 },
+      in_house: { events: 1, share: 0.25, valuedEvents: 0, declaredNok: 0, valueShare: 0, national: 0.5 },
+      project: { events: 1, share: 0.25, valuedEvents: 0, declaredNok: 0, valueShare: 0, national: 0.2 },
+      market: { events: 1, share: 0.25, valuedEvents: 1, declaredNok: 3_000_000, valueShare: 0.75, national: 0.18 },
+      relational: { events: 1, share: 0.25, valuedEvents: 1, declaredNok: 1_000_000, valueShare: 0.25, national: 0.12 },
     });
-    expect((await buyerContractFormMix(t.db, mixed.id, 36, NOW)).byCategory.market.events).toBe(2);
+    expect((await buyerContractFormMix(t.db, mixed.id, 36, NOW)).byCategory.market).toMatchObject({ events: 2, declaredNok: 8_000_000 });
+  });
+});
+
+describe("one computation behind a figure and what is shown beside it (issue 15)", () => {
+  it("changes a contract and shows the figure, the purchases behind it and the contract-form mix from the same moment", async () => {
+    const buyer = await createOrganisationWith(t.db, [], { name: "Samtidig kommune" });
+    const now = new Date();
+    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const id = await event("S1", {
+      buyerId: buyer.id, kind: "dialogue_meeting", effortLevel: "none", status: "closed", closedAt: new Date(now.getTime() - 86_400_000),
+      publishedAt: new Date(now.getTime() - 30 * 86_400_000), expectationStatus: "committed", ...committed, expectedTenderQuarter: quarter,
+      contractForm: "framework_agreement",
+      outcome: "procured", outcomeRecordedAt: now, outcomeContractValueNok: 1_000_000, outcomeContractDate: now.toISOString().slice(0, 10),
+    });
+    const page = async () => readJson(await respond(buyerLoader(await routeArgs(`/buyers/${buyer.id}`, { params: { id: buyer.id } }))));
+    const shown = (data: Awaited<ReturnType<typeof page>>) => ({
+      computedAt: data.computedAt,
+      figure: data.scorecard.procuredValue.procuredNok,
+      table: data.scorecard.procuredValueSources.reduce((sum: number, s: { procuredNok: number }) => sum + s.procuredNok, 0),
+      market: data.scorecard.contractMix.byCategory.market.events,
+      relational: data.scorecard.contractMix.byCategory.relational.events,
+    });
+    const before = shown(await page());
+    expect(before).toMatchObject({ figure: 1_000_000, table: 1_000_000, market: 1, relational: 0 });
+
+    // The contract turns out larger, and relational: committed, not yet heard of by this process.
+    await t.db.updateTable("events").set({ outcomeContractValueNok: 1_500_000, contractForm: "relational_contract" }).where("id", "=", id).execute();
+    // The page is served from the cached computation: all three as they were, from the same moment, never a mix of old and new.
+    expect(shown(await page())).toEqual(before);
+
+    // The change is heard (NOTIFY on a PostgreSQL server, db/coordination.ts): all three move together.
+    noteChange();
+    const after = shown(await page());
+    expect(after).toMatchObject({ figure: 1_500_000, table: 1_500_000, market: 0, relational: 1 });
+  });
+});
+
+describe("a buyer with more than 200 events (the list used to stop at 200)", () => {
+  const MANY = 230;
+  let many: { id: string; slug: string };
+
+  beforeAll(async () => {
+    many = await createOrganisationWith(t.db, [], { name: "Mange kommune" });
+    // Published every half hour, two at each instant (the id breaks the tie); the three published
+    // first, far beyond the first 200, have base periods shorter than their need.
+    await sql`
+      insert into events (buyer_id, kind, status, title, description, effort_level, expectation_status, cpv_codes, published_at,
+        contract_base_months, contract_horizon_months, contract_justification)
+      select ${many.id}, 'dialogue_meeting', 'published', 'Møte ' || g, 'Dialog.', 'none', 'none', array['48814000-7'],
+        date_trunc('second', now()) - (g / 2) * interval '1 hour',
+        case when g > ${MANY - 3} then 12 end, case when g > ${MANY - 3} then 60 end, case when g > ${MANY - 3} then 'Vi prøver først i to år og vurderer så på nytt.' end
+      from generate_series(1, ${MANY}) as g`.execute(t.db);
+  });
+
+  it("pages through every event once, the latest published first, with every figure counted over all of them", async () => {
+    const seen: { id: string; publishedAt: Date | null }[] = [];
+    let after = null;
+    let pages = 0;
+    do {
+      const page = await scorecardEventsPage(t.db, many.id, 12, { after });
+      expect(page.total).toBe(MANY);
+      seen.push(...page.events);
+      after = page.next;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(MANY);
+    const times = seen.map((e) => e.publishedAt!.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const card = await buyerScorecard(t.db, many.id, 12);
+    expect(card.blockedAttempts.published).toBe(MANY);
+    // The short contracts the figure counts are all listed, however far down the event list they are.
+    expect(card.contracts).toEqual({ measured: 3, short: 3, justified: 3 });
+    expect(card.shortContractSources.map((e) => e.title).sort()).toEqual([`Møte ${MANY - 2}`, `Møte ${MANY - 1}`, `Møte ${MANY}`]);
+  });
+
+  it("links each page of the public scorecard to the next, and starts again at the first for a cursor that is not ours", async () => {
+    const load = async (search: string) => readJson(await respond(buyerLoader(await routeArgs(`/buyers/${many.slug}${search}`, { params: { id: many.slug } }))));
+    const first = await load("");
+    expect([first.events.length, first.eventsTotal, first.laterPage]).toEqual([100, MANY, false]);
+    const second = await load(`?window=12&events=${first.olderEvents}`);
+    expect([second.events.length, second.laterPage]).toEqual([100, true]);
+    const third = await load(`?window=12&events=${second.olderEvents}`);
+    expect([third.events.length, third.olderEvents]).toEqual([30, null]);
+    expect(new Set([...first.events, ...second.events, ...third.events].map((e: { id: string }) => e.id)).size).toBe(MANY);
+    expect(third.scorecard.shortContractSources).toHaveLength(3);
+    for (const garbage of ["x", "W10", encodeURIComponent('["2026-01-01T00:00:00Z","1; drop table events"]')]) {
+      const page = await load(`?events=${garbage}`);
+      expect([page.events.length, page.laterPage]).toEqual([100, false]);
+      expect(page.events[0].id).toBe(first.events[0].id);
+    }
   });
 });
