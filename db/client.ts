@@ -17,9 +17,10 @@ export interface DatabaseHandle {
   location: string;
   close: () => Promise<void>;
   /**
-   * PostgreSQL server only: LISTEN on `channel` over a connection of its own (postgres.js
-   * reconnects it); `onListen` runs each time the LISTEN is in place, at first and after a
-   * reconnect. Resolves with a function that stops listening.
+   * LISTEN on `channel`: on a PostgreSQL server over a connection of its own (postgres.js
+   * reconnects it), on the embedded database in its one session (a NOTIFY is delivered when the
+   * transaction that sent it commits, as on a server). `onListen` runs each time the LISTEN is in
+   * place, at first and after a reconnect. Resolves with a function that stops listening.
    */
   listen?: (channel: string, onNotify: (payload: string) => void, onListen: () => void) => Promise<() => Promise<void>>;
 }
@@ -97,5 +98,12 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
       await pglite.close();
     }
   };
-  return { db, kind: "pglite", location: dataDir === "memory" ? "embedded PGlite in memory" : `embedded PGlite in ${dataDir}`, close };
+  // One process, but its caches still need telling: the scorecard cache (ADR 0011) keeps figures
+  // for minutes and knows of a committed change only through the change epoch (db/coordination.ts).
+  const listen = async (channel: string, onNotify: (payload: string) => void, onListen: () => void) => {
+    const unlisten = await pglite.listen(channel, onNotify);
+    onListen();
+    return unlisten;
+  };
+  return { db, kind: "pglite", location: dataDir === "memory" ? "embedded PGlite in memory" : `embedded PGlite in ${dataDir}`, close, listen };
 }

@@ -31,9 +31,10 @@ export function noteChange(): void {
 }
 
 /**
- * LISTENs for committed changes on a PostgreSQL server. After a reconnect the epoch moves too:
- * a notification sent while the connection was down is lost. The embedded database has one
- * process, whose caches need no telling. Resolves with a function that stops listening.
+ * LISTENs for committed changes. After a reconnect the epoch moves too: a notification sent
+ * while the connection was down is lost. The embedded database has one process, but the
+ * scorecard cache still learns of a change only this way (before, it served figures up to five
+ * minutes old after an outcome was recorded). Resolves with a function that stops listening.
  */
 export async function listenForChanges(handle: DatabaseHandle): Promise<() => Promise<void>> {
   if (!handle.listen) return async () => {};
