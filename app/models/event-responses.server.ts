@@ -8,6 +8,7 @@ import {
   isConfidential,
   logsRead,
   partAccess,
+  readLogWindowStart,
   responseReader,
   responseRefusal,
   submissionProblems,
@@ -185,10 +186,26 @@ async function logRead(
   user: ActingUser,
   entry: { responseId: string; version: number; part: ResponsePart; documentId?: string; partLabel?: string; outcome: "read" | "refused" },
 ) {
+  // Once a day per person, part, version and outcome (ADR 0036): a page opened again that day adds nothing the vendor needs.
+  const documentId = entry.documentId ?? null;
+  const partLabel = entry.partLabel ?? "";
+  const already = await db
+    .selectFrom("eventResponseReads")
+    .select("id")
+    .where("responseId", "=", entry.responseId)
+    .where("readerId", "=", user.id)
+    .where("version", "=", entry.version)
+    .where("part", "=", entry.part)
+    .where("documentId", documentId === null ? "is" : "=", documentId)
+    .where("partLabel", "=", partLabel)
+    .where("outcome", "=", entry.outcome)
+    .where("at", ">=", readLogWindowStart(new Date()))
+    .executeTakeFirst();
+  if (already) return;
   const reader = await db.selectFrom("users").select("name").where("id", "=", user.id).executeTakeFirstOrThrow();
   await db
     .insertInto("eventResponseReads")
-    .values({ responseId: entry.responseId, version: entry.version, part: entry.part, documentId: entry.documentId ?? null, partLabel: entry.partLabel ?? "", readerId: user.id, readerName: reader.name, outcome: entry.outcome })
+    .values({ responseId: entry.responseId, version: entry.version, part: entry.part, documentId, partLabel, readerId: user.id, readerName: reader.name, outcome: entry.outcome })
     .execute();
 }
 
