@@ -24,7 +24,7 @@ import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
 import type { ActingUser } from "./event-access.server";
 import { getQuestionnaire, saveToAnswerProfile } from "./questionnaires.server";
-import { readFile, storeFile, type StoredFile, type Upload } from "./stored-files.server";
+import { dropUnreferencedFiles, readFile, storeFile, type StoredFile, type Upload } from "./stored-files.server";
 
 // Vendors' responses to an RFI or RFP (issue 17, ADR 0036): drafts and submitted versions,
 // documents through the file store, parts marked as business secrets, and the log of who on
@@ -305,7 +305,11 @@ export async function saveResponse(
         .where("id", "=", draftId.id)
         .execute();
       const removals = (change.removeDocuments ?? []).filter(isUuid);
-      if (removals.length) await trx.deleteFrom("eventResponseDocuments").where("versionId", "=", draftId.id).where("id", "in", removals).execute();
+      if (removals.length) {
+        const removed = await trx.deleteFrom("eventResponseDocuments").where("versionId", "=", draftId.id).where("id", "in", removals).returning("fileId").execute();
+        // A file only this draft held is gone with it, and no longer counts against the quota (ADR 0032).
+        await dropUnreferencedFiles(trx, organisationId, removed.map((r) => r.fileId));
+      }
       for (const [i, { upload, confidential, confidentialReason }] of change.uploads.entries()) {
         const stored = await storeFile(trx, { organisationId, userId: actor.id }, upload, i === 0 ? "file" : `documents.${i}.file`);
         if (!stored.ok) throw new Refusal(stored);
