@@ -2,6 +2,7 @@ import { z } from "zod";
 import { text } from "./input-fields";
 import { isBlank, type Problem } from "./problems";
 import type { FailureReason } from "./result";
+import { osloDate, zonedLocalToIso } from "./zoned-time";
 
 // Vendors' responses to an RFI or RFP (issue 17), and who may read what of them.
 // næringsutvikling (principle 3): a vendor's input stays the vendor's; what it marks as a
@@ -143,3 +144,12 @@ export function partAccess(reader: ResponseReader, confidential: boolean): "read
 
 /** Reads to log: a secret part opened by the buyer's side (the vendor reading its own is not logged). */
 export const logsRead = (reader: ResponseReader, confidential: boolean) => confidential && (reader === "team" || reader === "buyer");
+
+/**
+ * The start of the read log's window that `at` falls in: the day in Oslo. The same person reading
+ * the same secret part of the same version again that day is not logged again (ADR 0036), so the
+ * vendor sees who read what on which days, not a row per page view.
+ */
+export function readLogWindowStart(at: Date): Date {
+  return new Date(zonedLocalToIso(`${osloDate(at)}T00:00`) ?? at);
+}

@@ -8,6 +8,7 @@ import {
   isConfidential,
   logsRead,
   partAccess,
+  readLogWindowStart,
   responseReader,
   responseRefusal,
   submissionProblems,
@@ -23,7 +24,7 @@ import { fixedT } from "~/i18n/i18n";
 import type { Language } from "~/i18n/resources";
 import type { ActingUser } from "./event-access.server";
 import { getQuestionnaire, saveToAnswerProfile } from "./questionnaires.server";
-import { readFile, storeFile, type StoredFile, type Upload } from "./stored-files.server";
+import { dropUnreferencedFiles, readFile, storeFile, type StoredFile, type Upload } from "./stored-files.server";
 
 // Vendors' responses to an RFI or RFP (issue 17, ADR 0036): drafts and submitted versions,
 // documents through the file store, parts marked as business secrets, and the log of who on
@@ -185,10 +186,26 @@ async function logRead(
   user: ActingUser,
   entry: { responseId: string; version: number; part: ResponsePart; documentId?: string; partLabel?: string; outcome: "read" | "refused" },
 ) {
+  // Once a day per person, part, version and outcome (ADR 0036): a page opened again that day adds nothing the vendor needs.
+  const documentId = entry.documentId ?? null;
+  const partLabel = entry.partLabel ?? "";
+  const already = await db
+    .selectFrom("eventResponseReads")
+    .select("id")
+    .where("responseId", "=", entry.responseId)
+    .where("readerId", "=", user.id)
+    .where("version", "=", entry.version)
+    .where("part", "=", entry.part)
+    .where("documentId", documentId === null ? "is" : "=", documentId)
+    .where("partLabel", "=", partLabel)
+    .where("outcome", "=", entry.outcome)
+    .where("at", ">=", readLogWindowStart(new Date()))
+    .executeTakeFirst();
+  if (already) return;
   const reader = await db.selectFrom("users").select("name").where("id", "=", user.id).executeTakeFirstOrThrow();
   await db
     .insertInto("eventResponseReads")
-    .values({ responseId: entry.responseId, version: entry.version, part: entry.part, documentId: entry.documentId ?? null, partLabel: entry.partLabel ?? "", readerId: user.id, readerName: reader.name, outcome: entry.outcome })
+    .values({ responseId: entry.responseId, version: entry.version, part: entry.part, documentId, partLabel, readerId: user.id, readerName: reader.name, outcome: entry.outcome })
     .execute();
 }
 
@@ -288,7 +305,11 @@ export async function saveResponse(
         .where("id", "=", draftId.id)
         .execute();
       const removals = (change.removeDocuments ?? []).filter(isUuid);
-      if (removals.length) await trx.deleteFrom("eventResponseDocuments").where("versionId", "=", draftId.id).where("id", "in", removals).execute();
+      if (removals.length) {
+        const removed = await trx.deleteFrom("eventResponseDocuments").where("versionId", "=", draftId.id).where("id", "in", removals).returning("fileId").execute();
+        // A file only this draft held is gone with it, and no longer counts against the quota (ADR 0032).
+        await dropUnreferencedFiles(trx, organisationId, removed.map((r) => r.fileId));
+      }
       for (const [i, { upload, confidential, confidentialReason }] of change.uploads.entries()) {
         const stored = await storeFile(trx, { organisationId, userId: actor.id }, upload, i === 0 ? "file" : `documents.${i}.file`);
         if (!stored.ok) throw new Refusal(stored);

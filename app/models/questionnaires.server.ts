@@ -17,9 +17,10 @@ import {
   type OwnQuestionInput,
   type QuestionnaireItem,
 } from "~/domain/questionnaire";
-import { fail, ok, type Result } from "~/domain/result";
+import { fail, ok, type Failure, type Result } from "~/domain/result";
 import { eventFor, type ActingUser } from "./event-access.server";
 import { notifyAmendment } from "./event-edits.server";
+import { dropUnreferencedFiles, storeFile, type Upload } from "./stored-files.server";
 
 // Questionnaires on events and vendors' answer profiles (issue 17, "answer once").
 // The rules are app/domain/questionnaire.ts's; this module reads and writes them.
@@ -225,39 +226,63 @@ export async function saveToAnswerProfile(
   db: Db,
   actor: ActingUser,
   organisationId: string,
-  answers: Readonly<Record<string, Answer | null>>,
-  { now = new Date() }: { now?: Date } = {},
+  given: Readonly<Record<string, Answer | null>>,
+  { now = new Date(), uploads = {} }: { now?: Date; uploads?: Readonly<Record<string, Upload>> } = {},
 ): Promise<Result<{ saved: number; removed: number }>> {
   const problems: Problem[] = [];
-  for (const [key, answer] of Object.entries(answers)) {
+  for (const [key, answer] of Object.entries(given)) {
     const spec = bankSpecOf(key, false);
     if (!spec) problems.push({ path: `answers.${key}`, code: "unknown_question" });
-    else if (answer !== null) problems.push(...answerProblems(spec, answer));
+    else if (answer !== null && !(key in uploads)) problems.push(...answerProblems(spec, answer));
   }
+  for (const key of Object.keys(uploads)) if (bankQuestion(key)?.answerType !== "document") problems.push({ path: `answers.${key}.file`, code: "unknown_question" });
   if (!(await isVendorMember(db, actor, organisationId))) return fail("forbidden");
   if (problems.length) return fail("invalid", problems);
-  return db.transaction().execute(async (trx) => {
-    let saved = 0;
-    let removed = 0;
-    const stored = new Map((await trx.selectFrom("answerProfileEntries").select(["bankKey", "answer"]).where("organisationId", "=", organisationId).execute()).map((r) => [r.bankKey, JSON.stringify(r.answer)]));
-    for (const [bankKey, answer] of Object.entries(answers)) {
-      if (answer === null) {
-        const gone = await trx.deleteFrom("answerProfileEntries").where("organisationId", "=", organisationId).where("bankKey", "=", bankKey).executeTakeFirst();
-        removed += Number(gone.numDeletedRows);
-        continue;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      let saved = 0;
+      let removed = 0;
+      const rows = await trx.selectFrom("answerProfileEntries").select(["bankKey", "answer"]).where("organisationId", "=", organisationId).execute();
+      const stored = new Map(rows.map((r) => [r.bankKey, JSON.stringify(r.answer)]));
+      // A document uploaded here is stored with the answer that names it, or neither is (ADR 0032).
+      const answers: Record<string, Answer | null> = { ...given };
+      for (const [bankKey, upload] of Object.entries(uploads)) {
+        const file = await storeFile(trx, { organisationId, userId: actor.id }, upload, `answers.${bankKey}.file`);
+        if (!file.ok) throw new UploadRefused(file);
+        answers[bankKey] = { value: file.value.id };
       }
-      const kept: Answer = answer.comment ? { value: answer.value, comment: answer.comment } : { value: answer.value };
-      // An answer as it was stays as it was, with its date and author.
-      if (stored.get(bankKey) === JSON.stringify(kept)) continue;
-      await trx
-        .insertInto("answerProfileEntries")
-        .values({ organisationId, bankKey, answer: jsonb(kept), updatedBy: actor.id, updatedAt: now })
-        .onConflict((oc) => oc.columns(["organisationId", "bankKey"]).doUpdateSet({ answer: jsonb(kept), updatedBy: actor.id, updatedAt: now }))
-        .execute();
-      saved += 1;
-    }
-    return ok({ saved, removed });
-  });
+      for (const [bankKey, answer] of Object.entries(answers)) {
+        if (answer === null) {
+          const gone = await trx.deleteFrom("answerProfileEntries").where("organisationId", "=", organisationId).where("bankKey", "=", bankKey).executeTakeFirst();
+          removed += Number(gone.numDeletedRows);
+          continue;
+        }
+        const kept: Answer = answer.comment ? { value: answer.value, comment: answer.comment } : { value: answer.value };
+        // An answer as it was stays as it was, with its date and author.
+        if (stored.get(bankKey) === JSON.stringify(kept)) continue;
+        await trx
+          .insertInto("answerProfileEntries")
+          .values({ organisationId, bankKey, answer: jsonb(kept), updatedBy: actor.id, updatedAt: now })
+          .onConflict((oc) => oc.columns(["organisationId", "bankKey"]).doUpdateSet({ answer: jsonb(kept), updatedBy: actor.id, updatedAt: now }))
+          .execute();
+        saved += 1;
+      }
+      // A document answer replaced or removed: its file goes when nothing else names it, so it leaves the quota.
+      const replaced = rows.filter((r) => bankQuestion(r.bankKey)?.answerType === "document" && r.bankKey in answers && typeof r.answer.value === "string");
+      await dropUnreferencedFiles(trx, organisationId, replaced.map((r) => r.answer.value as string));
+      return ok({ saved, removed });
+    });
+  } catch (error) {
+    if (error instanceof UploadRefused) return error.failure;
+    throw error;
+  }
+}
+
+/** A refused upload, thrown so that the transaction keeps nothing of the save. */
+class UploadRefused extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.reason);
+  }
 }
 
 /**

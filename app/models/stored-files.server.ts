@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
+import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { StoredFileKind } from "@db/schema";
 import { isUuid } from "~/domain/ids";
@@ -92,4 +93,48 @@ export async function organisationFileBytes(db: Db, organisationId: string): Pro
     .where("organisationId", "=", organisationId)
     .executeTakeFirstOrThrow();
   return Number(row.bytes);
+}
+
+/**
+ * Columns that name a stored file under a foreign key. A table that comes to hold a file's id adds
+ * its column here (tests/integration/file-references.test.ts fails until it does), so that
+ * `dropUnreferencedFiles` never drops a file something still names. file_contents is the store's own.
+ */
+export const FILE_FOREIGN_KEYS = [
+  { table: "event_documents", column: "file_id" },
+  { table: "event_response_documents", column: "file_id" },
+] as const;
+
+/**
+ * Deletes those of the organisation's files that nothing names any more (ADR 0032): no row of
+ * `FILE_FOREIGN_KEYS`, no structured answer of one of its responses (a document answer is the
+ * file's id), no entry of its answer profile. The store's bytes go with the row. Call it in the
+ * transaction that took the last reference away (a document out of a draft, a profile answer
+ * replaced), so the quota counts only files in use and nothing is half-done. The number dropped.
+ */
+export async function dropUnreferencedFiles(trx: Db, organisationId: string, fileIds: readonly string[]): Promise<number> {
+  const ids = [...new Set(fileIds)].filter(isUuid);
+  if (ids.length === 0) return 0;
+  const gone = await trx
+    .deleteFrom("storedFiles as f")
+    .where("f.organisationId", "=", organisationId)
+    .where("f.id", "in", ids)
+    .where((eb) =>
+      eb.not(
+        eb.or([
+          ...FILE_FOREIGN_KEYS.map(({ table, column }) => eb.exists(sql`(select 1 from ${sql.table(table)} where ${sql.ref(`${table}.${column}`)} = f.id)`)),
+          eb.exists(
+            eb
+              .selectFrom("eventResponseVersions as v")
+              .innerJoin("eventResponses as r", "r.id", "v.responseId")
+              .select("v.id")
+              .where("r.organisationId", "=", organisationId)
+              .where(sql<boolean>`v.answers @> jsonb_build_array(jsonb_build_object('value', f.id::text))`),
+          ),
+          eb.exists(eb.selectFrom("answerProfileEntries as a").select("a.bankKey").where("a.organisationId", "=", organisationId).where(sql<boolean>`a.answer ->> 'value' = f.id::text`)),
+        ]),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows);
 }

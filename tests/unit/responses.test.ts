@@ -4,6 +4,7 @@ import {
   eventTeam,
   logsRead,
   partAccess,
+  readLogWindowStart,
   responseReader,
   responseRefusal,
   ResponseInputSchema,
@@ -84,5 +85,14 @@ describe("who reads what", () => {
     expect([vendor, team, buyer, none].map((r) => partAccess(r, false))).toEqual(["read", "read", "read", "not_found"]);
     expect([vendor, team, buyer].map((r) => logsRead(r, true))).toEqual([false, true, true]);
     expect(logsRead("team", false)).toBe(false);
+  });
+
+  it("logs a read again from the next day in Oslo, not from the next page view", () => {
+    // Winter (UTC+1): 02:55 in Oslo on 7 December; the day began at 23:00 UTC the evening before.
+    expect(readLogWindowStart(new Date("2026-12-07T01:55:00Z")).toISOString()).toBe("2026-12-06T23:00:00.000Z");
+    expect(readLogWindowStart(new Date("2026-12-06T22:59:59Z")).toISOString()).toBe("2026-12-05T23:00:00.000Z");
+    // Summer (UTC+2): 00:30 in Oslo on 2 July is a new day, 23:30 on 1 July is not.
+    expect(readLogWindowStart(new Date("2026-07-01T22:30:00Z")).toISOString()).toBe("2026-07-01T22:00:00.000Z");
+    expect(readLogWindowStart(new Date("2026-07-01T21:30:00Z")).toISOString()).toBe("2026-06-30T22:00:00.000Z");
   });
 });

@@ -17,15 +17,18 @@ export function ReadLog({ reads }: { reads: SerializeFrom<ResponseRead>[] }) {
       {reads.length === 0 ? (
         <p className="text-slate-700">{t("vendor.readLogEmpty")}</p>
       ) : (
-        <ul className="list-disc space-y-1 pl-5" data-testid="read-log">
-          {reads.map((r, i) => (
-            <li key={i} className="break-words">
-              {t(r.outcome === "read" ? "vendor.read" : "vendor.refused", { name: r.readerName, time: formatDateTime(r.at, language) })}
-              {" – "}
-              {t(`vendor.parts.${r.part}`, { label: r.partLabel, version: r.version })}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="text-sm text-slate-700">{t("vendor.readLogOncePerDay")}</p>
+          <ul className="list-disc space-y-1 pl-5" data-testid="read-log">
+            {reads.map((r, i) => (
+              <li key={i} className="break-words">
+                {t(r.outcome === "read" ? "vendor.read" : "vendor.refused", { name: r.readerName, time: formatDateTime(r.at, language) })}
+                {" – "}
+                {t(`vendor.parts.${r.part}`, { label: r.partLabel, version: r.version })}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -82,7 +82,9 @@ export const questionnaire: typeof nb = {
     lastSaved: "Last saved {{date}} by {{name}}",
     storedFile: "Stored document: {{name}}. Remove:",
     removeFile: "Remove {{name}} from the answer profile",
-    documentFromResponse: "Attach the document when you respond to a request, and choose to save it in the answer profile.",
+    uploadFile: "Upload a document",
+    replaceFile: "Upload a new document in its place",
+    fileHint: "PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT, at most {{max}}.",
   },
   answerTypes: { yes_no: "Yes/no", choice: "Choice", text: "Text", number: "Number", document: "Document" },
   topics: {

@@ -45,6 +45,7 @@ export const responses = {
     closed: "The response can no longer be changed.",
     readLog: "Who at the buyer opened the confidential parts",
     readLogEmpty: "Nobody at the buyer has opened the confidential parts.",
+    readLogOncePerDay: "Each person is shown once per part, version and day: the first time that day.",
     read: "Read by {{name}}, {{time}}",
     refused: "Refused access: {{name}}, {{time}}",
     parts: {

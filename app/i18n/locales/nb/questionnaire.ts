@@ -81,7 +81,9 @@ export const questionnaire = {
     lastSaved: "Sist lagret {{date}} av {{name}}",
     storedFile: "Lagret dokument: {{name}}. Fjern:",
     removeFile: "Fjern {{name}} fra svarprofilen",
-    documentFromResponse: "Legg ved dokumentet når dere svarer på en forespørsel, og velg å lagre det i svarprofilen.",
+    uploadFile: "Last opp et dokument",
+    replaceFile: "Last opp et nytt dokument i stedet",
+    fileHint: "PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV eller TXT, høyst {{max}}.",
   },
   answerTypes: { yes_no: "Ja/nei", choice: "Valg", text: "Tekst", number: "Tall", document: "Dokument" },
   topics: {

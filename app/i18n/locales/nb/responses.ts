@@ -45,6 +45,7 @@ export const responses = {
     closed: "Svaret kan ikke endres lenger.",
     readLog: "Hvem hos oppdragsgiveren har åpnet de konfidensielle delene",
     readLogEmpty: "Ingen hos oppdragsgiveren har åpnet de konfidensielle delene.",
+    readLogOncePerDay: "Hver person vises én gang per del, versjon og dag: første gang den dagen.",
     read: "Lest av {{name}}, {{time}}",
     refused: "Nektet tilgang: {{name}}, {{time}}",
     parts: {
