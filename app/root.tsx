@@ -12,7 +12,7 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/forms/buttons";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { createI18n, fixedT } from "~/i18n/i18n";

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { EXPECTATION_STATUSES, type ExpectationStatus } from "./events";
+import type { ExpectationStatus } from "./events";
 import type { GateResult, Problem } from "./problems";
 import { gateResult } from "./problems";
 
@@ -110,41 +109,6 @@ export function openToJoin(event: { status: string; openToJoinUntil: string | nu
 export function openToJoinProblems(until: string | null, today: string): Problem[] {
   return until !== null && until < today ? [{ path: "openToJoinUntil", code: "open_to_join_in_past" }] : [];
 }
-
-type Issue = { input?: unknown };
-const missing = (issue: Issue) => issue.input === undefined || issue.input === null || issue.input === "";
-const shareFields = {
-  shareKind: z.enum(SHARE_KINDS, { error: (issue) => (missing(issue) ? "share_kind_required" : "invalid_choice") }),
-  // Forms send text; a missing value stays missing (so it is "required", not "not a number").
-  shareValue: z.preprocess(
-    (v) => (v === undefined || v === null || v === "" ? undefined : typeof v === "string" ? Number(v) : v),
-    z
-      .number({ error: (issue) => (missing(issue) ? "share_required" : "share_positive_whole") })
-      .int({ error: "share_positive_whole" })
-      .positive({ error: "share_positive_whole" })
-      .max(1_000_000_000_000, { error: "share_positive_whole" }),
-  ),
-};
-const expectationStatus = z.enum(EXPECTATION_STATUSES, { error: (issue) => (missing(issue) ? "co_buyer_expectation_required" : "invalid_choice") });
-
-/** The lead invites a buyer organisation, optionally proposing its share (the form and the API). */
-export const InviteCoBuyerSchema = z
-  .strictObject({
-    organisationId: z.guid({ error: (issue) => (missing(issue) ? "organisation_required" : "unknown_organisation") }),
-    shareKind: shareFields.shareKind.optional(),
-    shareValue: shareFields.shareValue.optional(),
-  })
-  .superRefine((v, ctx) => {
-    // A share is a kind and a number together, or not given.
-    if ((v.shareKind === undefined) !== (v.shareValue === undefined)) {
-      ctx.addIssue({ code: "custom", path: [v.shareKind === undefined ? "shareKind" : "shareValue"], message: v.shareKind === undefined ? "share_kind_required" : "share_required" });
-    }
-  });
-export type InviteCoBuyer = z.infer<typeof InviteCoBuyerSchema>;
-
-/** A co-buyer accepts (its share and its own expectation), or a buyer asks to join with the same. */
-export const AcceptCoBuyingSchema = z.strictObject({ ...shareFields, expectationStatus });
-export type AcceptCoBuying = z.infer<typeof AcceptCoBuyingSchema>;
 
 /** The share as the form and API send it, or null when none was given. */
 export function shareOf(input: { shareKind?: ShareKind; shareValue?: number }): Share | null {

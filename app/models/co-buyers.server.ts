@@ -5,7 +5,6 @@ import {
   openToJoinProblems,
   shareOf,
   shareProblems,
-  type AcceptCoBuying,
   type CoBuyerShare,
   type CoBuyerStatus,
   type ExpectationStatus,
@@ -13,6 +12,7 @@ import {
   type ShareFrame,
   type ShareKind,
 } from "~/domain/co-buyers";
+import type { AcceptCoBuying } from "~/domain/co-buyer-forms";
 import { isUuid } from "~/domain/ids";
 import type { Problem } from "~/domain/problems";
 import { fail, failAt, ok, type Result } from "~/domain/result";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { AcceptCoBuyingSchema } from "~/domain/co-buyers";
+import { AcceptCoBuyingSchema } from "~/domain/co-buyer-forms";
 import { answerInvitation } from "~/models/co-buyers.server";
 import { failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { InviteCoBuyerSchema } from "~/domain/co-buyers";
+import { InviteCoBuyerSchema } from "~/domain/co-buyer-forms";
 import { inviteCoBuyer } from "~/models/co-buyers.server";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
 import { Field, FormErrors, Notice, ProblemScope, Select, SubmitButton, recordField } from "~/components/forms";
-import { AcceptCoBuyingSchema, InviteCoBuyerSchema } from "~/domain/co-buyers";
+import { AcceptCoBuyingSchema, InviteCoBuyerSchema } from "~/domain/co-buyer-forms";
 import { inputProblems } from "~/domain/event-input";
 import { text, submittedValues } from "~/domain/form-entries";
 import { fieldErrors, type Problem } from "~/domain/problems";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { AcceptCoBuyingSchema, InviteCoBuyerSchema } from "~/domain/co-buyer-forms";
 import {
-  AcceptCoBuyingSchema,
-  InviteCoBuyerSchema,
   checkCoBuyerConsent,
   leadFraction,
   openToJoin,
