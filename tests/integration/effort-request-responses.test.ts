@@ -4,6 +4,8 @@ import { action as responseAction, loader as responseLoader } from "~/routes/eff
 import { loader as tableLoader } from "~/routes/effort-requests.$id_.responses/route";
 import { loader as vendorViewLoader } from "~/routes/effort-requests.$id_.responses_.$responseId/route";
 import { loader as requestLoader } from "~/routes/effort-requests.$id";
+import { action as documentsAction, loader as documentsLoader } from "~/routes/effort-requests.$id_.documents";
+import { loader as requestDocumentLoader } from "~/routes/effort-requests.$id_.documents_.$documentId";
 import { loader as downloadLoader } from "~/routes/responses.$responseId.documents.$documentId";
 import { loader as accessLogLoader } from "~/routes/api.v1.responses.$id.access-log";
 import { loader as demandAtom } from "~/routes/demand[.]atom";
@@ -235,6 +237,48 @@ describe("business secrets in a response to an effort request", () => {
   });
 });
 
+describe("documents on an effort request", () => {
+  function documentForm(requestId: string, values: Record<string, string>, file: { name: string; bytes: Uint8Array } | null, who: Person) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(values)) form.append(name, value);
+    if (file) form.append("file", new File([new Uint8Array(file.bytes)], file.name));
+    return routeArgs(`/effort-requests/${requestId}/documents`, { method: "POST", body: form, cookie: who.cookie, params: { id: requestId } });
+  }
+  const attach = async (...args: Parameters<typeof documentForm>) => respond(documentsAction(await documentForm(...args)));
+  const documentCount = async () => Number((await t.db.selectFrom("effortRequestDocuments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+
+  it("lets the buyer's members attach documents in versions, and the buyer and the recipients (only) read and download them", async () => {
+    const requestId = await request();
+    expect((await attach(requestId, { documentType: "questionnaire", title: "Spørsmål om legemidler" }, { name: "sporsmal.pdf", bytes: SAMPLE_FILES.pdf }, bjarne)).headers.get("Location")).toBe(`/effort-requests/${requestId}/documents?saved=1`);
+    const [first] = await (await (await get(documentsLoader, `/effort-requests/${requestId}/documents`, { id: requestId }, bjarne)).json()).documents;
+    // A new version says what changed, and keeps the document's kind.
+    const before = [await documentCount(), ...(await counts())];
+    const unexplained = await attach(requestId, { documentType: "minutes", title: "Spørsmål, rettet", replaces: first.current.id }, { name: "sporsmal2.pdf", bytes: SAMPLE_FILES.pdf }, bjarne);
+    expect(unexplained.status).toBe(400);
+    expect((await unexplained.json()).errors).toEqual({ changeNote: ["change_note_required"] });
+    const lying = await attach(requestId, { documentType: "questionnaire", title: "Program" }, { name: "program.pdf", bytes: SAMPLE_FILES.exe }, bjarne);
+    expect((await lying.json()).errors).toEqual({ file: ["file_type_not_allowed"] });
+    // A recipient may read the documents, not attach them (403); another vendor is told nothing is here (404).
+    expect((await attach(requestId, { documentType: "questionnaire", title: "Fra leverandør" }, { name: "l.pdf", bytes: SAMPLE_FILES.pdf }, viktor)).status).toBe(403);
+    expect((await attach(requestId, { documentType: "questionnaire", title: "Fra en annen" }, { name: "k.pdf", bytes: SAMPLE_FILES.pdf }, kari)).status).toBe(404);
+    expect([await documentCount(), ...(await counts())]).toEqual(before);
+    expect((await attach(requestId, { documentType: "minutes", title: "Spørsmål, rettet", replaces: first.current.id, changeNote: "Spørsmål 3 var uklart." }, { name: "sporsmal2.txt", bytes: SAMPLE_FILES.txt }, berit)).status).toBe(302);
+
+    const page = await (await get(requestLoader, `/effort-requests/${requestId}`, { id: requestId }, viktor)).json();
+    expect(page.documents).toMatchObject([{ documentType: "questionnaire", current: { version: 2, title: "Spørsmål, rettet", changeNote: "Spørsmål 3 var uklart.", file: { name: "sporsmal2.txt" } }, earlier: [{ version: 1 }] }]);
+    const documentId = page.documents[0].current.id;
+    const file = await get(requestDocumentLoader, `/effort-requests/${requestId}/documents/${documentId}`, { id: requestId, documentId }, viktor);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("Content-Disposition")).toContain("attachment");
+    expect(file.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(sha256Hex(new Uint8Array(await file.arrayBuffer()))).toBe(sha256Hex(SAMPLE_FILES.txt));
+    for (const who of [kari, hanne]) expect((await get(requestDocumentLoader, `/effort-requests/${requestId}/documents/${documentId}`, { id: requestId, documentId }, who)).status).toBe(404);
+    // A document of another request is not found by this one's address.
+    const other = await request();
+    expect((await get(requestDocumentLoader, `/effort-requests/${other}/documents/${documentId}`, { id: other, documentId }, viktor)).status).toBe(404);
+  });
+});
+
 describe("authorization", () => {
   /** Organisation A's effort request (sent by its admin) to the outsider's vendor, with its submitted response; the arguments for `path`. */
   const withResponse = (path: (requestId: string, responseId: string, documentId: string) => string) => async (world: Parameters<typeof effortRequestWithResponse>[1], cookie: string | undefined) => {
@@ -266,6 +310,25 @@ describe("authorization", () => {
       call: downloadLoader,
       request: withResponse((_q, r, d) => `/responses/${r}/documents/${d}`),
       expect: { anonymous: "login", outsider: "ok", member: 403, admin: "ok", operator: 404 },
+    },
+    {
+      route: "GET /effort-requests/:id/documents (the buyer's documents page)",
+      call: documentsLoader,
+      request: withResponse((q) => `/effort-requests/${q}/documents`),
+      expect: { anonymous: "login", outsider: 403, member: "ok", admin: "ok", operator: "register" },
+    },
+    {
+      route: "GET /effort-requests/:id/documents/:documentId",
+      call: requestDocumentLoader,
+      request: async (world, cookie) => {
+        const { requestId } = await effortRequestWithResponse(t.db, world);
+        const stored = await t.db.insertInto("storedFiles").values({ organisationId: world.organisation.id, name: "a.txt", kind: "txt", mediaType: "text/plain", sizeBytes: 2, sha256: "0".repeat(64) }).returning("id").executeTakeFirstOrThrow();
+        await t.db.insertInto("fileContents").values({ fileId: stored.id, bytes: new Uint8Array([104, 105]) }).execute();
+        const documentId = crypto.randomUUID();
+        await t.db.insertInto("effortRequestDocuments").values({ id: documentId, requestId, seriesId: documentId, version: 1, documentType: "minutes", title: "Referat", changeNote: null, fileId: stored.id, uploadedBy: null }).execute();
+        return routeArgs(`/effort-requests/${requestId}/documents/${documentId}`, { cookie, params: { id: requestId, documentId } });
+      },
+      expect: { anonymous: "login", outsider: "ok", member: "ok", admin: "ok", operator: 404 },
     },
   ]);
 });
