@@ -15,6 +15,7 @@ import { resetPassword } from "./reset-password";
 import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequested } from "./effort-requested";
+import { effortRequestDocument } from "./effort-request-document";
 import { consultationInvited } from "./consultation-invited";
 import { consultationWithholdingRefused } from "./consultation-withholding-refused";
 import { protectedReport } from "./protected-report";
@@ -47,6 +48,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "event-ended": eventEnded,
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
+  "effort-request-document": effortRequestDocument,
   "consultation-invited": consultationInvited,
   "consultation-withholding-refused": consultationWithholdingRefused,
   "vendor-activity": vendorActivity,

@@ -4,11 +4,12 @@ import { documentVersionProblems, type EventDocumentInput } from "~/domain/event
 import { isUuid } from "~/domain/ids";
 import { fail, ok, type Result } from "~/domain/result";
 import type { ActingUser } from "./event-access.server";
+import { emailAdmins } from "./memberships.server";
 import { documentSeries, type EventDocument } from "./event-documents.server";
 import { readFile, storeFile, type StoredFile, type Upload } from "./stored-files.server";
 
 // Documents on an effort request (issue 17): the buyer's members attach them, in versions (a new
-// version says what changed), as they do on an event; whoever may see the request (the buyer's
+// version says what changed, and the vendors still asked are told by e-mail), as on an event; whoever may see the request (the buyer's
 // members, the vendors it was sent to) reads and downloads them. The request is not public, so
 // neither are its documents.
 
@@ -35,8 +36,8 @@ export async function addEffortRequestDocument(
   requestId: string,
   input: EventDocumentInput,
   upload: Upload,
-  { now = new Date() }: { now?: Date } = {},
-): Promise<Result<{ id: string; version: number }>> {
+  { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },
+): Promise<Result<{ id: string; version: number; told: number }>> {
   return db.transaction().execute(async (trx) => {
     const access = await requestAccess(trx, actor, requestId);
     if (!access) return fail("not_found");
@@ -65,8 +66,35 @@ export async function addEffortRequestDocument(
         createdAt: now,
       })
       .execute();
-    return ok({ id, version });
+    // A new version reaches the vendors still asked, as an event's amendment reaches those taking part.
+    const told = previous ? await tellRecipients(trx, requestId, { documentTitle: input.title, version, changeNote: input.changeNote ?? "" }, baseUrl) : 0;
+    return ok({ id, version, told });
   });
+}
+
+/** E-mails the admins of each vendor the request was sent to (and that did not decline) that a document has a new version; how many letters. */
+async function tellRecipients(trx: Db, requestId: string, document: { documentTitle: string; version: number; changeNote: string }, baseUrl: string): Promise<number> {
+  const request = await trx
+    .selectFrom("effortRequests as q")
+    .innerJoin("organisations as b", "b.id", "q.buyerId")
+    .select(["q.title", "b.name as buyerName"])
+    .where("q.id", "=", requestId)
+    .executeTakeFirstOrThrow();
+  const recipients = await trx
+    .selectFrom("effortRequestRecipients as r")
+    .innerJoin("organisations as o", "o.id", "r.organisationId")
+    .select(["o.id", "o.name"])
+    .where("r.requestId", "=", requestId)
+    .where("r.status", "<>", "declined")
+    .execute();
+  let told = 0;
+  for (const recipient of recipients) {
+    told += await emailAdmins(trx, recipient.id, (person) => ({
+      template: "effort-request-document",
+      data: { name: person.name, buyerName: request.buyerName, organisationName: recipient.name, title: request.title, ...document, url: `${baseUrl}/effort-requests/${requestId}` },
+    }));
+  }
+  return told;
 }
 
 async function latestOfSeries(trx: Db, requestId: string, documentId: string) {

@@ -11,6 +11,7 @@ import { MAX_FILE_BYTES } from "~/domain/uploads";
 import { FAILURE_STATUS } from "~/http/failure-status";
 import { limitInWords } from "~/http/body-limit.server";
 import { readUploadForm } from "~/http/multipart.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import { notFound } from "~/http/responses.server";
 import type { Language } from "~/i18n/resources";
 import { addEffortRequestDocument, listEffortRequestDocuments } from "~/models/effort-request-documents.server";
@@ -51,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
   const values = submittedValues(read.form);
   const parsed = await documentUploadOf(read.form);
   if (!parsed.ok) return json({ values, errors: fieldErrors(parsed.problems) }, { status: 400 });
-  const result = await addEffortRequestDocument(db(), member.user, request.id, parsed.input, parsed.upload);
+  const result = await addEffortRequestDocument(db(), member.user, request.id, parsed.input, parsed.upload, { baseUrl: publicBaseUrl() });
   if (result.ok) return redirect(`/effort-requests/${request.id}/documents?saved=1`);
   if (result.reason === "not_found") notFound();
   if (result.reason === "forbidden" && result.problems.length === 0) forbidden(args.request);

@@ -262,7 +262,12 @@ describe("documents on an effort request", () => {
     expect((await attach(requestId, { documentType: "questionnaire", title: "Fra leverandør" }, { name: "l.pdf", bytes: SAMPLE_FILES.pdf }, viktor)).status).toBe(403);
     expect((await attach(requestId, { documentType: "questionnaire", title: "Fra en annen" }, { name: "k.pdf", bytes: SAMPLE_FILES.pdf }, kari)).status).toBe(404);
     expect([await documentCount(), ...(await counts())]).toEqual(before);
+    const mailBefore = await t.db.selectFrom("outbox").select("id").where("template", "=", "effort-request-document").execute();
     expect((await attach(requestId, { documentType: "minutes", title: "Spørsmål, rettet", replaces: first.current.id, changeNote: "Spørsmål 3 var uklart." }, { name: "sporsmal2.txt", bytes: SAMPLE_FILES.txt }, berit)).status).toBe(302);
+    // The new version reaches the recipient's admins by e-mail, with what changed.
+    const mail = await t.db.selectFrom("outbox").select(["id", "text"]).where("template", "=", "effort-request-document").execute();
+    expect(mail.length - mailBefore.length).toBe(1);
+    expect(mail.at(-1)!.text).toContain("Spørsmål 3 var uklart.");
 
     const page = await (await get(requestLoader, `/effort-requests/${requestId}`, { id: requestId }, viktor)).json();
     expect(page.documents).toMatchObject([{ documentType: "questionnaire", current: { version: 2, title: "Spørsmål, rettet", changeNote: "Spørsmål 3 var uklart.", file: { name: "sporsmal2.txt" } }, earlier: [{ version: 1 }] }]);
