@@ -767,6 +767,7 @@ export interface Database {
   storedFiles: StoredFileTable;
   fileContents: FileContentTable;
   eventDocuments: EventDocumentTable;
+  effortRequestDocuments: EffortRequestDocumentTable;
   // 0066: questionnaires and answer profiles (app/domain/questionnaire.ts)
   questionnaireItems: QuestionnaireItemTable;
   answerProfileEntries: AnswerProfileEntryTable;
@@ -1206,9 +1207,11 @@ export interface AnswerProfileEntryTable {
 
 // --- 0067: responses to RFIs and RFPs (app/domain/responses.ts) ----------------------
 
+/** What is answered: an event (RFI, RFP) or an effort request (0071); exactly one is set. */
 export interface EventResponseTable {
   id: Generated<string>;
-  eventId: string;
+  eventId: string | null;
+  effortRequestId: Generated<string | null>;
   organisationId: string;
   createdBy: string | null;
   createdAt: CreatedAt;
@@ -1262,3 +1265,8 @@ export interface EventResponseReadTable {
   outcome: "read" | "refused";
   at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
+
+// --- 0071: responses to effort requests, documents on them ---------------------------------
+
+/** A document a buyer attached to an effort request, in versions: an event document's shape, without amendments. */
+export type EffortRequestDocumentTable = Omit<EventDocumentTable, "eventId" | "amendmentId"> & { requestId: string };

@@ -98,6 +98,8 @@ export type EmailMessage =
   // To every member of every vendor taking part: a question was answered to all. Never names who asked.
   | Envelope<"question-answered", { name: string; eventTitle: string; buyerName: string; question: string; answer: string; url: string }>
   // To the admins of each vendor asked: a buyer asks for work (the request passed the predictability gate).
+  // To the admins of each vendor an effort request was sent to (and did not decline): a new version of one of its documents.
+  | Envelope<"effort-request-document", { name: string; buyerName: string; organisationName: string; title: string; documentTitle: string; version: number; changeNote: string; url: string }>
   | Envelope<"effort-requested", { name: string; buyerName: string; organisationName: string; title: string; hoursPerVendor: number; /** ISO timestamp */ deadline: string; url: string }>
   // To the admins of each organisation invited to a consultation (høring). organiserName "" = the operators.
   | Envelope<"consultation-invited", { name: string; organisationName: string; organiserName: string; title: string; caseNumber: string; /** ISO timestamp */ deadline: string; url: string }>

@@ -17,6 +17,7 @@ import { ssoUnlinked } from "./sso-unlinked";
 import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequested } from "./effort-requested";
+import { effortRequestDocument } from "./effort-request-document";
 import { consultationInvited } from "./consultation-invited";
 import { consultationWithholdingRefused } from "./consultation-withholding-refused";
 import { protectedReport } from "./protected-report";
@@ -50,6 +51,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "event-ended": eventEnded,
   "question-answered": questionAnswered,
   "effort-requested": effortRequested,
+  "effort-request-document": effortRequestDocument,
   "consultation-invited": consultationInvited,
   "consultation-withholding-refused": consultationWithholdingRefused,
   "vendor-activity": vendorActivity,

@@ -18,6 +18,7 @@ export const CONFIDENTIAL_REASON_MAX = 500;
 export type ResponseProblemCode =
   | "responses_not_accepted"
   | "response_deadline_passed"
+  | "request_declined"
   | "registration_required"
   | "response_empty"
   | "confidential_reason_required";
@@ -46,6 +47,21 @@ export function responseRefusal(
   if (event.status !== "published") return { reason: "refused", problem: { path: "", code: "responses_not_accepted" } };
   // forutsigbarhet: the buyer said who it hears; a vendor outside that list is told why.
   if (event.responsesRequireRegistration && !vendor.registered) return { reason: "refused", problem: { path: "", code: "registration_required" } };
+  return null;
+}
+
+/**
+ * Whether a vendor an effort request was sent to may save or submit its response now: until the
+ * request's deadline (the deadline minute counts, as for an event; after it 409), and not once it
+ * declined the request (422). Accepting first is not required: writing the input is taking part.
+ */
+export function effortResponseRefusal(
+  request: { deadline: Date },
+  recipient: { status: "open" | "accepted" | "declined" },
+  now: Date,
+): { reason: FailureReason; problem: Problem<ResponseProblemCode> } | null {
+  if (now.getTime() > request.deadline.getTime()) return { reason: "conflict", problem: { path: "", code: "response_deadline_passed" } };
+  if (recipient.status === "declined") return { reason: "refused", problem: { path: "", code: "request_declined" } };
   return null;
 }
 
@@ -118,6 +134,15 @@ export function submissionProblems(version: { text: string; documentCount: numbe
  */
 export function eventTeam(named: readonly string[], admins: readonly string[]): readonly string[] {
   return named.length ? named : admins;
+}
+
+/**
+ * An effort request's team: the person who sent it, and the linked event's team (ADR 0036), or the
+ * buyer's admins for a request of its own. The sender asked for the work and reads what it asked for;
+ * nobody else reads a secret without an admin's choice.
+ */
+export function effortRequestTeam(requestedBy: string | null, eventTeamOrAdmins: readonly string[]): readonly string[] {
+  return requestedBy === null || eventTeamOrAdmins.includes(requestedBy) ? eventTeamOrAdmins : [requestedBy, ...eventTeamOrAdmins];
 }
 
 /** What a person sees of a submitted response. */

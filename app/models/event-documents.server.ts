@@ -117,6 +117,13 @@ export async function listEventDocuments(db: Db, eventId: string): Promise<Event
     .where("d.eventId", "=", eventId)
     .orderBy("d.version", "desc")
     .execute();
+  return documentSeries(rows);
+}
+
+/** Document versions (newest first) grouped into documents, in the order they were first attached; events' and effort requests' alike. */
+export function documentSeries(
+  rows: { id: string; seriesId: string; version: number; documentType: EventDocumentType; title: string; changeNote: string | null; createdAt: Date; name: string; kind: StoredFileKind; sizeBytes: number }[],
+): EventDocument[] {
   const series = new Map<string, EventDocument>();
   for (const row of rows) {
     const version: EventDocumentVersion = {

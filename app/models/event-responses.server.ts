@@ -4,6 +4,8 @@ import { csvDocument, csvOsloTime } from "~/domain/csv";
 import { isUuid } from "~/domain/ids";
 import {
   confidentialProblems,
+  effortRequestTeam,
+  effortResponseRefusal,
   eventTeam,
   isConfidential,
   logsRead,
@@ -143,11 +145,20 @@ export async function teamOf(db: Db, event: { id: string; buyerId: string }): Pr
   );
 }
 
-/** How the person reads responses to the event: as the vendor (for `organisationId`), the team, another buyer member, or not at all. */
-async function readerOf(db: Db, user: ActingUser, event: { id: string; buyerId: string }, organisationId: string): Promise<ResponseReader> {
-  const [vendor, buyer] = await Promise.all([isMember(db, user.id, organisationId), isMember(db, user.id, event.buyerId)]);
-  const team = buyer ? (await teamOf(db, event)).includes(user.id) : false;
-  return responseReader({ vendorMember: vendor !== undefined, buyerMember: buyer !== undefined, teamMember: team });
+/** An effort request's team: its sender with the linked event's team, or with the buyer's admins (ADR 0036). */
+export async function requestTeamOf(db: Db, request: { buyerId: string; eventId: string | null; requestedBy: string | null }): Promise<readonly string[]> {
+  const base = request.eventId
+    ? await teamOf(db, { id: request.eventId, buyerId: request.buyerId })
+    : (await db.selectFrom("memberships").select("userId").where("organisationId", "=", request.buyerId).where("role", "=", "admin").execute()).map((r) => r.userId);
+  const sender = request.requestedBy && (await isMember(db, request.requestedBy, request.buyerId)) ? request.requestedBy : null;
+  return effortRequestTeam(sender, base);
+}
+
+/** How the person reads a response: as the vendor (for `organisationId`), the team (`team()`), another buyer member, or not at all. */
+async function readerOf(db: Db, user: ActingUser, buyerId: string, team: () => Promise<readonly string[]>, organisationId: string): Promise<ResponseReader> {
+  const [vendor, buyer] = await Promise.all([isMember(db, user.id, organisationId), isMember(db, user.id, buyerId)]);
+  const inTeam = buyer ? (await team()).includes(user.id) : false;
+  return responseReader({ vendorMember: vendor !== undefined, buyerMember: buyer !== undefined, teamMember: inTeam });
 }
 
 async function versionsOf(db: Db, responseId: string): Promise<ResponseVersionView[]> {
@@ -220,11 +231,27 @@ export async function responseLinkFor(db: Db, user: ActingUser | null, event: { 
 // ---------------------------------------------------------------------------------------
 // The vendor's side
 
+/** The vendor's own response: the draft, the submitted versions (newest first) and who at the buyer read its secrets. */
+export interface OwnResponse {
+  id: string;
+  draft: ResponseVersionView | null;
+  submitted: ResponseVersionView[];
+  reads: ResponseRead[];
+}
+
 export interface VendorResponsePage {
   event: ResponseEvent;
   /** Why a response cannot be saved now, or null. */
   refusal: string | null;
-  response: { id: string; draft: ResponseVersionView | null; submitted: ResponseVersionView[]; reads: ResponseRead[] } | null;
+  response: OwnResponse | null;
+}
+
+/** The vendor organisation's response to the subject, null before it saved one; the caller has checked it may see the subject. */
+export async function ownResponse(db: Db, subject: ResponseSubject, organisationId: string): Promise<OwnResponse | null> {
+  const row = await db.selectFrom("eventResponses").select("id").where(subjectColumn(subject), "=", subject.id).where("organisationId", "=", organisationId).executeTakeFirst();
+  if (!row) return null;
+  const versions = await versionsOf(db, row.id);
+  return { id: row.id, draft: versions.find((v) => v.status === "draft") ?? null, submitted: versions.filter((v) => v.status === "submitted"), reads: await readsOf(db, row.id) };
 }
 
 /** The vendor organisation's response to the event, for one of its members; not found for an event they may not see or that takes no responses. */
@@ -233,14 +260,7 @@ export async function vendorResponsePage(db: Db, organisationId: string, eventId
   if (!event || event.status === "draft") return undefined;
   const refusal = responseRefusal(event, { registered: await isRegistered(db, event.id, organisationId) }, now);
   if (refusal?.problem.code === "responses_not_accepted") return undefined;
-  const row = await db.selectFrom("eventResponses").select("id").where("eventId", "=", event.id).where("organisationId", "=", organisationId).executeTakeFirst();
-  if (!row) return { event, refusal: refusal?.problem.code ?? null, response: null };
-  const versions = await versionsOf(db, row.id);
-  return {
-    event,
-    refusal: refusal?.problem.code ?? null,
-    response: { id: row.id, draft: versions.find((v) => v.status === "draft") ?? null, submitted: versions.filter((v) => v.status === "submitted"), reads: await readsOf(db, row.id) },
-  };
+  return { event, refusal: refusal?.problem.code ?? null, response: await ownResponse(db, { kind: "event", id: event.id }, organisationId) };
 }
 
 /**
@@ -256,19 +276,60 @@ export async function saveResponse(
   change: ResponseChange,
   now = new Date(),
 ): Promise<Result<{ responseId: string; version: number; status: "draft" | "submitted" }>> {
+  return saveResponseTo(db, actor, organisationId, { kind: "event", id: eventId }, change, now);
+}
+
+/** What a response answers (ADR 0036): an RFI or RFP, or an effort request sent to the vendor. */
+export type ResponseSubject = { kind: "event"; id: string } | { kind: "effort_request"; id: string };
+
+/** The response row's column that names the subject. */
+export const subjectColumn = (subject: ResponseSubject) => (subject.kind === "event" ? "eventId" : "effortRequestId");
+
+/**
+ * The subject, locked for the save, as the vendor organisation meets it: undefined where it may not
+ * see it (not found), else why it may not respond now (or null) and the questions it is asked.
+ */
+async function subjectGate(trx: Db, subject: ResponseSubject, organisationId: string, now: Date) {
+  if (!isUuid(subject.id)) return undefined;
+  if (subject.kind === "event") {
+    const event = await trx
+      .selectFrom("events")
+      .select(["id", "title", "kind", "status", "buyerId", "responseDeadline", "responsesRequireRegistration"])
+      .where("id", "=", subject.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!event || event.status === "draft") return undefined;
+    return { refusal: async () => responseRefusal(event, { registered: await isRegistered(trx, event.id, organisationId) }, now), questionnaire: await getQuestionnaire(trx, event.id) };
+  }
+  const request = await trx
+    .selectFrom("effortRequests")
+    .innerJoin("effortRequestRecipients as r", "r.requestId", "effortRequests.id")
+    .select(["effortRequests.deadline", "r.status"])
+    .where("effortRequests.id", "=", subject.id)
+    .where("r.organisationId", "=", organisationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!request) return undefined;
+  // An effort request has no questionnaire (yet): free text and documents.
+  return { refusal: async () => effortResponseRefusal(request, request, now), questionnaire: [] as QuestionnaireItem[] };
+}
+
+/** `saveResponse` for any subject: the vendor's draft or submission to an event or an effort request. */
+export async function saveResponseTo(
+  db: Db,
+  actor: ActingUser,
+  organisationId: string,
+  subject: ResponseSubject,
+  change: ResponseChange,
+  now = new Date(),
+): Promise<Result<{ responseId: string; version: number; status: "draft" | "submitted" }>> {
   try {
     const saved = await db.transaction().execute(async (trx) => {
-      if (!isUuid(eventId)) return fail("not_found");
-      const event = await trx
-        .selectFrom("events")
-        .select(["id", "title", "kind", "status", "buyerId", "responseDeadline", "responsesRequireRegistration"])
-        .where("id", "=", eventId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!event || event.status === "draft") return fail("not_found");
+      const gate = await subjectGate(trx, subject, organisationId, now);
+      if (!gate) return fail("not_found");
       const vendor = await trx.selectFrom("organisations").select("isVendor").where("id", "=", organisationId).executeTakeFirst();
       if (!vendor?.isVendor || !(await isMember(trx, actor.id, organisationId))) return fail("forbidden");
-      const refusal = responseRefusal(event, { registered: await isRegistered(trx, event.id, organisationId) }, now);
+      const refusal = await gate.refusal();
       if (refusal) return fail(refusal.reason, [refusal.problem]);
       const problems: Problem[] = [
         ...confidentialProblems(change.input),
@@ -283,13 +344,18 @@ export async function saveResponse(
           if (!owned.some((o) => o.id === a.fileId)) problems.push({ path: `documents.${i}.uploadId`, code: "invalid_choice" });
         });
       }
-      const questionnaire = await getQuestionnaire(trx, event.id);
+      const questionnaire = gate.questionnaire;
       const given = change.answers;
       if (given) problems.push(...(await answerInputProblems(trx, questionnaire, given, organisationId)));
       if (problems.length) return fail("invalid", problems);
 
-      await trx.insertInto("eventResponses").values({ eventId: event.id, organisationId, createdBy: actor.id }).onConflict((oc) => oc.columns(["eventId", "organisationId"]).doNothing()).execute();
-      const response = await trx.selectFrom("eventResponses").select("id").where("eventId", "=", event.id).where("organisationId", "=", organisationId).executeTakeFirstOrThrow();
+      const column = subjectColumn(subject);
+      await trx
+        .insertInto("eventResponses")
+        .values({ eventId: subject.kind === "event" ? subject.id : null, effortRequestId: subject.kind === "effort_request" ? subject.id : null, organisationId, createdBy: actor.id })
+        .onConflict((oc) => oc.columns([column, "organisationId"]).doNothing())
+        .execute();
+      const response = await trx.selectFrom("eventResponses").select("id").where(column, "=", subject.id).where("organisationId", "=", organisationId).executeTakeFirstOrThrow();
       const draftId = await openDraft(trx, response.id, actor, now);
       const input = change.input;
       await trx
@@ -473,12 +539,13 @@ async function buyerMemberOf(db: Db, user: ActingUser, eventId: string): Promise
   return ok({ event, reader: team ? ("team" as const) : ("buyer" as const), isAdmin: membership.role === "admin" });
 }
 
-async function submittedResponses(db: Db, eventId: string, responseId?: string) {
+/** Each vendor's response to the subject that has a submitted version (or the one `responseId`), with its versions. */
+export async function submittedResponses(db: Db, subject: ResponseSubject, responseId?: string) {
   let query = db
     .selectFrom("eventResponses as r")
     .innerJoin("organisations as o", "o.id", "r.organisationId")
     .select(["r.id", "o.id as organisationId", "o.name", "o.orgNumber"])
-    .where("r.eventId", "=", eventId)
+    .where(subject.kind === "event" ? "r.eventId" : "r.effortRequestId", "=", subject.id)
     .where((eb) => eb.exists(eb.selectFrom("eventResponseVersions as v").select("v.id").whereRef("v.responseId", "=", "r.id").where("v.status", "=", "submitted")))
     .orderBy("o.name");
   if (responseId) query = query.where("r.id", "=", responseId);
@@ -499,8 +566,8 @@ export async function buyerResponses(db: Db, user: ActingUser, eventId: string):
 }
 
 /** The latest submitted response of each vendor as a reader outside the team sees it: every secret part left out (its reason kept). */
-export async function responsesWithoutSecrets(db: Db, eventId: string): Promise<BuyerResponseView[]> {
-  const rows = await submittedResponses(db, eventId);
+export async function responsesWithoutSecrets(db: Db, eventId: string | ResponseSubject): Promise<BuyerResponseView[]> {
+  const rows = await submittedResponses(db, typeof eventId === "string" ? { kind: "event", id: eventId } : eventId);
   return rows.flatMap((r) => viewFor("buyer", r, r.versions)?.view ?? []);
 }
 
@@ -548,15 +615,24 @@ export async function buyerResponse(db: Db, user: ActingUser, eventId: string, r
   if (!isUuid(responseId)) return fail("not_found");
   const member = await buyerMemberOf(db, user, eventId);
   if (!member.ok) return member.reason === "forbidden" ? fail("not_found") : member;
-  const [row] = await submittedResponses(db, member.value.event.id, responseId);
-  const seen = row && viewFor(member.value.reader, row, row.versions);
+  const read = await responseForBuyer(db, user, { kind: "event", id: member.value.event.id }, member.value.reader, responseId);
+  return read.ok ? ok({ event: member.value.event, isTeam: member.value.reader === "team", response: read.value }) : read;
+}
+
+/**
+ * One vendor's latest submitted response to the subject, as `reader` of the buyer may read it: each
+ * secret part read is logged; a wholly secret response is refused (403, logged) outside the team.
+ */
+export async function responseForBuyer(db: Db, user: ActingUser, subject: ResponseSubject, reader: ResponseReader, responseId: string): Promise<Result<BuyerResponseView>> {
+  const [row] = await submittedResponses(db, subject, responseId);
+  const seen = row && viewFor(reader, row, row.versions);
   if (!row || !seen) return fail("not_found");
-  if (seen.view.confidentialReason !== null && member.value.reader === "buyer") {
+  if (seen.view.confidentialReason !== null && reader === "buyer") {
     await logRead(db, user, { responseId: row.id, version: seen.view.version, part: "response", outcome: "refused" });
     return fail("forbidden");
   }
   for (const secret of seen.secretsRead) await logRead(db, user, { responseId: row.id, version: seen.view.version, ...secret, outcome: "read" });
-  return ok({ event: member.value.event, isTeam: member.value.reader === "team", response: seen.view });
+  return ok(seen.view);
 }
 
 /** A cell of the comparison: the answer as the reader may read it, `"secret"` where it is a business secret the reader may not read, null for no answer. */
@@ -581,7 +657,7 @@ export async function responseComparison(db: Db, user: ActingUser, eventId: stri
   const member = await buyerMemberOf(db, user, eventId);
   if (!member.ok) return member.reason === "forbidden" ? fail("not_found") : member;
   const { event, reader } = member.value;
-  const [questionnaire, rows] = await Promise.all([getQuestionnaire(db, event.id), submittedResponses(db, event.id)]);
+  const [questionnaire, rows] = await Promise.all([getQuestionnaire(db, event.id), submittedResponses(db, { kind: "event", id: event.id })]);
   const seen = rows.flatMap((r) => {
     const v = viewFor(reader, r, r.versions);
     return v ? [v.view] : [];
@@ -623,14 +699,33 @@ export async function responseDocumentFile(db: Db, user: ActingUser, responseId:
     .selectFrom("eventResponseDocuments as d")
     .innerJoin("eventResponseVersions as v", "v.id", "d.versionId")
     .innerJoin("eventResponses as r", "r.id", "v.responseId")
-    .innerJoin("events as e", "e.id", "r.eventId")
+    .leftJoin("events as e", "e.id", "r.eventId")
+    .leftJoin("effortRequests as q", "q.id", "r.effortRequestId")
     .innerJoin("storedFiles as f", "f.id", "d.fileId")
-    .select(["d.id", "d.fileId", "d.confidentialReason", "v.version", "v.status", "v.confidentialReason as wholeReason", "r.id as responseId", "r.organisationId", "e.id as eventId", "e.buyerId", "f.name"])
+    .select([
+      "d.id",
+      "d.fileId",
+      "d.confidentialReason",
+      "v.version",
+      "v.status",
+      "v.confidentialReason as wholeReason",
+      "r.id as responseId",
+      "r.organisationId",
+      "e.id as eventId",
+      "e.buyerId as eventBuyerId",
+      "q.buyerId as requestBuyerId",
+      "q.eventId as requestEventId",
+      "q.requestedBy",
+      "f.name",
+    ])
     .where("d.id", "=", documentId)
     .where("r.id", "=", responseId)
     .executeTakeFirst();
   if (!row) return fail("not_found");
-  const reader = await readerOf(db, user, { id: row.eventId, buyerId: row.buyerId }, row.organisationId);
+  // What the response answers decides who the team is: the event's, or the effort request's.
+  const buyerId = row.eventBuyerId ?? row.requestBuyerId!;
+  const team = row.eventId ? () => teamOf(db, { id: row.eventId!, buyerId }) : () => requestTeamOf(db, { buyerId, eventId: row.requestEventId, requestedBy: row.requestedBy });
+  const reader = await readerOf(db, user, buyerId, team, row.organisationId);
   if (reader !== "vendor" && row.status !== "submitted") return fail("not_found");
   const secret = isConfidential({ confidentialReason: row.wholeReason }, row.confidentialReason);
   const access = partAccess(reader, secret);
@@ -656,7 +751,7 @@ export async function apiResponses(db: Db, user: ActingUser, eventId: string): P
   if (buyer) {
     const team = (await teamOf(db, event)).includes(user.id);
     const reader: ResponseReader = team ? "team" : "buyer";
-    const rows = await submittedResponses(db, event.id);
+    const rows = await submittedResponses(db, { kind: "event", id: event.id });
     const items: BuyerResponseView[] = [];
     for (const row of rows) {
       const seen = viewFor(reader, row, row.versions);

@@ -17,6 +17,9 @@ import { publicBaseUrl } from "~/http/public-url.server";
 import { readFormData } from "~/http/form-data.server";
 import { FAILURE_STATUS } from "~/http/failure-status";
 import { notFound } from "~/http/responses.server";
+import { submittedResponseCount } from "~/models/effort-request-responses.server";
+import { listEffortRequestDocuments } from "~/models/effort-request-documents.server";
+import { DocumentList } from "./+shared/event-documents/document-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.title} – Markedsdialog` : "Markedsdialog" }];
 
@@ -31,7 +34,12 @@ async function viewFor(args: LoaderFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await viewFor(args);
-  return json(view);
+  // The buyer is led to the responses (how many are in); a vendor to its own.
+  return json({
+    ...view,
+    responseCount: view.viewer.side === "buyer" ? await submittedResponseCount(db(), view.request.id) : null,
+    documents: await listEffortRequestDocuments(db(), view.request.id),
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -57,10 +65,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EffortRequestPage() {
-  const { request, recipients, reports, history, viewer } = useLoaderData<typeof loader>();
+  const { request, recipients, reports, history, viewer, responseCount, documents } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation(["effort", "eventPage"]);
+  const { t, i18n } = useTranslation(["effort", "eventPage", "responses"]);
   const language = i18n.language as Language;
   const done = params.get("done");
   const own = viewer.side === "vendor" ? recipients[0] : undefined;
@@ -81,6 +89,19 @@ export default function EffortRequestPage() {
         {result?.intent === "correct" ? null : <FormErrors errors={errors[""]} />}
       </header>
       {request.description ? <p className="whitespace-pre-line">{request.description}</p> : null}
+      {responseCount !== null ? (
+        <p>
+          <Link to={`/effort-requests/${request.id}/responses`} className="text-brand-700 underline hover:text-brand-800">
+            {t("responses:request.buyerLink", { count: responseCount })}
+          </Link>
+        </p>
+      ) : own && own.status !== "declined" ? (
+        <p>
+          <Link to={`/effort-requests/${request.id}/response?organisationId=${own.organisationId}`} className="text-brand-700 underline hover:text-brand-800">
+            {t("responses:request.vendorLink")}
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="facts-title" className="space-y-2">
         <h2 id="facts-title" className="text-xl font-semibold">
@@ -124,6 +145,22 @@ export default function EffortRequestPage() {
           <Fact label={t("eventPage:expectation.contractStart")}>{request.expectedContractStart ? formatDate(request.expectedContractStart, language) : null}</Fact>
         </dl>
       </section>
+
+      {documents.length || viewer.side === "buyer" ? (
+        <section aria-labelledby="documents-title" className="space-y-2">
+          <h2 id="documents-title" className="text-xl font-semibold">
+            {t("documents.heading")}
+          </h2>
+          <DocumentList basePath={`/effort-requests/${request.id}`} documents={documents} language={language} />
+          {viewer.side === "buyer" ? (
+            <p>
+              <Link to={`/effort-requests/${request.id}/documents`} className="text-brand-700 underline hover:text-brand-800">
+                {t("documents.manage")}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="recipients-title" className="space-y-2">
         <h2 id="recipients-title" className="text-xl font-semibold">

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { forbidden } from "~/auth/guards.server";
-import { FieldFrame, Field, ProblemScope, Select, SubmitButton, TextArea, controlProps, recordField } from "~/components/forms";
-import { EVENT_DOCUMENT_TYPES } from "~/domain/event-documents";
+import { ProblemScope } from "~/components/forms";
 import { submittedValues } from "~/domain/form-entries";
 import { fieldErrors } from "~/domain/problems";
 import { MAX_FILE_BYTES } from "~/domain/uploads";
@@ -19,6 +18,7 @@ import { addEventDocument, listEventDocuments } from "~/models/event-documents.s
 import { requireBuyersEvent } from "./+shared/buyers-event.server";
 import { EventSubpageHeader } from "./+shared/event-subpage-header";
 import { DocumentList } from "./+shared/event-documents/document-list";
+import { DocumentUploadForm } from "./+shared/event-documents/upload-form";
 import { documentUploadOf } from "./+shared/event-documents/upload.server";
 
 // The buyer's documents page for one event (issue 17): its organisation's members attach
@@ -61,8 +61,6 @@ export default function EventDocumentsPage() {
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation("eventPage");
   const language = i18n.language as Language;
-  const field = (name: string) => recordField(name, { values: reply?.values ?? {}, errors: reply?.errors ?? {} }, (n) => `document-${n}`);
-  const fileField = field("file");
   return (
     <ProblemScope first="forms">
       <div className="max-w-3xl space-y-8">
@@ -73,32 +71,9 @@ export default function EventDocumentsPage() {
           lead={t("documents.page.lead")}
           notice={notice && !reply ? t(`documents.page.${notice}`) : null}
         />
-        <DocumentList eventId={event.id} documents={documents} language={language} />
+        <DocumentList basePath={`/events/${event.id}`} documents={documents} language={language} />
 
-        <Form method="post" encType="multipart/form-data" className="space-y-4 rounded border border-slate-300 bg-white p-4">
-          <h2 className="text-xl font-semibold">{t("documents.page.form")}</h2>
-          <Select
-            field={field("documentType")}
-            label={t("documents.page.documentType")}
-            placeholder={t("documents.page.chooseType")}
-            options={EVENT_DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`documents.types.${type}`) }))}
-          />
-          <Field field={field("title")} label={t("documents.page.titleField")} inputProps={{ maxLength: 200 }} />
-          {documents.length ? (
-            <Select
-              field={field("replaces")}
-              label={t("documents.page.replaces")}
-              hint={t("documents.page.replacesHint")}
-              placeholder={t("documents.page.replacesNone")}
-              options={documents.map((d) => ({ value: d.current.id, label: `${d.current.title} (${t("documents.version", { version: d.current.version })})` }))}
-            />
-          ) : null}
-          <TextArea field={field("changeNote")} label={t("documents.page.changeNote")} hint={t("documents.page.changeNoteHint")} rows={3} />
-          <FieldFrame field={fileField} label={t("documents.page.file")} hint={t("documents.page.fileHint", { max: maxFile })}>
-            <input type="file" required accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.csv,.txt" {...controlProps(fileField, true)} />
-          </FieldFrame>
-          <SubmitButton>{t("documents.page.submit")}</SubmitButton>
-        </Form>
+        <DocumentUploadForm documents={documents} maxFile={maxFile} reply={reply} />
       </div>
     </ProblemScope>
   );

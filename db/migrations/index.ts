@@ -41,6 +41,7 @@ import * as standardsReadinessCostBenefit from "./2026-12-06-0048-standards-read
 import * as effortReportCorrections from "./2026-12-06-0063-effort-report-corrections";
 import * as totpKeyBox from "./2026-12-06-0065-totp-key-box";
 import * as eventResponses from "./2026-12-06-0067-event-responses";
+import * as effortRequestResponses from "./2026-12-07-0071-effort-request-responses";
 import * as ssoReauthentication from "./2026-12-06-0070-sso-reauthentication";
 import * as interactionReadIndexes from "./2026-12-07-0076-interaction-read-indexes";
 import * as pilotVendorInvestment from "./2026-12-06-0064-pilot-vendor-investment";
@@ -100,4 +101,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-0070-sso-reauthentication": ssoReauthentication,
   "2026-12-07-0076-interaction-read-indexes": interactionReadIndexes,
   "2026-12-07-0075-pilot-register-order": pilotRegisterOrder,
+  "2026-12-07-0071-effort-request-responses": effortRequestResponses,
 };

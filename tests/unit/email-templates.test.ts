@@ -80,6 +80,11 @@ function every(language: Language): EmailMessage[] {
     },
     {
       ...base,
+      template: "effort-request-document" as const,
+      data: { name: "Viktor", buyerName: "Bergvik kommune", organisationName: "Nordlys Helse AS", title: "Skriftlig innspill", documentTitle: "Spørsmål", version: 2, changeNote: "Spørsmål 3 var uklart.\nNå presisert.", url: URL_ },
+    },
+    {
+      ...base,
       template: "access-export-made" as const,
       data: { name: "Viktor", organisationName: "Nordlys Helse AS", buyerName: "Bergvik kommune", eventTitle: "RFI om hjemmeoppfølging", url: URL_ },
     },

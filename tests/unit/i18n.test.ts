@@ -32,6 +32,16 @@ describe("translations", () => {
     expect(createI18n("en").t("nav.home")).toBe("Home");
   });
 
+  it("names the effort request's team, not the event's, where a response page asks for the request's words (context)", () => {
+    for (const language of ["nb", "en"] as const) {
+      const t = createI18n(language).t;
+      for (const key of ["buyer.inTeam", "buyer.notInTeam", "buyer.hiddenText", "buyer.hiddenAnswer", "buyer.hiddenDocument", "vendor.confidentialExplained"]) {
+        expect(t(`responses:${key}`, { context: "request" }), key).not.toBe(t(`responses:${key}`));
+      }
+    }
+    expect(createI18n("nb").t("responses:buyer.inTeam", { context: "request" })).toContain("forespørselens team");
+  });
+
   it("interpolates without HTML-escaping (React escapes)", () => {
     expect(createI18n("nb").t("expectation.tenderQuarter", { quarter: 2, year: 2027 })).toBe("anbud 2. kvartal 2027");
   });

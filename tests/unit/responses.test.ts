@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   confidentialProblems,
+  effortRequestTeam,
+  effortResponseRefusal,
   eventTeam,
   logsRead,
   partAccess,
@@ -47,6 +49,19 @@ describe("when a vendor may respond", () => {
   });
 });
 
+describe("when a vendor may respond to an effort request", () => {
+  const request = { deadline };
+  it("takes a response from a recipient that has not answered or accepted, up to and including the deadline minute", () => {
+    expect(effortResponseRefusal(request, { status: "open" }, deadline)).toBeNull();
+    expect(effortResponseRefusal(request, { status: "accepted" }, new Date(deadline.getTime() - 1))).toBeNull();
+  });
+
+  it("refuses after the deadline as a conflict (409), and a recipient that declined by rule (422)", () => {
+    expect(effortResponseRefusal(request, { status: "accepted" }, new Date(deadline.getTime() + 1))).toEqual({ reason: "conflict", problem: { path: "", code: "response_deadline_passed" } });
+    expect(effortResponseRefusal(request, { status: "declined" }, deadline)).toEqual({ reason: "refused", problem: { path: "", code: "request_declined" } });
+  });
+});
+
 describe("what a response says", () => {
   it("requires a reason for each part marked as a business secret", () => {
     const input = ResponseInputSchema.parse({ text: "Vi bruker FHIR R4.", textConfidential: true, textConfidentialReason: "  ", confidential: true });
@@ -73,6 +88,12 @@ describe("who reads what", () => {
   it("makes the buyer's admins the team while none is named", () => {
     expect(eventTeam([], ["ada"])).toEqual(["ada"]);
     expect(eventTeam(["mia"], ["ada"])).toEqual(["mia"]);
+  });
+
+  it("makes an effort request's team its sender and the event's team (or the admins), once each", () => {
+    expect(effortRequestTeam("bo", ["ada"])).toEqual(["bo", "ada"]);
+    expect(effortRequestTeam("ada", ["ada"])).toEqual(["ada"]);
+    expect(effortRequestTeam(null, ["mia"])).toEqual(["mia"]);
   });
 
   it("lets the vendor and the team read secrets, refuses other buyer members (logged) and hides the response from everyone else", () => {

@@ -11,7 +11,7 @@ export function DocumentsSection({ event, documents }: { event: EventView; docum
   if (documents.length === 0 && !event.viewer.isLead) return null;
   return (
     <Section id="documents" title={t("documents.heading")}>
-      <DocumentList eventId={event.id} documents={documents} language={language} />
+      <DocumentList basePath={`/events/${event.id}`} documents={documents} language={language} />
       {event.viewer.isLead ? (
         <p>
           <Link to={`/events/${event.id}/documents`} className="text-brand-700 underline hover:text-brand-800">

@@ -1,26 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
-import { forbidden, requireMemberFor } from "~/auth/guards.server";
-import { Notice, ProblemScope } from "~/components/forms";
-import { submittedValues } from "~/domain/form-entries";
-import { fieldErrors } from "~/domain/problems";
+import { ProblemScope } from "~/components/forms";
 import { MAX_FILE_BYTES } from "~/domain/uploads";
-import { FAILURE_STATUS } from "~/http/failure-status";
 import { limitInWords } from "~/http/body-limit.server";
-import { readUploadForm } from "~/http/multipart.server";
-import { notFound, notFoundUnless } from "~/http/responses.server";
+import { notFoundUnless } from "~/http/responses.server";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
-import { saveResponse, vendorResponsePage } from "~/models/event-responses.server";
+import { vendorResponsePage } from "~/models/event-responses.server";
 import { getAnswerProfile, getQuestionnaire } from "~/models/questionnaires.server";
 import { answerFormValues, prefillAnswers } from "~/domain/questionnaire";
-import { responseFormOf } from "../+shared/event-responses/response-form.server";
-import { ReadLog } from "./read-log";
-import { ResponseEditor } from "./response-editor";
-import { SubmittedVersions } from "./submitted-versions";
+import { responseAction, responseVendorOf } from "../+shared/event-responses/response-action.server";
+import { VendorResponse } from "../+shared/event-responses/vendor-response";
 
 // The vendor's response to an RFI or RFP (issue 17): a draft to save, a submission before the
 // deadline, amendments until then (each a kept version), parts marked as business secrets,
@@ -29,13 +22,9 @@ import { SubmittedVersions } from "./submitted-versions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} – Markedsdialog` : "Markedsdialog" }];
 
-async function vendorOf(args: LoaderFunctionArgs | ActionFunctionArgs, organisationId: unknown) {
-  return requireMemberFor(args, organisationId, { kind: "vendor" });
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
-  const member = await vendorOf(args, params.get("organisationId"));
+  const member = await responseVendorOf(args, params.get("organisationId"));
   const page = notFoundUnless(await vendorResponsePage(db(), member.organisation.id, args.params.eventId ?? ""));
   const questionnaire = await getQuestionnaire(db(), page.event.id);
   // Answer once: the profile's answers to bank questions first, what the vendor already wrote over them.
@@ -55,28 +44,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const read = await readUploadForm(args.request, MAX_FILE_BYTES);
-  if (!read.ok) {
-    await vendorOf(args, null);
-    return json({ values: {}, errors: { file: [read.reason] } }, { status: 413 });
-  }
-  const form = read.form;
-  const member = await vendorOf(args, form.get("organisationId"));
-  const values = submittedValues(form);
-  const parsed = await responseFormOf(form, await getQuestionnaire(db(), args.params.eventId ?? ""));
-  if (!parsed.ok) return json({ values, errors: fieldErrors(parsed.problems) }, { status: 400 });
   const eventId = args.params.eventId ?? "";
-  const result = await saveResponse(db(), member.user, member.organisation.id, eventId, parsed.change);
-  if (result.ok) {
-    const notice = result.value.status === "submitted" ? "submitted" : "saved";
-    return redirect(`/events/${eventId}/response?organisationId=${member.organisation.id}&${notice}=${result.value.version}`);
-  }
-  if (result.reason === "not_found") notFound();
-  if (result.reason === "forbidden" && result.problems.length === 0) forbidden(args.request);
-  const tooLarge = result.problems.some((p) => p.code === "file_too_large");
-  // A refusal of the whole response (the deadline, registration) is said above the form, by its own code.
-  const errors = fieldErrors(result.problems.map((p) => (p.path === "" ? { ...p, path: "form" } : p)));
-  return json({ values, errors }, { status: tooLarge ? 413 : FAILURE_STATUS[result.reason] });
+  return responseAction(args, { kind: "event", id: eventId }, `/events/${eventId}/response`, await getQuestionnaire(db(), eventId));
 }
 
 export default function ResponsePage() {
@@ -84,7 +53,6 @@ export default function ResponsePage() {
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation("responses");
   const language = i18n.language as Language;
-  const nextVersion = (response?.submitted[0]?.version ?? 0) + (response?.draft ? 0 : 1);
   return (
     <ProblemScope first="responses:problems">
       <div className="max-w-3xl space-y-8">
@@ -99,27 +67,18 @@ export default function ResponsePage() {
           <p>{event.responseDeadline ? t("deadline", { date: formatDateTime(event.responseDeadline, language) }) : t("noDeadline")}</p>
           <p className="text-slate-700">{t("vendor.lead")}</p>
         </header>
-        {notice && !reply ? <Notice>{notice === "submitted" ? t("vendor.submitted", { version: response?.submitted[0]?.version ?? 1 }) : t("vendor.saved")}</Notice> : null}
-        {refusal ? (
-          <p role="status" className="rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="response-refusal">
-            {t(`problems.${refusal}`)}
-          </p>
-        ) : (
-          <ResponseEditor
-            organisationId={organisation.id}
-            responseId={response?.id ?? null}
-            draft={response?.draft ?? null}
-            basis={response?.draft ?? response?.submitted[0] ?? null}
-            heading={response?.submitted.length ? t("vendor.amendForm", { version: nextVersion }) : t("vendor.form")}
-            maxFile={maxFile}
-            reply={reply}
-            questionnaire={questionnaire}
-            answerValues={answerValues}
-            secretAnswers={secretAnswers}
-          />
-        )}
-        <SubmittedVersions responseId={response?.id ?? null} versions={response?.submitted ?? []} />
-        {response ? <ReadLog reads={response.reads} /> : null}
+        <VendorResponse
+          organisationId={organisation.id}
+          refusal={refusal}
+          response={response}
+          notice={notice}
+          reply={reply}
+          maxFile={maxFile}
+          context="event"
+          questionnaire={questionnaire}
+          answerValues={answerValues}
+          secretAnswers={secretAnswers}
+        />
       </div>
     </ProblemScope>
   );

@@ -4,11 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { forbidden, requireVerifiedUser } from "~/auth/guards.server";
-import { TableScroll } from "~/components/table-scroll";
 import { notFound } from "~/http/responses.server";
-import { formatDateTime } from "~/i18n/format";
-import type { Language } from "~/i18n/resources";
 import { buyerResponses } from "~/models/event-responses.server";
+import { ResponsesTable } from "../+shared/event-responses/responses-table";
 
 // The buyer's table of every submitted response to its event (issue 17): one row per vendor,
 // the latest version, what is marked as a business secret; the CSV leaves secrets out. The
@@ -25,8 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function ResponsesPage() {
   const { event, isTeam, isAdmin, responses } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("responses");
-  const language = i18n.language as Language;
+  const { t } = useTranslation("responses");
   return (
     <div className="space-y-6">
       <p>
@@ -63,40 +60,7 @@ export default function ResponsesPage() {
           </p>
         </div>
       ) : null}
-      {responses.length === 0 ? (
-        <p>{t("buyer.empty")}</p>
-      ) : (
-        <TableScroll label={t("buyer.title", { title: event.title })}>
-          <table className="min-w-full text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">{t("buyer.vendor")}</th>
-                <th scope="col" className="p-2">{t("buyer.version")}</th>
-                <th scope="col" className="p-2">{t("buyer.submittedAt")}</th>
-                <th scope="col" className="p-2">{t("buyer.documentCount")}</th>
-                <th scope="col" className="p-2">{t("buyer.confidentiality")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {responses.map((r) => (
-                <tr key={r.id} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 font-medium">
-                    <Link to={`/events/${event.id}/responses/${r.id}`} className="text-brand-700 underline hover:text-brand-800" aria-label={t("buyer.open", { vendor: r.organisation.name })}>
-                      {r.organisation.name}
-                    </Link>
-                  </th>
-                  <td className="p-2">{r.version}</td>
-                  <td className="p-2">{formatDateTime(r.submittedAt, language)}</td>
-                  <td className="p-2">{r.documents.length}</td>
-                  <td className="p-2">
-                    {r.confidentialReason !== null ? t("buyer.whole") : r.textConfidentialReason !== null || r.documents.some((d) => d.confidential) ? t("buyer.parts") : t("buyer.none")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ResponsesTable responses={responses} label={t("buyer.title", { title: event.title })} hrefOf={(id) => `/events/${event.id}/responses/${id}`} />
     </div>
   );
 }

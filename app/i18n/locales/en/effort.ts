@@ -74,6 +74,14 @@ export const effort: Translation<typeof nb> = {
     report: "Report",
     reports: "Reported effort",
   },
+  documents: {
+    heading: "Documents",
+    manage: "Attach documents",
+    title: "Documents: {{title}}",
+    back: "Back to the request",
+    lead: "Attach the documents vendors need to answer the request. Only the buyer and the vendors the request was sent to see them. The file downloads as it is; it is never shown as a web page.",
+    saved: "The document is attached.",
+  },
   buyerList: {
     heading: "Requests for effort",
     new: "New request for effort",

@@ -249,6 +249,16 @@ export const emails: Translation<typeof nb> = {
     action: "See the request and answer",
     reason: "You get this e-mail because you are an admin of {{organisationName}} on Markedsdialog.",
   },
+  "effort-request-document": {
+    subject: "New document: {{title}}",
+    preview: "{{buyerName}} attached a new version of a document in a request.",
+    heading: "New version: {{documentTitle}}",
+    greeting: "Hello {{name}},",
+    body: "{{buyerName}} attached version {{version}} of “{{documentTitle}}” to the request “{{title}}”.",
+    changeNote: "What changed: {{changeNote}}",
+    action: "See the request",
+    reason: "You get this e-mail because you are an admin of {{organisationName}}, which the request was sent to, on Markedsdialog.",
+  },
   "vendor-activity": {
     subject: "{{vendorName}} {{what}}",
     digestSubject_one: "Vendor activity: {{count}} event in the last day",

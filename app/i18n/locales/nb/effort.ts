@@ -71,6 +71,14 @@ export const effort = {
     report: "Rapporter",
     reports: "Rapportert innsats",
   },
+  documents: {
+    heading: "Dokumenter",
+    manage: "Legg ved dokumenter",
+    title: "Dokumenter: {{title}}",
+    back: "Tilbake til forespørselen",
+    lead: "Legg ved dokumenter leverandørene trenger for å svare på forespørselen. Bare oppdragsgiveren og leverandørene forespørselen er sendt til, ser dem. Filen lastes ned slik den er; den vises aldri som en nettside.",
+    saved: "Dokumentet er lagt ved.",
+  },
   buyerList: {
     heading: "Forespørsler om innsats",
     new: "Ny forespørsel om innsats",

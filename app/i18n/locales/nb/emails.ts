@@ -246,6 +246,16 @@ export const emails = {
     action: "Se forespørselen og svar",
     reason: "Du får denne e-posten fordi du er administrator for {{organisationName}} på Markedsdialog.",
   },
+  "effort-request-document": {
+    subject: "Nytt dokument: {{title}}",
+    preview: "{{buyerName}} har lagt ved en ny versjon av et dokument i en forespørsel.",
+    heading: "Ny versjon: {{documentTitle}}",
+    greeting: "Hei {{name}},",
+    body: "{{buyerName}} har lagt ved versjon {{version}} av «{{documentTitle}}» i forespørselen «{{title}}».",
+    changeNote: "Hva som er endret: {{changeNote}}",
+    action: "Se forespørselen",
+    reason: "Du får denne e-posten fordi du er administrator for {{organisationName}}, som forespørselen er sendt til, på Markedsdialog.",
+  },
   "vendor-activity": {
     subject: "{{vendorName}} {{what}}",
     digestSubject_one: "Leverandøraktivitet: {{count}} hendelse siste døgn",

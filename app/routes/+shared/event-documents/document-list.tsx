@@ -12,12 +12,13 @@ type VersionView = SerializeFrom<EventDocumentVersion>;
 
 export const documentUrl = (eventId: string, documentId: string) => `/events/${eventId}/documents/${documentId}`;
 
-function VersionLine({ eventId, version, language }: { eventId: string; version: VersionView; language: Language }) {
+/** `basePath`: what the documents belong to, /events/{id} or /effort-requests/{id}; the files download below it. */
+function VersionLine({ basePath, version, language }: { basePath: string; version: VersionView; language: Language }) {
   const { t } = useTranslation("eventPage");
   return (
     <div className="space-y-1">
       <p>
-        <a href={documentUrl(eventId, version.id)} className="break-words text-brand-700 underline hover:text-brand-800" download>
+        <a href={`${basePath}/documents/${version.id}`} className="break-words text-brand-700 underline hover:text-brand-800" download>
           {t("documents.download", { name: version.file.name, size: formatFileSize(version.file.sizeBytes, language) })}
         </a>
       </p>
@@ -33,7 +34,7 @@ function VersionLine({ eventId, version, language }: { eventId: string; version:
   );
 }
 
-export function DocumentList({ eventId, documents, language }: { eventId: string; documents: DocumentView[]; language: Language }) {
+export function DocumentList({ basePath, documents, language }: { basePath: string; documents: DocumentView[]; language: Language }) {
   const { t } = useTranslation("eventPage");
   if (documents.length === 0) return <p className="text-slate-700">{t("documents.empty")}</p>;
   return (
@@ -43,14 +44,14 @@ export function DocumentList({ eventId, documents, language }: { eventId: string
           <h3 className="break-words font-semibold">
             {d.current.title} <span className="font-normal text-slate-700">({t(`documents.types.${d.documentType}`)})</span>
           </h3>
-          <VersionLine eventId={eventId} version={d.current} language={language} />
+          <VersionLine basePath={basePath} version={d.current} language={language} />
           {d.earlier.length ? (
             <details>
               <summary className="cursor-pointer text-sm text-brand-700">{t("documents.earlier", { count: d.earlier.length })}</summary>
               <ul className="mt-2 space-y-3 border-l-2 border-slate-200 pl-4">
                 {d.earlier.map((v) => (
                   <li key={v.id}>
-                    <VersionLine eventId={eventId} version={v} language={language} />
+                    <VersionLine basePath={basePath} version={v} language={language} />
                   </li>
                 ))}
               </ul>

@@ -7,8 +7,9 @@ import { RESPONSE_TEXT_MAX, CONFIDENTIAL_REASON_MAX } from "~/domain/responses";
 import type { Language } from "~/i18n/resources";
 import type { QuestionnaireItem } from "~/domain/questionnaire";
 import type { ResponseVersionView } from "~/models/event-responses.server";
-import { AnswerField } from "../+shared/questionnaire/answer-field";
-import { DocumentLine } from "../+shared/event-responses/response-parts";
+import { AnswerField } from "../questionnaire/answer-field";
+import { DocumentLine } from "./response-parts";
+import { teamContext, type ResponseContext } from "./buyer-response";
 
 // The vendor's form: the free text, the secret marks with their reasons, one document to add
 // and those of the draft to take out, then save or submit. Without JavaScript a plain multipart post.
@@ -41,6 +42,7 @@ export function ResponseEditor({
   questionnaire,
   answerValues,
   secretAnswers,
+  context = "event",
 }: {
   organisationId: string;
   responseId: string | null;
@@ -55,6 +57,8 @@ export function ResponseEditor({
   answerValues: Record<string, string | string[]>;
   /** Answers the vendor marked as secrets, with their reasons. */
   secretAnswers: Record<string, string | null>;
+  /** What is answered: the words for the team follow it. */
+  context?: ResponseContext;
 }) {
   const { t, i18n } = useTranslation("responses");
   const language = i18n.language as Language;
@@ -75,7 +79,7 @@ export function ResponseEditor({
       <h2 id="response-form-heading" className="text-xl font-semibold">
         {heading}
       </h2>
-      <p className="text-sm text-slate-700">{t("vendor.confidentialExplained")}</p>
+      <p className="text-sm text-slate-700">{t("vendor.confidentialExplained", teamContext(context))}</p>
       <FormErrors id="response-form-error" errors={reply?.errors.form} />
       <input type="hidden" name="organisationId" value={organisationId} />
       <TextArea field={{ ...field("text"), constraint: { maxLength: RESPONSE_TEXT_MAX } }} label={t("vendor.text")} rows={10} />

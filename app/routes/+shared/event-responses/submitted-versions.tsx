@@ -2,7 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/resources";
 import type { ResponseVersionView } from "~/models/event-responses.server";
-import { DocumentLine, SecretMark, versionLine } from "../+shared/event-responses/response-parts";
+import { DocumentLine, SecretMark, versionLine } from "./response-parts";
 
 // Every version the vendor submitted, newest first, as it was submitted.
 
