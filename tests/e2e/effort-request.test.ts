@@ -53,13 +53,32 @@ describe("effort requests in the browser", () => {
     await expectNoAxeViolations(vendor);
     await screenshot(vendor, "effort-request-accepted");
 
-    // The request's page at phone width, for both parties (the 390 px sweep counts on this: tests/e2e/phone-pages.ts).
-    for (const page of [buyer, vendor]) {
+    // The vendor answers in writing (issue 17): a submitted response the buyer's team reads.
+    const request = new URL(vendor.url()).pathname;
+    await vendor.goto(`${request}/response`);
+    await vendor.getByLabel("Svar (fritekst)").fill("Vi kan demonstrere dispenseren hos dere i uke 3, med to sykepleiere fra vårt team.");
+    await vendor.getByRole("button", { name: "Send inn" }).click();
+    await vendor.waitForURL(/[?&]submitted=1$/);
+
+    // The request's pages at phone width, for both parties (the 390 px sweep counts on this: tests/e2e/phone-pages.ts).
+    await buyer.goto(`${request}/responses`);
+    const responseLink = buyer.locator(`a[href^="${request}/responses/"]`).first();
+    const perVendor = await responseLink.getAttribute("href");
+    const pages: [typeof buyer, string][] = [
+      [buyer, request],
+      [buyer, `${request}/documents`],
+      [buyer, `${request}/responses`],
+      [buyer, perVendor!],
+      [vendor, request],
+      [vendor, `${request}/response`],
+    ];
+    for (const [page, path] of pages) {
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.reload();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), page.url()).toBeLessThanOrEqual(390);
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
       await expectNoAxeViolations(page);
     }
+    expect(await buyer.locator("body").innerText()).toContain("Vi kan demonstrere dispenseren hos dere i uke 3");
   });
 
   it("lays out the effort-request and event forms on a phone and a desktop, and tells the buyer before sending that the rule's refusals are counted publicly", async () => {

@@ -137,6 +137,10 @@ export const SWEPT_BY_FLOW: Record<string, string> = {
   "reports.$id": "a protected report the demo vendor files, as the vendor",
   "admin.reports_.$id": "the same report, as the operator",
   "effort-requests.$id": "an effort request the demo buyer sends and the vendor answers (tests/e2e/effort-request.test.ts; the demo data has none)",
+  "effort-requests.$id_.documents": "the same request's documents, as the buyer",
+  "effort-requests.$id_.response": "the vendor's written response to that request",
+  "effort-requests.$id_.responses": "the responses to that request, as the buyer",
+  "effort-requests.$id_.responses_.$responseId": "the vendor's response, as the buyer",
 };
 
 /** Page routes the sweep cannot open as a plain page, and why. */
