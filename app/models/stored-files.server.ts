@@ -103,6 +103,7 @@ export async function organisationFileBytes(db: Db, organisationId: string): Pro
 export const FILE_FOREIGN_KEYS = [
   { table: "event_documents", column: "file_id" },
   { table: "event_response_documents", column: "file_id" },
+  { table: "effort_request_documents", column: "file_id" },
 ] as const;
 
 /**
