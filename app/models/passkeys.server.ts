@@ -19,7 +19,7 @@ import {
   type RelyingParty,
 } from "~/domain/passkeys";
 import { failAt, ok, type Result } from "~/domain/result";
-import { endOtherSessions, presenceConfirmed, secondFactorState, type ChangeContext } from "./two-factor.server";
+import { endOtherSessions, noticeFactorChange, presenceConfirmed, secondFactorState, type ChangeContext } from "./two-factor.server";
 
 // Passkeys (issue 21): the WebAuthn ceremonies through @simplewebauthn/server, with the
 // challenges kept in the database (used once, within five minutes) and the credentials' public
@@ -163,6 +163,7 @@ export async function finishPasskeyRegistration(
       .executeTakeFirst();
     if (!row) return failAt("conflict", "response", "passkey_already_registered");
     await endOtherSessions(trx, userId, keepSessionId);
+    await noticeFactorChange(trx, userId, "passkey_added", row.name);
     return ok(row);
   });
 }
@@ -245,6 +246,7 @@ export async function removePasskey(
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("passkeys").where("id", "=", passkey.id).execute();
     await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await noticeFactorChange(trx, change.userId, "passkey_removed", passkey.name);
   });
   return ok({ name: passkey.name });
 }

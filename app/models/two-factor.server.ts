@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import type { Db } from "@db/client";
+import { enqueueEmail } from "@emails/outbox.server";
 import { verifyPassword } from "~/auth/password.server";
 import { decryptSecret, encryptSecret, secretEncryptionKey, type SecretKey } from "~/auth/secret-box.server";
 import { hashToken } from "~/auth/tokens.server";
@@ -12,6 +13,7 @@ import {
   RECOVERY_CODE_LENGTH,
   readSecondFactorCode,
   secondFactorRequired,
+  type FactorChange,
   type SecondFactorPolicy,
 } from "~/domain/two-factor";
 
@@ -199,6 +201,12 @@ export async function endOtherSessions(trx: Db, userId: string, keepSessionId: s
   await others.execute();
 }
 
+/** Tells the person by e-mail that their factors changed, in the transaction that changes them (the outbox, ADR 0015). */
+export async function noticeFactorChange(trx: Db, userId: string, change: FactorChange, passkey?: string) {
+  const user = await trx.selectFrom("users").select(["email", "name", "language"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  await enqueueEmail(trx, { template: "factor-changed", to: user.email, language: user.language, data: { name: user.name, change, ...(passkey === undefined ? {} : { passkey }) } });
+}
+
 export interface ChangeContext {
   userId: string;
   /** The session the change is made from; every other one ends. */
@@ -241,6 +249,7 @@ export async function confirmEnrolment(
     if (!confirmed) return failAt("conflict", "code", "no_enrolment");
     const recoveryCodes = await replaceRecoveryCodes(trx, userId);
     await endOtherSessions(trx, userId, keepSessionId);
+    await noticeFactorChange(trx, userId, "totp_enabled");
     return ok({ recoveryCodes });
   });
 }
@@ -257,6 +266,7 @@ export async function disableSecondFactor(db: Db, change: ChangeContext): Promis
     await trx.deleteFrom("totpFactors").where("userId", "=", change.userId).execute();
     await trx.deleteFrom("recoveryCodes").where("userId", "=", change.userId).execute();
     await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await noticeFactorChange(trx, change.userId, "totp_disabled");
   });
   return ok();
 }
@@ -269,6 +279,7 @@ export async function regenerateRecoveryCodes(db: Db, change: ChangeContext): Pr
   const recoveryCodes = await db.transaction().execute(async (trx) => {
     const codes = await replaceRecoveryCodes(trx, change.userId);
     await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await noticeFactorChange(trx, change.userId, "recovery_codes_regenerated");
     return codes;
   });
   return ok({ recoveryCodes });
