@@ -164,6 +164,7 @@ export const admin: Translation<typeof nb> = {
       sso_link_refused: "Refused: linking the organisation sign-in",
       sso_unlinked: "Unlinked the organisation sign-in from the account",
       sso_unlink_refused: "Refused: unlinking the last way to sign in",
+      passkey_remove_refused: "Refused: removing the last way to sign in",
     },
   },
 };

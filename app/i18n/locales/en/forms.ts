@@ -21,6 +21,7 @@ export const forms: Translation<typeof nb> = {
   not_enrolled: "Two-factor sign-in is not on for this account.",
   second_factor_required: "You cannot turn two-factor sign-in off: your organisation (or the operator role) requires it.",
   passkey_not_verified: "The passkey could not be confirmed. Try again; the request lasts five minutes and can be used once.",
+  passkey_last_sign_in: "This is the only way you can sign in, so the passkey cannot be removed. Set a password or add another passkey first.",
   passkey_not_found: "There is no such passkey on your account.",
   passkey_already_registered: "This passkey has already been added.",
   too_many_passkeys: "You already have ten passkeys. Remove one before adding another.",

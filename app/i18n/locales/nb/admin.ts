@@ -161,6 +161,7 @@ export const admin = {
       sso_link_refused: "Avslått: kobling til virksomhetens innlogging",
       sso_unlinked: "Koblet virksomhetens innlogging fra kontoen",
       sso_unlink_refused: "Avslått: frakobling av den siste måten å logge inn på",
+      passkey_remove_refused: "Avslått: fjerning av den siste måten å logge inn på",
     },
   },
 };

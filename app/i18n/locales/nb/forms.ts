@@ -19,6 +19,7 @@ export const forms = {
   not_enrolled: "Totrinnsinnlogging er ikke slått på for kontoen.",
   second_factor_required: "Du kan ikke slå av totrinnsinnlogging: virksomheten din (eller driftsrollen) krever den.",
   passkey_not_verified: "Passnøkkelen kunne ikke bekreftes. Prøv igjen; forespørselen varer i fem minutter og kan bare brukes én gang.",
+  passkey_last_sign_in: "Dette er den eneste måten du kan logge inn på, så passnøkkelen kan ikke fjernes. Lag et passord eller legg til en annen passnøkkel først.",
   passkey_not_found: "Passnøkkelen finnes ikke på kontoen din.",
   passkey_already_registered: "Denne passnøkkelen er allerede lagt til.",
   too_many_passkeys: "Du har allerede ti passnøkler. Fjern en før du legger til en ny.",
