@@ -30,7 +30,7 @@ export const TOTP_DIGITS = 6;
 export const TOTP_DRIFT_STEPS = 1;
 
 /** The changes of a person's factors that they are told of by e-mail, as a changed password is. */
-export const FACTOR_CHANGES = ["passkey_added", "passkey_removed", "totp_enabled", "totp_disabled", "recovery_codes_regenerated"] as const;
+export const FACTOR_CHANGES = ["password_set", "passkey_added", "passkey_removed", "totp_enabled", "totp_disabled", "recovery_codes_regenerated"] as const;
 export type FactorChange = (typeof FACTOR_CHANGES)[number];
 
 export const RECOVERY_CODE_COUNT = 10;

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "password_reset_requested",
   "password_reset",
   "password_changed",
+  "password_set",
   "organisation_created",
   "organisation_updated",
   "own_delivery_updated",

@@ -175,6 +175,13 @@ export async function presenceConfirmed(db: Db, { userId, keepSessionId, current
   return recentlyReauthenticated(session?.reauthenticatedAt ?? null, now) ? ok() : failAt("invalid", "currentPassword", "reauthentication_required");
 }
 
+/** Whether the session was re-authenticated at the person's provider within the last minutes. */
+export async function sessionReauthenticated(db: Db, sessionId: string | null, now = new Date()): Promise<boolean> {
+  if (!sessionId) return false;
+  const row = await db.selectFrom("sessions").select("reauthenticatedAt").where("id", "=", sessionId).executeTakeFirst();
+  return recentlyReauthenticated(row?.reauthenticatedAt ?? null, now);
+}
+
 /** Marks the session as re-authenticated now (a fresh sign-in at the person's provider came back to it). */
 export async function markReauthenticated(db: Db, sessionId: string, userId: string, now = new Date()): Promise<boolean> {
   const row = await db.updateTable("sessions").set({ reauthenticatedAt: now }).where("id", "=", sessionId).where("userId", "=", userId).returning("id").executeTakeFirst();

@@ -125,6 +125,7 @@ export const admin: Translation<typeof nb> = {
       password_reset_requested: "Password reset requested",
       password_reset: "Password reset",
       password_changed: "Password changed",
+      password_set: "Password set (the account had none)",
       organisation_created: "Organisation registered",
       organisation_updated: "Organisation profile changed",
       own_delivery_updated: "Own delivery changed",

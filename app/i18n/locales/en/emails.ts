@@ -44,6 +44,7 @@ export const emails: Translation<typeof nb> = {
   },
   "factor-changed": {
     subject: {
+      password_set: "A password was set for your Markedsdialog account",
       passkey_added: "A passkey was added to your Markedsdialog account",
       passkey_removed: "A passkey was removed from your Markedsdialog account",
       totp_enabled: "The authenticator app was set up for your Markedsdialog account",
@@ -52,6 +53,7 @@ export const emails: Translation<typeof nb> = {
     },
     greeting: "Hello {{name}},",
     body: {
+      password_set: "A password was set for your Markedsdialog account. You can now sign in with your e-mail address and the password, and you have been signed out on other devices.",
       passkey_added: "The passkey “{{passkey}}” was added to your Markedsdialog account. It can be used to sign in, and you have been signed out on other devices.",
       passkey_removed: "The passkey “{{passkey}}” was removed from your Markedsdialog account. It can no longer be used to sign in, and you have been signed out on other devices.",
       totp_enabled: "Your Markedsdialog account now asks for a code from the authenticator app when you sign in, and you have been signed out on other devices.",

@@ -122,6 +122,7 @@ export const admin = {
       password_reset_requested: "Tilbakestilling av passord bestilt",
       password_reset: "Passord tilbakestilt",
       password_changed: "Passord endret",
+      password_set: "Passord laget (kontoen hadde ikke passord)",
       organisation_created: "Virksomhet registrert",
       organisation_updated: "Virksomhetsprofil endret",
       own_delivery_updated: "Egen leveranse endret",

@@ -41,6 +41,7 @@ export const emails = {
   },
   "factor-changed": {
     subject: {
+      password_set: "Kontoen din i Markedsdialog har fått et passord",
       passkey_added: "En passnøkkel er lagt til kontoen din i Markedsdialog",
       passkey_removed: "En passnøkkel er fjernet fra kontoen din i Markedsdialog",
       totp_enabled: "Autentiseringsappen er satt opp for kontoen din i Markedsdialog",
@@ -49,6 +50,7 @@ export const emails = {
     },
     greeting: "Hei {{name}},",
     body: {
+      password_set: "Kontoen din i Markedsdialog har fått et passord. Du kan nå logge inn med e-postadressen og passordet, og du er logget ut på andre enheter.",
       passkey_added: "Passnøkkelen «{{passkey}}» er lagt til kontoen din i Markedsdialog. Den kan brukes til å logge inn, og du er logget ut på andre enheter.",
       passkey_removed: "Passnøkkelen «{{passkey}}» er fjernet fra kontoen din i Markedsdialog. Den kan ikke lenger brukes til å logge inn, og du er logget ut på andre enheter.",
       totp_enabled: "Kontoen din i Markedsdialog ber nå om en kode fra autentiseringsappen når du logger inn, og du er logget ut på andre enheter.",
