@@ -54,7 +54,7 @@ export const forms: Translation<typeof nb> = {
   sso_already_linked_at_issuer: "Your account is already linked to a sign-in at this provider.",
   sso_not_linked: "Your account is not linked to this sign-in. Link it under Settings first.",
   sso_link_not_found: "Your account is not linked to this sign-in.",
-  sso_last_sign_in: "This is the only way you can sign in, so it cannot be unlinked. Set a password first (we send you a link by e-mail), or add a passkey.",
+  sso_last_sign_in: "This is the only way you can sign in, so it cannot be unlinked. Set a password first (under Settings), or add a passkey.",
   confirm_presence_first: "First confirm it is you with your organisation's sign-in (the button below). The confirmation lasts ten minutes.",
   password_already_set: "Your account already has a password. Change it with the “Change password” form.",
   reauthentication_required: "Type your password, or confirm it is you with your organisation's sign-in (the confirmation lasts ten minutes).",

@@ -52,7 +52,7 @@ export const forms = {
   sso_already_linked_at_issuer: "Kontoen din er allerede koblet til en innlogging hos denne leverandøren.",
   sso_not_linked: "Kontoen din er ikke koblet til denne innloggingen. Koble den til under Innstillinger først.",
   sso_link_not_found: "Kontoen din er ikke koblet til denne innloggingen.",
-  sso_last_sign_in: "Dette er den eneste måten du kan logge inn på, så den kan ikke kobles fra. Lag et passord først (vi sender deg en lenke på e-post), eller legg til en passnøkkel.",
+  sso_last_sign_in: "Dette er den eneste måten du kan logge inn på, så den kan ikke kobles fra. Lag et passord først (under Kontoinnstillinger), eller legg til en passnøkkel.",
   confirm_presence_first: "Bekreft først at det er deg med virksomhetens innlogging (knappen under). Bekreftelsen gjelder i ti minutter.",
   password_already_set: "Kontoen din har allerede et passord. Bytt det med skjemaet «Bytt passord».",
   reauthentication_required: "Skriv passordet ditt, eller bekreft at det er deg med virksomhetens innlogging (bekreftelsen gjelder i ti minutter).",
