@@ -1,4 +1,5 @@
 import type { ContractTask } from "~/domain/contract-tasks";
+import type { FactorChange } from "~/domain/two-factor";
 import type { VendorActivityKind } from "~/domain/vendor-activity";
 import type { Language } from "~/i18n/resources";
 
@@ -27,6 +28,8 @@ export type EmailMessage =
   | Envelope<"password-changed", { name: string }>
   // A link to an identity provider was removed; `provider` names the organisations (or the issuer).
   | Envelope<"sso-unlinked", { name: string; provider: string }>
+  // A passkey or the authenticator app was added or removed, or new recovery codes made; `passkey` names the passkey.
+  | Envelope<"factor-changed", { name: string; change: FactorChange; passkey?: string }>
   | Envelope<
       "invitation",
       { organisationName: string; inviterName: string; role: "admin" | "member"; url: string; expiresAt: string }

@@ -14,6 +14,7 @@ import { organisationVerified } from "./organisation-verified";
 import { passwordChanged } from "./password-changed";
 import { resetPassword } from "./reset-password";
 import { ssoUnlinked } from "./sso-unlinked";
+import { factorChanged } from "./factor-changed";
 import { verifyEmail } from "./verify-email";
 import { effortReportReminder } from "./effort-report-reminder";
 import { effortRequested } from "./effort-requested";
@@ -38,6 +39,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "reset-password": resetPassword,
   "password-changed": passwordChanged,
   "sso-unlinked": ssoUnlinked,
+  "factor-changed": factorChanged,
   invitation,
   "organisation-verified": organisationVerified,
   "organisation-rejected": organisationRejected,

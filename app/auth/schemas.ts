@@ -53,6 +53,11 @@ export const ChangePasswordSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwords_differ" });
 
+/** A first password, for a person made by single sign-on; their fresh sign-in at the provider stands in for a current one. */
+export const SetPasswordSchema = z
+  .object({ intent: z.literal("set-password"), password: newPassword(), confirm: z.string({ error: "required" }) })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwords_differ" });
+
 export const ProfileSchema = z.object({
   intent: z.literal("profile"),
   name,

@@ -188,25 +188,6 @@ export const SsoLinkSchema = z.object({ intent: z.literal("link"), providerId: z
 /** Removing the person's link at an issuer (ADR 0034): the issuer names the link; the password unless the session was just re-authenticated. */
 export const SsoUnlinkSchema = z.object({ intent: z.literal("unlink"), issuer: text(500).pipe(z.string().min(1, "required")), currentPassword: confirmingPassword });
 
-/** The ways a person can still sign in on their own once a link is gone. */
-export interface SignInWays {
-  hasPassword: boolean;
-  /** Passkeys sign in alone (resident keys, user verification required). */
-  passkeys: number;
-  /** Their other links at issuers some organisation still has registered: each is a sign-in through the organisations' list. */
-  otherLinksWithProvider: number;
-}
-
-/**
- * Whether unlinking would shut the person out: the link may go only when a password, a passkey
- * or another usable link remains. Someone made by single sign-on sets a password (a link by
- * e-mail) or adds a passkey first. No organisation policy requires single sign-on today; when one
- * comes, it is checked here too.
- */
-export function unlinkProblem(ways: SignInWays): "sso_last_sign_in" | null {
-  return ways.hasPassword || ways.passkeys > 0 || ways.otherLinksWithProvider > 0 ? null : "sso_last_sign_in";
-}
-
 /**
  * Whether the portal may send a request to `host`, given the addresses it resolves to (ADR 0034):
  * not when any of them is private (RFC 1918, loopback, link-local, CGNAT, unique-local), unless

@@ -29,6 +29,10 @@ export const TOTP_DIGITS = 6;
 /** Steps either side of now that still count, for a phone clock a little off (RFC 6238 §5.2). */
 export const TOTP_DRIFT_STEPS = 1;
 
+/** The changes of a person's factors that they are told of by e-mail, as a changed password is. */
+export const FACTOR_CHANGES = ["password_set", "passkey_added", "passkey_removed", "totp_enabled", "totp_disabled", "recovery_codes_regenerated"] as const;
+export type FactorChange = (typeof FACTOR_CHANGES)[number];
+
 export const RECOVERY_CODE_COUNT = 10;
 /** Ten base32 characters (50 bits) each, shown as two groups of five. */
 export const RECOVERY_CODE_LENGTH = 10;

@@ -5,6 +5,7 @@ import { enqueueEmail } from "@emails/outbox.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { revokeAllApiTokens } from "./api-tokens.server";
+import { endOtherSessions, noticeFactorChange, presenceConfirmed } from "./two-factor.server";
 import type { Language } from "~/i18n/resources";
 
 import { RESET_PASSWORD_LINK_HOURS, VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
@@ -174,6 +175,26 @@ export async function changePassword(
     await enqueueEmail(trx, { template: "password-changed", to: user.email, language: user.language, data: { name: user.name } });
   });
   return ok();
+}
+
+/**
+ * A first password for a person who has none (made by single sign-on, or passkeys only), after
+ * the one check before a change of the ways in: a fresh sign-in at their provider in this session.
+ * Adding a way in is told and ends the other sessions, as a new factor does. The row is written
+ * only while it still has no password, so this can never replace one without the current one.
+ */
+export async function setFirstPassword(db: Db, change: { userId: string; keepSessionId: string | null }, password: string, now = new Date()): Promise<Result<undefined, "password_already_set" | "confirm_presence_first">> {
+  if (await db.selectFrom("users").select("id").where("id", "=", change.userId).where("passwordHash", "is not", null).executeTakeFirst()) return failAt("conflict", "", "password_already_set");
+  const present = await presenceConfirmed(db, { ...change, currentPassword: "" }, now);
+  if (!present.ok) return failAt("invalid", "", "confirm_presence_first");
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const set = await trx.updateTable("users").set({ passwordHash }).where("id", "=", change.userId).where("passwordHash", "is", null).returning("id").executeTakeFirst();
+    if (!set) return failAt("conflict", "", "password_already_set");
+    await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await noticeFactorChange(trx, change.userId, "password_set");
+    return ok();
+  });
 }
 
 export async function updateProfile(db: Db, userId: string, profile: { name: string; language: Language }) {

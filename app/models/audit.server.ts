@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "password_reset_requested",
   "password_reset",
   "password_changed",
+  "password_set",
   "organisation_created",
   "organisation_updated",
   "own_delivery_updated",
@@ -57,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "sso_link_refused",
   "sso_unlinked",
   "sso_unlink_refused",
+  "passkey_remove_refused",
   // Protected reports (issue 18): an operator read who filed a report.
   "protected_report_reporter_read",
   // Access export (innsyn, ADR 0037): a buyer's admin exported an event's documents and responses.

@@ -2,9 +2,11 @@ import type { Db } from "@db/client";
 import type { SsoPurpose } from "@db/schema";
 import { enqueueEmail } from "@emails/outbox.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
-import { decideSsoSignIn, emailDomain, unlinkProblem, type JoinRole, type SignInWays, type SsoClaims, type SsoRefusal } from "~/domain/single-sign-on";
+import { decideSsoSignIn, emailDomain, type JoinRole, type SsoClaims, type SsoRefusal } from "~/domain/single-sign-on";
+import { lastWayInProblem } from "~/domain/sign-in-ways";
 import { fail, failAt, ok, type Result } from "~/domain/result";
 import { uniqueViolation } from "./database-errors.server";
+import { signInWaysWithout } from "./sign-in-ways.server";
 import { endOtherSessions, presenceConfirmed, type ChangeContext } from "./two-factor.server";
 
 // An organisation's identity provider (issue 21), the e-mail domains it vouches for, the
@@ -317,22 +319,6 @@ export async function ssoLinksOfPerson(db: Db, userId: string): Promise<SsoLinkO
   return [...links.values()];
 }
 
-/** How the person could sign in without their link at `issuer`. */
-async function signInWaysWithout(db: Db, userId: string, issuer: string): Promise<SignInWays> {
-  const [user, passkeys, links] = await Promise.all([
-    db.selectFrom("users").select("passwordHash").where("id", "=", userId).executeTakeFirstOrThrow(),
-    db.selectFrom("passkeys").select((eb) => eb.fn.countAll<string>().as("n")).where("userId", "=", userId).executeTakeFirstOrThrow(),
-    db
-      .selectFrom("ssoLinks")
-      .select((eb) => eb.fn.count<string>("ssoLinks.issuer").distinct().as("n"))
-      .where("userId", "=", userId)
-      .where("issuer", "<>", issuer)
-      .where((eb) => eb.exists(eb.selectFrom("identityProviders").select("id").whereRef("identityProviders.issuer", "=", "ssoLinks.issuer")))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { hasPassword: user.passwordHash !== null, passkeys: Number(passkeys.n), otherLinksWithProvider: Number(links.n) };
-}
-
 export type SsoUnlinkCode = "sso_link_not_found" | "sso_last_sign_in" | "wrong_password" | "reauthentication_required";
 
 /**
@@ -345,12 +331,12 @@ export async function unlinkSsoSubject(db: Db, change: ChangeContext, issuer: st
   const link = await db.selectFrom("ssoLinks").select("subject").where("userId", "=", change.userId).where("issuer", "=", issuer).executeTakeFirst();
   if (!link) return failAt("not_found", "issuer", "sso_link_not_found");
   // Said before the password is asked for: nobody should sign in again at the provider only to be refused.
-  if (unlinkProblem(await signInWaysWithout(db, change.userId, issuer))) return failAt("refused", "issuer", "sso_last_sign_in");
+  if (lastWayInProblem(await signInWaysWithout(db, change.userId, { issuer }), "sso_link")) return failAt("refused", "issuer", "sso_last_sign_in");
   const present = await presenceConfirmed(db, change, now);
   if (!present.ok) return present;
   return db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("users").select(["email", "name", "language"]).where("id", "=", change.userId).forUpdate().executeTakeFirstOrThrow();
-    if (unlinkProblem(await signInWaysWithout(trx, change.userId, issuer))) return failAt("refused", "issuer", "sso_last_sign_in");
+    if (lastWayInProblem(await signInWaysWithout(trx, change.userId, { issuer }), "sso_link")) return failAt("refused", "issuer", "sso_last_sign_in");
     const removed = await trx.deleteFrom("ssoLinks").where("userId", "=", change.userId).where("issuer", "=", issuer).returning("subject").executeTakeFirst();
     if (!removed) return failAt("not_found", "issuer", "sso_link_not_found");
     const owners = await trx

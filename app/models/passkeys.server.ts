@@ -19,7 +19,9 @@ import {
   type RelyingParty,
 } from "~/domain/passkeys";
 import { failAt, ok, type Result } from "~/domain/result";
-import { endOtherSessions, presenceConfirmed, secondFactorState, type ChangeContext } from "./two-factor.server";
+import { lastWayInProblem, type LastWayInCode } from "~/domain/sign-in-ways";
+import { signInWaysWithout } from "./sign-in-ways.server";
+import { endOtherSessions, noticeFactorChange, presenceConfirmed, secondFactorState, type ChangeContext } from "./two-factor.server";
 
 // Passkeys (issue 21): the WebAuthn ceremonies through @simplewebauthn/server, with the
 // challenges kept in the database (used once, within five minutes) and the credentials' public
@@ -163,6 +165,7 @@ export async function finishPasskeyRegistration(
       .executeTakeFirst();
     if (!row) return failAt("conflict", "response", "passkey_already_registered");
     await endOtherSessions(trx, userId, keepSessionId);
+    await noticeFactorChange(trx, userId, "passkey_added", row.name);
     return ok(row);
   });
 }
@@ -230,21 +233,34 @@ export async function finishPasskeyAuthentication(
   return ok({ userId: passkey.userId, passkeyId: passkey.id });
 }
 
-/** Removes one of the person's passkeys; refused when it is the last factor a policy requires. */
+/**
+ * Removes one of the person's passkeys; refused when it is the last factor a policy requires, or
+ * the last way they can sign in (ADR 0034: the rule unlinking a provider keeps). The person's row
+ * is locked while that is checked again, so two passkeys removed at once cannot both be "the other one".
+ */
 export async function removePasskey(
   db: Db,
   change: ChangeContext,
   passkeyId: string,
-): Promise<Result<{ name: string }, "wrong_password" | "reauthentication_required" | "passkey_not_found" | "second_factor_required">> {
+): Promise<Result<{ name: string }, "wrong_password" | "reauthentication_required" | "passkey_not_found" | "second_factor_required" | LastWayInCode>> {
+  const passkey = await db.selectFrom("passkeys").select(["id", "name"]).where("id", "=", passkeyId).where("userId", "=", change.userId).executeTakeFirst();
+  if (!passkey) return failAt("not_found", "passkeyId", "passkey_not_found");
+  // Said before the password is asked for, as for unlinking a provider.
+  const lastWayIn = async (trx: Db) => lastWayInProblem(await signInWaysWithout(trx, change.userId, { passkeyId: passkey.id }), "passkey");
+  const before = await lastWayIn(db);
+  if (before) return failAt("refused", "passkeyId", before);
   const present = await presenceConfirmed(db, change);
   if (!present.ok) return present;
   const state = await secondFactorState(db, change.userId);
-  const passkey = await db.selectFrom("passkeys").select(["id", "name"]).where("id", "=", passkeyId).where("userId", "=", change.userId).executeTakeFirst();
-  if (!passkey) return failAt("not_found", "passkeyId", "passkey_not_found");
   if (state.required && !state.enrolled && state.passkeys <= 1) return failAt("refused", "currentPassword", "second_factor_required");
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("passkeys").where("id", "=", passkey.id).execute();
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom("users").select("id").where("id", "=", change.userId).forUpdate().executeTakeFirstOrThrow();
+    const problem = await lastWayIn(trx);
+    if (problem) return failAt("refused", "passkeyId", problem);
+    const removed = await trx.deleteFrom("passkeys").where("id", "=", passkey.id).returning("id").executeTakeFirst();
+    if (!removed) return failAt("not_found", "passkeyId", "passkey_not_found");
     await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await noticeFactorChange(trx, change.userId, "passkey_removed", passkey.name);
+    return ok({ name: passkey.name });
   });
-  return ok({ name: passkey.name });
 }

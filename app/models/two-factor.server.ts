@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import type { Db } from "@db/client";
+import { enqueueEmail } from "@emails/outbox.server";
 import { verifyPassword } from "~/auth/password.server";
 import { decryptSecret, encryptSecret, secretEncryptionKey, type SecretKey } from "~/auth/secret-box.server";
 import { hashToken } from "~/auth/tokens.server";
@@ -12,6 +13,7 @@ import {
   RECOVERY_CODE_LENGTH,
   readSecondFactorCode,
   secondFactorRequired,
+  type FactorChange,
   type SecondFactorPolicy,
 } from "~/domain/two-factor";
 
@@ -173,6 +175,13 @@ export async function presenceConfirmed(db: Db, { userId, keepSessionId, current
   return recentlyReauthenticated(session?.reauthenticatedAt ?? null, now) ? ok() : failAt("invalid", "currentPassword", "reauthentication_required");
 }
 
+/** Whether the session was re-authenticated at the person's provider within the last minutes. */
+export async function sessionReauthenticated(db: Db, sessionId: string | null, now = new Date()): Promise<boolean> {
+  if (!sessionId) return false;
+  const row = await db.selectFrom("sessions").select("reauthenticatedAt").where("id", "=", sessionId).executeTakeFirst();
+  return recentlyReauthenticated(row?.reauthenticatedAt ?? null, now);
+}
+
 /** Marks the session as re-authenticated now (a fresh sign-in at the person's provider came back to it). */
 export async function markReauthenticated(db: Db, sessionId: string, userId: string, now = new Date()): Promise<boolean> {
   const row = await db.updateTable("sessions").set({ reauthenticatedAt: now }).where("id", "=", sessionId).where("userId", "=", userId).returning("id").executeTakeFirst();
@@ -197,6 +206,12 @@ export async function endOtherSessions(trx: Db, userId: string, keepSessionId: s
   let others = trx.deleteFrom("sessions").where("userId", "=", userId);
   if (keepSessionId) others = others.where("id", "<>", keepSessionId);
   await others.execute();
+}
+
+/** Tells the person by e-mail that their factors changed, in the transaction that changes them (the outbox, ADR 0015). */
+export async function noticeFactorChange(trx: Db, userId: string, change: FactorChange, passkey?: string) {
+  const user = await trx.selectFrom("users").select(["email", "name", "language"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  await enqueueEmail(trx, { template: "factor-changed", to: user.email, language: user.language, data: { name: user.name, change, ...(passkey === undefined ? {} : { passkey }) } });
 }
 
 export interface ChangeContext {
@@ -241,6 +256,7 @@ export async function confirmEnrolment(
     if (!confirmed) return failAt("conflict", "code", "no_enrolment");
     const recoveryCodes = await replaceRecoveryCodes(trx, userId);
     await endOtherSessions(trx, userId, keepSessionId);
+    await noticeFactorChange(trx, userId, "totp_enabled");
     return ok({ recoveryCodes });
   });
 }
@@ -257,6 +273,7 @@ export async function disableSecondFactor(db: Db, change: ChangeContext): Promis
     await trx.deleteFrom("totpFactors").where("userId", "=", change.userId).execute();
     await trx.deleteFrom("recoveryCodes").where("userId", "=", change.userId).execute();
     await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await noticeFactorChange(trx, change.userId, "totp_disabled");
   });
   return ok();
 }
@@ -269,6 +286,7 @@ export async function regenerateRecoveryCodes(db: Db, change: ChangeContext): Pr
   const recoveryCodes = await db.transaction().execute(async (trx) => {
     const codes = await replaceRecoveryCodes(trx, change.userId);
     await endOtherSessions(trx, change.userId, change.keepSessionId);
+    await noticeFactorChange(trx, change.userId, "recovery_codes_regenerated");
     return codes;
   });
   return ok({ recoveryCodes });

@@ -8,19 +8,22 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { fieldErrors } from "~/domain/problems";
 import { requireUser } from "~/auth/guards.server";
-import { ChangePasswordSchema, CreateTokenSchema, EndSessionSchema, ProfileSchema, RevokeTokenSchema } from "~/auth/schemas";
+import { ChangePasswordSchema, CreateTokenSchema, EndSessionSchema, ProfileSchema, RevokeTokenSchema, SetPasswordSchema } from "~/auth/schemas";
 import { endAllSessions } from "~/auth/session.server";
 import { FieldErrors, FormErrors, Notice, SubmitButton, Field, conformField, ProblemScope, validateOnBlur } from "~/components/forms";
 import { fixedT } from "~/i18n/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { getLanguage, languageCookie } from "~/i18n/language.server";
 import type { Language } from "~/i18n/resources";
-import { changePassword, updateProfile } from "~/models/accounts.server";
+import { changePassword, setFirstPassword, updateProfile } from "~/models/accounts.server";
+import { providersForPerson } from "~/models/identity-providers.server";
+import { FAILURE_STATUS } from "~/http/failure-status";
+import { ReauthenticateSection } from "./settings_.two-factor/two-factor-sections";
 import { endOwnSession, listOwnSessions } from "~/models/sessions.server";
 import { SessionList } from "~/components/session-list";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
 import { audit } from "~/models/audit.server";
-import { hasSecondFactor } from "~/models/two-factor.server";
+import { hasPassword, hasSecondFactor, sessionReauthenticated } from "~/models/two-factor.server";
 import { readFormData } from "~/http/form-data.server";
 import { notFound } from "~/http/responses.server";
 
@@ -30,17 +33,30 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const t = fixedT(await getLanguage(args.request), "auth");
   const currentSessionId = args.context.auth?.sessionId ?? null;
-  const [sessions, tokens, secondFactor] = await Promise.all([listOwnSessions(db(), user.id, currentSessionId), listApiTokens(db(), user.id), hasSecondFactor(db(), user.id)]);
+  const [sessions, tokens, secondFactor, password] = await Promise.all([
+    listOwnSessions(db(), user.id, currentSessionId),
+    listApiTokens(db(), user.id),
+    hasSecondFactor(db(), user.id),
+    hasPassword(db(), user.id),
+  ]);
+  // Without a password, a first one is set after a fresh sign-in at a linked provider (issue 21).
+  const [reauthenticated, providers] = password ? [false, []] : await Promise.all([sessionReauthenticated(db(), sessionOf(args)), providersForPerson(db(), user.id)]);
   return json({
     title: `${t("settings.title")} – Markedsdialog`,
     user: { name: user.name, email: user.email, language: user.language },
     sessions,
     tokens,
     secondFactor,
+    hasPassword: password,
+    reauthenticated,
+    reauthenticateWith: providers.filter((p) => p.linkedAt !== null).map((p) => ({ id: p.id, organisationName: p.organisationName })),
   });
 }
 
-type Intent = "profile" | "password" | "logout-everywhere" | "end-session" | "create-token" | "revoke-token";
+/** The browser session the request came with; an API token has none, so it cannot stand in for a re-authentication. */
+const sessionOf = (args: LoaderFunctionArgs) => (args.context.auth?.via === "session" ? args.context.auth.sessionId : null);
+
+type Intent = "profile" | "password" | "set-password" | "logout-everywhere" | "end-session" | "create-token" | "revoke-token";
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
@@ -73,6 +89,15 @@ export async function action(args: ActionFunctionArgs) {
       }
       await audit(db(), { action: "password_changed", actorUserId: user.id, ip: context.ip });
       throw redirect("/settings?passwordChanged=1");
+    }
+    case "set-password": {
+      const submission = parseWithZod(formData, { schema: SetPasswordSchema });
+      const hidden = { hideFields: ["password", "confirm"] };
+      if (submission.status !== "success") return json({ intent, result: submission.reply(hidden), token: null }, { status: 400 });
+      const outcome = await setFirstPassword(db(), { userId: user.id, keepSessionId: sessionOf(args) }, submission.value.password);
+      if (!outcome.ok) return json({ intent, result: submission.reply({ ...hidden, fieldErrors: fieldErrors(outcome) }), token: null }, { status: FAILURE_STATUS[outcome.reason] });
+      await audit(db(), { action: "password_set", actorUserId: user.id, ip: context.ip });
+      throw redirect("/settings?passwordSet=1");
     }
     case "logout-everywhere": {
       await audit(db(), { action: "logout_everywhere", actorUserId: user.id, ip: context.ip });
@@ -109,7 +134,7 @@ export async function action(args: ActionFunctionArgs) {
 const sectionClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 
 export default function Settings() {
-  const { user, sessions, tokens, secondFactor } = useLoaderData<typeof loader>();
+  const { user, sessions, tokens, secondFactor, hasPassword, reauthenticated, reauthenticateWith } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("auth");
@@ -128,6 +153,12 @@ export default function Settings() {
     ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
+  const [setPasswordForm, newPassword] = useForm({
+    id: "set-password",
+    lastResult: resultFor("set-password"),
+    ...validateOnBlur,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
+  });
   const [tokenForm, token] = useForm({
     id: "create-token",
     lastResult: resultFor("create-token"),
@@ -139,6 +170,7 @@ export default function Settings() {
       <div className="mx-auto max-w-3xl space-y-8">
         <h1 className="text-3xl font-bold">{t("settings.title")}</h1>
         {searchParams.get("passwordChanged") ? <Notice>{t("settings.passwordChanged")}</Notice> : null}
+        {searchParams.get("passwordSet") ? <Notice>{t("settings.passwordSet")}</Notice> : null}
 
         <section aria-labelledby="profile-title" className={sectionClass}>
           <h2 id="profile-title" className="text-xl font-semibold">
@@ -163,19 +195,44 @@ export default function Settings() {
           </Form>
         </section>
 
-        <section aria-labelledby="password-title" className={sectionClass}>
-          <h2 id="password-title" className="text-xl font-semibold">
-            {t("settings.changePassword")}
-          </h2>
-          <Form method="post" {...getFormProps(passwordForm)} className="space-y-4">
-            <input type="hidden" name="intent" value="password" />
-            <FormErrors errors={passwordForm.errors} />
-            <Field field={conformField(password.currentPassword)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />
-            <Field field={conformField(password.password)} label={t("fields.newPassword")} type="password" hint={t("fields.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
-            <Field field={conformField(password.confirm)} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
-            <SubmitButton>{t("settings.changePassword")}</SubmitButton>
-          </Form>
-        </section>
+        {hasPassword ? null : (
+          <section aria-labelledby="set-password-title" className={sectionClass}>
+            <h2 id="set-password-title" className="text-xl font-semibold">
+              {t("settings.setPassword")}
+            </h2>
+            <p>{t("settings.setPasswordLead")}</p>
+            {reauthenticated ? null : (
+              <p>
+                {t("settings.setPasswordConfirmFirst")}{" "}
+                <Link to="/forgot-password" className="text-brand-700 underline">
+                  {t("settings.setPasswordByEmail")}
+                </Link>
+              </p>
+            )}
+            <Form method="post" {...getFormProps(setPasswordForm)} className="space-y-4">
+              <input type="hidden" name="intent" value="set-password" />
+              <FormErrors errors={setPasswordForm.errors} />
+              <NewPasswordFields password={newPassword.password} confirm={newPassword.confirm} />
+              <SubmitButton>{t("settings.setPassword")}</SubmitButton>
+            </Form>
+          </section>
+        )}
+        {hasPassword || reauthenticated || reauthenticateWith.length === 0 ? null : <ReauthenticateSection providers={reauthenticateWith} hasPassword={false} />}
+
+        {hasPassword ? (
+          <section aria-labelledby="password-title" className={sectionClass}>
+            <h2 id="password-title" className="text-xl font-semibold">
+              {t("settings.changePassword")}
+            </h2>
+            <Form method="post" {...getFormProps(passwordForm)} className="space-y-4">
+              <input type="hidden" name="intent" value="password" />
+              <FormErrors errors={passwordForm.errors} />
+              <Field field={conformField(password.currentPassword)} label={t("fields.currentPassword")} type="password" inputProps={{ autoComplete: "current-password" }} />
+              <NewPasswordFields password={password.password} confirm={password.confirm} />
+              <SubmitButton>{t("settings.changePassword")}</SubmitButton>
+            </Form>
+          </section>
+        ) : null}
 
         <section aria-labelledby="two-factor-title" className={sectionClass}>
           <h2 id="two-factor-title" className="text-xl font-semibold">
@@ -268,5 +325,16 @@ export default function Settings() {
         </section>
       </div>
     </ProblemScope>
+  );
+}
+
+/** The new password and its repetition, for both setting a first one and changing one. */
+function NewPasswordFields({ password, confirm }: { password: Parameters<typeof conformField>[0]; confirm: Parameters<typeof conformField>[0] }) {
+  const { t } = useTranslation("auth");
+  return (
+    <>
+      <Field field={conformField(password)} label={t("fields.newPassword")} type="password" hint={t("fields.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
+      <Field field={conformField(confirm)} label={t("fields.confirmPassword")} type="password" inputProps={{ autoComplete: "new-password" }} />
+    </>
   );
 }

@@ -328,7 +328,7 @@ function UnlinkForm({ issuer, lastResult }: { issuer: string; lastResult: Submis
       <FormErrors errors={errors} />
       {errors.includes("sso_last_sign_in") ? (
         <p className="text-sm">
-          <Link to="/forgot-password" className="text-brand-700 underline">
+          <Link to="/settings" className="text-brand-700 underline">
             {t("ssoLinks.lastSignInHelp")}
           </Link>{" "}
           ·{" "}

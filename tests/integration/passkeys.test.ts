@@ -222,6 +222,34 @@ describe("removing a passkey", () => {
     expect(await auditActions(user.id)).toContain("passkey_removed");
   });
 
+  it("never removes the last way in: a person without a password keeps their last passkey (a link no provider is registered for does not count)", async () => {
+    const { user, cookie } = await withPasskey();
+    const second = authenticator();
+    expect((await addPasskey(cookie, second, "Telefon")).status).toBe(200);
+    // Passkeys only: no password, and a link at an issuer no organisation has registered (it cannot sign anyone in).
+    await t.db.updateTable("users").set({ passwordHash: null }).where("id", "=", user.id).execute();
+    await t.db.insertInto("ssoLinks").values({ issuer: "https://gone.example.no", subject: "sub-gone", userId: user.id }).execute();
+    await t.db.updateTable("sessions").set({ reauthenticatedAt: new Date() }).where("id", "=", cookie.split("=")[1]!).execute();
+    const passkeys = () => t.db.selectFrom("passkeys").select("id").where("userId", "=", user.id).orderBy("createdAt").execute();
+    const [first, last] = await passkeys();
+    expect((await settings({ intent: "passkey-remove", passkeyId: first!.id, currentPassword: "" }, cookie)).status).toBe(200);
+
+    const refused = await settings({ intent: "passkey-remove", passkeyId: last!.id, currentPassword: "" }, cookie);
+    expect(refused.status).toBe(422);
+    expect((await readJson(refused)).result.error.passkeyId).toEqual(["passkey_last_sign_in"]);
+    expect(await passkeys()).toEqual([{ id: last!.id }]);
+    expect(await auditActions(user.id)).toContain("passkey_remove_refused");
+    // Refused before the password is asked for, so nobody re-authenticates only to be told no.
+    await t.db.updateTable("sessions").set({ reauthenticatedAt: null }).where("id", "=", cookie.split("=")[1]!).execute();
+    expect((await readJson(await settings({ intent: "passkey-remove", passkeyId: last!.id, currentPassword: "" }, cookie))).result.error.passkeyId).toEqual(["passkey_last_sign_in"]);
+
+    // A password set again is another way in: now the passkey may go (after the wait five tries in a row earn).
+    await t.db.deleteFrom("rateLimits").where("key", "=", `second-factor-change:account:${user.id}`).execute();
+    await t.db.updateTable("users").set({ passwordHash: (await t.db.selectFrom("users").select("passwordHash").where("passwordHash", "is not", null).limit(1).executeTakeFirstOrThrow()).passwordHash }).where("id", "=", user.id).execute();
+    expect((await settings({ intent: "passkey-remove", passkeyId: last!.id, currentPassword: TEST_PASSWORD }, cookie)).status).toBe(200);
+    expect(await passkeys()).toEqual([]);
+  });
+
   it("is closed to anonymous visitors", async () => {
     const response = await respond(twoFactorAction(await formRequest("/settings/two-factor", { intent: "passkey-options", currentPassword: TEST_PASSWORD })));
     expect(response.status).toBe(302);

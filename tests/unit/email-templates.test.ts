@@ -7,6 +7,7 @@ import { createElement } from "react";
 import { LANGUAGES, type Language } from "~/i18n/resources";
 import { fixedT } from "~/i18n/i18n";
 import { VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
+import { FACTOR_CHANGES } from "~/domain/two-factor";
 import { VERIFY_EMAIL_TTL_MS } from "~/models/accounts.server";
 
 const URL_ = "https://markedsdialog.example/some/link?token=abc";
@@ -18,6 +19,7 @@ function every(language: Language): EmailMessage[] {
     { ...base, template: "reset-password", data: { name: "Kari Nordmann", url: URL_ } },
     { ...base, template: "password-changed", data: { name: "Kari Nordmann" } },
     { ...base, template: "sso-unlinked", data: { name: "Kari Nordmann", provider: "Bergvik kommune" } },
+    ...FACTOR_CHANGES.map((change) => ({ ...base, template: "factor-changed" as const, data: { name: "Kari Nordmann", change, passkey: "Jobb-PC" } })),
     {
       ...base,
       template: "invitation",

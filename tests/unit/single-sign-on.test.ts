@@ -11,7 +11,6 @@ import {
   type SsoCandidates,
   type SsoClaims,
   type SsoProviderRule,
-  unlinkProblem,
 } from "~/domain/single-sign-on";
 
 const provider: SsoProviderRule = { organisationId: "org", domains: ["bergvik.kommune.no"], autoJoin: true, joinRole: "member" };
@@ -158,17 +157,5 @@ describe("an internal issuer the operator named", () => {
     expect(issuerUrlProblem("https://10.20.30.40/adfs", rules)).toBeNull();
     expect(issuerUrlProblem("http://login.bergvik.local/realms/bergvik", rules)).toBe("issuer_not_https");
     expect(issuerUrlProblem("https://other.bergvik.local/", rules)).toBe("issuer_private_address");
-  });
-});
-
-describe("unlinking a provider (ADR 0034)", () => {
-  const none = { hasPassword: false, passkeys: 0, otherLinksWithProvider: 0 };
-  it("refuses to take away the last way a person can sign in", () => {
-    expect(unlinkProblem(none)).toBe("sso_last_sign_in");
-  });
-  it("allows it with a password, a passkey, or another link at a registered provider left", () => {
-    expect(unlinkProblem({ ...none, hasPassword: true })).toBeNull();
-    expect(unlinkProblem({ ...none, passkeys: 1 })).toBeNull();
-    expect(unlinkProblem({ ...none, otherLinksWithProvider: 1 })).toBeNull();
   });
 });

@@ -131,7 +131,7 @@ function RemovePasskeyForm({ passkeyId, lastResult }: { passkeyId: string; lastR
     <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
       <input type="hidden" name="intent" value="passkey-remove" />
       <input type="hidden" name="passkeyId" value={passkeyId} />
-      <FormErrors errors={form.errors} />
+      <FormErrors errors={[...(form.errors ?? []), ...(fields.passkeyId.errors ?? [])]} />
       <PasswordField field={fields.currentPassword} />
       <SubmitButton variant="danger">{t("passkeys.remove")}</SubmitButton>
     </Form>

@@ -71,6 +71,8 @@ export async function passkeyAction({ intent, formData, user, sessionId, ip, use
     return { result: submission.reply(hidden), ceremony: { ...outcome.value, name: submission.value.name } };
   }
   const outcome = await removePasskey(db(), { userId: user.id, keepSessionId: sessionId, currentPassword: submission.value.currentPassword }, submission.value.passkeyId);
+  if (!outcome.ok && outcome.problems.some((p) => p.code === "passkey_last_sign_in"))
+    await audit(db(), { action: "passkey_remove_refused", actorUserId: user.id, subject: user.email, ip, details: { passkeyId: submission.value.passkeyId, reason: "passkey_last_sign_in" } });
   if (!outcome.ok) return { result: submission.reply({ ...hidden, fieldErrors: fieldErrors(outcome) }), init: { status: FAILURE_STATUS[outcome.reason] } };
   await audit(db(), { action: "passkey_removed", actorUserId: user.id, subject: user.email, ip, details: { passkeyId: submission.value.passkeyId, name: outcome.value.name } });
   return { result: submission.reply({ resetForm: true }) };

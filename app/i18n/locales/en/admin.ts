@@ -125,6 +125,7 @@ export const admin: Translation<typeof nb> = {
       password_reset_requested: "Password reset requested",
       password_reset: "Password reset",
       password_changed: "Password changed",
+      password_set: "Password set (the account had none)",
       organisation_created: "Organisation registered",
       organisation_updated: "Organisation profile changed",
       own_delivery_updated: "Own delivery changed",
@@ -164,6 +165,7 @@ export const admin: Translation<typeof nb> = {
       sso_link_refused: "Refused: linking the organisation sign-in",
       sso_unlinked: "Unlinked the organisation sign-in from the account",
       sso_unlink_refused: "Refused: unlinking the last way to sign in",
+      passkey_remove_refused: "Refused: removing the last way to sign in",
     },
   },
 };

@@ -42,6 +42,27 @@ export const emails: Translation<typeof nb> = {
     notYou: "Was it not you? Ask for a new password straight away from the sign-in page, and contact us at sikkerhet@markedsdialog.example.",
     reason: "You are receiving this e-mail because the password for the account with this address was changed. We always send this notice.",
   },
+  "factor-changed": {
+    subject: {
+      password_set: "A password was set for your Markedsdialog account",
+      passkey_added: "A passkey was added to your Markedsdialog account",
+      passkey_removed: "A passkey was removed from your Markedsdialog account",
+      totp_enabled: "The authenticator app was set up for your Markedsdialog account",
+      totp_disabled: "The authenticator app was turned off for your Markedsdialog account",
+      recovery_codes_regenerated: "New recovery codes were made for your Markedsdialog account",
+    },
+    greeting: "Hello {{name}},",
+    body: {
+      password_set: "A password was set for your Markedsdialog account. You can now sign in with your e-mail address and the password, and you have been signed out on other devices.",
+      passkey_added: "The passkey “{{passkey}}” was added to your Markedsdialog account. It can be used to sign in, and you have been signed out on other devices.",
+      passkey_removed: "The passkey “{{passkey}}” was removed from your Markedsdialog account. It can no longer be used to sign in, and you have been signed out on other devices.",
+      totp_enabled: "Your Markedsdialog account now asks for a code from the authenticator app when you sign in, and you have been signed out on other devices.",
+      totp_disabled: "Your Markedsdialog account no longer asks for a code from the authenticator app, your recovery codes no longer work, and you have been signed out on other devices.",
+      recovery_codes_regenerated: "New recovery codes were made for your Markedsdialog account. The old ones no longer work, and you have been signed out on other devices.",
+    },
+    notYou: "Was it not you? Ask for a new password straight away from the sign-in page, and contact us at sikkerhet@markedsdialog.example.",
+    reason: "You are receiving this e-mail because the ways of signing in to the account with this address were changed. We always send this notice.",
+  },
   "sso-unlinked": {
     subject: "A sign-in was unlinked from your Markedsdialog account",
     preview: "Signing in through {{provider}} was unlinked from your account.",

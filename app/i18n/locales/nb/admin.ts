@@ -122,6 +122,7 @@ export const admin = {
       password_reset_requested: "Tilbakestilling av passord bestilt",
       password_reset: "Passord tilbakestilt",
       password_changed: "Passord endret",
+      password_set: "Passord laget (kontoen hadde ikke passord)",
       organisation_created: "Virksomhet registrert",
       organisation_updated: "Virksomhetsprofil endret",
       own_delivery_updated: "Egen leveranse endret",
@@ -161,6 +162,7 @@ export const admin = {
       sso_link_refused: "Avslått: kobling til virksomhetens innlogging",
       sso_unlinked: "Koblet virksomhetens innlogging fra kontoen",
       sso_unlink_refused: "Avslått: frakobling av den siste måten å logge inn på",
+      passkey_remove_refused: "Avslått: fjerning av den siste måten å logge inn på",
     },
   },
 };

@@ -39,6 +39,27 @@ export const emails = {
     notYou: "Var det ikke deg? Be om nytt passord med en gang fra innloggingssiden, og kontakt oss på sikkerhet@markedsdialog.example.",
     reason: "Du får denne e-posten fordi passordet for kontoen med denne adressen ble endret. Vi sender alltid et slikt varsel.",
   },
+  "factor-changed": {
+    subject: {
+      password_set: "Kontoen din i Markedsdialog har fått et passord",
+      passkey_added: "En passnøkkel er lagt til kontoen din i Markedsdialog",
+      passkey_removed: "En passnøkkel er fjernet fra kontoen din i Markedsdialog",
+      totp_enabled: "Autentiseringsappen er satt opp for kontoen din i Markedsdialog",
+      totp_disabled: "Autentiseringsappen er slått av for kontoen din i Markedsdialog",
+      recovery_codes_regenerated: "Du har fått nye gjenopprettingskoder i Markedsdialog",
+    },
+    greeting: "Hei {{name}},",
+    body: {
+      password_set: "Kontoen din i Markedsdialog har fått et passord. Du kan nå logge inn med e-postadressen og passordet, og du er logget ut på andre enheter.",
+      passkey_added: "Passnøkkelen «{{passkey}}» er lagt til kontoen din i Markedsdialog. Den kan brukes til å logge inn, og du er logget ut på andre enheter.",
+      passkey_removed: "Passnøkkelen «{{passkey}}» er fjernet fra kontoen din i Markedsdialog. Den kan ikke lenger brukes til å logge inn, og du er logget ut på andre enheter.",
+      totp_enabled: "Kontoen din i Markedsdialog ber nå om en kode fra autentiseringsappen når du logger inn, og du er logget ut på andre enheter.",
+      totp_disabled: "Kontoen din i Markedsdialog ber ikke lenger om en kode fra autentiseringsappen, gjenopprettingskodene virker ikke lenger, og du er logget ut på andre enheter.",
+      recovery_codes_regenerated: "Det er laget nye gjenopprettingskoder for kontoen din i Markedsdialog. De gamle virker ikke lenger, og du er logget ut på andre enheter.",
+    },
+    notYou: "Var det ikke deg? Be om nytt passord med en gang fra innloggingssiden, og kontakt oss på sikkerhet@markedsdialog.example.",
+    reason: "Du får denne e-posten fordi måtene å logge inn på kontoen med denne adressen ble endret. Vi sender alltid et slikt varsel.",
+  },
   "sso-unlinked": {
     subject: "En innlogging er koblet fra kontoen din i Markedsdialog",
     preview: "Innloggingen gjennom {{provider}} er koblet fra kontoen din.",
