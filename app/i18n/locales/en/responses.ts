@@ -108,7 +108,7 @@ export const responses = {
   },
   accessExport: {
     button: "Download access export (.tar)",
-    hint: "Everything in the event for a request for access: the notice, amendments, questions and answers, documents and the vendors' responses. Parts marked as business secrets are left out and listed with the vendor's reason. The vendors are told that the export was made (not who asked for access).",
+    hint: "Everything in the event for a request for access: the notice, amendments, questions and answers, documents and the vendors' responses, to effort requests in the event too. Parts marked as business secrets are left out and listed with the vendor's reason. The vendors are told that the export was made (not who asked for access).",
     entry: {
       index: "this overview",
       event: "the event as stored (every field)",
@@ -118,6 +118,7 @@ export const responses = {
       response: "the response from {{vendor}}, version {{version}}, submitted {{submittedAt}}: text and answers (exempt parts left out)",
       responseDocument: "document no. {{number}} of the response from {{vendor}} ({{name}})",
     },
+    requestVendor: "{{vendor}} (response to the effort request “{{title}}”)",
     part: {
       whole: "the whole response",
       text: "free text",

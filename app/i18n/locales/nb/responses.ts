@@ -108,7 +108,7 @@ export const responses = {
   },
   accessExport: {
     button: "Last ned innsynsutlevering (.tar)",
-    hint: "Alt i arrangementet samlet for et innsynskrav: kunngjøringen, endringer, spørsmål og svar, dokumenter og leverandørenes svar. Deler merket som forretningshemmelighet er holdt utenfor og oppført med leverandørens begrunnelse. Leverandørene får beskjed om at utleveringen er laget (ikke hvem som ba om innsyn).",
+    hint: "Alt i arrangementet samlet for et innsynskrav: kunngjøringen, endringer, spørsmål og svar, dokumenter og leverandørenes svar, også på forespørsler om innsats i arrangementet. Deler merket som forretningshemmelighet er holdt utenfor og oppført med leverandørens begrunnelse. Leverandørene får beskjed om at utleveringen er laget (ikke hvem som ba om innsyn).",
     entry: {
       index: "denne oversikten",
       event: "arrangementet slik det er lagret (alle felt)",
@@ -118,6 +118,7 @@ export const responses = {
       response: "svaret fra {{vendor}}, versjon {{version}}, sendt {{submittedAt}}: tekst og svar på spørsmål (unntatte deler utelatt)",
       responseDocument: "dokument nr. {{number}} i svaret fra {{vendor}} ({{name}})",
     },
+    requestVendor: "{{vendor}} (svar på forespørselen om innsats «{{title}}»)",
     part: {
       whole: "hele svaret",
       text: "fritekst",
