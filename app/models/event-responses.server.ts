@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { ResponsePart, StoredFileKind } from "@db/schema";
 import { csvDocument, csvOsloTime } from "~/domain/csv";
@@ -386,6 +387,17 @@ export async function saveResponseTo(
           .insertInto("eventResponseDocuments")
           .values({ versionId: draftId.id, fileId: a.fileId, confidentialReason: a.confidential ? a.confidentialReason : null, addedAt: now })
           .onConflict((oc) => oc.columns(["versionId", "fileId"]).doUpdateSet({ confidentialReason: a.confidential ? a.confidentialReason : null }))
+          .execute();
+      }
+      // A document answer (e.g. the answer profile's) travels with the version as one of its documents, so the
+      // buyer downloads it by the documents' rules; a secret answer keeps its document secret too.
+      for (const [key, a] of Object.entries(given ?? {})) {
+        if (questionnaire.find((q) => q.key === key)?.answerType !== "document" || typeof a.value !== "string") continue;
+        const reason = a.confidential ? (a.confidentialReason ?? null) : null;
+        await trx
+          .insertInto("eventResponseDocuments")
+          .values({ versionId: draftId.id, fileId: a.value, confidentialReason: reason, addedAt: now })
+          .onConflict((oc) => oc.columns(["versionId", "fileId"]).doUpdateSet({ confidentialReason: sql<string | null>`coalesce(event_response_documents.confidential_reason, excluded.confidential_reason)` }))
           .execute();
       }
       if (change.submit) {
