@@ -46,8 +46,8 @@ async function adminOf(db: Db, user: ActingUser, eventId: string) {
   return ok(event);
 }
 
-function withheldOf(response: BuyerResponseView, label: (key: string) => string, t: ReturnType<typeof fixedT>): Withheld[] {
-  const vendor = response.organisation.name;
+/** What each vendor marked as secret in its response; `vendor` names it in the index (with the effort request it answers, for one). */
+function withheldOf(response: BuyerResponseView, label: (key: string) => string, t: ReturnType<typeof fixedT>, vendor = response.organisation.name): Withheld[] {
   if (response.confidentialReason !== null) return [{ vendor, part: t("accessExport.part.whole"), reason: response.confidentialReason }];
   return [
     ...(response.textConfidentialReason !== null && response.text === null ? [{ vendor, part: t("accessExport.part.text"), reason: response.textConfidentialReason }] : []),
@@ -66,7 +66,7 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
   const event = allowed.value;
   const t = fixedT(language, "responses");
   const tq = fixedT(language, "questionnaire");
-  const [amendments, answers, documents, responses, questionnaire] = await Promise.all([
+  const [amendments, answers, documents, responses, questionnaire, requests] = await Promise.all([
     db.selectFrom("eventAmendments").select(["at", "reason", "changes"]).where("eventId", "=", event.id).orderBy("at").orderBy("id").execute(),
     listAnswers(db, event.id),
     db
@@ -79,7 +79,10 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
       .execute(),
     responsesWithoutSecrets(db, event.id),
     getQuestionnaire(db, event.id),
+    // Effort requests within the event (ADR 0036): their responses are documents of the same dialogue.
+    db.selectFrom("effortRequests").select(["id", "title"]).where("eventId", "=", event.id).orderBy("createdAt").orderBy("id").execute(),
   ]);
+  const requestResponses = await Promise.all(requests.map(async (q) => ({ request: q, responses: await responsesWithoutSecrets(db, { kind: "effort_request", id: q.id }) })));
   const label = (key: string) => {
     const q: QuestionnaireItem | undefined = questionnaire.find((item) => item.key === key);
     return q?.bankKey ? tq(`bank.${q.bankKey}.question`) : (q?.text ?? key);
@@ -102,20 +105,25 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
     if (read) add(`dokumenter/${pad(i + 1)}-v${d.version}-${d.name}`, read.bytes, t("accessExport.entry.document", { title: d.title, version: d.version, name: d.name }));
   }
   const withheld: Withheld[] = [];
-  for (const [i, r] of responses.entries()) {
-    const folder = `svar/${pad(i + 1)}-${r.organisation.name}`.slice(0, 60);
+  /** One vendor's response in `folder`: its svar.json and its documents that are not secret; its secrets into the index. */
+  const addResponse = async (folder: string, r: BuyerResponseView, request: { id: string; title: string } | null) => {
     const answerOut = r.answers.map((a) => ({ question: label(a.key), ...(a.confidential ? { withheld: true } : { value: a.value, comment: a.comment }) }));
+    const vendor = request ? t("accessExport.requestVendor", { vendor: r.organisation.name, title: request.title }) : r.organisation.name;
     add(
       `${folder}/svar.json`,
-      json({ vendor: r.organisation, version: r.version, submittedAt: r.submittedAt, text: r.text, withheldText: r.text === null, answers: answerOut }),
-      t("accessExport.entry.response", { vendor: r.organisation.name, version: r.version, submittedAt: csvOsloTime(r.submittedAt) }),
+      json({ vendor: r.organisation, ...(request ? { effortRequest: request } : {}), version: r.version, submittedAt: r.submittedAt, text: r.text, withheldText: r.text === null, answers: answerOut }),
+      t("accessExport.entry.response", { vendor, version: r.version, submittedAt: csvOsloTime(r.submittedAt) }),
     );
     for (const [j, d] of r.documents.entries()) {
       if (d.confidential || d.name === null) continue;
       const read = await readFile(db, d.fileId);
-      if (read) add(`${folder}/${pad(j + 1)}-${d.name}`, read.bytes, t("accessExport.entry.responseDocument", { vendor: r.organisation.name, number: j + 1, name: d.name }));
+      if (read) add(`${folder}/${pad(j + 1)}-${d.name}`, read.bytes, t("accessExport.entry.responseDocument", { vendor, number: j + 1, name: d.name }));
     }
-    withheld.push(...withheldOf(r, label, t));
+    withheld.push(...withheldOf(r, label, t, vendor));
+  };
+  for (const [i, r] of responses.entries()) await addResponse(`svar/${pad(i + 1)}-${r.organisation.name}`.slice(0, 60), r, null);
+  for (const [i, { request, responses: rs }] of requestResponses.entries()) {
+    for (const [j, r] of rs.entries()) await addResponse(`foresporsler-om-innsats/${pad(i + 1)}-${pad(j + 1)}-${r.organisation.name}`.slice(0, 60), r, request);
   }
 
   const index = [
@@ -134,7 +142,12 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
   ].join("\n");
   const archive = tarArchive([{ name: "index.txt", bytes: new TextEncoder().encode(index) }, ...entries], now);
 
-  const vendorIds = responses.map((r) => r.organisation.id);
+  // Each vendor is told once, and led to its response to the event, else to its first response to a request in it.
+  const responsePage = new Map<string, string>();
+  for (const r of responses) responsePage.set(r.organisation.id, `/events/${event.id}/response`);
+  for (const { request, responses: rs } of requestResponses) for (const r of rs) if (!responsePage.has(r.organisation.id)) responsePage.set(r.organisation.id, `/effort-requests/${request.id}/response`);
+  const vendorIds = [...responsePage.keys()];
+  const requestResponseCount = requestResponses.reduce((n, q) => n + q.responses.length, 0);
   await db.transaction().execute(async (trx) => {
     await audit(trx, {
       action: "access_export_made",
@@ -142,7 +155,7 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
       organisationId: event.buyerId,
       subject: event.title,
       ip: user.ip ?? null,
-      details: { eventId: event.id, responses: responses.length, withheld: withheld.length },
+      details: { eventId: event.id, responses: responses.length, requestResponses: requestResponseCount, withheld: withheld.length },
     });
     if (vendorIds.length === 0) return;
     const [buyer, admins] = await Promise.all([
@@ -151,7 +164,7 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
         .selectFrom("memberships as m")
         .innerJoin("users as u", "u.id", "m.userId")
         .innerJoin("organisations as o", "o.id", "m.organisationId")
-        .select(["u.name", "u.email", "u.language", "o.name as organisationName"])
+        .select(["u.name", "u.email", "u.language", "o.id as organisationId", "o.name as organisationName"])
         .where("m.organisationId", "in", vendorIds)
         .where("m.role", "=", "admin")
         .orderBy("u.email")
@@ -162,7 +175,7 @@ export async function makeAccessExport(db: Db, user: ActingUser & { ip?: string 
         template: "access-export-made",
         to: admin.email,
         language: admin.language,
-        data: { name: admin.name, organisationName: admin.organisationName, buyerName: buyer.name, eventTitle: event.title, url: `${baseUrl}/events/${event.id}/response` },
+        data: { name: admin.name, organisationName: admin.organisationName, buyerName: buyer.name, eventTitle: event.title, url: `${baseUrl}${responsePage.get(admin.organisationId) ?? ""}` },
       });
     }
   });

@@ -3,7 +3,7 @@ import { isUuid } from "~/domain/ids";
 import { effortResponseRefusal, responseReader, type ResponseReader } from "~/domain/responses";
 import { fail, ok, type Result } from "~/domain/result";
 import type { ActingUser } from "./event-access.server";
-import { ownResponse, requestTeamOf, responseForBuyer, responsesWithoutSecrets, type BuyerResponseView, type OwnResponse, type ResponseSubject } from "./event-responses.server";
+import { apiResponsesOf, ownResponse, requestTeamOf, responseForBuyer, responsesWithoutSecrets, type ApiResponses, type BuyerResponseView, type OwnResponse, type ResponseSubject } from "./event-responses.server";
 
 // Vendors' responses to an effort request (issue 17, ADR 0036): the same responses as to an RFI
 // (versions, documents, secret marks, the read log, app/models/event-responses.server.ts), with
@@ -77,6 +77,28 @@ export async function buyerRequestResponse(db: Db, user: ActingUser, requestId: 
   const { request, reader } = member.value;
   const read = await responseForBuyer(db, user, subjectOf(request.id), reader, responseId);
   return read.ok ? ok({ request, isTeam: reader === "team", response: read.value }) : read;
+}
+
+/**
+ * Responses to the request over the API: a member of its buyer gets every submitted response (secrets
+ * for the request's team, each read logged); a member of a vendor it was sent to, its own (drafts too);
+ * anyone else does not learn that the request exists (404).
+ */
+export async function apiRequestResponses(db: Db, user: ActingUser, requestId: string): Promise<Result<ApiResponses>> {
+  const request = await requestOf(db, requestId);
+  if (!request) return fail("not_found");
+  return apiResponsesOf(db, user, subjectOf(request.id), {
+    buyerId: request.buyerId,
+    team: () => requestTeamOf(db, request),
+    seenByVendors: async () =>
+      (await db
+        .selectFrom("effortRequestRecipients as r")
+        .innerJoin("memberships as m", "m.organisationId", "r.organisationId")
+        .select("r.organisationId")
+        .where("r.requestId", "=", request.id)
+        .where("m.userId", "=", user.id)
+        .executeTakeFirst()) !== undefined,
+  });
 }
 
 /** How many vendors have submitted a response to the request (the request page's link to them). */

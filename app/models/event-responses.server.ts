@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "@db/client";
 import type { ResponsePart, StoredFileKind } from "@db/schema";
 import { csvDocument, csvOsloTime } from "~/domain/csv";
@@ -388,6 +389,17 @@ export async function saveResponseTo(
           .onConflict((oc) => oc.columns(["versionId", "fileId"]).doUpdateSet({ confidentialReason: a.confidential ? a.confidentialReason : null }))
           .execute();
       }
+      // A document answer (e.g. the answer profile's) travels with the version as one of its documents, so the
+      // buyer downloads it by the documents' rules; a secret answer keeps its document secret too.
+      for (const [key, a] of Object.entries(given ?? {})) {
+        if (questionnaire.find((q) => q.key === key)?.answerType !== "document" || typeof a.value !== "string") continue;
+        const reason = a.confidential ? (a.confidentialReason ?? null) : null;
+        await trx
+          .insertInto("eventResponseDocuments")
+          .values({ versionId: draftId.id, fileId: a.value, confidentialReason: reason, addedAt: now })
+          .onConflict((oc) => oc.columns(["versionId", "fileId"]).doUpdateSet({ confidentialReason: sql<string | null>`coalesce(event_response_documents.confidential_reason, excluded.confidential_reason)` }))
+          .execute();
+      }
       if (change.submit) {
         const documents = await trx.selectFrom("eventResponseDocuments").select("id").where("versionId", "=", draftId.id).execute();
         const draft = await trx.selectFrom("eventResponseVersions").select("answers").where("id", "=", draftId.id).executeTakeFirstOrThrow();
@@ -740,18 +752,35 @@ export async function responseDocumentFile(db: Db, user: ActingUser, responseId:
   return read ? ok(read) : fail("not_found");
 }
 
+/** What the API returns for a subject's responses: the buyer's view of each, or the vendor's own with drafts and read log. */
+export type ApiResponses = { role: "buyer"; items: BuyerResponseView[] } | { role: "vendor"; items: { id: string; organisationId: string; versions: ResponseVersionView[]; reads: ResponseRead[] }[] };
+
 /**
  * Responses to the event over the API: the buyer's members get every submitted response (secret parts
  * for the team only, each logged), a vendor's members their own organisations' (drafts too).
  */
-export async function apiResponses(db: Db, user: ActingUser, eventId: string): Promise<Result<{ role: "buyer"; items: BuyerResponseView[] } | { role: "vendor"; items: { id: string; organisationId: string; versions: ResponseVersionView[]; reads: ResponseRead[] }[] }>> {
+export async function apiResponses(db: Db, user: ActingUser, eventId: string): Promise<Result<ApiResponses>> {
   const event = await eventOf(db, eventId);
   if (!event) return fail("not_found");
-  const buyer = await isMember(db, user.id, event.buyerId);
+  return apiResponsesOf(db, user, { kind: "event", id: event.id }, { buyerId: event.buyerId, team: () => teamOf(db, event), seenByVendors: async () => event.status !== "draft" });
+}
+
+/**
+ * Responses to any subject over the API (`apiResponses` for an event): a member of `buyerId` gets every
+ * submitted response (secrets for `team()` only, each read logged); anyone else for whom
+ * `seenByVendors()` holds gets its own organisations' responses with drafts, and the rest not found.
+ */
+export async function apiResponsesOf(
+  db: Db,
+  user: ActingUser,
+  subject: ResponseSubject,
+  access: { buyerId: string; team: () => Promise<readonly string[]>; seenByVendors: () => Promise<boolean> },
+): Promise<Result<ApiResponses>> {
+  const buyer = await isMember(db, user.id, access.buyerId);
   if (buyer) {
-    const team = (await teamOf(db, event)).includes(user.id);
+    const team = (await access.team()).includes(user.id);
     const reader: ResponseReader = team ? "team" : "buyer";
-    const rows = await submittedResponses(db, { kind: "event", id: event.id });
+    const rows = await submittedResponses(db, subject);
     const items: BuyerResponseView[] = [];
     for (const row of rows) {
       const seen = viewFor(reader, row, row.versions);
@@ -762,12 +791,12 @@ export async function apiResponses(db: Db, user: ActingUser, eventId: string): P
     }
     return ok({ role: "buyer" as const, items });
   }
-  if (event.status === "draft") return fail("not_found");
+  if (!(await access.seenByVendors())) return fail("not_found");
   const own = await db
     .selectFrom("eventResponses as r")
     .innerJoin("memberships as m", "m.organisationId", "r.organisationId")
     .select(["r.id", "r.organisationId"])
-    .where("r.eventId", "=", event.id)
+    .where(subject.kind === "event" ? "r.eventId" : "r.effortRequestId", "=", subject.id)
     .where("m.userId", "=", user.id)
     .execute();
   return ok({ role: "vendor" as const, items: await Promise.all(own.map(async (r) => ({ ...r, versions: await versionsOf(db, r.id), reads: await readsOf(db, r.id) }))) });

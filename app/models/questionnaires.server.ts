@@ -203,6 +203,13 @@ export async function listAnswerProfile(db: Db, organisationId: string): Promise
   return rows.map((r) => ({ ...r, fileName: typeof r.answer.value === "string" ? (names.get(r.answer.value) ?? null) : null }));
 }
 
+/** The documents the organisation's answer profile holds (for document questions), each once: a response form offers them. */
+export async function answerProfileDocuments(db: Db, organisationId: string): Promise<{ fileId: string; name: string }[]> {
+  const documents = new Map<string, string>();
+  for (const entry of await listAnswerProfile(db, organisationId)) if (entry.fileName !== null && typeof entry.answer.value === "string") documents.set(entry.answer.value, entry.fileName);
+  return [...documents].map(([fileId, name]) => ({ fileId, name }));
+}
+
 /**
  * The organisation's answer profile by bank key, the shape `prefillAnswers(questionnaire,
  * profile)` (app/domain/questionnaire.ts) takes. Answers to keys the bank no longer has are left out.

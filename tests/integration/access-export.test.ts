@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { jsonb } from "@db/jsonb";
 import { readTar } from "~/domain/tar";
 import { addEventDocument } from "~/models/event-documents.server";
-import { saveResponse } from "~/models/event-responses.server";
+import { makeAccessExport } from "~/models/access-export.server";
+import { saveResponse, saveResponseTo } from "~/models/event-responses.server";
 import { sha256Hex } from "~/models/stored-files.server";
 import { action as exportAction, loader as exportLoader } from "~/routes/events.$eventId_.access-export";
 import { loader as tableLoader } from "~/routes/events.$eventId_.responses/route";
@@ -11,7 +12,7 @@ import { setupTestDatabase } from "../fixtures/database";
 import { SAMPLE_FILES } from "../fixtures/files";
 import { ipTermsColumns } from "../fixtures/ip-terms";
 import { respond, type Person } from "../fixtures/people";
-import { createResponsePeople, rfiWithResponse } from "../fixtures/response-people";
+import { createResponsePeople, insertEffortRequest, rfiWithResponse } from "../fixtures/response-people";
 import { formRequest, routeArgs } from "../fixtures/requests";
 
 // The access export (innsyn, ADR 0037) through the route and the real database: one tar archive
@@ -123,6 +124,68 @@ describe("the access export", () => {
     for (const secret of ["12 kr per pasient", "Hemmelig Partner", "Strategien vår", "arkitektur.pdf", "strategi.txt", "Hvem spør"]) expect(everything).not.toContain(secret);
   });
 
+  it("holds the responses to the effort requests in the event, latest submission each, their secrets left out and listed with the request and the reason", async () => {
+    const eventId = await rfi();
+    const requestId = await insertEffortRequest(t.db, { buyerId: bergvik.id, requestedBy: berit.id, recipients: [nordlys.id, konkurrent.id], eventId, title: "Demo av legemiddelmodulen" });
+    // A request outside the event is not part of its export.
+    const elsewhere = await insertEffortRequest(t.db, { buyerId: bergvik.id, requestedBy: berit.id, recipients: [nordlys.id], title: "Frittstående forespørsel" });
+    const save = async (who: Person, organisationId: string, id: string, change: Omit<Parameters<typeof saveResponseTo>[4], "submit">, submit = true) =>
+      expect((await saveResponseTo(t.db, who, organisationId, { kind: "effort_request", id }, { ...change, submit })).ok).toBe(true);
+    await save(viktor, nordlys.id, requestId, { input: { text: "Første versjon.", textConfidential: false, confidential: false }, uploads: [] });
+    await save(viktor, nordlys.id, requestId, {
+      input: { text: "Hemmelig dosering: trinn 1-2-3.", textConfidential: true, textConfidentialReason: "Doseringslogikken er patentsøkt", confidential: false },
+      uploads: [
+        { upload: { name: "modul.pdf", bytes: SAMPLE_FILES.pdf }, confidential: true, confidentialReason: "Skjermbilder av uferdig modul" },
+        { upload: { name: "demoplan.txt", bytes: SAMPLE_FILES.txt }, confidential: false, confidentialReason: null },
+      ],
+    });
+    // A draft after the submission is the vendor's, not the buyer's.
+    await save(viktor, nordlys.id, requestId, { input: { text: "Utkast som ikke er sendt.", textConfidential: false, confidential: false }, uploads: [] }, false);
+    await save(kari, konkurrent.id, requestId, { input: { text: "Alt er hemmelig her: Skjult Partner AS.", textConfidential: false, confidential: true, confidentialReason: "Hele svaret er strategisk" }, uploads: [] });
+    await save(viktor, nordlys.id, elsewhere, { input: { text: "Svar på en annen forespørsel.", textConfidential: false, confidential: false }, uploads: [] });
+
+    const answer = await exportAs(eventId, berit);
+    expect(answer.status).toBe(200);
+    const entries = readTar(new Uint8Array(await answer.arrayBuffer()));
+    const names = entries.map((e) => e.name);
+    expect(names.filter((n) => n.startsWith("foresporsler-om-innsats/"))).toEqual([
+      "foresporsler-om-innsats/01-01-Konkurrent_AS/svar.json",
+      "foresporsler-om-innsats/01-02-Nordlys_Helse_AS/svar.json",
+      expect.stringMatching(/^foresporsler-om-innsats\/01-02-Nordlys_Helse_AS\/0[12]-demoplan\.txt$/),
+    ]);
+    const byName = (name: string) => entries.find((e) => e.name === name)!.bytes;
+    const nordlysResponse = JSON.parse(text(byName("foresporsler-om-innsats/01-02-Nordlys_Helse_AS/svar.json")));
+    expect(nordlysResponse).toMatchObject({ vendor: { name: "Nordlys Helse AS" }, effortRequest: { id: requestId, title: "Demo av legemiddelmodulen" }, version: 2, text: null, withheldText: true });
+    expect(JSON.parse(text(byName("foresporsler-om-innsats/01-01-Konkurrent_AS/svar.json")))).toMatchObject({ text: null, withheldText: true });
+    const plan = names.find((n) => n.endsWith("-demoplan.txt"))!;
+    expect(text(byName(plan))).toBe(text(SAMPLE_FILES.txt));
+    const secretNumber = plan.endsWith("/01-demoplan.txt") ? 2 : 1;
+
+    const index = text(byName("index.txt"));
+    for (const name of names.slice(1)) expect(index).toContain(`- ${name}: `);
+    expect(index).toContain("svaret fra Nordlys Helse AS (svar på forespørselen om innsats «Demo av legemiddelmodulen»), versjon 2");
+    expect(index).toContain("- Nordlys Helse AS (svar på forespørselen om innsats «Demo av legemiddelmodulen»): fritekst. Begrunnelse: Doseringslogikken er patentsøkt");
+    expect(index).toContain(`- Nordlys Helse AS (svar på forespørselen om innsats «Demo av legemiddelmodulen»): dokument nr. ${secretNumber}. Begrunnelse: Skjermbilder av uferdig modul`);
+    expect(index).toContain("- Konkurrent AS (svar på forespørselen om innsats «Demo av legemiddelmodulen»): hele svaret. Begrunnelse: Hele svaret er strategisk");
+    const everything = entries.map((e) => text(e.bytes)).join("\n");
+    for (const left of ["trinn 1-2-3", "modul.pdf", "Skjult Partner", "Utkast som ikke er sendt", "Første versjon", "Frittstående", "annen forespørsel"]) expect(everything).not.toContain(left);
+
+    // In English too; each vendor is told once and led to its response to the request.
+    const english = await makeAccessExport(t.db, berit, eventId, "en", "http://localhost");
+    if (!english.ok) throw new Error(english.reason);
+    const englishIndex = text(readTar(english.value.archive).find((e) => e.name === "index.txt")!.bytes);
+    expect(englishIndex).toContain("the response from Nordlys Helse AS (response to the effort request “Demo av legemiddelmodulen”), version 2");
+    expect(englishIndex).toContain("- Nordlys Helse AS (response to the effort request “Demo av legemiddelmodulen”): free text. Reason: Doseringslogikken er patentsøkt");
+    expect(englishIndex).toContain("- Konkurrent AS (response to the effort request “Demo av legemiddelmodulen”): the whole response. Reason: Hele svaret er strategisk");
+    const mails = await t.db.selectFrom("outbox").select(["toAddress", "text"]).where("template", "=", "access-export-made").where("text", "like", `%/effort-requests/${requestId}/response%`).execute();
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([kari.email, kari.email, viktor.email, viktor.email].sort());
+    const logged = await t.db.selectFrom("auditLog").select("details").where("action", "=", "access_export_made").execute();
+    expect(logged.filter((l) => (l.details as { eventId?: string }).eventId === eventId).map((l) => l.details)).toEqual([
+      { eventId, responses: 0, requestResponses: 2, withheld: 3 },
+      { eventId, responses: 0, requestResponses: 2, withheld: 3 },
+    ]);
+  });
+
   it("is logged, and tells each responding vendor's admins once per export, without who asked or any content", async () => {
     const eventId = await fullEvent();
     const before = await t.db.selectFrom("outbox").select("id").where("template", "=", "access-export-made").execute();
@@ -139,7 +202,7 @@ describe("the access export", () => {
     }
     const logged = await t.db.selectFrom("auditLog").select(["actorUserId", "organisationId", "details"]).where("action", "=", "access_export_made").where("subject", "=", "RFI om hjemmeoppfølging").execute();
     expect(logged.filter((l) => (l.details as { eventId?: string }).eventId === eventId)).toEqual([
-      { actorUserId: berit.id, organisationId: bergvik.id, details: { eventId, responses: 2, withheld: 3 } },
+      { actorUserId: berit.id, organisationId: bergvik.id, details: { eventId, responses: 2, requestResponses: 0, withheld: 3 } },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { action as documentsAction, loader as documentsLoader } from "~/routes/e
 import { loader as requestDocumentLoader } from "~/routes/effort-requests.$id_.documents_.$documentId";
 import { loader as downloadLoader } from "~/routes/responses.$responseId.documents.$documentId";
 import { loader as accessLogLoader } from "~/routes/api.v1.responses.$id.access-log";
+import { action as apiAction, loader as apiLoader } from "~/routes/api.v1.effort-requests.$id.responses";
 import { loader as demandAtom } from "~/routes/demand[.]atom";
 import { loader as demandCsv } from "~/routes/demand[.]csv";
 import { loader as demandApi } from "~/routes/api.v1.demand";
@@ -284,6 +285,75 @@ describe("documents on an effort request", () => {
   });
 });
 
+describe("the API", () => {
+  const apiGet = async (requestId: string, token: string) => respond(apiLoader(await jsonRequest(`/api/v1/effort-requests/${requestId}/responses`, "GET", undefined, token, { id: requestId })));
+  const apiPost = async (requestId: string, body: unknown, token: string) => respond(apiAction(await jsonRequest(`/api/v1/effort-requests/${requestId}/responses`, "POST", body, token, { id: requestId })));
+
+  it("takes a response by multipart (201) and by JSON with an upload id, lists it for the team (reads logged) and the vendor, and marks the secrets for a member off the team", async () => {
+    const requestId = await request();
+    const vendorToken = (await createApiToken(t.db, viktor.id, "svar")).token;
+    const form = new FormData();
+    const fields = { text: "Hemmelig arbeidsflyt.", textConfidential: "true", textConfidentialReason: "Under patentering", intent: "submit", documentConfidential: "true", documentConfidentialReason: "Arkitektur" };
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append("file", new File([new Uint8Array(SAMPLE_FILES.pdf)], "flyt.pdf"));
+    const created = await respond(apiAction(await routeArgs(`/api/v1/effort-requests/${requestId}/responses`, { method: "POST", body: form, headers: { Authorization: `Bearer ${vendorToken}` }, params: { id: requestId } })));
+    expect(created.status).toBe(201);
+    const { id: responseId, url } = await created.json();
+    expect(url).toBe(`/effort-requests/${requestId}/response`);
+
+    const mine = await (await apiGet(requestId, vendorToken)).json();
+    expect(mine.role).toBe("vendor");
+    expect(mine.items).toMatchObject([{ id: responseId, versions: [{ version: 1, status: "submitted", text: "Hemmelig arbeidsflyt." }] }]);
+    const uploadId = mine.items[0].versions[0].documents[0].fileId;
+    const amended = await apiPost(requestId, { text: "Versjon 2.", textConfidential: true, textConfidentialReason: "Under patentering", submit: true, documents: [{ uploadId, confidential: true, confidentialReason: "Arkitektur" }] }, vendorToken);
+    expect(amended.status).toBe(201);
+    expect(await amended.json()).toMatchObject({ id: responseId, version: 2, status: "submitted" });
+    const draft = await apiPost(requestId, { text: "Utkast til versjon 3." }, vendorToken);
+    expect(await draft.json()).toMatchObject({ version: 3, status: "draft" });
+
+    // The sender is on the request's team: every part, each secret read logged once.
+    const sigridToken = (await createApiToken(t.db, sigrid.id, "svar")).token;
+    const all = await (await apiGet(requestId, sigridToken)).json();
+    expect(all).toMatchObject({ role: "buyer", items: [{ id: responseId, version: 2, text: "Versjon 2.", documents: [{ name: "flyt.pdf", confidential: true }] }] });
+    expect(all.items[0].documents[0].url).toBe(`/responses/${responseId}/documents/${all.items[0].documents[0].id}`);
+    expect(await readsOf(responseId)).toEqual([{ readerName: "Sigrid Sender", part: "text", outcome: "read", partLabel: "" }]);
+
+    // A member off the team sees the marks and reasons, not the secrets, and nothing is logged.
+    const bjarneToken = (await createApiToken(t.db, bjarne.id, "svar")).token;
+    const marked = await (await apiGet(requestId, bjarneToken)).json();
+    expect(marked.items).toMatchObject([{ text: null, textConfidentialReason: "Under patentering", documents: [{ name: null, confidential: true }] }]);
+    expect(await readsOf(responseId)).toHaveLength(1);
+
+    const log = await respond(accessLogLoader(await jsonRequest(`/api/v1/responses/${responseId}/access-log`, "GET", undefined, vendorToken, { id: responseId })));
+    expect((await log.json()).items).toMatchObject([{ readerName: "Sigrid Sender", part: "text", outcome: "read" }]);
+  });
+
+  it("answers 404 to a vendor the request was not sent to and another buyer, 403 to the buyer posting, 409 after the deadline, 422 after declining: nothing stored", async () => {
+    const requestId = await request();
+    const tokenOf = async (p: Person) => (await createApiToken(t.db, p.id, "svar")).token;
+    const [kariToken, hanneToken, bjarneToken, viktorToken] = [await tokenOf(kari), await tokenOf(hanne), await tokenOf(bjarne), await tokenOf(viktor)];
+    const before = await counts();
+    for (const token of [kariToken, hanneToken]) {
+      expect((await apiGet(requestId, token)).status).toBe(404);
+      expect((await apiPost(requestId, { text: "Uoppfordret.", submit: true }, token)).status).toBe(token === kariToken ? 404 : 403);
+    }
+    expect((await apiPost(requestId, { text: "Fra kjøper.", submit: true }, bjarneToken)).status).toBe(403);
+    expect((await apiGet(crypto.randomUUID(), viktorToken)).status).toBe(404);
+    expect((await apiGet("ikke-en-id", viktorToken)).status).toBe(404);
+
+    const late = await request({ deadline: new Date(Date.now() - DAY) });
+    const refused = await apiPost(late, { text: "For sent.", submit: true }, viktorToken);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).errors).toMatchObject([{ code: "response_deadline_passed" }]);
+    const declined = await request();
+    await t.db.updateTable("effortRequestRecipients").set({ status: "declined", respondedAt: new Date(), declineReason: "Ikke kapasitet" }).where("requestId", "=", declined).execute();
+    const no = await apiPost(declined, { text: "Likevel.", submit: true }, viktorToken);
+    expect(no.status).toBe(422);
+    expect((await no.json()).errors).toMatchObject([{ code: "request_declined" }]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("authorization", () => {
   /** Organisation A's effort request (sent by its admin) to the outsider's vendor, with its submitted response; the arguments for `path`. */
   const withResponse = (path: (requestId: string, responseId: string, documentId: string) => string) => async (world: Parameters<typeof effortRequestWithResponse>[1], cookie: string | undefined) => {
@@ -291,6 +361,13 @@ describe("authorization", () => {
     return routeArgs(path(requestId, responseId, documentId), { cookie, params: { id: requestId, responseId, documentId } });
   };
   authorizationMatrix(() => t.db, [
+    {
+      // The outsider is the vendor the request went to (its own response); the buyer's members list them; the operator is no one here.
+      route: "GET /api/v1/effort-requests/:id/responses",
+      call: apiLoader,
+      request: withResponse((q) => `/api/v1/effort-requests/${q}/responses`),
+      expect: { anonymous: 401, outsider: "ok", member: "ok", admin: "ok", operator: 404 },
+    },
     {
       // The outsider is the vendor the request went to; the admin sent it (the team), the member is not on the team.
       route: "GET /effort-requests/:id/response (the vendor's page)",

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/models/api-tokens.server";
 import { saveResponse, type ResponseAnswerInput } from "~/models/event-responses.server";
-import { sha256Hex } from "~/models/stored-files.server";
+import { sha256Hex, storeFile } from "~/models/stored-files.server";
 import { action as responseAction, loader as responseLoader } from "~/routes/events.$eventId_.response/route";
 import { loader as downloadLoader } from "~/routes/responses.$responseId.documents.$documentId";
 import { loader as tableLoader } from "~/routes/events.$eventId_.responses/route";
@@ -498,4 +498,63 @@ describe("authorization", () => {
       expect: { anonymous: "login", outsider: "ok", member: 403, admin: 403, operator: "register" },
     },
   ]);
+});
+
+describe("a document from the answer profile", () => {
+  it("is offered and prefilled for a document question, travels with the response as its document, and the buyer downloads it by the secrecy rules", async () => {
+    const eventId = await rfi();
+    const key = "data_processing_agreement_template";
+    await t.db.insertInto("questionnaireItems").values({ eventId, position: 1, bankKey: key, required: true }).execute();
+    const fileId = await t.db.transaction().execute(async (trx) => {
+      const stored = await storeFile(trx, { organisationId: nordlys.id, userId: viktor.id }, { name: "databehandleravtale.pdf", bytes: SAMPLE_FILES.pdf });
+      if (!stored.ok) throw new Error(JSON.stringify(stored));
+      return stored.value.id;
+    });
+    await t.db.insertInto("answerProfileEntries").values({ organisationId: nordlys.id, bankKey: key, answer: jsonb({ value: fileId }), updatedBy: viktor.id }).execute();
+
+    const page = await (await get(responseLoader, `/events/${eventId}/response`, { eventId }, viktor)).json();
+    expect(page.profileDocuments).toEqual([{ fileId, name: "databehandleravtale.pdf" }]);
+    expect(page.answerValues[`answers.${key}`]).toBe(fileId);
+
+    // Submitted as the form sends it: the profile's document chosen, the answer a secret; no new file stored.
+    const files = await count("storedFiles");
+    const saved = await post(eventId, { intent: "submit", text: "", [`answers.${key}`]: fileId, [`answers.${key}.confidential`]: "on", [`answers.${key}.confidentialReason`]: "Våre avtalevilkår" });
+    expect(saved.status).toBe(302);
+    expect(await count("storedFiles")).toBe(files);
+    const response = await t.db.selectFrom("eventResponses").select("id").where("eventId", "=", eventId).executeTakeFirstOrThrow();
+    const [document, ...more] = await t.db
+      .selectFrom("eventResponseDocuments as d")
+      .innerJoin("eventResponseVersions as v", "v.id", "d.versionId")
+      .select(["d.id", "d.fileId", "d.confidentialReason"])
+      .where("v.responseId", "=", response.id)
+      .execute();
+    expect(more).toEqual([]);
+    expect(document).toMatchObject({ fileId, confidentialReason: "Våre avtalevilkår" });
+
+    // The team downloads it (logged), a member off the team is refused (403, logged), other organisations 404.
+    const path = `/responses/${response.id}/documents/${document!.id}`;
+    const params = { responseId: response.id, documentId: document!.id };
+    const download = await get(downloadLoader, path, params, berit);
+    expect(download.status).toBe(200);
+    expect(sha256Hex(new Uint8Array(await download.arrayBuffer()))).toBe(sha256Hex(SAMPLE_FILES.pdf));
+    expect((await get(downloadLoader, path, params, bjarne)).status).toBe(403);
+    for (const who of [hanne, kari]) expect((await get(downloadLoader, path, params, who)).status).toBe(404);
+    const reads = await t.db.selectFrom("eventResponseReads").select(["readerName", "part", "outcome"]).where("responseId", "=", response.id).orderBy("at").orderBy("id").execute();
+    expect(reads).toEqual([
+      { readerName: "Berit Innkjøp", part: "document", outcome: "read" },
+      { readerName: "Bjarne Medlem", part: "document", outcome: "refused" },
+    ]);
+
+    // An amendment keeps the document once, still secret: taking the mark off the answer does not open a document marked secret.
+    const amended = await post(eventId, { intent: "submit", text: "Med svar.", [`answers.${key}`]: fileId });
+    expect(amended.status).toBe(302);
+    const latest = await t.db
+      .selectFrom("eventResponseDocuments as d")
+      .innerJoin("eventResponseVersions as v", "v.id", "d.versionId")
+      .select(["d.fileId", "d.confidentialReason", "v.version"])
+      .where("v.responseId", "=", response.id)
+      .where("v.version", "=", 2)
+      .execute();
+    expect(latest).toEqual([{ fileId, confidentialReason: "Våre avtalevilkår", version: 2 }]);
+  });
 });

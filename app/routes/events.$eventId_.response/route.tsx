@@ -10,7 +10,7 @@ import { notFoundUnless } from "~/http/responses.server";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import { vendorResponsePage } from "~/models/event-responses.server";
-import { getAnswerProfile, getQuestionnaire } from "~/models/questionnaires.server";
+import { answerProfileDocuments, getAnswerProfile, getQuestionnaire } from "~/models/questionnaires.server";
 import { answerFormValues, prefillAnswers } from "~/domain/questionnaire";
 import { responseAction, responseVendorOf } from "../+shared/event-responses/response-action.server";
 import { VendorResponse } from "../+shared/event-responses/vendor-response";
@@ -37,6 +37,8 @@ export async function loader(args: LoaderFunctionArgs) {
     questionnaire,
     answerValues: answerFormValues(questionnaire, answers),
     secretAnswers,
+    // The profile's documents are offered for document questions (answer once), beside the response's own.
+    profileDocuments: questionnaire.some((q) => q.answerType === "document") ? await answerProfileDocuments(db(), member.organisation.id) : [],
     organisation: { id: member.organisation.id, name: member.organisation.name },
     maxFile: limitInWords(MAX_FILE_BYTES),
     notice: params.get("submitted") ? ("submitted" as const) : params.get("saved") ? ("saved" as const) : null,
@@ -49,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ResponsePage() {
-  const { event, organisation, refusal, response, maxFile, notice, questionnaire, answerValues, secretAnswers } = useLoaderData<typeof loader>();
+  const { event, organisation, refusal, response, maxFile, notice, questionnaire, answerValues, secretAnswers, profileDocuments } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation("responses");
   const language = i18n.language as Language;
@@ -78,6 +80,7 @@ export default function ResponsePage() {
           questionnaire={questionnaire}
           answerValues={answerValues}
           secretAnswers={secretAnswers}
+          profileDocuments={profileDocuments}
         />
       </div>
     </ProblemScope>

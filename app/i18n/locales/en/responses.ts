@@ -36,8 +36,9 @@ export const responses = {
     questionsLead: "Answers from your answer profile are filled in for the question bank's questions; change them as you like before you submit.",
     answerConfidential: "The answer is a business secret",
     answerConfidentialReason: "Why the answer is a business secret",
-    documentAnswer: "Choose a document in the response",
+    documentAnswer: "Choose a document in the response or from the answer profile",
     documentAnswerNone: "Not chosen (attach the document first)",
+    documentAnswerFromProfile: "{{name}} (from the answer profile)",
     saveToProfile: "Save the answers to the question bank's questions in our answer profile",
     save: "Save draft",
     submit: "Submit",
@@ -108,7 +109,7 @@ export const responses = {
   },
   accessExport: {
     button: "Download access export (.tar)",
-    hint: "Everything in the event for a request for access: the notice, amendments, questions and answers, documents and the vendors' responses. Parts marked as business secrets are left out and listed with the vendor's reason. The vendors are told that the export was made (not who asked for access).",
+    hint: "Everything in the event for a request for access: the notice, amendments, questions and answers, documents and the vendors' responses, to effort requests in the event too. Parts marked as business secrets are left out and listed with the vendor's reason. The vendors are told that the export was made (not who asked for access).",
     entry: {
       index: "this overview",
       event: "the event as stored (every field)",
@@ -118,6 +119,7 @@ export const responses = {
       response: "the response from {{vendor}}, version {{version}}, submitted {{submittedAt}}: text and answers (exempt parts left out)",
       responseDocument: "document no. {{number}} of the response from {{vendor}} ({{name}})",
     },
+    requestVendor: "{{vendor}} (response to the effort request “{{title}}”)",
     part: {
       whole: "the whole response",
       text: "free text",

@@ -36,8 +36,9 @@ export const responses = {
     questionsLead: "Svar fra svarprofilen er fylt inn for spørsmålene fra spørsmålsbanken; endre dem gjerne før du sender inn.",
     answerConfidential: "Svaret er en forretningshemmelighet",
     answerConfidentialReason: "Hvorfor svaret er en forretningshemmelighet",
-    documentAnswer: "Velg et dokument i svaret",
+    documentAnswer: "Velg et dokument i svaret eller fra svarprofilen",
     documentAnswerNone: "Ikke valgt (legg ved dokumentet først)",
+    documentAnswerFromProfile: "{{name}} (fra svarprofilen)",
     saveToProfile: "Lagre svarene på spørsmålene fra spørsmålsbanken i svarprofilen vår",
     save: "Lagre utkast",
     submit: "Send inn",
@@ -108,7 +109,7 @@ export const responses = {
   },
   accessExport: {
     button: "Last ned innsynsutlevering (.tar)",
-    hint: "Alt i arrangementet samlet for et innsynskrav: kunngjøringen, endringer, spørsmål og svar, dokumenter og leverandørenes svar. Deler merket som forretningshemmelighet er holdt utenfor og oppført med leverandørens begrunnelse. Leverandørene får beskjed om at utleveringen er laget (ikke hvem som ba om innsyn).",
+    hint: "Alt i arrangementet samlet for et innsynskrav: kunngjøringen, endringer, spørsmål og svar, dokumenter og leverandørenes svar, også på forespørsler om innsats i arrangementet. Deler merket som forretningshemmelighet er holdt utenfor og oppført med leverandørens begrunnelse. Leverandørene får beskjed om at utleveringen er laget (ikke hvem som ba om innsyn).",
     entry: {
       index: "denne oversikten",
       event: "arrangementet slik det er lagret (alle felt)",
@@ -118,6 +119,7 @@ export const responses = {
       response: "svaret fra {{vendor}}, versjon {{version}}, sendt {{submittedAt}}: tekst og svar på spørsmål (unntatte deler utelatt)",
       responseDocument: "dokument nr. {{number}} i svaret fra {{vendor}} ({{name}})",
     },
+    requestVendor: "{{vendor}} (svar på forespørselen om innsats «{{title}}»)",
     part: {
       whole: "hele svaret",
       text: "fritekst",

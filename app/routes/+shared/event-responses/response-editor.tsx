@@ -42,6 +42,7 @@ export function ResponseEditor({
   questionnaire,
   answerValues,
   secretAnswers,
+  profileDocuments = [],
   context = "event",
 }: {
   organisationId: string;
@@ -57,6 +58,8 @@ export function ResponseEditor({
   answerValues: Record<string, string | string[]>;
   /** Answers the vendor marked as secrets, with their reasons. */
   secretAnswers: Record<string, string | null>;
+  /** The answer profile's documents: offered for document questions, added to the response when chosen. */
+  profileDocuments?: { fileId: string; name: string }[];
   /** What is answered: the words for the team follow it. */
   context?: ResponseContext;
 }) {
@@ -107,6 +110,13 @@ export function ResponseEditor({
                         {d.name}
                       </option>
                     ))}
+                    {profileDocuments
+                      .filter((p) => !documents.some((d) => d.fileId === p.fileId))
+                      .map((p) => (
+                        <option key={p.fileId} value={p.fileId}>
+                          {t("vendor.documentAnswerFromProfile", { name: p.name })}
+                        </option>
+                      ))}
                   </select>
                 }
               />

@@ -23,6 +23,7 @@ export function VendorResponse({
   questionnaire = [],
   answerValues = {},
   secretAnswers = {},
+  profileDocuments = [],
 }: {
   organisationId: string;
   refusal: string | null;
@@ -34,6 +35,8 @@ export function VendorResponse({
   questionnaire?: QuestionnaireItem[];
   answerValues?: Record<string, string | string[]>;
   secretAnswers?: Record<string, string | null>;
+  /** The answer profile's documents, offered for document questions. */
+  profileDocuments?: { fileId: string; name: string }[];
 }) {
   const { t } = useTranslation("responses");
   const nextVersion = (response?.submitted[0]?.version ?? 0) + (response?.draft ? 0 : 1);
@@ -56,6 +59,7 @@ export function VendorResponse({
           questionnaire={questionnaire}
           answerValues={answerValues}
           secretAnswers={secretAnswers}
+          profileDocuments={profileDocuments}
           context={context}
         />
       )}
