@@ -72,8 +72,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        {/* entry.client fetches this language's translations before hydrating (see i18n.ts). */}
-        <link id="i18n-resources" rel="preload" as="fetch" crossOrigin="anonymous" href={data?.translations ?? `/locales/${language}`} />
+        {/* entry.client fetches this language's translations before hydrating (see i18n.ts). At low
+            priority: the page is whole without them (it works without JavaScript), so they must not
+            compete with the stylesheet for a phone's first paint (issue 20, Lighthouse). Lower-case,
+            as React 18 passes it through; its types know only `fetchPriority`, which React 18 warns about. */}
+        <link id="i18n-resources" rel="preload" as="fetch" crossOrigin="anonymous" href={data?.translations ?? `/locales/${language}`} {...{ fetchpriority: "low" }} />
         <Links />
         {/* Zod compiles validators with `new Function` when it may; the Content-Security-Policy
             forbids eval, and even Zod's probe for it is reported as a violation. Set before
