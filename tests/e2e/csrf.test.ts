@@ -33,7 +33,7 @@ function routeFilesWithAction() {
       const module = entry.isDirectory() ? ["route.tsx", "route.ts"].map((f) => path.join("app/routes", entry.name, f)).find((f) => existsSync(f)) : path.join("app/routes", entry.name);
       return module ? [{ id: `routes/${entry.name.replace(/\.tsx?$/, "")}`, module }] : [];
     })
-    .filter(({ module }) => /export (async function action|const action|\{[^}]*\baction\b)/.test(readFileSync(module, "utf8")))
+    .filter(({ module }) => /export ((async )?function action\b|const action\b|\{[^}]*\baction\b)/.test(readFileSync(module, "utf8")))
     .map(({ id }) => id)
     .sort();
 }
