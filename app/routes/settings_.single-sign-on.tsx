@@ -8,7 +8,6 @@ import { db } from "@db/db.server";
 import { forbidden, requireUser } from "~/auth/guards.server";
 import { FormErrors, Notice, ProblemScope, SubmitButton } from "~/components/forms";
 import { fieldErrors } from "~/domain/problems";
-import { recentlyReauthenticated } from "~/domain/reauthentication";
 import { SsoLinkSchema, SsoReauthenticateSchema, SsoUnlinkSchema } from "~/domain/single-sign-on";
 import { FAILURE_STATUS } from "~/http/failure-status";
 import { readFormData } from "~/http/form-data.server";
@@ -20,7 +19,7 @@ import type { Language } from "~/i18n/resources";
 import { audit } from "~/models/audit.server";
 import { providerForPerson, providersForPerson, ssoLinksOfPerson, unlinkSsoSubject } from "~/models/identity-providers.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
-import { hasPassword, presenceConfirmed } from "~/models/two-factor.server";
+import { hasPassword, presenceConfirmed, sessionReauthenticated } from "~/models/two-factor.server";
 import { ContinueToProviderNotice } from "./+shared/continue-to-provider";
 import { beginSsoForSession, toProvider, type SsoStart } from "./+shared/sso-start.server";
 import { requireEnrollingOrSignedIn } from "./settings_.two-factor/enrolment.server";
@@ -41,18 +40,13 @@ function requireBrowserSession(args: LoaderFunctionArgs) {
   return { user, sessionId };
 }
 
-async function sessionReauthenticated(sessionId: string): Promise<boolean> {
-  const row = await db().selectFrom("sessions").select("reauthenticatedAt").where("id", "=", sessionId).executeTakeFirst();
-  return recentlyReauthenticated(row?.reauthenticatedAt ?? null, new Date());
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const { user, sessionId } = requireBrowserSession(args);
   const t = fixedT(await getLanguage(args.request), "auth");
   const [providers, links, reauthenticated, password] = await Promise.all([
     providersForPerson(db(), user.id),
     ssoLinksOfPerson(db(), user.id),
-    sessionReauthenticated(sessionId),
+    sessionReauthenticated(db(), sessionId),
     hasPassword(db(), user.id),
   ]);
   const listed = new Set(providers.filter((p) => p.linkedAt).map((p) => p.issuer));

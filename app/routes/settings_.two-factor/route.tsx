@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { db } from "@db/db.server";
 import { Notice, ProblemScope } from "~/components/forms";
 import { fieldErrors } from "~/domain/problems";
-import { recentlyReauthenticated } from "~/domain/reauthentication";
 import { ConfirmEnrolmentSchema, DisableSecondFactorSchema, RegenerateRecoveryCodesSchema, StartEnrolmentSchema } from "~/domain/two-factor";
 import { FAILURE_STATUS } from "~/http/failure-status";
 import { readFormData } from "~/http/form-data.server";
@@ -17,7 +16,7 @@ import { audit } from "~/models/audit.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { providersForPerson } from "~/models/identity-providers.server";
 import { listPasskeys } from "~/models/passkeys.server";
-import { beginEnrolment, confirmEnrolment, disableSecondFactor, hasPassword, regenerateRecoveryCodes, secondFactorState } from "~/models/two-factor.server";
+import { beginEnrolment, confirmEnrolment, disableSecondFactor, hasPassword, regenerateRecoveryCodes, secondFactorState, sessionReauthenticated } from "~/models/two-factor.server";
 import { EnrolmentSection, EnrolledSection, ReauthenticateSection, ReauthenticatedContext, RecoveryCodes } from "./two-factor-sections";
 import { enrolmentPicture, requireEnrollingOrSignedIn } from "./enrolment.server";
 import { isPasskeyIntent, passkeyAction, type PasskeyCeremony, type PasskeyIntent } from "./passkeys.server";
@@ -31,19 +30,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const { user, enrolling, sessionId } = requireEnrollingOrSignedIn(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const [state, passkeys, password, providers, session] = await Promise.all([
+  const [state, passkeys, password, providers, reauthenticated] = await Promise.all([
     secondFactorState(db(), user.id),
     listPasskeys(db(), user.id),
     hasPassword(db(), user.id),
     providersForPerson(db(), user.id),
-    sessionId ? db().selectFrom("sessions").select("reauthenticatedAt").where("id", "=", sessionId).executeTakeFirst() : undefined,
+    sessionReauthenticated(db(), sessionId),
   ]);
   return json({
     passkeys,
     // Every change below asks for the password, or a fresh sign-in at a provider the person is linked with.
     hasPassword: password,
     reauthenticateWith: providers.filter((p) => p.linkedAt !== null).map((p) => ({ id: p.id, organisationName: p.organisationName })),
-    reauthenticated: recentlyReauthenticated(session?.reauthenticatedAt ?? null, new Date()),
+    reauthenticated,
     title: `${t("twoFactor.title")} – Markedsdialog`,
     enrolling,
     enrolled: state.enrolled,
