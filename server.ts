@@ -20,6 +20,7 @@ import { sealPlainTotpKeys } from "./app/models/two-factor.server";
 import { isCrossSiteMutation } from "./app/auth/csrf";
 import { SESSION_COOKIE } from "./app/auth/lucia.server";
 import { publicPageCacheMiddleware } from "./app/http/public-page-cache.server";
+import { pageCacheViewer, type ResolvedContext } from "./app/http/page-cache-viewer.server";
 import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { gracefulShutdown } from "./app/http/shutdown.server";
 import { createNonce, securityHeadersFor } from "./app/http/security-headers";
@@ -174,26 +175,34 @@ app.use((req, res, next) => {
   next();
 });
 
-// Public pages as anonymous visitors see them, kept while nothing they show has changed
-// (ADR 0009; PAGE_CACHE=off turns it off). The scorecards' figures are themselves kept for
-// up to five minutes (ADR 0011) and say when they were computed; the page cache adds at
-// most its ten seconds to that.
-if (process.env.PAGE_CACHE !== "off") {
-  const cached = publicPageCacheMiddleware(() => handle.db, {
-    paths: ["/demand", "/demand/pipeline", "/insights", /^\/buyers\/[^/]+$/],
-    sessionCookie: SESSION_COOKIE,
-  });
-  app.use((req, res, next) => void lifecycle.track(res, () => cached({ req, res: res as never }, next)));
-}
-
-// Who is asking, resolved once per request and handed to every loader and action.
-async function getLoadContext(req: express.Request, res: express.Response) {
-  const { context, setCookie } = await createAppContext({
+// Who is asking, resolved once per request (the page cache may need it before Remix does) and
+// handed to every loader and action.
+function resolveAppContext(req: express.Request, res: express.Response): Promise<ResolvedContext> {
+  return ((res.locals.appContext as Promise<ResolvedContext> | undefined) ??= createAppContext({
     cookieHeader: req.headers.cookie ?? null,
     authorization: req.headers.authorization ?? null,
     ip: req.ip ?? null,
     userAgent: req.headers["user-agent"] ?? null,
+  }));
+}
+
+// Public pages, kept while nothing they show has changed (ADR 0009; PAGE_CACHE=off turns it
+// off): for anonymous visitors, and for a signed-in person keyed by who they are and what the
+// header shows of them, read fresh on every request (ADR 0039). The scorecards' figures are
+// themselves kept for up to five minutes (ADR 0011) and say when they were computed; the page
+// cache adds at most its ten seconds to that. The demand API's answer is the same for everyone.
+if (process.env.PAGE_CACHE !== "off") {
+  const samePathsForEveryone = ["/api/v1/demand"];
+  const cached = publicPageCacheMiddleware(() => handle.db, {
+    paths: ["/demand", "/demand/pipeline", "/insights", /^\/buyers\/[^/]+$/, ...samePathsForEveryone],
+    sessionCookie: SESSION_COOKIE,
+    viewer: async (req, res) => pageCacheViewer(handle.db, await resolveAppContext(req as express.Request, res as unknown as express.Response), req, samePathsForEveryone),
   });
+  app.use((req, res, next) => void lifecycle.track(res, () => cached({ req, res: res as never }, next)));
+}
+
+async function getLoadContext(req: express.Request, res: express.Response) {
+  const { context, setCookie } = await resolveAppContext(req, res);
   if (setCookie) res.append("Set-Cookie", setCookie);
   return { ...context, cspNonce: res.locals.cspNonce as string };
 }

@@ -18,11 +18,10 @@ import { SiteHeader } from "~/components/site-header";
 import { createI18n, fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { resourcesHref } from "~/i18n/published-resources.server";
-import { headerAccount } from "~/models/header-account.server";
+import { signedInView } from "~/models/header-account.server";
 import { db } from "@db/db.server";
 import { requireNoPendingStep } from "~/auth/guards.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/resources";
-import { emailJustConfirmed } from "~/domain/email-links";
 import { useNonce } from "~/http/nonce";
 import { errorKind } from "~/http/error-kind";
 import stylesheet from "~/styles/built.css";
@@ -47,13 +46,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const url = new URL(request.url);
   const user = context.auth?.user ?? null;
+  // The header's account and, back from the e-mailed link (verify-email), the notice that the
+  // address is confirmed. Read by the page cache already when it keyed this request by them (ADR 0039).
+  const view = user ? (context.signedInView ?? (await signedInView(db(), user, url))) : null;
   return json({
     language,
     translations: resourcesHref(language),
     path: url.pathname + url.search,
-    account: user ? await headerAccount(db(), user) : null,
-    // Back from the e-mailed link (verify-email): say the address is confirmed, wherever that lands.
-    emailConfirmed: emailJustConfirmed(url, user),
+    account: view?.account ?? null,
+    emailConfirmed: view?.emailConfirmed ?? false,
   });
 }
 

@@ -5,6 +5,7 @@ import { findApiTokenUser } from "~/models/api-tokens.server";
 import { sessionNeedsTouch } from "~/domain/sessions";
 import { touchSession } from "~/models/sessions.server";
 import { mustEnrolSecondFactor } from "~/models/two-factor.server";
+import type { SignedInView } from "~/models/header-account.server";
 import { lucia } from "./lucia.server";
 
 /** The signed-in person: Lucia's user, with the attributes registered in lucia.server.ts. */
@@ -37,6 +38,8 @@ declare module "@remix-run/node" {
     userAgent: string | null;
     /** This request's Content-Security-Policy nonce (server.ts); absent in tests. */
     cspNonce?: string;
+    /** What the header shows of the signed-in person, when the page cache already read it to key the request (ADR 0039). */
+    signedInView?: SignedInView;
   }
 }
 

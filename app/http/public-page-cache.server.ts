@@ -3,11 +3,15 @@ import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { changeEpoch } from "@db/coordination";
 
-// A short-lived cache of public pages as anonymous visitors see them (ADR 0009). Rendering
-// /demand costs several times what its SQL costs, and most visitors are anonymous and ask
-// for the same few lists. A stored page is served only while
-//   - the visitor is anonymous (no session cookie, no Authorization header) and asks in the
-//     same language (the lng cookie) for the same URL,
+// A short-lived cache of public pages (ADR 0009, 0039). Rendering /demand costs several times
+// what its SQL costs, and most requests ask for the same few lists. A stored page is served only while
+//   - the request asks in the same language (the lng cookie) for the same URL, and
+//     - is anonymous (no session cookie, no Authorization header), or
+//     - is signed in and `viewer` (server.ts) names who is asking and everything the page shows
+//       of them: the header's account, freshly read for this request (ADR 0039). A signed-in
+//       person is only ever answered with a page rendered for the same person showing the same
+//       account; an API token on a path whose answer is the same for everyone (the demand
+//       API) shares the anonymous entry,
 //   - nothing the page shows has changed: public_pages_version (migration 0012) moves at
 //     every commit that touches events, their standards or co-buyers, organisations or the
 //     standards catalogue,
@@ -16,8 +20,8 @@ import { changeEpoch } from "@db/coordination";
 //     page is rendered, so a page rendered from data a commit is replacing is never kept,
 //   - and it is younger than the time limit (filters such as "open for registration" move
 //     with the clock).
-// Only complete 200 HTML answers without Set-Cookie are stored. Signed-in visitors and
-// Remix data requests (?_data) always get a fresh render.
+// Only complete 200 HTML (or, for listed API paths, JSON) answers without Set-Cookie are
+// stored. Remix data requests (?_data) always get a fresh render.
 
 export interface CachedPage {
   body: Buffer;
@@ -28,6 +32,8 @@ export interface CachedPage {
    * (The nonce is reused only while the page's data is unchanged, for at most ttlMs.)
    */
   contentSecurityPolicy: string | null;
+  /** The Cache-Control the route gave (a hit repeats it); null: "no-cache". */
+  cacheControl?: string | null;
   etag: string;
   version: string;
   storedAt: number;
@@ -40,19 +46,18 @@ export interface PublicPageCacheOptions {
   maxEntries?: number;
 }
 
-/** Whether a request is one the cache may answer, and under which key. */
-export function publicPageKey(
+/** Whether a request is one the cache may answer, under which key, and whether that key still needs the viewer's part. */
+export function pageCacheKey(
   request: { method: string; path: string; url: string; headers: { cookie?: string; authorization?: string } },
   options: { paths: readonly (string | RegExp)[]; sessionCookie: string },
-): string | null {
+): { key: string; credentials: boolean } | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   if (!options.paths.some((p) => (typeof p === "string" ? p === request.path : p.test(request.path)))) return null;
-  if (request.headers.authorization) return null;
-  const cookies = request.headers.cookie ?? "";
-  if (new RegExp(`(?:^|;\\s*)${options.sessionCookie}=`).test(cookies)) return null;
   if (/[?&]_data=/.test(request.url)) return null;
+  const cookies = request.headers.cookie ?? "";
+  const credentials = Boolean(request.headers.authorization) || new RegExp(`(?:^|;\\s*)${options.sessionCookie}=`).test(cookies);
   const language = /(?:^|;\s*)lng=([^;]*)/.exec(cookies)?.[1] ?? "";
-  return `${language}|${request.url}`;
+  return { key: `${language}|${request.url}`, credentials };
 }
 
 export class PublicPageCache {
@@ -101,6 +106,21 @@ export async function publicPagesVersion(db: Db): Promise<string> {
 type Write = (chunk: unknown, ...rest: unknown[]) => boolean;
 type End = (chunk?: unknown, ...rest: unknown[]) => unknown;
 
+/**
+ * Who a request with credentials is, for the cache: the part of the key that names the person
+ * and what the page shows of them, "" when the answer is the same as an anonymous one (an API
+ * token on a public API path), or null when this request must be answered by a render (not
+ * signed in after all, a session to renew, a sign-in step, a token on a page).
+ */
+export type PageCacheViewer = (req: ExpressLike["req"], res: ExpressLike["res"]) => Promise<string | null>;
+
+export interface PageCacheMiddlewareOptions extends PublicPageCacheOptions {
+  sessionCookie: string;
+  viewer?: PageCacheViewer;
+  /** How many signed-in people's pages are kept (their own cache, so they never push out the anonymous pages). */
+  signedInMaxEntries?: number;
+}
+
 interface ExpressLike {
   req: { method: string; path: string; url: string; headers: { cookie?: string; authorization?: string; "if-none-match"?: string } };
   res: {
@@ -118,19 +138,35 @@ const toBuffer = (chunk: unknown, encoding: unknown) =>
     ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
     : Buffer.from(chunk as Uint8Array);
 
+const STORED_TYPES = /^(text\/html|application\/json)\b/;
+
 /**
  * Express middleware: answers from the cache when it may, otherwise lets the request through
  * and keeps a copy of the answer. `db` is asked for the version on every cacheable request.
  */
-export function publicPageCacheMiddleware(db: () => Db, options: PublicPageCacheOptions & { sessionCookie: string }) {
-  const cache = new PublicPageCache(options);
+export function publicPageCacheMiddleware(db: () => Db, options: PageCacheMiddlewareOptions) {
+  const anonymous = new PublicPageCache(options);
+  const signedIn = new PublicPageCache({ ttlMs: options.ttlMs, maxEntries: options.signedInMaxEntries ?? 300 });
   return async ({ req, res }: ExpressLike, next: (error?: unknown) => void) => {
-    const key = publicPageKey(req, options);
-    if (!key) return next();
+    const request = pageCacheKey(req, options);
+    if (!request) return next();
+    let key = request.key;
+    let cache = anonymous;
     let version: string;
     try {
+      // Both read before anything is rendered; the version while the viewer is resolved.
       const epoch = changeEpoch();
-      version = `${await publicPagesVersion(db())}#${epoch}`;
+      const data = publicPagesVersion(db());
+      data.catch(() => {}); // awaited below, unless the request is rendered anyway
+      if (request.credentials) {
+        const viewer = options.viewer ? await options.viewer(req, res) : null;
+        if (viewer === null) return next();
+        if (viewer !== "") {
+          key = `${key}|${viewer}`;
+          cache = signedIn;
+        }
+      }
+      version = `${await data}#${epoch}`;
     } catch (error) {
       return next(error);
     }
@@ -140,7 +176,7 @@ export function publicPageCacheMiddleware(db: () => Db, options: PublicPageCache
       res.setHeader("Content-Type", hit.contentType);
       if (hit.contentSecurityPolicy) res.setHeader("Content-Security-Policy", hit.contentSecurityPolicy);
       res.setHeader("ETag", hit.etag);
-      res.setHeader("Cache-Control", "no-cache");
+      res.setHeader("Cache-Control", hit.cacheControl ?? "no-cache");
       res.setHeader("X-Page-Cache", "hit");
       if (req.headers["if-none-match"] === hit.etag) return void res.status(304).end();
       return void res.status(200).send(hit.body);
@@ -157,9 +193,16 @@ export function publicPageCacheMiddleware(db: () => Db, options: PublicPageCache
     res.end = function (this: unknown, chunk?: unknown, ...rest: unknown[]) {
       if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
       const contentType = String(res.getHeader("Content-Type") ?? "");
-      if (res.statusCode === 200 && !res.getHeader("Set-Cookie") && contentType.startsWith("text/html")) {
+      if (res.statusCode === 200 && !res.getHeader("Set-Cookie") && STORED_TYPES.test(contentType)) {
         const policy = res.getHeader("Content-Security-Policy");
-        cache.set(key, { body: Buffer.concat(chunks), contentType, contentSecurityPolicy: policy ? String(policy) : null, version });
+        const cacheControl = res.getHeader("Cache-Control");
+        cache.set(key, {
+          body: Buffer.concat(chunks),
+          contentType,
+          contentSecurityPolicy: policy ? String(policy) : null,
+          cacheControl: cacheControl ? String(cacheControl) : null,
+          version,
+        });
       }
       return end.call(this, chunk, ...rest);
     };

@@ -1,4 +1,5 @@
 import type { Db } from "@db/client";
+import { emailJustConfirmed } from "~/domain/email-links";
 import { listMemberships } from "./memberships.server";
 import { countUnanswered } from "./questions.server";
 
@@ -18,3 +19,19 @@ export async function headerAccount(db: Db, user: { id: string; name: string; is
     unansweredQuestions,
   };
 }
+
+/**
+ * What every page shows of the signed-in person, beyond the page itself: the header's account,
+ * and the notice after an e-mailed confirmation link. The root loader renders it; the page cache
+ * keys a signed-in person's pages by it (ADR 0039), so it is read once per request and handed to
+ * the loader through the load context.
+ */
+export async function signedInView(
+  db: Db,
+  user: Parameters<typeof headerAccount>[1] & { emailVerifiedAt: Date | null },
+  url: URL,
+) {
+  return { account: await headerAccount(db, user), emailConfirmed: emailJustConfirmed(url, user) };
+}
+
+export type SignedInView = Awaited<ReturnType<typeof signedInView>>;

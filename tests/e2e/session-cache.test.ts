@@ -47,11 +47,33 @@ describe("answers that depend on the session", () => {
     expect((await fetch(`${baseURL}/demand.atom`)).headers.get("cache-control")).toBe("public, max-age=300");
   });
 
-  it("a signed-in page never comes from the public page cache", async () => {
-    const cookie = await signIn("vendor@demo.test");
-    await fetch(`${baseURL}/demand?q=signed-in-check`);
-    const signedIn = await fetch(`${baseURL}/demand?q=signed-in-check`, { headers: { Cookie: cookie } });
-    expect(signedIn.headers.get("x-page-cache")).toBeNull();
-    expect(await signedIn.text()).toContain("Logg ut");
+  it("a signed-in person's page is kept for that person only, never the anonymous page or another person's (ADR 0039)", async () => {
+    const vendor = await signIn("vendor@demo.test");
+    const buyer = await signIn("buyer@demo.test");
+    const path = `/demand?q=signed-in-check-${Date.now()}`;
+    const anonymous = [await fetch(`${baseURL}${path}`), await fetch(`${baseURL}${path}`)];
+    expect(anonymous.map((r) => r.headers.get("x-page-cache"))).toEqual(["miss", "hit"]);
+    expect(await anonymous[1]!.text()).not.toContain("Logg ut");
+
+    const asVendor = async () => {
+      const response = await fetch(`${baseURL}${path}`, { headers: { Cookie: vendor } });
+      return { cache: response.headers.get("x-page-cache"), cacheControl: response.headers.get("cache-control"), body: await response.text() };
+    };
+    const first = await asVendor();
+    const second = await asVendor();
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    for (const answer of [first, second]) {
+      expect(answer.body).toContain("Logg ut");
+      expect(answer.body).toContain("Viktor Leverandør");
+      expect(answer.body).not.toContain("Berit Innkjøp");
+      expect(answer.cacheControl).toMatch(/\bprivate\b/);
+    }
+
+    // The buyer's first look is rendered for her, not the vendor's kept page.
+    const asBuyer = await fetch(`${baseURL}${path}`, { headers: { Cookie: buyer } });
+    expect(asBuyer.headers.get("x-page-cache")).toBe("miss");
+    const buyerBody = await asBuyer.text();
+    expect(buyerBody).toContain("Berit Innkjøp");
+    expect(buyerBody).not.toContain("Viktor Leverandør");
   });
 });

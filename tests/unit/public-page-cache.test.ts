@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PublicPageCache, publicPageKey } from "~/http/public-page-cache.server";
+import { PublicPageCache, pageCacheKey } from "~/http/public-page-cache.server";
 
 const options = { paths: ["/demand"], sessionCookie: "md_session" };
-const request = (over: Partial<Parameters<typeof publicPageKey>[0]> = {}) => ({
+const request = (over: Partial<Parameters<typeof pageCacheKey>[0]> = {}) => ({
   method: "GET",
   path: "/demand",
   url: "/demand?cpv=48",
@@ -10,27 +10,34 @@ const request = (over: Partial<Parameters<typeof publicPageKey>[0]> = {}) => ({
   ...over,
 });
 
-describe("publicPageKey", () => {
+const anonymous = (key: string) => ({ key, credentials: false });
+
+describe("pageCacheKey", () => {
   it("keys an anonymous GET of a listed path by language and URL", () => {
-    expect(publicPageKey(request(), options)).toBe("|/demand?cpv=48");
-    expect(publicPageKey(request({ headers: { cookie: "lng=en; other=1" } }), options)).toBe("en|/demand?cpv=48");
-    expect(publicPageKey(request({ method: "HEAD" }), options)).toBe("|/demand?cpv=48");
+    expect(pageCacheKey(request(), options)).toEqual(anonymous("|/demand?cpv=48"));
+    expect(pageCacheKey(request({ headers: { cookie: "lng=en; other=1" } }), options)).toEqual(anonymous("en|/demand?cpv=48"));
+    expect(pageCacheKey(request({ method: "HEAD" }), options)).toEqual(anonymous("|/demand?cpv=48"));
   });
 
   it("matches listed paths exactly, or by pattern", () => {
     const patterned = { paths: ["/insights", /^\/buyers\/[^/]+$/], sessionCookie: "md_session" };
-    expect(publicPageKey(request({ path: "/buyers/abc", url: "/buyers/abc?window=36" }), patterned)).toBe("|/buyers/abc?window=36");
-    expect(publicPageKey(request({ path: "/insights", url: "/insights" }), patterned)).toBe("|/insights");
-    expect(publicPageKey(request({ path: "/buyers/abc/more", url: "/buyers/abc/more" }), patterned)).toBeNull();
-    expect(publicPageKey(request({ path: "/insights/x", url: "/insights/x" }), patterned)).toBeNull();
+    expect(pageCacheKey(request({ path: "/buyers/abc", url: "/buyers/abc?window=36" }), patterned)).toEqual(anonymous("|/buyers/abc?window=36"));
+    expect(pageCacheKey(request({ path: "/insights", url: "/insights" }), patterned)).toEqual(anonymous("|/insights"));
+    expect(pageCacheKey(request({ path: "/buyers/abc/more", url: "/buyers/abc/more" }), patterned)).toBeNull();
+    expect(pageCacheKey(request({ path: "/insights/x", url: "/insights/x" }), patterned)).toBeNull();
   });
 
-  it("never answers signed-in visitors, API tokens, other paths, data requests or writes", () => {
-    expect(publicPageKey(request({ headers: { cookie: "lng=nb; md_session=abc" } }), options)).toBeNull();
-    expect(publicPageKey(request({ headers: { authorization: "Bearer x" } }), options)).toBeNull();
-    expect(publicPageKey(request({ path: "/events/1", url: "/events/1" }), options)).toBeNull();
-    expect(publicPageKey(request({ url: "/demand?_data=routes%2Fdemand._index" }), options)).toBeNull();
-    expect(publicPageKey(request({ method: "POST" }), options)).toBeNull();
+  it("says when the key still needs the viewer's part: a session cookie or an Authorization header", () => {
+    expect(pageCacheKey(request({ headers: { cookie: "lng=nb; md_session=abc" } }), options)).toEqual({ key: "nb|/demand?cpv=48", credentials: true });
+    expect(pageCacheKey(request({ headers: { authorization: "Bearer x" } }), options)).toEqual({ key: "|/demand?cpv=48", credentials: true });
+    // A cookie whose name only ends like the session's is not one.
+    expect(pageCacheKey(request({ headers: { cookie: "old_md_session=abc" } }), options)).toEqual(anonymous("|/demand?cpv=48"));
+  });
+
+  it("never answers other paths, data requests or writes", () => {
+    expect(pageCacheKey(request({ path: "/events/1", url: "/events/1" }), options)).toBeNull();
+    expect(pageCacheKey(request({ url: "/demand?_data=routes%2Fdemand._index" }), options)).toBeNull();
+    expect(pageCacheKey(request({ method: "POST" }), options)).toBeNull();
   });
 });
 
