@@ -23,6 +23,7 @@ import { publicPageCacheMiddleware } from "./app/http/public-page-cache.server";
 import { pageCacheViewer, type ResolvedContext } from "./app/http/page-cache-viewer.server";
 import { errorHandler, withOutageResponses } from "./app/http/outage.server";
 import { gracefulShutdown } from "./app/http/shutdown.server";
+import { turnTaking } from "./app/http/turn-taking.server";
 import { createNonce, securityHeadersFor } from "./app/http/security-headers";
 import { MISSING_PUBLIC_URL } from "./app/http/public-url.server";
 import { secretEncryptionKey } from "./app/auth/secret-box.server";
@@ -91,6 +92,9 @@ const lifecycle = gracefulShutdown({
   closeDatabase,
   graceMs: GRACE_MS,
 });
+// On the embedded database every request runs in this one thread: requests start in arrival
+// order, one per turn of the event loop, so new connections are taken in while it is busy.
+if (handle.kind === "pglite") app.use(turnTaking());
 app.use(lifecycle.gate);
 // Behind a reverse proxy set TRUST_PROXY (e.g. "loopback") so req.ip is the client's address.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
