@@ -31,13 +31,15 @@ export function BarChart({ items, max, stacked = false }: { items: BarItem[]; ma
   const lengths = barLengths(items.map((i) => i.value), { max });
   const values = items.map((i) => `${i.label}: ${i.display}`).join("; ");
   return (
-    <div role="img" aria-label={t("chart.label", { values })} className={`max-w-xl ${stacked ? "space-y-2" : "space-y-1"}`}>
+    // On a phone every chart is stacked (label above its bar): beside the bar a label gets a
+    // third of 390 px, and a long word ("Markedskontrakter") would break inside itself.
+    <div role="img" aria-label={t("chart.label", { values })} className={`max-w-xl ${stacked ? "space-y-2" : "space-y-2 sm:space-y-1"}`}>
       {items.map((item, index) => (
         <div
           key={item.label}
-          className={`grid items-center gap-x-2 text-sm ${stacked ? "grid-cols-[1fr_auto]" : "grid-cols-[minmax(6.5rem,40%)_minmax(3rem,1fr)_minmax(2.5rem,auto)]"}`}
+          className={`grid items-center gap-x-2 text-sm ${stacked ? "grid-cols-[1fr_minmax(3.5rem,auto)]" : "grid-cols-[1fr_minmax(3.5rem,auto)] sm:grid-cols-[minmax(6.5rem,40%)_minmax(3rem,1fr)_minmax(2.5rem,auto)]"}`}
         >
-          <span className={`text-slate-800 ${stacked ? "col-span-2" : ""}`}>{item.label}</span>
+          <span className={`text-slate-800 ${stacked ? "col-span-2" : "col-span-2 sm:col-span-1"}`}>{item.label}</span>
           <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" className="h-4 w-full">
             {lengths[index] === null ? null : <rect width="100" height="10" className="fill-slate-200" />}
             {lengths[index] ? <rect width={lengths[index]!} height="10" className="fill-brand-700" /> : null}
