@@ -9,25 +9,40 @@ import type { DatabaseHandle, Db } from "./client";
 //   not get the lock skips the round. Transaction-level, so it also holds through PgBouncer
 //   in transaction mode, and a process that dies lets go of it with its connection.
 // - Caches: a commit that touches what the public page and scorecard caches show sends
-//   NOTIFY markedsdialog_changes (migration 0049). Each process LISTENs and moves its change
-//   epoch; a cached page or figure stored under an older epoch is not served again.
+//   NOTIFY markedsdialog_changes with the table's name (migrations 0049, 0077). Each process
+//   LISTENs and moves its change epochs (every change; changes to what the demand pages show);
+//   a cached page or figure stored under an older epoch of its scope is not served again.
 
 export const CHANGES_CHANNEL = "markedsdialog_changes";
 
-// On globalThis: server.ts (which listens) and the Remix build (which reads the scorecard
-// cache) load this module separately, and both must see the same epoch.
-const epochKey = Symbol.for("markedsdialog.change-epoch");
-const holder = globalThis as typeof globalThis & { [epochKey]?: { value: number } };
-const epoch = (holder[epochKey] ??= { value: 0 });
+/**
+ * The tables whose rows the demand pages (/demand, its pipeline, the demand API) show: the same
+ * as move public_pages_version (migrations 0012 and 0077). A change anywhere else (an interaction,
+ * a registration) only moves what the scorecards count, so it leaves the demand pages' epoch alone.
+ */
+export const DEMAND_TABLES: readonly string[] = ["events", "event_standards", "event_co_buyers", "organisations", "standards", "consultations"];
 
-/** Moves at every change another process (or this one) committed, and whenever the LISTEN was (re)established. */
-export function changeEpoch(): number {
-  return epoch.value;
+/** "all": every change (the scorecards and pages that show them); "demand": changes to what the demand pages show. */
+export type ChangeScope = "all" | "demand";
+
+// On globalThis: server.ts (which listens) and the Remix build (which reads the scorecard
+// cache) load this module separately, and both must see the same epochs.
+const epochKey = Symbol.for("markedsdialog.change-epochs");
+const holder = globalThis as typeof globalThis & { [epochKey]?: Record<ChangeScope, number> };
+const epochs = (holder[epochKey] ??= { all: 0, demand: 0 });
+
+/** Moves at every change another process (or this one) committed in `scope`, and whenever the LISTEN was (re)established. */
+export function changeEpoch(scope: ChangeScope = "all"): number {
+  return epochs[scope];
 }
 
-/** Forget what the caches hold (a change was committed, or we may have missed one). */
-export function noteChange(): void {
-  epoch.value += 1;
+/**
+ * Forget what the caches hold: a change was committed to `table` (the notification's payload),
+ * or we may have missed one (no table: a reconnect, or a notification from before migration 0077).
+ */
+export function noteChange(table?: string): void {
+  epochs.all += 1;
+  if (!table || DEMAND_TABLES.includes(table)) epochs.demand += 1;
 }
 
 /**
@@ -38,7 +53,11 @@ export function noteChange(): void {
  */
 export async function listenForChanges(handle: DatabaseHandle): Promise<() => Promise<void>> {
   if (!handle.listen) return async () => {};
-  return handle.listen(CHANGES_CHANNEL, noteChange, noteChange);
+  return handle.listen(
+    CHANGES_CHANNEL,
+    (payload) => noteChange(payload),
+    () => noteChange(),
+  );
 }
 
 /**

@@ -138,14 +138,21 @@ interface Tally {
   group: string;
   connections: number;
   result: autocannon.Result;
+  /** The errors autocannon counted, by kind (its error's code, else its message). */
+  errorKinds: Map<string, number>;
 }
 
 function run(base: string, group: Group, connections: number, duration: number): Promise<Tally> {
+  const errorKinds = new Map<string, number>();
   return new Promise((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       { url: base, connections, duration, timeout: TIMEOUT, requests: group.requests },
-      (error, result) => (error ? reject(error) : resolve({ group: group.name, connections, result })),
+      (error, result) => (error ? reject(error) : resolve({ group: group.name, connections, result, errorKinds })),
     );
+    instance.on("reqError", (error: NodeJS.ErrnoException) => {
+      const kind = error.code ?? error.message;
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    });
   });
 }
 
@@ -252,6 +259,9 @@ function report(tallies: Tally[], samples: Sample[], about: { eventCount: number
     timeouts: sum("timeouts"),
   });
   console.table(rows);
+  for (const tally of tallies) {
+    if (tally.errorKinds.size) console.log(`errors in ${tally.group}: ${[...tally.errorKinds].map(([kind, n]) => `${kind} × ${n}`).join(", ")}`);
+  }
 
   const first = samples.filter((s) => s.t <= samples[0]!.t + WINDOW);
   const last = samples.filter((s) => s.t >= samples.at(-1)!.t - WINDOW);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "@db/client";
-import { changeEpoch } from "@db/coordination";
+import { changeEpoch, type ChangeScope } from "@db/coordination";
 
 // A short-lived cache of public pages (ADR 0009, 0039). Rendering /demand costs several times
 // what its SQL costs, and most requests ask for the same few lists. A stored page is served only while
@@ -17,7 +17,9 @@ import { changeEpoch } from "@db/coordination";
 //     standards catalogue,
 //   - no other process has committed a change since it was stored: the change epoch
 //     (LISTEN/NOTIFY, db/coordination.ts, ADR 0026) is part of the version, read before the
-//     page is rendered, so a page rendered from data a commit is replacing is never kept,
+//     page is rendered, so a page rendered from data a commit is replacing is never kept. The
+//     demand pages take the epoch of changes to what they show (`epochScope`): an interaction
+//     logged somewhere does not empty /demand, while the scorecard pages take every change,
 //   - and it is younger than the time limit (filters such as "open for registration" move
 //     with the clock).
 // Only complete 200 HTML (or, for listed API paths, JSON) answers without Set-Cookie are
@@ -119,6 +121,8 @@ export interface PageCacheMiddlewareOptions extends PublicPageCacheOptions {
   viewer?: PageCacheViewer;
   /** How many signed-in people's pages are kept (their own cache, so they never push out the anonymous pages). */
   signedInMaxEntries?: number;
+  /** Which changes a path's pages depend on (db/coordination.ts); "all" when not given. */
+  epochScope?: (path: string) => ChangeScope;
 }
 
 interface ExpressLike {
@@ -155,7 +159,7 @@ export function publicPageCacheMiddleware(db: () => Db, options: PageCacheMiddle
     let version: string;
     try {
       // Both read before anything is rendered; the version while the viewer is resolved.
-      const epoch = changeEpoch();
+      const epoch = changeEpoch(options.epochScope?.(req.path) ?? "all");
       const data = publicPagesVersion(db());
       data.catch(() => {}); // awaited below, unless the request is rendered anyway
       if (request.credentials) {

@@ -49,6 +49,7 @@ import * as questionnaires from "./2026-12-06-0066-questionnaires";
 import * as consultationSearchAndWatches from "./2026-12-06-0068-consultation-search-and-watches";
 import * as strategicAllianceContracts from "./2026-12-06-0069-strategic-alliance-contracts";
 import * as pilotRegisterOrder from "./2026-12-07-0075-pilot-register-order";
+import * as changeScopes from "./2026-12-07-0077-change-scopes";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -102,4 +103,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-0076-interaction-read-indexes": interactionReadIndexes,
   "2026-12-07-0075-pilot-register-order": pilotRegisterOrder,
   "2026-12-07-0071-effort-request-responses": effortRequestResponses,
+  "2026-12-07-0077-change-scopes": changeScopes,
 };
