@@ -1,5 +1,5 @@
 import type { FormMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, conformField, Field, Select, SubmitButton, type FieldState } from "~/components/forms";
 import { CONTRACT_TYPES, type NewContractInput } from "~/domain/contracts";
 import { OPTION_ROWS } from "./contract-input";

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type Submission, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, conformField, Field, FormErrors, Select, SubmitButton, TextArea } from "~/components/forms";
 import type { AcceptanceCriterion } from "~/domain/pilot";
 import { CRITERION_RESULTS, EXIT_RESPONSES, PILOT_DECISIONS, STOP_REASONS, type PilotExit, type PilotExitInput, type PilotExitResponseInput } from "~/domain/pilot-exit";
