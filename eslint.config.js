@@ -31,8 +31,15 @@ const LAYERS = {
 };
 // Models use the token and password hashing and the secret box of app/auth; nothing else of it.
 const AUTH_BUT_CRYPTO = ["~/auth/**", "**/app/auth/**", "!**/auth/tokens.server", "!**/auth/password.server", "!**/auth/secret-box.server"];
+// react-i18next's hook costs a copy of the i18next instance and a new translate function per
+// component per render; ours hands out one shared function (app/i18n/use-translation.ts, issue 20).
+const REACT_I18NEXT_HOOK = {
+  name: "react-i18next",
+  importNames: ["useTranslation"],
+  message: "Use useTranslation from ~/i18n/use-translation: one shared translate function per language and namespace.",
+};
 const forbid = (above, message) => ({
-  "no-restricted-imports": ["error", { patterns: [{ group: above.flatMap((name) => LAYERS[name]), message }] }],
+  "no-restricted-imports": ["error", { paths: [REACT_I18NEXT_HOOK], patterns: [{ group: above.flatMap((name) => LAYERS[name]), message }] }],
 });
 
 export default tseslint.config(
@@ -81,6 +88,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: [REACT_I18NEXT_HOOK],
           patterns: [
             {
               group: [...["routes", "components", "jobs", "http", "tools"].flatMap((name) => LAYERS[name]), ...AUTH_BUT_CRYPTO],

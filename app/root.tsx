@@ -10,12 +10,13 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
 import { Notice } from "~/components/forms/buttons";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { createI18n, fixedT } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
 import { getLanguage } from "~/i18n/language.server";
 import { resourcesHref } from "~/i18n/published-resources.server";
 import { signedInView } from "~/models/header-account.server";
@@ -65,7 +66,8 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const language: Language = data?.language ?? DEFAULT_LANGUAGE;
-  const i18n = useMemo(() => createI18n(language), [language]);
+  // One instance per language, made on first use and shared by every request (i18n.ts).
+  const i18n = createI18n(language);
   const nonce = useNonce();
   return (
     <html lang={language} className="h-full">

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { TableScroll } from "./table-scroll";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 

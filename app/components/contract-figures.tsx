@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { barLengths } from "~/domain/chart-geometry";
 import type { ContractFigures, ContractType } from "~/domain/contracts";
 import { formatNok, formatNumber, formatPercent } from "~/i18n/format";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { barLengths } from "~/domain/chart-geometry";
 import type { YearRealisation } from "~/domain/contracts";
 import { formatNok, formatNumber, formatPercent, formatQuarter } from "~/i18n/format";

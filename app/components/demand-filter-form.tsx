@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CPV_CODES, cpvPrefix } from "~/domain/cpv";
 import type { DemandFilter } from "~/domain/demand-filter";
 import { DEMAND_SORTS } from "~/domain/demand-sort";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors, NumberField, SubmitButton, TextArea, recordField, type Errors, type Values } from "~/components/forms";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Buyer, vendor or both, said openly wherever an organisation is named. */
 export function OrganisationRoles({ organisation }: { organisation: { isBuyer: boolean; isVendor: boolean } }) {

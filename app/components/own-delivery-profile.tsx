@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { cpvEntry, type CpvLanguage } from "~/domain/cpv";
 import type { OwnDelivery } from "~/domain/own-delivery";
 

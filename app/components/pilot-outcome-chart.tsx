@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { barLengths } from "~/domain/chart-geometry";
 import { CHART_OUTCOMES, type outcomeCounts } from "~/domain/pilot-register";
 import { formatNumber } from "~/i18n/format";

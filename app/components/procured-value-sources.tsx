@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ProcuredValueSource } from "~/domain/scorecard";
 import { formatNok, formatPercent } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { SubmitButton, TextArea, type FieldState } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import type { Clause } from "~/domain/conduct";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { stackedSegments } from "~/domain/chart-geometry";
 import type { ReadinessCounts } from "~/domain/standard-readiness";
 import { formatNumber } from "~/i18n/format";

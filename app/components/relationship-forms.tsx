@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors, SubmitButton, Field, conformField, ProblemScope, Select, TextArea, validateOnBlur } from "~/components/forms";
 import { ContactSchema, FollowUpSchema, NoteSchema } from "~/domain/relationships";
 

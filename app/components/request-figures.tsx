@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { RequestFigures } from "~/domain/vendor-requests";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

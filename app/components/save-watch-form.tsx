@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 // "Save as watch" on /demand: posts the page's filter (its query string; /watches
 // normalises it) with a name and a frequency. A plain form: no JavaScript needed, and

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { barLengths } from "~/domain/chart-geometry";
 import { EXPECTATION_STATUSES, NOT_PROCURED_REASONS, parseQuarter } from "~/domain/events";
 import { CONCERN_ANSWER_DAYS, CONCERN_STATES, SCORECARD_WINDOWS, type Scorecard, type ScorecardWindow } from "~/domain/scorecard";

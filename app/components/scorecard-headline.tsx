@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { columnStrip } from "~/domain/chart-geometry";
 import type { Scorecard } from "~/domain/scorecard";
 import type { QuarterFigures } from "~/domain/scorecard-trend";

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ApproximateAddress, Device } from "~/domain/sessions";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { SOURCING_CITATIONS, type SourcingCitation } from "~/domain/sourcing";
 
 /** The sentences a sourcing advice rests on, each with its source; on the event form and the event page. */

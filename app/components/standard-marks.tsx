@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { NationalStatus, StandardOrigin } from "~/domain/standard-readiness";
 
 // Where a standard comes from and its status in the Directorate's reference catalogue, as two

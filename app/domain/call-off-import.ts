@@ -1,4 +1,5 @@
-import { CallOffSchema, checkCallOff, type CallOffInput, type ContractPeriod } from "./contracts";
+import { checkCallOff, type ContractPeriod } from "./contracts";
+import { CallOffSchema, type CallOffInput } from "./contract-forms";
 import { problemsOf, type Problem } from "./problems";
 
 // Call-offs imported as CSV (issue 15): one quarter a row, `quarter;valueNok;quantity;note`,

@@ -1,5 +1,3 @@
-import { z } from "zod";
-import { calendarDate, choice, months, nok, optionalText, quarter, typeError, whole } from "./input-fields";
 import { gateResult, isBlank, type GateResult, type Problem } from "./problems";
 import { compareQuarters } from "./quarters";
 
@@ -30,78 +28,28 @@ export type CallOffResponse = (typeof CALL_OFF_RESPONSES)[number];
 /** Frameworks: the types where the volume is called off rather than bought once. */
 export const FRAMEWORK_TYPES: readonly ContractType[] = ["framework_agreement", "coalition_framework"];
 
-const QUANTITY_MAX = 2_000_000_000;
-const quantity = () => whole(0, QUANTITY_MAX).nullable().optional();
+// What the rules below read of a declaration; the forms and API bodies that carry one are Zod schemas
+// in contract-forms.ts, apart so that pages which only show contract figures (the scorecards,
+// /insights) do not ship Zod to the browser (issue 20).
 
-const OptionInput = z.strictObject(
-  {
-    months: whole(1, 1200, "must_be_positive_whole_months"),
-    noticeDeadline: calendarDate(),
-  },
-  { error: typeError },
-);
+/** A contract as declared (ContractInput of the form and the API). */
+export interface ContractDeclaration {
+  start: string;
+  baseEnd: string;
+  options?: readonly { months: number; noticeDeadline: string }[];
+  indicatedAnnualValueNok?: number | null;
+  indicatedAnnualQuantity?: number | null;
+  unit?: string | null;
+  bindingMinimumNok?: number | null;
+  bindingMinimumQuantity?: number | null;
+}
 
-/** A contract as the form and the API send it (POST /api/v1/contracts, and `contract` in a procured outcome). */
-export const ContractSchema = z.strictObject(
-  {
-    type: choice(CONTRACT_TYPES),
-    title: optionalText(200),
-    vendorOrganisationIds: z
-      .array(z.guid({ error: "invalid_value" }), { error: typeError })
-      .min(1, "required")
-      .max(20, "too_many")
-      .refine((ids) => new Set(ids).size === ids.length, "duplicate"),
-    start: calendarDate(),
-    baseEnd: calendarDate(),
-    options: z.array(OptionInput, { error: typeError }).max(10, "too_many").optional(),
-    indicatedAnnualValueNok: nok(),
-    indicatedAnnualQuantity: quantity(),
-    unit: optionalText(60),
-    bindingMinimumNok: nok(),
-    bindingMinimumQuantity: quantity(),
-    capacityRequired: z.boolean({ error: typeError }).optional(),
-    capacityLeadTimeWeeks: whole(1, 520, "must_be_positive").nullable().optional(),
-    depreciationMonths: months(1),
-  },
-  { error: typeError },
-);
-export type ContractInput = z.infer<typeof ContractSchema>;
-
-/** A contract recorded on its own: for an agreement from before the portal, or linked to a procured event. */
-export const NewContractSchema = ContractSchema.extend({ eventId: z.guid({ error: "invalid_value" }).nullable().optional() });
-export type NewContractInput = z.infer<typeof NewContractSchema>;
-
-/** One quarter's call-offs (POST /api/v1/contracts/{id}/call-offs and the buyer's form). */
-export const CallOffSchema = z.strictObject(
-  {
-    quarter: quarter(),
-    valueNok: nok(),
-    quantity: quantity(),
-    note: optionalText(500),
-  },
-  { error: typeError },
-);
-export type CallOffInput = z.infer<typeof CallOffSchema>;
-
-/** The vendor's answer to a quarter, as to an interaction entry: confirm, or dispute with an account. */
-export const CallOffResponseSchema = z.strictObject(
-  {
-    response: choice(CALL_OFF_RESPONSES),
-    account: optionalText(5000),
-  },
-  { error: typeError },
-);
-export type CallOffResponseInput = z.infer<typeof CallOffResponseSchema>;
-
-/** The buyer's decision on an option. */
-export const OptionDecisionSchema = z.strictObject(
-  {
-    decision: choice(["exercised", "declined"] as const),
-    reason: optionalText(2000),
-  },
-  { error: typeError },
-);
-export type OptionDecisionInput = z.infer<typeof OptionDecisionSchema>;
+/** One quarter's call-offs as recorded (CallOffInput). */
+export interface CallOffDeclaration {
+  quarter: string;
+  valueNok?: number | null;
+  quantity?: number | null;
+}
 
 export type ContractCode =
   | "base_end_before_start"
@@ -145,7 +93,7 @@ export function optionStarts(baseEnd: string, options: readonly { months: number
 }
 
 /** The rules a contract's declaration must meet, each at its field. */
-export function checkContract(input: ContractInput): GateResult<ContractCode> {
+export function checkContract(input: ContractDeclaration): GateResult<ContractCode> {
   const problems: Problem<ContractCode>[] = [];
   const add = (path: string, code: ContractCode) => problems.push({ path, code });
   if (input.baseEnd <= input.start) add("baseEnd", "base_end_before_start");
@@ -199,7 +147,7 @@ export function quarterInContract(c: ContractPeriod, q: string): boolean {
 export type CallOffCode = "call_off_volume_required" | "quarter_outside_contract" | "quarter_recorded";
 
 /** A quarter's call-offs: a volume, inside the contract, once per quarter. */
-export function checkCallOff(c: ContractPeriod, input: CallOffInput, recorded: readonly string[]): GateResult<CallOffCode> {
+export function checkCallOff(c: ContractPeriod, input: CallOffDeclaration, recorded: readonly string[]): GateResult<CallOffCode> {
   const problems: Problem<CallOffCode>[] = [];
   if ((input.valueNok ?? null) === null && (input.quantity ?? null) === null) problems.push({ path: "valueNok", code: "call_off_volume_required" });
   if (!quarterInContract(c, input.quarter)) problems.push({ path: "quarter", code: "quarter_outside_contract" });
@@ -208,12 +156,12 @@ export function checkCallOff(c: ContractPeriod, input: CallOffInput, recorded: r
 }
 
 /** A dispute says why; a confirmation may stand alone. */
-export function checkCallOffResponse(input: CallOffResponseInput): GateResult<"dispute_account_required"> {
+export function checkCallOffResponse(input: { response: CallOffResponse; account?: string | null }): GateResult<"dispute_account_required"> {
   return gateResult(input.response === "dispute" && isBlank(input.account) ? [{ path: "account", code: "dispute_account_required" as const }] : []);
 }
 
 /** Declining an option says why (the vendor planned for it); exercising it needs no reason. */
-export function checkOptionDecision(input: OptionDecisionInput): GateResult<"decline_reason_required"> {
+export function checkOptionDecision(input: { decision: "exercised" | "declined"; reason?: string | null }): GateResult<"decline_reason_required"> {
   return gateResult(input.decision === "declined" && isBlank(input.reason) ? [{ path: "reason", code: "decline_reason_required" as const }] : []);
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CONTRACT_FORMS } from "./contract";
 import { MAX_PARTIES } from "./cost-benefit";
 import { BUYER_SECTORS } from "./organisations";
-import { ContractSchema } from "./contracts";
+import { ContractSchema } from "./contract-forms";
 import { bool, calendarDate, choice, choiceError, instant, months, NOK_MAX, nok, optionalText, quarter, text, typeError, whole } from "./input-fields";
 import { isCpvCode } from "./cpv";
 import { DATA_CATEGORIES, DPIA_STATUSES, HOSTING_CONSTRAINTS, PRIVACY_TEXT_MAX } from "./data-protection";

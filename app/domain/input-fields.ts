@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONFIRM_REQUIRED } from "./confirmation";
 import { isIsoDate, isQuarter } from "./quarters";
 
 // The field types every JSON and form schema is built from. Messages are problem codes,
@@ -51,3 +52,5 @@ export const calendarDate = () =>
 
 export const quarter = () => z.string({ error: typeError }).refine((value): boolean => isQuarter(value), "invalid_quarter");
 
+/** The box of an irreversible action (confirmation.ts): anything but "yes" is `confirm_required`. */
+export const confirmation = z.literal("yes", { error: CONFIRM_REQUIRED });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confirmation } from "./confirmation";
+import { confirmation } from "./input-fields";
 import { checkOrgNumber } from "./org-number";
 import { BUYER_SECTORS, COMMERCIAL_ROLES, MEMBER_ROLES, VENDOR_COUNTRIES, VENDOR_SIZES } from "./organisations";
 import { REGIONS } from "./regions";

@@ -1,5 +1,3 @@
-import { z } from "zod";
-import { choice, optionalText, typeError } from "./input-fields";
 import { type PilotPlan } from "./pilot";
 import { gateResult, isBlank, type GateResult, type Problem } from "./problems";
 
@@ -32,27 +30,20 @@ export interface CriterionJudgement {
   note: string | null;
 }
 
-const JudgementInput = z.strictObject({ result: choice(CRITERION_RESULTS), note: optionalText(1000) }, { error: typeError });
+/** An exit record as the buyer's form and POST /api/v1/events/{id}/pilot-exit send it (PilotExitInput, pilot-exit-forms.ts). */
+export interface PilotExitDraft {
+  results?: readonly { result: CriterionResult; note?: string | null }[];
+  decision: PilotDecision;
+  stopReason?: StopReason | null;
+  stopReasonText?: string | null;
+  followOnEventId?: string | null;
+  contractId?: string | null;
+}
 
-/** The buyer's exit record, as the form and POST /api/v1/events/{id}/pilot-exit send it. */
-export const PilotExitSchema = z.strictObject(
-  {
-    results: z.array(JudgementInput, { error: typeError }).max(10, "too_many").optional(),
-    decision: choice(PILOT_DECISIONS),
-    stopReason: choice(STOP_REASONS).nullable().optional(),
-    stopReasonText: optionalText(1000),
-    followOnEventId: z.guid({ error: "invalid_value" }).nullable().optional(),
-    contractId: z.guid({ error: "invalid_value" }).nullable().optional(),
-  },
-  { error: typeError },
-);
-export type PilotExitInput = z.infer<typeof PilotExitSchema>;
-
-const ResponseInput = z.strictObject({ response: choice(EXIT_RESPONSES), account: optionalText(5000) }, { error: typeError });
-
-/** A vendor's answer to every judgement (POST /api/v1/events/{id}/pilot-exit/response). */
-export const PilotExitResponseSchema = z.strictObject({ responses: z.array(ResponseInput, { error: typeError }).max(10, "too_many").optional() }, { error: typeError });
-export type PilotExitResponseInput = z.infer<typeof PilotExitResponseSchema>;
+/** A vendor's answers to the judgements (PilotExitResponseInput). */
+export interface ExitResponses {
+  responses?: readonly { response: ExitResponse; account?: string | null }[];
+}
 
 export type PilotExitCode =
   | "results_incomplete"
@@ -75,7 +66,7 @@ export interface PilotExit {
   contractId: string | null;
 }
 
-export function normalisePilotExit(input: PilotExitInput): PilotExit {
+export function normalisePilotExit(input: PilotExitDraft): PilotExit {
   const stopped = input.decision === "stopped";
   const buys = PURCHASE_DECISIONS.includes(input.decision);
   return {
@@ -135,7 +126,7 @@ export function checkPilotExit(exit: PilotExit, { criteria, plan }: { criteria: 
 }
 
 /** A vendor answers every judgement; a dispute gives its account. */
-export function checkExitResponse(input: PilotExitResponseInput, criteria: number): GateResult<PilotExitCode> {
+export function checkExitResponse(input: ExitResponses, criteria: number): GateResult<PilotExitCode> {
   const responses = input.responses ?? [];
   const problems: Problem<PilotExitCode>[] = [];
   if (responses.length !== criteria) problems.push({ path: "responses", code: "responses_incomplete" });

@@ -1,5 +1,3 @@
-import { z } from "zod";
-import { nok, optionalText, typeError, whole } from "./input-fields";
 import { isNegative, type Problem } from "./problems";
 
 // næringsutvikling (issue 16; draft principles, principle 3: R&D collaborations with the
@@ -35,18 +33,6 @@ export function investmentProblems(investment: VendorInvestment, paths: { hours:
   if (investment.hours === null && investment.nok === null) problems.push({ path: paths.hours, code: "vendor_investment_required" });
   return problems;
 }
-
-/** A vendor's correction, from its form or the API: hours and/or NOK, a note, and which of its organisations (when it is in several). */
-export const InvestmentCorrectionSchema = z.strictObject(
-  {
-    organisationId: z.guid({ error: "invalid_value" }).optional(),
-    hours: whole(0, INVESTMENT_HOURS_MAX).nullable().optional(),
-    nok: nok(),
-    note: optionalText(INVESTMENT_NOTE_MAX),
-  },
-  { error: typeError },
-);
-export type InvestmentCorrectionInput = z.infer<typeof InvestmentCorrectionSchema>;
 
 /** The spread of one figure across the vendors that stated it; null when none did. */
 export interface FigureSpread {

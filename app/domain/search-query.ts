@@ -126,12 +126,21 @@ function alternative(words: string[], typed: boolean, star = false): SearchAlter
 }
 
 interface SynonymEntry {
-  words: string[];
-  group: number;
+  readonly words: readonly string[];
+  readonly group: number;
 }
 
-function synonymEntries(synonyms: readonly (readonly string[])[]): SynonymEntry[] {
-  return synonyms.flatMap((group, index) => group.map((entry) => ({ words: searchWords(entry), group: index })).filter((e) => e.words.length > 0));
+// A synonym table is fixed, and a search asks for its entries several times per request (issue 20:
+// normalising the whole table showed in the profile of a text search), so each table's are made once.
+const entriesOf = new WeakMap<readonly (readonly string[])[], readonly SynonymEntry[]>();
+
+function synonymEntries(synonyms: readonly (readonly string[])[]): readonly SynonymEntry[] {
+  let entries = entriesOf.get(synonyms);
+  if (!entries) {
+    entries = synonyms.flatMap((group, index) => group.map((entry) => ({ words: searchWords(entry), group: index })).filter((e) => e.words.length > 0));
+    entriesOf.set(synonyms, entries);
+  }
+  return entries;
 }
 
 const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
@@ -156,13 +165,13 @@ export function synonymsOf(words: readonly string[], synonyms: readonly (readonl
   const out: string[][] = [];
   for (const e of entries) {
     if (!groups.has(e.group) || sameWords(e.words, words)) continue;
-    if (!out.some((o) => sameWords(o, e.words))) out.push(e.words);
+    if (!out.some((o) => sameWords(o, e.words))) out.push([...e.words]);
   }
   return out;
 }
 
 /** The longest run of unquoted words from `start` that is a multi-word synonym entry ("kunstig intelligens"), if any. */
-function synonymPhraseAt(tokens: (Token | "or")[], start: number, entries: SynonymEntry[]): number {
+function synonymPhraseAt(tokens: (Token | "or")[], start: number, entries: readonly SynonymEntry[]): number {
   let best = 1;
   for (const e of entries) {
     if (e.words.length <= best || start + e.words.length > tokens.length) continue;

@@ -16,7 +16,7 @@ const instances = new Map<Language, I18n>();
 export function addLanguageResources(language: Language, bundle: LanguageResources) {
   loaded[language] = bundle;
   instances.delete(language);
-  for (const key of fixedTs.keys()) if (key.startsWith(`${language}|`)) fixedTs.delete(key);
+  translators.delete(language);
 }
 
 /**
@@ -43,12 +43,48 @@ export function createI18n(language: Language): I18n {
   return instance;
 }
 
-const fixedTs = new Map<string, ReturnType<I18n["getFixedT"]>>();
+export type Translate = ReturnType<I18n["getFixedT"]>;
 
-/** A translate function for loaders, actions and e-mails (made once per language and namespace). */
-export function fixedT(language: Language, namespace?: Namespace) {
-  const key = `${language}|${namespace ?? "common"}`;
-  let t = fixedTs.get(key);
-  if (!t) fixedTs.set(key, (t = createI18n(language).getFixedT(language, namespace ?? "common")));
+const translators = new Map<Language, Map<Namespace, Translate>>();
+
+/**
+ * A translate function for one language and namespace, made once and shared by every component
+ * (useTranslation), loader, action and e-mail. A plain key (no options) always gives the same
+ * text, so its text is kept after the first lookup: i18next's path costs microseconds per call
+ * and a page makes hundreds of such calls (issue 20's profile of /demand). Calls with options
+ * (interpolation, plurals, context) go to i18next every time, through its instance's t: its
+ * getFixedT copies all of i18next's options on every call, for key selectors we do not use.
+ */
+export function fixedT(language: Language, namespace: Namespace = "common"): Translate {
+  let byNamespace = translators.get(language);
+  if (!byNamespace) translators.set(language, (byNamespace = new Map()));
+  let t = byNamespace.get(namespace);
+  if (!t) byNamespace.set(namespace, (t = translator(createI18n(language), language, namespace)));
   return t;
+}
+
+type Call = (...args: unknown[]) => unknown;
+
+function translator(i18n: I18n, language: Language, namespace: Namespace): Translate {
+  const fixed = i18n.getFixedT(language, namespace) as unknown as Call;
+  const translate = i18n.t.bind(i18n) as unknown as Call;
+  const texts = new Map<string, string>();
+  const t = (...args: unknown[]): unknown => {
+    const [key, options] = args;
+    if (args.length === 1 && typeof key === "string") {
+      const known = texts.get(key);
+      if (known !== undefined) return known;
+      const text = translate(key, { lng: language, ns: namespace });
+      // Objects (returnObjects) are made anew on every call, and a caller may change its copy.
+      if (typeof text === "string") texts.set(key, text);
+      return text;
+    }
+    if (args.length === 2 && typeof options === "object" && options !== null) {
+      const given = options as { lng?: string; ns?: string | readonly string[] };
+      return translate(key, { ...options, lng: given.lng || language, ns: given.ns || namespace });
+    }
+    // A default value in place of the options, or more arguments: i18next sorts those out.
+    return fixed(...args);
+  };
+  return t as unknown as Translate;
 }

@@ -1,16 +1,6 @@
 import type { Db } from "@db/client";
-import {
-  checkCallOff,
-  checkCallOffResponse,
-  checkContract,
-  checkOptionDecision,
-  type CallOffInput,
-  type CallOffResponseInput,
-  type ContractInput,
-  type ContractPeriod,
-  type NewContractInput,
-  type OptionDecisionInput,
-} from "~/domain/contracts";
+import { checkCallOff, checkCallOffResponse, checkContract, checkOptionDecision, type ContractPeriod } from "~/domain/contracts";
+import type { CallOffInput, CallOffResponseInput, ContractInput, NewContractInput, OptionDecisionInput } from "~/domain/contract-forms";
 import { checkCallOffImport, importable, parseCallOffCsv, type ImportRow } from "~/domain/call-off-import";
 import { isUuid } from "~/domain/ids";
 import { isQuarter } from "~/domain/quarters";

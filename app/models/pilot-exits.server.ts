@@ -3,16 +3,8 @@ import type { Db } from "@db/client";
 import { jsonb } from "@db/jsonb";
 import { isUuid } from "~/domain/ids";
 import { needsPilotTerms, type AcceptanceCriterion, type PilotPlan } from "~/domain/pilot";
-import {
-  checkExitResponse,
-  checkPilotExit,
-  normalisePilotExit,
-  type CriterionJudgement,
-  type ExitResponse,
-  type PilotExit,
-  type PilotExitInput,
-  type PilotExitResponseInput,
-} from "~/domain/pilot-exit";
+import { checkExitResponse, checkPilotExit, normalisePilotExit, type CriterionJudgement, type ExitResponse, type PilotExit } from "~/domain/pilot-exit";
+import type { PilotExitInput, PilotExitResponseInput } from "~/domain/pilot-exit-forms";
 import { fail, failAt, ok, type Result } from "~/domain/result";
 import type { EventKind } from "~/domain/events";
 import type { ContractForm } from "~/domain/contract";

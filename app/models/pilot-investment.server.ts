@@ -1,6 +1,7 @@
 import type { Db } from "@db/client";
 import { isUuid } from "~/domain/ids";
-import { CORRECTION_PATHS, investmentProblems, summariseCorrections, type InvestmentCorrectionInput, type VendorInvestment } from "~/domain/pilot-investment";
+import { CORRECTION_PATHS, investmentProblems, summariseCorrections, type VendorInvestment } from "~/domain/pilot-investment";
+import type { InvestmentCorrectionInput } from "~/domain/pilot-investment-forms";
 import { fail, failAt, ok, type Result } from "~/domain/result";
 import { isBuyerMember, participatingOrganisations, pilotEvent } from "./pilot-exits.server";
 

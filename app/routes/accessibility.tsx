@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { fixedT } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/language.server";

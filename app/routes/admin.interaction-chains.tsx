@@ -4,7 +4,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { ChainBreakList } from "~/components/conduct/chain-status";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { db } from "@db/db.server";
 import { requireOperator } from "~/auth/guards.server";
 import { fixedT } from "~/i18n/i18n";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { TableScroll } from "~/components/table-scroll";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { db } from "@db/db.server";
 import { requireOperator } from "~/auth/guards.server";
 import { OutboxStatusBadge } from "~/components/outbox-status-badge";

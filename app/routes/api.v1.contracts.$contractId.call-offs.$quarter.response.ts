@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { CallOffResponseSchema } from "~/domain/contracts";
+import { CallOffResponseSchema } from "~/domain/contract-forms";
 import { respondToCallOff } from "~/models/contracts.server";
 import { apiLanguage, failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireMember } from "~/auth/guards.server";
-import { NewContractSchema } from "~/domain/contracts";
+import { NewContractSchema } from "~/domain/contract-forms";
 import { getContractWorkspace } from "~/models/contract-reads.server";
 import { createContract } from "~/models/contracts.server";
 import { apiLanguage, failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";

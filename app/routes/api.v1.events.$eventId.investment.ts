@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { getUser, requireVerifiedUser } from "~/auth/guards.server";
-import { InvestmentCorrectionSchema } from "~/domain/pilot-investment";
+import { InvestmentCorrectionSchema } from "~/domain/pilot-investment-forms";
 import { correctInvestment, getInvestmentPage } from "~/models/pilot-investment.server";
 import { apiLanguage, failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { PilotExitResponseSchema } from "~/domain/pilot-exit";
+import { PilotExitResponseSchema } from "~/domain/pilot-exit-forms";
 import { respondToPilotExit } from "~/models/pilot-exits.server";
 import { apiLanguage, failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
 import { requireVerifiedUser } from "~/auth/guards.server";
-import { PilotExitSchema } from "~/domain/pilot-exit";
+import { PilotExitSchema } from "~/domain/pilot-exit-forms";
 import { recordPilotExit } from "~/models/pilot-exits.server";
 import { apiLanguage, failureResponse, methodNotAllowed, parseJsonBody } from "~/http/api-problems.server";
 

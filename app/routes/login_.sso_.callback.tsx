@@ -1,7 +1,7 @@
 import type { AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { db } from "@db/db.server";
 import { signInStepPath } from "~/auth/guards.server";
 import { finishAuthorization, OidcError, providerConfiguration } from "~/auth/oidc.server";

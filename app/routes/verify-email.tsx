@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { VERIFY_EMAIL_LINK_HOURS, withEmailConfirmed } from "~/domain/email-links";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { db } from "@db/db.server";
 import { getUser, requireUser } from "~/auth/guards.server";
 import { FormPage } from "~/components/page";

@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addMonthsToDate,
-  capacityWithoutCommitment,
-  checkCallOff,
-  checkCallOffResponse,
-  checkContract,
-  checkOptionDecision,
-  contractEnd,
-  contractFigures,
-  contractYearOf,
-  ContractSchema,
-  optionStarts,
-  quarterInContract,
-  realisationByYear,
-  type ContractInput,
-  type ContractSummary,
-} from "~/domain/contracts";
+import { addMonthsToDate, capacityWithoutCommitment, checkCallOff, checkCallOffResponse, checkContract, checkOptionDecision, contractEnd, contractFigures, contractYearOf, optionStarts, quarterInContract, realisationByYear, type ContractSummary } from "~/domain/contracts";
+import { ContractSchema, type ContractInput } from "~/domain/contract-forms";
 import { problemsOf } from "~/domain/problems";
 
 const VENDOR = "5b0c7c1e-8a4f-4a57-9d55-3f3f4c0f2a11";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatPercent, formatQuarter } from "~/i18n/format";
+import { formatDate, formatDateTime, formatMonth, formatNok, formatNokRangeMillions, formatNumber, formatPercent, formatQuarter } from "~/i18n/format";
 
 describe("formatting for Norwegian users", () => {
   it("shows winter times in Oslo time with CET named", () => {
@@ -46,5 +46,14 @@ describe("shares and months", () => {
     expect(formatQuarter("2027-Q2", "nb")).toBe("2. kvartal 2027");
     expect(formatQuarter("2027-Q2", "en")).toBe("Q2 2027");
     expect(formatQuarter("2. kvartal 2027", "nb")).toBe("2. kvartal 2027");
+  });
+
+  it("keeps each language's formatter its own, whichever language asked first", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+      expect(formatNumber(1234.5, "nb")).toBe("1\u00a0234,5");
+      expect(formatDate("2027-01-01", "en")).toBe("1 January 2027");
+      expect(formatDate("2027-01-01", "nb")).toBe("1. januar 2027");
+    }
   });
 });

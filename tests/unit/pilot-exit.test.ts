@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  allCriteriaMet,
-  checkExitResponse,
-  checkPilotExit,
-  exitOutcome,
-  exitOverdue,
-  metButNotBought,
-  normalisePilotExit,
-  PilotExitSchema,
-  type PilotExit,
-} from "~/domain/pilot-exit";
+import { allCriteriaMet, checkExitResponse, checkPilotExit, exitOutcome, exitOverdue, metButNotBought, normalisePilotExit, type PilotExit } from "~/domain/pilot-exit";
+import { PilotExitSchema } from "~/domain/pilot-exit-forms";
 import { problemsOf } from "~/domain/problems";
 
 const met = { result: "met" as const, note: null };

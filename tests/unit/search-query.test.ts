@@ -88,6 +88,14 @@ describe("synonyms", () => {
     expect(synonymsOf(["pasient"])).toEqual([]);
   });
 
+  it("answers the same on every call: the synonym table's words are read once, and a caller's change to an answer stays its own", () => {
+    const first = synonymsOf(["journal"]);
+    first[0]!.push("changed");
+    first.push(["changed"]);
+    expect(synonymsOf(["journal"])).toEqual(first.slice(0, -1).map((w, i) => (i === 0 ? w.slice(0, -1) : w)));
+    expect(synonymsOf(["journal"], [["journal", "Pasient-Journal"]])).toEqual([["pasient-journal"]]);
+  });
+
   it("ranks synonyms as synonyms: they are not what was typed", () => {
     const [first, ...rest] = shapeSearch("velferdsteknologi").groups[0]!.alternatives;
     expect(first).toMatchObject({ typed: true });

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ChainBreak, ChainVerdict } from "~/domain/hash-chain";
 
 /** "Chain verified: N entries", or every place where it breaks and why. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ClauseChange, DiffPart } from "~/domain/clause-diff";
 import type { Clause } from "~/domain/conduct";
 import type { Language } from "~/i18n/resources";

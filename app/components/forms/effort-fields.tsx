@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { EFFORT_LEVELS } from "~/domain/events";
 import type { FieldState } from "./field-state";
 import { Choices, NumberField, TextArea } from "./fields";

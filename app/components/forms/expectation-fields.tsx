@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { EXPECTATION_STATUSES } from "~/domain/events";
 import { FieldErrors } from "./errors";
 import type { FieldState } from "./field-state";

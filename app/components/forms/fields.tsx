@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { compareQuarters, isQuarter } from "~/domain/quarters";
 import { formatQuarter } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

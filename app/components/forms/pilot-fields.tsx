@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CRITERION_PARTS, MAX_ACCEPTANCE_CRITERIA, PILOT_PLANS } from "~/domain/pilot";
 import { FUNDING_SOURCES, MAX_FUNDING_SOURCES } from "~/domain/pilot-funding";
 import { FieldErrors } from "./errors";

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { problemKeys } from "~/i18n/problem-keys";
 
 // The one path from a problem code to words on a page. A page whose codes live in its own
@@ -11,7 +11,7 @@ export function ProblemScope({ first, children }: { first: string; children: Rea
   return <First.Provider value={first}>{children}</First.Provider>;
 }
 
-const NAMESPACES = ["events", "participation", "effort", "consultations", "responses", "organisations", "forms"];
+const NAMESPACES = ["events", "participation", "effort", "consultations", "responses", "organisations", "forms"] as const;
 
 /** `text(code)` in the reader's language; `text(code, raw)` shows `raw` when no key knows the code (an already-worded message). */
 export function useProblemText() {

@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors } from "~/components/forms";
 import { useCeremony, useWebAuthnAvailable } from "./passkey-support";
 

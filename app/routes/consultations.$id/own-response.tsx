@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FieldErrors, SubmitButton, TextArea, recordField, type Values } from "~/components/forms";
 import { REFUSAL_NOTICE_DAYS, type ResponseStatus, type WithholdDecision } from "~/domain/consultations";
 

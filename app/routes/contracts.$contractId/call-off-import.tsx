@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { conformField, controlProps, FieldFrame, FormErrors, SubmitButton, TextArea, useProblemText } from "~/components/forms";
 import { CALL_OFF_IMPORT_MAX_ROWS, type ImportRow } from "~/domain/call-off-import";
 import { isQuarter } from "~/domain/quarters";

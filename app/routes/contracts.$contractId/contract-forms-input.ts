@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { formFields } from "~/components/forms";
 import { z } from "zod";
 import { CALL_OFF_IMPORT_MAX_LENGTH } from "~/domain/call-off-import";
-import { CallOffResponseSchema, CallOffSchema, OptionDecisionSchema } from "~/domain/contracts";
+import { CallOffResponseSchema, CallOffSchema, OptionDecisionSchema } from "~/domain/contract-forms";
 import { optionalText } from "~/domain/input-fields";
 
 // The contract page's three forms, parsed the same way on the server and in the browser.

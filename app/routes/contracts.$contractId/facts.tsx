@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatDate, formatNok, formatNumber } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import type { ContractParty, ContractView } from "~/models/contract-reads.server";

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type Submission, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, conformField, FormErrors, NumberField, QuarterField, SubmitButton, TextArea } from "~/components/forms";
 import { CALL_OFF_RESPONSES } from "~/domain/contracts";
 import { parseCallOff, parseOptionDecision, parseResponse, type ContractReply } from "./contract-forms-input";

@@ -1,7 +1,8 @@
 import type { FormMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, conformField, Field, Select, SubmitButton, type FieldState } from "~/components/forms";
-import { CONTRACT_TYPES, type NewContractInput } from "~/domain/contracts";
+import { CONTRACT_TYPES } from "~/domain/contracts";
+import type { NewContractInput } from "~/domain/contract-forms";
 import { OPTION_ROWS } from "./contract-input";
 
 // The new-contract form's fields, in the order a buyer reads the contract: type and parties,

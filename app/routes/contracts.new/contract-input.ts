@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formFields } from "~/components/forms";
-import { NewContractSchema } from "~/domain/contracts";
+import { NewContractSchema } from "~/domain/contract-forms";
 
 // The new-contract form's fields through NewContractSchema, on the server and in the browser.
 

@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { RealisationChart } from "~/components/contract-realisation";
 import type { ContractView } from "~/models/contract-reads.server";
 import { Facts, Section, useFormatters, type EventView } from "./presentation";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors } from "~/components/forms";
 import { lastResult, type ParticipationReply, type ParticipationView } from "./participation-view";
 import { TableScroll } from "~/components/table-scroll";

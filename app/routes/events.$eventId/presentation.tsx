@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { parseQuarter } from "~/domain/events";
 import { formatDate, formatDateTime, formatNok } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

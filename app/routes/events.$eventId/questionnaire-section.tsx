@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { carriesQuestionnaire, type QuestionnaireItem } from "~/domain/questionnaire";
 import { QuestionList } from "../+shared/questionnaire/question-list";
 import { Section, type EventView } from "./presentation";

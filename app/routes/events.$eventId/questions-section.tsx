@@ -1,7 +1,7 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { AnswerSchema, QuestionSchema } from "~/domain/participation-input";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

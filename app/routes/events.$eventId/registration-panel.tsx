@@ -1,7 +1,7 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DeclineSchema, RegistrationSchema } from "~/domain/participation-input";
 import { ConfirmAction, FieldErrors, FormErrors, SubmitButton, inputClass } from "~/components/forms";
 import { lastResult, type ParticipationReply, type ParticipationView } from "./participation-view";

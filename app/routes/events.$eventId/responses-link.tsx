@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 // The way to responses (issue 17): a vendor's member to its own response, the buyer's members to the table.
 export function ResponsesLink({ eventId, to }: { eventId: string; to: "buyer" | "vendor" | null }) {

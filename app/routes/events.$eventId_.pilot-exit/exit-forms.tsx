@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type DefaultValue, type Submission, type SubmissionResult } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, conformField, Field, FormErrors, Select, SubmitButton, TextArea } from "~/components/forms";
 import type { AcceptanceCriterion } from "~/domain/pilot";
-import { CRITERION_RESULTS, EXIT_RESPONSES, PILOT_DECISIONS, STOP_REASONS, type PilotExit, type PilotExitInput, type PilotExitResponseInput } from "~/domain/pilot-exit";
+import { CRITERION_RESULTS, EXIT_RESPONSES, PILOT_DECISIONS, STOP_REASONS, type PilotExit } from "~/domain/pilot-exit";
+import type { PilotExitInput, PilotExitResponseInput } from "~/domain/pilot-exit-forms";
 import { parseExit, parseExitResponse, type ExitReply } from "./exit-input";
 
 // The exit page's forms, from the one form kit: the buyer's judgement per criterion and its

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formFields } from "~/components/forms";
-import { PilotExitResponseSchema, PilotExitSchema } from "~/domain/pilot-exit";
+import { PilotExitResponseSchema, PilotExitSchema } from "~/domain/pilot-exit-forms";
 
 // The exit page's two forms, parsed the same way on the server and in the browser. An empty
 // choice in a list (no link, no reason) is "not given". Their fields (Conform names them from

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { AcceptanceCriterion } from "~/domain/pilot";
 import { metButNotBought } from "~/domain/pilot-exit";
 import type { PilotExitView } from "~/models/pilot-exits.server";

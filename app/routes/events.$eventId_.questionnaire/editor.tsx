@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FieldErrors, FormErrors, NumberField, Select, SubmitButton, TextArea, recordField, type Errors, type Values } from "~/components/forms";
 import { ANSWER_TYPES, BANK_TOPICS, QUESTION_BANK } from "~/domain/question-bank";
 import { OPTION_TEXT_MAX, QUESTION_TEXT_MAX, type QuestionnaireItem } from "~/domain/questionnaire";

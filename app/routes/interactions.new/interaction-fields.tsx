@@ -1,6 +1,6 @@
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Field, FieldErrors, conformField, validateOnBlur } from "~/components/forms";
 import { ASSESSMENTS, CONCERN_CATEGORIES, INTERACTION_CHANNELS } from "~/domain/conduct";
 import { InteractionSchema } from "~/domain/conduct-forms";

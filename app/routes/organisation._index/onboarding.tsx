@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { conformField, FormErrors, Notice, SubmitButton, TextArea } from "~/components/forms";
 import { VERIFICATION_DAYS, type OnboardingStep, type StepState } from "~/domain/onboarding";
 import { RequestReviewSchema } from "~/domain/organisation-forms";

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, conformField, Field, FormErrors, SubmitButton, TextArea, validateOnBlur } from "~/components/forms";
 import { OWN_DELIVERY_ACTIVITIES, OwnDeliverySchema, type OwnDelivery } from "~/domain/own-delivery";
 

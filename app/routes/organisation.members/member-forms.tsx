@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ConfirmDisclosure, FormErrors, Select, SubmitButton, Field, conformField, validateOnBlur } from "~/components/forms";
 import { commercialRoleFits } from "~/domain/memberships";
 import { ChangeMemberSchema, CommercialContactSchema, InviteMemberSchema } from "~/domain/organisation-forms";

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ContractBars } from "~/components/contract-figures";
 import { TaskText } from "~/components/contract-tasks";
 import type { Language } from "~/i18n/resources";

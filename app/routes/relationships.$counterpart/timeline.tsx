@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { TIMELINE_TYPES, type parseTimelineType } from "~/domain/relationships";
 import { formatDate, formatNok } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { startRegistration } from "@simplewebauthn/browser";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Field, FormErrors, SubmitButton, conformField } from "~/components/forms";
 import { RemovePasskeySchema, StartPasskeyRegistrationSchema } from "~/domain/passkeys";
 import { formatDateTime } from "~/i18n/format";

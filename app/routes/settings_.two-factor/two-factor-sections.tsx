@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useLocation } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Field, FormErrors, SubmitButton, conformField, validateOnBlur } from "~/components/forms";
 import { ConfirmEnrolmentSchema, DisableSecondFactorSchema, formatRecoveryCode, RegenerateRecoveryCodesSchema } from "~/domain/two-factor";
 

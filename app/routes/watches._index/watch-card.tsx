@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ConfirmDisclosure, FieldErrors, ProblemScope } from "~/components/forms";
 import { WATCH_FREQUENCIES } from "~/domain/watches";
 import { formatDate, formatDateTime } from "~/i18n/format";

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, FormErrors, Notice, SubmitButton, conformField, validateOnBlur } from "~/components/forms";
 import { ACTIVITY_NOTICE_MODES, ActivityNoticeSchema, type ActivityNoticeMode } from "~/domain/vendor-activity";
 

@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FieldFrame, Field, Select, SubmitButton, TextArea, controlProps, recordField } from "~/components/forms";
 import { EVENT_DOCUMENT_TYPES } from "~/domain/event-documents";
 import type { EventDocument } from "~/models/event-documents.server";

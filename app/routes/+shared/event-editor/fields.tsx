@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { recordField, type FieldState } from "~/components/forms";
 import type { EventFormValues } from "~/domain/event-form";
 

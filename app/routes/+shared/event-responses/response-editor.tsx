@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { controlProps, FieldFrame, FormErrors, SubmitButton, TextArea, recordField, Field } from "~/components/forms";
 import type { FieldState } from "~/components/forms/field-state";
 import { RESPONSE_TEXT_MAX, CONFIDENTIAL_REASON_MAX } from "~/domain/responses";

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatDateTime, formatFileSize } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";
 import type { ResponseDocumentView } from "~/models/event-responses.server";

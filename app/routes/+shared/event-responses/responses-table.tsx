@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/i18n/format";
 import type { Language } from "~/i18n/resources";

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Language } from "~/i18n/resources";
 import type { ResponseVersionView } from "~/models/event-responses.server";
 import { DocumentLine, SecretMark, versionLine } from "./response-parts";

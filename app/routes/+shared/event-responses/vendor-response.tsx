@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Notice } from "~/components/forms";
 import type { QuestionnaireItem } from "~/domain/questionnaire";
 import type { OwnResponse } from "~/models/event-responses.server";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors, NumberField, Select, SubmitButton, recordField, type Errors, type Values } from "~/components/forms";
 import { SHARE_KINDS, type CoBuyerStatus, type ShareKind } from "~/domain/co-buyers";
 import { EXPECTATION_STATUSES } from "~/domain/events";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Choices, FieldErrors, NumberField, TextArea, recordField, type Errors, type Values } from "~/components/forms";
 import { answerPath, type QuestionnaireItem } from "~/domain/questionnaire";
 import { optionText, questionHint, questionText } from "./question-text";

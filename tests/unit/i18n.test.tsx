@@ -1,5 +1,8 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { createI18n } from "~/i18n/i18n";
+import { createI18n, fixedT } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
 import { resources } from "~/i18n/resources";
 import { PROBLEM_NAMESPACES, problemKeys } from "~/i18n/problem-keys";
 import { AUDIT_ACTIONS } from "~/models/audit.server";
@@ -44,6 +47,55 @@ describe("translations", () => {
 
   it("interpolates without HTML-escaping (React escapes)", () => {
     expect(createI18n("nb").t("expectation.tenderQuarter", { quarter: 2, year: 2027 })).toBe("anbud 2. kvartal 2027");
+  });
+});
+
+describe("one translate function per language and namespace (issue 20: render cost)", () => {
+  it("gives the same function to every caller, and a plain key's text on every call", () => {
+    expect(fixedT("nb", "common")).toBe(fixedT("nb", "common"));
+    expect(fixedT("nb")).toBe(fixedT("nb", "common"));
+    for (let i = 0; i < 3; i++) {
+      expect(fixedT("nb")("nav.home")).toBe("Forside");
+      expect(fixedT("en")("nav.home")).toBe("Home");
+      expect(fixedT("nb", "errors")("common:nav.home")).toBe("Forside");
+    }
+  });
+
+  it("answers as i18next does: interpolation, plurals, context, key lists, default values, objects", () => {
+    for (const language of ["nb", "en"] as const) {
+      const i18n = createI18n(language);
+      const t = fixedT(language, "responses");
+      expect(t("buyer.inTeam", { context: "request" })).toBe(i18n.t("responses:buyer.inTeam", { context: "request" }));
+      expect(fixedT(language)("effort.hoursPerVendor", { count: 8 })).toBe(i18n.t("effort.hoursPerVendor", { count: 8 }));
+      expect(fixedT(language)(problemKeys("required"))).toBe(i18n.t(problemKeys("required")));
+      expect(fixedT(language)(["no.such.key", "nav.home"])).toBe(i18n.t("nav.home"));
+      expect(fixedT(language)("no.such.key", "a default")).toBe("a default");
+      expect(fixedT(language)("no.such.key", { defaultValue: "a default" })).toBe("a default");
+    }
+    expect(fixedT("nb")("expectation.tenderQuarter", { quarter: 2, year: 2027 })).toBe("anbud 2. kvartal 2027");
+    // An object (returnObjects) is the caller's own copy each time: changing one leaves the next alone.
+    const first = fixedT("en")("nav") as unknown as Record<string, string>;
+    first.home = "changed";
+    expect((fixedT("en")("nav") as unknown as Record<string, string>).home).toBe("Home");
+  });
+
+  it("hands components the function of the provider's language and the first namespace named", () => {
+    function Probe() {
+      const { t, i18n } = useTranslation(["errors", "common"]);
+      return (
+        <p>
+          {i18n.language}|{t("notFound.title")}|{t("common:nav.home")}
+        </p>
+      );
+    }
+    const render = (language: "nb" | "en") =>
+      renderToStaticMarkup(
+        <I18nextProvider i18n={createI18n(language)}>
+          <Probe />
+        </I18nextProvider>,
+      );
+    expect(render("nb")).toBe(`<p>nb|${createI18n("nb").t("errors:notFound.title")}|Forside</p>`);
+    expect(render("en")).toBe(`<p>en|${createI18n("en").t("errors:notFound.title")}|Home</p>`);
   });
 });
 
