@@ -9,6 +9,7 @@ import { endOtherSessions, noticeFactorChange, presenceConfirmed } from "./two-f
 import type { Language } from "~/i18n/resources";
 
 import { RESET_PASSWORD_LINK_HOURS, VERIFY_EMAIL_LINK_HOURS } from "~/domain/email-links";
+import { checkPassword } from "~/domain/password-policy";
 
 const HOUR = 60 * 60 * 1000;
 export const VERIFY_EMAIL_TTL_MS = VERIFY_EMAIL_LINK_HOURS * HOUR;
@@ -137,11 +138,33 @@ export async function requestPasswordReset(db: Db, email: string, linkFor: (toke
  * Sets a new password from a reset link: the link is used up, every session and
  * every personal API token of the account ends, and the owner is told by e-mail.
  */
-export async function resetPassword(db: Db, token: string, password: string): Promise<string | null> {
+/**
+ * The password policy's rule that needs the person: a new password must not contain their
+ * e-mail address's name part (app/domain/password-policy.ts). The form schemas check the rest;
+ * sign-up checks this too, with the address it is given.
+ */
+function containsEmail(password: string, email: string) {
+  return checkPassword(password, email) === "contains_email" ? failAt("invalid", "password", "password_contains_email") : null;
+}
+
+/**
+ * Sets a new password from a reset link, ending every session and API token. The link is spent
+ * only when the password is taken: one that contains the address can be corrected and sent again.
+ */
+export async function resetPassword(db: Db, token: string, password: string): Promise<Result<{ userId: string }, "invalid_link" | "password_contains_email">> {
+  const owner = await db
+    .selectFrom("emailTokens")
+    .innerJoin("users", "users.id", "emailTokens.userId")
+    .select("users.email")
+    .where("emailTokens.tokenHash", "=", hashToken(token))
+    .where("emailTokens.purpose", "=", "reset_password")
+    .executeTakeFirst();
+  const refused = owner ? containsEmail(password, owner.email) : null;
+  if (refused) return refused;
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const userId = await consumeEmailToken(trx, token, "reset_password");
-    if (!userId) return null;
+    if (!userId) return failAt("invalid", "", "invalid_link");
     const user = await trx
       .updateTable("users")
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(email_verified_at, now())` })
@@ -151,7 +174,7 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
     await revokeAllApiTokens(trx, userId);
     await enqueueEmail(trx, { template: "password-changed", to: user.email, language: user.language, data: { name: user.name } });
-    return userId;
+    return ok({ userId });
   });
 }
 
@@ -165,6 +188,8 @@ export async function changePassword(
 ): Promise<Result> {
   const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) return failAt("invalid", "currentPassword", "wrong_password");
+  const refused = containsEmail(password, user.email);
+  if (refused) return refused;
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ passwordHash }).where("id", "=", userId).execute();
@@ -183,10 +208,18 @@ export async function changePassword(
  * Adding a way in is told and ends the other sessions, as a new factor does. The row is written
  * only while it still has no password, so this can never replace one without the current one.
  */
-export async function setFirstPassword(db: Db, change: { userId: string; keepSessionId: string | null }, password: string, now = new Date()): Promise<Result<undefined, "password_already_set" | "confirm_presence_first">> {
-  if (await db.selectFrom("users").select("id").where("id", "=", change.userId).where("passwordHash", "is not", null).executeTakeFirst()) return failAt("conflict", "", "password_already_set");
+export async function setFirstPassword(
+  db: Db,
+  change: { userId: string; keepSessionId: string | null },
+  password: string,
+  now = new Date(),
+): Promise<Result<undefined, "password_already_set" | "confirm_presence_first" | "password_contains_email">> {
+  const person = await db.selectFrom("users").select(["email", "passwordHash"]).where("id", "=", change.userId).executeTakeFirstOrThrow();
+  if (person.passwordHash !== null) return failAt("conflict", "", "password_already_set");
   const present = await presenceConfirmed(db, { ...change, currentPassword: "" }, now);
   if (!present.ok) return failAt("invalid", "", "confirm_presence_first");
+  const refused = containsEmail(password, person.email);
+  if (refused) return refused;
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const set = await trx.updateTable("users").set({ passwordHash }).where("id", "=", change.userId).where("passwordHash", "is", null).returning("id").executeTakeFirst();

@@ -15,6 +15,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { isEmailTokenUsable, resetPassword } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
 import { readFormData } from "~/http/form-data.server";
+import { fieldErrors } from "~/domain/problems";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Markedsdialog" }];
 
@@ -30,8 +31,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = fixedT(await getLanguage(request), "auth");
   const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
-  const userId = await resetPassword(db(), submission.value.token, submission.value.password);
-  if (!userId) return json(submission.reply({ formErrors: [t("reset.invalid")], hideFields: ["password", "confirm"] }), { status: 400 });
+  const outcome = await resetPassword(db(), submission.value.token, submission.value.password);
+  const hidden = { hideFields: ["password", "confirm"] };
+  if (!outcome.ok) {
+    const linkSpent = outcome.problems.some((p) => p.code === "invalid_link");
+    return json(submission.reply(linkSpent ? { ...hidden, formErrors: [t("reset.invalid")] } : { ...hidden, fieldErrors: fieldErrors(outcome) }), { status: 400 });
+  }
+  const { userId } = outcome.value;
   await audit(db(), { action: "password_reset", actorUserId: userId, ip: context.ip });
   // A new password is not a second factor: an account with one still types its code.
   const { cookie, awaitingSecondFactor } = await startSignIn(userId, { ...context, auth: null, signInStep: null });

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { lucia } from "~/auth/lucia.server";
+import { verifyPassword } from "~/auth/password.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
@@ -183,6 +184,20 @@ describe("password reset", () => {
     expect((await lastMailTo(t.db, "tokens@example.no"))!.text).toMatch(/personlige API-nøkler/);
   });
 
+  it("refuses a new password containing the address's name, and the link still works for a better one", async () => {
+    const user = await createUser(t.db, { email: "kari.nordmann@example.no" });
+    await forgotAction(await formRequest("/forgot-password", { email: "kari.nordmann@example.no" }));
+    const token = linkToken((await lastMailTo(t.db, "kari.nordmann@example.no"))!.text, "/reset-password");
+    const before = await t.db.selectFrom("users").select("passwordHash").where("id", "=", user.id).executeTakeFirstOrThrow();
+    const refused = await resetAction(await formRequest("/reset-password", { token, password: "Kari.Nordmann2026!", confirm: "Kari.Nordmann2026!" }));
+    expect(refused.status).toBe(400);
+    expect((await readJson(refused)).error.password).toEqual(["password_contains_email"]);
+    expect(await t.db.selectFrom("users").select("passwordHash").where("id", "=", user.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect((await readJson(await resetLoader(await routeArgs(`/reset-password?token=${token}`)))).token).toBe(token);
+    const taken = await resetAction(await formRequest("/reset-password", { token, password: "et helt nytt passord", confirm: "et helt nytt passord" }));
+    expect(taken.status).toBe(302);
+  });
+
   it("answers the same for unknown addresses and sends nothing", async () => {
     const before = await count("outbox");
     const response = await forgotAction(await formRequest("/forgot-password", { email: "ghost@example.no" }));
@@ -227,6 +242,16 @@ describe("account settings", () => {
     expect(ok.status).toBe(302);
     expect((await lucia.validateSession(here.split("=")[1]!)).session).not.toBeNull();
     expect((await lucia.validateSession(elsewhere.split("=")[1]!)).session).toBeNull();
+  });
+
+  it("refuses a new password containing the address's name, and keeps the old one", async () => {
+    const user = await createUser(t.db, { email: "ola.hansen@example.no" });
+    const here = await signIn(user.id);
+    const refused = await settingsAction(await formRequest("/settings", { intent: "password", currentPassword: TEST_PASSWORD, password: "ola.hansen sitt passord", confirm: "ola.hansen sitt passord" }, { cookie: here }));
+    expect(refused.status).toBe(400);
+    expect((await readJson(refused)).result.error.password).toEqual(["password_contains_email"]);
+    const stored = await t.db.selectFrom("users").select("passwordHash").where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(await verifyPassword(stored.passwordHash!, TEST_PASSWORD)).toBe(true);
   });
 
   it("logs out everywhere", async () => {
