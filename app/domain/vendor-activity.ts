@@ -2,13 +2,13 @@ import { z } from "zod";
 import { isDigestDue } from "./watches";
 
 // Buyers hear about what vendors do: a question asked, a registration (or a place on the
-// waiting list), a withdrawal or a refusal to take part, an effort request accepted or
-// declined. The buyer's scorecard publishes its time to answer, so the people who answer
+// waiting list), a withdrawal or a refusal to take part, a response submitted to an RFI or
+// RFP, an effort request accepted, declined or answered. The buyer's scorecard publishes its time to answer, so the people who answer
 // must be told. Each member of the buyer organisation chooses how: at once, in one daily
 // digest (the watches' Oslo morning), or not at all. A member who has not chosen is told
 // at once if they are an admin or the organisation's commercial contact, else not at all.
 
-export const VENDOR_ACTIVITY_KINDS = ["question", "registered", "waitlisted", "withdrawn", "declined", "effort_accepted", "effort_declined"] as const;
+export const VENDOR_ACTIVITY_KINDS = ["question", "registered", "waitlisted", "withdrawn", "declined", "responded", "effort_accepted", "effort_declined", "effort_responded"] as const;
 export type VendorActivityKind = (typeof VENDOR_ACTIVITY_KINDS)[number];
 
 export const ACTIVITY_NOTICE_MODES = ["immediate", "daily", "off"] as const;

@@ -28,6 +28,7 @@ import type { Language } from "~/i18n/resources";
 import type { ActingUser } from "./event-access.server";
 import { getQuestionnaire, saveToAnswerProfile } from "./questionnaires.server";
 import { dropUnreferencedFiles, readFile, storeFile, type StoredFile, type Upload } from "./stored-files.server";
+import { recordVendorActivity } from "./vendor-activity.server";
 
 // Vendors' responses to an RFI or RFP (issue 17, ADR 0036): drafts and submitted versions,
 // documents through the file store, parts marked as business secrets, and the log of who on
@@ -275,9 +276,15 @@ export async function saveResponse(
   organisationId: string,
   eventId: string,
   change: ResponseChange,
-  now = new Date(),
+  options: SaveOptions,
 ): Promise<Result<{ responseId: string; version: number; status: "draft" | "submitted" }>> {
-  return saveResponseTo(db, actor, organisationId, { kind: "event", id: eventId }, change, now);
+  return saveResponseTo(db, actor, organisationId, { kind: "event", id: eventId }, change, options);
+}
+
+/** When the save happens, and the portal's address for the links in the buyer's notice of a submission. */
+export interface SaveOptions {
+  now?: Date;
+  baseUrl: string;
 }
 
 /** What a response answers (ADR 0036): an RFI or RFP, or an effort request sent to the vendor. */
@@ -300,29 +307,36 @@ async function subjectGate(trx: Db, subject: ResponseSubject, organisationId: st
       .forUpdate()
       .executeTakeFirst();
     if (!event || event.status === "draft") return undefined;
-    return { refusal: async () => responseRefusal(event, { registered: await isRegistered(trx, event.id, organisationId) }, now), questionnaire: await getQuestionnaire(trx, event.id) };
+    return {
+      buyerId: event.buyerId,
+      refusal: async () => responseRefusal(event, { registered: await isRegistered(trx, event.id, organisationId) }, now),
+      questionnaire: await getQuestionnaire(trx, event.id),
+    };
   }
   const request = await trx
     .selectFrom("effortRequests")
     .innerJoin("effortRequestRecipients as r", "r.requestId", "effortRequests.id")
-    .select(["effortRequests.deadline", "r.status"])
+    .select(["effortRequests.deadline", "effortRequests.buyerId", "r.status"])
     .where("effortRequests.id", "=", subject.id)
     .where("r.organisationId", "=", organisationId)
     .forUpdate()
     .executeTakeFirst();
   if (!request) return undefined;
   // An effort request has no questionnaire (yet): free text and documents.
-  return { refusal: async () => effortResponseRefusal(request, request, now), questionnaire: [] as QuestionnaireItem[] };
+  return { buyerId: request.buyerId, refusal: async () => effortResponseRefusal(request, request, now), questionnaire: [] as QuestionnaireItem[] };
 }
 
-/** `saveResponse` for any subject: the vendor's draft or submission to an event or an effort request. */
+/**
+ * `saveResponse` for any subject: the vendor's draft or submission to an event or an effort request.
+ * A submission is vendor activity the buyer hears of (app/models/vendor-activity.server.ts), in the same transaction.
+ */
 export async function saveResponseTo(
   db: Db,
   actor: ActingUser,
   organisationId: string,
   subject: ResponseSubject,
   change: ResponseChange,
-  now = new Date(),
+  { now = new Date(), baseUrl }: SaveOptions,
 ): Promise<Result<{ responseId: string; version: number; status: "draft" | "submitted" }>> {
   try {
     const saved = await db.transaction().execute(async (trx) => {
@@ -409,6 +423,13 @@ export async function saveResponseTo(
         const empty = [...submissionProblems({ text: input.text, documentCount: documents.length, answerCount: Object.keys(answers).length }), ...unanswered];
         if (empty.length) throw new Refusal(fail("invalid", empty));
         await trx.updateTable("eventResponseVersions").set({ status: "submitted", submittedAt: now }).where("id", "=", draftId.id).execute();
+        await recordVendorActivity(
+          trx,
+          subject.kind === "event"
+            ? { buyerId: gate.buyerId, vendorId: organisationId, kind: "responded", eventId: subject.id }
+            : { buyerId: gate.buyerId, vendorId: organisationId, kind: "effort_responded", effortRequestId: subject.id },
+          { now, baseUrl },
+        );
       }
       return ok({ responseId: response.id, version: draftId.version, status: change.submit ? ("submitted" as const) : ("draft" as const), questionnaire });
     });

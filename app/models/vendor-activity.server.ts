@@ -82,6 +82,8 @@ function activityRows(db: Db) {
 /** Where the buyer acts on an activity: the questions to answer, the request, or the event's participants. */
 function activityPath(r: { kind: VendorActivityKind; eventId: string | null; effortRequestId: string | null }): string {
   if (r.kind === "question") return "/workspace/questions";
+  if (r.kind === "responded") return `/events/${r.eventId}/responses`;
+  if (r.kind === "effort_responded") return `/effort-requests/${r.effortRequestId}/responses`;
   if (r.effortRequestId) return `/effort-requests/${r.effortRequestId}`;
   return `/events/${r.eventId}#participants-title`;
 }

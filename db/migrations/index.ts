@@ -50,6 +50,7 @@ import * as consultationSearchAndWatches from "./2026-12-06-0068-consultation-se
 import * as strategicAllianceContracts from "./2026-12-06-0069-strategic-alliance-contracts";
 import * as pilotRegisterOrder from "./2026-12-07-0075-pilot-register-order";
 import * as changeScopes from "./2026-12-07-0077-change-scopes";
+import * as responseActivity from "./2026-12-07-0078-response-activity";
 
 // Append-only, in order. Names sort by date so Kysely applies them in sequence.
 export const migrations: Record<string, Migration> = {
@@ -104,4 +105,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-0075-pilot-register-order": pilotRegisterOrder,
   "2026-12-07-0071-effort-request-responses": effortRequestResponses,
   "2026-12-07-0077-change-scopes": changeScopes,
+  "2026-12-07-0078-response-activity": responseActivity,
 };

@@ -66,13 +66,13 @@ async function fullEvent() {
       { upload: { name: "brosjyre.txt", bytes: SAMPLE_FILES.txt }, confidential: false, confidentialReason: null },
     ],
     submit: true,
-  });
+  }, { baseUrl: "http://localhost" });
   expect(viktors.ok).toBe(true);
   const karis = await saveResponse(t.db, kari, konkurrent.id, eventId, {
     input: { text: "Alt her er hemmelig: samarbeid med Hemmelig Partner AS.", textConfidential: false, confidential: true, confidentialReason: "Hele svaret avslører strategien" },
     uploads: [{ upload: { name: "strategi.txt", bytes: new TextEncoder().encode("Strategien vår") }, confidential: false, confidentialReason: null }],
     submit: true,
-  });
+  }, { baseUrl: "http://localhost" });
   expect(karis.ok).toBe(true);
   return eventId;
 }
@@ -130,7 +130,7 @@ describe("the access export", () => {
     // A request outside the event is not part of its export.
     const elsewhere = await insertEffortRequest(t.db, { buyerId: bergvik.id, requestedBy: berit.id, recipients: [nordlys.id], title: "Frittstående forespørsel" });
     const save = async (who: Person, organisationId: string, id: string, change: Omit<Parameters<typeof saveResponseTo>[4], "submit">, submit = true) =>
-      expect((await saveResponseTo(t.db, who, organisationId, { kind: "effort_request", id }, { ...change, submit })).ok).toBe(true);
+      expect((await saveResponseTo(t.db, who, organisationId, { kind: "effort_request", id }, { ...change, submit }, { baseUrl: "http://localhost" })).ok).toBe(true);
     await save(viktor, nordlys.id, requestId, { input: { text: "Første versjon.", textConfidential: false, confidential: false }, uploads: [] });
     await save(viktor, nordlys.id, requestId, {
       input: { text: "Hemmelig dosering: trinn 1-2-3.", textConfidential: true, textConfidentialReason: "Doseringslogikken er patentsøkt", confidential: false },

@@ -92,6 +92,14 @@ describe("a vendor's response to an effort request", () => {
     expect(table.responses).toMatchObject([{ organisation: { name: "Nordlys Helse AS" }, version: 2, text: "Vi bruker strekkode og e-resept.", earlier: [{ version: 1 }] }]);
     expect((await (await get(requestLoader, `/effort-requests/${requestId}`, { id: requestId }, bjarne)).json()).responseCount).toBe(1);
     expect((await (await get(requestLoader, `/effort-requests/${requestId}`, { id: requestId }, viktor)).json()).responseCount).toBeNull();
+    // Each submission (not the draft) is vendor activity the buyer's admins hear of at once.
+    expect(await t.db.selectFrom("vendorActivity").select("kind").where("effortRequestId", "=", requestId).orderBy("at").execute()).toEqual([
+      { kind: "effort_responded" },
+      { kind: "effort_responded" },
+    ]);
+    const notices = await t.db.selectFrom("outbox").select("text").where("toAddress", "=", berit.email).where("template", "=", "vendor-activity").where("text", "like", `%/effort-requests/${requestId}/responses%`).execute();
+    expect(notices).toHaveLength(2);
+    expect(notices[0]!.text).toContain("sendte svar på forespørselen");
   });
 
   it("refuses an empty submission, a secret without a reason and a file that lies about itself, by their fields (nothing stored)", async () => {

@@ -112,6 +112,25 @@ describe("a vendor's response", () => {
     expect(table.responses).toMatchObject([{ organisation: { name: "Nordlys Helse AS" }, version: 2, text: "Vi støtter FHIR R4 og HelseID." }]);
   });
 
+  it("tells the buyer's admins when a response is submitted (vendor activity), not when a draft is saved", async () => {
+    const eventId = await rfi({ title: "RFI om medisineringsstøtte" });
+    const noticesTo = async (email: string) =>
+      t.db.selectFrom("outbox").select(["subject", "text"]).where("toAddress", "=", email).where("template", "=", "vendor-activity").where("text", "like", "%medisineringsstøtte%").execute();
+    await post(eventId, { intent: "save", text: "Et utkast." });
+    expect(await noticesTo(berit.email)).toEqual([]);
+    await post(eventId, { intent: "submit", text: "Vårt svar." });
+    const [notice, ...more] = await noticesTo(berit.email);
+    expect(more).toEqual([]);
+    expect(notice!.subject).toContain("Nordlys Helse AS");
+    expect(notice!.text).toContain("sendte svar på «RFI om medisineringsstøtte»");
+    expect(notice!.text).toContain(`/events/${eventId}/responses`);
+    expect(notice!.text).not.toContain("Vårt svar.");
+    // A member who has not chosen to hear of it is not told (app/domain/vendor-activity.ts).
+    expect(await noticesTo(bjarne.email)).toEqual([]);
+    const activity = await t.db.selectFrom("vendorActivity").select(["kind", "vendorId"]).where("eventId", "=", eventId).execute();
+    expect(activity).toEqual([{ kind: "responded", vendorId: nordlys.id }]);
+  });
+
   it("refuses a submission with nothing in it, and a secret mark without a reason, by their fields (nothing stored)", async () => {
     const eventId = await rfi();
     const before = await counts();
@@ -376,7 +395,7 @@ async function rfiWithQuestions(buyerId: string) {
 }
 
 async function submitAnswers(who: Person, organisationId: string, eventId: string, answers: Record<string, ResponseAnswerInput>) {
-  const saved = await saveResponse(t.db, who, organisationId, eventId, { input: { text: "", textConfidential: false, confidential: false }, uploads: [], answers, submit: true });
+  const saved = await saveResponse(t.db, who, organisationId, eventId, { input: { text: "", textConfidential: false, confidential: false }, uploads: [], answers, submit: true }, { baseUrl: "http://localhost" });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   return saved.value.responseId;
 }
@@ -433,7 +452,7 @@ describe("comparing vendors' answers side by side", () => {
       uploads: [],
       answers: { fhir_versions: { value: ["r5"] } },
       submit: true,
-    });
+    }, { baseUrl: "http://localhost" });
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     const member = await (await compareAs(eventId, bjarne)).json();
     expect(member.rows.map((r: { cells: unknown[] }) => r.cells)).toEqual([["secret"], [null], [null]]);

@@ -37,7 +37,7 @@ async function rfi() {
 const change = (values: Partial<ResponseChange>): ResponseChange => ({ input: { text: "Vårt svar.", textConfidential: false, confidential: false }, uploads: [], submit: false, ...values });
 const pdf = { upload: { name: "vedlegg.pdf", bytes: SAMPLE_FILES.pdf }, confidential: false, confidentialReason: null };
 const save = async (eventId: string, values: Partial<ResponseChange>) => {
-  const saved = await saveResponse(t.db, viktor, nordlys.id, eventId, change(values));
+  const saved = await saveResponse(t.db, viktor, nordlys.id, eventId, change(values), { baseUrl: "http://localhost" });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   return saved.value;
 };
@@ -78,7 +78,7 @@ describe("files no longer named", () => {
     const eventId = await rfi();
     const { responseId } = await save(eventId, { uploads: [pdf] });
     const [document] = await draftDocuments(responseId);
-    const refused = await saveResponse(t.db, viktor, nordlys.id, eventId, change({ removeDocuments: [document!.id], uploads: [{ ...pdf, upload: { name: "program.pdf", bytes: SAMPLE_FILES.exe } }] }));
+    const refused = await saveResponse(t.db, viktor, nordlys.id, eventId, change({ removeDocuments: [document!.id], uploads: [{ ...pdf, upload: { name: "program.pdf", bytes: SAMPLE_FILES.exe } }] }), { baseUrl: "http://localhost" });
     expect(refused).toMatchObject({ ok: false });
     expect(await draftDocuments(responseId)).toEqual([document]);
     expect(await stillThere(document!.fileId)).toEqual({ file: true, bytes: true });

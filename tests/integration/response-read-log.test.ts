@@ -40,7 +40,7 @@ async function secretResponse() {
     input: { text: "Prisen er 12 kr per pasient.", textConfidential: true, textConfidentialReason: "Prismodell", confidential: false },
     uploads: [{ upload: { name: "pris.pdf", bytes: SAMPLE_FILES.pdf }, confidential: true, confidentialReason: "Prismodell" }],
     submit: true,
-  });
+  }, { baseUrl: "http://localhost" });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   const document = await t.db.selectFrom("eventResponseDocuments as d").innerJoin("eventResponseVersions as v", "v.id", "d.versionId").select("d.id").where("v.responseId", "=", saved.value.responseId).executeTakeFirstOrThrow();
   return { eventId, responseId: saved.value.responseId, documentId: document.id };
@@ -96,7 +96,7 @@ describe("the read log of secret parts", () => {
       input: { text: "Prisen er 11 kr per pasient.", textConfidential: true, textConfidentialReason: "Prismodell", confidential: false },
       uploads: [],
       submit: true,
-    });
+    }, { baseUrl: "http://localhost" });
     expect(amended.ok).toBe(true);
     for (let i = 0; i < 2; i++) expect((await get(vendorViewLoader, `/events/${eventId}/responses/${responseId}`, { eventId, responseId }, berit)).status).toBe(200);
     const reads = await t.db.selectFrom("eventResponseReads").select(["version", "part"]).where("responseId", "=", responseId).orderBy("version").execute();

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { db } from "@db/db.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import { forbidden, requireMemberFor } from "~/auth/guards.server";
 import { submittedValues } from "~/domain/form-entries";
 import { fieldErrors } from "~/domain/problems";
@@ -30,7 +31,7 @@ export async function responseAction(args: ActionFunctionArgs, subject: Response
   const values = submittedValues(form);
   const parsed = await responseFormOf(form, questionnaire);
   if (!parsed.ok) return json({ values, errors: fieldErrors(parsed.problems) }, { status: 400 });
-  const result = await saveResponseTo(db(), member.user, member.organisation.id, subject, parsed.change);
+  const result = await saveResponseTo(db(), member.user, member.organisation.id, subject, parsed.change, { baseUrl: publicBaseUrl() });
   if (result.ok) {
     const notice = result.value.status === "submitted" ? "submitted" : "saved";
     return redirect(`${pageUrl}?organisationId=${member.organisation.id}&${notice}=${result.value.version}`);

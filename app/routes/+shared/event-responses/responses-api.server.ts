@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { db } from "@db/db.server";
+import { publicBaseUrl } from "~/http/public-url.server";
 import { requireMemberFor, requireVerifiedUser } from "~/auth/guards.server";
 import { ResponseApiSchema } from "~/domain/responses";
 import type { QuestionnaireItem } from "~/domain/questionnaire";
@@ -63,7 +64,7 @@ export async function responsesApiAction(args: ActionFunctionArgs, subject: Resp
   const changed = await changeOf(args.request, user.language, await questionnaire());
   if (!changed.ok) return changed.response;
   const member = await requireMemberFor(args, changed.organisationId, { kind: "vendor" });
-  const result = await saveResponseTo(db(), member.user, member.organisation.id, subject, changed.change);
+  const result = await saveResponseTo(db(), member.user, member.organisation.id, subject, changed.change, { baseUrl: publicBaseUrl() });
   if (!result.ok) return result.problems.some((p) => p.code === "file_too_large") ? problemsResponse(413, result.problems, user.language) : failureResponse(result, user.language);
   return json({ id: result.value.responseId, version: result.value.version, status: result.value.status, url }, { status: 201 });
 }
