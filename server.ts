@@ -197,9 +197,9 @@ function resolveAppContext(req: express.Request, res: express.Response): Promise
 // cache adds at most its ten seconds to that. The demand API's answer is the same for everyone.
 if (process.env.PAGE_CACHE !== "off") {
   const samePathsForEveryone = ["/api/v1/demand"];
-  // The demand pages show events, organisations, standards and consultations only: other
-  // changes (an interaction logged, a registration) leave them cached. The scorecards count those.
-  const demandPaths = ["/demand", "/demand/pipeline", ...samePathsForEveryone];
+  // The home page and the demand pages show events, organisations, standards and consultations
+  // only: other changes (an interaction logged, a registration) leave them cached. The scorecards count those.
+  const demandPaths = ["/", "/demand", "/demand/pipeline", ...samePathsForEveryone];
   const cached = publicPageCacheMiddleware(() => handle.db, {
     paths: [...demandPaths, "/insights", /^\/buyers\/[^/]+$/],
     epochScope: (path) => (demandPaths.includes(path) ? "demand" : "all"),
