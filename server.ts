@@ -143,7 +143,9 @@ app.use((req, res, next) => {
 });
 // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Only a path with a file extension can name a file there (favicon.svg): pages skip the disk.
+const publicFiles = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 // Refuse state-changing requests that a browser sent from another site (CSRF).
 app.use((req, res, next) => {
