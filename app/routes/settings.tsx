@@ -19,6 +19,7 @@ import { changePassword, setFirstPassword, updateProfile } from "~/models/accoun
 import { providersForPerson } from "~/models/identity-providers.server";
 import { FAILURE_STATUS } from "~/http/failure-status";
 import { ReauthenticateSection } from "./settings_.two-factor/two-factor-sections";
+import { listPasskeys } from "~/models/passkeys.server";
 import { endOwnSession, listOwnSessions } from "~/models/sessions.server";
 import { SessionList } from "~/components/session-list";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
@@ -40,7 +41,10 @@ export async function loader(args: LoaderFunctionArgs) {
     hasPassword(db(), user.id),
   ]);
   // Without a password, a first one is set after a fresh sign-in at a linked provider (issue 21).
-  const [reauthenticated, providers] = password ? [false, []] : await Promise.all([sessionReauthenticated(db(), sessionOf(args)), providersForPerson(db(), user.id)]);
+  // Or after confirming with one of their passkeys.
+  const [reauthenticated, providers, passkeys] = password
+    ? [false, [], []]
+    : await Promise.all([sessionReauthenticated(db(), sessionOf(args)), providersForPerson(db(), user.id), listPasskeys(db(), user.id)]);
   return json({
     title: `${t("settings.title")} – Markedsdialog`,
     user: { name: user.name, email: user.email, language: user.language },
@@ -49,6 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
     secondFactor,
     hasPassword: password,
     reauthenticated,
+    hasPasskey: passkeys.length > 0,
     reauthenticateWith: providers.filter((p) => p.linkedAt !== null).map((p) => ({ id: p.id, organisationName: p.organisationName })),
   });
 }
@@ -134,7 +139,7 @@ export async function action(args: ActionFunctionArgs) {
 const sectionClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 
 export default function Settings() {
-  const { user, sessions, tokens, secondFactor, hasPassword, reauthenticated, reauthenticateWith } = useLoaderData<typeof loader>();
+  const { user, sessions, tokens, secondFactor, hasPassword, reauthenticated, hasPasskey, reauthenticateWith } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("auth");
@@ -217,7 +222,9 @@ export default function Settings() {
             </Form>
           </section>
         )}
-        {hasPassword || reauthenticated || reauthenticateWith.length === 0 ? null : <ReauthenticateSection providers={reauthenticateWith} hasPassword={false} />}
+        {hasPassword || reauthenticated || (reauthenticateWith.length === 0 && !hasPasskey) ? null : (
+          <ReauthenticateSection providers={reauthenticateWith} hasPassword={false} passkey={hasPasskey} />
+        )}
 
         {hasPassword ? (
           <section aria-labelledby="password-title" className={sectionClass}>

@@ -20,6 +20,7 @@ import { audit } from "~/models/audit.server";
 import { providerForPerson, providersForPerson, ssoLinksOfPerson, unlinkSsoSubject } from "~/models/identity-providers.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limits.server";
 import { hasPassword, presenceConfirmed, sessionReauthenticated } from "~/models/two-factor.server";
+import { listPasskeys } from "~/models/passkeys.server";
 import { ContinueToProviderNotice } from "./+shared/continue-to-provider";
 import { beginSsoForSession, toProvider, type SsoStart } from "./+shared/sso-start.server";
 import { requireEnrollingOrSignedIn } from "./settings_.two-factor/enrolment.server";
@@ -43,11 +44,12 @@ function requireBrowserSession(args: LoaderFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const { user, sessionId } = requireBrowserSession(args);
   const t = fixedT(await getLanguage(args.request), "auth");
-  const [providers, links, reauthenticated, password] = await Promise.all([
+  const [providers, links, reauthenticated, password, passkeys] = await Promise.all([
     providersForPerson(db(), user.id),
     ssoLinksOfPerson(db(), user.id),
     sessionReauthenticated(db(), sessionId),
     hasPassword(db(), user.id),
+    listPasskeys(db(), user.id),
   ]);
   const listed = new Set(providers.filter((p) => p.linkedAt).map((p) => p.issuer));
   return json({
@@ -57,6 +59,8 @@ export async function loader(args: LoaderFunctionArgs) {
     otherLinks: links.filter((link) => !listed.has(link.issuer)),
     reauthenticated,
     hasPassword: password,
+    // Without a password, one of the person's passkeys confirms it is them.
+    passkeyConfirms: !password && passkeys.length > 0,
   });
 }
 
@@ -207,7 +211,7 @@ async function unlink(args: ActionFunctionArgs, formData: FormData, t: ReturnTyp
 }
 
 export default function SingleSignOnLinks() {
-  const { providers, otherLinks, reauthenticated, hasPassword } = useLoaderData<typeof loader>();
+  const { providers, otherLinks, reauthenticated, hasPassword, passkeyConfirms } = useLoaderData<typeof loader>();
   const linked = providers.filter((p) => p.linkedAt !== null);
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -224,8 +228,12 @@ export default function SingleSignOnLinks() {
           {searchParams.get("unlinked") ? <Notice>{t("ssoLinks.unlinked")}</Notice> : null}
           {data?.intent === "reauthenticate" && data.result ? <FormErrors errors={Object.values((data.result as SubmissionResult<string[]>).error ?? {}).flatMap((e) => e ?? [])} /> : null}
           {providers.length === 0 ? <p className="text-slate-700">{t("ssoLinks.none")}</p> : null}
-          {/* Unlinking asks for the password; without one, a fresh sign-in at a linked provider confirms it is them. */}
-          {reauthenticated ? <Notice>{t("reauthenticate.done")}</Notice> : linked.length > 0 ? <ReauthenticateSection providers={linked} hasPassword={hasPassword} /> : null}
+          {/* Unlinking asks for the password; without one, a fresh sign-in at a linked provider (or one of their passkeys) confirms it is them. */}
+          {reauthenticated ? (
+            <Notice>{t("reauthenticate.done")}</Notice>
+          ) : linked.length > 0 || passkeyConfirms ? (
+            <ReauthenticateSection providers={linked} hasPassword={hasPassword} passkey={passkeyConfirms} />
+          ) : null}
           <ul className="space-y-4">
             {providers.map((provider) => (
               <li key={provider.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -1,7 +1,7 @@
 // What a shared cache (a proxy, a CDN) is told by the running server: pages and feeds depend
 // on the session and the language cookie, so every answer varies on Cookie, and no answer to
 // a signed-in request may be kept for someone else, the public page cache's hits included.
-import { describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 
 const baseURL = inject("baseURL");
 
@@ -20,6 +20,15 @@ async function signIn(email: string) {
 const varies = (response: Response) => (response.headers.get("vary") ?? "").split(",").map((v) => v.trim().toLowerCase());
 const shared = (response: Response) => !/\b(private|no-store)\b/.test(response.headers.get("cache-control") ?? "");
 
+// One sign-in per person for the whole file: the browser suite signs in from one address,
+// and the login limit per address (50 in 15 minutes) counts every attempt.
+let buyer: string;
+let vendor: string;
+beforeAll(async () => {
+  buyer = await signIn("buyer@demo.test");
+  vendor = await signIn("vendor@demo.test");
+});
+
 describe("answers that depend on the session", () => {
   const paths = ["/", "/demand", "/demand?q=journal", "/insights", "/events/00000000-0000-4000-8000-000000000101", "/demand.atom", "/organisations/bergvik-kommune.atom", "/events/00000000-0000-4000-8000-000000000101.ics", "/api/v1/demand", "/demand?_data=routes%2Fdemand._index"];
 
@@ -36,7 +45,7 @@ describe("answers that depend on the session", () => {
   });
 
   it("are private when signed in, even where a route says public for anonymous readers", async () => {
-    const cookie = await signIn("buyer@demo.test");
+    const cookie = buyer;
     for (const path of [...paths, "/organisation", "/workspace/events"]) {
       const response = await fetch(`${baseURL}${path}`, { headers: { Cookie: cookie } });
       expect(response.status, path).toBe(200);
@@ -48,8 +57,6 @@ describe("answers that depend on the session", () => {
   });
 
   it("a signed-in person's page is kept for that person only, never the anonymous page or another person's (ADR 0039)", async () => {
-    const vendor = await signIn("vendor@demo.test");
-    const buyer = await signIn("buyer@demo.test");
     const path = `/demand?q=signed-in-check-${Date.now()}`;
     const anonymous = [await fetch(`${baseURL}${path}`), await fetch(`${baseURL}${path}`)];
     expect(anonymous.map((r) => r.headers.get("x-page-cache"))).toEqual(["miss", "hit"]);

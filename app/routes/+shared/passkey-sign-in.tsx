@@ -13,9 +13,10 @@ interface Options {
 /**
  * "Sign in with a passkey": asks /login/passkey for a challenge, lets the browser sign it with
  * a passkey the person picks (and unlocks), and sends the answer back; the server then signs
- * the person in and sends them on. Shown only where the browser can do it.
+ * the person in and sends them on. Shown only where the browser can do it. With `action`
+ * "/settings/passkey-reauthentication" the same ceremony confirms a signed-in person is at the keyboard.
  */
-export function PasskeySignIn({ redirectTo, label }: { redirectTo: string; label: string }) {
+export function PasskeySignIn({ redirectTo, label, action = "/login/passkey" }: { redirectTo: string; label: string; action?: string }) {
   const { t } = useTranslation("auth");
   const available = useWebAuthnAvailable();
   const start = useFetcher<Options | { error: string }>();
@@ -27,7 +28,7 @@ export function PasskeySignIn({ redirectTo, label }: { redirectTo: string; label
     ceremony?.challengeId,
     () => startAuthentication({ optionsJSON: ceremony!.options as Options["options"] }),
     (response) =>
-      finish.submit({ intent: "passkey-verify", challengeId: ceremony!.challengeId, response: JSON.stringify(response), redirectTo }, { method: "post", action: "/login/passkey" }),
+      finish.submit({ intent: "passkey-verify", challengeId: ceremony!.challengeId, response: JSON.stringify(response), redirectTo }, { method: "post", action }),
     () => setBrowserError(t("passkeys.browserRefused")),
   );
 
@@ -42,7 +43,7 @@ export function PasskeySignIn({ redirectTo, label }: { redirectTo: string; label
         disabled={busy}
         onClick={() => {
           setBrowserError(null);
-          start.submit({ intent: "passkey-options" }, { method: "post", action: "/login/passkey" });
+          start.submit({ intent: "passkey-options" }, { method: "post", action });
         }}
         className="inline-flex items-center gap-2 rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60"
       >

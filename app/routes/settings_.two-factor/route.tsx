@@ -118,6 +118,8 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function TwoFactorSettings() {
   const { enrolling, enrolled, required, recoveryCodesLeft, picture, passkeys, hasPassword, reauthenticateWith, reauthenticated } = useLoaderData<typeof loader>();
+  // Without a password, one of the person's passkeys confirms it is them.
+  const passkeyConfirms = !hasPassword && passkeys.length > 0;
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("auth");
@@ -132,10 +134,10 @@ export default function TwoFactorSettings() {
         {enrolling && !data?.recoveryCodes ? <p className="rounded border border-amber-400 bg-amber-50 p-3">{t("twoFactor.requiredFirst")}</p> : null}
         {reauthenticated ? (
           <Notice>{t("reauthenticate.done")}</Notice>
-        ) : reauthenticateWith.length > 0 ? (
-          <ReauthenticateSection providers={reauthenticateWith} hasPassword={hasPassword} />
+        ) : reauthenticateWith.length > 0 || passkeyConfirms ? (
+          <ReauthenticateSection providers={reauthenticateWith} hasPassword={hasPassword} passkey={passkeyConfirms} />
         ) : null}
-        {hasPassword || reauthenticateWith.length > 0 ? null : (
+        {hasPassword || reauthenticateWith.length > 0 || passkeyConfirms ? null : (
           <p className="rounded border border-amber-400 bg-amber-50 p-3" data-testid="no-password">
             {t("twoFactor.noPassword")}{" "}
             <Link to="/forgot-password" className="text-brand-700 underline">

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useLocation } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
+import { PasskeySignIn } from "../+shared/passkey-sign-in";
 import { Field, FormErrors, SubmitButton, conformField, validateOnBlur } from "~/components/forms";
 import { ConfirmEnrolmentSchema, DisableSecondFactorSchema, formatRecoveryCode, RegenerateRecoveryCodesSchema } from "~/domain/two-factor";
 
@@ -140,19 +141,36 @@ export function RecoveryCodes({ codes, fresh, children }: { codes: string[]; fre
 }
 
 /**
- * Confirming it is them by signing in again at their organisation's provider: the password
- * fields below then step aside for a few minutes. A plain form to /settings/single-sign-on, which
- * sends the browser to the provider and back here.
+ * Confirming it is them by signing in again at their organisation's provider, or (`passkey`, for
+ * a person without a password) with one of their passkeys: the password fields below then step
+ * aside for a few minutes. The provider is a plain form to /settings/single-sign-on, which sends
+ * the browser to the provider and back here; the passkey is the browser's ceremony (a script).
  */
-export function ReauthenticateSection({ providers, hasPassword }: { providers: { id: string; organisationName: string }[]; hasPassword: boolean }) {
+export function ReauthenticateSection({
+  providers,
+  hasPassword,
+  passkey = false,
+}: {
+  providers: { id: string; organisationName: string }[];
+  hasPassword: boolean;
+  passkey?: boolean;
+}) {
   const { t } = useTranslation("auth");
   const location = useLocation();
+  const lead = hasPassword
+    ? "reauthenticate.leadWithPassword"
+    : passkey
+      ? providers.length > 0
+        ? "reauthenticate.leadPasskeyOrProvider"
+        : "reauthenticate.leadPasskey"
+      : "reauthenticate.lead";
   return (
     <section aria-labelledby="reauthenticate-title" className={sectionClass}>
       <h2 id="reauthenticate-title" className="text-xl font-semibold">
         {t("reauthenticate.title")}
       </h2>
-      <p>{hasPassword ? t("reauthenticate.leadWithPassword") : t("reauthenticate.lead")}</p>
+      <p>{t(lead)}</p>
+      {passkey ? <PasskeySignIn action="/settings/passkey-reauthentication" redirectTo={location.pathname + location.search} label={t("reauthenticate.passkeyButton")} /> : null}
       {providers.map((provider) => (
         <Form key={provider.id} method="post" action="/settings/single-sign-on">
           <input type="hidden" name="intent" value="reauthenticate" />
