@@ -40,6 +40,16 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }
   return { allowed: count <= limit, retryAfterSeconds: Math.max(1, retryAfter) };
 }
 
+/**
+ * Gives back one attempt counted against `key` in its current window: a successful login's own
+ * hit on its address's counter, so the address limit counts failures, and colleagues signing in
+ * one after another behind one office address are never turned away. Only that one hit: the
+ * failures before it still count.
+ */
+export async function returnRateLimitHit(db: Db, key: string): Promise<void> {
+  await db.updateTable("rateLimits").set({ count: sql<number>`greatest(count - 1, 0)` }).where("key", "=", key).execute();
+}
+
 /** A successful login clears the account's counter (not the IP's). */
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.deleteFrom("rateLimits").where("key", "=", key).execute();

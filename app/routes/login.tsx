@@ -14,7 +14,7 @@ import { fixedT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { authenticate } from "~/models/accounts.server";
 import { audit } from "~/models/audit.server";
-import { clearRateLimit, hitRateLimit, LIMITS } from "~/models/rate-limits.server";
+import { clearRateLimit, hitRateLimit, LIMITS, returnRateLimitHit } from "~/models/rate-limits.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { homeAfterSignIn } from "./+shared/sign-in.server";
 import { readFormData } from "~/http/form-data.server";
@@ -46,12 +46,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
 
-  // Both counters move on every attempt; a success clears the account's.
+  // Both counters move on every attempt; a success clears the account's and gives its own hit
+  // back to the address's, which so counts failures (an office's people share one address).
   const accountKey = `login:account:${email}`;
-  const [perAccount, perIp] = await Promise.all([
-    hitRateLimit(db(), accountKey, LIMITS.loginPerAccount),
-    hitRateLimit(db(), `login:ip:${context.ip}`, LIMITS.loginPerIp),
-  ]);
+  const ipKey = `login:ip:${context.ip}`;
+  const [perAccount, perIp] = await Promise.all([hitRateLimit(db(), accountKey, LIMITS.loginPerAccount), hitRateLimit(db(), ipKey, LIMITS.loginPerIp)]);
   if (!perAccount.allowed || !perIp.allowed) {
     const seconds = Math.max(perAccount.allowed ? 0 : perAccount.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds);
     await audit(db(), { action: "login_rate_limited", actorUserId: null, subject: email, ip: context.ip });
@@ -68,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const viaProvider = Boolean(await identityProviderForEmail(db(), email));
     return json(submission.reply({ formErrors: [t(viaProvider ? "login.failedUseSso" : "login.failed")], hideFields: ["password"] }), { status: 400 });
   }
-  await clearRateLimit(db(), accountKey);
+  await Promise.all([clearRateLimit(db(), accountKey), returnRateLimitHit(db(), ipKey)]);
   const { cookie, awaitingSecondFactor } = await startSignIn(user.id, context);
   if (awaitingSecondFactor) {
     await audit(db(), { action: "login_awaiting_second_factor", actorUserId: user.id, subject: email, ip: context.ip });

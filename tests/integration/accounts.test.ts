@@ -145,6 +145,22 @@ describe("log in and out", () => {
     expect(response.status).toBe(429);
   });
 
+  it("counts failures per address, not successes: an office's people sign in one after another", async () => {
+    const colleagues = await Promise.all(Array.from({ length: 5 }, (_, i) => createUser(t.db, { email: `kollega${i}@example.no` })));
+    for (let round = 0; round < LIMITS.loginPerIp.limit / colleagues.length + 2; round++) {
+      for (const person of colleagues) {
+        const response = await loginAction(await formRequest("/login", { email: person.email, password: TEST_PASSWORD }, { ip: "198.51.100.20" }));
+        expect(response.status).toBe(302);
+      }
+    }
+    // Failures from that address still reach the limit.
+    for (let i = 0; i < LIMITS.loginPerIp.limit; i++) {
+      await loginAction(await formRequest("/login", { email: `y${i}@example.no`, password: "feil passord her" }, { ip: "198.51.100.20" }));
+    }
+    const refused = await loginAction(await formRequest("/login", { email: colleagues[0]!.email, password: TEST_PASSWORD }, { ip: "198.51.100.20" }));
+    expect(refused.status).toBe(429);
+  });
+
   it("logs out by POST, ending the session", async () => {
     const user = await createUser(t.db);
     const cookie = await signIn(user.id);
