@@ -51,6 +51,10 @@ const cpuProfileDir = process.env.BENCH_CPU_PROF;
 // BENCH_DATA=demo: the demo data set only (no 100 000-event scale seed), for a quick check of
 // the bench itself; "page 50" is then the deepest page there is. Figures are not comparable.
 const demoDataOnly = process.env.BENCH_DATA === "demo";
+// Every request asks for compressed answers, as every browser does; BENCH_ACCEPT_ENCODING=""
+// measures uncompressed answers (what the bench did before 7 December 2026). The baseline
+// server never compresses.
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br";
 
 export interface Target {
   name: string;
@@ -166,8 +170,9 @@ interface Figures {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(server: Started, path: string, headers: Record<string, string> = {}): Promise<Figures> {
+async function measure(server: Started, path: string, rowHeaders: Record<string, string> = {}): Promise<Figures> {
   const base = server.base;
+  const headers = ACCEPT_ENCODING ? { "Accept-Encoding": ACCEPT_ENCODING, ...rowHeaders } : rowHeaders;
   // Warm caches and the JIT before the measured run.
   for (let i = 0; i < 20; i++) await (await fetch(base + path, { headers })).arrayBuffer();
   const before = await server.probe();
@@ -366,7 +371,7 @@ async function main() {
   const chosen = (t: Target) => only!.some((text) => t.name.includes(text));
   const list = only?.length ? all.filter((t) => chosen(t) || all.some((o) => chosen(o) && o.against === t.name)) : all;
   console.log(
-    `Database: ${url ? "PostgreSQL server" : `PGlite (${dataDir})`}${demoDataOnly ? ", demo data only (BENCH_DATA=demo)" : ""}; ${CONNECTIONS} connections, ${SECONDS} s per URL.`,
+    `Database: ${url ? "PostgreSQL server" : `PGlite (${dataDir})`}${demoDataOnly ? ", demo data only (BENCH_DATA=demo)" : ""}; ${CONNECTIONS} connections, ${SECONDS} s per URL; Accept-Encoding: ${ACCEPT_ENCODING || "none"}.`,
   );
 
   // The portal as deployed (anonymous public pages cached while their data holds, ADR 0009),

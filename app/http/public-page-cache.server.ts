@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { sql } from "kysely";
 import type { Db } from "@db/client";
 import { changeEpoch, type ChangeScope } from "@db/coordination";
@@ -39,6 +40,8 @@ export interface CachedPage {
   etag: string;
   version: string;
   storedAt: number;
+  /** The body compressed, each made on the first hit that asks for it (see `compressed`). */
+  encoded?: Partial<Record<Compression, Buffer>>;
 }
 
 export interface PublicPageCacheOptions {
@@ -96,6 +99,36 @@ export class PublicPageCache {
   }
 }
 
+export type Compression = "br" | "gzip";
+
+const compress: Record<Compression, (body: Buffer) => Buffer> = {
+  // Quality 6: 2 ms for /insights' 114 KB, once per stored page (the compression middleware
+  // uses 4 on every answer; 11 took 250 ms).
+  br: (body) =>
+    brotliCompressSync(body, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  gzip: (body) => gzipSync(body),
+};
+
+/**
+ * A stored page's body compressed, made once per stored page and coding. Browsers ask for
+ * compressed answers on every request; left to the compression middleware, every hit
+ * compressed the same page again (about 1.5 ms of CPU for /insights' 114 KB, three times the
+ * rest of a hit).
+ */
+export function compressed(page: CachedPage, coding: Compression): Buffer {
+  page.encoded ??= {};
+  return (page.encoded[coding] ??= compress[coding](page.body));
+}
+
+/** The coding a hit goes out in: Brotli, else gzip, as the client accepts (the compression middleware's preference). */
+export function hitCoding(accepts: (coding: string) => string | false): Compression | null {
+  if (accepts("br") === "br") return "br";
+  if (accepts("gzip") === "gzip") return "gzip";
+  return null;
+}
+
 /** The current public_pages_version, as text. */
 export async function publicPagesVersion(db: Db): Promise<string> {
   // last_value is 1 both before and after the first nextval; is_called tells them apart.
@@ -126,7 +159,14 @@ export interface PageCacheMiddlewareOptions extends PublicPageCacheOptions {
 }
 
 interface ExpressLike {
-  req: { method: string; path: string; url: string; headers: { cookie?: string; authorization?: string; "if-none-match"?: string } };
+  req: {
+    method: string;
+    path: string;
+    url: string;
+    headers: { cookie?: string; authorization?: string; "if-none-match"?: string };
+    /** Express's negotiation (the `accepts` package, as the compression middleware uses). */
+    acceptsEncodings(...encodings: string[]): string | false;
+  };
   res: {
     statusCode: number;
     write: Write;
@@ -175,7 +215,7 @@ export function publicPageCacheMiddleware(db: () => Db, options: PageCacheMiddle
       return next(error);
     }
     const hit = cache.get(key, version);
-    res.setHeader("Vary", "Cookie, Authorization");
+    res.setHeader("Vary", "Cookie, Authorization, Accept-Encoding");
     if (hit) {
       res.setHeader("Content-Type", hit.contentType);
       if (hit.contentSecurityPolicy) res.setHeader("Content-Security-Policy", hit.contentSecurityPolicy);
@@ -183,7 +223,11 @@ export function publicPageCacheMiddleware(db: () => Db, options: PageCacheMiddle
       res.setHeader("Cache-Control", hit.cacheControl ?? "no-cache");
       res.setHeader("X-Page-Cache", "hit");
       if (req.headers["if-none-match"] === hit.etag) return void res.status(304).end();
-      return void res.status(200).send(hit.body);
+      // Compressed once per stored page; the compression middleware leaves an encoded answer alone.
+      const coding = hitCoding((c) => req.acceptsEncodings(c));
+      if (!coding) return void res.status(200).send(hit.body);
+      res.setHeader("Content-Encoding", coding);
+      return void res.status(200).send(compressed(hit, coding));
     }
     res.setHeader("X-Page-Cache", "miss");
     if (req.method !== "GET") return next();

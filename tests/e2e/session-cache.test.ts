@@ -1,6 +1,8 @@
 // What a shared cache (a proxy, a CDN) is told by the running server: pages and feeds depend
 // on the session and the language cookie, so every answer varies on Cookie, and no answer to
 // a signed-in request may be kept for someone else, the public page cache's hits included.
+import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
 const baseURL = inject("baseURL");
@@ -82,5 +84,44 @@ describe("answers that depend on the session", () => {
     const buyerBody = await asBuyer.text();
     expect(buyerBody).toContain("Berit Innkjøp");
     expect(buyerBody).not.toContain("Viktor Leverandør");
+  });
+
+  it("a kept page goes out compressed, once per page and coding, as the client asks: Brotli, gzip or plain", async () => {
+    // Node's fetch unpacks gzip by itself; the raw answer shows what went over the wire.
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const req = request(`${baseURL}${path}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const path = `/demand?q=compression-check-${Date.now()}`;
+    const browserAsks = { "Accept-Encoding": "gzip, deflate, br, zstd" };
+    for (const [who, cookie] of [["anonymous", ""], ["vendor", vendor]] as const) {
+      const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+      const miss = await raw(path, { ...headers, ...browserAsks });
+      const hits = [await raw(path, { ...headers, ...browserAsks }), await raw(path, { ...headers, ...browserAsks })];
+      const gzipOnly = await raw(path, { ...headers, "Accept-Encoding": "gzip" });
+      const plain = await raw(path, { ...headers, "Accept-Encoding": "identity" });
+      expect([miss, ...hits, gzipOnly, plain].map((r) => [r.status, r.headers["x-page-cache"], r.headers["content-encoding"]]), who).toEqual([
+        [200, "miss", "br"],
+        [200, "hit", "br"],
+        [200, "hit", "br"],
+        [200, "hit", "gzip"],
+        [200, "hit", undefined],
+      ]);
+      const html = plain.body.toString("utf8");
+      expect(html).toContain("compression-check");
+      expect(brotliDecompressSync(hits[0]!.body).toString("utf8"), who).toBe(html);
+      expect(gunzipSync(gzipOnly.body).toString("utf8"), who).toBe(html);
+      expect(hits[1]!.body.equals(hits[0]!.body), who).toBe(true);
+      for (const hit of [...hits, gzipOnly]) {
+        expect(hit.headers.vary, who).toMatch(/Accept-Encoding/i);
+        expect(Number(hit.headers["content-length"]), who).toBe(hit.body.length);
+      }
+    }
   });
 });

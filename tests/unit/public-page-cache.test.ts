@@ -1,5 +1,7 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import express from "express";
 import { describe, expect, it } from "vitest";
-import { PublicPageCache, pageCacheKey } from "~/http/public-page-cache.server";
+import { PublicPageCache, compressed, hitCoding, pageCacheKey } from "~/http/public-page-cache.server";
 
 const options = { paths: ["/demand"], sessionCookie: "md_session" };
 const request = (over: Partial<Parameters<typeof pageCacheKey>[0]> = {}) => ({
@@ -69,5 +71,37 @@ describe("PublicPageCache", () => {
       expect.any(String),
       expect.any(String),
     ]);
+  });
+
+  it("compresses a stored page once per coding, whatever the number of hits", () => {
+    const cache = new PublicPageCache();
+    const body = Buffer.from(`<html>${"<p class=\"text-right tabular-nums\">æøå 1</p>".repeat(500)}</html>`);
+    const stored = cache.set("k", { ...page, body }, 0);
+    const gzip = compressed(stored, "gzip");
+    const br = compressed(stored, "br");
+    expect(gunzipSync(gzip).equals(body)).toBe(true);
+    expect(brotliDecompressSync(br).equals(body)).toBe(true);
+    expect(gzip.length).toBeLessThan(body.length / 10);
+    expect(compressed(cache.get("k", "7:true", 1)!, "gzip")).toBe(gzip);
+    expect(compressed(cache.get("k", "7:true", 1)!, "br")).toBe(br);
+    // A new page under the same key is compressed anew.
+    const next = cache.set("k", { ...page, body: Buffer.from("<html>2</html>") }, 2);
+    expect(gunzipSync(compressed(next, "gzip")).toString()).toBe("<html>2</html>");
+  });
+});
+
+describe("hitCoding", () => {
+  // Express's own negotiation (req.acceptsEncodings, the `accepts` package), as server.ts uses it.
+  const client = (header: string) => {
+    const req = Object.assign(Object.create(express.request) as express.Request, { headers: { "accept-encoding": header } });
+    return (coding: string) => req.acceptsEncodings(coding);
+  };
+
+  it("prefers Brotli, then gzip, and sends the page plain to a client that takes neither", () => {
+    expect(hitCoding(client("gzip, deflate, br, zstd"))).toBe("br");
+    expect(hitCoding(client("gzip, deflate"))).toBe("gzip");
+    expect(hitCoding(client("br;q=0, gzip"))).toBe("gzip");
+    expect(hitCoding(client("identity"))).toBeNull();
+    expect(hitCoding(client("deflate"))).toBeNull();
   });
 });
